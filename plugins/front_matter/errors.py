@@ -1,0 +1,58 @@
+"""One error type for every content mistake an operator can make.
+
+Readers and plugins raise (or `report`) a ContentError naming the file and the
+line; `wartadesa.build` collects them, prints one line each and exits non-zero
+without touching the published output.
+"""
+
+import logging
+import os
+
+logger = logging.getLogger("wartadesa.content")
+
+
+def display_path(path):
+    """The path relative to the working folder when inside it, else absolute."""
+    path = str(path)
+    if path and os.path.isabs(path):
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            return relative
+    return path
+
+
+class ContentError(Exception):
+    """A problem in an operator's content file, reported as `file:line: message`."""
+
+    def __init__(self, path, line, message, hint="", severity="error"):
+        super().__init__(message)
+        self.path = str(path) if path else ""
+        self.line = line or 1
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+
+    @property
+    def location(self):
+        return f"{display_path(self.path)}:{self.line}"
+
+    def __str__(self):
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+class ContentErrors(Exception):
+    """Several ContentErrors found by one check; raised after collecting them all."""
+
+    def __init__(self, errors):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = list(errors)
+
+
+def report(error):
+    """Log a ContentError so the build driver counts it (without raising)."""
+    level = logging.WARNING if error.severity == "warning" else logging.ERROR
+    logger.log(level, "%s", error, extra={"content_error": error})
+    return error

@@ -1,0 +1,114 @@
+"""A Markdown reader that understands YAML front matter with Indonesian keys.
+
+Files without a `---` block keep Pelican's native `Key: value` header.
+"""
+
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+
+from .dates import DateError, has_time, parse_date
+from .errors import ContentError, report
+from .source import read_source
+
+STATUS_VALUES = {
+    "draft": "draft", "draf": "draft", "konsep": "draft",
+    "published": "published", "terbit": "published",
+    "hidden": "hidden", "tersembunyi": "hidden",
+}
+
+
+class YamlMarkdownReader(MarkdownReader):
+    def read(self, source_path):
+        try:
+            source = read_source(source_path)
+            if source.has_yaml:
+                content, metadata = self._read_yaml(source)
+            else:
+                content, metadata = super().read(source_path)
+                metadata.setdefault("date_has_time", True)
+            metadata["meta_lines"] = source.lines
+            metadata["body_line"] = source.body_line
+            self._check_required(source, content, metadata)
+        except ContentError as err:
+            report(err)
+            raise
+        for warning in source.warnings:
+            report(warning)
+        return content, metadata
+
+    def _markdown(self):
+        config = dict(self.settings["MARKDOWN"])
+        config["extensions"] = [
+            ext for ext in config.get("extensions", []) if ext != "markdown.extensions.meta"
+        ]
+        return Markdown(**config)
+
+    def _read_yaml(self, source):
+        self._source_path = source.path
+        self._md = self._markdown()
+        content = self._md.convert(source.body)
+        metadata = {}
+        for key, value in source.meta.items():
+            line = source.lines[key]
+            if value in ("", []):
+                if key in ("title", "date"):
+                    continue  # reported as missing below
+                raise ContentError(
+                    source.path, line, f"'{key}' tidak berisi nilai (key has no value)",
+                    "isi nilainya atau hapus baris ini",
+                )
+            metadata[key] = self._convert(source, key, value, line)
+            if key == "date":
+                metadata["date_has_time"] = has_time(value)
+        return content, metadata
+
+    def _convert(self, source, key, value, line):
+        if key in ("date", "modified"):
+            try:
+                return parse_date(value)
+            except DateError as err:
+                raise ContentError(source.path, line, err.message, err.hint) from None
+        if key == "status":
+            status = STATUS_VALUES.get(value.lower())
+            if status is None:
+                raise ContentError(
+                    source.path, line, f"status '{value}' tidak dikenal (unknown status)",
+                    "pakai status: draft atau status: published",
+                )
+            return status
+        if key in ("village", "region"):
+            return value if isinstance(value, list) else [value]
+        if key in self.settings["FORMATTED_FIELDS"]:
+            self._md.reset()
+            return self.process_metadata(key, self._md.convert(value))
+        return self.process_metadata(key, value)
+
+    def _check_required(self, source, content, metadata):
+        is_page = _is_page(source.path, self.settings)
+        if not metadata.get("title"):
+            raise ContentError(
+                source.path, source.lines.get("title", 1),
+                "judul belum diisi (missing title)", "tambahkan baris  title: Judul berita",
+            )
+        if not is_page and not metadata.get("date"):
+            raise ContentError(
+                source.path, source.lines.get("date", 1),
+                "tanggal belum diisi (missing date)", "tambahkan baris  date: 2024-06-05 09:00",
+            )
+        if not content.strip():
+            raise ContentError(
+                source.path, source.body_line, "isi berita kosong (empty body)",
+                "tulis isi berita di bawah baris --- penutup",
+            )
+
+
+def _is_page(path, settings):
+    content_root = Path(settings["PATH"]).resolve()
+    try:
+        relative = Path(path).resolve().relative_to(content_root)
+    except ValueError:
+        return False
+    first = relative.parts[0] if relative.parts else ""
+    return any(first == Path(p).parts[0] for p in settings.get("PAGE_PATHS", []))

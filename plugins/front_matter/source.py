@@ -1,0 +1,165 @@
+"""Split a content file into its YAML front matter and its body, keeping line numbers.
+
+Pure functions on files, shared by the reader (build) and `invoke check`.
+"""
+
+import difflib
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import ContentError
+
+# Indonesian keys operators may write, and the canonical English key they mean.
+ALIASES = {
+    "judul": "title",
+    "tanggal": "date",
+    "diperbarui": "modified",
+    "desa": "village",
+    "wilayah": "region",
+    "kategori": "category",
+    "label": "tags",
+    "penulis": "author",
+    "ringkasan": "summary",
+    "gambar": "image",
+    "keterangan_gambar": "image_caption",
+    "sumber": "source",
+}
+LIST_KEYS = {"village", "region", "tags"}
+SCALAR_KEYS = {
+    "title", "date", "modified", "category", "author", "summary", "image",
+    "image_caption", "image_alt", "youtube", "source", "status", "slug", "lang",
+    "template", "save_as", "url", "translation",
+}
+KNOWN_KEYS = LIST_KEYS | SCALAR_KEYS
+
+
+@dataclass
+class Source:
+    """A content file read from disk: front matter values, their lines, the body."""
+
+    path: str
+    text: str
+    has_yaml: bool = False
+    meta: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    warnings: list = field(default_factory=list)
+
+
+def decode(path, raw):
+    """UTF-8 text with BOM removed and line endings normalised, or a ContentError."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ContentError(
+            path, line,
+            "berkas bukan teks UTF-8 (file is not UTF-8 text)",
+            "simpan ulang berkas dengan encoding UTF-8 di editor Anda",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path):
+    """Read `path` and split it; raise ContentError for anything malformed."""
+    with open(path, "rb") as handle:
+        text = decode(path, handle.read())
+    source = Source(path=str(path), text=text, body=text)
+    if not text.strip():
+        raise ContentError(
+            path, 1, "berkas kosong (empty file)",
+            "salin contoh berita dari content/berita dan isi judul, tanggal dan isinya",
+        )
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return source
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        raise ContentError(
+            path, 1,
+            "front matter dibuka dengan --- tetapi tidak pernah ditutup "
+            "(front matter block never closes)",
+            "tambahkan baris --- sesudah baris kunci terakhir, sebelum isi berita",
+        )
+    source.has_yaml = True
+    source.body = "\n".join(lines[end + 1 :])
+    source.body_line = end + 2
+    _parse_yaml(source, "\n".join(lines[1:end]))
+    return source
+
+
+def _parse_yaml(source, yaml_text):
+    # BaseLoader keeps every value as text: codes like 62.10 stay "62.10",
+    # dates stay as written, so we can parse them with clear messages.
+    loader = yaml.BaseLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return
+        if not isinstance(node, yaml.MappingNode):
+            raise ContentError(
+                source.path, node.start_mark.line + 2,
+                "front matter harus berisi baris 'kunci: nilai' (front matter must be key: value lines)",
+            )
+        for key_node, value_node in node.value:
+            _take(source, loader, key_node, value_node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 2 if mark else 2
+        problem = err.problem or err.context or "format salah"
+        hint = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
+        bad_line = yaml_text.split("\n")[line - 2] if line - 2 < len(yaml_text.split("\n")) else ""
+        if "\t" in bad_line or "tab" in problem:
+            hint = "YAML tidak boleh memakai tab: ganti tab dengan spasi"
+        raise ContentError(
+            source.path, line, f"YAML front matter tidak valid: {problem} (invalid YAML)", hint
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _take(source, loader, key_node, value_node):
+    line = key_node.start_mark.line + 2
+    if not isinstance(key_node, yaml.ScalarNode):
+        raise ContentError(source.path, line, "kunci front matter tidak valid (invalid key)")
+    written = key_node.value.strip().lower()
+    key = ALIASES.get(written, written)
+    if key in source.meta:
+        raise ContentError(
+            source.path, line,
+            f"kunci '{written}' ditulis dua kali (duplicate key, first on line {source.lines[key]})",
+            "hapus salah satunya",
+        )
+    value = loader.construct_object(value_node, deep=True)
+    if isinstance(value, dict):
+        raise ContentError(
+            source.path, line,
+            f"'{written}' harus berisi teks, bukan pasangan kunci (expected text, got a mapping)",
+            "jika nilainya memuat titik dua, beri tanda kutip: judul: \"Rapat: hasil\"",
+        )
+    if isinstance(value, list):
+        if key not in LIST_KEYS:
+            raise ContentError(
+                source.path, line,
+                f"'{written}' harus satu nilai, bukan daftar (expected one value, got a list)",
+                "tulis satu nilai saja setelah titik dua",
+            )
+        if any(not isinstance(item, str) for item in value):
+            raise ContentError(
+                source.path, line, f"daftar '{written}' hanya boleh berisi teks (list items must be text)"
+            )
+        value = [item.strip() for item in value if item.strip()]
+    else:
+        value = value.strip()
+    if key not in KNOWN_KEYS:
+        close = difflib.get_close_matches(written, sorted(KNOWN_KEYS | set(ALIASES)), n=1)
+        hint = f"maksud Anda '{close[0]}'?" if close else "kunci ini diabaikan oleh tema"
+        source.warnings.append(
+            ContentError(source.path, line, f"kunci '{written}' tidak dikenal (unknown key)", hint,
+                         severity="warning")
+        )
+    source.meta[key] = value
+    source.lines[key] = line

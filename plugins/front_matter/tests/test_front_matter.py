@@ -1,0 +1,152 @@
+"""YAML front matter: keys, Indonesian aliases, dates and the errors operators see."""
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from tests.sitetools import build_site, text_of
+from wartadesa.build import BuildFailed
+
+
+def write(folder, name, text, encoding="utf-8"):
+    path = folder / "berita" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = textwrap.dedent(text).lstrip("\n")
+    path.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def alias_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("alias-content")
+    write(content, "a.md", """
+        ---
+        judul: Musyawarah Desa Membahas APBDes
+        tanggal: 2024-06-05 09:00
+        kategori: Pemerintahan
+        label: [musdes, anggaran]
+        penulis: Operator Desa
+        ringkasan: Musdes membahas rancangan APBDes.
+        sumber: https://contoh.desa.id/musdes
+        ---
+        Warga **hadir** di balai desa.
+        """)
+    write(content, "b.md", """
+        ---
+        title: Kerja Bakti di Makassar
+        date: 2024-06-07 07:30+08:00
+        category: Pembangunan
+        tags: gotong royong
+        ---
+        Kerja bakti membersihkan saluran.
+        """)
+    write(content, "c.md", """
+        Title: Artikel Dengan Header Pelican
+        Date: 2024-06-08 10:00
+        Category: Pemerintahan
+
+        Header bawaan Pelican tetap bisa dipakai.
+        """)
+    write(content, "d.md", """
+        ---
+        title: "Rapat: Hanya Tanggal"
+        date: 2024-06-09
+        category: Pemerintahan
+        ---
+        Tanpa jam.
+        """)
+    return build_site(tmp_path_factory.mktemp("alias") / "output", content=content)
+
+
+def test_indonesian_aliases_mean_the_english_keys(alias_site):
+    page = alias_site.html("berita/2024/06/musyawarah-desa-membahas-apbdes/")
+    assert text_of(page.h1) == "Musyawarah Desa Membahas APBDes"
+    text = text_of(page)
+    assert "Rabu, 5 Juni 2024 pukul 09.00 WIB" in text
+    assert "Pemerintahan" in text and "musdes" in text and "anggaran" in text
+    assert page.find("a", href="https://contoh.desa.id/musdes")
+    assert page.find("time")["datetime"] == "2024-06-05T09:00:00+07:00"
+    assert page.find("strong").get_text() == "hadir"
+
+
+def test_explicit_offset_is_kept(alias_site):
+    page = alias_site.html("berita/2024/06/kerja-bakti-di-makassar/")
+    assert page.find("time")["datetime"] == "2024-06-07T07:30:00+08:00"
+    assert "Jumat, 7 Juni 2024 pukul 07.30 WITA" in text_of(page)
+
+
+def test_pelican_native_header_still_works(alias_site):
+    page = alias_site.html("berita/2024/06/artikel-dengan-header-pelican/")
+    assert "Header bawaan Pelican" in text_of(page)
+
+
+def test_date_without_time_shows_no_time(alias_site):
+    page = alias_site.html("berita/2024/06/rapat-hanya-tanggal/")
+    text = text_of(page)
+    assert "Minggu, 9 Juni 2024" in text
+    assert "pukul" not in text
+    assert alias_site.warnings == []
+
+
+BAD_CASES = {
+    "yaml-broken": ("---\ntitle: Rapat\ndate: 2024-06-05\ntags: [a, b\n---\nIsi.\n", 4, "YAML"),
+    "never-closed": ("---\ntitle: Rapat\ndate: 2024-06-05\nIsi tanpa penutup.\n", 1, "tidak pernah ditutup"),
+    "empty-file": ("\n\n", 1, "berkas kosong"),
+    "empty-body": ("---\ntitle: Rapat\ndate: 2024-06-05\n---\n\n", 5, "isi berita kosong"),
+    "no-title": ("---\ndate: 2024-06-05\n---\nIsi.\n", 1, "judul belum diisi"),
+    "no-date": ("---\ntitle: Rapat\n---\nIsi.\n", 1, "tanggal belum diisi"),
+    "june-31": ("---\ntitle: Rapat\ndate: 2024-06-31\n---\nIsi.\n", 3, "Juni 2024 hanya punya 30 hari"),
+    "not-a-date": ("---\ntitle: Rapat\ntanggal: besok pagi\n---\nIsi.\n", 3, "tidak dikenali"),
+    "list-for-title": ("---\ntitle: [Rapat, Desa]\ndate: 2024-06-05\n---\nIsi.\n", 2, "bukan daftar"),
+    "alias-twice": ("---\ntitle: Rapat\njudul: Rapat lagi\ndate: 2024-06-05\n---\nIsi.\n", 3, "ditulis dua kali"),
+    "tab-indent": ("---\ntitle: Rapat\ndate: 2024-06-05\ntags:\n\t- a\n---\nIsi.\n", 5, "tab"),
+    "bad-status": ("---\ntitle: Rapat\ndate: 2024-06-05\nstatus: nanti\n---\nIsi.\n", 4, "status"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CASES))
+def test_bad_front_matter_names_file_and_line(tmp_path, name):
+    text, line, words = BAD_CASES[name]
+    content = tmp_path / "content"
+    path = write(content, f"{name}.md", text)
+    output = tmp_path / "output"
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content)
+    problems = "\n".join(failed.value.problems)
+    assert f"{path.name}:{line}: " in problems, problems
+    assert words.lower() in problems.lower(), problems
+    assert "Traceback" not in problems
+    assert not output.exists(), "a failed build must not write the output folder"
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    content = tmp_path / "content"
+    path = content / "berita" / "latin1.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes("---\ntitle: Rapat\ndate: 2024-06-05\n---\nKepala desa hadir.\nCaf\xe9\n".encode("latin-1"))
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    assert "latin1.md:6: berkas bukan teks UTF-8" in "\n".join(failed.value.problems)
+
+
+def test_bom_and_windows_line_endings_are_accepted(tmp_path):
+    content = tmp_path / "content"
+    path = content / "berita" / "windows.md"
+    path.parent.mkdir(parents=True)
+    text = "---\r\ntitle: Dari Windows\r\ndate: 2024-06-05 10:00\r\n---\r\nDitulis di Notepad.\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    site = build_site(tmp_path / "output", content=content)
+    page = site.html("berita/2024/06/dari-windows/")
+    assert text_of(page.h1) == "Dari Windows"
+
+
+def test_parse_date_rejects_nonexistent_times():
+    from front_matter.dates import DateError, parse_date
+
+    assert parse_date("2024-02-29").day == 29
+    assert parse_date("2024-06-05 09:00 WITA").utcoffset() == dt.timedelta(hours=8)
+    with pytest.raises(DateError):
+        parse_date("2023-02-29")
+    with pytest.raises(DateError):
+        parse_date("2024-06-05 25:00")

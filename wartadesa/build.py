@@ -1,0 +1,213 @@
+"""Safe site build: Pelican into a temporary folder, swapped in only on success.
+
+    python -m wartadesa.build [--settings publishconf.py] [--output output] [--strict]
+
+Every content problem is printed as one `file:line: message` line (no traceback)
+and the build exits 1 leaving the previous `output/` exactly as it was.
+"""
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from front_matter.errors import ContentError, ContentErrors  # noqa: E402
+
+
+class BuildFailed(Exception):
+    """The build stopped; `problems` are the lines to show the operator."""
+
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class Collector(logging.Handler):
+    """Keeps every warning and error logged during a build, as operator lines."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.errors = []
+        self.warnings = []
+        self._error_files = set()
+
+    def emit(self, record):
+        error = getattr(record, "content_error", None)
+        if error is not None:
+            target = self.warnings if error.severity == "warning" else self.errors
+            target.append(str(error))
+            if error.severity != "warning":
+                self._error_files.add(os.path.realpath(error.path))
+            return
+        message = record.getMessage()
+        if record.msg == "Could not process %s":
+            # Pelican's note after a reader raised: already reported precisely.
+            source = os.sep + os.path.normpath(str(record.args[0]))
+            if any(path.endswith(source) for path in self._error_files):
+                return
+            detail = f" ({record.exc_info[1]})" if record.exc_info else ""
+            message = f"{_relative(record.args[0])}:1: berkas tidak bisa dibaca{detail}"
+        line = f"{message}"
+        if record.levelno >= logging.ERROR:
+            self.errors.append(line)
+        else:
+            self.warnings.append(line)
+
+
+def _relative(path):
+    try:
+        return os.path.relpath(str(path))
+    except ValueError:
+        return str(path)
+
+
+UNSAFE_OUTPUTS_MESSAGE = (
+    "folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
+    "(refusing to build into this folder)"
+)
+
+
+def check_output_path(output, settings):
+    """Refuse output folders whose replacement would destroy something precious."""
+    output = Path(output).resolve()
+    content = Path(settings["PATH"]).resolve()
+    precious = {
+        Path("/").resolve(): "itu folder akar sistem (/)",
+        Path.home().resolve(): "itu folder home",
+        ROOT: "itu folder proyek",
+        content: "itu folder konten",
+    }
+    for path, why in precious.items():
+        if output == path:
+            raise BuildFailed([UNSAFE_OUTPUTS_MESSAGE.format(path=output, why=why)])
+    if output in content.parents or output in ROOT.parents:
+        raise BuildFailed(
+            [UNSAFE_OUTPUTS_MESSAGE.format(path=output, why="folder itu berisi proyek atau konten")]
+        )
+    if content in output.parents:
+        raise BuildFailed(
+            [UNSAFE_OUTPUTS_MESSAGE.format(path=output, why="folder itu ada di dalam folder konten")]
+        )
+    return output
+
+
+def load_settings(settings_file, overrides=None):
+    from pelican.settings import read_settings
+
+    try:
+        return read_settings(str(settings_file), override=overrides or {})
+    except SystemExit as stop:
+        raise BuildFailed([str(stop)]) from None
+
+
+def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None):
+    """Build the site; return the warnings. Raise BuildFailed on any error."""
+    from pelican import Pelican
+    from pelican.plugins import signals
+
+    settings_file = Path(settings_file).resolve()
+    settings = load_settings(settings_file, overrides)
+    output = check_output_path(output or settings["OUTPUT_PATH"], settings)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=output.parent))
+
+    collector = Collector()
+    root_logger = logging.getLogger()
+    root_logger.addHandler(collector)
+    previous_level = root_logger.level
+    root_logger.setLevel(logging.WARNING)
+
+    def stop_on_content_errors(_generators):
+        if collector.errors:
+            raise BuildFailed(list(collector.errors))
+
+    signals.all_generators_finalized.connect(stop_on_content_errors)
+    try:
+        settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
+        try:
+            Pelican(settings).run()
+        except BuildFailed:
+            raise
+        except ContentErrors as errors:
+            raise BuildFailed(collector.errors + [str(e) for e in errors.errors]) from None
+        except ContentError as error:
+            raise BuildFailed(collector.errors + [str(error)]) from None
+        except Exception as error:  # noqa: BLE001 - shown to the operator, not a traceback
+            if os.environ.get("WARTADESA_DEBUG"):
+                raise
+            raise BuildFailed(
+                collector.errors
+                + [f"build gagal: {type(error).__name__}: {error} "
+                   "(set WARTADESA_DEBUG=1 to see the traceback)"]
+            ) from None
+        if collector.errors:
+            raise BuildFailed(list(collector.errors))
+        if strict and collector.warnings:
+            raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
+        write_hosting_files(staging, settings)
+        _swap(staging, output)
+    finally:
+        signals.all_generators_finalized.disconnect(stop_on_content_errors)
+        root_logger.removeHandler(collector)
+        root_logger.setLevel(previous_level)
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return collector.warnings
+
+
+def write_hosting_files(folder, settings):
+    """GitHub Pages: .nojekyll always, CNAME when a custom domain is configured."""
+    if not settings.get("GITHUB_PAGES"):
+        return
+    (folder / ".nojekyll").write_text("", encoding="utf-8")
+    domain = (settings.get("CUSTOM_DOMAIN") or "").strip()
+    if domain:
+        (folder / "CNAME").write_text(domain + "\n", encoding="utf-8")
+
+
+def _swap(staging, output):
+    """Replace `output` by `staging` with two renames (same filesystem)."""
+    staging.chmod(0o755)
+    old = None
+    if output.exists():
+        old = output.with_name(f".output-old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Build the site safely.")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", default=None)
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = parser.parse_args(argv)
+    try:
+        warnings = build(args.settings, args.output, args.strict)
+    except BuildFailed as failed:
+        for line in failed.problems:
+            print(line, file=sys.stderr)
+        count = len(failed.problems)
+        print(
+            f"\nBuild gagal: {count} masalah. Situs yang sudah ada tidak diubah. "
+            f"(Build failed: {count} problem(s); the existing output was left untouched.)",
+            file=sys.stderr,
+        )
+        return 1
+    for line in warnings:
+        print(f"peringatan: {line}", file=sys.stderr)
+    print("Build selesai (build finished).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
