@@ -110,7 +110,10 @@ RSS_FEED_SUMMARY_ONLY = False
 # --- Theme and plugins ---------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["front_matter", "indonesian"]
+PLUGINS = [
+    "front_matter",
+    "indonesian",
+]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
 OUTPUT_PATH = "output"
@@ -131,3 +134,12 @@ OFFICE_ADDRESS = ""
 CONTACT_EMAIL = ""
 CONTACT_PHONE = ""
 SOCIAL_LINKS = []  # [("Facebook", "https://facebook.com/..."), ...]
+
+# --- Security ------------------------------------------------------------------
+# Every page carries this Content-Security-Policy (a <meta> tag in the theme):
+# only the site itself, plus YouTube posters and the privacy-enhanced player frame.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' https://i.ytimg.com; "
+    "frame-src https://www.youtube-nocookie.com; script-src 'self'; "
+    "style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
