@@ -28,6 +28,10 @@ class BuildFailed(Exception):
         self.problems = problems
 
 
+class _ReadingDone(Exception):
+    """Raised just before writing when only checking (write=False)."""
+
+
 class Collector(logging.Handler):
     """Keeps every warning and error logged during a build, as operator lines."""
 
@@ -106,8 +110,12 @@ def load_settings(settings_file, overrides=None):
         raise BuildFailed([str(stop)]) from None
 
 
-def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None):
-    """Build the site; return the warnings. Raise BuildFailed on any error."""
+def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None, write=True):
+    """Build the site; return the warnings. Raise BuildFailed on any error.
+
+    Content is read and every plugin's checks run (up to `all_generators_finalized`);
+    if anything was reported as an error, nothing is written. With write=False the
+    build stops there in any case (used by `invoke check`)."""
     from pelican import Pelican
     from pelican.plugins import signals
 
@@ -123,15 +131,20 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
     previous_level = root_logger.level
     root_logger.setLevel(logging.WARNING)
 
-    def stop_on_content_errors(_generators):
+    def stop_before_writing(_pelican):
+        # get_writer is sent after all_generators_finalized: every check has run.
         if collector.errors:
             raise BuildFailed(list(collector.errors))
+        if not write:
+            raise _ReadingDone
 
-    signals.all_generators_finalized.connect(stop_on_content_errors)
+    signals.get_writer.connect(stop_before_writing)
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         try:
             Pelican(settings).run()
+        except _ReadingDone:
+            return collector.warnings
         except BuildFailed:
             raise
         except ContentErrors as errors:
@@ -153,7 +166,7 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         write_hosting_files(staging, settings)
         _swap(staging, output)
     finally:
-        signals.all_generators_finalized.disconnect(stop_on_content_errors)
+        signals.get_writer.disconnect(stop_before_writing)
         root_logger.removeHandler(collector)
         root_logger.setLevel(previous_level)
         if staging.exists():
