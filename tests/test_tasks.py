@@ -1,0 +1,133 @@
+"""The invoke tasks, end to end, in a copy of the project (nothing written into the repo)."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import feedparser
+import pytest
+
+from bs4 import BeautifulSoup
+
+from tests.sitetools import ROOT, text_of
+
+IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "output", ".output-*", "node_modules", "test-artifacts", "__pycache__",
+    ".pytest_cache", "cache",
+)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A copy of the project to run tasks in."""
+    copy = tmp_path_factory.mktemp("project") / "situs"
+    shutil.copytree(ROOT, copy, ignore=IGNORED)
+    return copy
+
+
+def invoke(project, *args, env=None, **kwargs):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=300, **kwargs,
+    )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url, timeout=20):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_build_then_serve_shows_the_five_articles(project):
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        home = text_of(BeautifulSoup(fetch(f"http://127.0.0.1:{port}/"), "html.parser"))
+        for title in ("Konferensi Kades", "Pelatihan Aparatur", "Ngantor di Desa Bengkel",
+                      "DPMD Gunung Mas", "Rakor PMD Kalsel"):
+            assert title in home
+        about = fetch(f"http://127.0.0.1:{port}/tentang/")
+        assert "Tentang Situs Ini" in text_of(BeautifulSoup(about, "html.parser"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_clean_removes_output(project):
+    invoke(project, "build")
+    assert (project / "output").is_dir()
+    result = invoke(project, "clean")
+    assert result.returncode == 0
+    assert not (project / "output").exists()
+
+
+def test_publish_writes_valid_absolute_feeds(project):
+    result = invoke(project, "publish", env={"SITEURL": "https://example.desa.id"})
+    assert result.returncode == 0, result.stderr
+    feed = feedparser.parse((project / "output" / "feeds" / "all.atom.xml").read_bytes())
+    assert not feed.bozo
+    assert len(feed.entries) == 5
+    assert all(e.link.startswith("https://example.desa.id/berita/") for e in feed.entries)
+    assert (project / "output" / ".nojekyll").exists()
+
+
+def test_gh_pages_commits_the_production_site(project):
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "awal"], cwd=project, check=True)
+    result = invoke(project, "gh-pages", "--no-push", env={
+        "SITEURL": "https://example.desa.id",
+        "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@example.invalid",
+        "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@example.invalid",
+    })
+    assert result.returncode == 0, result.stderr
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=project,
+        capture_output=True, text=True, check=True,
+    ).stdout.split()
+    assert "index.html" in files and ".nojekyll" in files and "feeds/all.atom.xml" in files
+
+
+def test_livereload_rebuilds_when_content_changes(project):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    article = project / "content" / "berita" / "2024-06-06-konferensi-kades-singgahan.md"
+    original = article.read_text()
+    try:
+        fetch(f"http://127.0.0.1:{port}/", timeout=60)
+        article.write_text(original.replace(
+            "title: Konferensi Kades se-Kecamatan Singgahan",
+            "title: Judul Diubah Saat Pratinjau", 1,
+        ))
+        deadline = time.monotonic() + 60
+        while "Judul Diubah Saat" not in fetch(f"http://127.0.0.1:{port}/"):
+            assert time.monotonic() < deadline, "livereload did not rebuild within 60 s"
+            time.sleep(0.5)
+    finally:
+        article.write_text(original)
+        server.terminate()
+        server.wait(timeout=10)
