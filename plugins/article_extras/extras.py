@@ -1,0 +1,79 @@
+"""Signal handlers: what article_extras adds to articles, pages and templates."""
+
+from functools import partial
+
+from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator
+
+from front_matter.errors import ContentError, report
+
+from .images import cover_of, prepare_body_images
+from .reading import reading_minutes
+from .related import related_articles, set_neighbours
+from .tables import wrap_tables
+from .seo import absolute, news_article, plain, share_image
+from .sitemap import site_base
+
+
+class LazyRelated:
+    """Related articles, worked out when a template first asks: by then every
+    plugin (e.g. the village plugin's `article.villages`) has run."""
+
+    def __init__(self, article, candidates, limit):
+        self._args = (article, candidates, limit)
+        self._items = None
+
+    def _get(self):
+        if self._items is None:
+            self._items = related_articles(*self._args)
+        return self._items
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self):
+        return len(self._get())
+
+    def __bool__(self):
+        return bool(self._get())
+
+    def __getitem__(self, index):
+        return self._get()[index]
+
+
+def prepare_content(content):
+    """content_object_init: cover image, body images, reading time."""
+    if not isinstance(content, (Article, Page)):
+        return
+    errors = prepare_body_images(content)
+    try:
+        content.cover = cover_of(content)
+    except ContentError as error:
+        content.cover = None
+        errors.append(error)
+    for error in errors:
+        report(error)
+    content.reading_minutes = reading_minutes(content._content)
+
+
+def link_articles(generators):
+    """all_generators_finalized: previous/next and related articles."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            articles = list(generator.articles)
+            set_neighbours(articles)
+            limit = generator.settings.get("RELATED_ARTICLES", 3)
+            for article in articles + list(generator.hidden_articles):
+                article.related_articles = LazyRelated(article, articles, limit)
+
+
+def add_template_helpers(generator):
+    """generator_init: Jinja globals for the theme."""
+    settings = generator.settings
+    generator.env.globals.update(
+        news_article_ld=partial(news_article, settings=settings),
+        share_image=partial(share_image, settings=settings),
+        absolute_url=absolute,
+        SITE_BASE=site_base(settings),
+    )
+    generator.env.filters.update(plain=plain, scroll_tables=wrap_tables)

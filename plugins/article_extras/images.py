@@ -1,0 +1,187 @@
+"""Cover images (`image` front matter) and images in the body: found in the
+content folder, measured (width/height, so nothing shifts while loading) and,
+in the body, lazy-loaded. Problems become ContentErrors naming file and line."""
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PIL import Image, UnidentifiedImageError
+
+from front_matter.errors import ContentError
+
+EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berkas.jpg"
+
+
+class ImageProblem(Exception):
+    def __init__(self, message, hint=HINT):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Cover:
+    url: str  # relative to SITEURL ("images/musdes.jpg") or absolute (another site)
+    width: int | None
+    height: int | None
+    alt: str
+    caption: str
+
+
+def allowed_by_csp(url, settings):
+    """True when the page's Content-Security-Policy (img-src, else default-src) lets
+    the browser load this image; True when no policy is set."""
+    policy = settings.get("CONTENT_SECURITY_POLICY") or ""
+    directives = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            directives[words[0].lower()] = words[1:]
+    sources = directives.get("img-src", directives.get("default-src"))
+    if not policy or sources is None:
+        return True
+    parts = urlsplit(url)
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    for source in sources:
+        source = source.lower().rstrip("/")
+        if source in ("*", f"{scheme}:") or source in (f"{scheme}://{host}", host):
+            return True
+        if source.startswith(("*.", f"{scheme}://*.")) and host.endswith(source.split("*", 1)[1]):
+            return True
+    return False
+
+
+def external_url(value, settings):
+    """An image address on another site that the page may load, else ImageProblem."""
+    if value.startswith("//"):
+        value = "https:" + value
+    if urlsplit(value).scheme in ("http", "https") and allowed_by_csp(value, settings):
+        return value
+    raise ImageProblem(
+        f"gambar '{value}' berada di situs lain (external image) yang tidak diizinkan "
+        "CONTENT_SECURITY_POLICY: peramban tidak akan menampilkannya",
+    )
+
+
+def local_path(value, settings):
+    """'images/x.jpg', '/images/x.jpg' or '{static}/images/x.jpg' -> 'images/x.jpg'.
+
+    Raise ImageProblem for missing files and files outside STATIC_PATHS (those are
+    never copied to the site)."""
+    value = value.strip()
+    for prefix in PREFIXES:
+        if value.startswith(prefix):
+            value = value[len(prefix):]
+    relative = value.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+    root = Path(settings["PATH"])
+    if not relative or not (root / relative).is_file():
+        raise ImageProblem(
+            f"gambar '{value}' tidak ditemukan di folder content (image file not found)",
+            "periksa nama berkas (huruf besar/kecil berpengaruh); " + HINT,
+        )
+    static = [p.strip("/") for p in settings.get("STATIC_PATHS", [])]
+    if not any(relative == p or relative.startswith(p + "/") for p in static):
+        raise ImageProblem(
+            f"gambar '{value}' ada di luar folder gambar {', '.join(static)} "
+            "(not in STATIC_PATHS, it would not be published)",
+        )
+    return relative
+
+
+def dimensions(path):
+    """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable."""
+    if Path(path).suffix.lower() == ".svg":
+        return None, None
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError):
+        raise ImageProblem(
+            f"berkas '{Path(path).name}' bukan gambar yang bisa dibaca (cannot read image)",
+            "simpan ulang sebagai JPG, PNG atau WebP",
+        ) from None
+
+
+def _plain(text):
+    return html.unescape(re.sub(r"<[^>]+>", "", str(text or ""))).replace("\xa0", " ").strip()
+
+
+def cover_of(content):
+    """The Cover of an article or page, or None. Raises ContentError."""
+    value = getattr(content, "image", None)
+    if not value:
+        return None
+    settings = content.settings
+    line = (getattr(content, "meta_lines", None) or {}).get("image", 1)
+    value = str(value).strip()
+    try:
+        if EXTERNAL.match(value):
+            relative, width, height = external_url(value, settings), None, None
+        else:
+            relative = local_path(value, settings)
+            width, height = dimensions(Path(settings["PATH"]) / relative)
+    except ImageProblem as problem:
+        raise ContentError(content.source_path, line, problem.message, problem.hint) from None
+    caption = _plain(getattr(content, "image_caption", ""))
+    alt = _plain(getattr(content, "image_alt", "")) or caption or _plain(content.title)
+    return Cover(relative, width, height, alt, caption)
+
+
+def _line_of(source_path, needle, default):
+    try:
+        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return default
+    for number, line in enumerate(lines, 1):
+        if needle in line:
+            return number
+    return default
+
+
+def prepare_body_images(content):
+    """Lazy-load every body image, add width/height of local images and make a
+    plain 'images/x.jpg' work on every page ({static} link). Returns ContentErrors."""
+    errors = []
+    settings = content.settings
+
+    def fix(match):
+        tag = match.group(0)
+        attributes = dict(ATTRIBUTE.findall(tag))
+        src = html.unescape(attributes.get("src", ""))
+        additions = {}
+        if src and not src.startswith("data:") and not EXTERNAL.match(src):
+            try:
+                relative = local_path(src, settings)
+                width, height = dimensions(Path(settings["PATH"]) / relative)
+            except ImageProblem as problem:
+                line = _line_of(content.source_path, src, getattr(content, "body_line", 1))
+                errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
+                return tag
+            if not src.startswith(PREFIXES):
+                tag = tag.replace(f'src="{attributes["src"]}"', f'src="{{static}}/{relative}"', 1)
+            if width and "width" not in attributes and "height" not in attributes:
+                additions.update(width=width, height=height)
+        elif src and not src.startswith("data:"):
+            try:
+                external_url(src, settings)
+            except ImageProblem as problem:
+                line = _line_of(content.source_path, src, getattr(content, "body_line", 1))
+                errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
+                return tag
+        if "loading" not in attributes:
+            additions["loading"] = "lazy"
+        if "decoding" not in attributes:
+            additions["decoding"] = "async"
+        extra = "".join(f' {name}="{value}"' for name, value in additions.items())
+        end = -2 if tag.endswith("/>") else -1
+        return tag[:end].rstrip() + extra + tag[end:]
+
+    content._content = IMG_TAG.sub(fix, content._content or "")
+    return errors

@@ -1,0 +1,79 @@
+"""Structured data for search engines: the JSON-LD `NewsArticle` of an article.
+
+Exposed to templates as the Jinja global `news_article_ld(article, base)`; the
+template writes it with `|tojson` (always valid JSON)."""
+
+import html
+import re
+
+from indonesian.dates import iso
+
+
+def plain(text):
+    """Text without tags and entities (typogrify's &nbsp; become spaces)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", str(text or "")))
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def absolute(base, path):
+    """`path` (relative to the site root, or already absolute) under `base`."""
+    path = str(path or "")
+    if re.match(r"^[a-z]+://", path, re.IGNORECASE):
+        return path
+    return f"{str(base or '').rstrip('/')}/{path.lstrip('/')}"
+
+
+def share_image(content, settings):
+    """(address relative to the site or absolute, width, height) for og:image:
+    the cover image, else the video poster, else DEFAULT_OG_IMAGE."""
+    cover = getattr(content, "cover", None)
+    if cover:
+        return cover.url, cover.width, cover.height
+    poster = getattr(content, "video_poster", None)
+    if poster:
+        return str(poster), None, None
+    default = settings.get("DEFAULT_OG_IMAGE") or ""
+    size = settings.get("DEFAULT_OG_IMAGE_SIZE") or (None, None)
+    return default, size[0], size[1]
+
+
+def news_article(article, base, settings):
+    """The schema.org NewsArticle of `article` as a dict; URLs under `base`."""
+    url = absolute(base, article.url)
+    image, _, _ = share_image(article, settings)
+    modified = getattr(article, "modified", None) or article.date
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": plain(article.title),
+        "description": plain(getattr(article, "summary", "")),
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": settings.get("DEFAULT_LANG", "id"),
+        "datePublished": iso(article.date),
+        "dateModified": iso(modified),
+        "publisher": {
+            "@type": "Organization",
+            "name": plain(settings.get("SITENAME")),
+            "url": absolute(base, ""),
+            "logo": {"@type": "ImageObject", "url": absolute(base, settings.get("SITELOGO", ""))},
+        },
+    }
+    author = getattr(article, "author", None)
+    if author:
+        data["author"] = {"@type": "Person", "name": plain(author), "url": absolute(base, author.url)}
+    if image:
+        data["image"] = [absolute(base, image)]
+    category = getattr(article, "category", None)
+    if category:
+        data["articleSection"] = plain(category)
+    tags = getattr(article, "tags", None)
+    if tags:
+        data["keywords"] = [plain(tag) for tag in tags]
+    location = getattr(article, "content_location", None)
+    if location:
+        data["contentLocation"] = location
+    source = getattr(article, "source", None)
+    if source:
+        data["isBasedOn"] = str(source)
+    return data

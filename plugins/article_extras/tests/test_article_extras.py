@@ -1,0 +1,305 @@
+"""article_extras: reading time, related and previous/next articles, images,
+tables, JSON-LD, sitemap.xml and robots.txt."""
+
+import datetime as dt
+import json
+from types import SimpleNamespace
+from xml.etree import ElementTree
+
+import pytest
+from PIL import Image
+
+from article_extras.images import cover_of, prepare_body_images
+from article_extras.reading import count_words, reading_minutes
+from article_extras.related import related_articles, set_neighbours
+from article_extras.seo import absolute, news_article, plain, share_image
+from article_extras.sitemap import render_robots, render_sitemap, site_base, sitemap_entries
+from article_extras.tables import wrap_tables
+from front_matter.errors import ContentError
+from tests.sitetools import build_site
+from wartadesa.build import BuildFailed
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
+# --- reading time -----------------------------------------------------------------
+
+def test_reading_time_counts_words_not_markup():
+    html = "<p>" + " ".join(["kata"] * 650) + '</p><img alt="x" src="a.jpg">'
+    assert count_words(html) == 650
+    assert reading_minutes(html) == 3  # 650 / 200 words a minute, rounded
+
+
+@pytest.mark.parametrize("words, minutes", [(0, 1), (50, 1), (299, 1), (301, 2), (1000, 5)])
+def test_reading_time_is_at_least_one_minute(words, minutes):
+    assert reading_minutes(" ".join(["desa"] * words)) == minutes
+
+
+# --- related and previous/next -------------------------------------------------------
+
+def fake(url, day, category="Umum", tags=(), villages=None):
+    item = SimpleNamespace(
+        url=url, date=dt.datetime(2024, 6, day, tzinfo=WIB),
+        category=SimpleNamespace(slug=category.lower()), tags=[SimpleNamespace(slug=t) for t in tags],
+    )
+    if villages is not None:
+        item.villages = [SimpleNamespace(slug=v) for v in villages]
+    return item
+
+
+def test_related_same_village_first_then_category_then_tags():
+    article = fake("a/", 10, "Pemerintahan", ["musdes", "apbdes"], ["binangun"])
+    by_tag = fake("tag/", 9, "Kesehatan", ["musdes", "apbdes"])
+    by_category = fake("cat/", 1, "Pemerintahan")
+    by_village = fake("village/", 2, "Kesehatan", [], ["binangun"])
+    unrelated = fake("none/", 8, "Olahraga", ["bola"], ["bengkel"])
+    candidates = [unrelated, by_tag, article, by_category, by_village]
+    assert [a.url for a in related_articles(article, candidates, limit=5)] == [
+        "village/", "cat/", "tag/"
+    ]
+    assert [a.url for a in related_articles(article, candidates, limit=2)] == ["village/", "cat/"]
+
+
+def test_related_ties_newest_first_then_url_and_without_villages_attribute():
+    article = fake("a/", 10, "Pemerintahan")
+    assert not hasattr(article, "villages")  # village plugin absent: still works
+    older, newer_b, newer_a = fake("o/", 1, "Pemerintahan"), fake("b/", 5, "Pemerintahan"), \
+        fake("a2/", 5, "Pemerintahan")
+    for order in ([older, newer_b, newer_a], [newer_a, older, newer_b]):
+        assert [a.url for a in related_articles(article, order)] == ["a2/", "b/", "o/"]
+
+
+def test_related_more_shared_tags_rank_higher():
+    article = fake("a/", 10, "X", ["a", "b", "c"])
+    one, two = fake("one/", 9, "Y", ["a"]), fake("two/", 1, "Z", ["a", "b"])
+    assert [a.url for a in related_articles(article, [one, two])] == ["two/", "one/"]
+
+
+def test_previous_and_next_follow_dates():
+    a, b, c = fake("a/", 3), fake("b/", 1), fake("c/", 2)
+    set_neighbours([a, b, c])
+    assert (b.previous_article, b.next_article) == (None, c)
+    assert (c.previous_article, c.next_article) == (b, a)
+    assert (a.previous_article, a.next_article) == (c, None)
+
+
+# --- images -------------------------------------------------------------------------
+
+CSP = "default-src 'self'; img-src 'self' https://i.ytimg.com *.desa.id; script-src 'self'"
+
+
+def content_root(tmp_path):
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (800, 450), "green").save(tmp_path / "images" / "musdes.jpg")
+    Image.new("RGB", (300, 200), "blue").save(tmp_path / "images" / "peta.png")
+    (tmp_path / "images" / "rusak.jpg").write_text("bukan gambar")
+    (tmp_path / "lain").mkdir()
+    Image.new("RGB", (10, 10)).save(tmp_path / "lain" / "x.png")
+    return tmp_path
+
+
+def fake_content(tmp_path, body="", **meta):
+    source = tmp_path / "berita.md"
+    lines = ["---", "title: Judul <b>Berita</b>"] + [f"{k}: {v}" for k, v in meta.items()]
+    source.write_text("\n".join(lines + ["---", "", body]) + "\n", encoding="utf-8")
+    return SimpleNamespace(
+        settings={"PATH": str(tmp_path), "STATIC_PATHS": ["images", "files"],
+                  "CONTENT_SECURITY_POLICY": CSP},
+        source_path=str(source), title="Judul <b>Berita</b>", _content=body, body_line=len(lines) + 2,
+        meta_lines={k: i + 3 for i, k in enumerate(meta)}, **meta,
+    )
+
+
+@pytest.mark.parametrize("value", ["images/musdes.jpg", "/images/musdes.jpg", "{static}/images/musdes.jpg"])
+def test_cover_is_measured(tmp_path, value):
+    content = fake_content(content_root(tmp_path), image=value, image_caption="Musdes di balai desa")
+    cover = cover_of(content)
+    assert (cover.url, cover.width, cover.height) == ("images/musdes.jpg", 800, 450)
+    assert cover.caption == "Musdes di balai desa"
+    assert cover.alt == "Musdes di balai desa"  # no image_alt: the caption
+
+
+def test_cover_alt_text_and_fallback_to_title(tmp_path):
+    root = content_root(tmp_path)
+    assert cover_of(fake_content(root, image="images/peta.png", image_alt="Peta Dusun")).alt == "Peta Dusun"
+    assert cover_of(fake_content(root, image="images/peta.png")).alt == "Judul Berita"
+    assert cover_of(fake_content(root)) is None
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("images/tidak-ada.jpg", ["tidak-ada.jpg", "tidak ditemukan", "content/images/"]),
+        ("https://contoh.com/foto.jpg", ["situs lain", "CONTENT_SECURITY_POLICY", "content/images/"]),
+        ("images/rusak.jpg", ["rusak.jpg", "bukan gambar", "JPG"]),
+        ("lain/x.png", ["luar folder gambar", "images, files"]),
+    ],
+)
+def test_cover_problems_name_file_line_and_fix(tmp_path, value, words):
+    content = fake_content(content_root(tmp_path), category="Umum", image=value)
+    with pytest.raises(ContentError) as caught:
+        cover_of(content)
+    message = str(caught.value)
+    assert message.startswith(f"{content.source_path}:4: ")  # `image:` is on line 4
+    for word in words:
+        assert word in message
+
+
+@pytest.mark.parametrize("value", ["https://i.ytimg.com/vi/abc/hqdefault.jpg",
+                                   "https://foto.binangun.desa.id/a.jpg"])
+def test_cover_from_a_site_the_policy_allows(tmp_path, value):
+    cover = cover_of(fake_content(content_root(tmp_path), image=value))
+    assert (cover.url, cover.width, cover.height) == (value, None, None)
+
+
+def test_body_images_are_lazy_measured_and_linked_to_static(tmp_path):
+    body = ('<p><img alt="Peta" src="images/peta.png"></p>'
+            '<p><img alt="Foto" src="{static}/images/musdes.jpg" loading="eager"></p>')
+    content = fake_content(content_root(tmp_path), body=body)
+    assert prepare_body_images(content) == []
+    html = content._content
+    assert '<img alt="Peta" src="{static}/images/peta.png" width="300" height="200" loading="lazy" decoding="async">' in html
+    assert 'src="{static}/images/musdes.jpg" loading="eager" width="800" height="450" decoding="async">' in html
+
+
+def test_body_image_problems_point_at_the_line(tmp_path):
+    body = "Paragraf.\n\n![Hilang](images/hilang.jpg)\n\n![Luar](http://contoh.com/x.jpg)"
+    content = fake_content(content_root(tmp_path), body=body)
+    content._content = '<img alt="Hilang" src="images/hilang.jpg"><img alt="Luar" src="http://contoh.com/x.jpg">'
+    errors = prepare_body_images(content)
+    assert [e.line for e in errors] == [7, 9]
+    assert "hilang.jpg" in errors[0].message and "tidak ditemukan" in errors[0].message
+    assert "situs lain" in errors[1].message
+
+
+def test_tables_scroll_in_a_labelled_focusable_box():
+    html = wrap_tables("<p>x</p><table><tr><td>1</td></tr></table>")
+    assert html == ('<p>x</p><div class="table" role="region" aria-label="Tabel" tabindex="0">'
+                    "<table><tr><td>1</td></tr></table></div>")
+
+
+# --- JSON-LD and share image ----------------------------------------------------------
+
+SETTINGS = {"SITENAME": "Warta <i>Desa</i>", "SITELOGO": "theme/img/logo.svg", "DEFAULT_LANG": "id",
+            "DEFAULT_OG_IMAGE": "theme/img/og.png", "DEFAULT_OG_IMAGE_SIZE": (1200, 630)}
+
+
+class Named(str):
+    """A Pelican Author/Category stand-in: a string with a url."""
+
+    def __new__(cls, name, url):
+        named = super().__new__(cls, name)
+        named.url = url
+        return named
+
+
+def article_like(**extra):
+    return SimpleNamespace(
+        title="Musdes&nbsp;2024", summary="<p>Warga <b>berkumpul</b>.</p>", url="berita/2024/06/musdes/",
+        date=dt.datetime(2024, 6, 5, 9, 0, tzinfo=WIB), author=Named("Operator Desa", "penulis/operator-desa/"),
+        category="Pemerintahan", tags=["musdes"], **extra,
+    )
+
+
+def test_news_article_json_ld():
+    article = article_like(content_location={"@type": "Place", "name": "Desa Binangun"},
+                           source="https://contoh.desa.id/x")
+    data = json.loads(json.dumps(news_article(article, "https://desa.id", SETTINGS)))
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Musdes 2024"
+    assert data["description"] == "Warga berkumpul."
+    assert data["datePublished"] == data["dateModified"] == "2024-06-05T09:00:00+07:00"
+    assert data["url"] == data["mainEntityOfPage"] == "https://desa.id/berita/2024/06/musdes/"
+    assert data["author"] == {"@type": "Person", "name": "Operator Desa",
+                              "url": "https://desa.id/penulis/operator-desa/"}
+    assert data["publisher"]["name"] == "Warta Desa"
+    assert data["publisher"]["logo"]["url"] == "https://desa.id/theme/img/logo.svg"
+    assert data["image"] == ["https://desa.id/theme/img/og.png"]
+    assert data["contentLocation"] == {"@type": "Place", "name": "Desa Binangun"}
+    assert data["isBasedOn"] == "https://contoh.desa.id/x"
+
+
+def test_share_image_cover_then_video_poster_then_default():
+    cover = SimpleNamespace(url="images/a.jpg", width=800, height=450)
+    poster = "https://i.ytimg.com/vi/abc/hqdefault.jpg"
+    assert share_image(SimpleNamespace(cover=cover, video_poster=poster), SETTINGS) == ("images/a.jpg", 800, 450)
+    assert share_image(SimpleNamespace(cover=None, video_poster=poster), SETTINGS) == (poster, None, None)
+    assert share_image(None, SETTINGS) == ("theme/img/og.png", 1200, 630)
+
+
+def test_plain_and_absolute():
+    assert plain("Rapat&nbsp;<span class=\"caps\">BPD</span> &amp; warga") == "Rapat BPD & warga"
+    assert absolute("https://desa.id/", "/berita/x/") == "https://desa.id/berita/x/"
+    assert absolute("https://desa.id", "https://i.ytimg.com/x.jpg") == "https://i.ytimg.com/x.jpg"
+
+
+# --- sitemap and robots ----------------------------------------------------------------
+
+def test_sitemap_entries_and_xml():
+    day = dt.datetime(2024, 6, 5, tzinfo=WIB)
+    a1 = SimpleNamespace(url="berita/2024/06/a/", date=day)
+    a2 = SimpleNamespace(url="berita/2024/05/b/", date=day - dt.timedelta(days=30),
+                         modified=day + dt.timedelta(days=1))
+    category = SimpleNamespace(url="kategori/umum/")
+    village = SimpleNamespace(url="desa/binangun/", articles=[a1])
+    context = {
+        "articles": [a1, a2], "pages": [SimpleNamespace(url="tentang/")],
+        "categories": [(category, [a1, a2])], "tags": [], "authors": [],
+        "villages": {"binangun": village}, "regions": [SimpleNamespace(url="wilayah/35/")],
+    }
+    settings = {"ARCHIVES_URL": "arsip/", "ARCHIVES_SAVE_AS": "arsip/index.html",
+                "TAGS_URL": "tag/", "TAGS_SAVE_AS": "", "MENU_LINKS": [("Desa", "desa/"),
+                ("Luar", "https://contoh.id/"), ("Beranda", "")]}
+    entries = sitemap_entries(context, settings)
+    urls = [url for url, _ in entries]
+    assert urls == ["", "berita/2024/06/a/", "berita/2024/05/b/", "tentang/", "arsip/", "desa/",
+                    "kategori/umum/", "desa/binangun/", "wilayah/35/"]
+    root = ElementTree.fromstring(render_sitemap(entries, "https://desa.id").encode())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    assert locs[0] == "https://desa.id/" and locs[2] == "https://desa.id/berita/2024/05/b/"
+    lastmods = {u.find("s:loc", ns).text: u.findtext("s:lastmod", None, ns) for u in root.findall("s:url", ns)}
+    assert lastmods["https://desa.id/berita/2024/05/b/"] == "2024-06-06T00:00:00+07:00"  # modified
+    assert lastmods["https://desa.id/"] == "2024-06-06T00:00:00+07:00"  # newest change
+    assert lastmods["https://desa.id/tentang/"] is None
+
+
+def test_site_base_and_robots():
+    assert site_base({"SITEURL": "https://desa.id/", "FEED_DOMAIN": "x"}) == "https://desa.id"
+    assert site_base({"SITEURL": "", "FEED_DOMAIN": "http://127.0.0.1:8000"}) == "http://127.0.0.1:8000"
+    assert render_robots("https://desa.id").splitlines() == [
+        "User-agent: *", "Allow: /", "", "Sitemap: https://desa.id/sitemap.xml"
+    ]
+
+
+# --- in a real build ---------------------------------------------------------------------
+
+def write_site(root, cover="images/musdes.jpg"):
+    (root / "berita").mkdir(parents=True)
+    (root / "images").mkdir()
+    Image.new("RGB", (640, 360), "green").save(root / "images" / "musdes.jpg")
+    (root / "berita" / "musdes.md").write_text(
+        "---\ntitle: Musdes Binangun\ndate: 2024-06-05 09:00\ncategory: Pemerintahan\n"
+        f"image: {cover}\nimage_caption: Warga di balai desa\n---\n\n"
+        "Warga berkumpul.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+    return root
+
+
+def test_build_measures_cover_and_wraps_tables(tmp_path):
+    site = build_site(tmp_path / "out", content=write_site(tmp_path / "content"))
+    page = site.html("berita/2024/06/musdes-binangun/")
+    image = page.select_one("figure.cover img")
+    assert (image["width"], image["height"], image["alt"]) == ("640", "360", "Warga di balai desa")
+    assert site.exists("images/musdes.jpg")
+    assert page.select_one("div.table[role=region][tabindex='0'] table")
+    assert page.select_one("figure.cover figcaption").get_text() == "Warga di balai desa"
+
+
+def test_build_stops_on_a_missing_cover_with_file_and_line(tmp_path):
+    content = write_site(tmp_path / "content", cover="images/tidak-ada.jpg")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "out", content=content)
+    problems = [p for p in failed.value.problems if "tidak-ada.jpg" in p]
+    assert len(problems) == 1
+    assert "musdes.md:5: gambar 'images/tidak-ada.jpg' tidak ditemukan" in problems[0]
+    assert not (tmp_path / "out").exists()

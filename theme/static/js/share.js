@@ -1,0 +1,2 @@
+// "Salin tautan": copy the article address (the field works without this too).
+for(const b of document.querySelectorAll("[data-salin]")){const f=document.getElementById(b.dataset.salin),s=b.nextElementSibling,ok=()=>{s.textContent="Tautan disalin."},old=()=>{f.select();document.execCommand("copy");ok()};b.hidden=!1;b.addEventListener("click",()=>{navigator.clipboard?navigator.clipboard.writeText(f.value).then(ok,old):old()})}
