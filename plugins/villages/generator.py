@@ -1,0 +1,223 @@
+"""The Pelican generator: resolves every article's villages and regions, then writes the
+village pages, the directory, the region pages and their feeds."""
+
+import os
+from dataclasses import dataclass, field
+from functools import partial
+
+from front_matter.errors import ContentError, report
+from pelican.generators import Generator
+
+from . import data
+from .model import VILLAGES_URL, Region, Village
+from .registry import load_registry
+from .resolve import Resolver, Unresolved
+from .slugs import assign_slugs
+
+DEFAULTS = {
+    "VILLAGES_REGISTRY": "desa.yml",  # inside PATH (content/)
+    "VILLAGE_FEED_ATOM": "feeds/desa/{slug}.atom.xml",
+    "VILLAGE_FEED_RSS": "feeds/desa/{slug}.rss.xml",
+    "REGION_FEED_ATOM": "feeds/wilayah/{code}.atom.xml",
+}
+
+
+@dataclass
+class Group:
+    """A directory heading (a kabupaten or a kecamatan) and what is listed under it."""
+
+    region: Region
+    items: list = field(default_factory=list)
+
+
+class Places:
+    """One Village/Region object per official code; regions created with their parents."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.regions = {}
+        self.villages = {}
+
+    def region(self, official):
+        if official.code not in self.regions:
+            parent = None
+            if official.parent_code:
+                parent = self.region(data.lookup(official.parent_code))
+            region = Region(official, parent, self.settings)
+            self.regions[official.code] = region
+            if parent:
+                parent.children.append(region)
+        return self.regions[official.code]
+
+    def village(self, official, entry=None):
+        if official.code not in self.villages:
+            regions = [self.region(data.lookup(code)) for code in official.ancestor_codes()]
+            village = Village(official, regions, entry)
+            self.villages[official.code] = village
+            for region in regions:
+                region.villages.append(village)
+        return self.villages[official.code]
+
+
+def all_articles(context):
+    """Published, hidden and draft articles with their translations."""
+    for key in ("articles", "hidden_articles", "drafts"):
+        for article in context.get(key, []):
+            yield article
+            yield from getattr(article, "translations", [])
+
+
+def item_line(path, key_line, value):
+    """The line of one list item (`- Saringembat` under `village:`), else the key's line."""
+    if not key_line:
+        return 1
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = handle.read().split("\n")
+    except OSError:
+        return key_line
+    for number in range(key_line, min(len(lines), key_line + 50) + 1):
+        text = lines[number - 1]
+        if number > key_line and not text.startswith((" ", "\t", "-")):
+            break
+        if value in text:
+            return number
+    return key_line
+
+
+class VillagesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, value in DEFAULTS.items():
+            self.settings.setdefault(key, value)
+        for template in ("village", "region"):
+            self.settings["PAGINATED_TEMPLATES"].setdefault(template, None)
+        self.villages = []
+        self.regions = []
+        self.directory = []
+
+    def generate_context(self):
+        registry_path = os.path.join(self.path, self.settings["VILLAGES_REGISTRY"])
+        registry = load_registry(registry_path)
+        for error in registry.errors:
+            report(error)
+        articles = list(all_articles(self.context))
+        for article in articles:
+            article.villages, article.regions, article.content_location = [], [], None
+
+        places = Places(self.settings)
+        for entry in registry.entries:
+            places.village(entry.official, entry)
+        registry_codes = set(places.villages)
+
+        if registry.readable:  # an unreadable registry: its error is enough for this build
+            resolver = Resolver(registry.entries, registry.broken_keys)
+            problems = []
+            for article in articles:
+                villages = self._resolve(article, "village", resolver.village, problems)
+                regions = self._resolve(article, "region", resolver.region, problems)
+                article.villages = [places.village(v) for v in villages]
+                article.regions = [places.region(r) for r in regions]
+            for problem in problems:
+                report(problem)
+
+        self._assign_slugs(places, registry, registry_codes)
+        self._attach_articles(places)
+        for article in articles:
+            found = [v.place() for v in article.villages] + [r.place() for r in article.regions]
+            article.content_location = found[0] if len(found) == 1 else (found or None)
+
+        self.villages = sorted(places.villages.values(), key=lambda v: (v.name, v.code))
+        self.regions = sorted(places.regions.values(), key=lambda r: r.code)
+        for region in self.regions:
+            region.children.sort(key=lambda r: r.code)
+            region.villages.sort(key=lambda v: (v.name, v.code))
+        self.directory = self._directory()
+        self.context["villages"] = self.villages
+        self.context["regions"] = self.regions
+        self.context["village_directory"] = self.directory
+
+    def _resolve(self, article, key, resolve, problems):
+        values = getattr(article, key, None) or []
+        if isinstance(values, str):
+            values = [values]
+        key_line = getattr(article, "meta_lines", {}).get(key)
+        found = []
+        for value in values:
+            try:
+                official = resolve(value)
+            except Unresolved as problem:
+                problems.append(ContentError(
+                    article.source_path, item_line(article.source_path, key_line, value),
+                    problem.message, problem.hint,
+                ))
+                continue
+            if official is not None and official not in found:
+                found.append(official)
+        return found
+
+    def _assign_slugs(self, places, registry, registry_codes):
+        for entry in registry.entries:
+            places.villages[entry.official.code].set_slug(entry.slug, self.settings)
+        others = [v for code, v in places.villages.items() if code not in registry_codes]
+        taken = {entry.slug for entry in registry.entries}
+        slugs = assign_slugs([(data.lookup(v.code), "") for v in others], taken=taken)
+        for village, slug in zip(others, slugs):
+            village.set_slug(slug, self.settings)
+
+    def _attach_articles(self, places):
+        newest_first = sorted(self.context.get("articles", []), key=lambda a: a.date, reverse=True)
+        for article in newest_first:
+            reached = {}
+            for village in article.villages:
+                village.articles.append(article)
+                for region in village.regions:
+                    reached[region.code] = region
+            for region in article.regions:
+                for above in region.hierarchy:
+                    reached[above.code] = above
+            for region in reached.values():
+                region.articles.append(article)
+
+    def _directory(self):
+        """Villages grouped by kabupaten/kota, then kecamatan (official code order)."""
+        groups = {}
+        for village in sorted(self.villages, key=lambda v: v.code):
+            kabupaten = groups.setdefault(village.kabupaten.code, Group(village.kabupaten))
+            if not kabupaten.items or kabupaten.items[-1].region is not village.kecamatan:
+                kabupaten.items.append(Group(village.kecamatan))
+            kabupaten.items[-1].items.append(village)
+        return list(groups.values())
+
+    def generate_output(self, writer):
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        village_template = self.get_template("village")
+        for village in self.villages:
+            write(
+                village.save_as, village_template, self.context,
+                village=village, articles=village.articles,
+                paginated={"articles": village.articles}, template_name="village",
+                url=village.url, page_name=village.url.rstrip("/"),
+            )
+            self._feeds(writer, village.articles, village.title,
+                        atom=village.feed_atom_url, rss=village.feed_rss_url)
+        write(
+            VILLAGES_URL + "index.html", self.get_template("villages"), self.context,
+            directory=self.directory, url=VILLAGES_URL, template_name="villages",
+            page_name=VILLAGES_URL.rstrip("/"),
+        )
+        region_template = self.get_template("region")
+        for region in self.regions:
+            write(
+                region.save_as, region_template, self.context,
+                region=region, articles=region.articles,
+                paginated={"articles": region.articles}, template_name="region",
+                url=region.url, page_name=region.url.rstrip("/"),
+            )
+            self._feeds(writer, region.articles, region.title, atom=region.feed_atom_url)
+
+    def _feeds(self, writer, articles, title, atom=None, rss=None):
+        if atom:
+            writer.write_feed(articles, self.context, atom, atom, feed_title=title)
+        if rss:
+            writer.write_feed(articles, self.context, rss, rss, feed_type="rss", feed_title=title)

@@ -1,0 +1,77 @@
+"""Text helpers: comparable names (case- and accent-insensitive) and URL slugs."""
+
+import functools
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"['’`ʼ‘]")
+
+# Prefixes operators write before a name, by the level they point at.
+VILLAGE_PREFIXES = ("desa adat", "desa", "ds", "kelurahan", "kel")
+REGION_PREFIXES = {
+    "provinsi": "provinsi", "prov": "provinsi", "propinsi": "provinsi",
+    "kabupaten administrasi": "kabupaten", "kabupaten": "kabupaten", "kab": "kabupaten",
+    "kota administrasi": "kota", "kota adm": "kota", "kota": "kota",
+    "kecamatan": "kecamatan", "kec": "kecamatan", "distrik": "kecamatan",
+}
+
+
+def fold(text):
+    """Lower-case ASCII words separated by single spaces: 'Désa  Binangun' -> 'desa binangun'."""
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.lower())
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def split_prefix(folded, prefixes):
+    """('kabupaten', 'gunung mas') for 'kabupaten gunung mas'; (None, text) without prefix."""
+    for prefix in _longest_first(tuple(prefixes)):
+        if folded.startswith(prefix + " ") and len(folded) > len(prefix) + 1:
+            return prefix, folded[len(prefix) + 1 :]
+    return None, folded
+
+
+@functools.lru_cache(maxsize=None)
+def _longest_first(prefixes):
+    return sorted(prefixes, key=len, reverse=True)
+
+
+def village_key(text):
+    """The comparable form of a village name, without a 'Desa'/'Kelurahan' prefix."""
+    return split_prefix(fold(text), VILLAGE_PREFIXES)[1]
+
+
+def bare_region_name(official_name):
+    """'Kabupaten Tuban' -> 'Tuban', 'Kota Administrasi Jakarta Pusat' -> 'Jakarta Pusat'
+    (for kabupaten/kota names only: Kecamatan 'Kota Bangun' keeps its name)."""
+    return re.sub(r"^(Kabupaten|Kota)( Administrasi)?\s+", "", official_name)
+
+
+def slugify(text):
+    """URL slug: 'Gunung Mas' -> 'gunung-mas', 'Bu Nuapu’u' -> 'bu-nuapuu'."""
+    return fold(text).replace(" ", "-")
+
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+DIGITS_PATTERN = re.compile(r"^\d{2}(\d{2}(\d{2}(\d{4})?)?)?$")
+
+
+def as_code(text):
+    """The dotted official code if `text` is written as one ('3523072005' too), else None."""
+    value = str(text).strip()
+    if CODE_PATTERN.match(value):
+        return value
+    if DIGITS_PATTERN.match(value):
+        return ".".join(p for p in (value[0:2], value[2:4], value[4:6], value[6:10]) if p)
+    return None
+
+
+def looks_like_code(text):
+    """Digits and dots only: meant as a code even when malformed ('35.23.7')."""
+    text = str(text).strip()
+    return bool(re.fullmatch(r"[\d.\s]+", text)) and any(c.isdigit() for c in text)

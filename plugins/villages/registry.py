@@ -1,0 +1,404 @@
+"""Load and check `content/desa.yml`, the list of villages the site covers.
+
+    - kode: 35.23.07.2005          # Binangun
+      situs: https://binangun-singgahan.desa.id
+    - nama: Saringembat
+      kecamatan: Singgahan
+
+Values are read as text (yaml BaseLoader: `kode: 62.10` stays "62.10"). Every problem
+becomes a ContentError naming the file and the line; all are collected.
+"""
+
+import difflib
+import os
+from dataclasses import dataclass, field
+
+import yaml
+from front_matter.errors import ContentError
+from front_matter.source import decode
+
+from . import data
+from .names import SLUG_PATTERN, fold, looks_like_code, village_key
+from .slugs import assign_slugs
+from .resolve import (
+    Unresolved,
+    listing,
+    parse_region,
+    region_candidates,
+    region_fits,
+    suggest_regions,
+    suggest_villages,
+    village_by_code,
+    villages_within,
+)
+
+KEY_ALIASES = {"kota": "kabupaten", "kodepos": "kode_pos", "jenis": "tipe", "website": "situs"}
+KEYS = (
+    "kode", "nama", "tipe", "kecamatan", "kabupaten", "provinsi", "kode_pos",
+    "slug", "situs", "alamat", "lat", "lon", "deskripsi",
+)
+REGION_KEYS = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3}
+TYPES = {"desa": ("desa", "desa_adat"), "desa adat": ("desa_adat",), "kelurahan": ("kelurahan",)}
+# Indonesia's extent, with a margin: catches swapped or mistyped coordinates.
+LAT_RANGE = (-12.0, 7.0)
+LON_RANGE = (94.0, 142.0)
+
+
+@dataclass
+class Entry:
+    """One village of the registry, checked against the official data."""
+
+    line: int
+    official: data.Official
+    written_name: str = ""
+    slug: str = ""  # final slug (explicit or automatic)
+    explicit_slug: str = ""
+    situs: str = ""
+    alamat: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    deskripsi: str = ""
+
+
+@dataclass
+class Registry:
+    path: str
+    exists: bool = False
+    readable: bool = True
+    entries: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    # Names/slugs/codes of entries that failed: articles naming them are not reported twice.
+    broken_keys: set = field(default_factory=set)
+
+
+def load_registry(path):
+    """Read `path` (missing file: an empty registry). Never raises for content problems."""
+    registry = Registry(path=str(path))
+    if not os.path.isfile(path):
+        return registry
+    registry.exists = True
+    try:
+        with open(path, "rb") as handle:
+            text = decode(path, handle.read())
+        node = _compose(path, text)
+    except ContentError as error:
+        registry.readable = False
+        registry.errors.append(error)
+        return registry
+    if node is None:
+        return registry
+    if not isinstance(node, yaml.SequenceNode):
+        registry.readable = False
+        registry.errors.append(ContentError(
+            path, node.start_mark.line + 1,
+            "desa.yml harus berupa daftar desa (must be a list): tiap desa diawali '- '",
+            "contoh:  - kode: 35.23.07.2005",
+        ))
+        return registry
+    for item in node.value:
+        _read_entry(registry, item)
+    _check_duplicates(registry)
+    assign_registry_slugs(registry)
+    return registry
+
+
+def _compose(path, text):
+    loader = yaml.BaseLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = err.problem or err.context or "format salah"
+        bad = text.split("\n")[line - 1] if line - 1 < len(text.split("\n")) else ""
+        hint = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
+        if "\t" in bad or "tab" in problem:
+            hint = "YAML tidak boleh memakai tab: ganti tab dengan spasi"
+        message = f"YAML tidak valid: {problem} (invalid YAML)"
+        raise ContentError(path, line, message, hint) from None
+    finally:
+        loader.dispose()
+
+
+def _read_entry(registry, item):
+    path = registry.path
+    line = item.start_mark.line + 1
+    if not isinstance(item, yaml.MappingNode):
+        registry.errors.append(ContentError(
+            path, line, "entri desa harus berisi baris 'kunci: nilai' (entry must be a mapping)",
+            "contoh:  - nama: Saringembat  lalu di baris berikutnya  kecamatan: Singgahan",
+        ))
+        return
+    values, lines, problems = {}, {}, []
+    for key_node, value_node in item.value:
+        key_line = key_node.start_mark.line + 1
+        written = ""
+        if isinstance(key_node, yaml.ScalarNode):
+            written = str(key_node.value).strip().lower()
+        key = KEY_ALIASES.get(written, written)
+        if key not in KEYS:
+            close = difflib.get_close_matches(written, KEYS + tuple(KEY_ALIASES), n=1)
+            problems.append(ContentError(
+                path, key_line, f"kunci '{written}' tidak dikenal (unknown key)",
+                f"maksud Anda '{close[0]}'?" if close else "kunci yang boleh: " + ", ".join(KEYS),
+            ))
+            continue
+        if key in values:
+            problems.append(ContentError(
+                path, key_line,
+                f"kunci '{written}' ditulis dua kali dalam satu entri (duplicate key, first on "
+                f"line {lines[key]})", "hapus salah satunya",
+            ))
+            continue
+        if not isinstance(value_node, yaml.ScalarNode):
+            problems.append(ContentError(
+                path, key_line, f"'{written}' harus satu nilai teks (expected one text value)",
+                "tulis nilainya di baris yang sama, setelah titik dua",
+            ))
+            continue
+        value = value_node.value.strip()
+        if not value:
+            problems.append(ContentError(
+                path, key_line, f"'{written}' tidak berisi nilai (key has no value)",
+                "isi nilainya atau hapus baris ini",
+            ))
+            continue
+        values[key] = value
+        lines[key] = key_line
+    for key in ("kode", "nama", "slug"):
+        if key in values:
+            registry.broken_keys.add(fold(values[key]))
+            registry.broken_keys.add(village_key(values[key]))
+    if "kode" not in values and "nama" not in values and not problems:
+        problems.append(ContentError(
+            path, line, "entri desa tanpa kode dan tanpa nama (entry needs kode or nama)",
+            "tambahkan  kode: 35.23.07.2005  atau  nama: Saringembat  dengan  kecamatan: Singgahan",
+        ))
+    official = None
+    if not problems and ("kode" in values or "nama" in values):
+        try:
+            official = _identify(values, lines, path)
+        except ContentError as error:
+            problems.append(error)
+    if official is not None:
+        problems += _check_official(official, values, lines, path)
+    entry = None
+    if official is not None:
+        entry = Entry(line=line, official=official, written_name=values.get("nama", ""))
+        problems += _read_optional(entry, values, lines, path)
+    if problems:
+        registry.errors.extend(problems)
+        if official is not None:
+            registry.broken_keys.add(data.village_key_of(official))
+        return
+    for key in ("kode", "nama", "slug"):
+        registry.broken_keys.discard(fold(values.get(key, "")))
+        registry.broken_keys.discard(village_key(values.get(key, "")))
+    registry.entries.append(entry)
+
+
+def _identify(values, lines, path):
+    """The official village of an entry: by kode, or by nama within the given regions."""
+    if "kode" in values:
+        try:
+            return village_by_code(
+                values["kode"],
+                region_hint="desa.yml hanya berisi desa/kelurahan: tulis kode desa lengkap "
+                "PP.KK.CC.DDDD, misalnya 35.23.07.2005",
+            )
+        except Unresolved as problem:
+            raise ContentError(path, lines["kode"], problem.message, problem.hint) from None
+    name = values["nama"]
+    if looks_like_code(name):
+        raise ContentError(
+            path, lines["nama"], f"'nama' berisi kode ({name}), bukan nama (a code in nama)",
+            "tulis  kode: " + name + "  sebagai gantinya",
+        )
+    key = village_key(name)
+    scopes = {}
+    for field_name, level in REGION_KEYS.items():
+        if field_name not in values:
+            continue
+        found = region_candidates(values[field_name], levels=(level,))
+        if not found:
+            suggestions = suggest_regions(fold(values[field_name]), (level,))
+            raise ContentError(
+                path, lines[field_name],
+                f"{field_name} '{values[field_name]}' tidak ditemukan (unknown {field_name})",
+                ("mungkin maksud Anda: " + listing(suggestions)) if suggestions
+                else "periksa ejaannya (lihat nama resmi di data Kemendagri)",
+            )
+        scopes[level] = found
+    if scopes:
+        narrowest = scopes[max(scopes)]
+        candidates = villages_within([region.code for region in narrowest], key)
+        candidates = [
+            village for village in candidates
+            if all(
+                any(village.code.startswith(region.code + ".") for region in regions)
+                for regions in scopes.values()
+            )
+        ]
+        where = " di " + ", ".join(
+            values[f] for f in ("kecamatan", "kabupaten", "provinsi") if f in values
+        )
+    else:
+        candidates = data.villages_named(key)
+        where = ""
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        scope = None
+        if scopes and max(scopes) >= 2:  # a kecamatan's or kabupaten's villages
+            scope = [v for region in scopes[max(scopes)] for v in data.descendants(region.code)]
+        suggestions = suggest_villages(key, scope=scope)
+        raise ContentError(
+            path, lines["nama"],
+            f"desa '{name}' tidak ditemukan{where} (unknown village)",
+            ("mungkin maksud Anda: " + listing(suggestions)) if suggestions
+            else "periksa ejaannya, atau tulis kode resminya:  kode: PP.KK.CC.DDDD",
+        )
+    candidates.sort(key=lambda village: village.code)
+    raise ContentError(
+        path, lines["nama"],
+        f"nama desa '{name}' tidak unik{where}: ada {len(candidates)} desa/kelurahan bernama "
+        f"{candidates[0].name} (ambiguous village name)",
+        "tambahkan kecamatan/kabupaten, atau tulis kodenya: " + listing(candidates),
+    )
+
+
+def _check_official(official, values, lines, path):
+    """Given values must agree with the official data."""
+    problems = []
+    name_given = "nama" in values and "kode" in values
+    if name_given and village_key(values["nama"]) != data.village_key_of(official):
+        problems.append(ContentError(
+            path, lines["nama"],
+            f"nama '{values['nama']}' tidak sesuai kode {official.code}: kode itu milik "
+            f"{data.path_of(official)} (name contradicts the code)",
+            "perbaiki nama atau kodenya (atau hapus baris nama: nama resmi diambil dari kode)",
+        ))
+    ancestors = {region.level: region for region in map(data.lookup, official.ancestor_codes())}
+    for field_name, level in REGION_KEYS.items():
+        if field_name not in values:
+            continue
+        region = ancestors[level]
+        code, hint, key = parse_region(values[field_name])
+        fits = region_fits(region, hint, key, code) or region_fits(
+            region, None, fold(values[field_name]))  # a kecamatan named "Kota Bangun"
+        if not fits:
+            problems.append(ContentError(
+                path, lines[field_name],
+                f"{field_name} '{values[field_name]}' tidak sesuai: {data.path_of(official)} "
+                f"ada di {data.short_name(region)} ({field_name} contradicts the official data)",
+                f"perbaiki atau hapus baris {field_name}: (diisi otomatis dari data resmi)",
+            ))
+    if "tipe" in values:
+        written = fold(values["tipe"])
+        if written not in TYPES:
+            problems.append(ContentError(
+                path, lines["tipe"], f"tipe '{values['tipe']}' tidak dikenal (unknown type)",
+                "tipe: desa  atau  tipe: kelurahan (boleh dihapus: diisi dari data resmi)",
+            ))
+        elif official.type not in TYPES[written]:
+            problems.append(ContentError(
+                path, lines["tipe"],
+                f"tipe '{values['tipe']}' tidak sesuai: {data.path_of(official)} menurut data "
+                "resmi (type contradicts the official data)",
+                "hapus baris tipe: (diisi otomatis dari data resmi)",
+            ))
+    if "kode_pos" in values and official.postal_code and values["kode_pos"] != official.postal_code:
+        problems.append(ContentError(
+            path, lines["kode_pos"],
+            f"kode pos '{values['kode_pos']}' tidak sesuai: kode pos {data.path_of(official)} "
+            f"adalah {official.postal_code} (postal code contradicts the official data)",
+            "hapus baris kode_pos: (diisi otomatis dari data resmi)",
+        ))
+    return problems
+
+
+def _read_optional(entry, values, lines, path):
+    problems = []
+    if "slug" in values:
+        if SLUG_PATTERN.match(values["slug"]):
+            entry.explicit_slug = values["slug"]
+        else:
+            problems.append(ContentError(
+                path, lines["slug"], f"slug '{values['slug']}' tidak valid (invalid slug)",
+                "pakai huruf kecil, angka dan tanda minus saja, misalnya  slug: binangun",
+            ))
+    if "situs" in values:
+        url = values["situs"]
+        if url.startswith(("http://", "https://")) and "." in url.split("://", 1)[1]:
+            entry.situs = url
+        else:
+            problems.append(ContentError(
+                path, lines["situs"], f"situs '{url}' bukan alamat web (not a web address)",
+                "tulis alamat lengkap, misalnya  situs: https://binangun-singgahan.desa.id",
+            ))
+    entry.alamat = values.get("alamat", "")
+    entry.deskripsi = values.get("deskripsi", "")
+    coordinates = {}
+    for key, (low, high) in (("lat", LAT_RANGE), ("lon", LON_RANGE)):
+        if key not in values:
+            continue
+        try:
+            number = float(values[key].replace(",", "."))
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            problems.append(ContentError(
+                path, lines[key],
+                f"{key} '{values[key]}' tidak valid untuk wilayah Indonesia (invalid {key})",
+                f"{key} berupa angka desimal antara {low:g} dan {high:g}, misalnya "
+                + ("lat: -6.9123" if key == "lat" else "lon: 111.9187"),
+            ))
+        else:
+            coordinates[key] = number
+    if ("lat" in values) != ("lon" in values):
+        missing = "lon" if "lat" in values else "lat"
+        present = "lat" if missing == "lon" else "lon"
+        problems.append(ContentError(
+            path, lines[present], f"'{present}' ditulis tanpa '{missing}' (coordinates incomplete)",
+            "tulis keduanya (lat dan lon) atau hapus keduanya",
+        ))
+    elif len(coordinates) == 2:
+        entry.lat, entry.lon = coordinates["lat"], coordinates["lon"]
+    return problems
+
+
+def _check_duplicates(registry):
+    first_line = {}
+    kept = []
+    for entry in registry.entries:
+        code = entry.official.code
+        if code in first_line:
+            registry.errors.append(ContentError(
+                registry.path, entry.line,
+                f"{data.path_of(entry.official)} ({code}) sudah terdaftar di baris "
+                f"{first_line[code]} (duplicate entry)",
+                "hapus salah satu entri",
+            ))
+            continue
+        first_line[code] = entry.line
+        kept.append(entry)
+    slug_line = {}
+    registry.entries = []
+    for entry in kept:
+        slug = entry.explicit_slug
+        if slug and slug in slug_line:
+            registry.errors.append(ContentError(
+                registry.path, entry.line,
+                f"slug '{slug}' sudah dipakai entri di baris {slug_line[slug]} (duplicate slug)",
+                "beri slug lain",
+            ))
+            continue
+        if slug:
+            slug_line[slug] = entry.line
+        registry.entries.append(entry)
+
+
+def assign_registry_slugs(registry):
+    slugs = assign_slugs([(e.official, e.explicit_slug) for e in registry.entries])
+    for entry, slug in zip(registry.entries, slugs):
+        entry.slug = slug

@@ -1,0 +1,375 @@
+"""Resolve what an operator wrote (a slug, a name, a code) to official villages and regions.
+
+Every failure is an `Unresolved` with an Indonesian message and a hint listing up to five
+closest matches with their codes and full paths; callers turn it into a ContentError.
+"""
+
+from . import data
+from .names import (
+    REGION_PREFIXES,
+    as_code,
+    fold,
+    looks_like_code,
+    split_prefix,
+    village_key,
+)
+
+MAX_SUGGESTIONS = 5
+
+
+class Unresolved(Exception):
+    def __init__(self, message, hint=""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def describe(official):
+    """'35.23.07.2005 (Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur)'."""
+    return f"{official.code} ({data.path_of(official)})"
+
+
+def listing(officials, total=None, slugs=None):
+    """Up to five described candidates, '; '-separated, with 'and N more'."""
+    shown = officials[:MAX_SUGGESTIONS]
+    items = []
+    for official in shown:
+        slug = (slugs or {}).get(official.code)
+        items.append(f"{slug} = {describe(official)}" if slug else describe(official))
+    text = "; ".join(items)
+    total = len(officials) if total is None else total
+    if total > len(shown):
+        text += f"; dan {total - len(shown)} lainnya"
+    return text
+
+
+def nearness(near_codes):
+    """Sort key: candidates sharing a longer code prefix with `near_codes` come first."""
+    near = [code.split(".") for code in near_codes]
+
+    def shared(code):
+        parts = code.split(".")
+        best = 0
+        for other in near:
+            count = 0
+            for a, b in zip(parts, other):
+                if a != b:
+                    break
+                count += 1
+            best = max(best, count)
+        return best
+
+    return lambda official: (-shared(official.code), official.code)
+
+
+# --- Regions -----------------------------------------------------------------------------
+
+
+def parse_region(text):
+    """(code, type_hint, key) for one region as written: '62.10', 'Kab. Gunung Mas', 'Tuban'."""
+    code = as_code(text)
+    if code:
+        return code, None, None
+    prefix, key = split_prefix(fold(text), REGION_PREFIXES)
+    return None, REGION_PREFIXES.get(prefix), key
+
+
+def region_fits(official, hint, key, code=None):
+    if code:
+        return official.code == code
+    if hint == "provinsi" and official.level != 1:
+        return False
+    if hint in ("kabupaten", "kota") and official.type != hint:
+        return False
+    if hint == "kecamatan" and official.level != 3:
+        return False
+    names = {fold(data.bare_name(official)), fold(official.name)}
+    return key in names or data.PROVINCE_ALIASES.get(key) == official.code
+
+
+def _region_candidates(code, hint, key, levels):
+    if code:
+        found = data.lookup(code)
+        return [found] if found and found.level in levels else []
+    found = [
+        region for region in data.regions_named(key)
+        if region.level in levels and region_fits(region, hint, key)
+    ]
+    return sorted(found, key=lambda r: r.code)
+
+
+def region_candidates(text, levels=(1, 2, 3)):
+    """Regions at `levels` named or coded `text` (several when the name is shared)."""
+    code, hint, key = parse_region(text)
+    found = _region_candidates(code, hint, key, levels)
+    if not found and hint:
+        # Names that begin like a prefix: Kecamatan "Kota Bangun", "Kota Juang".
+        found = _region_candidates(None, None, fold(text), levels)
+    return found
+
+
+def parse_constraints(parts):
+    return [parse_region(part) for part in parts if part.strip()]
+
+
+def ancestors_fit(official, constraints):
+    """Each 'Kec. X' / 'Tuban' written after a comma names one of the regions above."""
+    if not constraints:
+        return True
+    above = [data.lookup(code) for code in official.ancestor_codes()]
+    return all(
+        any(region_fits(region, hint, key, code) for region in above)
+        for code, hint, key in constraints
+    )
+
+
+LEVEL_WORDS = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan"}
+
+
+def suggest_regions(key, levels, hint=None):
+    found = []
+    for close in data.close_region_keys(key, n=8):
+        for region in data.regions_named(close):
+            if region.level in levels and (hint is None or region_fits(region, hint, close)):
+                found.append(region)
+    return found  # closest names first
+
+
+def resolve_region(text, levels=(1, 2, 3), near=()):
+    """The one region `text` means. Without a prefix, the largest matching region wins
+    ('Tuban' is the kabupaten; 'Kec. Tuban' the kecamatan)."""
+    first, *rest = [part.strip() for part in str(text).split(",")]
+    if looks_like_code(first) and not as_code(first):
+        raise Unresolved(
+            f"kode wilayah '{text}' tidak valid (invalid code)",
+            "format kode: 35 (provinsi), 35.23 (kabupaten/kota), 35.23.07 (kecamatan)",
+        )
+    code, hint, key = parse_region(first)
+    if code:
+        found = data.lookup(code)
+        if found is None:
+            raise Unresolved(
+                f"kode wilayah '{code}' tidak ada dalam data resmi Kemendagri (unknown code)",
+                _code_hint(code),
+            )
+        if found.level not in levels:
+            raise Unresolved(
+                f"kode '{code}' adalah {data.path_of(found)}, bukan {_level_text(levels)} "
+                "(wrong kind of place)",
+                "kode desa/kelurahan ditulis di village: (desa:), bukan di region: (wilayah:)"
+                if found.level == 4 else f"tulis kode {_level_text(levels)}",
+            )
+        return found
+    constraints = parse_constraints(rest)
+    found = [r for r in region_candidates(first, levels) if ancestors_fit(r, constraints)]
+    if not found:
+        suggestions = suggest_regions(key, levels, hint)
+        hint_text = _suggestion_hint(suggestions)
+        if not suggestions and 4 not in levels and data.villages_named(village_key(first)):
+            hint_text = (
+                f"'{first}' adalah nama desa/kelurahan: tulis di village: (desa:), "
+                "bukan di region: (wilayah:)"
+            )
+        raise Unresolved(f"wilayah '{text}' tidak ditemukan (unknown region)", hint_text)
+    top = min(region.level for region in found)
+    at_top = [region for region in found if region.level == top]
+    if len(at_top) == 1:
+        return at_top[0]
+    at_top.sort(key=nearness(near))
+    raise Unresolved(
+        f"nama wilayah '{text}' tidak unik: ada {len(at_top)} {LEVEL_WORDS[top]} bernama "
+        f"{data.bare_name(at_top[0])} (ambiguous region name)",
+        "tulis kodenya, atau tambahkan wilayah di atasnya setelah koma (misalnya "
+        f"'{first}, {data.short_name(data.lookup(at_top[0].parent_code))}'): "
+        + listing(at_top),
+    )
+
+
+def _level_text(levels):
+    return " atau ".join(LEVEL_WORDS.get(level, "desa/kelurahan") for level in sorted(levels))
+
+
+def _suggestion_hint(suggestions):
+    if not suggestions:
+        return "periksa ejaannya, atau tulis kode resminya (misalnya 35.23 untuk Kabupaten Tuban)"
+    return "mungkin maksud Anda: " + listing(suggestions)
+
+
+def _code_hint(code):
+    """Nearest existing codes below the deepest existing ancestor of an unknown code."""
+    parts = code.split(".")
+    parent = None
+    for depth in range(len(parts) - 1, 0, -1):
+        parent = data.lookup(".".join(parts[:depth]))
+        if parent:
+            break
+    if parent is None:
+        return "dua angka pertama adalah kode provinsi (11 Aceh sampai 96 Papua Barat Daya)"
+    wanted = parts[len(parent.code.split("."))]
+    siblings = sorted(
+        data.children(parent.code), key=lambda o: abs(int(o.code.split(".")[-1]) - int(wanted))
+    )
+    return f"kode yang ada di {data.short_name(parent)}: " + listing(
+        sorted(siblings[:MAX_SUGGESTIONS], key=lambda o: o.code), total=len(siblings)
+    )
+
+
+# --- Villages ------------------------------------------------------------------------------
+
+
+def village_by_code(text, region_hint="kode kecamatan, kabupaten/kota dan provinsi ditulis di "
+                    "region: (wilayah:)"):
+    code = as_code(text)
+    if code is None:
+        raise Unresolved(
+            f"kode desa '{text}' tidak valid (invalid code)",
+            "format kode desa: PP.KK.CC.DDDD, misalnya 35.23.07.2005",
+        )
+    found = data.lookup(code)
+    if found is None:
+        raise Unresolved(
+            f"kode desa '{code}' tidak ada dalam data resmi Kemendagri (unknown code)",
+            _code_hint(code),
+        )
+    if found.level != 4:
+        raise Unresolved(
+            f"kode '{code}' adalah {data.path_of(found)}, bukan desa/kelurahan "
+            "(a region code, not a village)",
+            region_hint,
+        )
+    return found
+
+
+def villages_within(region_codes, key):
+    """Villages named `key` inside any of the regions (kecamatan or kabupaten: a short walk)."""
+    found = []
+    for code in region_codes:
+        level = len(code.split("."))
+        if level >= 2:
+            found += [v for v in data.descendants(code) if data.village_key_of(v) == key]
+        else:
+            found += [v for v in data.villages_named(key) if v.code.startswith(code + ".")]
+    return found
+
+
+def suggest_villages(key, near=(), scope=None):
+    """Villages whose names are closest to a misspelt `key`, nearest to `near` first.
+    `scope`: the villages to search (a kecamatan's), else the whole country."""
+    if scope is not None:
+        by_key = {}
+        for village in scope:
+            by_key.setdefault(data.village_key_of(village), []).append(village)
+        keys = data.close_keys(key, list(by_key), n=MAX_SUGGESTIONS, cutoff=0.6)
+        found = [v for k in keys for v in by_key[k]]
+    else:
+        keys = data.close_village_keys(key, n=MAX_SUGGESTIONS)
+        found = [v for k in keys for v in data.villages_named(k)]
+    rank = {k: i for i, k in enumerate(keys)}
+    order = nearness(near)
+    found.sort(key=lambda v: (order(v)[0], rank[data.village_key_of(v)], v.code))
+    return found
+
+
+class Resolver:
+    """Resolves article values against the site's registry first, then the whole country."""
+
+    def __init__(self, entries=(), skip_keys=()):
+        self.by_code = {}
+        self.by_slug = {}
+        self.by_key = {}
+        self.slugs = {}
+        for entry in entries:
+            official = entry.official
+            self.by_code[official.code] = official
+            self.by_slug[entry.slug] = official
+            self.slugs[official.code] = entry.slug
+            keys = {data.village_key_of(official)}
+            if entry.written_name:
+                keys.add(village_key(entry.written_name))
+            for key in keys:
+                self.by_key.setdefault(key, []).append(official)
+        self.near = list(self.by_code)
+        self.skip_keys = set(skip_keys)
+        self._cache = {}
+
+    def village(self, text):
+        """The official village for `text`, or None when it names a registry entry that
+        already failed (reported there). Raises Unresolved."""
+        return self._cached(("village", text), self._village)
+
+    def region(self, text):
+        return self._cached(("region", text), self._region)
+
+    def _cached(self, key, function):
+        if key not in self._cache:
+            try:
+                self._cache[key] = (function(key[1]), None)
+            except Unresolved as problem:
+                self._cache[key] = (None, problem)
+        result, problem = self._cache[key]
+        if problem:
+            raise problem
+        return result
+
+    def _skipped(self, text):
+        return fold(text) in self.skip_keys or village_key(text) in self.skip_keys
+
+    def _region(self, text):
+        if self._skipped(text):
+            return None
+        return resolve_region(text, near=self.near)
+
+    def _village(self, text):
+        text = str(text).strip()
+        first, *rest = [part.strip() for part in text.split(",")]
+        if looks_like_code(first):
+            return village_by_code(first)
+        if self._skipped(first):
+            return None
+        slug = first.lower()
+        if slug in self.by_slug and not rest:
+            return self.by_slug[slug]
+        key = village_key(first)
+        constraints = parse_constraints(rest)
+        in_registry = [v for v in self.by_key.get(key, []) if ancestors_fit(v, constraints)]
+        if len(in_registry) == 1:
+            return in_registry[0]
+        if len(in_registry) > 1:
+            raise Unresolved(
+                f"nama desa '{text}' tidak unik di content/desa.yml: ada {len(in_registry)} "
+                f"desa bernama {first} (ambiguous village name)",
+                "tulis slugnya atau kodenya: " + listing(in_registry, slugs=self.slugs),
+            )
+        found = [v for v in data.villages_named(key) if ancestors_fit(v, constraints)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            found.sort(key=nearness(self.near))
+            raise Unresolved(
+                f"nama desa '{text}' tidak unik: ada {len(found)} desa/kelurahan bernama "
+                f"{first} (ambiguous village name)",
+                "tulis kodenya, tambahkan kecamatannya setelah koma "
+                f"('{first}, Kec. {data.lookup(found[0].parent_code).name}'), "
+                "atau daftarkan desa itu di content/desa.yml. Yang paling dekat: "
+                + listing(found),
+            )
+        regions = region_candidates(first)
+        if regions:
+            hint = (f"'{first}' adalah {data.path_of(regions[0])} ({regions[0].code}): "
+                    "kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)")
+        else:
+            hint = self._typo_hint(key, slug)
+        raise Unresolved(f"desa '{text}' tidak ditemukan (unknown village)", hint)
+
+    def _typo_hint(self, key, slug):
+        registry_keys = data.close_keys(key, list(self.by_key), n=MAX_SUGGESTIONS, cutoff=0.7)
+        registry_slugs = data.close_keys(slug, list(self.by_slug), n=MAX_SUGGESTIONS, cutoff=0.7)
+        found = [v for k in registry_keys for v in self.by_key[k]]
+        found += [self.by_slug[s] for s in registry_slugs]
+        found = list({v.code: v for v in found}.values())
+        if len(found) < MAX_SUGGESTIONS:
+            known = {v.code for v in found}
+            found += [v for v in suggest_villages(key, self.near) if v.code not in known]
+        if not found:
+            return "periksa ejaannya, atau tulis kode resmi desa (PP.KK.CC.DDDD)"
+        return "mungkin maksud Anda: " + listing(found, total=len(found), slugs=self.slugs)

@@ -1,0 +1,42 @@
+"""Unique village slugs: 'binangun', or 'binangun-singgahan' when two villages share a name."""
+
+from . import data
+from .names import slugify
+
+
+def _candidates(official):
+    """Longer and longer slugs for one village: name, + kecamatan, + kabupaten, + code."""
+    kecamatan, kabupaten = (data.lookup(c) for c in official.ancestor_codes()[:0:-1])
+    base = slugify(official.name)
+    with_kecamatan = f"{base}-{slugify(kecamatan.name)}"
+    yield base
+    yield with_kecamatan
+    yield f"{with_kecamatan}-{slugify(data.bare_name(kabupaten))}"
+    yield f"{base}-{official.code.replace('.', '')}"
+
+
+def assign_slugs(items, taken=()):
+    """Slugs for [(official, explicit slug or "")], in order; never one in `taken`.
+
+    Explicit slugs are kept. Villages whose name slug is shared (or taken) all get the
+    next longer form, so neither of two 'Binangun' villages is just 'binangun'."""
+    used = set(taken) | {explicit for _, explicit in items if explicit}
+    result = [explicit or None for _, explicit in items]
+    pending = [i for i, (_, explicit) in enumerate(items) if not explicit]
+    options = {i: list(_candidates(items[i][0])) for i in pending}
+    for depth in range(4):
+        counts = {}
+        for i in pending:
+            counts[options[i][depth]] = counts.get(options[i][depth], 0) + 1
+        still = []
+        for i in pending:
+            slug = options[i][depth]
+            if depth == 3 or (counts[slug] == 1 and slug not in used):
+                result[i] = slug
+                used.add(slug)
+            else:
+                still.append(i)
+        pending = still
+        if not pending:
+            break
+    return result

@@ -1,0 +1,130 @@
+"""Whole builds: every village/region mistake stops the build with file:line messages;
+a site without content/desa.yml works with codes and nationally unique names."""
+
+import textwrap
+
+import pytest
+
+from tests.sitetools import build_site, text_of
+from wartadesa.build import BuildFailed
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def article(folder, name, day, keys):
+    write(folder, f"berita/{name}.md", f"""
+---
+title: Berita {name.upper()}
+date: 2024-03-{day:02d} 09:00
+category: Pemerintahan
+{keys}
+---
+Isi berita {name}.
+""")
+
+
+@pytest.fixture(scope="module")
+def failed_build(tmp_path_factory):
+    content = tmp_path_factory.mktemp("villages-errors")
+    write(content, "desa.yml", """
+        - kode: 35.23.07.2005
+          kecamatan: Montong
+        - nama: Bengkel
+          kabupaten: Tabanan
+        """)
+    article(content, "a", 1, "village: Sidomulyo")
+    article(content, "b", 2, "village:\n  - Bengkel\n  - Saringembt\nregion: Kalimantan Selatn")
+    article(content, "c", 3, "desa: 35.23.07")
+    article(content, "d", 4, "wilayah: 62.10\ndesa: Binangun")  # fine; Binangun: broken entry
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path_factory.mktemp("villages-errors-out") / "output", content=content)
+    return failed.value.problems
+
+
+def line_with(problems, fragment):
+    found = [line for line in problems if fragment in line]
+    assert len(found) == 1, (fragment, problems)
+    return found[0]
+
+
+def test_all_problems_are_reported_together(failed_build):
+    assert len(failed_build) == 5, failed_build
+
+
+def test_registry_problem_names_desa_yml_and_line(failed_build):
+    line = line_with(failed_build, "desa.yml:2:")
+    assert "kecamatan 'Montong' tidak sesuai" in line and "Kec. Singgahan" in line
+
+
+def test_ambiguous_village_in_article(failed_build):
+    line = line_with(failed_build, "a.md:5:")
+    assert "'Sidomulyo' tidak unik: ada 98 desa/kelurahan" in line
+    assert line.count("(Desa Sidomulyo") + line.count("(Kelurahan Sidomulyo") == 5
+
+
+def test_misspelt_list_item_names_its_own_line(failed_build):
+    line = line_with(failed_build, "b.md:7:")
+    assert "desa 'Saringembt' tidak ditemukan" in line
+    assert "35.23.07.2011 (Desa Saringembat, Kec. Singgahan, Kab. Tuban, Jawa Timur)" in line
+
+
+def test_misspelt_region(failed_build):
+    line = line_with(failed_build, "b.md:8:")
+    assert "wilayah 'Kalimantan Selatn' tidak ditemukan" in line
+    assert "63 (Kalimantan Selatan)" in line
+
+
+def test_region_code_under_the_village_alias(failed_build):
+    line = line_with(failed_build, "c.md:5:")
+    assert "kode '35.23.07' adalah Kec. Singgahan" in line and "region:" in line
+
+
+@pytest.fixture(scope="module")
+def no_registry_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("no-registry")
+    article(content, "a", 1, "village: Saringembat")           # unique in the country
+    article(content, "b", 2, "village: 51.02.06.2001")          # Bengkel by code
+    article(content, "c", 3, "region: 62.10")                   # unquoted code
+    article(content, "d", 4, "village: [Lajo Kidul, Saringembat]\nregion: Kec. Singgahan")
+    write(content, "check.html",
+          "{% for v in villages %}{{ v.slug }}={{ v.code }};{% endfor %}"
+          "|{% for r in regions %}{{ r.code }};{% endfor %}")
+    return build_site(tmp_path_factory.mktemp("no-registry-out") / "output", content=content,
+                      TEMPLATE_PAGES={"check.html": "check.txt"})
+
+
+def test_no_registry_site_builds_without_warnings(no_registry_site):
+    assert no_registry_site.warnings == []
+
+
+def test_no_registry_village_pages(no_registry_site):
+    page = no_registry_site.html("desa/saringembat/")
+    assert text_of(page.h1) == "Desa Saringembat"
+    assert [text_of(a) for a in page.select("main article h2 a")] == ["Berita D", "Berita A"]
+    assert text_of(no_registry_site.html("desa/bengkel/").h1) == "Desa Bengkel"
+    assert text_of(no_registry_site.html("desa/lajo-kidul/").h1) == "Desa Lajo Kidul"
+    singgahan = no_registry_site.html("wilayah/jawa-timur/tuban/singgahan/")
+    # a, d: villages inside; d also names the kecamatan itself: counted once
+    assert [text_of(a) for a in singgahan.select("main article h2 a")] == ["Berita D", "Berita A"]
+    gunung_mas = no_registry_site.html("wilayah/kalimantan-tengah/gunung-mas/")
+    assert [text_of(a) for a in gunung_mas.select("main article h2 a")] == ["Berita C"]
+
+
+def test_templates_get_villages_and_regions(no_registry_site):
+    villages, regions = no_registry_site.text("check.txt").split("|")
+    assert villages == "bengkel=51.02.06.2001;lajo-kidul=35.23.07.2001;saringembat=35.23.07.2011;"
+    assert regions == "35;35.23;35.23.07;51;51.02;51.02.06;62;62.10;"
+
+
+def test_site_without_any_village(tmp_path):
+    content = tmp_path / "content"
+    article(content, "a", 1, "")
+    site = build_site(tmp_path / "output", content=content)
+    assert site.warnings == []
+    assert "Belum ada desa yang terdaftar." in text_of(site.html("desa/"))
+    assert not site.exists("wilayah/")

@@ -1,0 +1,156 @@
+"""Resolving what operators write (slug, name, code) to official villages and regions."""
+
+import textwrap
+
+import pytest
+
+from villages.registry import load_registry
+from villages.resolve import Resolver, Unresolved, resolve_region
+
+
+def registry_file(tmp_path, text):
+    path = tmp_path / "desa.yml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return load_registry(path)
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory):
+    """The sample registry plus Binangun of Blitar (two Binangun villages)."""
+    registry = registry_file(tmp_path_factory.mktemp("registry"), """
+        - kode: 35.23.07.2005
+          situs: https://binangun-singgahan.desa.id
+        - nama: Saringembat
+          kecamatan: Singgahan
+        - nama: Bengkel
+          kabupaten: Tabanan
+        - kode: 35.05.16.2004
+        - nama: Tingkis
+          kecamatan: Singgahan
+          slug: tingkis-tuban
+        """)
+    assert registry.errors == []
+    return Resolver(registry.entries, registry.broken_keys)
+
+
+def problem(function, value):
+    with pytest.raises(Unresolved) as caught:
+        function(value)
+    return f"{caught.value.message} — {caught.value.hint}"
+
+
+@pytest.mark.parametrize("value, code", [
+    ("binangun-singgahan", "35.23.07.2005"),      # automatic slug (two Binangun)
+    ("binangun-binangun", "35.05.16.2004"),
+    ("tingkis-tuban", "35.23.07.2009"),           # slug written in the registry
+    ("saringembat", "35.23.07.2011"),
+    ("Saringembat", "35.23.07.2011"),              # name
+    ("SARINGEMBAT", "35.23.07.2011"),
+    ("Désa Sáringembat", "35.23.07.2011"),         # accents and the "Desa" prefix
+    ("Bengkel", "51.02.06.2001"),                  # 4 in the country, 1 in the registry
+    ("35.23.07.2011", "35.23.07.2011"),            # code
+    ("3523072011", "35.23.07.2011"),               # code without dots
+    ("Lajo Kidul", "35.23.07.2001"),               # not in the registry, unique in the country
+    ("Sidomulyo, Kec. Binjai", "12.05.05.2005"),   # a shared name with its kecamatan
+    ("Binangun, Singgahan", "35.23.07.2005"),
+])
+def test_village_values(resolver, value, code):
+    assert resolver.village(value).code == code
+
+
+def test_name_shared_by_two_registry_villages_asks_for_the_slug(resolver):
+    text = problem(resolver.village, "Binangun")
+    assert "'Binangun' tidak unik di content/desa.yml" in text
+    assert ("binangun-singgahan = 35.23.07.2005 "
+            "(Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur)") in text
+    assert ("binangun-binangun = 35.05.16.2004 "
+            "(Desa Binangun, Kec. Binangun, Kab. Blitar, Jawa Timur)") in text
+
+
+def test_name_shared_in_the_country(resolver):
+    text = problem(resolver.village, "Sidomulyo")
+    assert "'Sidomulyo' tidak unik: ada 98 desa/kelurahan bernama Sidomulyo" in text
+    # five candidates with code and full path, the ones nearest the registry (Jawa Timur) first
+    assert text.count("(Desa Sidomulyo, Kec.") + text.count("(Kelurahan Sidomulyo, Kec.") == 5
+    assert "dan 93 lainnya" in text
+    assert ", Jawa Timur)" in text.split("Yang paling dekat:")[1].split(";")[0]
+
+
+def test_misspelt_village_suggests_the_closest_with_codes(resolver):
+    text = problem(resolver.village, "Saringembt")
+    assert "desa 'Saringembt' tidak ditemukan" in text
+    assert "35.23.07.2011 (Desa Saringembat, Kec. Singgahan, Kab. Tuban, Jawa Timur)" in text
+
+
+def test_misspelt_slug_suggests_the_registry_slug(resolver):
+    text = problem(resolver.village, "binangun-singahan")
+    assert "binangun-singgahan = 35.23.07.2005" in text
+
+
+@pytest.mark.parametrize("value, words", [
+    ("Kec. Singgahan", ["desa 'Kec. Singgahan' tidak ditemukan",
+                        "Kec. Singgahan, Kab. Tuban, Jawa Timur (35.23.07)", "region:"]),
+    ("35.23.07", ["kode '35.23.07' adalah Kec. Singgahan, Kab. Tuban, Jawa Timur", "region:"]),
+    ("35.23.07.2099",
+     ["'35.23.07.2099' tidak ada dalam data resmi", "35.23.07.2012 (Desa Kedungjambe"]),
+    ("35.23.7", ["kode desa '35.23.7' tidak valid", "PP.KK.CC.DDDD"]),
+])
+def test_bad_village_codes(resolver, value, words):
+    text = problem(resolver.village, value)
+    for word in words:
+        assert word in text
+
+
+@pytest.mark.parametrize("value, code", [
+    ("Kabupaten Gunung Mas", "62.10"),
+    ("Gunung Mas", "62.10"),
+    ("Kab. Gunung Mas", "62.10"),
+    ("kab gunung mas", "62.10"),
+    ("62.10", "62.10"),
+    ("6210", "62.10"),
+    ("Kalimantan Selatan", "63"),
+    ("Provinsi Kalimantan Selatan", "63"),
+    ("63", "63"),
+    ("Kec. Singgahan", "35.23.07"),
+    ("Kecamatan Singgahan", "35.23.07"),
+    ("Singgahan", "35.23.07"),
+    ("Tuban", "35.23"),              # the kabupaten: the largest region of that name
+    ("Kec. Tuban", "35.23.16"),
+    ("Kota Bogor", "32.71"),
+    ("Kabupaten Bogor", "32.01"),
+    ("Kota Bangun", "64.02.08"),     # a kecamatan whose name begins with "Kota"
+    ("DKI Jakarta", "31"),
+    ("Kec. Kediri, Tabanan", "51.02.06"),
+])
+def test_region_values(resolver, value, code):
+    assert resolver.region(value).code == code
+
+
+def test_ambiguous_region_lists_both():
+    text = problem(resolve_region, "Bogor")
+    assert "'Bogor' tidak unik: ada 2 kabupaten/kota bernama Bogor" in text
+    assert "32.01 (Kab. Bogor, Jawa Barat)" in text
+    assert "32.71 (Kota Bogor, Jawa Barat)" in text
+
+
+def test_misspelt_region_suggests_the_closest():
+    text = problem(resolve_region, "Kalimantan Selatn")
+    assert "wilayah 'Kalimantan Selatn' tidak ditemukan" in text
+    assert text.split("mungkin maksud Anda: ")[1].startswith("63 (Kalimantan Selatan)")
+
+
+def test_village_code_in_region_is_explained():
+    text = problem(resolve_region, "35.23.07.2005")
+    assert "Desa Binangun" in text and "village:" in text
+
+
+def test_village_name_in_region_is_explained():
+    text = problem(resolve_region, "Saringembat")
+    assert "'Saringembat' adalah nama desa/kelurahan: tulis di village:" in text
+
+
+def test_without_registry_unique_names_and_codes_work():
+    resolver = Resolver()
+    assert resolver.village("Saringembat").code == "35.23.07.2011"
+    assert resolver.village("51.02.06.2001").name == "Bengkel"
+    assert "ada 4 desa/kelurahan bernama Bengkel" in problem(resolver.village, "Bengkel")

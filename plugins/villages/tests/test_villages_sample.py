@@ -1,0 +1,241 @@
+"""Village and region pages, feeds and article links on the real sample site."""
+
+import json
+import re
+import subprocess
+import sys
+from urllib.parse import urljoin, urlparse
+
+import feedparser
+import pytest
+
+from conftest import PRODUCTION_URL
+from tests.sitetools import ROOT, text_of
+
+SINGGAHAN = ("berita/2024/06/"
+             "konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/")
+BENGKEL = ("berita/2022/10/"
+           "ngantor-di-desa-bengkel-bupati-tabanan-ajak-semua-elemen-membangun-dari-desa/")
+KALSEL = ("berita/2024/05/"
+          "rakor-pmd-kalsel-2024-perkuat-sinergi-provinsi-dan-kabupaten-demi-kesejahteraan-desa/")
+P3PD = "berita/2024/07/pelatihan-aparatur-kecamatan-p3pd-digelar-serentak-di-empat-provinsi/"
+GUNUNG_MAS = "berita/2021/06/dpmd-gunung-mas-gelar-rakor-satker-p3md-untuk-sinergikan-pembangunan/"
+
+
+def words(element):
+    """Visible text, without the space get_text puts before a comma after a link."""
+    return text_of(element).replace(" ,", ",")
+
+
+def listed_articles(page):
+    """Article URLs of the cards on a list page, in order."""
+    return [
+        re.sub(r"^(\.\./)+|^/", "", a["href"]).split("berita/", 1)[-1]
+        for a in page.select("main article h2 a")
+    ]
+
+
+def berita(url):
+    return url.split("berita/", 1)[1]
+
+
+def facts(page):
+    items = page.select("main dl dt")
+    return {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in items}
+
+
+def test_village_page_shows_the_official_facts_and_articles(sample_site):
+    page = sample_site.html("desa/binangun/")
+    assert [text_of(h) for h in page.find_all("h1")] == ["Desa Binangun"]
+    assert facts(page) == {
+        "Jenis": "Desa",
+        "Wilayah": "Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur",
+        "Kode wilayah (Kemendagri)": "35.23.07.2005",
+        "Kode pos": "62361",
+        "Situs desa": "binangun-singgahan.desa.id",
+    }
+    website = page.select_one('main dd a[href="https://binangun-singgahan.desa.id"]')
+    assert website is not None
+    assert listed_articles(page) == [berita(SINGGAHAN)]
+    assert "Desa Binangun" in text_of(page.title)
+    # breadcrumbs: Beranda > Desa > Jawa Timur > Kab. Tuban > Kec. Singgahan > Desa Binangun
+    crumbs = [text_of(li) for li in page.select("nav.crumbs li")]
+    assert crumbs == [
+        "Beranda", "Desa", "Jawa Timur", "Kab. Tuban", "Kec. Singgahan", "Desa Binangun"]
+
+
+def test_other_sample_villages(sample_site):
+    saringembat = sample_site.html("desa/saringembat/")
+    assert facts(saringembat)["Wilayah"] == (
+        "Desa Saringembat, Kec. Singgahan, Kab. Tuban, Jawa Timur")
+    assert facts(saringembat)["Kode wilayah (Kemendagri)"] == "35.23.07.2011"
+    assert "Situs desa" not in facts(saringembat)
+    assert listed_articles(saringembat) == [berita(SINGGAHAN)]
+    bengkel = sample_site.html("desa/bengkel/")
+    assert facts(bengkel)["Wilayah"] == "Desa Bengkel, Kec. Kediri, Kab. Tabanan, Bali"
+    assert facts(bengkel)["Kode pos"] == "82121"
+    assert listed_articles(bengkel) == [berita(BENGKEL)]
+
+
+def test_directory_groups_by_kabupaten_and_kecamatan_with_counts(sample_site):
+    page = sample_site.html("desa/")
+    assert [text_of(h) for h in page.find_all("h1")] == ["Daftar Desa"]
+    groups = []
+    for section in page.select("main section"):
+        groups.append((
+            words(section.h2),
+            [words(h3) for h3 in section.find_all("h3")],
+            [words(li) for li in section.select("li")],
+        ))
+    assert groups == [
+        ("Kabupaten Tuban, Jawa Timur 1 berita", ["Kecamatan Singgahan 1 berita"],
+         ["Desa Binangun 1 berita", "Desa Saringembat 1 berita"]),
+        ("Kabupaten Tabanan, Bali 1 berita", ["Kecamatan Kediri 1 berita"],
+         ["Desa Bengkel 1 berita"]),
+    ]
+
+
+@pytest.mark.parametrize("url, h1, code, articles", [
+    ("wilayah/jawa-timur/", "Provinsi Jawa Timur", "35", [SINGGAHAN]),
+    ("wilayah/jawa-timur/tuban/", "Kabupaten Tuban", "35.23", [SINGGAHAN]),
+    ("wilayah/jawa-timur/tuban/singgahan/", "Kecamatan Singgahan", "35.23.07", [SINGGAHAN]),
+    ("wilayah/bali/tabanan/kediri/", "Kecamatan Kediri", "51.02.06", [BENGKEL]),
+    ("wilayah/kalimantan-selatan/", "Provinsi Kalimantan Selatan", "63", [P3PD, KALSEL]),
+    ("wilayah/kalimantan-tengah/gunung-mas/", "Kabupaten Gunung Mas", "62.10", [GUNUNG_MAS]),
+    ("wilayah/kalimantan-tengah/", "Provinsi Kalimantan Tengah", "62", [GUNUNG_MAS]),
+    ("wilayah/jawa-tengah/", "Provinsi Jawa Tengah", "33", [P3PD]),
+])
+def test_region_pages(sample_site, url, h1, code, articles):
+    page = sample_site.html(url)
+    assert [text_of(h) for h in page.find_all("h1")] == [h1]
+    assert facts(page)["Kode wilayah (Kemendagri)"] == code
+    assert listed_articles(page) == [berita(a) for a in articles]
+
+
+def test_region_page_lists_its_villages_and_subregions(sample_site):
+    tuban = sample_site.html("wilayah/jawa-timur/tuban/")
+    items = [words(li) for li in tuban.select("main ul li")]
+    assert "Kecamatan Singgahan 1 berita" in items
+    assert "Desa Binangun, Kec. Singgahan 1 berita" in items
+    assert "Desa Saringembat, Kec. Singgahan 1 berita" in items
+
+
+def test_no_region_page_without_articles_or_villages(sample_site):
+    assert not sample_site.exists("wilayah/jawa-barat/")
+    assert not sample_site.exists("wilayah/jawa-timur/blitar/")
+
+
+def test_article_page_links_its_villages_with_the_hierarchy(sample_site):
+    page = sample_site.html(SINGGAHAN)
+    places = page.select_one("nav.places")
+    paths = [text_of(li) for li in places.select("li")]
+    assert paths == [
+        "Jawa Timur › Kab. Tuban › Kec. Singgahan › Desa Binangun",
+        "Jawa Timur › Kab. Tuban › Kec. Singgahan › Desa Saringembat",
+    ]
+    hrefs = [a["href"] for a in places.select("a")]
+    assert hrefs[3].endswith("desa/binangun/") and hrefs[7].endswith("desa/saringembat/")
+    assert hrefs[1].endswith("wilayah/jawa-timur/tuban/")
+    region_page = sample_site.html(GUNUNG_MAS).select_one("nav.places")
+    assert [text_of(li) for li in region_page.select("li")] == [
+        "Kalimantan Tengah › Kabupaten Gunung Mas"
+    ]
+    assert sample_site.html(KALSEL).select_one("nav.places") is not None
+
+
+def news_article(site, url):
+    for script in site.html(url).find_all("script", type="application/ld+json"):
+        data = json.loads(script.string)
+        if data.get("@type") == "NewsArticle":
+            return data
+    raise AssertionError(f"no NewsArticle JSON-LD on {url}")
+
+
+def test_content_location_is_a_place_with_its_address(sample_site):
+    bengkel = news_article(sample_site, BENGKEL)["contentLocation"]
+    assert bengkel == {
+        "@type": "Place",
+        "name": "Desa Bengkel",
+        "identifier": "51.02.06.2001",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "Desa Bengkel, Kec. Kediri, Kab. Tabanan",
+            "addressRegion": "Bali",
+            "postalCode": "82121",
+            "addressCountry": "ID",
+        },
+    }
+    both = news_article(sample_site, SINGGAHAN)["contentLocation"]
+    assert [place["name"] for place in both] == ["Desa Binangun", "Desa Saringembat"]
+    assert both[0]["sameAs"] == "https://binangun-singgahan.desa.id"
+    provinces = news_article(sample_site, P3PD)["contentLocation"]
+    assert [p["address"]["addressRegion"] for p in provinces] == [
+        "Jawa Tengah", "Sumatera Utara", "Nusa Tenggara Timur", "Kalimantan Selatan"]
+    gunung_mas = news_article(sample_site, GUNUNG_MAS)["contentLocation"]
+    assert gunung_mas["address"]["addressLocality"] == "Kab. Gunung Mas"
+    assert gunung_mas["address"]["addressRegion"] == "Kalimantan Tengah"
+
+
+def feed(site, path):
+    parsed = feedparser.parse(site.text(path))
+    assert not parsed.bozo, (path, parsed.bozo_exception)
+    return parsed
+
+
+@pytest.mark.parametrize("path, articles", [
+    ("feeds/desa/binangun.atom.xml", [SINGGAHAN]),
+    ("feeds/desa/binangun.rss.xml", [SINGGAHAN]),
+    ("feeds/desa/bengkel.atom.xml", [BENGKEL]),
+    ("feeds/wilayah/63.atom.xml", [P3PD, KALSEL]),
+    ("feeds/wilayah/62.10.atom.xml", [GUNUNG_MAS]),
+    ("feeds/wilayah/35.23.07.atom.xml", [SINGGAHAN]),
+])
+def test_feeds_are_valid_with_absolute_links_in_production(published_site, path, articles):
+    parsed = feed(published_site, path)
+    assert [entry.link for entry in parsed.entries] == [f"{PRODUCTION_URL}/{a}" for a in articles]
+    assert parsed.feed.link.startswith(PRODUCTION_URL)
+    if path.endswith(".atom.xml"):
+        self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
+        assert self_links == [f"{PRODUCTION_URL}/{path}"]
+
+
+def test_village_page_advertises_its_feeds(published_site):
+    page = published_site.html("desa/binangun/")
+    alternates = {link["type"]: link["href"] for link in page.select('head link[rel="alternate"]')
+                  if "binangun" in link["href"]}
+    assert alternates == {
+        "application/atom+xml": f"{PRODUCTION_URL}/feeds/desa/binangun.atom.xml",
+        "application/rss+xml": f"{PRODUCTION_URL}/feeds/desa/binangun.rss.xml",
+    }
+
+
+def test_menu_links_the_directory(sample_site):
+    menu = sample_site.html("").select_one('nav[aria-label="Menu utama"]')
+    assert "Desa" in [text_of(a) for a in menu.find_all("a")]
+
+
+def test_links_on_village_and_region_pages_resolve(sample_site):
+    pages = [p for p in sample_site.html_files()
+             if p.relative_to(sample_site.output).parts[0] in ("desa", "wilayah")]
+    assert len(pages) == 4 + 12  # directory, 3 villages, 12 regions
+    for path in pages:
+        url = "/" + str(path.relative_to(sample_site.output).parent) + "/"
+        for link in sample_site.html(url).select("main a[href]"):
+            target = urlparse(urljoin("http://site" + url, link["href"]))
+            if target.netloc != "site":
+                continue
+            assert sample_site.exists(target.path), f"{url}: broken link {link['href']}"
+
+
+def test_sample_build_loads_little_data(tmp_path):
+    """Registry villages and regions resolve without the 83,762-village name index and
+    without importing the `lokal` package (0.5 s of unrelated regular expressions)."""
+    script = (
+        "import sys; from tests.sitetools import build_site; "
+        f"build_site({str(tmp_path / 'out')!r}); "
+        "from villages import data; "
+        "print(sorted(data.TIMINGS), 'lokal' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "['desa', 'kodepos', 'wilayah'] False"
