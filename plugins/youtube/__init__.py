@@ -1,0 +1,16 @@
+"""youtube: paste a YouTube address alone on its line, get a fast, private player."""
+
+from pelican import signals
+
+from .content import add_video_attributes
+from .feeds import add_front_matter_videos
+from .settings import add_markdown_extension
+from .summary import summarize_without_players
+
+
+def register():
+    signals.initialized.connect(add_markdown_extension)
+    signals.content_object_init.connect(add_video_attributes)
+    signals.article_generator_finalized.connect(summarize_without_players)
+    signals.page_generator_finalized.connect(summarize_without_players)
+    signals.feed_generated.connect(add_front_matter_videos)

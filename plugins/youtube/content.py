@@ -1,0 +1,114 @@
+"""Per article/page: the front matter video, the `has_video`/`video_poster` attributes,
+and the errors (file, line, value) for addresses that name no valid video.
+
+Attributes set on every Article and Page (the theme's contract):
+    video_html    Markup of the front matter video (`youtube:`), or None
+    has_video     True when the page shows any player (front matter or body)
+    video_poster  absolute poster URL of the first video, or None
+"""
+
+from markupsafe import Markup
+from pelican.contents import Article, Page
+
+from front_matter.errors import ContentError, report
+from front_matter.source import read_source
+
+from . import embed, urls
+from .markdown_ext import scan
+from .summary import FLAG
+
+
+def add_video_attributes(instance):
+    """content_object_init: set the attributes; report and raise every bad address."""
+    if not isinstance(instance, (Article, Page)):
+        return
+    errors = []
+    front_video = _front_matter_video(instance, errors)
+    body_videos = []
+    for found, line in _body_addresses(instance):
+        if found.problem:
+            errors.append(_error(
+                instance, line, found.address, found.problem.reason, found.problem.hint,
+            ))
+        else:
+            body_videos.append(found.video)
+    if errors:
+        for error in errors:
+            report(error)
+        raise errors[0]  # Pelican skips the file; the build fails on the reported errors
+
+    # summary.py makes the automatic summary without the players (once content is final).
+    setattr(instance, FLAG, bool(body_videos) and "summary" not in instance.metadata)
+    first = front_video or (body_videos[0] if body_videos else None)
+    instance.has_video = first is not None
+    instance.video_poster = embed.poster_url(first) if first else None
+    instance.video_html = None
+    if front_video:
+        title = instance.metadata.get("youtube_title") or Markup(instance.title).striptags()
+        instance.video_html = Markup(embed.render(front_video, title))
+
+
+def _front_matter_video(instance, errors):
+    value = instance.metadata.get("youtube")
+    if not value:
+        return None
+    value = str(value).strip()
+    line = instance.metadata.get("meta_lines", {}).get("youtube", 1)
+    try:
+        video = urls.parse(value, allow_bare_id=True)
+    except urls.InvalidVideo as problem:
+        errors.append(_error(instance, line, value, problem.reason, problem.hint, "youtube:"))
+        return None
+    if video is None:
+        errors.append(_error(
+            instance, line, value,
+            "bukan alamat YouTube atau ID video 11 karakter "
+            "(not a YouTube address or an 11-character video ID)",
+            urls.SHARE_HINT, "youtube:",
+        ))
+    return video
+
+
+def _body_addresses(instance):
+    """(Found, line) for each standalone YouTube address of the body, in order.
+
+    The body is converted again with the reader's Markdown settings (only when it
+    mentions YouTube at all): the HTML no longer tells which paragraph was an address."""
+    if not instance.source_path:
+        return []  # made by a plugin, not read from a file
+    try:
+        source = read_source(instance.source_path)
+    except (ContentError, OSError):
+        return []  # the reader has already reported it
+    if "youtu" not in source.body.lower():
+        return []
+    found = scan(source.body, instance.settings["MARKDOWN"], header_meta=not source.has_yaml)
+    lines = source.text.split("\n")
+    first_line = source.body_line if source.has_yaml else 1
+    used = set()
+    result = []
+    for item in found:
+        line = _line_of(lines, first_line, item.address, used)
+        used.add(line)
+        result.append((item, line))
+    return result
+
+
+def _line_of(lines, first_line, address, used):
+    """The body line holding `address` (not already used), preferring a line that holds
+    only that address or link; else the first line of the body."""
+    candidates = [
+        (number, text.strip())
+        for number, text in enumerate(lines[first_line - 1:], start=first_line)
+        if address in text and number not in used
+    ]
+    for number, text in candidates:
+        if text in (address, f"<{address}>") or (text.startswith("[") and text.endswith(")")):
+            return number
+    return candidates[0][0] if candidates else first_line
+
+
+def _error(instance, line, value, reason, hint, what="alamat YouTube"):
+    return ContentError(
+        instance.source_path, line, f"{what} '{value}' tidak bisa ditampilkan: {reason}", hint
+    )

@@ -1,0 +1,50 @@
+"""The "lite" player markup for one video: a poster link that video.js turns into the iframe.
+
+Without JavaScript (and in feeds) it is a plain link to the video on YouTube.
+"""
+
+from html import escape
+
+DEFAULT_TITLE = "Video YouTube"
+PLAY_LABEL = "Putar video"
+
+
+def watch_url(video):
+    """The video's page on YouTube (the no-JavaScript target)."""
+    if video.kind == "short":
+        url = f"https://www.youtube.com/shorts/{video.id}"
+        return url + (f"?t={video.start}s" if video.start else "")
+    return f"https://www.youtube.com/watch?v={video.id}" + (
+        f"&t={video.start}s" if video.start else ""
+    )
+
+
+def embed_url(video):
+    """The privacy-enhanced player, autoplaying at the start time (loaded on click only)."""
+    url = f"https://www.youtube-nocookie.com/embed/{video.id}?autoplay=1"
+    return url + (f"&start={video.start}" if video.start else "")
+
+
+def poster_url(video):
+    """The poster image (480x360, always present for every public video)."""
+    return f"https://i.ytimg.com/vi/{video.id}/hqdefault.jpg"
+
+
+def render(video, title=None):
+    """HTML of the player for `video`; `title` is plain text (escaped here)."""
+    title = " ".join((title or "").split()) or DEFAULT_TITLE
+    classes = "video video--short" if video.kind == "short" else "video"
+    attr = lambda value: escape(value, quote=True)  # noqa: E731
+    return (
+        f'<figure class="{classes}" data-video="{video.id}">\n'
+        f'<a class="video__link" href="{attr(watch_url(video))}" '
+        f'data-embed="{attr(embed_url(video))}" data-title="{attr(title)}" '
+        f'aria-label="{attr(PLAY_LABEL + ": " + title)}">'
+        # `alt` with no value = empty alt (decorative: the link has its aria-label);
+        # written this way, Pelican does not warn "Empty alt attribute" for every video.
+        f'<img class="video__poster" src="{attr(poster_url(video))}" alt '
+        'width="480" height="360" loading="lazy" decoding="async">'
+        '<span class="video__play" aria-hidden="true"></span>'
+        f'<span class="video__title">{escape(title, quote=False)}</span></a>'
+        "\n</figure>"
+    )

@@ -1,0 +1,123 @@
+"""Markdown extension: a YouTube address alone in its own paragraph becomes the player.
+
+Runs before Markdown's inline processing, on each paragraph's raw text, so the address
+is seen exactly as the operator wrote it (no smart dashes, no typogrify). Forms:
+
+    https://youtu.be/ID            <https://youtu.be/ID>
+    [Judul video](https://youtu.be/ID)        (the link text becomes the title)
+
+A YouTube address inside a sentence is left alone (an ordinary link). A paragraph
+that is a YouTube address without a valid video is left as it is; since Markdown
+knows neither the file nor the line, the content hook (content.py) runs `scan()` on
+the file's body and reports those with the file and line.
+"""
+
+import re
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from . import embed, urls
+
+NAME = "youtube.markdown_ext"  # how the MARKDOWN setting names this extension
+LINK = re.compile(
+    r"\[(?P<text>[^\]]*)\]\(\s*(?:<(?P<angled>[^>]*)>|(?P<url>\S+?))"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)",
+    re.DOTALL,
+)
+# A backslash escape keeps its character; emphasis and code marks are dropped.
+MARKUP = re.compile(r"\\(.)|\*\*|__|[*`]|(?<!\w)_|_(?!\w)")
+
+
+def standalone_address(text):
+    """(address, link text or None) when the paragraph is one address or one link."""
+    text = text.strip()
+    link = LINK.fullmatch(text)
+    if link:
+        return (link.group("angled") or link.group("url")).strip(), link.group("text")
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1].strip()
+    if text and not any(char.isspace() for char in text):
+        return text, None
+    return None
+
+
+def plain_title(link_text):
+    """Link text without Markdown marks; None when it is empty or an address itself."""
+    if link_text is None:
+        return None
+    text = " ".join(MARKUP.sub(lambda mark: mark.group(1) or "", link_text).split())
+    lowered = text.lower()
+    if not text or lowered.startswith(("http://", "https://", "www.")) or urls.looks_like_youtube(text):
+        return None
+    return text
+
+
+@dataclass
+class Found:
+    """A standalone YouTube address: its Video, or the InvalidVideo explaining why not."""
+
+    address: str
+    video: urls.Video | None = None
+    problem: urls.InvalidVideo | None = None
+
+
+class StandaloneVideoProcessor(Treeprocessor):
+    def __init__(self, md, found):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root):
+        for paragraph in root.iter("p"):
+            if len(paragraph) or not paragraph.text:
+                continue
+            standalone = standalone_address(paragraph.text)
+            if not standalone:
+                continue
+            address, link_text = standalone
+            try:
+                video = urls.parse(address)
+            except urls.InvalidVideo as problem:
+                self.found.append(Found(address, problem=problem))
+                continue
+            if video is None:
+                continue
+            self.found.append(Found(address, video))
+            paragraph.text = self.md.htmlStash.store(embed.render(video, plain_title(link_text)))
+
+
+class YouTubeExtension(Extension):
+    def __init__(self, **kwargs):
+        self.found = []  # what the last conversion found, in document order
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        # Before "inline" (20): the paragraph text is still the raw Markdown.
+        md.treeprocessors.register(StandaloneVideoProcessor(md, self.found), "youtube", 25)
+
+    def reset(self):
+        self.found.clear()
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Markdown's extension entry point
+    return YouTubeExtension(**kwargs)
+
+
+def scan(body, markdown_settings, header_meta=False):
+    """Every standalone YouTube address in `body`, converted exactly as the reader does
+    (same MARKDOWN settings). `header_meta`: the body starts with a Pelican `Key: value`
+    header (files without YAML front matter)."""
+    extension = YouTubeExtension()
+    config = dict(markdown_settings)
+    config["extensions"] = [
+        name for name in config.get("extensions", [])
+        if name != NAME and (header_meta or name != "markdown.extensions.meta")
+    ] + [extension]
+    config["extension_configs"] = {
+        name: value for name, value in config.get("extension_configs", {}).items() if name != NAME
+    }
+    Markdown(**config).convert(body)
+    return list(extension.found)

@@ -1,0 +1,52 @@
+"""Automatic summaries never contain a player.
+
+Pelican's automatic summary is the first SUMMARY_MAX_LENGTH words of the content, players
+included: lists and the lead paragraph would show posters. For articles and pages with
+a body video and no summary written by the operator, the summary is made the same way
+from the content without the players. Run once the content is final (after every
+content_object_init handler, e.g. HTML cleaning), before links are resolved.
+"""
+
+import re
+
+from pelican.utils import (
+    strip_toc_elements_from_html,
+    truncate_html_paragraphs,
+    truncate_html_words,
+)
+
+PLAYER = re.compile(r'<figure\b[^>]*\sdata-video="[^"]*"[^>]*>.*?</figure>\s*', re.DOTALL)
+LISTS = (
+    "articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+    "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
+)
+FLAG = "_youtube_auto_summary"  # set by content.py on items that need it
+
+
+def without_players(html):
+    return PLAYER.sub("", html or "")
+
+
+def automatic_summary(html, settings):
+    """Pelican's automatic summary of `html` (same settings), without the players."""
+    content = without_players(html)
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        content = truncate_html_paragraphs(content, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is not None:
+        content = truncate_html_words(
+            content, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
+        )
+    return strip_toc_elements_from_html(content)
+
+
+def summarize_without_players(generator):
+    """article_generator_finalized / page_generator_finalized."""
+    seen = set()
+    for name in LISTS:
+        for item in getattr(generator, name, None) or []:
+            if id(item) in seen or not getattr(item, FLAG, False):
+                continue
+            seen.add(id(item))
+            summary = automatic_summary(item._content, item.settings)
+            item.metadata["summary"] = summary
+            item._summary = summary
