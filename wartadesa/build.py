@@ -9,6 +9,7 @@ and the build exits 1 leaving the previous `output/` exactly as it was.
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -21,11 +22,37 @@ from front_matter.errors import ContentError, ContentErrors  # noqa: E402
 
 
 class BuildFailed(Exception):
-    """The build stopped; `problems` are the lines to show the operator."""
+    """The build stopped; `problems` are the lines to show the operator (sorted by file
+    and line, without repeats); `warnings` the warnings logged before it stopped."""
 
-    def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems, warnings=()):
+        self.problems = sort_problems(problems)
+        self.warnings = sort_problems(warnings)
+        super().__init__("\n".join(self.problems))
+
+
+_LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
+
+
+def sort_problems(lines):
+    """Without repeats; lines naming no file:line first (as they came), then by file, line."""
+    def key(item):
+        index, line = item
+        match = _LOCATION.match(line)
+        return (1, match["file"], int(match["line"]), index) if match else (0, "", 0, index)
+
+    return [line for _, line in sorted(enumerate(dict.fromkeys(lines)), key=key)]
+
+
+def problem_lines(errors, warnings=()):
+    """What the operator sees: errors and warnings together by file and line, warnings
+    marked `file:line: peringatan: message`."""
+    marked = []
+    for line in warnings:
+        match = _LOCATION.match(line)
+        marked.append(f"{match['file']}:{match['line']}: peringatan: {match['message']}"
+                      if match else f"peringatan: {line}")
+    return sort_problems(list(errors) + marked)
 
 
 class _ReadingDone(Exception):
@@ -98,6 +125,11 @@ def check_output_path(output, settings):
         raise BuildFailed(
             [UNSAFE_OUTPUTS_MESSAGE.format(path=output, why="folder itu ada di dalam folder konten")]
         )
+    # The swap replaces the whole folder: only an earlier build (or nothing) may be there.
+    if output.exists() and (not output.is_dir() or (
+            any(output.iterdir()) and not (output / settings["INDEX_SAVE_AS"]).is_file())):
+        raise BuildFailed([UNSAFE_OUTPUTS_MESSAGE.format(
+            path=output, why="di sana sudah ada berkas lain, bukan hasil build sebelumnya")])
     return output
 
 
@@ -134,7 +166,7 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
     def stop_before_writing(_pelican):
         # get_writer is sent after all_generators_finalized: every check has run.
         if collector.errors:
-            raise BuildFailed(list(collector.errors))
+            raise BuildFailed(list(collector.errors), collector.warnings)
         if not write:
             raise _ReadingDone
 
@@ -144,13 +176,14 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         try:
             Pelican(settings).run()
         except _ReadingDone:
-            return collector.warnings
+            return sort_problems(collector.warnings)
         except BuildFailed:
             raise
         except ContentErrors as errors:
-            raise BuildFailed(collector.errors + [str(e) for e in errors.errors]) from None
+            raise BuildFailed(collector.errors + [str(e) for e in errors.errors],
+                              collector.warnings) from None
         except ContentError as error:
-            raise BuildFailed(collector.errors + [str(error)]) from None
+            raise BuildFailed(collector.errors + [str(error)], collector.warnings) from None
         except Exception as error:  # noqa: BLE001 - shown to the operator, not a traceback
             if os.environ.get("WARTADESA_DEBUG"):
                 raise
@@ -160,7 +193,7 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
                    "(set WARTADESA_DEBUG=1 to see the traceback)"]
             ) from None
         if collector.errors:
-            raise BuildFailed(list(collector.errors))
+            raise BuildFailed(list(collector.errors), collector.warnings)
         if strict and collector.warnings:
             raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
         write_hosting_files(staging, settings)
@@ -171,7 +204,7 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         root_logger.setLevel(previous_level)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return collector.warnings
+    return sort_problems(collector.warnings)
 
 
 def write_hosting_files(folder, settings):
@@ -207,7 +240,7 @@ def main(argv=None):
     try:
         warnings = build(args.settings, args.output, args.strict)
     except BuildFailed as failed:
-        for line in failed.problems:
+        for line in problem_lines(failed.problems, failed.warnings):
             print(line, file=sys.stderr)
         count = len(failed.problems)
         print(
@@ -216,8 +249,8 @@ def main(argv=None):
             file=sys.stderr,
         )
         return 1
-    for line in warnings:
-        print(f"peringatan: {line}", file=sys.stderr)
+    for line in problem_lines([], warnings):
+        print(line, file=sys.stderr)
     print("Build selesai (build finished).")
     return 0
 

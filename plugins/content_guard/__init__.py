@@ -1,0 +1,14 @@
+"""content_guard: clean raw HTML, and stop the build on spam, duplicate addresses,
+broken links, unknown categories, oversized files; warn on dates far in the future."""
+
+from pelican import signals
+
+from . import categories, duplicates, future, links, notes, sanitize, size, spam
+
+
+def register():
+    signals.initialized.connect(notes.install)
+    signals.content_object_init.connect(sanitize.clean_content)
+    for check in (size.check, spam.check, duplicates.check, links.check, categories.check,
+                  future.check):
+        signals.all_generators_finalized.connect(check)

@@ -1,0 +1,36 @@
+"""A date far in the future: the article would sit at the top of the site until then."""
+
+import datetime as dt
+
+from front_matter.errors import ContentError, report
+
+from .content import contents, is_article, meta_line
+from .settings import setting
+
+
+def problem(item, now):
+    """A warning if the published item's date is too far ahead of `now` (aware), else None."""
+    date = getattr(item, "date", None)
+    if date is None or getattr(item, "status", "published") != "published":
+        return None
+    days = setting(item.settings, "FUTURE_DATE_WARNING_DAYS")
+    if date.tzinfo is None or date <= now + dt.timedelta(days=days):
+        return None
+    return ContentError(
+        item.source_path, meta_line(item, "date"),
+        f"tanggal {date:%Y-%m-%d} masih jauh di masa depan (date far in the future)",
+        "berita ini akan tampil paling atas sampai tanggal itu. Jika salah ketik, perbaiki "
+        "tanggalnya; jika memang untuk terbit nanti, tulis  status: draft  (atau setel "
+        "WITH_FUTURE_DATES = False di pelicanconf.py agar berita bertanggal nanti menunggu)",
+        severity="warning",
+    )
+
+
+def check(generators):
+    """all_generators_finalized: warn about every published date too far ahead."""
+    now = dt.datetime.now(dt.UTC)
+    for item in contents(generators):
+        if is_article(item):
+            error = problem(item, now)
+            if error:
+                report(error)

@@ -1,0 +1,282 @@
+"""Images, files and internal links in content that point at nothing.
+
+- `{static}`, `{attach}` and `{filename}` links Pelican cannot resolve (Pelican only warns);
+- relative links to a file (`/images/x.jpg`, `../images/x.jpg`, `files/x.pdf`) that the
+  site does not publish at that address;
+- links into the site's own sections (berita/, kategori/, ...) that match no page;
+- front matter `image:` that does not exist, `source:` that is not a web address.
+
+Body images and `image:` are left to the article_extras plugin when it is active (it
+checks them and measures them).
+"""
+
+import difflib
+import logging
+import os
+import posixpath
+import re
+from html import unescape
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from front_matter.errors import ContentError, report
+
+from .content import (
+    articles_generator, body_line, contents, meta_line, read_lines, static_generator,
+)
+
+INTRASITE = re.compile(r"^[{|](?P<what>\w+)[}|](?P<value>.*)$")
+EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+FILE_TYPES = {
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".ico", ".pdf", ".doc",
+    ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".txt",
+    ".csv", ".zip", ".rar", ".7z", ".mp3", ".mp4", ".webm", ".ogg", ".m4a", ".wav",
+}
+LINK_ATTRIBUTES = {"href", "src", "poster"}
+FILE_HINT = ("simpan berkasnya di content/images/ (gambar) atau content/files/ (dokumen), "
+             "lalu tautkan dengan {static}/images/nama-berkas.jpg")
+# Pelican's own notes about these links; our error says it with the file and line.
+PELICAN_LINK_WARNINGS = (
+    "Unable to find '%s', skipping url replacement.",
+    "Cannot get modification stamp for %s\n\t%s",
+)
+
+
+class LinkNoteFilter(logging.Filter):
+    """Drops Pelican's 'not found' notes about links: `check` reports them precisely."""
+
+    def filter(self, record):
+        if record.msg == PELICAN_LINK_WARNINGS[1]:
+            return not (len(record.args) > 1 and isinstance(record.args[1], FileNotFoundError))
+        return record.msg != PELICAN_LINK_WARNINGS[0]
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in LINK_ATTRIBUTES and value:
+                self.found.append((tag, value.strip()))
+
+
+def links_in(html):
+    """(tag, address) of every link, image and media source in an HTML fragment."""
+    parser = _Links()
+    parser.feed(html or "")
+    parser.close()
+    return parser.found
+
+
+def plugin_active(settings, name):
+    return any(getattr(p, "__name__", p) == name for p in settings.get("PLUGINS") or [])
+
+
+class Site:
+    """What the site will publish, to resolve links against."""
+
+    def __init__(self, generators, items):
+        settings = generators[0].settings
+        self.settings = settings
+        self.root = os.path.abspath(settings["PATH"])
+        self.context = generators[0].context
+        static = static_generator(generators)
+        # Only files that exist (Pelican also lists linked files that are missing).
+        self.static = sorted({
+            s.save_as for s in getattr(static, "staticfiles", None) or []
+            if s.save_as and os.path.isfile(os.path.join(self.root, s.source_path))
+        })
+        self.files = set(self.static)
+        self.files.update(i.save_as for i in items if i.save_as)
+        theme = settings.get("THEME", "")
+        for folder in settings.get("THEME_STATIC_PATHS", []):
+            base = os.path.join(theme, folder)
+            for directory, _, names in os.walk(base):
+                for name in names:
+                    relative = os.path.relpath(os.path.join(directory, name), base)
+                    self.files.add(posixpath.join(settings.get("THEME_STATIC_DIR", "theme"),
+                                                  relative.replace(os.sep, "/")))
+        self.urls = {self._dir(i.url) for i in items if i.url}
+        self.prefixes = []
+        articles = articles_generator(generators)
+        for key in ("ARTICLE_URL", "CATEGORY_URL", "TAG_URL", "AUTHOR_URL"):
+            prefix = str(settings.get(key, "")).split("{", 1)[0]
+            if prefix.strip("/"):
+                self.prefixes.append(prefix.lstrip("/"))
+        self.taxonomy_urls = set()
+        if articles is not None:
+            for pairs in (articles.categories, articles.tags, articles.authors):
+                items_ = pairs.items() if isinstance(pairs, dict) else pairs
+                self.taxonomy_urls.update(self._dir(t.url) for t, _ in items_ if t.url)
+        for key in ("CATEGORIES_URL", "TAGS_URL", "AUTHORS_URL", "ARCHIVES_URL"):
+            if settings.get(key):
+                self.urls.add(self._dir(settings[key]))
+
+    @staticmethod
+    def _dir(url):
+        url = url.lstrip("/")
+        if url.endswith("index.html"):
+            url = url[: -len("index.html")]
+        return url
+
+    def find_linked(self, item, what, path):
+        """Pelican's lookup of a {filename}/{static}/{attach} path: the content or None."""
+        key = "generated_content" if what == "filename" else "static_content"
+        keys = [key, "static_content"] if what == "filename" else [key]
+        for candidate in {path, unquote(path), unescape(path)}:
+            if candidate.startswith("/"):
+                relative = candidate[1:]
+            else:
+                relative = item.get_relative_source_path(
+                    os.path.join(item.relative_dir, candidate))
+            for name in keys:
+                found = self.context.get(name, {}).get(relative)
+                # Pelican lists a linked static file even when it does not exist.
+                if found is not None and os.path.isfile(os.path.join(self.root, found.source_path)):
+                    return found
+        return None
+
+    def closest_static(self, path):
+        """The published file whose name is closest to the one in `path`, or None."""
+        by_name = {}
+        for static in reversed(self.static):
+            by_name[posixpath.basename(static)] = static
+        names = difflib.get_close_matches(posixpath.basename(path), list(by_name), n=1,
+                                          cutoff=0.75)
+        return by_name[names[0]] if names else None
+
+
+def _line(item, lines, address, default=None):
+    body = [(n, t) for n, t in lines if n >= body_line(item)]
+    for candidates in (body, lines):
+        for number, text in candidates:
+            if address in text:
+                return number
+    return default or body_line(item)
+
+
+def _problem(item, lines, address, message, hint):
+    return ContentError(item.source_path, _line(item, lines, address), message, hint)
+
+
+def check_item(site, item, check_images):
+    """ContentErrors for one article or page."""
+    errors = []
+    lines = list(enumerate(read_lines(item.source_path), start=1))
+    html = (item._content or "") + (item.metadata.get("summary") or "")
+    seen = set()
+    for tag, address in links_in(html):
+        if address in seen or address.startswith("#") or (tag == "img" and not check_images):
+            continue
+        seen.add(address)
+        error = check_address(site, item, lines, address)
+        if error:
+            errors.append(error)
+    errors.extend(check_front_matter(site, item, check_images))
+    return errors
+
+
+def check_address(site, item, lines, address):
+    intrasite = INTRASITE.match(address)
+    if intrasite:
+        what, value = intrasite["what"], intrasite["value"]
+        if what not in ("filename", "static", "attach"):
+            return None
+        path = urlsplit(value).path
+        if site.find_linked(item, what, path) is not None:
+            return None
+        kind = "berita/halaman" if what == "filename" else "berkas"
+        hint = FILE_HINT
+        close = site.closest_static(path)
+        if what == "filename":
+            hint = "periksa nama berkas .md yang ditautkan (huruf besar/kecil berpengaruh)"
+        elif close:
+            hint = f"maksud Anda {{static}}/{close}?"
+        return _problem(item, lines, address,
+                        f"tautan ke {kind} yang tidak ada: {address} (broken link)", hint)
+    if EXTERNAL.match(address):
+        return None
+    parts = urlsplit(address)
+    path = unquote(parts.path)
+    if not path:
+        return None
+    if path.startswith("/"):
+        target = posixpath.normpath(path).lstrip("/")
+    else:
+        base = posixpath.dirname(site._dir(item.url or "") + "x")
+        target = posixpath.normpath(posixpath.join(base, path))
+    if target.startswith(".."):
+        target = None
+    extension = posixpath.splitext(path)[1].lower()
+    if extension in FILE_TYPES:
+        if target is not None and target in site.files:
+            return None
+        return _problem(item, lines, address,
+                        f"tautan ke berkas yang tidak ada di situs: {address} (broken link)",
+                        _file_hint(site, item, path))
+    if extension or target is None:
+        return None
+    directory = target.rstrip("/") + "/" if target not in ("", ".") else ""
+    if not any(directory.startswith(p) for p in site.prefixes):
+        return None
+    if directory in site.urls or any(directory.startswith(u) for u in site.taxonomy_urls):
+        return None
+    close = difflib.get_close_matches(directory, sorted(site.urls | site.taxonomy_urls), n=1)
+    hint = f"maksud Anda /{close[0]}?" if close else "salin alamatnya dari halaman yang dituju"
+    return _problem(item, lines, address,
+                    f"tautan ke halaman yang tidak ada di situs: {address} (broken link)", hint)
+
+
+def _file_hint(site, item, path):
+    """Where the file probably is, written as a link that works on every page."""
+    stripped = path
+    while stripped.startswith(("../", "./", "/")):
+        stripped = stripped.split("/", 1)[1]
+    beside = os.path.normpath(os.path.join(os.path.dirname(item.source_path), path))
+    for candidate in (os.path.join(site.root, stripped), beside):
+        if os.path.isfile(candidate) and candidate.startswith(site.root + os.sep):
+            relative = os.path.relpath(candidate, site.root).replace(os.sep, "/")
+            return (f"berkasnya ada di content/{relative}: tulis {{static}}/{relative} "
+                    "agar tautannya benar dari halaman mana pun")
+    close = site.closest_static(stripped)
+    if close:
+        return f"maksud Anda {{static}}/{close}?"
+    return FILE_HINT
+
+
+def check_front_matter(site, item, check_images):
+    errors = []
+    source = item.metadata.get("source")
+    if isinstance(source, str) and source and not re.match(r"^https?://", source.strip(), re.I):
+        errors.append(ContentError(
+            item.source_path, meta_line(item, "source"),
+            f"sumber '{source}' bukan alamat web (source must start with http:// or https://)",
+            "salin alamat lengkap halaman sumber, misalnya https://contoh.desa.id/berita",
+        ))
+    image = item.metadata.get("image")
+    if check_images and isinstance(image, str) and image and not EXTERNAL.match(image):
+        value = re.sub(r"^([{|](static|attach)[}|])", "", image.strip())
+        relative = urlsplit(value).path.lstrip("/")
+        if not os.path.isfile(os.path.join(site.root, relative)):
+            errors.append(ContentError(
+                item.source_path, meta_line(item, "image"),
+                f"gambar '{image}' tidak ditemukan di folder content (image file not found)",
+                "simpan fotonya di content/images/ lalu tulis  gambar: images/nama-berkas.jpg "
+                "(huruf besar/kecil berpengaruh)",
+            ))
+    return errors
+
+
+def check(generators):
+    """all_generators_finalized: report every link that points at nothing."""
+    items = contents(generators)
+    if not items:
+        return
+    site = Site(generators, items)
+    check_images = not plugin_active(site.settings, "article_extras")
+    for item in items:
+        for error in check_item(site, item, check_images):
+            report(error)
+

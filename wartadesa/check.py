@@ -1,0 +1,56 @@
+"""Check all content without building:
+
+    python -m wartadesa.check [--settings publishconf.py] [--content DIR]
+
+Runs Pelican's readers and every plugin's checks (the same as a build, stopping before
+anything is written), then prints every problem at once, one line each
+`file:line: message` (warnings as `file:line: peringatan: message`), sorted by file and
+line, and a count. Exit status 1 when there is an error, 0 with warnings only.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from wartadesa.build import BuildFailed, build, problem_lines
+
+
+def check(settings_file="pelicanconf.py", content=None, overrides=None):
+    """(errors, warnings) for the site's content; nothing is written."""
+    overrides = dict(overrides or {})
+    if content:
+        overrides["PATH"] = str(Path(content).resolve())
+    try:
+        warnings = build(settings_file, overrides=overrides, write=False)
+    except BuildFailed as failed:
+        return failed.problems, failed.warnings
+    return [], warnings
+
+
+def summary(errors, warnings):
+    if not errors and not warnings:
+        return "Konten beres: tidak ada masalah. (Content OK: no problems.)"
+    return (
+        f"{len(errors)} galat, {len(warnings)} peringatan "
+        f"({len(errors)} error(s), {len(warnings)} warning(s))"
+        + (". Perbaiki galat sebelum menerbitkan." if errors else ".")
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Check all content without building.")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", default=None, help="content folder (default: PATH setting)")
+    args = parser.parse_args(argv)
+    errors, warnings = check(args.settings, args.content)
+    lines = problem_lines(errors, warnings)
+    for line in lines:
+        print(line)
+    if lines:
+        print()
+    print(summary(errors, warnings))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Start a new article with its front matter filled in and explained in Indonesian:
+
+    python -m wartadesa.new "Judul berita" --desa binangun --kategori Pemerintahan
+    python -m wartadesa.new            # asks for the title, villages and category
+
+Writes content/berita/YYYY-MM-DD-slug.md (today, in the site's TIMEZONE), prints its
+path, and never overwrites a file: an existing name gets -2, -3, ... added.
+"""
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from wartadesa.build import ROOT, BuildFailed, load_settings
+
+MAX_NAME_SLUG = 80
+
+TEMPLATE = """\
+---
+# Berita baru. Baris yang diawali # hanya catatan: tidak ikut terbit.
+# Judul berita (slug alamatnya dibuat dari judul ini).
+judul: {title}
+# Tanggal dan jam terbit, zona {zone}. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.
+tanggal: {date}
+# Satu kategori{categories}.
+kategori: {category}
+# Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].
+{village_line}
+# Label, boleh lebih dari satu. Hapus tanda # di depan untuk memakainya.
+# label: [musdes, anggaran]
+# Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.
+# ringkasan: Tulis ringkasan berita di sini.
+# Foto sampul: simpan berkasnya di content/images/ lalu tulis namanya.
+# gambar: images/nama-foto.jpg
+# keterangan_gambar: Keterangan foto.
+# Video YouTube di atas berita: tempel alamatnya.
+# youtube: https://www.youtube.com/watch?v=...
+# draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila siap terbit.
+status: draft
+---
+
+Tulis isi berita di sini. Pisahkan paragraf dengan satu baris kosong.
+
+## Subjudul bila perlu
+
+Isi lanjutan berita.
+"""
+
+
+class NewArticleError(Exception):
+    """A message for the operator (no traceback)."""
+
+
+def yaml_value(text):
+    """`text` as a YAML scalar that reads back as exactly `text`."""
+    try:
+        if yaml.load(text, Loader=yaml.BaseLoader) == text and "#" not in text:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def make_slug(title, settings):
+    from pelican.utils import slugify
+
+    return slugify(
+        title,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def now_in(settings):
+    return dt.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+
+
+def render(title, villages, category, settings, now):
+    """The new file's text."""
+    villages = [v for v in villages if v]
+    if not villages:
+        village_line = "# desa: nama-desa"
+    elif len(villages) == 1:
+        village_line = f"desa: {yaml_value(villages[0])}"
+    else:
+        names = ", ".join(json.dumps(v, ensure_ascii=False) for v in villages)
+        village_line = f"desa: [{names}]"
+    allowed = settings.get("CATEGORIES") or []
+    return TEMPLATE.format(
+        title=yaml_value(title),
+        zone=settings.get("TIMEZONE"),
+        date=f"{now:%Y-%m-%d %H:%M}",
+        categories=f", salah satu dari: {', '.join(allowed)}" if allowed else "",
+        category=yaml_value(category),
+        village_line=village_line,
+    )
+
+
+def check_category(category, settings):
+    from content_guard.categories import closest
+
+    allowed = settings.get("CATEGORIES") or []
+    if allowed and category not in allowed:
+        near = closest(category, allowed)
+        hint = f" Maksud Anda '{near[0]}'?" if near else ""
+        raise NewArticleError(
+            f"kategori '{category}' tidak ada dalam daftar kategori situs.{hint} "
+            f"Pilih salah satu: {', '.join(allowed)} (unknown category)"
+        )
+
+
+def write_article(title, villages=(), category="", settings=None, now=None):
+    """Create the article file; return its Path. Never overwrites."""
+    title = " ".join((title or "").split())
+    if not title:
+        raise NewArticleError("judul belum diisi (missing title)")
+    slug = make_slug(title, settings)
+    if not slug:
+        raise NewArticleError(
+            f"judul '{title}' tidak berisi huruf atau angka untuk alamat berita (empty slug)"
+        )
+    category = " ".join((category or "").split()) or settings.get("DEFAULT_CATEGORY", "Umum")
+    check_category(category, settings)
+    now = now or now_in(settings)
+    folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{now:%Y-%m-%d}-{slug}"
+    if len(stem) > MAX_NAME_SLUG:
+        stem = stem[:MAX_NAME_SLUG].rsplit("-", 1)[0]
+    text = render(title, list(villages), category, settings, now)
+    for number in range(1, 1000):
+        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        try:
+            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            return path
+        except FileExistsError:
+            continue
+    raise NewArticleError(f"terlalu banyak berkas bernama {stem}-N.md di {folder}")
+
+
+def ask(question, default=""):
+    """input() with a default; EOF (no more answers) is an error for the operator."""
+    suffix = f" [{default}]" if default else ""
+    try:
+        answer = input(f"{question}{suffix}: ").strip()
+    except EOFError:
+        print()
+        raise NewArticleError("dibatalkan: jawaban tidak lengkap (cancelled)") from None
+    return answer or default
+
+
+def split_villages(values):
+    result = []
+    for value in values or []:
+        result.extend(v.strip() for v in value.split(",") if v.strip())
+    return result
+
+
+def interactive(settings, villages=None, category=""):
+    """Ask for the title, and the villages and category unless given; return all three."""
+    print("Berita baru. Tekan Enter untuk memakai nilai dalam [kurung].")
+    title = ""
+    for _ in range(3):
+        title = ask("Judul berita")
+        if title:
+            break
+        print("Judul wajib diisi.")
+    if not title:
+        raise NewArticleError("judul belum diisi (missing title)")
+    if not villages:
+        villages = split_villages([ask("Desa (pisahkan dengan koma; kosongkan bila tidak ada)")])
+    if not category:
+        allowed = settings.get("CATEGORIES") or []
+        if allowed:
+            print("Kategori yang tersedia: " + ", ".join(allowed))
+        category = ask("Kategori", settings.get("DEFAULT_CATEGORY", "Umum"))
+    return title, villages, category
+
+
+def display(path):
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Start a new article (asks when no title).")
+    parser.add_argument("judul", nargs="?", help="the article's title")
+    parser.add_argument("--desa", action="append", help="village(s), repeat or separate by commas")
+    parser.add_argument("--kategori", default="", help="category")
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content", default=None, help="content folder (default: PATH setting)")
+    args = parser.parse_args(argv)
+    try:
+        overrides = {"PATH": str(Path(args.content).resolve())} if args.content else None
+        settings = load_settings(args.settings, overrides)
+        if args.judul is None:
+            title, villages, category = interactive(
+                settings, split_villages(args.desa), args.kategori)
+        else:
+            title, villages, category = args.judul, split_villages(args.desa), args.kategori
+        path = write_article(title, villages, category, settings)
+    except (NewArticleError, BuildFailed) as problem:
+        print(f"Gagal membuat berita: {problem}", file=sys.stderr)
+        return 1
+    print(display(path))
+    print("Berkas dibuat dengan status: draft. Isi beritanya, lalu ganti menjadi "
+          "status: published agar tampil di situs. Periksa dengan: invoke check",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
