@@ -1,0 +1,83 @@
+"""Which pages of a built site to check: one of each page type, found in the output."""
+
+import re
+
+# Page types every built sample site must have (the village ones only with the plugin).
+REQUIRED = [
+    "home", "article", "page", "category", "tag", "author", "archives",
+    "categories", "tags", "authors", "404",
+]
+VILLAGE_TYPES = ["villages", "village", "region"]
+
+LISTS = {"kategori": "category", "tag": "tag", "penulis": "author", "desa": "village"}
+ARTICLE = re.compile(r"^berita/\d{4}/\d{2}/[^/]+/$")
+PAGINATED = re.compile(r"/\d+/$")
+
+
+def url_of(site, path):
+    """Site-relative URL of a built HTML file: 'berita/…/slug/', '404.html', '' (home)."""
+    rel = path.relative_to(site.output).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def page_type(url):
+    """The page type of a site-relative URL, or None for pages we do not classify."""
+    if url == "":
+        return "home"
+    if re.fullmatch(r"\d+/", url):
+        return "home-page-2" if url == "2/" else "home-page-n"
+    if url == "404.html":
+        return "404"
+    if url == "arsip/":
+        return "archives"
+    if ARTICLE.match(url):
+        return "article"
+    first = url.split("/")[0]
+    if url == f"{first}/" and first in LISTS:
+        return {"kategori": "categories", "tag": "tags", "penulis": "authors",
+                "desa": "villages"}[first]
+    if first in LISTS:
+        return LISTS[first] + ("-page-n" if PAGINATED.search(url) else "")
+    if first == "wilayah":
+        return "region-page-n" if PAGINATED.search(url) else "region"
+    if first == "berita":
+        return "berita-other"
+    if re.fullmatch(r"[^/]+/", url):
+        return "page"
+    return "other"
+
+
+def pages_to_check(site):
+    """[(label, url)]: every article, home page 2, and the first page of each other type.
+
+    Village page: desa/binangun/ when it exists. Region: the deepest (a kecamatan).
+    Unknown page types are all included, so a new kind of page is never left out.
+    """
+    by_type = {}
+    for path in site.html_files():
+        url = url_of(site, path)
+        by_type.setdefault(page_type(url), []).append(url)
+    chosen = []
+    for kind in sorted(by_type):
+        urls = sorted(by_type[kind])
+        if kind in ("article", "other", "berita-other"):
+            picked = urls
+        elif kind.endswith("-page-n"):
+            picked = []
+        elif kind == "village":
+            picked = [u for u in urls if u == "desa/binangun/"] or urls[:1]
+        elif kind == "region":
+            picked = [max(urls, key=lambda u: (u.count("/"), u))]
+        else:
+            picked = urls[:1]
+        chosen += [(f"{kind}:{u or '/'}", u) for u in picked]
+    return chosen
+
+
+def found_types(site):
+    return {page_type(url_of(site, p)) for p in site.html_files()}
+
+
+def slug(url):
+    """A file-name-safe name for a URL (for screenshots)."""
+    return re.sub(r"[^a-z0-9]+", "-", (url or "home").lower()).strip("-") or "home"
