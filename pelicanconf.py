@@ -34,6 +34,7 @@ EXTRA_PATH_METADATA = {}
 READERS = {"rst": None, "html": None, "htm": None}
 IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md"]
 DEFAULT_CATEGORY = "Umum"
+USE_FOLDER_AS_CATEGORY = False  # the folder berita/ is not a category
 DEFAULT_PAGINATION = 10
 TYPOGRIFY = True
 SUMMARY_MAX_LENGTH = 40
@@ -113,6 +114,10 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "front_matter",
     "indonesian",
+    "article_extras",
+    "youtube",
+    "villages",
+    "content_guard",
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -124,6 +129,7 @@ MENU_LINKS = [
     ("Beranda", ""),
     ("Berita", "arsip/"),
     ("Kategori", "kategori/"),
+    ("Desa", "desa/"),
     ("Tentang", "tentang/"),
 ]
 DISPLAY_PAGES_ON_MENU = False
@@ -143,3 +149,38 @@ CONTENT_SECURITY_POLICY = (
     "frame-src https://www.youtube-nocookie.com; script-src 'self'; "
     "style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+# --- Theme ---------------------------------------------------------------------
+# Logo in the header and in search results: a file under content/images/ (e.g.
+# "images/logo.png") or the theme's own emblem.
+SITELOGO = "theme/img/logo.svg"
+FAVICON = "theme/img/favicon.svg"  # the small picture in the browser tab (SVG or PNG)
+# Picture shown in WhatsApp/Facebook previews of pages without their own image
+# (1200 x 630 pixels).
+DEFAULT_OG_IMAGE = "theme/img/og-default.png"
+DEFAULT_OG_IMAGE_SIZE = (1200, 630)
+RELATED_ARTICLES = 3  # "Berita terkait" under each article
+INDEX_URL = ""  # the home page is the site root: "Lebih baru" links to /, not /index.html
+
+# --- Villages (plugin villages: content/desa.yml, pages desa/ and wilayah/) ----
+VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/
+VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
+VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
+REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
+PAGINATED_TEMPLATES.update({"village": None, "region": None})  # DEFAULT_PAGINATION per page
+
+# --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
+# Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.
+TRUSTED_HTML = False
+# The site's fixed list of categories, e.g. ["Pemerintahan", "Pembangunan"]. Empty: any.
+CATEGORIES = []
+FUTURE_DATE_WARNING_DAYS = 1  # warn when a date is more than this many days ahead
+MAX_CONTENT_SIZE_KB = 512  # a bigger content file is refused (usually pasted junk)
+# Files (inside content/) that may write about gambling, e.g. ["berita/*judi-online*.md"].
+SPAM_ALLOWED_FILES = []
+# Two articles with the same slug in different months are two articles (our URLs
+# berita/{yyyy}/{mm}/{slug}/ differ), not translations of each other.
+ARTICLE_TRANSLATION_ID = ("slug", "date.year", "date.month")
+# Dates come from the front matter only: a file named 2024-06-31-rapat.md must not
+# stop the build with an unexplained error (Pelican reads dates from file names).
+FILENAME_METADATA = ""

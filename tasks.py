@@ -41,6 +41,50 @@ def rebuild(c):
     """clean, then build."""
     build(c)
 
+@task(help={"publish": "check with the production settings (publishconf.py)"})
+def check(c, publish=False):
+    """Check all content without building: every problem as file:line: message."""
+    from invoke import Exit
+
+    settings = "publishconf.py" if publish else "pelicanconf.py"
+    with c.cd(str(ROOT)):
+        result = c.run(f'"{PY}" -m wartadesa.check --settings {settings}', pty=False, warn=True)
+    if result.exited:
+        raise Exit(code=result.exited)
+
+
+def _title_on_command_line():
+    """Invoke has no optional positional arguments (pyinvoke/invoke#159): `judul` is
+    positional only when a title is given, so a bare `invoke new` can ask for it."""
+    args = sys.argv[sys.argv.index("new") + 1 :] if "new" in sys.argv else []
+    with_value = {"--desa", "-d", "--kategori", "-k", "--judul", "-j"}
+    skip = False
+    for arg in args:
+        if skip or arg.startswith("-"):
+            skip = not skip and arg in with_value
+            continue
+        return True
+    return False
+
+
+@task(
+    positional=["judul"] if _title_on_command_line() else [],
+    help={"judul": "the title (asked when left out)", "desa": "village(s), comma-separated",
+          "kategori": "category"},
+)
+def new(c, judul=None, desa="", kategori=""):
+    """Start a new article in content/berita/ (asks for the title when none is given)."""
+    from wartadesa.new import main as new_article
+
+    args = [] if judul is None else [judul]
+    args += (["--desa", desa] if desa else []) + (["--kategori", kategori] if kategori else [])
+    code = new_article(args)
+    if code:
+        from invoke import Exit
+
+        raise Exit(code=code)
+
+
 @task(help={"port": f"port (default {PORT})"})
 def serve(c, port=PORT):
     """Serve output/ on http://127.0.0.1:8000 (Ctrl+C to stop)."""
@@ -91,6 +135,31 @@ def gh_pages(c, push=True):
     flags = "-n -f" + (" -p" if push else "")
     with c.cd(str(ROOT)):
         c.run(f'"{PY}" -m ghp_import -b gh-pages {flags} -m "Publikasi situs" output')
+
+@task
+def lighthouse(c):
+    """Lighthouse scores (mobile) of the home, an article and a village page -> docs/lighthouse.md."""
+    with c.cd(str(ROOT)):
+        c.run("bash .ci/test-deps", pty=False)
+        c.run(f'"{PY}" -m wartadesa.lighthouse', pty=False)
+
+@task(help={
+    "articles": "articles in the synthetic site (default 1000)",
+    "villages": "villages (default 40)",
+    "seed": "corpus seed (default 1)",
+    "runs": "timed builds of each configuration (default 3)",
+    "profile": "cProfile one full build of ours -> docs/benchmarks-profile.txt",
+    "output": "report file (default docs/benchmarks.md; '-' for none)",
+})
+def bench(c, articles=1000, villages=40, seed=1, runs=3, profile=False,
+          output="docs/benchmarks.md"):
+    """Build speed and page weight: our configuration vs plain Pelican -> docs/benchmarks.md."""
+    cmd = (f'"{PY}" -m wartadesa.bench --articles {int(articles)} --villages {int(villages)} '
+           f'--seed {int(seed)} --runs {int(runs)} --output "{output}"')
+    if profile:
+        cmd += " --profile"
+    with c.cd(str(ROOT)):
+        c.run(cmd, pty=False)
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):

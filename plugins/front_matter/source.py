@@ -28,7 +28,7 @@ ALIASES = {
 LIST_KEYS = {"village", "region", "tags"}
 SCALAR_KEYS = {
     "title", "date", "modified", "category", "author", "summary", "image",
-    "image_caption", "image_alt", "youtube", "source", "status", "slug", "lang",
+    "image_caption", "image_alt", "youtube", "youtube_title", "source", "status", "slug", "lang",
     "template", "save_as", "url", "translation",
 }
 KNOWN_KEYS = LIST_KEYS | SCALAR_KEYS
@@ -107,7 +107,11 @@ def _parse_yaml(source, yaml_text):
         for key_node, value_node in node.value:
             _take(source, loader, key_node, value_node)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # An unclosed quote or bracket runs to the end: point at where it was opened.
+        if err.context_mark and "end of stream" in (err.problem or ""):
+            mark = err.context_mark
+        else:
+            mark = err.problem_mark or err.context_mark
         line = mark.line + 2 if mark else 2
         problem = err.problem or err.context or "format salah"
         hint = "periksa titik dua, tanda kutip dan indentasi pada baris ini"

@@ -150,3 +150,11 @@ def test_parse_date_rejects_nonexistent_times():
         parse_date("2023-02-29")
     with pytest.raises(DateError):
         parse_date("2024-06-05 25:00")
+
+
+def test_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    content = tmp_path / "content"
+    path = write(content, "quote.md", '---\ntitle: "Rapat desa\ndate: 2024-06-05\ncategory: Umum\n---\nIsi.\n')
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    assert f"{path.name}:2: YAML front matter tidak valid" in "\n".join(failed.value.problems)
