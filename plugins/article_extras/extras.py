@@ -9,7 +9,7 @@ from front_matter.errors import ContentError, report
 
 from .images import cover_of, prepare_body_images
 from .reading import reading_minutes
-from .related import related_articles, set_neighbours
+from .related import RelatedIndex, set_neighbours
 from .tables import wrap_tables
 from .seo import absolute, news_article, plain, share_image
 from .sitemap import site_base
@@ -19,13 +19,14 @@ class LazyRelated:
     """Related articles, worked out when a template first asks: by then every
     plugin (e.g. the village plugin's `article.villages`) has run."""
 
-    def __init__(self, article, candidates, limit):
-        self._args = (article, candidates, limit)
+    def __init__(self, article, index, limit):
+        self._args = (article, limit)
+        self._index = index
         self._items = None
 
     def _get(self):
         if self._items is None:
-            self._items = related_articles(*self._args)
+            self._items = self._index.related(*self._args)
         return self._items
 
     def __iter__(self):
@@ -63,8 +64,9 @@ def link_articles(generators):
             articles = list(generator.articles)
             set_neighbours(articles)
             limit = generator.settings.get("RELATED_ARTICLES", 3)
+            index = RelatedIndex(articles)
             for article in articles + list(generator.hidden_articles):
-                article.related_articles = LazyRelated(article, articles, limit)
+                article.related_articles = LazyRelated(article, index, limit)
 
 
 def add_template_helpers(generator):

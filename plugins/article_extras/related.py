@@ -11,30 +11,75 @@ def _keys(items):
     return {_key(item) for item in items or []}
 
 
-def related_articles(article, candidates, limit=3):
-    """Up to `limit` articles sharing a village, the category or tags with `article`.
+class RelatedIndex:
+    """Articles indexed by village, category and tag, so finding the related ones
+    looks only at articles that share something (not at the whole site).
 
-    Order: most shared villages, then same category, then most shared tags, then
-    newest first, then URL (deterministic)."""
-    villages = _keys(getattr(article, "villages", []))
-    tags = _keys(getattr(article, "tags", []))
-    category = _key(article.category) if getattr(article, "category", None) else None
-    scored = []
-    for other in candidates:
-        if other is article or other.url == article.url:
-            continue
-        shared_villages = len(villages & _keys(getattr(other, "villages", [])))
-        same_category = int(
-            category is not None and getattr(other, "category", None) is not None
-            and _key(other.category) == category
+    The index is built on the first query: by then every plugin has set
+    `villages` on the articles."""
+
+    def __init__(self, candidates):
+        self._candidates = candidates
+        self._info = None
+        self._by_key = None
+
+    @staticmethod
+    def _describe(article):
+        category = _key(article.category) if getattr(article, "category", None) else None
+        return (
+            _keys(getattr(article, "villages", [])),
+            category,
+            _keys(getattr(article, "tags", [])),
+            article.url,
         )
-        shared_tags = len(tags & _keys(getattr(other, "tags", [])))
-        if not (shared_villages or same_category or shared_tags):
-            continue
-        scored.append(((-shared_villages, -same_category, -shared_tags,
-                        -other.date.timestamp(), other.url), other))
-    scored.sort(key=lambda pair: pair[0])
-    return [other for _, other in scored[:limit]]
+
+    def _build(self):
+        self._info, self._by_key = {}, {}
+        for other in self._candidates:
+            villages, category, tags, url = info = self._describe(other)
+            self._info[id(other)] = info
+            keys = [("village", v) for v in villages] + [("tag", t) for t in tags]
+            if category is not None:
+                keys.append(("category", category))
+            for key in keys:
+                self._by_key.setdefault(key, []).append(other)
+
+    def related(self, article, limit=3):
+        """Up to `limit` articles sharing a village, the category or tags with `article`.
+
+        Order: most shared villages, then same category, then most shared tags, then
+        newest first, then URL (deterministic)."""
+        if self._info is None:
+            self._build()
+        villages, category, tags, url = self._info.get(id(article)) or self._describe(article)
+        keys = [("village", v) for v in villages] + [("tag", t) for t in tags]
+        if category is not None:
+            keys.append(("category", category))
+        seen = {id(article)}
+        scored = []
+        for key in keys:
+            for other in self._by_key.get(key, ()):
+                if id(other) in seen:
+                    continue
+                seen.add(id(other))
+                o_villages, o_category, o_tags, o_url = self._info[id(other)]
+                if o_url == url:
+                    continue
+                scored.append((
+                    -len(villages & o_villages),
+                    -int(category is not None and o_category == category),
+                    -len(tags & o_tags),
+                    -other.date.timestamp(),
+                    o_url,
+                    other,
+                ))
+        scored.sort(key=lambda row: row[:5])
+        return [row[5] for row in scored[:limit]]
+
+
+def related_articles(article, candidates, limit=3):
+    """Related articles of one article (see RelatedIndex.related)."""
+    return RelatedIndex(candidates).related(article, limit)
 
 
 def chronological(articles):
