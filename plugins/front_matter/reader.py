@@ -3,6 +3,7 @@
 Files without a `---` block keep Pelican's native `Key: value` header.
 """
 
+import os
 from pathlib import Path
 
 from markdown import Markdown
@@ -105,10 +106,9 @@ class YamlMarkdownReader(MarkdownReader):
 
 
 def _is_page(path, settings):
-    content_root = Path(settings["PATH"]).resolve()
-    try:
-        relative = Path(path).resolve().relative_to(content_root)
-    except ValueError:
+    content_root = os.path.realpath(settings["PATH"])
+    relative = os.path.relpath(os.path.realpath(path), content_root)
+    if relative.startswith(".."):
         return False
-    first = relative.parts[0] if relative.parts else ""
+    first = Path(relative).parts[0]
     return any(first == Path(p).parts[0] for p in settings.get("PAGE_PATHS", []))

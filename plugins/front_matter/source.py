@@ -4,7 +4,9 @@ Pure functions on files, shared by the reader (build) and `invoke check`.
 """
 
 import difflib
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 
@@ -32,6 +34,8 @@ SCALAR_KEYS = {
     "template", "save_as", "url", "translation",
 }
 KNOWN_KEYS = LIST_KEYS | SCALAR_KEYS
+# libyaml's loader when PyYAML has it (several times faster), same nodes and marks.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass
@@ -64,7 +68,16 @@ def decode(path, raw):
 
 
 def read_source(path):
-    """Read `path` and split it; raise ContentError for anything malformed."""
+    """Read `path` and split it; raise ContentError for anything malformed.
+
+    Remembered per file version, so plugins that look at the source again after
+    the reader (e.g. to find a line) don't parse it twice."""
+    stat = os.stat(path)
+    return _read_source(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read_source(path, _mtime_ns, _size):
     with open(path, "rb") as handle:
         text = decode(path, handle.read())
     source = Source(path=str(path), text=text, body=text)
@@ -94,7 +107,7 @@ def read_source(path):
 def _parse_yaml(source, yaml_text):
     # BaseLoader keeps every value as text: codes like 62.10 stay "62.10",
     # dates stay as written, so we can parse them with clear messages.
-    loader = yaml.BaseLoader(yaml_text)
+    loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -108,7 +121,8 @@ def _parse_yaml(source, yaml_text):
             _take(source, loader, key_node, value_node)
     except yaml.MarkedYAMLError as err:
         # An unclosed quote or bracket runs to the end: point at where it was opened.
-        if err.context_mark and "end of stream" in (err.problem or ""):
+        at_end = err.problem_mark is None or err.problem_mark.index >= len(yaml_text.rstrip())
+        if err.context_mark and (at_end or "end of stream" in (err.problem or "")):
             mark = err.context_mark
         else:
             mark = err.problem_mark or err.context_mark
