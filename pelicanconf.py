@@ -41,7 +41,7 @@ SUMMARY_MAX_LENGTH = 40
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.smarty": {},
+        # Quotes and dashes are made typographic by typogrify (TYPOGRIFY = True).
     },
     "output_format": "html5",
 }
@@ -81,7 +81,8 @@ PAGINATION_PATTERNS = (
 )
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
 TEMPLATE_PAGES = {}
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+# None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 100}
 SLUGIFY_SOURCE = "title"
 SLUG_REGEX_SUBSTITUTIONS = [
     (r"[^\w\s-]", ""),

@@ -396,6 +396,19 @@ def test_pagination_links_to_page_two(generated_site):
     assert second.title.get_text().startswith("Berita terbaru, halaman 2")
 
 
+def test_archive_is_paginated_like_the_lists(tmp_path_factory):
+    root = tmp_path_factory.mktemp("archive-pages")
+    content = write_generated_content(root / "content")
+    site = build_site(root / "output", content=content, **FOOTER, PAGINATED_TEMPLATES={
+        "index": None, "tag": None, "category": None, "author": None, "archives": 5})
+    first, third = site.html("arsip/"), site.html("arsip/3/")
+    assert len(first.select(".archive__list li")) == 5
+    assert "Halaman 1 dari 3" in text_of(first.select_one("nav.pages"))
+    assert resolve(site, "arsip/", first.select_one('nav.pages a[rel="next"]')["href"]) == "arsip/2/"
+    assert text_of(third.h1) == "Arsip berita, halaman 3"
+    assert len(third.select(".archive__list li")) == 2
+
+
 def test_archive_groups_by_year_newest_first(sample_site):
     page = sample_site.html("arsip/")
     assert [text_of(h) for h in page.select("main h2")] == ["2024", "2022", "2021"]
