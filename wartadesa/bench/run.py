@@ -1,0 +1,448 @@
+"""The benchmark runner: corpus, alternating builds, incremental rebuild, page weight.
+
+Every measured build runs in a fresh Python process (`wartadesa.bench.child`); its wall
+time is taken around the process and its peak memory comes from `os.wait4` (the rusage
+of exactly that child).
+"""
+
+import datetime as dt
+import json
+import os
+import platform
+import pprint
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import corpus as corpus_module
+from .child import RESULT_PREFIX
+from .weight import measure_site, segments_from_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+OUR_SETTINGS = ROOT / "pelicanconf.py"
+PLAIN_THEME = "notmyidea"
+
+# Settings copied from pelicanconf.py into the plain configuration: where things are
+# and what they are called (URLs, pagination, feeds), never how they look or are processed.
+COPIED_SETTINGS = (
+    "SITENAME", "SITEURL", "RELATIVE_URLS", "TIMEZONE", "DEFAULT_LANG",
+    "ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS",
+    "DEFAULT_PAGINATION", "PAGINATION_PATTERNS", "PAGINATED_TEMPLATES",
+    "SLUGIFY_SOURCE", "SLUG_REGEX_SUBSTITUTIONS", "FEED_DOMAIN", "FEED_MAX_ITEMS",
+)
+COPIED_SUFFIXES = ("_URL", "_SAVE_AS")
+PELICAN_FEEDS = tuple(
+    f"{kind}_{fmt}"
+    for kind in ("FEED", "FEED_ALL", "CATEGORY_FEED", "AUTHOR_FEED", "TAG_FEED", "TRANSLATION_FEED")
+    for fmt in ("ATOM", "RSS")
+)
+
+
+class BenchError(Exception):
+    """A build in the benchmark failed; the message says which and why."""
+
+
+@dataclass
+class Measurement:
+    config: str
+    wall: float  # seconds
+    max_rss_kb: int
+    cpu: float = 0.0  # user + system seconds of the build process
+    warnings: list = field(default_factory=list)
+
+
+@dataclass
+class ConfigStats:
+    name: str
+    walls: list
+    rss_kb: list
+    cpus: list = field(default_factory=list)
+
+    @property
+    def median(self):
+        return statistics.median(self.walls)
+
+    @property
+    def cpu_median(self):
+        return statistics.median(self.cpus) if self.cpus else 0.0
+
+    @property
+    def rss_mb(self):
+        return statistics.median(self.rss_kb) / 1024
+
+
+@dataclass
+class Incremental:
+    warm_wall: float  # first build with an empty cache (fills it)
+    walls: list  # rebuilds after changing one article each time
+    rss_kb: list
+    changed: list  # content paths that were changed
+    verified: bool  # the changed text appeared in the rebuilt page
+    cpus: list = field(default_factory=list)
+
+    @property
+    def median(self):
+        return statistics.median(self.walls)
+
+
+@dataclass
+class OutputStats:
+    files: int
+    bytes: int
+    html_pages: int
+    article_pages: int
+    feeds: int
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    villages: int
+    seed: int
+    runs: int
+    started: str
+    machine: dict
+    plugins: list
+    theme: str
+    corpus_seconds: float
+    ours: ConfigStats
+    plain: ConfigStats
+    pair_ratios: list
+    incremental: Incremental
+    weights: dict  # "ours"/"plain" -> SiteWeight
+    outputs: dict  # "ours"/"plain" -> OutputStats
+    warnings: dict  # "ours"/"plain" -> list of warning lines (warm-up build)
+    plain_settings: str  # the generated settings file, for the report
+    profile_text: str = ""
+    profile_wall: float = 0.0
+    load: tuple = ()  # 1-minute load average at the start and at the end
+
+    @property
+    def ratio(self):
+        return self.ours.median / self.plain.median
+
+    @property
+    def memory_ratio(self):
+        return self.ours.rss_mb / self.plain.rss_mb
+
+    @property
+    def cpu_ratio(self):
+        return self.ours.cpu_median / self.plain.cpu_median if self.plain.cpu_median else 0.0
+
+
+def machine_info():
+    """Cores, CPU model, memory, OS, Python and Pelican versions, project commit."""
+    from importlib.metadata import version
+
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+                break
+    except OSError:
+        pass
+    commit = ""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True,
+        ).stdout.strip()
+        if dirty:
+            commit += " (with uncommitted changes)"
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return {
+        "cores": os.cpu_count(),
+        "cpu": model or platform.processor() or "unknown",
+        "memory": memory or "unknown",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "pelican": version("pelican"),
+        "commit": commit or "unknown",
+    }
+
+
+def our_settings():
+    from pelican.settings import get_settings_from_file
+
+    return get_settings_from_file(str(OUR_SETTINGS))
+
+
+def plain_settings_text(ours, content):
+    """A settings file for plain Pelican: default theme, no plugins, our URL settings."""
+    from pelican.settings import DEFAULT_CONFIG
+
+    theme_templates = Path(DEFAULT_CONFIG["THEME"]).parent / PLAIN_THEME / "templates"
+    direct = {t.upper() for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])}
+    names = []
+    for key in sorted(ours):
+        # Pelican's own settings only (plus {TEMPLATE}_URL/_SAVE_AS of direct templates,
+        # which Pelican looks up by name); plugin settings stay out.
+        template = key.removesuffix("_SAVE_AS").removesuffix("_URL")
+        if key in COPIED_SETTINGS or key in PELICAN_FEEDS:
+            names.append(key)
+        elif key.endswith(COPIED_SUFFIXES) and (key in DEFAULT_CONFIG or template in direct):
+            names.append(key)
+    lines = [
+        '"""Plain Pelican for the benchmark (generated): default theme, no plugins.',
+        "",
+        "Only URL, pagination and feed settings are copied from pelicanconf.py.",
+        '"""',
+        "",
+        f"PATH = {str(content)!r}",
+        f"THEME = {PLAIN_THEME!r}",
+        "PLUGINS = []",
+    ]
+    for key in names:
+        value = ours[key]
+        if key == "PAGINATED_TEMPLATES":  # only the default theme's templates
+            value = {k: v for k, v in value.items() if (theme_templates / f"{k}.html").is_file()}
+        lines.append(f"{key} = {pprint.pformat(value, width=88, compact=True)}")
+    templates = [
+        t for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])
+        if (theme_templates / f"{t}.html").is_file()
+    ]
+    lines.append(f"DIRECT_TEMPLATES = {templates!r}  # those the default theme has")
+    return "\n".join(lines) + "\n"
+
+
+def run_build(config, settings, output, overrides=None, profile=None, logs=None, fresh=True):
+    """One build in a fresh process; return a Measurement. Raise BenchError on failure.
+
+    With `fresh` the output folder is removed first (not timed), so every build starts empty."""
+    output = Path(output)
+    if fresh and output.exists():
+        shutil.rmtree(output)
+    logs = Path(logs or output.parent)
+    logs.mkdir(parents=True, exist_ok=True)
+    command = [
+        sys.executable, "-m", "wartadesa.bench.child", config,
+        "--settings", str(settings), "--output", str(output),
+        "--overrides", json.dumps({k: str(v) if isinstance(v, Path) else v
+                                   for k, v in (overrides or {}).items()}),
+    ]
+    if profile:
+        command += ["--profile", str(profile)]
+    out_log, err_log = logs / f"{output.name}.out", logs / f"{output.name}.err"
+    with open(out_log, "w") as out, open(err_log, "w") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:  # Ctrl+C: do not leave the build running
+            process.kill()
+            process.wait()
+            raise
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    result = {}
+    for line in out_log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith(RESULT_PREFIX):
+            result = json.loads(line[len(RESULT_PREFIX):])
+    if process.returncode != 0 or result.get("errors"):
+        problems = result.get("errors") or err_log.read_text(errors="replace").splitlines()[-30:]
+        shown = "\n".join(problems[:30])
+        raise BenchError(f"build '{config}' gagal (failed), exit {process.returncode}:\n{shown}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measurement(config, wall, usage.ru_maxrss, cpu, result.get("warnings", []))
+
+
+def output_stats(folder, site_weight):
+    files = [p for p in Path(folder).rglob("*") if p.is_file()]
+    return OutputStats(
+        files=len(files),
+        bytes=sum(p.stat().st_size for p in files),
+        html_pages=len(site_weight.pages),
+        article_pages=sum(1 for page in site_weight.pages if page.kind == "article"),
+        feeds=sum(1 for p in files if p.suffix == ".xml" and "feeds" in p.parts),
+    )
+
+
+def change_article(path, number):
+    """Modify the text of one article (a new closing paragraph); return the marker text."""
+    marker = f"Pembaruan nomor {number}:"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{marker} berita ini diperbarui untuk uji build ulang.\n")
+    return marker  # (typogrify joins the last two words with &nbsp;: look for the start)
+
+
+def page_contains(output, article, marker):
+    """True when the built page of `article` (found in its year/month folder) has `marker`."""
+    month = Path(output) / "berita" / f"{article.date:%Y}" / f"{article.date:%m}"
+    return any(marker in page.read_text(encoding="utf-8") for page in month.rglob("index.html"))
+
+
+def profile_text(stats_file, lines=30):
+    """Readable cProfile listings: cumulative, own time, and our code only."""
+    import io
+    import pstats
+    import sysconfig
+
+    buffer = io.StringIO()
+    stats = pstats.Stats(str(stats_file), stream=buffer)
+    buffer.write(f"## Top {lines} by cumulative time\n")
+    stats.sort_stats("cumulative").print_stats(lines)
+    buffer.write("\n## Top 20 by own time (tottime)\n")
+    stats.sort_stats("tottime").print_stats(20)
+    buffer.write("\n## Our code (plugins/, wartadesa/) by cumulative time\n")
+    stats.sort_stats("cumulative").print_stats(rf"{ROOT}/(plugins|wartadesa)/", 25)
+    text = buffer.getvalue()
+    text = text.replace(sysconfig.get_paths()["purelib"] + "/", "").replace(f"{ROOT}/", "")
+    return text.replace(str(stats_file), "profile")
+
+
+def run_benchmark(articles=1000, villages=40, seed=1, runs=3, profile=False, workdir=None,
+                  keep=False, log=print):
+    """Run everything; return a BenchResult."""
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    started = dt.datetime.now().astimezone()
+    temporary = workdir is None
+    work = Path(workdir or tempfile.mkdtemp(prefix="wartadesa-bench-")).resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(articles, villages, seed, runs, profile, work, started, log)
+    finally:
+        if temporary and not keep:
+            shutil.rmtree(work, ignore_errors=True)
+        elif keep:
+            log(f"Folder kerja disimpan (kept): {work}")
+
+
+def _load():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
+
+
+def _run(articles, villages, seed, runs, profile, work, started, log):
+    load_start = _load()
+    log(f"Membuat korpus: {articles} berita, {villages} desa, seed {seed} -> {work}")
+    clock = time.perf_counter()
+    site = corpus_module.generate(work / "corpus", articles=articles, villages=villages, seed=seed)
+    corpus_seconds = time.perf_counter() - clock
+    log(f"  korpus selesai dalam {corpus_seconds:.1f} s")
+
+    settings = our_settings()
+    plain_file = work / "plain_settings.py"
+    plain_file.write_text(plain_settings_text(settings, site.plain), encoding="utf-8")
+    ours_overrides = {"PATH": str(site.ours)}
+    cache = work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    cached_overrides = {
+        **ours_overrides, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(cache),
+    }
+    builds = {
+        "ours": ("ours", OUR_SETTINGS, ours_overrides),
+        "plain": ("plain", plain_file, {}),
+    }
+    logs = work / "logs"
+
+    # Warm-up: one untimed build of each. Ours fills Pelican's content cache on the way
+    # (the first build of the incremental measurement); the output is the same.
+    log("Build pemanasan (warm-up: checked, measured for page weight; ours fills the cache)")
+    warm = {
+        "ours": run_build("ours", OUR_SETTINGS, work / "warm-ours", cached_overrides, logs=logs),
+        "plain": run_build("plain", plain_file, work / "warm-plain", {}, logs=logs),
+    }
+    for name, measurement in warm.items():
+        log(f"  {name}: {measurement.wall:.1f} s (CPU {measurement.cpu:.1f} s), "
+            f"{len(measurement.warnings)} peringatan (warnings)")
+
+    log("Mengukur berat halaman (page weight)")
+    segments = segments_from_settings(settings)
+    weights, outputs = {}, {}
+    for name in builds:
+        weights[name] = measure_site(work / f"warm-{name}", segments=segments)
+        outputs[name] = output_stats(work / f"warm-{name}", weights[name])
+        if outputs[name].article_pages != articles:
+            raise BenchError(
+                f"build '{name}' menulis {outputs[name].article_pages} halaman berita, "
+                f"bukan {articles} (wrote the wrong number of article pages)"
+            )
+
+    log(f"Build bergantian (alternating timed builds), {runs} kali")
+    walls = {"ours": [], "plain": []}
+    rss = {"ours": [], "plain": []}
+    cpus = {"ours": [], "plain": []}
+    for run in range(1, runs + 1):
+        for name, (config, settings_file, overrides) in builds.items():
+            output = work / f"run{run}-{name}"
+            measurement = run_build(config, settings_file, output, overrides, logs=logs)
+            shutil.rmtree(output, ignore_errors=True)
+            walls[name].append(measurement.wall)
+            rss[name].append(measurement.max_rss_kb)
+            cpus[name].append(measurement.cpu)
+            log(f"  run {run}/{runs} {name:5}: {measurement.wall:6.2f} s "
+                f"(CPU {measurement.cpu:.2f} s), {measurement.max_rss_kb / 1024:6.0f} MB")
+    ours = ConfigStats("ours", walls["ours"], rss["ours"], cpus["ours"])
+    plain = ConfigStats("plain", walls["plain"], rss["plain"], cpus["plain"])
+    pair_ratios = [a / b for a, b in zip(walls["ours"], walls["plain"])]
+    load_end = _load()
+
+    log("Build ulang inkremental (Pelican's content cache, one article changed)")
+    incremental = _incremental(
+        site, runs, seed, work / "warm-ours", cached_overrides, warm["ours"], logs, log
+    )
+
+    result = BenchResult(
+        articles=articles, villages=villages, seed=seed, runs=runs,
+        started=started.strftime("%Y-%m-%d %H:%M %Z"), machine=machine_info(),
+        plugins=list(settings.get("PLUGINS") or []), theme=str(settings.get("THEME")),
+        corpus_seconds=corpus_seconds, ours=ours, plain=plain, pair_ratios=pair_ratios,
+        incremental=incremental, weights=weights, outputs=outputs,
+        warnings={name: warm[name].warnings for name in warm},
+        plain_settings=plain_file.read_text(encoding="utf-8").replace(
+            repr(str(site.plain)), "'<corpus>/plain/content'"),
+        load=(load_start, load_end),
+    )
+    if profile:
+        log("Profil satu build penuh (cProfile)")
+        stats_file = work / "ours.prof"
+        measurement = run_build(
+            "ours", OUR_SETTINGS, work / "profiled-ours", ours_overrides, profile=stats_file,
+            logs=logs,
+        )
+        result.profile_wall = measurement.wall
+        result.profile_text = profile_text(stats_file)
+    return result
+
+
+def _incremental(site, runs, seed, output, overrides, first, logs, log):
+    """Change one article and rebuild into `output`, whose build `first` filled the cache."""
+    chooser = random.Random(seed)
+    walls, rss, changed, cpus = [], [], [], []
+    verified = True
+    for run in range(1, runs + 1):
+        article = chooser.choice(site.articles)
+        marker = change_article(site.ours / article.path, run)
+        measurement = run_build("ours", OUR_SETTINGS, output, overrides, logs=logs, fresh=False)
+        walls.append(measurement.wall)
+        rss.append(measurement.max_rss_kb)
+        cpus.append(measurement.cpu)
+        changed.append(article.path)
+        found = page_contains(output, article, marker)
+        verified = verified and found
+        log(f"  run {run}/{runs}: {measurement.wall:.2f} s (CPU {measurement.cpu:.2f} s; "
+            f"ubah {article.path}; {'perubahan terlihat' if found else 'PERUBAHAN TIDAK TERLIHAT'})")
+    return Incremental(first.wall, walls, rss, changed, verified, cpus)
