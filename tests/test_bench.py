@@ -166,6 +166,10 @@ def test_plain_settings_copy_urls_but_no_theme_or_plugins(corpus):
                 "PAGINATION_PATTERNS", "DEFAULT_PAGINATION", "TIMEZONE", "FEED_ALL_ATOM"):
         assert values[key] == ours[key], key
     assert "TYPOGRIFY" not in values and "MARKDOWN" not in values
+    # Paginated like ours where the default theme paginates (its archive template does not).
+    assert set(values["PAGINATED_TEMPLATES"]) == {"index", "tag", "category", "author"}
+    for name, per_page in values["PAGINATED_TEMPLATES"].items():
+        assert per_page == ours["PAGINATED_TEMPLATES"][name]
 
 
 def test_builds_run_in_fresh_processes_with_their_memory(corpus, tmp_path):

@@ -28,7 +28,9 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   only the content folder changed.
 - **Plain Pelican** is Pelican's default theme (`notmyidea`), no plugins, Pelican's default
   Markdown and typography settings, and our URL, pagination and feed settings copied from
-  `pelicanconf.py` (the generated settings file is shown in each section).
+  `pelicanconf.py` (the generated settings file is shown in each section). Pagination is
+  copied for the lists Pelican paginates by default (home, category, tag, author): the default
+  theme's archive template ignores pagination and would repeat the whole list on every page.
 - **Same content, written twice.** Our copy has YAML front matter (half the files with
   Indonesian keys), the `village`/`region` values as official codes and a `desa.yml` registry;
   the plain copy has the same articles with Pelican's native `Key: value` header. The cover

@@ -213,8 +213,11 @@ def plain_settings_text(ours, content):
     ]
     for key in names:
         value = ours[key]
-        if key == "PAGINATED_TEMPLATES":  # only the default theme's templates
-            value = {k: v for k, v in value.items() if (theme_templates / f"{k}.html").is_file()}
+        if key == "PAGINATED_TEMPLATES":
+            # Only the lists Pelican paginates by default: the default theme's other
+            # templates (e.g. archives) ignore the page and would repeat the whole list
+            # on every page.
+            value = {k: v for k, v in value.items() if k in DEFAULT_CONFIG["PAGINATED_TEMPLATES"]}
         lines.append(f"{key} = {pprint.pformat(value, width=88, compact=True)}")
     templates = [
         t for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])
