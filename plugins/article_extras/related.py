@@ -44,19 +44,9 @@ class RelatedIndex:
             for key in keys:
                 self._by_key.setdefault(key, []).append(other)
 
-    def related(self, article, limit=3):
-        """Up to `limit` articles sharing a village, the category or tags with `article`.
-
-        Order: most shared villages, then same category, then most shared tags, then
-        newest first, then URL (deterministic)."""
-        if self._info is None:
-            self._build()
-        villages, category, tags, url = self._info.get(id(article)) or self._describe(article)
-        keys = [("village", v) for v in villages] + [("tag", t) for t in tags]
-        if category is not None:
-            keys.append(("category", category))
-        seen = {id(article)}
-        scored = []
+    def _score(self, keys, described, seen, scored):
+        """Append a sort row for each not yet seen article under `keys`."""
+        villages, category, tags, url = described
         for key in keys:
             for other in self._by_key.get(key, ()):
                 if id(other) in seen:
@@ -73,6 +63,26 @@ class RelatedIndex:
                     o_url,
                     other,
                 ))
+
+    def related(self, article, limit=3):
+        """Up to `limit` articles sharing a village, the category or tags with `article`.
+
+        Order: most shared villages, then same category, then most shared tags, then
+        newest first, then URL (deterministic)."""
+        if self._info is None:
+            self._build()
+        described = self._info.get(id(article)) or self._describe(article)
+        villages, category, tags, _url = described
+        seen = {id(article)}
+        scored = []
+        # An article sharing a village always ranks above one that doesn't: when the
+        # village matches already fill the list, category and tags need no scan.
+        self._score([("village", v) for v in villages], described, seen, scored)
+        if len(scored) < limit:
+            other_keys = [("tag", t) for t in tags]
+            if category is not None:
+                other_keys.append(("category", category))
+            self._score(other_keys, described, seen, scored)
         scored.sort(key=lambda row: row[:5])
         return [row[5] for row in scored[:limit]]
 
