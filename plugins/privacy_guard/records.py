@@ -1,0 +1,95 @@
+"""Text cut into records the checks read: a line of prose, a list item, or a table row
+with its column headers; each with the location an operator can find it by."""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Record:
+    """One line, list item or table row of a published file."""
+
+    line: int  # the N of `file:N:` (line; page of a PDF; row of a spreadsheet)
+    cells: list  # one cell for prose and list items, the row's cells for tables
+    header: list = field(default_factory=list)  # column headers of a table row
+    kind: str = "prose"  # "prose", "list", "row"
+    where: str = ""  # "halaman 2", "lembar 'Data' baris 5", "tabel 1 baris 3" (attachments)
+    rounded: frozenset = frozenset()  # cells holding spreadsheet numbers (15 digits kept)
+
+    def header_of(self, index):
+        return self.header[index] if index < len(self.header) and self.header[index] else ""
+
+
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+
+
+def plain(text):
+    """HTML entities (&nbsp;, &#46;) read as the characters they stand for."""
+    return html.unescape(text) if "&" in text and ENTITY.search(text) else text
+
+
+def split_row(text):
+    """The cells of a Markdown table row (`\\|` is a pipe inside a cell)."""
+    text = text.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", text)]
+
+
+def markdown_records(lines, first=1):
+    """Records of Markdown (or YAML, or plain text) `lines`, numbered from `first`.
+
+    A line followed by a delimiter row (`|---|---|`) is a table header; the rows under it
+    keep its cells as their headers until a line without `|`.
+    """
+    records = []
+    header = None
+    count = len(lines)
+    for index, raw in enumerate(lines):
+        text = plain(raw)
+        number = first + index
+        if DELIMITER_ROW.match(text) and "-" in text and ("|" in text or header is not None):
+            continue
+        if "|" in text:
+            following = lines[index + 1] if index + 1 < count else ""
+            if DELIMITER_ROW.match(following) and "|" in following:
+                header = split_row(text)
+                records.append(Record(number, header, [], "row"))
+                continue
+            if header is not None:
+                records.append(Record(number, split_row(text), header, "row"))
+                continue
+        header = None
+        if not text.strip():
+            continue
+        kind = "list" if LIST_ITEM.match(text) else "prose"
+        records.append(Record(number, [text], [], kind))
+    return records
+
+
+def table_records(rows, where=None, header_row=None):
+    """Records of spreadsheet-like rows: (number, cells, rounded) triples.
+
+    The header is the first row with at least two non-empty cells that hold no digits
+    (title rows above it, such as "DAFTAR PENERIMA BLT 2024", are skipped).
+    `where(number)` names the row for attachments.
+    """
+    records = []
+    header = header_row or []
+    for number, cells, rounded in rows:
+        cells = [plain(str(c)) if c is not None else "" for c in cells]
+        filled = [c for c in cells if c.strip()]
+        if not filled:
+            continue
+        if not header and len(filled) >= 2 and not any(ch.isdigit() for c in filled for ch in c):
+            header = cells
+            records.append(Record(number, cells, [], "row", where(number) if where else ""))
+            continue
+        records.append(Record(number, cells, header, "row", where(number) if where else "",
+                              frozenset(rounded)))
+    return records
