@@ -1,0 +1,82 @@
+"""Attachments made in the tests: PDF (fpdf2), XLSX (openpyxl), DOCX (its XML), CSV,
+and photos with and without a GPS position (Pillow)."""
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+from PIL import Image
+
+
+def pdf_bytes(pages):
+    """A PDF with one text line per item of each page's list."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for lines in pages:
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def xlsx_bytes(sheets):
+    """{title: rows} -> an XLSX workbook."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _paragraph(text):
+    return f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+
+
+def docx_bytes(blocks):
+    """A minimal DOCX: blocks are paragraphs (str) or tables (list of rows of cells)."""
+    body = []
+    for block in blocks:
+        if isinstance(block, str):
+            body.append(_paragraph(block))
+        else:
+            rows = "".join(
+                "<w:tr>" + "".join(f"<w:tc>{_paragraph(c)}</w:tc>" for c in row) + "</w:tr>"
+                for row in block)
+            body.append(f"<w:tbl>{rows}</w:tbl>")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f"<w:document {W}><w:body>{''.join(body)}</w:body></w:document>")
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("word/document.xml", document)
+    return out.getvalue()
+
+
+def photo_bytes(gps=False, kind="JPEG"):
+    """A small photo with camera EXIF, and a GPS position when `gps`."""
+    image = Image.new("RGB", (16, 16), (120, 160, 90))
+    exif = Image.Exif()
+    exif[0x010F] = "Kamera Ponsel"
+    if gps:
+        exif.get_ifd(0x8825).update({1: "S", 2: (6.0, 54.0, 0.0), 3: "E", 4: (112.0, 3.0, 0.0)})
+    out = io.BytesIO()
+    image.save(out, kind, exif=exif)
+    return out.getvalue()

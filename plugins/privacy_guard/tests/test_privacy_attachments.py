@@ -1,0 +1,78 @@
+"""Text of attachments, located the way an operator finds it again."""
+
+import pytest
+
+from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
+from privacy_guard.attachments import Unreadable, records_of
+from privacy_guard.photos import has_gps
+from privacy_guard.scan import identity_errors
+from synthetic_ids import Maker, masked
+
+MAKER = Maker(seed=11)
+NIK, KK = MAKER.nik(), MAKER.kk()
+
+
+def errors_of(tmp_path, name, raw):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    return [f"{e.line}: {e.message}" for e in
+            identity_errors(path, records_of(path, path.suffix.lower()))]
+
+
+def test_pdf_names_the_page(tmp_path):
+    raw = pdf_bytes([["DAFTAR PENERIMA BLT"], ["No Nama NIK", f"1 Sutini {NIK} Rp900.000"]])
+    assert errors_of(tmp_path, "blt.pdf", raw) == [
+        f"2: halaman 2: NIK/KK {masked(NIK)} tertulis lengkap (identity number published in full)"
+        if int(NIK[6:8]) <= 40 else
+        f"2: halaman 2: NIK {masked(NIK)} tertulis lengkap (identity number published in full)"]
+
+
+def test_xlsx_names_sheet_row_and_column(tmp_path):
+    raw = xlsx_bytes({"Tahap 1": [
+        ["DAFTAR PENERIMA BLT DANA DESA 2024"],
+        ["No", "Nama", "NIK", "No. KK", "No. Rekening"],
+        [1, "Sutini", NIK, int(KK), int(NIK)],
+    ]})
+    assert errors_of(tmp_path, "blt.xlsx", raw) == [
+        f"3: lembar 'Tahap 1' baris 3: NIK {masked(NIK)} di kolom 'NIK' dan nomor KK "
+        f"{masked(KK)} di kolom 'No. KK' tertulis lengkap (identity number published in full)"]
+
+
+def test_docx_paragraphs_and_tables(tmp_path):
+    raw = docx_bytes([
+        "Berita acara penyaluran BLT.",
+        f"Diterima oleh Sutini, NIK {NIK}.",
+        [["No", "Nama", "NIK"], ["1", "Warsito", NIK]],
+    ])
+    assert errors_of(tmp_path, "ba.docx", raw) == [
+        f"2: paragraf 2: NIK {masked(NIK)} tertulis lengkap (identity number published in full)",
+        f"2: tabel 1 baris 2: NIK {masked(NIK)} di kolom 'NIK' tertulis lengkap "
+        "(identity number published in full)",
+    ]
+
+
+def test_csv_with_semicolons_names_the_line(tmp_path):
+    raw = f"No;Nama;NIK;Bantuan\n1;Sutini;{NIK};600000\n2;Warsito;{masked(NIK)};600000\n"
+    assert errors_of(tmp_path, "blt.csv", raw.encode()) == [
+        f"2: NIK {masked(NIK)} di kolom 'NIK' tertulis lengkap (identity number published in full)"]
+
+
+def test_damaged_files_are_unreadable(tmp_path):
+    for name in ("rusak.pdf", "rusak.xlsx", "rusak.docx"):
+        path = tmp_path / name
+        path.write_bytes(b"bukan berkas yang benar")
+        with pytest.raises(Unreadable):
+            records_of(path, path.suffix)
+
+
+def test_legacy_office_files_by_their_strings(tmp_path):
+    raw = b"\xd0\xcf\x11\xe0" + b"\x00" * 20 + f"Sutini {NIK}".encode("utf-16-le") + b"\x00" * 9
+    assert len(errors_of(tmp_path, "lama.xls", raw)) == 1
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_photos_with_a_gps_position(tmp_path, kind):
+    with_gps, without = tmp_path / f"a.{kind.lower()}", tmp_path / f"b.{kind.lower()}"
+    with_gps.write_bytes(photo_bytes(gps=True, kind=kind))
+    without.write_bytes(photo_bytes(gps=False, kind=kind))
+    assert has_gps(with_gps) and not has_gps(without)

@@ -1,0 +1,84 @@
+"""Warnings about personal data next to a name; ordinary news says none of this."""
+
+import pytest
+
+from privacy_guard.personal import digits_of, findings, phones_in
+from privacy_guard.records import markdown_records
+
+ALLOWED = frozenset({"081234567890"})
+
+
+def kinds(*lines):
+    found = []
+    for record in markdown_records(list(lines)):
+        found += [(record.line, f.kind, f.shown) for f in findings(record, ALLOWED)]
+    return found
+
+
+@pytest.mark.parametrize("line, shown", [
+    ("Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.", "0813xxxxx566"),
+    ("Informasi: Bu Siti (WA +62 857 1122 3344).", "0857xxxxx344"),
+    ("Nama: Agus Salim, HP 0821 9988 7766", "0821xxxxx766"),
+])
+def test_private_mobile_number_next_to_a_name(line, shown):
+    assert kinds(line) == [(1, "phone", shown)]
+
+
+@pytest.mark.parametrize("line", [
+    "Layanan pengaduan kantor desa: 0813-3344-5566 (jam kerja).",
+    "Posko bencana dapat dihubungi di 0813 3344 5566.",
+    "Hubungi Bapak Slamet di 0812-3456-7890.",  # the site's own CONTACT_PHONE
+    "Telepon kantor desa (0356) 712345.",
+    "Realisasi belanja Rp1.250.000.000 atau 81 persen dari pagu.",
+])
+def test_office_numbers_and_amounts_do_not_warn(line):
+    assert kinds(line) == []
+
+
+def test_phone_forms_are_compared_nationally():
+    assert digits_of("+62 812-3456-7890") == "081234567890"
+    assert phones_in("Kantor 0812-3456-7890, WA 62 813 1111 2222") == {
+        "081234567890", "081311112222"}
+
+
+@pytest.mark.parametrize("line", [
+    "Sutrisno, lahir di Tuban, 12 Agustus 1985, terpilih sebagai ketua.",
+    "Ibu Warsini (tanggal lahir 03-04-1956) menerima bantuan.",
+    "Nama: Agus Salim, TTL: Tuban, 5 Mei 1990",
+])
+def test_birth_date_next_to_a_name(line):
+    assert [k for _, k, _ in kinds(line)] == ["birth"]
+
+
+@pytest.mark.parametrize("line", [
+    "Peringatan Hari Lahir Pancasila 1 Juni 2024 digelar di balai desa.",
+    "Desa Binangun berdiri pada 12 Agustus 1945.",
+    "Posyandu mencatat 12 kelahiran sejak Januari 2024.",
+    "Musyawarah digelar 15 Januari 2025 di balai desa.",
+])
+def test_dates_in_news_do_not_warn(line):
+    assert kinds(line) == []
+
+
+def test_home_addresses_in_a_list_of_people():
+    assert kinds("Penerima BLT:", "", "- Siti Aminah, RT 02/RW 01, Dusun Krajan",
+                 "- Bapak Darto, RT. 003 RW. 002") == [(3, "address", ""), (4, "address", "")]
+
+
+def test_addresses_in_a_table_with_names():
+    assert [k for _, k, _ in kinds(
+        "| No | Nama | Alamat | Bantuan |", "|---|---|---|---|",
+        "| 1 | Sutini | Krajan RT 01 RW 02 | Rp600.000 |")] == ["address"]
+    assert [k for _, k, _ in kinds(
+        "| Nama | RT | RW |", "|---|---|---|", "| Sutini | 01 | 02 |")] == ["address"]
+
+
+@pytest.mark.parametrize("lines", [
+    ("Jalan rabat beton di RT 02 RW 03 Dusun Krajan rampung.",),
+    ("Lokasi kegiatan:", "", "- Perbaikan jalan RT 03/RW 01", "- Dusun Krajan, RT 02/RW 01"),
+    ("| Kegiatan | Lokasi | Anggaran |", "|---|---|---|",
+     "| Rabat beton | RT 02/RW 01 | Rp75.000.000 |"),
+    ("Kerja bakti dilakukan serentak di setiap RT dan RW.",),
+])
+def test_addresses_of_works_do_not_warn(lines):
+    assert kinds(*lines) == []
