@@ -30,6 +30,8 @@ from villages.data import lookup
 SEPARATORS = " .\\-\u00a0\u2009\u202f\u2010\u2011\u2012\u2013"
 RUN = re.compile(r"\d+(?:[" + SEPARATORS + r"]\d+)*")
 GROUP = re.compile(r"\d+")
+# Sixteen digits with at most one separator between any two: a quick test before the rest.
+SIXTEEN = re.compile(r"\d(?:[" + SEPARATORS + r"]?\d){15}")
 LENGTH = 16
 
 IDENTITY_LABEL = re.compile(
@@ -152,6 +154,8 @@ def kind_of(digits, before, header):
 def find(text, header="", rounded=False):
     """Every identity number in `text` (a line, or a table cell under `header`)."""
     found = []
+    if not SIXTEEN.search(text):
+        return found
     taken = -1
     for start, end, digits in candidates(text):
         if start < taken:

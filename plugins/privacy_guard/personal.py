@@ -68,6 +68,7 @@ RT_RW = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_HEADER = re.compile(r"alamat|\bRT\b|\bRW\b", re.IGNORECASE)
+ANY_DIGIT = re.compile(r"\d")
 NEAR = 80  # characters between a name form and a phone number or birth date in prose
 
 
@@ -115,6 +116,8 @@ def findings(record, allowed_phones):
     if record.kind == "row" and not record.header:
         return []  # a header row
     text = " | ".join(record.cells)
+    if not ANY_DIGIT.search(text):
+        return []  # a phone number, a date and an RT/RW address all have digits
     named_row = _named_row(record)
     if record.kind == "list":
         named = named_row or _list_name(text) or _name_near(text, 0, len(text))

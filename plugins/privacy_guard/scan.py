@@ -37,7 +37,6 @@ def located(record, text):
 
 def identity_errors(path, records, limit=20):
     """One error per record holding identity numbers (at most `limit`, then a summary)."""
-    path = identity.mask_text(str(path))
     errors = []
     rest, rest_line = 0, None
     for record in records:
@@ -58,13 +57,13 @@ def identity_errors(path, records, limit=20):
             for item, header in found
         )
         errors.append(ContentError(
-            path, record.line,
+            identity.mask_text(str(path)), record.line,
             located(record, f"{what} tertulis lengkap (identity number published in full)"),
             IDENTITY_HINT.format(law=LAW, example=found[0][0].masked),
         ))
     if rest:
         errors.append(ContentError(
-            path, rest_line,
+            identity.mask_text(str(path)), rest_line,
             f"dan {rest} baris lain berisi NIK/KK di berkas ini (and {rest} more lines)",
             IDENTITY_HINT.format(law=LAW, example="3523xxxxxxxx0001"),
         ))
@@ -73,7 +72,6 @@ def identity_errors(path, records, limit=20):
 
 def personal_warnings(path, records, allowed_phones):
     """One warning per kind of personal data in a file: the first place, and how many."""
-    path = identity.mask_text(str(path))
     first = {}
     counts = {}
     for record in records:
@@ -89,6 +87,7 @@ def personal_warnings(path, records, allowed_phones):
         text = message.format(shown=finding.shown)
         if counts[kind] > 1:
             text += f"; {counts[kind]} baris seperti ini, yang pertama di sini"
-        warnings.append(ContentError(path, record.line, located(record, text),
-                                     hint.format(law=LAW), severity="warning"))
+        warnings.append(ContentError(identity.mask_text(str(path)), record.line,
+                                     located(record, text), hint.format(law=LAW),
+                                     severity="warning"))
     return warnings

@@ -1,0 +1,253 @@
+"""Real builds: a site publishing identity numbers everywhere is refused, file by file,
+without ever printing a full number; a site with masked and non-identity numbers, an
+allowed file and office contacts builds without a warning."""
+
+import io
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
+from synthetic_ids import Maker, masked
+from tests.sitetools import build_site
+from wartadesa.build import BuildFailed
+
+ROOT = Path(__file__).resolve().parents[3]
+HINT = "Umumkan nama dan besaran bantuan tanpa NIK/KK, atau samarkan nomornya"
+FULL = "tertulis lengkap (identity number published in full)"
+
+
+def write(folder, relative, text):
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def article(title, body, extra=""):
+    return (f"---\njudul: {title}\ntanggal: 2024-07-01\nkategori: Sosial\ndesa: Binangun\n"
+            f"{extra}---\n{textwrap.dedent(body).lstrip(chr(10))}")
+
+
+@pytest.fixture(scope="session")
+def numbers():
+    maker = Maker(seed=2027)
+    return {"table1": maker.nik(), "table2": maker.nik(female=True), "paragraph": maker.nik(True),
+            "front": maker.nik(), "data": maker.nik(), "csv": maker.nik(), "xlsx": maker.nik(),
+            "kk": maker.kk(), "pdf": maker.nik(), "docx": maker.nik(), "text": maker.nik(),
+            "name": maker.nik(), "allowed": maker.nik()}
+
+
+def bad_content(folder, n):
+    """A copy of the sample content plus identity numbers in every kind of file."""
+    shutil.copytree(ROOT / "content", folder)
+    spaced = " ".join(n["table2"][i : i + 4] for i in range(0, 16, 4))
+    dotted = f"{n['paragraph'][:6]}.{n['paragraph'][6:12]}.{n['paragraph'][12:]}"
+    write(folder, "berita/2024-07-01-penerima-blt.md", article("Penerima BLT Tahap III", f"""
+        Berikut daftar penerima BLT Dana Desa tahap III.
+
+        | No | Nama | NIK | Jumlah |
+        |---|---|---|---|
+        | 1 | Sutini | {n['table1']} | Rp900.000 |
+        | 2 | Warsito | {spaced} | Rp900.000 |
+        """))
+    write(folder, "berita/2024-07-02-bantuan-lansia.md", article("Bantuan Lansia", f"""
+        Bantuan diserahkan kepada Ibu Sulastri (NIK {dotted}) di balai desa.
+        """))
+    write(folder, "berita/2024-07-03-ringkasan.md", article(
+        "Bantuan Sembako", "Isi berita.\n",
+        extra=f"ringkasan: Bantuan untuk Sutini, NIK {n['front']}.\n"))
+    write(folder, "penerima.yml", f"- nama: Sutini\n  nik: '{n['data']}'\n")
+    write(folder, "files/penerima.csv", f"No;Nama;NIK;Alamat\n1;Sutini;{n['csv']};Krajan\n")
+    write(folder, "files/penerima.xlsx", xlsx_bytes({"BLT": [
+        ["DAFTAR PENERIMA BLT DANA DESA 2024"], ["No", "Nama", "NIK", "No. KK"],
+        [1, "Sutini", n["xlsx"], n["kk"]]]}))
+    write(folder, "files/penerima.pdf", pdf_bytes([
+        ["Lampiran SK Kepala Desa"], ["No Nama NIK", f"1 Sutini {n['pdf']} Rp900.000"]]))
+    write(folder, "files/berita-acara.docx", docx_bytes([
+        "Berita acara penyaluran.", [["Nama", "NIK"], ["Sutini", n["docx"]]]]))
+    write(folder, "files/catatan.txt", f"Catatan rapat.\n\nPenerima: Sutini {n['text']}\n")
+    write(folder, f"files/ktp-{n['name']}.txt", "Salinan surat.\n")
+    write(folder, "images/rumah-warga.jpg", photo_bytes(gps=True))
+    write(folder, "berita/2024-07-04-kontak.md", article("Pendaftaran Pelatihan", """
+        Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.
+
+        Peserta terpilih:
+
+        - Siti Aminah, RT 02/RW 01, Dusun Krajan
+        - Darto, lahir di Tuban, 12 Agustus 1985
+        """))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def refused(tmp_path_factory, numbers):
+    """The bad site built in this process: its BuildFailed and everything logged."""
+    tmp = tmp_path_factory.mktemp("privacy-refused")
+    content = bad_content(tmp / "content", numbers)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.DEBUG)
+    logging.getLogger().addHandler(handler)
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(tmp / "output", content=content)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return {"failed": failed.value, "log": stream.getvalue(), "output": tmp / "output",
+            "content": content, "tmp": tmp}
+
+
+@pytest.fixture(scope="session")
+def refused_cli(refused):
+    """The same site built with the build command, as CI runs it."""
+    tmp = refused["tmp"]
+    settings = tmp / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                        f"from pelicanconf import *\nPATH = {str(refused['content'])!r}\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\n")
+    return subprocess.run(
+        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings),
+         "--output", str(tmp / "cli-output")],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+
+
+def problem(refused, name):
+    """The problem lines of one file (name relative to content/)."""
+    return [line.split(f"content/{name}:", 1)[1] for line in refused["failed"].problems
+            if f"content/{name}:" in line]
+
+
+def test_markdown_table_rows(refused, numbers):
+    lines = problem(refused, "berita/2024-07-01-penerima-blt.md")
+    assert [line.split(" — ")[0] for line in lines] == [
+        f"11: NIK {masked(numbers['table1'])} di kolom 'NIK' {FULL}",
+        f"12: NIK {masked(numbers['table2'])} di kolom 'NIK' {FULL}",
+    ]
+    assert "UU 27/2022 tentang Pelindungan Data Pribadi" in lines[0]
+    assert HINT in lines[0] and "PRIVACY_ALLOWED_FILES" in lines[0]
+
+
+def test_paragraph_and_front_matter(refused, numbers):
+    assert [line.split(" — ")[0] for line in problem(refused, "berita/2024-07-02-bantuan-lansia.md")
+            ] == [f"7: NIK {masked(numbers['paragraph'])} {FULL}"]
+    assert [line.split(" — ")[0] for line in problem(refused, "berita/2024-07-03-ringkasan.md")
+            ] == [f"6: NIK {masked(numbers['front'])} {FULL}"]
+
+
+def test_data_file(refused, numbers):
+    assert [line.split(" — ")[0] for line in problem(refused, "penerima.yml")] == [
+        f"2: NIK {masked(numbers['data'])} {FULL}"]
+
+
+def test_attachments(refused, numbers):
+    first = {name: [line.split(" — ")[0] for line in problem(refused, name)] for name in (
+        "files/penerima.csv", "files/penerima.xlsx", "files/penerima.pdf",
+        "files/berita-acara.docx", "files/catatan.txt")}
+    pdf_kind = "NIK" if int(numbers["pdf"][6:8]) > 40 else "NIK/KK"
+    text_kind = "NIK" if int(numbers["text"][6:8]) > 40 else "NIK/KK"
+    assert first == {
+        "files/penerima.csv": [f"2: NIK {masked(numbers['csv'])} di kolom 'NIK' {FULL}"],
+        "files/penerima.xlsx": [
+            f"3: lembar 'BLT' baris 3: NIK {masked(numbers['xlsx'])} di kolom 'NIK' dan "
+            f"nomor KK {masked(numbers['kk'])} di kolom 'No. KK' {FULL}"],
+        "files/penerima.pdf": [f"2: halaman 2: {pdf_kind} {masked(numbers['pdf'])} {FULL}"],
+        "files/berita-acara.docx": [
+            f"2: tabel 1 baris 2: NIK {masked(numbers['docx'])} di kolom 'NIK' {FULL}"],
+        "files/catatan.txt": [f"3: {text_kind} {masked(numbers['text'])} {FULL}"],
+    }
+
+
+def test_file_names_and_photos(refused, numbers):
+    name = f"files/ktp-{masked(numbers['name'])}.txt"
+    assert [line.split(" — ")[0] for line in problem(refused, name)] == [
+        f"1: nama berkas berisi NIK {masked(numbers['name'])}: nomor itu ikut terbit di alamat "
+        "halaman (file name holds an identity number)"]
+    [photo] = problem(refused, "images/rumah-warga.jpg")
+    assert photo.startswith("1: foto berisi posisi GPS (photo carries a GPS position")
+    assert "exiftool -gps:all= rumah-warga.jpg" in photo
+
+
+def test_warnings_about_other_personal_data(refused):
+    warnings = [w.split("content/berita/2024-07-04-kontak.md:", 1)[1].split(" — ")[0]
+                for w in refused["failed"].warnings if "kontak.md" in w]
+    assert warnings == [
+        "7: nomor HP pribadi 0813xxxxx566 di samping nama orang (private mobile number next "
+        "to a name)",
+        "11: alamat rumah dengan RT/RW di daftar nama orang (home address next to names in a "
+        "list)",
+        "12: tanggal lahir lengkap di samping nama orang (full birth date next to a name)",
+    ]
+    assert not any("kontak.md" in p for p in refused["failed"].problems)
+
+
+def test_nothing_is_written(refused):
+    assert not refused["output"].exists()
+
+
+def test_no_full_number_in_any_output(refused, refused_cli, numbers):
+    assert refused_cli.returncode == 1
+    assert "Build gagal:" in refused_cli.stderr
+    everything = "\n".join([
+        refused_cli.stdout, refused_cli.stderr, refused["log"], str(refused["failed"]),
+        "\n".join(refused["failed"].warnings)])
+    digits_only = re.sub(r"[^\dx]", "", everything)
+    for number in numbers.values():
+        assert number not in digits_only
+    assert masked(numbers["table1"]) in refused_cli.stderr
+    assert masked(numbers["pdf"]) in refused_cli.stderr
+
+
+# --- What is accepted --------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def accepted(tmp_path_factory, numbers):
+    """Masked numbers, numbers that are not identity numbers, an allowed file, office
+    contacts and a photo without GPS: a normal build with no warning."""
+    tmp = tmp_path_factory.mktemp("privacy-accepted")
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    nik = numbers["allowed"]
+    write(content, "berita/2024-07-01-penerima-blt.md", article("Penerima BLT Tahap III", f"""
+        Daftar penerima BLT Dana Desa tahap III (NIK disamarkan).
+
+        | No | Nama | NIK | Jumlah |
+        |---|---|---|---|
+        | 1 | Sutini | {masked(nik)} | Rp900.000 |
+        | 2 | Warsito | {nik[:6]}******{nik[-4:]} | Rp900.000 |
+
+        Dana ditransfer ke rekening BUMDes No. Rek {nik} di BRI, virtual account {nik[::-1]}.
+        Nomor dokumen {nik}. Kode 9912011208909999 dan 3523073208909999 bukan nomor identitas.
+        Realisasi belanja Rp1.250.000.000 pada 12-08-2024, NIP 198705122010011003.
+
+        Informasi hubungi Bapak Kepala Desa di 0812-3456-7890 atau Bu Bidan Siti di
+        0813 1111 2222.
+        """))
+    write(content, "files/sk-kades-2024.pdf", pdf_bytes([[f"NIK {nik}"]]))
+    write(content, "files/anggaran.csv", "Kegiatan;Lokasi;Anggaran\nRabat beton;RT 02/RW 01;"
+          "75000000\n")
+    write(content, "images/musdes.jpg", photo_bytes(gps=False))
+    return build_site(tmp / "output", content=content, CONTACT_PHONE="0812-3456-7890",
+                      PRIVACY_ALLOWED_PHONES=["+62 813-1111-2222"],
+                      PRIVACY_ALLOWED_FILES=["files/sk-*.pdf"])
+
+
+def test_masked_and_other_numbers_are_accepted(accepted):
+    assert accepted.warnings == []
+    assert accepted.exists("files/sk-kades-2024.pdf")
+    assert accepted.exists("images/musdes.jpg")
+    assert "Rp900.000" in accepted.text("berita/2024/07/penerima-blt-tahap-iii/")
+
+
+def test_the_sample_site_has_no_privacy_warning(sample_site):
+    assert not [w for w in sample_site.warnings if "pribadi" in w or "GPS" in w or "NIK" in w]
