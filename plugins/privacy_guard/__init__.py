@@ -1,11 +1,12 @@
 """privacy_guard: stop the build when residents' identity numbers (NIK, KK) or photos with
 a GPS position would be published; warn about phone numbers, birth dates and home
-addresses next to names."""
+addresses next to names; mask identity numbers in every log line."""
 
 from pelican import signals
 
-from . import guard
+from . import guard, logmask
 
 
 def register():
+    signals.initialized.connect(logmask.install)
     signals.all_generators_finalized.connect(guard.check)

@@ -22,6 +22,7 @@ from .scan import LAW, identity_errors, personal_warnings
 from .settings import setting
 
 DATA = {".yml", ".yaml"}
+MARKDOWN = {".md", ".markdown", ".mdown", ".mkd"}
 GPS_HINT = (
     "foto menyimpan lokasi tempat foto diambil, bisa menunjukkan rumah warga ({law}). Hapus "
     "data lokasinya lalu simpan ulang: di Windows klik kanan berkas > Properties > Details > "
@@ -133,20 +134,20 @@ class Guard:
                     continue
                 extension = os.path.splitext(name)[1].lower()
                 self.file_name(path)
-                if extension in DATA:
+                if extension in DATA or (extension in MARKDOWN and not self.is_ignored(name)):
+                    # Markdown here was not read as an article or page (e.g. a reader
+                    # error stopped it): its text is still checked.
                     self.content_file(path)
                 elif extension in photos.EXTENSIONS:
                     self.photo(path)
-                elif extension in attachments.EXTENSIONS and not (
-                        extension in (".md", ".markdown") and not self.is_static(path)):
+                elif extension in attachments.EXTENSIONS:
                     self.attachment(path, extension)
         return self.problems
 
-    def is_static(self, path):
-        """A Markdown file is published as is only inside STATIC_PATHS."""
-        name = self.relative(path)
-        return any(name == p.strip("/") or name.startswith(p.strip("/") + "/")
-                   for p in self.settings.get("STATIC_PATHS", []))
+    def is_ignored(self, name):
+        """Pelican's IGNORE_FILES (e.g. README.md): never read, never published."""
+        return any(fnmatch.fnmatch(name, pattern)
+                   for pattern in self.settings.get("IGNORE_FILES", []))
 
 
 def check(generators):

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 
 HONORIFIC = re.compile(
-    r"(?<![\w.])(?:(?i:bapak|bpk\.?|pak|ibu|bu|sdr\.?|sdri\.?|saudara|saudari|mbak|mbah|kak|tn\.|ny\."
-    r"|nn\.|almarhum|almarhumah|alm\.|almh\.)|H\.|Hj\.)\s*[A-Z][a-z]"
+    r"(?<![\w.])(?:(?i:bapak|pak|ibu|bu|bpk|sdr|sdri|saudara|saudari|mbak|mbah|kak|almarhum"
+    r"|almarhumah)\s+|(?i:bpk|sdr|sdri|tn|ny|nn|alm|almh)\.\s*|Hj?\.\s*)[A-Z][a-z]"
 )
-NAME_LABEL = re.compile(r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b", re.IGNORECASE)
+NAME_LABEL = re.compile(r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b",
+                        re.IGNORECASE)
 NAME_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
 LIST_NAME = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\**((?:[A-Z][a-z']+|[A-Z]\.)(?:\s+(?:[A-Z][a-z']+|[A-Z]\.)){0,3})"

@@ -44,7 +44,7 @@ def numbers():
     return {"table1": maker.nik(), "table2": maker.nik(female=True), "paragraph": maker.nik(True),
             "front": maker.nik(), "data": maker.nik(), "csv": maker.nik(), "xlsx": maker.nik(),
             "kk": maker.kk(), "pdf": maker.nik(), "docx": maker.nik(), "text": maker.nik(),
-            "name": maker.nik(), "allowed": maker.nik()}
+            "name": maker.nik(), "allowed": maker.nik(), "date": maker.nik()}
 
 
 def bad_content(folder, n):
@@ -78,6 +78,9 @@ def bad_content(folder, n):
     write(folder, "files/catatan.txt", f"Catatan rapat.\n\nPenerima: Sutini {n['text']}\n")
     write(folder, f"files/ktp-{n['name']}.txt", "Salinan surat.\n")
     write(folder, "images/rumah-warga.jpg", photo_bytes(gps=True))
+    # Pasted into the date: the front matter reader quotes the value in its error.
+    write(folder, "berita/2024-07-05-tanggal-salah.md",
+          f"---\njudul: Tanggal Salah\ntanggal: {n['date']}\n---\nIsi.\n")
     write(folder, "berita/2024-07-04-kontak.md", article("Pendaftaran Pelatihan", """
         Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.
 
@@ -139,8 +142,9 @@ def test_markdown_table_rows(refused, numbers):
 
 
 def test_paragraph_and_front_matter(refused, numbers):
-    assert [line.split(" — ")[0] for line in problem(refused, "berita/2024-07-02-bantuan-lansia.md")
-            ] == [f"7: NIK {masked(numbers['paragraph'])} {FULL}"]
+    lines = problem(refused, "berita/2024-07-02-bantuan-lansia.md")
+    assert [line.split(" — ")[0] for line in lines] == [
+        f"7: NIK {masked(numbers['paragraph'])} {FULL}"]
     assert [line.split(" — ")[0] for line in problem(refused, "berita/2024-07-03-ringkasan.md")
             ] == [f"6: NIK {masked(numbers['front'])} {FULL}"]
 
@@ -189,6 +193,16 @@ def test_warnings_about_other_personal_data(refused):
         "12: tanggal lahir lengkap di samping nama orang (full birth date next to a name)",
     ]
     assert not any("kontak.md" in p for p in refused["failed"].problems)
+
+
+def test_other_checks_quoting_a_number_show_it_masked(refused, numbers):
+    lines = [line.split(" — ")[0]
+             for line in problem(refused, "berita/2024-07-05-tanggal-salah.md")]
+    assert lines == [
+        f"3: tanggal '{masked(numbers['date'])}' tidak dikenali (date not understood)",
+        f"3: NIK/KK {masked(numbers['date'])} {FULL}" if int(numbers["date"][6:8]) <= 40
+        else f"3: NIK {masked(numbers['date'])} {FULL}",
+    ]
 
 
 def test_nothing_is_written(refused):
