@@ -134,9 +134,12 @@ class Guard:
                     continue
                 extension = os.path.splitext(name)[1].lower()
                 self.file_name(path)
-                if extension in DATA or (extension in MARKDOWN and not self.is_ignored(name)):
-                    # Markdown here was not read as an article or page (e.g. a reader
-                    # error stopped it): its text is still checked.
+                if extension in MARKDOWN:
+                    # Not read as an article or page (e.g. a reader error stopped it): its
+                    # text is still checked, unless Pelican ignores it (README.md).
+                    if not self.is_ignored(name):
+                        self.content_file(path)
+                elif extension in DATA:
                     self.content_file(path)
                 elif extension in photos.EXTENSIONS:
                     self.photo(path)

@@ -1,0 +1,72 @@
+"""The guard's settings and its notes about files it cannot read (without a build)."""
+
+from types import SimpleNamespace
+
+from attachment_files import pdf_bytes
+from privacy_guard.guard import Guard, allowed_phones
+from synthetic_ids import Maker, masked
+
+MAKER = Maker(seed=5)
+
+
+def run(folder, **settings):
+    base = {"PATH": str(folder), "IGNORE_FILES": ["README.md"]}
+    items = [SimpleNamespace(source_path=str(p)) for p in sorted(folder.rglob("berita/*.md"))]
+    return Guard({**base, **settings}).run(items)
+
+
+def test_long_lists_end_with_a_summary(tmp_path):
+    rows = "\n".join(f"| {i} | Warga {i} | {MAKER.nik()} |" for i in range(1, 31))
+    (tmp_path / "berita").mkdir()
+    (tmp_path / "berita" / "a.md").write_text(
+        f"---\njudul: A\n---\n| No | Nama | NIK |\n|---|---|---|\n{rows}\n", encoding="utf-8")
+    problems = run(tmp_path, PRIVACY_MAX_ERRORS_PER_FILE=5)
+    assert [p.line for p in problems] == [6, 7, 8, 9, 10, 11]
+    assert problems[-1].message == (
+        "dan 25 baris lain berisi NIK/KK di berkas ini (and 25 more lines)")
+
+
+def test_warnings_can_be_turned_off_and_phones_allowed(tmp_path):
+    (tmp_path / "berita").mkdir()
+    (tmp_path / "berita" / "a.md").write_text(
+        "---\njudul: A\n---\nHubungi Bapak Slamet di 0813-3344-5566.\n", encoding="utf-8")
+    assert [p.severity for p in run(tmp_path)] == ["warning"]
+    assert run(tmp_path, PRIVACY_WARNINGS=False) == []
+    assert run(tmp_path, PRIVACY_ALLOWED_PHONES=["+62 813 3344 5566"]) == []
+    assert run(tmp_path, CONTACT_PHONE="0813 3344 5566 / (0356) 71234") == []
+
+
+def test_contact_settings_are_allowed():
+    assert allowed_phones({"CONTACT_PHONE": "0812-3456-7890", "CONTACT_WHATSAPP": "6281311112222",
+                           "PRIVACY_ALLOWED_PHONES": ["0857 1111 2222"]}) == {
+        "081234567890", "081311112222", "085711112222"}
+
+
+def test_unreadable_attachments_and_pdfs_without_text_warn(tmp_path):
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "rusak.xlsx").write_bytes(b"bukan excel")
+    (files / "pindaian.pdf").write_bytes(pdf_bytes([[]]))
+    problems = {p.path.rsplit("/", 1)[1]: (p.severity, p.message) for p in run(tmp_path)}
+    assert problems == {
+        "pindaian.pdf": ("warning", "PDF ini tidak berisi teks (hasil pindai/scan?): isinya tidak "
+                                    "bisa diperiksa (PDF without text could not be checked)"),
+        "rusak.xlsx": ("warning", "isi lampiran tidak bisa diperiksa: BadZipFile (attachment "
+                                  "could not be checked for personal data)"),
+    }
+
+
+def test_allowed_files_are_not_read(tmp_path):
+    files = tmp_path / "files"
+    files.mkdir()
+    nik = MAKER.nik()
+    (files / "sk-kades-2024.txt").write_text(f"NIK {nik}\n", encoding="utf-8")
+    (files / "lain.txt").write_text(f"NIK {nik}\n", encoding="utf-8")
+    problems = run(tmp_path, PRIVACY_ALLOWED_FILES=["files/sk-kades-*.txt"])
+    assert [(p.path.rsplit("/", 1)[1], masked(nik) in p.message) for p in problems] == [
+        ("lain.txt", True)]
+
+
+def test_ignored_markdown_is_not_read(tmp_path):
+    (tmp_path / "README.md").write_text(f"Contoh NIK {MAKER.nik()}\n", encoding="utf-8")
+    assert run(tmp_path) == []
