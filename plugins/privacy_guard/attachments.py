@@ -3,7 +3,8 @@ standard library), plain text; old binary Office files (.xls, .doc) by their raw
 
 Each reader returns records located the way an operator finds them again: the page of a
 PDF, the sheet and row of a spreadsheet, the paragraph or table row of a document.
-A file that cannot be read raises Unreadable (reported as a warning).
+A damaged file (a parser error) is read like an old binary file, by its printable strings;
+a file whose text is locked (an encrypted PDF) raises Unreadable (reported as a warning).
 """
 
 import csv
@@ -30,7 +31,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class Unreadable(Exception):
-    """The file's text could not be read (damaged, encrypted, unknown format)."""
+    """The file's text is locked away (an encrypted PDF): nothing can be checked."""
+
+
+class Damaged(Exception):
+    """The parser gave up on the file; its printable strings are checked instead."""
 
 
 def decode(raw):
@@ -90,7 +95,7 @@ def spreadsheet_records(raw):
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any damage makes the file unreadable
-        raise Unreadable(f"{type(error).__name__}") from None
+        raise Damaged(type(error).__name__) from None
     records = []
     try:
         for sheet in book.worksheets:
@@ -127,7 +132,7 @@ def document_records(raw):
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             root = ElementTree.fromstring(archive.read("word/document.xml"))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
-        raise Unreadable(type(error).__name__) from None
+        raise Damaged(type(error).__name__) from None
     body = root.find(W + "body")
     records = []
     paragraphs = tables = 0
@@ -171,13 +176,15 @@ def pdf_records(raw):
                 for line in text.split("\n"):
                     if line.strip():
                         records.append(Record(number, [line], [], "prose", f"halaman {number}"))
+            if reader.pages and not records:
+                raise Unreadable("PDF tanpa teks, hasil pindai/scan?")
             return records
     except Unreadable:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
-        raise Unreadable(type(error).__name__) from None
+        raise Damaged(type(error).__name__) from None
     except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on damaged files
-        raise Unreadable(type(error).__name__) from None
+        raise Damaged(type(error).__name__) from None
     finally:
         quiet.setLevel(previous)
 
@@ -197,12 +204,13 @@ def records_of(path, extension):
     """The records of one attachment, by its (lower-case) extension."""
     with open(path, "rb") as handle:
         raw = handle.read()
-    if extension in PDF:
-        return pdf_records(raw)
-    if extension in SPREADSHEET:
-        return spreadsheet_records(raw)
-    if extension in DOCUMENT:
-        return document_records(raw)
+    readers = {**dict.fromkeys(PDF, pdf_records), **dict.fromkeys(SPREADSHEET,
+               spreadsheet_records), **dict.fromkeys(DOCUMENT, document_records)}
+    if extension in readers:
+        try:
+            return readers[extension](raw)
+        except Damaged:
+            return legacy_records(raw)
     if extension in TABLE:
         return csv_records(raw, extension)
     if extension in LEGACY:

@@ -91,11 +91,6 @@ class Guard:
             return
         except OSError:
             return
-        if extension in attachments.PDF and not records and os.path.getsize(path) > 0:
-            self.problems.append(ContentError(
-                identity.mask_text(path), 1,
-                "PDF ini tidak berisi teks (hasil pindai/scan?): isinya tidak bisa diperiksa "
-                "(PDF without text could not be checked)", UNREADABLE_HINT, severity="warning"))
         self.records(path, records)
 
     def photo(self, path):

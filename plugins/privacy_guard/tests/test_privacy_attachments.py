@@ -57,12 +57,25 @@ def test_csv_with_semicolons_names_the_line(tmp_path):
         f"2: NIK {masked(NIK)} di kolom 'NIK' tertulis lengkap (identity number published in full)"]
 
 
-def test_damaged_files_are_unreadable(tmp_path):
+def test_damaged_files_are_read_by_their_strings(tmp_path):
     for name in ("rusak.pdf", "rusak.xlsx", "rusak.docx"):
-        path = tmp_path / name
-        path.write_bytes(b"bukan berkas yang benar")
-        with pytest.raises(Unreadable):
-            records_of(path, path.suffix)
+        assert errors_of(tmp_path, name, b"%PDF-1.4\n") == []
+        [error] = errors_of(tmp_path, name, f"%PDF-1.4 rusak\nNIK {NIK}\n".encode())
+        assert error.startswith(f"1: NIK {masked(NIK)}")
+
+
+def test_encrypted_pdfs_are_unreadable(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.cell(text=f"NIK {NIK}")
+    pdf.set_encryption(owner_password="pemilik", user_password="warga")
+    path = tmp_path / "terkunci.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    with pytest.raises(Unreadable):
+        records_of(path, ".pdf")
 
 
 def test_legacy_office_files_by_their_strings(tmp_path):

@@ -45,14 +45,22 @@ def test_contact_settings_are_allowed():
 def test_unreadable_attachments_and_pdfs_without_text_warn(tmp_path):
     files = tmp_path / "files"
     files.mkdir()
-    (files / "rusak.xlsx").write_bytes(b"bukan excel")
+    (files / "rusak.xlsx").write_bytes(b"bukan excel")  # damaged: read by its strings
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_encryption(owner_password="pemilik", user_password="warga")
+    (files / "terkunci.pdf").write_bytes(bytes(pdf.output()))
     (files / "pindaian.pdf").write_bytes(pdf_bytes([[]]))
     problems = {p.path.rsplit("/", 1)[1]: (p.severity, p.message) for p in run(tmp_path)}
     assert problems == {
-        "pindaian.pdf": ("warning", "PDF ini tidak berisi teks (hasil pindai/scan?): isinya tidak "
-                                    "bisa diperiksa (PDF without text could not be checked)"),
-        "rusak.xlsx": ("warning", "isi lampiran tidak bisa diperiksa: BadZipFile (attachment "
-                                  "could not be checked for personal data)"),
+        "pindaian.pdf": ("warning", "isi lampiran tidak bisa diperiksa: PDF tanpa teks, hasil "
+                                    "pindai/scan? (attachment could not be checked for personal "
+                                    "data)"),
+        "terkunci.pdf": ("warning", "isi lampiran tidak bisa diperiksa: PDF terkunci kata "
+                                    "sandi (encrypted) (attachment could not be checked for "
+                                    "personal data)"),
     }
 
 
