@@ -82,3 +82,24 @@ def test_addresses_in_a_table_with_names():
 ])
 def test_addresses_of_works_do_not_warn(lines):
     assert kinds(*lines) == []
+
+
+def test_birth_dates_in_a_table_of_people():
+    assert [k for _, k, _ in kinds(
+        "| No | Nama | Tempat/Tgl Lahir |", "|---|---|---|",
+        "| 1 | Sutini | Tuban, 12-08-1985 |")] == ["birth"]
+    assert kinds("| Kegiatan | Tanggal |", "|---|---|", "| Musdes | 12-08-2024 |") == []
+
+
+def test_spreadsheet_dates_are_read_as_dates(tmp_path):
+    import datetime as dt
+
+    from attachment_files import xlsx_bytes
+    from privacy_guard.attachments import records_of
+
+    path = tmp_path / "lansia.xlsx"
+    path.write_bytes(xlsx_bytes({"Data": [["Nama", "Tanggal Lahir"],
+                                          ["Sutini", dt.datetime(1948, 3, 2)]]}))
+    records = records_of(path, ".xlsx")
+    assert records[1].cells == ["Sutini", "02-03-1948"]
+    assert [f.kind for f in findings(records[1], ALLOWED)] == ["birth"]
