@@ -72,11 +72,21 @@ def markdown_records(lines, first=1):
     return records
 
 
+NUMBER_CELL = re.compile(r"^[\s\d.,:/()+\-Rp%]*\d[\s\d.,:/()+\-Rp%]*$")
+LONG_NUMBER = re.compile(r"\d{5,}")
+
+
+def _header_like(filled):
+    return len(filled) >= 2 and not any(
+        NUMBER_CELL.match(cell) or LONG_NUMBER.search(cell) for cell in filled)
+
+
 def table_records(rows, where=None, header_row=None):
     """Records of spreadsheet-like rows: (number, cells, rounded) triples.
 
-    The header is the first row with at least two non-empty cells that hold no digits
-    (title rows above it, such as "DAFTAR PENERIMA BLT 2024", are skipped).
+    The header is the first row with at least two non-empty cells, none of them a number
+    and none holding a long one (title rows above it, such as "DAFTAR PENERIMA BLT 2024",
+    are skipped; "Tahap 1" may be a column title, "1" or "Rp600.000" not).
     `where(number)` names the row for attachments.
     """
     records = []
@@ -86,7 +96,7 @@ def table_records(rows, where=None, header_row=None):
         filled = [c for c in cells if c.strip()]
         if not filled:
             continue
-        if not header and len(filled) >= 2 and not any(ch.isdigit() for c in filled for ch in c):
+        if not header and _header_like(filled):
             header = cells
             records.append(Record(number, cells, [], "row", where(number) if where else ""))
             continue

@@ -89,3 +89,11 @@ def test_photos_with_a_gps_position(tmp_path, kind):
     with_gps.write_bytes(photo_bytes(gps=True, kind=kind))
     without.write_bytes(photo_bytes(gps=False, kind=kind))
     assert has_gps(with_gps) and not has_gps(without)
+
+
+def test_header_rows_may_name_a_stage(tmp_path):
+    path = tmp_path / "blt.csv"
+    path.write_text(f"DAFTAR BLT 2024\n\nNo,Nama,Alamat,Tahap 1\n1,Sutini,Krajan RT 01/RW 02,"
+                    f"600000\n", encoding="utf-8")
+    records = records_of(path, ".csv")
+    assert records[-1].header == ["No", "Nama", "Alamat", "Tahap 1"]
