@@ -47,7 +47,9 @@ def symlink_problem(path, root):
 
 def content_file_problems(content, ignore=()):
     """ContentErrors for every symlink leaving `content`, broken or looping, every entry
-    that is neither a file nor a folder, and every folder that cannot be read."""
+    that is neither a file nor a folder, and every folder that cannot be read. Files
+    Pelican ignores are checked too (plugins read desa.yml); only broken links with an
+    ignored name (an editor's lock file) are left alone."""
     root = os.path.realpath(content)
     problems = []
 
@@ -58,10 +60,10 @@ def content_file_problems(content, ignore=()):
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):  # never follows links
         for name in sorted(dirs + files):
-            if _ignored(name, ignore):
-                continue
             path = os.path.join(folder, name)
             if os.path.islink(path):
+                if _ignored(name, ignore) and not os.path.exists(path):
+                    continue  # an editor's lock file (.#name -> user@host.pid): never read
                 problem = symlink_problem(path, root)
                 if problem:
                     problems.append(problem)
@@ -69,7 +71,6 @@ def content_file_problems(content, ignore=()):
                 problems.append(ContentError(
                     path, 1, "bukan berkas biasa (pipe, socket atau perangkat) (not a regular "
                     "file)", "hapus entri itu dari folder content/"))
-        dirs[:] = [d for d in dirs if not _ignored(d, ignore)]
     return problems
 
 
