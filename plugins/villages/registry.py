@@ -41,7 +41,7 @@ KEYS = (
 REGION_KEYS = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3}
 TYPES = {"desa": ("desa", "desa_adat"), "desa adat": ("desa_adat",), "kelurahan": ("kelurahan",)}
 # Indonesia's extent, with a margin: catches swapped or mistyped coordinates.
-# A registry of every village in Indonesia (about 84,000; 100,000 entries, about 6 MB,
+# A registry of every village in Indonesia (about 84,000; 100,000 entries are 2-6 MB and
 # load in about 30 s and 460 MB of memory) fits; anything bigger is not a registry.
 MAX_REGISTRY_SIZE_KB = 10 * 1024
 LAT_RANGE = (-12.0, 7.0)
