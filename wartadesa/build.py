@@ -13,12 +13,13 @@ import re
 import shutil
 import signal
 import sys
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from front_matter.errors import ContentError, ContentErrors  # noqa: E402
+from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 
@@ -132,6 +133,22 @@ def load_settings(settings_file, overrides=None):
         return read_settings(str(settings_file), override=overrides or {})
     except SystemExit as stop:
         raise BuildFailed([str(stop)]) from None
+    except SyntaxError as error:
+        raise BuildFailed([
+            f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan tidak "
+            f"bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda kurung, "
+            "tanda kutip dan indentasi pada baris ini"]) from None
+    except OSError as error:
+        raise BuildFailed([
+            f"{display_path(error.filename or settings_file)}:1: berkas pengaturan tidak bisa "
+            f"dibaca: {error.strerror} (cannot read the settings) — periksa nama berkas "
+            "--settings (pelicanconf.py atau publishconf.py)"]) from None
+    except Exception as error:  # noqa: BLE001 - a mistake in the settings file itself
+        line = next((frame.lineno for frame in reversed(traceback.extract_tb(error.__traceback__))
+                     if Path(frame.filename).resolve() == Path(settings_file).resolve()), 1)
+        raise BuildFailed([
+            f"{display_path(settings_file)}:{line}: pengaturan salah: {type(error).__name__}: "
+            f"{error} (error in the settings) — periksa baris ini"]) from None
 
 
 def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None, write=True):
