@@ -25,6 +25,8 @@ SIZE_HINT = (
     "dokumen Word). Hapus tempelan itu; lampiran simpan di content/files/ lalu tautkan. "
     "Jika memang perlu, naikkan MAX_CONTENT_SIZE_KB di pelicanconf.py"
 )
+# Python-Markdown's opening fence (fenced_code), without hl_lines: stricter is safer.
+_FENCE = re.compile(r"^(`{3,}|~{3,})[ ]*(\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?$")
 _NESTING = re.compile(r"^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*)")
 
 
@@ -79,6 +81,22 @@ def depth_of(line):
     return markers + indent // 4
 
 
+def fenced_code(lines):
+    """Indexes of the lines of closed fenced code blocks (fences at the start of a line,
+    closed by the same fence, as Python-Markdown reads them). An unclosed fence is not code:
+    Markdown parses what follows, so it is checked."""
+    code, opened, fence = set(), None, None
+    for index, line in enumerate(lines):
+        if fence is None:
+            match = _FENCE.match(line)
+            if match:
+                opened, fence = index, match.group(1)
+        elif line.rstrip() == fence:
+            code.update(range(opened, index + 1))
+            fence = None
+    return code
+
+
 def check_text(path, text, settings, first_line=1):
     """Raise ContentError for too many lines, too deep nesting or too many brackets in one
     paragraph of `text` (which starts at line `first_line` of the file)."""
@@ -92,7 +110,12 @@ def check_text(path, text, settings, first_line=1):
     deepest = limit(settings, "MAX_NESTING_DEPTH")
     brackets = limit(settings, "MAX_BRACKETS_PER_PARAGRAPH")
     paragraph_start, paragraph_brackets = first_line, 0
-    for number, line in enumerate(lines, start=first_line):
+    code = fenced_code(lines)
+    for index, line in enumerate(lines):
+        number = index + first_line
+        if index in code:  # fenced code is not parsed as Markdown: any depth is fine
+            paragraph_start, paragraph_brackets = number + 1, 0
+            continue
         if not line.strip():
             paragraph_start, paragraph_brackets = number + 1, 0
             continue
