@@ -242,3 +242,36 @@ def test_a_killed_build_is_cleaned_up_by_the_next_one(project):
     assert result.returncode == 0, result.stderr
     assert staging_folders(project) == [".output-berjalan", ".output-foto"]
     assert output_folder.is_our_build(output)
+
+
+def dead_pid():
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
+    gone = dead_pid()
+    ours_old = tmp_path / f".output-old-{gone}"
+    ours_old.mkdir()
+    (ours_old / output_folder.MARKER).write_text(output_folder.MARKER_TEXT, encoding="utf-8")
+    ours_staging = tmp_path / ".output-abc123"
+    ours_staging.mkdir()
+    (ours_staging / output_folder.STAGING_MARKER).write_text(f"{gone}\n", encoding="ascii")
+    unmarked_old = tmp_path / f".output-old-{gone + 1}"
+    unmarked_old.mkdir()
+    (unmarked_old / "catatan.txt").write_text("x", encoding="utf-8")
+    running = tmp_path / f".output-old-{os.getpid()}"
+    running.mkdir()
+    (running / "index.html").write_text("x", encoding="utf-8")
+    target = tmp_path / "di-luar"
+    target.mkdir()
+    (target / output_folder.STAGING_MARKER).write_text(f"{gone}\n", encoding="ascii")
+    (tmp_path / ".output-tautan").symlink_to(target)
+    (tmp_path / ".output-berkas").write_text(f"{gone}\n", encoding="ascii")
+
+    removed = output_folder.clean_stale(tmp_path)
+    assert sorted(removed) == sorted([ours_old.name, ours_staging.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
+        unmarked_old.name, running.name, "di-luar", ".output-tautan", ".output-berkas"])
+    assert (target / output_folder.STAGING_MARKER).is_file()
