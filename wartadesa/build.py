@@ -11,14 +11,17 @@ import logging
 import os
 import re
 import shutil
+import signal
 import sys
-import tempfile
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from front_matter.errors import ContentError, ContentErrors  # noqa: E402
+from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
+from wartadesa import output_folder  # noqa: E402
+from wartadesa.content_files import check_content_files  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -98,39 +101,29 @@ def _relative(path):
         return str(path)
 
 
-UNSAFE_OUTPUTS_MESSAGE = (
-    "folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
-    "(refusing to build into this folder)"
-)
+UNSAFE_OUTPUTS_MESSAGE = output_folder.UNSAFE_OUTPUTS_MESSAGE
 
 
 def check_output_path(output, settings):
-    """Refuse output folders whose replacement would destroy something precious."""
-    output = Path(output).resolve()
-    content = Path(settings["PATH"]).resolve()
-    precious = {
-        Path("/").resolve(): "itu folder akar sistem (/)",
-        Path.home().resolve(): "itu folder home",
-        ROOT: "itu folder proyek",
-        content: "itu folder konten",
-    }
-    for path, why in precious.items():
-        if output == path:
-            raise BuildFailed([UNSAFE_OUTPUTS_MESSAGE.format(path=output, why=why)])
-    if output in content.parents or output in ROOT.parents:
-        raise BuildFailed(
-            [UNSAFE_OUTPUTS_MESSAGE.format(path=output, why="folder itu berisi proyek atau konten")]
-        )
-    if content in output.parents:
-        raise BuildFailed(
-            [UNSAFE_OUTPUTS_MESSAGE.format(path=output, why="folder itu ada di dalam folder konten")]
-        )
-    # The swap replaces the whole folder: only an earlier build (or nothing) may be there.
-    if output.exists() and (not output.is_dir() or (
-            any(output.iterdir()) and not (output / settings["INDEX_SAVE_AS"]).is_file())):
-        raise BuildFailed([UNSAFE_OUTPUTS_MESSAGE.format(
-            path=output, why="di sana sudah ada berkas lain, bukan hasil build sebelumnya")])
-    return output
+    """Refuse output folders whose replacement would destroy something precious
+    (see wartadesa/output_folder.py); return the resolved folder."""
+    try:
+        return output_folder.check_output_path(
+            output, settings["PATH"], ROOT, settings.get("INDEX_SAVE_AS") or "index.html")
+    except output_folder.OutputRefused as refused:
+        raise BuildFailed([str(refused)]) from None
+
+
+def folder_problem(error, folder, staging=None, output=None):
+    """One operator line for a file or folder that cannot be read, written or renamed
+    (the temporary folder is named as the output folder it stands for)."""
+    where = str(getattr(error, "filename", None) or folder)
+    if staging is not None and output is not None:
+        where = where.replace(str(staging), str(output))
+    reason = error.strerror or type(error).__name__
+    return (f"'{where}' tidak bisa dibaca, ditulis atau diganti: {reason} (cannot read or "
+            "write this path) — periksa izin berkas/folder itu dan folder di atasnya "
+            "(chmod/chown), atau pilih folder keluaran lain dengan --output")
 
 
 def load_settings(settings_file, overrides=None):
@@ -140,6 +133,22 @@ def load_settings(settings_file, overrides=None):
         return read_settings(str(settings_file), override=overrides or {})
     except SystemExit as stop:
         raise BuildFailed([str(stop)]) from None
+    except SyntaxError as error:
+        raise BuildFailed([
+            f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan tidak "
+            f"bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda kurung, "
+            "tanda kutip dan indentasi pada baris ini"]) from None
+    except OSError as error:
+        raise BuildFailed([
+            f"{display_path(error.filename or settings_file)}:1: berkas pengaturan tidak bisa "
+            f"dibaca: {error.strerror} (cannot read the settings) — periksa nama berkas "
+            "--settings (pelicanconf.py atau publishconf.py)"]) from None
+    except Exception as error:  # noqa: BLE001 - a mistake in the settings file itself
+        line = next((frame.lineno for frame in reversed(traceback.extract_tb(error.__traceback__))
+                     if Path(frame.filename).resolve() == Path(settings_file).resolve()), 1)
+        raise BuildFailed([
+            f"{display_path(settings_file)}:{line}: pengaturan salah: {type(error).__name__}: "
+            f"{error} (error in the settings) — periksa baris ini"]) from None
 
 
 def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None, write=True):
@@ -154,8 +163,15 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
     settings_file = Path(settings_file).resolve()
     settings = load_settings(settings_file, overrides)
     output = check_output_path(output or settings["OUTPUT_PATH"], settings)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=output.parent))
+    problems = check_content_files(settings)
+    if problems:
+        raise BuildFailed(problems)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output_folder.clean_stale(output.parent, settings.get("INDEX_SAVE_AS") or "index.html")
+        staging = output_folder.new_staging(output)
+    except OSError as error:
+        raise BuildFailed([folder_problem(error, output.parent)]) from None
 
     collector = Collector()
     root_logger = logging.getLogger()
@@ -187,17 +203,24 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         except Exception as error:  # noqa: BLE001 - shown to the operator, not a traceback
             if os.environ.get("WARTADESA_DEBUG"):
                 raise
+            if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
+                raise BuildFailed(collector.errors + [folder_problem(error, staging, staging, output)]) from None
+            detail = str(error).replace(str(staging), str(output))
             raise BuildFailed(
                 collector.errors
-                + [f"build gagal: {type(error).__name__}: {error} "
+                + [f"build gagal: {type(error).__name__}: {detail} "
                    "(set WARTADESA_DEBUG=1 to see the traceback)"]
             ) from None
         if collector.errors:
             raise BuildFailed(list(collector.errors), collector.warnings)
         if strict and collector.warnings:
             raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
-        write_hosting_files(staging, settings)
-        _swap(staging, output)
+        try:
+            write_hosting_files(staging, settings)
+            output_folder.finish(staging)
+            output_folder.swap(staging, output)
+        except OSError as error:
+            raise BuildFailed([folder_problem(error, output, staging, output)]) from None
     finally:
         signals.get_writer.disconnect(stop_before_writing)
         root_logger.removeHandler(collector)
@@ -217,18 +240,17 @@ def write_hosting_files(folder, settings):
         (folder / "CNAME").write_text(domain + "\n", encoding="utf-8")
 
 
-def _swap(staging, output):
-    """Replace `output` by `staging` with two renames (same filesystem)."""
-    staging.chmod(0o755)
-    old = None
-    if output.exists():
-        old = output.with_name(f".output-old-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _cancel(signum, _frame):
+    raise KeyboardInterrupt(signum)
+
+
+def stop_on_signals():
+    """A terminated build (SIGTERM, SIGHUP: a closed terminal, a CI time-out) unwinds like
+    Ctrl+C, so its temporary folder is removed; SIGKILL leaves it to the next build."""
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, _cancel)
 
 
 def main(argv=None):
@@ -237,8 +259,13 @@ def main(argv=None):
     parser.add_argument("--output", default=None)
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     args = parser.parse_args(argv)
+    stop_on_signals()
     try:
         warnings = build(args.settings, args.output, args.strict)
+    except KeyboardInterrupt:
+        print("\nBuild dibatalkan: situs yang sudah ada tidak diubah. "
+              "(Build cancelled; the existing output was left untouched.)", file=sys.stderr)
+        return 130
     except BuildFailed as failed:
         for line in problem_lines(failed.problems, failed.warnings):
             print(line, file=sys.stderr)

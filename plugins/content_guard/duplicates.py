@@ -8,21 +8,12 @@ months are simply two articles; in the same month they are this error.
 """
 
 import logging
-import posixpath
-from collections import defaultdict
 
 from front_matter.errors import ContentError, display_path, report
 
-from .content import articles_generator, contents, is_article, meta_line
+from .content import contents, is_article, meta_line
+from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
 
-SITE_PAGES = {
-    "index": "beranda",
-    "archives": "daftar arsip",
-    "categories": "daftar kategori",
-    "tags": "daftar label",
-    "authors": "daftar penulis",
-    "404": "halaman 404",
-}
 # Pelican's own notes about such groups; our error says it with files and lines.
 PELICAN_TRANSLATION_WARNINGS = (
     'There are %s items "%s" with lang %s',
@@ -38,69 +29,100 @@ class TranslationNoteFilter(logging.Filter):
                     and record.msg.startswith(PELICAN_TRANSLATION_WARNINGS))
 
 
-def _target(path):
-    path = posixpath.normpath(str(path).replace("\\", "/")).lstrip("/")
-    return "" if path == "." else path
-
-
-def site_pages(generators):
-    """{save_as: description} of the pages the site writes itself."""
-    settings = generators[0].settings if generators else {}
-    taken = {}
-    for template in settings.get("DIRECT_TEMPLATES", []):
-        save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
-        if save_as:
-            taken[_target(save_as)] = SITE_PAGES.get(template, f"halaman {template}")
-    articles = articles_generator(generators)
-    if articles is not None:
-        for label, pairs in (
-            ("kategori", articles.categories), ("label", articles.tags),
-            ("penulis", articles.authors),
-        ):
-            items = pairs.items() if isinstance(pairs, dict) else pairs
-            for taxonomy, _ in items:
-                if taxonomy.save_as:
-                    taken[_target(taxonomy.save_as)] = f"halaman {label} '{taxonomy.name}'"
-    return taken
-
-
-def address_line(item):
-    """The line that decides the address: save_as/url, slug, else the title."""
-    for key in ("save_as", "url", "slug", "title"):
-        if key in item.metadata and key in (getattr(item, "meta_lines", None) or {}):
-            return meta_line(item, key)
-    return 1
+def _url(owner, path):
+    item = owner.item
+    if item is not None and item.url is not None:
+        return item.url or "/"
+    return path
 
 
 def hint_for(item):
-    if is_article(item):
+    if item is not None and is_article(item):
         return ("dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya "
                 "atau tulis  slug: judul-lain  di front matter")
-    return "ubah judul salah satunya atau tulis  slug: nama-lain  di front matter"
+    if item is not None:
+        return "ubah judul salah satunya atau tulis  slug: nama-lain  di front matter"
+    return "ganti nama salah satu berkas"
+
+
+def _report_group(path, group):
+    """Messages for one output path written by several owners."""
+    files = [o for o in group if not o.site]
+    site = [o for o in group if o.site]
+    for owner in files:
+        url = _url(owner, path)
+        others = [o for o in files if o is not owner]
+        if others:
+            names = ", ".join(display_path(o.path) for o in others)
+            report(ContentError(owner.path, owner.line,
+                                f"alamat {url} juga dipakai oleh {names} (duplicate URL)",
+                                hint_for(owner.item)))
+        for other in site:
+            report(ContentError(
+                owner.path, owner.line,
+                f"alamat {url} sudah dipakai {other.description} situs (URL taken by the site)"
+                + (f", dari {other.location}" if other.path else ""),
+                "pilih nama lain:  slug: nama-lain  di front matter" if owner.item is not None
+                else "ganti nama berkasnya atau pindahkan ke folder lain"))
+    if files:
+        return
+    # Only the site's own files: name the content that causes it, else the settings.
+    descriptions = ", ".join(o.description for o in site)
+    causes = [o for o in site if o.path] or [None]
+    for owner in causes:
+        report(ContentError(
+            owner.path if owner else "pelicanconf.py", owner.line if owner else 1,
+            f"berkas keluaran {path} ditulis dua kali: {descriptions} (output file written "
+            "twice)", "ganti nama kategori/label/penulis di baris ini" if owner else
+            "periksa pengaturan *_SAVE_AS, *_URL dan feed di pelicanconf.py"))
+
+
+def _report_outside(path, group):
+    for owner in group:
+        report(ContentError(
+            owner.path or "pelicanconf.py", owner.line,
+            f"{owner.description} akan ditulis ke '{path}', di luar folder situs atau tanpa "
+            "nama (output path leaves the output folder)",
+            "periksa slug dan nama berkasnya" if owner.path else
+            "periksa pengaturan *_SAVE_AS di pelicanconf.py"))
+
+
+def _report_unsafe_name(path, group):
+    for owner in group:
+        report(ContentError(
+            owner.path or "pelicanconf.py", owner.line,
+            f"nama berkas keluaran '{path}' memuat karakter yang tidak aman di alamat web "
+            "(\" ' < > ` \\ atau karakter kendali) (unsafe file name)",
+            "ganti nama berkasnya: pakai huruf, angka, tanda minus dan titik saja"))
+
+
+def _report_folder_conflict(path, under, owners):
+    for owner in owners[path]:
+        others = ", ".join(o.location or o.description for o in owners[under])
+        report(ContentError(
+            owner.path or "pelicanconf.py", owner.line,
+            f"berkas keluaran {path} juga dibutuhkan sebagai folder oleh {under} ({others}) "
+            "(a file and a folder at the same path)",
+            "ganti nama salah satunya"))
 
 
 def check(generators):
-    """all_generators_finalized: report every address written twice."""
-    by_target = defaultdict(list)
-    for item in contents(generators):
-        save_as = item.save_as
-        if save_as:
-            by_target[_target(save_as)].append(item)
-    taken = site_pages(generators)
-    for target, group in sorted(by_target.items()):
-        url = group[0].url or "/"
+    """all_generators_finalized: report every output path written twice, used as a file
+    and as a folder, leaving the output folder or unsafe in an address."""
+    owners = plan_outputs(generators)
+    for path, group in sorted(owners.items()):
+        if leaves_output(path):
+            _report_outside(path, group)
+            continue
+        if UNSAFE_NAME.search(path):
+            _report_unsafe_name(path, group)
         if len(group) > 1:
-            for item in group:
-                others = ", ".join(display_path(o.source_path) for o in group if o is not item)
-                report(ContentError(
-                    item.source_path, address_line(item),
-                    f"alamat {url} juga dipakai oleh {others} (duplicate URL)",
-                    hint_for(item),
-                ))
-        if target in taken:
-            for item in group:
-                report(ContentError(
-                    item.source_path, address_line(item),
-                    f"alamat {url} sudah dipakai {taken[target]} situs (URL taken by the site)",
-                    "pilih nama lain:  slug: nama-lain  di front matter",
-                ))
+            _report_group(path, group)
+    for path, under in folder_conflicts(owners):
+        _report_folder_conflict(path, under, owners)
+    for item in contents(generators):
+        if not item.slug:
+            report(ContentError(
+                item.source_path, meta_line(item, "title"),
+                "judul ini tidak menghasilkan alamat: tidak ada huruf atau angka latin "
+                "(empty slug)", "tulis  slug: nama-berita  di front matter"))

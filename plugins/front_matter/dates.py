@@ -10,6 +10,7 @@ BULAN = [
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 ]
+FIRST_YEAR = 1900  # year 0000 cannot be a date; very early years break time zone arithmetic
 ZONE_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 _DATE_RE = re.compile(
@@ -47,6 +48,11 @@ def parse_date(value):
     if not match:
         raise DateError(f"tanggal '{text}' tidak dikenali (date not understood)")
     y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if y < FIRST_YEAR:
+        raise DateError(
+            f"tanggal '{text}': tahun {match['y']} tidak masuk akal (year before {FIRST_YEAR})",
+            hint="periksa tahunnya, misalnya 2024-06-05",
+        )
     if not 1 <= m <= 12:
         raise DateError(f"tanggal '{text}': bulan {m} tidak ada (month must be 1-12)")
     last = calendar.monthrange(y, m)[1]

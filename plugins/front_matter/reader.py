@@ -9,9 +9,14 @@ from pathlib import Path
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from . import limits
 from .dates import DateError, has_time, parse_date
 from .errors import ContentError, report
-from .source import read_source
+from .keys import REFUSED_KEYS, check_value, native_lines, refused
+from .source import KNOWN_KEYS, read_source
+
+# Pelican's own `Key: value` header also knows these.
+NATIVE_KEYS = KNOWN_KEYS | {"authors"}
 
 STATUS_VALUES = {
     "draft": "draft", "draf": "draft", "konsep": "draft",
@@ -23,11 +28,14 @@ STATUS_VALUES = {
 class YamlMarkdownReader(MarkdownReader):
     def read(self, source_path):
         try:
+            limits.check_size(source_path, self.settings)  # before reading a byte of it
             source = read_source(source_path)
+            limits.check_text(source.path, source.text, self.settings)
             if source.has_yaml:
                 content, metadata = self._read_yaml(source)
             else:
                 content, metadata = super().read(source_path)
+                self._check_native(source, metadata)
                 metadata.setdefault("date_has_time", True)
             metadata["meta_lines"] = source.lines
             metadata["body_line"] = source.body_line
@@ -38,6 +46,21 @@ class YamlMarkdownReader(MarkdownReader):
         for warning in source.warnings:
             report(warning)
         return content, metadata
+
+    def _check_native(self, source, metadata):
+        """The same key policy for Pelican's `Key: value` header as for YAML."""
+        lines = native_lines(source.text)
+        for key in list(metadata):
+            line = lines.get(key, 1)
+            if key in REFUSED_KEYS:
+                raise refused(source.path, line, key)
+            if key not in NATIVE_KEYS:
+                report(ContentError(
+                    source.path, line, f"kunci '{key}' tidak dikenal (unknown key)",
+                    "kunci ini diabaikan", severity="warning"))
+                del metadata[key]
+                continue
+            check_value(source.path, line, key, metadata[key])
 
     def _markdown(self):
         config = dict(self.settings["MARKDOWN"])

@@ -10,7 +10,10 @@ from functools import lru_cache
 
 import yaml
 
+from . import characters
 from .errors import ContentError
+from .keys import REFUSED_KEYS, check_value, refused
+from .limits import yaml_depth_problem
 
 # Indonesian keys operators may write, and the canonical English key they mean.
 ALIASES = {
@@ -31,7 +34,7 @@ LIST_KEYS = {"village", "region", "tags"}
 SCALAR_KEYS = {
     "title", "date", "modified", "category", "author", "summary", "image",
     "image_caption", "image_alt", "youtube", "youtube_title", "source", "status", "slug", "lang",
-    "template", "save_as", "url", "translation",
+    "template", "translation",
 }
 KNOWN_KEYS = LIST_KEYS | SCALAR_KEYS
 # libyaml's loader when PyYAML has it (several times faster), same nodes and marks.
@@ -63,8 +66,11 @@ def decode(path, raw):
             "berkas bukan teks UTF-8 (file is not UTF-8 text)",
             "simpan ulang berkas dengan encoding UTF-8 di editor Anda",
         ) from None
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    bad = characters.find_bad(text)
+    if bad:
+        raise ContentError(path, bad[0], characters.message(bad[1]), characters.HINT)
+    return text
 
 
 def read_source(path):
@@ -107,6 +113,9 @@ def _read_source(path, _mtime_ns, _size):
 def _parse_yaml(source, yaml_text):
     # BaseLoader keeps every value as text: codes like 62.10 stay "62.10",
     # dates stay as written, so we can parse them with clear messages.
+    too_deep = yaml_depth_problem(source.path, yaml_text, first_line=2)
+    if too_deep:
+        raise too_deep
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -135,6 +144,11 @@ def _parse_yaml(source, yaml_text):
         raise ContentError(
             source.path, line, f"YAML front matter tidak valid: {problem} (invalid YAML)", hint
         ) from None
+    except (yaml.YAMLError, RecursionError) as err:
+        raise ContentError(
+            source.path, 2, f"YAML front matter tidak valid: {err} (invalid YAML)",
+            "periksa tanda kutip, titik dua dan indentasi front matter",
+        ) from None
     finally:
         loader.dispose()
 
@@ -145,6 +159,8 @@ def _take(source, loader, key_node, value_node):
         raise ContentError(source.path, line, "kunci front matter tidak valid (invalid key)")
     written = key_node.value.strip().lower()
     key = ALIASES.get(written, written)
+    if key in REFUSED_KEYS:
+        raise refused(source.path, line, written)
     if key in source.meta:
         raise ContentError(
             source.path, line,
@@ -174,10 +190,12 @@ def _take(source, loader, key_node, value_node):
         value = value.strip()
     if key not in KNOWN_KEYS:
         close = difflib.get_close_matches(written, sorted(KNOWN_KEYS | set(ALIASES)), n=1)
-        hint = f"maksud Anda '{close[0]}'?" if close else "kunci ini diabaikan oleh tema"
+        hint = f"maksud Anda '{close[0]}'?" if close else "kunci ini diabaikan"
         source.warnings.append(
             ContentError(source.path, line, f"kunci '{written}' tidak dikenal (unknown key)", hint,
                          severity="warning")
         )
+        return  # dropped: Pelican would make any key an attribute of the article
+    check_value(source.path, line, key, value)
     source.meta[key] = value
     source.lines[key] = line

@@ -19,6 +19,7 @@ DEFAULTS = {
     "VILLAGE_FEED_ATOM": "feeds/desa/{slug}.atom.xml",
     "VILLAGE_FEED_RSS": "feeds/desa/{slug}.rss.xml",
     "REGION_FEED_ATOM": "feeds/wilayah/{code}.atom.xml",
+    "VILLAGES_REGISTRY_MAX_KB": 10 * 1024,  # a bigger desa.yml is refused before parsing
 }
 
 
@@ -98,7 +99,7 @@ class VillagesGenerator(Generator):
 
     def generate_context(self):
         registry_path = os.path.join(self.path, self.settings["VILLAGES_REGISTRY"])
-        registry = load_registry(registry_path)
+        registry = load_registry(registry_path, self.settings["VILLAGES_REGISTRY_MAX_KB"])
         for error in registry.errors:
             report(error)
         articles = list(all_articles(self.context))

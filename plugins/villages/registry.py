@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import yaml
 from front_matter.errors import ContentError
+from front_matter.limits import human, yaml_depth_problem
 from front_matter.source import decode
 
 from . import data
@@ -40,6 +41,9 @@ KEYS = (
 REGION_KEYS = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3}
 TYPES = {"desa": ("desa", "desa_adat"), "desa adat": ("desa_adat",), "kelurahan": ("kelurahan",)}
 # Indonesia's extent, with a margin: catches swapped or mistyped coordinates.
+# A registry of every village in Indonesia (about 84,000; 100,000 entries are 2-6 MB and
+# load in about 30 s and 460 MB of memory) fits; anything bigger is not a registry.
+MAX_REGISTRY_SIZE_KB = 10 * 1024
 LAT_RANGE = (-12.0, 7.0)
 LON_RANGE = (94.0, 142.0)
 
@@ -71,12 +75,20 @@ class Registry:
     broken_keys: set = field(default_factory=set)
 
 
-def load_registry(path):
+def load_registry(path, max_kb=MAX_REGISTRY_SIZE_KB):
     """Read `path` (missing file: an empty registry). Never raises for content problems."""
     registry = Registry(path=str(path))
     if not os.path.isfile(path):
         return registry
     registry.exists = True
+    size = os.path.getsize(path)
+    if max_kb and size > max_kb * 1024:
+        registry.readable = False
+        registry.errors.append(ContentError(
+            path, 1, f"desa.yml terlalu besar: {human(size)} (batas {human(max_kb * 1024)}) "
+            "(registry too large)", "desa.yml cukup berisi desa yang diliput situs; naikkan "
+            "VILLAGES_REGISTRY_MAX_KB di pelicanconf.py bila memang perlu"))
+        return registry
     try:
         with open(path, "rb") as handle:
             text = decode(path, handle.read())
@@ -103,6 +115,9 @@ def load_registry(path):
 
 
 def _compose(path, text):
+    too_deep = yaml_depth_problem(path, text)
+    if too_deep:
+        raise too_deep
     loader = yaml.BaseLoader(text)
     try:
         return loader.get_single_node()
@@ -116,6 +131,9 @@ def _compose(path, text):
             hint = "YAML tidak boleh memakai tab: ganti tab dengan spasi"
         message = f"YAML tidak valid: {problem} (invalid YAML)"
         raise ContentError(path, line, message, hint) from None
+    except (yaml.YAMLError, RecursionError) as err:
+        raise ContentError(path, 1, f"YAML tidak valid: {err} (invalid YAML)",
+                           "periksa tanda kutip, titik dua dan indentasi berkas ini") from None
     finally:
         loader.dispose()
 

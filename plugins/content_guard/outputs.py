@@ -1,0 +1,214 @@
+"""Every file the build will write, and who writes it: the output plan.
+
+Known before anything is written (all_generators_finalized): articles, pages and drafts;
+the site's own lists with their pagination (home, archives, categories, tags, authors,
+404); feeds; village and region pages and feeds; sitemap.xml and robots.txt; static files
+of the content and of the theme; GitHub Pages' .nojekyll and CNAME; the build marker.
+`duplicates.check` turns every path written twice (or used as a file and as a folder, or
+leaving the output folder) into `file:line` messages naming both sides.
+"""
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+
+from pelican.paginator import Paginator
+
+from front_matter.errors import display_path
+
+from .content import articles_generator, contents, meta_line, static_generator
+
+BUILD_MARKER = ".wartadesa-build"  # written by wartadesa.build (see output_folder.py)
+DIRECT_PAGES = {
+    "index": "beranda",
+    "archives": "daftar arsip",
+    "categories": "daftar kategori",
+    "tags": "daftar label",
+    "authors": "daftar penulis",
+    "404": "halaman 404",
+}
+FEED_SETTINGS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+TAXONOMY_FEEDS = {
+    "categories": ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
+    "tags": ("TAG_FEED_ATOM", "TAG_FEED_RSS"),
+    "authors": ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"),
+}
+TAXONOMY_LABELS = {"categories": "kategori", "tags": "label", "authors": "penulis"}
+TAXONOMY_KEYS = {"categories": "category", "tags": "tags", "authors": "author"}
+UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\"'<>`\\]")
+
+
+@dataclass
+class Owner:
+    """Who writes one output file: a content or static file (`path`, `line`), or the
+    site itself (`site`; `path` then names the content file that caused it, if any)."""
+
+    description: str
+    path: str = ""
+    line: int = 1
+    site: bool = False
+    item: object = None
+
+    @property
+    def location(self):
+        return f"{display_path(self.path)}:{self.line}" if self.path else ""
+
+
+def target(path):
+    """The output path relative to the output folder, `/`-separated and normalised."""
+    path = posixpath.normpath(str(path).replace("\\", "/"))
+    return "" if path == "." else path
+
+
+def leaves_output(path):
+    path = target(path)
+    return path.startswith(("/", "../")) or path == ".." or not path
+
+
+def _pages(name, url, items, settings, template):
+    """The save_as of every page of a (possibly paginated) list."""
+    per_page = None
+    paginated = settings.get("PAGINATED_TEMPLATES") or {}
+    if template in paginated and settings.get("DEFAULT_PAGINATION"):
+        per_page = paginated[template] or settings["DEFAULT_PAGINATION"]
+    if not per_page:
+        return [name]
+    paginator = Paginator(name, url, list(items), settings, per_page)
+    return [paginator.page(number).save_as for number in range(1, paginator.num_pages + 1)]
+
+
+def _first_user(items, key):
+    """(path, line) of the first article using a category/tag/author, for messages."""
+    for item in sorted(items, key=lambda a: str(a.source_path)):
+        return str(item.source_path), meta_line(item, key)
+    return "", 1
+
+
+class Plan:
+    def __init__(self, settings):
+        self.settings = settings
+        self.owners = {}  # target -> [Owner]
+
+    def add(self, path, owner):
+        if path:
+            self.owners.setdefault(target(path), []).append(owner)
+
+    def add_pages(self, name, url, items, template, owner):
+        for save_as in _pages(name, url, items, self.settings, template):
+            self.add(save_as, owner)
+
+
+def _address_line(item):
+    for key in ("slug", "title"):
+        if key in (getattr(item, "meta_lines", None) or item.metadata.get("meta_lines") or {}):
+            return meta_line(item, key)
+    return 1
+
+
+def _contents(plan, generators):
+    for item in contents(generators):
+        plan.add(item.save_as, Owner(display_path(item.source_path), str(item.source_path),
+                                     _address_line(item), item=item))
+
+
+def _site_lists(plan, generators):
+    settings = plan.settings
+    articles = articles_generator(generators)
+    published = list(getattr(articles, "articles", []) or [])
+    for template in settings.get("DIRECT_TEMPLATES", []):
+        save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+        url = settings.get(f"{template.upper()}_URL", f"{template}.html")
+        if save_as:
+            owner = Owner(DIRECT_PAGES.get(template, f"halaman {template}"), site=True)
+            plan.add_pages(save_as, url, published, template, owner)
+    for name, template in (("categories", "category"), ("tags", "tag"), ("authors", "author")):
+        pairs = getattr(articles, name, None) or []
+        pairs = pairs.items() if isinstance(pairs, dict) else pairs
+        for taxonomy, items in pairs:
+            path, line = _first_user(items, TAXONOMY_KEYS[name])
+            owner = Owner(f"halaman {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line,
+                          site=True)
+            if taxonomy.save_as:
+                plan.add_pages(taxonomy.save_as, taxonomy.url, items, template, owner)
+            for setting in TAXONOMY_FEEDS[name]:
+                if settings.get(setting):
+                    feed = Owner(f"feed {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line,
+                                 site=True)
+                    plan.add(str(settings[setting]).format(slug=taxonomy.slug), feed)
+    for setting in FEED_SETTINGS:
+        if settings.get(setting):
+            plan.add(settings[setting], Owner(f"feed situs ({setting})", site=True))
+    languages = {item.lang for item in getattr(articles, "translations", []) or []}
+    for setting in ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS"):
+        for lang in sorted(languages) if settings.get(setting) else []:
+            plan.add(str(settings[setting]).format(lang=lang),
+                     Owner(f"feed bahasa '{lang}'", site=True))
+    for save_as in (settings.get("TEMPLATE_PAGES") or {}).values():
+        plan.add(save_as, Owner("halaman TEMPLATE_PAGES", site=True))
+
+
+def _villages(plan, generators):
+    villages = next((g for g in generators if type(g).__name__ == "VillagesGenerator"), None)
+    if villages is None:
+        return
+    from villages.model import VILLAGES_URL
+
+    plan.add(VILLAGES_URL + "index.html", Owner("daftar desa", site=True))
+    for village in villages.villages:
+        owner = Owner(f"halaman desa '{village.name}'", site=True)
+        if village.save_as:
+            plan.add_pages(village.save_as, village.url, village.articles, "village", owner)
+        for feed in (village.feed_atom_url, village.feed_rss_url):
+            plan.add(feed, Owner(f"feed desa '{village.name}'", site=True))
+    for region in villages.regions:
+        owner = Owner(f"halaman wilayah '{region.title}'", site=True)
+        plan.add_pages(region.save_as, region.url, region.articles, "region", owner)
+        plan.add(region.feed_atom_url, Owner(f"feed wilayah '{region.title}'", site=True))
+
+
+def _static(plan, generators):
+    settings = plan.settings
+    static = static_generator(generators)
+    owned = set()
+    for item in getattr(static, "staticfiles", []) or []:
+        plan.add(item.save_as, Owner(display_path(item.source_path), str(item.source_path)))
+        owned.add(target(item.save_as))
+    theme = settings.get("THEME", "")
+    for folder in settings.get("THEME_STATIC_PATHS", []):
+        source = os.path.join(theme, folder)
+        for root, _dirs, files in os.walk(source):
+            for name in files:
+                relative = os.path.relpath(os.path.join(root, name), source)
+                plan.add(posixpath.join(settings.get("THEME_STATIC_DIR", "theme"),
+                                        relative.replace(os.sep, "/")),
+                         Owner(f"berkas tema {relative}", site=True))
+    plan.add("sitemap.xml", Owner("sitemap.xml situs", site=True))
+    if "robots.txt" not in owned:  # an operator's own robots.txt wins (article_extras)
+        plan.add("robots.txt", Owner("robots.txt situs", site=True))
+    if settings.get("GITHUB_PAGES"):
+        plan.add(".nojekyll", Owner(".nojekyll GitHub Pages", site=True))
+        if (settings.get("CUSTOM_DOMAIN") or "").strip():
+            plan.add("CNAME", Owner("CNAME domain situs", site=True))
+    plan.add(BUILD_MARKER, Owner("penanda build (.wartadesa-build)", site=True))
+
+
+def plan_outputs(generators):
+    """{output path: [Owner, ...]} of everything the build will write."""
+    settings = generators[0].settings if generators else {}
+    plan = Plan(settings)
+    _contents(plan, generators)
+    _site_lists(plan, generators)
+    _villages(plan, generators)
+    _static(plan, generators)
+    return plan.owners
+
+
+def folder_conflicts(owners):
+    """[(file target, folder target under it)] where one path is both a file and a folder."""
+    folders = {}
+    for path in sorted(owners):
+        parts = path.split("/")
+        for end in range(1, len(parts)):
+            folders.setdefault("/".join(parts[:end]), path)
+    return [(path, folders[path]) for path in sorted(owners) if path in folders]

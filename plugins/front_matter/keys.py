@@ -1,0 +1,74 @@
+"""Which front matter keys an operator may set, and what their values may be.
+
+Addresses and output paths are made by the site from the date and the slug: `url` and
+`save_as` are refused (an address could break out of an attribute, point elsewhere or
+overwrite a file the site writes itself). A slug is one path segment of `a-z`, `0-9` and
+`-`; `lang` a language code; `template` one of the theme's content templates. Unknown keys
+are warnings and are dropped: Pelican would otherwise set any key as an attribute of the
+article (`timezone`, `date_format`, `settings`, ...).
+"""
+
+import re
+
+from .errors import ContentError
+
+REFUSED_KEYS = {
+    "url": "alamat halaman",
+    "save_as": "nama berkas keluaran",
+    "override_url": "alamat halaman",
+    "override_save_as": "nama berkas keluaran",
+}
+TEMPLATES = ("article", "page")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+MAX_SLUG = 100
+
+
+def refused(path, line, written):
+    """The ContentError for a key operators may not set."""
+    what = REFUSED_KEYS[written]
+    return ContentError(
+        path, line,
+        f"kunci '{written}' tidak boleh dipakai: {what} dibuat otomatis dari tanggal dan slug "
+        f"(key '{written}' is not allowed)",
+        "hapus baris ini; untuk mengubah alamat tulis  slug: nama-lain",
+    )
+
+
+def check_value(path, line, key, value):
+    """Raise ContentError when `value` is not acceptable for `key` (text values only)."""
+    if not isinstance(value, str):
+        return
+    if key == "slug" and (not SLUG.match(value) or len(value) > MAX_SLUG):
+        raise ContentError(
+            path, line,
+            f"slug '{value}' tidak valid: hanya huruf kecil a-z, angka dan tanda minus, tanpa / "
+            f"atau titik, paling panjang {MAX_SLUG} (invalid slug)",
+            "misalnya  slug: musyawarah-desa-2025",
+        )
+    if key == "lang" and not LANG.match(value):
+        raise ContentError(
+            path, line, f"lang '{value}' bukan kode bahasa (invalid language code)",
+            "tulis kode bahasa seperti  lang: en  atau hapus baris ini (bawaan: id)",
+        )
+    if key == "template" and value not in TEMPLATES:
+        raise ContentError(
+            path, line, f"template '{value}' tidak dikenal (unknown template)",
+            "hapus baris template: (tema memilih sendiri) atau pakai salah satu: "
+            + ", ".join(TEMPLATES),
+        )
+
+
+_HEADER_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:")
+
+
+def native_lines(text):
+    """{lower-case key: line} of a Pelican `Key: value` header (up to the first blank line)."""
+    lines = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            break
+        match = _HEADER_KEY.match(line)
+        if match:
+            lines.setdefault(match.group(1).lower(), number)
+    return lines

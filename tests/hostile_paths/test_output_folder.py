@@ -1,0 +1,277 @@
+"""The output folder guard (issue #10, class 9) and the build's own failures (class 10):
+only an earlier build (marked `.wartadesa-build`), an empty or a new folder is replaced;
+folders of the project are never; a folder that cannot be written is one line; a
+cancelled or killed build leaves no `.output-*` folder behind."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.sitetools import ROOT
+from wartadesa import output_folder
+from wartadesa.build import BuildFailed, build
+
+IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "output", ".output-*", "node_modules", "test-artifacts", "__pycache__",
+    ".pytest_cache", "cache",
+)
+REFUSED = ("folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
+           "(refusing to build into this folder)")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project (nothing is ever built into the real one)."""
+    copy = tmp_path / "situs"
+    shutil.copytree(ROOT, copy, ignore=IGNORED)
+    return copy
+
+
+def build_command(project, *args, **kwargs):
+    return subprocess.run(
+        [sys.executable, "-m", "wartadesa.build", *args], cwd=project, capture_output=True,
+        text=True, timeout=300, **kwargs)
+
+
+def tree(folder):
+    return sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*"))
+
+
+@pytest.fixture
+def small_content(tmp_path):
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "berita" / "a.md").write_text(
+        "---\njudul: Rapat Desa\ntanggal: 2024-06-05\n---\nIsi.\n", encoding="utf-8")
+    return content
+
+
+def build_small(content, output):
+    return build(ROOT / "pelicanconf.py", output=output, overrides={"PATH": str(content)})
+
+
+# --- Folders of the project ------------------------------------------------------------
+
+@pytest.mark.parametrize("where, why", [
+    ("theme/templates", "folder itu bagian dari proyek (theme/), bukan hasil build"),
+    ("theme/baru", "folder itu bagian dari proyek (theme/), bukan hasil build"),
+    ("plugins", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
+    ("output/../tests", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
+    ("docs/situs", "folder itu bagian dari proyek (docs/), bukan hasil build"),
+])
+def test_project_folders_are_refused_by_the_command(project, where, why):
+    before = tree(project)
+    result = build_command(project, "--output", where)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == REFUSED.format(path=(project / where).resolve(), why=why)
+    assert "Traceback" not in result.stderr
+    assert tree(project) == before, "nothing in the project changed"
+    assert (project / "theme" / "templates" / "base.html").is_file()
+
+
+def test_the_projects_own_output_from_before_the_marker_is_replaced(project):
+    """Migration: output/ of the project holding index.html (an old build) is ours."""
+    old = project / "output"
+    old.mkdir()
+    (old / "index.html").write_text("<p>build lama</p>", encoding="utf-8")
+    (old / "berkas-lama.txt").write_text("lama", encoding="utf-8")
+    result = build_command(project)
+    assert result.returncode == 0, result.stderr
+    assert not (old / "berkas-lama.txt").exists()
+    assert (old / output_folder.MARKER).read_text(encoding="utf-8") == output_folder.MARKER_TEXT
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output-")) == []
+
+
+def test_another_unmarked_folder_with_an_index_is_not_an_earlier_build(project):
+    site = project / "situs-lama"
+    site.mkdir()
+    (site / "index.html").write_text("<p>bukan build kami</p>", encoding="utf-8")
+    result = build_command(project, "--output", "situs-lama")
+    assert result.returncode == 1
+    assert "bukan hasil build sebelumnya" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "<p>bukan build kami</p>"
+
+
+def test_a_new_folder_in_the_project_is_built_and_then_replaced(project):
+    first = build_command(project, "--output", "pratinjau")
+    assert first.returncode == 0, first.stderr
+    assert output_folder.is_our_build(project / "pratinjau")
+    second = build_command(project, "--output", "pratinjau")
+    assert second.returncode == 0, second.stderr
+    assert (project / "pratinjau" / "index.html").is_file()
+
+
+# --- Folders outside the project ---------------------------------------------------------
+
+def test_a_non_empty_folder_without_the_marker_is_refused(small_content, tmp_path):
+    folder = tmp_path / "dokumen"
+    folder.mkdir()
+    (folder / "index.html").write_text("milik orang lain", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_small(small_content, folder)
+    assert failed.value.problems == [REFUSED.format(
+        path=folder.resolve(), why="di sana sudah ada berkas lain, bukan hasil build sebelumnya")]
+    assert tree(folder) == ["index.html"]
+
+
+def test_a_forged_or_linked_marker_is_not_ours(small_content, tmp_path):
+    forged = tmp_path / "palsu"
+    forged.mkdir()
+    (forged / output_folder.MARKER).write_text("apa saja\n", encoding="utf-8")
+    (forged / "data.txt").write_text("penting", encoding="utf-8")
+    linked = tmp_path / "tautan"
+    linked.mkdir()
+    real_marker = tmp_path / "penanda"
+    real_marker.write_text(output_folder.MARKER_TEXT, encoding="utf-8")
+    (linked / output_folder.MARKER).symlink_to(real_marker)
+    (linked / "data.txt").write_text("penting", encoding="utf-8")
+    for folder in (forged, linked):
+        with pytest.raises(BuildFailed) as failed:
+            build_small(small_content, folder)
+        assert "bukan hasil build sebelumnya" in failed.value.problems[0]
+        assert (folder / "data.txt").read_text(encoding="utf-8") == "penting"
+
+
+def test_an_output_that_is_a_symlink_is_refused(small_content, tmp_path):
+    real = tmp_path / "asli"
+    real.mkdir()
+    (real / "data.txt").write_text("penting", encoding="utf-8")
+    link = tmp_path / "keluaran"
+    link.symlink_to(real)
+    with pytest.raises(BuildFailed) as failed:
+        build_small(small_content, link)
+    assert "tidak aman" in failed.value.problems[0]
+    assert tree(real) == ["data.txt"]
+
+
+def test_every_build_is_marked_and_a_marked_folder_is_replaced(small_content, tmp_path):
+    output = tmp_path / "site" / "output"
+    build_small(small_content, output)
+    assert (output / output_folder.MARKER).read_text(encoding="utf-8") == output_folder.MARKER_TEXT
+    (output / "sisa-build-lama.txt").write_text("x", encoding="utf-8")
+    build_small(small_content, output)
+    assert not (output / "sisa-build-lama.txt").exists()
+    assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
+
+
+# --- Folders that cannot be written: one line, never a traceback ----------------------
+
+def test_an_output_under_a_file_is_one_line(project, tmp_path):
+    (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
+    result = build_command(project, "--output", str(tmp_path / "berkas" / "output"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    first = lines[0]
+    assert lines[-1].startswith("Build gagal: 1 masalah.")
+    assert first.startswith(f"'{tmp_path / 'berkas'}' tidak bisa dibaca, ditulis atau diganti: ")
+    assert "periksa izin berkas/folder itu" in first
+
+
+def test_a_swap_that_fails_leaves_the_output_as_it_was(small_content, tmp_path, monkeypatch):
+    output = tmp_path / "site" / "output"
+    build_small(small_content, output)
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+    def refuse(self, target):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "rename", refuse)
+    with pytest.raises(BuildFailed) as failed:
+        build_small(small_content, output)
+    monkeypatch.undo()
+    assert len(failed.value.problems) == 1
+    assert failed.value.problems[0].startswith(f"'{output}' tidak bisa dibaca, ditulis atau "
+                                               "diganti: Permission denied")
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
+
+
+# --- Cancelled and killed builds -------------------------------------------------------------
+
+def staging_folders(parent):
+    return sorted(p.name for p in Path(parent).iterdir() if p.name.startswith(".output-"))
+
+
+def start_and_wait_for_staging(project, output):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wartadesa.build", "--output", str(output)], cwd=project,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not staging_folders(output.parent):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    return process
+
+
+def test_a_terminated_build_removes_its_temporary_folder(project):
+    output = project / "output"
+    process = start_and_wait_for_staging(project, output)
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in err
+    assert "Build dibatalkan" in err
+    assert staging_folders(project) == []
+    assert not output.exists()
+
+
+def test_a_killed_build_is_cleaned_up_by_the_next_one(project):
+    output = project / "output"
+    process = start_and_wait_for_staging(project, output)
+    process.kill()
+    process.wait(timeout=60)
+    left = staging_folders(project)
+    assert left, "SIGKILL leaves the temporary folder"
+    # Not ours, or a live build's: kept.
+    foreign = project / ".output-foto"
+    foreign.mkdir()
+    (foreign / "liburan.jpg").write_text("x", encoding="utf-8")
+    alive = project / ".output-berjalan"
+    alive.mkdir()
+    (alive / output_folder.STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
+    result = build_command(project)
+    assert result.returncode == 0, result.stderr
+    assert staging_folders(project) == [".output-berjalan", ".output-foto"]
+    assert output_folder.is_our_build(output)
+
+
+def dead_pid():
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
+    gone = dead_pid()
+    ours_old = tmp_path / f".output-old-{gone}"
+    ours_old.mkdir()
+    (ours_old / output_folder.MARKER).write_text(output_folder.MARKER_TEXT, encoding="utf-8")
+    ours_staging = tmp_path / ".output-abc123"
+    ours_staging.mkdir()
+    (ours_staging / output_folder.STAGING_MARKER).write_text(f"{gone}\n", encoding="ascii")
+    unmarked_old = tmp_path / f".output-old-{gone + 1}"
+    unmarked_old.mkdir()
+    (unmarked_old / "catatan.txt").write_text("x", encoding="utf-8")
+    running = tmp_path / f".output-old-{os.getpid()}"
+    running.mkdir()
+    (running / "index.html").write_text("x", encoding="utf-8")
+    target = tmp_path / "di-luar"
+    target.mkdir()
+    (target / output_folder.STAGING_MARKER).write_text(f"{gone}\n", encoding="ascii")
+    (tmp_path / ".output-tautan").symlink_to(target)
+    (tmp_path / ".output-berkas").write_text(f"{gone}\n", encoding="ascii")
+
+    removed = output_folder.clean_stale(tmp_path)
+    assert sorted(removed) == sorted([ours_old.name, ours_staging.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
+        unmarked_old.name, running.name, "di-luar", ".output-tautan", ".output-berkas"])
+    assert (target / output_folder.STAGING_MARKER).is_file()

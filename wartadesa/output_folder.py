@@ -1,0 +1,174 @@
+"""The output folder: which folder a build may replace, the temporary folder it builds
+into, the swap, and the clean-up of temporary folders a killed build left behind.
+
+A build marks the folders it makes:
+
+- `.wartadesa-build` in every finished build (it is published with the site): the next
+  build may replace a folder holding it. A non-empty folder without it is refused, except
+  the project's own `output/` from before the marker existed (holding `index.html`).
+- `.wartadesa-staging` (the building process's id) in the temporary `.output-*` folder
+  while it is built; removed before the swap.
+"""
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+MARKER = ".wartadesa-build"
+MARKER_TEXT = "Warta Desa: folder hasil build, diganti utuh oleh build berikutnya (build output).\n"
+STAGING_MARKER = ".wartadesa-staging"
+STAGING_PREFIX = ".output-"
+OLD_PREFIX = ".output-old-"
+_OLD_NAME = re.compile(r"^\.output-old-(\d+)$")
+
+UNSAFE_OUTPUTS_MESSAGE = (
+    "folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
+    "(refusing to build into this folder)"
+)
+
+
+class OutputRefused(Exception):
+    """The folder must not be replaced; the message is the operator's line."""
+
+
+def _refuse(path, why):
+    raise OutputRefused(UNSAFE_OUTPUTS_MESSAGE.format(path=path, why=why))
+
+
+def is_our_build(folder):
+    """Whether `folder` holds the marker a finished build writes (a real file, our text)."""
+    marker = Path(folder) / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return False
+    try:
+        with open(marker, encoding="utf-8", errors="replace") as handle:
+            return handle.read(len(MARKER_TEXT) + 1) == MARKER_TEXT
+    except OSError:
+        return False
+
+
+def is_legacy_output(folder, root, index_name="index.html"):
+    """The project's own output/ written before the marker existed (one-time migration)."""
+    return folder == (root / "output").resolve() and (folder / index_name).is_file()
+
+
+def check_output_path(output, content, root, index_name="index.html"):
+    """The resolved output folder, or OutputRefused when replacing it would destroy
+    something: the system, home, project or content folders, a folder holding them, a
+    folder inside the content or inside another part of the project, or any non-empty
+    folder that is not an earlier build (no marker)."""
+    output = Path(output).resolve()
+    content = Path(content).resolve()
+    root = Path(root).resolve()
+    precious = {
+        Path("/").resolve(): "itu folder akar sistem (/)",
+        Path.home().resolve(): "itu folder home",
+        root: "itu folder proyek",
+        content: "itu folder konten",
+    }
+    for path, why in precious.items():
+        if output == path:
+            _refuse(output, why)
+    if output in content.parents or output in root.parents:
+        _refuse(output, "folder itu berisi proyek atau konten")
+    if content in output.parents:
+        _refuse(output, "folder itu ada di dalam folder konten")
+    if root in output.parents:
+        top = root / output.relative_to(root).parts[0]
+        if top != output and top.exists() and not is_our_build(top) and not is_legacy_output(
+                top, root, index_name):
+            _refuse(output, f"folder itu bagian dari proyek ({top.name}/), bukan hasil build")
+    if output.is_symlink():
+        _refuse(output, "itu tautan simbolik (symlink), bukan folder hasil build")
+    if not output.exists():
+        return output
+    if not output.is_dir():
+        _refuse(output, "di sana sudah ada berkas lain, bukan hasil build sebelumnya")
+    try:
+        empty = not any(output.iterdir())
+    except OSError as error:
+        _refuse(output, f"folder itu tidak bisa dibaca ({error.strerror})")
+    if empty or is_our_build(output) or is_legacy_output(output, root, index_name):
+        return output
+    _refuse(output, "di sana sudah ada berkas lain, bukan hasil build sebelumnya")
+
+
+def _alive(pid):
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or unknowable): leave its folder alone
+    return True
+
+
+def _staging_owner(folder):
+    try:
+        text = (folder / STAGING_MARKER).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def clean_stale(parent, index_name="index.html"):
+    """Remove `.output-*` folders left in `parent` by builds that were killed: only real
+    folders we made (a staging marker, or an old build renamed `.output-old-PID` holding
+    the build marker or an index page) whose process is gone. Returns the removed names."""
+    removed = []
+    try:
+        entries = list(Path(parent).iterdir())
+    except OSError:
+        return removed
+    for folder in entries:
+        if not folder.name.startswith(STAGING_PREFIX) or folder.is_symlink() or not folder.is_dir():
+            continue
+        old = _OLD_NAME.match(folder.name)
+        if old:
+            pid = int(old.group(1))
+            ours = is_our_build(folder) or (folder / index_name).is_file()
+        else:
+            pid = _staging_owner(folder)
+            ours = pid is not None
+        if ours and pid != os.getpid() and not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder.name)
+    return removed
+
+
+def new_staging(output):
+    """A new temporary folder next to `output`, marked with this process's id."""
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output.parent))
+    (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
+    return staging
+
+
+def finish(staging):
+    """Mark the built folder as ours (the staging marker goes, the build marker stays)."""
+    (staging / STAGING_MARKER).unlink(missing_ok=True)
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def swap(staging, output):
+    """Replace `output` by `staging` with two renames (same filesystem). If the second
+    rename fails, the previous output is put back."""
+    staging.chmod(0o755)
+    old = None
+    if output.exists():
+        old = output.with_name(f"{OLD_PREFIX}{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        output.rename(old)
+    try:
+        staging.rename(output)
+    except OSError:
+        if old is not None:
+            old.rename(output)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
