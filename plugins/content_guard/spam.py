@@ -117,9 +117,14 @@ def gambling_phrase(text):
     return None
 
 
+QUOTED = re.compile(r"""=\s*("[^"]*"|'[^']*')""")
+
+
 def links_in(text):
-    """URLs in a line as a browser would follow them (entities decoded, `https:\\host`)."""
-    return [m.group(0).rstrip(".,;:!?") for m in URL.finditer(fold(text))]
+    """URLs in a line as a browser would follow them: entities decoded, `https:\\host`,
+    tabs and newlines inside an attribute value dropped (`href="https://sl&#9;ot.example"`)."""
+    text = QUOTED.sub(lambda m: "=" + re.sub(r"[\t\r\n]", "", m.group(1)), fold(text))
+    return [m.group(0).rstrip(".,;:!?") for m in URL.finditer(text)]
 
 
 def spam_links(lines, with_pages=True):
