@@ -194,8 +194,8 @@ def problems(path, source):
             "simpan sebagai .svg biasa atau sebagai PNG",
         )]
     if lower.endswith(SVG_XML):
-        found, hint = svg_problems(source), HINT_SVG
-        kind = "SVG" if lower.endswith(".svg") else "XML"
+        found = svg_problems(source)
+        kind, hint = ("SVG", HINT_SVG) if lower.endswith(".svg") else ("XML", HINT_HTML)
     elif lower.endswith(HTML):
         found, kind, hint = html_problems(source), "HTML", HINT_HTML
     else:
