@@ -116,3 +116,17 @@ def test_feeds_and_sitemap_are_well_formed(escaping_site):
         assert escaping_site.exists(name)
     atom = escaping_site.text("feeds/all.atom.xml")
     assert "<script>" not in atom  # every payload is XML-escaped text
+
+
+def test_feed_texts_hold_no_tags_even_for_readers_that_render_html(escaping_site):
+    import xml.etree.ElementTree as ElementTree
+
+    for name in ("feeds/all.atom.xml", "feeds/all.rss.xml"):
+        tree = ElementTree.parse(escaping_site.path(name))
+        for node in tree.iter():
+            local = node.tag.rsplit("}", 1)[-1]
+            if local in ("title", "name", "creator", "subtitle") or (
+                    local == "description" and node.text and "<p" not in node.text):
+                assert "<" not in (node.text or ""), (name, local, node.text)
+            if local == "category":
+                assert "<" not in (node.get("term") or node.text or ""), (name, node.attrib)
