@@ -7,7 +7,8 @@ hide a word from a simple pattern but not from the eye are undone.
   (zero-width space/joiner, soft hyphen, bidi marks), case folded;
 - look-alike letters from other scripts folded to Latin (Cyrillic `о`, Greek `ο`, ...);
 - punctuation between words (`slot-gacor`, `slot_gacor`, `slot.gacor`) becomes a space;
-- `leet` (an extra variant): digits inside words read as letters (`s1ot g4c0r`).
+- `leet` (an extra variant): digits inside words read as letters (`s1ot g4c0r`);
+- another variant: runs of single letters joined (`s l o t g a c o r`).
 """
 
 import html
@@ -71,3 +72,19 @@ def leet_variants(text):
         lambda m: m.group(0).translate(LEET_I).translate(LEET)
         if re.search(r"[0-9@$!|]", m.group(0)) else m.group(0), text)
     return [variant for variant in dict.fromkeys([as_l, as_i]) if variant != text]
+
+
+def joined_letters(text):
+    """`text` (already `visible`) with runs of three or more single letters joined:
+    `s l o t g a c o r` -> `slotgacor`; None when there is no such run."""
+    words, result, run = text.split(), [], []
+    for word in words + [""]:
+        if len(word) == 1 and word.isalnum():
+            run.append(word)
+            continue
+        result += ["".join(run)] if len(run) >= 3 else run
+        run = []
+        if word:
+            result.append(word)
+    joined = " ".join(result)
+    return joined if joined != " ".join(words) else None

@@ -14,7 +14,7 @@ from . import browser_url
 from .content import (
     body_line, contents, meta_line, read_lines, relative_path, static_generator,
 )
-from .reader_text import fold, leet_variants, visible
+from .reader_text import fold, joined_letters, leet_variants, visible
 from .settings import setting
 
 # Promotional gambling vocabulary (Indonesian spam), matched case-insensitively.
@@ -110,7 +110,8 @@ def gambling_phrase(text):
     if match:
         return " ".join(match.group(0).split())
     seen = visible(text)
-    for variant in [seen, *leet_variants(seen)]:
+    spaced = joined_letters(seen)
+    for variant in [seen, *leet_variants(seen), *([spaced] if spaced else [])]:
         match = PHRASE.search(variant)
         if match:
             return " ".join(match.group(0).split())

@@ -22,6 +22,7 @@ TEXT_CASES = {
     "huruf-matematika": ("\U0001d42c\U0001d425\U0001d428\U0001d42d \U0001d420\U0001d41a\U0001d41c\U0001d428\U0001d42b", "slot gacor"),
     "tag-html-di-kata": ("Kabar <b>sl</b>ot <i>gac</i>or.", "slot gacor"),
     "dua-baris": ("Hari ini bocoran pola\ngacor untuk warga.", "pola gacor"),
+    "huruf-berjarak": ("Ayo S L O T  G A C O R hari ini.", "slotgacor"),
 }
 LINK_CASES = {
     "backslash": "[info](https:\\\\slot88.example/daftar)",
