@@ -9,7 +9,8 @@ hold active content:
 - event attributes (`onload=`, `onclick=`, ...) and animations that set them or links;
 - `javascript:`/`vbscript:`/`data:` addresses (except `data:image/...` pictures);
 - in SVG/XML: references to other sites (`href`, `xlink:href`, `src`, `url(...)` and
-  `@import` in styles), entity declarations (`<!ENTITY`), `<?xml-stylesheet?>`;
+  `@import` in styles), entity declarations holding markup or files (`<!ENTITY`),
+  `<?xml-stylesheet?>`;
 - compressed SVG (`.svgz`), which cannot be read.
 
 Text spam and hidden text in these files are the spam check's job (spam.py).
@@ -130,8 +131,14 @@ def svg_problems(source):
         if target.lower() == "xml-stylesheet":
             found.append((line(), "<?xml-stylesheet?>"))
 
-    def entity(*args):
-        found.append((line(), "deklarasi <!ENTITY>"))
+    def entity(name, is_parameter, value, base, system_id, public_id, notation=None):
+        # Plain text entities (Illustrator writes namespace URLs this way) are harmless;
+        # markup, external files and parameter entities are not.
+        if is_parameter or value is None or "<" in value or "&" in value:
+            found.append((line(), "deklarasi <!ENTITY> berisi markup atau berkas lain"))
+
+    def unparsed_entity(*args):
+        found.append((line(), "deklarasi <!ENTITY> berisi markup atau berkas lain"))
 
     def external_entity(*args):
         found.append((line(), "entitas dari berkas lain"))
@@ -142,7 +149,7 @@ def svg_problems(source):
     parser.CharacterDataHandler = characters
     parser.ProcessingInstructionHandler = instruction
     parser.EntityDeclHandler = entity
-    parser.UnparsedEntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = unparsed_entity
     parser.ExternalEntityRefHandler = external_entity
     try:
         parser.Parse(source.encode("utf-8"), True)

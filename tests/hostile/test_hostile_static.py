@@ -24,8 +24,10 @@ REFUSED = {
                         'height="1"/>\n</svg>', 2, ["situs lain", "evil.example"]),
     "images/gaya.svg": (SVG + "\n<style>@import url(https://evil.example/x.css);</style>\n</svg>",
                         2, ["@import"]),
-    "images/entitas.svg": ('<!DOCTYPE svg [\n<!ENTITY x "y">\n]>\n' + SVG + "&x;</svg>",
-                           2, ["<!ENTITY"]),
+    "images/entitas.svg": ('<!DOCTYPE svg [\n<!ENTITY x "<script>alert(8)</script>">\n]>\n'
+                           + SVG + "&x;</svg>", 2, ["<!ENTITY"]),
+    "images/entitas-berkas.svg": ('<!DOCTYPE svg [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>'
+                                  "\n" + SVG + "<text>&x;</text></svg>", 2, ["<!ENTITY"]),
     "images/rusak.svg": (SVG + "\n<rect", 2, ["tidak bisa dibaca"]),
     "images/logo.svgz": ("\x1f\x8b compressed", 1, [".svgz"]),
     "files/halaman.html": ("<!doctype html>\n<p>Pengumuman</p>\n<script>alert(5)</script>\n",
@@ -46,6 +48,12 @@ CLEAN = {
     "images/logo-desa.svg": SVG + '\n<defs><linearGradient id="g"><stop offset="0" '
     'stop-color="#15643c"/></linearGradient></defs>\n<rect width="10" height="10" '
     'fill="url(#g)"/>\n<use href="#g"/>\n</svg>\n',
+    # Adobe Illustrator writes namespace URLs as plain text entities: harmless, accepted.
+    "images/illustrator.svg": '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC '
+    '"-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
+    '\t<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">\n]>\n<svg version="1.1" '
+    'xmlns:x="&ns_extend;" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
+    '<rect fill="#15643C" width="10" height="10"/>\n</svg>\n',
     "files/denah.html": '<!doctype html>\n<title>Denah balai desa</title>\n<p>Lihat '
     '<a href="https://kemendesa.go.id/">Kemendesa</a>.</p>\n<img src="denah.png" alt="Denah">\n',
 }
