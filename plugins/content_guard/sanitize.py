@@ -144,7 +144,10 @@ def _cleaner(policy):
     )
 
 
-_inline_cleaner = nh3.Cleaner(tags=INLINE_TAGS, attributes=INLINE_ATTRIBUTES, link_rel=None)
+_inline_cleaner = nh3.Cleaner(
+    tags=INLINE_TAGS, attributes=INLINE_ATTRIBUTES, link_rel=None,
+    attribute_filter=lambda tag, name, value: allowed_classes(value) if name == "class" else value,
+)
 
 
 def _add_noopener(match):

@@ -50,7 +50,9 @@ CLASSES_AND_IDS = """\
 @pytest.fixture(scope="session")
 def sanitized_site(tmp_path_factory):
     files = {"berita/tabel.md": article(TABLE, judul="Tabel anggaran"),
-             "berita/kelas.md": article(CLASSES_AND_IDS, judul="Kelas dan id")}
+             "berita/kelas.md": article(CLASSES_AND_IDS, judul="Kelas dan id"),
+             "berita/judul-kelas.md": article(
+                 judul='Judul <span class="skip copy__status">tersembunyi</span> kelas')}
     for name, html in FRAMES.items():
         files[f"berita/frame-{name}.md"] = article(f"Video:\n\n{html}\n", judul=f"Frame {name}")
     content = write_tree(tmp_path_factory.mktemp("sanitizer-content"), files)
@@ -94,6 +96,13 @@ def test_classes_outside_the_allow_list_are_dropped(sanitized_site):
     used = {name for tag in prose.find_all(True) for name in tag.get("class", [])}
     assert used <= CLASSES and "caps" in used
     assert not prose.select(".skip, .sr-only, .share, .copy__status")
+
+
+def test_a_title_keeps_no_theme_class(sanitized_site):
+    html = page(sanitized_site, "judul-tersembunyi-kelas")
+    assert not html.select(".post__head .skip, .post__head .copy__status")
+    assert "tersembunyi" in html.h1.get_text()
+    assert not sanitized_site.html("").select("main .skip, main .copy__status")
 
 
 def test_body_ids_never_take_a_theme_id(sanitized_site):
