@@ -111,6 +111,14 @@ RSS_FEED_SUMMARY_ONLY = False
 
 # --- Theme and plugins ---------------------------------------------------------
 THEME = "theme"
+# Every value printed by a template is HTML-escaped; trusted HTML (the cleaned body,
+# summary and title) is marked `|safe` in the theme, nowhere else.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "front_matter",

@@ -10,6 +10,7 @@ from front_matter.errors import ContentError, report
 from .images import cover_of, prepare_body_images
 from .reading import reading_minutes
 from .related import RelatedIndex, set_neighbours
+from .summaries import without_ids
 from .tables import wrap_tables
 from .seo import absolute, news_article, plain, share_image
 from .sitemap import site_base
@@ -78,4 +79,4 @@ def add_template_helpers(generator):
         absolute_url=absolute,
         SITE_BASE=site_base(settings),
     )
-    generator.env.filters.update(plain=plain, scroll_tables=wrap_tables)
+    generator.env.filters.update(plain=plain, scroll_tables=wrap_tables, without_ids=without_ids)

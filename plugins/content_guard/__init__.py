@@ -3,12 +3,15 @@ broken links, unknown categories, oversized files; warn on dates far in the futu
 
 from pelican import signals
 
-from . import categories, duplicates, future, links, notes, sanitize, size, spam
+from . import (
+    categories, duplicates, feeds, future, links, notes, sanitize, size, spam, static_files,
+)
 
 
 def register():
     signals.initialized.connect(notes.install)
     signals.content_object_init.connect(sanitize.clean_content)
-    for check in (size.check, spam.check, duplicates.check, links.check, categories.check,
-                  future.check):
+    signals.feed_generated.connect(feeds.plain_feed_texts)
+    for check in (size.check, spam.check, static_files.check, duplicates.check, links.check,
+                  categories.check, future.check):
         signals.all_generators_finalized.connect(check)

@@ -1,25 +1,45 @@
 """Clean the HTML of every article and page (Markdown output, raw HTML included) with nh3.
 
-Removed: <script>, <style>, forms, objects, every on*= attribute, javascript:/data:
-links, `target` and `rel` attributes, iframes other than youtube-nocookie.com.
-Kept: what Markdown and our plugins write (tables, footnotes, abbr, headings with id,
-classes, the YouTube player markup). External links get rel="noopener".
-`TRUSTED_HTML = True` turns cleaning off on purpose.
+Removed: <script>, <style>, forms, objects, every on*= and style attribute,
+javascript:/data: links, `target` and `rel` attributes, classes outside CLASSES,
+pictures/video/sound from hosts the Content-Security-Policy blocks, iframes other than
+the YouTube nocookie player (rebuilt from the video ID, so no other address survives).
+Ids get the prefix `isi-` (links to them too), so the body never takes an id of the
+theme's own (`tautan`, `isi`, ...). Kept: what Markdown and our plugins write (tables,
+aligned with classes, footnotes, abbr, code, the YouTube player markup). External links
+get rel="noopener". `TRUSTED_HTML = True` turns cleaning off on purpose.
 """
 
+import functools
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode
 
 import nh3
 from pelican.contents import Article, Page
 
 from front_matter.errors import ContentError, report
 
+from . import browser_url, media
+from .alignment import align_with_classes
 from .content import body_lines
 from .settings import setting
 
 YOUTUBE_HOSTS = {"www.youtube-nocookie.com", "youtube-nocookie.com"}
+YOUTUBE_EMBED = re.compile(r"^/embed/([A-Za-z0-9_-]{11})$")
+YOUTUBE_PARAMETERS = {"autoplay", "start", "end", "mute", "loop", "controls"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Classes the body may carry: what typogrify, Markdown (footnotes, fenced code) and our
+# plugins write. Any other (e.g. a theme class that hides text) is dropped.
+CLASSES = {
+    "caps", "amp", "dquo", "quo", "footnote", "footnote-ref", "footnote-backref",
+    "video", "video--short", "video__link", "video__poster", "video__play", "video__title",
+    "align-left", "align-center", "align-right",
+}
+CODE_CLASS = re.compile(r"^language-[a-z0-9+#_-]{1,30}$")
+# Footnote ids (fn:1, fnref:1, fnref2:1) have a colon no theme id has: kept as written.
+FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w.-]+$")
+ID_PREFIX = "isi-"
 
 TAGS = set(nh3.ALLOWED_TAGS) | {"iframe", "picture", "source", "video", "audio"}
 ATTRIBUTES = {
@@ -33,10 +53,10 @@ ATTRIBUTES = {
               "playsinline"},
     "audio": {"src", "controls", "preload"},
     "source": {"src", "srcset", "sizes", "type", "media"},
-    "th": {"colspan", "rowspan", "headers", "scope", "align", "style"},
-    "td": {"colspan", "rowspan", "headers", "align", "style"},
-    "col": {"span", "align"},
-    "colgroup": {"span", "align"},
+    "th": {"colspan", "rowspan", "headers", "scope"},
+    "td": {"colspan", "rowspan", "headers"},
+    "col": {"span"},
+    "colgroup": {"span"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
     "time": {"datetime"},
@@ -55,41 +75,94 @@ EMPTY_IFRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTA
 LINK_TAG = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"([^>]*)>', re.IGNORECASE)
 
 
+def youtube_player(url):
+    """The nocookie player address rebuilt from the video ID (and numeric start/end
+    options) when a browser would load `url` from the nocookie player, else None."""
+    parsed = browser_url.parse(url)
+    found = YOUTUBE_EMBED.match(parsed.path)
+    if parsed.scheme != "https" or parsed.host not in YOUTUBE_HOSTS or not found:
+        return None
+    options = [(key, value) for key, value in parse_qsl(parsed.query)
+               if key in YOUTUBE_PARAMETERS and value.isdigit()]
+    query = ("?" + urlencode(options)) if options else ""
+    return f"https://www.youtube-nocookie.com/embed/{found.group(1)}{query}"
+
+
 def is_youtube_player(url):
-    parts = urlsplit(url.strip())
-    return parts.scheme == "https" and (parts.hostname or "") in YOUTUBE_HOSTS
+    return youtube_player(url) is not None
 
 
-def _filter_attribute(tag, name, value):
-    if (tag, name) in (("iframe", "src"), ("a", "data-embed")):
-        return value if is_youtube_player(value) else None
-    return value
+def allowed_classes(value):
+    kept = [name for name in value.split() if name in CLASSES or CODE_CLASS.match(name)]
+    return " ".join(dict.fromkeys(kept)) or None
 
 
-_cleaner = nh3.Cleaner(
-    tags=TAGS,
-    attributes=ATTRIBUTES,
-    attribute_filter=_filter_attribute,
-    url_schemes=URL_SCHEMES,
-    link_rel=None,
-    filter_style_properties={"text-align"},
-    strip_comments=True,
+def body_id(value):
+    """Ids of the body never collide with the theme's: prefixed with `isi-`."""
+    value = value.strip()
+    if not value or FOOTNOTE_ID.match(value) or value.startswith(ID_PREFIX):
+        return value or None
+    return ID_PREFIX + value
+
+
+def body_fragment(href):
+    """A link to an id in the body follows the id's prefix."""
+    if href.startswith("#") and len(href) > 1:
+        target = body_id(href[1:])
+        return "#" + target if target else href
+    return href
+
+
+def _attribute_filter(policy):
+    def keep(tag, name, value):
+        if (tag, name) in (("iframe", "src"), ("a", "data-embed")):
+            return youtube_player(value)
+        if name == "class":
+            return allowed_classes(value)
+        if name == "id":
+            return body_id(value)
+        if tag == "a" and name == "href":
+            return body_fragment(value)
+        directive = media.MEDIA_ATTRIBUTES.get((tag, name))
+        if directive and policy:
+            urls = media.urls_of(tag, name, value)
+            if not all(media.allowed(url, directive, policy) for url in urls):
+                return None
+        return value
+    return keep
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaner(policy):
+    return nh3.Cleaner(
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        attribute_filter=_attribute_filter(policy),
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+_inline_cleaner = nh3.Cleaner(
+    tags=INLINE_TAGS, attributes=INLINE_ATTRIBUTES, link_rel=None,
+    attribute_filter=lambda tag, name, value: allowed_classes(value) if name == "class" else value,
 )
-_inline_cleaner = nh3.Cleaner(tags=INLINE_TAGS, attributes=INLINE_ATTRIBUTES, link_rel=None)
 
 
 def _add_noopener(match):
     before, href, after = match.groups()
-    if urlsplit(href).scheme in ("http", "https") or href.startswith("//"):
+    if browser_url.parse(href).host:  # another site, as the browser reads it
         return f'<a{before} href="{href}"{after} rel="noopener">'
     return match.group(0)
 
 
-def clean_html(html):
-    """Safe HTML for a page: see the module docstring for what is kept."""
+def clean_html(html, policy=None):
+    """Safe HTML for a page: see the module docstring for what is kept. `policy`: the
+    CONTENT_SECURITY_POLICY media must obey (None: media from anywhere)."""
     if not html:
         return html
-    cleaned = _cleaner.clean(html)
+    cleaned = _cleaner(policy or "").clean(align_with_classes(html))
     cleaned = EMPTY_IFRAME.sub("", cleaned)
     return LINK_TAG.sub(_add_noopener, cleaned)
 
@@ -120,7 +193,7 @@ def unsafe_parts(lines):
                 found.append((number, label.format(match.group(1).lower())))
         for match in IFRAME.finditer(text):
             if not is_youtube_player(match.group(1)):
-                host = urlsplit(match.group(1)).hostname or match.group(1)
+                host = browser_url.parse(match.group(1)).host or match.group(1)
                 found.append((number, f"<iframe> dari {host}"))
     return found
 
@@ -129,8 +202,13 @@ def clean_content(instance):
     """content_object_init: clean the body, the summary and title-like fields."""
     if not isinstance(instance, (Article, Page)):
         return
+    # The policy blocks inline styles, trusted or not: cells are aligned with classes.
+    instance._content = align_with_classes(instance._content)
     if setting(instance.settings, "TRUSTED_HTML"):
         return
+    policy = instance.settings.get("CONTENT_SECURITY_POLICY") or ""
+    for error in media.problems(instance, policy):
+        report(error)
     for number, what in unsafe_parts(body_lines(instance)):
         report(ContentError(
             instance.source_path, number,
@@ -139,9 +217,9 @@ def clean_content(instance):
             "memang tepercaya, setel TRUSTED_HTML = True di pelicanconf.py",
             severity="warning",
         ))
-    instance._content = clean_html(instance._content)
+    instance._content = clean_html(instance._content, policy)
     if "summary" in instance.metadata:
-        instance.metadata["summary"] = clean_html(instance.metadata["summary"])
+        instance.metadata["summary"] = clean_html(instance.metadata["summary"], policy)
         instance._summary = instance.metadata["summary"]
     for field in PLAIN_FIELDS:
         value = instance.metadata.get(field)

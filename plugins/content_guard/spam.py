@@ -4,12 +4,17 @@ engines) in raw HTML. Each one is an error naming the file and the line.
 """
 
 import fnmatch
+import html
+import os
 import re
-from urllib.parse import unquote, urlsplit
 
 from front_matter.errors import ContentError, report
 
-from .content import body_line, contents, read_lines, relative_path, static_generator
+from . import browser_url
+from .content import (
+    body_line, contents, meta_line, read_lines, relative_path, static_generator,
+)
+from .reader_text import fold, joined_letters, leet_variants, visible
 from .settings import setting
 
 # Promotional gambling vocabulary (Indonesian spam), matched case-insensitively.
@@ -45,7 +50,10 @@ HOST_INSIDE = ("gacor", "togel", "judol", "sbobet", "maxwin", "casino", "kasino"
                "poker", "jackpot")
 HOST_PARTS = {"judi", "toto", "bet"}
 
-URL = re.compile(r"""(?:https?:)?//[^\s<>"'()\[\]]+|\bwww\.[^\s<>"'()\[\]]+""", re.IGNORECASE)
+# A URL in text or in an attribute, also the forms browsers accept: `https:\\host`,
+# `https:host`, `\\host` (read as //host), `www.host`.
+URL = re.compile(r"""(?:\b(?:https?|ftp):[\\/]*|[\\/]{2})[^\s<>"'()\[\]]+|\bwww\.[^\s<>"'()\[\]]+""",
+                 re.IGNORECASE)
 
 HIDDEN_CSS = [
     (re.compile(r"display\s*:\s*none", re.I), "display:none"),
@@ -63,7 +71,7 @@ STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
 
-STATIC_TEXT = (".html", ".htm", ".svg", ".xml", ".txt")
+STATIC_TEXT = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".txt")
 
 HACKED_HINT = (
     "hapus bagian ini. Jika Anda tidak menulisnya, situs atau akun Anda mungkin dibobol: "
@@ -72,19 +80,52 @@ HACKED_HINT = (
 
 
 def gambling_host(url):
-    """The host name if `url` points at a gambling site, else None."""
-    host = (urlsplit(url).hostname or "").lower()
-    if not host:
+    """The host name if `url` points at a gambling site (read as a browser reads the
+    URL: backslashes, entities, percent-escapes, look-alike letters), else None."""
+    host = browser_url.parse(url).host
+    if not host or host.startswith("["):
         return None
-    if any(word in host for word in HOST_INSIDE):
+    readable = _readable_host(host)
+    if any(word in readable for word in HOST_INSIDE):
         return host
-    parts = set(re.split(r"[^a-z]+", host))
+    parts = set(re.split(r"[^a-z]+", readable))
     return host if parts & HOST_PARTS else None
 
 
+def _readable_host(host):
+    """The host as letters a reader recognises: IDNA (xn--) decoded, look-alikes folded,
+    digits read as letters too (s1ot -> slot)."""
+    try:
+        host = host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        pass
+    folded = fold(host)
+    return " ".join([folded, *leet_variants(folded.replace(".", " ").replace("-", " "))])
+
+
 def gambling_phrase(text):
+    """The gambling phrase in `text` as written, else in the text a reader sees (see
+    reader_text: entities, zero-width characters, emphasis, look-alikes, s1ot), else None."""
     match = PHRASE.search(text)
-    return " ".join(match.group(0).split()) if match else None
+    if match:
+        return " ".join(match.group(0).split())
+    seen = visible(text)
+    spaced = joined_letters(seen)
+    for variant in [seen, *leet_variants(seen), *([spaced] if spaced else [])]:
+        match = PHRASE.search(variant)
+        if match:
+            return " ".join(match.group(0).split())
+    return None
+
+
+QUOTED = re.compile(r"""=\s*("[^"]*"|'[^']*')""")
+
+
+def links_in(text):
+    """URLs in a line as a browser would follow them: entities decoded, `https:\\host`,
+    tabs and newlines inside an attribute value dropped (`href="https://sl&#9;ot.example"`)."""
+    text = QUOTED.sub(lambda m: "=" + re.sub(r"[\t\r\n]", "", m.group(1)), fold(text))
+    return [m.group(0).rstrip(".,;:!?") for m in URL.finditer(text)]
 
 
 def spam_links(lines, with_pages=True):
@@ -92,27 +133,35 @@ def spam_links(lines, with_pages=True):
     address is gambling promotion, e.g. a compromised site's /slot-gacor/)."""
     found = []
     for number, text in lines:
-        for match in URL.finditer(text):
-            url = match.group(0).rstrip(".,;:!?")
+        for url in links_in(text):
             full = "//" + url if url.lower().startswith("www.") else url
             host = gambling_host(full)
             if host:
                 found.append((number, url, f"situs judi {host}"))
                 continue
             phrase = with_pages and gambling_phrase(
-                re.sub(r"[-_/+.=?&%]+", " ", unquote(urlsplit(full).path)))
+                re.sub(r"[-_/+.=?&%]+", " ", browser_url.parse(full).path))
             if phrase:
                 found.append((number, url, f"halaman judi '{phrase}'"))
     return found
 
 
 def spam_text(lines):
-    """(line, phrase) for promotional gambling text (links excluded)."""
+    """(line, phrase) for promotional gambling text (links excluded); a phrase broken
+    over two lines (one paragraph on the page) is reported on its first line."""
     found = []
-    for number, text in lines:
-        phrase = gambling_phrase(URL.sub(" ", text))
+    texts = [(number, URL.sub(" ", fold(text)), URL.sub(" ", text)) for number, text in lines]
+    for index, (number, folded, raw) in enumerate(texts):
+        phrase = gambling_phrase(raw) or gambling_phrase(folded)
         if phrase:
             found.append((number, phrase))
+            continue
+        if index + 1 < len(texts) and texts[index + 1][0] == number + 1:
+            following = texts[index + 1][1]
+            if not gambling_phrase(following):
+                phrase = gambling_phrase(visible(folded) + " " + visible(following))
+                if phrase:
+                    found.append((number, phrase))
     return found
 
 
@@ -121,7 +170,8 @@ def hidden_text(lines):
     if not lines:
         return []
     first = lines[0][0]
-    text = "\n".join(line for _, line in lines)
+    # Entities in attributes are decoded by the browser: style="display&#58;none".
+    text = "\n".join(html.unescape(line).replace("\n", " ") for _, line in lines)
 
     def line_at(offset):
         return first + text.count("\n", 0, offset)
@@ -170,20 +220,77 @@ def problems_in(path, lines, body, allow_text=False):
     return errors
 
 
+def name_problems(path, names):
+    """Gambling promotion in what becomes an address or a label on the site: the file
+    name, the slug, tags, category, author (`names`: (line, text) pairs)."""
+    errors = []
+    for number, text in names:
+        phrase = gambling_phrase(str(text))
+        if phrase:
+            errors.append(ContentError(
+                path, number,
+                f"promosi judi online di nama atau alamat halaman: '{text}' ({phrase}) "
+                "(gambling spam in a name, slug or tag)",
+                HACKED_HINT + "; ganti nama berkas, slug, label atau kategorinya",
+            ))
+    return errors
+
+
+def _names_of(item):
+    """(line, text) of the names an item puts on the site."""
+    names = [(1, relative_path(item)), (meta_line(item, "slug"), getattr(item, "slug", "") or "")]
+    names += [(meta_line(item, "tags"), tag.name) for tag in getattr(item, "tags", None) or []]
+    for key in ("category", "author"):
+        value = getattr(item, key, None)
+        if value is not None:
+            names.append((meta_line(item, key), value.name))
+    return names
+
+
+def data_files(path):
+    """Every YAML data file under the content folder (desa.yml and any other)."""
+    found = []
+    for folder, subfolders, files in os.walk(path):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found += [os.path.join(folder, name) for name in sorted(files)
+                  if name.lower().endswith((".yml", ".yaml"))]
+    return found
+
+
 def check(generators):
-    """all_generators_finalized: report spam in every article, page and static text file."""
+    """all_generators_finalized: report spam in every article, page, static text file
+    and YAML data file (desa.yml, ...), and in names that become addresses."""
+    settings = None
+    allowed_patterns = []
     for item in contents(generators):
+        settings = item.settings
+        allowed_patterns = setting(settings, "SPAM_ALLOWED_FILES")
         lines = list(enumerate(read_lines(item.source_path), start=1))
         body = lines[body_line(item) - 1 :]
-        allowed = _allowed(item, setting(item.settings, "SPAM_ALLOWED_FILES"))
-        for error in problems_in(item.source_path, lines, body, allow_text=allowed):
+        allowed = _allowed(item, allowed_patterns)
+        errors = problems_in(item.source_path, lines, body, allow_text=allowed)
+        for error in errors:
             report(error)
+        if not allowed and not errors:  # a slug made from a spam title: reported once
+            for error in name_problems(item.source_path, _names_of(item)):
+                report(error)
     static = static_generator(generators)
     for item in getattr(static, "staticfiles", None) or []:
         path = getattr(item, "source_path", "")
+        settings = item.settings
+        allowed = _allowed(item, setting(settings, "SPAM_ALLOWED_FILES"))
+        if not allowed:
+            for error in name_problems(path, [(1, relative_path(item))]):
+                report(error)
         if not str(path).lower().endswith(STATIC_TEXT):
             continue
         lines = list(enumerate(read_lines(path), start=1))
-        for error in problems_in(path, lines, [], allow_text=_allowed(
-                item, setting(item.settings, "SPAM_ALLOWED_FILES"))):
+        for error in problems_in(path, lines, lines, allow_text=allowed):
             report(error)
+    if settings is None and generators:
+        settings = generators[0].settings
+    if settings:
+        for path in data_files(settings["PATH"]):
+            lines = list(enumerate(read_lines(path), start=1))
+            for error in problems_in(path, lines, lines):
+                report(error)

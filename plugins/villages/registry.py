@@ -11,6 +11,7 @@ becomes a ContentError naming the file and the line; all are collected.
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -40,6 +41,14 @@ KEYS = (
 )
 REGION_KEYS = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3}
 TYPES = {"desa": ("desa", "desa_adat"), "desa adat": ("desa_adat",), "kelurahan": ("kelurahan",)}
+# A village website: http(s), a domain name (letters, digits, '-', at least one dot), an
+# optional port and path; nothing a browser would read differently or that could leave
+# an attribute (spaces, quotes, <>, backslashes, user@, control characters).
+WEB_ADDRESS = re.compile(
+    r"^https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9._~!$&()*+,;=:@%/?#-]*)?$",
+    re.IGNORECASE,
+)
 # Indonesia's extent, with a margin: catches swapped or mistyped coordinates.
 # A registry of every village in Indonesia (about 84,000; 100,000 entries are 2-6 MB and
 # load in about 30 s and 460 MB of memory) fits; anything bigger is not a registry.
@@ -347,11 +356,12 @@ def _read_optional(entry, values, lines, path):
             ))
     if "situs" in values:
         url = values["situs"]
-        if url.startswith(("http://", "https://")) and "." in url.split("://", 1)[1]:
+        if WEB_ADDRESS.match(url):
             entry.situs = url
         else:
             problems.append(ContentError(
-                path, lines["situs"], f"situs '{url}' bukan alamat web (not a web address)",
+                path, lines["situs"], f"situs {url!r} bukan alamat web (not a web address): "
+                "hanya http:// atau https://, nama domain, tanpa spasi, tanda kutip, \\ atau @",
                 "tulis alamat lengkap, misalnya  situs: https://binangun-singgahan.desa.id",
             ))
     entry.alamat = values.get("alamat", "")

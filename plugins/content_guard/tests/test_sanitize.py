@@ -68,9 +68,12 @@ def markdown_html():
 def test_markdown_content_survives_cleaning():
     cleaned = soup(clean_html(markdown_html()))
     heading = cleaned.h2
-    assert (heading["id"], heading["class"]) == ("hasil", ["penting"])
+    # Body ids are prefixed (never a theme id); classes outside the allow-list are dropped.
+    assert (heading["id"], heading.get("class")) == ("isi-hasil", None)
     cells = cleaned.select("table thead th")
-    assert [c.get("style") for c in cells] == ["text-align:left", "text-align:right"]
+    # Aligned with classes: the policy (style-src 'self') blocks inline styles.
+    assert [c.get("class") for c in cells] == [["align-left"], ["align-right"]]
+    assert all(c.get("style") is None for c in cleaned.select("th, td"))
     assert text_of(cleaned.table) == "Bidang Anggaran Jalan 120 juta"
     assert cleaned.select_one('sup[id="fnref:1"] a.footnote-ref')["href"] == "#fn:1"
     assert cleaned.select_one('div.footnote li[id="fn:1"] a.footnote-backref')["href"] == "#fnref:1"

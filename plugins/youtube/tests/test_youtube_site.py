@@ -86,7 +86,7 @@ CONTRACT_TEMPLATE = """
 {% for a in articles|sort(attribute="slug") %}
 <section id="{{ a.slug }}" data-has-video="{{ a.has_video }}" data-poster="{{ a.video_poster }}">
 {% if a.video_html %}{{ a.video_html }}{% else %}<p class="no-front-video"></p>{% endif %}
-<div class="summary">{{ a.summary }}</div>
+<div class="summary">{{ a.summary|safe }}</div>
 </section>
 {% endfor %}
 """

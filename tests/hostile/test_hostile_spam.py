@@ -1,0 +1,113 @@
+"""Class 5 of issue #10: spam written to slip past a plain pattern is refused, naming
+the file and line; ordinary village news (the sample site, and sentences with words
+that also occur in spam) is not."""
+
+import pytest
+
+from tests.hostile.hostile import article, assert_refused, check_content, write_tree
+
+BODY_LINE = 5  # article(): ---, judul, tanggal, ---, body
+
+# name -> (file contents, file, line, words the message must hold)
+TEXT_CASES = {
+    "lebar-nol": ("Main di slo\u200bt ga\u200dcor sekarang.", "slot gacor"),
+    "tanda-hubung-lunak": ("Info sl\u00adot gac\u00ador hari ini.", "slot gacor"),
+    "entitas-html": ("Coba s&#108;ot g&#x61;cor.", "slot gacor"),
+    "penekanan-markdown": ("Ayo coba slot **ga**cor dan s*l*ot online.", "slot gacor"),
+    "garis-bawah": ("Kunjungi slot_gacor_maxwin sekarang.", "slot gacor"),
+    "huruf-kiril": ("Coba sl\u043et g\u0430cor terpercaya.", "slot gacor"),  # о, а
+    "huruf-yunani": ("Bocoran t\u03bfgel hari ini.", "togel"),  # ο
+    "angka-pengganti": ("Coba s1ot g4c0r terbaik, jud1 0nline.", "slot gacor"),
+    "huruf-lebar": ("Ｓｌｏｔ　Ｇａｃｏｒ", "slot gacor"),
+    "huruf-matematika": ("\U0001d42c\U0001d425\U0001d428\U0001d42d \U0001d420\U0001d41a\U0001d41c\U0001d428\U0001d42b", "slot gacor"),
+    "tag-html-di-kata": ("Kabar <b>sl</b>ot <i>gac</i>or.", "slot gacor"),
+    "dua-baris": ("Hari ini bocoran pola\ngacor untuk warga.", "pola gacor"),
+    "huruf-berjarak": ("Ayo S L O T  G A C O R hari ini.", "slotgacor"),
+}
+LINK_CASES = {
+    "backslash": "[info](https:\\\\slot88.example/daftar)",
+    "tanpa-garis-miring": "[info](https:slot88.example)",
+    "entitas-host": '<a href="https://&#115;lot88.example/">info</a>',
+    "persen-host": "[info](https://%73lot88.example/)",
+    "userinfo": "[info](https://kemendesa.go.id@togel4d.example/)",
+    "kiril-host": "[info](https://sl\u043et88.example/)",
+    "tab-di-alamat": '<a href="https://sl&#9;ot88.example/">info</a>',
+    "halaman-judi": "[info](https://kampus.example.ac.id/tag/slot-gacor/)",
+}
+FIELD_CASES = {
+    # name -> (front matter, line, words)
+    "label-slug": (dict(label=["rapat", "slot-gacor"]), 4, ["slot gacor"]),
+    "slug": (dict(slug="link-alternatif-sbobet"), 4, ["sbobet"]),
+    "penulis": (dict(penulis="Admin Pola_Gacor"), 4, ["pola gacor"]),
+    "kategori": (dict(kategori="Info T0gel"), 4, ["togel"]),
+    "ringkasan-entitas": (dict(ringkasan="Bocoran &#116;ogel malam ini."), 4, ["togel"]),
+}
+
+
+@pytest.fixture(scope="session")
+def spam_errors(tmp_path_factory):
+    files = {}
+    for name, (body, _) in TEXT_CASES.items():
+        files[f"berita/teks-{name}.md"] = article(body, judul=f"Teks {name}")
+    for name, body in LINK_CASES.items():
+        files[f"berita/tautan-{name}.md"] = article(body, judul=f"Tautan {name}")
+    for name, (front, _, _) in FIELD_CASES.items():
+        files[f"berita/kolom-{name}.md"] = article(judul=f"Kolom {name}", **front)
+    files["berita/situs-slot-gacor-terbaru.md"] = article(judul="Kabar desa")
+    files["files/pola-gacor-hari-ini.pdf"] = b"%PDF-1.4\n"
+    content = write_tree(tmp_path_factory.mktemp("spam-content"), files)
+    errors, _ = check_content(content)
+    return content, errors
+
+
+@pytest.mark.parametrize("name", TEXT_CASES)
+def test_disguised_gambling_text_is_refused(spam_errors, name):
+    content, errors = spam_errors
+    assert_refused(errors, content, f"berita/teks-{name}.md", BODY_LINE,
+                   "teks promosi judi", *TEXT_CASES[name][1].split())
+
+
+@pytest.mark.parametrize("name", LINK_CASES)
+def test_disguised_gambling_links_are_refused(spam_errors, name):
+    content, errors = spam_errors
+    assert_refused(errors, content, f"berita/tautan-{name}.md", BODY_LINE, "tautan ke")
+
+
+@pytest.mark.parametrize("name", FIELD_CASES)
+def test_gambling_in_front_matter_fields_is_refused(spam_errors, name):
+    content, errors = spam_errors
+    _, line, words = FIELD_CASES[name]
+    assert_refused(errors, content, f"berita/kolom-{name}.md", line, "judi", *words)
+
+
+def test_gambling_in_file_names_is_refused(spam_errors):
+    content, errors = spam_errors
+    assert_refused(errors, content, "berita/situs-slot-gacor-terbaru.md", 1,
+                   "nama atau alamat halaman", "situs slot")
+    assert_refused(errors, content, "files/pola-gacor-hari-ini.pdf", 1,
+                   "nama atau alamat halaman", "pola gacor")
+
+
+ORDINARY = """\
+Lomba burung berkicau di lapangan desa: kacer milik Pak Darto tampil gacor dan juara.
+Rapat koordinasi di Kota Bandar Lampung membahas Dana Desa 2025 sebesar Rp1,2 miliar.
+Slot waktu pelatihan diatur bergiliran; jadwal toto (kerja bakti) hari Minggu pukul 07.00.
+Warga RT 01/RW 03 menerima BLT-DD tahap 4; Posyandu Mawar 5 melayani 48 balita.
+Sosialisasi P3PD dan SDGs Desa diikuti 35 kader, materi dari BPS Kab. Tuban.
+Tautan resmi: https://kemendesa.go.id/berita/dana-desa dan https://www.bps.go.id/id.
+Jalan poros desa sepanjang 1,5 km dicor beton (K-300), lebar 4 m, dengan drainase.
+Kelompok tani "Sido Makmur" panen jagung 8 ton per hektare di lahan 12 ha.
+"""
+
+
+def test_ordinary_village_news_is_accepted(tmp_path):
+    content = write_tree(tmp_path / "content", {
+        "berita/kabar-desa.md": article(ORDINARY, judul="Kabar Desa Binangun Pekan Ini",
+                                        label=["gotong royong", "dana desa", "4G", "BLT-DD"],
+                                        penulis="Operator Desa", kategori="Pembangunan"),
+    })
+    assert check_content(content) == ([], [])
+
+
+def test_the_sample_site_has_no_spam(sample_site):
+    assert sample_site.warnings == []  # built: no error at all, and no warning
