@@ -118,6 +118,7 @@ RSS_FEED_SUMMARY_ONLY = False
 THEME = str(KIT / "theme")
 PLUGIN_PATHS = [str(KIT / "plugins")]
 PLUGINS = [
+    "identity",  # content/situs.yml and the overrides/ folder
     "front_matter",
     "indonesian",
     "article_extras",
@@ -130,7 +131,14 @@ LOAD_CONTENT_CACHE = False
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False  # the build swaps folders itself (wartadesa.build)
 
-# Navigation: (label, url relative to SITEURL)
+# The site's identity file inside content/ (plugin identity): name, tagline, village,
+# address, contacts, social links, logo and menu. It sets the settings below.
+SITE_IDENTITY = "situs.yml"
+# The site-owned folder beside content/: templates/ (replace any theme template or
+# partial) and static/ (files on top of the theme's; static/custom.css is linked last).
+SITE_OVERRIDES = "overrides"
+
+# Navigation: (label, url relative to SITEURL, or an http(s) address)
 MENU_LINKS = [
     ("Beranda", ""),
     ("Berita", "arsip/"),
@@ -145,6 +153,7 @@ DISPLAY_CATEGORIES_ON_MENU = False
 OFFICE_ADDRESS = ""
 CONTACT_EMAIL = ""
 CONTACT_PHONE = ""
+CONTACT_WHATSAPP = ""
 SOCIAL_LINKS = []  # [("Facebook", "https://facebook.com/..."), ...]
 
 # --- Security ------------------------------------------------------------------
