@@ -206,7 +206,8 @@ def production_settings(site):
     (`globals()` after `from pelicanconf import *`): absolute links, GitHub Pages files.
 
     The address comes from the SITEURL environment variable when set, otherwise from
-    PUBLISH_SITEURL, otherwise https://CUSTOM_DOMAIN."""
+    PUBLISH_SITEURL, otherwise https://CUSTOM_DOMAIN, otherwise the PAGES_URL environment
+    variable (the workflow sets it to the repository's GitHub Pages address)."""
     import os
 
     domain = site.get("CUSTOM_DOMAIN") or ""
@@ -214,6 +215,8 @@ def production_settings(site):
         os.environ.get("SITEURL")
         or site.get("PUBLISH_SITEURL")
         or (f"https://{domain}" if domain else "")
+        # The workflow's fallback: the repository's own GitHub Pages address.
+        or os.environ.get("PAGES_URL", "")
     ).rstrip("/")
     if not siteurl:
         raise SystemExit(

@@ -22,7 +22,7 @@ import difflib
 import re
 from pathlib import Path
 
-from front_matter.errors import ContentError, ContentErrors
+from front_matter.errors import ContentError, ContentErrors, report
 from front_matter.source import decode
 
 FILE_SETTING = "SITE_IDENTITY"
@@ -60,9 +60,12 @@ def apply_identity(settings):
     if not path.is_file():
         return settings
     values, errors = read_identity(path, settings)
-    if errors:
-        raise ContentErrors(errors)
-    settings.update(values)
+    # Reported (not raised): the build goes on reading the articles so that every
+    # problem is shown at once, and stops before writing anything.
+    for error in errors:
+        report(error)
+    if not errors:
+        settings.update(values)
     return settings
 
 
