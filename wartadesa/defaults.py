@@ -114,6 +114,11 @@ TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = False
 
+# --- Kit upgrades (invoke upgrade) -------------------------------------------------
+# The kit's repository, when the site has no git remote named "kit", e.g.
+# "https://github.com/PEMILIK/warta-desa.git" (set it in pelicanconf.py).
+KIT_REPOSITORY = ""
+
 # --- Theme and plugins ---------------------------------------------------------
 THEME = str(KIT / "theme")
 PLUGIN_PATHS = [str(KIT / "plugins")]
