@@ -169,7 +169,10 @@ def test_overrides_replace_a_partial_and_add_css(tmp_path):
     static = tmp_path / "overrides" / "static"
     static.mkdir()
     (static / "custom.css").write_text(".site-foot { background: #0b3d91; }\n")
+    (static / "img").mkdir()
+    (static / "img" / "og-default.png").write_bytes(b"own preview picture")
     site = build_site(tmp_path / "output", content=content)
+    assert (site.output / "theme" / "img" / "og-default.png").read_bytes() == b"own preview picture"
     for url in ("", ARTICLE, "arsip/"):
         page = site.html(url)
         assert text_of(page.find("footer", class_="site-foot")) == \
