@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent
 PY = sys.executable
 HOST, PORT = "127.0.0.1", 8000
 OUTPUT = ROOT / "output"
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
+WATCHED = ["content", "overrides", "theme", "plugins", "wartadesa", "pelicanconf.py",
+           "publishconf.py"]
 
 def _build(c, settings="pelicanconf.py", output=None, strict=False):
     cmd = f'"{PY}" -m wartadesa.build --settings {settings}'

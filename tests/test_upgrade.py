@@ -29,9 +29,11 @@ def older_kit():
         added = git("log", "--diff-filter=A", "--format=%H", "HEAD", "--", FIRST_FILE, cwd=ROOT)
     except (subprocess.CalledProcessError, FileNotFoundError):
         pytest.skip("not a git repository (e.g. a project copy): no kit history")
-    if not added:
-        pytest.skip(f"this history has no commit adding {FIRST_FILE}")
-    return added.split()[-1], git("rev-parse", "HEAD", cwd=ROOT)
+    head = git("rev-parse", "HEAD", cwd=ROOT)
+    if not added or added.split()[-1] == head:
+        pytest.skip(f"no kit commit older than HEAD adds {FIRST_FILE} (e.g. a repository "
+                    "made with 'Use this template')")
+    return added.split()[-1], head
 
 
 def snapshot(folder, names=SITE_FILES):

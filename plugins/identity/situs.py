@@ -74,10 +74,8 @@ def read_identity(path, settings):
     from villages.registry import compose_yaml
 
     errors = []
-    text = decode(str(path), Path(path).read_bytes())
-    if isinstance(text, ContentError):  # pragma: no cover - decode raises in this kit
-        return {}, [text]
     try:
+        text = decode(str(path), Path(path).read_bytes())
         root = compose_yaml(str(path), text)
     except ContentError as error:
         return {}, [error]

@@ -138,6 +138,14 @@ def test_mistakes_name_the_file_and_line(tmp_path, situs, expected):
     assert any(line.startswith(expected) for line in found), found
 
 
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    content = sample_content(tmp_path / "content")
+    (content / "situs.yml").write_bytes("nama: Desa Kal\u00e9\n".encode("latin-1"))
+    errors, _ = check(settings_path(), content)
+    assert errors == [f"{content / 'situs.yml'}:1: berkas bukan teks UTF-8 (file is not UTF-8 "
+                      "text) — simpan ulang berkas dengan encoding UTF-8 di editor Anda"]
+
+
 def test_every_mistake_is_reported_at_once(tmp_path):
     found = problems(tmp_path, "nama: <b>Desa</b>\nemail: x\nwarna: hijau\n")
     assert [line.split(":")[1] for line in found] == ["1", "2", "3"]
