@@ -19,13 +19,13 @@ PRODUCTION_URL = "https://binangun-singgahan.desa.id"
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The real sample site with the local preview settings."""
+    """The sample fixture site (tests/fixtures/sample) with the local preview settings."""
     return build_site(tmp_path_factory.mktemp("preview") / "output")
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
-    """The real sample site with the production settings and a custom domain."""
+    """The sample fixture site with the production settings and a custom domain."""
     return build_site(
         tmp_path_factory.mktemp("publish") / "output",
         settings="publishconf.py",
