@@ -108,3 +108,21 @@ def test_kit_workflow_runs_the_readme_test_line():
     _, test_line = quick_start_lines()
     assert steps_running(workflow("kit.yml"), test_line)
 
+
+
+def test_readme_documents_every_identity_key():
+    from identity.situs import KEYS
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### 2. Isi identitas situs", 1)[1].split("\n### ", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z_]+)`", section, re.M))
+    documented |= {k for k in re.findall(r"`([a-z_]+)`", section) if k in KEYS}
+    assert set(KEYS) <= documented
+
+
+def test_changelog_has_the_kit_version():
+    from wartadesa import __version__
+
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    assert f"\n## {__version__} " in changelog
+    assert "Yang harus dilakukan desa" in changelog

@@ -223,7 +223,10 @@ def main(argv=None, cwd=ROOT):
         print("\n(--dry-run: tidak ada yang diubah)")
         return 0
     apply(steps, cwd)
-    if steps["added"] or steps["changed"] or steps["removed"]:
+    touched = steps["added"] + steps["changed"] + steps["removed"]
+    if any(path.startswith("requirements") for path in touched):
+        print("\nDaftar paket berubah: jalankan  .venv/bin/pip install -r requirements.txt")
+    if touched:
         print("\nBerkas kit sudah diperbarui dan ditandai (git add). Periksa dengan "
               "invoke check dan invoke build, lalu simpan:  git commit -m \"Perbarui kit ke "
               f"versi {steps['new_version']}\"")
