@@ -1,6 +1,16 @@
-"""Shared fixtures: each fixture site is built once per test session."""
+"""Shared fixtures: each fixture site is built once per test session.
+
+Sites are built from tests/fixtures/ (see tests/sitetools.py), never from the live
+content/ of the village using the kit."""
+
+import os
 
 import pytest
+
+# The kit's own CI runs these tests inside GitHub Actions: builds and checks started by
+# tests must print plain lines, not workflow commands, and write no job summary.
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "SITEURL", "PAGES_URL"):
+    os.environ.pop(_name, None)
 
 from tests.sitetools import build_site
 
@@ -9,13 +19,13 @@ PRODUCTION_URL = "https://binangun-singgahan.desa.id"
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The real sample site with the local preview settings."""
+    """The sample fixture site (tests/fixtures/sample) with the local preview settings."""
     return build_site(tmp_path_factory.mktemp("preview") / "output")
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
-    """The real sample site with the production settings and a custom domain."""
+    """The sample fixture site with the production settings and a custom domain."""
     return build_site(
         tmp_path_factory.mktemp("publish") / "output",
         settings="publishconf.py",

@@ -1,203 +1,29 @@
-"""Settings for a local preview of the site (relative URLs).
+"""Pengaturan teknis situs ini (preview lokal, tautan relatif).
 
-`publishconf.py` imports everything here and adds the production values.
-Operators usually only change the "Identitas situs" block.
+Identitas situs (nama, alamat, kontak, media sosial, logo, menu) ada di
+`content/situs.yml`, bukan di sini. Semua pengaturan lain datang dari kit
+(`wartadesa/defaults.py`) dan ikut diperbarui oleh `invoke upgrade`; tulis di bawah
+hanya yang memang berbeda untuk situs ini. `publishconf.py` memakai berkas ini.
 """
 
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-# Our plugins import each other's small helper modules (e.g. front_matter.errors).
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
+# The kit (wartadesa/) is in this folder; the kit's test fixtures find it further up.
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(next(p for p in (HERE, *HERE.parents) if (p / "wartadesa").is_dir())))
 
-# --- Identitas situs -------------------------------------------------------
-SITENAME = "Warta Desa"
-SITESUBTITLE = "Kabar pemerintahan dan pembangunan desa"
-AUTHOR = "Operator Desa"
-SITEURL = ""
-# Custom domain for GitHub Pages (writes a CNAME file in production), e.g.
-# "binangun-singgahan.desa.id". Empty: no CNAME.
+from wartadesa.defaults import *  # noqa: E402,F401,F403
+
+# Domain sendiri untuk GitHub Pages, misalnya "binangun-singgahan.desa.id" (build
+# produksi menulis berkas CNAME). Kosong: tanpa domain sendiri.
 CUSTOM_DOMAIN = ""
 
-TIMEZONE = "Asia/Jakarta"  # WIB; "Asia/Makassar" (WITA), "Asia/Jayapura" (WIT)
-DEFAULT_LANG = "id"
+# Zona waktu tanggal berita: "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), "Asia/Jayapura" (WIT).
+TIMEZONE = "Asia/Jakarta"
 
-# --- Content -----------------------------------------------------------------
-PATH = "content"
-ARTICLE_PATHS = ["berita"]
-PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "files", "extra"]
-EXTRA_PATH_METADATA = {}
-# Only Markdown is read (our YAML front matter reader); no reStructuredText/HTML.
-READERS = {"rst": None, "html": None, "htm": None}
-IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md"]
-DEFAULT_CATEGORY = "Umum"
-USE_FOLDER_AS_CATEGORY = False  # the folder berita/ is not a category
-DEFAULT_PAGINATION = 10
-TYPOGRIFY = True
-SUMMARY_MAX_LENGTH = 40
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        # Quotes and dashes are made typographic by typogrify (TYPOGRIFY = True).
-    },
-    "output_format": "html5",
-}
-
-# --- URL scheme (stable: documented in README) -----------------------------
-ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
-ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-ARTICLE_LANG_URL = ARTICLE_URL + "{lang}/"
-ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
-DRAFT_URL = "draf/{slug}/"
-DRAFT_SAVE_AS = DRAFT_URL + "index.html"
-DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = PAGE_URL + "index.html"
-PAGE_LANG_URL = PAGE_LANG_SAVE_AS = ""
-CATEGORY_URL = "kategori/{slug}/"
-CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
-CATEGORIES_URL = "kategori/"
-CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
-TAG_URL = "tag/{slug}/"
-TAG_SAVE_AS = TAG_URL + "index.html"
-TAGS_URL = "tag/"
-TAGS_SAVE_AS = TAGS_URL + "index.html"
-AUTHOR_URL = "penulis/{slug}/"
-AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
-AUTHORS_URL = "penulis/"
-AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
-ARCHIVES_URL = "arsip/"
-ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
-YEAR_ARCHIVE_SAVE_AS = ""
-MONTH_ARCHIVE_SAVE_AS = ""
-DAY_ARCHIVE_SAVE_AS = ""
-INDEX_SAVE_AS = "index.html"
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
-)
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
-TEMPLATE_PAGES = {}
-# None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 100}
-SLUGIFY_SOURCE = "title"
-SLUG_REGEX_SUBSTITUTIONS = [
-    (r"[^\w\s-]", ""),
-    (r"(?u)\A\s*", ""),
-    (r"(?u)\s*\Z", ""),
-    (r"[-\s]+", "-"),
-]
-
-# --- Feeds -------------------------------------------------------------------
-# Local preview writes feeds too (relative links); production makes them absolute.
-FEED_DOMAIN = "http://127.0.0.1:8000"  # where `invoke serve` shows the preview
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
-CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
-CATEGORY_FEED_RSS = None
-FEED_ATOM = None
-FEED_RSS = None
-TAG_FEED_ATOM = None
-TAG_FEED_RSS = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-TRANSLATION_FEED_ATOM = None
-TRANSLATION_FEED_RSS = None
-FEED_MAX_ITEMS = 50
-RSS_FEED_SUMMARY_ONLY = False
-
-# --- Theme and plugins ---------------------------------------------------------
-THEME = "theme"
-# Every value printed by a template is HTML-escaped; trusted HTML (the cleaned body,
-# summary and title) is marked `|safe` in the theme, nowhere else.
-JINJA_ENVIRONMENT = {
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "extensions": [],
-    "autoescape": True,
-}
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = [
-    "front_matter",
-    "indonesian",
-    "article_extras",
-    "youtube",
-    "villages",
-    "content_guard",
-    "privacy_guard",
-]
-RELATIVE_URLS = True
-LOAD_CONTENT_CACHE = False
-OUTPUT_PATH = "output"
-DELETE_OUTPUT_DIRECTORY = False  # the build swaps folders itself (wartadesa.build)
-
-# Navigation: (label, url relative to SITEURL)
-MENU_LINKS = [
-    ("Beranda", ""),
-    ("Berita", "arsip/"),
-    ("Kategori", "kategori/"),
-    ("Desa", "desa/"),
-    ("Tentang", "tentang/"),
-]
-DISPLAY_PAGES_ON_MENU = False
-DISPLAY_CATEGORIES_ON_MENU = False
-
-# Footer: office address and contacts (shown when set)
-OFFICE_ADDRESS = ""
-CONTACT_EMAIL = ""
-CONTACT_PHONE = ""
-SOCIAL_LINKS = []  # [("Facebook", "https://facebook.com/..."), ...]
-
-# --- Security ------------------------------------------------------------------
-# Every page carries this Content-Security-Policy (a <meta> tag in the theme):
-# only the site itself, plus YouTube posters and the privacy-enhanced player frame.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' https://i.ytimg.com; "
-    "frame-src https://www.youtube-nocookie.com; script-src 'self'; "
-    "style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-)
-
-# --- Theme ---------------------------------------------------------------------
-# Logo in the header and in search results: a file under content/images/ (e.g.
-# "images/logo.png") or the theme's own emblem.
-SITELOGO = "theme/img/logo.svg"
-FAVICON = "theme/img/favicon.svg"  # the small picture in the browser tab (SVG or PNG)
-# Picture shown in WhatsApp/Facebook previews of pages without their own image
-# (1200 x 630 pixels).
-DEFAULT_OG_IMAGE = "theme/img/og-default.png"
-DEFAULT_OG_IMAGE_SIZE = (1200, 630)
-RELATED_ARTICLES = 3  # "Berita terkait" under each article
-INDEX_URL = ""  # the home page is the site root: "Lebih baru" links to /, not /index.html
-
-# --- Villages (plugin villages: content/desa.yml, pages desa/ and wilayah/) ----
-VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/
-VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
-VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
-REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
-PAGINATED_TEMPLATES.update({"village": None, "region": None})  # DEFAULT_PAGINATION per page
-
-# --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
-# Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.
-TRUSTED_HTML = False
-# The site's fixed list of categories, e.g. ["Pemerintahan", "Pembangunan"]. Empty: any.
+# Daftar kategori yang boleh dipakai, misalnya ["Pemerintahan", "Pembangunan"]. Kosong: bebas.
 CATEGORIES = []
-FUTURE_DATE_WARNING_DAYS = 1  # warn when a date is more than this many days ahead
-MAX_CONTENT_SIZE_KB = 512  # a bigger content file is refused (usually pasted junk)
-# Files (inside content/) that may write about gambling, e.g. ["berita/*judi-online*.md"].
-SPAM_ALLOWED_FILES = []
-# Two articles with the same slug in different months are two articles (our URLs
-# berita/{yyyy}/{mm}/{slug}/ differ), not translations of each other.
-ARTICLE_TRANSLATION_ID = ("slug", "date.year", "date.month")
-# Dates come from the front matter only: a file named 2024-06-31-rapat.md must not
-# stop the build with an unexplained error (Pelican reads dates from file names).
-FILENAME_METADATA = ""
 
-# --- Privacy (plugin privacy_guard: NIK/KK, GPS in photos, personal data) -------
-# Files (inside content/) published on purpose with personal data, e.g. a decree naming
-# an official: ["files/sk-kades-2024.pdf"]. Nothing in them is checked: see README.
-PRIVACY_ALLOWED_FILES = []
-# Official mobile numbers that may appear next to a name (CONTACT_PHONE is always allowed).
-PRIVACY_ALLOWED_PHONES = []
+# Berkas (di dalam content/) yang boleh menulis tentang judi, misalnya ["berita/*judi-online*.md"].
+SPAM_ALLOWED_FILES = []

@@ -1,34 +1,16 @@
-"""Production settings: `invoke publish` and the GitHub Actions build use these.
+"""Pengaturan produksi: `invoke publish` dan GitHub Actions memakainya.
 
-The site address comes from the SITEURL environment variable when it is set,
-otherwise from PUBLISH_SITEURL below (or https://CUSTOM_DOMAIN).
+Alamat situs diambil dari variabel lingkungan SITEURL bila ada, jika tidak dari
+CUSTOM_DOMAIN di pelicanconf.py (https://CUSTOM_DOMAIN).
 """
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.modules.pop("pelicanconf", None)  # this folder's pelicanconf.py, not one loaded earlier
 
-from pelicanconf import *  # noqa: E402,F403
-from pelicanconf import CUSTOM_DOMAIN  # noqa: E402
+from pelicanconf import *  # noqa: E402,F401,F403
+from wartadesa.defaults import production_settings  # noqa: E402
 
-# The address the site is published at, without a trailing slash.
-PUBLISH_SITEURL = ""
-
-SITEURL = (
-    os.environ.get("SITEURL")
-    or PUBLISH_SITEURL
-    or (f"https://{CUSTOM_DOMAIN}" if CUSTOM_DOMAIN else "")
-).rstrip("/")
-if not SITEURL:
-    raise SystemExit(
-        "publishconf.py: alamat situs belum diisi. Isi PUBLISH_SITEURL atau "
-        "CUSTOM_DOMAIN di pelicanconf.py, atau jalankan dengan "
-        "SITEURL=https://nama-desa.desa.id (the production site address is not set)."
-    )
-RELATIVE_URLS = False
-FEED_DOMAIN = SITEURL
-# GitHub Pages: wartadesa.build writes .nojekyll (no Jekyll processing) and,
-# when CUSTOM_DOMAIN is set, a CNAME file with that domain.
-GITHUB_PAGES = True
+globals().update(production_settings(globals()))

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent
 PY = sys.executable
 HOST, PORT = "127.0.0.1", 8000
 OUTPUT = ROOT / "output"
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"]
+WATCHED = ["content", "overrides", "theme", "plugins", "wartadesa", "pelicanconf.py",
+           "publishconf.py"]
 
 def _build(c, settings="pelicanconf.py", output=None, strict=False):
     cmd = f'"{PY}" -m wartadesa.build --settings {settings}'
@@ -160,6 +161,24 @@ def bench(c, articles=1000, villages=40, seed=1, runs=3, profile=False,
         cmd += " --profile"
     with c.cd(str(ROOT)):
         c.run(cmd, pty=False)
+
+@task(help={
+    "ref": "kit version: tag, branch or commit (default main)",
+    "remote": "git remote of the kit (default kit)",
+    "url": "address of the kit repository (instead of a remote)",
+    "dry_run": "only show what would change",
+})
+def upgrade(c, ref="main", remote=None, url=None, dry_run=False):
+    """Bring a newer kit (theme, plugins, wartadesa, tests, tasks...); never content/ or settings."""
+    from invoke import Exit
+
+    from wartadesa.upgrade import main as run_upgrade
+
+    args = ["--ref", ref] + (["--remote", remote] if remote else []) + (["--url", url] if url else [])
+    code = run_upgrade(args + (["--dry-run"] if dry_run else []), cwd=ROOT)
+    if code:
+        raise Exit(code=code)
+
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):

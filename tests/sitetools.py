@@ -1,6 +1,7 @@
 """Build real sites for tests and read what they wrote."""
 
 import contextlib
+import shutil
 import os
 import re
 from dataclasses import dataclass, field
@@ -11,6 +12,18 @@ from bs4 import BeautifulSoup
 from wartadesa.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+# The kit tests' own site: a frozen copy of the template's sample site (settings,
+# content/ with situs.yml and desa.yml). Tests never read the live content/ or the
+# live pelicanconf.py: those belong to the village using the kit.
+SAMPLE = FIXTURES / "sample"
+# What belongs to a site rather than to the kit (never copied from the kit, never
+# replaced by `invoke upgrade`).
+SITE_FILES = ("content", "overrides", "pelicanconf.py", "publishconf.py")
+COPY_IGNORED = shutil.ignore_patterns(
+    ".git", ".venv", "output", ".output-*", "node_modules", "test-artifacts", "__pycache__",
+    ".pytest_cache", "cache",
+)
 
 
 @contextlib.contextmanager
@@ -59,10 +72,39 @@ def text_of(element):
     return re.sub(r"\s+", " ", text)
 
 
+def settings_path(settings="pelicanconf.py", site=SAMPLE):
+    """A settings file of a fixture site (default: the sample site); absolute paths as is."""
+    return Path(settings) if Path(settings).is_absolute() else Path(site) / settings
+
+
 def build_site(output, settings="pelicanconf.py", content=None, siteurl=None, **overrides):
-    """Build with the real settings file (optionally other content) into `output`."""
+    """Build the sample fixture site (tests/fixtures/sample: the kit defaults, its
+    situs.yml and content), or other `content` with the same settings, into `output`."""
     if content is not None:
         overrides["PATH"] = str(Path(content).resolve())
     with environ(SITEURL=siteurl):
-        warnings = build(ROOT / settings, output=output, overrides=overrides)
+        warnings = build(settings_path(settings), output=output, overrides=overrides)
     return Site(Path(output), warnings)
+
+
+def project_copy(target, site=SAMPLE):
+    """A site project at `target`: the kit's files from this repository and the site's
+    own files (content/, overrides/, pelicanconf.py, publishconf.py) from `site`."""
+    target = Path(target)
+    ignore_site = shutil.ignore_patterns(*SITE_FILES)
+
+    def ignore(folder, names):
+        ignored = set(COPY_IGNORED(folder, names))
+        if Path(folder).resolve() == ROOT:
+            ignored |= set(ignore_site(folder, names))
+        return ignored
+
+    shutil.copytree(ROOT, target, ignore=ignore)
+    for name in SITE_FILES:
+        source = Path(site) / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    return target
+

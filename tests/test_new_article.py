@@ -10,19 +10,19 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from front_matter.source import read_source
-from tests.sitetools import ROOT
+from tests.sitetools import ROOT, SAMPLE, settings_path
 from wartadesa.build import load_settings
 from wartadesa.check import check
 from wartadesa.new import NewArticleError, main, write_article
 
-SETTINGS = load_settings(ROOT / "pelicanconf.py")
+SETTINGS = load_settings(settings_path())
 
 
 def content_folder(tmp_path):
-    """A content folder with the real village registry (if the site has one)."""
+    """A content folder with the sample site's village registry."""
     content = tmp_path / "content"
     content.mkdir()
-    registry = ROOT / "content" / SETTINGS.get("VILLAGES_REGISTRY", "desa.yml")
+    registry = SAMPLE / "content" / SETTINGS.get("VILLAGES_REGISTRY", "desa.yml")
     if registry.is_file():
         shutil.copy(registry, content / registry.name)
     return content

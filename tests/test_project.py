@@ -25,8 +25,9 @@ def test_ci_runs_the_readme_test_line_verbatim():
     assert test_line in ci
 
 
-def workflow():
-    path = ROOT / ".github" / "workflows" / "site.yml"
+
+def workflow(name="site.yml"):
+    path = ROOT / ".github" / "workflows" / name
     # PyYAML reads the bare key `on` as True.
     data = yaml.safe_load(path.read_text())
     data["on"] = data.pop(True, data.get("on"))
@@ -42,20 +43,40 @@ def steps_running(data, needle):
     ]
 
 
-def test_workflow_triggers():
+def run_lines(data):
+    return [step.get("run", "") for job in data["jobs"].values() for step in job["steps"]]
+
+
+def test_site_workflow_runs_on_every_push_to_main():
     data = workflow()
+    assert data["on"]["push"] == {"branches": ["main"]}, "no paths filter: content pushes publish"
     assert "pull_request" in data["on"]
-    assert data["on"]["push"]["branches"] == ["main"]
 
 
-def test_workflow_runs_the_readme_commands():
+def test_only_content_can_stop_publishing():
+    """The village's gates are `invoke check --publish` and the production build; the
+    kit's test suite is not one of them."""
     data = workflow()
-    serve_line, test_line = quick_start_lines()
-    assert steps_running(data, test_line), "the test job must run the README's test line"
-    install = serve_line.split("&& .venv/bin/invoke")[0]
-    publish = steps_running(data, "invoke publish")
-    assert publish and install in publish[0][1]["run"]
-    assert "SITEURL" in publish[0][1]["env"]
+    runs = run_lines(data)
+    assert not any("pytest" in r or "invoke test" in r or "requirements-dev" in r for r in runs)
+    (job, check), = steps_running(data, "invoke check --publish")
+    (publish_job, publish), = steps_running(data, "invoke publish")
+    assert job == publish_job == "build"
+    steps = data["jobs"]["build"]["steps"]
+    assert steps.index(check) < steps.index(publish)
+    serve_line, _ = quick_start_lines()
+    install = serve_line.split(" && .venv/bin/invoke")[0]
+    assert any(r == install for r in runs), "installs as the README's quick start does"
+    assert "SITEURL" in data["jobs"]["build"]["env"]
+    assert data["jobs"]["deploy"]["needs"] == ["build"]
+
+
+def test_workflows_cache_pip():
+    for name in ("site.yml", "kit.yml"):
+        data = workflow(name)
+        setups = [step for job in data["jobs"].values() for step in job["steps"]
+                  if step.get("uses", "").startswith("actions/setup-python@")]
+        assert setups and all(s["with"]["cache"] == "pip" for s in setups), name
 
 
 def test_workflow_deploys_only_pushes_to_main_with_official_actions():
@@ -64,6 +85,44 @@ def test_workflow_deploys_only_pushes_to_main_with_official_actions():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     deploy = data["jobs"]["deploy"]
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    assert "github.event_name == 'push'" in deploy["if"] and "refs/heads/main" in deploy["if"]
-    assert set(deploy["needs"]) == {"test", "build"}
+    assert "github.event_name != 'pull_request'" in deploy["if"]
+    assert "refs/heads/main" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert data["permissions"] == {"contents": "read"}
+
+
+KIT_PATHS = ["plugins/**", "theme/**", "wartadesa/**", "tests/**", "tasks.py",
+             "requirements*.txt", ".github/workflows/**"]
+
+
+def test_kit_tests_run_on_pull_requests_and_kit_changes_only():
+    data = workflow("kit.yml")
+    assert "pull_request" in data["on"]
+    paths = data["on"]["push"]["paths"]
+    assert set(KIT_PATHS) <= set(paths)
+    assert not any(p.startswith(("content", "overrides")) or p.endswith(".md") for p in paths)
+    assert "branches" not in data["on"]["push"]
+
+
+def test_kit_workflow_runs_the_readme_test_line():
+    _, test_line = quick_start_lines()
+    assert steps_running(workflow("kit.yml"), test_line)
+
+
+
+def test_readme_documents_every_identity_key():
+    from identity.situs import KEYS
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### 2. Isi identitas situs", 1)[1].split("\n### ", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z_]+)`", section, re.M))
+    documented |= {k for k in re.findall(r"`([a-z_]+)`", section) if k in KEYS}
+    assert set(KEYS) <= documented
+
+
+def test_changelog_has_the_kit_version():
+    from wartadesa import __version__
+
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    assert f"\n## {__version__} " in changelog
+    assert "Yang harus dilakukan desa" in changelog

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PRODUCTION_URL
-from tests.sitetools import ROOT, build_site
+from tests.sitetools import ROOT, SAMPLE, build_site, settings_path
 from wartadesa.build import BuildFailed, build, load_settings
 
 
@@ -40,7 +40,8 @@ def files(folder):
 def build_in_process_of_its_own(output, settings, seed):
     env = {**os.environ, "PYTHONHASHSEED": str(seed), "SITEURL": PRODUCTION_URL}
     result = subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", "--settings", settings, "--output", str(output)],
+        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings_path(settings)),
+         "--output", str(output)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
@@ -72,7 +73,7 @@ def test_no_build_time_in_the_output(sample_site, published_site):
 # --- A failed build changes nothing ---------------------------------------------------
 
 def copy_sample_content(folder):
-    shutil.copytree(ROOT / "content", folder)
+    shutil.copytree(SAMPLE / "content", folder)
     return folder
 
 
@@ -119,7 +120,7 @@ def test_build_command_on_failure_exits_1_and_says_output_is_untouched(tmp_path)
     (content / "berita" / "rusak.md").write_text(BROKEN_ARTICLE, encoding="utf-8")
     settings = tmp_path / "settings.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-                        f"from pelicanconf import *\nPATH = {str(content)!r}\n"
+                        f"from wartadesa.defaults import *\nPATH = {str(content)!r}\n"
                         f"THEME = {str(ROOT / 'theme')!r}\n")
     result = subprocess.run(
         [sys.executable, "-m", "wartadesa.build", "--settings", str(settings),
@@ -171,7 +172,7 @@ def test_dangerous_output_folders_are_refused(small_content, where, why):
     target = targets[where]
     before = snapshot(small_content)
     with pytest.raises(BuildFailed) as failed:
-        build(ROOT / "pelicanconf.py", output=target, overrides={"PATH": str(small_content)})
+        build(settings_path(), output=target, overrides={"PATH": str(small_content)})
     assert failed.value.problems == [
         f"folder keluaran '{target.resolve()}' tidak aman: {why}. Pilih folder lain, misalnya "
         "output/ (refusing to build into this folder)"
@@ -183,9 +184,9 @@ def test_dangerous_output_folders_are_refused(small_content, where, why):
 def test_an_earlier_build_or_an_empty_folder_may_be_replaced(small_content, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    build(ROOT / "pelicanconf.py", output=empty, overrides={"PATH": str(small_content)})
+    build(settings_path(), output=empty, overrides={"PATH": str(small_content)})
     assert (empty / "index.html").is_file()
-    build(ROOT / "pelicanconf.py", output=empty, overrides={"PATH": str(small_content)})
+    build(settings_path(), output=empty, overrides={"PATH": str(small_content)})
     assert (empty / "berita" / "2024" / "06" / "a" / "index.html").is_file()
 
 
@@ -202,7 +203,7 @@ def csp_sources(policy):
 
 
 def test_policy_allows_only_the_site_and_youtube():
-    policy = csp_sources(load_settings(ROOT / "pelicanconf.py")["CONTENT_SECURITY_POLICY"])
+    policy = csp_sources(load_settings(settings_path())["CONTENT_SECURITY_POLICY"])
     others = {s for sources in policy.values() for s in sources} - {"'self'", "'none'"}
     assert others == {"https://i.ytimg.com", "https://www.youtube-nocookie.com"}
     assert policy["script-src"] == ["'self'"] and policy["object-src"] == ["'none'"]
@@ -214,7 +215,7 @@ def test_policy_allows_only_the_site_and_youtube():
 @pytest.mark.parametrize("fixture", ["sample_site", "published_site"])
 def test_every_page_carries_the_csp(request, fixture):
     site = request.getfixturevalue(fixture)
-    expected = load_settings(ROOT / "pelicanconf.py")["CONTENT_SECURITY_POLICY"]
+    expected = load_settings(settings_path())["CONTENT_SECURITY_POLICY"]
     pages = site.html_files()
     assert len(pages) > 20
     missing = []

@@ -13,20 +13,14 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from tests.sitetools import ROOT, text_of
+from tests.sitetools import project_copy, text_of
 
-IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", "output", ".output-*", "node_modules", "test-artifacts", "__pycache__",
-    ".pytest_cache", "cache",
-)
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    """A copy of the project to run tasks in."""
-    copy = tmp_path_factory.mktemp("project") / "situs"
-    shutil.copytree(ROOT, copy, ignore=IGNORED)
-    return copy
+    """A project with the kit and the sample fixture site to run tasks in."""
+    return project_copy(tmp_path_factory.mktemp("project") / "situs")
 
 
 def invoke(project, *args, env=None, **kwargs):
@@ -131,3 +125,9 @@ def test_livereload_rebuilds_when_content_changes(project):
         article.write_text(original)
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_invoke_check_on_the_sample_site_is_clean(project):
+    result = invoke(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "Konten beres: tidak ada masalah. (Content OK: no problems.)"

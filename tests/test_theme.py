@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from conftest import PRODUCTION_URL
-from tests.sitetools import ROOT, build_site, text_of
+from tests.sitetools import ROOT, SAMPLE, build_site, text_of
 
 KONFERENSI = "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/"
 MUSDES = "berita/2024/06/musyawarah-desa-binangun-bahas-apbdes-2025/"
@@ -39,7 +39,7 @@ def write_generated_content(root):
     (root / "berita").mkdir(parents=True)
     (root / "pages").mkdir()
     (root / "images").mkdir()
-    shutil.copy(ROOT / "content" / "desa.yml", root / "desa.yml")
+    shutil.copy(SAMPLE / "content" / "desa.yml", root / "desa.yml")
     Image.new("RGB", (1200, 675), (40, 110, 70)).save(root / "images" / "musdes.jpg")
     Image.new("RGB", (600, 400), (200, 160, 60)).save(root / "images" / "peta.png")
     (root / "pages" / "tentang.md").write_text(

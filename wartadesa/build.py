@@ -1,6 +1,6 @@
 """Safe site build: Pelican into a temporary folder, swapped in only on success.
 
-    python -m wartadesa.build [--settings publishconf.py] [--output output] [--strict]
+    python -m wartadesa.build [--settings publishconf.py] [--output output] [--strict] [--github]
 
 Every content problem is printed as one `file:line: message` line (no traceback)
 and the build exits 1 leaving the previous `output/` exactly as it was.
@@ -151,8 +151,10 @@ def load_settings(settings_file, overrides=None):
             f"{error} (error in the settings) — periksa baris ini"]) from None
 
 
-def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None, write=True):
+def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None, write=True,
+          stats=None):
     """Build the site; return the warnings. Raise BuildFailed on any error.
+    `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
 
     Content is read and every plugin's checks run (up to `all_generators_finalized`);
     if anything was reported as an error, nothing is written. With write=False the
@@ -186,7 +188,18 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         if not write:
             raise _ReadingDone
 
+    def count(generators):
+        if stats is None:
+            return
+        for generator in generators:
+            name = type(generator).__name__
+            if name == "ArticlesGenerator":
+                stats["articles"] = len(generator.articles)
+            elif name == "PagesGenerator":
+                stats["pages"] = len(generator.pages)
+
     signals.get_writer.connect(stop_before_writing)
+    signals.all_generators_finalized.connect(count)
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         try:
@@ -215,6 +228,8 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
             raise BuildFailed(list(collector.errors), collector.warnings)
         if strict and collector.warnings:
             raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
+        if stats is not None:
+            stats["siteurl"] = settings.get("SITEURL", "")
         try:
             write_hosting_files(staging, settings)
             output_folder.finish(staging)
@@ -223,6 +238,7 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None
     finally:
         signals.get_writer.disconnect(stop_before_writing)
+        signals.all_generators_finalized.disconnect(count)
         root_logger.removeHandler(collector)
         root_logger.setLevel(previous_level)
         if staging.exists():
@@ -258,10 +274,15 @@ def main(argv=None):
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--github", action="store_true",
+                        help="GitHub annotations and job summary (default in GitHub Actions)")
     args = parser.parse_args(argv)
+    from wartadesa import github
+
     stop_on_signals()
+    stats = {}
     try:
-        warnings = build(args.settings, args.output, args.strict)
+        warnings = build(args.settings, args.output, args.strict, stats=stats)
     except KeyboardInterrupt:
         print("\nBuild dibatalkan: situs yang sudah ada tidak diubah. "
               "(Build cancelled; the existing output was left untouched.)", file=sys.stderr)
@@ -269,6 +290,9 @@ def main(argv=None):
     except BuildFailed as failed:
         for line in problem_lines(failed.problems, failed.warnings):
             print(line, file=sys.stderr)
+        if github.enabled(args.github):
+            github.report(failed.problems, failed.warnings)
+            github.write_summary(github.problems_summary(failed.problems, failed.warnings))
         count = len(failed.problems)
         print(
             f"\nBuild gagal: {count} masalah. Situs yang sudah ada tidak diubah. "
@@ -278,6 +302,10 @@ def main(argv=None):
         return 1
     for line in problem_lines([], warnings):
         print(line, file=sys.stderr)
+    if github.enabled(args.github):
+        github.report([], warnings)
+        github.write_summary(github.published_summary(
+            stats.get("siteurl"), stats.get("articles"), stats.get("pages"), warnings))
     print("Build selesai (build finished).")
     return 0
 

@@ -37,6 +37,22 @@ def share_image(content, settings):
     return default, size[0], size[1]
 
 
+def postal_address(settings):
+    """schema.org PostalAddress of the site's office (content/situs.yml), or None."""
+    place = settings.get("SITE_PLACE") or {}
+    if not place:
+        return None
+    fields = {
+        "streetAddress": place.get("alamat", "").replace("\n", ", "),
+        "addressLocality": place.get("desa", ""),
+        "addressRegion": ", ".join(filter(None, [place.get("kabupaten"), place.get("provinsi")])),
+        "postalCode": place.get("kode_pos", ""),
+    }
+    address = {"@type": "PostalAddress", **{k: plain(v) for k, v in fields.items() if v},
+               "addressCountry": "ID"}
+    return address
+
+
 def news_article(article, base, settings):
     """The schema.org NewsArticle of `article` as a dict; URLs under `base`."""
     url = absolute(base, article.url)
@@ -59,6 +75,14 @@ def news_article(article, base, settings):
             "logo": {"@type": "ImageObject", "url": absolute(base, settings.get("SITELOGO", ""))},
         },
     }
+    address = postal_address(settings)
+    if address:
+        data["publisher"]["address"] = address
+    contacts = {"email": settings.get("CONTACT_EMAIL"), "telephone": settings.get("CONTACT_PHONE")}
+    data["publisher"].update({k: plain(v) for k, v in contacts.items() if v})
+    links = [link for _label, link in settings.get("SOCIAL_LINKS") or []]
+    if links:
+        data["publisher"]["sameAs"] = links
     author = getattr(article, "author", None)
     if author:
         data["author"] = {"@type": "Person", "name": plain(author), "url": absolute(base, author.url)}

@@ -430,3 +430,9 @@ def assign_registry_slugs(registry):
     slugs = assign_slugs([(e.official, e.explicit_slug) for e in registry.entries])
     for entry, slug in zip(registry.entries, slugs):
         entry.slug = slug
+
+
+def compose_yaml(path, text):
+    """The YAML node tree of `text` (values as text, with line marks); a ContentError
+    naming the line when it is not valid YAML. Used for other site YAML files too."""
+    return _compose(path, text)

@@ -130,7 +130,7 @@ def test_front_matter_image_is_checked_without_article_extras(tmp_path):
         """)
     settings = tmp_path / "tanpa_extras.py"
     settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom wartadesa.defaults import *\n"
         "PLUGINS = [p for p in PLUGINS if p != 'article_extras']\n"
         f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
     )

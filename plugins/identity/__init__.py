@@ -1,0 +1,22 @@
+"""The site's identity from `content/situs.yml`, read when Pelican starts.
+
+Name, tagline, the village the site belongs to, office address, contacts, social
+links, logo and menu are written by the operator in Indonesian YAML and become the
+settings the theme uses (SITENAME, SITESUBTITLE, OFFICE_ADDRESS, CONTACT_*,
+SOCIAL_LINKS, SITELOGO, MENU_LINKS, ...). Also: the site-owned `overrides/` folder
+beside `content/` (templates and static files on top of the theme's).
+"""
+
+from pelican import signals
+
+from .overrides import apply_overrides
+from .situs import apply_identity
+
+
+def initialized(pelican):
+    apply_identity(pelican.settings)
+    apply_overrides(pelican.settings)
+
+
+def register():
+    signals.initialized.connect(initialized)

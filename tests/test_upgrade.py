@@ -1,0 +1,141 @@
+"""invoke upgrade, end to end: a village repository made from an older commit of this
+one, customised (content, identity, an override), upgraded to the current commit."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.sitetools import FIXTURES, ROOT
+from wartadesa.upgrade import KIT_PATHS, kit_files_at, kit_files_here
+
+# The oldest kit with situs.yml and overrides/: a village made then can customise both.
+FIRST_FILE = "plugins/identity/overrides.py"
+FOOTER = '<footer class="site-foot"><p class="footer-desa">Dikelola Karang Taruna</p></footer>\n'
+SITE_FILES = ("content", "overrides", "pelicanconf.py", "publishconf.py", "README.md")
+
+
+def git(*args, cwd):
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def older_kit():
+    try:
+        if git("rev-parse", "--is-shallow-repository", cwd=ROOT) == "true":
+            pytest.skip("shallow clone: no older kit commit to start from")
+        added = git("log", "--diff-filter=A", "--format=%H", "HEAD", "--", FIRST_FILE, cwd=ROOT)
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        pytest.skip("not a git repository (e.g. a project copy): no kit history")
+    head = git("rev-parse", "HEAD", cwd=ROOT)
+    if not added or added.split()[-1] == head:
+        pytest.skip(f"no kit commit older than HEAD adds {FIRST_FILE} (e.g. a repository "
+                    "made with 'Use this template')")
+    return added.split()[-1], head
+
+
+def snapshot(folder, names=SITE_FILES):
+    found = {}
+    for name in names:
+        path = folder / name
+        items = sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []
+        for item in items:
+            if item.is_file():
+                found[str(item.relative_to(folder))] = item.read_bytes()
+    return found
+
+
+@pytest.fixture
+def village(tmp_path):
+    """A village's repository at the older kit commit, customised and committed."""
+    old, head = older_kit()
+    repo = tmp_path / "desa"
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(repo)], check=True)
+    git("reset", "-q", "--hard", old, cwd=repo)
+    git("remote", "rename", "origin", "kit", cwd=repo)
+    git("config", "user.name", "Operator Desa", cwd=repo)
+    git("config", "user.email", "operator@desa.id", cwd=repo)
+    shutil.rmtree(repo / "content")
+    shutil.copytree(FIXTURES / "other_village" / "content", repo / "content")
+    conf = repo / "pelicanconf.py"
+    conf.write_text(conf.read_text().replace('CUSTOM_DOMAIN = ""',
+                                             'CUSTOM_DOMAIN = "ketewel-sukawati.desa.id"'))
+    (repo / "overrides" / "templates" / "partials").mkdir(parents=True)
+    (repo / "overrides" / "templates" / "partials" / "footer.html").write_text(FOOTER)
+    (repo / "overrides" / "static").mkdir()
+    (repo / "overrides" / "static" / "custom.css").write_text(".footer-desa { color: #063; }\n")
+    git("add", "-A", cwd=repo)
+    git("commit", "-q", "-m", "Situs Desa Ketewel", cwd=repo)
+    return repo, old, head
+
+
+def upgrade(repo, *args):
+    """This kit's upgrade tool run on the village (its older kit has none yet: the first
+    upgrade, as CHANGELOG.md 0.2.0 describes)."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([sys.executable, "-m", "wartadesa.upgrade", "--site", str(repo), *args],
+                          cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_upgrade_replaces_the_kit_and_keeps_the_site(village):
+    repo, old, head = village
+    before = snapshot(repo)
+    assert kit_files_here(repo) != kit_files_at(head, repo), "the older kit must differ"
+    result = upgrade(repo, "--ref", head)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"Kit: versi ")
+    assert f"({old[:10]}) -> versi " in result.stdout.splitlines()[0]
+    assert "  diubah  wartadesa/build.py" in result.stdout or "  baru" in result.stdout
+    assert snapshot(repo) == before, "content/, overrides/ and settings are the village's"
+    assert kit_files_here(repo) == kit_files_at(head, repo), "the kit is current"
+    staged = git("diff", "--cached", "--name-only", cwd=repo).splitlines()
+    assert staged and all(any(p == k or p.startswith(k + "/") for k in KIT_PATHS) for p in staged)
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
+    built = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=repo, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = (repo / "output" / "index.html").read_text(encoding="utf-8")
+    assert "Dikelola Karang Taruna" in home and "theme/custom.css" in home
+    assert "Desa Ketewel" in home
+    assert (repo / "output" / "CNAME").read_text().strip() == "ketewel-sukawati.desa.id"
+
+    again = subprocess.run([sys.executable, "-m", "invoke", "upgrade", "--ref", head], cwd=repo,
+                           env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Kit sudah versi terbaru: tidak ada yang berubah." in again.stdout
+
+
+def test_upgrade_stops_when_the_village_edited_a_kit_file(village):
+    repo, _old, head = village
+    footer = repo / "theme" / "templates" / "partials" / "footer.html"
+    footer.write_text(footer.read_text() + "<!-- diubah desa -->\n")
+    git("commit", "-q", "-am", "Ubah footer", cwd=repo)
+    before = snapshot(repo, SITE_FILES + KIT_PATHS)
+    status = git("status", "--porcelain", cwd=repo)
+    result = upgrade(repo, "--ref", head)
+    assert result.returncode == 1
+    assert "pembaruan dibatalkan, tidak ada yang diubah" in result.stderr
+    assert "  - theme/templates/partials/footer.html" in result.stderr
+    assert "overrides/templates/" in result.stderr
+    assert snapshot(repo, SITE_FILES + KIT_PATHS) == before
+    assert git("status", "--porcelain", cwd=repo) == status
+
+
+def test_dry_run_changes_nothing(village):
+    repo, _old, head = village
+    before = snapshot(repo, SITE_FILES + KIT_PATHS)
+    result = upgrade(repo, "--ref", head, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "(--dry-run: tidak ada yang diubah)" in result.stdout
+    assert snapshot(repo, SITE_FILES + KIT_PATHS) == before
+
+
+def test_without_a_kit_address_it_says_how_to_add_one(village):
+    repo, _old, _head = village
+    git("remote", "remove", "kit", cwd=repo)
+    env_free = upgrade(repo)
+    assert env_free.returncode == 1
+    assert "git remote add kit" in env_free.stderr
