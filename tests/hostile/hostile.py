@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
-from tests.sitetools import ROOT
+from tests.sitetools import settings_path
 from wartadesa.check import check
 
 OUR_SCRIPTS = ("/theme/js/share.js", "/theme/js/video.js")
@@ -50,7 +50,7 @@ def write_tree(root, files):
 
 def check_content(content, **settings):
     """(errors, warnings) as lines `path:line: message — hint`, nothing written."""
-    return check(ROOT / "pelicanconf.py", content, settings or None)
+    return check(settings_path(), content, settings or None)
 
 
 def refusals(errors, content, name, line):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitetools import ROOT
+from tests.sitetools import ROOT, settings_path
 from wartadesa import output_folder
 from wartadesa.build import BuildFailed, build
 
@@ -53,7 +53,7 @@ def small_content(tmp_path):
 
 
 def build_small(content, output):
-    return build(ROOT / "pelicanconf.py", output=output, overrides={"PATH": str(content)})
+    return build(settings_path(), output=output, overrides={"PATH": str(content)})
 
 
 # --- Folders of the project ------------------------------------------------------------

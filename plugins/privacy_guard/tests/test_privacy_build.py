@@ -15,7 +15,7 @@ import pytest
 
 from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
 from synthetic_ids import Maker, masked
-from tests.sitetools import build_site
+from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -49,7 +49,7 @@ def numbers():
 
 def bad_content(folder, n):
     """A copy of the sample content plus identity numbers in every kind of file."""
-    shutil.copytree(ROOT / "content", folder)
+    shutil.copytree(SAMPLE / "content", folder)
     spaced = " ".join(n["table2"][i : i + 4] for i in range(0, 16, 4))
     dotted = f"{n['paragraph'][:6]}.{n['paragraph'][6:12]}.{n['paragraph'][12:]}"
     write(folder, "berita/2024-07-01-penerima-blt.md", article("Penerima BLT Tahap III", f"""
@@ -116,7 +116,7 @@ def refused_cli(refused):
     tmp = refused["tmp"]
     settings = tmp / "settings.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-                        f"from pelicanconf import *\nPATH = {str(refused['content'])!r}\n"
+                        f"from wartadesa.defaults import *\nPATH = {str(refused['content'])!r}\n"
                         f"THEME = {str(ROOT / 'theme')!r}\n")
     return subprocess.run(
         [sys.executable, "-m", "wartadesa.build", "--settings", str(settings),
@@ -230,7 +230,7 @@ def accepted(tmp_path_factory, numbers):
     contacts and a photo without GPS: a normal build with no warning."""
     tmp = tmp_path_factory.mktemp("privacy-accepted")
     content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SAMPLE / "content", content)
     nik = numbers["allowed"]
     write(content, "berita/2024-07-01-penerima-blt.md", article("Penerima BLT Tahap III", f"""
         Daftar penerima BLT Dana Desa tahap III (NIK disamarkan).
