@@ -119,6 +119,7 @@ PLUGINS = [
     "youtube",
     "villages",
     "content_guard",
+    "redirects",
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False

@@ -79,7 +79,7 @@ class YamlMarkdownReader(MarkdownReader):
                     "pakai status: draft atau status: published",
                 )
             return status
-        if key in ("village", "region"):
+        if key in ("village", "region", "old_addresses"):
             return value if isinstance(value, list) else [value]
         if key in self.settings["FORMATTED_FIELDS"]:
             self._md.reset()

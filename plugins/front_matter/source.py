@@ -26,8 +26,9 @@ ALIASES = {
     "gambar": "image",
     "keterangan_gambar": "image_caption",
     "sumber": "source",
+    "alamat_lama": "old_addresses",
 }
-LIST_KEYS = {"village", "region", "tags"}
+LIST_KEYS = {"village", "region", "tags", "old_addresses"}
 SCALAR_KEYS = {
     "title", "date", "modified", "category", "author", "summary", "image",
     "image_caption", "image_alt", "youtube", "youtube_title", "source", "status", "slug", "lang",
