@@ -91,12 +91,12 @@ class YamlMarkdownReader(MarkdownReader):
         if not metadata.get("title"):
             raise ContentError(
                 source.path, source.lines.get("title", 1),
-                "judul belum diisi (missing title)", "tambahkan baris  title: Judul berita",
+                "judul belum diisi (missing title)", "isi baris  judul: Judul berita",
             )
         if not is_page and not metadata.get("date"):
             raise ContentError(
                 source.path, source.lines.get("date", 1),
-                "tanggal belum diisi (missing date)", "tambahkan baris  date: 2024-06-05 09:00",
+                "tanggal belum diisi (missing date)", "isi baris  tanggal: 2024-06-05 09:00",
             )
         if not content.strip():
             raise ContentError(

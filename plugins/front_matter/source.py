@@ -11,6 +11,7 @@ from functools import lru_cache
 import yaml
 
 from .errors import ContentError
+from .yaml_errors import explain, spacing_problem
 
 # Indonesian keys operators may write, and the canonical English key they mean.
 ALIASES = {
@@ -108,6 +109,10 @@ def _read_source(path, _mtime_ns, _size):
 def _parse_yaml(source, yaml_text):
     # BaseLoader keeps every value as text: codes like 62.10 stay "62.10",
     # dates stay as written, so we can parse them with clear messages.
+    spacing = spacing_problem(yaml_text)
+    if spacing:
+        index, message, hint = spacing
+        raise ContentError(source.path, index + 2, f"YAML front matter tidak valid: {message}", hint)
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -121,20 +126,9 @@ def _parse_yaml(source, yaml_text):
         for key_node, value_node in node.value:
             _take(source, loader, key_node, value_node)
     except yaml.MarkedYAMLError as err:
-        # An unclosed quote or bracket runs to the end: point at where it was opened.
-        at_end = err.problem_mark is None or err.problem_mark.index >= len(yaml_text.rstrip())
-        if err.context_mark and (at_end or "end of stream" in (err.problem or "")):
-            mark = err.context_mark
-        else:
-            mark = err.problem_mark or err.context_mark
-        line = mark.line + 2 if mark else 2
-        problem = err.problem or err.context or "format salah"
-        hint = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
-        bad_line = yaml_text.split("\n")[line - 2] if line - 2 < len(yaml_text.split("\n")) else ""
-        if "\t" in bad_line or "tab" in problem:
-            hint = "YAML tidak boleh memakai tab: ganti tab dengan spasi"
+        index, message, hint = explain(err, yaml_text)
         raise ContentError(
-            source.path, line, f"YAML front matter tidak valid: {problem} (invalid YAML)", hint
+            source.path, index + 2, f"YAML front matter tidak valid: {message}", hint
         ) from None
     finally:
         loader.dispose()
