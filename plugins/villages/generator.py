@@ -19,6 +19,7 @@ DEFAULTS = {
     "VILLAGE_FEED_ATOM": "feeds/desa/{slug}.atom.xml",
     "VILLAGE_FEED_RSS": "feeds/desa/{slug}.rss.xml",
     "REGION_FEED_ATOM": "feeds/wilayah/{code}.atom.xml",
+    "REGION_FEED_RSS": "feeds/wilayah/{code}.rss.xml",
 }
 
 
@@ -214,7 +215,8 @@ class VillagesGenerator(Generator):
                 paginated={"articles": region.articles}, template_name="region",
                 url=region.url, page_name=region.url.rstrip("/"),
             )
-            self._feeds(writer, region.articles, region.title, atom=region.feed_atom_url)
+            self._feeds(writer, region.articles, region.title,
+                        atom=region.feed_atom_url, rss=region.feed_rss_url)
 
     def _feeds(self, writer, articles, title, atom=None, rss=None):
         if atom:
