@@ -84,7 +84,9 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
 )
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "follow"]
+FOLLOW_URL = "ikuti/"  # what a feed is and every feed address of the site
+FOLLOW_SAVE_AS = FOLLOW_URL + "index.html"
 TEMPLATE_PAGES = {}
 # None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 100}
@@ -102,7 +104,7 @@ FEED_DOMAIN = "http://127.0.0.1:8000"  # where `invoke serve` shows the preview
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/kategori/{slug}.atom.xml"
-CATEGORY_FEED_RSS = None
+CATEGORY_FEED_RSS = "feeds/kategori/{slug}.rss.xml"
 FEED_ATOM = None
 FEED_RSS = None
 TAG_FEED_ATOM = None
@@ -139,6 +141,7 @@ PLUGINS = [
     "villages",
     "content_guard",
     "privacy_guard",
+    "redirects",  # alamat_lama: old addresses keep working
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -196,6 +199,7 @@ VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/
 VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
 VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
 REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
+REGION_FEED_RSS = "feeds/wilayah/{code}.rss.xml"
 PAGINATED_TEMPLATES.update({"village": None, "region": None})  # DEFAULT_PAGINATION per page
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------

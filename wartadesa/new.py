@@ -4,7 +4,10 @@
     python -m wartadesa.new            # asks for the title, villages and category
 
 Writes content/berita/YYYY-MM-DD-slug.md (today, in the site's TIMEZONE), prints its
-path, and never overwrites a file: an existing name gets -2, -3, ... added.
+path, and never overwrites a file. The slug (the article's address) is written into the
+front matter, so fixing a typo in the title later does not move the article; when
+another article already has that address, the new one gets -2, -3, ... added.
+Villages given with --desa are checked against content/desa.yml and the official data.
 """
 
 import argparse
@@ -23,8 +26,11 @@ MAX_NAME_SLUG = 80
 TEMPLATE = """\
 ---
 # Berita baru. Baris yang diawali # hanya catatan: tidak ikut terbit.
-# Judul berita (slug alamatnya dibuat dari judul ini).
+# Judul berita.
 judul: {title}
+# Alamat berita: {address}
+# Jangan diubah setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.
+slug: {slug}
 # Tanggal dan jam terbit, zona {zone}. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.
 tanggal: {date}
 # Satu kategori{categories}.
@@ -81,8 +87,9 @@ def now_in(settings):
     return dt.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
 
 
-def render(title, villages, category, settings, now):
+def render(title, villages, category, settings, now, slug=None):
     """The new file's text."""
+    slug = slug or make_slug(title, settings)
     villages = [v for v in villages if v]
     if not villages:
         village_line = "# desa: nama-desa"
@@ -94,12 +101,67 @@ def render(title, villages, category, settings, now):
     allowed = settings.get("CATEGORIES") or []
     return TEMPLATE.format(
         title=yaml_value(title),
+        slug=slug,
+        address=article_address(slug, now, settings),
         zone=settings.get("TIMEZONE"),
         date=f"{now:%Y-%m-%d %H:%M}",
         categories=f", salah satu dari: {', '.join(allowed)}" if allowed else "",
         category=yaml_value(category),
         village_line=village_line,
     )
+
+
+def article_address(slug, date, settings):
+    """The article's address as the site will publish it (ARTICLE_URL)."""
+    return settings["ARTICLE_URL"].format(slug=slug, date=date)
+
+
+def taken_addresses(folder, settings):
+    """Addresses of the articles already in `folder` (files that cannot be read are
+    skipped: `invoke check` reports them)."""
+    from front_matter.dates import DateError, parse_date
+    from front_matter.errors import ContentError
+    from front_matter.source import read_source
+
+    taken = set()
+    for path in sorted(Path(folder).rglob("*.md")):
+        try:
+            meta = read_source(path).meta
+            date = parse_date(meta["date"])
+            slug = meta.get("slug") or make_slug(meta.get("title") or "", settings)
+        except (ContentError, DateError, KeyError, OSError):
+            continue
+        if slug:
+            taken.add(article_address(slug, date, settings))
+    return taken
+
+
+def unique_slug(slug, now, folder, settings):
+    """`slug`, or `slug-2`, `slug-3`, ... when another article has that address."""
+    taken = taken_addresses(folder, settings)
+    for number in range(1, 1000):
+        candidate = slug if number == 1 else f"{slug}-{number}"
+        if article_address(candidate, now, settings) not in taken:
+            return candidate
+    raise NewArticleError(f"terlalu banyak berita beralamat {slug}-N bulan ini")
+
+
+def check_villages(villages, settings):
+    """Each village as the build will resolve it, with the build's own suggestions."""
+    from villages.registry import load_registry
+    from villages.resolve import Resolver, Unresolved
+
+    if not villages:
+        return
+    registry = load_registry(Path(settings["PATH"]) / settings.get("VILLAGES_REGISTRY", "desa.yml"))
+    if registry.errors:
+        raise NewArticleError("; ".join(str(error) for error in registry.errors))
+    resolver = Resolver(registry.entries, registry.broken_keys)
+    for village in villages:
+        try:
+            resolver.village(village)
+        except Unresolved as problem:
+            raise NewArticleError(f"--desa {village}: {problem.message} — {problem.hint}") from None
 
 
 def check_category(category, settings):
@@ -127,13 +189,16 @@ def write_article(title, villages=(), category="", settings=None, now=None):
         )
     category = " ".join((category or "").split()) or settings.get("DEFAULT_CATEGORY", "Umum")
     check_category(category, settings)
+    villages = [v for v in villages if v]
+    check_villages(villages, settings)
     now = now or now_in(settings)
     folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
+    slug = unique_slug(slug, now, folder, settings)
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{now:%Y-%m-%d}-{slug}"
     if len(stem) > MAX_NAME_SLUG:
         stem = stem[:MAX_NAME_SLUG].rsplit("-", 1)[0]
-    text = render(title, list(villages), category, settings, now)
+    text = render(title, villages, category, settings, now, slug)
     for number in range(1, 1000):
         path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
         try:

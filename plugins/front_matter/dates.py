@@ -20,9 +20,34 @@ _DATE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Day-month-year, the Indonesian order: 29-11-2026, 29/11/2026, 29.11.2026, and
+# 29 November 2026 / 29 Nov 2026 (Indonesian or English month names), optionally after a
+# day name ("Sabtu, 29 November 2026"). The year has four digits, so none is ambiguous.
+_MONTHS = {
+    name: number
+    for number, names in enumerate([
+        ("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"),
+        ("maret", "march", "mar"), ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"),
+        ("juli", "july", "jul"), ("agustus", "august", "agu", "agt", "ags", "aug"),
+        ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+        ("november", "nov", "nopember"), ("desember", "december", "des", "dec"),
+    ], start=1)
+    for name in names
+}
+_DAY_NAME = r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s+)?"
+_REST = r"(?P<rest>(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*(?:Z|[+-]\d{2}:?\d{2}|WIB|WITA|WIT)?)$"
+_DMY_RE = re.compile(
+    _DAY_NAME + r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})" + _REST,
+    re.IGNORECASE,
+)
+_NAMED_RE = re.compile(
+    _DAY_NAME + r"(?P<d>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<y>\d{4})" + _REST,
+    re.IGNORECASE,
+)
+
 FORMAT_HINT = (
-    "tulis seperti 2024-06-05, 2024-06-05 09:00 atau 2024-06-05 09:00+08:00 "
-    "(use YYYY-MM-DD [HH:MM] [+HH:MM])"
+    "tulis seperti 2024-06-05 atau 2024-06-05 09:00 (tahun-bulan-tanggal); "
+    "juga boleh 05-06-2024 atau 5 Juni 2024 (use YYYY-MM-DD [HH:MM] [+HH:MM])"
 )
 
 
@@ -35,16 +60,40 @@ class DateError(ValueError):
         self.hint = hint
 
 
+def _as_iso(text):
+    """`text` with a day-month-year date rewritten year first; other text as it is."""
+    match = _DMY_RE.match(text) or _NAMED_RE.match(text)
+    if not match:
+        return text
+    if "month" in match.groupdict():
+        month = _MONTHS.get(match["month"].lower())
+        if month is None:
+            raise DateError(
+                f"tanggal '{text}': nama bulan '{match['month']}' tidak dikenal "
+                "(unknown month name)",
+                hint="tulis nama bulan lengkap, misalnya 29 November 2026, atau 2026-11-29",
+            )
+    else:
+        month = int(match["m"])
+    return f"{match['y']}-{month:02d}-{int(match['d']):02d}{match['rest']}"
+
+
 def has_time(value):
     """Whether the written date includes a time of day."""
-    match = _DATE_RE.match(str(value).strip())
+    try:
+        match = _DATE_RE.match(_as_iso(str(value).strip()))
+    except DateError:
+        return False
     return bool(match and match["H"])
 
 
 def parse_date(value):
-    """Return a SafeDatetime; naive when no offset is written (site TIMEZONE applies)."""
+    """Return a SafeDatetime; naive when no offset is written (site TIMEZONE applies).
+
+    Year first (2026-11-29) or the Indonesian day-month-year (29-11-2026, 29/11/2026,
+    29 November 2026)."""
     text = str(value).strip()
-    match = _DATE_RE.match(text)
+    match = _DATE_RE.match(_as_iso(text))
     if not match:
         raise DateError(f"tanggal '{text}' tidak dikenali (date not understood)")
     y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
@@ -54,7 +103,11 @@ def parse_date(value):
             hint="periksa tahunnya, misalnya 2024-06-05",
         )
     if not 1 <= m <= 12:
-        raise DateError(f"tanggal '{text}': bulan {m} tidak ada (month must be 1-12)")
+        raise DateError(
+            f"tanggal '{text}': bulan {m} tidak ada (month must be 1-12)",
+            hint="urutannya tanggal-bulan-tahun (29-11-2026) atau tahun-bulan-tanggal "
+                 "(2026-11-29)",
+        )
     last = calendar.monthrange(y, m)[1]
     if not 1 <= d <= last:
         raise DateError(

@@ -102,7 +102,7 @@ class YamlMarkdownReader(MarkdownReader):
                     "pakai status: draft atau status: published",
                 )
             return status
-        if key in ("village", "region"):
+        if key in ("village", "region", "old_addresses"):
             return value if isinstance(value, list) else [value]
         if key in self.settings["FORMATTED_FIELDS"]:
             self._md.reset()
@@ -114,12 +114,12 @@ class YamlMarkdownReader(MarkdownReader):
         if not metadata.get("title"):
             raise ContentError(
                 source.path, source.lines.get("title", 1),
-                "judul belum diisi (missing title)", "tambahkan baris  title: Judul berita",
+                "judul belum diisi (missing title)", "isi baris  judul: Judul berita",
             )
         if not is_page and not metadata.get("date"):
             raise ContentError(
                 source.path, source.lines.get("date", 1),
-                "tanggal belum diisi (missing date)", "tambahkan baris  date: 2024-06-05 09:00",
+                "tanggal belum diisi (missing date)", "isi baris  tanggal: 2024-06-05 09:00",
             )
         if not content.strip():
             raise ContentError(

@@ -14,6 +14,7 @@ from . import characters
 from .errors import ContentError
 from .keys import REFUSED_KEYS, check_value, refused
 from .limits import yaml_depth_problem
+from .yaml_errors import explain, spacing_problem
 
 # Indonesian keys operators may write, and the canonical English key they mean.
 ALIASES = {
@@ -29,8 +30,9 @@ ALIASES = {
     "gambar": "image",
     "keterangan_gambar": "image_caption",
     "sumber": "source",
+    "alamat_lama": "old_addresses",
 }
-LIST_KEYS = {"village", "region", "tags"}
+LIST_KEYS = {"village", "region", "tags", "old_addresses"}
 SCALAR_KEYS = {
     "title", "date", "modified", "category", "author", "summary", "image",
     "image_caption", "image_alt", "youtube", "youtube_title", "source", "status", "slug", "lang",
@@ -116,6 +118,10 @@ def _parse_yaml(source, yaml_text):
     too_deep = yaml_depth_problem(source.path, yaml_text, first_line=2)
     if too_deep:
         raise too_deep
+    spacing = spacing_problem(yaml_text)
+    if spacing:
+        index, message, hint = spacing
+        raise ContentError(source.path, index + 2, f"YAML front matter tidak valid: {message}", hint)
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -129,20 +135,9 @@ def _parse_yaml(source, yaml_text):
         for key_node, value_node in node.value:
             _take(source, loader, key_node, value_node)
     except yaml.MarkedYAMLError as err:
-        # An unclosed quote or bracket runs to the end: point at where it was opened.
-        at_end = err.problem_mark is None or err.problem_mark.index >= len(yaml_text.rstrip())
-        if err.context_mark and (at_end or "end of stream" in (err.problem or "")):
-            mark = err.context_mark
-        else:
-            mark = err.problem_mark or err.context_mark
-        line = mark.line + 2 if mark else 2
-        problem = err.problem or err.context or "format salah"
-        hint = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
-        bad_line = yaml_text.split("\n")[line - 2] if line - 2 < len(yaml_text.split("\n")) else ""
-        if "\t" in bad_line or "tab" in problem:
-            hint = "YAML tidak boleh memakai tab: ganti tab dengan spasi"
+        index, message, hint = explain(err, yaml_text)
         raise ContentError(
-            source.path, line, f"YAML front matter tidak valid: {problem} (invalid YAML)", hint
+            source.path, index + 2, f"YAML front matter tidak valid: {message}", hint
         ) from None
     except (yaml.YAMLError, RecursionError) as err:
         raise ContentError(

@@ -20,6 +20,7 @@ DEFAULTS = {
     "VILLAGE_FEED_RSS": "feeds/desa/{slug}.rss.xml",
     "REGION_FEED_ATOM": "feeds/wilayah/{code}.atom.xml",
     "VILLAGES_REGISTRY_MAX_KB": 10 * 1024,  # a bigger desa.yml is refused before parsing
+    "REGION_FEED_RSS": "feeds/wilayah/{code}.rss.xml",
 }
 
 
@@ -215,7 +216,8 @@ class VillagesGenerator(Generator):
                 paginated={"articles": region.articles}, template_name="region",
                 url=region.url, page_name=region.url.rstrip("/"),
             )
-            self._feeds(writer, region.articles, region.title, atom=region.feed_atom_url)
+            self._feeds(writer, region.articles, region.title,
+                        atom=region.feed_atom_url, rss=region.feed_rss_url)
 
     def _feeds(self, writer, articles, title, atom=None, rss=None):
         if atom:

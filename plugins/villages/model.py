@@ -35,8 +35,10 @@ class Region:
         self.path_slug = path
         self.url = REGION_URL.format(path=path)
         self.save_as = self.url + "index.html"
-        feed = settings.get("REGION_FEED_ATOM", "feeds/wilayah/{code}.atom.xml")
-        self.feed_atom_url = feed.format(code=self.code, slug=self.slug) if feed else None
+        atom = settings.get("REGION_FEED_ATOM", "feeds/wilayah/{code}.atom.xml")
+        rss = settings.get("REGION_FEED_RSS", "feeds/wilayah/{code}.rss.xml")
+        self.feed_atom_url = atom.format(code=self.code, slug=self.slug) if atom else None
+        self.feed_rss_url = rss.format(code=self.code, slug=self.slug) if rss else None
         self.articles = []  # everything inside: direct tags, sub-regions, villages
         self.villages = []  # covered villages inside
         self.children = []  # sub-regions with a page

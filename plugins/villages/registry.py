@@ -18,6 +18,7 @@ import yaml
 from front_matter.errors import ContentError
 from front_matter.limits import human, yaml_depth_problem
 from front_matter.source import decode
+from front_matter.yaml_errors import explain, spacing_problem
 
 from . import data
 from .names import SLUG_PATTERN, fold, looks_like_code, village_key
@@ -127,19 +128,16 @@ def _compose(path, text):
     too_deep = yaml_depth_problem(path, text)
     if too_deep:
         raise too_deep
+    spacing = spacing_problem(text)
+    if spacing:
+        index, message, hint = spacing
+        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint)
     loader = yaml.BaseLoader(text)
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = err.problem or err.context or "format salah"
-        bad = text.split("\n")[line - 1] if line - 1 < len(text.split("\n")) else ""
-        hint = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
-        if "\t" in bad or "tab" in problem:
-            hint = "YAML tidak boleh memakai tab: ganti tab dengan spasi"
-        message = f"YAML tidak valid: {problem} (invalid YAML)"
-        raise ContentError(path, line, message, hint) from None
+        index, message, hint = explain(err, text)
+        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
     except (yaml.YAMLError, RecursionError) as err:
         raise ContentError(path, 1, f"YAML tidak valid: {err} (invalid YAML)",
                            "periksa tanda kutip, titik dua dan indentasi berkas ini") from None

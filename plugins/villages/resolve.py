@@ -348,10 +348,11 @@ class Resolver:
             raise Unresolved(
                 f"nama desa '{text}' tidak unik: ada {len(found)} desa/kelurahan bernama "
                 f"{first} (ambiguous village name)",
-                "tulis kodenya, tambahkan kecamatannya setelah koma "
-                f"('{first}, Kec. {data.lookup(found[0].parent_code).name}'), "
-                "atau daftarkan desa itu di content/desa.yml. Yang paling dekat: "
-                + listing(found),
+                f"tulis kodenya, misalnya desa: {found[0].code}, atau nama dan kecamatannya "
+                f"di dalam tanda kutip persis seperti ini: "
+                f"desa: \"{first}, Kec. {data.lookup(found[0].parent_code).name}\" "
+                "(tanda kutip wajib, juga di dalam daftar [...]), atau daftarkan desa itu "
+                "di content/desa.yml. Yang paling dekat: " + listing(found),
             )
         regions = region_candidates(first)
         if regions:

@@ -154,3 +154,20 @@ def test_without_registry_unique_names_and_codes_work():
     assert resolver.village("Saringembat").code == "35.23.07.2011"
     assert resolver.village("51.02.06.2001").name == "Bengkel"
     assert "ada 4 desa/kelurahan bernama Bengkel" in problem(resolver.village, "Bengkel")
+
+
+@pytest.mark.parametrize("name", ["Sidomulyo", "Mulyoagung"])
+def test_ambiguous_name_suggestions_work_when_pasted_into_a_list(resolver, name):
+    """Both forms the message suggests resolve, also when typed inside `desa: [...]`."""
+    import re
+
+    import yaml
+
+    text = problem(resolver.village, name)
+    quoted = re.search(r'desa: ("[^"]+")', text).group(1)
+    code = re.search(r"desa: (\d{2}\.\d{2}\.\d{2}\.\d{4})", text).group(1)
+    for suggestion in (quoted, code):
+        values = yaml.load(f"desa: [binangun-singgahan, {suggestion}]",
+                           Loader=yaml.BaseLoader)["desa"]
+        assert len(values) == 2
+        assert resolver.village(values[1]).code == code

@@ -1,0 +1,93 @@
+"""Old addresses (alamat_lama) become redirect pages to the article's address."""
+
+import textwrap
+
+import pytest
+
+from tests.sitetools import build_site
+from wartadesa.build import BuildFailed
+
+ARTICLE = """\
+---
+judul: Musyawarah Desa Binangun
+tanggal: 2025-01-15 09:00
+slug: musyawarah-desa-binangun
+alamat_lama:
+  - berita/2025/01/musyawarah-desa-binangn/
+  - https://binangun-singgahan.desa.id/berita/2025/01/musdes/
+  - /lama/musdes.html
+---
+Isi berita.
+"""
+PAGE = """\
+---
+judul: Profil Desa
+alamat_lama: profil/
+---
+Isi halaman.
+"""
+
+
+def content_with(tmp_path, article=ARTICLE, page=PAGE):
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "berita" / "musdes.md").write_text(textwrap.dedent(article), encoding="utf-8")
+    (content / "pages" / "profil.md").write_text(page, encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("redirects")
+    return build_site(tmp / "output", settings="publishconf.py", content=content_with(tmp),
+                      siteurl="https://binangun-singgahan.desa.id")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("berita/2025/01/musyawarah-desa-binangn/", "berita/2025/01/musyawarah-desa-binangun/"),
+    ("berita/2025/01/musdes/", "berita/2025/01/musyawarah-desa-binangun/"),
+    ("lama/musdes.html", "berita/2025/01/musyawarah-desa-binangun/"),
+    ("profil/", "profil-desa/"),
+])
+def test_each_old_address_sends_the_reader_to_the_new_one(site, old, new):
+    page = site.html(old)
+    target = f"https://binangun-singgahan.desa.id/{new}"
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh["content"] == f"0; url={target}"
+    assert page.find("link", rel="canonical")["href"] == target
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.main.find("a", href=target)
+    assert site.exists(new)
+
+
+def test_only_the_new_addresses_are_in_the_sitemap(site):
+    sitemap = site.text("sitemap.xml")
+    assert "musyawarah-desa-binangun/" in sitemap and "profil-desa/" in sitemap
+    for old in ("musyawarah-desa-binangn", "/musdes/", "musdes.html", "/profil/<"):
+        assert old not in sitemap
+
+
+def test_preview_redirects_are_relative(tmp_path):
+    site = build_site(tmp_path / "output", content=content_with(tmp_path))
+    refresh = site.html("berita/2025/01/musdes/").find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh["content"] == "0; url=../../../../berita/2025/01/musyawarah-desa-binangun/"
+
+
+@pytest.mark.parametrize("value, words", [
+    ("../../etc/", "tidak valid"),
+    ("berita/<script>/", "tidak valid"),
+    ("//another.site/x/", "bukan alamat di situs ini"),
+    ("\\\\another.site\\x", "bukan alamat di situs ini"),
+    ("javascript:alert(1)", "bukan alamat di situs ini"),
+    ("https://desa.id/a/?x=1", "memuat ? atau #"),
+    ("profil-desa/", "dipakai juga oleh"),  # the page's own address
+])
+def test_bad_old_addresses_are_refused_with_file_and_line(tmp_path, value, words):
+    article = ARTICLE.replace("  - /lama/musdes.html", f"  - '{value}'")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content_with(tmp_path, article))
+    source = tmp_path / "content" / "berita" / "musdes.md"
+    assert [p for p in failed.value.problems if p.startswith(f"{source}:5: ") and words in p], \
+        failed.value.problems
+    assert not (tmp_path / "output").exists()
