@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from front_matter.source import read_source
-from tests.sitetools import ROOT, build_site, text_of
+from tests.sitetools import ROOT, build_site, settings_path, text_of
 from wartadesa.build import load_settings
 from wartadesa.new import NewArticleError, write_article
 
-SETTINGS = load_settings(ROOT / "pelicanconf.py")
+SETTINGS = load_settings(settings_path())
 NOW = dt.datetime(2025, 1, 15, 9, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 REGISTRY = """\
 - kode: 35.23.07.2005
