@@ -56,14 +56,15 @@ def _report_group(path, group):
             names = ", ".join(display_path(o.path) for o in others)
             report(ContentError(owner.path, owner.line,
                                 f"alamat {url} juga dipakai oleh {names} (duplicate URL)",
-                                hint_for(owner.item)))
+                                owner.hint or hint_for(owner.item)))
         for other in site:
             report(ContentError(
                 owner.path, owner.line,
                 f"alamat {url} sudah dipakai {other.description} situs (URL taken by the site)"
                 + (f", dari {other.location}" if other.path else ""),
-                "pilih nama lain:  slug: nama-lain  di front matter" if owner.item is not None
-                else "ganti nama berkasnya atau pindahkan ke folder lain"))
+                owner.hint or ("pilih nama lain:  slug: nama-lain  di front matter"
+                               if owner.item is not None
+                               else "ganti nama berkasnya atau pindahkan ke folder lain")))
     if files:
         return
     # Only the site's own files: name the content that causes it, else the settings.

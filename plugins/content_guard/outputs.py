@@ -49,6 +49,7 @@ class Owner:
     line: int = 1
     site: bool = False
     item: object = None
+    hint: str = ""  # how to fix a clash, when the owner knows better than the defaults
 
     @property
     def location(self):
@@ -164,7 +165,20 @@ def _villages(plan, generators):
     for region in villages.regions:
         owner = Owner(f"halaman wilayah '{region.title}'", site=True)
         plan.add_pages(region.save_as, region.url, region.articles, "region", owner)
-        plan.add(region.feed_atom_url, Owner(f"feed wilayah '{region.title}'", site=True))
+        for feed in (region.feed_atom_url, getattr(region, "feed_rss_url", None)):
+            plan.add(feed, Owner(f"feed wilayah '{region.title}'", site=True))
+
+
+def _declared(plan, generators):
+    """Outputs a plugin's generator declares itself: `planned_outputs()` yields
+    (save_as, description, source path or "", line, hint for a clash or "")."""
+    for generator in generators:
+        declare = getattr(generator, "planned_outputs", None)
+        if declare is None:
+            continue
+        for save_as, description, path, line, hint in declare():
+            plan.add(save_as, Owner(description, str(path) if path else "", line,
+                                    site=not path, hint=hint))
 
 
 def _static(plan, generators):
@@ -200,6 +214,7 @@ def plan_outputs(generators):
     _contents(plan, generators)
     _site_lists(plan, generators)
     _villages(plan, generators)
+    _declared(plan, generators)
     _static(plan, generators)
     return plan.owners
 

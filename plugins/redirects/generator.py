@@ -15,7 +15,6 @@ class RedirectGenerator(Generator):
                     *self.context.get("hidden_pages", [])]
         for content in contents:
             self._collect(content)
-        self._check_collisions(contents)
 
     def _collect(self, content):
         values = getattr(content, "old_addresses", None) or []
@@ -28,19 +27,12 @@ class RedirectGenerator(Generator):
                 continue
             self.redirects.append((save_as(path), content, line))
 
-    def _check_collisions(self, contents):
-        taken = {c.save_as: c for c in contents}
-        written = {}
+    def planned_outputs(self):
+        """For content_guard's one check of every output path (a redirect on an address
+        the site or another redirect uses is an error at the alamat_lama line)."""
         for target, content, line in self.redirects:
-            owner = taken.get(target) or written.get(target)
-            if owner is not None and owner is not content:
-                report(ContentError(
-                    content.source_path, line,
-                    f"alamat lama '{target.removesuffix('index.html')}' dipakai juga oleh "
-                    f"{owner.source_path} (old address already in use)",
-                    "hapus alamat itu dari alamat_lama",
-                ))
-            written.setdefault(target, content)
+            yield (target, f"alamat lama (alamat_lama) dari {content.source_path}",
+                   content.source_path, line, "hapus alamat itu dari alamat_lama")
 
     def generate_output(self, writer):
         template = self.get_template("redirect")
