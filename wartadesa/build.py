@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -164,10 +165,13 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
 
     settings_file = Path(settings_file).resolve()
     settings = load_settings(settings_file, overrides)
-    output = check_output_path(output or settings["OUTPUT_PATH"], settings)
+    if write:
+        output = check_output_path(output or settings["OUTPUT_PATH"], settings)
     problems = check_content_files(settings)
     if problems:
         raise BuildFailed(problems)
+    if not write:  # only checking: nothing is written, the output folder does not matter
+        output = Path(tempfile.mkdtemp(prefix="wartadesa-check-")) / "output"
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output_folder.clean_stale(output.parent, settings.get("INDEX_SAVE_AS") or "index.html")
@@ -243,6 +247,8 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         root_logger.setLevel(previous_level)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        if not write:
+            shutil.rmtree(output.parent, ignore_errors=True)
     return sort_problems(collector.warnings)
 
 

@@ -189,14 +189,16 @@ def _static(plan, generators):
         plan.add(item.save_as, Owner(display_path(item.source_path), str(item.source_path)))
         owned.add(target(item.save_as))
     theme = settings.get("THEME", "")
+    theme_files = {}  # a later THEME_STATIC_PATHS folder replaces an earlier one's file
     for folder in settings.get("THEME_STATIC_PATHS", []):
         source = os.path.join(theme, folder)
         for root, _dirs, files in os.walk(source):
             for name in files:
                 relative = os.path.relpath(os.path.join(root, name), source)
-                plan.add(posixpath.join(settings.get("THEME_STATIC_DIR", "theme"),
-                                        relative.replace(os.sep, "/")),
-                         Owner(f"berkas tema {relative}", site=True))
+                theme_files[posixpath.join(settings.get("THEME_STATIC_DIR", "theme"),
+                                           relative.replace(os.sep, "/"))] = relative
+    for path, relative in theme_files.items():
+        plan.add(path, Owner(f"berkas tema {relative}", site=True))
     plan.add("sitemap.xml", Owner("sitemap.xml situs", site=True))
     if "robots.txt" not in owned:  # an operator's own robots.txt wins (article_extras)
         plan.add("robots.txt", Owner("robots.txt situs", site=True))

@@ -130,7 +130,7 @@ def problems(tmp_path, situs):
     ("desa: Atlantis\n", "situs.yml:1: desa 'Atlantis' tidak ada di desa.yml (unknown village)"),
     ("desa: 99.99.99.9999\n", "situs.yml:1: kode desa '99.99.99.9999' tidak ada di data resmi"),
     ("logo: images/tidak-ada.png\n", "situs.yml:1: logo 'images/tidak-ada.png' tidak ditemukan"),
-    ("nama: Desa\nmenu: [Beranda\n", "situs.yml:3: YAML tidak valid"),
+    ("nama: Desa\nmenu: [Beranda\n", "situs.yml:2: YAML tidak valid: kurung [ dibuka"),
     ("nama: [Desa, Binangun]\n", "situs.yml:1: 'nama' harus berupa satu teks"),
 ])
 def test_mistakes_name_the_file_and_line(tmp_path, situs, expected):
