@@ -27,6 +27,11 @@ PDF = {".pdf"}
 LEGACY = {".xls", ".doc", ".ppt"}
 EXTENSIONS = TEXT | TABLE | SPREADSHEET | DOCUMENT | PDF | LEGACY
 
+# A PDF table's header line: a name column and a personal-data column.
+PDF_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
+PDF_HEADER_DATA = re.compile(
+    r"\b(?:NIK|KK|alamat|lahir|TTL|RT|RW|HP|telepon|telp|WA)\b", re.IGNORECASE)
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -171,11 +176,21 @@ def pdf_records(raw):
             if reader.is_encrypted and not reader.decrypt(""):
                 raise Unreadable("PDF terkunci kata sandi (encrypted)")
             records = []
+            header = []
             for number, page in enumerate(reader.pages, start=1):
                 text = page.extract_text() or ""
                 for line in text.split("\n"):
-                    if line.strip():
-                        records.append(Record(number, [line], [], "prose", f"halaman {number}"))
+                    if not line.strip():
+                        continue
+                    where = f"halaman {number}"
+                    if PDF_HEADER.search(line) and PDF_HEADER_DATA.search(line):
+                        header = [line]  # "No Nama NIK Alamat": the lines below are people
+                        records.append(Record(number, [line], [], "row", where))
+                    elif header:
+                        records.append(Record(number, [line], header, "row", where,
+                                              line_header=True))
+                    else:
+                        records.append(Record(number, [line], [], "prose", where))
             if reader.pages and not records:
                 raise Unreadable("PDF tanpa teks, hasil pindai/scan?")
             return records
