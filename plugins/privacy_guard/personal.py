@@ -48,6 +48,9 @@ NOT_A_NAME = {
 PHONE = re.compile(
     r"(?<![\w+])(?:\+62[ .\-]?|62[ .\-]?|\(?0)8[1-9]\d?\)?(?:[ .\-]?\d){6,10}(?![\d])"
 )
+PHONE_HEADER = re.compile(r"\b(?:HP|telepon|telp|tlp|WA|whatsapp|ponsel|no\.?\s*kontak)\b",
+                          re.IGNORECASE)
+BARE_MOBILE = re.compile(r"^(?:62)?8[1-9]\d{7,10}$")
 MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt"
     r"|ags|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?"
@@ -131,11 +134,14 @@ def findings(record, allowed_phones):
     else:
         named = None  # prose: decided per match, by distance
     found = []
-    for match in PHONE.finditer(text):
-        digits = digits_of(match.group(0))
-        if digits in allowed_phones:
-            continue
-        if named or (named is None and _name_near(text, match.start(), match.end())):
+    phones = [digits_of(m.group(0)) for m in PHONE.finditer(text)
+              if named or (named is None and _name_near(text, m.start(), m.end()))]
+    if record.kind == "row" and named and not record.line_header:
+        # A spreadsheet keeps 0812... as the number 812...: the column says it is a phone.
+        phones += [digits_of("0" + c.strip().removeprefix("62")) for i, c in enumerate(record.cells)
+                   if PHONE_HEADER.search(record.header_of(i)) and BARE_MOBILE.match(c.strip())]
+    for digits in phones:
+        if digits not in allowed_phones:
             found.append(Finding("phone", mask_phone(digits)))
             break
     found += _birth_dates(record, text, named)
