@@ -8,6 +8,8 @@ from privacy_guard.photos import has_gps
 from privacy_guard.scan import identity_errors
 from synthetic_ids import Maker, masked
 
+FULL = "tertulis lengkap (identity number published in full)"
+
 MAKER = Maker(seed=11)
 NIK, KK = MAKER.nik(), MAKER.kk()
 
@@ -114,4 +116,21 @@ def test_pdf_tables_of_people_warn_about_addresses_and_birth_dates(tmp_path):
             "name); 2 baris seperti ini, yang pertama di sini"),
         (1, "halaman 1: alamat rumah dengan RT/RW di daftar nama orang (home address next to "
             "names in a list)"),
+    ]
+
+
+def test_open_document_spreadsheets_and_texts(tmp_path):
+    from attachment_files import odf_bytes
+
+    ods = odf_bytes("ods", {"BLT": [["DAFTAR PENERIMA"], ["No", "Nama", "NIK"],
+                                    [1, "Sutini", NIK], [2, "Warsito", int(KK)]]})
+    assert errors_of(tmp_path, "blt.ods", ods) == [
+        f"3: lembar 'BLT' baris 3: NIK {masked(NIK)} di kolom 'NIK' {FULL}",
+        f"4: lembar 'BLT' baris 4: NIK {masked(KK)} di kolom 'NIK' {FULL}",
+    ]
+    odt = odf_bytes("odt", ["Berita acara.", f"Diterima Sutini, NIK {NIK}.",
+                            [["Nama", "No. KK"], ["Warsito", KK]]])
+    assert errors_of(tmp_path, "ba.odt", odt) == [
+        f"2: paragraf 2: NIK {masked(NIK)} {FULL}",
+        f"2: tabel 1 baris 2: nomor KK {masked(KK)} di kolom 'No. KK' {FULL}",
     ]
