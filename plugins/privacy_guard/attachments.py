@@ -1,5 +1,6 @@
-"""The text of attachments as records: PDF (pypdf), CSV, XLSX (openpyxl), DOCX (its XML,
-standard library), plain text; old binary Office files (.xls, .doc) by their raw strings.
+"""The text of attachments as records: PDF (pypdf), CSV, XLSX (openpyxl), DOCX, ODS and ODT
+(their XML, standard library), plain text; old binary Office files (.xls, .doc) by their
+raw strings.
 
 Each reader returns records located the way an operator finds them again: the page of a
 PDF, the sheet and row of a spreadsheet, the paragraph or table row of a document.
@@ -25,7 +26,13 @@ SPREADSHEET = {".xlsx", ".xlsm"}
 DOCUMENT = {".docx", ".docm"}
 PDF = {".pdf"}
 LEGACY = {".xls", ".doc", ".ppt"}
-EXTENSIONS = TEXT | TABLE | SPREADSHEET | DOCUMENT | PDF | LEGACY
+OPEN_DOCUMENT = {".ods", ".odt"}
+EXTENSIONS = TEXT | TABLE | SPREADSHEET | DOCUMENT | PDF | LEGACY | OPEN_DOCUMENT
+
+# A PDF table's header line: a name column and a personal-data column.
+PDF_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
+PDF_HEADER_DATA = re.compile(
+    r"\b(?:NIK|KK|alamat|lahir|TTL|RT|RW|HP|telepon|telp|WA)\b", re.IGNORECASE)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -171,11 +178,21 @@ def pdf_records(raw):
             if reader.is_encrypted and not reader.decrypt(""):
                 raise Unreadable("PDF terkunci kata sandi (encrypted)")
             records = []
+            header = []
             for number, page in enumerate(reader.pages, start=1):
                 text = page.extract_text() or ""
                 for line in text.split("\n"):
-                    if line.strip():
-                        records.append(Record(number, [line], [], "prose", f"halaman {number}"))
+                    if not line.strip():
+                        continue
+                    where = f"halaman {number}"
+                    if PDF_HEADER.search(line) and PDF_HEADER_DATA.search(line):
+                        header = [line]  # "No Nama NIK Alamat": the lines below are people
+                        records.append(Record(number, [line], [], "row", where))
+                    elif header:
+                        records.append(Record(number, [line], header, "row", where,
+                                              line_header=True))
+                    else:
+                        records.append(Record(number, [line], [], "prose", where))
             if reader.pages and not records:
                 raise Unreadable("PDF tanpa teks, hasil pindai/scan?")
             return records
@@ -187,6 +204,82 @@ def pdf_records(raw):
         raise Damaged(type(error).__name__) from None
     finally:
         quiet.setLevel(previous)
+
+
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+REPEAT_LIMIT = 64  # a repeated empty row or cell stands for thousands: never expanded
+
+
+def _odf_text(element):
+    """The text of an OpenDocument element (spaces, tabs and line breaks as one space)."""
+    parts = []
+    for node in element.iter():
+        if node.text and node.tag not in (ODF_TEXT + "s", ODF_TEXT + "tab"):
+            parts.append(node.text)
+        if node.tag in (ODF_TEXT + "s", ODF_TEXT + "tab", ODF_TEXT + "line-break"):
+            parts.append(" ")
+        if node.tail and node is not element:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _odf_rows(table):
+    """(row number, cells, rounded) of an OpenDocument table; number cells by their value."""
+    number = 0
+    for row in table.iter(ODF_TABLE + "table-row"):
+        cells, rounded = [], []
+        for cell in row:
+            if cell.tag not in (ODF_TABLE + "table-cell", ODF_TABLE + "covered-table-cell"):
+                continue
+            value = cell.get(ODF_OFFICE + "value")
+            if cell.get(ODF_OFFICE + "value-type") == "float" and value is not None:
+                text, is_rounded = _cell_text(float(value))
+            else:
+                text, is_rounded = " ".join(_odf_text(p) for p in cell.iter(ODF_TEXT + "p")), False
+            repeat = min(int(cell.get(ODF_TABLE + "number-columns-repeated", "1")), REPEAT_LIMIT)
+            for _ in range(repeat if text else 1):
+                if is_rounded:
+                    rounded.append(len(cells))
+                cells.append(text)
+        repeat = int(row.get(ODF_TABLE + "number-rows-repeated", "1"))
+        number += 1
+        if any(cells):
+            for offset in range(min(repeat, REPEAT_LIMIT)):
+                yield number + offset, cells, rounded
+        number += repeat - 1
+
+
+def open_document_records(raw):
+    """ODS sheets (rows) and ODT paragraphs and tables, from content.xml."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            root = ElementTree.fromstring(archive.read("content.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
+        raise Damaged(type(error).__name__) from None
+    body = root.find(ODF_OFFICE + "body")
+    records = []
+    for sheet in body.iter(ODF_OFFICE + "spreadsheet") if body is not None else []:
+        for table in sheet.iter(ODF_TABLE + "table"):
+            title = table.get(ODF_TABLE + "name", "")
+            records += table_records(_odf_rows(table),
+                                     where=lambda n, t=title: f"lembar '{t}' baris {n}")
+    for text in body.iter(ODF_OFFICE + "text") if body is not None else []:
+        paragraphs = tables = 0
+        for block in text:
+            if block.tag in (ODF_TEXT + "p", ODF_TEXT + "h", ODF_TEXT + "list"):
+                paragraphs += 1
+                content = _odf_text(block)
+                if content.strip():
+                    for record in markdown_records([content], first=paragraphs):
+                        record.where = f"paragraf {paragraphs}"
+                        records.append(record)
+            elif block.tag == ODF_TABLE + "table":
+                tables += 1
+                records += table_records(_odf_rows(block),
+                                         where=lambda n, t=tables: f"tabel {t} baris {n}")
+    return records
 
 
 PRINTABLE = re.compile(rb"[\x20-\x7e]{8,}")
@@ -205,7 +298,8 @@ def records_of(path, extension):
     with open(path, "rb") as handle:
         raw = handle.read()
     readers = {**dict.fromkeys(PDF, pdf_records), **dict.fromkeys(SPREADSHEET,
-               spreadsheet_records), **dict.fromkeys(DOCUMENT, document_records)}
+               spreadsheet_records), **dict.fromkeys(DOCUMENT, document_records),
+               **dict.fromkeys(OPEN_DOCUMENT, open_document_records)}
     if extension in readers:
         try:
             return readers[extension](raw)

@@ -17,7 +17,9 @@ Heuristics (documented in README.md):
   or its table column), the kecamatan may be one that no longer exists (codes change
   after pemekaran, a NIK keeps its old one): the province code and the date suffice;
 - labelled as something else nearer to it ("rekening", "virtual account", "nomor
-  surat", "no. dokumen", ...), with no identity label nearer, it is left alone.
+  surat", "no. dokumen", ...), with no identity label nearer, it is left alone;
+- inside a web address, only a labelled one counts (`?nik=...`): 16-digit post and file
+  ids of social media sites are common there.
 """
 
 import datetime as dt
@@ -49,6 +51,7 @@ OTHER_LABEL = re.compile(
     re.IGNORECASE,
 )
 CONTEXT = 48  # characters before a number searched for a label
+LINK = re.compile(r"(?:https?:)?//[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -157,12 +160,15 @@ def find(text, header="", rounded=False):
     if not SIXTEEN.search(text):
         return found
     taken = -1
+    links = [m.span() for m in LINK.finditer(text)] if "//" in text or "www." in text else []
     for start, end, digits in candidates(text):
         if start < taken:
             continue
         label = label_of(text[:start], header)
         if label == "other":
             continue
+        if label is None and any(a <= start < b for a, b in links):
+            continue  # a post or file id in a web address (facebook.com/.../posts/16 digits)
         if structure(digits, labelled=label == "identity", rounded=rounded):
             found.append(Found(start, end, kind_of(digits, text[:start], header), mask(digits)))
             taken = end

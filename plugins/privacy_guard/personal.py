@@ -6,7 +6,8 @@ What counts as "a person's name" (heuristics, tuned so ordinary news does not wa
 - a form of address followed by a capitalised word: "Bapak Slamet", "Bu Siti",
   "Sdr. Agus", "Hj. Aminah", "Alm. Darto";
 - a label: "nama:", "a.n.", "atas nama";
-- in a table: a column headed "Nama" that is filled in that row;
+- in a table: a column headed "Nama" that is filled in that row; in a PDF, a numbered line
+  ("12 Sutini ...") under a header line naming "Nama" and a personal-data column;
 - in a list item: the item starts with one to four capitalised words followed by a comma,
   a parenthesis, a colon or a dash ("- Siti Aminah, RT 02/RW 01"), unless the first word
   is an office, place or role ("Kantor", "Dusun", "Ketua", "Posko", ...).
@@ -47,6 +48,9 @@ NOT_A_NAME = {
 PHONE = re.compile(
     r"(?<![\w+])(?:\+62[ .\-]?|62[ .\-]?|\(?0)8[1-9]\d?\)?(?:[ .\-]?\d){6,10}(?![\d])"
 )
+PHONE_HEADER = re.compile(r"\b(?:HP|telepon|telp|tlp|WA|whatsapp|ponsel|no\.?\s*kontak)\b",
+                          re.IGNORECASE)
+BARE_MOBILE = re.compile(r"^(?:62)?8[1-9]\d{7,10}$")
 MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt"
     r"|ags|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?"
@@ -69,6 +73,7 @@ RT_RW = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_HEADER = re.compile(r"alamat|\bRT\b|\bRW\b", re.IGNORECASE)
+NUMBERED_LINE = re.compile(r"^\s*\d{1,4}[.)]?\s+[A-Z][a-z']")
 ANY_DIGIT = re.compile(r"\d")
 NEAR = 80  # characters between a name form and a phone number or birth date in prose
 
@@ -105,6 +110,8 @@ def _name_near(text, start, end):
 
 
 def _named_row(record):
+    if record.line_header:  # a PDF line under "No Nama NIK ...": "12 Sutini ..." is a person
+        return bool(NUMBERED_LINE.match(record.cells[0]))
     for index, title in enumerate(record.header):
         if NAME_HEADER.search(title or "") and index < len(record.cells):
             if re.search(r"[A-Za-z]", record.cells[index]):
@@ -127,17 +134,20 @@ def findings(record, allowed_phones):
     else:
         named = None  # prose: decided per match, by distance
     found = []
-    for match in PHONE.finditer(text):
-        digits = digits_of(match.group(0))
-        if digits in allowed_phones:
-            continue
-        if named or (named is None and _name_near(text, match.start(), match.end())):
+    phones = [digits_of(m.group(0)) for m in PHONE.finditer(text)
+              if named or (named is None and _name_near(text, m.start(), m.end()))]
+    if record.kind == "row" and named and not record.line_header:
+        # A spreadsheet keeps 0812... as the number 812...: the column says it is a phone.
+        phones += [digits_of("0" + c.strip().removeprefix("62")) for i, c in enumerate(record.cells)
+                   if PHONE_HEADER.search(record.header_of(i)) and BARE_MOBILE.match(c.strip())]
+    for digits in phones:
+        if digits not in allowed_phones:
             found.append(Finding("phone", mask_phone(digits)))
             break
     found += _birth_dates(record, text, named)
     if record.kind in ("list", "row") and named:
         address = RT_RW.search(text)
-        if not address and record.kind == "row":
+        if not address and record.kind == "row" and not record.line_header:
             address = next((True for i, c in enumerate(record.cells)
                             if ADDRESS_HEADER.search(record.header_of(i)) and re.search(r"\d", c)),
                            None)

@@ -16,6 +16,9 @@ class Record:
     kind: str = "prose"  # "prose", "list", "row"
     where: str = ""  # "halaman 2", "lembar 'Data' baris 5", "tabel 1 baris 3" (attachments)
     rounded: frozenset = frozenset()  # cells holding spreadsheet numbers (15 digits kept)
+    # The header is a table's whole header line (PDF text), not this cell's column title:
+    # it says whose data the line holds, but labels no particular number.
+    line_header: bool = False
 
     def header_of(self, index):
         return self.header[index] if index < len(self.header) and self.header[index] else ""

@@ -42,7 +42,7 @@ def identity_errors(path, records, limit=20):
     for record in records:
         found = []
         for index, cell in enumerate(record.cells):
-            header = record.header_of(index)
+            header = "" if record.line_header else record.header_of(index)
             for item in identity.find(cell, header, rounded=index in record.rounded):
                 found.append((item, header))
         if not found:

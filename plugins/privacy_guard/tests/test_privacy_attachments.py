@@ -8,6 +8,8 @@ from privacy_guard.photos import has_gps
 from privacy_guard.scan import identity_errors
 from synthetic_ids import Maker, masked
 
+FULL = "tertulis lengkap (identity number published in full)"
+
 MAKER = Maker(seed=11)
 NIK, KK = MAKER.nik(), MAKER.kk()
 
@@ -97,3 +99,38 @@ def test_header_rows_may_name_a_stage(tmp_path):
                     f"600000\n", encoding="utf-8")
     records = records_of(path, ".csv")
     assert records[-1].header == ["No", "Nama", "Alamat", "Tahap 1"]
+
+
+def test_pdf_tables_of_people_warn_about_addresses_and_birth_dates(tmp_path):
+    from privacy_guard.scan import personal_warnings
+
+    raw = pdf_bytes([["DAFTAR LANSIA PENERIMA BANTUAN", "No Nama Alamat Tanggal Lahir",
+                      "1 Sutini Krajan RT 01/RW 02 12-08-1948", "2 Warsito Krajan 03-04-1950"],
+                     ["Dicetak 12-08-2024, total Rp1.800.000"]])
+    path = tmp_path / "lansia.pdf"
+    path.write_bytes(raw)
+    warnings = [(w.line, w.message) for w in personal_warnings(path, records_of(path, ".pdf"),
+                                                             frozenset())]
+    assert warnings == [
+        (1, "halaman 1: tanggal lahir lengkap di samping nama orang (full birth date next to a "
+            "name); 2 baris seperti ini, yang pertama di sini"),
+        (1, "halaman 1: alamat rumah dengan RT/RW di daftar nama orang (home address next to "
+            "names in a list)"),
+    ]
+
+
+def test_open_document_spreadsheets_and_texts(tmp_path):
+    from attachment_files import odf_bytes
+
+    ods = odf_bytes("ods", {"BLT": [["DAFTAR PENERIMA"], ["No", "Nama", "NIK"],
+                                    [1, "Sutini", NIK], [2, "Warsito", int(KK)]]})
+    assert errors_of(tmp_path, "blt.ods", ods) == [
+        f"3: lembar 'BLT' baris 3: NIK {masked(NIK)} di kolom 'NIK' {FULL}",
+        f"4: lembar 'BLT' baris 4: NIK {masked(KK)} di kolom 'NIK' {FULL}",
+    ]
+    odt = odf_bytes("odt", ["Berita acara.", f"Diterima Sutini, NIK {NIK}.",
+                            [["Nama", "No. KK"], ["Warsito", KK]]])
+    assert errors_of(tmp_path, "ba.odt", odt) == [
+        f"2: paragraf 2: NIK {masked(NIK)} {FULL}",
+        f"2: tabel 1 baris 2: nomor KK {masked(KK)} di kolom 'No. KK' {FULL}",
+    ]

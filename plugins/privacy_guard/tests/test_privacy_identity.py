@@ -94,6 +94,12 @@ def test_other_numbers_are_not_identity_numbers(text):
     assert find(text) == []
 
 
+def test_ids_in_web_addresses_count_only_when_labelled():
+    assert find(f"Lihat https://www.facebook.com/desabinangun/posts/{NIK} dan www.x.id/{NIK}") == []
+    assert [f.masked for f in find(f"https://contoh.desa.id/cek?nik={NIK}")] == [masked(NIK)]
+    assert [f.masked for f in find(f"Sutini {NIK} https://contoh.desa.id")] == [masked(NIK)]
+
+
 def test_a_labelled_column_of_bank_accounts_is_not_identity():
     assert find(NIK, header="No. Rekening") == []
     assert [f.masked for f in find(NIK, header="NIK")] == [masked(NIK)]

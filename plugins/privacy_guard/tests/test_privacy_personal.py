@@ -103,3 +103,15 @@ def test_spreadsheet_dates_are_read_as_dates(tmp_path):
     records = records_of(path, ".xlsx")
     assert records[1].cells == ["Sutini", "02-03-1948"]
     assert [f.kind for f in findings(records[1], ALLOWED)] == ["birth"]
+
+
+def test_spreadsheet_phone_numbers_without_their_zero(tmp_path):
+    from attachment_files import xlsx_bytes
+    from privacy_guard.attachments import records_of
+
+    path = tmp_path / "kader.xlsx"
+    path.write_bytes(xlsx_bytes({"Kader": [["Nama", "No. HP"], ["Sutini", 81333445566],
+                                           ["Kantor Desa", 81234567890]]}))
+    records = records_of(path, ".xlsx")
+    assert [f.shown for f in findings(records[1], ALLOWED)] == ["0813xxxxx566"]
+    assert findings(records[2], ALLOWED) == []  # the allowed office number
