@@ -223,11 +223,12 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
             if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
                 raise BuildFailed(collector.errors + [folder_problem(error, staging, staging, output)]) from None
             detail = str(error).replace(str(staging), str(output))
-            raise BuildFailed(
-                collector.errors
-                + [f"build gagal: {type(error).__name__}: {detail} "
-                   "(set WARTADESA_DEBUG=1 to see the traceback)"]
-            ) from None
+            # Through logging, so the collector's filters apply (privacy_guard masks
+            # identity numbers a plugin's exception may quote).
+            logging.getLogger("wartadesa.build").error(
+                "build gagal: %s: %s (set WARTADESA_DEBUG=1 to see the traceback)",
+                type(error).__name__, detail)
+            raise BuildFailed(list(collector.errors), collector.warnings) from None
         if collector.errors:
             raise BuildFailed(list(collector.errors), collector.warnings)
         if strict and collector.warnings:

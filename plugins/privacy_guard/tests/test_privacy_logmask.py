@@ -38,3 +38,42 @@ def test_other_numbers_are_left_alone():
                                ("1.500.000",), None)
     assert MaskIdentityNumbers().filter(record)
     assert record.getMessage() == "Rp 1.500.000 dan 0812-3456-7890"
+
+
+def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
+    """An unexpected exception whose text holds an identity number: the build's one-line
+    report carries it masked, like every logged line."""
+    import textwrap
+
+    import pytest
+
+    from synthetic_ids import Maker
+    from tests.sitetools import build_site
+    from wartadesa.build import BuildFailed
+
+    nik = Maker(seed=7).nik()
+    plugin = tmp_path / "plugins" / "crasher"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(textwrap.dedent(f"""\
+        from pelican import signals
+
+        def crash(_generators):
+            raise RuntimeError("tidak bisa membaca {nik}")
+
+        def register():
+            signals.all_generators_finalized.connect(crash)
+        """), encoding="utf-8")
+    content = tmp_path / "content" / "berita"
+    content.mkdir(parents=True)
+    (content / "a.md").write_text("---\njudul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n",
+                                  encoding="utf-8")
+    from wartadesa.defaults import PLUGIN_PATHS, PLUGINS
+
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=tmp_path / "content",
+                   PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
+                   PLUGINS=[*PLUGINS, "crasher"])
+    shown = "\n".join(failed.value.problems)
+    assert "build gagal: RuntimeError: tidak bisa membaca " in shown
+    assert nik not in shown
+    assert f"{nik[:4]}xxxxxxxx{nik[-4:]}" in shown
