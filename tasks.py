@@ -88,11 +88,17 @@ def new(c, judul=None, desa="", kategori=""):
 
 @task(help={"port": f"port (default {PORT})"})
 def serve(c, port=PORT):
-    """Serve output/ on http://127.0.0.1:8000 (Ctrl+C to stop)."""
+    """Serve the preview in output/ on http://127.0.0.1:8000 (Ctrl+C to stop); builds it
+    first when output/ is missing or holds a production build (`invoke publish`)."""
     import functools
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    if not OUTPUT.exists():
+    from wartadesa.output_folder import is_preview
+
+    if not is_preview(OUTPUT):
+        if OUTPUT.exists():
+            print("output/ berisi build produksi (invoke publish), yang tautannya menuju "
+                  "alamat situs asli: membangun pratinjau dulu (building the preview).")
         build(c)
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
     with ThreadingHTTPServer((HOST, int(port)), handler) as server:
@@ -107,12 +113,16 @@ def livereload(c, port=PORT):
     """Serve on http://127.0.0.1:8000 and rebuild when content, theme, plugins or settings change."""
     from livereload import Server
 
-    from wartadesa.build import BuildFailed
+    from wartadesa.build import BuildFailed, load_settings
     from wartadesa.build import build as run_build
+    from wartadesa.preview import policy_with_live_reload
 
     def rebuild_site():
         try:
-            run_build(ROOT / "pelicanconf.py")
+            # Only this preview's pages allow livereload's inline script.
+            policy = load_settings(ROOT / "pelicanconf.py").get("CONTENT_SECURITY_POLICY")
+            run_build(ROOT / "pelicanconf.py", overrides={
+                "CONTENT_SECURITY_POLICY": policy_with_live_reload(policy)})
             print("Dibangun ulang (rebuilt).")
         except BuildFailed as failed:
             print("\n".join(failed.problems), file=sys.stderr)

@@ -68,6 +68,29 @@ def test_build_then_serve_shows_the_five_articles(project):
         server.wait(timeout=10)
 
 
+def test_serve_after_publish_shows_the_preview(project):
+    """A production build links to the real domain: serve builds the preview first."""
+    result = invoke(project, "publish", env={"SITEURL": "https://example.desa.id"})
+    assert result.returncode == 0, result.stderr
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        home = BeautifulSoup(fetch(f"http://127.0.0.1:{port}/", timeout=120), "html.parser")
+        stylesheet = home.find("link", rel="stylesheet")["href"]
+        assert not stylesheet.startswith("http"), stylesheet
+        css = fetch(f"http://127.0.0.1:{port}/{stylesheet.lstrip('./')}")
+        assert ".menu" in css
+        links = [a["href"] for a in home.find_all("a", href=True)]
+        assert not [link for link in links if "example.desa.id" in link]
+    finally:
+        server.terminate()
+        printed, _ = server.communicate(timeout=10)
+    assert "output/ berisi build produksi" in printed
+
+
 def test_clean_removes_output(project):
     invoke(project, "build")
     assert (project / "output").is_dir()
@@ -131,3 +154,34 @@ def test_invoke_check_on_the_sample_site_is_clean(project):
     result = invoke(project, "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "Konten beres: tidak ada masalah. (Content OK: no problems.)"
+
+
+@pytest.mark.browser
+def test_livereload_reloads_the_open_page(project, page_factory):
+    """In Chromium: the page reloads by itself after a save, with no policy violation."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    article = project / "content" / "berita" / "2024-06-06-konferensi-kades-singgahan.md"
+    original = article.read_text()
+    try:
+        fetch(f"http://127.0.0.1:{port}/", timeout=60)
+        page = page_factory(width=1000)
+        loads = []
+        page.on("load", lambda _page: loads.append(1))
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_function("() => !!document.querySelector('script[src*=\"livereload.js\"]')")
+        time.sleep(1)  # the live-reload socket connects
+        article.write_text(original.replace(
+            "title: Konferensi Kades se-Kecamatan Singgahan", "title: Judul Baru Tanpa Klik", 1))
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000)
+        assert len(loads) >= 2, "the page did not reload"
+        assert not [e for e in page.console_errors if "Content Security Policy" in e], \
+            page.console_errors
+    finally:
+        article.write_text(original)
+        server.terminate()
+        server.wait(timeout=10)

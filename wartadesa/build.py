@@ -237,7 +237,7 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
             stats["siteurl"] = settings.get("SITEURL", "")
         try:
             write_hosting_files(staging, settings)
-            output_folder.finish(staging)
+            output_folder.finish(staging, settings.get("RELATIVE_URLS", False))
             output_folder.swap(staging, output)
         except OSError as error:
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None

@@ -37,16 +37,28 @@ def _refuse(path, why):
     raise OutputRefused(UNSAFE_OUTPUTS_MESSAGE.format(path=path, why=why))
 
 
-def is_our_build(folder):
-    """Whether `folder` holds the marker a finished build writes (a real file, our text)."""
+def _marker_lines(folder):
+    """The marker's lines when `folder` holds a real marker file starting with our text."""
     marker = Path(folder) / MARKER
     if marker.is_symlink() or not marker.is_file():
-        return False
+        return None
     try:
         with open(marker, encoding="utf-8", errors="replace") as handle:
-            return handle.read(len(MARKER_TEXT) + 1) == MARKER_TEXT
+            text = handle.read(len(MARKER_TEXT) + 200)
     except OSError:
-        return False
+        return None
+    return text.splitlines() if text.startswith(MARKER_TEXT) else None
+
+
+def is_our_build(folder):
+    """Whether `folder` holds the marker a finished build writes (a real file, our text)."""
+    return _marker_lines(folder) is not None
+
+
+def is_preview(folder):
+    """Whether `folder` is a finished build with relative links (the local preview), which
+    any local server shows correctly; a production build links to the real domain."""
+    return "links: relative" in (_marker_lines(folder) or [])
 
 
 def is_legacy_output(folder, root, index_name="index.html"):
@@ -148,10 +160,12 @@ def new_staging(output):
     return staging
 
 
-def finish(staging):
-    """Mark the built folder as ours (the staging marker goes, the build marker stays)."""
+def finish(staging, relative_links=False):
+    """Mark the built folder as ours (the staging marker goes, the build marker stays),
+    noting whether its links are relative (a preview) or absolute (production)."""
     (staging / STAGING_MARKER).unlink(missing_ok=True)
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    links = "relative" if relative_links else "absolute"
+    (staging / MARKER).write_text(f"{MARKER_TEXT}links: {links}\n", encoding="utf-8")
 
 
 def swap(staging, output):

@@ -85,7 +85,8 @@ def test_the_projects_own_output_from_before_the_marker_is_replaced(project):
     result = build_command(project)
     assert result.returncode == 0, result.stderr
     assert not (old / "berkas-lama.txt").exists()
-    assert (old / output_folder.MARKER).read_text(encoding="utf-8") == output_folder.MARKER_TEXT
+    assert (old / output_folder.MARKER).read_text(encoding="utf-8") == (
+        output_folder.MARKER_TEXT + "links: relative\n")
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output-")) == []
 
 
@@ -154,7 +155,9 @@ def test_an_output_that_is_a_symlink_is_refused(small_content, tmp_path):
 def test_every_build_is_marked_and_a_marked_folder_is_replaced(small_content, tmp_path):
     output = tmp_path / "site" / "output"
     build_small(small_content, output)
-    assert (output / output_folder.MARKER).read_text(encoding="utf-8") == output_folder.MARKER_TEXT
+    assert (output / output_folder.MARKER).read_text(encoding="utf-8") == (
+        output_folder.MARKER_TEXT + "links: relative\n")
+    assert output_folder.is_preview(output)
     (output / "sisa-build-lama.txt").write_text("x", encoding="utf-8")
     build_small(small_content, output)
     assert not (output / "sisa-build-lama.txt").exists()

@@ -1,0 +1,39 @@
+"""The live preview (`invoke livereload`): our Content-Security-Policy allows exactly the
+one inline script the livereload server injects, and only in that preview build.
+
+python-livereload (pinned in requirements.txt) adds this script before </head>; it loads
+/livereload.js from the same server, which our `script-src 'self'` already allows. A
+test in a real browser fails if a new livereload version changes the script."""
+
+import base64
+import hashlib
+
+# livereload.server.Server.application(), without a separate liveport.
+LIVERELOAD_SCRIPT = (
+    "(function(){"
+    'var s=document.createElement("script");'
+    "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    's.src="//"+window.location.hostname+":"+port'
+    '+ "/livereload.js?port=" + port;'
+    "document.head.appendChild(s);"
+    "})();"
+)
+
+
+def script_hash(script=LIVERELOAD_SCRIPT):
+    """The CSP source that allows exactly `script` inline: 'sha256-…'."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy_with_live_reload(policy):
+    """`policy` with the livereload script allowed in script-src (added when missing)."""
+    source = script_hash()
+    parts = [part.strip() for part in (policy or "").split(";") if part.strip()]
+    for index, part in enumerate(parts):
+        if part.split()[0] == "script-src":
+            parts[index] = f"{part} {source}"
+            break
+    else:
+        parts.append(f"script-src 'self' {source}")
+    return "; ".join(parts)
