@@ -59,6 +59,9 @@ ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
 DRAFT_URL = "draf/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = "draf/halaman/{slug}/"
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
+DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 PAGE_LANG_URL = PAGE_LANG_SAVE_AS = ""
@@ -258,4 +261,6 @@ def production_settings(site):
         # wartadesa.build writes .nojekyll (no Jekyll processing) and, when
         # CUSTOM_DOMAIN is set, a CNAME file with that domain.
         "GITHUB_PAGES": True,
+        # Drafts are never published; only the local preview shows them (marked DRAF).
+        "DRAFT_URL": "", "DRAFT_SAVE_AS": "", "DRAFT_PAGE_URL": "", "DRAFT_PAGE_SAVE_AS": "",
     }
