@@ -137,8 +137,8 @@ def test_livereload_rebuilds_when_content_changes(project):
     try:
         fetch(f"http://127.0.0.1:{port}/", timeout=60)
         article.write_text(original.replace(
-            "title: Konferensi Kades se-Kecamatan Singgahan",
-            "title: Judul Diubah Saat Pratinjau", 1,
+            "judul: Konferensi Kades se-Kecamatan Singgahan",
+            "judul: Judul Diubah Saat Pratinjau", 1,
         ))
         deadline = time.monotonic() + 60
         while "Judul Diubah Saat" not in fetch(f"http://127.0.0.1:{port}/"):
@@ -175,7 +175,7 @@ def test_livereload_reloads_the_open_page(project, page_factory):
         page.wait_for_function("() => !!document.querySelector('script[src*=\"livereload.js\"]')")
         time.sleep(1)  # the live-reload socket connects
         article.write_text(original.replace(
-            "title: Konferensi Kades se-Kecamatan Singgahan", "title: Judul Baru Tanpa Klik", 1))
+            "judul: Konferensi Kades se-Kecamatan Singgahan", "judul: Judul Baru Tanpa Klik", 1))
         page.wait_for_function(
             "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000)
         assert len(loads) >= 2, "the page did not reload"
