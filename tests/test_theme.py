@@ -409,11 +409,36 @@ def test_archive_is_paginated_like_the_lists(tmp_path_factory):
     assert len(third.select(".archive__list li")) == 2
 
 
-def test_archive_groups_by_year_newest_first(sample_site):
+def test_archive_groups_by_year_and_month_newest_first(sample_site):
     page = sample_site.html("arsip/")
     assert [text_of(h) for h in page.select("main h2")] == ["2024", "2022", "2021"]
+    assert [text_of(h) for h in page.select("main h3.archive__month")] == [
+        "Juli 2024", "Juni 2024", "Mei 2024", "Oktober 2022", "Juni 2021"]
     first = page.select_one(".archive__list li")
-    assert text_of(first.find("time")) == "10 Jul 2024"
+    assert text_of(first.find("time")) == "10 Jul"
+
+
+def test_archive_jumps_to_a_year_on_any_page(tmp_path_factory):
+    root = tmp_path_factory.mktemp("archive-years")
+    content = root / "content" / "berita"
+    content.mkdir(parents=True)
+    for year, count in ((2025, 4), (2024, 3), (2023, 2)):
+        for day in range(1, count + 1):
+            (content / f"{year}-{day}.md").write_text(
+                f"---\njudul: Kabar {year} nomor {day}\ntanggal: {year}-03-{day:02d}\n---\nIsi.\n",
+                encoding="utf-8")
+    site = build_site(root / "output", content=root / "content", PAGINATED_TEMPLATES={
+        "index": None, "tag": None, "category": None, "author": None, "archives": 3})
+    for url in ("arsip/", "arsip/3/"):
+        links = site.html(url).select("nav.archive-years a")
+        targets = {text_of(a): resolve(site, url, a["href"]) + "#" + a["href"].split("#")[1]
+                   for a in links}
+        # 2025 starts on page 1, 2024 on page 2 (4th article), 2023 on page 3 (8th)
+        assert targets == {"2025": "arsip/#tahun-2025", "2024": "arsip/2/#tahun-2024",
+                           "2023": "arsip/3/#tahun-2023"}, url
+        for target in targets.values():
+            page_url, anchor = target.split("#")
+            assert site.html(page_url).find(id=anchor), target
 
 
 def test_card_with_cover_has_a_lazy_sized_thumbnail(generated_site):

@@ -29,6 +29,11 @@ def tanggal_pendek(value):
     return format_date(value, "d MMM y", locale="id")
 
 
+def hari_bulan(value):
+    """'5 Jun' (the archive lists dates under their month)."""
+    return format_date(value, "d MMM", locale="id")
+
+
 def jam(value):
     """'09.00 WIB'."""
     return f"{format_time(value, 'HH.mm', locale='id')} {zone_name(value)}".strip()
@@ -56,6 +61,7 @@ def iso(value):
 FILTERS = {
     "tanggal": tanggal,
     "tanggal_pendek": tanggal_pendek,
+    "hari_bulan": hari_bulan,
     "tanggal_jam": tanggal_jam,
     "jam": jam,
     "bulan_tahun": bulan_tahun,
