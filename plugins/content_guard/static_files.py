@@ -7,7 +7,7 @@ hold active content:
 - scripts and elements that run or embed other documents (`<script>`, `<foreignObject>`,
   `<iframe>`, `<object>`, `<embed>`, `<handler>`, `<base>`, `<form>`, a refresh `<meta>`);
 - event attributes (`onload=`, `onclick=`, ...) and animations that set them or links;
-- `javascript:`/`vbscript:`/`data:` addresses (except `data:image/...` pictures);
+- `javascript:`/`vbscript:`/`data:` addresses (except pictures and fonts);
 - in SVG/XML: references to other sites (`href`, `xlink:href`, `src`, `url(...)` and
   `@import` in styles), entity declarations holding markup or files (`<!ENTITY`),
   `<?xml-stylesheet?>`;
@@ -38,7 +38,8 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "back
 ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
 CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"@import|expression\s*\(|-moz-binding|behavior\s*:", re.IGNORECASE)
-SAFE_DATA = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif);", re.IGNORECASE)
+SAFE_DATA = re.compile(r"^data:(?:image/(?:png|jpe?g|gif|webp|avif)|font/[a-z0-9.+-]+)[;,]",
+                       re.IGNORECASE)
 
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
 HINT_SVG = ("hapus bagian itu dari berkas (di Inkscape: Simpan sebagai \"Optimized SVG\" atau "
@@ -101,7 +102,9 @@ def attribute_problems(tag, attributes, external_allowed):
     if tag == "meta" and (names.get("http-equiv") or "").strip().lower() == "refresh":
         found.append("<meta http-equiv=refresh>")
     if tag == "link" and names.get("href"):
-        found.append("<link> ke berkas lain")
+        relations = set((names.get("rel") or "").lower().split())
+        if not relations <= {"stylesheet", "icon"} or browser_url.parse(names["href"]).host:
+            found.append("<link> ke situs lain atau selain stylesheet/ikon")
     return found
 
 
