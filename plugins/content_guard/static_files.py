@@ -31,7 +31,7 @@ REFUSED = (".svgz",)
 
 ACTIVE_ELEMENTS = {
     "script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "handler", "listener", "base", "form", "portal", "noscript",
+    "handler", "listener", "base", "form", "portal",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background",
                   "srcset", "codebase", "cite"}
