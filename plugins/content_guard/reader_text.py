@@ -30,22 +30,19 @@ CONFUSABLES = {
     # Latin look-alikes outside ASCII
     "ı": "i", "ɡ": "g", "ɑ": "a", "ʟ": "l", "ⅰ": "i", "ℓ": "l",
 }
+CONFUSABLE_TABLE = str.maketrans(CONFUSABLES)
+# Digits and signs written for letters: `1` read as `l` (s1ot) and, separately, as `i` (jud1).
 LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                       "9": "g", "@": "a", "$": "s", "!": "i", "|": "l"})
-LEET_I = str.maketrans({"1": "i", "!": "i", "|": "i"})
 LEET_AS_I = str.maketrans({**{chr(k): v for k, v in LEET.items()}, "1": "i", "!": "i", "|": "i"})
+LEET_CHARACTERS = re.compile(r"[0-9@$!|]")
+WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
 
 TAG = re.compile(r"<[^>]*>")
 # Emphasis marks vanish (s**lot** -> slot); punctuation between words becomes a space.
 EMPHASIS_AND_SEPARATORS = str.maketrans(
-    {**dict.fromkeys("*~`", None), **dict.fromkeys("-_./\\+=:;,|'\"()[]{}<>#^", " ")})
-WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
-
-
-CONFUSABLE_TABLE = str.maketrans(CONFUSABLES)
+    {**dict.fromkeys("*~`", None), **dict.fromkeys("-_./\\+=:;,'\"()[]{}<>#^", " ")})
 COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-LEET_CHARACTERS = re.compile(r"[0-9@$!|]")
-
 
 # The blocks that hold Unicode's format characters (category Cf).
 FORMAT_BLOCKS = [(0x00AD, 0x00AD), (0x0600, 0x08FF), (0x180E, 0x180E), (0x2000, 0x206F),
@@ -90,16 +87,14 @@ def leet_variants(text):
     read as `l` and, separately, as `i` (s1ot -> slot, jud1 -> judi)."""
     if not LEET_CHARACTERS.search(text):
         return []
+
     def read(table):
         return WORD_WITH_DIGITS.sub(
             lambda m: m.group(0).translate(table) if LEET_CHARACTERS.search(m.group(0))
             else m.group(0), text)
 
-    as_l = read(LEET)
-    as_i = WORD_WITH_DIGITS.sub(
-        lambda m: m.group(0).translate(LEET_I).translate(LEET)
-        if LEET_CHARACTERS.search(m.group(0)) else m.group(0), text)
-    return [variant for variant in dict.fromkeys([as_l, as_i]) if variant != text]
+    return [variant for variant in dict.fromkeys([read(LEET), read(LEET_AS_I)])
+            if variant != text]
 
 
 def joined_letters(text):
