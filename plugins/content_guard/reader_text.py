@@ -11,6 +11,7 @@ hide a word from a simple pattern but not from the eye are undone.
 - another variant: runs of single letters joined (`s l o t g a c o r`).
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -29,49 +30,71 @@ CONFUSABLES = {
     # Latin look-alikes outside ASCII
     "ı": "i", "ɡ": "g", "ɑ": "a", "ʟ": "l", "ⅰ": "i", "ℓ": "l",
 }
+CONFUSABLE_TABLE = str.maketrans(CONFUSABLES)
+# Digits and signs written for letters: `1` read as `l` (s1ot) and, separately, as `i` (jud1).
 LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                       "9": "g", "@": "a", "$": "s", "!": "i", "|": "l"})
-LEET_I = str.maketrans({"1": "i", "!": "i", "|": "i"})
+LEET_AS_I = str.maketrans({**{chr(k): v for k, v in LEET.items()}, "1": "i", "!": "i", "|": "i"})
+LEET_CHARACTERS = re.compile(r"[0-9@$!|]")
+WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
 
 TAG = re.compile(r"<[^>]*>")
-EMPHASIS = re.compile(r"[*~`]+")
-SEPARATORS = re.compile(r"[\s\-_./\\+=:;,|'\"()\[\]{}<>#^]+")
-WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
+# Emphasis marks vanish (s**lot** -> slot); punctuation between words becomes a space.
+EMPHASIS_AND_SEPARATORS = str.maketrans(
+    {**dict.fromkeys("*~`", None), **dict.fromkeys("-_./\\+=:;,'\"()[]{}<>#^", " ")})
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+# The blocks that hold Unicode's format characters (category Cf).
+FORMAT_BLOCKS = [(0x00AD, 0x00AD), (0x0600, 0x08FF), (0x180E, 0x180E), (0x2000, 0x206F),
+                 (0xFE00, 0xFFFF), (0x110BD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3),
+                 (0x1D173, 0x1D17A), (0xE0000, 0xE007F)]
+
+
+@functools.lru_cache(maxsize=1)
+def _format_characters():
+    """Translation table deleting every format character (Unicode category Cf):
+    zero-width space/joiners, soft hyphen, bidi controls, word joiner, BOM, tags..."""
+    return {code: None for first, last in FORMAT_BLOCKS for code in range(first, last + 1)
+            if unicodedata.category(chr(code)) == "Cf"}
 
 
 def fold(text):
-    """Entities decoded, NFKC, format characters out, case folded, confusables folded."""
-    text = html.unescape(html.unescape(str(text)))  # &amp;#115; as well as &#115;
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = text.casefold()
-    text = "".join(CONFUSABLES.get(ch, ch) for ch in text)
-    # Letters with accents read as the letter (slót).
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Entities decoded, NFKC, format characters out, case folded, confusables folded,
+    accents dropped (slót -> slot)."""
+    text = str(text)
+    if "&" in text:
+        text = html.unescape(html.unescape(text))  # &amp;#115; as well as &#115;
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text).translate(_format_characters())
+    text = text.casefold().translate(CONFUSABLE_TABLE)
+    if text.isascii():
+        return text
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
-def visible(text):
-    """One line of source as the reader sees its words (see the module docstring)."""
-    text = TAG.sub("", fold(text))
-    text = TAG.sub("", text)  # tags that were written as entities, now decoded
-    text = EMPHASIS.sub("", text)
-    return " ".join(SEPARATORS.sub(" ", text).split())
+def visible(text, folded=False):
+    """One line of source as the reader sees its words (see the module docstring);
+    `folded`: `text` already went through `fold`."""
+    text = text if folded else fold(text)
+    if "<" in text:
+        text = TAG.sub("", TAG.sub("", text))  # also tags written as entities, now decoded
+    return " ".join(text.translate(EMPHASIS_AND_SEPARATORS).split())
 
 
 def leet_variants(text):
     """`text` (already `visible`) with digits inside words read as letters: the `1`
     read as `l` and, separately, as `i` (s1ot -> slot, jud1 -> judi)."""
+    if not LEET_CHARACTERS.search(text):
+        return []
+
     def read(table):
         return WORD_WITH_DIGITS.sub(
-            lambda m: m.group(0).translate(table) if re.search(r"[0-9@$!|]", m.group(0))
+            lambda m: m.group(0).translate(table) if LEET_CHARACTERS.search(m.group(0))
             else m.group(0), text)
 
-    as_l = read(LEET)
-    as_i = WORD_WITH_DIGITS.sub(
-        lambda m: m.group(0).translate(LEET_I).translate(LEET)
-        if re.search(r"[0-9@$!|]", m.group(0)) else m.group(0), text)
-    return [variant for variant in dict.fromkeys([as_l, as_i]) if variant != text]
+    return [variant for variant in dict.fromkeys([read(LEET), read(LEET_AS_I)])
+            if variant != text]
 
 
 def joined_letters(text):

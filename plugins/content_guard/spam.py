@@ -14,7 +14,9 @@ from . import browser_url
 from .content import (
     body_line, contents, meta_line, read_lines, relative_path, static_generator,
 )
-from .reader_text import fold, joined_letters, leet_variants, visible
+from .reader_text import (
+    LEET, LEET_AS_I, LEET_CHARACTERS, fold, joined_letters, leet_variants, visible,
+)
 from .settings import setting
 
 # Promotional gambling vocabulary (Indonesian spam), matched case-insensitively.
@@ -44,6 +46,13 @@ PHRASES = [
     r"link\s+alternatif",
 ]
 PHRASE = re.compile(r"(?<![\w])(?:" + "|".join(PHRASES) + r")(?![\w])", re.IGNORECASE)
+# Every phrase above holds one of these words: text without any of them is not searched.
+PHRASE_WORDS = (
+    "judi", "judol", "slot", "gacor", "max", "scatter", "rtp", "togel", "toto", "sbobet",
+    "poker", "pragmatic", "mahjong", "olympus", "bonanza", "starlight", "casino", "kasino",
+    "rungkad", "depo", "alternatif",
+)
+SPACED_LETTERS = re.compile(r"(?:^|\s)\w\s\w\s\w(?:\s|$)")
 
 # Words that make a host name a gambling site: inside the name, or as a whole part of it.
 HOST_INSIDE = ("gacor", "togel", "judol", "sbobet", "maxwin", "casino", "kasino", "slot",
@@ -106,24 +115,59 @@ def _readable_host(host):
 def gambling_phrase(text):
     """The gambling phrase in `text` as written, else in the text a reader sees (see
     reader_text: entities, zero-width characters, emphasis, look-alikes, s1ot), else None."""
+    return _phrase(text) or phrase_seen(visible(text))
+
+
+def _phrase(text):
+    """PHRASE.search, skipped (it is the slow part) when no gambling word is in `text`."""
+    lower = text.lower()
+    if not any(word in lower for word in PHRASE_WORDS):
+        return None
     match = PHRASE.search(text)
-    if match:
-        return " ".join(match.group(0).split())
-    seen = visible(text)
-    spaced = joined_letters(seen)
-    for variant in [seen, *leet_variants(seen), *([spaced] if spaced else [])]:
-        match = PHRASE.search(variant)
-        if match:
-            return " ".join(match.group(0).split())
-    return None
+    return " ".join(match.group(0).split()) if match else None
+
+
+def _could_hold_phrase(seen):
+    """False when no variant of `seen` (digits read as letters, letters joined) can
+    hold a gambling word: the variants need not be made."""
+    if not LEET_CHARACTERS.search(seen) and not any(len(w) == 1 for w in seen.split()):
+        return False  # the variants would be `seen` itself
+    squeezed = seen.replace(" ", "")
+    return any(word in text for text in (squeezed.translate(LEET), squeezed.translate(LEET_AS_I))
+               for word in PHRASE_WORDS)
+
+
+def phrase_seen(seen):
+    """The gambling phrase in `seen` (text already made `visible`) or in its variants."""
+    found = _phrase(seen)
+    if found or not _could_hold_phrase(seen):
+        return found
+    for variant in leet_variants(seen):
+        found = _phrase(variant)
+        if found:
+            return found
+    spaced = SPACED_LETTERS.search(seen) and joined_letters(seen)
+    return _phrase(spaced) if spaced else None
 
 
 QUOTED = re.compile(r"""=\s*("[^"]*"|'[^']*')""")
 
 
+def may_hold_url(text):
+    """Cheap test before the URL pattern: every URL form has one of these."""
+    lower = text.lower()
+    return "//" in text or "\\" in text or "www." in lower or "http" in lower or "ftp:" in lower
+
+
+def without_urls(text):
+    return URL.sub(" ", text) if may_hold_url(text) else text
+
+
 def links_in(text):
     """URLs in a line as a browser would follow them: entities decoded, `https:\\host`,
     tabs and newlines inside an attribute value dropped (`href="https://sl&#9;ot.example"`)."""
+    if not may_hold_url(text) and "&" not in text:
+        return []
     text = QUOTED.sub(lambda m: "=" + re.sub(r"[\t\r\n]", "", m.group(1)), fold(text))
     return [m.group(0).rstrip(".,;:!?") for m in URL.finditer(text)]
 
@@ -150,18 +194,22 @@ def spam_text(lines):
     """(line, phrase) for promotional gambling text (links excluded); a phrase broken
     over two lines (one paragraph on the page) is reported on its first line."""
     found = []
-    texts = [(number, URL.sub(" ", fold(text)), URL.sub(" ", text)) for number, text in lines]
-    for index, (number, folded, raw) in enumerate(texts):
-        phrase = gambling_phrase(raw) or gambling_phrase(folded)
+    texts = []  # (line, phrase in the line alone or None, the line as a reader sees it)
+    for number, text in lines:
+        seen = visible(without_urls(fold(text)), folded=True)
+        phrase = phrase_seen(seen)
+        if phrase:  # reported as written when it can be
+            phrase = _phrase(without_urls(text)) or phrase
+        texts.append((number, phrase, seen))
+    for index, (number, phrase, seen) in enumerate(texts):
         if phrase:
             found.append((number, phrase))
             continue
-        if index + 1 < len(texts) and texts[index + 1][0] == number + 1:
-            following = texts[index + 1][1]
-            if not gambling_phrase(following):
-                phrase = gambling_phrase(visible(folded) + " " + visible(following))
-                if phrase:
-                    found.append((number, phrase))
+        following = texts[index + 1] if index + 1 < len(texts) else None
+        if following and following[0] == number + 1 and not following[1] and seen:
+            phrase = phrase_seen(seen + " " + following[2])
+            if phrase:
+                found.append((number, phrase))
     return found
 
 

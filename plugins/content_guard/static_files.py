@@ -7,7 +7,7 @@ hold active content:
 - scripts and elements that run or embed other documents (`<script>`, `<foreignObject>`,
   `<iframe>`, `<object>`, `<embed>`, `<handler>`, `<base>`, `<form>`, a refresh `<meta>`);
 - event attributes (`onload=`, `onclick=`, ...) and animations that set them or links;
-- `javascript:`/`vbscript:`/`data:` addresses (except `data:image/...` pictures);
+- `javascript:`/`vbscript:`/`data:` addresses (except pictures and fonts);
 - in SVG/XML: references to other sites (`href`, `xlink:href`, `src`, `url(...)` and
   `@import` in styles), entity declarations holding markup or files (`<!ENTITY`),
   `<?xml-stylesheet?>`;
@@ -31,14 +31,15 @@ REFUSED = (".svgz",)
 
 ACTIVE_ELEMENTS = {
     "script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "handler", "listener", "base", "form", "portal", "noscript",
+    "handler", "listener", "base", "form", "portal",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background",
                   "srcset", "codebase", "cite"}
 ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
 CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"@import|expression\s*\(|-moz-binding|behavior\s*:", re.IGNORECASE)
-SAFE_DATA = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif);", re.IGNORECASE)
+SAFE_DATA = re.compile(r"^data:(?:image/(?:png|jpe?g|gif|webp|avif)|font/[a-z0-9.+-]+)[;,]",
+                       re.IGNORECASE)
 
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
 HINT_SVG = ("hapus bagian itu dari berkas (di Inkscape: Simpan sebagai \"Optimized SVG\" atau "
@@ -76,11 +77,12 @@ def css_problems(css, external_allowed):
 
 
 def attribute_problems(tag, attributes, external_allowed):
-    """Why each attribute of an element is active: [(why)]."""
+    """Why each attribute of an element is active: [(why)]. Every attribute is looked
+    at, also when two share a local name (`href` and `xlink:href`)."""
     found = []
-    names = {_local(name): value for name, value in attributes}
-    for name, value in names.items():
-        value = value or ""
+    attributes = [(_local(name), value or "") for name, value in attributes]
+    names = dict(attributes)
+    for name, value in attributes:
         if name.startswith("on"):
             found.append(f"atribut {name}=")
         elif name in URL_ATTRIBUTES:
@@ -90,23 +92,33 @@ def attribute_problems(tag, attributes, external_allowed):
         elif name == "style":
             found += css_problems(value, external_allowed)
     if tag in ANIMATIONS:
-        target = (names.get("attributename") or "").lower()
-        if target.startswith("on") or _local(target) == "href":
-            found.append(f"<{tag}> yang mengubah {target}")
-        for key in ("to", "from", "values", "by"):
-            for part in (names.get(key) or "").split(";"):
-                why = part.strip() and url_problem(part, external_allowed=True)
-                if why:
-                    found.append(f"<{tag}> dengan {why}")
+        for name, value in attributes:
+            target = value.lower()
+            if name == "attributename" and (target.startswith("on") or _local(target) == "href"):
+                found.append(f"<{tag}> yang mengubah {target}")
+            if name in ("to", "from", "values", "by"):
+                for part in value.split(";"):
+                    why = part.strip() and url_problem(part, external_allowed=True)
+                    if why:
+                        found.append(f"<{tag}> dengan {why}")
     if tag == "meta" and (names.get("http-equiv") or "").strip().lower() == "refresh":
         found.append("<meta http-equiv=refresh>")
     if tag == "link" and names.get("href"):
-        found.append("<link> ke berkas lain")
+        relations = set((names.get("rel") or "").lower().split())
+        if not relations <= {"stylesheet", "icon"} or browser_url.parse(names["href"]).host:
+            found.append("<link> ke situs lain atau selain stylesheet/ikon")
     return found
 
 
-def svg_problems(source):
-    """(line, why) of active content in an SVG/XML document (refused when unreadable)."""
+# Elements of these namespaces are rendered (and run) by browsers in any XML document.
+ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg",
+                     "http://www.w3.org/1998/Math/MathML"}
+
+
+def svg_problems(source, every_element=True):
+    """(line, why) of active content in an SVG/XML document (refused when unreadable).
+    `every_element` False (XML data such as an RSS file): only elements in the XHTML,
+    SVG or MathML namespace are looked at; a browser shows the rest as a data tree."""
     found = []
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     stack = []
@@ -117,6 +129,9 @@ def svg_problems(source):
     def start(name, attributes):
         tag = _local(name)
         stack.append(tag)
+        namespace = name.rsplit(" ", 1)[0] if " " in name else ""
+        if not every_element and namespace not in ACTIVE_NAMESPACES:
+            return
         if tag in ACTIVE_ELEMENTS:
             found.append((line(), f"<{tag}>"))
         for why in attribute_problems(tag, attributes.items(), external_allowed=False):
@@ -201,8 +216,9 @@ def problems(path, source):
             "simpan sebagai .svg biasa atau sebagai PNG",
         )]
     if lower.endswith(SVG_XML):
-        found = svg_problems(source)
-        kind, hint = ("SVG", HINT_SVG) if lower.endswith(".svg") else ("XML", HINT_HTML)
+        is_svg = lower.endswith(".svg")
+        found = svg_problems(source, every_element=is_svg)
+        kind, hint = ("SVG", HINT_SVG) if is_svg else ("XML", HINT_HTML)
     elif lower.endswith(HTML):
         found, kind, hint = html_problems(source), "HTML", HINT_HTML
     else:

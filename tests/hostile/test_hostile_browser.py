@@ -107,3 +107,21 @@ def test_no_page_of_the_worst_site_does_anything(worst_site, page_factory):
             problems += [f"{path}: policy violation {v}" for v in violations]
             problems += [f"{path}: console error {e}" for e in errors]
     assert problems == []
+
+
+def test_the_policy_is_in_force_on_the_built_pages(worst_site, page_factory):
+    """Without this, a policy broken by escaping would make the test above pass vacuously."""
+    site, _ = worst_site
+    visitor = Visitor(page_factory)
+    with serve_folder(site.output) as base:
+        visitor.visit(base + "/")
+        visitor.page.evaluate("""() => {
+            const script = document.createElement('script');
+            script.textContent = 'window.__inline_ran = true';
+            document.body.appendChild(script);
+        }""")
+        visitor.page.wait_for_timeout(100)
+        ran = visitor.page.evaluate("window.__inline_ran === true")
+        violations = visitor.page.evaluate("window.__violations")
+    assert not ran
+    assert any(v.startswith("script-src") for v in violations), violations

@@ -33,6 +33,8 @@ LINK_CASES = {
     "kiril-host": "[info](https://sl\u043et88.example/)",
     "tab-di-alamat": '<a href="https://sl&#9;ot88.example/">info</a>',
     "halaman-judi": "[info](https://kampus.example.ac.id/tag/slot-gacor/)",
+    "punycode": "[info](https://xn--slt88-kye.example/)",  # slоt88 with a Cyrillic о
+    "huruf-lebar-host": "[info](https://ｓｌｏｔ88.example/)",
 }
 FIELD_CASES = {
     # name -> (front matter, line, words)

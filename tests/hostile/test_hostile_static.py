@@ -18,6 +18,8 @@ REFUSED = {
                            2, ["foreignobject"]),
     "images/tautan-js.svg": (SVG + '\n<a xlink:href="jav&#x09;ascript:alert(3)"><text>x</text>'
                              "</a>\n</svg>", 2, ["javascript:"]),
+    "images/dua-href.svg": (SVG + '\n<a xlink:href="javascript:alert(9)" href="#aman">'
+                            "<text>x</text></a>\n</svg>", 2, ["javascript:"]),
     "images/animasi.svg": (SVG + '\n<a><set attributeName="href" to="javascript:alert(4)"/>'
                            "<text>x</text></a>\n</svg>", 2, ["<set>"]),
     "images/luar.svg": (SVG + '\n<image href="https://evil.example/pixel.png" width="1" '
@@ -54,6 +56,10 @@ CLEAN = {
     '\t<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">\n]>\n<svg version="1.1" '
     'xmlns:x="&ns_extend;" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
     '<rect fill="#15643C" width="10" height="10"/>\n</svg>\n',
+    # XML data (an RSS file): links to other sites are data, not loaded by a browser.
+    "extra/berita.xml": '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+    "<title>Berita desa</title><link>https://binangun.desa.id/</link>\n<item><title>Rapat"
+    "</title><link>https://binangun.desa.id/berita/rapat/</link></item></channel></rss>\n",
     "files/denah.html": '<!doctype html>\n<title>Denah balai desa</title>\n<p>Lihat '
     '<a href="https://kemendesa.go.id/">Kemendesa</a>.</p>\n<img src="denah.png" alt="Denah">\n',
 }
