@@ -6,8 +6,8 @@ A build marks the folders it makes:
 - `.wartadesa-build` in every finished build (it is published with the site): the next
   build may replace a folder holding it. A non-empty folder without it is refused, except
   the project's own `output/` from before the marker existed (holding `index.html`).
-- `.wartadesa-staging` (the building process's id) in the temporary `.output-*` folder
-  while it is built; removed before the swap.
+- `.wartadesa-staging` (the building process's id) in the temporary folder
+  `.output-PID-xxxxxxxx` while it is built; removed before the swap.
 """
 
 import os
@@ -22,6 +22,7 @@ STAGING_MARKER = ".wartadesa-staging"
 STAGING_PREFIX = ".output-"
 OLD_PREFIX = ".output-old-"
 _OLD_NAME = re.compile(r"^\.output-old-(\d+)$")
+_STAGING_NAME = re.compile(r"^\.output-(\d+)-[A-Za-z0-9_]{8}$")  # tempfile.mkdtemp's suffix
 
 UNSAFE_OUTPUTS_MESSAGE = (
     "folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
@@ -120,11 +121,21 @@ def _alive(pid):
 
 
 def _staging_owner(folder):
+    """The id of the process that made a staging folder `.output-PID-xxxxxxxx`: when its
+    marker says so, or when it is still empty (killed between creating and marking it)."""
+    named = _STAGING_NAME.match(folder.name)
+    if not named:
+        return None
     try:
         text = (folder / STAGING_MARKER).read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        try:
+            return int(named.group(1)) if not any(folder.iterdir()) else None
+        except OSError:
+            return None
     except (OSError, UnicodeDecodeError):
         return None
-    return int(text) if text.isdigit() else None
+    return int(text) if text == named.group(1) else None
 
 
 def clean_stale(parent, index_name="index.html"):
@@ -155,7 +166,7 @@ def clean_stale(parent, index_name="index.html"):
 
 def new_staging(output):
     """A new temporary folder next to `output`, marked with this process's id."""
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
     (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
     return staging
 

@@ -1,18 +1,16 @@
 """A content file far bigger than any news item: usually pasted junk (a base64 image,
-a whole document pasted from a word processor). Readers on slow 3G pay for it."""
+a whole document pasted from a word processor). Readers on slow 3G pay for it.
+
+The front matter reader already refuses such a file before parsing it
+(`front_matter/limits.py`); this check covers any content another reader produced."""
 
 import os
 
-from front_matter.errors import ContentError, report
+from front_matter.errors import report
+from front_matter.limits import size_problem
 
-from .content import contents, read_lines
+from .content import contents
 from .settings import setting
-
-
-def human(size):
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{size / 1024:.0f} KB"
 
 
 def problem(path, limit_kb):
@@ -21,21 +19,7 @@ def problem(path, limit_kb):
         size = os.path.getsize(path)
     except OSError:
         return None
-    if not limit_kb or size <= limit_kb * 1024:
-        return None
-    lines = read_lines(path)
-    number, longest = max(enumerate(lines, start=1), key=lambda p: len(p[1]), default=(1, ""))
-    where = ""
-    if len(longest.encode("utf-8")) > 10 * 1024:
-        where = f"; baris {number} saja {human(len(longest.encode('utf-8')))}"
-    return ContentError(
-        path, number if where else 1,
-        f"berkas terlalu besar: {human(size)} (batas {human(limit_kb * 1024)}){where} "
-        "(file too large)",
-        "berita sebesar ini biasanya berisi tempelan yang tidak sengaja (gambar base64, isi "
-        "dokumen Word). Hapus tempelan itu; lampiran simpan di content/files/ lalu tautkan. "
-        "Jika memang perlu, naikkan MAX_CONTENT_SIZE_KB di pelicanconf.py",
-    )
+    return size_problem(path, size, limit_kb)
 
 
 def check(generators):

@@ -27,6 +27,7 @@ SIZE_HINT = (
 )
 # Python-Markdown's opening fence (fenced_code), without hl_lines: stricter is safer.
 _FENCE = re.compile(r"^(`{3,}|~{3,})[ ]*(\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `- - - - -`: a line, not lists
 _NESTING = re.compile(r"^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*)")
 
 
@@ -119,7 +120,7 @@ def check_text(path, text, settings, first_line=1):
         if not line.strip():
             paragraph_start, paragraph_brackets = number + 1, 0
             continue
-        if deepest and depth_of(line) > deepest:
+        if deepest and not _RULE.match(line) and depth_of(line) > deepest:
             raise ContentError(
                 path, number, f"kutipan/daftar bertingkat terlalu dalam: {depth_of(line)} "
                 f"tingkat (batas {deepest}) (nesting too deep)",

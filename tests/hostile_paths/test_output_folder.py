@@ -238,12 +238,12 @@ def test_a_killed_build_is_cleaned_up_by_the_next_one(project):
     foreign = project / ".output-foto"
     foreign.mkdir()
     (foreign / "liburan.jpg").write_text("x", encoding="utf-8")
-    alive = project / ".output-berjalan"
+    alive = project / f".output-{os.getpid()}-berjalan"
     alive.mkdir()
     (alive / output_folder.STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
     result = build_command(project)
     assert result.returncode == 0, result.stderr
-    assert staging_folders(project) == [".output-berjalan", ".output-foto"]
+    assert staging_folders(project) == sorted([alive.name, ".output-foto"])
     assert output_folder.is_our_build(output)
 
 
@@ -258,9 +258,18 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
     ours_old = tmp_path / f".output-old-{gone}"
     ours_old.mkdir()
     (ours_old / output_folder.MARKER).write_text(output_folder.MARKER_TEXT, encoding="utf-8")
-    ours_staging = tmp_path / ".output-abc123"
+    ours_staging = tmp_path / f".output-{gone}-abc123_x"
     ours_staging.mkdir()
     (ours_staging / output_folder.STAGING_MARKER).write_text(f"{gone}\n", encoding="ascii")
+    (ours_staging / "index.html").write_text("x", encoding="utf-8")
+    ours_unmarked = tmp_path / f".output-{gone}-killed01"  # killed before it was marked
+    ours_unmarked.mkdir()
+    not_empty = tmp_path / f".output-{gone}-isinya01"
+    not_empty.mkdir()
+    (not_empty / "foto.jpg").write_text("x", encoding="utf-8")
+    other_name = tmp_path / ".output-abc123"
+    other_name.mkdir()
+    (other_name / output_folder.STAGING_MARKER).write_text(f"{gone}\n", encoding="ascii")
     unmarked_old = tmp_path / f".output-old-{gone + 1}"
     unmarked_old.mkdir()
     (unmarked_old / "catatan.txt").write_text("x", encoding="utf-8")
@@ -274,7 +283,8 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
     (tmp_path / ".output-berkas").write_text(f"{gone}\n", encoding="ascii")
 
     removed = output_folder.clean_stale(tmp_path)
-    assert sorted(removed) == sorted([ours_old.name, ours_staging.name])
+    assert sorted(removed) == sorted([ours_old.name, ours_staging.name, ours_unmarked.name])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
-        unmarked_old.name, running.name, "di-luar", ".output-tautan", ".output-berkas"])
+        unmarked_old.name, running.name, "di-luar", ".output-tautan", ".output-berkas",
+        not_empty.name, other_name.name])
     assert (target / output_folder.STAGING_MARKER).is_file()
