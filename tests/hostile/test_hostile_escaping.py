@@ -17,7 +17,7 @@ CASES = {
     "penulis-img": dict(penulis="Budi <img src=x onerror=alert(1)>"),
     "kategori-script": dict(kategori="Umum <script>alert(2)</script>"),
     "label-meta-refresh": dict(label=[
-        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        'rapat <meta http-equiv="refresh" content="0;url=https://evil.example/">',
         'x" onmouseover="alert(3)',
     ]),
     "judul-json-ld": dict(judul="Rapat </script><script>alert(4)</script> desa",

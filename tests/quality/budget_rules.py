@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 FIRST_LOAD_GZ = 14 * 1024
-CSS_RAW = 8 * 1024
+# The stylesheet travels compressed: its budget is gzip (raw is reported alongside).
+CSS_GZ = 3 * 1024 + 512
 JS_RAW = 2 * 1024
 ALLOWED_EXTERNAL_IMAGE_HOSTS = {"i.ytimg.com"}
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json", "text/template"}
@@ -169,8 +170,8 @@ def measure(resolver, page_url, html_bytes):
 
     if fig.first_load_gz > FIRST_LOAD_GZ:
         fig.add("first-load", f"HTML+CSS gzip {fig.first_load_gz} B > {FIRST_LOAD_GZ} B")
-    if fig.css > CSS_RAW:
-        fig.add("css", f"CSS {fig.css} B > {CSS_RAW} B")
+    if fig.css_gz > CSS_GZ:
+        fig.add("css", f"CSS gzip {fig.css_gz} B > {CSS_GZ} B (raw {fig.css} B)")
     if fig.js > JS_RAW:
         fig.add("js", f"JavaScript {fig.js} B > {JS_RAW} B")
     return fig
@@ -189,6 +190,6 @@ def table(title, figures):
     if figures:
         worst = max(figures, key=lambda f: f.first_load_gz)
         rows.append(f"max HTML+CSS gzip: {worst.first_load_gz} B ({worst.url or '/'}), "
-                    f"limit {FIRST_LOAD_GZ}; max CSS {max(f.css for f in figures)} B, limit "
-                    f"{CSS_RAW}; max JS {max(f.js for f in figures)} B, limit {JS_RAW}")
+                    f"limit {FIRST_LOAD_GZ}; max CSS gzip {max(f.css_gz for f in figures)} B "
+                    f"(raw {max(f.css for f in figures)} B), limit {CSS_GZ}; max JS {max(f.js for f in figures)} B, limit {JS_RAW}")
     return "\n".join(rows)
