@@ -55,10 +55,13 @@ def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
     plugin = tmp_path / "plugins" / "crasher"
     plugin.mkdir(parents=True)
     (plugin / "__init__.py").write_text(textwrap.dedent(f"""\
+        import os
+
         from pelican import signals
 
         def crash(_generators):
-            raise RuntimeError("tidak bisa membaca {nik}")
+            if os.path.exists({str(tmp_path / "crash")!r}):  # only during this test
+                raise RuntimeError("tidak bisa membaca {nik}")
 
         def register():
             signals.all_generators_finalized.connect(crash)
@@ -69,10 +72,22 @@ def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
                                   encoding="utf-8")
     from wartadesa.defaults import PLUGIN_PATHS, PLUGINS
 
-    with pytest.raises(BuildFailed) as failed:
-        build_site(tmp_path / "output", content=tmp_path / "content",
-                   PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
-                   PLUGINS=[*PLUGINS, "crasher"])
+    flag = tmp_path / "crash"
+    flag.touch()
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(tmp_path / "output", content=tmp_path / "content",
+                       PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
+                       PLUGINS=[*PLUGINS, "crasher"])
+    finally:  # Pelican's signals outlive the build: leave no crashing receiver behind
+        import sys
+
+        from pelican import signals
+
+        flag.unlink()
+        crasher = sys.modules.pop("crasher", None)
+        if crasher is not None:
+            signals.all_generators_finalized.disconnect(crasher.crash)
     shown = "\n".join(failed.value.problems)
     assert "build gagal: RuntimeError: tidak bisa membaca " in shown
     assert nik not in shown
