@@ -136,8 +136,8 @@ def load_settings(settings_file, overrides=None):
     except SyntaxError as error:
         raise BuildFailed([
             f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan "
-            f"tidak bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda kurung, "
-            "tanda kutip dan indentasi pada baris ini"]) from None
+            f"tidak bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda "
+            "kurung, tanda kutip dan indentasi pada baris ini"]) from None
     except OSError as error:
         raise BuildFailed([
             f"{display_path(error.filename or settings_file)}:1: berkas pengaturan tidak bisa "
