@@ -136,9 +136,9 @@ def load_settings(settings_file, overrides=None):
         raise BuildFailed([str(stop)]) from None
     except SyntaxError as error:
         raise BuildFailed([
-            f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan tidak "
-            f"bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda kurung, "
-            "tanda kutip dan indentasi pada baris ini"]) from None
+            f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan "
+            f"tidak bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda "
+            "kurung, tanda kutip dan indentasi pada baris ini"]) from None
     except OSError as error:
         raise BuildFailed([
             f"{display_path(error.filename or settings_file)}:1: berkas pengaturan tidak bisa "
@@ -160,9 +160,6 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
     Content is read and every plugin's checks run (up to `all_generators_finalized`);
     if anything was reported as an error, nothing is written. With write=False the
     build stops there in any case (used by `invoke check`)."""
-    from pelican import Pelican
-    from pelican.plugins import signals
-
     settings_file = Path(settings_file).resolve()
     settings = load_settings(settings_file, overrides)
     if write:
@@ -172,12 +169,26 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         raise BuildFailed(problems)
     if not write:  # only checking: nothing is written, the output folder does not matter
         output = Path(tempfile.mkdtemp(prefix="wartadesa-check-")) / "output"
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output_folder.clean_stale(output.parent, settings.get("INDEX_SAVE_AS") or "index.html")
-        staging = output_folder.new_staging(output)
-    except OSError as error:
-        raise BuildFailed([folder_problem(error, output.parent)]) from None
+    staging = None
+    try:  # from here on, the temporary folder goes whatever happens (Ctrl+C, SIGTERM too)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output_folder.clean_stale(output.parent, settings.get("INDEX_SAVE_AS") or "index.html")
+            staging = output_folder.new_staging(output)
+        except OSError as error:
+            raise BuildFailed([folder_problem(error, output.parent)]) from None
+        return _build_into(staging, output, settings_file, strict, overrides, write, stats)
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        if not write:
+            shutil.rmtree(output.parent, ignore_errors=True)
+
+
+def _build_into(staging, output, settings_file, strict, overrides, write, stats):
+    """Run Pelican into `staging`; swap it in as `output` when everything succeeded."""
+    from pelican import Pelican
+    from pelican.plugins import signals
 
     collector = Collector()
     root_logger = logging.getLogger()
@@ -221,7 +232,8 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
             if os.environ.get("WARTADESA_DEBUG"):
                 raise
             if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
-                raise BuildFailed(collector.errors + [folder_problem(error, staging, staging, output)]) from None
+                raise BuildFailed(
+                    collector.errors + [folder_problem(error, staging, staging, output)]) from None
             detail = str(error).replace(str(staging), str(output))
             # Through logging, so the collector's filters apply (privacy_guard masks
             # identity numbers a plugin's exception may quote).
@@ -248,8 +260,6 @@ def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=N
         root_logger.setLevel(previous_level)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-        if not write:
-            shutil.rmtree(output.parent, ignore_errors=True)
     return sort_problems(collector.warnings)
 
 

@@ -167,7 +167,11 @@ def clean_stale(parent, index_name="index.html"):
 def new_staging(output):
     """A new temporary folder next to `output`, marked with this process's id."""
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
-    (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
+    try:
+        (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return staging
 
 
