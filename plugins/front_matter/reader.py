@@ -34,7 +34,10 @@ class YamlMarkdownReader(MarkdownReader):
             if source.has_yaml:
                 content, metadata = self._read_yaml(source)
             else:
-                content, metadata = super().read(source_path)
+                try:
+                    content, metadata = super().read(source_path)
+                except ValueError as err:  # Pelican's own date parsing of `Date:`
+                    raise self._native_date_error(source, err) from None
                 self._check_native(source, metadata)
                 metadata.setdefault("date_has_time", True)
             metadata["meta_lines"] = source.lines
@@ -46,6 +49,27 @@ class YamlMarkdownReader(MarkdownReader):
         for warning in source.warnings:
             report(warning)
         return content, metadata
+
+    def _native_date_error(self, source, error):
+        """A ContentError at the `Date:`/`Modified:` line of a native header that Pelican
+        could not read (year 0000, a day that does not exist, ...)."""
+        lines = native_lines(source.text)
+        for key in ("date", "modified"):
+            if key not in lines:
+                continue
+            value = source.text.split("\n")[lines[key] - 1].split(":", 1)[1].strip()
+            try:
+                date = parse_date(value)
+            except DateError as err:
+                return ContentError(source.path, lines[key], err.message, err.hint)
+            if date.year < 1900:
+                return ContentError(
+                    source.path, lines[key],
+                    f"tanggal '{value}': tahun {date.year} tidak mungkin (year before 1900)",
+                    "periksa tahunnya, misalnya  Date: 2024-06-05")
+        return ContentError(source.path, 1, f"header berkas tidak bisa dibaca: {error} "
+                            "(header not understood)",
+                            "periksa baris Title:, Date: dan lainnya di awal berkas")
 
     def _check_native(self, source, metadata):
         """The same key policy for Pelican's `Key: value` header as for YAML."""
