@@ -6,16 +6,13 @@ from dataclasses import dataclass, field
 
 from PIL import Image, UnidentifiedImageError
 
+from article_extras.images import HEIC_HINT
+
 from .settings import digest, setting
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif"}
 HEIC = {".heic", ".heif"}
 ORIENTATION = 0x0112
-HEIC_HINT = (
-    "ubah dulu ke JPG: di iPhone buka Pengaturan > Kamera > Format > 'Paling Kompatibel' lalu "
-    "ambil ulang fotonya, atau buka foto di aplikasi Foto (Windows) lalu 'Simpan sebagai' JPG, "
-    "atau kirim lewat WhatsApp lalu simpan hasilnya (HEIC photos need converting to JPEG)"
-)
 BROKEN_HINT = "buka foto di ponsel atau komputer lalu simpan ulang atau salin ulang sebagai JPG"
 
 
