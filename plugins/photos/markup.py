@@ -62,7 +62,7 @@ def _line_of(source_path, needle, default):
 
 def join(siteurl, path, settings):
     if settings.get("RELATIVE_URLS"):
-        return posixpath.join(siteurl or ".", path)
+        return posixpath.join(siteurl or "", path)
     return f"{(siteurl or '').rstrip('/')}/{path}"
 
 

@@ -1,5 +1,6 @@
 """Phone-like photos made with Pillow for the tests (no binary fixtures)."""
 
+import functools
 import io
 import random
 
@@ -36,10 +37,22 @@ def scene(width, height, seed=1):
     return Image.blend(image, grain, 0.14)
 
 
+@functools.lru_cache(maxsize=4)
+def _scene(width, height):
+    return scene(width, height)
+
+
 def phone_jpeg(width=4000, height=3000, orientation=6, gps=True, seed=1, quality=92):
-    """A phone photo: EXIF orientation, camera make, GPS position, an EXIF thumbnail and
-    XMP, as a phone writes them."""
-    image = scene(width, height, seed)
+    """A phone photo: EXIF orientation, camera make, GPS position and XMP, as a phone
+    writes them. Each `seed` is another photo (the same scene, other people in it)."""
+    image = _scene(width, height).copy()
+    if seed != 1:
+        rng = random.Random(seed)
+        draw = ImageDraw.Draw(image)
+        for _ in range(60):
+            x, y = rng.randrange(width), rng.randrange(height)
+            size = rng.randrange(width // 60, width // 12)
+            draw.ellipse((x, y, x + size, y + size), fill=tuple(rng.randrange(256) for _ in "rgb"))
     exif = Image.Exif()
     exif[0x010F] = "Kamera Ponsel"
     exif[0x0110] = "Model X"
