@@ -77,10 +77,7 @@ def stem(relative):
 def widths(available, wanted):
     """`wanted` widths below the original's, plus the original's own width when it is
     smaller than the largest wanted: never upscaled, never twice the same."""
-    chosen = sorted({w for w in wanted if w < available})
-    if not chosen or available < max(wanted):
-        chosen.append(min(available, max(wanted)))
-    return sorted(set(chosen))
+    return sorted({w for w in wanted if w < available} | {min(available, max(wanted))})
 
 
 def share_size(source, settings):
