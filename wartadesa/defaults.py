@@ -229,6 +229,7 @@ FILENAME_METADATA = ""
 PHOTOS_WIDTHS = [480, 800, 1200, 1600]
 PHOTOS_THUMB_WIDTHS = [208, 288]
 PHOTOS_FORMATS = ["webp"]  # add "avif" for smaller but slower-to-encode pictures
+PHOTOS_FALLBACK_MAX_WIDTH = 800  # JPEG/PNG fallback widths (browsers without WebP)
 PHOTOS_QUALITY = {"jpeg": 78, "webp": 72, "avif": 55}
 PHOTOS_SHARE_SIZE = [1200, 630]  # og:image / JSON-LD image, a JPEG
 PHOTOS_SHARE_MAX_KB = 300

@@ -89,6 +89,24 @@ def _original(image, source_format):
     return buffer.getvalue()
 
 
+def _working(image, jobs):
+    """`image` made once as small as the most demanding derivative allows (a 12 MP photo
+    is resized once, not once per derivative)."""
+    width, height = image.size
+    scale = 0.0
+    for _file, kind, w, h, _fmt in jobs:
+        if kind == "original":
+            return image
+        if kind == "full":
+            scale = max(scale, w / width)
+        else:  # cropped to fill w x h
+            scale = max(scale, w / width, h / height)
+    if scale >= 0.9:
+        return image
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
 def encode_source(path, jobs, folder, settings):
     """Write the derivatives `jobs` (Derivative-like tuples: file, kind, width, height,
     format) of the photo at `path` into the cache `folder`. Returns the files written."""
@@ -101,6 +119,7 @@ def encode_source(path, jobs, folder, settings):
             opened.draft(opened.mode, (largest, largest))
         image = ImageOps.exif_transpose(opened)
         image = _to_srgb(image)
+    image = _working(image, jobs)
     written = []
     for file, kind, width, height, fmt in jobs:
         if kind == "original":

@@ -74,9 +74,12 @@ def keep_originals_private(generator):
     if registry is None or registry.settings is not generator.settings:
         return
     used = registry.published
+    # Every original the pipeline read stays private, also one used only by a draft.
+    private = {relative for relative, photo in registry.photos.items()
+               if not isinstance(photo, Exception)}
     # In place: Pelican's context["staticfiles"] is the same list.
     generator.staticfiles[:] = [item for item in generator.staticfiles
-                                if item.relative_source_path.replace(os.sep, "/") not in used]
+                                if item.relative_source_path.replace(os.sep, "/") not in private]
     static = context.get("static_content", {})
     for relative, photo in used.items():
         target = photo.original or max(photo.of("full", photo.fallback_format),

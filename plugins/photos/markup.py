@@ -81,16 +81,15 @@ def _resolving(content):
 
 
 def _relative_source(value, content):
-    """'images/x.jpg' for a body src written by article_extras ({static}/images/x.jpg)."""
+    """'images/x.jpg' for a body src written by article_extras ({static}/images/x.jpg),
+    relative to the content folder as article_extras reads it; None if not a local file."""
     value = html.unescape(value)
     if not STATIC.match(value):
         return None
-    path = STATIC.sub("", value).split("?", 1)[0].split("#", 1)[0]
-    if not value.startswith(("{static}/", "|static|/", "{attach}/", "|attach|/")):
-        path = posixpath.normpath(posixpath.join(
-            os.path.relpath(os.path.dirname(content.source_path), content.settings["PATH"])
-            .replace(os.sep, "/"), path))
-    return path.lstrip("/")
+    path = STATIC.sub("", value).split("?", 1)[0].split("#", 1)[0].lstrip("/")
+    if not os.path.isfile(os.path.join(content.settings["PATH"], path)):
+        return None  # article_extras reports missing files
+    return path
 
 
 def body_pictures(content, registry):
@@ -109,7 +108,9 @@ def body_pictures(content, registry):
         try:
             photo = registry.photo(relative)
         except PhotoProblem as problem:
-            problems.append(ContentError(content.source_path, line, problem.message, problem.hint))
+            if not problem.unopened:  # else article_extras reported it already
+                problems.append(ContentError(content.source_path, line, problem.message,
+                                             problem.hint))
             return tag
         registry.use(photo, content)
         if not html.unescape(attributes.get("alt", "")).strip():

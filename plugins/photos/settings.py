@@ -12,6 +12,9 @@ DEFAULTS = {
     "PHOTOS_THUMB_WIDTHS": [208, 288],
     # Modern formats offered through <picture> before the JPEG/PNG fallback: "webp", "avif".
     "PHOTOS_FORMATS": ["webp"],
+    # The JPEG/PNG fallback is made only up to this width (every browser of the last
+    # years takes the WebP; the fallback is for the few that do not).
+    "PHOTOS_FALLBACK_MAX_WIDTH": 800,
     "PHOTOS_QUALITY": {"jpeg": 78, "webp": 72, "avif": 55},
     # og:image / JSON-LD image: a JPEG of this size, at most PHOTOS_SHARE_MAX_KB.
     "PHOTOS_SHARE_SIZE": [1200, 630],
@@ -33,8 +36,9 @@ DEFAULTS = {
     "PHOTOS_THUMB_SIZES": "(min-width: 40rem) 9rem, 6.5rem",
 }
 # Bump when the encoder changes what it writes for the same settings.
-ENCODER_VERSION = 1
+ENCODER_VERSION = 2
 PIXEL_SETTINGS = ("PHOTOS_WIDTHS", "PHOTOS_THUMB_WIDTHS", "PHOTOS_FORMATS", "PHOTOS_QUALITY",
+                  "PHOTOS_FALLBACK_MAX_WIDTH",
                   "PHOTOS_SHARE_SIZE", "PHOTOS_SHARE_MAX_KB", "PHOTOS_PUBLISH_ORIGINALS")
 
 

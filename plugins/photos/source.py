@@ -17,10 +17,14 @@ BROKEN_HINT = "buka foto di ponsel atau komputer lalu simpan ulang atau salin ul
 
 
 class PhotoProblem(Exception):
-    def __init__(self, message, hint=""):
+    """`unopened`: Pillow could not even open the file (article_extras, which measures
+    every image first, has reported it already)."""
+
+    def __init__(self, message, hint="", unopened=False):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.unopened = unopened
 
 
 @dataclass
@@ -59,12 +63,19 @@ def inspect(root, relative, settings):
             import pillow_heif  # noqa: F401
         except ImportError:
             raise PhotoProblem(f"foto '{name}' berformat HEIC (foto iPhone) yang belum bisa "
-                               "diolah (HEIC photo, no decoder installed)", HEIC_HINT) from None
+                               "diolah (HEIC photo, no decoder installed)", HEIC_HINT,
+                               unopened=True) from None
         pillow_heif.register_heif_opener()
-    with open(path, "rb") as handle:
-        data = handle.read()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as why:
+        raise PhotoProblem(f"foto '{name}' tidak bisa dibuka ({why.strerror})", BROKEN_HINT,
+                           unopened=True) from None
+    opened = False
     try:
         with Image.open(path) as image:
+            opened = True
             kind = image.format or ""
             width, height = image.size
             exif = image.getexif()
@@ -81,7 +92,7 @@ def inspect(root, relative, settings):
         raise PhotoProblem(
             f"foto '{name}' " + ("terpotong, berkasnya tidak lengkap (truncated image file)" if cut
                                  else "tidak bisa dibaca sebagai gambar (cannot read image)"),
-            BROKEN_HINT) from None
+            BROKEN_HINT, unopened=not opened) from None
     source = Source(relative, path, digest(data, settings), width, height, alpha, len(data), kind)
     megabytes = len(data) / 1e6
     if megabytes > float(setting(settings, "PHOTOS_LARGE_MB")) or max(width, height) > int(

@@ -94,15 +94,20 @@ def plan(source, settings):
     formats = [f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in
                ("jpeg", "png")] + [fallback]
     photo = Photo(source)
-    for width in widths(source.width, setting(settings, "PHOTOS_WIDTHS")):
-        height = max(1, round(source.height * width / source.width))
-        for kind in formats:
-            photo.derivatives.append(Derivative(f"{base}-{width}.{EXTENSION[kind]}", "full",
-                                                width, height, kind))
-    for width in widths(min(source.width, source.height), setting(settings, "PHOTOS_THUMB_WIDTHS")):
-        for kind in formats:
-            photo.derivatives.append(Derivative(f"{base}-k{width}.{EXTENSION[kind]}", "thumb",
-                                                width, width, kind))
+    largest_fallback = int(setting(settings, "PHOTOS_FALLBACK_MAX_WIDTH"))
+
+    def add(kind, prefix, sizes):
+        # The JPEG/PNG fallback (browsers without WebP/AVIF) only up to largest_fallback.
+        fallback_sizes = [s for s in sizes if s[0] <= largest_fallback] or sizes[:1]
+        for fmt in formats:
+            for width, height in fallback_sizes if fmt == fallback else sizes:
+                photo.derivatives.append(Derivative(
+                    f"{base}-{prefix}{width}.{EXTENSION[fmt]}", kind, width, height, fmt))
+
+    add("full", "", [(w, max(1, round(source.height * w / source.width)))
+                     for w in widths(source.width, setting(settings, "PHOTOS_WIDTHS"))])
+    add("thumb", "k", [(w, w) for w in widths(min(source.width, source.height),
+                                              setting(settings, "PHOTOS_THUMB_WIDTHS"))])
     share_w, share_h = share_size(source, settings)
     photo.derivatives.append(Derivative(f"{base}-og.jpg", "share", share_w, share_h, "jpeg"))
     if setting(settings, "PHOTOS_PUBLISH_ORIGINALS"):

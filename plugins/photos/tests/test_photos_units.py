@@ -32,8 +32,11 @@ def test_a_rotated_photo_is_planned_at_its_displayed_size(tmp_path):
     settings = {**DEFAULTS, "PATH": str(tmp_path)}
     photo = plan(inspect(str(tmp_path), "p.jpg", settings), settings)
     assert (photo.width, photo.height) == (900, 1200)
-    assert [(d.width, d.height) for d in photo.of("full", "jpeg")] == [(480, 640), (800, 1067),
+    assert [(d.width, d.height) for d in photo.of("full", "webp")] == [(480, 640), (800, 1067),
                                                                        (900, 1200)]
+    # The JPEG fallback only up to PHOTOS_FALLBACK_MAX_WIDTH.
+    assert [d.width for d in photo.of("full", "jpeg")] == [480, 800]
+    assert [d.width for d in photo.of("thumb", "jpeg")] == [208, 288]
     assert (photo.share.width, photo.share.height) == (900, 472)  # 1200x630 never upscaled
 
 
