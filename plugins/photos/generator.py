@@ -5,7 +5,6 @@ published (PHOTOS_PUBLISH_ORIGINALS publishes a copy without metadata instead)."
 
 import os
 import shutil
-from types import SimpleNamespace
 
 from front_matter.errors import ContentError, report
 
@@ -82,7 +81,9 @@ def keep_originals_private(generator):
                                 if item.relative_source_path.replace(os.sep, "/") not in private]
     static = context.get("static_content", {})
     for relative, photo in used.items():
-        target = photo.original or max(photo.of("full", photo.fallback_format),
-                                       key=lambda d: d.width)
-        static[relative] = SimpleNamespace(url=target.name, save_as=target.name,
-                                           attach_to=lambda _content: None)
+        # The original if published, else the largest picture (the fallback if as large).
+        target = photo.original or max(
+            photo.of("full"), key=lambda d: (d.width, d.format == photo.fallback_format))
+        item = static.get(relative)
+        if item is not None:  # Pelican's {static} links now resolve to the derivative
+            item.override_url = item.override_save_as = target.name

@@ -41,7 +41,7 @@ def photo_content(root):
     write(content, "berita/2024-08-01-kerja-bakti.md", article(
         1, "Kerja Bakti Warga", "gambar: images/ponsel.jpg\nketerangan_gambar: Warga di saluran\n",
         "Warga bekerja bakti.\n\n![Peta dusun yang dibersihkan](images/peta.png)\n\n"
-        "![Brosur cetak](images/cetak.jpg)\n"))
+        "![Brosur cetak](images/cetak.jpg)\n\n[Unduh foto]({static}/images/ponsel.jpg)\n"))
     write(content, "berita/2024-08-02-kecil.md", article(2, "Foto Kecil", "gambar: images/kecil.jpg\n"))
     return content
 
@@ -228,3 +228,11 @@ def test_problems_stop_the_build_with_file_line_and_fix(tmp_path):
     assert "berita/2024-08-05-alt.md:8: foto 'tanpa-alt.jpg' tanpa teks alt" in problems
     assert "![Warga membersihkan saluran air](images/nama-foto.jpg)" in problems
     assert not (tmp_path / "output").exists()
+
+
+def test_a_link_to_the_original_leads_to_its_largest_picture(built):
+    first, *_ = built
+    page = first.html(ARTICLE)
+    link = next(a for a in page.select(".prose a") if a.get_text().replace("\xa0", " ") == "Unduh foto")
+    with Image.open(first.path(ARTICLE).parent / link["href"]) as image:
+        assert image.size == (1600, 2133) and not image.getexif()
