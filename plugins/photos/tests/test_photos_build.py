@@ -2,7 +2,6 @@
 metadata-free, sized in the HTML, content-addressed, declared to the output plan and
 cached (a rebuild encodes nothing)."""
 
-import io
 import json
 import re
 import shutil
