@@ -74,13 +74,18 @@ def keep_originals_private(generator):
         return
     used = registry.published
     # Every original the pipeline read stays private, also one used only by a draft.
+    # Files the theme links by name (logo, favicon, default share picture) stay published.
+    named = {str(generator.settings.get(key) or "").lstrip("/")
+             for key in ("SITELOGO", "FAVICON", "DEFAULT_OG_IMAGE")}
     private = {relative for relative, photo in registry.photos.items()
-               if not isinstance(photo, Exception)}
+               if not isinstance(photo, Exception) and relative not in named}
     # In place: Pelican's context["staticfiles"] is the same list.
     generator.staticfiles[:] = [item for item in generator.staticfiles
                                 if item.relative_source_path.replace(os.sep, "/") not in private]
     static = context.get("static_content", {})
     for relative, photo in used.items():
+        if relative not in private:
+            continue
         # The original if published, else the largest picture (the fallback if as large).
         target = photo.original or max(
             photo.of("full"), key=lambda d: (d.width, d.format == photo.fallback_format))

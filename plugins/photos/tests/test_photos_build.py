@@ -235,3 +235,16 @@ def test_a_link_to_the_original_leads_to_its_largest_picture(built):
     link = next(a for a in page.select(".prose a") if a.get_text().replace("\xa0", " ") == "Unduh foto")
     with Image.open(first.path(ARTICLE).parent / link["href"]) as image:
         assert image.size == (1600, 2133) and not image.getexif()
+
+
+def test_the_site_logo_stays_published_when_an_article_uses_it(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    identity = content / "situs.yml"
+    identity.write_text(identity.read_text(encoding="utf-8") + "logo: images/logo.png\n",
+                        encoding="utf-8")
+    write(content, "images/logo.png", transparent_png(256, 256))
+    write(content, "berita/2024-08-06-logo.md", article(6, "Logo Baru", "gambar: images/logo.png\n"))
+    site = build_site(tmp_path / "output", content=content)
+    assert site.exists("images/logo.png")  # the header links it by name
+    assert site.html("berita/2024/08/logo-baru/").select_one("figure.cover picture")
