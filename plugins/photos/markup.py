@@ -160,9 +160,11 @@ def cover_photo(content, registry):
 
 def prepare_photos(content):
     """content_object_init (after article_extras and content_guard's cleaning)."""
-    if not hasattr(content, "_content") or not getattr(content, "source_path", None):
-        return
-    registry = registry_of(content._context, content.settings)
+    context = getattr(content, "_context", None)
+    if context is None or not hasattr(content, "_content") or not getattr(
+            content, "source_path", None):
+        return  # not part of a build (e.g. a content object made by a test)
+    registry = registry_of(context, content.settings)
     problems = body_pictures(content, registry) + cover_photo(content, registry)
     _resolving(content)
     for problem in problems:
