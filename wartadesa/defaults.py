@@ -239,7 +239,7 @@ PHOTOS_WORKERS = 0  # processes encoding at once; 0: one per CPU core
 PHOTOS_PUBLISH_ORIGINALS = False  # True: also publish each original, without metadata
 PHOTOS_LARGE_MB = 8  # warn about originals bigger than this ...
 PHOTOS_LARGE_PX = 6000  # ... or with a longer side than this
-PHOTOS_COVER_MIN_WIDTH = 800  # warn about a cover narrower than this
+PHOTOS_COVER_MIN_WIDTH = 480  # warn about a cover narrower than this (blurry on phones)
 PHOTOS_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # theme: .wrap
 PHOTOS_THUMB_SIZES = "(min-width: 40rem) 9rem, 6.5rem"  # theme: .card__img
 

@@ -30,7 +30,7 @@ DEFAULTS = {
     # Warnings for the operator.
     "PHOTOS_LARGE_MB": 8,
     "PHOTOS_LARGE_PX": 6000,
-    "PHOTOS_COVER_MIN_WIDTH": 800,
+    "PHOTOS_COVER_MIN_WIDTH": 480,
     # The `sizes` attributes, matching the theme's layout (style.css: .wrap, .card__img).
     "PHOTOS_SIZES": "(min-width: 46rem) 44rem, calc(100vw - 2rem)",
     "PHOTOS_THUMB_SIZES": "(min-width: 40rem) 9rem, 6.5rem",

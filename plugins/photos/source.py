@@ -111,5 +111,5 @@ def cover_warning(source, settings):
     if source.width >= smallest:
         return None
     return (f"foto sampul '{os.path.basename(source.relative)}' kecil ({source.width}x"
-            f"{source.height} piksel): akan tampak buram di layar lebar (cover image too small)",
+            f"{source.height} piksel): akan tampak buram (cover image too small)",
             f"pakai foto yang lebarnya paling sedikit {smallest} piksel")
