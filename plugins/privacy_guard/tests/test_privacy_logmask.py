@@ -69,10 +69,19 @@ def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
                                   encoding="utf-8")
     from wartadesa.defaults import PLUGIN_PATHS, PLUGINS
 
-    with pytest.raises(BuildFailed) as failed:
-        build_site(tmp_path / "output", content=tmp_path / "content",
-                   PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
-                   PLUGINS=[*PLUGINS, "crasher"])
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(tmp_path / "output", content=tmp_path / "content",
+                       PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
+                       PLUGINS=[*PLUGINS, "crasher"])
+    finally:  # the crashing handler must not stay connected for later tests' builds
+        import sys
+
+        from pelican import signals
+
+        crasher = sys.modules.pop("crasher", None)
+        if crasher is not None:
+            signals.all_generators_finalized.disconnect(crasher.crash)
     shown = "\n".join(failed.value.problems)
     assert "build gagal: RuntimeError: tidak bisa membaca " in shown
     assert nik not in shown
