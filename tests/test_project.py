@@ -79,6 +79,16 @@ def test_workflows_cache_pip():
         assert setups and all(s["with"]["cache"] == "pip" for s in setups), name
 
 
+def test_site_workflow_keeps_the_photo_cache_between_runs():
+    from wartadesa.defaults import PHOTOS_CACHE
+
+    steps = workflow()["jobs"]["build"]["steps"]
+    cache, = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == PHOTOS_CACHE and cache["with"]["restore-keys"] == "photos-"
+    publish, = [s for s in steps if "invoke publish" in s.get("run", "")]
+    assert steps.index(cache) < steps.index(publish)
+
+
 def test_workflow_deploys_only_pushes_to_main_with_official_actions():
     data = workflow()
     uses = [step.get("uses", "") for job in data["jobs"].values() for step in job["steps"]]

@@ -124,8 +124,10 @@ def test_cover_image_has_size_alt_caption(generated_site):
     page = generated_site.html(MUSDES)
     image = page.select_one("figure.cover img")
     assert image["alt"] == "Warga duduk di balai desa Binangun"
-    assert (image["width"], image["height"]) == ("1200", "675")
+    # The photos plugin's 800 px copy (the original is 1200x675 and not published).
+    assert (image["width"], image["height"]) == ("800", "450")
     assert generated_site.exists(resolve(generated_site, MUSDES, image["src"]))
+    assert not generated_site.exists("images/musdes.jpg")
     assert text_of(page.select_one("figure.cover figcaption")) == "Warga dan BPD di balai desa"
 
 
@@ -191,8 +193,9 @@ def test_production_canonical_open_graph_and_twitter(generated_published):
     assert meta(page, "og:type") == "article"
     assert meta(page, "og:title") == "Musyawarah Desa Binangun Bahas APBDes 2025"
     assert meta(page, "og:description") == "Warga dan BPD membahas rancangan APBDes 2025."
-    assert meta(page, "og:image") == f"{PRODUCTION_URL}/images/musdes.jpg"
-    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "675")
+    # The cover's share picture: a 1200x630 JPEG made by the photos plugin.
+    assert re.fullmatch(f"{PRODUCTION_URL}/foto/musdes-[0-9a-f]{{12}}-og.jpg", meta(page, "og:image"))
+    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630")
     assert meta(page, "og:locale") == "id_ID"
     assert meta(page, "twitter:card") == "summary_large_image"
     assert meta(page, "article:published_time") == "2024-06-05T09:00:00+07:00"
@@ -238,7 +241,7 @@ def test_json_ld_news_article(generated_published):
     assert re.fullmatch(r"2024-06-05T09:00:00\+07:00", data["datePublished"])
     assert data["dateModified"] == data["datePublished"]
     assert data["author"]["name"] == "Operator Desa"
-    assert data["image"] == [f"{PRODUCTION_URL}/images/musdes.jpg"]
+    assert data["image"] == [meta(page, "og:image")]
     logo = data["publisher"]["logo"]["url"]
     assert data["publisher"]["@type"] == "Organization" and data["publisher"]["name"] == "Warta Desa"
     assert logo == f"{PRODUCTION_URL}/theme/img/logo.svg"
@@ -445,7 +448,9 @@ def test_archive_jumps_to_a_year_on_any_page(tmp_path_factory):
 def test_card_with_cover_has_a_lazy_sized_thumbnail(generated_site):
     card = generated_site.html("").select_one("article.card--img")
     image = card.find("img")
-    assert image["loading"] == "lazy" and image["width"] == "1200" and image["alt"] == ""
+    # A square crop of the cover (photos plugin), as the card shows it.
+    assert image["loading"] == "lazy" and image["width"] == image["height"] == "288"
+    assert image["alt"] == ""
 
 
 # --- files: stylesheet, scripts, favicon -------------------------------------------------

@@ -144,6 +144,7 @@ PLUGINS = [
     "villages",
     "content_guard",
     "privacy_guard",
+    "photos",  # after content_guard: cover and body photos -> private, sized derivatives
     "redirects",  # alamat_lama: old addresses keep working
 ]
 RELATIVE_URLS = True
@@ -220,6 +221,27 @@ ARTICLE_TRANSLATION_ID = ("slug", "date.year", "date.month")
 # Dates come from the front matter only: a file named 2024-06-31-rapat.md must not
 # stop the build with an unexplained error (Pelican reads dates from file names).
 FILENAME_METADATA = ""
+
+
+# --- Photos (plugin photos: cover and body photos, see plugins/photos/README.md) ---
+# Widths of article/page pictures (never wider than the original) and of the square
+# card thumbnails; modern formats before the JPEG (PNG with transparency) fallback.
+PHOTOS_WIDTHS = [480, 800, 1200, 1600]
+PHOTOS_THUMB_WIDTHS = [208, 288]
+PHOTOS_FORMATS = ["webp"]  # add "avif" for smaller but slower-to-encode pictures
+PHOTOS_FALLBACK_MAX_WIDTH = 800  # JPEG/PNG fallback widths (browsers without WebP)
+PHOTOS_QUALITY = {"jpeg": 78, "webp": 72, "avif": 55}
+PHOTOS_SHARE_SIZE = [1200, 630]  # og:image / JSON-LD image, a JPEG
+PHOTOS_SHARE_MAX_KB = 300
+PHOTOS_OUTPUT = "foto"  # folder of the pictures in the site
+PHOTOS_CACHE = "cache/photos"  # beside content/ (git-ignored); delete it to re-encode all
+PHOTOS_WORKERS = 0  # processes encoding at once; 0: one per CPU core
+PHOTOS_PUBLISH_ORIGINALS = False  # True: also publish each original, without metadata
+PHOTOS_LARGE_MB = 8  # warn about originals bigger than this ...
+PHOTOS_LARGE_PX = 6000  # ... or with a longer side than this
+PHOTOS_COVER_MIN_WIDTH = 480  # warn about a cover narrower than this (blurry on phones)
+PHOTOS_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # theme: .wrap
+PHOTOS_THUMB_SIZES = "(min-width: 40rem) 9rem, 6.5rem"  # theme: .card__img
 
 
 # --- Privacy (plugin privacy_guard: NIK/KK, GPS in photos, personal data) -------

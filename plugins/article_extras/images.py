@@ -16,6 +16,11 @@ EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+HEIC_HINT = (
+    "ubah dulu ke JPG: di iPhone buka Pengaturan > Kamera > Format > 'Paling Kompatibel' lalu "
+    "ambil ulang fotonya, atau buka foto di aplikasi Foto (Windows) lalu 'Simpan sebagai' JPG, "
+    "atau kirim lewat WhatsApp lalu simpan hasilnya (HEIC photos need converting to JPEG)"
+)
 HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berkas.jpg"
 
 
@@ -99,6 +104,14 @@ def dimensions(path):
     """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable."""
     if Path(path).suffix.lower() == ".svg":
         return None, None
+    if Path(path).suffix.lower() in (".heic", ".heif"):
+        try:
+            import pillow_heif
+        except ImportError:
+            raise ImageProblem(f"foto '{Path(path).name}' berformat HEIC (foto iPhone) yang "
+                               "belum bisa diolah (HEIC photo, no decoder installed)",
+                               HEIC_HINT) from None
+        pillow_heif.register_heif_opener()
     try:
         with Image.open(path) as image:
             return image.size

@@ -25,10 +25,11 @@ def absolute(base, path):
 
 def share_image(content, settings):
     """(address relative to the site or absolute, width, height) for og:image:
-    the cover image, else the video poster, else DEFAULT_OG_IMAGE."""
+    the cover image (its share picture), else the video poster, else DEFAULT_OG_IMAGE."""
     cover = getattr(content, "cover", None)
     if cover:
-        return cover.url, cover.width, cover.height
+        # The photos plugin's 1200x630 JPEG (small enough for WhatsApp), else the file.
+        return getattr(cover, "share", None) or (cover.url, cover.width, cover.height)
     poster = getattr(content, "video_poster", None)
     if poster:
         return str(poster), None, None

@@ -3,7 +3,9 @@
 - articles and pages: their source files, front matter and body, line by line;
 - data files: every `.yml`/`.yaml` under the content folder (desa.yml, situs.yml, ...);
 - attachments: every PDF, spreadsheet, document and text file under the content folder;
-- photos: every JPEG/PNG/WebP/TIFF under the content folder (GPS position in EXIF);
+- photos: every JPEG/PNG/WebP/TIFF under the content folder published as it is (a GPS
+  position in its EXIF); a photo that only reaches the site through the photos plugin's
+  derivatives (metadata stripped, original not published) is not refused;
 - file names: a name holding an identity number publishes it in the address.
 
 Identity numbers and GPS positions are errors (the build writes nothing); a phone number,
@@ -13,7 +15,7 @@ birth date or RT/RW address next to a name is a warning.
 import fnmatch
 import os
 
-from content_guard.content import contents, read_lines
+from content_guard.content import contents, read_lines, static_generator
 from front_matter.errors import ContentError, report
 
 from . import attachments, identity, personal, photos
@@ -56,8 +58,10 @@ def allowed_phones(settings):
 class Guard:
     """The checks for one build (settings read once)."""
 
-    def __init__(self, settings):
+    def __init__(self, settings, published=None):
         self.settings = settings
+        # Absolute paths of the files Pelican copies as they are (None: assume all).
+        self.published = published
         self.root = os.path.abspath(settings["PATH"])
         self.allowed = list(setting(settings, "PRIVACY_ALLOWED_FILES"))
         self.phones = allowed_phones(settings)
@@ -94,6 +98,8 @@ class Guard:
         self.records(path, records)
 
     def photo(self, path):
+        if self.published is not None and os.path.abspath(path) not in self.published:
+            return  # not published as it is: only metadata-free derivatives reach the site
         if photos.has_gps(path):
             self.problems.append(ContentError(
                 identity.mask_text(path), 1,
@@ -152,5 +158,9 @@ def check(generators):
     """all_generators_finalized: report personal data in everything published."""
     if not generators:
         return
-    for problem in Guard(generators[0].settings).run(contents(generators)):
+    static = static_generator(generators)
+    published = None
+    if static is not None:
+        published = {os.path.abspath(item.source_path) for item in static.staticfiles}
+    for problem in Guard(generators[0].settings, published).run(contents(generators)):
         report(problem)

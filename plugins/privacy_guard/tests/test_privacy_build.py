@@ -265,3 +265,39 @@ def test_masked_and_other_numbers_are_accepted(accepted):
 
 def test_the_sample_site_has_no_privacy_warning(sample_site):
     assert not [w for w in sample_site.warnings if "pribadi" in w or "GPS" in w or "NIK" in w]
+
+
+# --- Photos through the photos plugin ------------------------------------------------------
+
+def _gps_cover_site(root):
+    content = root / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    write(content, "images/rumah.jpg", photo_bytes(gps=True))
+    write(content, "berita/2024-07-09-bedah-rumah.md", article(
+        "Bedah Rumah", "Rumah warga diperbaiki.\n", extra="gambar: images/rumah.jpg\n"))
+    return content
+
+
+def test_a_gps_photo_used_as_a_cover_is_published_only_without_metadata(tmp_path):
+    """The photos plugin publishes copies without metadata and not the original, so the
+    GPS photo is not refused; with PHOTOS_PUBLISH_ORIGINALS its original goes out without
+    GPS too. The same photo copied as it is (no article uses it) is still refused."""
+    from PIL import Image
+
+    from privacy_guard.photos import has_gps
+
+    content = _gps_cover_site(tmp_path)
+    for name, extra in (("plain", {}), ("originals", {"PHOTOS_PUBLISH_ORIGINALS": True})):
+        site = build_site(tmp_path / name, content=content, **extra)
+        assert not site.exists("images/rumah.jpg")
+        published = sorted((site.output / "foto").iterdir())
+        assert published and not [p for p in published if has_gps(p)]
+        for path in published:
+            with Image.open(path) as image:
+                assert not image.getexif()
+        assert any("-asli" in p.name for p in published) == bool(extra)
+    write(content, "images/tidak-dipakai.jpg", photo_bytes(gps=True))
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "refused", content=content)
+    assert [p for p in failed.value.problems if "tidak-dipakai.jpg:1: foto berisi posisi GPS" in p]
+    assert not [p for p in failed.value.problems if "rumah.jpg" in p]

@@ -1,0 +1,16 @@
+"""photos: phone photos made small, rotated, private and responsive (see README.md)."""
+
+from pelican import signals
+
+from .generator import PhotosGenerator, keep_originals_private
+from .markup import prepare_photos
+
+
+def add_generator(pelican):
+    return PhotosGenerator
+
+
+def register():
+    signals.content_object_init.connect(prepare_photos)
+    signals.get_generators.connect(add_generator)
+    signals.static_generator_finalized.connect(keep_originals_private)

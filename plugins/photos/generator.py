@@ -1,0 +1,94 @@
+"""The photos' generator: declares every derivative to the output plan, fills the cache
+with what is missing (both cores) and copies the derivatives into the output folder.
+Originals used by the pipeline are taken out of Pelican's static files: they are not
+published (PHOTOS_PUBLISH_ORIGINALS publishes a copy without metadata instead)."""
+
+import os
+import shutil
+
+from front_matter.errors import ContentError, report
+
+from . import encode
+from .registry import registry_of
+from .settings import cache_folder, setting, workers
+from .source import BROKEN_HINT
+
+
+class PhotosGenerator:
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output_path = output_path
+
+    @property
+    def registry(self):
+        return registry_of(self.context, self.settings)
+
+    def derivatives(self):
+        """[(Derivative, Photo)] of every published photo, sorted by output name."""
+        found = {}
+        for photo in self.registry.published.values():
+            for derivative in photo.derivatives:
+                found[derivative.name] = (derivative, photo)
+        return [found[name] for name in sorted(found)]
+
+    def planned_outputs(self):
+        for derivative, photo in self.derivatives():
+            yield (derivative.name, f"foto {derivative.kind} dari {photo.source.relative}",
+                   photo.source.path, 1, "")
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer=None):
+        folder = cache_folder(self.settings)
+        missing = {}
+        for derivative, photo in self.derivatives():
+            if not os.path.isfile(os.path.join(folder, derivative.file)):
+                missing.setdefault(photo.source.path, []).append(
+                    (derivative.file, derivative.kind, derivative.width, derivative.height,
+                     derivative.format))
+        options = {"quality": dict(setting(self.settings, "PHOTOS_QUALITY")),
+                   "share_max": int(setting(self.settings, "PHOTOS_SHARE_MAX_KB")) * 1000}
+        failed = set()
+        for path, error in encode.run(sorted(missing.items()), folder, options,
+                                      workers(self.settings)):
+            if error is not None:
+                failed.add(path)
+                report(ContentError(path, 1, f"foto '{os.path.basename(path)}' tidak bisa "
+                                    f"diolah: {error} (cannot encode image)", BROKEN_HINT))
+        for derivative, photo in self.derivatives():
+            if photo.source.path in failed:
+                continue
+            target = os.path.join(self.output_path, *derivative.name.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(folder, derivative.file), target)
+
+
+def keep_originals_private(generator):
+    """static_generator_finalized: the pipeline's originals are not copied as they are;
+    a link to one ({static}/images/x.jpg) leads to its largest published picture."""
+    context = generator.context
+    registry = context.get("PHOTOS_REGISTRY")
+    if registry is None or registry.settings is not generator.settings:
+        return
+    used = registry.published
+    # Every original the pipeline read stays private, also one used only by a draft.
+    # Files the theme links by name (logo, favicon, default share picture) stay published.
+    named = {str(generator.settings.get(key) or "").lstrip("/")
+             for key in ("SITELOGO", "FAVICON", "DEFAULT_OG_IMAGE")}
+    private = {relative for relative, photo in registry.photos.items()
+               if not isinstance(photo, Exception) and relative not in named}
+    # In place: Pelican's context["staticfiles"] is the same list.
+    generator.staticfiles[:] = [item for item in generator.staticfiles
+                                if item.relative_source_path.replace(os.sep, "/") not in private]
+    static = context.get("static_content", {})
+    for relative, photo in used.items():
+        if relative not in private:
+            continue
+        # The original if published, else the largest picture (the fallback if as large).
+        target = photo.original or max(
+            photo.of("full"), key=lambda d: (d.width, d.format == photo.fallback_format))
+        item = static.get(relative)
+        if item is not None:  # Pelican's {static} links now resolve to the derivative
+            item.override_url = item.override_save_as = target.name

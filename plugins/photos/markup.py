@@ -1,0 +1,171 @@
+"""content_object_init: the cover gets its Photo (sizes after rotation, derivatives for
+<picture>, the share picture); each local body <img> becomes a <picture> with srcset,
+sizes, the displayed width/height, lazy loading; problems become file:line messages.
+
+Body addresses are written `{photo}/foto/...` and resolved like Pelican's `{static}`
+(relative to each page, absolute in feeds) by wrapping the object's `_update_content`:
+Pelican's own link replacement does not look inside `srcset`."""
+
+import html
+import os
+import posixpath
+import re
+from pathlib import Path
+
+from front_matter.errors import ContentError, report
+
+from .registry import registry_of
+from .settings import setting
+from .source import PhotoProblem, cover_warning, handled
+from .variants import MIME
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+STATIC = re.compile(r"^(?:\{static\}|\|static\||\{attach\}|\|attach\|)/?")
+PLACEHOLDER = "{photo}/"
+ALT_HINT = ("tulis keterangan foto di antara kurung siku: ![Warga membersihkan saluran air]"
+            "(images/nama-foto.jpg)")
+
+
+def srcset(derivatives, prefix=PLACEHOLDER):
+    return ", ".join(f"{prefix}{d.name} {d.width}w" for d in derivatives)
+
+
+def picture(photo, settings, attributes, prefix=PLACEHOLDER, kind="full", sizes=None):
+    """<picture> markup of `photo` (attributes: of the <img>, already escaped)."""
+    sizes = sizes or setting(settings, "PHOTOS_SIZES")
+    parts = ["<picture>"]
+    for fmt in photo.formats(settings):
+        found = photo.of(kind, fmt)
+        if found:
+            parts.append(f'<source type="{MIME[fmt]}" srcset="{srcset(found, prefix)}" '
+                         f'sizes="{sizes}">')
+    fallback = photo.fallback(kind)
+    img = {"src": prefix + fallback.name, "srcset": srcset(photo.of(kind, photo.fallback_format),
+                                                           prefix), "sizes": sizes}
+    img.update(attributes)
+    text = " ".join(f'{name}="{value}"' for name, value in img.items())
+    parts.append(f"<img {text}></picture>")
+    return "".join(parts)
+
+
+def _line_of(source_path, needle, default):
+    try:
+        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return default
+    for number, line in enumerate(lines, 1):
+        if needle in line:
+            return number
+    return default
+
+
+def join(siteurl, path, settings):
+    if settings.get("RELATIVE_URLS"):
+        return posixpath.join(siteurl or "", path)
+    return f"{(siteurl or '').rstrip('/')}/{path}"
+
+
+def _resolving(content):
+    """Wrap content._update_content so `{photo}/x` becomes x under the page's siteurl."""
+    original = content._update_content
+    settings = content.settings
+
+    def update(text, siteurl):
+        if text and PLACEHOLDER in text:
+            text = re.sub(r"\{photo\}/([^\s\"',]+)",
+                          lambda m: join(siteurl, m.group(1), settings), text)
+        return original(text, siteurl)
+
+    content._update_content = update
+
+
+def _relative_source(value, content):
+    """'images/x.jpg' for a body src written by article_extras ({static}/images/x.jpg),
+    relative to the content folder as article_extras reads it; None if not a local file."""
+    value = html.unescape(value)
+    if not STATIC.match(value):
+        return None
+    path = STATIC.sub("", value).split("?", 1)[0].split("#", 1)[0].lstrip("/")
+    if not os.path.isfile(os.path.join(content.settings["PATH"], path)):
+        return None  # article_extras reports missing files
+    return path
+
+
+def body_pictures(content, registry):
+    """Rewrite the body's local photos; returns ContentErrors."""
+    problems = []
+    settings = content.settings
+
+    def fix(match):
+        tag = match.group(0)
+        attributes = dict(ATTRIBUTE.findall(tag))
+        relative = _relative_source(attributes.get("src", ""), content)
+        if not relative or not handled(relative):
+            return tag
+        line = _line_of(content.source_path, posixpath.basename(relative),
+                        getattr(content, "body_line", 1))
+        try:
+            photo = registry.photo(relative)
+        except PhotoProblem as problem:
+            if not problem.unopened:  # else article_extras reported it already
+                problems.append(ContentError(content.source_path, line, problem.message,
+                                             problem.hint))
+            return tag
+        registry.use(photo, content)
+        if not html.unescape(attributes.get("alt", "")).strip():
+            problems.append(ContentError(
+                content.source_path, line,
+                f"foto '{posixpath.basename(relative)}' tanpa teks alt: pembaca tunanetra dan "
+                "mesin pencari tidak tahu isinya (body image without alt text)", ALT_HINT))
+        for message, hint in photo.source.warnings:
+            problems.append(ContentError(content.source_path, line, message, hint,
+                                         severity="warning"))
+        kept = {name: value for name, value in attributes.items()
+                if name not in ("src", "srcset", "sizes", "width", "height")}
+        fallback = photo.fallback()
+        kept.update(width=fallback.width, height=fallback.height)
+        kept.setdefault("loading", "lazy")
+        kept.setdefault("decoding", "async")
+        return picture(photo, settings, kept)
+
+    content._content = IMG_TAG.sub(fix, content._content or "")
+    return problems
+
+
+def cover_photo(content, registry):
+    cover = getattr(content, "cover", None)
+    if not cover or re.match(r"^[a-z][a-z0-9+.-]*:|^//", cover.url, re.I):
+        return []
+    if not handled(cover.url):
+        return []
+    line = (getattr(content, "meta_lines", None) or {}).get("image", 1)
+    try:
+        photo = registry.photo(cover.url)
+    except PhotoProblem as problem:
+        content.cover = None
+        return [ContentError(content.source_path, line, problem.message, problem.hint)]
+    registry.use(photo, content)
+    cover.photo = photo
+    cover.width, cover.height = photo.width, photo.height
+    share = photo.share
+    cover.share = (share.name, share.width, share.height)
+    problems = [ContentError(content.source_path, line, message, hint, severity="warning")
+                for message, hint in photo.source.warnings]
+    small = cover_warning(photo.source, content.settings)
+    if small:
+        problems.append(ContentError(content.source_path, line, *small, severity="warning"))
+    return problems
+
+
+def prepare_photos(content):
+    """content_object_init (after article_extras and content_guard's cleaning)."""
+    context = getattr(content, "_context", None)
+    if context is None or not hasattr(content, "_content") or not getattr(
+            content, "source_path", None):
+        return  # not part of a build (e.g. a content object made by a test)
+    registry = registry_of(context, content.settings)
+    problems = body_pictures(content, registry) + cover_photo(content, registry)
+    _resolving(content)
+    for problem in problems:
+        report(problem)
