@@ -153,7 +153,7 @@ def check_villages(villages, settings):
 
     if not villages:
         return
-    registry = load_registry(Path(settings["PATH"]) / settings.get("VILLAGES_REGISTRY", "desa.yml"))
+    registry = load_registry(Path(settings["PATH"]) / settings["VILLAGES_REGISTRY"])
     if registry.errors:
         raise NewArticleError("; ".join(str(error) for error in registry.errors))
     resolver = Resolver(registry.entries, registry.broken_keys)
