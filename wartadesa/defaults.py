@@ -9,6 +9,8 @@ without touching the village's files.
 import sys
 from pathlib import Path
 
+from wartadesa.dates import FILTERS as _DATE_FILTERS
+
 KIT = Path(__file__).resolve().parent.parent
 # Our plugins import each other's small helper modules (e.g. front_matter.errors).
 if str(KIT / "plugins") not in sys.path:
@@ -143,11 +145,13 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
     "autoescape": True,
 }
+# The theme's Indonesian date filters (tanggal, jam, tanggal_jam, ...: wartadesa/dates.py),
+# through Pelican's own setting. A site adding its own: {**JINJA_FILTERS, "nama": fungsi}.
+JINJA_FILTERS = dict(_DATE_FILTERS)
 PLUGIN_PATHS = [str(KIT / "plugins")]
 PLUGINS = [
     "identity",  # content/situs.yml and the overrides/ folder
     "front_matter",
-    "indonesian",
     "article_extras",
     "youtube",
     "villages",
