@@ -1,5 +1,8 @@
 """The kit's defaults (wartadesa/defaults.py) and the production address rules."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from tests.sitetools import SAMPLE, environ
@@ -33,3 +36,13 @@ def test_site_settings_take_the_kit_defaults():
     assert settings["THEME"].endswith("/theme") and settings["PLUGINS"][0] == "identity"
     assert settings["PATH"] == str(SAMPLE / "content")
     assert settings["SITE_IDENTITY"] == "situs.yml"
+
+
+def test_date_filters_come_through_pelicans_jinja_filters_setting():
+    """No plugin registers the theme's date filters: Pelican's JINJA_FILTERS does."""
+    from wartadesa import dates, defaults
+
+    assert defaults.JINJA_FILTERS == dates.FILTERS
+    assert "indonesian" not in defaults.PLUGINS
+    assert dates.tanggal_jam(dt.datetime(2024, 6, 5, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))) == (
+        "Rabu, 5 Juni 2024 pukul 09.00 WIB")

@@ -81,7 +81,7 @@ class Collector(logging.Handler):
                 self._error_files.add(os.path.realpath(error.path))
             return
         message = record.getMessage()
-        if record.msg == "Could not process %s":
+        if failed_read(record):
             # Pelican's note after a reader raised: already reported precisely.
             source = os.sep + os.path.normpath(str(record.args[0]))
             if any(path.endswith(source) for path in self._error_files):
@@ -93,6 +93,15 @@ class Collector(logging.Handler):
             self.errors.append(line)
         else:
             self.warnings.append(line)
+
+
+def failed_read(record):
+    """Pelican's note that a reader raised: the one ERROR its generators log in
+    `generate_context` (logger.exception with the file as the only argument). Recognised
+    by logger, level, function and arguments, not by the message text."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    return (record.name == "pelican.generators" and record.levelno >= logging.ERROR
+            and record.funcName == "generate_context" and len(args) == 1)
 
 
 def _relative(path):

@@ -9,6 +9,8 @@ without touching the village's files.
 import sys
 from pathlib import Path
 
+from wartadesa.dates import FILTERS as _DATE_FILTERS
+
 KIT = Path(__file__).resolve().parent.parent
 # Our plugins import each other's small helper modules (e.g. front_matter.errors).
 if str(KIT / "plugins") not in sys.path:
@@ -90,8 +92,17 @@ PAGINATION_PATTERNS = (
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "follow"]
 FOLLOW_URL = "ikuti/"  # what a feed is and every feed address of the site
 FOLLOW_SAVE_AS = FOLLOW_URL + "index.html"
+# Villages and regions (plugin villages; Pelican URLWrapper objects like categories):
+# {slug}, {code} and, for a region, {path} (its slug under its parents' slugs).
+VILLAGE_URL = "desa/{slug}/"
+VILLAGE_SAVE_AS = VILLAGE_URL + "index.html"
+VILLAGES_URL = "desa/"  # the village directory
+VILLAGES_SAVE_AS = VILLAGES_URL + "index.html"
+REGION_URL = "wilayah/{path}/"  # wilayah/jawa-timur/tuban/singgahan/
+REGION_SAVE_AS = REGION_URL + "index.html"
 TEMPLATE_PAGES = {}
 # None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
+# The villages plugin adds "village" and "region" (None) unless they are set here.
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 100}
 SLUGIFY_SOURCE = "title"
 SLUG_REGEX_SUBSTITUTIONS = [
@@ -134,11 +145,13 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
     "autoescape": True,
 }
+# The theme's Indonesian date filters (tanggal, jam, tanggal_jam, ...: wartadesa/dates.py),
+# through Pelican's own setting. A site adding its own: {**JINJA_FILTERS, "nama": fungsi}.
+JINJA_FILTERS = dict(_DATE_FILTERS)
 PLUGIN_PATHS = [str(KIT / "plugins")]
 PLUGINS = [
     "identity",  # content/situs.yml and the overrides/ folder
     "front_matter",
-    "indonesian",
     "article_extras",
     "youtube",
     "villages",
@@ -164,7 +177,7 @@ MENU_LINKS = [
     ("Beranda", ""),
     ("Berita", "arsip/"),
     ("Kategori", "kategori/"),
-    ("Desa", "desa/"),
+    ("Desa", VILLAGES_URL),
     ("Tentang", "tentang/"),
 ]
 DISPLAY_PAGES_ON_MENU = False
@@ -200,11 +213,12 @@ INDEX_URL = ""  # the home page is the site root: "Lebih baru" links to /, not /
 
 # --- Villages (plugin villages: content/desa.yml, pages desa/ and wilayah/) ----
 VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/
+VILLAGES_REGISTRY_MAX_KB = 10 * 1024  # a bigger desa.yml is refused before parsing
+# Feeds of each village and region page ({slug}, {code}); the URLs are above.
 VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
 VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
 REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
 REGION_FEED_RSS = "feeds/wilayah/{code}.rss.xml"
-PAGINATED_TEMPLATES.update({"village": None, "region": None})  # DEFAULT_PAGINATION per page
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.

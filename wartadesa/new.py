@@ -23,33 +23,15 @@ from wartadesa.build import ROOT, BuildFailed, load_settings
 
 MAX_NAME_SLUG = 80
 
-TEMPLATE = """\
----
-# Berita baru. Baris yang diawali # hanya catatan: tidak ikut terbit.
-# Judul berita.
-judul: {title}
-# Alamat berita: {address}
-# Jangan diubah setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.
-slug: {slug}
-# Tanggal dan jam terbit, zona {zone}. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.
-tanggal: {date}
-# Satu kategori{categories}.
-kategori: {category}
-# Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].
-{village_line}
-# Label, boleh lebih dari satu. Hapus tanda # di depan untuk memakainya.
-# label: [musdes, anggaran]
-# Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.
-# ringkasan: Tulis ringkasan berita di sini.
-# Foto sampul: simpan berkasnya di content/images/ lalu tulis namanya.
-# gambar: images/nama-foto.jpg
-# keterangan_gambar: Keterangan foto.
-# Video YouTube di atas berita: tempel alamatnya.
-# youtube: https://www.youtube.com/watch?v=...
-# draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila siap terbit.
-status: draft
----
-
+# The keys of a new article, in order; their comments are the schema's help texts
+# (plugins/front_matter/schema.py). Optional keys are written commented out, with an example.
+NEW_ARTICLE_KEYS = ("title", "slug", "date", "category", "village")
+OPTIONAL_KEYS = ("tags", "summary", "image", "image_caption", "youtube")
+HEADER = (
+    "# Berita baru. Baris yang diawali # hanya catatan: tidak ikut terbit.\n"
+    "# Untuk memakai kunci yang diawali #, hapus tanda # di depannya.\n"
+)
+BODY = """
 Tulis isi berita di sini. Pisahkan paragraf dengan satu baris kosong.
 
 ## Subjudul bila perlu
@@ -99,16 +81,36 @@ def render(title, villages, category, settings, now, slug=None):
         names = ", ".join(json.dumps(v, ensure_ascii=False) for v in villages)
         village_line = f"desa: [{names}]"
     allowed = settings.get("CATEGORIES") or []
-    return TEMPLATE.format(
-        title=yaml_value(title),
-        slug=slug,
-        address=article_address(slug, now, settings),
-        zone=settings.get("TIMEZONE"),
-        date=f"{now:%Y-%m-%d %H:%M}",
-        categories=f", salah satu dari: {', '.join(allowed)}" if allowed else "",
-        category=yaml_value(category),
-        village_line=village_line,
-    )
+    context = {  # what only this article knows, after the key's help text
+        "slug": f"Alamat berita: {article_address(slug, now, settings)}",
+        "date": f"Jam menurut zona {settings.get('TIMEZONE')}.",
+        "category": f"Pilih salah satu: {', '.join(allowed)}." if allowed else "",
+    }
+    values = {"title": yaml_value(title), "slug": slug, "date": f"{now:%Y-%m-%d %H:%M}",
+              "category": yaml_value(category)}
+    return front_matter(values, context, village_line) + BODY
+
+
+def front_matter(values, context, village_line):
+    """The commented front matter block of a new article, from the schema."""
+    from front_matter import schema
+
+    lines = ["---", HEADER.rstrip("\n")]
+    for key in NEW_ARTICLE_KEYS + OPTIONAL_KEYS + ("status",):
+        field = schema.BY_KEY[key]
+        lines.append(f"# {field.help}")
+        if context.get(key):
+            lines.append(f"# {context[key]}")
+        if key == "village":
+            lines.append(village_line)
+        elif key in OPTIONAL_KEYS:
+            lines.append(f"# {field.written}: {field.example}")
+        elif key == "status":
+            lines.append(f"{field.written}: draft")
+        else:
+            lines.append(f"{field.written}: {values[key]}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
 
 
 def article_address(slug, date, settings):
@@ -153,7 +155,7 @@ def check_villages(villages, settings):
 
     if not villages:
         return
-    registry = load_registry(Path(settings["PATH"]) / settings.get("VILLAGES_REGISTRY", "desa.yml"))
+    registry = load_registry(Path(settings["PATH"]) / settings["VILLAGES_REGISTRY"])
     if registry.errors:
         raise NewArticleError("; ".join(str(error) for error in registry.errors))
     resolver = Resolver(registry.entries, registry.broken_keys)

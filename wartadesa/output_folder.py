@@ -122,19 +122,23 @@ def _alive(pid):
 
 def _staging_owner(folder):
     """The id of the process that made a staging folder `.output-PID-xxxxxxxx`: when its
-    marker says so, or when it is still empty (killed between creating and marking it)."""
+    marker says so, or when it is still empty (killed between creating and marking it,
+    also after the marker file was created but before its text was written)."""
     named = _STAGING_NAME.match(folder.name)
     if not named:
         return None
     try:
         text = (folder / STAGING_MARKER).read_text(encoding="ascii").strip()
     except FileNotFoundError:
-        try:
-            return int(named.group(1)) if not any(folder.iterdir()) else None
-        except OSError:
-            return None
+        text = ""
     except (OSError, UnicodeDecodeError):
         return None
+    if not text:
+        try:
+            empty = all(p.name == STAGING_MARKER for p in folder.iterdir())
+        except OSError:
+            return None
+        return int(named.group(1)) if empty else None
     return int(text) if text == named.group(1) else None
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
-from indonesian.dates import iso
+from wartadesa.dates import iso
 
 from .seo import absolute
 

@@ -14,19 +14,29 @@ from front_matter.errors import ContentError, display_path, report
 from .content import contents, is_article, meta_line
 from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
 
-# Pelican's own notes about such groups; our error says it with files and lines.
-PELICAN_TRANSLATION_WARNINGS = (
-    'There are %s items "%s" with lang %s',
-    "There are %s original (not translated) items %s",
-)
-
-
 class TranslationNoteFilter(logging.Filter):
-    """Drops Pelican's translation warnings: duplicates are reported by `check`."""
+    """Drops Pelican's warnings that several files share one translation identity: those
+    files write one address, and `check` reports that with files and lines."""
 
     def filter(self, record):
-        return not (isinstance(record.msg, str)
-                    and record.msg.startswith(PELICAN_TRANSLATION_WARNINGS))
+        return not is_translation_clash(record)
+
+
+def is_translation_clash(record):
+    """Pelican's `get_original_items` (pelican.utils) warning, through its helper
+    `_warn_source_paths`, that N > 1 files share one translation id ("N items with lang
+    L", "N original items"). Recognised by logger, level, the logging function and its
+    arguments (N, the id text[, the lang], then the N source paths), not by the message
+    text, so a reworded message is still recognised. A single file ("all items are
+    translations" for a lone `translation: true`) is kept: no address is shared."""
+    if (record.name, record.levelno, record.funcName) != (
+            "pelican.utils", logging.WARNING, "_warn_source_paths"):
+        return False
+    args = record.args if isinstance(record.args, tuple) else ()
+    if not args or not isinstance(args[0], int) or args[0] < 2:
+        return False
+    paths = args[-args[0]:]
+    return len(args) >= args[0] + 2 and all(isinstance(path, str) for path in paths)
 
 
 def _url(owner, path):

@@ -35,20 +35,30 @@ FILE_TYPES = {
 LINK_ATTRIBUTES = {"href", "src", "poster"}
 FILE_HINT = ("simpan berkasnya di content/images/ (gambar) atau content/files/ (dokumen), "
              "lalu tautkan dengan {static}/images/nama-berkas.jpg")
-# Pelican's own notes about these links; our error says it with the file and line.
-PELICAN_LINK_WARNINGS = (
-    "Unable to find '%s', skipping url replacement.",
-    "Cannot get modification stamp for %s\n\t%s",
-)
 
 
 class LinkNoteFilter(logging.Filter):
     """Drops Pelican's 'not found' notes about links: `check` reports them precisely."""
 
     def filter(self, record):
-        if record.msg == PELICAN_LINK_WARNINGS[1]:
-            return not (len(record.args) > 1 and isinstance(record.args[1], FileNotFoundError))
-        return record.msg != PELICAN_LINK_WARNINGS[0]
+        return not is_link_note(record)
+
+
+def is_link_note(record):
+    """Pelican's warning that a `{filename}`/`{static}` link target was not found, or that a
+    linked file has no modification stamp because it does not exist. Recognised by
+    logger, level, the logging function and the record's data, not by the message text:
+    in `Content._link_replacer` the not-found warning is the one Pelican rate-limits
+    (`extra={"limit_msg": ...}`; an unknown `{indicator}` has none and is kept); in
+    `FileStampDataCacher._get_file_stamp` the error argument is a FileNotFoundError."""
+    if record.levelno != logging.WARNING:
+        return False
+    if (record.name, record.funcName) == ("pelican.contents", "_link_replacer"):
+        return hasattr(record, "limit_msg")
+    if (record.name, record.funcName) == ("pelican.cache", "_get_file_stamp"):
+        args = record.args if isinstance(record.args, tuple) else ()
+        return len(args) > 1 and isinstance(args[1], FileNotFoundError)
+    return False
 
 
 class _Links(HTMLParser):

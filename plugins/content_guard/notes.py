@@ -1,4 +1,8 @@
-"""Silence Pelican's own notes about problems our checks report with file and line."""
+"""Silence Pelican's own notes about problems our checks report with file and line.
+
+Each filter recognises its notes by logger, level, the Pelican function that logs them and
+the record's arguments, never by the message text (see duplicates.is_translation_clash
+and links.is_link_note)."""
 
 import logging
 

@@ -2,7 +2,8 @@
 
 Known before anything is written (all_generators_finalized): articles, pages and drafts;
 the site's own lists with their pagination (home, archives, categories, tags, authors,
-404); feeds; village and region pages and feeds; sitemap.xml and robots.txt; static files
+404); feeds; what plugin generators declare (planned_outputs: village and region
+pages and feeds, redirects); sitemap.xml and robots.txt; static files
 of the content and of the theme; GitHub Pages' .nojekyll and CNAME; the build marker.
 `duplicates.check` turns every path written twice (or used as a file and as a folder, or
 leaving the output folder) into `file:line` messages naming both sides.
@@ -149,36 +150,23 @@ def _site_lists(plan, generators):
         plan.add(save_as, Owner("halaman TEMPLATE_PAGES", site=True))
 
 
-def _villages(plan, generators):
-    villages = next((g for g in generators if type(g).__name__ == "VillagesGenerator"), None)
-    if villages is None:
-        return
-    from villages.model import VILLAGES_URL
-
-    plan.add(VILLAGES_URL + "index.html", Owner("daftar desa", site=True))
-    for village in villages.villages:
-        owner = Owner(f"halaman desa '{village.name}'", site=True)
-        if village.save_as:
-            plan.add_pages(village.save_as, village.url, village.articles, "village", owner)
-        for feed in (village.feed_atom_url, village.feed_rss_url):
-            plan.add(feed, Owner(f"feed desa '{village.name}'", site=True))
-    for region in villages.regions:
-        owner = Owner(f"halaman wilayah '{region.title}'", site=True)
-        plan.add_pages(region.save_as, region.url, region.articles, "region", owner)
-        for feed in (region.feed_atom_url, getattr(region, "feed_rss_url", None)):
-            plan.add(feed, Owner(f"feed wilayah '{region.title}'", site=True))
-
-
 def _declared(plan, generators):
     """Outputs a plugin's generator declares itself: `planned_outputs()` yields
-    (save_as, description, source path or "", line, hint for a clash or "")."""
+    (save_as, description, source path or "", line, hint for a clash or ""), and for
+    a paginated list a sixth part (url, items, template): every page of it is added
+    (the villages plugin's village and region pages, the redirects plugin's pages)."""
     for generator in generators:
         declare = getattr(generator, "planned_outputs", None)
         if declare is None:
             continue
-        for save_as, description, path, line, hint in declare():
-            plan.add(save_as, Owner(description, str(path) if path else "", line,
-                                    site=not path, hint=hint))
+        for save_as, description, path, line, hint, *paged in declare():
+            owner = Owner(description, str(path) if path else "", line, site=not path,
+                          hint=hint)
+            if paged:
+                url, items, template = paged[0]
+                plan.add_pages(save_as, url, items, template, owner)
+            else:
+                plan.add(save_as, owner)
 
 
 def _static(plan, generators):
@@ -215,7 +203,6 @@ def plan_outputs(generators):
     plan = Plan(settings)
     _contents(plan, generators)
     _site_lists(plan, generators)
-    _villages(plan, generators)
     _declared(plan, generators)
     _static(plan, generators)
     return plan.owners

@@ -5,19 +5,15 @@ Addresses and output paths are made by the site from the date and the slug: `url
 overwrite a file the site writes itself). A slug is one path segment of `a-z`, `0-9` and
 `-`; `lang` a language code; `template` one of the theme's content templates. Unknown keys
 are warnings and are dropped: Pelican would otherwise set any key as an attribute of the
-article (`timezone`, `date_format`, `settings`, ...).
+article (`timezone`, `date_format`, `settings`, ...). The keys themselves are in schema.py.
 """
 
 import re
 
+from . import schema
 from .errors import ContentError
 
-REFUSED_KEYS = {
-    "url": "alamat halaman",
-    "save_as": "nama berkas keluaran",
-    "override_url": "alamat halaman",
-    "override_save_as": "nama berkas keluaran",
-}
+REFUSED_KEYS = schema.REFUSED
 TEMPLATES = ("article", "page")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")

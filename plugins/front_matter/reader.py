@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import METADATA_PROCESSORS, MarkdownReader
 
-from . import limits
+from . import limits, schema
 from .dates import DateError, has_time, parse_date
 from .errors import ContentError, report
 from .keys import REFUSED_KEYS, check_value, native_lines, refused
@@ -17,6 +17,10 @@ from .source import KNOWN_KEYS, read_source
 
 # Pelican's own `Key: value` header also knows these.
 NATIVE_KEYS = KNOWN_KEYS | {"authors"}
+DATE_KEYS = schema.of_type("date")
+# List keys Pelican does not process itself (it makes `tags` Tag objects) stay lists.
+PLAIN_LIST_KEYS = schema.LIST_KEYS - set(METADATA_PROCESSORS)
+REQUIRED_SOMEWHERE = {field.key for field in schema.FIELDS if field.required}
 
 STATUS_VALUES = {
     "draft": "draft", "draf": "draft", "konsep": "draft",
@@ -101,7 +105,7 @@ class YamlMarkdownReader(MarkdownReader):
         for key, value in source.meta.items():
             line = source.lines[key]
             if value in ("", []):
-                if key in ("title", "date"):
+                if key in REQUIRED_SOMEWHERE:
                     continue  # reported as missing below
                 raise ContentError(
                     source.path, line, f"'{key}' tidak berisi nilai (key has no value)",
@@ -113,12 +117,12 @@ class YamlMarkdownReader(MarkdownReader):
         return content, metadata
 
     def _convert(self, source, key, value, line):
-        if key in ("date", "modified"):
+        if key in DATE_KEYS:
             try:
                 return parse_date(value)
             except DateError as err:
                 raise ContentError(source.path, line, err.message, err.hint) from None
-        if key == "status":
+        if schema.BY_KEY[key].type == "status":
             status = STATUS_VALUES.get(value.lower())
             if status is None:
                 raise ContentError(
@@ -126,7 +130,7 @@ class YamlMarkdownReader(MarkdownReader):
                     "pakai status: draft atau status: published",
                 )
             return status
-        if key in ("village", "region", "old_addresses"):
+        if key in PLAIN_LIST_KEYS:
             return value if isinstance(value, list) else [value]
         if key in self.settings["FORMATTED_FIELDS"]:
             self._md.reset()
@@ -134,17 +138,14 @@ class YamlMarkdownReader(MarkdownReader):
         return self.process_metadata(key, value)
 
     def _check_required(self, source, content, metadata):
-        is_page = _is_page(source.path, self.settings)
-        if not metadata.get("title"):
-            raise ContentError(
-                source.path, source.lines.get("title", 1),
-                "judul belum diisi (missing title)", "isi baris  judul: Judul berita",
-            )
-        if not is_page and not metadata.get("date"):
-            raise ContentError(
-                source.path, source.lines.get("date", 1),
-                "tanggal belum diisi (missing date)", "isi baris  tanggal: 2024-06-05 09:00",
-            )
+        content_type = schema.PAGE if _is_page(source.path, self.settings) else schema.ARTICLE
+        for field in schema.required_for(content_type):
+            if not metadata.get(field.key):
+                raise ContentError(
+                    source.path, source.lines.get(field.key, 1),
+                    f"{field.written} belum diisi (missing {field.key})",
+                    f"isi baris  {field.written}: {field.example}",
+                )
         if not content.strip():
             raise ContentError(
                 source.path, source.body_line, "isi berita kosong (empty body)",

@@ -10,35 +10,17 @@ from functools import lru_cache
 
 import yaml
 
-from . import characters
+from . import characters, schema
 from .errors import ContentError
 from .keys import REFUSED_KEYS, check_value, refused
 from .limits import yaml_depth_problem
 from .yaml_errors import explain, spacing_problem
 
-# Indonesian keys operators may write, and the canonical English key they mean.
-ALIASES = {
-    "judul": "title",
-    "tanggal": "date",
-    "diperbarui": "modified",
-    "desa": "village",
-    "wilayah": "region",
-    "kategori": "category",
-    "label": "tags",
-    "penulis": "author",
-    "ringkasan": "summary",
-    "gambar": "image",
-    "keterangan_gambar": "image_caption",
-    "sumber": "source",
-    "alamat_lama": "old_addresses",
-}
-LIST_KEYS = {"village", "region", "tags", "old_addresses"}
-SCALAR_KEYS = {
-    "title", "date", "modified", "category", "author", "summary", "image",
-    "image_caption", "image_alt", "youtube", "youtube_title", "source", "status", "slug", "lang",
-    "template", "translation",
-}
-KNOWN_KEYS = LIST_KEYS | SCALAR_KEYS
+# Keys, Indonesian aliases and which keys take a list: from the one schema.
+ALIASES = schema.ALIASES
+LIST_KEYS = schema.LIST_KEYS
+SCALAR_KEYS = schema.SCALAR_KEYS
+KNOWN_KEYS = schema.KEYS
 # libyaml's loader when PyYAML has it (several times faster), same nodes and marks.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 

@@ -250,7 +250,7 @@ def _village(path, line, written, settings):
                                "Kemendagri (unknown village code)",
                                "periksa kodenya, misalnya 35.23.07.2005")
     else:
-        registry_path = Path(settings["PATH"]) / settings.get("VILLAGES_REGISTRY", "desa.yml")
+        registry_path = Path(settings["PATH"]) / settings["VILLAGES_REGISTRY"]
         registry = load_registry(str(registry_path))
         key = village_key(written)
         names = []

@@ -9,5 +9,16 @@ def get_generators(_pelican):
     return VillagesGenerator
 
 
+def paginate_places(pelican):
+    """Village and region pages are paginated (DEFAULT_PAGINATION) unless the site's
+    PAGINATED_TEMPLATES says otherwise, even when a site replaces that setting: a new
+    dict on this build's settings, the kit's default dict is not changed."""
+    settings = pelican.settings
+    settings["PAGINATED_TEMPLATES"] = {
+        "village": None, "region": None, **(settings.get("PAGINATED_TEMPLATES") or {}),
+    }
+
+
 def register():
+    signals.initialized.connect(paginate_places)
     signals.get_generators.connect(get_generators)

@@ -1,5 +1,8 @@
 """The Pelican generator: resolves every article's villages and regions, then writes the
-village pages, the directory, the region pages and their feeds."""
+village pages, the directory, the region pages and their feeds.
+
+Every setting it reads (VILLAGE_URL, VILLAGES_SAVE_AS, VILLAGE_FEED_ATOM, ...) has its
+default once, in wartadesa/defaults.py; the generator never changes the settings."""
 
 import os
 from dataclasses import dataclass, field
@@ -9,19 +12,10 @@ from front_matter.errors import ContentError, report
 from pelican.generators import Generator
 
 from . import data
-from .model import VILLAGES_URL, Region, Village
+from .model import Region, Village
 from .registry import load_registry
 from .resolve import Resolver, Unresolved
 from .slugs import assign_slugs
-
-DEFAULTS = {
-    "VILLAGES_REGISTRY": "desa.yml",  # inside PATH (content/)
-    "VILLAGE_FEED_ATOM": "feeds/desa/{slug}.atom.xml",
-    "VILLAGE_FEED_RSS": "feeds/desa/{slug}.rss.xml",
-    "REGION_FEED_ATOM": "feeds/wilayah/{code}.atom.xml",
-    "VILLAGES_REGISTRY_MAX_KB": 10 * 1024,  # a bigger desa.yml is refused before parsing
-    "REGION_FEED_RSS": "feeds/wilayah/{code}.rss.xml",
-}
 
 
 @dataclass
@@ -54,7 +48,7 @@ class Places:
     def village(self, official, entry=None):
         if official.code not in self.villages:
             regions = [self.region(data.lookup(code)) for code in official.ancestor_codes()]
-            village = Village(official, regions, entry)
+            village = Village(official, regions, self.settings, entry)
             self.villages[official.code] = village
             for region in regions:
                 region.villages.append(village)
@@ -90,10 +84,6 @@ def item_line(path, key_line, value):
 class VillagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for key, value in DEFAULTS.items():
-            self.settings.setdefault(key, value)
-        for template in ("village", "region"):
-            self.settings["PAGINATED_TEMPLATES"].setdefault(template, None)
         self.villages = []
         self.regions = []
         self.directory = []
@@ -160,12 +150,12 @@ class VillagesGenerator(Generator):
 
     def _assign_slugs(self, places, registry, registry_codes):
         for entry in registry.entries:
-            places.villages[entry.official.code].set_slug(entry.slug, self.settings)
+            places.villages[entry.official.code].slug = entry.slug
         others = [v for code, v in places.villages.items() if code not in registry_codes]
         taken = {entry.slug for entry in registry.entries}
         slugs = assign_slugs([(data.lookup(v.code), "") for v in others], taken=taken)
         for village, slug in zip(others, slugs):
-            village.set_slug(slug, self.settings)
+            village.slug = slug
 
     def _attach_articles(self, places):
         newest_first = sorted(self.context.get("articles", []), key=lambda a: a.date, reverse=True)
@@ -191,33 +181,46 @@ class VillagesGenerator(Generator):
             kabupaten.items[-1].items.append(village)
         return list(groups.values())
 
+    def planned_outputs(self):
+        """Every file generate_output writes, for content_guard's output plan:
+        (save_as, description, source path, line, hint[, (url, articles, template)]);
+        the last part, for a paginated list, makes the plan add every page of it."""
+        if self.settings.get("VILLAGES_SAVE_AS"):
+            yield self.settings["VILLAGES_SAVE_AS"], "daftar desa", "", 1, ""
+        for kind, word, template, places in (
+            ("desa", "name", "village", self.villages),
+            ("wilayah", "title", "region", self.regions),
+        ):
+            for place in places:
+                label = f"'{getattr(place, word)}'"
+                if place.save_as:
+                    yield (place.save_as, f"halaman {kind} {label}", "", 1, "",
+                           (place.url, place.articles, template))
+                for feed in (place.feed_atom_url, place.feed_rss_url):
+                    if feed:
+                        yield feed, f"feed {kind} {label}", "", 1, ""
+
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
-        village_template = self.get_template("village")
-        for village in self.villages:
+        for template, places in (("village", self.villages), ("region", self.regions)):
+            page = self.get_template(template)
+            for place in places:
+                if place.save_as:
+                    write(
+                        place.save_as, page, self.context,
+                        articles=place.articles, paginated={"articles": place.articles},
+                        template_name=template, url=place.url, page_name=place.page_name,
+                        **{template: place},
+                    )
+                self._feeds(writer, place.articles, place.title,
+                            atom=place.feed_atom_url, rss=place.feed_rss_url)
+        save_as = self.settings.get("VILLAGES_SAVE_AS")
+        if save_as:
             write(
-                village.save_as, village_template, self.context,
-                village=village, articles=village.articles,
-                paginated={"articles": village.articles}, template_name="village",
-                url=village.url, page_name=village.url.rstrip("/"),
+                save_as, self.get_template("villages"), self.context,
+                directory=self.directory, url=self.settings.get("VILLAGES_URL"),
+                template_name="villages", page_name=os.path.splitext(save_as)[0],
             )
-            self._feeds(writer, village.articles, village.title,
-                        atom=village.feed_atom_url, rss=village.feed_rss_url)
-        write(
-            VILLAGES_URL + "index.html", self.get_template("villages"), self.context,
-            directory=self.directory, url=VILLAGES_URL, template_name="villages",
-            page_name=VILLAGES_URL.rstrip("/"),
-        )
-        region_template = self.get_template("region")
-        for region in self.regions:
-            write(
-                region.save_as, region_template, self.context,
-                region=region, articles=region.articles,
-                paginated={"articles": region.articles}, template_name="region",
-                url=region.url, page_name=region.url.rstrip("/"),
-            )
-            self._feeds(writer, region.articles, region.title,
-                        atom=region.feed_atom_url, rss=region.feed_rss_url)
 
     def _feeds(self, writer, articles, title, atom=None, rss=None):
         if atom:

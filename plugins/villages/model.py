@@ -1,4 +1,13 @@
-"""Village and Region objects given to templates (one object per official code)."""
+"""Village and Region objects given to templates (one object per official code).
+
+Both are Pelican `URLWrapper`s, like Category and Tag: `url`, `save_as` and `page_name`
+come from the VILLAGE_URL/VILLAGE_SAVE_AS and REGION_URL/REGION_SAVE_AS settings
+(kit defaults in wartadesa/defaults.py), formatted with the object's attributes
+(`{slug}`, `{code}`, and a region's `{path}`); the feeds from VILLAGE_FEED_ATOM/_RSS and
+REGION_FEED_ATOM/_RSS (None: no feed). Unlike a tag, a place is identified by its
+official code: two kecamatan called Singgahan share a slug but are different places."""
+
+from pelican.urlwrappers import URLWrapper
 
 from .data import VILLAGE_LABELS, bare_name, short_name
 from .names import slugify
@@ -9,18 +18,42 @@ REGION_LABELS = {
 }
 
 
-# URL scheme (documented in plugins/villages/README.md); feeds come from settings.
-VILLAGE_URL = "desa/{slug}/"
-VILLAGES_URL = "desa/"
-REGION_URL = "wilayah/{path}/"
+class Place(URLWrapper):
+    """What Village and Region share: identity by official code, feeds from settings."""
+
+    def __init__(self, official, settings):
+        super().__init__(official.name, settings)
+        self.code = official.code
+
+    def _feed(self, kind):
+        """VILLAGE_FEED_ATOM etc. formatted like the URL settings; None when unset."""
+        value = self.settings.get(f"{type(self).__name__.upper()}_FEED_{kind}")
+        return str(value).format(**self.as_dict()) if value else None
+
+    feed_atom_url = property(lambda self: self._feed("ATOM"))
+    feed_rss_url = property(lambda self: self._feed("RSS"))
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.code))
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.code == self.code
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __lt__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.code < other.code
 
 
-class Region:
+class Region(Place):
     """A provinsi, kabupaten/kota or kecamatan that has a page on the site."""
 
     def __init__(self, official, parent, settings):
-        self.code = official.code
-        self.name = official.name  # official: "Kabupaten Tuban", "Singgahan", "Jawa Timur"
+        super().__init__(official, settings)
+        # official name: "Kabupaten Tuban", "Singgahan", "Jawa Timur"
         self.type = official.type  # official type: also "distrik" (Papua)
         self.level = "kecamatan" if official.type == "distrik" else official.type
         self.label = REGION_LABELS[official.type]
@@ -31,14 +64,8 @@ class Region:
         self.title = self.name if wide else f"{self.label} {self.name}"
         self.parent = parent
         self.slug = slugify(self.bare_name if official.type != "kota" else "Kota " + self.bare_name)
-        path = f"{parent.path_slug}/{self.slug}" if parent else self.slug
-        self.path_slug = path
-        self.url = REGION_URL.format(path=path)
-        self.save_as = self.url + "index.html"
-        atom = settings.get("REGION_FEED_ATOM", "feeds/wilayah/{code}.atom.xml")
-        rss = settings.get("REGION_FEED_RSS", "feeds/wilayah/{code}.rss.xml")
-        self.feed_atom_url = atom.format(code=self.code, slug=self.slug) if atom else None
-        self.feed_rss_url = rss.format(code=self.code, slug=self.slug) if rss else None
+        # "jawa-timur/tuban/singgahan": the slugs from the province down ({path} in REGION_URL)
+        self.path = f"{parent.path}/{self.slug}" if parent else self.slug
         self.articles = []  # everything inside: direct tags, sub-regions, villages
         self.villages = []  # covered villages inside
         self.children = []  # sub-regions with a page
@@ -85,12 +112,13 @@ class Region:
         return f"<Region {self.code} {self.name}>"
 
 
-class Village:
-    """A desa or kelurahan: the official data plus the site's registry entry."""
+class Village(Place):
+    """A desa or kelurahan: the official data plus the site's registry entry.
 
-    def __init__(self, official, regions, entry=None):
-        self.code = official.code
-        self.name = official.name
+    The slug is set by the generator (the registry's, or a unique one from the name)."""
+
+    def __init__(self, official, regions, settings, entry=None):
+        super().__init__(official, settings)
         self.official_type = official.type
         self.type = "kelurahan" if official.type == "kelurahan" else "desa"
         self.type_label = VILLAGE_LABELS[official.type]
@@ -104,18 +132,7 @@ class Village:
         self.lat = entry.lat if entry else None
         self.lon = entry.lon if entry else None
         self.deskripsi = entry.deskripsi if entry else ""
-        self.slug = self.url = self.save_as = None
-        self.feed_atom_url = self.feed_rss_url = None
         self.articles = []
-
-    def set_slug(self, slug, settings):
-        self.slug = slug
-        self.url = VILLAGE_URL.format(slug=slug)
-        self.save_as = self.url + "index.html"
-        atom = settings.get("VILLAGE_FEED_ATOM", "feeds/desa/{slug}.atom.xml")
-        rss = settings.get("VILLAGE_FEED_RSS", "feeds/desa/{slug}.rss.xml")
-        self.feed_atom_url = atom.format(slug=slug, code=self.code) if atom else None
-        self.feed_rss_url = rss.format(slug=slug, code=self.code) if rss else None
 
     @property
     def regions(self):

@@ -4,6 +4,8 @@ import functools
 import re
 import unicodedata
 
+from pelican.utils import slugify as pelican_slugify
+
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’`ʼ‘]")
 
@@ -51,9 +53,20 @@ def bare_region_name(official_name):
     return re.sub(r"^(Kabupaten|Kota)( Administrasi)?\s+", "", official_name)
 
 
+# Pelican's slugify with these substitutions (after its unidecode): apostrophes vanish,
+# any other run of non-letters is one hyphen. Pelican's default SLUG_REGEX_SUBSTITUTIONS
+# would drop '/' and '.' instead, joining words ('Lalai I/II' -> 'lalai-iii', 63 official
+# names); with these every official name keeps its slug (test_villages_slugs.py).
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"['’`ʼ‘]", ""),
+    (r"[^a-z0-9]+", "-"),
+    (r"\A-+|-+\Z", ""),
+]
+
+
 def slugify(text):
     """URL slug: 'Gunung Mas' -> 'gunung-mas', 'Bu Nuapu’u' -> 'bu-nuapuu'."""
-    return fold(text).replace(" ", "-")
+    return pelican_slugify(str(text), regex_subs=SLUG_REGEX_SUBSTITUTIONS)
 
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

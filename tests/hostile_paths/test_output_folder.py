@@ -264,6 +264,9 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
     (ours_staging / "index.html").write_text("x", encoding="utf-8")
     ours_unmarked = tmp_path / f".output-{gone}-killed01"  # killed before it was marked
     ours_unmarked.mkdir()
+    half_marked = tmp_path / f".output-{gone}-killed02"  # killed while writing the marker
+    half_marked.mkdir()
+    (half_marked / output_folder.STAGING_MARKER).write_text("", encoding="ascii")
     not_empty = tmp_path / f".output-{gone}-isinya01"
     not_empty.mkdir()
     (not_empty / "foto.jpg").write_text("x", encoding="utf-8")
@@ -283,7 +286,8 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
     (tmp_path / ".output-berkas").write_text(f"{gone}\n", encoding="ascii")
 
     removed = output_folder.clean_stale(tmp_path)
-    assert sorted(removed) == sorted([ours_old.name, ours_staging.name, ours_unmarked.name])
+    assert sorted(removed) == sorted([ours_old.name, ours_staging.name, ours_unmarked.name,
+                                      half_marked.name])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
         unmarked_old.name, running.name, "di-luar", ".output-tautan", ".output-berkas",
         not_empty.name, other_name.name])

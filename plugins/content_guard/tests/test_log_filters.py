@@ -1,0 +1,102 @@
+"""Pelican's own log notes are recognised by logger, level, logging function and the
+record's data, not by their text: each filter is fed records made by Pelican's real code."""
+
+import datetime as dt
+import logging
+from types import SimpleNamespace
+
+import pytest
+from pelican.cache import FileStampDataCacher
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import get_original_items
+
+from content_guard.duplicates import TranslationNoteFilter, is_translation_clash
+from content_guard.links import LinkNoteFilter, is_link_note
+
+
+class Records(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture
+def records():
+    """Every record Pelican's loggers make, before any logger filter (ours, once a build
+    has installed them, and Pelican's own de-duplication) sees it."""
+    handler = Records()
+    root = logging.getLogger()
+    loggers = [logging.getLogger(f"pelican.{name}") for name in ("utils", "contents", "cache")]
+    saved = [logger.filters[:] for logger in loggers]
+    for logger in loggers:
+        logger.filters.clear()
+    root.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        root.removeHandler(handler)
+        for logger, filters in zip(loggers, saved):
+            logger.filters[:] = filters
+
+
+def item(path, lang="id", translation="false"):
+    return SimpleNamespace(source_path=path, lang=lang, in_default_lang=lang == "id",
+                           metadata={"translation": translation})
+
+
+def test_translation_clashes_are_dropped_a_lone_translation_is_kept(records):
+    get_original_items([item("a.md"), item("b.md")], 'with slug "rapat"')  # same lang
+    get_original_items([item("c.md", "en"), item("d.md", "fr")], 'with slug "x"')  # 2 originals
+    get_original_items([item("e.md", translation="true")], 'with slug "y"')  # all translations
+    warnings = [r for r in records if r.name == "pelican.utils"]
+    assert len(warnings) == 4  # a+b: same lang and two originals; c+d; e
+    dropped = [r for r in warnings if is_translation_clash(r)]
+    assert len(dropped) == 3
+    assert [r.args[-1] for r in warnings if not is_translation_clash(r)] == ["e.md"]
+    assert not TranslationNoteFilter().filter(dropped[0])
+
+
+def article(text):
+    settings = {**DEFAULT_CONFIG, "SITEURL": ""}
+    return Article(text, metadata={"title": "Rapat", "date": dt.datetime(2024, 6, 5)},
+                   settings=settings, source_path="berita/rapat.md",
+                   context={"generated_content": {}, "static_content": {},
+                            "localsiteurl": ""})
+
+
+def test_a_missing_link_target_is_dropped_an_unknown_indicator_kept(records):
+    assert article('<a href="{filename}/hilang.md">x</a>').content
+    assert article('<a href="{entah}/apa">x</a>').content
+    notes = [r for r in records if r.name == "pelican.contents"]
+    assert len(notes) == 2
+    assert [is_link_note(r) for r in notes] == [True, False]
+    assert not LinkNoteFilter().filter(notes[0]) and LinkNoteFilter().filter(notes[1])
+
+
+def test_a_missing_files_stamp_is_dropped_other_stamp_errors_kept(records, tmp_path):
+    cacher = FileStampDataCacher({**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path),
+                                  "CHECK_MODIFIED_METHOD": "mtime"},
+                                 "test", caching_policy=False, load_policy=False)
+    cacher._get_file_stamp(str(tmp_path / "hilang.md"))
+    cacher._get_file_stamp(None)  # TypeError: not ours to silence
+    notes = [r for r in records if r.name == "pelican.cache"]
+    assert [is_link_note(r) for r in notes] == [True, False]
+
+
+def test_records_with_other_loggers_levels_or_functions_are_kept():
+    def record(name, level, args, func="_warn_source_paths"):
+        made = logging.LogRecord(name, level, __file__, 1, "%s %s %s %s", args, None, func)
+        made.limit_msg = "x"
+        return made
+
+    paths = (2, "with", "a.md", "b.md")
+    assert is_translation_clash(record("pelican.utils", logging.WARNING, paths))
+    assert not is_translation_clash(record("pelican.readers", logging.WARNING, paths))
+    assert not is_translation_clash(record("pelican.utils", logging.ERROR, paths))
+    assert not is_translation_clash(record("pelican.utils", logging.WARNING, paths, "other"))
+    assert not is_link_note(record("pelican.contents", logging.ERROR, paths, "_link_replacer"))
+    assert is_link_note(record("pelican.contents", logging.WARNING, paths, "_link_replacer"))

@@ -1,0 +1,144 @@
+"""The front matter schema: every key an operator may write, once.
+
+Each Field holds the canonical (English, Pelican) key, its Indonesian alias, its type, the
+content types that require it, the content types that use it, a help text in Indonesian
+(for `invoke new` and, later, the web editor) and the reference text of the README's
+"Front matter reference" table. Driven from here: the reader's key lists and aliases
+(`source.py`), the required-key checks and value conversion (`reader.py`), the comments
+of a new article (`wartadesa/new.py`) and the README table (`render_reference()`,
+checked by `plugins/front_matter/tests/test_schema.py`). To add a field, add it here.
+
+Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
+(text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`.
+"""
+
+from dataclasses import dataclass
+
+ARTICLE = "article"
+PAGE = "page"
+BOTH = (ARTICLE, PAGE)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    alias: str = ""  # Indonesian key, "" when operators write the English one
+    type: str = "text"
+    required: tuple = ()  # content types that must have it
+    used_by: tuple = BOTH  # content types it means something for
+    help: str = ""  # Indonesian, for operators (invoke new, web editor)
+    reference: str = ""  # the README table's "value" column
+    example: str = ""  # a value as an operator would write it
+
+    @property
+    def written(self):
+        """The key operators write (the Indonesian alias when there is one)."""
+        return self.alias or self.key
+
+
+FIELDS = (
+    Field("title", "judul", required=BOTH, help="Judul berita.", reference="required",
+          example="Judul berita"),
+    Field("date", "tanggal", "date", required=(ARTICLE,),
+          help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
+          reference="required for articles: `2024-06-06`, `2024-06-06 09:00`, "
+          "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
+          "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
+          "(Indonesian or English month names, full or short)",
+          example="2024-06-05 09:00"),
+    Field("modified", "diperbarui", "date",
+          help="Tanggal dan jam berita terakhir diperbarui (bila ada perubahan penting).",
+          reference="same formats", example="2024-06-07 10:00"),
+    Field("village", "desa", "list",
+          help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
+          reference="one value or a list (see the village plugin)", example="binangun"),
+    Field("region", "wilayah", "list",
+          help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
+          reference="one value or a list: kecamatan, kabupaten/kota or provinsi",
+          example="Kec. Singgahan"),
+    Field("category", "kategori", help="Satu kategori.", reference="one value",
+          example="Pemerintahan"),
+    Field("tags", "label", "list",
+          help="Label, boleh lebih dari satu.", reference="one value or a list",
+          example="[musdes, anggaran]"),
+    Field("author", "penulis", help="Nama penulis berita.", reference="one value",
+          example="Operator Desa"),
+    Field("summary", "ringkasan", "markdown",
+          help="Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.",
+          reference="one or two sentences (Markdown allowed)",
+          example="Tulis ringkasan berita di sini."),
+    Field("image", "gambar",
+          help="Foto sampul: simpan berkasnya di content/images/ lalu tulis namanya.",
+          reference="cover image, e.g. `images/musdes.jpg`", example="images/nama-foto.jpg"),
+    Field("image_caption", "keterangan_gambar", help="Keterangan foto sampul.",
+          reference="caption under the cover image", example="Keterangan foto."),
+    Field("image_alt", help="Teks pengganti foto sampul bagi pembaca tunanetra.",
+          reference="text describing the cover image for screen readers (default: the "
+          "caption, else the title)", example="Warga bermusyawarah di balai desa"),
+    Field("youtube", type="address", help="Video YouTube di atas berita: tempel alamatnya.",
+          reference="a YouTube address or 11-character video ID",
+          example="https://www.youtube.com/watch?v=..."),
+    Field("youtube_title", help="Judul video YouTube (bawaan: judul berita).",
+          reference="title of the front matter video (default: the article title)"),
+    Field("source", "sumber", "address", help="Alamat berita asli bila berita ini dikutip.",
+          reference="address of the original news item", example="https://..."),
+    Field("status", type="status",
+          help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
+          "siap terbit.",
+          reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
+          "never published), `hidden` (`tersembunyi`)", example="draft"),
+    Field("slug", type="slug",
+          help="Bagian akhir alamat berita: huruf kecil, angka dan tanda minus. Jangan diubah "
+          "setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.",
+          reference="overrides the slug made from the title: one path segment of `a-z`, "
+          "`0-9` and `-` (at most 100); `invoke new` writes it", example="musyawarah-desa"),
+    Field("old_addresses", "alamat_lama", "list",
+          help="Alamat lama berita atau halaman ini; tiap alamat diarahkan ke sini.",
+          reference="one or a list of earlier addresses of this article or page: each gets "
+          "a redirect page (see \"Alamat berita tidak berubah\")",
+          example="berita/2023/05/judul-lama/"),
+    Field("lang", type="lang", help="Kode bahasa terjemahan, misalnya en (bawaan: id).",
+          reference="language code of a translation, e.g. `en` (default: `id`)", example="en"),
+    Field("translation", type="flag",
+          help="true: berkas ini terjemahan dari berita lain dengan slug yang sama.",
+          reference="`true` marks this file as the translation of the article with the same "
+          "slug (Pelican)", example="true"),
+    Field("template", type="template",
+          help="Templat tampilan: article atau page (tema memilih sendiri).",
+          reference="`article` or `page` only (the theme picks the right one anyway)",
+          example="page"),
+)
+
+# Keys operators may not write: the site makes addresses and output paths itself.
+# Canonical key -> what it is, in Indonesian (for the error message).
+REFUSED = {
+    "url": "alamat halaman",
+    "save_as": "nama berkas keluaran",
+    "override_url": "alamat halaman",
+    "override_save_as": "nama berkas keluaran",
+}
+
+BY_KEY = {field.key: field for field in FIELDS}
+ALIASES = {field.alias: field.key for field in FIELDS if field.alias}
+KEYS = frozenset(BY_KEY)
+LIST_KEYS = frozenset(field.key for field in FIELDS if field.type == "list")
+SCALAR_KEYS = KEYS - LIST_KEYS
+
+
+def of_type(kind):
+    """The keys of one type ("date", "list", ...)."""
+    return frozenset(field.key for field in FIELDS if field.type == kind)
+
+
+def required_for(content_type):
+    """Fields every `content_type` ("article", "page") must have, in schema order."""
+    return [field for field in FIELDS if content_type in field.required]
+
+
+def render_reference():
+    """The README's "Front matter reference" table (Markdown), one row per field."""
+    rows = ["| key | alias | value |", "| --- | --- | --- |"]
+    for field in FIELDS:
+        alias = f" `{field.alias}` " if field.alias else " "
+        rows.append(f"| `{field.key}` |{alias}| {field.reference} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,73 @@
+"""Indonesian dates and times through Babel's `id` locale (no system locale needed).
+
+The theme's date filters (`FILTERS`: tanggal, jam, tanggal_jam, ...) reach Jinja through
+Pelican's own JINJA_FILTERS setting (wartadesa/defaults.py); plugins import the
+functions (`from wartadesa.dates import iso`)."""
+
+import datetime as dt
+
+from babel.dates import format_date, format_time
+
+ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def zone_name(value):
+    """WIB/WITA/WIT for Indonesian offsets, else UTC+H."""
+    offset = value.utcoffset()
+    if offset is None:
+        return ""
+    hours = offset.total_seconds() / 3600
+    if hours in ZONE_NAMES:
+        return ZONE_NAMES[int(hours)]
+    sign = "+" if hours >= 0 else "-"
+    return f"UTC{sign}{abs(hours):g}"
+
+
+def tanggal(value):
+    """'Rabu, 5 Juni 2024'."""
+    return format_date(value, "EEEE, d MMMM y", locale="id")
+
+
+def tanggal_pendek(value):
+    """'5 Jun 2024'."""
+    return format_date(value, "d MMM y", locale="id")
+
+
+def hari_bulan(value):
+    """'5 Jun' (the archive lists dates under their month)."""
+    return format_date(value, "d MMM", locale="id")
+
+
+def jam(value):
+    """'09.00 WIB'."""
+    return f"{format_time(value, 'HH.mm', locale='id')} {zone_name(value)}".strip()
+
+
+def tanggal_jam(value, with_time=True):
+    """'Rabu, 5 Juni 2024 pukul 09.00 WIB' (without the time when it was not given)."""
+    if not with_time:
+        return tanggal(value)
+    return f"{tanggal(value)} pukul {jam(value)}"
+
+
+def bulan_tahun(value):
+    """'Juni 2024'."""
+    return format_date(value, "MMMM y", locale="id")
+
+
+def iso(value):
+    """ISO 8601 with offset, for <time datetime> and JSON-LD."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+FILTERS = {
+    "tanggal": tanggal,
+    "tanggal_pendek": tanggal_pendek,
+    "hari_bulan": hari_bulan,
+    "tanggal_jam": tanggal_jam,
+    "jam": jam,
+    "bulan_tahun": bulan_tahun,
+    "iso": iso,
+}
