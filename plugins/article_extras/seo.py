@@ -6,7 +6,7 @@ template writes it with `|tojson` (always valid JSON)."""
 import html
 import re
 
-from indonesian.dates import iso
+from wartadesa.dates import iso
 
 
 def plain(text):
