@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from PIL import Image, UnidentifiedImageError
 
 from front_matter.errors import ContentError
+from front_matter.source import line_containing
 
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
@@ -147,17 +148,6 @@ def cover_of(content):
     return Cover(relative, width, height, alt, caption)
 
 
-def _line_of(source_path, needle, default):
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return default
-    for number, line in enumerate(lines, 1):
-        if needle in line:
-            return number
-    return default
-
-
 def prepare_body_images(content):
     """Lazy-load every body image, add width/height of local images and make a
     plain 'images/x.jpg' work on every page ({static} link). Returns ContentErrors."""
@@ -174,7 +164,7 @@ def prepare_body_images(content):
                 relative = local_path(src, settings)
                 width, height = dimensions(Path(settings["PATH"]) / relative)
             except ImageProblem as problem:
-                line = _line_of(content.source_path, src, getattr(content, "body_line", 1))
+                line = line_containing(content.source_path, src, getattr(content, "body_line", 1))
                 errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
                 return tag
             if not src.startswith(PREFIXES):
@@ -185,7 +175,7 @@ def prepare_body_images(content):
             try:
                 external_url(src, settings)
             except ImageProblem as problem:
-                line = _line_of(content.source_path, src, getattr(content, "body_line", 1))
+                line = line_containing(content.source_path, src, getattr(content, "body_line", 1))
                 errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
                 return tag
         if "loading" not in attributes:

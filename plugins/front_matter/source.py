@@ -94,6 +94,19 @@ def _read_source(path, _mtime_ns, _size):
     return source
 
 
+def line_containing(path, needle, default):
+    """The number of the first line of the content file `path` that contains `needle`
+    (for messages about something found in the rendered HTML), else `default`."""
+    try:
+        text = read_source(path).text
+    except (OSError, ContentError):
+        return default
+    for number, line in enumerate(text.split("\n"), 1):
+        if needle in line:
+            return number
+    return default
+
+
 def _parse_yaml(source, yaml_text):
     # BaseLoader keeps every value as text: codes like 62.10 stay "62.10",
     # dates stay as written, so we can parse them with clear messages.

@@ -10,9 +10,9 @@ import html
 import os
 import posixpath
 import re
-from pathlib import Path
 
 from front_matter.errors import ContentError, report
+from front_matter.source import line_containing
 
 from .registry import registry_of
 from .settings import setting
@@ -47,17 +47,6 @@ def picture(photo, settings, attributes, prefix=PLACEHOLDER, kind="full", sizes=
     text = " ".join(f'{name}="{value}"' for name, value in img.items())
     parts.append(f"<img {text}></picture>")
     return "".join(parts)
-
-
-def _line_of(source_path, needle, default):
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return default
-    for number, line in enumerate(lines, 1):
-        if needle in line:
-            return number
-    return default
 
 
 def join(siteurl, path, settings):
@@ -103,7 +92,7 @@ def body_pictures(content, registry):
         relative = _relative_source(attributes.get("src", ""), content)
         if not relative or not handled(relative):
             return tag
-        line = _line_of(content.source_path, posixpath.basename(relative),
+        line = line_containing(content.source_path, posixpath.basename(relative),
                         getattr(content, "body_line", 1))
         try:
             photo = registry.photo(relative)
