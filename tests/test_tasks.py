@@ -1,5 +1,6 @@
 """The invoke tasks, end to end, in a copy of the project (nothing written into the repo)."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -126,7 +127,11 @@ def test_gh_pages_commits_the_production_site(project):
     assert "index.html" in files and ".nojekyll" in files and "feeds/all.atom.xml" in files
 
 
-def test_livereload_rebuilds_when_content_changes(project):
+@contextlib.contextmanager
+def live_preview(project):
+    """`invoke livereload` on a free port: yields (base URL, retitle), where retitle(words)
+    changes the title of a sample article as an operator's save would. The article and the
+    server are put back afterwards."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
@@ -134,20 +139,28 @@ def test_livereload_rebuilds_when_content_changes(project):
     )
     article = project / "content" / "berita" / "2024-06-06-konferensi-kades-singgahan.md"
     original = article.read_text()
-    try:
-        fetch(f"http://127.0.0.1:{port}/", timeout=60)
+
+    def retitle(words):
         article.write_text(original.replace(
-            "judul: Konferensi Kades se-Kecamatan Singgahan",
-            "judul: Judul Diubah Saat Pratinjau", 1,
-        ))
-        deadline = time.monotonic() + 60
-        while "Judul Diubah Saat" not in fetch(f"http://127.0.0.1:{port}/"):
-            assert time.monotonic() < deadline, "livereload did not rebuild within 60 s"
-            time.sleep(0.5)
+            "judul: Konferensi Kades se-Kecamatan Singgahan", f"judul: {words}", 1))
+
+    try:
+        base = f"http://127.0.0.1:{port}"
+        fetch(base + "/", timeout=60)
+        yield base, retitle
     finally:
         article.write_text(original)
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_livereload_rebuilds_when_content_changes(project):
+    with live_preview(project) as (base, retitle):
+        retitle("Judul Diubah Saat Pratinjau")
+        deadline = time.monotonic() + 60
+        while "Judul Diubah Saat" not in fetch(base + "/"):
+            assert time.monotonic() < deadline, "livereload did not rebuild within 60 s"
+            time.sleep(0.5)
 
 
 def test_invoke_check_on_the_sample_site_is_clean(project):
@@ -159,29 +172,16 @@ def test_invoke_check_on_the_sample_site_is_clean(project):
 @pytest.mark.browser
 def test_livereload_reloads_the_open_page(project, page_factory):
     """In Chromium: the page reloads by itself after a save, with no policy violation."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    article = project / "content" / "berita" / "2024-06-06-konferensi-kades-singgahan.md"
-    original = article.read_text()
-    try:
-        fetch(f"http://127.0.0.1:{port}/", timeout=60)
+    with live_preview(project) as (base, retitle):
         page = page_factory(width=1000)
         loads = []
         page.on("load", lambda _page: loads.append(1))
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(base + "/")
         page.wait_for_function("() => !!document.querySelector('script[src*=\"livereload.js\"]')")
         time.sleep(1)  # the live-reload socket connects
-        article.write_text(original.replace(
-            "judul: Konferensi Kades se-Kecamatan Singgahan", "judul: Judul Baru Tanpa Klik", 1))
+        retitle("Judul Baru Tanpa Klik")
         page.wait_for_function(
             "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000)
         assert len(loads) >= 2, "the page did not reload"
         assert not [e for e in page.console_errors if "Content Security Policy" in e], \
             page.console_errors
-    finally:
-        article.write_text(original)
-        server.terminate()
-        server.wait(timeout=10)

@@ -134,12 +134,17 @@ def _text_of(element):
     return "".join(parts)
 
 
-def document_records(raw):
+def _zipped_xml(raw, member):
+    """The parsed XML `member` of an office file (a zip archive), or Damaged."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            root = ElementTree.fromstring(archive.read("word/document.xml"))
+            return ElementTree.fromstring(archive.read(member))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
         raise Damaged(type(error).__name__) from None
+
+
+def document_records(raw):
+    root = _zipped_xml(raw, "word/document.xml")
     body = root.find(W + "body")
     records = []
     paragraphs = tables = 0
@@ -253,11 +258,7 @@ def _odf_rows(table):
 
 def open_document_records(raw):
     """ODS sheets (rows) and ODT paragraphs and tables, from content.xml."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
-        raise Damaged(type(error).__name__) from None
+    root = _zipped_xml(raw, "content.xml")
     body = root.find(ODF_OFFICE + "body")
     records = []
     for sheet in body.iter(ODF_OFFICE + "spreadsheet") if body is not None else []:
