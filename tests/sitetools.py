@@ -77,12 +77,20 @@ def settings_path(settings="pelicanconf.py", site=SAMPLE):
     return Path(settings) if Path(settings).is_absolute() else Path(site) / settings
 
 
-def build_site(output, settings="pelicanconf.py", content=None, siteurl=None, **overrides):
+# The build day of every test build unless a test gives its own (SOURCE_DATE_EPOCH):
+# 15 July 2024, 12:00 WIB. What the fixture shows (expired notices, past events) must
+# not depend on the real date.
+SAMPLE_BUILD_EPOCH = "1721019600"
+
+
+def build_site(output, settings="pelicanconf.py", content=None, siteurl=None,
+               source_date_epoch=SAMPLE_BUILD_EPOCH, **overrides):
     """Build the sample fixture site (tests/fixtures/sample: the kit defaults, its
-    situs.yml and content), or other `content` with the same settings, into `output`."""
+    situs.yml and content), or other `content` with the same settings, into `output`,
+    on the build day `source_date_epoch` (SOURCE_DATE_EPOCH, restored afterwards)."""
     if content is not None:
         overrides["PATH"] = str(Path(content).resolve())
-    with environ(SITEURL=siteurl):
+    with environ(SITEURL=siteurl, SOURCE_DATE_EPOCH=source_date_epoch):
         warnings = build(settings_path(settings), output=output, overrides=overrides)
     return Site(Path(output), warnings)
 

@@ -71,3 +71,34 @@ FILTERS = {
     "bulan_tahun": bulan_tahun,
     "iso": iso,
 }
+
+
+def build_day(settings):
+    """The day of this build, in the site's TIMEZONE: from SOURCE_DATE_EPOCH (the
+    reproducible-builds convention, seconds since 1970 UTC) when it is set, else today.
+    What is "upcoming" or "expired" is decided against this day only, so two builds on the
+    same day write the same files."""
+    import os
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), zone).date()
+        except (ValueError, OverflowError, OSError):
+            raise SystemExit(
+                f"SOURCE_DATE_EPOCH '{epoch}' bukan angka detik sejak 1970 "
+                "(SOURCE_DATE_EPOCH must be a Unix timestamp)") from None
+    return dt.datetime.now(zone).date()
+
+
+def local_day(value, settings):
+    """The calendar day of a date or datetime in the site's TIMEZONE (naive: as written)."""
+    from zoneinfo import ZoneInfo
+
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+        return value.date()
+    return value

@@ -103,6 +103,23 @@ VILLAGES_URL = "desa/"  # the village directory
 VILLAGES_SAVE_AS = VILLAGES_URL + "index.html"
 REGION_URL = "wilayah/{path}/"  # wilayah/jawa-timur/tuban/singgahan/
 REGION_SAVE_AS = REGION_URL + "index.html"
+# The notice board (plugin notices): pengumuman and agenda, their lists and calendars.
+NOTICE_URL = "pengumuman/{slug}/"
+NOTICE_SAVE_AS = NOTICE_URL + "index.html"
+NOTICE_LANG_URL = NOTICE_LANG_SAVE_AS = ""
+NOTICES_URL = "pengumuman/"  # the list: pinned first, then newest; expired ones marked
+NOTICES_SAVE_AS = NOTICES_URL + "index.html"
+EVENT_URL = "agenda/{slug}/"
+EVENT_SAVE_AS = EVENT_URL + "index.html"
+EVENT_LANG_URL = EVENT_LANG_SAVE_AS = ""
+EVENT_ICS_URL = "agenda/{slug}.ics"  # "Tambahkan ke kalender" of one event
+EVENT_ICS_SAVE_AS = EVENT_ICS_URL
+EVENTS_URL = "agenda/"  # upcoming events soonest first, then past ones by month
+EVENTS_SAVE_AS = EVENTS_URL + "index.html"
+EVENTS_ICS_URL = EVENTS_ICS_SAVE_AS = "agenda.ics"  # every event, for calendar apps
+VILLAGE_ICS_URL = VILLAGE_ICS_SAVE_AS = "feeds/desa/{slug}.ics"  # a village's events
+HOME_NOTICES = 5  # current pengumuman on the home page (pinned first)
+HOME_EVENTS = 3  # next agenda items on the home page
 TEMPLATE_PAGES = {}
 # None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
 # The villages plugin adds "village" and "region" (None) unless they are set here.
@@ -130,6 +147,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
+NOTICE_FEED_ATOM = "feeds/pengumuman.atom.xml"  # None: no feed
+NOTICE_FEED_RSS = "feeds/pengumuman.rss.xml"
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = False
 
@@ -157,6 +176,7 @@ PLUGINS = [
     "front_matter",
     "article_extras",
     "youtube",
+    "notices",  # pengumuman and agenda (before villages: it tags them with their villages)
     "villages",
     "content_guard",
     "privacy_guard",

@@ -11,6 +11,7 @@ from pelican.readers import METADATA_PROCESSORS, MarkdownReader
 
 from . import limits, schema
 from .dates import DateError, has_time, parse_date
+from .values import BadValue, attachment_path, coordinates, flag
 from .errors import ContentError, report
 from .keys import REFUSED_KEYS, check_value, native_lines, refused
 from .source import KNOWN_KEYS, read_source
@@ -114,6 +115,8 @@ class YamlMarkdownReader(MarkdownReader):
             metadata[key] = self._convert(source, key, value, line)
             if key == "date":
                 metadata["date_has_time"] = has_time(value)
+            elif key in DATE_KEYS:
+                metadata[f"{key}_has_time"] = has_time(value)
         return content, metadata
 
     def _convert(self, source, key, value, line):
@@ -122,7 +125,17 @@ class YamlMarkdownReader(MarkdownReader):
                 return parse_date(value)
             except DateError as err:
                 raise ContentError(source.path, line, err.message, err.hint) from None
-        if schema.BY_KEY[key].type == "status":
+        kind = schema.BY_KEY[key].type
+        try:
+            if kind == "flag" and key != "translation":  # Pelican reads `translation` itself
+                return flag(key, value)
+            if kind == "coordinates":
+                return coordinates(value)
+            if kind == "file":
+                return attachment_path(value, self.settings["PATH"])
+        except BadValue as err:
+            raise ContentError(source.path, line, err.message, err.hint) from None
+        if kind == "status":
             status = STATUS_VALUES.get(value.lower())
             if status is None:
                 raise ContentError(
@@ -139,6 +152,7 @@ class YamlMarkdownReader(MarkdownReader):
 
     def _check_required(self, source, content, metadata):
         content_type = content_type_of(source.path, self.settings)
+        self._check_belongs(source, metadata, content_type)
         for field in schema.required_for(content_type):
             if not metadata.get(field.key):
                 raise ContentError(
@@ -146,11 +160,45 @@ class YamlMarkdownReader(MarkdownReader):
                     f"{field.written} belum diisi (missing {field.key})",
                     f"isi baris  {field.written}: {field.example}",
                 )
-        if not content.strip():
+        start, end = metadata.get("start"), metadata.get("end")
+        if start and end and _aware(end, self.settings) < _aware(start, self.settings):
+            raise ContentError(
+                source.path, source.lines.get("end", 1),
+                f"selesai ({end:%Y-%m-%d %H:%M}) sebelum mulai ({start:%Y-%m-%d %H:%M}) "
+                "(end before start)",
+                "periksa tanggal dan jam selesai; acara sehari cukup ditulis  mulai: saja",
+            )
+        if not content.strip() and content_type != schema.EVENT:
             raise ContentError(
                 source.path, source.body_line, "isi berita kosong (empty body)",
                 "tulis isi berita di bawah baris --- penutup",
             )
+
+
+    def _check_belongs(self, source, metadata, content_type):
+        """A key of another content type (penting: in a news article) is a warning and is
+        dropped, like an unknown key."""
+        for key in list(metadata):
+            field = schema.BY_KEY.get(key)
+            if field is None or content_type in field.used_by:
+                continue
+            owners = ", ".join(schema.TYPE_NAMES[t] for t in field.used_by)
+            report(ContentError(
+                source.path, source.lines.get(key, 1),
+                f"kunci '{field.written}' hanya untuk {owners}, bukan untuk "
+                f"{schema.TYPE_NAMES[content_type]} (key not used by this content type)",
+                "kunci ini diabaikan; hapus barisnya", severity="warning"))
+            del metadata[key]
+            metadata.pop(f"{key}_has_time", None)
+
+
+def _aware(value, settings):
+    """`value` with the site's TIMEZONE when it was written without one."""
+    from zoneinfo import ZoneInfo
+
+    if value.tzinfo is None:
+        return value.replace(tzinfo=ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+    return value
 
 
 def content_type_of(path, settings):

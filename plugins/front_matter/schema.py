@@ -9,7 +9,9 @@ of a new article (`wartadesa/new.py`) and the README table (`render_reference()`
 checked by `plugins/front_matter/tests/test_schema.py`). To add a field, add it here.
 
 Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
-(text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`.
+(text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`
+(true/false, also ya/tidak), `file` (a file under content/files/), `coordinates`
+("lat, lon").
 """
 
 from dataclasses import dataclass
@@ -24,6 +26,11 @@ NOTICE = "notice"  # pengumuman
 EVENT = "event"  # agenda
 ALBUM = "album"  # galeri
 CONTENT_TYPES = (ARTICLE, PAGE, NOTICE, EVENT, ALBUM)
+# What operators call each type (messages about keys that do not belong to a type).
+TYPE_NAMES = {ARTICLE: "berita", PAGE: "halaman", NOTICE: "pengumuman", EVENT: "agenda",
+              ALBUM: "galeri"}
+# Title, dates, villages, status and slug mean the same in every type of the notice board.
+NOTICE_BOARD = (NOTICE, EVENT)
 
 
 @dataclass(frozen=True)
@@ -44,11 +51,11 @@ class Field:
 
 
 FIELDS = (
-    Field("title", "judul", required=BOTH, help="Judul berita.", reference="required",
-          example="Judul berita"),
-    Field("date", "tanggal", "date", required=(ARTICLE,),
+    Field("title", "judul", required=BOTH + NOTICE_BOARD, used_by=BOTH + NOTICE_BOARD,
+          help="Judul berita.", reference="required", example="Judul berita"),
+    Field("date", "tanggal", "date", required=(ARTICLE, NOTICE), used_by=BOTH + (NOTICE,),
           help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
-          reference="required for articles: `2024-06-06`, `2024-06-06 09:00`, "
+          reference="required for articles and notices: `2024-06-06`, `2024-06-06 09:00`, "
           "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
           "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
           "(Indonesian or English month names, full or short)",
@@ -56,10 +63,10 @@ FIELDS = (
     Field("modified", "diperbarui", "date",
           help="Tanggal dan jam berita terakhir diperbarui (bila ada perubahan penting).",
           reference="same formats", example="2024-06-07 10:00"),
-    Field("village", "desa", "list",
+    Field("village", "desa", "list", used_by=BOTH + NOTICE_BOARD,
           help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
           reference="one value or a list (see the village plugin)", example="binangun"),
-    Field("region", "wilayah", "list",
+    Field("region", "wilayah", "list", used_by=BOTH + NOTICE_BOARD,
           help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
           reference="one value or a list: kecamatan, kabupaten/kota or provinsi",
           example="Kec. Singgahan"),
@@ -70,7 +77,7 @@ FIELDS = (
           example="[musdes, anggaran]"),
     Field("author", "penulis", help="Nama penulis berita.", reference="one value",
           example="Operator Desa"),
-    Field("summary", "ringkasan", "markdown",
+    Field("summary", "ringkasan", "markdown", used_by=BOTH + NOTICE_BOARD,
           help="Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.",
           reference="one or two sentences (Markdown allowed)",
           example="Tulis ringkasan berita di sini."),
@@ -89,12 +96,12 @@ FIELDS = (
           reference="title of the front matter video (default: the article title)"),
     Field("source", "sumber", "address", help="Alamat berita asli bila berita ini dikutip.",
           reference="address of the original news item", example="https://..."),
-    Field("status", type="status",
+    Field("status", type="status", used_by=BOTH + NOTICE_BOARD,
           help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
           "siap terbit.",
           reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
           "never published), `hidden` (`tersembunyi`)", example="draft"),
-    Field("slug", type="slug",
+    Field("slug", type="slug", used_by=BOTH + NOTICE_BOARD,
           help="Bagian akhir alamat berita: huruf kecil, angka dan tanda minus. Jangan diubah "
           "setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.",
           reference="overrides the slug made from the title: one path segment of `a-z`, "
@@ -114,6 +121,40 @@ FIELDS = (
           help="Templat tampilan: article atau page (tema memilih sendiri).",
           reference="`article` or `page` only (the theme picks the right one anyway)",
           example="page"),
+    Field("featured", "utama", "flag", used_by=(ARTICLE,),
+          help="true: berita ini menjadi berita utama di beranda (yang terbaru bila lebih dari "
+          "satu).",
+          reference="articles: `true` makes it the home page's headline (default: the newest "
+          "article)", example="true"),
+    # Pengumuman (content/pengumuman/)
+    Field("valid_until", "berlaku_sampai", "date", used_by=(NOTICE,),
+          help="Tanggal terakhir pengumuman berlaku. Sesudahnya pengumuman hilang dari beranda "
+          "dan ditandai \"sudah berakhir\", tetapi tetap bisa dibuka.",
+          reference="notices: last day it applies (same formats as `date`); afterwards it "
+          "leaves the home page, marked \"sudah berakhir\"", example="2024-06-30"),
+    Field("pinned", "penting", "flag", used_by=(NOTICE,),
+          help="true: pengumuman penting, tampil paling atas.",
+          reference="notices: `true` pins it first (also `ya`)", example="true"),
+    Field("attachment", "lampiran", "file", used_by=(NOTICE,),
+          help="Berkas lampiran (PDF, gambar): simpan di content/files/ lalu tulis namanya.",
+          reference="notices: a file under `content/files/`, e.g. `files/jadwal.pdf` (must "
+          "exist)", example="files/nama-berkas.pdf"),
+    # Agenda (content/agenda/)
+    Field("start", "mulai", "date", required=(EVENT,), used_by=(EVENT,),
+          help="Kapan acara mulai: tanggal saja (sehari penuh) atau tanggal dan jam.",
+          reference="events, required: same formats as `date`; a date without a time is an "
+          "all-day event", example="2024-06-20 09:00"),
+    Field("end", "selesai", "date", used_by=(EVENT,),
+          help="Kapan acara selesai (tidak boleh sebelum mulai).",
+          reference="events: same formats; not before `start`", example="2024-06-20 12:00"),
+    Field("venue", "tempat", used_by=(EVENT,), help="Tempat acara.",
+          reference="events: where it takes place", example="Balai Desa Binangun"),
+    Field("organizer", "penyelenggara", used_by=(EVENT,), help="Penyelenggara acara.",
+          reference="events: who organises it", example="Pemerintah Desa Binangun"),
+    Field("geo", "peta", "coordinates", used_by=(EVENT,),
+          help="Titik lokasi acara di peta: lintang, bujur (salin dari OpenStreetMap).",
+          reference="events: coordinates `lat, lon` in degrees, e.g. `-6.99, 111.83`",
+          example="-6.9912, 111.8307"),
 )
 
 # Keys operators may not write: the site makes addresses and output paths itself.

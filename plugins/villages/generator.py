@@ -55,12 +55,21 @@ class Places:
         return self.villages[official.code]
 
 
+# The other content types tagged with villages and regions (plugin notices): context
+# list -> the attribute of a village or region that collects them.
+OTHER_TYPES = {"notices": "notices", "events": "events"}
+HIDDEN_OTHERS = ("hidden_notices", "hidden_events")
+
+
 def all_articles(context):
-    """Published, hidden and draft articles with their translations."""
+    """Published, hidden and draft articles with their translations, and the notice
+    board's items (pengumuman, agenda)."""
     for key in ("articles", "hidden_articles", "drafts"):
         for article in context.get(key, []):
             yield article
             yield from getattr(article, "translations", [])
+    for key in (*OTHER_TYPES, *HIDDEN_OTHERS):
+        yield from context.get(key, [])
 
 
 def item_line(path, key_line, value):
@@ -79,6 +88,12 @@ def item_line(path, key_line, value):
         if value in text:
             return number
     return key_line
+
+
+def feed_items(place):
+    """A village's or region's feed: its news, notices and agenda items, newest first."""
+    items = [*place.articles, *place.notices, *place.events]
+    return sorted(items, key=lambda item: item.date, reverse=True)
 
 
 class VillagesGenerator(Generator):
@@ -159,17 +174,20 @@ class VillagesGenerator(Generator):
 
     def _attach_articles(self, places):
         newest_first = sorted(self.context.get("articles", []), key=lambda a: a.date, reverse=True)
-        for article in newest_first:
-            reached = {}
-            for village in article.villages:
-                village.articles.append(article)
-                for region in village.regions:
-                    reached[region.code] = region
-            for region in article.regions:
-                for above in region.hierarchy:
-                    reached[above.code] = above
-            for region in reached.values():
-                region.articles.append(article)
+        lists = [("articles", newest_first)]
+        lists += [(attribute, self.context.get(key, [])) for key, attribute in OTHER_TYPES.items()]
+        for attribute, items in lists:  # the notice board keeps its own order
+            for article in items:
+                reached = {}
+                for village in article.villages:
+                    getattr(village, attribute).append(article)
+                    for region in village.regions:
+                        reached[region.code] = region
+                for region in article.regions:
+                    for above in region.hierarchy:
+                        reached[above.code] = above
+                for region in reached.values():
+                    getattr(region, attribute).append(article)
 
     def _directory(self):
         """Villages grouped by kabupaten/kota, then kecamatan (official code order)."""
@@ -212,7 +230,7 @@ class VillagesGenerator(Generator):
                         template_name=template, url=place.url, page_name=place.page_name,
                         **{template: place},
                     )
-                self._feeds(writer, place.articles, place.title,
+                self._feeds(writer, feed_items(place), place.title,
                             atom=place.feed_atom_url, rss=place.feed_rss_url)
         save_as = self.settings.get("VILLAGES_SAVE_AS")
         if save_as:

@@ -67,6 +67,8 @@ class Region(Place):
         # "jawa-timur/tuban/singgahan": the slugs from the province down ({path} in REGION_URL)
         self.path = f"{parent.path}/{self.slug}" if parent else self.slug
         self.articles = []  # everything inside: direct tags, sub-regions, villages
+        self.notices = []  # pengumuman and agenda (plugin notices), tagged the same way
+        self.events = []
         self.villages = []  # covered villages inside
         self.children = []  # sub-regions with a page
 
@@ -133,6 +135,8 @@ class Village(Place):
         self.lon = entry.lon if entry else None
         self.deskripsi = entry.deskripsi if entry else ""
         self.articles = []
+        self.notices = []  # pengumuman (plugin notices), board order
+        self.events = []  # agenda items, soonest first
 
     @property
     def regions(self):

@@ -1,0 +1,103 @@
+"""The notice board's content classes: Pelican Pages with their own URL settings
+(NOTICE_URL, EVENT_URL, ...) and templates, so everything Pelican and our plugins do for
+pages (reading, slugs, HTML cleaning, photos) applies to them too."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from pelican.contents import Content, Page
+
+from wartadesa.dates import local_day
+
+
+def _aware(value, zone):
+    """In the site's zone: a naive value as written there, an aware one converted (an
+    event written at 23:00Z shows as 06:00 WIB, on the next day)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=zone)
+        return value.astimezone(zone)
+    return value
+
+
+class BoardItem(Page):
+    """A Page whose URL settings are named after its class (NOTICE_URL, EVENT_SAVE_AS)."""
+
+    kind = ""  # "notice", "event": the schema's content type
+    date_keys = ()
+
+    def __init__(self, content, metadata=None, settings=None, source_path=None, context=None):
+        metadata = dict(metadata or {})
+        zone = ZoneInfo((settings or {}).get("TIMEZONE") or "UTC")
+        for key in self.date_keys:
+            if metadata.get(key) is not None:
+                metadata[key] = _aware(metadata[key], zone)
+        self.prepare(metadata)
+        super().__init__(content, metadata, settings, source_path, context)
+
+    def prepare(self, metadata):
+        """Fill in metadata before Pelican sets it as attributes."""
+
+    def _expand_settings(self, key):
+        return Content._expand_settings(self, key)
+
+    def line(self, key, default=1):
+        return (getattr(self, "meta_lines", None) or {}).get(key, default)
+
+
+class Notice(BoardItem):
+    """A pengumuman: `valid_until` (berlaku_sampai), `pinned` (penting), `attachment`."""
+
+    kind = "notice"
+    default_template = "notice"
+    date_keys = ("valid_until",)
+
+    def prepare(self, metadata):
+        metadata.setdefault("pinned", False)
+        metadata.setdefault("valid_until", None)
+        metadata.setdefault("attachment", None)
+        self.expired = False
+
+    def expired_on(self, day):
+        """Past its last day (berlaku_sampai) on the build day `day`."""
+        if self.valid_until is None:
+            return False
+        return local_day(self.valid_until, self.settings) < day
+
+
+class Event(BoardItem):
+    """An agenda item: `start` (mulai), `end` (selesai), venue, organizer, geo."""
+
+    kind = "event"
+    default_template = "event"
+    date_keys = ("start", "end")
+
+    def prepare(self, metadata):
+        for key in ("end", "venue", "organizer", "geo"):
+            metadata.setdefault(key, None)
+        metadata.setdefault("start_has_time", False)
+        metadata.setdefault("end_has_time", False)
+        if "date" not in metadata and metadata.get("start") is not None:
+            metadata["date"] = metadata["start"]  # feeds and sitemaps need a date
+            metadata["date_has_time"] = metadata["start_has_time"]
+        self.state = "upcoming"
+
+    @property
+    def all_day(self):
+        return not self.start_has_time
+
+    @property
+    def first_day(self):
+        return local_day(self.start, self.settings)
+
+    @property
+    def last_day(self):
+        return local_day(self.end, self.settings) if self.end is not None else self.first_day
+
+    def state_on(self, day):
+        """"past", "current" or "upcoming" on the build day `day`."""
+        if self.last_day < day:
+            return "past"
+        if self.first_day <= day:
+            return "current"
+        return "upcoming"

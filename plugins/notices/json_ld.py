@@ -1,0 +1,34 @@
+"""schema.org Event JSON-LD of an agenda item (printed with |tojson by event.html)."""
+
+from wartadesa.dates import iso
+
+from .ical import plain
+
+
+def event_ld(event, site_base):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": str(plain(event.title)),
+        "startDate": iso(event.start) if not event.all_day else iso(event.first_day),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "url": f"{site_base}/{event.url}",
+    }
+    if event.end is not None:
+        data["endDate"] = iso(event.end) if event.end_has_time else iso(event.last_day)
+    villages = [v.name for v in getattr(event, "villages", None) or []]
+    place = {"@type": "Place", "name": event.venue or ", ".join(villages) or str(plain(event.title))}
+    if villages:
+        place["address"] = {"@type": "PostalAddress", "addressLocality": villages[0],
+                            "addressCountry": "ID"}
+    if event.geo:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": event.geo[0],
+                        "longitude": event.geo[1]}
+    data["location"] = place
+    if event.organizer:
+        data["organizer"] = {"@type": "Organization", "name": event.organizer}
+    summary = str(plain(getattr(event, "summary", "") or ""))
+    if summary:
+        data["description"] = summary
+    return data

@@ -1,0 +1,64 @@
+"""Pengumuman: each notice at NOTICE_SAVE_AS, the list at NOTICES_SAVE_AS (pinned first,
+then newest; expired ones marked), and the notice feeds (NOTICE_FEED_ATOM/RSS)."""
+
+from functools import partial
+
+from pelican.generators import Generator
+
+from wartadesa.dates import build_day
+
+from .contents import Notice
+from .reading import read_all
+
+
+def board_order(notices):
+    """Pinned (penting) first, then current before expired, newest first within each."""
+    newest = sorted(notices, key=lambda n: (n.date, n.slug), reverse=True)
+    return sorted(newest, key=lambda n: (not n.pinned, n.expired))
+
+
+class NoticesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notices = []  # published, board order
+        self.hidden_notices = []
+
+    def generate_context(self):
+        day = build_day(self.settings)
+        items = read_all(self, Notice)
+        for item in items:
+            item.expired = item.expired_on(day)
+        self.notices = board_order([n for n in items if n.status == "published"])
+        self.hidden_notices = [n for n in items if n.status == "hidden"]
+        self.context["notices"] = self.notices
+        self.context["hidden_notices"] = self.hidden_notices
+        self.context["current_notices"] = [n for n in self.notices if not n.expired]
+
+    def _feeds(self):
+        for setting, kind in (("NOTICE_FEED_ATOM", "atom"), ("NOTICE_FEED_RSS", "rss")):
+            if self.settings.get(setting):
+                yield self.settings[setting], kind
+
+    def planned_outputs(self):
+        for item in [*self.notices, *self.hidden_notices]:
+            yield (item.save_as, f"pengumuman {item.source_path}", item.source_path,
+                   item.line("slug", item.line("title")), "")
+        if self.settings.get("NOTICES_SAVE_AS"):
+            yield self.settings["NOTICES_SAVE_AS"], "daftar pengumuman", "", 1, ""
+        for path, _kind in self._feeds():
+            yield path, "feed pengumuman", "", 1, ""
+
+    def generate_output(self, writer):
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        for item in [*self.notices, *self.hidden_notices]:
+            write(item.save_as, self.get_template(item.template), self.context,
+                  notice=item, url=item.url, template_name="notice")
+        save_as = self.settings.get("NOTICES_SAVE_AS")
+        if save_as:
+            write(save_as, self.get_template("notices"), self.context,
+                  url=self.settings.get("NOTICES_URL"), template_name="notices",
+                  page_name=save_as.rsplit(".", 1)[0])
+        newest = sorted(self.notices, key=lambda n: (n.date, n.slug), reverse=True)
+        for path, kind in self._feeds():
+            writer.write_feed(newest, self.context, path, path, feed_type=kind,
+                              feed_title="Pengumuman")

@@ -1,0 +1,27 @@
+"""The home page's portal blocks (theme/templates/index.html): the headline, pinned and
+current notices, the next agenda items. Set in the shared context once every generator
+has read its content, before the home page is written."""
+
+HOME_SETTINGS = {"HOME_NOTICES": 5, "HOME_EVENTS": 3}
+
+
+def headline(articles):
+    """The newest article marked `utama: true`, else the newest article."""
+    featured = [a for a in articles if getattr(a, "featured", False)]
+    pool = featured or list(articles)
+    return max(pool, key=lambda a: a.date) if pool else None
+
+
+def add_to_context(generators):
+    if not generators:
+        return
+    context = generators[0].context
+    settings = generators[0].settings
+    articles = context.get("articles", [])
+    notices = context.get("current_notices", [])
+    events = context.get("upcoming_events", [])
+    context["portal"] = {
+        "headline": headline(articles),
+        "notices": notices[: settings.get("HOME_NOTICES", HOME_SETTINGS["HOME_NOTICES"])],
+        "events": events[: settings.get("HOME_EVENTS", HOME_SETTINGS["HOME_EVENTS"])],
+    }

@@ -1,0 +1,37 @@
+"""Read one content type's Markdown files through Pelican's readers (our front matter
+reader), like the articles and pages generators do."""
+
+import logging
+
+from pelican.contents import SkipStub
+
+from front_matter.errors import ContentError
+
+logger = logging.getLogger(__name__)
+
+
+def read_all(generator, content_class):
+    """Published and hidden items of `content_class` from its CONTENT_TYPE_PATHS folders,
+    sorted by source path; drafts are left out (never written). A file that cannot be read
+    has already been reported (`file:line` message) and is skipped."""
+    folders = (generator.settings.get("CONTENT_TYPE_PATHS") or {}).get(content_class.kind, [])
+    items = []
+    for path in sorted(generator.get_files(folders)):
+        try:
+            item = generator.readers.read_file(
+                base_path=generator.path, path=path, content_class=content_class,
+                context=generator.context,
+            )
+        except ContentError:
+            generator._add_failed_source_path(path)
+            continue
+        except Exception:  # Pelican's own note, as for articles
+            logger.exception("Could not process %s", path)
+            generator._add_failed_source_path(path)
+            continue
+        if isinstance(item, SkipStub) or not item.is_valid():
+            continue
+        if item.status in ("published", "hidden"):
+            generator.add_source_path(item)
+            items.append(item)
+    return items
