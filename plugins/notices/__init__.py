@@ -14,4 +14,11 @@ def get_generators(_pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(portal.add_to_context)
+    signals.all_generators_finalized.connect(finalize)
+
+
+def finalize(generators):
+    for generator in generators:
+        if isinstance(generator, EventsGenerator):
+            generator.after_tagging()
+    portal.add_to_context(generators)

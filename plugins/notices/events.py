@@ -47,11 +47,17 @@ class EventsGenerator(Generator):
         self.context["past_events_by_month"] = by_month(
             [e for e in published if e.state == "past"])
 
-    def add_json_ld(self):
-        """After the villages plugin has tagged the events (their place names)."""
+    def after_tagging(self):
+        """Once the villages plugin has tagged the events (every generator has read its
+        content), before any page is written: JSON-LD with the place names, and each
+        village's calendar address for its page."""
         base = site_base(self.settings)
         for item in [*self.events, *self.hidden_events]:
             item.json_ld = event_ld(item, base)
+        pattern = self.settings.get("VILLAGE_ICS_URL")
+        for village in self.context.get("villages", []):
+            village.calendar_url = pattern.format(slug=village.slug) if (
+                pattern and village.events) else ""
 
     def _format(self, setting, item):
         pattern = self.settings.get(setting)
@@ -90,7 +96,6 @@ class EventsGenerator(Generator):
                        "", 1, "")
 
     def generate_output(self, writer):
-        self.add_json_ld()
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for item in [*self.events, *self.hidden_events]:
             write(item.save_as, self.get_template(item.template), self.context,

@@ -37,7 +37,8 @@ def fold(line):
 
 
 def plain(html):
-    return Markup(html or "").striptags()
+    """Text of cleaned HTML (title, summary), typogrify's no-break spaces made plain."""
+    return Markup(html or "").striptags().replace("\xa0", " ").replace("\u202f", " ")
 
 
 def utc(value):

@@ -36,7 +36,7 @@ def test_reader_key_lists_come_from_the_schema():
     assert source.KNOWN_KEYS == {field.key for field in schema.FIELDS}
     assert source.LIST_KEYS == {"village", "region", "tags", "old_addresses"}
     assert source.SCALAR_KEYS == source.KNOWN_KEYS - source.LIST_KEYS
-    assert reader.DATE_KEYS == {"date", "modified"}
+    assert reader.DATE_KEYS == {"date", "modified", "valid_until", "start", "end"}
     assert REFUSED_KEYS is schema.REFUSED
 
 
