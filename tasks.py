@@ -58,7 +58,7 @@ def _title_on_command_line():
     """Invoke has no optional positional arguments (pyinvoke/invoke#159): `judul` is
     positional only when a title is given, so a bare `invoke new` can ask for it."""
     args = sys.argv[sys.argv.index("new") + 1 :] if "new" in sys.argv else []
-    with_value = {"--desa", "-d", "--kategori", "-k", "--judul", "-j"}
+    with_value = {"--desa", "-d", "--kategori", "-k", "--judul", "-j", "--jenis", "-e"}
     skip = False
     for arg in args:
         if skip or arg.startswith("-"):
@@ -71,14 +71,17 @@ def _title_on_command_line():
 @task(
     positional=["judul"] if _title_on_command_line() else [],
     help={"judul": "the title (asked when left out)", "desa": "village(s), comma-separated",
-          "kategori": "category"},
+          "kategori": "category",
+          "jenis": "berita (default), pengumuman, agenda or galeri"},
 )
-def new(c, judul=None, desa="", kategori=""):
-    """Start a new article in content/berita/ (asks for the title when none is given)."""
+def new(c, judul=None, desa="", kategori="", jenis="berita"):
+    """Start a new article in content/berita/ (asks for the title when none is given), or
+    with --jenis a pengumuman, agenda or galeri in its own folder."""
     from wartadesa.new import main as new_article
 
     args = [] if judul is None else [judul]
     args += (["--desa", desa] if desa else []) + (["--kategori", kategori] if kategori else [])
+    args += ["--jenis", jenis] if jenis and jenis != "berita" else []
     code = new_article(args)
     if code:
         from invoke import Exit

@@ -2,6 +2,11 @@
 
     python -m wartadesa.new "Judul berita" --desa binangun --kategori Pemerintahan
     python -m wartadesa.new            # asks for the title, villages and category
+    python -m wartadesa.new --jenis agenda "Musyawarah Desa" --desa binangun
+
+Other content types (--jenis pengumuman, agenda, galeri) get the keys the front matter
+schema says they use (`schema.used_by`), required ones filled in, the others commented
+out with an example; they are written to the type's folder (CONTENT_TYPE_PATHS).
 
 Writes content/berita/YYYY-MM-DD-slug.md (today, in the site's TIMEZONE), prints its
 path, and never overwrites a file. The slug (the article's address) is written into the
@@ -212,6 +217,114 @@ def write_article(title, villages=(), category="", settings=None, now=None):
     raise NewArticleError(f"terlalu banyak berkas bernama {stem}-N.md di {folder}")
 
 
+# What operators call each type on the command line (the schema's TYPE_NAMES).
+LAYOUTS = {"album": "{slug}/index.md"}  # an album is a folder with its photos
+TYPED_BODY = "\nTulis isi {name} di sini. Pisahkan paragraf dengan satu baris kosong.\n"
+
+
+def content_types():
+    """{word operators type: content type}, for the types with a folder of their own."""
+    from front_matter import schema
+
+    return {schema.TYPE_NAMES[t]: t for t in schema.CONTENT_TYPES if t != schema.PAGE}
+
+
+def typed_values(content_type, title, slug, villages, now, settings):
+    """Values of the keys a new file of `content_type` writes uncommented."""
+    stamp = f"{now:%Y-%m-%d %H:%M}"
+    return {"title": yaml_value(title), "slug": slug, "date": stamp,
+            "start": f"{now:%Y-%m-%d} 09:00", "village": villages}
+
+
+def render_typed(content_type, title, villages, settings, now, slug):
+    """A new notice, event or album: every key the schema says the type uses."""
+    from front_matter import schema
+
+    name = schema.TYPE_NAMES[content_type]
+    values = typed_values(content_type, title, slug, villages, now, settings)
+    lines = ["---", f"# {name.capitalize()} baru. Baris yang diawali # hanya catatan: "
+             "tidak ikut terbit.", "# Untuk memakai kunci yang diawali #, hapus tanda # "
+             "di depannya."]
+    fields = [f for f in schema.used_by(content_type)
+              if f.key not in ("lang", "translation", "template")]  # no translations here
+    # The title and address first, then what the type needs, the rest, the status last.
+    fields.sort(key=lambda f: (f.key not in ("title", "slug"), content_type not in f.required,
+                               f.key == "status"))
+    for field in fields:
+        lines.append(f"# {field.help}")
+        value = values.get(field.key)
+        if field.key == "village":
+            if value:
+                names = ", ".join(json.dumps(v, ensure_ascii=False) for v in value)
+                lines.append(f"{field.written}: [{names}]" if len(value) > 1
+                             else f"{field.written}: {yaml_value(value[0])}")
+            else:
+                lines.append(f"# {field.written}: nama-desa")
+        elif field.key == "status":
+            lines.append(f"{field.written}: draft")
+        elif value is not None and (field.key in ("title", "slug") or content_type in field.required):
+            lines.append(f"{field.written}: {value}")
+        elif content_type in field.required:
+            lines.append(f"{field.written}: {field.example}")
+        else:
+            lines.append(f"# {field.written}: {field.example}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + TYPED_BODY.format(name=name)
+
+
+def write_typed(content_type, title, villages=(), settings=None, now=None):
+    """Create a new file of `content_type` in its folder; return its Path."""
+    from front_matter import schema
+
+    title = " ".join((title or "").split())
+    name = schema.TYPE_NAMES[content_type]
+    if not title:
+        raise NewArticleError("judul belum diisi (missing title)")
+    if not schema.used_by(content_type):
+        raise NewArticleError(f"jenis {name} belum didukung kit ini (content type not ready)")
+    folders = (settings.get("CONTENT_TYPE_PATHS") or {}).get(content_type) or []
+    if not folders:
+        raise NewArticleError(f"jenis {name} tidak punya folder di CONTENT_TYPE_PATHS")
+    slug = make_slug(title, settings)
+    if not slug:
+        raise NewArticleError(
+            f"judul '{title}' tidak berisi huruf atau angka untuk alamat (empty slug)")
+    villages = [v for v in villages if v]
+    check_villages(villages, settings)
+    now = now or now_in(settings)
+    folder = Path(settings["PATH"]) / folders[0]
+    slug = unique_typed_slug(slug, folder, settings)
+    layout = LAYOUTS.get(content_type, "{date}-{slug}.md")
+    path = folder / layout.format(slug=slug, date=f"{now:%Y-%m-%d}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(render_typed(content_type, title, villages, settings, now, slug))
+    except FileExistsError:
+        raise NewArticleError(f"berkas {display(path)} sudah ada (file exists)") from None
+    return path
+
+
+def unique_typed_slug(slug, folder, settings):
+    """`slug`, or `slug-2`, ... when another file of the folder has that slug (the
+    notice board's addresses have no date: pengumuman/{slug}/)."""
+    from front_matter.errors import ContentError
+    from front_matter.source import read_source
+
+    taken = set()
+    for path in sorted(Path(folder).rglob("*.md")):
+        try:
+            meta = read_source(path).meta
+        except (ContentError, OSError):
+            continue
+        taken.add(meta.get("slug") or make_slug(meta.get("title") or "", settings))
+    for number in range(1, 1000):
+        candidate = slug if number == 1 else f"{slug}-{number}"
+        if candidate not in taken:
+            return candidate
+    raise NewArticleError(f"terlalu banyak alamat {slug}-N")
+
+
 def ask(question, default=""):
     """input() with a default; EOF (no more answers) is an error for the operator."""
     suffix = f" [{default}]" if default else ""
@@ -263,12 +376,29 @@ def main(argv=None):
     parser.add_argument("judul", nargs="?", help="the article's title")
     parser.add_argument("--desa", action="append", help="village(s), repeat or separate by commas")
     parser.add_argument("--kategori", default="", help="category")
+    parser.add_argument("--jenis", default="berita",
+                        help="berita (default), pengumuman, agenda or galeri")
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content", default=None, help="content folder (default: PATH setting)")
     args = parser.parse_args(argv)
     try:
         overrides = {"PATH": str(Path(args.content).resolve())} if args.content else None
         settings = load_settings(args.settings, overrides)
+        content_type = content_types().get(args.jenis.strip().lower())
+        if content_type is None:
+            raise NewArticleError(
+                f"jenis '{args.jenis}' tidak dikenal; pilih salah satu: "
+                f"{', '.join(content_types())} (unknown content type)")
+        if content_type != "article":
+            if args.judul is None:
+                raise NewArticleError("tulis judulnya, misalnya  invoke new --jenis "
+                                      f"{args.jenis} \"Judul\" (missing title)")
+            path = write_typed(content_type, args.judul, split_villages(args.desa), settings)
+            print(display(path))
+            print("Berkas dibuat dengan status: draft. Lengkapi isinya, lalu ganti menjadi "
+                  "status: published agar tampil di situs. Periksa dengan: invoke check",
+                  file=sys.stderr)
+            return 0
         if args.judul is None:
             title, villages, category = interactive(
                 settings, split_villages(args.desa), args.kategori)

@@ -2,10 +2,13 @@
 
 import re
 
+# The notice board (plugin notices): its lists and one page of each type.
+BOARD_TYPES = ["notices", "notice", "events", "event"]
+BOARD = {"pengumuman": ("notices", "notice"), "agenda": ("events", "event")}
 # Page types every built sample site must have (the village ones only with the plugin).
 REQUIRED = [
     "home", "article", "page", "category", "tag", "author", "archives",
-    "categories", "tags", "authors", "404",
+    "categories", "tags", "authors", "404", *BOARD_TYPES,
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
 
@@ -38,6 +41,8 @@ def page_type(url):
                 "desa": "villages"}[first]
     if first in LISTS:
         return LISTS[first] + ("-page-n" if PAGINATED.search(url) else "")
+    if first in BOARD:
+        return BOARD[first][0] if url == f"{first}/" else BOARD[first][1]
     if first == "wilayah":
         return "region-page-n" if PAGINATED.search(url) else "region"
     if first == "berita":
@@ -66,6 +71,8 @@ def pages_to_check(site):
             picked = []
         elif kind == "village":
             picked = [u for u in urls if u == "desa/binangun/"] or urls[:1]
+        elif kind in ("notice", "event"):  # a pinned notice; an event with a map link
+            picked = [u for u in urls if "penutupan" in u or "musyawarah" in u] or urls[:1]
         elif kind == "region":
             picked = [max(urls, key=lambda u: (u.count("/"), u))]
         else:
