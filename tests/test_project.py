@@ -71,6 +71,17 @@ def test_only_content_can_stop_publishing():
     assert data["jobs"]["deploy"]["needs"] == ["build"]
 
 
+def test_site_workflow_rebuilds_daily_and_publishes_the_scheduled_build():
+    """Notices expire and events become past without a push (plugin notices)."""
+    data = workflow()
+    [entry] = data["on"]["schedule"]
+    minute, hour, day, month, weekday = entry["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*") and minute.isdigit() and hour.isdigit()
+    condition = data["jobs"]["deploy"]["if"]
+    assert "github.event_name != 'pull_request'" in condition  # a schedule run deploys
+    assert "SOURCE_DATE_EPOCH" not in (ROOT / ".github" / "workflows" / "site.yml").read_text()
+
+
 def test_workflows_cache_pip():
     for name in ("site.yml", "kit.yml"):
         data = workflow(name)
