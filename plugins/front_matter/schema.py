@@ -142,7 +142,7 @@ FIELDS = (
     # Agenda (content/agenda/)
     Field("start", "mulai", "date", required=(EVENT,), used_by=(EVENT,),
           help="Kapan acara mulai: tanggal saja (sehari penuh) atau tanggal dan jam.",
-          reference="events, required: same formats as `date`; a date without a time is an "
+          reference="required for events: same formats as `date`; a date without a time is an "
           "all-day event", example="2024-06-20 09:00"),
     Field("end", "selesai", "date", used_by=(EVENT,),
           help="Kapan acara selesai (tidak boleh sebelum mulai).",
