@@ -32,7 +32,9 @@ def static_generator(generators):
 
 
 def contents(generators):
-    """Every Article and Page read (all statuses, translations too), sorted by source."""
+    """Every Article and Page read (all statuses, translations too), and the items of the
+    other content types a generator lists with `all_contents()` (pengumuman, agenda),
+    sorted by source."""
     found = {}
     for generator, names in (
         (articles_generator(generators), ARTICLE_LISTS),
@@ -43,6 +45,9 @@ def contents(generators):
         for name in names:
             for item in getattr(generator, name, None) or []:
                 found[id(item)] = item
+    for generator in generators:  # other content types (plugin notices: all_contents())
+        for item in getattr(generator, "all_contents", lambda: ())():
+            found[id(item)] = item
     return sorted(found.values(), key=lambda item: str(item.source_path))
 
 

@@ -78,10 +78,15 @@ class EventsGenerator(Generator):
             if item.ics_save_as:
                 yield item.ics_save_as, [item], ical.plain(item.title)
 
+    def all_contents(self):
+        """For content_guard and privacy_guard: every item written (their checks, and
+        their pages in the output plan)."""
+        return [*self.events, *self.hidden_events]
+
     def planned_outputs(self):
+        """Calendars and the list (the events' own pages are in the plan through
+        all_contents(), like articles)."""
         for item in [*self.events, *self.hidden_events]:
-            yield (item.save_as, f"agenda {item.source_path}", item.source_path,
-                   item.line("slug", item.line("title")), "")
             if item.ics_save_as:
                 yield (item.ics_save_as, f"berkas kalender {item.source_path}",
                        item.source_path, item.line("slug", item.line("title")), "")

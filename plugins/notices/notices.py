@@ -39,10 +39,14 @@ class NoticesGenerator(Generator):
             if self.settings.get(setting):
                 yield self.settings[setting], kind
 
+    def all_contents(self):
+        """For content_guard and privacy_guard: every item written (their checks, and
+        their pages in the output plan)."""
+        return [*self.notices, *self.hidden_notices]
+
     def planned_outputs(self):
-        for item in [*self.notices, *self.hidden_notices]:
-            yield (item.save_as, f"pengumuman {item.source_path}", item.source_path,
-                   item.line("slug", item.line("title")), "")
+        """The list and feeds (the notices' own pages are in the plan through
+        all_contents(), like articles)."""
         if self.settings.get("NOTICES_SAVE_AS"):
             yield self.settings["NOTICES_SAVE_AS"], "daftar pengumuman", "", 1, ""
         for path, _kind in self._feeds():

@@ -36,8 +36,8 @@ def test_two_notices_with_one_address_are_refused(tmp_path):
     shutil.copy(source, copy)
     errors, _warnings = check(settings_path(), content)
     shown = "\n".join(problem_lines(errors, []))
-    assert "pengumuman/jadwal-ronda-malam-bulan-juli/index.html" in shown
-    assert f"{copy.resolve()}:2:" in shown or f"{source.resolve()}:2:" in shown, shown
+    assert (f"{copy.resolve()}:2: alamat pengumuman/jadwal-ronda-malam-bulan-juli/ juga dipakai "
+            f"oleh {source.resolve()} (duplicate URL)") in shown, shown
 
 
 def test_a_page_on_the_agenda_address_is_refused(tmp_path):
@@ -48,3 +48,29 @@ def test_a_page_on_the_agenda_address_is_refused(tmp_path):
     shown = "\n".join(problem_lines(errors, []))
     assert f"{(content / 'pages' / 'agenda.md').resolve()}:2: alamat agenda/ sudah dipakai " \
         "daftar agenda" in shown, shown
+
+
+def test_content_checks_cover_notices_and_events(tmp_path):
+    """privacy_guard and content_guard read the notice board too: a resident's NIK in a
+    pengumuman (a list of aid recipients) and a link to a missing page in an agenda."""
+    import sys
+
+    from tests.sitetools import ROOT
+
+    sys.path.insert(0, str(ROOT / "plugins" / "privacy_guard" / "tests"))
+    try:
+        from synthetic_ids import Maker, masked
+    finally:
+        sys.path.pop(0)
+    nik = Maker(seed=17).nik()
+    content = content_copy(tmp_path)
+    notice = content / "pengumuman" / "2024-07-09-penerima-blt.md"
+    notice.write_text("---\njudul: Penerima BLT\ntanggal: 2024-07-09\n---\n\n"
+                      f"Penerima: Sutini, NIK {nik}.\n", encoding="utf-8")
+    event = content / "agenda" / "2024-07-30-rapat.md"
+    event.write_text("---\njudul: Rapat\nmulai: 2024-07-30\n---\n\n"
+                     "Lihat [jadwal]({filename}/pages/tidak-ada.md).\n", encoding="utf-8")
+    errors, _warnings = check(settings_path(), content)
+    shown = "\n".join(problem_lines(errors, []))
+    assert f"{notice.resolve()}:6:" in shown and masked(nik) in shown, shown
+    assert f"{event.resolve()}:6:" in shown and "tidak-ada.md" in shown, shown
