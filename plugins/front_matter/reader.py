@@ -177,7 +177,10 @@ class YamlMarkdownReader(MarkdownReader):
 
     def _check_belongs(self, source, metadata, content_type):
         """A key of another content type (penting: in a news article) is a warning and is
-        dropped, like an unknown key."""
+        dropped, like an unknown key. A type the schema does not describe yet (no field
+        names it) is not checked."""
+        if not schema.used_by(content_type):
+            return
         for key in list(metadata):
             field = schema.BY_KEY.get(key)
             if field is None or content_type in field.used_by:
