@@ -36,6 +36,18 @@ SETTINGS = dict(
     OFFICE_ADDRESS="Jl. <script>alert(13)</script>\nDesa Binangun",
     SOCIAL_LINKS=[("<img src=x onerror=alert(14)>", "https://facebook.com/desa")],
 )
+# The notice board (plugin notices): every new key with a payload.
+BOARD = {
+    "pengumuman/hostile.md": article(
+        judul="Pengumuman </script><script>alert(16)</script>", penting="true",
+        berlaku_sampai="2024-06-30"),
+    "agenda/hostile.md": "\n".join([
+        "---", 'judul: "Rapat </script><img src=x onerror=alert(17)>"',
+        "mulai: 2024-06-20 09:00",
+        'tempat: "Balai <script>alert(18)</script>; ruang 1, lantai 2"',
+        'penyelenggara: "\\"><svg onload=alert(19)>"', "peta: -6.99, 111.83",
+        "desa: Binangun", "---", "Isi agenda.", ""]),
+}
 REGISTRY = """\
 - kode: 35.23.07.2005
   alamat: "<img src=x onerror=alert(15)>"
@@ -49,6 +61,7 @@ def make_content(root):
     files.update({f"berita/{name}.md": article(**front)
                   for name, front in CASES.items() if "judul" in front})
     files["desa.yml"] = REGISTRY
+    files.update(BOARD)
     content = write_tree(root, files)
     (content / "images").mkdir(exist_ok=True)
     Image.new("RGB", (40, 30), "green").save(content / "images" / "foto.png")
@@ -108,6 +121,25 @@ def test_attribute_values_stay_inside_their_attribute(escaping_site):
     tag_page = escaping_site.html("berita/2024/06/kabar-label-meta-refresh/")
     contents = [m["content"] for m in tag_page.find_all("meta", property="article:tag")]
     assert 'x" onmouseover="alert(3)' in contents
+
+
+def test_notice_board_values_are_text(escaping_site):
+    notice = escaping_site.html("pengumuman/pengumuman-alert16/")
+    assert "alert(16)" not in str(notice.find("script", string=lambda s: s and "alert" in s))
+    event = escaping_site.html("agenda/rapat/")  # the cleaned title keeps only "Rapat"
+    facts = text_of(event.select_one(".place-facts"))
+    assert "Balai <script>alert(18)</script>; ruang 1, lantai 2" in facts
+    assert '"><svg onload=alert(19)>' in facts
+    [script] = event.find_all("script", type="application/ld+json")
+    assert "<" not in script.string
+    data = json.loads(script.string)
+    assert data["location"]["name"] == "Balai <script>alert(18)</script>; ruang 1, lantai 2"
+    assert data["organizer"]["name"] == '"><svg onload=alert(19)>'
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(escaping_site.path("agenda.ics").read_bytes())
+    [item] = calendar.walk("VEVENT")
+    assert str(item["LOCATION"]).startswith("Balai <script>alert(18)</script>; ruang 1, lantai 2")
 
 
 def test_feeds_and_sitemap_are_well_formed(escaping_site):
