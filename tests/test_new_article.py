@@ -135,6 +135,8 @@ def test_main_prints_the_path_relative_to_the_working_folder(tmp_path, monkeypat
     (["invoke", "new", "--desa", "binangun", "--kategori", "Pemerintahan"], False),
     (["invoke", "new"], False),
     (["invoke", "new", "-d", "binangun", "Judul"], True),
+    (["invoke", "new", "--jenis", "agenda", "Musyawarah Desa"], True),
+    (["invoke", "new", "-e", "pengumuman"], False),
 ])
 def test_invoke_new_takes_the_title_only_when_given(argv, positional):
     """Invoke has no optional positional arguments: tasks.py decides from the command line."""

@@ -63,3 +63,14 @@ def test_unknown_or_unready_type(tmp_path, capsys):
     assert "jenis 'rapat' tidak dikenal" in capsys.readouterr().err
     assert main(["--jenis", "agenda", "--content", str(content)]) == 1
     assert "tulis judulnya" in capsys.readouterr().err
+
+
+def test_invoke_new_passes_the_type(tmp_path, monkeypatch):
+    """tasks.new hands --jenis to wartadesa.new.main."""
+    import tasks
+
+    seen = []
+    monkeypatch.setattr("wartadesa.new.main", lambda args: seen.append(args) or 0)
+    tasks.new.body(None, "Musyawarah Desa", desa="binangun", jenis="agenda")
+    tasks.new.body(None, "Rapat", jenis="berita")
+    assert seen == [["Musyawarah Desa", "--desa", "binangun", "--jenis", "agenda"], ["Rapat"]]
