@@ -74,3 +74,22 @@ def test_content_checks_cover_notices_and_events(tmp_path):
     shown = "\n".join(problem_lines(errors, []))
     assert f"{notice.resolve()}:6:" in shown and masked(nik) in shown, shown
     assert f"{event.resolve()}:6:" in shown and "tidak-ada.md" in shown, shown
+
+
+def test_hidden_and_draft_items(tmp_path):
+    """Hidden: written at its address, listed nowhere; draft: not written at all."""
+    content = content_copy(tmp_path)
+    ronda = content / "pengumuman" / "2024-07-08-jadwal-ronda.md"
+    ronda.write_text(ronda.read_text(encoding="utf-8").replace(
+        "---\n", "---\nstatus: hidden\n", 1), encoding="utf-8")
+    upacara = content / "agenda" / "2024-08-17-upacara-hut-ri.md"
+    upacara.write_text(upacara.read_text(encoding="utf-8").replace(
+        "---\n", "---\nstatus: draft\n", 1), encoding="utf-8")
+    site = build_site(tmp_path / "output", content=content)
+    assert site.exists("pengumuman/jadwal-ronda-malam-bulan-juli/")
+    for listing in ("", "pengumuman/", "desa/binangun/"):
+        assert "Jadwal Ronda Malam Bulan Juli" not in text_of(site.html(listing)), listing
+    assert not site.exists("agenda/upacara-hut-kemerdekaan-ri/")
+    assert not site.exists("agenda/upacara-hut-kemerdekaan-ri.ics")
+    assert "Upacara" not in site.text("agenda.ics")
+    assert "Upacara" not in text_of(site.html("agenda/"))
