@@ -242,9 +242,11 @@ def render_typed(content_type, title, villages, settings, now, slug):
 
     name = schema.TYPE_NAMES[content_type]
     values = typed_values(content_type, title, slug, villages, now, settings)
-    lines = ["---", f"# {name.capitalize()} baru. Baris yang diawali # hanya catatan: "
-             "tidak ikut terbit.", "# Untuk memakai kunci yang diawali #, hapus tanda # "
-             "di depannya."]
+    lines = [
+        "---",
+        f"# {name.capitalize()} baru. Baris yang diawali # hanya catatan: tidak ikut terbit.",
+        "# Untuk memakai kunci yang diawali #, hapus tanda # di depannya.",
+    ]
     fields = [f for f in schema.used_by(content_type)
               if f.key not in ("lang", "translation", "template")]  # no translations here
     # The title and address first, then what the type needs, the rest, the status last.

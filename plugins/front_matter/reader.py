@@ -11,10 +11,10 @@ from pelican.readers import METADATA_PROCESSORS, MarkdownReader
 
 from . import limits, schema
 from .dates import DateError, has_time, parse_date
-from .values import BadValue, attachment_path, coordinates, flag
 from .errors import ContentError, report
 from .keys import REFUSED_KEYS, check_value, native_lines, refused
 from .source import KNOWN_KEYS, read_source
+from .values import BadValue, attachment_path, coordinates, flag
 
 # Pelican's own `Key: value` header also knows these.
 NATIVE_KEYS = KNOWN_KEYS | {"authors"}

@@ -38,10 +38,10 @@ def coordinates(value):
     except ValueError:
         raise BadValue(f"peta '{value}': koordinat harus angka (coordinates must be numbers)",
                        hint) from None
-    if not (-90 <= lat <= 90) or lat != lat:
+    if not -90 <= lat <= 90:  # also NaN and infinity
         raise BadValue(f"peta '{value}': lintang {parts[0]} di luar -90..90 "
                        "(latitude out of range)", hint + " (lintang dulu, lalu bujur)")
-    if not (-180 <= lon <= 180) or lon != lon:
+    if not -180 <= lon <= 180:
         raise BadValue(f"peta '{value}': bujur {parts[1]} di luar -180..180 "
                        "(longitude out of range)", hint)
     return (lat, lon)

@@ -5,15 +5,15 @@ the agenda list (upcoming soonest first, then past ones by month), the site's ca
 from functools import partial
 from itertools import groupby
 
+from article_extras.sitemap import site_base
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from article_extras.sitemap import site_base
 from wartadesa.dates import build_day
 
 from . import ical
-from .json_ld import event_ld
 from .contents import Event
+from .json_ld import event_ld
 from .reading import read_all
 
 

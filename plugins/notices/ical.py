@@ -42,7 +42,7 @@ def plain(html):
 
 
 def utc(value):
-    return value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def domain(settings):

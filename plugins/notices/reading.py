@@ -3,9 +3,8 @@ reader), like the articles and pages generators do."""
 
 import logging
 
-from pelican.contents import SkipStub
-
 from front_matter.errors import ContentError
+from pelican.contents import SkipStub
 
 logger = logging.getLogger(__name__)
 

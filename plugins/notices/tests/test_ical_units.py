@@ -5,7 +5,6 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import icalendar
-
 from notices.ical import calendar, escape, fold, uid
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -14,12 +13,11 @@ SETTINGS = {"TIMEZONE": "Asia/Jakarta", "CUSTOM_DOMAIN": "binangun-singgahan.des
 
 def event(**values):
     start = dt.datetime(2024, 7, 20, 9, 0, tzinfo=WIB)
-    data = dict(slug="rapat", date=start, start=start, end=None, end_has_time=False,
-                all_day=False, first_day=start.date(), last_day=start.date(),
-                title="Rapat", venue=None, villages=[], geo=None, organizer=None,
-                summary="", url="agenda/rapat/")
-    data.update(values)
-    return SimpleNamespace(**data)
+    return SimpleNamespace(**{
+        "slug": "rapat", "date": start, "start": start, "end": None, "end_has_time": False,
+        "all_day": False, "first_day": start.date(), "last_day": start.date(),
+        "title": "Rapat", "venue": None, "villages": [], "geo": None, "organizer": None,
+        "summary": "", "url": "agenda/rapat/", **values})
 
 
 def test_escape_and_control_characters():
@@ -44,7 +42,7 @@ def test_hostile_text_cannot_add_properties_or_events():
     # Titles are HTML (cleaned) made plain text: white space runs become one space.
     assert str(only["SUMMARY"]) == "Rapat END:VEVENT BEGIN:VEVENT UID:evil"
     assert str(only["LOCATION"]) == "Balai; desa, \"utama\"\nDTSTART:19700101T000000Z"
-    assert only.decoded("DTSTART") == dt.datetime(2024, 7, 20, 2, 0, tzinfo=dt.timezone.utc)
+    assert only.decoded("DTSTART") == dt.datetime(2024, 7, 20, 2, 0, tzinfo=dt.UTC)
     assert "<script>alert(1)</script>" in str(only["DESCRIPTION"])  # text, not HTML
     assert "\r\nX-WR-CALNAME:Agenda\\; uji\r\n" in text  # escaped like every TEXT value
 
@@ -61,4 +59,4 @@ def test_a_timed_start_with_a_date_only_end_ends_after_that_day():
     multi = event(start=start, end=dt.datetime(2024, 7, 21, tzinfo=WIB), end_has_time=False,
                   last_day=dt.date(2024, 7, 21))
     [parsed] = icalendar.Calendar.from_ical(calendar([multi], SETTINGS, "x")).walk("VEVENT")
-    assert parsed.decoded("DTEND") == dt.datetime(2024, 7, 21, 17, 0, tzinfo=dt.timezone.utc)
+    assert parsed.decoded("DTEND") == dt.datetime(2024, 7, 21, 17, 0, tzinfo=dt.UTC)

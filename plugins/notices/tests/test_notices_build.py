@@ -169,8 +169,8 @@ def test_site_calendar_times_and_zones(sample_site):
     events = read_calendar(sample_site, "agenda.ics")
     assert len(events) == 4
     rapat = events["Rapat Koordinasi Daring Pendamping Desa"]
-    assert rapat.decoded("DTSTART") == dt.datetime(2024, 7, 14, 23, 0, tzinfo=dt.timezone.utc)
-    assert rapat.decoded("DTEND") == dt.datetime(2024, 7, 15, 1, 0, tzinfo=dt.timezone.utc)
+    assert rapat.decoded("DTSTART") == dt.datetime(2024, 7, 14, 23, 0, tzinfo=dt.UTC)
+    assert rapat.decoded("DTEND") == dt.datetime(2024, 7, 15, 1, 0, tzinfo=dt.UTC)
     musdes = events["Musyawarah Desa Penyusunan RKPDes 2025"]
     assert musdes.decoded("DTSTART") == dt.datetime(2024, 6, 20, 9, 0, tzinfo=WIB)
     kerja = events["Kerja Bakti Membersihkan Saluran Irigasi"]
@@ -268,8 +268,8 @@ def test_two_builds_on_the_same_day_are_identical(day_builds):
 
     files = sorted(p.relative_to(morning) for p in morning.rglob("*") if p.is_file())
     assert files
-    match, mismatch, errors = filecmp.cmpfiles(morning, night, [str(f) for f in files],
-                                               shallow=False)
+    _match, mismatch, errors = filecmp.cmpfiles(morning, night, [str(f) for f in files],
+                                                shallow=False)
     assert (mismatch, errors) == ([], [])
     assert not differences(filecmp.dircmp(morning, night))
 
