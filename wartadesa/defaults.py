@@ -155,6 +155,7 @@ PLUGINS = [
     "article_extras",
     "youtube",
     "villages",
+    "apbdes",  # after villages: content/data/apbdes/ and each village's APBDes
     "content_guard",
     "privacy_guard",
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
@@ -219,6 +220,21 @@ VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
 VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
 REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
 REGION_FEED_RSS = "feeds/wilayah/{code}.rss.xml"
+
+# --- APBDes (plugin apbdes: content/data/apbdes/<tahun>.yml, see plugins/apbdes/README.md) ---
+# Year files of the site, and of each village of a portal ({slug}: its slug in desa.yml);
+# both inside content/ (never published as files: IGNORE_FILES has *.yml and data/ is
+# not a static path).
+APBDES_PATH = "data/apbdes"
+APBDES_VILLAGE_PATH = "data/desa/{slug}/apbdes"
+# Pages, relative to the site root, or to a village's page (VILLAGE_URL) on a portal:
+# apbdes/ (the latest year), apbdes/2025/ and its 1200x630 summary picture (og:image).
+APBDES_URL = "apbdes/"
+APBDES_YEAR_URL = APBDES_URL + "{tahun}/"
+APBDES_IMAGE = APBDES_YEAR_URL + "apbdes-{tahun}.png"
+# The menu link added when the site has APBDes data ("": none; a menu in situs.yml that
+# already links to apbdes/ is left as it is).
+APBDES_MENU_LABEL = "APBDes"
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.
