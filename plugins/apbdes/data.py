@@ -383,11 +383,11 @@ class Reader:
     def item(self, node, section, label_key):
         where = f"rincian {section.title}"
         keys = (label_key, *AMOUNT_KEYS)
+        before = len(self.errors)
         fields = self.mapping(node, keys, where,
                               f"contoh:  - {label_key}: ...  lalu  anggaran: 100000000")
         if fields is None:
             return
-        before = len(self.errors)
         if label_key not in fields:
             self.error(node, f"{where} tanpa '{label_key}' (missing {label_key})",
                        "tulis nama bidang Permendagri 20/2018, misalnya  bidang: Pelaksanaan "
