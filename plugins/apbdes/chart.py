@@ -12,13 +12,13 @@ from .money import rupiah_short
 
 WIDTH = 360  # viewBox units; the CSS caps the drawn width so text stays readable
 MAX_BAR = 250  # the longest bar; the rest of the row holds its short amount
-LABEL_SIZE = 13
-LINE_GAP = 16  # between two label lines
-BAR = 11
+LABEL_SIZE = 14
+LINE_GAP = 17  # between two label lines
+BAR = 12
 BAR_GAP = 3
 ROW_GAP = 14
 LEGEND = 26
-LABEL_CHARS = 44
+LABEL_CHARS = 40
 
 
 @dataclass
@@ -35,6 +35,10 @@ class Bar:
     @property
     def text_x(self):
         return round(self.width + 4, 2)
+
+    @property
+    def text_y(self):
+        return round(self.y + BAR - 2, 2)
 
 
 @dataclass
