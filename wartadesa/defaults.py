@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from wartadesa.dates import FILTERS as _DATE_FILTERS
+from wartadesa.rupiah import FILTERS as _RUPIAH_FILTERS
 
 KIT = Path(__file__).resolve().parent.parent
 # Our plugins import each other's small helper modules (e.g. front_matter.errors).
@@ -145,9 +146,10 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
     "autoescape": True,
 }
-# The theme's Indonesian date filters (tanggal, jam, tanggal_jam, ...: wartadesa/dates.py),
-# through Pelican's own setting. A site adding its own: {**JINJA_FILTERS, "nama": fungsi}.
-JINJA_FILTERS = dict(_DATE_FILTERS)
+# The theme's Indonesian date filters (tanggal, jam, tanggal_jam, ...: wartadesa/dates.py)
+# and Rupiah filters (rupiah, rupiah_singkat, persen: wartadesa/rupiah.py), through
+# Pelican's own setting. A site adding its own: {**JINJA_FILTERS, "nama": fungsi}.
+JINJA_FILTERS = {**_DATE_FILTERS, **_RUPIAH_FILTERS}
 PLUGIN_PATHS = [str(KIT / "plugins")]
 PLUGINS = [
     "identity",  # content/situs.yml and the overrides/ folder

@@ -8,7 +8,7 @@ realisasi, a realisasi bar below it; a bar's length is proportional to its amoun
 import textwrap
 from dataclasses import dataclass, field
 
-from .money import rupiah_short
+from wartadesa.rupiah import rupiah_short
 
 WIDTH = 360  # viewBox units; the CSS caps the drawn width so text stays readable
 MAX_BAR = 250  # the longest bar; the rest of the row holds its short amount

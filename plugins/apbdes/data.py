@@ -33,7 +33,7 @@ from front_matter.limits import yaml_depth_problem
 from front_matter.source import decode
 from front_matter.yaml_errors import explain, spacing_problem
 
-from .money import percent, rupiah
+from wartadesa.rupiah import percent, rupiah
 
 MAX_FILE_KB = 256
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")

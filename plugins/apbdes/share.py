@@ -11,7 +11,7 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .money import percent, rupiah_short
+from wartadesa.rupiah import percent, rupiah_short
 
 SIZE = (1200, 630)
 GREEN = (21, 100, 60)  # the theme's --ac / --hd

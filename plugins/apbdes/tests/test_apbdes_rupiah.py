@@ -2,7 +2,7 @@
 
 from babel.numbers import format_currency
 
-from apbdes.money import percent, rupiah, rupiah_short
+from wartadesa.rupiah import percent, rupiah, rupiah_short
 
 
 def test_full_amount_follows_babel_id_style_without_sen():

@@ -1,6 +1,9 @@
 """Rupiah the way Babel writes it for id_ID: "Rp1.234.567.890" (whole rupiah, no sen)
 and the short form "Rp1,23 M" (three significant digits, Babel's compact units rb, jt,
-M, T with a no-break space), and percentages "85,6%"."""
+M, T with a no-break space), and percentages "85,6%".
+
+The theme's filters (`FILTERS`: rupiah, rupiah_singkat, persen) reach Jinja through
+Pelican's JINJA_FILTERS setting (wartadesa/defaults.py); plugins import the functions."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -37,3 +40,11 @@ def percent(part, whole):
     if part is None or not whole:
         return ""
     return format_percent(part / whole, locale=LOCALE, format="#,##0.0%")
+
+
+def persen(part, whole):
+    """Jinja filter: `realisasi|persen(anggaran)` -> '85,6%'."""
+    return percent(part, whole)
+
+
+FILTERS = {"rupiah": rupiah, "rupiah_singkat": rupiah_short, "persen": persen}
