@@ -203,3 +203,31 @@ def test_bad_year_files_stop_the_build_with_every_message(tmp_path):
     assert "sidomulyo/apbdes/2025.yml:1: folder desa 'sidomulyo' tidak ada di desa.yml" in text
     assert "binangun" in text
     assert not (tmp_path / "output").exists() or not any((tmp_path / "output").iterdir())
+
+
+def test_pages_are_written_through_pelicans_writer(tmp_path):
+    """content_written is sent for every APBDes page (what the sitemap collects)."""
+    from pelican import signals
+
+    content = tmp_path / "content"
+    (content / "data" / "apbdes").mkdir(parents=True)
+    (content / "data" / "apbdes" / "2023.yml").write_text(
+        "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 10\nbelanja:\n  - bidang: 1\n"
+        "    anggaran: 8\n", encoding="utf-8")
+    written = []
+
+    def record(path, context):
+        written.append(path)
+
+    signals.content_written.connect(record)
+    try:
+        site = build_site(tmp_path / "output", content=content)
+    finally:
+        signals.content_written.disconnect(record)
+    # The build writes into a fresh folder, then swaps it in (wartadesa.build).
+    for page in ("/apbdes/index.html", "/apbdes/2023/index.html"):
+        assert any(str(path).replace("\\", "/").endswith(page) for path in written), written
+    page = site.html("apbdes/")
+    assert not page.find("p", class_="draft-notice")  # not marked contoh
+    assert "Realisasi" not in text_of(page.find("table"))
+    assert text_of(page.find("dl", class_="apbdes-facts")).endswith("Surplus Rp2")
