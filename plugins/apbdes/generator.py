@@ -15,6 +15,17 @@ from .data import read_folder
 from .share import summary_png
 
 
+def save_as_of(url):
+    """The file of an address: a folder address ('apbdes/') gets its index.html."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def folder_of(url):
+    """A village page's address as a folder for its APBDes pages ('desa/x/' or
+    'desa/x.html' -> 'desa/x/')."""
+    return url if url.endswith("/") or not url else os.path.splitext(url)[0] + "/"
+
+
 class Ledger:
     """The APBDes of one owner (the site, or one village): years newest first."""
 
@@ -22,11 +33,11 @@ class Ledger:
         self.budgets = budgets
         self.village = village
         self.url = base + settings["APBDES_URL"]
-        self.save_as = self.url + "index.html"
+        self.save_as = save_as_of(self.url)
         for budget in budgets:
             budget.village = village
             budget.url = base + settings["APBDES_YEAR_URL"].format(tahun=budget.year)
-            budget.save_as = budget.url + "index.html"
+            budget.save_as = save_as_of(budget.url)
             budget.image_url = base + settings["APBDES_IMAGE"].format(tahun=budget.year)
             budget.charts = {
                 key: bar_chart(getattr(budget, key).items, budget.has_realisasi)
@@ -85,7 +96,7 @@ class ApbdesGenerator(Generator):
                     budgets[0].path, 1, f"folder desa '{slug}' tidak ada di desa.yml (unknown "
                     "village slug)", f"nama folder harus slug desa dari desa.yml: {known}"))
                 continue
-            ledger = Ledger(budgets, village.url, self.settings, village)
+            ledger = Ledger(budgets, folder_of(village.url), self.settings, village)
             village.apbdes = ledger
             self.ledgers.append(ledger)
         return errors
@@ -124,7 +135,7 @@ class ApbdesGenerator(Generator):
             for save_as, url, budget in pages:
                 writer.write_file(
                     save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                    template_name="apbdes", url=url, page_name=save_as[: -len("/index.html")],
+                    template_name="apbdes", url=url, page_name=os.path.splitext(save_as)[0],
                     apbdes=budget, ledger=ledger, village=ledger.village,
                     content_obj=budget, is_latest_page=(url == ledger.url),
                 )

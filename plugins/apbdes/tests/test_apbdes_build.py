@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 import yaml
+from apbdes.data import BIDANG
 from PIL import Image
 
-from apbdes.data import BIDANG
 from tests.sitetools import SAMPLE, build_site, text_of
 from wartadesa.build import BuildFailed
 
@@ -21,7 +21,7 @@ def amounts(path, section):
     plain PyYAML (independently of the plugin)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))[section]
     items = data["rincian"] if isinstance(data, dict) else data
-    number = lambda v: None if v is None else int(str(v).replace(".", ""))  # noqa: E731
+    number = lambda v: None if v is None else int(str(v).replace(".", ""))
     return [(str(i.get("uraian") or i.get("bidang")), number(i["anggaran"]),
              number(i.get("realisasi"))) for i in items]
 

@@ -3,7 +3,6 @@
 import textwrap
 
 import pytest
-
 from apbdes.data import BIDANG, bidang_index, read_budget, read_folder
 
 GOOD = """\
