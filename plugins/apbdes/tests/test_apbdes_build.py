@@ -231,3 +231,15 @@ def test_pages_are_written_through_pelicans_writer(tmp_path):
     assert not page.find("p", class_="draft-notice")  # not marked contoh
     assert "Realisasi" not in text_of(page.find("table"))
     assert text_of(page.find("dl", class_="apbdes-facts")).endswith("Surplus Rp2")
+
+
+def test_share_picture_shows_the_realisation_and_the_example_band(sample_site):
+    from apbdes.share import GREEN, MARGIN, SIZE, WARN
+    picture = Image.open(sample_site.path("apbdes/2025/apbdes-2025.png")).convert("RGB")
+    assert picture.getpixel((5, 5)) == GREEN  # header band
+    assert picture.getpixel((5, SIZE[1] - 5)) == WARN  # "DATA CONTOH" band
+    # The pendapatan bar (y 237-253) is filled to 97,3% of its width.
+    width = SIZE[0] - 2 * MARGIN
+    end = MARGIN + round(width * 1493500000 / 1535000000)
+    assert picture.getpixel((end - 3, 245)) == GREEN
+    assert picture.getpixel((end + 3, 245)) != GREEN
