@@ -243,3 +243,16 @@ def test_share_picture_shows_the_realisation_and_the_example_band(sample_site):
     end = MARGIN + round(width * 1493500000 / 1535000000)
     assert picture.getpixel((end - 3, 245)) == GREEN
     assert picture.getpixel((end + 3, 245)) != GREEN
+
+
+def test_invoke_check_reports_apbdes_mistakes_without_building(tmp_path):
+    from tests.sitetools import settings_path
+    from wartadesa.check import check
+
+    folder = tmp_path / "content" / "data" / "apbdes"
+    folder.mkdir(parents=True)
+    (folder / "2025.yml").write_text("belanja:\n  - bidang: 2\n    anggaran: -5\n",
+                                     encoding="utf-8")
+    errors, _warnings = check(settings_path(), content=tmp_path / "content")
+    assert len(errors) == 1 and "2025.yml:3: anggaran 'Pelaksanaan Pembangunan Desa' " \
+        "negatif (-5)" in errors[0]
