@@ -256,3 +256,17 @@ def test_invoke_check_reports_apbdes_mistakes_without_building(tmp_path):
     errors, _warnings = check(settings_path(), content=tmp_path / "content")
     assert len(errors) == 1 and "2025.yml:3: anggaran 'Pelaksanaan Pembangunan Desa' " \
         "negatif (-5)" in errors[0]
+
+
+def test_a_page_at_the_apbdes_address_is_a_clash_naming_both(tmp_path):
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "apbdes.md").write_text("---\njudul: APBDes\nslug: apbdes\n---\nIsi.\n",
+                                                  encoding="utf-8")
+    (content / "data" / "apbdes").mkdir(parents=True)
+    (content / "data" / "apbdes" / "2025.yml").write_text(
+        "pendapatan:\n  - uraian: DD\n    anggaran: 5\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    text = "\n".join(failed.value.problems)
+    assert "apbdes/index.html" in text and "pages/apbdes.md" in text and "2025.yml" in text
