@@ -116,15 +116,17 @@ class ApbdesGenerator(Generator):
 
     def planned_outputs(self):
         """For content_guard's output plan: every page and picture generate_output writes."""
+        hint = ("alamat ini milik halaman APBDes: beri halaman yang lain slug lain, atau ubah "
+                "APBDES_URL di pelicanconf.py")
         for ledger in self.ledgers:
             owner = f" {ledger.village.title}" if ledger.village else ""
             latest = ledger.latest
-            yield (ledger.save_as, f"halaman APBDes{owner}", latest.path, 1, "")
+            yield (ledger.save_as, f"halaman APBDes{owner}", latest.path, 1, hint)
             for budget in ledger.budgets:
                 yield (budget.save_as, f"halaman APBDes {budget.year}{owner}", budget.path, 1,
-                       "")
+                       hint)
                 yield (budget.image_url, f"gambar ringkasan APBDes {budget.year}{owner}",
-                       budget.path, 1, "")
+                       budget.path, 1, hint)
 
     def generate_output(self, writer):
         template = self.get_template("apbdes")

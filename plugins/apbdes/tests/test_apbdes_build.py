@@ -270,3 +270,4 @@ def test_a_page_at_the_apbdes_address_is_a_clash_naming_both(tmp_path):
         build_site(tmp_path / "output", content=content)
     text = "\n".join(failed.value.problems)
     assert "apbdes/index.html" in text and "pages/apbdes.md" in text and "2025.yml" in text
+    assert "alamat ini milik halaman APBDes" in text
