@@ -8,10 +8,10 @@ realisasi, a realisasi bar below it; a bar's length is proportional to its amoun
 import textwrap
 from dataclasses import dataclass, field
 
-from wartadesa.rupiah import rupiah_short
+from wartadesa.rupiah import percent, rupiah_short
 
 WIDTH = 360  # viewBox units; the CSS caps the drawn width so text stays readable
-MAX_BAR = 250  # the longest bar; the rest of the row holds its short amount
+MAX_BAR = 235  # the longest bar; the rest of the row holds its short amount (and %)
 LABEL_SIZE = 14
 LINE_GAP = 17  # between two label lines
 BAR = 12
@@ -27,10 +27,12 @@ class Bar:
     y: float
     width: float
     amount: int
+    of: int = 0  # a realisasi bar: its line's anggaran (the text adds the percentage)
 
     @property
     def text(self):
-        return rupiah_short(self.amount)
+        share = percent(self.amount, self.of) if self.kind == "realisasi" else ""
+        return rupiah_short(self.amount) + (f" · {share}" if share else "")
 
     @property
     def text_x(self):
@@ -88,7 +90,7 @@ def bar_chart(items, with_realisasi):
         if with_realisasi:
             kinds.append(("realisasi", item.realisasi or 0))
         for kind, amount in kinds:
-            row.bars.append(Bar(kind, y, round(amount * scale, 2), amount))
+            row.bars.append(Bar(kind, y, round(amount * scale, 2), amount, item.anggaran))
             y += BAR + BAR_GAP
         y += ROW_GAP - BAR_GAP
         rows.append(row)

@@ -70,7 +70,7 @@ def test_bars_are_proportional_to_the_amounts(page, section, heading):
     widths = drawn["anggaran"] + drawn["realisasi"]
     assert len(widths) == 2 * len(expected)
     scale = max(widths) / max(values)
-    assert max(widths) == pytest.approx(250)
+    assert max(widths) == pytest.approx(235)
     for value, width in zip(values, widths):
         assert width == pytest.approx(value * scale, abs=0.01)
     assert figure.svg["aria-hidden"] == "true" and figure.figcaption
@@ -107,7 +107,8 @@ def test_summary_totals_surplus_and_percentages(page):
 
 def test_chart_labels_use_the_short_rupiah(page):
     texts = [text_of(t) for t in page.find("h2", id="pendapatan").find_next("svg")("text")]
-    assert "Rp950 jt" in texts and "Rp409 jt" in texts  # 408.500.000
+    assert "Rp950 jt" in texts and "Rp430 jt" in texts  # anggaran
+    assert "Rp409 jt · 95,0%" in texts  # realisasi 408.500.000 of 430.000.000
 
 
 def test_share_picture_is_the_og_image(sample_site, page):
@@ -155,7 +156,7 @@ def test_a_village_of_the_portal_has_its_apbdes(sample_site):
         "Beranda", "Desa", "Desa Binangun", "APBDes"]
     # No realisasi in this file: one bar per line, no realisasi column.
     drawn = bars(page.find("h2", id="belanja").find_next("figure"))
-    assert drawn["realisasi"] == [] and drawn["anggaran"] == [250.0, pytest.approx(196.43)]
+    assert drawn["realisasi"] == [] and drawn["anggaran"] == [235.0, pytest.approx(184.64)]
     assert "Realisasi" not in text_of(page.find("h2", id="belanja").find_next("table"))
     assert sample_site.exists("desa/binangun/apbdes/2025/apbdes-2025.png")
     # Other villages have no APBDes section.

@@ -9,8 +9,8 @@ def test_bars_share_one_scale_and_the_biggest_is_full_length():
     items = [Item("A", 400, 300, 1), Item("B", 100, 120, 2)]
     chart = bar_chart(items, with_realisasi=True)
     widths = [(bar.kind, bar.width) for row in chart.rows for bar in row.bars]
-    assert widths == [("anggaran", MAX_BAR), ("realisasi", 187.5),
-                      ("anggaran", 62.5), ("realisasi", 75.0)]
+    assert widths == [("anggaran", MAX_BAR), ("realisasi", MAX_BAR * 0.75),
+                      ("anggaran", MAX_BAR / 4), ("realisasi", MAX_BAR * 0.3)]
     assert chart.legend and chart.height > chart.rows[-1].bars[-1].y
 
 
@@ -37,3 +37,8 @@ def test_page_addresses_under_a_folder_or_a_file_address():
     assert save_as_of("apbdes-2025.html") == "apbdes-2025.html"
     assert folder_of("desa/binangun/") == "desa/binangun/"
     assert folder_of("desa/binangun.html") == "desa/binangun/"
+
+
+def test_realisasi_text_adds_the_percentage():
+    chart = bar_chart([Item("A", 400_000_000, 300_000_000, 1)], with_realisasi=True)
+    assert [bar.text for bar in chart.rows[0].bars] == ["Rp400\xa0jt", "Rp300\xa0jt · 75,0%"]
