@@ -272,3 +272,14 @@ def test_a_page_at_the_apbdes_address_is_a_clash_naming_both(tmp_path):
     text = "\n".join(failed.value.problems)
     assert "apbdes/index.html" in text and "pages/apbdes.md" in text and "2025.yml" in text
     assert "alamat ini milik halaman APBDes" in text
+
+
+def test_production_page_has_absolute_share_picture_and_canonical(published_site):
+    page = published_site.html("apbdes/2025/")
+    base = "https://binangun-singgahan.desa.id"
+    assert page.find("meta", property="og:image")["content"] == \
+        f"{base}/apbdes/2025/apbdes-2025.png"
+    assert page.find("link", rel="canonical")["href"] == f"{base}/apbdes/2025/"
+    village = published_site.html("desa/binangun/apbdes/")
+    assert village.find("meta", property="og:image")["content"] == \
+        f"{base}/desa/binangun/apbdes/2025/apbdes-2025.png"
