@@ -136,6 +136,7 @@ class Budget:
     save_as: str = ""
     image_url: str = ""
     village: object = None
+    charts: dict = field(default_factory=dict)  # section key -> chart.Chart (generator)
 
     @property
     def has_realisasi(self):

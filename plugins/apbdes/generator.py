@@ -66,7 +66,7 @@ class ApbdesGenerator(Generator):
         for error in errors:
             report(error)
         site = next((ledger for ledger in self.ledgers if ledger.village is None), None)
-        self.context["apbdes"] = site
+        self.context["apbdes_ledger"] = site  # the site's own APBDes (templates), or None
         if site is not None:
             self._add_menu_link(site)
 
