@@ -83,8 +83,8 @@ def summary_png(budget, site_name, place=""):
     # Footer: the example notice, or the site name.
     if budget.contoh:
         draw.rectangle((0, SIZE[1] - 70, SIZE[0], SIZE[1]), fill=WARN)
-        _bold(draw, (MARGIN, SIZE[1] - 54), "DATA CONTOH - bukan angka sebenarnya",
-              _font(32), WHITE)
+        draw.text((MARGIN, SIZE[1] - 56), "DATA CONTOH - bukan angka sebenarnya",
+                  font=_font(34), fill=WHITE)
     else:
         draw.line((MARGIN, SIZE[1] - 70, SIZE[0] - MARGIN, SIZE[1] - 70), fill=LINE, width=2)
         font, text = _fit(draw, site_name, 28, width)
