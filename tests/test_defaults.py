@@ -39,10 +39,11 @@ def test_site_settings_take_the_kit_defaults():
 
 
 def test_date_filters_come_through_pelicans_jinja_filters_setting():
-    """No plugin registers the theme's date filters: Pelican's JINJA_FILTERS does."""
-    from wartadesa import dates, defaults
+    """No plugin registers the theme's date (and Rupiah) filters: Pelican's JINJA_FILTERS
+    does."""
+    from wartadesa import dates, defaults, rupiah
 
-    assert defaults.JINJA_FILTERS == dates.FILTERS
+    assert defaults.JINJA_FILTERS == {**dates.FILTERS, **rupiah.FILTERS}
     assert "indonesian" not in defaults.PLUGINS
     assert dates.tanggal_jam(dt.datetime(2024, 6, 5, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))) == (
         "Rabu, 5 Juni 2024 pukul 09.00 WIB")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from wartadesa.dates import FILTERS as _DATE_FILTERS
+from wartadesa.rupiah import FILTERS as _RUPIAH_FILTERS
 
 KIT = Path(__file__).resolve().parent.parent
 # Our plugins import each other's small helper modules (e.g. front_matter.errors).
@@ -167,9 +168,10 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
     "autoescape": True,
 }
-# The theme's Indonesian date filters (tanggal, jam, tanggal_jam, ...: wartadesa/dates.py),
-# through Pelican's own setting. A site adding its own: {**JINJA_FILTERS, "nama": fungsi}.
-JINJA_FILTERS = dict(_DATE_FILTERS)
+# The theme's Indonesian date filters (tanggal, jam, tanggal_jam, ...: wartadesa/dates.py)
+# and Rupiah filters (rupiah, rupiah_singkat, persen: wartadesa/rupiah.py), through
+# Pelican's own setting. A site adding its own: {**JINJA_FILTERS, "nama": fungsi}.
+JINJA_FILTERS = {**_DATE_FILTERS, **_RUPIAH_FILTERS}
 PLUGIN_PATHS = [str(KIT / "plugins")]
 PLUGINS = [
     "identity",  # content/situs.yml and the overrides/ folder
@@ -178,6 +180,7 @@ PLUGINS = [
     "youtube",
     "notices",  # pengumuman and agenda (before villages: it tags them with their villages)
     "villages",
+    "apbdes",  # after villages: content/data/apbdes/ and each village's APBDes
     "content_guard",
     "privacy_guard",
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
@@ -242,6 +245,21 @@ VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
 VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
 REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
 REGION_FEED_RSS = "feeds/wilayah/{code}.rss.xml"
+
+# --- APBDes (plugin apbdes: content/data/apbdes/<tahun>.yml, see plugins/apbdes/README.md) ---
+# Year files of the site, and of each village of a portal ({slug}: its slug in desa.yml);
+# both inside content/ (never published as files: IGNORE_FILES has *.yml and data/ is
+# not a static path).
+APBDES_PATH = "data/apbdes"
+APBDES_VILLAGE_PATH = "data/desa/{slug}/apbdes"
+# Pages, relative to the site root, or to a village's page (VILLAGE_URL) on a portal:
+# apbdes/ (the latest year), apbdes/2025/ and its 1200x630 summary picture (og:image).
+APBDES_URL = "apbdes/"
+APBDES_YEAR_URL = APBDES_URL + "{tahun}/"
+APBDES_IMAGE = APBDES_YEAR_URL + "apbdes-{tahun}.png"
+# The menu link added when the site has APBDes data ("": none; a menu in situs.yml that
+# already links to apbdes/ is left as it is).
+APBDES_MENU_LABEL = "APBDes"
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.

@@ -25,7 +25,12 @@ def absolute(base, path):
 
 def share_image(content, settings):
     """(address relative to the site or absolute, width, height) for og:image:
-    the cover image (its share picture), else the video poster, else DEFAULT_OG_IMAGE."""
+    the object's own `share_image` (url, width, height) when it has one (e.g. the APBDes
+    summary picture), else the cover image (its share picture), else the video poster,
+    else DEFAULT_OG_IMAGE."""
+    own = getattr(content, "share_image", None)
+    if own:
+        return own
     cover = getattr(content, "cover", None)
     if cover:
         # The photos plugin's 1200x630 JPEG (small enough for WhatsApp), else the file.

@@ -11,6 +11,8 @@ REQUIRED = [
     "categories", "tags", "authors", "404", *BOARD_TYPES,
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
+# The sample fixture has APBDes data (content/data/apbdes/, data/desa/binangun/apbdes/).
+APBDES_TYPES = ["apbdes", "apbdes-year", "village-apbdes", "village-apbdes-year"]
 
 LISTS = {"kategori": "category", "tag": "tag", "penulis": "author", "desa": "village"}
 ARTICLE = re.compile(r"^berita/\d{4}/\d{2}/[^/]+/$")
@@ -36,6 +38,9 @@ def page_type(url):
     if ARTICLE.match(url):
         return "article"
     first = url.split("/")[0]
+    if "apbdes" in url.split("/"):  # plugin apbdes: the latest year, each year, a village's
+        kind = "apbdes" if url.endswith("apbdes/") else "apbdes-year"
+        return f"village-{kind}" if first == "desa" else kind
     if url == f"{first}/" and first in LISTS:
         return {"kategori": "categories", "tag": "tags", "penulis": "authors",
                 "desa": "villages"}[first]

@@ -1,0 +1,152 @@
+"""The APBDes generator: reads the year files of the site (APBDES_PATH) and of each
+village of a portal (APBDES_VILLAGE_PATH), then writes the pages `apbdes/` (latest year)
+and `apbdes/<tahun>/` through Pelican's Writer, plus the 1200x630 summary PNG of each year.
+
+A village's pages live under its own page (VILLAGE_URL): `desa/<slug>/apbdes/...`.
+Every setting has its default in wartadesa/defaults.py."""
+
+import os
+
+from front_matter.errors import ContentError, report
+from pelican.generators import Generator
+
+from .chart import bar_chart
+from .data import read_folder
+from .share import summary_png
+
+
+def save_as_of(url):
+    """The file of an address: a folder address ('apbdes/') gets its index.html."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def folder_of(url):
+    """A village page's address as a folder for its APBDes pages ('desa/x/' or
+    'desa/x.html' -> 'desa/x/')."""
+    return url if url.endswith("/") or not url else os.path.splitext(url)[0] + "/"
+
+
+class Ledger:
+    """The APBDes of one owner (the site, or one village): years newest first."""
+
+    def __init__(self, budgets, base, settings, village=None):
+        self.budgets = budgets
+        self.village = village
+        self.url = base + settings["APBDES_URL"]
+        self.save_as = save_as_of(self.url)
+        for budget in budgets:
+            budget.village = village
+            budget.url = base + settings["APBDES_YEAR_URL"].format(tahun=budget.year)
+            budget.save_as = save_as_of(budget.url)
+            budget.image_url = base + settings["APBDES_IMAGE"].format(tahun=budget.year)
+            budget.charts = {
+                key: bar_chart(getattr(budget, key).items, budget.has_realisasi)
+                for key in ("pendapatan", "belanja")
+            }
+
+    @property
+    def latest(self):
+        return self.budgets[0]
+
+
+class ApbdesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ledgers = []
+
+    def _folder(self, setting, **values):
+        return os.path.join(self.path, *self.settings[setting].format(**values).split("/"))
+
+    def generate_context(self):
+        self.ledgers = []
+        budgets, errors = read_folder(self._folder("APBDES_PATH"))
+        if budgets:
+            self.ledgers.append(Ledger(budgets, "", self.settings))
+        errors += self._village_ledgers()
+        for error in errors:
+            report(error)
+        site = next((ledger for ledger in self.ledgers if ledger.village is None), None)
+        self.context["apbdes_ledger"] = site  # the site's own APBDes (templates), or None
+        if site is not None:
+            self._add_menu_link(site)
+
+    def _village_ledgers(self):
+        """Each village's APBDes (data/desa/<slug>/apbdes/), attached to its Village."""
+        errors = []
+        villages = {village.slug: village for village in self.context.get("villages", [])}
+        template = self.settings.get("APBDES_VILLAGE_PATH") or ""
+        if "{slug}" not in template:
+            return errors
+        head, tail = template.split("{slug}", 1)
+        parent = os.path.join(self.path, *head.strip("/").split("/"))
+        if not os.path.isdir(parent):
+            return errors
+        for slug in sorted(os.listdir(parent)):
+            folder = os.path.join(parent, slug, *tail.strip("/").split("/"))
+            if not os.path.isdir(folder):
+                continue
+            budgets, problems = read_folder(folder)
+            errors += problems
+            if not budgets:
+                continue
+            village = villages.get(slug)
+            if village is None:
+                known = ", ".join(sorted(villages)) or "(desa.yml kosong)"
+                errors.append(ContentError(
+                    budgets[0].path, 1, f"folder desa '{slug}' tidak ada di desa.yml (unknown "
+                    "village slug)", f"nama folder harus slug desa dari desa.yml: {known}"))
+                continue
+            ledger = Ledger(budgets, folder_of(village.url), self.settings, village)
+            village.apbdes = ledger
+            self.ledgers.append(ledger)
+        return errors
+
+    def _add_menu_link(self, ledger):
+        """The APBDes page joins the menu (before 'Tentang' when the menu has it), unless
+        the site's menu already links to it or APBDES_MENU_LABEL is empty."""
+        label = self.settings.get("APBDES_MENU_LABEL")
+        links = list(self.context.get("MENU_LINKS") or [])
+        target = ledger.url.strip("/")
+        if not label or any(str(link).strip("/") == target for _label, link in links):
+            return
+        about = next((i for i, (_l, link) in enumerate(links)
+                      if str(link).strip("/") == "tentang"), len(links))
+        links.insert(about, (label, ledger.url))
+        self.context["MENU_LINKS"] = links
+
+    def planned_outputs(self):
+        """For content_guard's output plan: every page and picture generate_output writes."""
+        hint = ("alamat ini milik halaman APBDes: beri halaman yang lain slug lain, atau ubah "
+                "APBDES_URL di pelicanconf.py")
+        for ledger in self.ledgers:
+            owner = f" {ledger.village.title}" if ledger.village else ""
+            latest = ledger.latest
+            yield (ledger.save_as, f"halaman APBDes{owner}", latest.path, 1, hint)
+            for budget in ledger.budgets:
+                yield (budget.save_as, f"halaman APBDes {budget.year}{owner}", budget.path, 1,
+                       hint)
+                yield (budget.image_url, f"gambar ringkasan APBDes {budget.year}{owner}",
+                       budget.path, 1, hint)
+
+    def generate_output(self, writer):
+        template = self.get_template("apbdes")
+        site_name = self.settings.get("SITENAME", "")
+        for ledger in self.ledgers:
+            pages = [(ledger.save_as, ledger.url, ledger.latest)]
+            pages += [(budget.save_as, budget.url, budget) for budget in ledger.budgets]
+            for save_as, url, budget in pages:
+                writer.write_file(
+                    save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
+                    template_name="apbdes", url=url, page_name=os.path.splitext(save_as)[0],
+                    apbdes=budget, ledger=ledger, village=ledger.village,
+                    content_obj=budget, is_latest_page=(url == ledger.url),
+                )
+            for budget in ledger.budgets:
+                place = ledger.village.title if ledger.village else ""
+                self._write_png(budget.image_url, summary_png(budget, site_name, place))
+
+    def _write_png(self, name, data):
+        target = os.path.join(self.output_path, *name.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
