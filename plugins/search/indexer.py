@@ -1,0 +1,78 @@
+"""Index the finished site with Pagefind (the binary of the pinned `pagefind[bin]` wheel,
+nothing downloaded), in the temporary build folder before it is swapped in
+(wartadesa.build): a failed index means nothing is published."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+INDEX_FOLDER = "pagefind"
+# Files Pagefind writes under fixed names (the rest are named by their content hash:
+# pagefind.*.pf_meta, fragment/, index/, filter/).
+STABLE_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json",
+                "wasm.id.pagefind", "wasm.unknown.pagefind")
+# Pagefind's ready-made interfaces: the search page uses its own small script instead
+# (README "Search"), so these never load; they are not published.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+                "pagefind-modular-ui.css", "pagefind-component-ui.js",
+                "pagefind-component-ui.css", "pagefind-highlight.js")
+TIMEOUT_SECONDS = 600
+HINT = ("pasang ulang dependensi: pip install -r requirements.txt (paket pagefind[bin]); "
+        "atau hapus \"search\" dari PLUGINS di pelicanconf.py untuk build tanpa pencarian")
+
+
+class IndexFailed(Exception):
+    """The search index could not be made; the message is the operator's line."""
+
+
+def enabled(settings):
+    return "search" in (settings.get("PLUGINS") or [])
+
+
+def pagefind_binary():
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise IndexFailed(f"indeks pencarian: paket pagefind[bin] tidak terpasang — {HINT}") \
+            from None
+    try:
+        return str(get_executable())
+    except (FileNotFoundError, OSError) as error:
+        raise IndexFailed(f"indeks pencarian: program Pagefind tidak ditemukan ({error}) — "
+                          f"{HINT}") from None
+
+
+def command(folder, settings):
+    return [pagefind_binary(), "--site", str(folder), "--output-subdir", INDEX_FOLDER,
+            "--force-language", settings.get("SEARCH_LANGUAGE") or "id", "--silent"]
+
+
+def index_site(folder, settings):
+    """Write the Pagefind index into `folder` (the built site). Does nothing when the
+    search plugin is not in PLUGINS. Raises IndexFailed with an Indonesian message."""
+    if not enabled(settings):
+        return
+    folder = Path(folder)
+    try:
+        result = subprocess.run(command(folder, settings), capture_output=True, text=True,
+                                timeout=TIMEOUT_SECONDS, env={**os.environ, "NO_COLOR": "1"})
+    except subprocess.TimeoutExpired:
+        raise IndexFailed(f"indeks pencarian: Pagefind tidak selesai dalam {TIMEOUT_SECONDS} "
+                          "detik (indexing timed out) — coba lagi; bila terulang, laporkan "
+                          "jumlah berita situs ini") from None
+    except OSError as error:
+        raise IndexFailed(f"indeks pencarian: Pagefind tidak bisa dijalankan ({error.strerror}) "
+                          f"— {HINT}") from None
+    if result.returncode != 0:
+        detail = " ".join((result.stderr or result.stdout or "").split())[:500]
+        detail = detail.replace(str(folder), "output")
+        raise IndexFailed(f"indeks pencarian: Pagefind gagal (kode {result.returncode}): "
+                          f"{detail or 'tanpa pesan'} — {HINT}")
+    bundle = folder / INDEX_FOLDER
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    if not (bundle / "pagefind.js").is_file():
+        shutil.rmtree(bundle, ignore_errors=True)
+        raise IndexFailed(f"indeks pencarian: Pagefind tidak menulis {INDEX_FOLDER}/pagefind.js "
+                          f"— {HINT}")
