@@ -3,6 +3,7 @@ nothing downloaded), in the temporary build folder before it is swapped in
 (wartadesa.build): a failed index means nothing is published."""
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,6 +18,14 @@ STABLE_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json",
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
                 "pagefind-modular-ui.css", "pagefind-component-ui.js",
                 "pagefind-component-ui.css", "pagefind-highlight.js")
+# Files named by their content hash: unknown before indexing, so the output plan lists the
+# folder's fixed names only (STABLE_FILES).
+HASHED = re.compile(r"^pagefind/((filter|fragment|index)/[^/]+|pagefind\.[^/]+\.pf_meta)$")
+# Pagefind 1.5.2 writes the values of a filter in hash-map order, which changes from run to
+# run: the filter files, and the meta and entry files naming them by hash, differ between
+# two builds of the same site (the pages, fragments and word index do not). README "Search".
+NOT_REPEATABLE = re.compile(
+    r"^pagefind/(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
 TIMEOUT_SECONDS = 600
 HINT = ("pasang ulang dependensi: pip install -r requirements.txt (paket pagefind[bin]); "
         "atau hapus \"search\" dari PLUGINS di pelicanconf.py untuk build tanpa pencarian")

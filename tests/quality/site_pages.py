@@ -5,7 +5,7 @@ import re
 # Page types every built sample site must have (the village ones only with the plugin).
 REQUIRED = [
     "home", "article", "page", "category", "tag", "author", "archives",
-    "categories", "tags", "authors", "404",
+    "categories", "tags", "authors", "404", "search",
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
 
@@ -30,6 +30,8 @@ def page_type(url):
         return "404"
     if url == "arsip/":
         return "archives"
+    if url == "cari/":
+        return "search"
     if ARTICLE.match(url):
         return "article"
     first = url.split("/")[0]
