@@ -301,3 +301,36 @@ def test_the_search_page_has_no_axe_violation(page_factory, served_search_site, 
                         color_scheme=scheme, bypass_csp=True)
     violations, _ = run_axe(empty)
     assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.browser
+def test_the_production_build_searches_at_its_own_address(browser, published_site):
+    """Absolute links to the real domain: the browser gets that domain's files from the
+    built folder (nothing leaves the machine)."""
+    out = published_site.output
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    errors, outside = [], []
+
+    def serve(route):
+        url = route.request.url
+        if not url.startswith(PRODUCTION_URL + "/"):
+            outside.append(url)
+            return route.abort()
+        path = url[len(PRODUCTION_URL) + 1:].split("?")[0]
+        file = out / path
+        route.fulfill(path=str(file / "index.html" if file.is_dir() else file))
+
+    try:
+        context.route("**/*", serve)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(f"{PRODUCTION_URL}/cari/?q=membangun")
+        page.wait_for_selector("#cari[data-selesai]", state="attached")
+        assert any(t.startswith("Ngantor di Desa Bengkel") for t in titles(page))
+        page.click(".hit__title a >> nth=0")
+        page.wait_for_load_state()
+        assert page.url.startswith(f"{PRODUCTION_URL}/berita/")
+        assert page.locator("h1").count() == 1
+        assert errors == [] and outside == []
+    finally:
+        context.close()
