@@ -334,3 +334,14 @@ def test_the_production_build_searches_at_its_own_address(browser, published_sit
         assert errors == [] and outside == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(page_factory,
+                                                                         served_search_site):
+    page = page_factory(390, 844)
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(f"{served_search_site}/cari/?q=posyandu")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert page.locator("#cari-gagal").is_visible()
+    assert page.locator("#cari-tanpa-js a[href='../arsip/']").is_visible()
