@@ -31,6 +31,10 @@ HINT = ("pasang ulang dependensi: pip install -r requirements.txt (paket pagefin
         "atau hapus \"search\" dari PLUGINS di pelicanconf.py untuk build tanpa pencarian")
 
 
+# The theme marks published articles and pages: <article class="post" data-pagefind-body>.
+MARKED = re.compile(rb"<article\b[^<>]*\sdata-pagefind-body[\s>]")
+
+
 class IndexFailed(Exception):
     """The search index could not be made; the message is the operator's line."""
 
@@ -63,6 +67,10 @@ def index_site(folder, settings):
     if not enabled(settings):
         return
     folder = Path(folder)
+    if not any(MARKED.search(page.read_bytes()) for page in sorted(folder.rglob("*.html"))):
+        # Nothing published to search. Pagefind would index every page instead (drafts
+        # too), or fail: no index; the search page says search cannot be loaded.
+        return
     try:
         result = subprocess.run(command(folder, settings), capture_output=True, text=True,
                                 timeout=TIMEOUT_SECONDS, env={**os.environ, "NO_COLOR": "1"})

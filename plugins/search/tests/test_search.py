@@ -147,10 +147,26 @@ def test_a_missing_binary_is_one_clear_message(tmp_path, monkeypatch):
     import search.indexer as indexer
 
     monkeypatch.setattr(indexer, "pagefind_binary", lambda: str(tmp_path / "tidak-ada"))
+    (tmp_path / "index.html").write_text('<article class="post" data-pagefind-body>x</article>',
+                                         encoding="utf-8")
     with pytest.raises(IndexFailed, match="Pagefind tidak bisa dijalankan .* pip install -r "
                                           "requirements.txt"):
         index_site(tmp_path, {"PLUGINS": ["search"]})
     index_site(tmp_path, {"PLUGINS": []})  # without the plugin: no index, no error
+
+
+def test_a_site_with_nothing_published_builds_without_an_index(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("situs.yml", "desa.yml"):
+        shutil.copy(SAMPLE / "content" / name, content / name)
+    (content / "berita").mkdir()
+    article(content / "berita", "draf", "Masih Draf", "2024-05-01", "Binangun", "Pemerintahan",
+            "Belum terbit.", status="draft")
+    site = build_site(tmp_path / "output", content=content)
+    assert (site.output / "draf" / "draf" / "index.html").is_file()
+    assert (site.output / "cari" / "index.html").is_file()
+    assert not (site.output / INDEX_FOLDER).exists()
 
 
 # --- In the browser -------------------------------------------------------------------
@@ -189,6 +205,8 @@ def test_a_stemmed_query_finds_the_article_first(page_factory, served_search_sit
     assert page.locator("#cari-tanpa-js").is_hidden()
     assert page.input_value("#cari-q") == "membangun"
     assert_clean(page)
+    root = open_search(page_factory, served_search_site, "q=bangun")
+    assert "Pembangunan Jembatan Dusun Krajan Dimulai" in titles(root)
 
 
 @pytest.mark.browser
