@@ -120,6 +120,14 @@ def test_allow_wasm_adds_only_that_source():
     assert allow_wasm(f"script-src 'self' {WASM}").count(WASM) == 1
 
 
+def test_the_live_preview_search_page_allows_both_livereload_and_webassembly():
+    from wartadesa.preview import policy_with_live_reload, script_hash
+
+    policy = allow_wasm(policy_with_live_reload(CONTENT_SECURITY_POLICY))
+    script_src = next(p.split() for p in policy.split("; ") if p.startswith("script-src"))
+    assert script_src == ["script-src", "'self'", script_hash(), WASM]
+
+
 def test_pagefind_is_found_from_the_search_page_in_preview_and_production(published_site):
     assert pagefind_address("cari/index.html") == "../pagefind/pagefind.js"
     assert pagefind_address("search.html") == "pagefind/pagefind.js"
