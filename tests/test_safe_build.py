@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import PRODUCTION_URL
-from tests.sitetools import ROOT, SAMPLE, build_site, settings_path
-from wartadesa.build import BuildFailed, build, load_settings
 from search.indexer import NOT_REPEATABLE
 from search.page import allow_wasm
+from tests.sitetools import ROOT, SAMPLE, build_site, settings_path
+from wartadesa.build import BuildFailed, build, load_settings
 
 
 def snapshot(folder):

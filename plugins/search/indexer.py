@@ -72,8 +72,9 @@ def index_site(folder, settings):
         # too), or fail: no index; the search page says search cannot be loaded.
         return
     try:
-        result = subprocess.run(command(folder, settings), capture_output=True, text=True,
-                                timeout=TIMEOUT_SECONDS, env={**os.environ, "NO_COLOR": "1"})
+        result = subprocess.run(command(folder, settings), check=False, capture_output=True,
+                                text=True, timeout=TIMEOUT_SECONDS,
+                                env={**os.environ, "NO_COLOR": "1"})
     except subprocess.TimeoutExpired:
         raise IndexFailed(f"indeks pencarian: Pagefind tidak selesai dalam {TIMEOUT_SECONDS} "
                           "detik (indexing timed out) — coba lagi; bila terulang, laporkan "

@@ -2,7 +2,6 @@
 the system Chromium, its Content-Security-Policy, and what the other pages do not load."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
