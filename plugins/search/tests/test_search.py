@@ -251,6 +251,14 @@ def test_filters_by_year_and_category(page_factory, served_search_site):
 
 
 @pytest.mark.browser
+def test_a_page_is_found_without_a_date_line(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=kabar")
+    assert titles(page) == ["Tentang Situs"]
+    assert page.locator(".hit .meta").count() == 0
+    assert page.locator(".hit a").get_attribute("href") == "/tentang/"
+
+
+@pytest.mark.browser
 def test_no_result_shows_the_message_with_suggestions(page_factory, served_search_site):
     page = open_search(page_factory, served_search_site, "q=kapalselam")
     message = page.locator("#cari-kosong")
