@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
+from search.indexer import IndexFailed, index_site  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 
@@ -256,6 +257,10 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
             raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
         if stats is not None:
             stats["siteurl"] = settings.get("SITEURL", "")
+        try:  # the search index of the finished pages, before anything is published
+            index_site(staging, settings)
+        except IndexFailed as failed:
+            raise BuildFailed([str(failed)], collector.warnings) from None
         try:
             write_hosting_files(staging, settings)
             output_folder.finish(staging, settings.get("RELATIVE_URLS", False))

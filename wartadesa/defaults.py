@@ -185,6 +185,7 @@ PLUGINS = [
     "privacy_guard",
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
     "redirects",  # alamat_lama: old addresses keep working
+    "search",  # the search page cari/; wartadesa.build indexes the site with Pagefind
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -236,6 +237,12 @@ DEFAULT_OG_IMAGE = "theme/img/og-default.png"
 DEFAULT_OG_IMAGE_SIZE = (1200, 630)
 RELATED_ARTICLES = 3  # "Berita terkait" under each article
 INDEX_URL = ""  # the home page is the site root: "Lebih baru" links to /, not /index.html
+
+# --- Search (plugin search: the page cari/ and the Pagefind index, see README) ---
+SEARCH_URL = "cari/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+SEARCH_LANGUAGE = "id"  # Pagefind's stemmer: "membangun" finds "pembangunan"
+SEARCH_RESULTS_PER_PAGE = 10
 
 # --- Villages (plugin villages: content/desa.yml, pages desa/ and wilayah/) ----
 VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/

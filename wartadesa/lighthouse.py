@@ -3,7 +3,7 @@
 Builds the site with publishconf.py into a temporary folder (SITEURL = the local address),
 serves it on 127.0.0.1 the way GitHub Pages does (gzip, Cache-Control max-age=600, 404.html
 for missing pages), runs the npm `lighthouse` CLI (mobile preset, the default) with Debian's
-Chromium on the home page, an article and a village page, prints the four category scores
+Chromium on the home page, an article, a village page and the search page, prints the four category scores
 and writes them to docs/lighthouse.md. Needs `bash .ci/test-deps` (node_modules/, chromium).
 """
 
@@ -86,7 +86,8 @@ def chromium():
 
 
 def pages_of(output):
-    """[(label, url path)]: home, the newest article, a village page when the site has one."""
+    """[(label, url path)]: home, the newest article, a village page when the site has one,
+    the search page with a query when the site has search."""
     pages = [("Beranda", "/")]
     articles = sorted(p.parent for p in output.glob("berita/*/*/*/index.html"))
     if articles:
@@ -95,6 +96,8 @@ def pages_of(output):
     village = next((v for v in villages if v.name == "binangun"), villages[0] if villages else None)
     if village is not None:
         pages.append(("Desa", "/" + village.relative_to(output).as_posix() + "/"))
+    if (output / "cari" / "index.html").is_file() and (output / "pagefind").is_dir():
+        pages.append(("Cari", "/cari/?q=desa"))
     return pages
 
 

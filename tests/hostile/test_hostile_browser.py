@@ -125,3 +125,24 @@ def test_the_policy_is_in_force_on_the_built_pages(worst_site, page_factory):
         violations = visitor.page.evaluate("window.__violations")
     assert not ran
     assert any(v.startswith("script-src") for v in violations), violations
+
+
+@pytest.mark.parametrize("query", ["terburuk", "alert", "script", "onerror", "javascript"])
+def test_search_results_of_the_worst_site_do_nothing(worst_site, page_factory, query):
+    """Titles and excerpts come back from the index as text (plugin search): a payload in
+    an article is shown, never run."""
+    site, _ = worst_site
+    visitor = Visitor(page_factory)
+    with serve_folder(site.output) as base:
+        url = f"{base}/cari/?q={query}"
+        final, dialogs, violations, errors = visitor.visit(url)
+        visitor.page.wait_for_selector("#cari[data-selesai]", state="attached")
+        visitor.page.wait_for_timeout(300)
+        dialogs += visitor.dialogs
+        violations += visitor.page.evaluate("window.__violations || []")
+        shown = visitor.page.locator(".hit").count()
+        markup = visitor.page.locator("#cari-hasil").inner_html()
+    assert (final, dialogs, violations, errors) == (url, [], [], [])
+    assert "<script" not in markup and "onerror=" not in markup and "<img" not in markup
+    if query == "terburuk":
+        assert shown >= 4

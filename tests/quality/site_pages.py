@@ -8,7 +8,7 @@ BOARD = {"pengumuman": ("notices", "notice"), "agenda": ("events", "event")}
 # Page types every built sample site must have (the village ones only with the plugin).
 REQUIRED = [
     "home", "article", "page", "category", "tag", "author", "archives",
-    "categories", "tags", "authors", "404", *BOARD_TYPES,
+    "categories", "tags", "authors", "404", "search", *BOARD_TYPES,
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
 # The sample fixture has APBDes data (content/data/apbdes/, data/desa/binangun/apbdes/).
@@ -35,6 +35,8 @@ def page_type(url):
         return "404"
     if url == "arsip/":
         return "archives"
+    if url == "cari/":
+        return "search"
     if ARTICLE.match(url):
         return "article"
     first = url.split("/")[0]

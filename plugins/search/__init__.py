@@ -1,0 +1,14 @@
+"""search: the search page `cari/` and the static Pagefind index of articles and pages."""
+
+from pelican import signals
+
+from .page import SearchPageGenerator, add_template_helpers
+
+
+def _generator(_pelican):
+    return SearchPageGenerator
+
+
+def register():
+    signals.generator_init.connect(add_template_helpers)
+    signals.get_generators.connect(_generator)

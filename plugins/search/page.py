@@ -1,0 +1,60 @@
+"""The search page (`SEARCH_SAVE_AS`, written through Pelican's Writer) and the theme's
+helper that allows WebAssembly in the Content-Security-Policy of that page only."""
+
+import posixpath
+
+from pelican.generators import Generator
+
+from .indexer import INDEX_FOLDER, STABLE_FILES
+
+
+def allow_wasm(policy):
+    """`policy` with 'wasm-unsafe-eval' in script-src (Pagefind runs WebAssembly). A policy
+    without script-src gets one copied from default-src, so nothing else changes."""
+    policy = policy or ""
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+    names = [part.split()[0].lower() for part in directives]
+    if "script-src" in names:
+        at = names.index("script-src")
+        if "'wasm-unsafe-eval'" not in directives[at].split():
+            directives[at] += " 'wasm-unsafe-eval'"
+    else:
+        fallback = next((part.split()[1:] for part, name in zip(directives, names)
+                         if name == "default-src"), ["'self'"])
+        directives.append(" ".join(["script-src", *fallback, "'wasm-unsafe-eval'"]))
+    return "; ".join(directives)
+
+
+def add_template_helpers(generator):
+    """generator_init: `allow_wasm()` for partials/head.html (a global, not a filter, so
+    the theme still compiles when a site removes this plugin)."""
+    generator.env.globals.update(allow_wasm=allow_wasm)
+
+
+class SearchPageGenerator(Generator):
+    """Writes the search page; declares it and the index's fixed files for the output plan."""
+
+    def generate_context(self):
+        pass
+
+    def planned_outputs(self):
+        save_as = self.settings.get("SEARCH_SAVE_AS")
+        if save_as:
+            yield save_as, "halaman pencarian (cari)", None, 1, ""
+        for name in STABLE_FILES:
+            yield f"{INDEX_FOLDER}/{name}", "indeks pencarian (Pagefind)", None, 1, ""
+
+    def generate_output(self, writer):
+        save_as = self.settings.get("SEARCH_SAVE_AS")
+        if not save_as:
+            return
+        writer.write_file(save_as, self.get_template("search"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"],
+                          pagefind_js=pagefind_address(save_as))
+
+
+def pagefind_address(save_as):
+    """pagefind.js relative to the search page: the same in the preview and in production
+    (and for a site in a sub-folder), always from the server that served the page."""
+    folder = posixpath.dirname(save_as) or "."
+    return posixpath.relpath(f"{INDEX_FOLDER}/pagefind.js", folder)

@@ -1,0 +1,380 @@
+"""Search (plugin search): the Pagefind index of a real build, the search page `cari/` in
+the system Chromium, its Content-Security-Policy, and what the other pages do not load."""
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PRODUCTION_URL, serve_folder
+from search.indexer import INDEX_FOLDER, UNUSED_FILES, IndexFailed, index_site
+from search.page import allow_wasm, pagefind_address
+from tests.quality.test_accessibility import describe_violations, run_axe
+from tests.sitetools import SAMPLE, build_site
+from wartadesa.build import BuildFailed
+from wartadesa.defaults import CONTENT_SECURITY_POLICY
+
+WASM = "'wasm-unsafe-eval'"
+
+
+def article(folder, name, title, date, village, category, body, status=None, tags=()):
+    lines = ["---", f"judul: {title}", f"slug: {name}", f"tanggal: {date}",
+             f"kategori: {category}"]
+    if village:
+        lines.append(f"desa: {village}")
+    if tags:
+        lines.append(f"label: [{', '.join(tags)}]")
+    if status:
+        lines.append(f"status: {status}")
+    (folder / f"{name}.md").write_text("\n".join(lines + ["---", "", body, ""]), encoding="utf-8")
+
+
+def search_content(folder):
+    """The sample site's identity and villages, and articles written for search."""
+    folder.mkdir()
+    for name in ("situs.yml", "desa.yml"):
+        shutil.copy(SAMPLE / "content" / name, folder / name)
+    news = folder / "berita"
+    news.mkdir()
+    pages = folder / "pages"
+    pages.mkdir()
+    article(news, "jembatan", "Pembangunan Jembatan Dusun Krajan Dimulai", "2024-03-04",
+            "Binangun", "Pembangunan",
+            "Pembangunan jembatan dusun dimulai pekan ini. Warga ikut membangun pondasi; "
+            "pembangunan ditargetkan selesai sebelum musim hujan.", tags=["infrastruktur"])
+    article(news, "posyandu", "Posyandu Lansia Saringembat Layani 60 Warga", "2023-08-10",
+            "Saringembat", "Kesehatan",
+            "Posyandu lansia di balai desa memeriksa tekanan darah dan gula darah warga.")
+    for number in range(12):
+        article(news, f"kerja-bakti-{number}", f"Kerja Bakti Gotong Royong Pekan {number + 1}",
+                f"2022-0{1 + number % 9}-1{number % 9}", "Binangun" if number % 2 else "Saringembat",
+                "Kemasyarakatan", f"Warga bergotong royong membersihkan saluran air, pekan "
+                f"ke-{number + 1}.")
+    article(news, "rahasia", "Rencana Anggaran Rahasiadraf", "2024-05-01", "Binangun",
+            "Pemerintahan", "Rahasiadraf: rencana pembangunan yang belum terbit.", status="draft")
+    (pages / "tersembunyi.md").write_text(
+        "---\njudul: Halaman Sembunyiwarga\nslug: tersembunyi\nstatus: hidden\n---\n\nSembunyiwarga tidak dicari.\n",
+        encoding="utf-8")
+    (pages / "tentang.md").write_text(
+        "---\njudul: Tentang Situs\nslug: tentang\n---\n\nKabar desa dan posyandu.\n",
+        encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("search")
+    return build_site(base / "output", content=search_content(base / "content"))
+
+
+@pytest.fixture(scope="module")
+def served_search_site(search_site):
+    with serve_folder(search_site.output) as base_url:
+        yield base_url
+
+
+def csp_of(path):
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    tag = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    return tag["content"] if tag else None
+
+
+# --- The build ------------------------------------------------------------------------
+
+def test_the_build_writes_the_index_without_pagefinds_ready_made_interfaces(search_site):
+    bundle = search_site.output / INDEX_FOLDER
+    assert (bundle / "pagefind.js").is_file()
+    assert (bundle / "wasm.id.pagefind").is_file()  # the Indonesian stemmer
+    assert list((bundle / "fragment").iterdir())
+    assert [name for name in UNUSED_FILES if (bundle / name).exists()] == []
+
+
+def test_only_published_articles_and_pages_are_marked_for_the_index(search_site):
+    out = search_site.output
+    marked = sorted(str(p.relative_to(out)) for p in out.rglob("*.html")
+                    if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    assert "tentang/index.html" in marked
+    assert "berita/2024/03/jembatan/index.html" in marked
+    assert not any(name.startswith(("draf/", "tersembunyi/", "cari/")) for name in marked)
+    assert not any("rahasia" in name for name in marked)
+    assert (out / "draf" / "rahasia" / "index.html").is_file()  # the preview has the draft
+    assert (out / "tersembunyi" / "index.html").is_file()
+    assert len(marked) == 15  # 14 articles and one page
+
+
+def test_the_search_page_alone_allows_webassembly(search_site, published_site):
+    for site in (search_site, published_site):
+        assert WASM in csp_of(site.output / "cari" / "index.html")
+        others = [p for p in site.output.rglob("*.html")
+                  if not p.is_relative_to(site.output / "cari") and csp_of(p) is not None]
+        assert len(others) > 10
+        assert {csp_of(p) for p in others} == {CONTENT_SECURITY_POLICY}
+
+
+def test_allow_wasm_adds_only_that_source():
+    assert allow_wasm("default-src 'self'; script-src 'self'") == (
+        f"default-src 'self'; script-src 'self' {WASM}")
+    assert allow_wasm("default-src 'self' https://a.example") == (
+        f"default-src 'self' https://a.example; script-src 'self' https://a.example {WASM}")
+    assert allow_wasm(f"script-src 'self' {WASM}").count(WASM) == 1
+
+
+def test_the_live_preview_search_page_allows_both_livereload_and_webassembly():
+    from wartadesa.preview import policy_with_live_reload, script_hash
+
+    policy = allow_wasm(policy_with_live_reload(CONTENT_SECURITY_POLICY))
+    script_src = next(p.split() for p in policy.split("; ") if p.startswith("script-src"))
+    assert script_src == ["script-src", "'self'", script_hash(), WASM]
+
+
+def test_pagefind_is_found_from_the_search_page_in_preview_and_production(published_site):
+    assert pagefind_address("cari/index.html") == "../pagefind/pagefind.js"
+    assert pagefind_address("search.html") == "pagefind/pagefind.js"
+    page = published_site.output / "cari" / "index.html"
+    form = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(id="cari")
+    assert form["data-pagefind"] == "../pagefind/pagefind.js"
+    assert form["action"] == f"{PRODUCTION_URL}/cari/"
+    assert (published_site.output / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_failed_index_publishes_nothing(tmp_path, monkeypatch):
+    import search.indexer as indexer
+
+    output = tmp_path / "output"
+    output.mkdir()
+    monkeypatch.setattr(indexer, "command", lambda folder, settings: ["false"])
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output)
+    assert failed.value.problems[0].startswith("indeks pencarian: Pagefind gagal (kode 1)")
+    assert list(output.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no temporary folder left
+
+
+def test_a_missing_binary_is_one_clear_message(tmp_path, monkeypatch):
+    import search.indexer as indexer
+
+    monkeypatch.setattr(indexer, "pagefind_binary", lambda: str(tmp_path / "tidak-ada"))
+    (tmp_path / "index.html").write_text('<article class="post" data-pagefind-body>x</article>',
+                                         encoding="utf-8")
+    with pytest.raises(IndexFailed, match="Pagefind tidak bisa dijalankan .* pip install -r "
+                                          "requirements.txt"):
+        index_site(tmp_path, {"PLUGINS": ["search"]})
+    index_site(tmp_path, {"PLUGINS": []})  # without the plugin: no index, no error
+
+
+def test_a_site_with_nothing_published_builds_without_an_index(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("situs.yml", "desa.yml"):
+        shutil.copy(SAMPLE / "content" / name, content / name)
+    (content / "berita").mkdir()
+    article(content / "berita", "draf", "Masih Draf", "2024-05-01", "Binangun", "Pemerintahan",
+            "Belum terbit.", status="draft")
+    site = build_site(tmp_path / "output", content=content)
+    assert (site.output / "draf" / "draf" / "index.html").is_file()
+    assert (site.output / "cari" / "index.html").is_file()
+    assert not (site.output / INDEX_FOLDER).exists()
+
+
+# --- In the browser -------------------------------------------------------------------
+
+def open_search(page_factory, base, query, width=390, height=844, **options):
+    page = page_factory(width, height, **options)
+    page.csp_messages = []
+    page.on("console", lambda m: "Content Security Policy" in m.text
+            and page.csp_messages.append(m.text))
+    page.goto(f"{base}/cari/?{query}")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    return page
+
+
+def titles(page):
+    return [t.replace("\xa0", " ") for t in page.locator(".hit__title").all_inner_texts()]
+
+
+def assert_clean(page):
+    assert page.console_errors == []
+    assert page.csp_messages == []
+    assert page.failed_requests == []
+    assert page.external_requests == []
+
+
+@pytest.mark.browser
+def test_a_stemmed_query_finds_the_article_first(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=membangun")
+    assert titles(page)[0] == "Pembangunan Jembatan Dusun Krajan Dimulai"
+    first = page.locator(".hit").first
+    assert "Senin, 4 Maret 2024" in first.locator(".meta").inner_text()
+    assert "Binangun" in first.locator(".meta").inner_text()
+    assert first.locator(".hit__text mark").count() >= 1
+    link = first.locator("a").get_attribute("href")
+    assert link == "/berita/2024/03/jembatan/"
+    assert page.locator("#cari-tanpa-js").is_hidden()
+    assert page.input_value("#cari-q") == "membangun"
+    assert_clean(page)
+    root = open_search(page_factory, served_search_site, "q=bangun")
+    assert "Pembangunan Jembatan Dusun Krajan Dimulai" in titles(root)
+
+
+@pytest.mark.browser
+def test_a_village_filter_narrows_the_results(page_factory, served_search_site):
+    everyone = open_search(page_factory, served_search_site, "q=gotong+royong")
+    assert everyone.locator("#cari-status").inner_text().startswith("12 hasil")
+    binangun = open_search(page_factory, served_search_site,
+                           "q=gotong+royong&desa=Desa+Binangun")
+    assert binangun.locator("#cari-status").inner_text().startswith("6 hasil")
+    metas = binangun.locator(".hit .meta").all_inner_texts()
+    assert metas and all("Binangun" in meta for meta in metas)
+    assert binangun.input_value("select[name=desa]") == "Desa Binangun"
+    assert_clean(binangun)
+
+
+@pytest.mark.browser
+def test_results_are_paged(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=gotong+royong")
+    assert page.locator(".hit").count() == 10
+    assert "halaman 1 dari 2" in page.locator("#cari-status").inner_text()
+    page.click("#cari-halaman a[rel=next]")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert "hal=2" in page.url
+    assert page.locator(".hit").count() == 2
+
+
+@pytest.mark.browser
+def test_filters_by_year_and_category(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=posyandu&tahun=2023")
+    assert titles(page) == ["Posyandu Lansia Saringembat Layani 60 Warga"]
+    options = page.locator("select[name=kategori] option").all_inner_texts()
+    assert "Kesehatan" in options and "Pembangunan" in options
+    years = page.locator("select[name=tahun] option").all_inner_texts()
+    assert years[1:] == ["2024", "2023", "2022"]  # newest first; drafts are not counted
+
+
+@pytest.mark.browser
+def test_a_page_is_found_without_a_date_line(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=kabar")
+    assert titles(page) == ["Tentang Situs"]
+    assert page.locator(".hit .meta").count() == 0
+    assert page.locator(".hit a").get_attribute("href") == "/tentang/"
+
+
+@pytest.mark.browser
+def test_no_result_shows_the_message_with_suggestions(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=kapalselam")
+    message = page.locator("#cari-kosong")
+    assert message.is_visible()
+    assert "“kapalselam”" in message.inner_text()
+    assert message.locator("a[href='../arsip/']").count() == 1
+    assert page.locator(".hit").count() == 0
+    assert_clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["q=rahasiadraf", "q=sembunyiwarga"])
+def test_drafts_and_hidden_pages_are_not_found(page_factory, served_search_site, query):
+    page = open_search(page_factory, served_search_site, query)
+    assert page.locator("#cari-kosong").is_visible()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_page_explains_and_links(page_factory, served_search_site):
+    page = page_factory(390, 844, java_script_enabled=False)
+    page.goto(f"{served_search_site}/cari/?q=posyandu")
+    text = page.locator("#cari-tanpa-js").inner_text()
+    assert "membutuhkan JavaScript" in text
+    links = page.locator("#cari-tanpa-js a").evaluate_all("as => as.map(a => a.href)")
+    assert f"{served_search_site}/arsip/" in links and f"{served_search_site}/desa/" in links
+    assert page.locator(".search__filters").is_hidden()
+
+
+@pytest.mark.browser
+def test_the_header_form_leads_to_the_results(page_factory, served_search_site):
+    page = page_factory(1280, 800)
+    page.goto(f"{served_search_site}/")
+    assert page.locator(".find-link").is_hidden()
+    page.fill(".find__q", "posyandu lansia")
+    page.press(".find__q", "Enter")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert titles(page)[0] == "Posyandu Lansia Saringembat Layani 60 Warga"
+    phone = page_factory(390, 844)
+    phone.goto(f"{served_search_site}/")
+    assert phone.locator(".find").is_hidden()
+    assert phone.locator(".find-link").get_attribute("href") == "./cari/"
+
+
+@pytest.mark.browser
+def test_other_pages_load_nothing_of_pagefind(page_factory, served_search_site, search_site):
+    out = search_site.output
+    urls = ["", "arsip/", "tentang/", "berita/2024/03/jembatan/", "desa/binangun/",
+            "404.html", "kategori/"]
+    for url in urls:
+        assert (out / (url + "index.html" if url.endswith("/") or not url else url)).is_file()
+        page = page_factory(1280, 800)
+        requests = []
+        page.on("request", lambda r, requests=requests: requests.append(r.url))
+        page.goto(f"{served_search_site}/{url}")
+        page.wait_for_load_state("networkidle")
+        assert [r for r in requests if "pagefind" in r] == [], url
+        assert page.console_errors == [], url
+    html = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html")
+                   if not p.is_relative_to(out / "cari"))
+    assert "pagefind.js" not in html and "search.js" not in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height, scheme", [
+    (1280, 800, "light"), (1280, 800, "dark"), (390, 844, "light"), (390, 844, "dark")])
+def test_the_search_page_has_no_axe_violation(page_factory, served_search_site, width, height,
+                                              scheme):
+    page = open_search(page_factory, served_search_site, "q=pembangunan", width, height,
+                       color_scheme=scheme, bypass_csp=True)
+    violations, _ = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    empty = open_search(page_factory, served_search_site, "q=kapalselam", width, height,
+                        color_scheme=scheme, bypass_csp=True)
+    violations, _ = run_axe(empty)
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.browser
+def test_the_production_build_searches_at_its_own_address(browser, published_site):
+    """Absolute links to the real domain: the browser gets that domain's files from the
+    built folder (nothing leaves the machine)."""
+    out = published_site.output
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    errors, outside = [], []
+
+    def serve(route):
+        url = route.request.url
+        if not url.startswith(PRODUCTION_URL + "/"):
+            outside.append(url)
+            return route.abort()
+        path = url[len(PRODUCTION_URL) + 1:].split("?")[0]
+        file = out / path
+        route.fulfill(path=str(file / "index.html" if file.is_dir() else file))
+
+    try:
+        context.route("**/*", serve)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(f"{PRODUCTION_URL}/cari/?q=membangun")
+        page.wait_for_selector("#cari[data-selesai]", state="attached")
+        assert any(t.startswith("Ngantor di Desa Bengkel") for t in titles(page))
+        page.click(".hit__title a >> nth=0")
+        page.wait_for_load_state()
+        assert page.url.startswith(f"{PRODUCTION_URL}/berita/")
+        assert page.locator("h1").count() == 1
+        assert errors == [] and outside == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(page_factory,
+                                                                         served_search_site):
+    page = page_factory(390, 844)
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(f"{served_search_site}/cari/?q=posyandu")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert page.locator("#cari-gagal").is_visible()
+    assert page.locator("#cari-tanpa-js a[href='../arsip/']").is_visible()
