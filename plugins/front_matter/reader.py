@@ -21,6 +21,9 @@ DATE_KEYS = schema.of_type("date")
 # List keys Pelican does not process itself (it makes `tags` Tag objects) stay lists.
 PLAIN_LIST_KEYS = schema.LIST_KEYS - set(METADATA_PROCESSORS)
 REQUIRED_SOMEWHERE = {field.key for field in schema.FIELDS if field.required}
+# Content types whose text under the front matter may be left out (an album's photos
+# are its content).
+BODY_OPTIONAL = (schema.ALBUM,)
 
 STATUS_VALUES = {
     "draft": "draft", "draf": "draft", "konsep": "draft",
@@ -146,7 +149,7 @@ class YamlMarkdownReader(MarkdownReader):
                     f"{field.written} belum diisi (missing {field.key})",
                     f"isi baris  {field.written}: {field.example}",
                 )
-        if not content.strip():
+        if not content.strip() and content_type not in BODY_OPTIONAL:
             raise ContentError(
                 source.path, source.body_line, "isi berita kosong (empty body)",
                 "tulis isi berita di bawah baris --- penutup",

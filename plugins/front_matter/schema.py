@@ -9,7 +9,8 @@ of a new article (`wartadesa/new.py`) and the README table (`render_reference()`
 checked by `plugins/front_matter/tests/test_schema.py`). To add a field, add it here.
 
 Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
-(text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`.
+(text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`,
+`photos` (a list of mappings `berkas`/`keterangan`/`alt`, an album's photos).
 """
 
 from dataclasses import dataclass
@@ -44,11 +45,12 @@ class Field:
 
 
 FIELDS = (
-    Field("title", "judul", required=BOTH, help="Judul berita.", reference="required",
+    Field("title", "judul", required=(*BOTH, ALBUM), used_by=(*BOTH, ALBUM),
+          help="Judul berita.", reference="required",
           example="Judul berita"),
-    Field("date", "tanggal", "date", required=(ARTICLE,),
+    Field("date", "tanggal", "date", required=(ARTICLE, ALBUM), used_by=(*BOTH, ALBUM),
           help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
-          reference="required for articles: `2024-06-06`, `2024-06-06 09:00`, "
+          reference="required for articles and albums: `2024-06-06`, `2024-06-06 09:00`, "
           "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
           "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
           "(Indonesian or English month names, full or short)",
@@ -56,10 +58,10 @@ FIELDS = (
     Field("modified", "diperbarui", "date",
           help="Tanggal dan jam berita terakhir diperbarui (bila ada perubahan penting).",
           reference="same formats", example="2024-06-07 10:00"),
-    Field("village", "desa", "list",
+    Field("village", "desa", "list", used_by=(*BOTH, ALBUM),
           help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
           reference="one value or a list (see the village plugin)", example="binangun"),
-    Field("region", "wilayah", "list",
+    Field("region", "wilayah", "list", used_by=(*BOTH, ALBUM),
           help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
           reference="one value or a list: kecamatan, kabupaten/kota or provinsi",
           example="Kec. Singgahan"),
@@ -114,6 +116,14 @@ FIELDS = (
           help="Templat tampilan: article atau page (tema memilih sendiri).",
           reference="`article` or `page` only (the theme picks the right one anyway)",
           example="page"),
+    # --- galeri (plugin gallery) ---
+    Field("photos", "foto", "photos", required=(ALBUM,), used_by=(ALBUM,),
+          help="Foto album, berurutan: tiap foto dengan berkas (nama berkas di folder album), "
+          "keterangan dan alt (teks bagi pembaca tunanetra; bawaan: keterangan).",
+          reference="required for albums: the album's photos in order, a list of "
+          "`- berkas: a.jpg` (`file`) with `keterangan` (`caption`) and `alt` (default: the "
+          "caption); see \"Galeri\"",
+          example="[{berkas: foto-1.jpg, keterangan: Warga bekerja bakti}]"),
 )
 
 # Keys operators may not write: the site makes addresses and output paths itself.
@@ -129,6 +139,8 @@ BY_KEY = {field.key: field for field in FIELDS}
 ALIASES = {field.alias: field.key for field in FIELDS if field.alias}
 KEYS = frozenset(BY_KEY)
 LIST_KEYS = frozenset(field.key for field in FIELDS if field.type == "list")
+# Keys holding a list of mappings of text (an album's photos), each kept with its line.
+RECORD_KEYS = frozenset(field.key for field in FIELDS if field.type == "photos")
 SCALAR_KEYS = KEYS - LIST_KEYS
 
 

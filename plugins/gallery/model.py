@@ -1,0 +1,61 @@
+"""An album (a Pelican Content like Article and Page, its URL from ALBUM_URL and
+ALBUM_SAVE_AS) and one photo of it (its own page from ALBUM_PHOTO_URL)."""
+
+from dataclasses import dataclass
+
+from pelican.contents import Content
+
+
+class Album(Content):
+    mandatory_properties = ("title", "date")
+    default_status = "published"
+    default_template = "album"
+
+    def __init__(self, *args, **kwargs):
+        # Before Content.__init__, which sends content_object_init (other plugins look
+        # at `cover` there).
+        self.pictures = []  # AlbumPhoto, in the order of `foto:`
+        self.villages = []  # villages.model.Village, set by the generator
+        self.regions = []
+        super().__init__(*args, **kwargs)
+
+    @property
+    def cover(self):
+        """The first photo: the album's picture in lists and its og:image."""
+        return self.pictures[0] if self.pictures else None
+
+
+@dataclass
+class AlbumPhoto:
+    album: Album
+    number: int  # 1, 2, ... in the album's order
+    photo: object  # photos.variants.Photo
+    caption: str
+    alt: str
+    line: int  # of its `- berkas:` entry in index.md
+
+    def _format(self, name):
+        return str(self.album.settings[name]).format(slug=self.album.slug, number=self.number)
+
+    @property
+    def url(self):
+        return self._format("ALBUM_PHOTO_URL")
+
+    @property
+    def save_as(self):
+        return self._format("ALBUM_PHOTO_SAVE_AS")
+
+    @property
+    def share(self):
+        """(address, width, height) of the 1200x630 share picture (og:image)."""
+        share = self.photo.share
+        return share.name, share.width, share.height
+
+    @property
+    def previous(self):
+        return self.album.pictures[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self):
+        pictures = self.album.pictures
+        return pictures[self.number] if self.number < len(pictures) else None
