@@ -7,6 +7,7 @@ one page per photo (the large view) and the album index."""
 
 import fnmatch
 import os
+from collections import Counter
 from functools import partial
 
 from pelican.generators import Generator
@@ -114,11 +115,14 @@ class GalleryGenerator(Generator):
     def planned_outputs(self):
         """(save_as, description, source, line, hint[, (url, items, template)]) of every
         page generate_output writes (content_guard's output plan and clash check)."""
+        addresses = Counter(album.save_as for album in self.albums)
         for album in self.albums:
             lines = getattr(album, "meta_lines", {})
             line = lines.get("slug") or lines.get("title") or 1
             name = display_path(album.source_path)
             yield album.save_as, f"album {name}", album.source_path, line, DUPLICATE_HINT
+            if addresses[album.save_as] > 1:
+                continue  # one message per album at its title, not one per photo too
             for picture in album.pictures:
                 yield (picture.save_as, f"foto {picture.number} album {name}",
                        album.source_path, picture.line, DUPLICATE_HINT)

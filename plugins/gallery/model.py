@@ -46,6 +46,12 @@ class AlbumPhoto:
         return self._format("ALBUM_PHOTO_SAVE_AS")
 
     @property
+    def cover(self):
+        """The photo itself: its page shares it (article_extras' share_image reads
+        `content.cover.share`)."""
+        return self
+
+    @property
     def share(self):
         """(address, width, height) of the 1200x630 share picture (og:image)."""
         share = self.photo.share

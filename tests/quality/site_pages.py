@@ -8,6 +8,8 @@ REQUIRED = [
     "categories", "tags", "authors", "404",
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
+# The gallery plugin's pages (galeri/, galeri/{slug}/, galeri/{slug}/{n}/).
+GALLERY_TYPES = ["albums", "album", "album-photo"]
 
 LISTS = {"kategori": "category", "tag": "tag", "penulis": "author", "desa": "village"}
 ARTICLE = re.compile(r"^berita/\d{4}/\d{2}/[^/]+/$")
@@ -33,6 +35,10 @@ def page_type(url):
     if ARTICLE.match(url):
         return "article"
     first = url.split("/")[0]
+    if first == "galeri":
+        if re.fullmatch(r"galeri/\d+/", url):
+            return "albums-page-n"
+        return {1: "albums", 2: "album", 3: "album-photo"}.get(url.count("/"), "other")
     if url == f"{first}/" and first in LISTS:
         return {"kategori": "categories", "tag": "tags", "penulis": "authors",
                 "desa": "villages"}[first]
