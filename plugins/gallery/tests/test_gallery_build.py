@@ -115,12 +115,30 @@ def albums_site(tmp_path_factory):
     write_album(galeri / "draf", album_text(
         "Album Draf", "2024-10-02", [("c.jpg", "C")], front="status: draft\n"),
         {"c.jpg": jpeg(640, 480, seed=10)})
+    write_album(galeri / "jahat", "---\njudul: Album <script>alert(1)</script> Jahat\n"
+                "tanggal: 2022-01-01\nslug: album-jahat\nfoto:\n  - berkas: d.jpg\n"
+                "    keterangan: '\"><img src=x onerror=alert(2)>'\n"
+                "    alt: '\" onload=\"alert(3)'\n---\n\n<script>alert(4)</script>\n\n"
+                "<a href=\"javascript:alert(5)\">tautan</a>\n", {"d.jpg": jpeg(640, 480, seed=12)})
     return build_site(root / "output", content=content)
+
+
+def test_hostile_text_is_escaped_or_cleaned(albums_site):
+    pages = [albums_site.text(u) for u in ("galeri/album-jahat/", "galeri/album-jahat/1/",
+                                            "galeri/")]
+    for html in pages:
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert 'onload="alert' not in html and "javascript:" not in html
+    photo = albums_site.html("galeri/album-jahat/1/")
+    assert photo.select_one("figure.cover img")["alt"] == '" onload="alert(3)'
+    assert text_of(photo.figcaption) == '"><img src=x onerror=alert(2)>'
+    assert any("HTML tidak aman" in w for w in albums_site.warnings)
 
 
 def test_index_lists_published_albums_newest_first(albums_site):
     titles = [text_of(a) for a in albums_site.html("galeri/").select(".albums__title a")]
-    assert titles == ["Posyandu Balita", "Contoh Album Kerja Bakti Dusun Krajan", "Album Lama"]
+    assert titles == ["Posyandu Balita", "Contoh Album Kerja Bakti Dusun Krajan", "Album Lama",
+                      "Album Jahat"]
     assert albums_site.exists("galeri/album-tersembunyi/")  # hidden: online, not listed
     assert not albums_site.exists("galeri/album-draf/")
     assert "album-tersembunyi" not in albums_site.text("sitemap.xml")
