@@ -43,3 +43,34 @@ def test_thumbnails_reserve_their_space(page_factory, served_sample_site):
     page.goto(served_sample_site + ALBUM)
     boxes = [page.locator(".gallery img").nth(i).bounding_box() for i in range(3)]
     assert all(box["height"] > 90 for box in boxes)
+
+
+def test_viewer_with_keyboard(page_factory, served_sample_site):
+    """With JavaScript: the thumbnail opens a dialog; arrows move, Esc closes and focus
+    returns to the thumbnail of the photo last shown; axe finds nothing in the dialog."""
+    from tests.quality.test_accessibility import describe_violations, run_axe
+
+    page = page_factory(390, 844, bypass_csp=True)
+    page.goto(served_sample_site + ALBUM)
+    page.locator(".gallery a").nth(1).focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog#penampil")
+    dialog.locator("figure img").wait_for()
+    assert page.url.endswith(ALBUM)  # stayed on the album page
+    assert dialog.locator(".viewer__at").text_content() == "Foto 2 dari 3"
+    page.wait_for_function("document.querySelector('dialog img').naturalWidth > 0")
+    image = dialog.locator("figure img")
+    assert image.get_attribute("alt").startswith("Gambar contoh berdiri")
+    assert dialog.locator("figcaption").text_content().startswith("Gambar contoh berdiri")
+    screenshot(page, "gallery-viewer-phone")
+    violations, _ = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.viewer__at').textContent == 'Foto 3 dari 3'")
+    page.keyboard.press("ArrowRight")  # round again to the first
+    page.wait_for_function("document.querySelector('.viewer__at').textContent == 'Foto 1 dari 3'")
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused.endswith(ALBUM.lstrip("/") + "1/")
+    assert not page.console_errors and not page.failed_requests

@@ -41,7 +41,9 @@ def test_album_grid_links_every_photo_to_its_large_view(sample_site):
     # The caption serves as alt text when alt is left out (the second photo).
     assert links[1].find("img")["alt"].startswith("Gambar contoh berdiri")
     assert "Album contoh untuk menunjukkan galeri foto" in text_of(page.select_one(".prose"))
-    assert page.select_one("script[src]") is None  # works without any JavaScript
+    # The optional viewer: a deferred script of the theme (the grid works without it).
+    assert [s["src"] for s in page.select("script[src]")] == ["../../theme/js/gallery.js"]
+    assert page.select_one("script[src]").has_attr("defer")
 
 
 def test_large_view_has_the_photo_upright_sized_and_captioned(sample_site):
