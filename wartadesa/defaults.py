@@ -274,8 +274,6 @@ PHOTOS_THUMB_SIZES = "(min-width: 40rem) 9rem, 6.5rem"  # theme: .card__img
 # On a village or region page: its newest albums, each with its first photos.
 GALLERY_PLACE_ALBUMS = 3
 GALLERY_PLACE_PHOTOS = 4
-# Thumbnails of an album page loaded at once (the first screen); the rest lazily.
-GALLERY_EAGER = 6
 # The grid's `sizes` (style.css: .gallery, 3 columns on a phone, 4 from 40rem).
 GALLERY_THUMB_SIZES = "(min-width: 46rem) 10.5rem, calc((100vw - 3rem) / 3)"
 
