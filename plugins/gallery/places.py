@@ -1,7 +1,7 @@
 """An album's `desa:` and `wilayah:`: resolved like an article's (plugin villages: the
 registry content/desa.yml, then the official data), then attached to the Village and
 Region pages the villages plugin makes (`village.albums`, `region.albums`: its own and
-those of everything inside it, newest first)."""
+those of everything inside it, newest first) and to their feeds (`feed_extras`)."""
 
 import os
 
@@ -78,4 +78,7 @@ def attach(albums, context, settings):
                 reached[above.code] = above
         for region in reached.values():
             region.albums.append(album)
+    for place in [*villages.values(), *regions.values()]:
+        if hasattr(place, "feed_extras"):  # the village and region feeds carry them too
+            place.feed_extras.extend(place.albums)
     return problems

@@ -212,7 +212,11 @@ class VillagesGenerator(Generator):
                         template_name=template, url=place.url, page_name=place.page_name,
                         **{template: place},
                     )
-                self._feeds(writer, place.articles, place.title,
+                items = place.articles
+                if place.feed_extras:  # newest first, articles and other content mixed
+                    items = sorted([*items, *place.feed_extras], key=lambda i: i.date,
+                                   reverse=True)
+                self._feeds(writer, items, place.title,
                             atom=place.feed_atom_url, rss=place.feed_rss_url)
         save_as = self.settings.get("VILLAGES_SAVE_AS")
         if save_as:

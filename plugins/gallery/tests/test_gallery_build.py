@@ -249,3 +249,19 @@ def test_markdown_file_outside_an_album_folder(broken):
     problems, _ = broken
     assert ("galeri/lepas.md:1: berkas 'lepas.md' di luar folder album tidak dipakai "
             "(file outside an album folder)" in problems)
+
+
+def test_village_and_region_feeds_carry_the_albums(albums_site):
+    import feedparser
+
+    village = feedparser.parse(albums_site.text("feeds/desa/binangun.atom.xml"))
+    assert not village.bozo
+    links = [entry.link for entry in village.entries]
+    assert any(link.endswith(ALBUM) for link in links)
+    dates = [entry.published_parsed for entry in village.entries]
+    assert dates == sorted(dates, reverse=True)  # mixed with the articles, newest first
+    region = feedparser.parse(albums_site.text("feeds/wilayah/35.23.07.rss.xml"))
+    assert not region.bozo
+    titles = [entry.title for entry in region.entries]
+    assert titles[0] == "Posyandu Balita"  # an album without text is an entry too
+    assert "Album Tersembunyi" not in titles
