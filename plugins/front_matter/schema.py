@@ -122,7 +122,7 @@ FIELDS = (
           "keterangan dan alt (teks bagi pembaca tunanetra; bawaan: keterangan).",
           reference="required for albums: the album's photos in order, a list of "
           "`- berkas: a.jpg` (`file`) with `keterangan` (`caption`) and `alt` (default: the "
-          "caption); see \"Galeri\"",
+          "caption); see \"Photo albums\"",
           example="[{berkas: foto-1.jpg, keterangan: Warga bekerja bakti}]"),
 )
 

@@ -97,7 +97,7 @@ class GalleryGenerator(Generator):
                     f"folder album {folder}/ tidak punya {INDEX} (album folder without "
                     f"{INDEX})",
                     f"buat {folder}/{INDEX} berisi judul, tanggal dan daftar foto: (lihat "
-                    "README, \"Galeri\"), atau hapus foldernya"))
+                    "README, \"Galeri foto\"), atau hapus foldernya"))
                 continue
             album = self._read(folder)
             if album is None or album.status == "draft":
