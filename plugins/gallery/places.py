@@ -10,8 +10,12 @@ from villages.generator import item_line
 from villages.registry import load_registry
 from villages.resolve import Resolver, Unresolved
 
-NO_PAGE_HINT = ("daftarkan desa itu di content/desa.yml (lihat README, \"Desa dan wilayah\") "
-                "agar punya halaman")
+NO_PAGE_HINT = {
+    "village": "daftarkan desa itu di content/desa.yml (lihat README, \"Desa yang diliput\") "
+               "agar punya halaman",
+    "region": "wilayah punya halaman bila sebuah berita ditandai dengannya atau desa di "
+              "content/desa.yml ada di dalamnya; tulis wilayah yang lebih luas atau hapus baris ini",
+}
 
 
 def resolver(settings):
@@ -46,7 +50,7 @@ def _resolve(album, key, resolve, pages, problems):
             problems.append(ContentError(
                 album.source_path, line,
                 f"'{value}' ({official.name}) belum punya halaman di situs ini, jadi album "
-                "tidak bisa tampil di sana (place without a page)", NO_PAGE_HINT))
+                "tidak bisa tampil di sana (place without a page)", NO_PAGE_HINT[key]))
         elif place not in found:
             found.append(place)
     return found

@@ -174,6 +174,9 @@ def broken(tmp_path_factory):
     write_album(galeri / "desa-salah", album_text(
         "Desa Salah", "2024-08-03", [("a.jpg", "A")], front="desa: Binangunn\n"),
         {"a.jpg": good})
+    write_album(galeri / "desa-lain", album_text(
+        "Desa Lain", "2024-08-09", [("a.jpg", "A")], front="desa: 35.05.16.2004\n"),
+        {"a.jpg": good})
     write_album(galeri / "rusak", album_text(
         "Foto Rusak", "2024-08-04", [("rusak.jpg", "Rusak")]),
         {"rusak.jpg": good[: len(good) // 2]})
@@ -221,6 +224,13 @@ def test_unknown_village(broken):
     problems, _ = broken
     assert re.search(r"galeri/desa-salah/index\.md:4: desa 'Binangunn' tidak ditemukan",
                      problems), problems
+
+
+def test_village_without_a_page(broken):
+    problems, _ = broken
+    assert ("galeri/desa-lain/index.md:4: '35.05.16.2004' (Binangun) belum punya halaman di "
+            "situs ini, jadi album tidak bisa tampil di sana (place without a page) — "
+            "daftarkan desa itu di content/desa.yml" in problems), problems
 
 
 def test_bad_image_file(broken):
