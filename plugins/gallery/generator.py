@@ -102,6 +102,12 @@ class GalleryGenerator(Generator):
             album = self._read(folder)
             if album is None or album.status == "draft":
                 continue  # a draft album is not published at all
+            if not album.slug:
+                report(ContentError(
+                    album.source_path, album.meta_lines.get("title", 1),
+                    "judul ini tidak menghasilkan alamat: tidak ada huruf atau angka latin "
+                    "(empty slug)", "tulis  slug: nama-album  di index.md"))
+                continue
             self._photos(album, registry)
             albums.append(album)
         albums.sort(key=lambda a: (a.date, a.slug), reverse=True)

@@ -177,6 +177,8 @@ def broken(tmp_path_factory):
     write_album(galeri / "desa-lain", album_text(
         "Desa Lain", "2024-08-09", [("a.jpg", "A")], front="desa: 35.05.16.2004\n"),
         {"a.jpg": good})
+    write_album(galeri / "tanpa-slug", album_text("«…»", "2024-08-10", [("a.jpg", "A")]),
+                {"a.jpg": good})
     write_album(galeri / "rusak", album_text(
         "Foto Rusak", "2024-08-04", [("rusak.jpg", "Rusak")]),
         {"rusak.jpg": good[: len(good) // 2]})
@@ -231,6 +233,12 @@ def test_village_without_a_page(broken):
     assert ("galeri/desa-lain/index.md:4: '35.05.16.2004' (Binangun) belum punya halaman di "
             "situs ini, jadi album tidak bisa tampil di sana (place without a page) — "
             "daftarkan desa itu di content/desa.yml" in problems), problems
+
+
+def test_title_without_an_address(broken):
+    problems, _ = broken
+    assert ("galeri/tanpa-slug/index.md:2: judul ini tidak menghasilkan alamat: tidak ada "
+            "huruf atau angka latin (empty slug) — tulis  slug: nama-album" in problems)
 
 
 def test_bad_image_file(broken):
