@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from pelican.contents import Content
 
+from article_extras.seo import absolute, plain
+from wartadesa.dates import iso
+
 
 class Album(Content):
     mandatory_properties = ("title", "date")
@@ -23,6 +26,23 @@ class Album(Content):
     def cover(self):
         """The first photo: the album's picture in lists and its og:image."""
         return self.pictures[0] if self.pictures else None
+
+    def json_ld(self, base):
+        """schema.org ImageGallery of the album (absolute addresses under `base`), for the
+        theme's `|tojson`."""
+        def image(picture):
+            largest = max(picture.photo.of("full"), key=lambda d: (d.width, d.format == "jpeg"))
+            return {"@type": "ImageObject", "contentUrl": absolute(base, largest.name),
+                    "url": absolute(base, picture.url), "caption": picture.caption or picture.alt,
+                    "width": largest.width, "height": largest.height}
+
+        data = {"@context": "https://schema.org", "@type": "ImageGallery",
+                "name": plain(self.title), "url": absolute(base, self.url),
+                "datePublished": iso(self.date), "image": [image(p) for p in self.pictures]}
+        places = [v.place() for v in self.villages] + [r.place() for r in self.regions]
+        if places:
+            data["contentLocation"] = places[0] if len(places) == 1 else places
+        return data
 
 
 @dataclass

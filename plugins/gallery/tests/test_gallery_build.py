@@ -66,6 +66,21 @@ def test_large_view_has_the_photo_upright_sized_and_captioned(sample_site):
     assert og.endswith("-og.jpg") and "saluran-irigasi" in og
 
 
+def test_album_json_ld_is_an_image_gallery(published_site):
+    import json
+
+    page = published_site.html(ALBUM)
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    base = "https://binangun-singgahan.desa.id/"
+    assert data["@type"] == "ImageGallery" and data["url"] == base + ALBUM
+    assert data["name"] == "Contoh Album Kerja Bakti Dusun Krajan"
+    assert data["datePublished"].startswith("2024-07-20")
+    assert [i["url"] for i in data["image"]] == [f"{base}{ALBUM}{n}/" for n in (1, 2, 3)]
+    portrait = data["image"][1]
+    assert portrait["height"] > portrait["width"] and portrait["contentUrl"].startswith(base)
+    assert data["contentLocation"]["name"] == "Desa Binangun"
+
+
 def test_originals_with_gps_are_never_published(sample_site):
     originals = {p.read_bytes() for p in SOURCE.glob("*.jpg")}
     published = [p for p in sample_site.output.rglob("*") if p.is_file()]
