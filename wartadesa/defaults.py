@@ -121,6 +121,14 @@ EVENTS_ICS_URL = EVENTS_ICS_SAVE_AS = "agenda.ics"  # every event, for calendar 
 VILLAGE_ICS_URL = VILLAGE_ICS_SAVE_AS = "feeds/desa/{slug}.ics"  # a village's events
 HOME_NOTICES = 5  # current pengumuman on the home page (pinned first)
 HOME_EVENTS = 3  # next agenda items on the home page
+# Photo albums (plugin gallery): an album, the large view of each photo ({number}: 1, 2,
+# ...) and the index of albums.
+ALBUM_URL = "galeri/{slug}/"
+ALBUM_SAVE_AS = ALBUM_URL + "index.html"
+ALBUM_PHOTO_URL = "galeri/{slug}/{number}/"
+ALBUM_PHOTO_SAVE_AS = ALBUM_PHOTO_URL + "index.html"
+ALBUMS_URL = "galeri/"
+ALBUMS_SAVE_AS = ALBUMS_URL + "index.html"
 TEMPLATE_PAGES = {}
 # None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
 # The villages plugin adds "village" and "region" (None) unless they are set here.
@@ -186,6 +194,7 @@ PLUGINS = [
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
     "redirects",  # alamat_lama: old addresses keep working
     "search",  # the search page cari/; wartadesa.build indexes the site with Pagefind
+    "gallery",  # galeri/: photo albums (after villages and photos)
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -304,6 +313,14 @@ PHOTOS_LARGE_PX = 6000  # ... or with a longer side than this
 PHOTOS_COVER_MIN_WIDTH = 480  # warn about a cover narrower than this (blurry on phones)
 PHOTOS_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # theme: .wrap
 PHOTOS_THUMB_SIZES = "(min-width: 40rem) 9rem, 6.5rem"  # theme: .card__img
+
+
+# --- Gallery (plugin gallery: photo albums in content/galeri/{album}/) ---------------
+# On a village or region page: its newest albums, each with its first photos.
+GALLERY_PLACE_ALBUMS = 3
+GALLERY_PLACE_PHOTOS = 4
+# The grid's `sizes` (style.css: .gallery, 3 columns on a phone, 4 from 40rem).
+GALLERY_THUMB_SIZES = "(min-width: 46rem) 10.5rem, calc((100vw - 3rem) / 3)"
 
 
 # --- Privacy (plugin privacy_guard: NIK/KK, GPS in photos, personal data) -------

@@ -55,6 +55,10 @@ def sitemap_entries(context, settings):
     for key in ("categories", "tags", "authors"):
         for item, items in context.get(key, []):
             entries.append((item.url, _newest(items)))
+    albums = list(context.get("albums", []))  # plugin gallery: galeri/ and each album
+    if albums and settings.get("ALBUMS_URL") is not None and settings.get("ALBUMS_SAVE_AS"):
+        entries.append((settings["ALBUMS_URL"], _newest(albums)))
+    entries += [(a.url, getattr(a, "modified", None) or a.date) for a in albums]
     for key in ("villages", "regions"):
         for item in _objects(context.get(key)):
             url = getattr(item, "url", None)

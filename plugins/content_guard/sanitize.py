@@ -15,7 +15,7 @@ import re
 from urllib.parse import parse_qsl, urlencode
 
 import nh3
-from pelican.contents import Article, Page
+from pelican.contents import Content, Static
 
 from front_matter.errors import ContentError, report
 
@@ -200,7 +200,9 @@ def unsafe_parts(lines):
 
 def clean_content(instance):
     """content_object_init: clean the body, the summary and title-like fields."""
-    if not isinstance(instance, (Article, Page)):
+    # Articles, pages and the other Markdown content types (an album of the gallery
+    # plugin, ...): every Content read from a Markdown file, not a static file.
+    if not isinstance(instance, Content) or isinstance(instance, Static):
         return
     # The policy blocks inline styles, trusted or not: cells are aligned with classes.
     instance._content = align_with_classes(instance._content)

@@ -22,6 +22,9 @@ DATE_KEYS = schema.of_type("date")
 # List keys Pelican does not process itself (it makes `tags` Tag objects) stay lists.
 PLAIN_LIST_KEYS = schema.LIST_KEYS - set(METADATA_PROCESSORS)
 REQUIRED_SOMEWHERE = {field.key for field in schema.FIELDS if field.required}
+# Content types whose text under the front matter may be left out (an album's photos
+# are its content).
+BODY_OPTIONAL = (schema.EVENT, schema.ALBUM)  # an event or an album may have no text
 
 STATUS_VALUES = {
     "draft": "draft", "draf": "draft", "konsep": "draft",
@@ -168,7 +171,7 @@ class YamlMarkdownReader(MarkdownReader):
                 "(end before start)",
                 "periksa tanggal dan jam selesai; acara sehari cukup ditulis  mulai: saja",
             )
-        if not content.strip() and content_type != schema.EVENT:
+        if not content.strip() and content_type not in BODY_OPTIONAL:
             raise ContentError(
                 source.path, source.body_line, "isi berita kosong (empty body)",
                 "tulis isi berita di bawah baris --- penutup",

@@ -11,7 +11,7 @@ checked by `plugins/front_matter/tests/test_schema.py`). To add a field, add it 
 Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
 (text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`
 (true/false, also ya/tidak), `file` (a file under content/files/), `coordinates`
-("lat, lon").
+("lat, lon"), `photos` (a list of mappings `berkas`/`keterangan`/`alt`, an album's photos).
 """
 
 from dataclasses import dataclass
@@ -51,11 +51,13 @@ class Field:
 
 
 FIELDS = (
-    Field("title", "judul", required=BOTH + NOTICE_BOARD, used_by=BOTH + NOTICE_BOARD,
+    Field("title", "judul", required=(*BOTH, *NOTICE_BOARD, ALBUM),
+          used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
           help="Judul berita.", reference="required", example="Judul berita"),
-    Field("date", "tanggal", "date", required=(ARTICLE, NOTICE), used_by=BOTH + (NOTICE,),
+    Field("date", "tanggal", "date", required=(ARTICLE, NOTICE, ALBUM),
+          used_by=(*BOTH, NOTICE, ALBUM),
           help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
-          reference="required for articles and notices: `2024-06-06`, `2024-06-06 09:00`, "
+          reference="required for articles, notices and albums: `2024-06-06`, `2024-06-06 09:00`, "
           "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
           "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
           "(Indonesian or English month names, full or short)",
@@ -63,10 +65,10 @@ FIELDS = (
     Field("modified", "diperbarui", "date",
           help="Tanggal dan jam berita terakhir diperbarui (bila ada perubahan penting).",
           reference="same formats", example="2024-06-07 10:00"),
-    Field("village", "desa", "list", used_by=BOTH + NOTICE_BOARD,
+    Field("village", "desa", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
           help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
           reference="one value or a list (see the village plugin)", example="binangun"),
-    Field("region", "wilayah", "list", used_by=BOTH + NOTICE_BOARD,
+    Field("region", "wilayah", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
           help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
           reference="one value or a list: kecamatan, kabupaten/kota or provinsi",
           example="Kec. Singgahan"),
@@ -155,6 +157,14 @@ FIELDS = (
           help="Titik lokasi acara di peta: lintang, bujur (salin dari OpenStreetMap).",
           reference="events: coordinates `lat, lon` in degrees, e.g. `-6.99, 111.83`",
           example="-6.9912, 111.8307"),
+    # --- galeri (plugin gallery) ---
+    Field("photos", "foto", "photos", required=(ALBUM,), used_by=(ALBUM,),
+          help="Foto album, berurutan: tiap foto dengan berkas (nama berkas di folder album), "
+          "keterangan dan alt (teks bagi pembaca tunanetra; bawaan: keterangan).",
+          reference="required for albums: the album's photos in order, a list of "
+          "`- berkas: a.jpg` (`file`) with `keterangan` (`caption`) and `alt` (default: the "
+          "caption); see \"Photo albums\"",
+          example="[{berkas: foto-1.jpg, keterangan: Warga bekerja bakti}]"),
 )
 
 # Keys operators may not write: the site makes addresses and output paths itself.
@@ -170,6 +180,8 @@ BY_KEY = {field.key: field for field in FIELDS}
 ALIASES = {field.alias: field.key for field in FIELDS if field.alias}
 KEYS = frozenset(BY_KEY)
 LIST_KEYS = frozenset(field.key for field in FIELDS if field.type == "list")
+# Keys holding a list of mappings of text (an album's photos), each kept with its line.
+RECORD_KEYS = frozenset(field.key for field in FIELDS if field.type == "photos")
 SCALAR_KEYS = KEYS - LIST_KEYS
 
 

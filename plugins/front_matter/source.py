@@ -157,6 +157,10 @@ def _take(source, loader, key_node, value_node):
             f"kunci '{written}' ditulis dua kali (duplicate key, first on line {source.lines[key]})",
             "hapus salah satunya",
         )
+    if key in schema.RECORD_KEYS:
+        source.meta[key] = _records(source, loader, written, line, value_node)
+        source.lines[key] = line
+        return
     value = loader.construct_object(value_node, deep=True)
     if isinstance(value, dict):
         raise ContentError(
@@ -189,3 +193,45 @@ def _take(source, loader, key_node, value_node):
     check_value(source.path, line, key, value)
     source.meta[key] = value
     source.lines[key] = line
+
+
+def _records(source, loader, written, line, node):
+    """A list of mappings of text (an album's `foto:`), each a dict with its own `line`
+    {"line": N, "values": {key: text}, "lines": {key: N}}, keys lower-cased as written
+    (the plugin that uses the key checks which keys and values it accepts)."""
+    if isinstance(node, yaml.ScalarNode) and not node.value.strip():
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise ContentError(
+            source.path, line,
+            f"'{written}' harus berupa daftar, satu '- berkas: ...' per foto (expected a list)",
+            "tulis tiap foto di baris baru:  - berkas: foto-1.jpg  lalu  keterangan: ... di "
+            "bawahnya, menjorok sejajar 'berkas'")
+    records = []
+    for item in node.value:
+        item_line = item.start_mark.line + 2
+        if not isinstance(item, yaml.MappingNode):
+            raise ContentError(
+                source.path, item_line,
+                f"isi '{written}' harus berupa 'berkas: ...' dan 'keterangan: ...' "
+                "(expected a mapping)",
+                "misalnya  - berkas: foto-1.jpg  dan di bawahnya  keterangan: Warga bekerja bakti")
+        record = {"line": item_line, "values": {}, "lines": {}}
+        for key_node, value_node in item.value:
+            key_line = key_node.start_mark.line + 2
+            if not isinstance(key_node, yaml.ScalarNode) or not isinstance(
+                    value_node, yaml.ScalarNode):
+                raise ContentError(
+                    source.path, key_line,
+                    f"isi '{written}' hanya boleh berupa teks (expected text values)",
+                    "tulis  kunci: nilai  satu per baris; beri tanda kutip bila ada titik dua")
+            name = key_node.value.strip().lower()
+            if name in record["lines"]:
+                raise ContentError(
+                    source.path, key_line,
+                    f"kunci '{name}' ditulis dua kali untuk foto yang sama (duplicate key)",
+                    "hapus salah satunya")
+            record["values"][name] = loader.construct_object(value_node).strip()
+            record["lines"][name] = key_line
+        records.append(record)
+    return records

@@ -91,8 +91,9 @@ def item_line(path, key_line, value):
 
 
 def feed_items(place):
-    """A village's or region's feed: its news, notices and agenda items, newest first."""
-    items = [*place.articles, *place.notices, *place.events]
+    """A village's or region's feed: its news, notices, agenda items and other content
+    (albums: `place.feed_extras`), newest first."""
+    items = [*place.articles, *place.notices, *place.events, *place.feed_extras]
     return sorted(items, key=lambda item: item.date, reverse=True)
 
 

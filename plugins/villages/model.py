@@ -24,6 +24,9 @@ class Place(URLWrapper):
     def __init__(self, official, settings):
         super().__init__(official.name, settings)
         self.code = official.code
+        # Other content tagged with this place that its feeds carry beside the articles
+        # (the gallery plugin's albums); set by those plugins before the output is written.
+        self.feed_extras = []
 
     def _feed(self, kind):
         """VILLAGE_FEED_ATOM etc. formatted like the URL settings; None when unset."""

@@ -157,7 +157,8 @@ def measure(resolver, page_url, html_bytes):
             continue
         fig.add("external", f"<{name}> {ref}")
 
-    # Images: sized (no layout shift), lazy after the first.
+    # Images: sized (no layout shift), lazy after the first, but the page's main picture
+    # (fetchpriority="high": an article's cover, a gallery photo's large view).
     images = soup.find_all("img")
     fig.images = len(images)
     for index, img in enumerate(images):
@@ -165,7 +166,8 @@ def measure(resolver, page_url, html_bytes):
         missing = [a for a in ("width", "height") if not (img.get(a) or "").strip().isdigit()]
         if missing:
             fig.add("images", f"<img src={label}> without {' and '.join(missing)}")
-        if index > 0 and (img.get("loading") or "").lower() != "lazy":
+        main = (img.get("fetchpriority") or "").lower() == "high"
+        if index > 0 and not main and (img.get("loading") or "").lower() != "lazy":
             fig.add("images", f"<img src={label}> (not the first image) without loading=lazy")
 
     if fig.first_load_gz > FIRST_LOAD_GZ:

@@ -13,6 +13,8 @@ REQUIRED = [
 VILLAGE_TYPES = ["villages", "village", "region"]
 # The sample fixture has APBDes data (content/data/apbdes/, data/desa/binangun/apbdes/).
 APBDES_TYPES = ["apbdes", "apbdes-year", "village-apbdes", "village-apbdes-year"]
+# The gallery plugin's pages (galeri/, galeri/{slug}/, galeri/{slug}/{n}/).
+GALLERY_TYPES = ["albums", "album", "album-photo"]
 
 LISTS = {"kategori": "category", "tag": "tag", "penulis": "author", "desa": "village"}
 ARTICLE = re.compile(r"^berita/\d{4}/\d{2}/[^/]+/$")
@@ -40,6 +42,10 @@ def page_type(url):
     if ARTICLE.match(url):
         return "article"
     first = url.split("/")[0]
+    if first == "galeri":
+        if re.fullmatch(r"galeri/\d+/", url):
+            return "albums-page-n"
+        return {1: "albums", 2: "album", 3: "album-photo"}.get(url.count("/"), "other")
     if "apbdes" in url.split("/"):  # plugin apbdes: the latest year, each year, a village's
         kind = "apbdes" if url.endswith("apbdes/") else "apbdes-year"
         return f"village-{kind}" if first == "desa" else kind

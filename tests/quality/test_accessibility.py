@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ARTIFACTS, screenshot, serve_folder
 from tests.quality.site_pages import (
-    APBDES_TYPES, REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug,
+    APBDES_TYPES, GALLERY_TYPES, REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug,
 )
 
 pytestmark = pytest.mark.browser
@@ -60,6 +60,7 @@ def test_sample_site_has_every_page_type(sample_site, pages):
     if "villages" in types or any(url.startswith("desa/") for _, url in pages):
         required += VILLAGE_TYPES
     required += APBDES_TYPES
+    required += GALLERY_TYPES  # the sample fixture has an album
     missing = [kind for kind in required if kind not in types]
     assert missing == [], f"page types not found in the built sample site: {missing}"
     assert sum(1 for label, _ in pages if label.startswith("article:")) == 5

@@ -120,8 +120,9 @@ def test_rules_pass_a_lean_page_and_resolve_production_urls(tmp_path):
             f'<link rel="canonical" href="{PRODUCTION_URL}/berita/x/">'
             f'<script src="../../theme/js/v.js" defer></script></head><body>'
             f'<img src="a.jpg" width="1" height="1"><img src="b.jpg" width="1" height="1" '
+            f'fetchpriority="high"><img src="b.jpg" width="1" height="1" '
             f'loading="lazy"></body></html>').encode()
     fig = measure(SiteResolver(tmp_path, PRODUCTION_URL), "berita/x/", page)
     assert fig.problems == {}
-    assert (fig.css, fig.js, fig.images) == (2 * len("body{margin:0}"), len("let a=1"), 2)
+    assert (fig.css, fig.js, fig.images) == (2 * len("body{margin:0}"), len("let a=1"), 3)
     assert fig.first_load_gz == fig.html_gz + fig.css_gz > 0

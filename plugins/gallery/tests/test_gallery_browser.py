@@ -1,0 +1,78 @@
+"""The album page of the sample fixture site in the system Chromium on a phone: a grid of
+three columns without JavaScript, each thumbnail opening the large view, no layout shift,
+no horizontal scrolling; a screenshot in test-artifacts/."""
+
+import pytest
+
+from conftest import screenshot
+
+pytestmark = pytest.mark.browser
+ALBUM = "/galeri/contoh-album-kerja-bakti-dusun-krajan/"
+
+
+def test_album_grid_on_a_phone_without_javascript(page_factory, served_sample_site):
+    page = page_factory(390, 844, java_script_enabled=False, device_scale_factor=2)
+    missing = []  # (not requests cut short by leaving a page, which Chromium reports too)
+    page.on("response", lambda r: r.status >= 400 and missing.append(r.url))
+    page.goto(served_sample_site + ALBUM)
+    page.wait_for_load_state("networkidle")
+    boxes = [page.locator(".gallery img").nth(i).bounding_box() for i in range(3)]
+    assert len({round(box["y"]) for box in boxes}) == 1  # one row of three
+    assert all(abs(box["width"] - box["height"]) < 1 and box["width"] > 90 for box in boxes)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    loaded = page.evaluate("[...document.querySelectorAll('.gallery img')]"
+                           ".map(i => i.complete && i.naturalWidth)")
+    assert all(loaded), loaded
+    path = screenshot(page, "gallery-album-phone")
+    assert path.stat().st_size > 10_000
+    page.locator(".gallery a").nth(1).click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(ALBUM + "2/")
+    image = page.locator("figure.cover img")
+    size = image.evaluate("i => [i.naturalWidth, i.naturalHeight, i.getBoundingClientRect().width,"
+                          " i.getBoundingClientRect().height]")
+    assert size[1] > size[0] and size[3] > size[2]  # the portrait picture, upright
+    screenshot(page, "gallery-photo-phone")
+    page.get_by_role("link", name="Foto berikutnya").click()
+    assert page.url.endswith(ALBUM + "3/")
+    assert not page.console_errors and not missing and not page.external_requests
+
+
+def test_thumbnails_reserve_their_space(page_factory, served_sample_site):
+    """width/height on every thumbnail: nothing moves while the pictures load."""
+    page = page_factory(390, 844)
+    page.route("**/foto/**", lambda route: route.abort())  # pictures never arrive
+    page.goto(served_sample_site + ALBUM)
+    boxes = [page.locator(".gallery img").nth(i).bounding_box() for i in range(3)]
+    assert all(box["height"] > 90 for box in boxes)
+
+
+def test_viewer_with_keyboard(page_factory, served_sample_site):
+    """With JavaScript: the thumbnail opens a dialog; arrows move, Esc closes and focus
+    returns to the thumbnail of the photo last shown; axe finds nothing in the dialog."""
+    from tests.quality.test_accessibility import describe_violations, run_axe
+
+    page = page_factory(390, 844, bypass_csp=True)
+    page.goto(served_sample_site + ALBUM)
+    page.locator(".gallery a").nth(1).focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog#penampil")
+    dialog.locator("figure img").wait_for()
+    assert page.url.endswith(ALBUM)  # stayed on the album page
+    assert dialog.locator(".viewer__at").text_content() == "Foto 2 dari 3"
+    page.wait_for_function("document.querySelector('dialog img').naturalWidth > 0")
+    image = dialog.locator("figure img")
+    assert image.get_attribute("alt").startswith("Gambar contoh berdiri")
+    assert dialog.locator("figcaption").text_content().startswith("Gambar contoh berdiri")
+    screenshot(page, "gallery-viewer-phone")
+    violations, _ = run_axe(page)
+    assert violations == [], describe_violations(violations)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.viewer__at').textContent == 'Foto 3 dari 3'")
+    page.keyboard.press("ArrowRight")  # round again to the first
+    page.wait_for_function("document.querySelector('.viewer__at').textContent == 'Foto 1 dari 3'")
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused.endswith(ALBUM.lstrip("/") + "1/")
+    assert not page.console_errors and not page.failed_requests
