@@ -4,17 +4,9 @@ text of their source files with line numbers."""
 import os
 import re
 
-from front_matter.errors import ContentError
-from front_matter.source import decode
+from front_matter.contents import all_contents
+from front_matter.source import source_lines
 
-ARTICLE_LISTS = (
-    "articles", "translations", "drafts", "drafts_translations",
-    "hidden_articles", "hidden_translations",
-)
-PAGE_LISTS = (
-    "pages", "translations", "hidden_pages", "hidden_translations",
-    "draft_pages", "draft_translations",
-)
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -23,27 +15,13 @@ def articles_generator(generators):
     return next((g for g in generators if hasattr(g, "articles")), None)
 
 
-def pages_generator(generators):
-    return next((g for g in generators if hasattr(g, "pages") and not hasattr(g, "articles")), None)
-
-
 def static_generator(generators):
     return next((g for g in generators if hasattr(g, "staticfiles")), None)
 
 
 def contents(generators):
     """Every Article and Page read (all statuses, translations too), sorted by source."""
-    found = {}
-    for generator, names in (
-        (articles_generator(generators), ARTICLE_LISTS),
-        (pages_generator(generators), PAGE_LISTS),
-    ):
-        if generator is None:
-            continue
-        for name in names:
-            for item in getattr(generator, name, None) or []:
-                found[id(item)] = item
-    return sorted(found.values(), key=lambda item: str(item.source_path))
+    return all_contents(generators[0].context) if generators else []
 
 
 def is_article(item):
@@ -60,18 +38,9 @@ def body_line(item):
     return getattr(item, "body_line", None) or item.metadata.get("body_line") or 1
 
 
-def read_lines(path):
-    """The file's lines (UTF-8, line endings normalised); [] if it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return decode(path, handle.read()).split("\n")
-    except (OSError, ContentError):
-        return []
-
-
 def body_lines(item):
     """(line number, text) of the body, without fenced code blocks and `code spans`."""
-    lines = read_lines(item.source_path)
+    lines = source_lines(item)
     start = body_line(item)
     result = []
     fence = None
@@ -86,14 +55,6 @@ def body_lines(item):
             continue
         result.append((number, CODE_SPAN.sub("", text)))
     return result
-
-
-def find_line(lines, needle, default):
-    """The first (number, text) pair whose text contains `needle`, else `default`."""
-    for number, text in lines:
-        if needle in text:
-            return number
-    return default
 
 
 def relative_path(item):

@@ -11,7 +11,9 @@ from html.parser import HTMLParser
 from front_matter.errors import ContentError
 
 from . import browser_url
-from .content import body_lines, find_line
+from front_matter.source import find_line
+
+from .content import body_lines
 
 # (tag, attribute) -> the CSP directive that governs it
 MEDIA_ATTRIBUTES = {

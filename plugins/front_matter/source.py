@@ -94,17 +94,77 @@ def _read_source(path, _mtime_ns, _size):
     return source
 
 
-def line_containing(path, needle, default):
-    """The number of the first line of the content file `path` that contains `needle`
-    (for messages about something found in the rendered HTML), else `default`."""
+# --- Source lines: where something is in a content file (one place for every plugin) ---
+
+
+def read_text(path):
+    """The decoded text of any text file (UTF-8, BOM removed, line endings normalised),
+    or "" when it cannot be read or decoded (its reader reports that)."""
     try:
-        text = read_source(path).text
+        with open(path, "rb") as handle:
+            return decode(path, handle.read())
     except (OSError, ContentError):
-        return default
-    for number, line in enumerate(text.split("\n"), 1):
-        if needle in line:
-            return number
-    return default
+        return ""
+
+
+def source_lines(source):
+    """The lines of a content file: `source` is a content object (the text the reader
+    kept on it, `source_text`, without reading the file again) or a path."""
+    text = getattr(source, "source_text", None)
+    if text is None and hasattr(source, "metadata"):
+        text = source.metadata.get("source_text")
+    if text is None:
+        path = getattr(source, "source_path", source)
+        text = read_text(path) if path else ""
+    return text.split("\n") if text else []
+
+
+def numbered(lines, first=1):
+    """(number, text) of each line from line `first` on (1-based)."""
+    return list(enumerate(lines[first - 1 :], start=first))
+
+
+def find_line(lines, needle, default, *, first=1, used=(), alone=False):
+    """The number of the first line of `lines` ((number, text) pairs) that contains
+    `needle`, from line `first` on and not in `used`; else `default`.
+
+    alone: prefer a line holding only `needle` (or `<needle>`, or a Markdown link)."""
+    candidates = [
+        (number, text) for number, text in lines
+        if number >= first and number not in used and needle in text
+    ]
+    if alone:
+        for number, text in candidates:
+            text = text.strip()
+            if text in (needle, f"<{needle}>") or (text.startswith("[") and text.endswith(")")):
+                return number
+    return candidates[0][0] if candidates else default
+
+
+def line_containing(source, needle, default, *, first=1):
+    """The number of the first line of a content file (`source`: content object or path)
+    that contains `needle` (for messages about something found in the rendered HTML),
+    from line `first` on; else `default`."""
+    return find_line(numbered(source_lines(source)), needle, default, first=first)
+
+
+def key_block(lines, key_line, limit=50):
+    """(number, text) of a front matter key's line and of the list items under it
+    (`village:` then `- Saringembat`), at most `limit` lines after the key."""
+    block = []
+    for number, text in numbered(lines, key_line)[: limit + 1]:
+        if number > key_line and not text.startswith((" ", "\t", "-")):
+            break
+        block.append((number, text))
+    return block
+
+
+def item_line(source, key_line, value):
+    """The line of one list item (`- Saringembat` under `village:`) of a content file,
+    else the key's line (1 when the key's line is unknown)."""
+    if not key_line:
+        return 1
+    return find_line(key_block(source_lines(source), key_line), value, key_line)
 
 
 def _parse_yaml(source, yaml_text):

@@ -92,7 +92,7 @@ def body_pictures(content, registry):
         relative = _relative_source(attributes.get("src", ""), content)
         if not relative or not handled(relative):
             return tag
-        line = line_containing(content.source_path, posixpath.basename(relative),
+        line = line_containing(content, posixpath.basename(relative),
                         getattr(content, "body_line", 1))
         try:
             photo = registry.photo(relative)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from front_matter.errors import ContentError, report
+from front_matter.contents import all_articles
+from front_matter.source import item_line
 from pelican.generators import Generator
 
 from . import data
@@ -55,32 +57,6 @@ class Places:
         return self.villages[official.code]
 
 
-def all_articles(context):
-    """Published, hidden and draft articles with their translations."""
-    for key in ("articles", "hidden_articles", "drafts"):
-        for article in context.get(key, []):
-            yield article
-            yield from getattr(article, "translations", [])
-
-
-def item_line(path, key_line, value):
-    """The line of one list item (`- Saringembat` under `village:`), else the key's line."""
-    if not key_line:
-        return 1
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            lines = handle.read().split("\n")
-    except OSError:
-        return key_line
-    for number in range(key_line, min(len(lines), key_line + 50) + 1):
-        text = lines[number - 1]
-        if number > key_line and not text.startswith((" ", "\t", "-")):
-            break
-        if value in text:
-            return number
-    return key_line
-
-
 class VillagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +69,7 @@ class VillagesGenerator(Generator):
         registry = load_registry(registry_path, self.settings["VILLAGES_REGISTRY_MAX_KB"])
         for error in registry.errors:
             report(error)
-        articles = list(all_articles(self.context))
+        articles = all_articles(self.context)
         for article in articles:
             article.villages, article.regions, article.content_location = [], [], None
 
@@ -140,7 +116,7 @@ class VillagesGenerator(Generator):
                 official = resolve(value)
             except Unresolved as problem:
                 problems.append(ContentError(
-                    article.source_path, item_line(article.source_path, key_line, value),
+                    article.source_path, item_line(article, key_line, value),
                     problem.message, problem.hint,
                 ))
                 continue

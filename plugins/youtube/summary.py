@@ -9,6 +9,7 @@ content_object_init handler, e.g. HTML cleaning), before links are resolved.
 
 import re
 
+from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
 from pelican.utils import (
     strip_toc_elements_from_html,
     truncate_html_paragraphs,
@@ -16,10 +17,6 @@ from pelican.utils import (
 )
 
 PLAYER = re.compile(r'<figure\b[^>]*\sdata-video="[^"]*"[^>]*>.*?</figure>\s*', re.DOTALL)
-LISTS = (
-    "articles", "translations", "hidden_articles", "hidden_translations", "drafts",
-    "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
-)
 FLAG = "_youtube_auto_summary"  # set by content.py on items that need it
 
 
@@ -41,12 +38,9 @@ def automatic_summary(html, settings):
 
 def summarize_without_players(generator):
     """article_generator_finalized / page_generator_finalized."""
-    seen = set()
-    for name in LISTS:
-        for item in getattr(generator, name, None) or []:
-            if id(item) in seen or not getattr(item, FLAG, False):
-                continue
-            seen.add(id(item))
+    keys = ARTICLE_KEYS if hasattr(generator, "articles") else PAGE_KEYS
+    for item in all_contents(generator.context, keys):
+        if getattr(item, FLAG, False):
             summary = automatic_summary(item._content, item.settings)
             item.metadata["summary"] = summary
             item._summary = summary
