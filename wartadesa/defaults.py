@@ -36,7 +36,9 @@ PATH = "content"
 ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "files", "extra"]
-EXTRA_PATH_METADATA = {}
+# content/extra/robots.txt, when the site has its own, is published at the root (then the
+# sitemap plugin writes no default robots.txt).
+EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 # Only Markdown is read (our YAML front matter reader); no reStructuredText/HTML.
 READERS = {"rst": None, "html": None, "htm": None}
 IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md"]
@@ -159,6 +161,7 @@ PLUGINS = [
     "privacy_guard",
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
     "redirects",  # alamat_lama: old addresses keep working
+    "sitemap",  # sitemap.xml of every page written (content_written), robots.txt
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -219,6 +222,10 @@ VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
 VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
 REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
 REGION_FEED_RSS = "feeds/wilayah/{code}.rss.xml"
+
+# --- Sitemap (plugin sitemap: sitemap.xml, robots.txt) ----------------------------
+# Address prefixes never listed in sitemap.xml: the web editor and the search page.
+SITEMAP_EXCLUDE = ["admin/", "cari/"]
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.

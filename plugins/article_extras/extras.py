@@ -12,8 +12,7 @@ from .reading import reading_minutes
 from .related import RelatedIndex, set_neighbours
 from .summaries import without_ids
 from .tables import wrap_tables
-from .seo import absolute, news_article, plain, share_image
-from .sitemap import site_base
+from .seo import absolute, news_article, plain, share_image, site_base
 
 
 class LazyRelated:
