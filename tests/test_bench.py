@@ -19,7 +19,7 @@ from wartadesa.bench.run import (
     ConfigStats, Incremental, OutputStats, BenchResult, change_article, our_settings,
     plain_settings_text, run_build,
 )
-from wartadesa.bench.weight import measure_site, page_type, segments_from_settings
+from wartadesa.weight import measure_site, page_type, segments_from_settings
 
 ARTICLES, VILLAGES, SEED = 30, 5, 7
 KABUPATEN_CODES = {"35.23", "51.02", "62.10"}

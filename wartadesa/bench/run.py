@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import corpus as corpus_module
 from .child import RESULT_PREFIX
-from .weight import measure_site, segments_from_settings
+from wartadesa.weight import measure_site, segments_from_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 OUR_SETTINGS = ROOT / "pelicanconf.py"

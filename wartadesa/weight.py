@@ -1,4 +1,6 @@
-"""What a reader downloads: each built page's HTML plus the same-site CSS and JS it uses.
+"""Page weight, the kit's one measure of it: what a reader downloads for each built page,
+its HTML plus the same-site CSS and JS it uses. Used by the page budgets
+(tests/quality/budget_rules.py) and by `invoke bench` (wartadesa/bench/run.py).
 
 For every `*.html` file of a built site: the HTML itself, the stylesheets it links
 (following `@import` inside them) and the scripts it loads from the same site, raw and
@@ -214,8 +216,13 @@ class SiteMeasurer:
             self.stylesheet_closure(imported, seen)
 
     def page(self, html_file):
+        """The PageWeight of a built HTML file of the output folder."""
         relative = Path(html_file).relative_to(self.output).as_posix()
-        data = Path(html_file).read_bytes()
+        return self.page_bytes(relative, Path(html_file).read_bytes())
+
+    def page_bytes(self, relative, data):
+        """The PageWeight of the HTML `data` of the page at `relative` (its path in the
+        output folder, e.g. berita/x/index.html: the base of relative references)."""
         parser = _Resources()
         parser.feed(data.decode("utf-8", errors="replace"))
         parser.close()
