@@ -162,6 +162,7 @@ PLUGINS = [
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
     "redirects",  # alamat_lama: old addresses keep working
     "sitemap",  # sitemap.xml of every page written (content_written), robots.txt
+    "stylesheet",  # the theme's readable style.css served minified
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -213,6 +214,10 @@ DEFAULT_OG_IMAGE = "theme/img/og-default.png"
 DEFAULT_OG_IMAGE_SIZE = (1200, 630)
 RELATED_ARTICLES = 3  # "Berita terkait" under each article
 INDEX_URL = ""  # the home page is the site root: "Lebih baru" links to /, not /index.html
+
+# The theme's stylesheet is written readable and served minified (plugin stylesheet):
+# output files minified once the theme's files are copied.
+MINIFY_CSS = ["theme/css/style.css"]
 
 # --- Villages (plugin villages: content/desa.yml, pages desa/ and wilayah/) ----
 VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/
