@@ -278,7 +278,7 @@ PRIVACY_ALLOWED_FILES = []
 PRIVACY_ALLOWED_PHONES = []
 
 
-def production_settings(site):
+def production_settings(site: dict) -> dict:
     """The production values for a site's publishconf.py, given its preview settings
     (`globals()` after `from pelicanconf import *`): absolute links, GitHub Pages files.
 

@@ -9,7 +9,7 @@ from front_matter.contents import plain
 from wartadesa.dates import iso
 
 
-def site_base(settings):
+def site_base(settings: dict) -> str:
     """The absolute address of the site: SITEURL in production, else FEED_DOMAIN
     (the preview server) so shared links and the sitemap still hold full addresses."""
     siteurl = settings.get("SITEURL") or ""

@@ -5,6 +5,7 @@ instead of each keeping its own copy."""
 
 import html
 import re
+from collections.abc import Mapping, Sequence
 
 # Context entries of Pelican's article and page generators (every status); their
 # translations hang on each item (`item.translations`).
@@ -13,7 +14,7 @@ PAGE_KEYS = ("pages", "hidden_pages", "draft_pages")
 TAG = re.compile(r"<[^>]+>")
 
 
-def all_contents(context, keys=ARTICLE_KEYS + PAGE_KEYS):
+def all_contents(context: Mapping, keys: Sequence[str] = ARTICLE_KEYS + PAGE_KEYS) -> list:
     """Every Article and Page read (published, hidden and draft, translations too),
     once each, sorted by source path. `context` is the shared generator context
     (Pelican's article and page generators fill it before other generators run)."""
@@ -26,17 +27,17 @@ def all_contents(context, keys=ARTICLE_KEYS + PAGE_KEYS):
     return sorted(found.values(), key=lambda item: str(item.source_path or ""))
 
 
-def all_articles(context):
+def all_articles(context: Mapping) -> list:
     """Every Article read (published, hidden and draft, translations too)."""
     return all_contents(context, ARTICLE_KEYS)
 
 
-def strip_tags(text):
+def strip_tags(text: object) -> str:
     """Text without tags and entities; non-breaking spaces (typogrify's &nbsp;) become
     spaces. Whitespace is kept as it is."""
     return html.unescape(TAG.sub("", str(text or ""))).replace("\xa0", " ")
 
 
-def plain(text):
+def plain(text: object) -> str:
     """Text without tags and entities, whitespace collapsed to single spaces."""
     return " ".join(strip_tags(text).split())

@@ -5,6 +5,7 @@ Pure functions on files, shared by the reader (build) and `invoke check`.
 
 import difflib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,7 +40,7 @@ class Source:
     warnings: list = field(default_factory=list)
 
 
-def decode(path, raw):
+def decode(path: str | os.PathLike, raw: bytes) -> str:
     """UTF-8 text with BOM removed and line endings normalised, or a ContentError."""
     try:
         text = raw.decode("utf-8")
@@ -57,7 +58,7 @@ def decode(path, raw):
     return text
 
 
-def read_source(path):
+def read_source(path: str | os.PathLike) -> Source:
     """Read `path` and split it; raise ContentError for anything malformed.
 
     Remembered per file version, so plugins that look at the source again after
@@ -97,7 +98,7 @@ def _read_source(path, _mtime_ns, _size):
 # --- Source lines: where something is in a content file (one place for every plugin) ---
 
 
-def read_text(path):
+def read_text(path: str | os.PathLike) -> str:
     """The decoded text of any text file (UTF-8, BOM removed, line endings normalised),
     or "" when it cannot be read or decoded (its reader reports that)."""
     try:
@@ -107,7 +108,7 @@ def read_text(path):
         return ""
 
 
-def source_lines(source):
+def source_lines(source: object) -> list[str]:
     """The lines of a content file: `source` is a content object (the text the reader
     kept on it, `source_text`, without reading the file again) or a path."""
     text = getattr(source, "source_text", None)
@@ -119,12 +120,13 @@ def source_lines(source):
     return text.split("\n") if text else []
 
 
-def numbered(lines, first=1):
+def numbered(lines: list[str], first: int = 1) -> list[tuple[int, str]]:
     """(number, text) of each line from line `first` on (1-based)."""
     return list(enumerate(lines[first - 1 :], start=first))
 
 
-def find_line(lines, needle, default, *, first=1, used=(), alone=False):
+def find_line(lines: Iterable[tuple[int, str]], needle: str, default: int | None, *,
+              first: int = 1, used: Iterable[int] = (), alone: bool = False) -> int | None:
     """The number of the first line of `lines` ((number, text) pairs) that contains
     `needle`, from line `first` on and not in `used`; else `default`.
 
@@ -141,14 +143,14 @@ def find_line(lines, needle, default, *, first=1, used=(), alone=False):
     return candidates[0][0] if candidates else default
 
 
-def line_containing(source, needle, default, *, first=1):
+def line_containing(source: object, needle: str, default: int, *, first: int = 1) -> int:
     """The number of the first line of a content file (`source`: content object or path)
     that contains `needle` (for messages about something found in the rendered HTML),
     from line `first` on; else `default`."""
     return find_line(numbered(source_lines(source)), needle, default, first=first)
 
 
-def key_block(lines, key_line, limit=50):
+def key_block(lines: list[str], key_line: int, limit: int = 50) -> list[tuple[int, str]]:
     """(number, text) of a front matter key's line and of the list items under it
     (`village:` then `- Saringembat`), at most `limit` lines after the key."""
     block = []
@@ -159,7 +161,7 @@ def key_block(lines, key_line, limit=50):
     return block
 
 
-def item_line(source, key_line, value):
+def item_line(source: object, key_line: int | None, value: str) -> int:
     """The line of one list item (`- Saringembat` under `village:`) of a content file,
     else the key's line (1 when the key's line is unknown)."""
     if not key_line:

@@ -5,8 +5,10 @@ pelican-plugins/sitemap): articles, pages, lists, and every page type of any plu
 without naming them. Left out: pages marked `noindex` (drafts, redirects, 404), hidden
 and draft content, and addresses under a SITEMAP_EXCLUDE prefix (admin/, cari/)."""
 
+import datetime as dt
 import os
 import re
+from collections.abc import Mapping
 
 NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
 HEAD_BYTES = 4096  # the robots meta tag is near the top of <head>
@@ -32,7 +34,7 @@ class Collector:
             return
         self.pages[url] = last_modified(context)
 
-    def entries(self):
+    def entries(self) -> list[tuple[str, dt.datetime | None]]:
         """[(url, last modified or None)], sorted by address (the home page first)."""
         return sorted(self.pages.items(), key=lambda entry: entry[0])
 
@@ -49,7 +51,7 @@ def finish():
     return collector
 
 
-def collect_page(path, context):
+def collect_page(path: str, context: Mapping | None) -> None:
     """content_written: remember a page of the current build."""
     collector = _collector
     if collector is None or context is None:
@@ -59,7 +61,7 @@ def collect_page(path, context):
     collector.add(path, context)
 
 
-def page_url(relative):
+def page_url(relative: str) -> str:
     """`berita/x/index.html` -> `berita/x/`; `index.html` -> ``; `404.html` stays."""
     if relative == "index.html":
         return ""
@@ -68,7 +70,7 @@ def page_url(relative):
     return relative
 
 
-def published(context):
+def published(context: Mapping) -> bool:
     for key in ("article", "page"):
         item = context.get(key)
         if item is not None and getattr(item, "status", "published") != "published":
@@ -76,7 +78,7 @@ def published(context):
     return True
 
 
-def marked_noindex(path):
+def marked_noindex(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
             return bool(NOINDEX.search(handle.read(HEAD_BYTES)))
@@ -88,7 +90,7 @@ def _changed(item):
     return getattr(item, "modified", None) or getattr(item, "date", None)
 
 
-def last_modified(context):
+def last_modified(context: Mapping) -> dt.datetime | None:
     """The article's or page's date (modified if set); for a list, its newest article."""
     for key in ("article", "page"):
         item = context.get(key)

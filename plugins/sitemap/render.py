@@ -1,5 +1,6 @@
 """The text of sitemap.xml and of the default robots.txt."""
 
+import datetime as dt
 from xml.etree import ElementTree
 
 from article_extras.seo import site_base  # noqa: F401 (the site's absolute address)
@@ -8,7 +9,7 @@ from wartadesa.dates import iso
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def render_sitemap(entries, base):
+def render_sitemap(entries: list[tuple[str, dt.datetime | None]], base: str) -> str:
     """sitemap.xml for [(url relative to the site root, last modified or None)]."""
     ElementTree.register_namespace("", NAMESPACE)
     root = ElementTree.Element(f"{{{NAMESPACE}}}urlset")
@@ -21,5 +22,5 @@ def render_sitemap(entries, base):
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def render_robots(base):
+def render_robots(base: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n"

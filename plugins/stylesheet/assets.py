@@ -10,7 +10,7 @@ import os
 from .minify import minify
 
 
-def minify_outputs(pelican):
+def minify_outputs(pelican) -> None:
     """finalized: every file of MINIFY_CSS (paths in the output folder) minified."""
     for name in pelican.settings.get("MINIFY_CSS") or []:
         path = os.path.join(pelican.output_path, name)
