@@ -16,8 +16,14 @@ from tests.sitetools import build_site
 from wartadesa.bench import corpus as corpus_module
 from wartadesa.bench import report
 from wartadesa.bench.run import (
-    ConfigStats, Incremental, OutputStats, BenchResult, change_article, our_settings,
-    plain_settings_text, run_build,
+    BenchResult,
+    ConfigStats,
+    Incremental,
+    OutputStats,
+    change_article,
+    our_settings,
+    plain_settings_text,
+    run_build,
 )
 from wartadesa.weight import measure_site, page_type, segments_from_settings
 

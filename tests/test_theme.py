@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from conftest import PRODUCTION_URL
-from tests.sitetools import ROOT, SAMPLE, build_site, text_of
 from stylesheet.minify import minify
+from tests.sitetools import ROOT, SAMPLE, build_site, text_of
 
 KONFERENSI = "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/"
 MUSDES = "berita/2024/06/musyawarah-desa-binangun-bahas-apbdes-2025/"
@@ -316,7 +316,7 @@ def all_pages(site):
 def test_every_page_one_h1_skip_link_landmarks_favicon(sample_site):
     pages = all_pages(sample_site)
     assert len(pages) > 20
-    for url, path in pages:
+    for url, _path in pages:
         page = sample_site.html(url)
         assert len(page.find_all("h1")) == 1, url
         skip = page.find("a", class_="skip")

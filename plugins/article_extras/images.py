@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
-from front_matter.errors import ContentError
 from front_matter.contents import strip_tags
+from front_matter.errors import ContentError
 from front_matter.source import line_containing
 
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)

@@ -3,6 +3,7 @@ sites, promotional gambling text and text hidden from readers (but not from sear
 engines) in raw HTML. Each one is an error naming the file and the line.
 """
 
+import contextlib
 import fnmatch
 import html
 import os
@@ -14,7 +15,13 @@ from front_matter.source import numbered, source_lines
 from . import browser_url
 from .content import body_line, contents, meta_line, relative_path, static_generator
 from .reader_text import (
-    LEET, LEET_AS_I, LEET_CHARACTERS, fold, joined_letters, leet_variants, visible,
+    LEET,
+    LEET_AS_I,
+    LEET_CHARACTERS,
+    fold,
+    joined_letters,
+    leet_variants,
+    visible,
 )
 from .settings import setting
 
@@ -103,10 +110,8 @@ def gambling_host(url):
 def _readable_host(host):
     """The host as letters a reader recognises: IDNA (xn--) decoded, look-alikes folded,
     digits read as letters too (s1ot -> slot)."""
-    try:
+    with contextlib.suppress(UnicodeError):
         host = host.encode("ascii").decode("idna") if "xn--" in host else host
-    except UnicodeError:
-        pass
     folded = fold(host)
     return " ".join([folded, *leet_variants(folded.replace(".", " ").replace("-", " "))])
 

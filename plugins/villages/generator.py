@@ -8,10 +8,11 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 
-from front_matter.errors import ContentError, report
-from front_matter.contents import all_articles
-from front_matter.source import item_line
 from pelican.generators import Generator
+
+from front_matter.contents import all_articles
+from front_matter.errors import ContentError, report
+from front_matter.source import item_line
 
 from . import data
 from .model import Region, Village
@@ -130,7 +131,7 @@ class VillagesGenerator(Generator):
         others = [v for code, v in places.villages.items() if code not in registry_codes]
         taken = {entry.slug for entry in registry.entries}
         slugs = assign_slugs([(data.lookup(v.code), "") for v in others], taken=taken)
-        for village, slug in zip(others, slugs):
+        for village, slug in zip(others, slugs, strict=False):
             village.slug = slug
 
     def _attach_articles(self, places):

@@ -9,12 +9,13 @@ content_object_init handler, e.g. HTML cleaning), before links are resolved.
 
 import re
 
-from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
 from pelican.utils import (
     strip_toc_elements_from_html,
     truncate_html_paragraphs,
     truncate_html_words,
 )
+
+from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
 
 PLAYER = re.compile(r'<figure\b[^>]*\sdata-video="[^"]*"[^>]*>.*?</figure>\s*', re.DOTALL)
 FLAG = "_youtube_auto_summary"  # set by content.py on items that need it

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTIFACTS, screenshot, serve_folder
-from tests.quality.site_pages import (
-    REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug,
-)
+from tests.quality.site_pages import REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug
 
 pytestmark = pytest.mark.browser
 
@@ -171,7 +169,7 @@ FOCUS_TARGETS_JS = """() => {
   return [...document.querySelectorAll(focusable)]
     .filter(el => !el.disabled && el.getClientRects().length > 0)
     .map((el, index) => ({index, sign: sign(el)}));
-}""" % FOCUSABLE
+}""" % FOCUSABLE  # noqa: UP031 (a JavaScript template full of braces)
 
 FOCUS_BOX_JS = """index => {
   const focusable = "%s";
@@ -182,7 +180,7 @@ FOCUS_BOX_JS = """index => {
   active.scrollIntoView({block: 'center'});
   const b = active.getBoundingClientRect();
   return {html: active.outerHTML.slice(0, 120), x: b.x, y: b.y, w: b.width, h: b.height};
-}""" % FOCUSABLE
+}""" % FOCUSABLE  # noqa: UP031 (a JavaScript template full of braces)
 
 
 def focus_changes_look(page, index):
