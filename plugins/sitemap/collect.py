@@ -24,6 +24,7 @@ class Collector:
         self.output_path = os.path.abspath(settings["OUTPUT_PATH"])
         self.exclude = tuple(str(p).lstrip("/") for p in settings.get("SITEMAP_EXCLUDE") or ())
         self.pages = {}
+        self.writer = None  # Pelican's Writer of this build (set by the generator)
 
     def add(self, path, context):
         relative = os.path.relpath(os.path.abspath(path), self.output_path).replace(os.sep, "/")

@@ -28,7 +28,7 @@ def own_robots(context):
 
 class SitemapGenerator(Generator):
     def generate_context(self):
-        collect.start(self.settings)
+        self.collector = collect.start(self.settings)
 
     def planned_outputs(self):
         """For content_guard's output plan (all static files are known by then)."""
@@ -39,7 +39,7 @@ class SitemapGenerator(Generator):
     def generate_output(self, writer):
         # The static files are known (every generate_context ran before any output), so
         # a site's own robots.txt wins; sitemap.xml waits for `finalized`.
-        self.writer = writer
+        self.collector.writer = writer  # the build's own Writer, for sitemap.xml
         if not own_robots(self.context):
             writer.write_file(ROBOTS, Text(render_robots(site_base(self.settings))), self.context)
 
@@ -47,8 +47,7 @@ class SitemapGenerator(Generator):
 def write_sitemap(pelican):
     """finalized: every page is written; sitemap.xml lists them."""
     collector = collect.finish()
-    if collector is None or collector.settings is not pelican.settings:
+    if collector is None or collector.settings is not pelican.settings or not collector.writer:
         return
-    writer = pelican._get_writer()
     text = render_sitemap(collector.entries(), site_base(pelican.settings))
-    writer.write_file(SITEMAP, Text(text), {})
+    collector.writer.write_file(SITEMAP, Text(text), {})
