@@ -98,6 +98,23 @@ def _read_source(path, _mtime_ns, _size):
 # --- Source lines: where something is in a content file (one place for every plugin) ---
 
 
+def meta_line(item: object, key: str, default: int | None = 1) -> int | None:
+    """The front matter line of `key` in a content object's file (`default` when unknown),
+    as the reader recorded it (`meta_lines`)."""
+    lines = getattr(item, "meta_lines", None)
+    if lines is None and hasattr(item, "metadata"):
+        lines = item.metadata.get("meta_lines")
+    return (lines or {}).get(key, default)
+
+
+def body_line(item: object) -> int:
+    """The line where a content object's body starts in its file (1 when unknown)."""
+    line = getattr(item, "body_line", None)
+    if line is None and hasattr(item, "metadata"):
+        line = item.metadata.get("body_line")
+    return line or 1
+
+
 def read_text(path: str | os.PathLike) -> str:
     """The decoded text of any text file (UTF-8, BOM removed, line endings normalised),
     or "" when it cannot be read or decoded (its reader reports that)."""

@@ -12,7 +12,7 @@ from pelican.generators import Generator
 
 from front_matter.contents import all_articles
 from front_matter.errors import ContentError, report
-from front_matter.source import item_line
+from front_matter.source import item_line, meta_line
 
 from . import data
 from .model import Region, Village
@@ -110,7 +110,7 @@ class VillagesGenerator(Generator):
         values = getattr(article, key, None) or []
         if isinstance(values, str):
             values = [values]
-        key_line = getattr(article, "meta_lines", {}).get(key)
+        key_line = meta_line(article, key, None)
         found = []
         for value in values:
             try:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from pelican.contents import Article, Page
 
 from front_matter.errors import ContentError, report
-from front_matter.source import find_line, numbered, read_source, source_lines
+from front_matter.source import find_line, meta_line, numbered, read_source, source_lines
 
 from . import embed, urls
 from .markdown_ext import scan
@@ -53,7 +53,7 @@ def _front_matter_video(instance, errors):
     if not value:
         return None
     value = str(value).strip()
-    line = instance.metadata.get("meta_lines", {}).get("youtube", 1)
+    line = meta_line(instance, "youtube")
     try:
         video = urls.parse(value, allow_bare_id=True)
     except urls.InvalidVideo as problem:
