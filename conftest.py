@@ -12,7 +12,7 @@ import pytest
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "SITEURL", "PAGES_URL"):
     os.environ.pop(_name, None)
 
-from tests.sitetools import build_site
+from tests.sitetools import build_site  # noqa: E402 (after the environment is cleaned)
 
 PRODUCTION_URL = "https://binangun-singgahan.desa.id"
 

@@ -1,9 +1,9 @@
 """Build real sites for tests and read what they wrote."""
 
 import contextlib
-import shutil
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 

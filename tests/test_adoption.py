@@ -11,10 +11,9 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.sitetools import FIXTURES, SAMPLE, project_copy, text_of
-
-from bs4 import BeautifulSoup
 
 OTHER = FIXTURES / "other_village"
 SUITE = ["tests/test_sample_site.py", "tests/test_live_site.py", "plugins/villages",

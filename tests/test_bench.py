@@ -16,10 +16,16 @@ from tests.sitetools import build_site
 from wartadesa.bench import corpus as corpus_module
 from wartadesa.bench import report
 from wartadesa.bench.run import (
-    ConfigStats, Incremental, OutputStats, BenchResult, change_article, our_settings,
-    plain_settings_text, run_build,
+    BenchResult,
+    ConfigStats,
+    Incremental,
+    OutputStats,
+    change_article,
+    our_settings,
+    plain_settings_text,
+    run_build,
 )
-from wartadesa.bench.weight import measure_site, page_type, segments_from_settings
+from wartadesa.weight import measure_site, page_type, segments_from_settings
 
 ARTICLES, VILLAGES, SEED = 30, 5, 7
 KABUPATEN_CODES = {"35.23", "51.02", "62.10"}

@@ -4,8 +4,8 @@ Everything in content/ and content/situs.yml belongs to the village using the ki
 so only generic things are asserted here; the kit's behaviour is tested on the
 fixture sites under tests/fixtures/."""
 
-from wartadesa.build import build
 from tests.sitetools import ROOT, environ
+from wartadesa.build import build
 
 
 def test_the_live_site_builds(tmp_path):

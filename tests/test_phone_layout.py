@@ -56,7 +56,7 @@ def test_menu_is_one_row_and_fits(phone, phone_site):
 def test_phone_number_is_never_broken(page_factory, phone_site):
     phone = page_factory(width=280, height=740)  # the narrowest phones still in use
     phone.goto(phone_site + "/")
-    link = phone.locator(f'a[href^="tel:"]').first
+    link = phone.locator('a[href^="tel:"]').first
     assert link.inner_text() == PHONE
     lines = phone.evaluate(
         "el => el.getClientRects().length", link.element_handle())
@@ -77,6 +77,6 @@ def test_archive_titles_keep_their_column(phone, phone_site):
     dates = boxes(phone, ".archive__list li time")
     titles = boxes(phone, ".archive__list li a")
     assert dates and len(dates) == len(titles)
-    for date, title in zip(dates, titles):
+    for date, title in zip(dates, titles, strict=False):
         assert title["left"] >= date["right"], (date, title)  # every title line beside the date
     screenshot(phone, "phone-archive-360")

@@ -4,7 +4,6 @@ dates, facts, feeds. The live content/ belongs to the village: see test_live_sit
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import feedparser
 import pytest

@@ -2,7 +2,6 @@
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,11 +10,9 @@ import urllib.request
 
 import feedparser
 import pytest
-
 from bs4 import BeautifulSoup
 
 from tests.sitetools import project_copy, text_of
-
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from conftest import ARTIFACTS, screenshot, serve_folder
-from tests.test_theme import FOOTER, KONFERENSI, MUSDES, VIDEO_ARTICLE, write_generated_content
 from tests.sitetools import build_site
+from tests.test_theme import FOOTER, KONFERENSI, MUSDES, VIDEO_ARTICLE, write_generated_content
 
 pytestmark = pytest.mark.browser
 

@@ -85,7 +85,7 @@ def test_upgrade_replaces_the_kit_and_keeps_the_site(village):
     assert kit_files_here(repo) != kit_files_at(head, repo), "the older kit must differ"
     result = upgrade(repo, "--ref", head)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith(f"Kit: versi ")
+    assert result.stdout.startswith("Kit: versi ")
     assert f"({old[:10]}) -> versi " in result.stdout.splitlines()[0]
     assert "  diubah  wartadesa/build.py" in result.stdout or "  baru" in result.stdout
     assert snapshot(repo) == before, "content/, overrides/ and settings are the village's"

@@ -39,7 +39,7 @@ class BuildFailed(Exception):
 _LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
 
 
-def sort_problems(lines):
+def sort_problems(lines: list[str]) -> list[str]:
     """Without repeats; lines naming no file:line first (as they came), then by file, line."""
     def key(item):
         index, line = item
@@ -49,7 +49,7 @@ def sort_problems(lines):
     return [line for _, line in sorted(enumerate(dict.fromkeys(lines)), key=key)]
 
 
-def problem_lines(errors, warnings=()):
+def problem_lines(errors: list[str], warnings: list[str] | tuple = ()) -> list[str]:
     """What the operator sees: errors and warnings together by file and line, warnings
     marked `file:line: peringatan: message`."""
     marked = []
@@ -96,7 +96,7 @@ class Collector(logging.Handler):
             self.warnings.append(line)
 
 
-def failed_read(record):
+def failed_read(record: logging.LogRecord) -> bool:
     """Pelican's note that a reader raised: the one ERROR its generators log in
     `generate_context` (logger.exception with the file as the only argument). Recognised
     by logger, level, function and arguments, not by the message text."""
@@ -137,7 +137,7 @@ def folder_problem(error, folder, staging=None, output=None):
             "(chmod/chown), atau pilih folder keluaran lain dengan --output")
 
 
-def load_settings(settings_file, overrides=None):
+def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
     from pelican.settings import read_settings
 
     try:
@@ -162,8 +162,9 @@ def load_settings(settings_file, overrides=None):
             f"{error} (error in the settings) — periksa baris ini"]) from None
 
 
-def build(settings_file="pelicanconf.py", output=None, strict=False, overrides=None, write=True,
-          stats=None):
+def build(settings_file: str | Path = "pelicanconf.py", output: str | Path | None = None,
+          strict: bool = False, overrides: dict | None = None, write: bool = True,
+          stats: dict | None = None) -> list[str]:
     """Build the site; return the warnings. Raise BuildFailed on any error.
     `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
 
@@ -277,7 +278,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
     return sort_problems(collector.warnings)
 
 
-def write_hosting_files(folder, settings):
+def write_hosting_files(folder: Path, settings: dict) -> None:
     """GitHub Pages: .nojekyll always, CNAME when a custom domain is configured."""
     if not settings.get("GITHUB_PAGES"):
         return
@@ -300,7 +301,7 @@ def stop_on_signals():
             signal.signal(number, _cancel)
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the site safely.")
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)

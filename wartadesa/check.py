@@ -18,7 +18,8 @@ from wartadesa import github
 from wartadesa.build import BuildFailed, build, problem_lines
 
 
-def check(settings_file="pelicanconf.py", content=None, overrides=None):
+def check(settings_file: str | Path = "pelicanconf.py", content: str | Path | None = None,
+          overrides: dict | None = None) -> tuple[list[str], list[str]]:
     """(errors, warnings) for the site's content; nothing is written."""
     overrides = dict(overrides or {})
     if content:
@@ -30,7 +31,7 @@ def check(settings_file="pelicanconf.py", content=None, overrides=None):
     return [], warnings
 
 
-def summary(errors, warnings):
+def summary(errors: list[str], warnings: list[str]) -> str:
     if not errors and not warnings:
         return "Konten beres: tidak ada masalah. (Content OK: no problems.)"
     return (

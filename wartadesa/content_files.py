@@ -24,7 +24,7 @@ def _ignored(name, patterns):
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def symlink_problem(path, root):
+def symlink_problem(path: str, root: str) -> ContentError | None:
     """A ContentError for a symlink that leaves `root`, is broken or loops; else None."""
     target = os.path.realpath(path)
     shown = os.readlink(path)
@@ -74,7 +74,7 @@ def content_file_problems(content, ignore=()):
     return problems
 
 
-def check_content_files(settings):
+def check_content_files(settings: dict) -> list[str]:
     """Operator lines for the content folder of `settings` (empty when all is well)."""
     path = settings["PATH"]
     if not os.path.isdir(path):

@@ -11,7 +11,7 @@ from babel.dates import format_date, format_time
 ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 
-def zone_name(value):
+def zone_name(value: dt.datetime | dt.time) -> str:
     """WIB/WITA/WIT for Indonesian offsets, else UTC+H."""
     offset = value.utcoffset()
     if offset is None:
@@ -23,39 +23,39 @@ def zone_name(value):
     return f"UTC{sign}{abs(hours):g}"
 
 
-def tanggal(value):
+def tanggal(value: dt.date) -> str:
     """'Rabu, 5 Juni 2024'."""
     return format_date(value, "EEEE, d MMMM y", locale="id")
 
 
-def tanggal_pendek(value):
+def tanggal_pendek(value: dt.date) -> str:
     """'5 Jun 2024'."""
     return format_date(value, "d MMM y", locale="id")
 
 
-def hari_bulan(value):
+def hari_bulan(value: dt.date) -> str:
     """'5 Jun' (the archive lists dates under their month)."""
     return format_date(value, "d MMM", locale="id")
 
 
-def jam(value):
+def jam(value: dt.datetime) -> str:
     """'09.00 WIB'."""
     return f"{format_time(value, 'HH.mm', locale='id')} {zone_name(value)}".strip()
 
 
-def tanggal_jam(value, with_time=True):
+def tanggal_jam(value: dt.datetime, with_time: bool = True) -> str:
     """'Rabu, 5 Juni 2024 pukul 09.00 WIB' (without the time when it was not given)."""
     if not with_time:
         return tanggal(value)
     return f"{tanggal(value)} pukul {jam(value)}"
 
 
-def bulan_tahun(value):
+def bulan_tahun(value: dt.date) -> str:
     """'Juni 2024'."""
     return format_date(value, "MMMM y", locale="id")
 
 
-def iso(value):
+def iso(value: dt.date) -> str:
     """ISO 8601 with offset, for <time datetime> and JSON-LD."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="seconds")

@@ -40,7 +40,9 @@ PAGE_PATHS = ["pages"]
 # pengumuman (notice board), agenda (events) and galeri (photo albums).
 CONTENT_TYPE_PATHS = {"notice": ["pengumuman"], "event": ["agenda"], "album": ["galeri"]}
 STATIC_PATHS = ["images", "files", "extra"]
-EXTRA_PATH_METADATA = {}
+# content/extra/robots.txt, when the site has its own, is published at the root (then the
+# sitemap plugin writes no default robots.txt).
+EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 # Only Markdown is read (our YAML front matter reader); no reStructuredText/HTML.
 READERS = {"rst": None, "html": None, "htm": None}
 IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md"]
@@ -195,6 +197,8 @@ PLUGINS = [
     "redirects",  # alamat_lama: old addresses keep working
     "search",  # the search page cari/; wartadesa.build indexes the site with Pagefind
     "gallery",  # galeri/: photo albums (after villages and photos)
+    "sitemap",  # sitemap.xml of every page written (content_written), robots.txt
+    "stylesheet",  # the theme's readable style.css served minified
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -252,6 +256,9 @@ SEARCH_URL = "cari/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 SEARCH_LANGUAGE = "id"  # Pagefind's stemmer: "membangun" finds "pembangunan"
 SEARCH_RESULTS_PER_PAGE = 10
+# The theme's stylesheet is written readable and served minified (plugin stylesheet):
+# output files minified once the theme's files are copied.
+MINIFY_CSS = ["theme/css/style.css"]
 
 # --- Villages (plugin villages: content/desa.yml, pages desa/ and wilayah/) ----
 VILLAGES_REGISTRY = "desa.yml"  # the list of covered villages, inside content/
@@ -276,6 +283,9 @@ APBDES_IMAGE = APBDES_YEAR_URL + "apbdes-{tahun}.png"
 # The menu link added when the site has APBDes data ("": none; a menu in situs.yml that
 # already links to apbdes/ is left as it is).
 APBDES_MENU_LABEL = "APBDes"
+# --- Sitemap (plugin sitemap: sitemap.xml, robots.txt) ----------------------------
+# Address prefixes never listed in sitemap.xml: the web editor and the search page.
+SITEMAP_EXCLUDE = ["admin/", "cari/"]
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.
@@ -331,7 +341,7 @@ PRIVACY_ALLOWED_FILES = []
 PRIVACY_ALLOWED_PHONES = []
 
 
-def production_settings(site):
+def production_settings(site: dict) -> dict:
     """The production values for a site's publishconf.py, given its preview settings
     (`globals()` after `from pelicanconf import *`): absolute links, GitHub Pages files.
 

@@ -51,12 +51,12 @@ def _marker_lines(folder):
     return text.splitlines() if text.startswith(MARKER_TEXT) else None
 
 
-def is_our_build(folder):
+def is_our_build(folder: Path) -> bool:
     """Whether `folder` holds the marker a finished build writes (a real file, our text)."""
     return _marker_lines(folder) is not None
 
 
-def is_preview(folder):
+def is_preview(folder: Path) -> bool:
     """Whether `folder` is a finished build with relative links (the local preview), which
     any local server shows correctly; a production build links to the real domain."""
     return "links: relative" in (_marker_lines(folder) or [])
@@ -168,7 +168,7 @@ def clean_stale(parent, index_name="index.html"):
     return removed
 
 
-def new_staging(output):
+def new_staging(output: Path) -> Path:
     """A new temporary folder next to `output`, marked with this process's id."""
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
     try:
@@ -187,7 +187,7 @@ def finish(staging, relative_links=False):
     (staging / MARKER).write_text(f"{MARKER_TEXT}links: {links}\n", encoding="utf-8")
 
 
-def swap(staging, output):
+def swap(staging: Path, output: Path) -> None:
     """Replace `output` by `staging` with two renames (same filesystem). If the second
     rename fails, the previous output is put back."""
     staging.chmod(0o755)

@@ -69,7 +69,7 @@ def kit_files_here(cwd=ROOT):
     if not paths:
         return {}
     blobs = git("hash-object", "--stdin-paths", cwd=cwd, input="\n".join(paths) + "\n")
-    return dict(zip(paths, blobs.split()))
+    return dict(zip(paths, blobs.split(), strict=False))
 
 
 def differences(a, b):

@@ -14,11 +14,11 @@ from PIL import Image, ImageDraw, ImageFont
 from wartadesa.rupiah import percent, rupiah_short
 
 SIZE = (1200, 630)
-GREEN = (21, 100, 60)  # the theme's --ac / --hd
+GREEN = (21, 100, 60)  # the theme's --accent / --head-bg
 INK = (28, 36, 32)  # --fg
-MUTED = (84, 94, 88)  # --mu
-LINE = (217, 225, 219)  # --li
-SOFT = (241, 245, 242)  # --so
+MUTED = (84, 94, 88)  # --muted
+LINE = (217, 225, 219)  # --line
+SOFT = (241, 245, 242)  # --soft
 WHITE = (255, 255, 255)
 WARN = (163, 46, 24)
 MARGIN = 60

@@ -10,10 +10,9 @@ from front_matter.errors import ContentError, report
 from .images import cover_of, prepare_body_images
 from .reading import reading_minutes
 from .related import RelatedIndex, set_neighbours
+from .seo import absolute, news_article, plain, share_image, site_base
 from .summaries import without_ids
 from .tables import wrap_tables
-from .seo import absolute, news_article, plain, share_image
-from .sitemap import site_base
 
 
 class LazyRelated:

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
+from front_matter.contents import strip_tags
 from front_matter.errors import ContentError
-from front_matter.source import line_containing
+from front_matter.source import body_line, line_containing, meta_line
 
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
@@ -124,7 +125,7 @@ def dimensions(path):
 
 
 def _plain(text):
-    return html.unescape(re.sub(r"<[^>]+>", "", str(text or ""))).replace("\xa0", " ").strip()
+    return strip_tags(text).strip()
 
 
 def cover_of(content):
@@ -133,7 +134,7 @@ def cover_of(content):
     if not value:
         return None
     settings = content.settings
-    line = (getattr(content, "meta_lines", None) or {}).get("image", 1)
+    line = meta_line(content, "image")
     value = str(value).strip()
     try:
         if EXTERNAL.match(value):
@@ -164,7 +165,7 @@ def prepare_body_images(content):
                 relative = local_path(src, settings)
                 width, height = dimensions(Path(settings["PATH"]) / relative)
             except ImageProblem as problem:
-                line = line_containing(content.source_path, src, getattr(content, "body_line", 1))
+                line = line_containing(content, src, body_line(content))
                 errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
                 return tag
             if not src.startswith(PREFIXES):
@@ -175,7 +176,7 @@ def prepare_body_images(content):
             try:
                 external_url(src, settings)
             except ImageProblem as problem:
-                line = line_containing(content.source_path, src, getattr(content, "body_line", 1))
+                line = line_containing(content, src, body_line(content))
                 errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
                 return tag
         if "loading" not in attributes:

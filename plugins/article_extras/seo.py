@@ -3,16 +3,19 @@
 Exposed to templates as the Jinja global `news_article_ld(article, base)`; the
 template writes it with `|tojson` (always valid JSON)."""
 
-import html
 import re
 
+from front_matter.contents import plain
 from wartadesa.dates import iso
 
 
-def plain(text):
-    """Text without tags and entities (typogrify's &nbsp; become spaces)."""
-    text = html.unescape(re.sub(r"<[^>]+>", "", str(text or "")))
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+def site_base(settings: dict) -> str:
+    """The absolute address of the site: SITEURL in production, else FEED_DOMAIN
+    (the preview server) so shared links and the sitemap still hold full addresses."""
+    siteurl = settings.get("SITEURL") or ""
+    if siteurl.startswith(("http://", "https://")):
+        return siteurl.rstrip("/")
+    return (settings.get("FEED_DOMAIN") or siteurl).rstrip("/")
 
 
 def absolute(base, path):

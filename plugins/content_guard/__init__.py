@@ -4,7 +4,16 @@ broken links, unknown categories, oversized files; warn on dates far in the futu
 from pelican import signals
 
 from . import (
-    categories, duplicates, feeds, future, links, notes, sanitize, size, spam, static_files,
+    categories,
+    duplicates,
+    feeds,
+    future,
+    links,
+    notes,
+    sanitize,
+    size,
+    spam,
+    static_files,
 )
 
 

@@ -14,6 +14,7 @@ from front_matter.errors import ContentError, display_path, report
 from .content import contents, is_article, meta_line
 from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
 
+
 class TranslationNoteFilter(logging.Filter):
     """Drops Pelican's warnings that several files share one translation identity: those
     files write one address, and `check` reports that with files and lines."""

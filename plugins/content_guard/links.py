@@ -20,10 +20,9 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from front_matter.errors import ContentError, report
+from front_matter.source import find_line, numbered, source_lines
 
-from .content import (
-    articles_generator, body_line, contents, meta_line, read_lines, static_generator,
-)
+from .content import articles_generator, body_line, contents, meta_line, static_generator
 
 INTRASITE = re.compile(r"^[{|](?P<what>\w+)[}|](?P<value>.*)$")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -158,23 +157,17 @@ class Site:
         return by_name[names[0]] if names else None
 
 
-def _line(item, lines, address, default=None):
-    body = [(n, t) for n, t in lines if n >= body_line(item)]
-    for candidates in (body, lines):
-        for number, text in candidates:
-            if address in text:
-                return number
-    return default or body_line(item)
-
-
 def _problem(item, lines, address, message, hint):
-    return ContentError(item.source_path, _line(item, lines, address), message, hint)
+    """The error at the line holding `address`: in the body first, else anywhere."""
+    start = body_line(item)
+    line = find_line(lines, address, None, first=start) or find_line(lines, address, start)
+    return ContentError(item.source_path, line, message, hint)
 
 
 def check_item(site, item, check_images):
     """ContentErrors for one article or page."""
     errors = []
-    lines = list(enumerate(read_lines(item.source_path), start=1))
+    lines = numbered(source_lines(item))
     html = (item._content or "") + (item.metadata.get("summary") or "")
     seen = set()
     for tag, address in links_in(html):

@@ -9,9 +9,10 @@ stranger's server: it is an error naming the line, and cleaning drops it too.
 from html.parser import HTMLParser
 
 from front_matter.errors import ContentError
+from front_matter.source import find_line
 
 from . import browser_url
-from .content import body_lines, find_line
+from .content import body_lines
 
 # (tag, attribute) -> the CSP directive that governs it
 MEDIA_ATTRIBUTES = {

@@ -3,7 +3,7 @@
 Known before anything is written (all_generators_finalized): articles, pages and drafts;
 the site's own lists with their pagination (home, archives, categories, tags, authors,
 404); feeds; what plugin generators declare (planned_outputs: village and region
-pages and feeds, redirects); sitemap.xml and robots.txt; static files
+pages and feeds, redirects, sitemap.xml and robots.txt); static files
 of the content and of the theme; GitHub Pages' .nojekyll and CNAME; the build marker.
 `duplicates.check` turns every path written twice (or used as a file and as a folder, or
 leaving the output folder) into `file:line` messages naming both sides.
@@ -187,9 +187,6 @@ def _static(plan, generators):
                                            relative.replace(os.sep, "/"))] = relative
     for path, relative in theme_files.items():
         plan.add(path, Owner(f"berkas tema {relative}", site=True))
-    plan.add("sitemap.xml", Owner("sitemap.xml situs", site=True))
-    if "robots.txt" not in owned:  # an operator's own robots.txt wins (article_extras)
-        plan.add("robots.txt", Owner("robots.txt situs", site=True))
     if settings.get("GITHUB_PAGES"):
         plan.add(".nojekyll", Owner(".nojekyll GitHub Pages", site=True))
         if (settings.get("CUSTOM_DOMAIN") or "").strip():

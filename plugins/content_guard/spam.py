@@ -3,19 +3,25 @@ sites, promotional gambling text and text hidden from readers (but not from sear
 engines) in raw HTML. Each one is an error naming the file and the line.
 """
 
+import contextlib
 import fnmatch
 import html
 import os
 import re
 
 from front_matter.errors import ContentError, report
+from front_matter.source import numbered, source_lines
 
 from . import browser_url
-from .content import (
-    body_line, contents, meta_line, read_lines, relative_path, static_generator,
-)
+from .content import body_line, contents, meta_line, relative_path, static_generator
 from .reader_text import (
-    LEET, LEET_AS_I, LEET_CHARACTERS, fold, joined_letters, leet_variants, visible,
+    LEET,
+    LEET_AS_I,
+    LEET_CHARACTERS,
+    fold,
+    joined_letters,
+    leet_variants,
+    visible,
 )
 from .settings import setting
 
@@ -104,10 +110,8 @@ def gambling_host(url):
 def _readable_host(host):
     """The host as letters a reader recognises: IDNA (xn--) decoded, look-alikes folded,
     digits read as letters too (s1ot -> slot)."""
-    try:
+    with contextlib.suppress(UnicodeError):
         host = host.encode("ascii").decode("idna") if "xn--" in host else host
-    except UnicodeError:
-        pass
     folded = fold(host)
     return " ".join([folded, *leet_variants(folded.replace(".", " ").replace("-", " "))])
 
@@ -313,7 +317,7 @@ def check(generators):
     for item in contents(generators):
         settings = item.settings
         allowed_patterns = setting(settings, "SPAM_ALLOWED_FILES")
-        lines = list(enumerate(read_lines(item.source_path), start=1))
+        lines = numbered(source_lines(item))
         body = lines[body_line(item) - 1 :]
         allowed = _allowed(item, allowed_patterns)
         errors = problems_in(item.source_path, lines, body, allow_text=allowed)
@@ -332,13 +336,13 @@ def check(generators):
                 report(error)
         if not str(path).lower().endswith(STATIC_TEXT):
             continue
-        lines = list(enumerate(read_lines(path), start=1))
+        lines = numbered(source_lines(path))
         for error in problems_in(path, lines, lines, allow_text=allowed):
             report(error)
     if settings is None and generators:
         settings = generators[0].settings
     if settings:
         for path in data_files(settings["PATH"]):
-            lines = list(enumerate(read_lines(path), start=1))
+            lines = numbered(source_lines(path))
             for error in problems_in(path, lines, lines):
                 report(error)

@@ -11,7 +11,7 @@ import os
 logger = logging.getLogger("wartadesa.content")
 
 
-def display_path(path):
+def display_path(path: str | os.PathLike) -> str:
     """The path relative to the working folder when inside it, else absolute."""
     path = str(path)
     if path and os.path.isabs(path):
@@ -24,7 +24,8 @@ def display_path(path):
 class ContentError(Exception):
     """A problem in an operator's content file, reported as `file:line: message`."""
 
-    def __init__(self, path, line, message, hint="", severity="error"):
+    def __init__(self, path: str | os.PathLike | None, line: int | None, message: str,
+                 hint: str = "", severity: str = "error") -> None:
         super().__init__(message)
         self.path = str(path) if path else ""
         self.line = line or 1
@@ -51,7 +52,7 @@ class ContentErrors(Exception):
         self.errors = list(errors)
 
 
-def report(error):
+def report(error: "ContentError") -> "ContentError":
     """Log a ContentError so the build driver counts it (without raising)."""
     level = logging.WARNING if error.severity == "warning" else logging.ERROR
     logger.log(level, "%s", error, extra={"content_error": error})

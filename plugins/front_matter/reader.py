@@ -50,6 +50,9 @@ class YamlMarkdownReader(MarkdownReader):
                 metadata.setdefault("date_has_time", True)
             metadata["meta_lines"] = source.lines
             metadata["body_line"] = source.body_line
+            # The text as read, for plugins that look for a line (front_matter.source
+            # .source_lines): the file is not read again.
+            metadata["source_text"] = source.text
             self._check_required(source, content, metadata)
         except ContentError as err:
             report(err)

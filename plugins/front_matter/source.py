@@ -5,6 +5,7 @@ Pure functions on files, shared by the reader (build) and `invoke check`.
 
 import difflib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,7 +40,7 @@ class Source:
     warnings: list = field(default_factory=list)
 
 
-def decode(path, raw):
+def decode(path: str | os.PathLike, raw: bytes) -> str:
     """UTF-8 text with BOM removed and line endings normalised, or a ContentError."""
     try:
         text = raw.decode("utf-8")
@@ -57,7 +58,7 @@ def decode(path, raw):
     return text
 
 
-def read_source(path):
+def read_source(path: str | os.PathLike) -> Source:
     """Read `path` and split it; raise ContentError for anything malformed.
 
     Remembered per file version, so plugins that look at the source again after
@@ -94,17 +95,95 @@ def _read_source(path, _mtime_ns, _size):
     return source
 
 
-def line_containing(path, needle, default):
-    """The number of the first line of the content file `path` that contains `needle`
-    (for messages about something found in the rendered HTML), else `default`."""
+# --- Source lines: where something is in a content file (one place for every plugin) ---
+
+
+def meta_line(item: object, key: str, default: int | None = 1) -> int | None:
+    """The front matter line of `key` in a content object's file (`default` when unknown),
+    as the reader recorded it (`meta_lines`)."""
+    lines = getattr(item, "meta_lines", None)
+    if lines is None and hasattr(item, "metadata"):
+        lines = item.metadata.get("meta_lines")
+    return (lines or {}).get(key, default)
+
+
+def body_line(item: object) -> int:
+    """The line where a content object's body starts in its file (1 when unknown)."""
+    line = getattr(item, "body_line", None)
+    if line is None and hasattr(item, "metadata"):
+        line = item.metadata.get("body_line")
+    return line or 1
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """The decoded text of any text file (UTF-8, BOM removed, line endings normalised),
+    or "" when it cannot be read or decoded (its reader reports that)."""
     try:
-        text = read_source(path).text
+        with open(path, "rb") as handle:
+            return decode(path, handle.read())
     except (OSError, ContentError):
-        return default
-    for number, line in enumerate(text.split("\n"), 1):
-        if needle in line:
-            return number
-    return default
+        return ""
+
+
+def source_lines(source: object) -> list[str]:
+    """The lines of a content file: `source` is a content object (the text the reader
+    kept on it, `source_text`, without reading the file again) or a path."""
+    text = getattr(source, "source_text", None)
+    if text is None and hasattr(source, "metadata"):
+        text = source.metadata.get("source_text")
+    if text is None:
+        path = getattr(source, "source_path", source)
+        text = read_text(path) if path else ""
+    return text.split("\n") if text else []
+
+
+def numbered(lines: list[str], first: int = 1) -> list[tuple[int, str]]:
+    """(number, text) of each line from line `first` on (1-based)."""
+    return list(enumerate(lines[first - 1 :], start=first))
+
+
+def find_line(lines: Iterable[tuple[int, str]], needle: str, default: int | None, *,
+              first: int = 1, used: Iterable[int] = (), alone: bool = False) -> int | None:
+    """The number of the first line of `lines` ((number, text) pairs) that contains
+    `needle`, from line `first` on and not in `used`; else `default`.
+
+    alone: prefer a line holding only `needle` (or `<needle>`, or a Markdown link)."""
+    candidates = [
+        (number, text) for number, text in lines
+        if number >= first and number not in used and needle in text
+    ]
+    if alone:
+        for number, text in candidates:
+            text = text.strip()
+            if text in (needle, f"<{needle}>") or (text.startswith("[") and text.endswith(")")):
+                return number
+    return candidates[0][0] if candidates else default
+
+
+def line_containing(source: object, needle: str, default: int, *, first: int = 1) -> int:
+    """The number of the first line of a content file (`source`: content object or path)
+    that contains `needle` (for messages about something found in the rendered HTML),
+    from line `first` on; else `default`."""
+    return find_line(numbered(source_lines(source)), needle, default, first=first)
+
+
+def key_block(lines: list[str], key_line: int, limit: int = 50) -> list[tuple[int, str]]:
+    """(number, text) of a front matter key's line and of the list items under it
+    (`village:` then `- Saringembat`), at most `limit` lines after the key."""
+    block = []
+    for number, text in numbered(lines, key_line)[: limit + 1]:
+        if number > key_line and not text.startswith((" ", "\t", "-")):
+            break
+        block.append((number, text))
+    return block
+
+
+def item_line(source: object, key_line: int | None, value: str) -> int:
+    """The line of one list item (`- Saringembat` under `village:`) of a content file,
+    else the key's line (1 when the key's line is unknown)."""
+    if not key_line:
+        return 1
+    return find_line(key_block(source_lines(source), key_line), value, key_line)
 
 
 def _parse_yaml(source, yaml_text):

@@ -6,7 +6,7 @@ those of everything inside it, newest first) and to their feeds (`feed_extras`).
 import os
 
 from front_matter.errors import ContentError
-from villages.generator import item_line
+from front_matter.source import item_line
 from villages.registry import load_registry
 from villages.resolve import Resolver, Unresolved
 

@@ -103,7 +103,7 @@ def read_identity(path, settings):
         found[key] = (key_node, value_node)
 
     values = {}
-    for key, (key_node, node) in found.items():
+    for key, (_key_node, node) in found.items():
         try:
             if key in TEXT_KEYS or key in REGION_KEYS or key == "desa":
                 value = _text(path, key, node)

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins"), str(ROOT / "plugins" / "photos" / "tests")]
 
 from photo_files import phone_jpeg  # noqa: E402
+
 from photos import encode  # noqa: E402
 from tests.sitetools import SAMPLE, build_site  # noqa: E402
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 
 from front_matter.errors import ContentError, report
-from front_matter.source import line_containing
+from front_matter.source import body_line, line_containing, meta_line
 
 from .registry import registry_of
 from .settings import setting
@@ -92,8 +92,8 @@ def body_pictures(content, registry):
         relative = _relative_source(attributes.get("src", ""), content)
         if not relative or not handled(relative):
             return tag
-        line = line_containing(content.source_path, posixpath.basename(relative),
-                        getattr(content, "body_line", 1))
+        line = line_containing(content, posixpath.basename(relative),
+                               body_line(content))
         try:
             photo = registry.photo(relative)
         except PhotoProblem as problem:
@@ -128,7 +128,7 @@ def cover_photo(content, registry):
         return []
     if not handled(cover.url):
         return []
-    line = (getattr(content, "meta_lines", None) or {}).get("image", 1)
+    line = meta_line(content, "image")
     try:
         photo = registry.photo(cover.url)
     except PhotoProblem as problem:

@@ -15,8 +15,9 @@ birth date or RT/RW address next to a name is a warning.
 import fnmatch
 import os
 
-from content_guard.content import contents, read_lines, static_generator
+from content_guard.content import contents, static_generator
 from front_matter.errors import ContentError, report
+from front_matter.source import source_lines
 
 from . import attachments, identity, personal, photos
 from .records import markdown_records
@@ -81,8 +82,9 @@ class Guard:
         if self.warn:
             self.problems += personal_warnings(path, records, self.phones)
 
-    def content_file(self, path):
-        self.records(path, markdown_records(read_lines(path)))
+    def content_file(self, path, item=None):
+        """A Markdown or YAML file: `item`, its content object, keeps the text read."""
+        self.records(path, markdown_records(source_lines(item or path)))
 
     def attachment(self, path, extension):
         try:
@@ -126,7 +128,7 @@ class Guard:
             done.add(path)
             if not self.is_allowed(path):
                 self.file_name(path)
-                self.content_file(path)
+                self.content_file(path, item)
         for folder, folders, files in os.walk(self.root):
             folders[:] = sorted(f for f in folders if not f.startswith("."))
             for name in sorted(files):

@@ -147,7 +147,7 @@ def kind_of(digits, before, header):
     """'nomor KK', 'NIK' or 'NIK/KK' (unlabelled, a man's NIK and a KK look alike)."""
     for text in (before[-CONTEXT:], header):
         label = None
-        for label in IDENTITY_LABEL.finditer(text):
+        for label in IDENTITY_LABEL.finditer(text):  # noqa: B007 (the last one is kept)
             pass
         if label is not None:
             return "nomor KK" if FAMILY_LABEL.search(label.group(0)) else "NIK"

@@ -113,9 +113,9 @@ def _named_row(record):
     if record.line_header:  # a PDF line under "No Nama NIK ...": "12 Sutini ..." is a person
         return bool(NUMBERED_LINE.match(record.cells[0]))
     for index, title in enumerate(record.header):
-        if NAME_HEADER.search(title or "") and index < len(record.cells):
-            if re.search(r"[A-Za-z]", record.cells[index]):
-                return True
+        if (NAME_HEADER.search(title or "") and index < len(record.cells)
+                and re.search(r"[A-Za-z]", record.cells[index])):
+            return True
     return False
 
 

@@ -4,6 +4,7 @@ or page, pointing to where it lives now (never listed in the sitemap or feeds)."
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
+from front_matter.source import meta_line
 
 from .addresses import HINT, BadAddress, address_path, save_as
 
@@ -18,7 +19,7 @@ class RedirectGenerator(Generator):
 
     def _collect(self, content):
         values = getattr(content, "old_addresses", None) or []
-        line = getattr(content, "meta_lines", {}).get("old_addresses", 1)
+        line = meta_line(content, "old_addresses")
         for value in values:
             try:
                 path = address_path(value)

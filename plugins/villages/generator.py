@@ -8,8 +8,11 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 
-from front_matter.errors import ContentError, report
 from pelican.generators import Generator
+
+from front_matter.contents import all_articles
+from front_matter.errors import ContentError, report
+from front_matter.source import item_line, meta_line
 
 from . import data
 from .model import Region, Village
@@ -61,33 +64,12 @@ OTHER_TYPES = {"notices": "notices", "events": "events"}
 HIDDEN_OTHERS = ("hidden_notices", "hidden_events")
 
 
-def all_articles(context):
+def tagged_items(context):
     """Published, hidden and draft articles with their translations, and the notice
     board's items (pengumuman, agenda)."""
-    for key in ("articles", "hidden_articles", "drafts"):
-        for article in context.get(key, []):
-            yield article
-            yield from getattr(article, "translations", [])
+    yield from all_articles(context)
     for key in (*OTHER_TYPES, *HIDDEN_OTHERS):
         yield from context.get(key, [])
-
-
-def item_line(path, key_line, value):
-    """The line of one list item (`- Saringembat` under `village:`), else the key's line."""
-    if not key_line:
-        return 1
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            lines = handle.read().split("\n")
-    except OSError:
-        return key_line
-    for number in range(key_line, min(len(lines), key_line + 50) + 1):
-        text = lines[number - 1]
-        if number > key_line and not text.startswith((" ", "\t", "-")):
-            break
-        if value in text:
-            return number
-    return key_line
 
 
 def feed_items(place):
@@ -109,7 +91,7 @@ class VillagesGenerator(Generator):
         registry = load_registry(registry_path, self.settings["VILLAGES_REGISTRY_MAX_KB"])
         for error in registry.errors:
             report(error)
-        articles = list(all_articles(self.context))
+        articles = list(tagged_items(self.context))
         for article in articles:
             article.villages, article.regions, article.content_location = [], [], None
 
@@ -149,14 +131,14 @@ class VillagesGenerator(Generator):
         values = getattr(article, key, None) or []
         if isinstance(values, str):
             values = [values]
-        key_line = getattr(article, "meta_lines", {}).get(key)
+        key_line = meta_line(article, key, None)
         found = []
         for value in values:
             try:
                 official = resolve(value)
             except Unresolved as problem:
                 problems.append(ContentError(
-                    article.source_path, item_line(article.source_path, key_line, value),
+                    article.source_path, item_line(article, key_line, value),
                     problem.message, problem.hint,
                 ))
                 continue
@@ -170,7 +152,7 @@ class VillagesGenerator(Generator):
         others = [v for code, v in places.villages.items() if code not in registry_codes]
         taken = {entry.slug for entry in registry.entries}
         slugs = assign_slugs([(data.lookup(v.code), "") for v in others], taken=taken)
-        for village, slug in zip(others, slugs):
+        for village, slug in zip(others, slugs, strict=False):
             village.slug = slug
 
     def _attach_articles(self, places):

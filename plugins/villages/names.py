@@ -37,7 +37,7 @@ def split_prefix(folded, prefixes):
     return None, folded
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _longest_first(prefixes):
     return sorted(prefixes, key=len, reverse=True)
 

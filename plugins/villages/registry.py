@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+
 from front_matter.errors import ContentError
 from front_matter.limits import human, yaml_depth_problem
 from front_matter.source import decode
@@ -22,7 +23,6 @@ from front_matter.yaml_errors import explain, spacing_problem
 
 from . import data
 from .names import SLUG_PATTERN, fold, looks_like_code, village_key
-from .slugs import assign_slugs
 from .resolve import (
     Unresolved,
     listing,
@@ -34,6 +34,7 @@ from .resolve import (
     village_by_code,
     villages_within,
 )
+from .slugs import assign_slugs
 
 KEY_ALIASES = {"kota": "kabupaten", "kodepos": "kode_pos", "jenis": "tipe", "website": "situs"}
 KEYS = (
@@ -426,7 +427,7 @@ def _check_duplicates(registry):
 
 def assign_registry_slugs(registry):
     slugs = assign_slugs([(e.official, e.explicit_slug) for e in registry.entries])
-    for entry, slug in zip(registry.entries, slugs):
+    for entry, slug in zip(registry.entries, slugs, strict=False):
         entry.slug = slug
 
 

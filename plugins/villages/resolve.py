@@ -5,14 +5,7 @@ closest matches with their codes and full paths; callers turn it into a ContentE
 """
 
 from . import data
-from .names import (
-    REGION_PREFIXES,
-    as_code,
-    fold,
-    looks_like_code,
-    split_prefix,
-    village_key,
-)
+from .names import REGION_PREFIXES, as_code, fold, looks_like_code, split_prefix, village_key
 
 MAX_SUGGESTIONS = 5
 
@@ -52,7 +45,7 @@ def nearness(near_codes):
         best = 0
         for other in near:
             count = 0
-            for a, b in zip(parts, other):
+            for a, b in zip(parts, other, strict=False):
                 if a != b:
                     break
                 count += 1

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from pelican.contents import Article, Page
 
 from front_matter.errors import ContentError, report
-from front_matter.source import read_source
+from front_matter.source import find_line, meta_line, numbered, read_source, source_lines
 
 from . import embed, urls
 from .markdown_ext import scan
@@ -53,7 +53,7 @@ def _front_matter_video(instance, errors):
     if not value:
         return None
     value = str(value).strip()
-    line = instance.metadata.get("meta_lines", {}).get("youtube", 1)
+    line = meta_line(instance, "youtube")
     try:
         video = urls.parse(value, allow_bare_id=True)
     except urls.InvalidVideo as problem:
@@ -83,29 +83,18 @@ def _body_addresses(instance):
     if "youtu" not in source.body.lower():
         return []
     found = scan(source.body, instance.settings["MARKDOWN"], header_meta=not source.has_yaml)
-    lines = source.text.split("\n")
+    lines = numbered(source_lines(instance) or source.text.split("\n"))
     first_line = source.body_line if source.has_yaml else 1
     used = set()
     result = []
     for item in found:
-        line = _line_of(lines, first_line, item.address, used)
+        # The body line holding the address (not already used), preferring a line that
+        # holds only that address or link; else the first line of the body.
+        line = find_line(lines, item.address, first_line, first=first_line, used=used,
+                         alone=True)
         used.add(line)
         result.append((item, line))
     return result
-
-
-def _line_of(lines, first_line, address, used):
-    """The body line holding `address` (not already used), preferring a line that holds
-    only that address or link; else the first line of the body."""
-    candidates = [
-        (number, text.strip())
-        for number, text in enumerate(lines[first_line - 1:], start=first_line)
-        if address in text and number not in used
-    ]
-    for number, text in candidates:
-        if text in (address, f"<{address}>") or (text.startswith("[") and text.endswith(")")):
-            return number
-    return candidates[0][0] if candidates else first_line
 
 
 def _error(instance, line, value, reason, hint, what="alamat YouTube"):

@@ -15,11 +15,9 @@ from pelican.utils import (
     truncate_html_words,
 )
 
+from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
+
 PLAYER = re.compile(r'<figure\b[^>]*\sdata-video="[^"]*"[^>]*>.*?</figure>\s*', re.DOTALL)
-LISTS = (
-    "articles", "translations", "hidden_articles", "hidden_translations", "drafts",
-    "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
-)
 FLAG = "_youtube_auto_summary"  # set by content.py on items that need it
 
 
@@ -41,12 +39,9 @@ def automatic_summary(html, settings):
 
 def summarize_without_players(generator):
     """article_generator_finalized / page_generator_finalized."""
-    seen = set()
-    for name in LISTS:
-        for item in getattr(generator, name, None) or []:
-            if id(item) in seen or not getattr(item, FLAG, False):
-                continue
-            seen.add(id(item))
+    keys = ARTICLE_KEYS if hasattr(generator, "articles") else PAGE_KEYS
+    for item in all_contents(generator.context, keys):
+        if getattr(item, FLAG, False):
             summary = automatic_summary(item._content, item.settings)
             item.metadata["summary"] = summary
             item._summary = summary

@@ -1,20 +1,22 @@
 """Page-weight budgets and loading rules for one built HTML page (issue "Theme": budgets).
 
-Figures per page:
+The sizes come from the kit's one page-weight module (wartadesa/weight.py, also used by
+`invoke bench`); this module adds the budgets and the loading rules. Figures per page:
 - html / html_gz: the HTML file, raw and gzip -9;
-- css / css_gz: inline <style> plus every same-site stylesheet it links, raw and gzip -9
-  (each file compressed on its own, as it travels);
+- css / css_gz: inline <style> plus every same-site stylesheet it links (each once, with
+  its @imports), raw and gzip -9 (each file compressed on its own, as it travels);
 - first_load_gz = html_gz + css_gz: what must arrive before the first paint (≤ 14 KB);
 - js: raw bytes of inline scripts plus same-site script files (JSON-LD is data, not JS).
 """
 
-import gzip
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+
+from wartadesa.weight import SiteMeasurer
 
 FIRST_LOAD_GZ = 14 * 1024
 # The stylesheet travels compressed: its budget is gzip (raw is reported alongside).
@@ -24,10 +26,6 @@ ALLOWED_EXTERNAL_IMAGE_HOSTS = {"i.ytimg.com"}
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json", "text/template"}
 RESOURCE_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
                       "modulepreload", "manifest", "mask-icon", "prefetch"}
-
-
-def gz(data):
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 @dataclass
@@ -65,6 +63,7 @@ class SiteResolver:
     def __init__(self, output, site_url=""):
         self.output = output
         self.site_url = site_url.rstrip("/")
+        self.measurer = SiteMeasurer(output, self.site_url)  # sizes, each file once
 
     def local_file(self, page_url, ref):
         """The built file for `ref` (relative to the page `page_url`), None if external."""
@@ -86,9 +85,12 @@ class SiteResolver:
 def measure(resolver, page_url, html_bytes):
     """PageFigures for one page, with every broken rule recorded in .problems."""
     soup = BeautifulSoup(html_bytes, "html.parser")
-    fig = PageFigures(page_url, html=len(html_bytes), html_gz=gz(html_bytes))
+    path = page_url + "index.html" if page_url == "" or page_url.endswith("/") else page_url
+    weight = resolver.measurer.page_bytes(path, html_bytes)
+    fig = PageFigures(page_url, html=weight.html_raw, html_gz=weight.html_gzip,
+                      css=weight.css_raw, css_gz=weight.css_gzip, js=weight.js_raw)
 
-    # CSS: inline <style> and linked stylesheets (same-site files read from the output).
+    # CSS rules: inline <style> and linked stylesheets (same-site files of the output).
     css_parts = [style.get_text().encode() for style in soup.find_all("style")]
     blocking_sheets = []
     for link in soup.find_all("link", href=True):
@@ -104,8 +106,6 @@ def measure(resolver, page_url, html_bytes):
         if not local.is_file():
             continue  # reported below as a missing file
         css_parts.append(local.read_bytes())
-    fig.css = sum(len(part) for part in css_parts)
-    fig.css_gz = sum(gz(part) for part in css_parts)
     for part in css_parts:
         text = part.decode("utf-8", "replace")
         if re.search(r"@import\b", text):
@@ -121,12 +121,6 @@ def measure(resolver, page_url, html_bytes):
             if (script.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
                 fig.add("js", f"script of unknown type {script.get('type')!r}")
             continue
-        if script.get("src"):
-            local = resolver.local_file(page_url, script["src"])
-            if local is not None and local.is_file():
-                fig.js += local.stat().st_size
-        else:
-            fig.js += len(script.get_text().encode())
         in_head = script.find_parent("head") is not None
         deferred = (script.has_attr("defer") or script.has_attr("async")
                     or (script.get("type") or "").lower() == "module")

@@ -173,7 +173,7 @@ FOCUS_TARGETS_JS = """() => {
   return [...document.querySelectorAll(focusable)]
     .filter(el => !el.disabled && el.getClientRects().length > 0)
     .map((el, index) => ({index, sign: sign(el)}));
-}""" % FOCUSABLE
+}""" % FOCUSABLE  # noqa: UP031 (a JavaScript template full of braces)
 
 FOCUS_BOX_JS = """index => {
   const focusable = "%s";
@@ -184,7 +184,7 @@ FOCUS_BOX_JS = """index => {
   active.scrollIntoView({block: 'center'});
   const b = active.getBoundingClientRect();
   return {html: active.outerHTML.slice(0, 120), x: b.x, y: b.y, w: b.width, h: b.height};
-}""" % FOCUSABLE
+}""" % FOCUSABLE  # noqa: UP031 (a JavaScript template full of braces)
 
 
 def focus_changes_look(page, index):

@@ -206,7 +206,7 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
         "shared machine than wall time; the target is judged on wall time."
     )
     runs = ", ".join(
-        f"{a:.2f}/{b:.2f}" for a, b in zip(ours.walls, plain.walls)
+        f"{a:.2f}/{b:.2f}" for a, b in zip(ours.walls, plain.walls, strict=False)
     )
     out.append(f"\nRuns in order (ours/plain, seconds): {runs}.")
 

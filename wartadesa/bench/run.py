@@ -20,9 +20,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wartadesa.weight import measure_site, segments_from_settings
+
 from . import corpus as corpus_module
 from .child import RESULT_PREFIX
-from .weight import measure_site, segments_from_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 OUR_SETTINGS = ROOT / "pelicanconf.py"
@@ -197,9 +198,7 @@ def plain_settings_text(ours, content):
         # Pelican's own settings only (plus {TEMPLATE}_URL/_SAVE_AS of direct templates,
         # which Pelican looks up by name); plugin settings stay out.
         template = key.removesuffix("_SAVE_AS").removesuffix("_URL")
-        if key in COPIED_SETTINGS or key in PELICAN_FEEDS:
-            names.append(key)
-        elif key.endswith(COPIED_SUFFIXES) and (key in DEFAULT_CONFIG or template in direct):
+        if key in COPIED_SETTINGS or key in PELICAN_FEEDS or key.endswith(COPIED_SUFFIXES) and (key in DEFAULT_CONFIG or template in direct):
             names.append(key)
     lines = [
         '"""Plain Pelican for the benchmark (generated): default theme, no plugins.',
@@ -400,7 +399,7 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
                 f"(CPU {measurement.cpu:.2f} s), {measurement.max_rss_kb / 1024:6.0f} MB")
     ours = ConfigStats("ours", walls["ours"], rss["ours"], cpus["ours"])
     plain = ConfigStats("plain", walls["plain"], rss["plain"], cpus["plain"])
-    pair_ratios = [a / b for a, b in zip(walls["ours"], walls["plain"])]
+    pair_ratios = [a / b for a, b in zip(walls["ours"], walls["plain"], strict=False)]
     load_end = _load()
 
     log("Build ulang inkremental (Pelican's content cache, one article changed)")

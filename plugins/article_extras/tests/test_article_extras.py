@@ -1,10 +1,9 @@
 """article_extras: reading time, related and previous/next articles, images,
-tables, JSON-LD, sitemap.xml and robots.txt."""
+tables, JSON-LD."""
 
 import datetime as dt
 import json
 from types import SimpleNamespace
-from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
@@ -13,7 +12,6 @@ from article_extras.images import cover_of, prepare_body_images
 from article_extras.reading import count_words, reading_minutes
 from article_extras.related import related_articles, set_neighbours
 from article_extras.seo import absolute, news_article, plain, share_image
-from article_extras.sitemap import render_robots, render_sitemap, site_base, sitemap_entries
 from article_extras.tables import wrap_tables
 from front_matter.errors import ContentError
 from tests.sitetools import build_site
@@ -231,45 +229,6 @@ def test_plain_and_absolute():
     assert plain("Rapat&nbsp;<span class=\"caps\">BPD</span> &amp; warga") == "Rapat BPD & warga"
     assert absolute("https://desa.id/", "/berita/x/") == "https://desa.id/berita/x/"
     assert absolute("https://desa.id", "https://i.ytimg.com/x.jpg") == "https://i.ytimg.com/x.jpg"
-
-
-# --- sitemap and robots ----------------------------------------------------------------
-
-def test_sitemap_entries_and_xml():
-    day = dt.datetime(2024, 6, 5, tzinfo=WIB)
-    a1 = SimpleNamespace(url="berita/2024/06/a/", date=day)
-    a2 = SimpleNamespace(url="berita/2024/05/b/", date=day - dt.timedelta(days=30),
-                         modified=day + dt.timedelta(days=1))
-    category = SimpleNamespace(url="kategori/umum/")
-    village = SimpleNamespace(url="desa/binangun/", articles=[a1])
-    context = {
-        "articles": [a1, a2], "pages": [SimpleNamespace(url="tentang/")],
-        "categories": [(category, [a1, a2])], "tags": [], "authors": [],
-        "villages": {"binangun": village}, "regions": [SimpleNamespace(url="wilayah/35/")],
-    }
-    settings = {"ARCHIVES_URL": "arsip/", "ARCHIVES_SAVE_AS": "arsip/index.html",
-                "TAGS_URL": "tag/", "TAGS_SAVE_AS": "", "MENU_LINKS": [("Desa", "desa/"),
-                ("Luar", "https://contoh.id/"), ("Beranda", "")]}
-    entries = sitemap_entries(context, settings)
-    urls = [url for url, _ in entries]
-    assert urls == ["", "berita/2024/06/a/", "berita/2024/05/b/", "tentang/", "arsip/", "desa/",
-                    "kategori/umum/", "desa/binangun/", "wilayah/35/"]
-    root = ElementTree.fromstring(render_sitemap(entries, "https://desa.id").encode())
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [loc.text for loc in root.findall("s:url/s:loc", ns)]
-    assert locs[0] == "https://desa.id/" and locs[2] == "https://desa.id/berita/2024/05/b/"
-    lastmods = {u.find("s:loc", ns).text: u.findtext("s:lastmod", None, ns) for u in root.findall("s:url", ns)}
-    assert lastmods["https://desa.id/berita/2024/05/b/"] == "2024-06-06T00:00:00+07:00"  # modified
-    assert lastmods["https://desa.id/"] == "2024-06-06T00:00:00+07:00"  # newest change
-    assert lastmods["https://desa.id/tentang/"] is None
-
-
-def test_site_base_and_robots():
-    assert site_base({"SITEURL": "https://desa.id/", "FEED_DOMAIN": "x"}) == "https://desa.id"
-    assert site_base({"SITEURL": "", "FEED_DOMAIN": "http://127.0.0.1:8000"}) == "http://127.0.0.1:8000"
-    assert render_robots("https://desa.id").splitlines() == [
-        "User-agent: *", "Allow: /", "", "Sitemap: https://desa.id/sitemap.xml"
-    ]
 
 
 # --- in a real build ---------------------------------------------------------------------

@@ -10,7 +10,6 @@ from wartadesa.build import BuildFailed
 from wartadesa.check import check
 
 
-
 def write(folder, relative, text):
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,7 +39,7 @@ def records():
         yield handler.records
     finally:
         root.removeHandler(handler)
-        for logger, filters in zip(loggers, saved):
+        for logger, filters in zip(loggers, saved, strict=False):
             logger.filters[:] = filters
 
 

@@ -5,10 +5,10 @@ Chromium reports them), summed over every response of the page."""
 import shutil
 
 import pytest
+from photo_files import phone_jpeg
 from PIL import Image
 
 from conftest import serve_folder
-from photo_files import phone_jpeg
 from tests.sitetools import SAMPLE, build_site
 
 pytestmark = pytest.mark.browser

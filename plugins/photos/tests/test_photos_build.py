@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from photo_files import cmyk_jpeg, phone_jpeg, tiny_jpeg, transparent_png, truncated_jpeg
 from PIL import Image
 
-from photo_files import cmyk_jpeg, phone_jpeg, tiny_jpeg, transparent_png, truncated_jpeg
 from photos import encode
 from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed

@@ -10,8 +10,8 @@ import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
-
 from photo_files import phone_jpeg
+
 from tests.sitetools import SAMPLE, build_site
 from wartadesa import lighthouse
 

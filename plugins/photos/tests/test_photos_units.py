@@ -1,9 +1,9 @@
 """The photos plugin's parts on their own: widths never upscale, names and digests, the
 encoder (AVIF too) never writes metadata, the operator's warnings."""
 
+from photo_files import phone_jpeg, transparent_png
 from PIL import Image
 
-from photo_files import phone_jpeg, transparent_png
 from photos.encode import encode_source
 from photos.settings import DEFAULTS, digest
 from photos.source import inspect

@@ -1,12 +1,12 @@
 """Text of attachments, located the way an operator finds it again."""
 
 import pytest
-
 from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
+from synthetic_ids import Maker, masked
+
 from privacy_guard.attachments import Unreadable, records_of
 from privacy_guard.photos import has_gps
 from privacy_guard.scan import identity_errors
-from synthetic_ids import Maker, masked
 
 FULL = "tertulis lengkap (identity number published in full)"
 
@@ -95,8 +95,8 @@ def test_photos_with_a_gps_position(tmp_path, kind):
 
 def test_header_rows_may_name_a_stage(tmp_path):
     path = tmp_path / "blt.csv"
-    path.write_text(f"DAFTAR BLT 2024\n\nNo,Nama,Alamat,Tahap 1\n1,Sutini,Krajan RT 01/RW 02,"
-                    f"600000\n", encoding="utf-8")
+    path.write_text("DAFTAR BLT 2024\n\nNo,Nama,Alamat,Tahap 1\n1,Sutini,Krajan RT 01/RW 02,"
+                    "600000\n", encoding="utf-8")
     records = records_of(path, ".csv")
     assert records[-1].header == ["No", "Nama", "Alamat", "Tahap 1"]
 

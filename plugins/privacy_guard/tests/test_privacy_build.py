@@ -12,9 +12,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
 from synthetic_ids import Maker, masked
+
 from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed
 

@@ -7,9 +7,9 @@ import time
 from types import SimpleNamespace
 
 import pytest
+from synthetic_ids import Maker, masked
 
 from privacy_guard.guard import Guard
-from synthetic_ids import Maker, masked
 from wartadesa.bench import corpus as corpus_module
 
 ARTICLES = 1000

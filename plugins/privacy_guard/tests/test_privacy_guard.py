@@ -3,8 +3,9 @@
 from types import SimpleNamespace
 
 from attachment_files import pdf_bytes
-from privacy_guard.guard import Guard, allowed_phones
 from synthetic_ids import Maker, masked
+
+from privacy_guard.guard import Guard, allowed_phones
 
 MAKER = Maker(seed=5)
 

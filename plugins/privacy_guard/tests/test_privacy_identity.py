@@ -3,9 +3,9 @@
 import random
 
 import pytest
+from synthetic_ids import Maker, kecamatan_codes, masked
 
 from privacy_guard.identity import candidates, find, mask, mask_text, structure
-from synthetic_ids import Maker, kecamatan_codes, masked
 
 MAKER = Maker(seed=7)
 NIK = MAKER.nik(female=False)

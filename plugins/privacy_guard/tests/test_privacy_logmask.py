@@ -3,9 +3,10 @@
 import io
 import logging
 
+from synthetic_ids import Maker, masked
+
 from front_matter.errors import ContentError, report
 from privacy_guard.logmask import MaskIdentityNumbers
-from synthetic_ids import Maker, masked
 
 NIK = Maker(seed=3).nik()
 
@@ -46,8 +47,8 @@ def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
     import textwrap
 
     import pytest
-
     from synthetic_ids import Maker
+
     from tests.sitetools import build_site
     from wartadesa.build import BuildFailed
 

@@ -95,6 +95,7 @@ def test_spreadsheet_dates_are_read_as_dates(tmp_path):
     import datetime as dt
 
     from attachment_files import xlsx_bytes
+
     from privacy_guard.attachments import records_of
 
     path = tmp_path / "lansia.xlsx"
@@ -107,6 +108,7 @@ def test_spreadsheet_dates_are_read_as_dates(tmp_path):
 
 def test_spreadsheet_phone_numbers_without_their_zero(tmp_path):
     from attachment_files import xlsx_bytes
+
     from privacy_guard.attachments import records_of
 
     path = tmp_path / "kader.xlsx"

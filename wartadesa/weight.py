@@ -1,4 +1,6 @@
-"""What a reader downloads: each built page's HTML plus the same-site CSS and JS it uses.
+"""Page weight, the kit's one measure of it: what a reader downloads for each built page,
+its HTML plus the same-site CSS and JS it uses. Used by the page budgets
+(tests/quality/budget_rules.py) and by `invoke bench` (wartadesa/bench/run.py).
 
 For every `*.html` file of a built site: the HTML itself, the stylesheets it links
 (following `@import` inside them) and the scripts it loads from the same site, raw and
@@ -45,11 +47,11 @@ TYPE_ORDER = [
 ]
 
 
-def gzip_size(data):
+def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def segments_from_settings(settings):
+def segments_from_settings(settings: dict) -> dict:
     """DEFAULT_SEGMENTS adjusted to the first path segment of the *_SAVE_AS settings."""
     segments = dict(DEFAULT_SEGMENTS)
     for key, kinds in SETTING_TYPES.items():
@@ -62,7 +64,7 @@ def segments_from_settings(settings):
     return segments
 
 
-def page_type(path, segments=DEFAULT_SEGMENTS):
+def page_type(path: str, segments: dict = DEFAULT_SEGMENTS) -> str:
     """Classify an output HTML file by its path relative to the output folder."""
     parts = path.split("/")
     if path == "index.html" or (len(parts) == 2 and parts[0].isdigit()):
@@ -161,20 +163,21 @@ class PageWeight:
 class SiteMeasurer:
     """Measures the pages of one output folder; file sizes are computed once."""
 
-    def __init__(self, output, siteurl="", segments=DEFAULT_SEGMENTS):
+    def __init__(self, output: str | Path, siteurl: str = "",
+                 segments: dict = DEFAULT_SEGMENTS) -> None:
         self.output = Path(output)
         self.siteurl = siteurl.rstrip("/")
         self.segments = segments
         self._sizes = {}
         self._imports = {}
 
-    def sizes(self, relative):
+    def sizes(self, relative: str) -> tuple[int, int]:
         if relative not in self._sizes:
             data = (self.output / relative).read_bytes()
             self._sizes[relative] = (len(data), gzip_size(data))
         return self._sizes[relative]
 
-    def resolve(self, reference, base):
+    def resolve(self, reference: str, base: str) -> str | None:
         """Same-site path (relative to the output) for a reference made from file `base`,
         or None for another site. `base` is a path relative to the output folder."""
         reference = reference.strip()
@@ -198,7 +201,7 @@ class SiteMeasurer:
             joined = posixpath.join(joined, "index.html")
         return joined
 
-    def stylesheet_closure(self, relative, seen):
+    def stylesheet_closure(self, relative: str, seen: list[str]) -> None:
         """`relative` and every same-site stylesheet it @imports, each once."""
         if relative in seen:
             return
@@ -213,9 +216,14 @@ class SiteMeasurer:
         for imported in self._imports[relative]:
             self.stylesheet_closure(imported, seen)
 
-    def page(self, html_file):
+    def page(self, html_file: str | Path) -> "PageWeight":
+        """The PageWeight of a built HTML file of the output folder."""
         relative = Path(html_file).relative_to(self.output).as_posix()
-        data = Path(html_file).read_bytes()
+        return self.page_bytes(relative, Path(html_file).read_bytes())
+
+    def page_bytes(self, relative: str, data: bytes) -> "PageWeight":
+        """The PageWeight of the HTML `data` of the page at `relative` (its path in the
+        output folder, e.g. berita/x/index.html: the base of relative references)."""
         parser = _Resources()
         parser.feed(data.decode("utf-8", errors="replace"))
         parser.close()
@@ -293,7 +301,7 @@ class SiteWeight:
         return max(self.pages, key=lambda page: getattr(page, attribute))
 
 
-def summarize(pages):
+def summarize(pages: list["PageWeight"]) -> list["TypeSummary"]:
     by_kind = {}
     for page in pages:
         by_kind.setdefault(page.kind, []).append(page)
@@ -318,7 +326,8 @@ def summarize(pages):
     return summaries
 
 
-def measure_site(output, siteurl="", segments=DEFAULT_SEGMENTS):
+def measure_site(output: str | Path, siteurl: str = "",
+                 segments: dict = DEFAULT_SEGMENTS) -> "SiteWeight":
     """Measure every HTML page under `output`; return a SiteWeight."""
     output = Path(output)
     measurer = SiteMeasurer(output, siteurl, segments)

@@ -1,0 +1,16 @@
+"""sitemap: sitemap.xml of every page the build writes, and a default robots.txt."""
+
+from pelican import signals
+
+from .collect import collect_page
+from .generator import SitemapGenerator, write_sitemap
+
+
+def _generator(_pelican):
+    return SitemapGenerator
+
+
+def register():
+    signals.get_generators.connect(_generator)
+    signals.content_written.connect(collect_page)
+    signals.finalized.connect(write_sitemap)

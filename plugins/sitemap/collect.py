@@ -1,0 +1,105 @@
+"""Which written pages go into the sitemap, and when each last changed.
+
+Every page Pelican's Writer writes is announced by the `content_written` signal (like
+pelican-plugins/sitemap): articles, pages, lists, and every page type of any plugin,
+without naming them. Left out: pages marked `noindex` (drafts, redirects, 404), hidden
+and draft content, and addresses under a SITEMAP_EXCLUDE prefix (admin/, cari/)."""
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+
+NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
+HEAD_BYTES = 4096  # the robots meta tag is near the top of <head>
+
+_collector = None  # the current build's Collector (set by the sitemap generator)
+
+
+class Collector:
+    """The pages of one build: {url relative to the site root: last modified or None}."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.output_path = os.path.abspath(settings["OUTPUT_PATH"])
+        self.exclude = tuple(str(p).lstrip("/") for p in settings.get("SITEMAP_EXCLUDE") or ())
+        self.pages = {}
+        self.writer = None  # Pelican's Writer of this build (set by the generator)
+
+    def add(self, path, context):
+        relative = os.path.relpath(os.path.abspath(path), self.output_path).replace(os.sep, "/")
+        if not relative.endswith(".html") or relative.startswith("../"):
+            return
+        url = page_url(relative)
+        if url.startswith(self.exclude) or not published(context) or marked_noindex(path):
+            return
+        self.pages[url] = last_modified(context)
+
+    def entries(self) -> list[tuple[str, dt.datetime | None]]:
+        """[(url, last modified or None)], sorted by address (the home page first)."""
+        return sorted(self.pages.items(), key=lambda entry: entry[0])
+
+
+def start(settings):
+    global _collector
+    _collector = Collector(settings)
+    return _collector
+
+
+def finish():
+    global _collector
+    collector, _collector = _collector, None
+    return collector
+
+
+def collect_page(path: str, context: Mapping | None) -> None:
+    """content_written: remember a page of the current build."""
+    collector = _collector
+    if collector is None or context is None:
+        return
+    if os.path.abspath(str(context.get("OUTPUT_PATH", ""))) != collector.output_path:
+        return  # another build (signals stay connected across builds in one process)
+    collector.add(path, context)
+
+
+def page_url(relative: str) -> str:
+    """`berita/x/index.html` -> `berita/x/`; `index.html` -> ``; `404.html` stays."""
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def published(context: Mapping) -> bool:
+    for key in ("article", "page"):
+        item = context.get(key)
+        if item is not None and getattr(item, "status", "published") != "published":
+            return False
+    return True
+
+
+def marked_noindex(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return bool(NOINDEX.search(handle.read(HEAD_BYTES)))
+    except OSError:
+        return False
+
+
+def _changed(item):
+    return getattr(item, "modified", None) or getattr(item, "date", None)
+
+
+def last_modified(context: Mapping) -> dt.datetime | None:
+    """The article's or page's date (modified if set); for a list, its newest article."""
+    for key in ("article", "page"):
+        item = context.get(key)
+        if item is not None and hasattr(item, "url"):
+            return _changed(item)
+    page = context.get("articles_page")
+    items = getattr(page, "object_list", None) if page is not None else None
+    if items is None:
+        items = context.get("articles") or []
+    dates = [d for d in (_changed(a) for a in items) if d is not None]
+    return max(dates) if dates else None

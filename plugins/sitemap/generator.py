@@ -1,0 +1,53 @@
+"""Writes robots.txt (unless the site publishes its own) and, once every page is
+written, sitemap.xml: both through Pelican's Writer, both declared for the output plan."""
+
+from pelican.generators import Generator
+
+from . import collect
+from .render import render_robots, render_sitemap, site_base
+
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+
+class Text:
+    """A finished text for Writer.write_file (which only calls `render`)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def render(self, _context):
+        return self.text
+
+
+def own_robots(context):
+    """True when a static file of the site (content/extra/robots.txt, published at the
+    root through EXTRA_PATH_METADATA) is the robots.txt."""
+    return any(getattr(s, "save_as", None) == ROBOTS for s in context.get("staticfiles") or [])
+
+
+class SitemapGenerator(Generator):
+    def generate_context(self):
+        self.collector = collect.start(self.settings)
+
+    def planned_outputs(self):
+        """For content_guard's output plan (all static files are known by then)."""
+        yield SITEMAP, "sitemap.xml situs", "", 1, ""
+        if not own_robots(self.context):
+            yield ROBOTS, "robots.txt situs", "", 1, ""
+
+    def generate_output(self, writer):
+        # The static files are known (every generate_context ran before any output), so
+        # a site's own robots.txt wins; sitemap.xml waits for `finalized`.
+        self.collector.writer = writer  # the build's own Writer, for sitemap.xml
+        if not own_robots(self.context):
+            writer.write_file(ROBOTS, Text(render_robots(site_base(self.settings))), self.context)
+
+
+def write_sitemap(pelican):
+    """finalized: every page is written; sitemap.xml lists them."""
+    collector = collect.finish()
+    if collector is None or collector.settings is not pelican.settings or not collector.writer:
+        return
+    text = render_sitemap(collector.entries(), site_base(pelican.settings))
+    collector.writer.write_file(SITEMAP, Text(text), {})

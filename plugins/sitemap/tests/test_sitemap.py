@@ -1,0 +1,105 @@
+"""sitemap: every page the build writes (any plugin's), minus noindex/excluded pages;
+robots.txt written by the plugin unless the site publishes its own."""
+
+import datetime as dt
+import shutil
+import textwrap
+from types import SimpleNamespace
+from xml.etree import ElementTree
+
+import pytest
+
+from sitemap.collect import last_modified, page_url, published
+from sitemap.render import render_robots, render_sitemap, site_base
+from tests.sitetools import SAMPLE, build_site
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+BASE = "http://127.0.0.1:8000"
+
+
+def test_page_urls_published_and_dates():
+    assert page_url("index.html") == ""
+    assert page_url("berita/2024/06/a/index.html") == "berita/2024/06/a/"
+    assert page_url("404.html") == "404.html"
+    day = dt.datetime(2024, 6, 5, tzinfo=WIB)
+    old = SimpleNamespace(url="a/", date=day - dt.timedelta(days=30), modified=day)
+    new = SimpleNamespace(url="b/", date=day - dt.timedelta(days=1))
+    assert last_modified({"article": old}) == day  # modified wins
+    assert last_modified({"page": SimpleNamespace(url="tentang/")}) is None
+    assert last_modified({"articles": [old, new]}) == day
+    paged = SimpleNamespace(object_list=[new])
+    assert last_modified({"articles": [old, new], "articles_page": paged}) == new.date
+    assert published({"page": SimpleNamespace(status="published")})
+    assert not published({"article": SimpleNamespace(status="draft")})
+    assert not published({"page": SimpleNamespace(status="hidden")})
+
+
+def test_sitemap_xml_site_base_and_robots():
+    day = dt.datetime(2024, 6, 6, tzinfo=WIB)
+    root = ElementTree.fromstring(render_sitemap([("", day), ("a&b/", None)], "https://desa.id"))
+    assert [loc.text for loc in root.findall("s:url/s:loc", NS)] == [
+        "https://desa.id/", "https://desa.id/a&b/"]
+    assert root.findtext("s:url/s:lastmod", None, NS) == "2024-06-06T00:00:00+07:00"
+    assert site_base({"SITEURL": "https://desa.id/", "FEED_DOMAIN": "x"}) == "https://desa.id"
+    assert site_base({"SITEURL": "", "FEED_DOMAIN": BASE}) == BASE
+    assert render_robots("https://desa.id").splitlines() == [
+        "User-agent: *", "Allow: /", "", "Sitemap: https://desa.id/sitemap.xml"
+    ]
+
+
+PAGES = {
+    # Another plugin's kind of page would be found the same way: by being written.
+    "cari.md": "---\njudul: Cari\nslug: cari\n---\nHalaman pencarian.\n",
+    "tersembunyi.md": "---\njudul: Tersembunyi\nstatus: hidden\n---\nIsi.\n",
+    "profil.md": "---\njudul: Profil Desa\nalamat_lama: profil-lama/\n---\nIsi.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sitemap")
+    content = root / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    for name, text in PAGES.items():
+        (content / "pages" / name).write_text(text, encoding="utf-8")
+    (content / "extra").mkdir()
+    (content / "extra" / "robots.txt").write_text(
+        textwrap.dedent("""\
+            User-agent: *
+            Disallow: /arsip/
+            """), encoding="utf-8")
+    return build_site(root / "output", content=content)
+
+
+def locs(site):
+    root = ElementTree.parse(site.path("sitemap.xml")).getroot()
+    return [loc.text[len(BASE) + 1:] for loc in root.findall("s:url/s:loc", NS)]
+
+
+def test_every_written_page_is_listed_once_and_exists(site):
+    found = locs(site)
+    assert found == sorted(set(found))
+    for url in ("", "tentang/", "profil-desa/", "arsip/", "kategori/", "desa/", "ikuti/"):
+        assert url in found, url
+    assert any(url.startswith("desa/") and url != "desa/" for url in found)  # villages plugin
+    assert any(url.startswith("wilayah/") for url in found)
+    for url in found:
+        assert site.exists(url + "index.html" if url == "" or url.endswith("/") else url), url
+
+
+def test_noindex_hidden_and_excluded_pages_are_left_out(site):
+    found = locs(site)
+    assert "profil-lama/" not in found  # a redirect page (noindex)
+    assert not any("404" in url for url in found)
+    assert "tersembunyi/" not in found and site.exists("tersembunyi/index.html")
+    assert "cari/" not in found and site.exists("cari/index.html")  # SITEMAP_EXCLUDE
+
+
+def test_the_sites_own_robots_txt_wins(site):
+    assert site.text("robots.txt") == "User-agent: *\nDisallow: /arsip/\n"
+    assert not site.exists("extra/robots.txt")
+
+
+def test_default_robots_names_the_sitemap(sample_site):
+    assert sample_site.text("robots.txt").splitlines()[-1] == f"Sitemap: {BASE}/sitemap.xml"
