@@ -28,11 +28,11 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+
 from front_matter.errors import ContentError
 from front_matter.limits import yaml_depth_problem
 from front_matter.source import decode
 from front_matter.yaml_errors import explain, spacing_problem
-
 from wartadesa.rupiah import percent, rupiah
 
 MAX_FILE_KB = 256

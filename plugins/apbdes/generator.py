@@ -7,8 +7,9 @@ Every setting has its default in wartadesa/defaults.py."""
 
 import os
 
-from front_matter.errors import ContentError, report
 from pelican.generators import Generator
+
+from front_matter.errors import ContentError, report
 
 from .chart import bar_chart
 from .data import read_folder

@@ -3,8 +3,9 @@ reader), like the articles and pages generators do."""
 
 import logging
 
-from front_matter.errors import ContentError
 from pelican.contents import SkipStub
+
+from front_matter.errors import ContentError
 
 logger = logging.getLogger(__name__)
 

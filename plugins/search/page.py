@@ -19,7 +19,7 @@ def allow_wasm(policy):
         if "'wasm-unsafe-eval'" not in directives[at].split():
             directives[at] += " 'wasm-unsafe-eval'"
     else:
-        fallback = next((part.split()[1:] for part, name in zip(directives, names)
+        fallback = next((part.split()[1:] for part, name in zip(directives, names, strict=True)
                          if name == "default-src"), ["'self'"])
         directives.append(" ".join(["script-src", *fallback, "'wasm-unsafe-eval'"]))
     return "; ".join(directives)

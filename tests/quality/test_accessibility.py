@@ -10,7 +10,13 @@ import pytest
 
 from conftest import ARTIFACTS, screenshot, serve_folder
 from tests.quality.site_pages import (
-    APBDES_TYPES, GALLERY_TYPES, REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug,
+    APBDES_TYPES,
+    GALLERY_TYPES,
+    REQUIRED,
+    VILLAGE_TYPES,
+    found_types,
+    pages_to_check,
+    slug,
 )
 
 pytestmark = pytest.mark.browser

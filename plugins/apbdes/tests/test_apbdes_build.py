@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 import yaml
-from apbdes.data import BIDANG
 from PIL import Image
 
+from apbdes.data import BIDANG
 from tests.sitetools import SAMPLE, build_site, text_of
 from wartadesa.build import BuildFailed
 
@@ -21,7 +21,9 @@ def amounts(path, section):
     plain PyYAML (independently of the plugin)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))[section]
     items = data["rincian"] if isinstance(data, dict) else data
-    number = lambda v: None if v is None else int(str(v).replace(".", ""))
+    def number(v):
+        return None if v is None else int(str(v).replace(".", ""))
+
     return [(str(i.get("uraian") or i.get("bidang")), number(i["anggaran"]),
              number(i.get("realisasi"))) for i in items]
 
@@ -71,7 +73,7 @@ def test_bars_are_proportional_to_the_amounts(page, section, heading):
     assert len(widths) == 2 * len(expected)
     scale = max(widths) / max(values)
     assert max(widths) == pytest.approx(235)
-    for value, width in zip(values, widths):
+    for value, width in zip(values, widths, strict=True):
         assert width == pytest.approx(value * scale, abs=0.01)
     assert figure.svg["aria-hidden"] == "true" and figure.figcaption
 

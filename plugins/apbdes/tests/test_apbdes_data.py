@@ -3,6 +3,7 @@
 import textwrap
 
 import pytest
+
 from apbdes.data import BIDANG, bidang_index, read_budget, read_folder
 
 GOOD = """\

@@ -2,15 +2,13 @@
 stored on its side with EXIF orientation 6 and GPS), a site with more albums (order,
 hidden, draft) and a site of broken albums (every operator mistake as file:line)."""
 
-import io
 import re
 import shutil
-from pathlib import Path
 
 import pytest
+from album_files import jpeg, write_album
 from PIL import Image
 
-from album_files import jpeg, write_album
 from tests.sitetools import SAMPLE, build_site, text_of
 from wartadesa.build import BuildFailed
 

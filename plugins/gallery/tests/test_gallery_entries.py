@@ -2,8 +2,8 @@
 and every message of entries.check, with its line."""
 
 import pytest
-
 from album_files import jpeg
+
 from front_matter.errors import ContentError
 from front_matter.source import read_source
 from gallery import entries

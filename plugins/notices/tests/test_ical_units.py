@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import icalendar
+
 from notices.ical import calendar, escape, fold, uid
 
 WIB = ZoneInfo("Asia/Jakarta")

@@ -5,8 +5,8 @@ import datetime as dt
 import shutil
 
 import yaml
-from front_matter import schema
 
+from front_matter import schema
 from tests.sitetools import SAMPLE, settings_path
 from wartadesa.build import load_settings
 from wartadesa.check import check
