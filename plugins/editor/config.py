@@ -1,0 +1,190 @@
+"""The web editor's configuration (Sveltia CMS `admin/config.yml`), made from the kit's
+own definitions at each build:
+
+- one collection per Markdown content type of `front_matter.schema.CONTENT_TYPES`, its
+  folder from the type's `*_PATHS` setting, its fields the schema fields the type uses;
+- the site identity file (plugin identity) and the village registry (plugin villages),
+  their keys from those plugins;
+- the village list of the forms from `content/desa.yml`, categories from CATEGORIES or
+  from the articles of this build.
+"""
+
+import os
+
+from front_matter import schema
+from identity import situs
+from villages import data as village_data
+from villages import registry as village_registry
+
+from .fields import form_field
+
+BODY = {"name": "body", "label": "Isi", "widget": "markdown",
+        "hint": "Isi berita. Foto di dalam isi: tombol gambar; tulis juga teks penggantinya.",
+        "required": True}
+
+IDENTITY_LABELS = {
+    "nama": ("Nama situs", "Nama yang tampil di kepala setiap halaman."),
+    "slogan": ("Slogan", "Satu kalimat pendek di bawah nama situs."),
+    "penulis": ("Penulis bawaan", "Nama penulis bila berita tidak menulis penulis."),
+    "alamat": ("Alamat kantor", "Alamat kantor desa di kaki halaman."),
+    "telepon": ("Telepon", "Nomor telepon kantor, misalnya 0356-123456."),
+    "whatsapp": ("WhatsApp", "Nomor WhatsApp kantor, misalnya 0812-3456-7890."),
+    "email": ("Surel", "Alamat surel kantor."),
+    "logo": ("Logo", "Gambar logo di content/images/."),
+    "desa": ("Desa situs ini", "Kode resmi atau nama desa dari daftar desa (desa.yml)."),
+    "kecamatan": ("Kecamatan", "Bila desa tidak diisi."),
+    "kabupaten": ("Kabupaten/kota", "Bila desa tidak diisi."),
+    "provinsi": ("Provinsi", "Bila desa tidak diisi."),
+    "kode_pos": ("Kode pos", "Bila desa tidak diisi."),
+}
+VILLAGE_LABELS = {
+    "kode": ("Kode resmi Kemendagri", "Misalnya 35.23.07.2005. Cukup kode ini, atau nama "
+             "desa beserta kecamatan/kabupatennya."),
+    "nama": ("Nama desa", "Nama desa (bila kode tidak ditulis)."),
+    "tipe": ("Jenis", "desa, desa adat atau kelurahan (bila namanya sama)."),
+    "kecamatan": ("Kecamatan", "Untuk membedakan desa yang namanya sama."),
+    "kabupaten": ("Kabupaten/kota", "Untuk membedakan desa yang namanya sama."),
+    "provinsi": ("Provinsi", "Untuk membedakan desa yang namanya sama."),
+    "kode_pos": ("Kode pos", "Bila berbeda dari data resmi."),
+    "slug": ("Slug", "Bagian alamat halaman desa (bawaan: dari nama)."),
+    "situs": ("Situs web desa", "Alamat lengkap, diawali https://"),
+    "alamat": ("Alamat kantor desa", "Alamat kantor desa."),
+    "lat": ("Lintang", "Koordinat kantor desa, misalnya -6.95."),
+    "lon": ("Bujur", "Koordinat kantor desa, misalnya 111.78."),
+    "deskripsi": ("Deskripsi", "Satu paragraf tentang desa."),
+}
+
+
+def content_folder(settings):
+    """The content folder as the repository sees it (the site folder is the repository)."""
+    return os.path.basename(os.path.normpath(settings["PATH"])) or "content"
+
+
+def content_types(settings):
+    """Every Markdown content type: CONTENT_TYPES, then any type the schema's fields name
+    that has no ContentType (its folders from the setting `<TYPE>_PATHS`)."""
+    declared = {kind.name: kind for kind in schema.CONTENT_TYPES}
+    named = []
+    for field in schema.FIELDS:
+        for name in (*field.used_by, *field.required):
+            if name not in named:
+                named.append(name)
+    types = list(schema.CONTENT_TYPES)
+    for name in named:
+        if name not in declared:
+            label = name.replace("_", " ").capitalize()
+            types.append(schema.ContentType(name, label, label, f"{name.upper()}_PATHS"))
+    return [kind for kind in types if settings.get(kind.paths_setting)]
+
+
+def type_collection(kind, settings, choices):
+    folder = settings[kind.paths_setting][0].strip("/")
+    fields = [form_field(field, kind.name, choices) for field in schema.FIELDS
+              if kind.name in field.used_by]
+    slug_field = schema.BY_KEY["slug"].written
+    for field in fields:
+        if field["name"] == slug_field:  # the file name and the address are fixed
+            field["required"] = True
+            field["hint"] += " Wajib: nama berkas dan alamat dibuat dari slug ini."
+    title = schema.BY_KEY["title"].written
+    date = schema.BY_KEY["date"].written
+    collection = {
+        "name": kind.name,
+        "label": kind.label,
+        "label_singular": kind.singular,
+        "folder": f"{content_folder(settings)}/{folder}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": True,
+        "identifier_field": title,
+        "slug": {
+            "template": ("{{year}}-{{month}}-{{day}}-" if kind.dated else "")
+            + "{{fields.%s}}" % slug_field,
+        },
+        "summary": "{{%s}}" % title,
+        "fields": [*fields, BODY],
+    }
+    if kind.dated:
+        collection["sortable_fields"] = {"fields": [date, title],
+                                         "default": {"field": date, "direction": "descending"}}
+    return collection
+
+
+def _text_field(name, labels, required=False):
+    label, hint = labels[name]
+    return {"name": name, "label": label, "hint": hint, "widget": "string",
+            "required": required}
+
+
+def identity_collection(settings, choices):
+    labels = IDENTITY_LABELS
+    fields = []
+    for key in situs.KEYS:
+        if key not in labels:
+            continue  # media_sosial and menu: edited in the file itself (see README)
+        if key == "logo":
+            field = {"name": key, "label": labels[key][0], "hint": labels[key][1],
+                     "widget": "image", "required": False, "choose_url": False}
+        elif key == "desa" and choices.get("villages"):
+            field = {"name": key, "label": labels[key][0], "hint": labels[key][1],
+                     "widget": "select", "options": choices["villages"], "required": False}
+        else:
+            field = _text_field(key, labels)
+        fields.append(field)
+    name = settings.get(situs.FILE_SETTING) or situs.DEFAULT_FILE
+    return {
+        "name": "situs", "label": "Identitas situs",
+        "files": [{"name": "situs", "label": "Identitas situs",
+                   "file": f"{content_folder(settings)}/{name}", "format": "yaml",
+                   "fields": fields}],
+    }
+
+
+def registry_collection(settings):
+    entry_fields = [_text_field(key, VILLAGE_LABELS) for key in village_registry.KEYS]
+    name = settings.get("VILLAGES_REGISTRY") or "desa.yml"
+    return {
+        "name": "desa", "label": "Daftar desa",
+        "files": [{"name": "desa", "label": "Daftar desa yang diliput",
+                   "file": f"{content_folder(settings)}/{name}", "format": "yaml",
+                   "fields": [{"name": "desa", "label": "Desa", "widget": "list",
+                               "root": True, "summary": "{{fields.kode}} {{fields.nama}}",
+                               "label_singular": "desa", "fields": entry_fields}]}],
+    }
+
+
+def village_choices(settings):
+    """[{label, value}] of the registry's villages (value: the slug articles write)."""
+    path = os.path.join(settings["PATH"], settings.get("VILLAGES_REGISTRY") or "desa.yml")
+    loaded = village_registry.load_registry(path, settings.get("VILLAGES_REGISTRY_MAX_KB"))
+    options = []
+    for entry in loaded.entries:
+        official = entry.official
+        options.append({"label": f"{village_data.path_of(official)} ({official.code})",
+                        "value": entry.slug})
+    return options
+
+
+def editor_config(settings, categories=()):
+    """The whole configuration (a dict; written as YAML)."""
+    choices = {
+        "villages": village_choices(settings),
+        "categories": sorted(set(settings.get("CATEGORIES") or categories)),
+        "timezone": settings.get("TIMEZONE"),
+    }
+    content = content_folder(settings)
+    collections = [type_collection(kind, settings, choices) for kind in content_types(settings)]
+    collections += [identity_collection(settings, choices), registry_collection(settings)]
+    backend = {"name": "github", "repo": settings.get("EDITOR_REPO") or "pemilik/nama-repo",
+               "branch": settings.get("EDITOR_BRANCH") or "main"}
+    if settings.get("EDITOR_AUTH_URL"):
+        backend["base_url"] = settings["EDITOR_AUTH_URL"]
+    return {
+        "backend": backend,
+        "media_folder": f"{content}/images",
+        "public_folder": "images",
+        "site_url": settings.get("SITEURL") or "",
+        "output": {"omit_empty_optional_fields": True},
+        "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 100},
+        "collections": collections,
+    }
