@@ -1,0 +1,160 @@
+"""The editor's configuration is made from the schema, the registry and the settings."""
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from editor import generator
+from editor.config import content_types, editor_config
+from editor.fields import YOUTUBE_PATTERN
+from front_matter import schema
+from tests.sitetools import SAMPLE, settings_path
+from villages.registry import load_registry
+from wartadesa.build import load_settings
+from youtube.urls import InvalidVideo, parse
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings(settings_path())
+
+
+@pytest.fixture(scope="module")
+def config(sample_site):
+    """The configuration the sample build published."""
+    return yaml.safe_load(sample_site.text("admin/config.yml"))
+
+
+def collection(config, name):
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def test_published_config_is_the_generated_one(config, settings):
+    categories = ["Pembangunan", "Pemberdayaan Masyarakat", "Pemerintahan",
+                  "Pendidikan dan Pelatihan", "Umum"]
+    assert config == editor_config(settings, categories)
+
+
+@pytest.mark.parametrize("kind, folder", [("article", "content/berita"),
+                                          ("page", "content/pages")])
+def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
+    form = collection(config, kind)
+    assert form["folder"] == folder
+    expected = [f for f in schema.FIELDS if kind in f.used_by]
+    fields = form["fields"]
+    assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
+    for field, widget in zip(expected, fields):
+        assert widget["label"] == field.label_text
+        assert widget["hint"].startswith(field.help)
+        if field.key != "slug":
+            assert widget["required"] is (kind in field.required), field.key
+    assert fields[-1]["widget"] == "markdown"
+
+
+def test_every_schema_field_is_in_some_form(config):
+    names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
+    assert {f.written for f in schema.FIELDS} <= names
+
+
+def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
+    article = collection(config, "article")
+    assert article["slug"]["template"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    assert collection(config, "page")["slug"]["template"] == "{{fields.slug}}"
+    slug = next(f for f in article["fields"] if f["name"] == "slug")
+    assert slug["required"] is True
+    assert re.fullmatch(slug["pattern"][0], "musyawarah-desa-2025")
+    assert not re.fullmatch(slug["pattern"][0], "Musyawarah Desa")
+
+
+def test_village_select_lists_every_village_of_desa_yml(config):
+    registry = load_registry(SAMPLE / "content" / "desa.yml")
+    assert len(registry.entries) == 3 and not registry.errors
+    for kind in ("article", "page"):
+        village = next(f for f in collection(config, kind)["fields"] if f["name"] == "desa")
+        assert village["widget"] == "select" and village["multiple"] is True
+        assert [o["value"] for o in village["options"]] == [e.slug for e in registry.entries]
+        for option, entry in zip(village["options"], registry.entries):
+            assert entry.official.code in option["label"]
+            assert entry.official.name in option["label"]
+
+
+def test_category_select_and_date_format(config, settings):
+    fields = {f["name"]: f for f in collection(config, "article")["fields"]}
+    assert fields["kategori"]["widget"] == "select"
+    assert "Umum" in fields["kategori"]["options"]
+    assert fields["tanggal"]["format"] == "YYYY-MM-DD HH:mm"
+    assert fields["tanggal"]["input_timezone"] == settings["TIMEZONE"] == "Asia/Jakarta"
+    assert fields["gambar"]["widget"] == "image"
+    assert config["media_folder"] == "content/images"
+
+
+def test_fixed_categories_come_from_the_setting(settings):
+    fixed = editor_config({**settings, "CATEGORIES": ["Pemerintahan", "Bencana"]}, ["Umum"])
+    kategori = next(f for f in fixed["collections"][0]["fields"] if f["name"] == "kategori")
+    assert kategori["options"] == ["Bencana", "Pemerintahan"]
+
+
+def test_identity_and_registry_files_are_editable(config):
+    situs = collection(config, "situs")["files"][0]
+    assert situs["file"] == "content/situs.yml"
+    assert {"nama", "slogan", "desa", "alamat", "logo"} <= {f["name"] for f in situs["fields"]}
+    desa = collection(config, "desa")["files"][0]
+    assert desa["file"] == "content/desa.yml"
+    entry_fields = [f["name"] for f in desa["fields"][0]["fields"]]
+    assert desa["fields"][0]["root"] is True and entry_fields[:2] == ["kode", "nama"]
+
+
+def test_a_new_content_type_gets_its_collection(settings, monkeypatch):
+    """A type named in the schema (used_by) with a `<TYPE>_PATHS` setting gets a form of
+    its own fields, without any change to the editor plugin."""
+    notice = schema.Field("valid_until", "berlaku_sampai", "date", used_by=("notice",),
+                          help="Tanggal terakhir pengumuman berlaku.", reference="a date")
+    fields = tuple(
+        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, "notice")})
+        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (notice,)
+    monkeypatch.setattr(schema, "FIELDS", fields)
+    made = editor_config({**settings, "NOTICE_PATHS": ["pengumuman"]})
+    form = next(c for c in made["collections"] if c["name"] == "notice")
+    assert form["folder"] == "content/pengumuman"
+    assert [f["name"] for f in form["fields"]] == ["judul", "slug", "berlaku_sampai", "body"]
+    assert "notice" not in [k.name for k in content_types(settings)]  # no folder: no form
+
+
+YOUTUBE_VALUES = [
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ?t=42",
+    "youtube.com/shorts/dQw4w9WgXcQ", "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ",
+    "https://www.youtube.com/embed/dQw4w9WgXcQ", "https://www.youtube.com/live/dQw4w9WgXcQ",
+    "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "dQw4w9WgXcQ",
+    "https://www.youtube.com/channel/UCabc", "https://www.youtube.com/playlist?list=PL1",
+    "https://youtu.be/short", "https://vimeo.com/123", "bukan video", "",
+    "https://www.youtube.com/watch?v=dQw4w9WgXc", "https://www.youtube.com/@desa",
+]
+
+
+@pytest.mark.parametrize("value", YOUTUBE_VALUES)
+def test_youtube_field_accepts_what_the_plugin_accepts(value):
+    try:
+        accepted = parse(value, allow_bare_id=True) is not None
+    except InvalidVideo:
+        accepted = False
+    assert bool(re.match(YOUTUBE_PATTERN, value)) is accepted
+
+
+def test_vendored_script_matches_its_checksum():
+    data = (Path(generator.VENDOR) / generator.SCRIPT).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == generator.expected_checksums()[generator.SCRIPT]
+    version = (Path(generator.VENDOR) / "VERSION").read_text().split()
+    assert version[0] == "@sveltia/cms"
+
+
+def test_a_changed_script_is_refused(monkeypatch, tmp_path, caplog):
+    (tmp_path / generator.SCRIPT).write_text("alert(1)")
+    (tmp_path / "SHA256SUMS").write_text("0" * 64 + "  sveltia-cms.js\n")
+    monkeypatch.setattr(generator, "VENDOR", str(tmp_path))
+    assert generator.verified_script() is None
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "checksum" in errors[0].getMessage()
+    assert "invoke editor-update" in errors[0].getMessage()
