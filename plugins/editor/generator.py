@@ -42,17 +42,24 @@ def expected_checksums():
     return sums
 
 
-def verified_script():
-    """The vendored script's bytes, or None (reported) when its checksum differs."""
-    path = os.path.join(VENDOR, SCRIPT)
-    with open(path, "rb") as handle:
-        data = handle.read()
-    if hashlib.sha256(data).hexdigest() != expected_checksums().get(SCRIPT):
-        report(ContentError(path, 1, "berkas editor tidak sesuai checksum di vendor/SHA256SUMS "
-                            "(vendored editor script changed)",
-                            "pasang ulang dengan  invoke editor-update"))
-        return None
-    return data
+def verified_files():
+    """{name: bytes} of every vendored file (the script, its fonts and licences), or None
+    (reported) when one differs from vendor/SHA256SUMS."""
+    files = {}
+    for name, digest in expected_checksums().items():
+        path = os.path.join(VENDOR, *name.split("/"))
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
+            report(ContentError(path, 1, "berkas editor tidak ada atau tidak sesuai checksum di "
+                                "vendor/SHA256SUMS (vendored editor file missing or changed)",
+                                "pasang ulang dengan  invoke editor-update"))
+            return None
+        files[name] = data
+    return files
 
 
 class EditorGenerator(Generator):
@@ -62,7 +69,7 @@ class EditorGenerator(Generator):
         self.categories = []
 
     def _files(self):
-        names = ("index.html", "config.yml", SCRIPT, SETUP)
+        names = ("index.html", "config.yml", SETUP, *expected_checksums())
         return [f"{self.folder}/{name}" for name in names] if self.folder else []
 
     def planned_outputs(self):
@@ -78,8 +85,8 @@ class EditorGenerator(Generator):
     def generate_output(self, writer):
         if not self.folder:
             return
-        script = verified_script()
-        if script is None:
+        vendored = verified_files()
+        if vendored is None:
             return
         config = render_config(editor_config(self.settings, self.categories))
         writer.write_file(f"{self.folder}/config.yml", RAW, self.context, text=config,
@@ -89,10 +96,10 @@ class EditorGenerator(Generator):
             relative_urls=False, editor_config_url="config.yml", editor_script=SCRIPT,
             editor_setup_script=SETUP, editor_preview_style="../theme/css/style.css",
         )
-        target = os.path.join(self.output_path, self.folder)
-        os.makedirs(target, exist_ok=True)
-        with open(os.path.join(target, SCRIPT), "wb") as handle:
-            handle.write(script)
-        with open(os.path.join(HERE, "static", SETUP), "rb") as source, \
-                open(os.path.join(target, SETUP), "wb") as handle:
-            handle.write(source.read())
+        with open(os.path.join(HERE, "static", SETUP), "rb") as source:
+            vendored[SETUP] = source.read()
+        for name, data in vendored.items():
+            target = os.path.join(self.output_path, self.folder, *name.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(data)

@@ -143,18 +143,29 @@ def test_youtube_field_accepts_what_the_plugin_accepts(value):
     assert bool(re.match(YOUTUBE_PATTERN, value)) is accepted
 
 
-def test_vendored_script_matches_its_checksum():
-    data = (Path(generator.VENDOR) / generator.SCRIPT).read_bytes()
-    assert hashlib.sha256(data).hexdigest() == generator.expected_checksums()[generator.SCRIPT]
-    version = (Path(generator.VENDOR) / "VERSION").read_text().split()
-    assert version[0] == "@sveltia/cms"
+def test_vendored_files_match_their_checksums(sample_site):
+    sums = generator.expected_checksums()
+    assert {"sveltia-cms.js", "LICENSE.txt"} <= set(sums)
+    assert len([name for name in sums if name.endswith(".woff2")]) == 3
+    for name, digest in sums.items():
+        data = (Path(generator.VENDOR) / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest, name
+        assert sample_site.path(f"admin/{name}").read_bytes() == data
+    assert (Path(generator.VENDOR) / "VERSION").read_text().startswith("@sveltia/cms ")
 
 
-def test_a_changed_script_is_refused(monkeypatch, tmp_path, caplog):
+def test_the_script_loads_nothing_from_a_cdn():
+    script = (Path(generator.VENDOR) / generator.SCRIPT).read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in script
+    for name in re.findall(r"fonts/[a-z0-9-]+\.woff2", script):
+        assert (Path(generator.VENDOR) / name).is_file()
+
+
+def test_a_changed_file_is_refused(monkeypatch, tmp_path, caplog):
     (tmp_path / generator.SCRIPT).write_text("alert(1)")
     (tmp_path / "SHA256SUMS").write_text("0" * 64 + "  sveltia-cms.js\n")
     monkeypatch.setattr(generator, "VENDOR", str(tmp_path))
-    assert generator.verified_script() is None
+    assert generator.verified_files() is None
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1 and "checksum" in errors[0].getMessage()
     assert "invoke editor-update" in errors[0].getMessage()

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import serve_folder
+from conftest import ARTIFACTS, serve_folder
 from front_matter import schema
 from tests.sitetools import SAMPLE, build_site
 from wartadesa.check import check
@@ -32,6 +32,7 @@ def saved(sample_site, browser, tmp_path_factory):
     """Create one article through the form; return (written files, built site, page
     console errors, screenshots folder)."""
     work = tmp_path_factory.mktemp("editor")
+    ARTIFACTS.mkdir(exist_ok=True)
     photo = work / "balai-desa.jpg"
     Image.new("RGB", (1200, 800), (40, 120, 70)).save(photo, quality=80)
     context = browser.new_context(viewport={"width": 1280, "height": 900},
@@ -45,6 +46,8 @@ def saved(sample_site, browser, tmp_path_factory):
         with serve_folder(sample_site.output) as base:
             page.goto(base + "/admin/")
             page.get_by_role("button", name="Work with Local Repository").click()
+            page.get_by_role("button", name="New").wait_for()
+            page.screenshot(path=ARTIFACTS / "editor-list.png")
             page.get_by_role("button", name="New").click()
             field(page, "judul").locator("input").fill(TITLE)
             field(page, "tanggal").locator('input[type="datetime-local"]').fill(
@@ -58,6 +61,8 @@ def saved(sample_site, browser, tmp_path_factory):
             field(page, "slug").locator("input").fill(SLUG)
             field(page, "body").locator('[contenteditable="true"]').click()
             page.keyboard.type(BODY)
+            field(page, "judul").scroll_into_view_if_needed()
+            page.screenshot(path=ARTIFACTS / "editor-form.png")
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             files = repository_files(page)
