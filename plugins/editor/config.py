@@ -134,7 +134,7 @@ def identity_collection(settings, choices):
     name = settings.get(situs.FILE_SETTING) or situs.DEFAULT_FILE
     return {
         "name": "situs", "label": "Identitas situs",
-        "files": [{"name": "situs", "label": "Identitas situs",
+        "files": [{"name": "situs", "label": "Nama, alamat dan kontak situs",
                    "file": f"{content_folder(settings)}/{name}", "format": "yaml",
                    "fields": fields}],
     }

@@ -77,6 +77,57 @@ def saved(sample_site, browser, tmp_path_factory):
     return files, site, errors, photo
 
 
+@pytest.fixture(scope="module")
+def data_files_saved(sample_site, browser, tmp_path_factory):
+    """Change the site identity and add a village by its code to desa.yml in the editor;
+    return (written files, site folder)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  timezone_id="Asia/Jakarta", locale="id-ID")
+    context.add_init_script(picker_stub(SAMPLE))
+    page = context.new_page()
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    try:
+        with serve_folder(sample_site.output) as base:
+            page.goto(base + "/admin/")
+            page.get_by_role("button", name="Work with Local Repository").click()
+            page.get_by_text("Identitas situs", exact=True).first.click()
+            page.get_by_text("Nama, alamat dan kontak situs").click()
+            field(page, "slogan").locator("input").fill("Kabar dari Binangun")
+            field(page, "telepon").locator("input").fill("0356-123456")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_text("Entry saved.").wait_for()
+            page.get_by_text("Daftar desa", exact=True).first.click()
+            page.get_by_text("Daftar desa yang diliput").click()
+            field(page, "desa").get_by_role("button", name=re.compile("Add.*desa")).click()
+            field(page, "desa.3.kode").locator("input").fill("35.23.07.2001")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_text("Entry saved.").wait_for()
+            files = repository_files(page)
+    finally:
+        context.close()
+    site = tmp_path_factory.mktemp("data-files") / "site"
+    shutil.copytree(SAMPLE / "content", site / "content")
+    for path, data in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    return files, site
+
+
+def test_identity_and_registry_saved_by_the_editor_build(data_files_saved, tmp_path_factory):
+    files, site = data_files_saved
+    identity = yaml.safe_load(files["content/situs.yml"])
+    assert identity["slogan"] == "Kabar dari Binangun" and identity["telepon"] == "0356-123456"
+    assert identity["menu"][0] == {"Beranda": "/"}  # keys without a form field are kept
+    registry = yaml.safe_load(files["content/desa.yml"])
+    assert registry[-1] == {"kode": "35.23.07.2001"} and len(registry) == 4
+    errors, warnings = check(SAMPLE / "pelicanconf.py", content=site / "content")
+    assert errors == [] and warnings == []
+    built = build_site(tmp_path_factory.mktemp("data-built") / "output",
+                       content=site / "content")
+    assert "Kabar dari Binangun" in built.text("")
+    assert built.exists("desa/lajo-kidul/")
+
+
 def written_article(files):
     names = [path for path in files if path.endswith(f"-{SLUG}.md")]
     assert len(names) == 1, sorted(files)
