@@ -22,6 +22,15 @@ BODY = {"name": "body", "label": "Isi", "widget": "markdown",
         "hint": "Isi berita. Foto di dalam isi: tombol gambar; tulis juga teks penggantinya.",
         "required": True}
 
+# Commit messages on GitHub, in Indonesian ({{slug}}, {{path}}, {{collection}}: Sveltia tags).
+COMMIT_MESSAGES = {
+    "create": "Tambah {{collection}}: {{slug}} (editor web)",
+    "update": "Ubah {{collection}}: {{slug}} (editor web)",
+    "delete": "Hapus {{collection}}: {{slug}} (editor web)",
+    "uploadMedia": "Unggah berkas: {{path}} (editor web)",
+    "deleteMedia": "Hapus berkas: {{path}} (editor web)",
+}
+
 IDENTITY_LABELS = {
     "nama": ("Nama situs", "Nama yang tampil di kepala setiap halaman."),
     "slogan": ("Slogan", "Satu kalimat pendek di bawah nama situs."),
@@ -175,16 +184,29 @@ def editor_config(settings, categories=()):
     content = content_folder(settings)
     collections = [type_collection(kind, settings, choices) for kind in content_types(settings)]
     collections += [identity_collection(settings, choices), registry_collection(settings)]
-    backend = {"name": "github", "repo": settings.get("EDITOR_REPO") or "pemilik/nama-repo",
-               "branch": settings.get("EDITOR_BRANCH") or "main"}
+    backend = {
+        "name": "github",
+        "repo": settings.get("EDITOR_REPO") or "pemilik/nama-repo",
+        "branch": settings.get("EDITOR_BRANCH") or "main",
+        # Without an OAuth helper, sign-in is with a personal access token only.
+        "auth_methods": ["oauth", "token"] if settings.get("EDITOR_AUTH_URL") else ["token"],
+        "commit_messages": COMMIT_MESSAGES,
+    }
     if settings.get("EDITOR_AUTH_URL"):
         backend["base_url"] = settings["EDITOR_AUTH_URL"]
-    return {
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    logo = settings.get("SITELOGO") or ""
+    config = {
+        "app_title": f"Editor {settings.get('SITENAME') or 'Warta Desa'}",
         "backend": backend,
         "media_folder": f"{content}/images",
-        "public_folder": "images",
-        "site_url": settings.get("SITEURL") or "",
+        "public_folder": "/images",
         "output": {"omit_empty_optional_fields": True},
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 100},
         "collections": collections,
     }
+    if siteurl.startswith(("http://", "https://")):
+        config["site_url"] = siteurl
+    if logo.endswith((".svg", ".png")):
+        config["logo"] = {"src": f"{siteurl}/{logo}" if siteurl else f"/{logo}"}
+    return config

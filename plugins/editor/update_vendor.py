@@ -68,6 +68,7 @@ def update(version=DEFAULT_VERSION):
             script = script.replace(url, f"fonts/{name}")
             lines.append(f"{spec} {font_integrity}")
         files[SCRIPT] = script.encode("utf-8")
+        schema = extract(tarball, "schema/sveltia-cms.json")  # for the tests only
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
     for name, data in files.items():
@@ -75,6 +76,7 @@ def update(version=DEFAULT_VERSION):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     (VENDOR / "VERSION").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (Path(__file__).resolve().parent / "tests" / "sveltia-cms.schema.json").write_bytes(schema)
     sums = "".join(f"{sha256(data)}  {name}\n" for name, data in sorted(files.items()))
     (VENDOR / "SHA256SUMS").write_text(sums, encoding="utf-8")
     print(f"{PACKAGE} {version}: {len(files)} berkas di {VENDOR} (vendored)")

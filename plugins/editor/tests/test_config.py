@@ -1,6 +1,7 @@
 """The editor's configuration is made from the schema, the registry and the settings."""
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -26,6 +27,25 @@ def settings():
 def config(sample_site):
     """The configuration the sample build published."""
     return yaml.safe_load(sample_site.text("admin/config.yml"))
+
+
+SCHEMA = Path(__file__).with_name("sveltia-cms.schema.json")
+
+
+def test_config_is_valid_for_the_vendored_editor(config, settings):
+    """Sveltia CMS's own JSON schema (npm package, schema/sveltia-cms.json) accepts it,
+    with and without an OAuth helper and a production address."""
+    import jsonschema
+
+    schema_json = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(config, schema_json)
+    production = editor_config({**settings, "SITEURL": "https://binangun.desa.id",
+                                "EDITOR_AUTH_URL": "https://auth.example.org",
+                                "EDITOR_REPO": "desa-binangun/situs"})
+    jsonschema.validate(production, schema_json)
+    assert production["backend"]["auth_methods"] == ["oauth", "token"]
+    assert config["backend"]["auth_methods"] == ["token"]
+    assert production["logo"]["src"] == "https://binangun.desa.id/theme/img/logo.svg"
 
 
 def collection(config, name):
