@@ -189,3 +189,11 @@ def test_a_changed_file_is_refused(monkeypatch, tmp_path, caplog):
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1 and "checksum" in errors[0].getMessage()
     assert "invoke editor-update" in errors[0].getMessage()
+
+
+def test_no_editor_when_its_folder_is_empty(tmp_path):
+    from tests.sitetools import build_site
+
+    site = build_site(tmp_path / "output", EDITOR_PATH="")
+    assert not (site.output / "admin").exists()
+    assert site.exists("")

@@ -63,6 +63,10 @@ def saved(sample_site, browser, tmp_path_factory):
             page.keyboard.type(BODY)
             field(page, "judul").scroll_into_view_if_needed()
             page.screenshot(path=ARTIFACTS / "editor-form.png")
+            preview_styles = [
+                frame.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')]"
+                               ".map((link) => link.href)")
+                for frame in page.frames if frame != page.main_frame]
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             files = repository_files(page)
@@ -74,7 +78,7 @@ def saved(sample_site, browser, tmp_path_factory):
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return files, site, errors, photo
+    return files, site, errors, photo, preview_styles
 
 
 @pytest.fixture(scope="module")
@@ -135,15 +139,21 @@ def written_article(files):
 
 
 def test_file_name_is_date_and_slug(saved):
-    files, _site, errors, _photo = saved
+    files, _site, errors, _photo, _styles = saved
     name, _text = written_article(files)
     today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
     assert name == f"content/berita/{today}-{SLUG}.md"
     assert not errors
 
 
+def test_preview_uses_the_site_stylesheet(saved, sample_site):
+    *_rest, styles = saved
+    assert any(href.endswith("/theme/css/style.css") for hrefs in styles for href in hrefs)
+    assert sample_site.exists("theme/css/style.css")
+
+
 def test_front_matter_is_what_the_reader_expects(saved):
-    files, _site, _errors, _photo = saved
+    files, _site, _errors, _photo, _styles = saved
     _name, text = written_article(files)
     head, body = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.S).groups()
     meta = yaml.safe_load(head)
@@ -160,18 +170,18 @@ def test_front_matter_is_what_the_reader_expects(saved):
 
 
 def test_uploaded_image_lands_in_content_images(saved):
-    files, _site, _errors, photo = saved
+    files, _site, _errors, photo, _styles = saved
     assert files["content/images/balai-desa.jpg"] == photo.read_bytes()
 
 
 def test_what_the_editor_saved_passes_the_check(saved):
-    _files, site, _errors, _photo = saved
+    _files, site, _errors, _photo, _styles = saved
     errors, warnings = check(SAMPLE / "pelicanconf.py", content=site / "content")
     assert errors == [] and warnings == []
 
 
 def test_build_publishes_it_at_its_address_with_the_image(saved, tmp_path_factory):
-    _files, site, _errors, _photo = saved
+    _files, site, _errors, _photo, _styles = saved
     built = build_site(tmp_path_factory.mktemp("edited") / "output", content=site / "content")
     page = built.html(f"berita/2025/01/{SLUG}/")
     assert page.find("h1").get_text(strip=True).replace("\xa0", " ") == TITLE
