@@ -26,6 +26,18 @@ STATUS_OPTIONS = [
     {"label": "Draf: belum terbit (draft)", "value": "draft"},
     {"label": "Tersembunyi (hidden)", "value": "hidden"},
 ]
+# Where the form works differently from writing the file by hand (the schema's help
+# speaks of files and YAML), the form's own hint, in Indonesian.
+FORM_HINTS = {
+    "village": "Centang desa yang diberitakan (daftar desa di menu Daftar desa).",
+    "region": "Kecamatan, kabupaten/kota atau provinsi yang diberitakan; satu per kotak.",
+    "tags": "Label, satu per kotak.",
+    "image": "Foto sampul: pilih dari perangkat (tersimpan di content/images/); isi juga "
+             "keterangan dan teks pengganti di bawah.",
+    "old_addresses": "Alamat lama berita atau halaman ini, satu per kotak; tiap alamat "
+                     "diarahkan ke sini.",
+    "date": "Tanggal dan jam terbit, menurut zona waktu situs.",
+}
 TEMPLATE_OPTIONS = [{"label": "Berita (article)", "value": "article"},
                     {"label": "Halaman (page)", "value": "page"}]
 
@@ -36,7 +48,7 @@ def form_field(field, content_type, choices):
     widget = {
         "name": field.written,
         "label": field.label_text,
-        "hint": field.help,
+        "hint": FORM_HINTS.get(field.key, field.help),
         "required": content_type in field.required,
     }
     widget.update(_widget(field, choices))

@@ -10,7 +10,7 @@ import yaml
 
 from editor import generator
 from editor.config import content_types, editor_config
-from editor.fields import YOUTUBE_PATTERN
+from editor.fields import FORM_HINTS, YOUTUBE_PATTERN
 from front_matter import schema
 from tests.sitetools import SAMPLE, settings_path
 from villages.registry import load_registry
@@ -68,10 +68,15 @@ def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
     assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
     for field, widget in zip(expected, fields):
         assert widget["label"] == field.label_text
-        assert widget["hint"].startswith(field.help)
+        assert widget["hint"].startswith(FORM_HINTS.get(field.key, field.help))
         if field.key != "slug":
             assert widget["required"] is (kind in field.required), field.key
     assert fields[-1]["widget"] == "markdown"
+
+
+def test_form_hints_name_schema_fields():
+    assert set(FORM_HINTS) <= schema.KEYS
+    assert all(hint.endswith(".") for hint in FORM_HINTS.values())
 
 
 def test_every_schema_field_is_in_some_form(config):
