@@ -83,8 +83,8 @@ def saved(sample_site, browser, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def data_files_saved(sample_site, browser, tmp_path_factory):
-    """Change the site identity and add a village by its code to desa.yml in the editor;
-    return (written files, site folder)."""
+    """Change the site identity, add a village by its code to desa.yml and create a page
+    in the editor; return (written files, site folder)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   timezone_id="Asia/Jakarta", locale="id-ID")
     context.add_init_script(picker_stub(SAMPLE))
@@ -106,6 +106,14 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
             field(page, "desa.3.kode").locator("input").fill("35.23.07.2001")
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
+            page.get_by_text("Halaman", exact=True).first.click()
+            page.get_by_role("button", name="New").click()
+            field(page, "judul").locator("input").fill("Sejarah Desa Binangun")
+            field(page, "slug").locator("input").fill("sejarah-desa")
+            field(page, "body").locator('[contenteditable="true"]').click()
+            page.keyboard.type("Desa Binangun berdiri sejak lama.")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_text("Entry saved.").wait_for()
             files = repository_files(page)
     finally:
         context.close()
@@ -117,7 +125,8 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
     return files, site
 
 
-def test_identity_and_registry_saved_by_the_editor_build(data_files_saved, tmp_path_factory):
+def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved,
+                                                             tmp_path_factory):
     files, site = data_files_saved
     identity = yaml.safe_load(files["content/situs.yml"])
     assert identity["slogan"] == "Kabar dari Binangun" and identity["telepon"] == "0356-123456"
@@ -130,6 +139,9 @@ def test_identity_and_registry_saved_by_the_editor_build(data_files_saved, tmp_p
                        content=site / "content")
     assert "Kabar dari Binangun" in built.text("")
     assert built.exists("desa/lajo-kidul/")
+    assert files["content/pages/sejarah-desa.md"].decode().startswith(
+        "---\njudul: Sejarah Desa Binangun\n")
+    assert "berdiri sejak lama" in built.text("sejarah-desa/")
 
 
 def written_article(files):
