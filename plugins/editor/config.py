@@ -202,7 +202,9 @@ def editor_config(settings, categories=()):
         "media_folder": f"{content}/images",
         "public_folder": "/images",
         "output": {"omit_empty_optional_fields": True},
-        "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 100},
+        # File names: ASCII, and the date of the operator's day (not UTC's).
+        "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 100,
+                 "timezone": "local"},
         "collections": collections,
     }
     if siteurl.startswith(("http://", "https://")):

@@ -6,6 +6,7 @@ See sveltia.py for how the folder picker is answered without a human."""
 import datetime as dt
 import re
 import shutil
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -24,6 +25,7 @@ TITLE = "Kerja Bakti Warga Binangun"
 SLUG = "kerja-bakti-binangun"
 ALT = "Warga membersihkan saluran air di Dusun Krajan"
 CAPTION = "Kerja bakti di Dusun Krajan."
+DEVICE_ZONE = "Asia/Jayapura"
 BODY = "Warga Desa Binangun bergotong royong membersihkan saluran air."
 
 
@@ -35,8 +37,10 @@ def saved(sample_site, browser, tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
     photo = work / "balai-desa.jpg"
     Image.new("RGB", (1200, 800), (40, 120, 70)).save(photo, quality=80)
+    # The operator's device is in another time zone than the site (Asia/Jakarta): the
+    # picker still shows and writes the site's time.
     context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  timezone_id="Asia/Jakarta", locale="id-ID")
+                                  timezone_id=DEVICE_ZONE, locale="id-ID")
     context.add_init_script(picker_stub(SAMPLE))
     page = context.new_page()
     errors = []
@@ -153,7 +157,7 @@ def written_article(files):
 def test_file_name_is_date_and_slug(saved):
     files, _site, errors, _photo, _styles = saved
     name, _text = written_article(files)
-    today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
+    today = dt.datetime.now(ZoneInfo(DEVICE_ZONE)).strftime("%Y-%m-%d")  # the operator's day
     assert name == f"content/berita/{today}-{SLUG}.md"
     assert not errors
 
