@@ -135,8 +135,11 @@ def identity_collection(settings, choices):
             field = {"name": key, "label": labels[key][0], "hint": labels[key][1],
                      "widget": "image", "required": False, "choose_url": False}
         elif key == "desa" and choices.get("villages"):
+            # The identity names its village by the official code (unambiguous).
+            options = [{"label": option["label"], "value": option["code"]}
+                       for option in choices["villages"]]
             field = {"name": key, "label": labels[key][0], "hint": labels[key][1],
-                     "widget": "select", "options": choices["villages"], "required": False}
+                     "widget": "select", "options": options, "required": False}
         else:
             field = _text_field(key, labels)
         fields.append(field)
@@ -163,14 +166,14 @@ def registry_collection(settings):
 
 
 def village_choices(settings):
-    """[{label, value}] of the registry's villages (value: the slug articles write)."""
+    """[{label, value, code}] of the registry's villages (value: the slug articles write)."""
     path = os.path.join(settings["PATH"], settings.get("VILLAGES_REGISTRY") or "desa.yml")
     loaded = village_registry.load_registry(path, settings.get("VILLAGES_REGISTRY_MAX_KB"))
     options = []
     for entry in loaded.entries:
         official = entry.official
         options.append({"label": f"{village_data.path_of(official)} ({official.code})",
-                        "value": entry.slug})
+                        "value": entry.slug, "code": official.code})
     return options
 
 

@@ -57,7 +57,9 @@ def form_field(field, content_type, choices):
 
 def _widget(field, choices):
     if field.key == "village" and choices.get("villages"):
-        return {"widget": "select", "multiple": True, "options": choices["villages"],
+        options = [{"label": option["label"], "value": option["value"]}
+                   for option in choices["villages"]]
+        return {"widget": "select", "multiple": True, "options": options,
                 "dropdown_threshold": 8}
     if field.key == "category" and choices.get("categories"):
         return {"widget": "select", "options": list(choices["categories"])}

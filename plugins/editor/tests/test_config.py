@@ -125,6 +125,9 @@ def test_fixed_categories_come_from_the_setting(settings):
 def test_identity_and_registry_files_are_editable(config):
     situs = collection(config, "situs")["files"][0]
     assert situs["file"] == "content/situs.yml"
+    village = next(f for f in situs["fields"] if f["name"] == "desa")
+    assert [o["value"] for o in village["options"]] == [
+        "35.23.07.2005", "35.23.07.2011", "51.02.06.2001"]
     assert {"nama", "slogan", "desa", "alamat", "logo"} <= {f["name"] for f in situs["fields"]}
     desa = collection(config, "desa")["files"][0]
     assert desa["file"] == "content/desa.yml"

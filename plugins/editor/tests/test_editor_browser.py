@@ -102,6 +102,7 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
             page.get_by_text("Nama, alamat dan kontak situs").click()
             field(page, "slogan").locator("input").fill("Kabar dari Binangun")
             field(page, "telepon").locator("input").fill("0356-123456")
+            field(page, "desa").get_by_role("radio", name=re.compile("Desa Binangun")).check()
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             page.get_by_text("Daftar desa", exact=True).first.click()
@@ -134,6 +135,7 @@ def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved,
     files, site = data_files_saved
     identity = yaml.safe_load(files["content/situs.yml"])
     assert identity["slogan"] == "Kabar dari Binangun" and identity["telepon"] == "0356-123456"
+    assert identity["desa"] == "35.23.07.2005"
     assert identity["menu"][0] == {"Beranda": "/"}  # keys without a form field are kept
     registry = yaml.safe_load(files["content/desa.yml"])
     assert registry[-1] == {"kode": "35.23.07.2001"} and len(registry) == 4
