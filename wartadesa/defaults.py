@@ -35,6 +35,9 @@ DEFAULT_LANG = "id"
 PATH = "content"
 ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["pages"]
+# The other Markdown content types and their folders (see plugins/front_matter/schema.py):
+# pengumuman (notice board), agenda (events) and galeri (photo albums).
+CONTENT_TYPE_PATHS = {"notice": ["pengumuman"], "event": ["agenda"], "album": ["galeri"]}
 STATIC_PATHS = ["images", "files", "extra"]
 EXTRA_PATH_METADATA = {}
 # Only Markdown is read (our YAML front matter reader); no reStructuredText/HTML.

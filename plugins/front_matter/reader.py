@@ -138,7 +138,7 @@ class YamlMarkdownReader(MarkdownReader):
         return self.process_metadata(key, value)
 
     def _check_required(self, source, content, metadata):
-        content_type = schema.PAGE if _is_page(source.path, self.settings) else schema.ARTICLE
+        content_type = content_type_of(source.path, self.settings)
         for field in schema.required_for(content_type):
             if not metadata.get(field.key):
                 raise ContentError(
@@ -153,10 +153,20 @@ class YamlMarkdownReader(MarkdownReader):
             )
 
 
-def _is_page(path, settings):
+def content_type_of(path, settings):
+    """The content type of a source file, from the first folder of its path under PATH.
+
+    PAGE_PATHS give pages, CONTENT_TYPE_PATHS ({type: [folder, ...]}) the other types
+    (pengumuman, agenda, galeri); everything else is an article.
+    """
     content_root = os.path.realpath(settings["PATH"])
     relative = os.path.relpath(os.path.realpath(path), content_root)
     if relative.startswith(".."):
-        return False
+        return schema.ARTICLE
     first = Path(relative).parts[0]
-    return any(first == Path(p).parts[0] for p in settings.get("PAGE_PATHS", []))
+    folders = {schema.PAGE: settings.get("PAGE_PATHS", [])}
+    folders.update(settings.get("CONTENT_TYPE_PATHS", {}))
+    for content_type, paths in folders.items():
+        if any(first == Path(p).parts[0] for p in paths):
+            return content_type
+    return schema.ARTICLE

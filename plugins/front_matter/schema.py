@@ -23,6 +23,13 @@ from dataclasses import dataclass
 ARTICLE = "article"
 PAGE = "page"
 BOTH = (ARTICLE, PAGE)
+# Markdown content types beside articles and pages; each is read from the folders the
+# setting CONTENT_TYPE_PATHS gives it (defaults in wartadesa/defaults.py), and a Field
+# names the types it belongs to in `used_by` and `required`.
+NOTICE = "notice"  # pengumuman
+EVENT = "event"  # agenda
+ALBUM = "album"  # galeri
+CONTENT_TYPES = (ARTICLE, PAGE, NOTICE, EVENT, ALBUM)
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,7 @@ def of_type(kind):
 
 
 def required_for(content_type):
-    """Fields every `content_type` ("article", "page") must have, in schema order."""
+    """Fields every `content_type` ("article", "page", ...) must have, in schema order."""
     return [field for field in FIELDS if content_type in field.required]
 
 
@@ -171,3 +178,8 @@ def render_reference():
         alias = f" `{field.alias}` " if field.alias else " "
         rows.append(f"| `{field.key}` |{alias}| {field.reference} |")
     return "\n".join(rows) + "\n"
+
+
+def used_by(content_type):
+    """Fields that mean something for `content_type`, in schema order."""
+    return [field for field in FIELDS if content_type in field.used_by]

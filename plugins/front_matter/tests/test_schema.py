@@ -64,3 +64,15 @@ def test_new_article_comments_are_the_schema_help():
         assert f"\n{field.written}: " in text or f"\n# {field.written}: " in text, key
     for key in OPTIONAL_KEYS:
         assert f"# {schema.BY_KEY[key].written}: {schema.BY_KEY[key].example}\n" in text
+
+
+def test_content_type_comes_from_the_first_folder(tmp_path):
+    from front_matter.reader import content_type_of
+
+    settings = {"PATH": str(tmp_path), "PAGE_PATHS": ["pages"],
+                "CONTENT_TYPE_PATHS": {"notice": ["pengumuman"], "event": ["agenda"]}}
+    assert content_type_of(tmp_path / "pages" / "a.md", settings) == "page"
+    assert content_type_of(tmp_path / "pengumuman" / "a.md", settings) == "notice"
+    assert content_type_of(tmp_path / "agenda" / "x" / "a.md", settings) == "event"
+    assert content_type_of(tmp_path / "berita" / "a.md", settings) == "article"
+    assert content_type_of(tmp_path / "pengumuman-lama" / "a.md", settings) == "article"
