@@ -1,8 +1,9 @@
 """The web editor's configuration (Sveltia CMS `admin/config.yml`), made from the kit's
 own definitions at each build:
 
-- one collection per Markdown content type of `front_matter.schema.CONTENT_TYPES`, its
-  folder from the type's `*_PATHS` setting, its fields the schema fields the type uses;
+- one collection per Markdown content type of `front_matter.schema` with a folder
+  (ARTICLE_PATHS, PAGE_PATHS, CONTENT_TYPE_PATHS, as the reader) and fields (`used_by`),
+  named from `schema.TYPE_LABELS`;
 - the site identity file (plugin identity) and the village registry (plugin villages),
   their keys from those plugins;
 - the village list of the forms from `content/desa.yml`, categories from CATEGORIES or
@@ -69,27 +70,37 @@ def content_folder(settings):
     return os.path.basename(os.path.normpath(settings["PATH"])) or "content"
 
 
+def type_folders(settings):
+    """{content type: its folders inside content/}, as front_matter.reader reads them."""
+    folders = {schema.ARTICLE: settings.get("ARTICLE_PATHS") or [],
+               schema.PAGE: settings.get("PAGE_PATHS") or []}
+    folders.update(settings.get("CONTENT_TYPE_PATHS") or {})
+    return folders
+
+
 def content_types(settings):
-    """Every Markdown content type: CONTENT_TYPES, then any type the schema's fields name
-    that has no ContentType (its folders from the setting `<TYPE>_PATHS`)."""
-    declared = {kind.name: kind for kind in schema.CONTENT_TYPES}
-    named = []
+    """[(type, its TypeLabels, its folder)] for every Markdown content type of the schema
+    (CONTENT_TYPES and any type a field names) that has a folder and fields."""
+    names = list(schema.CONTENT_TYPES)
     for field in schema.FIELDS:
         for name in (*field.used_by, *field.required):
-            if name not in named:
-                named.append(name)
-    types = list(schema.CONTENT_TYPES)
-    for name in named:
-        if name not in declared:
-            label = name.replace("_", " ").capitalize()
-            types.append(schema.ContentType(name, label, label, f"{name.upper()}_PATHS"))
-    return [kind for kind in types if settings.get(kind.paths_setting)]
+            if name not in names:
+                names.append(name)
+    folders = type_folders(settings)
+    found = []
+    for name in names:
+        paths = folders.get(name) or []
+        if not paths or not any(name in field.used_by for field in schema.FIELDS):
+            continue
+        title = name.replace("_", " ").capitalize()
+        labels = schema.TYPE_LABELS.get(name) or schema.TypeLabels(title, title)
+        found.append((name, labels, paths[0].strip("/")))
+    return found
 
 
-def type_collection(kind, settings, choices):
-    folder = settings[kind.paths_setting][0].strip("/")
-    fields = [form_field(field, kind.name, choices) for field in schema.FIELDS
-              if kind.name in field.used_by]
+def type_collection(name, labels, folder, settings, choices):
+    fields = [form_field(field, name, choices) for field in schema.FIELDS
+              if name in field.used_by]
     slug_field = schema.BY_KEY["slug"].written
     for field in fields:
         if field["name"] == slug_field:  # the file name and the address are fixed
@@ -98,22 +109,23 @@ def type_collection(kind, settings, choices):
     title = schema.BY_KEY["title"].written
     date = schema.BY_KEY["date"].written
     collection = {
-        "name": kind.name,
-        "label": kind.label,
-        "label_singular": kind.singular,
+        "name": name,
+        "label": labels.label,
+        "label_singular": labels.singular,
         "folder": f"{content_folder(settings)}/{folder}",
         "extension": "md",
         "format": "yaml-frontmatter",
         "create": True,
         "identifier_field": title,
         "slug": {
-            "template": ("{{year}}-{{month}}-{{day}}-" if kind.dated else "")
+            "template": ("{{year}}-{{month}}-{{day}}-" if labels.dated else "")
             + "{{fields.%s}}" % slug_field,
         },
         "summary": "{{%s}}" % title,
         "fields": [*fields, BODY],
     }
-    if kind.dated:
+    if labels.dated and schema.BY_KEY["date"] in [f for f in schema.FIELDS
+                                                  if name in f.used_by]:
         collection["sortable_fields"] = {"fields": [date, title],
                                          "default": {"field": date, "direction": "descending"}}
     return collection
@@ -185,7 +197,8 @@ def editor_config(settings, categories=()):
         "timezone": settings.get("TIMEZONE"),
     }
     content = content_folder(settings)
-    collections = [type_collection(kind, settings, choices) for kind in content_types(settings)]
+    collections = [type_collection(name, labels, folder, settings, choices)
+                   for name, labels, folder in content_types(settings)]
     collections += [identity_collection(settings, choices), registry_collection(settings)]
     backend = {
         "name": "github",

@@ -9,10 +9,9 @@ of a new article (`wartadesa/new.py`), the README table (`render_reference()`,
 checked by `plugins/front_matter/tests/test_schema.py`) and the web editor's forms
 (plugins/editor). To add a field, add it here.
 
-Content types: CONTENT_TYPES names each Markdown content type, the setting that holds its
-folders (Pelican's `ARTICLE_PATHS`/`PAGE_PATHS` style) and its labels; the web editor
-makes one collection of each. A new type adds its constant, its ContentType and puts its
-constant in the `used_by`/`required` of its fields.
+Content types: CONTENT_TYPES names the Markdown content types (folders: ARTICLE_PATHS,
+PAGE_PATHS, CONTENT_TYPE_PATHS), TYPE_LABELS what operators call them; the web editor
+makes one form of each type that has a folder and fields (`used_by`).
 
 Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
 (text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`.
@@ -33,20 +32,22 @@ CONTENT_TYPES = (ARTICLE, PAGE, NOTICE, EVENT, ALBUM)
 
 
 @dataclass(frozen=True)
-class ContentType:
-    """One kind of Markdown content: where its files live and what operators call it."""
+class TypeLabels:
+    """What operators call a content type (the web editor's collection names)."""
 
-    name: str  # ARTICLE, PAGE, ...
-    label: str  # Indonesian, plural: the web editor's collection name
-    singular: str  # Indonesian, one item ("berita baru")
-    paths_setting: str  # the setting listing its folders inside content/ (first one is used)
-    dated: bool = False  # file names YYYY-MM-DD-slug.md (else slug.md)
+    label: str  # Indonesian, plural
+    singular: str  # Indonesian, one item
+    dated: bool = False  # new files are named YYYY-MM-DD-slug.md (else slug.md)
 
 
-CONTENT_TYPES = (
-    ContentType(ARTICLE, "Berita", "Berita", "ARTICLE_PATHS", dated=True),
-    ContentType(PAGE, "Halaman", "Halaman", "PAGE_PATHS"),
-)
+# A type without an entry is shown under its name, its files named slug.md.
+TYPE_LABELS = {
+    ARTICLE: TypeLabels("Berita", "Berita", dated=True),
+    PAGE: TypeLabels("Halaman", "Halaman"),
+    NOTICE: TypeLabels("Pengumuman", "Pengumuman", dated=True),
+    EVENT: TypeLabels("Agenda", "Agenda"),
+    ALBUM: TypeLabels("Galeri", "Album"),
+}
 
 
 @dataclass(frozen=True)

@@ -136,19 +136,34 @@ def test_identity_and_registry_files_are_editable(config):
 
 
 def test_a_new_content_type_gets_its_collection(settings, monkeypatch):
-    """A type named in the schema (used_by) with a `<TYPE>_PATHS` setting gets a form of
-    its own fields, without any change to the editor plugin."""
-    notice = schema.Field("valid_until", "berlaku_sampai", "date", used_by=("notice",),
+    """A type whose fields name it in `used_by` and that has folders in CONTENT_TYPE_PATHS
+    gets a form of its own fields, without any change to the editor plugin."""
+    notice = schema.Field("valid_until", "berlaku_sampai", "date", used_by=(schema.NOTICE,),
                           help="Tanggal terakhir pengumuman berlaku.", reference="a date")
     fields = tuple(
-        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, "notice")})
+        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, schema.NOTICE)})
         if f.key in ("title", "slug") else f for f in schema.FIELDS) + (notice,)
     monkeypatch.setattr(schema, "FIELDS", fields)
-    made = editor_config({**settings, "NOTICE_PATHS": ["pengumuman"]})
-    form = next(c for c in made["collections"] if c["name"] == "notice")
-    assert form["folder"] == "content/pengumuman"
+    made = editor_config(settings)
+    form = next(c for c in made["collections"] if c["name"] == schema.NOTICE)
+    assert form["folder"] == "content/pengumuman" and form["label"] == "Pengumuman"
+    assert form["slug"]["template"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
     assert [f["name"] for f in form["fields"]] == ["judul", "slug", "berlaku_sampai", "body"]
-    assert "notice" not in [k.name for k in content_types(settings)]  # no folder: no form
+    # a type no label names: its own name; no folder: no form
+    monkeypatch.setattr(schema, "FIELDS", fields + (
+        schema.Field("place", "tempat", used_by=("meeting",), help="Tempat.", reference="x"),))
+    made = editor_config({**settings, "CONTENT_TYPE_PATHS": {
+        **settings["CONTENT_TYPE_PATHS"], "meeting": ["rapat"]}})
+    meeting = next(c for c in made["collections"] if c["name"] == "meeting")
+    assert meeting["folder"] == "content/rapat" and meeting["label"] == "Meeting"
+    assert "meeting" not in [name for name, *_ in content_types(settings)]
+
+
+def test_types_without_fields_have_no_form(config):
+    """Types the schema lists but no field uses yet (e.g. event before its fields exist)."""
+    names = [c["name"] for c in config["collections"]]
+    for name in schema.CONTENT_TYPES:
+        assert (name in names) is any(name in f.used_by for f in schema.FIELDS), name
 
 
 YOUTUBE_VALUES = [
