@@ -17,7 +17,7 @@ from identity import situs
 from villages import data as village_data
 from villages import registry as village_registry
 
-from .fields import form_field
+from .fields import form_field, in_form
 
 BODY = {"name": "body", "label": "Isi", "widget": "markdown",
         "hint": "Isi berita. Foto di dalam isi: tombol gambar; tulis juga teks penggantinya.",
@@ -99,8 +99,10 @@ def content_types(settings):
 
 
 def type_collection(name, labels, folder, settings, choices):
-    fields = [form_field(field, name, choices) for field in schema.FIELDS
-              if name in field.used_by]
+    used = [field for field in schema.FIELDS if name in field.used_by]
+    fields = [form_field(field, name, choices) for field in used if in_form(field)]
+    # A required field the form cannot fill: such files are edited, never created here.
+    creatable = all(in_form(field) for field in used if name in field.required)
     slug_field = schema.BY_KEY["slug"].written
     for field in fields:
         if field["name"] == slug_field:  # the file name and the address are fixed
@@ -115,7 +117,7 @@ def type_collection(name, labels, folder, settings, choices):
         "folder": f"{content_folder(settings)}/{folder}",
         "extension": "md",
         "format": "yaml-frontmatter",
-        "create": True,
+        "create": creatable,
         "identifier_field": title,
         "slug": {
             "template": ("{{year}}-{{month}}-{{day}}-" if labels.dated else "")

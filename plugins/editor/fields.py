@@ -42,6 +42,17 @@ TEMPLATE_OPTIONS = [{"label": "Berita (article)", "value": "article"},
                     {"label": "Halaman (page)", "value": "page"}]
 
 
+# The schema types the form knows (front_matter.schema docstring). A field of another type
+# is left out of the form: the editor keeps its value in the file as it was written.
+KNOWN_TYPES = frozenset({"text", "list", "date", "status", "markdown", "address", "slug",
+                         "lang", "template", "flag"})
+
+
+def in_form(field):
+    """True when the form has a widget for `field` (its type, or its key for `image`)."""
+    return field.type in KNOWN_TYPES
+
+
 def form_field(field, content_type, choices):
     """The Sveltia field for schema `field` in a `content_type` form. `choices` holds the
     build's lists: "villages" [{label, value}], "categories" [names], "timezone"."""

@@ -10,7 +10,7 @@ import yaml
 
 from editor import generator
 from editor.config import content_types, editor_config
-from editor.fields import FORM_HINTS, YOUTUBE_PATTERN
+from editor.fields import FORM_HINTS, YOUTUBE_PATTERN, in_form
 from front_matter import schema
 from tests.sitetools import SAMPLE, settings_path
 from villages.registry import load_registry
@@ -63,7 +63,7 @@ def test_published_config_is_the_generated_one(config, settings):
 def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
     form = collection(config, kind)
     assert form["folder"] == folder
-    expected = [f for f in schema.FIELDS if kind in f.used_by]
+    expected = [f for f in schema.FIELDS if kind in f.used_by and in_form(f)]
     fields = form["fields"]
     assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
     for field, widget in zip(expected, fields):
@@ -82,6 +82,9 @@ def test_form_hints_name_schema_fields():
 def test_every_schema_field_is_in_some_form(config):
     names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
     assert {f.written for f in schema.FIELDS} <= names
+    unknown = [f"{f.key} ({f.type})" for f in schema.FIELDS if not in_form(f)]
+    assert unknown == [], ("schema field types the editor has no widget for: add one in "
+                           "plugins/editor/fields.py (_widget, KNOWN_TYPES)")
 
 
 def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
@@ -157,6 +160,23 @@ def test_a_new_content_type_gets_its_collection(settings, monkeypatch):
     meeting = next(c for c in made["collections"] if c["name"] == "meeting")
     assert meeting["folder"] == "content/rapat" and meeting["label"] == "Meeting"
     assert "meeting" not in [name for name, *_ in content_types(settings)]
+
+
+def test_a_field_of_an_unknown_type_is_left_out(settings, monkeypatch):
+    """A new field type the form has no widget for (e.g. an album's list of photos) is not
+    in the form, so the editor keeps its value as written; a type that requires it cannot
+    be created in the editor (the file would fail the check)."""
+    photos = schema.Field("photos", "foto", "photos", required=(schema.ALBUM,),
+                          used_by=(schema.ALBUM,), help="Foto album.", reference="x")
+    fields = tuple(
+        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, schema.ALBUM)})
+        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (photos,)
+    monkeypatch.setattr(schema, "FIELDS", fields)
+    made = editor_config(settings)
+    album = next(c for c in made["collections"] if c["name"] == schema.ALBUM)
+    assert [f["name"] for f in album["fields"]] == ["judul", "slug", "body"]
+    assert album["create"] is False and album["label"] == "Galeri"
+    assert collection(made, "article")["create"] is True
 
 
 def test_types_without_fields_have_no_form(config):
