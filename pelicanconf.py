@@ -27,3 +27,7 @@ CATEGORIES = []
 
 # Berkas (di dalam content/) yang boleh menulis tentang judi, misalnya ["berita/*judi-online*.md"].
 SPAM_ALLOWED_FILES = []
+
+# Editor berita di ALAMAT-SITUS/admin/ (lihat docs/editor/README.md): repositori situs di
+# GitHub, "NAMA-AKUN/NAMA-REPOSITORI". Kosong: editor hanya untuk `invoke edit` di komputer ini.
+EDITOR_REPO = ""

@@ -138,6 +138,26 @@ def livereload(c, port=PORT):
             server.watch(str(ROOT / path / "**" / "*"), rebuild_site)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT))
 
+@task(help={"port": f"port (default {PORT})"})
+def edit(c, port=PORT):
+    """Write news in the browser on this computer (web editor, no GitHub account).
+
+    The editor (admin/) on the live preview saves into content/; the preview rebuilds as
+    you save."""
+    print(f"Editor berita: http://{HOST}:{port}/admin/  (buka di Chrome atau Edge)\n"
+          "Klik 'Work with Local Repository' lalu pilih folder situs ini "
+          f"({ROOT}); berita yang disimpan langsung tampil di http://{HOST}:{port}/")
+    livereload(c, port)
+
+@task(help={"version": "@sveltia/cms version (default: the one pinned in the kit)"})
+def editor_update(c, version=None):
+    """Vendor the web editor (Sveltia CMS, its fonts) from npm, with checksums.
+
+    Into plugins/editor/vendor/. Needs npm; only the kit's maintainers run it."""
+    with c.cd(str(ROOT)):
+        c.run(f'"{PY}" -m editor.update_vendor {version or ""}', pty=False,
+              env={"PYTHONPATH": str(ROOT / "plugins")})
+
 @task
 def publish(c):
     """Production build (publishconf.py: absolute links, CNAME, .nojekyll) into output/."""

@@ -199,6 +199,7 @@ PLUGINS = [
     "gallery",  # galeri/: photo albums (after villages and photos)
     "sitemap",  # sitemap.xml of every page written (content_written), robots.txt
     "stylesheet",  # the theme's readable style.css served minified
+    "editor",  # the web editor at admin/ (Sveltia CMS), configured from the schema
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -237,6 +238,23 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' https://i.ytimg.com; "
     "frame-src https://www.youtube-nocookie.com; script-src 'self'; "
     "style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+# --- Web editor (plugin editor: admin/, see plugins/editor/README.md) ---------
+EDITOR_PATH = "admin"  # the editor's folder on the site; "" = no editor
+EDITOR_REPO = ""  # the site's GitHub repository "pemilik/nama-repo" (sign-in with GitHub)
+EDITOR_BRANCH = "main"
+EDITOR_AUTH_URL = ""  # an OAuth helper's address, for sign-in with a GitHub button
+# The editor page's own policy: the editor runs its code and styles from this site only,
+# talks to GitHub's API, shows GitHub avatars and local (blob:) image previews.
+EDITOR_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com "
+    "https://raw.githubusercontent.com https://i.ytimg.com; "
+    "media-src 'self' blob:; font-src 'self' data:; "
+    "connect-src 'self' blob: data: https://api.github.com https://raw.githubusercontent.com; "
+    "frame-src 'self' blob: https://www.youtube-nocookie.com; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
 # --- Theme ---------------------------------------------------------------------

@@ -2,11 +2,16 @@
 
 Each Field holds the canonical (English, Pelican) key, its Indonesian alias, its type, the
 content types that require it, the content types that use it, a help text in Indonesian
-(for `invoke new` and, later, the web editor) and the reference text of the README's
+(for `invoke new` and the web editor) and the reference text of the README's
 "Front matter reference" table. Driven from here: the reader's key lists and aliases
 (`source.py`), the required-key checks and value conversion (`reader.py`), the comments
-of a new article (`wartadesa/new.py`) and the README table (`render_reference()`,
-checked by `plugins/front_matter/tests/test_schema.py`). To add a field, add it here.
+of a new article (`wartadesa/new.py`), the README table (`render_reference()`,
+checked by `plugins/front_matter/tests/test_schema.py`) and the web editor's forms
+(plugins/editor). To add a field, add it here.
+
+Content types: CONTENT_TYPES names the Markdown content types (folders: ARTICLE_PATHS,
+PAGE_PATHS, CONTENT_TYPE_PATHS), TYPE_LABELS what operators call them; the web editor
+makes one form of each type that has a folder and fields (`used_by`).
 
 Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
 (text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`
@@ -26,11 +31,29 @@ NOTICE = "notice"  # pengumuman
 EVENT = "event"  # agenda
 ALBUM = "album"  # galeri
 CONTENT_TYPES = (ARTICLE, PAGE, NOTICE, EVENT, ALBUM)
-# What operators call each type (messages about keys that do not belong to a type).
-TYPE_NAMES = {ARTICLE: "berita", PAGE: "halaman", NOTICE: "pengumuman", EVENT: "agenda",
-              ALBUM: "galeri"}
 # Title, dates, villages, status and slug mean the same in every type of the notice board.
 NOTICE_BOARD = (NOTICE, EVENT)
+
+
+@dataclass(frozen=True)
+class TypeLabels:
+    """What operators call a content type (the web editor's collection names)."""
+
+    label: str  # Indonesian, plural
+    singular: str  # Indonesian, one item
+    dated: bool = False  # new files are named YYYY-MM-DD-slug.md (else slug.md)
+
+
+# A type without an entry is shown under its name, its files named slug.md.
+TYPE_LABELS = {
+    ARTICLE: TypeLabels("Berita", "Berita", dated=True),
+    PAGE: TypeLabels("Halaman", "Halaman"),
+    NOTICE: TypeLabels("Pengumuman", "Pengumuman", dated=True),
+    EVENT: TypeLabels("Agenda", "Agenda"),
+    ALBUM: TypeLabels("Galeri", "Album"),
+}
+# What operators call each type in messages (a key that does not belong to a type).
+TYPE_NAMES = {kind: labels.label.lower() for kind, labels in TYPE_LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -43,6 +66,12 @@ class Field:
     help: str = ""  # Indonesian, for operators (invoke new, web editor)
     reference: str = ""  # the README table's "value" column
     example: str = ""  # a value as an operator would write it
+    label: str = ""  # Indonesian form label (web editor); "" = the alias, capitalised
+
+    @property
+    def label_text(self):
+        """The field's Indonesian name in forms."""
+        return self.label or self.written.replace("_", " ").capitalize()
 
     @property
     def written(self):
@@ -88,22 +117,22 @@ FIELDS = (
           reference="cover image, e.g. `images/musdes.jpg`", example="images/nama-foto.jpg"),
     Field("image_caption", "keterangan_gambar", help="Keterangan foto sampul.",
           reference="caption under the cover image", example="Keterangan foto."),
-    Field("image_alt", help="Teks pengganti foto sampul bagi pembaca tunanetra.",
+    Field("image_alt", label="Teks pengganti gambar", help="Teks pengganti foto sampul bagi pembaca tunanetra.",
           reference="text describing the cover image for screen readers (default: the "
           "caption, else the title)", example="Warga bermusyawarah di balai desa"),
-    Field("youtube", type="address", help="Video YouTube di atas berita: tempel alamatnya.",
+    Field("youtube", type="address", label="Video YouTube", help="Video YouTube di atas berita: tempel alamatnya.",
           reference="a YouTube address or 11-character video ID",
           example="https://www.youtube.com/watch?v=..."),
-    Field("youtube_title", help="Judul video YouTube (bawaan: judul berita).",
+    Field("youtube_title", label="Judul video YouTube", help="Judul video YouTube (bawaan: judul berita).",
           reference="title of the front matter video (default: the article title)"),
     Field("source", "sumber", "address", help="Alamat berita asli bila berita ini dikutip.",
           reference="address of the original news item", example="https://..."),
-    Field("status", type="status", used_by=BOTH + NOTICE_BOARD,
+    Field("status", type="status", used_by=BOTH + NOTICE_BOARD, label="Status",
           help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
           "siap terbit.",
           reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
           "never published), `hidden` (`tersembunyi`)", example="draft"),
-    Field("slug", type="slug", used_by=BOTH + NOTICE_BOARD,
+    Field("slug", type="slug", used_by=BOTH + NOTICE_BOARD, label="Slug (akhir alamat)",
           help="Bagian akhir alamat berita: huruf kecil, angka dan tanda minus. Jangan diubah "
           "setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.",
           reference="overrides the slug made from the title: one path segment of `a-z`, "
@@ -113,13 +142,13 @@ FIELDS = (
           reference="one or a list of earlier addresses of this article or page: each gets "
           "a redirect page (see \"Alamat berita tidak berubah\")",
           example="berita/2023/05/judul-lama/"),
-    Field("lang", type="lang", help="Kode bahasa terjemahan, misalnya en (bawaan: id).",
+    Field("lang", type="lang", label="Bahasa", help="Kode bahasa terjemahan, misalnya en (bawaan: id).",
           reference="language code of a translation, e.g. `en` (default: `id`)", example="en"),
-    Field("translation", type="flag",
+    Field("translation", type="flag", label="Terjemahan",
           help="true: berkas ini terjemahan dari berita lain dengan slug yang sama.",
           reference="`true` marks this file as the translation of the article with the same "
           "slug (Pelican)", example="true"),
-    Field("template", type="template",
+    Field("template", type="template", label="Templat",
           help="Templat tampilan: article atau page (tema memilih sendiri).",
           reference="`article` or `page` only (the theme picks the right one anyway)",
           example="page"),

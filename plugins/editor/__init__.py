@@ -1,0 +1,13 @@
+"""editor: the web editor (Sveltia CMS) at admin/, its configuration made from the schema."""
+
+from pelican import signals
+
+from .generator import EditorGenerator
+
+
+def _generator(_pelican):
+    return EditorGenerator
+
+
+def register():
+    signals.get_generators.connect(_generator)

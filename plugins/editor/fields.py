@@ -1,0 +1,103 @@
+"""One schema field (plugins/front_matter/schema.py) -> one Sveltia CMS form field.
+
+The form writes the key operators write (the Indonesian alias when there is one), with
+the schema's Indonesian label and help; `required` comes from the schema's `required`.
+"""
+
+from front_matter.keys import MAX_SLUG, SLUG
+
+# A YouTube value the youtube plugin accepts in front matter (youtube.urls.parse with
+# allow_bare_id): the 11-character ID, or a watch / youtu.be / shorts / live / embed
+# address. The same text is a Python and a JavaScript regular expression; the plugin's
+# tests check both agree with youtube.urls.parse.
+YOUTUBE_PATTERN = (
+    r"^\s*(?:[A-Za-z0-9_-]{11}|(?:https?://)?(?:(?:www|m|music)\.)?"
+    r"(?:youtube\.com/(?:watch/?\?(?:[^\s#]*&)?v=|(?:embed|shorts|live|v|e)/)"
+    r"|youtube-nocookie\.com/embed/|youtu\.be/)[A-Za-z0-9_-]{11}(?:[?&#/][^\s]*)?)\s*$"
+)
+YOUTUBE_MESSAGE = ("Bukan alamat video YouTube: salin alamat dari tombol Bagikan di YouTube "
+                   "(contoh https://youtu.be/abcdefghijk).")
+ADDRESS_PATTERN = r"^https?://[^\s<>\"']+$"
+SLUG_MESSAGE = (f"Hanya huruf kecil a-z, angka dan tanda minus (paling panjang {MAX_SLUG}), "
+                "misalnya musyawarah-desa-2025.")
+DATE_FORMAT = "YYYY-MM-DD HH:mm"  # Day.js: what the front matter reader reads
+STATUS_OPTIONS = [
+    {"label": "Terbit (published)", "value": "published"},
+    {"label": "Draf: belum terbit (draft)", "value": "draft"},
+    {"label": "Tersembunyi (hidden)", "value": "hidden"},
+]
+# Where the form works differently from writing the file by hand (the schema's help
+# speaks of files and YAML), the form's own hint, in Indonesian.
+FORM_HINTS = {
+    "village": "Centang desa yang diberitakan (daftar desa di menu Daftar desa).",
+    "region": "Kecamatan, kabupaten/kota atau provinsi yang diberitakan; satu per kotak.",
+    "tags": "Label, satu per kotak.",
+    "image": "Foto sampul: pilih dari perangkat (tersimpan di content/images/); isi juga "
+             "keterangan dan teks pengganti di bawah.",
+    "old_addresses": "Alamat lama berita atau halaman ini, satu per kotak; tiap alamat "
+                     "diarahkan ke sini.",
+    "date": "Tanggal dan jam terbit, menurut zona waktu situs.",
+}
+TEMPLATE_OPTIONS = [{"label": "Berita (article)", "value": "article"},
+                    {"label": "Halaman (page)", "value": "page"}]
+
+
+# The schema types the form knows (front_matter.schema docstring). A field of another type
+# is left out of the form: the editor keeps its value in the file as it was written.
+KNOWN_TYPES = frozenset({"text", "list", "date", "status", "markdown", "address", "slug",
+                         "lang", "template", "flag"})
+
+
+def in_form(field):
+    """True when the form has a widget for `field` (its type, or its key for `image`)."""
+    return field.type in KNOWN_TYPES
+
+
+def form_field(field, content_type, choices):
+    """The Sveltia field for schema `field` in a `content_type` form. `choices` holds the
+    build's lists: "villages" [{label, value}], "categories" [names], "timezone"."""
+    widget = {
+        "name": field.written,
+        "label": field.label_text,
+        "hint": FORM_HINTS.get(field.key, field.help),
+        "required": content_type in field.required,
+    }
+    widget.update(_widget(field, choices))
+    return widget
+
+
+def _widget(field, choices):
+    if field.key == "village" and choices.get("villages"):
+        options = [{"label": option["label"], "value": option["value"]}
+                   for option in choices["villages"]]
+        return {"widget": "select", "multiple": True, "options": options,
+                "dropdown_threshold": 8}
+    if field.key == "category" and choices.get("categories"):
+        return {"widget": "select", "options": list(choices["categories"])}
+    if field.key == "image":
+        return {"widget": "image", "choose_url": False,
+                "accept": "image/jpeg,image/png,image/webp"}
+    if field.key == "youtube":
+        return {"widget": "string", "pattern": [YOUTUBE_PATTERN, YOUTUBE_MESSAGE]}
+    kind = field.type
+    if kind == "date":
+        return {"widget": "datetime", "format": DATE_FORMAT,
+                "input_timezone": choices.get("timezone") or "local", "output_utc": False}
+    if kind == "list":
+        return {"widget": "list"}
+    if kind == "markdown":
+        return {"widget": "text"}
+    if kind == "address":
+        return {"widget": "string", "pattern": [ADDRESS_PATTERN,
+                                                "Tulis alamat lengkap yang diawali https://"]}
+    if kind == "slug":
+        return {"widget": "string", "pattern": [SLUG.pattern, SLUG_MESSAGE]}
+    if kind == "status":
+        return {"widget": "select", "options": STATUS_OPTIONS, "default": "published"}
+    if kind == "template":
+        return {"widget": "select", "options": TEMPLATE_OPTIONS}
+    if kind == "lang":
+        return {"widget": "string", "pattern": ["^[a-z]{2,3}$", "Kode bahasa, misalnya en."]}
+    if kind == "flag":
+        return {"widget": "boolean", "default": False}
+    return {"widget": "string"}

@@ -1,0 +1,242 @@
+"""The editor's configuration is made from the schema, the registry and the settings."""
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from editor import generator
+from editor.config import content_types, editor_config
+from editor.fields import FORM_HINTS, YOUTUBE_PATTERN, in_form
+from front_matter import schema
+from tests.sitetools import SAMPLE, settings_path
+from villages.registry import load_registry
+from wartadesa.build import load_settings
+from youtube.urls import InvalidVideo, parse
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings(settings_path())
+
+
+@pytest.fixture(scope="module")
+def config(sample_site):
+    """The configuration the sample build published."""
+    return yaml.safe_load(sample_site.text("admin/config.yml"))
+
+
+SCHEMA = Path(__file__).with_name("sveltia-cms.schema.json")
+
+
+def test_config_is_valid_for_the_vendored_editor(config, settings):
+    """Sveltia CMS's own JSON schema (npm package, schema/sveltia-cms.json) accepts it,
+    with and without an OAuth helper and a production address."""
+    import jsonschema
+
+    schema_json = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(config, schema_json)
+    production = editor_config({**settings, "SITEURL": "https://binangun.desa.id",
+                                "EDITOR_AUTH_URL": "https://auth.example.org",
+                                "EDITOR_REPO": "desa-binangun/situs"})
+    jsonschema.validate(production, schema_json)
+    assert production["backend"]["auth_methods"] == ["oauth", "token"]
+    assert config["backend"]["auth_methods"] == ["token"]
+    assert production["logo"]["src"] == "https://binangun.desa.id/theme/img/logo.svg"
+
+
+def collection(config, name):
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def test_published_config_is_the_generated_one(config, settings):
+    categories = ["Pembangunan", "Pemberdayaan Masyarakat", "Pemerintahan",
+                  "Pendidikan dan Pelatihan", "Umum"]
+    assert config == editor_config(settings, categories)
+
+
+@pytest.mark.parametrize("kind, folder", [("article", "content/berita"),
+                                          ("page", "content/pages")])
+def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
+    form = collection(config, kind)
+    assert form["folder"] == folder
+    expected = [f for f in schema.FIELDS if kind in f.used_by and in_form(f)]
+    fields = form["fields"]
+    assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
+    for field, widget in zip(expected, fields):
+        assert widget["label"] == field.label_text
+        assert widget["hint"].startswith(FORM_HINTS.get(field.key, field.help))
+        if field.key != "slug":
+            assert widget["required"] is (kind in field.required), field.key
+    assert fields[-1]["widget"] == "markdown"
+
+
+def test_form_hints_name_schema_fields():
+    assert set(FORM_HINTS) <= schema.KEYS
+    assert all(hint.endswith(".") for hint in FORM_HINTS.values())
+
+
+def test_every_schema_field_is_in_some_form(config):
+    names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
+    assert {f.written for f in schema.FIELDS} <= names
+    unknown = [f"{f.key} ({f.type})" for f in schema.FIELDS if not in_form(f)]
+    assert unknown == [], ("schema field types the editor has no widget for: add one in "
+                           "plugins/editor/fields.py (_widget, KNOWN_TYPES)")
+
+
+def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
+    article = collection(config, "article")
+    assert article["slug"]["template"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    assert collection(config, "page")["slug"]["template"] == "{{fields.slug}}"
+    slug = next(f for f in article["fields"] if f["name"] == "slug")
+    assert slug["required"] is True
+    assert re.fullmatch(slug["pattern"][0], "musyawarah-desa-2025")
+    assert not re.fullmatch(slug["pattern"][0], "Musyawarah Desa")
+
+
+def test_village_select_lists_every_village_of_desa_yml(config):
+    registry = load_registry(SAMPLE / "content" / "desa.yml")
+    assert len(registry.entries) == 3 and not registry.errors
+    for kind in ("article", "page"):
+        village = next(f for f in collection(config, kind)["fields"] if f["name"] == "desa")
+        assert village["widget"] == "select" and village["multiple"] is True
+        assert [o["value"] for o in village["options"]] == [e.slug for e in registry.entries]
+        for option, entry in zip(village["options"], registry.entries):
+            assert entry.official.code in option["label"]
+            assert entry.official.name in option["label"]
+
+
+def test_category_select_and_date_format(config, settings):
+    fields = {f["name"]: f for f in collection(config, "article")["fields"]}
+    assert fields["kategori"]["widget"] == "select"
+    assert "Umum" in fields["kategori"]["options"]
+    assert fields["tanggal"]["format"] == "YYYY-MM-DD HH:mm"
+    assert fields["tanggal"]["input_timezone"] == settings["TIMEZONE"] == "Asia/Jakarta"
+    assert fields["gambar"]["widget"] == "image"
+    assert config["media_folder"] == "content/images"
+
+
+def test_fixed_categories_come_from_the_setting(settings):
+    fixed = editor_config({**settings, "CATEGORIES": ["Pemerintahan", "Bencana"]}, ["Umum"])
+    kategori = next(f for f in fixed["collections"][0]["fields"] if f["name"] == "kategori")
+    assert kategori["options"] == ["Bencana", "Pemerintahan"]
+
+
+def test_identity_and_registry_files_are_editable(config):
+    situs = collection(config, "situs")["files"][0]
+    assert situs["file"] == "content/situs.yml"
+    village = next(f for f in situs["fields"] if f["name"] == "desa")
+    assert [o["value"] for o in village["options"]] == [
+        "35.23.07.2005", "35.23.07.2011", "51.02.06.2001"]
+    assert {"nama", "slogan", "desa", "alamat", "logo"} <= {f["name"] for f in situs["fields"]}
+    desa = collection(config, "desa")["files"][0]
+    assert desa["file"] == "content/desa.yml"
+    entry_fields = [f["name"] for f in desa["fields"][0]["fields"]]
+    assert desa["fields"][0]["root"] is True and entry_fields[:2] == ["kode", "nama"]
+
+
+def test_a_new_content_type_gets_its_collection(settings, monkeypatch):
+    """A type whose fields name it in `used_by` and that has folders in CONTENT_TYPE_PATHS
+    gets a form of its own fields, without any change to the editor plugin."""
+    notice = schema.Field("valid_until", "berlaku_sampai", "date", used_by=(schema.NOTICE,),
+                          help="Tanggal terakhir pengumuman berlaku.", reference="a date")
+    fields = tuple(
+        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, schema.NOTICE)})
+        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (notice,)
+    monkeypatch.setattr(schema, "FIELDS", fields)
+    made = editor_config(settings)
+    form = next(c for c in made["collections"] if c["name"] == schema.NOTICE)
+    assert form["folder"] == "content/pengumuman" and form["label"] == "Pengumuman"
+    assert form["slug"]["template"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    assert [f["name"] for f in form["fields"]] == ["judul", "slug", "berlaku_sampai", "body"]
+    # a type no label names: its own name; no folder: no form
+    monkeypatch.setattr(schema, "FIELDS", fields + (
+        schema.Field("place", "tempat", used_by=("meeting",), help="Tempat.", reference="x"),))
+    made = editor_config({**settings, "CONTENT_TYPE_PATHS": {
+        **settings["CONTENT_TYPE_PATHS"], "meeting": ["rapat"]}})
+    meeting = next(c for c in made["collections"] if c["name"] == "meeting")
+    assert meeting["folder"] == "content/rapat" and meeting["label"] == "Meeting"
+    assert "meeting" not in [name for name, *_ in content_types(settings)]
+
+
+def test_a_field_of_an_unknown_type_is_left_out(settings, monkeypatch):
+    """A new field type the form has no widget for (e.g. an album's list of photos) is not
+    in the form, so the editor keeps its value as written; a type that requires it cannot
+    be created in the editor (the file would fail the check)."""
+    photos = schema.Field("photos", "foto", "photos", required=(schema.ALBUM,),
+                          used_by=(schema.ALBUM,), help="Foto album.", reference="x")
+    fields = tuple(
+        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, schema.ALBUM)})
+        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (photos,)
+    monkeypatch.setattr(schema, "FIELDS", fields)
+    made = editor_config(settings)
+    album = next(c for c in made["collections"] if c["name"] == schema.ALBUM)
+    assert [f["name"] for f in album["fields"]] == ["judul", "slug", "body"]
+    assert album["create"] is False and album["label"] == "Galeri"
+    assert collection(made, "article")["create"] is True
+
+
+def test_types_without_fields_have_no_form(config):
+    """Types the schema lists but no field uses yet (e.g. event before its fields exist)."""
+    names = [c["name"] for c in config["collections"]]
+    for name in schema.CONTENT_TYPES:
+        assert (name in names) is any(name in f.used_by for f in schema.FIELDS), name
+
+
+YOUTUBE_VALUES = [
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ?t=42",
+    "youtube.com/shorts/dQw4w9WgXcQ", "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ",
+    "https://www.youtube.com/embed/dQw4w9WgXcQ", "https://www.youtube.com/live/dQw4w9WgXcQ",
+    "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "dQw4w9WgXcQ",
+    "https://www.youtube.com/channel/UCabc", "https://www.youtube.com/playlist?list=PL1",
+    "https://youtu.be/short", "https://vimeo.com/123", "bukan video", "",
+    "https://www.youtube.com/watch?v=dQw4w9WgXc", "https://www.youtube.com/@desa",
+]
+
+
+@pytest.mark.parametrize("value", YOUTUBE_VALUES)
+def test_youtube_field_accepts_what_the_plugin_accepts(value):
+    try:
+        accepted = parse(value, allow_bare_id=True) is not None
+    except InvalidVideo:
+        accepted = False
+    assert bool(re.match(YOUTUBE_PATTERN, value)) is accepted
+
+
+def test_vendored_files_match_their_checksums(sample_site):
+    sums = generator.expected_checksums()
+    assert {"sveltia-cms.js", "LICENSE.txt"} <= set(sums)
+    assert len([name for name in sums if name.endswith(".woff2")]) == 3
+    for name, digest in sums.items():
+        data = (Path(generator.VENDOR) / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest, name
+        assert sample_site.path(f"admin/{name}").read_bytes() == data
+    assert (Path(generator.VENDOR) / "VERSION").read_text().startswith("@sveltia/cms ")
+
+
+def test_the_script_loads_nothing_from_a_cdn():
+    script = (Path(generator.VENDOR) / generator.SCRIPT).read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in script
+    for name in re.findall(r"fonts/[a-z0-9-]+\.woff2", script):
+        assert (Path(generator.VENDOR) / name).is_file()
+
+
+def test_a_changed_file_is_refused(monkeypatch, tmp_path, caplog):
+    (tmp_path / generator.SCRIPT).write_text("alert(1)")
+    (tmp_path / "SHA256SUMS").write_text("0" * 64 + "  sveltia-cms.js\n")
+    monkeypatch.setattr(generator, "VENDOR", str(tmp_path))
+    assert generator.verified_files() is None
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "checksum" in errors[0].getMessage()
+    assert "invoke editor-update" in errors[0].getMessage()
+
+
+def test_no_editor_when_its_folder_is_empty(tmp_path):
+    from tests.sitetools import build_site
+
+    site = build_site(tmp_path / "output", EDITOR_PATH="")
+    assert not (site.output / "admin").exists()
+    assert site.exists("")
