@@ -126,6 +126,10 @@ def type_collection(name, labels, folder, settings, choices):
         "summary": "{{%s}}" % title,
         "fields": [*fields, BODY],
     }
+    if any(field.type == "photos" for field in used):  # an album: folder/index.md + photos
+        collection["path"] = "{{slug}}/index"
+        collection["media_folder"] = ""  # the entry's own folder
+        collection["public_folder"] = ""
     if labels.dated and schema.BY_KEY["date"] in [f for f in schema.FIELDS
                                                   if name in f.used_by]:
         collection["sortable_fields"] = {"fields": [date, title],
@@ -197,6 +201,7 @@ def editor_config(settings, categories=()):
         "villages": village_choices(settings),
         "categories": sorted(set(settings.get("CATEGORIES") or categories)),
         "timezone": settings.get("TIMEZONE"),
+        "content": content_folder(settings),
     }
     content = content_folder(settings)
     collections = [type_collection(name, labels, folder, settings, choices)

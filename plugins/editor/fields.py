@@ -45,7 +45,20 @@ TEMPLATE_OPTIONS = [{"label": "Berita (article)", "value": "article"},
 # The schema types the form knows (front_matter.schema docstring). A field of another type
 # is left out of the form: the editor keeps its value in the file as it was written.
 KNOWN_TYPES = frozenset({"text", "list", "date", "status", "markdown", "address", "slug",
-                         "lang", "template", "flag"})
+                         "lang", "template", "flag", "file", "coordinates", "photos"})
+# "lintang, bujur" as front_matter.values.coordinates reads it (ranges checked by the build).
+COORDINATES_PATTERN = r"^\s*-?\d{1,3}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$"
+# An album's photos (type "photos"): stored beside the album's index.md (the album
+# collection's media folder is the entry's own folder), each with caption and alt text.
+PHOTO_FIELDS = [
+    {"name": "berkas", "label": "Foto", "widget": "image", "choose_url": False,
+     "accept": "image/jpeg,image/png,image/webp",
+     "hint": "Pilih foto dari perangkat; tersimpan di folder album."},
+    {"name": "keterangan", "label": "Keterangan", "widget": "string", "required": False,
+     "hint": "Keterangan di bawah foto."},
+    {"name": "alt", "label": "Teks pengganti", "widget": "string", "required": False,
+     "hint": "Apa yang tampak di foto, bagi pembaca tunanetra (bawaan: keterangan)."},
+]
 
 
 def in_form(field):
@@ -100,4 +113,13 @@ def _widget(field, choices):
         return {"widget": "string", "pattern": ["^[a-z]{2,3}$", "Kode bahasa, misalnya en."]}
     if kind == "flag":
         return {"widget": "boolean", "default": False}
+    if kind == "file":  # a file under content/files/, written as files/name.pdf
+        return {"widget": "file", "choose_url": False,
+                "media_folder": f"/{choices.get('content') or 'content'}/files",
+                "public_folder": "files"}
+    if kind == "coordinates":
+        return {"widget": "string", "pattern": [
+            COORDINATES_PATTERN, "Tulis lintang, bujur, misalnya -6.9912, 111.8307."]}
+    if kind == "photos":
+        return {"widget": "list", "fields": PHOTO_FIELDS, "min": 1}
     return {"widget": "string"}

@@ -5,7 +5,7 @@ the agenda list (upcoming soonest first, then past ones by month), the site's ca
 from functools import partial
 from itertools import groupby
 
-from article_extras.sitemap import site_base
+from article_extras.seo import site_base
 from markupsafe import Markup
 from pelican.generators import Generator
 
