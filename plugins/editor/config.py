@@ -121,9 +121,9 @@ def type_collection(name, labels, folder, settings, choices):
         "identifier_field": title,
         "slug": {
             "template": ("{{year}}-{{month}}-{{day}}-" if labels.dated else "")
-            + "{{fields.%s}}" % slug_field,
+            + "{{fields." + slug_field + "}}",
         },
-        "summary": "{{%s}}" % title,
+        "summary": "{{" + title + "}}",
         "fields": [*fields, BODY],
     }
     if any(field.type == "photos" for field in used):  # an album: folder/index.md + photos

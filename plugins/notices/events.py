@@ -5,10 +5,10 @@ the agenda list (upcoming soonest first, then past ones by month), the site's ca
 from functools import partial
 from itertools import groupby
 
-from article_extras.seo import site_base
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from article_extras.seo import site_base
 from wartadesa.dates import build_day
 
 from . import ical

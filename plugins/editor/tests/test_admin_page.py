@@ -8,8 +8,8 @@ import pytest
 from conftest import ARTIFACTS, screenshot
 from tests.quality.test_accessibility import describe_violations, run_axe
 from tests.quality.test_html_validity import run_vnu
-from wartadesa.build import load_settings
 from tests.sitetools import settings_path
+from wartadesa.build import load_settings
 
 # What the editor's own markup fails in axe (WCAG 2.x A/AA) on its first screen, by rule
 # id; kept here so a new problem fails the test and a fixed one is noticed. See the

@@ -66,7 +66,7 @@ def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
     expected = [f for f in schema.FIELDS if kind in f.used_by and in_form(f)]
     fields = form["fields"]
     assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
-    for field, widget in zip(expected, fields):
+    for field, widget in zip(expected, fields, strict=False):
         assert widget["label"] == field.label_text
         assert widget["hint"].startswith(FORM_HINTS.get(field.key, field.help))
         if field.key != "slug":
@@ -104,7 +104,7 @@ def test_village_select_lists_every_village_of_desa_yml(config):
         village = next(f for f in collection(config, kind)["fields"] if f["name"] == "desa")
         assert village["widget"] == "select" and village["multiple"] is True
         assert [o["value"] for o in village["options"]] == [e.slug for e in registry.entries]
-        for option, entry in zip(village["options"], registry.entries):
+        for option, entry in zip(village["options"], registry.entries, strict=True):
             assert entry.official.code in option["label"]
             assert entry.official.name in option["label"]
 

@@ -13,13 +13,12 @@ import yaml
 from PIL import Image
 
 from conftest import ARTIFACTS, serve_folder
+from editor.tests.sveltia import field, picker_stub, repository_files
 from front_matter import schema
 from tests.sitetools import SAMPLE, build_site
 from wartadesa.check import check
 
 pytestmark = pytest.mark.browser
-
-from editor.tests.sveltia import field, picker_stub, repository_files
 
 TITLE = "Kerja Bakti Warga Binangun"
 SLUG = "kerja-bakti-binangun"
