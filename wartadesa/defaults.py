@@ -159,6 +159,7 @@ PLUGINS = [
     "privacy_guard",
     "photos",  # after content_guard: cover and body photos -> private, sized derivatives
     "redirects",  # alamat_lama: old addresses keep working
+    "village_data",  # after villages and photos: profil/, aparatur/, dokumen/, IDM
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -219,6 +220,15 @@ VILLAGE_FEED_ATOM = "feeds/desa/{slug}.atom.xml"  # None: no feed
 VILLAGE_FEED_RSS = "feeds/desa/{slug}.rss.xml"
 REGION_FEED_ATOM = "feeds/wilayah/{code}.atom.xml"
 REGION_FEED_RSS = "feeds/wilayah/{code}.rss.xml"
+
+# --- Village data (plugin village_data: profile, officials, documents, IDM) -----
+# Data files inside content/: data/profil.yml, aparatur.yml, dokumen.yml, idm.yml for
+# the site's own village; data/desa/<village slug>/ the same for each village of a portal.
+VILLAGE_DATA_PATH = "data"
+VILLAGE_DATA_VILLAGES = "desa"
+# The pages (under the site root, and under VILLAGE_URL for a portal's villages);
+# "" : no such page. Each page joins the menu only when its data exist.
+VILLAGE_DATA_PAGES = {"profil": "profil/", "aparatur": "aparatur/", "dokumen": "dokumen/"}
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.
