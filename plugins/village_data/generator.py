@@ -131,9 +131,9 @@ class VillageDataGenerator(Generator):
             value = read(reader, root, self) if root is not None else None
             for error in reader.errors:
                 report(error)
+            if value is not None and kind == "aparatur":
+                self._photos(value)
             if value is not None and not reader.errors:
-                if kind == "aparatur":
-                    self._photos(value)
                 setattr(data, kind, value)
                 found = True
         return data if found else None
