@@ -8,6 +8,9 @@ REQUIRED = [
     "categories", "tags", "authors", "404",
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
+# Pages of the village_data plugin (content/data/), on the site and under a village.
+DATA_PAGES = ("profil", "aparatur", "dokumen")
+DATA_TYPES = [*DATA_PAGES, "village-profil", "village-aparatur"]
 
 LISTS = {"kategori": "category", "tag": "tag", "penulis": "author", "desa": "village"}
 ARTICLE = re.compile(r"^berita/\d{4}/\d{2}/[^/]+/$")
@@ -33,6 +36,11 @@ def page_type(url):
     if ARTICLE.match(url):
         return "article"
     first = url.split("/")[0]
+    parts = url.rstrip("/").split("/")
+    if url in (f"{p}/" for p in DATA_PAGES):
+        return first
+    if first == "desa" and len(parts) == 3 and parts[2] in DATA_PAGES:
+        return "village-" + parts[2]
     if url == f"{first}/" and first in LISTS:
         return {"kategori": "categories", "tag": "tags", "penulis": "authors",
                 "desa": "villages"}[first]

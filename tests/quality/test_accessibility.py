@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ARTIFACTS, screenshot, serve_folder
 from tests.quality.site_pages import (
-    REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug,
+    DATA_TYPES, REQUIRED, VILLAGE_TYPES, found_types, pages_to_check, slug,
 )
 
 pytestmark = pytest.mark.browser
@@ -59,6 +59,8 @@ def test_sample_site_has_every_page_type(sample_site, pages):
     required = list(REQUIRED)
     if "villages" in types or any(url.startswith("desa/") for _, url in pages):
         required += VILLAGE_TYPES
+    if any(url.startswith("profil/") for _, url in pages):
+        required += DATA_TYPES
     missing = [kind for kind in required if kind not in types]
     assert missing == [], f"page types not found in the built sample site: {missing}"
     assert sum(1 for label, _ in pages if label.startswith("article:")) == 5
