@@ -109,6 +109,7 @@ class Chart:
     right: int = 22
     top: int = 10
     bottom: int = 24
+    inset: int = 14
     points: list = field(default_factory=list)
 
     @classmethod
@@ -116,9 +117,10 @@ class Chart:
         lowest = min((y.idm for y in years), default=0.4)
         chart = cls(width, height, low=min(0.4, math.floor(lowest * 10) / 10))
         count = len(years)
-        span = chart.width - chart.left - chart.right
+        start = chart.left + chart.inset  # the year labels stay inside the picture
+        span = chart.width - start - chart.right - chart.inset
         for index, year in enumerate(years):
-            x = chart.left + (span / 2 if count == 1 else span * index / (count - 1))
+            x = start + (span / 2 if count == 1 else span * index / (count - 1))
             chart.points.append(Point(round(x, 2), chart.y(year.idm), year))
         return chart
 
@@ -140,7 +142,7 @@ class Chart:
     @property
     def guides(self):
         """(y, score text, status below it) of each band limit inside the axis."""
-        return [(self.y(limit), decimal(limit, 2), name) for limit, name in BANDS[:-1]
+        return [(self.y(limit), decimal(limit), name) for limit, name in BANDS[:-1]
                 if limit > self.low]
 
     @property
