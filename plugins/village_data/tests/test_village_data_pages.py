@@ -149,3 +149,12 @@ def test_profile_facts_and_population(sample_site):
     total = soup.select("table.people-table tbody tr")[-1]
     assert [text_of(c) for c in total.find_all(["th", "td"])] == \
         ["Jumlah", "1.520", "1.580", "3.100"]
+
+
+@pytest.mark.xfail(reason="sitemap.xml lists pages from a fixed set of context keys; the "
+                   "sitemap moving to content_written (another branch) will list these",
+                   strict=False)
+def test_pages_are_in_the_sitemap(sample_site):
+    sitemap = sample_site.text("sitemap.xml")
+    for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/"):
+        assert f"/{url}</loc>" in sitemap, url

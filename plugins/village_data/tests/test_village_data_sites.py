@@ -1,0 +1,78 @@
+"""Small real sites: without data files nothing is added (no page, no menu link); a site
+that names its own village in situs.yml shows its IDM on that village's page and names
+the village on its pages; a page set to "" is not written."""
+
+import textwrap
+
+import pytest
+
+from tests.sitetools import build_site, text_of
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def content(root, situs=""):
+    write(root, "desa.yml", "- kode: 35.23.07.2005\n")
+    write(root, "situs.yml", "nama: Warta Uji\n" + situs)
+    write(root, "berita/a.md", """
+        ---
+        title: Berita
+        date: 2024-03-01 09:00
+        category: Pemerintahan
+        desa: Binangun
+        ---
+        Isi berita.
+        """)
+    return root
+
+
+IDM = """
+    data:
+      - tahun: 2024
+        idm: 0.8200
+        status: Mandiri
+    """
+
+
+def test_no_data_no_pages_and_no_menu_links(tmp_path):
+    site = build_site(tmp_path / "output", content=content(tmp_path / "content"))
+    for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/"):
+        assert not site.exists(url), url
+    labels = [a.get_text() for a in site.html("").select(".menu a")]
+    assert not {"Profil", "Aparatur", "Dokumen"} & set(labels)
+    assert not site.html("desa/binangun/").select("section.idm, .data-links")
+
+
+@pytest.fixture(scope="module")
+def own_village(tmp_path_factory):
+    root = content(tmp_path_factory.mktemp("own-village"), "desa: 35.23.07.2005\n")
+    write(root, "data/idm.yml", IDM)
+    write(root, "data/aparatur.yml", """
+        pemerintah_desa:
+          - nama: Kepala Uji
+            jabatan: Kepala Desa
+        """)
+    return build_site(tmp_path_factory.mktemp("own-village-out") / "output", content=root,
+                      VILLAGE_DATA_PAGES={"profil": "profil/", "aparatur": "",
+                                          "dokumen": "dokumen/"})
+
+
+def test_own_village_page_shows_the_site_idm(own_village):
+    soup = own_village.html("desa/binangun/")
+    assert text_of(soup.select_one("section.idm .idm__status")) == "Mandiri"
+    assert [a["href"] for a in soup.select(".data-links a")] == ["../../profil/"]
+
+
+def test_pages_name_the_village_and_a_disabled_page_is_not_written(own_village):
+    assert text_of(own_village.html("profil/").h1) == "Profil Desa Binangun"
+    assert not own_village.exists("aparatur/")
+    labels = [a.get_text() for a in own_village.html("").select(".menu a")]
+    assert "Profil" in labels and "Aparatur" not in labels and "Dokumen" not in labels
+    # Only the IDM is known: profil/ shows it without an empty profile.
+    soup = own_village.html("profil/")
+    assert soup.select_one("section.idm") and not soup.select(".place-facts")
