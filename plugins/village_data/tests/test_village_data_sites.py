@@ -50,7 +50,8 @@ def test_no_data_no_pages_and_no_menu_links(tmp_path):
 
 @pytest.fixture(scope="module")
 def own_village(tmp_path_factory):
-    root = content(tmp_path_factory.mktemp("own-village"), "desa: 35.23.07.2005\n")
+    root = content(tmp_path_factory.mktemp("own-village"),
+                   "desa: 35.23.07.2005\nmenu:\n  - Profil desa: /profil/\n  - Berita: /arsip/\n")
     write(root, "data/idm.yml", IDM)
     write(root, "data/aparatur.yml", """
         pemerintah_desa:
@@ -72,7 +73,8 @@ def test_pages_name_the_village_and_a_disabled_page_is_not_written(own_village):
     assert text_of(own_village.html("profil/").h1) == "Profil Desa Binangun"
     assert not own_village.exists("aparatur/")
     labels = [a.get_text() for a in own_village.html("").select(".menu a")]
-    assert "Profil" in labels and "Aparatur" not in labels and "Dokumen" not in labels
+    # The operator's menu already links profil/: not added twice, their label and place.
+    assert labels == ["Profil desa", "Berita"]
     # Only the IDM is known: profil/ shows it without an empty profile.
     soup = own_village.html("profil/")
     assert soup.select_one("section.idm") and not soup.select(".place-facts")
