@@ -176,11 +176,9 @@ def check_file(reader, node, content_root, settings):
         return None
     written = value
     for prefix in ("{static}", "{attach}"):
-        if value.startswith(prefix):
-            value = value[len(prefix):]
+        value = value.removeprefix(prefix)
     value = value.lstrip("/")
-    if value.startswith("content/"):
-        value = value[len("content/"):]
+    value = value.removeprefix("content/")
     if "\\" in value or value.startswith("~") or ":" in value.split("/")[0]:
         reader.error(node, f"berkas '{written}' bukan alamat berkas di content/ (bad path)",
                      FILE_HINT)

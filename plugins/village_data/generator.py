@@ -110,10 +110,7 @@ class VillageDataGenerator(Generator):
         links = self.context.get("transparency_links")
         if links is None:
             links = self.context["transparency_links"] = []
-        menu = {link for _label, link in settings.get("MENU_LINKS", [])}
-        for label, url in (site.links if site is not None else []):
-            if url not in menu:
-                links.append((label, url))
+        links.extend(site.links if site is not None else [])
 
     def _read(self, folder, village):
         """The DataSet of one folder, or None when it has no data file."""
@@ -189,7 +186,8 @@ class VillageDataGenerator(Generator):
                         lambda photo: absolute(self.settings, photo.share.name))
                 write(save_as, self.get_template(page), self.context, data=data,
                       village=data.village if data.base_url else None,
-                      template_name=page, url=url, page_name=save_as[: -len("/index.html")],
+                      template_name=page, url=url, current_url=url,
+                      page_name=save_as[: -len("/index.html")],
                       **extra)
 
 

@@ -5,11 +5,11 @@ import os
 import textwrap
 
 import pytest
-
-from tests.sitetools import build_site
 from village_data.dokumen import read_documents
 from village_data.idm import BANDS, read_idm, status_of
 from village_data.yamldata import DataReader
+
+from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
 
 SETTINGS = {"STATIC_PATHS": ["images", "files", "extra"]}
@@ -219,9 +219,9 @@ def test_population_must_add_up(tmp_path):
               laki_laki: 50
               perempuan: 0
         """, read_profile)
-    assert errors == ["profil.yml:2: jumlah laki-laki per kelompok umur (90) tidak sama dengan "
+    assert errors == [("profil.yml:2: jumlah laki-laki per kelompok umur (90) tidak sama dengan "
                       "laki_laki: 100 (age groups do not add up) — periksa angka tiap kelompok "
-                      "umur atau jumlahnya"]
+                      "umur atau jumlahnya")]
 
 
 def test_symlink_out_of_content_is_refused(tmp_path):
@@ -254,9 +254,9 @@ def test_documents_accept_aliases_and_static_prefix(tmp_path):
             berkas: "{static}/files/sk.pdf"
             klasifikasi: Serta Merta
         """, read_documents, str(content), SETTINGS)
-    assert errors == ["data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
+    assert errors == [("data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
                       "(expected YYYY-MM-DD) — tulis tanggal sebagai tahun-bulan-tanggal, "
-                      "misalnya 2024-03-15"]
+                      "misalnya 2024-03-15")]
     documents, errors = read(content, "data/dokumen2.yml", """
         dokumen:
           - judul: SK
@@ -292,5 +292,5 @@ def test_idm_decimal_comma_and_duplicate_year(tmp_path):
             status: Maju
         """, read_idm)
     assert [y.status for y in idm.years] == ["Mandiri"]
-    assert errors == ["idm.yml:5: tahun 2024 ditulis dua kali (duplicate year, pertama di baris 2)"
-                      " — hapus salah satunya"]
+    assert errors == [("idm.yml:5: tahun 2024 ditulis dua kali (duplicate year, pertama di baris 2)"
+                      " — hapus salah satunya")]

@@ -26,12 +26,21 @@ def test_pages_exist_and_join_the_menu(sample_site):
                 "desa/binangun/aparatur/"):
         assert sample_site.exists(url), url
     assert not sample_site.exists("desa/binangun/dokumen/")  # no dokumen.yml for Binangun
+    # One menu item (the menu stays one row on a phone); each page links the others.
     menu = sample_site.html("").select(".menu a")
     links = [(a.get_text(strip=True), a["href"]) for a in menu]
-    assert links[-3:] == [("Profil", "./profil/"), ("Aparatur", "./aparatur/"),
-                          ("Dokumen", "./dokumen/")]
-    current = sample_site.html("dokumen/").select(".menu a[aria-current=page]")
-    assert [a.get_text() for a in current] == ["Dokumen"]
+    assert links[-2:] == [("Tentang", "./tentang/"), ("Profil", "./profil/")]
+    current = sample_site.html("profil/").select(".menu a[aria-current=page]")
+    assert [a.get_text() for a in current] == ["Profil"]
+    for url in ("profil/", "aparatur/", "dokumen/"):
+        nav = sample_site.html(url).select(".data-links a")
+        assert [(a.get_text(), a["href"]) for a in nav] == [
+            ("Profil", "../profil/"), ("Aparatur", "../aparatur/"), ("Dokumen", "../dokumen/")]
+        assert [a.get_text() for a in sample_site.html(url).select(".data-links [aria-current]")] \
+            == [url.title()[:-1]]
+    village = sample_site.html("desa/binangun/aparatur/").select(".data-links a")
+    assert [a["href"] for a in village] == ["../../../desa/binangun/profil/",
+                                           "../../../desa/binangun/aparatur/"]
 
 
 def test_no_raw_data_file_is_published(sample_site):
