@@ -2,6 +2,7 @@
 that names its own village in situs.yml shows its IDM on that village's page and names
 the village on its pages; a page set to "" is not written."""
 
+import json
 import textwrap
 
 import pytest
@@ -57,24 +58,38 @@ def own_village(tmp_path_factory):
         pemerintah_desa:
           - nama: Kepala Uji
             jabatan: Kepala Desa
+          - nama: "</script><script>alert(1)</script> & <b>Tebal</b>"
+            jabatan: Kaur
         """)
     return build_site(tmp_path_factory.mktemp("own-village-out") / "output", content=root,
-                      VILLAGE_DATA_PAGES={"profil": "profil/", "aparatur": "",
-                                          "dokumen": "dokumen/"})
+                      VILLAGE_DATA_PAGES={"profil": "profil/", "aparatur": "pemerintah/",
+                                          "dokumen": ""})
 
 
 def test_own_village_page_shows_the_site_idm(own_village):
     soup = own_village.html("desa/binangun/")
     assert text_of(soup.select_one("section.idm .idm__status")) == "Mandiri"
-    assert [a["href"] for a in soup.select(".data-links a")] == ["../../profil/"]
+    assert [a["href"] for a in soup.select(".data-links a")] == ["../../profil/",
+                                                                 "../../pemerintah/"]
 
 
-def test_pages_name_the_village_and_a_disabled_page_is_not_written(own_village):
+def test_pages_name_the_village_and_pages_follow_the_setting(own_village):
     assert text_of(own_village.html("profil/").h1) == "Profil Desa Binangun"
-    assert not own_village.exists("aparatur/")
+    assert not own_village.exists("aparatur/") and own_village.exists("pemerintah/")
     labels = [a.get_text() for a in own_village.html("").select(".menu a")]
     # The operator's menu already links profil/: not added twice, their label and place.
     assert labels == ["Profil desa", "Berita"]
     # Only the IDM is known: profil/ shows it without an empty profile.
     soup = own_village.html("profil/")
     assert soup.select_one("section.idm") and not soup.select(".place-facts")
+
+
+def test_operator_text_is_escaped_in_html_and_json_ld(own_village):
+    soup = own_village.html("pemerintah/")
+    hostile = "</script><script>alert(1)</script> & <b>Tebal</b>"
+    assert len(soup.find_all("script")) == 1  # only the JSON-LD
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["name"] == "Pemerintah Desa Binangun"
+    assert [m["member"]["name"] for m in data["member"]] == ["Kepala Uji", hostile]
+    assert [p.get_text() for p in soup.select(".person__name")] == ["Kepala Uji", hostile]
+    assert not soup.select(".person__name b")
