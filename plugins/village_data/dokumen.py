@@ -203,6 +203,10 @@ def check_file(reader, node, content_root, settings):
         close = difflib.get_close_matches(posixpath.basename(relative), names, n=1, cutoff=0.6)
         if close:
             hint = f"maksud Anda '{posixpath.join(posixpath.dirname(relative), close[0])}'?"
+        rest = reader.line_text(node).split(":", 1)[-1]
+        if " #" in rest and not rest.strip().startswith(("'", '"')):
+            hint = ("tanda # sesudah spasi memulai komentar YAML: apit nama berkasnya dengan "
+                    f"tanda kutip, misalnya  berkas: \"{rest.strip()}\"")
         reader.error(node, f"berkas '{written}' tidak ada (missing file: content/{relative})",
                      hint)
         return None

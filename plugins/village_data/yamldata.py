@@ -36,6 +36,12 @@ class DataReader:
         self.path = str(path)
         self.name = name or os.path.basename(self.path)
         self.errors = []
+        self.lines = []
+
+    def line_text(self, node):
+        """The source line of a node ('' when unknown)."""
+        index = node.start_mark.line
+        return self.lines[index] if index < len(self.lines) else ""
 
     def error(self, where, message, hint=""):
         line = where if isinstance(where, int) else line_of(where)
@@ -55,6 +61,7 @@ class DataReader:
         except ContentError as error:
             self.errors.append(error)
             return None
+        self.lines = text.split("\n")
         too_deep = yaml_depth_problem(self.path, text)
         if too_deep:
             self.errors.append(too_deep)

@@ -294,3 +294,18 @@ def test_idm_decimal_comma_and_duplicate_year(tmp_path):
     assert [y.status for y in idm.years] == ["Mandiri"]
     assert errors == [("idm.yml:5: tahun 2024 ditulis dua kali (duplicate year, pertama di baris 2)"
                       " — hapus salah satunya")]
+
+
+def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
+    write(tmp_path, "files/SK #3.pdf", "x")
+    _, errors = read(tmp_path, "data/dokumen.yml", """
+        dokumen:
+          - judul: SK
+            jenis: SK Kades
+            tahun: 2024
+            berkas: files/SK #3.pdf
+            klasifikasi: berkala
+        """, read_documents, str(tmp_path), SETTINGS)
+    assert errors == ["data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
+                      "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
+                      'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"']

@@ -66,6 +66,28 @@ def own_village(tmp_path_factory):
                                           "dokumen": ""})
 
 
+@pytest.fixture(scope="module")
+def odd_file_names(tmp_path_factory):
+    root = content(tmp_path_factory.mktemp("odd-names"))
+    write(root, "files/SK Kades #3 (final).pdf", "%PDF-1.4\n")
+    write(root, "data/dokumen.yml", """
+        dokumen:
+          - judul: SK dengan nama berkas aneh
+            jenis: SK Kades
+            tahun: 2024
+            berkas: "files/SK Kades #3 (final).pdf"
+            klasifikasi: setiap saat
+        """)
+    return build_site(tmp_path_factory.mktemp("odd-names-out") / "output", content=root)
+
+
+def test_a_file_name_with_spaces_and_hash_links_to_the_file(odd_file_names):
+    link = odd_file_names.html("dokumen/").select_one("li.document a")
+    assert link["href"] == "../files/SK%20Kades%20%233%20%28final%29.pdf"
+    from urllib.parse import unquote
+    assert (odd_file_names.output / unquote(link["href"][3:])).is_file()
+
+
 def test_own_village_page_shows_the_site_idm(own_village):
     soup = own_village.html("desa/binangun/")
     assert text_of(soup.select_one("section.idm .idm__status")) == "Mandiri"
