@@ -229,6 +229,9 @@ VILLAGE_DATA_VILLAGES = "desa"
 # The pages (under the site root, and under VILLAGE_URL for a portal's villages);
 # "" : no such page. Each page joins the menu only when its data exist.
 VILLAGE_DATA_PAGES = {"profil": "profil/", "aparatur": "aparatur/", "dokumen": "dokumen/"}
+# dokumen/ lists the newest years up to this many documents (a page stays within the
+# 14 KB budget); each older year gets its own page dokumen/{tahun}/. 0: one page.
+VILLAGE_DATA_DOCUMENTS_PER_PAGE = 50
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.

@@ -111,19 +111,45 @@ class Documents:
 
     @property
     def groups(self):
-        """TypeGroups in TYPES order, each with its years newest first."""
-        groups = []
-        for name, heading in TYPES:
-            of_type = [d for d in self.documents if d.jenis == name]
-            if not of_type:
-                continue
-            years = sorted({d.tahun for d in of_type}, reverse=True)
-            groups.append(TypeGroup(name, heading, [
-                YearGroup(year, sorted(
-                    (d for d in of_type if d.tahun == year),
-                    key=lambda d: (d.tanggal or dt.date(d.tahun, 1, 1), d.nomor), reverse=True))
-                for year in years]))
-        return groups
+        return group(self.documents)
+
+    @property
+    def years(self):
+        return sorted({d.tahun for d in self.documents}, reverse=True)
+
+    def split(self, limit):
+        """(years on the main page, years on their own pages): the newest years while the
+        main page holds at most `limit` documents (always at least one year); every older
+        year gets a page of its own. No limit (0): everything on the main page."""
+        years = self.years
+        if not limit or len(self.documents) <= limit:
+            return years, []
+        count, main = 0, []
+        for year in years:
+            count += sum(1 for d in self.documents if d.tahun == year)
+            if main and count > limit:
+                break
+            main.append(year)
+        return main, years[len(main):]
+
+    def of_years(self, years):
+        return [d for d in self.documents if d.tahun in years]
+
+
+def group(documents):
+    """TypeGroups in TYPES order, each with its years newest first."""
+    groups = []
+    for name, heading in TYPES:
+        of_type = [d for d in documents if d.jenis == name]
+        if not of_type:
+            continue
+        years = sorted({d.tahun for d in of_type}, reverse=True)
+        groups.append(TypeGroup(name, heading, [
+            YearGroup(year, sorted(
+                (d for d in of_type if d.tahun == year),
+                key=lambda d: (d.tanggal or dt.date(d.tahun, 1, 1), d.nomor), reverse=True))
+            for year in years]))
+    return groups
 
 
 def static_folders(settings):

@@ -11,7 +11,7 @@ from front_matter.errors import ContentError, report
 from pelican.generators import Generator
 
 from .aparatur import organization_ld, read_officials
-from .dokumen import read_documents
+from .dokumen import group, read_documents
 from .idm import read_idm
 from .profil import read_profile
 from .yamldata import DataReader
@@ -46,6 +46,9 @@ class DataSet:
     dokumen: object = None
     idm: object = None
     pages: dict = field(default_factory=dict)  # page -> (url, save_as)
+    # dokumen/ when it holds too many documents: its newest years, and a page per older year
+    document_years: list = field(default_factory=list)
+    year_pages: list = field(default_factory=list)  # [(year, url, save_as)]
 
     @property
     def contoh(self):
@@ -165,6 +168,12 @@ class VillageDataGenerator(Generator):
             if segment and data.has(page):
                 url = base_url + segment
                 data.pages[page] = (url, url + "index.html")
+        if "dokumen" in data.pages:
+            url = data.pages["dokumen"][0]
+            main, older = data.dokumen.split(self.settings["VILLAGE_DATA_DOCUMENTS_PER_PAGE"])
+            data.document_years = main
+            data.year_pages = [(year, f"{url}{year}/", f"{url}{year}/index.html")
+                               for year in older]
 
     # --- writing ----------------------------------------------------------------
     def planned_outputs(self):
@@ -172,6 +181,9 @@ class VillageDataGenerator(Generator):
             for page, (_url, save_as) in data.pages.items():
                 owner = f" {data.title}" if data.village is not None and data.base_url else ""
                 yield (save_as, f"halaman {page}{owner}", data.folder, 1,
+                       "ubah VILLAGE_DATA_PAGES di pelicanconf.py")
+            for year, _url, save_as in data.year_pages:
+                yield (save_as, f"halaman dokumen {year}{owner}", data.folder, 1,
                        "ubah VILLAGE_DATA_PAGES di pelicanconf.py")
 
     def generate_output(self, writer):
@@ -184,11 +196,27 @@ class VillageDataGenerator(Generator):
                         data.aparatur, data.name, absolute(self.settings, url),
                         self.settings.get("SITEURL", ""),
                         lambda photo: absolute(self.settings, photo.share.name))
+                if page == "dokumen":
+                    self._documents(write, data, url, save_as)
+                    continue
                 write(save_as, self.get_template(page), self.context, data=data,
                       village=data.village if data.base_url else None,
                       template_name=page, url=url, current_url=url,
                       page_name=save_as[: -len("/index.html")],
                       **extra)
+
+    def _documents(self, write, data, url, save_as):
+        """dokumen/ (the newest years) and, for a long list, one page per older year."""
+        year_links = [(year, year_url) for year, year_url, _ in data.year_pages]
+        pages = [(None, data.document_years, url, save_as)]
+        pages += [(year, [year], year_url, year_save_as)
+                  for year, year_url, year_save_as in data.year_pages]
+        for year, years, page_url, page_save_as in pages:
+            write(page_save_as, self.get_template("dokumen"), self.context, data=data,
+                  village=data.village if data.base_url else None, template_name="dokumen",
+                  url=page_url, current_url=url, page_name=page_save_as[: -len("/index.html")],
+                  groups=group(data.dokumen.of_years(years)), year=year,
+                  year_links=year_links, main_url=url, main_years=data.document_years)
 
 
 class _Published:

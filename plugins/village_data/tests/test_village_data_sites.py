@@ -115,3 +115,64 @@ def test_operator_text_is_escaped_in_html_and_json_ld(own_village):
     assert [m["member"]["name"] for m in data["member"]] == ["Kepala Uji", hostile]
     assert [p.get_text() for p in soup.select(".person__name")] == ["Kepala Uji", hostile]
     assert not soup.select(".person__name b")
+
+
+@pytest.fixture(scope="module")
+def many_documents(tmp_path_factory):
+    """Seven documents over four years with room for three on dokumen/: 2024 (2) fits,
+    2023 (2) would not; 2023, 2022 and 2020 get their own pages."""
+    from content_guard.outputs import plan_outputs
+    from pelican import signals
+
+    root = content(tmp_path_factory.mktemp("many-documents"))
+    write(root, "files/a.pdf", "%PDF-1.4\n")
+    entries = [(2024, "Perdes"), (2024, "SK Kades"), (2023, "Perdes"), (2023, "LKPPD"),
+               (2022, "Perdes"), (2020, "SK Kades"), (2020, "Laporan")]
+    text = "dokumen:\n" + "".join(
+        f"  - judul: Dokumen {i} tahun {year}\n    jenis: {kind}\n    tahun: {year}\n"
+        f"    berkas: files/a.pdf\n    klasifikasi: berkala\n"
+        for i, (year, kind) in enumerate(entries))
+    (root / "data").mkdir()
+    (root / "data" / "dokumen.yml").write_text(text, encoding="utf-8")
+    plans = []
+
+    def record(generators):
+        plans.append(plan_outputs(generators))
+
+    signals.all_generators_finalized.connect(record)
+    try:
+        site = build_site(tmp_path_factory.mktemp("many-documents-out") / "output",
+                          content=root, VILLAGE_DATA_DOCUMENTS_PER_PAGE=3)
+    finally:
+        signals.all_generators_finalized.disconnect(record)
+    site.plan = set(plans[-1])
+    return site
+
+
+def titles(site, url):
+    return [a.get_text() for a in site.html(url).select("li.document a")]
+
+
+def test_long_document_lists_get_a_page_per_older_year(many_documents):
+    site = many_documents
+    assert titles(site, "dokumen/") == ["Dokumen 0 tahun 2024", "Dokumen 1 tahun 2024"]
+    assert titles(site, "dokumen/2023/") == ["Dokumen 2 tahun 2023", "Dokumen 3 tahun 2023"]
+    assert titles(site, "dokumen/2022/") == ["Dokumen 4 tahun 2022"]
+    assert titles(site, "dokumen/2020/") == ["Dokumen 5 tahun 2020", "Dokumen 6 tahun 2020"]
+    assert not site.exists("dokumen/2024/") and not site.exists("dokumen/2021/")
+    years = site.html("dokumen/2022/").select('nav[aria-label="Tahun dokumen"] a')
+    assert [(a.get_text(), a["href"]) for a in years] == [
+        ("2024", "../../dokumen/"), ("2023", "../../dokumen/2023/"),
+        ("2022", "../../dokumen/2022/"), ("2020", "../../dokumen/2020/")]
+    current = site.html("dokumen/2022/").select('nav[aria-label="Tahun dokumen"] [aria-current]')
+    assert [a.get_text() for a in current] == ["2022"]
+    crumbs = [a.get_text() for a in site.html("dokumen/2022/").select(".crumbs li")]
+    assert crumbs == ["Beranda", "Dokumen", "2022"]
+    assert text_of(site.html("dokumen/2020/").h1) == "Dokumen dan informasi publik 2020"
+
+
+def test_year_pages_are_in_the_output_plan(many_documents):
+    written = {str(p.relative_to(many_documents.output))
+               for p in many_documents.output.rglob("*") if p.is_file()}
+    assert written == many_documents.plan
+    assert "dokumen/2020/index.html" in written
