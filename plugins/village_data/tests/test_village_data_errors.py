@@ -306,6 +306,6 @@ def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
             berkas: files/SK #3.pdf
             klasifikasi: berkala
         """, read_documents, str(tmp_path), SETTINGS)
-    assert errors == ["data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
+    assert errors == [("data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
                       "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
-                      'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"']
+                      'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"')]
