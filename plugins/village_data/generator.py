@@ -139,7 +139,18 @@ class VillageDataGenerator(Generator):
         return data if found else None
 
     def _photos(self, officials):
-        photos = [o for o in officials.all if o.foto]
+        photos = []
+        for official in officials.all:
+            if not official.foto:
+                continue
+            if os.path.isfile(os.path.join(self.path, official.foto)):
+                photos.append(official)
+                continue
+            report(ContentError(officials.path, official.foto_line,
+                                f"foto '{official.foto}' tidak ada (missing photo)",
+                                "simpan fotonya di content/images/ lalu tulis  "
+                                "foto: images/nama-foto.jpg"))
+        # Without the photos plugin (not in PLUGINS) the page shows no pictures.
         if not photos or "photos" not in [str(p).rsplit(".", 1)[-1]
                                           for p in self.settings.get("PLUGINS", [])]:
             return
@@ -148,19 +159,12 @@ class VillageDataGenerator(Generator):
 
         registry = registry_of(self.context, self.settings)
         for official in photos:
-            if not os.path.isfile(os.path.join(self.path, official.foto)):
-                report(ContentError(officials.path, official.foto_line,
-                                    f"foto '{official.foto}' tidak ada (missing photo)",
-                                    "simpan fotonya di content/images/ lalu tulis  "
-                                    "foto: images/nama-foto.jpg"))
-                continue
             try:
                 official.photo = registry.photo(official.foto)
             except PhotoProblem as problem:
                 report(ContentError(officials.path, official.foto_line, problem.message,
                                     problem.hint))
                 continue
-            registry.use(official.photo, _Published)
 
     def _plan_pages(self, data, base_url):
         data.base_url = base_url
@@ -168,6 +172,13 @@ class VillageDataGenerator(Generator):
             if segment and data.has(page):
                 url = base_url + segment
                 data.pages[page] = (url, url + "index.html")
+        shown = [o for o in data.aparatur.all if o.photo is not None] if data.aparatur else []
+        if "aparatur" in data.pages and shown:  # photos of a page not written stay unpublished
+            from photos.registry import registry_of
+
+            registry = registry_of(self.context, self.settings)
+            for official in shown:
+                registry.use(official.photo, _Published)
         if "dokumen" in data.pages:
             url = data.pages["dokumen"][0]
             main, older = data.dokumen.split(self.settings["VILLAGE_DATA_DOCUMENTS_PER_PAGE"])
