@@ -93,6 +93,8 @@ class VillageDataGenerator(Generator):
                 if not os.path.isdir(path):
                     continue
                 village = villages.get(slug)
+                if village is not None and not village.save_as:
+                    continue  # VILLAGE_SAVE_AS = "": no village pages, none of their data
                 if village is None:
                     close = sorted(villages)
                     report(ContentError(path, 1, f"folder data '{slug}' bukan slug desa mana pun "
@@ -133,7 +135,7 @@ class VillageDataGenerator(Generator):
                 report(error)
             if value is not None and kind == "aparatur":
                 self._photos(value)
-            if value is not None and not reader.errors:
+            if value is not None and not reader.errors and not empty(value):
                 setattr(data, kind, value)
                 found = True
         return data if found else None
@@ -228,6 +230,16 @@ class VillageDataGenerator(Generator):
                   url=page_url, current_url=url, page_name=page_save_as[: -len("/index.html")],
                   groups=group(data.dokumen.of_years(years)), year=year,
                   year_links=year_links, main_url=url, main_years=data.document_years)
+
+
+def empty(value):
+    """True for a data file that says nothing to show (`data: []`, only `contoh: ya`)."""
+    for name in ("years", "documents", "groups"):
+        if hasattr(value, name):
+            return not getattr(value, name)
+    return not any((value.sejarah, value.visi, value.misi, value.luas_wilayah is not None,
+                    value.batas_wilayah, value.jumlah_dusun is not None,
+                    value.jumlah_rw is not None, value.jumlah_rt is not None, value.penduduk))
 
 
 class _Published:

@@ -41,7 +41,13 @@ IDM = """
 
 
 def test_no_data_no_pages_and_no_menu_links(tmp_path):
-    site = build_site(tmp_path / "output", content=content(tmp_path / "content"))
+    """Files that say nothing to show (a template left empty) add nothing either."""
+    root = content(tmp_path / "content")
+    write(root, "data/idm.yml", "contoh: ya\ndata: []\n")
+    write(root, "data/profil.yml", "# diisi nanti\n")
+    write(root, "data/aparatur.yml", "contoh: ya\n")
+    write(root, "data/desa/binangun/dokumen.yml", "dokumen: []\n")
+    site = build_site(tmp_path / "output", content=root)
     for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/"):
         assert not site.exists(url), url
     labels = [a.get_text() for a in site.html("").select(".menu a")]
