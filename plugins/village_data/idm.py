@@ -147,9 +147,11 @@ class Chart:
 
     @property
     def ticks(self):
+        """(y, label) every 0.1 (every 0.2 on a tall axis, counted down from 1)."""
         steps = round((1 - self.low) * 10)
-        return [(self.y(self.low + i / 10), decimal(self.low + i / 10, 1))
-                for i in range(0, steps + 1, 2 if steps > 6 else 1)]
+        stride = 2 if steps > 6 else 1
+        return [(self.y(1 - i / 10), decimal(1 - i / 10, 1))
+                for i in reversed(range(0, steps + 1, stride))]
 
     @property
     def baseline(self):

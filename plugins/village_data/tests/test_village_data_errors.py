@@ -309,3 +309,19 @@ def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
     assert errors == [("data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
                       "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
                       'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"')]
+
+
+def test_chart_geometry():
+    from village_data.idm import Chart, Year
+
+    one = Chart.of([Year(2024, 0.7, "Berkembang")], 320, 150)
+    [point] = one.points
+    assert point.x == (one.left + one.inset + one.width - one.right - one.inset) / 2
+    assert one.score(point.y) == pytest.approx(0.7, abs=0.001)
+    low = Chart.of([Year(2021, 0.35, "Sangat Tertinggal"), Year(2022, 0.52, "Tertinggal")],
+                   320, 150)
+    assert low.low == pytest.approx(0.3)  # the axis goes down to the lowest score
+    assert low.baseline == low.height - low.bottom and low.y(1.0) == low.top
+    assert [label for _y, label in low.ticks] == ["0,4", "0,6", "0,8", "1,0"]
+    assert [label for _y, label, _n in low.guides] == ["0,4907", "0,5989", "0,7072", "0,8155"]
+    assert low.polyline == " ".join(f"{p.x},{p.y}" for p in low.points)
