@@ -167,3 +167,16 @@ def test_pages_are_in_the_sitemap(sample_site):
     sitemap = sample_site.text("sitemap.xml")
     for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/"):
         assert f"/{url}</loc>" in sitemap, url
+
+
+def test_production_json_ld_uses_absolute_addresses(published_site):
+    from conftest import PRODUCTION_URL
+
+    soup = published_site.html("aparatur/")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["url"] == f"{PRODUCTION_URL}/aparatur/"
+    image = data["member"][0]["member"]["image"]
+    assert image.startswith(f"{PRODUCTION_URL}/foto/kepala-desa-") and image.endswith("-og.jpg")
+    assert published_site.exists(image[len(PRODUCTION_URL):])
+    assert published_site.html("dokumen/").select_one("li.document a")["href"].startswith(
+        f"{PRODUCTION_URL}/files/")
