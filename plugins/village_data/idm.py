@@ -9,7 +9,7 @@ status bands, and the geometry of its small line chart (inline SVG, drawn by the
         iks: 0.7486              # optional, with ike and ikl (then idm must be their mean)
         ike: 0.6500
         ikl: 0.7386
-        status: Maju
+        status: Maju             # optional: it follows from idm (checked when written)
 """
 
 import math
@@ -187,15 +187,16 @@ def _score(reader, node, key):
 
 
 def _read_year(reader, item):
-    fields = reader.mapping(item, ROW_KEYS, required=("tahun", "idm", "status"),
+    fields = reader.mapping(item, ROW_KEYS, required=("tahun", "idm"),
                             what="data IDM", example="- tahun: 2024  idm: 0.7124  status: Maju")
-    if fields is None or not {"tahun", "idm", "status"} <= set(fields):
+    if fields is None or not {"tahun", "idm"} <= set(fields):
         return None
     errors = len(reader.errors)
     tahun = reader.year(fields["tahun"], "tahun")
     score = _score(reader, fields["idm"], "idm")
     indices = {key: _score(reader, fields[key], key) for key in INDEX_KEYS if key in fields}
-    status = reader.choice(fields["status"], "status", STATUSES)
+    # The status may be left out: it follows from the score.
+    status = reader.choice(fields["status"], "status", STATUSES) if "status" in fields else None
     if len(reader.errors) > errors:
         return None
     if indices and len(indices) < 3:
@@ -211,7 +212,9 @@ def _read_year(reader, item):
                          "salin ulang keempat angka dari data resmi Kemendesa")
             return None
     expected = status_of(score)
-    if status != expected:
+    if status is None:
+        status = expected
+    elif status != expected:
         reader.error(fields["status"], f"status '{status}' tidak sesuai nilai IDM {decimal(score)}: "
                      f"nilai itu berstatus {expected} ({band_text(expected)}) "
                      "(status does not match the official band)",

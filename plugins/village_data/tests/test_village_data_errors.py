@@ -325,3 +325,15 @@ def test_chart_geometry():
     assert [label for _y, label in low.ticks] == ["0,4", "0,6", "0,8", "1,0"]
     assert [label for _y, label, _n in low.guides] == ["0,4907", "0,5989", "0,7072", "0,8155"]
     assert low.polyline == " ".join(f"{p.x},{p.y}" for p in low.points)
+
+
+def test_idm_status_may_be_left_out(tmp_path):
+    idm, errors = read(tmp_path, "idm.yml", """
+        data:
+          - tahun: 2023
+            idm: 0.4907
+          - tahun: 2024
+            idm: 0.8156
+        """, read_idm)
+    assert errors == []
+    assert [y.status for y in idm.years] == ["Sangat Tertinggal", "Mandiri"]
