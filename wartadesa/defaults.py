@@ -200,6 +200,7 @@ PLUGINS = [
     "sitemap",  # sitemap.xml of every page written (content_written), robots.txt
     "stylesheet",  # the theme's readable style.css served minified
     "editor",  # the web editor at admin/ (Sveltia CMS), configured from the schema
+    "village_data",  # after villages and photos: profil/, aparatur/, dokumen/, IDM
 ]
 RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
@@ -304,6 +305,17 @@ APBDES_MENU_LABEL = "APBDes"
 # --- Sitemap (plugin sitemap: sitemap.xml, robots.txt) ----------------------------
 # Address prefixes never listed in sitemap.xml: the web editor and the search page.
 SITEMAP_EXCLUDE = ["admin/", "cari/"]
+# --- Village data (plugin village_data: profile, officials, documents, IDM) -----
+# Data files inside content/: data/profil.yml, aparatur.yml, dokumen.yml, idm.yml for
+# the site's own village; data/desa/<village slug>/ the same for each village of a portal.
+VILLAGE_DATA_PATH = "data"
+VILLAGE_DATA_VILLAGES = "desa"
+# The pages (under the site root, and under VILLAGE_URL for a portal's villages);
+# "" : no such page. Each page joins the menu only when its data exist.
+VILLAGE_DATA_PAGES = {"profil": "profil/", "aparatur": "aparatur/", "dokumen": "dokumen/"}
+# dokumen/ lists the newest years up to this many documents (a page stays within the
+# 14 KB budget); each older year gets its own page dokumen/{tahun}/. 0: one page.
+VILLAGE_DATA_DOCUMENTS_PER_PAGE = 50
 
 # --- Guard rails (plugin content_guard: content checks, HTML cleaning) ---------
 # Raw HTML in articles is cleaned (no scripts, only YouTube frames). True: trust it.

@@ -103,17 +103,13 @@ class ApbdesGenerator(Generator):
         return errors
 
     def _add_menu_link(self, ledger):
-        """The APBDes page joins the menu (before 'Tentang' when the menu has it), unless
-        the site's menu already links to it or APBDES_MENU_LABEL is empty."""
+        """The APBDes page joins the site's data pages (`transparency_links`, shared with
+        plugin village_data): the menu shows one item for them and each page links the
+        others. Not when APBDES_MENU_LABEL is empty."""
         label = self.settings.get("APBDES_MENU_LABEL")
-        links = list(self.context.get("MENU_LINKS") or [])
-        target = ledger.url.strip("/")
-        if not label or any(str(link).strip("/") == target for _label, link in links):
-            return
-        about = next((i for i, (_l, link) in enumerate(links)
-                      if str(link).strip("/") == "tentang"), len(links))
-        links.insert(about, (label, ledger.url))
-        self.context["MENU_LINKS"] = links
+        links = self.context.setdefault("transparency_links", [])
+        if label and (label, ledger.url) not in links:
+            links.append((label, ledger.url))
 
     def planned_outputs(self):
         """For content_guard's output plan: every page and picture generate_output writes."""

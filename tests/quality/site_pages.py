@@ -15,6 +15,9 @@ VILLAGE_TYPES = ["villages", "village", "region"]
 APBDES_TYPES = ["apbdes", "apbdes-year", "village-apbdes", "village-apbdes-year"]
 # The gallery plugin's pages (galeri/, galeri/{slug}/, galeri/{slug}/{n}/).
 GALLERY_TYPES = ["albums", "album", "album-photo"]
+# Pages of the village_data plugin (content/data/), on the site and under a village.
+DATA_PAGES = ("profil", "aparatur", "dokumen")
+DATA_TYPES = [*DATA_PAGES, "village-profil", "village-aparatur"]
 
 LISTS = {"kategori": "category", "tag": "tag", "penulis": "author", "desa": "village"}
 ARTICLE = re.compile(r"^berita/\d{4}/\d{2}/[^/]+/$")
@@ -49,6 +52,11 @@ def page_type(url):
     if "apbdes" in url.split("/"):  # plugin apbdes: the latest year, each year, a village's
         kind = "apbdes" if url.endswith("apbdes/") else "apbdes-year"
         return f"village-{kind}" if first == "desa" else kind
+    parts = url.rstrip("/").split("/")
+    if url in (f"{p}/" for p in DATA_PAGES):
+        return first
+    if first == "desa" and len(parts) == 3 and parts[2] in DATA_PAGES:
+        return "village-" + parts[2]
     if url == f"{first}/" and first in LISTS:
         return {"kategori": "categories", "tag": "tags", "penulis": "authors",
                 "desa": "villages"}[first]

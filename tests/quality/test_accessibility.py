@@ -11,6 +11,7 @@ import pytest
 from conftest import ARTIFACTS, screenshot, serve_folder
 from tests.quality.site_pages import (
     APBDES_TYPES,
+    DATA_TYPES,
     GALLERY_TYPES,
     REQUIRED,
     VILLAGE_TYPES,
@@ -67,6 +68,8 @@ def test_sample_site_has_every_page_type(sample_site, pages):
         required += VILLAGE_TYPES
     required += APBDES_TYPES
     required += GALLERY_TYPES  # the sample fixture has an album
+    if any(url.startswith("profil/") for _, url in pages):
+        required += DATA_TYPES
     missing = [kind for kind in required if kind not in types]
     assert missing == [], f"page types not found in the built sample site: {missing}"
     assert sum(1 for label, _ in pages if label.startswith("article:")) == 5

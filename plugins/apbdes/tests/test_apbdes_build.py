@@ -132,13 +132,32 @@ def test_share_picture_is_the_same_bytes_every_build(sample_site):
     assert summary_png(budget, "Warta Desa") == built
 
 
-def test_menu_has_apbdes_before_tentang(sample_site):
+def test_apbdes_joins_the_data_pages_of_the_menu(sample_site):
+    """One menu item for the data pages (the first: Profil, plugin village_data); the
+    APBDes page and the other data pages link each other."""
     menu = sample_site.html("").find("nav", class_="menu")
     labels = [text_of(a) for a in menu.find_all("a")]
-    assert labels.index("APBDes") == labels.index("Tentang") - 1
-    current = sample_site.html("apbdes/").find("nav", class_="menu").find(
+    assert "Profil" in labels and "APBDes" not in labels
+    nav = sample_site.html("apbdes/").find("nav", class_="data-links")
+    assert [text_of(a) for a in nav("a")] == ["Profil", "Aparatur", "Dokumen", "APBDes"]
+    assert text_of(nav.find("a", attrs={"aria-current": "page"})) == "APBDes"
+    profil = sample_site.html("profil/").find("nav", class_="data-links")
+    assert "APBDes" in [text_of(a) for a in profil("a")]
+
+
+def test_apbdes_alone_is_the_menu_item(tmp_path):
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "tentang.md").write_text("---\njudul: Tentang\n---\nIsi.\n",
+                                                  encoding="utf-8")
+    (content / "data" / "apbdes").mkdir(parents=True)
+    (content / "data" / "apbdes" / "2025.yml").write_bytes(
+        (DATA / "apbdes" / "2025.yml").read_bytes())
+    site = build_site(tmp_path / "output", content=content)
+    current = site.html("apbdes/").find("nav", class_="menu").find(
         "a", attrs={"aria-current": "page"})
     assert text_of(current) == "APBDes"
+    assert site.html("apbdes/").find("nav", class_="data-links") is None
 
 
 def test_raw_year_files_are_not_published(sample_site):

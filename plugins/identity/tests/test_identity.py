@@ -66,7 +66,9 @@ def test_menu_with_site_pages_and_an_outside_link(village_site):
     links = [(text_of(a), a["href"]) for a in menu.find_all("a")]
     assert links == [("Beranda", "https://binangun-singgahan.desa.id/"),
                      ("Berita", "https://binangun-singgahan.desa.id/arsip/"),
-                     ("Pemkab Tuban", "https://tubankab.go.id/")]
+                     ("Pemkab Tuban", "https://tubankab.go.id/"),
+                     # then the first page the sample's content/data/ adds (village_data)
+                     ("Profil", "https://binangun-singgahan.desa.id/profil/")]
 
 
 def test_title_open_graph_feeds_and_json_ld_publisher(village_site):

@@ -225,8 +225,9 @@ def test_menu_links_the_directory(sample_site):
 def test_links_on_village_and_region_pages_resolve(sample_site):
     pages = [p for p in sample_site.html_files()
              if p.relative_to(sample_site.output).parts[0] in ("desa", "wilayah")]
-    # directory, 3 villages, 12 regions, Binangun's APBDes (latest year and 2025)
-    assert len(pages) == 4 + 12 + 2
+    # directory, 3 villages, 12 regions, Binangun's APBDes (latest year and 2025) and its
+    # profil/ and aparatur/ (village_data)
+    assert len(pages) == 4 + 12 + 2 + 2
     for path in pages:
         url = "/" + str(path.relative_to(sample_site.output).parent) + "/"
         for link in sample_site.html(url).select("main a[href]"):

@@ -1,0 +1,14 @@
+"""village_data: the village's profile, officials, public documents and IDM from YAML
+data files (content/data/), as pages and on the village pages (see README.md)."""
+
+from pelican import signals
+
+from .generator import VillageDataGenerator
+
+
+def get_generators(_pelican):
+    return VillageDataGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

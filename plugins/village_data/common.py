@@ -1,0 +1,28 @@
+"""What every data file may say about itself: `contoh` (the figures are an example to
+replace, shown as such on the page), `sumber` (where they come from) and `catatan`."""
+
+YES = {"ya": True, "yes": True, "true": True, "benar": True,
+       "tidak": False, "no": False, "false": False, "bukan": False}
+HEADER_KEYS = ("contoh", "sumber", "catatan")
+
+
+def header_keys(*keys):
+    return (*HEADER_KEYS, *keys)
+
+
+def read_header(reader, fields, target):
+    if "contoh" in fields:
+        value = reader.choice(fields["contoh"], "contoh", YES)
+        target.contoh = bool(value)
+    for key in ("sumber", "catatan"):
+        if key in fields:
+            setattr(target, key, reader.text(fields[key], key) or "")
+
+
+def file_size(size):
+    """Indonesian file size: '820 B', '34 KB', '1,2 MB'."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

@@ -1,0 +1,339 @@
+"""Every mistake in a data file stops the build with `file:line: message` (all reported
+together, by one real build), plus the readers' own cases on small files."""
+
+import os
+import textwrap
+
+import pytest
+
+from tests.sitetools import build_site
+from village_data.dokumen import read_documents
+from village_data.idm import BANDS, read_idm, status_of
+from village_data.yamldata import DataReader
+from wartadesa.build import BuildFailed
+
+SETTINGS = {"STATIC_PATHS": ["images", "files", "extra"]}
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def problems(tmp_path_factory):
+    content = tmp_path_factory.mktemp("village-data-errors")
+    write(content, "desa.yml", "- kode: 35.23.07.2005\n")
+    write(content, "berita/a.md", """
+        ---
+        title: Berita
+        date: 2024-03-01 09:00
+        category: Pemerintahan
+        ---
+        Isi berita.
+        """)
+    write(content, "files/ada.pdf", "%PDF-1.4\n")
+    write(content, "data/idm.yml", """
+        data:
+          - tahun: 2023
+            idm: 1.3
+            status: Mandiri
+          - tahun: 2024
+            idm: 0.7000
+            status: Maju
+          - tahun: 2021
+            idm: 0.65
+            iks: 0.8
+            ike: 0.5
+            ikl: 0.5
+            status: Berkembang
+          - tahun: 2022
+            idm: 0.7
+            status: Berkembang
+            nilai: 3
+        """)
+    write(content, "data/dokumen.yml", """
+        dokumen:
+          - judul: Perdes yang berkasnya hilang
+            jenis: Perdes
+            tahun: 2024
+            berkas: files/tidak-ada.pdf
+            klasifikasi: berkala
+          - judul: Jenis salah
+            jenis: Perdess
+            tahun: 2024
+            berkas: files/ada.pdf
+            klasifikasi: berkala
+          - judul: Klasifikasi salah
+            jenis: Perkades
+            tahun: 2024
+            berkas: files/ada.pdf
+            klasifikasi: rahasia
+          - judul: Di luar content
+            jenis: Lainnya
+            tahun: 2024
+            berkas: ../pelicanconf.py
+            klasifikasi: berkala
+          - judul: Tahun bukan angka
+            jenis: Lainnya
+            tahun: dua ribu
+            berkas: files/ada.pdf
+            klasifikasi: berkala
+        """)
+    write(content, "data/aparatur.yml", """
+        pemerintah_desa:
+          - nama: Budi
+            jabatn: Kepala Desa
+          - nama: Sari
+            jabatan: Sekretaris Desa
+            masa_jabatan: 2025-2019
+          - nama: Tono
+            jabatan: Kaur
+            foto: images/tidak-ada.jpg
+        """)
+    write(content, "data/profil.yml", """
+        batas_wilayah:
+          utara: Desa A
+          selatan: Desa B
+          timur: Desa C
+        jumlah_rt: dua puluh
+        penduduk:
+          laki_laki: 100
+          perempuan: 100
+          kelompok_umur:
+            - umur: 0-14
+              laki_laki: 40
+              perempuan: 100
+            - umur: 15+
+              laki_laki: 50
+              perempuan: 0
+        """)
+    write(content, "data/desa/tidak-ada/idm.yml", "data: []\n")
+    write(content, "data/desa/binangun/profil.yml", "visi:tanpa spasi\n")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path_factory.mktemp("village-data-out") / "output", content=content)
+    prefix = str(content) + os.sep
+    return [p.replace(prefix, "") for p in failed.value.problems]
+
+
+def one(problems, start, fragment):
+    found = [p for p in problems if p.startswith(start) and fragment in p]
+    assert len(found) == 1, (start, fragment, problems)
+    return found[0]
+
+
+def test_idm_score_outside_0_1(problems):
+    line = one(problems, "data/idm.yml:3:", "'idm' bernilai 1.3, di luar rentang 0–1")
+    assert "antara 0 dan 1" in line
+
+
+def test_idm_status_outside_its_band(problems):
+    line = one(problems, "data/idm.yml:7:", "status 'Maju' tidak sesuai nilai IDM 0,7000")
+    assert "berstatus Berkembang (> 0,5989 s.d. 0,7072)" in line
+    assert "status: Berkembang" in line
+
+
+def test_idm_not_the_mean_of_its_indices(problems):
+    one(problems, "data/idm.yml:9:", "IDM 0,6500 bukan rata-rata IKS, IKE dan IKL (0,6000)")
+
+
+def test_unknown_key_in_idm(problems):
+    one(problems, "data/idm.yml:17:", "kunci 'nilai' tidak dikenal di data IDM")
+
+
+def test_missing_document_file(problems):
+    line = one(problems, "data/dokumen.yml:5:", "berkas 'files/tidak-ada.pdf' tidak ada")
+    assert "maksud Anda 'files/ada.pdf'?" in line
+
+
+def test_unknown_document_type(problems):
+    line = one(problems, "data/dokumen.yml:8:", "jenis 'Perdess' tidak dikenal")
+    assert "maksud Anda 'Perdes'?" in line and "LKPPD" in line
+
+
+def test_unknown_information_class(problems):
+    line = one(problems, "data/dokumen.yml:16:", "klasifikasi 'rahasia' tidak dikenal")
+    assert "berkala, serta merta, setiap saat" in line
+
+
+def test_document_outside_content(problems):
+    one(problems, "data/dokumen.yml:20:", "harus berada di salah satu folder")
+
+
+def test_document_year_not_a_number(problems):
+    one(problems, "data/dokumen.yml:24:", "'tahun' harus berupa bilangan bulat, bukan 'dua ribu'")
+
+
+def test_officials_unknown_key_and_missing_key(problems):
+    line = one(problems, "data/aparatur.yml:3:", "kunci 'jabatn' tidak dikenal")
+    assert "maksud Anda 'jabatan'?" in line
+    one(problems, "data/aparatur.yml:2:", "aparatur tanpa 'jabatan'")
+
+
+def test_officials_term_and_missing_photo(problems):
+    one(problems, "data/aparatur.yml:6:", "masa_jabatan '2025-2019' berakhir sebelum dimulai")
+    one(problems, "data/aparatur.yml:9:", "foto 'images/tidak-ada.jpg' tidak ada")
+
+
+def test_profile_problems(problems):
+    one(problems, "data/profil.yml:2:", "batas_wilayah tanpa 'barat'")
+    one(problems, "data/profil.yml:5:", "'jumlah_rt' harus berupa bilangan bulat")
+    one(problems, "data/profil.yml:7:", "jumlah laki-laki per kelompok umur (90) tidak sama")
+
+
+def test_unknown_village_folder(problems):
+    line = one(problems, "data/desa/tidak-ada:1:", "folder data 'tidak-ada' bukan slug desa")
+    assert "binangun" in line
+
+
+def test_yaml_syntax_in_a_village_file(problems):
+    one(problems, "data/desa/binangun/profil.yml:1:", "tidak ada spasi sesudah titik dua")
+
+
+def test_all_reported_together(problems):
+    assert len(problems) == 18, "\n".join(problems)
+
+
+# --- the readers on small files -------------------------------------------------
+
+def read(tmp_path, name, text, function, *args):
+    path = write(tmp_path, name, text)
+    reader = DataReader(path)
+    value = function(reader, reader.load(), *args)
+    return value, [str(e).replace(str(tmp_path) + os.sep, "") for e in reader.errors]
+
+
+def test_population_must_add_up(tmp_path):
+    from village_data.profil import read_profile
+    _, errors = read(tmp_path, "profil.yml", """
+        penduduk:
+          laki_laki: 100
+          perempuan: 100
+          kelompok_umur:
+            - umur: 0-14
+              laki_laki: 40
+              perempuan: 100
+            - umur: 15+
+              laki_laki: 50
+              perempuan: 0
+        """, read_profile)
+    assert errors == [("profil.yml:2: jumlah laki-laki per kelompok umur (90) tidak sama dengan "
+                      "laki_laki: 100 (age groups do not add up) — periksa angka tiap kelompok "
+                      "umur atau jumlahnya")]
+
+
+def test_symlink_out_of_content_is_refused(tmp_path):
+    content = tmp_path / "content"
+    (content / "files").mkdir(parents=True)
+    secret = tmp_path / "rahasia.pdf"
+    secret.write_text("x")
+    os.symlink(secret, content / "files" / "tautan.pdf")
+    _, errors = read(content, "data/dokumen.yml", """
+        dokumen:
+          - judul: Tautan
+            jenis: Lainnya
+            tahun: 2024
+            berkas: files/tautan.pdf
+            klasifikasi: berkala
+        """, read_documents, str(content), SETTINGS)
+    assert len(errors) == 1 and errors[0].startswith("data/dokumen.yml:5: berkas 'files/tautan.pdf' "
+                                                     "menunjuk ke luar folder content/")
+
+
+def test_documents_accept_aliases_and_static_prefix(tmp_path):
+    content = tmp_path
+    write(content, "files/sk.pdf", "x" * 3000)
+    documents, errors = read(content, "data/dokumen.yml", """
+        dokumen:
+          - judul: SK
+            jenis: keputusan kepala desa
+            tahun: 2024
+            tanggal: 2024-02-30
+            berkas: "{static}/files/sk.pdf"
+            klasifikasi: Serta Merta
+        """, read_documents, str(content), SETTINGS)
+    assert errors == [("data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
+                      "(expected YYYY-MM-DD) — tulis tanggal sebagai tahun-bulan-tanggal, "
+                      "misalnya 2024-03-15")]
+    documents, errors = read(content, "data/dokumen2.yml", """
+        dokumen:
+          - judul: SK
+            jenis: keputusan kepala desa
+            tahun: 2024
+            berkas: "{static}/files/sk.pdf"
+            klasifikasi: Serta Merta
+        """, read_documents, str(content), SETTINGS)
+    assert errors == []
+    [doc] = documents.documents
+    assert (doc.jenis, doc.klasifikasi, doc.berkas, doc.size_text, doc.file_type) == \
+        ("SK Kades", "serta merta", "files/sk.pdf", "3 KB", "PDF")
+
+
+@pytest.mark.parametrize("score, status", [
+    (0.4907, "Sangat Tertinggal"), (0.4908, "Tertinggal"), (0.5989, "Tertinggal"),
+    (0.599, "Berkembang"), (0.7072, "Berkembang"), (0.7073, "Maju"), (0.8155, "Maju"),
+    (0.8156, "Mandiri"), (0.0, "Sangat Tertinggal"), (1.0, "Mandiri"),
+])
+def test_status_bands(score, status):
+    assert status_of(score) == status
+    assert [limit for limit, _ in BANDS] == [0.4907, 0.5989, 0.7072, 0.8155, 1.0]
+
+
+def test_idm_decimal_comma_and_duplicate_year(tmp_path):
+    idm, errors = read(tmp_path, "idm.yml", """
+        data:
+          - tahun: 2024
+            idm: 0,8200
+            status: desa mandiri
+          - tahun: 2024
+            idm: 0.8
+            status: Maju
+        """, read_idm)
+    assert [y.status for y in idm.years] == ["Mandiri"]
+    assert errors == [("idm.yml:5: tahun 2024 ditulis dua kali (duplicate year, pertama di baris 2)"
+                      " — hapus salah satunya")]
+
+
+def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
+    write(tmp_path, "files/SK #3.pdf", "x")
+    _, errors = read(tmp_path, "data/dokumen.yml", """
+        dokumen:
+          - judul: SK
+            jenis: SK Kades
+            tahun: 2024
+            berkas: files/SK #3.pdf
+            klasifikasi: berkala
+        """, read_documents, str(tmp_path), SETTINGS)
+    assert errors == [("data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
+                      "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
+                      'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"')]
+
+
+def test_chart_geometry():
+    from village_data.idm import Chart, Year
+
+    one = Chart.of([Year(2024, 0.7, "Berkembang")], 320, 150)
+    [point] = one.points
+    assert point.x == (one.left + one.inset + one.width - one.right - one.inset) / 2
+    assert one.score(point.y) == pytest.approx(0.7, abs=0.001)
+    low = Chart.of([Year(2021, 0.35, "Sangat Tertinggal"), Year(2022, 0.52, "Tertinggal")],
+                   320, 150)
+    assert low.low == pytest.approx(0.3)  # the axis goes down to the lowest score
+    assert low.baseline == low.height - low.bottom and low.y(1.0) == low.top
+    assert [label for _y, label in low.ticks] == ["0,4", "0,6", "0,8", "1,0"]
+    assert [label for _y, label, _n in low.guides] == ["0,4907", "0,5989", "0,7072", "0,8155"]
+    assert low.polyline == " ".join(f"{p.x},{p.y}" for p in low.points)
+
+
+def test_idm_status_may_be_left_out(tmp_path):
+    idm, errors = read(tmp_path, "idm.yml", """
+        data:
+          - tahun: 2023
+            idm: 0.4907
+          - tahun: 2024
+            idm: 0.8156
+        """, read_idm)
+    assert errors == []
+    assert [y.status for y in idm.years] == ["Sangat Tertinggal", "Mandiri"]

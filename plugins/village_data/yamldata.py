@@ -1,0 +1,215 @@
+"""Reading one data file (`content/data/*.yml`) with the line of every value.
+
+Values are read as text (yaml BaseLoader: `tahun: 2024` stays "2024", `0,65` is not lost)
+and converted here, so that every problem is a ContentError naming the file and the line
+of the value. Problems are collected in `errors`; a reader never raises for content.
+"""
+
+import datetime as dt
+import difflib
+import os
+import re
+
+import yaml
+
+from front_matter.errors import ContentError
+from front_matter.limits import human, yaml_depth_problem
+from front_matter.source import decode
+from front_matter.yaml_errors import explain, spacing_problem
+
+MAX_DATA_KB = 512  # a data file bigger than this is refused (pasted junk)
+NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def line_of(node):
+    return node.start_mark.line + 1
+
+
+def fold(text):
+    return re.sub(r"[\s_-]+", " ", str(text).strip().lower())
+
+
+class DataReader:
+    """One data file: its root node and the problems found while reading it."""
+
+    def __init__(self, path, name=None):
+        self.path = str(path)
+        self.name = name or os.path.basename(self.path)
+        self.errors = []
+        self.lines = []
+
+    def line_text(self, node):
+        """The source line of a node ('' when unknown)."""
+        index = node.start_mark.line
+        return self.lines[index] if index < len(self.lines) else ""
+
+    def error(self, where, message, hint=""):
+        line = where if isinstance(where, int) else line_of(where)
+        self.errors.append(ContentError(self.path, line, message, hint))
+
+    # --- the file ---------------------------------------------------------------
+    def load(self, max_kb=MAX_DATA_KB):
+        """The root node, or None (empty file, or an error recorded)."""
+        size = os.path.getsize(self.path)
+        if max_kb and size > max_kb * 1024:
+            self.error(1, f"{self.name} terlalu besar: {human(size)} (batas {human(max_kb * 1024)}) "
+                       "(data file too large)", "periksa apakah ada teks yang tertempel tanpa sengaja")
+            return None
+        try:
+            with open(self.path, "rb") as handle:
+                text = decode(self.path, handle.read())
+        except ContentError as error:
+            self.errors.append(error)
+            return None
+        self.lines = text.split("\n")
+        too_deep = yaml_depth_problem(self.path, text)
+        if too_deep:
+            self.errors.append(too_deep)
+            return None
+        spacing = spacing_problem(text)
+        if spacing:
+            index, message, hint = spacing
+            self.error(index + 1, f"YAML tidak valid: {message}", hint)
+            return None
+        loader = yaml.BaseLoader(text)
+        try:
+            return loader.get_single_node()
+        except yaml.MarkedYAMLError as err:
+            index, message, hint = explain(err, text)
+            self.error(index + 1, f"YAML tidak valid: {message}", hint)
+        except (yaml.YAMLError, RecursionError) as err:
+            self.error(1, f"YAML tidak valid: {err} (invalid YAML)",
+                       "periksa tanda kutip, titik dua dan indentasi berkas ini")
+        finally:
+            loader.dispose()
+        return None
+
+    # --- structure --------------------------------------------------------------
+    def mapping(self, node, keys, required=(), what="data", example=""):
+        """{key: value node} of a mapping with only `keys` (aliases: {"alias": "key"} in
+        keys as a dict), or None when the node is not a mapping."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)",
+                       example or "tulis tiap isian sebagai  kunci: nilai")
+            return None
+        aliases = keys if isinstance(keys, dict) else {key: key for key in keys}
+        found = {}
+        for key_node, value_node in node.value:
+            written = fold(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            key = aliases.get(written) or aliases.get(written.replace(" ", "_"))
+            if key is None:
+                close = difflib.get_close_matches(written, list(aliases), n=1)
+                self.error(key_node, f"kunci '{written}' tidak dikenal di {what} (unknown key)",
+                           f"maksud Anda '{close[0]}'?" if close
+                           else "kunci yang boleh: " + ", ".join(dict.fromkeys(aliases.values())))
+                continue
+            if key in found:
+                self.error(key_node, f"kunci '{written}' ditulis dua kali (duplicate key, "
+                           f"pertama di baris {line_of(found[key][0])})", "hapus salah satunya")
+                continue
+            found[key] = (key_node, value_node)
+        for key in required:
+            if key not in found:
+                self.error(node, f"{what} tanpa '{key}' (missing key)",
+                           f"tambahkan  {key}: ...")
+        return {key: value for key, (_k, value) in found.items()}
+
+    def sequence(self, node, what, example=""):
+        """The items of a list node (a single mapping is not a list: an error)."""
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} harus berupa daftar: tiap butir diawali '- ' (expected a list)",
+                       example)
+            return []
+        return list(node.value)
+
+    # --- values -----------------------------------------------------------------
+    def text(self, node, key, multiline=False):
+        """A non-empty text value or None (error recorded)."""
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"'{key}' harus berupa teks (expected text)",
+                       "tulis nilainya setelah titik dua; teks panjang diawali  |")
+            return None
+        value = node.value.strip()
+        if not value:
+            self.error(node, f"'{key}' tidak berisi nilai (key has no value)",
+                       "isi nilainya atau hapus baris ini")
+            return None
+        if not multiline:
+            value = re.sub(r"\s+", " ", value)
+        return value
+
+    def texts(self, node, key):
+        """A list of texts (a single text is accepted as a list of one)."""
+        if isinstance(node, yaml.ScalarNode):
+            value = self.text(node, key)
+            return [value] if value else []
+        return [t for t in (self.text(item, key) for item in self.sequence(node, f"'{key}'")) if t]
+
+    def number(self, node, key, low=None, high=None, hint=""):
+        value = self.text(node, key)
+        if value is None:
+            return None
+        if not NUMBER.match(value):
+            self.error(node, f"'{key}' harus berupa angka, bukan '{value}' (expected a number)",
+                       hint or "tulis angka saja, misalnya 0.6472 (koma desimal juga boleh)")
+            return None
+        number = float(value.replace(",", "."))
+        if (low is not None and number < low) or (high is not None and number > high):
+            self.error(node, f"'{key}' bernilai {value}, di luar rentang {low}–{high} "
+                       "(value out of range)", hint or f"isi angka antara {low} dan {high}")
+            return None
+        return number
+
+    def integer(self, node, key, low=0, high=None, hint=""):
+        value = self.text(node, key)
+        if value is None:
+            return None
+        plain = value.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value) else value
+        if not re.fullmatch(r"-?\d+", plain):
+            self.error(node, f"'{key}' harus berupa bilangan bulat, bukan '{value}' "
+                       "(expected a whole number)", hint or "tulis angka tanpa satuan, misalnya 12")
+            return None
+        number = int(plain)
+        if (low is not None and number < low) or (high is not None and number > high):
+            limit = f"{low}–{high}" if high is not None else f"minimal {low}"
+            self.error(node, f"'{key}' bernilai {value}, di luar rentang ({limit}) "
+                       "(value out of range)", hint or "periksa angkanya")
+            return None
+        return number
+
+    def year(self, node, key):
+        return self.integer(node, key, low=1945, high=2100,
+                            hint="tulis tahun dengan empat angka, misalnya 2024")
+
+    def date(self, node, key):
+        value = self.text(node, key)
+        if value is None:
+            return None
+        match = DATE.match(value)
+        try:
+            if not match:
+                raise ValueError
+            return dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            self.error(node, f"'{key}' bukan tanggal yang benar: '{value}' (expected YYYY-MM-DD)",
+                       "tulis tanggal sebagai tahun-bulan-tanggal, misalnya 2024-03-15")
+            return None
+
+    def choice(self, node, key, options):
+        """One of `options` ({folded written form: canonical}); None (error) otherwise."""
+        value = self.text(node, key)
+        if value is None:
+            return None
+        found = options.get(fold(value))
+        if found is None:
+            names = list(dict.fromkeys(options.values()))
+            close = difflib.get_close_matches(fold(value), list(options), n=1)
+            self.error(node, f"{key} '{value}' tidak dikenal (unknown {key})",
+                       (f"maksud Anda '{options[close[0]]}'? " if close else "")
+                       + "pilihan: " + ", ".join(names))
+        return found
