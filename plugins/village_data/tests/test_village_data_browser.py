@@ -18,7 +18,7 @@ def rgb(css):
 
 
 def distance(a, b):
-    return sum(abs(x - y) for x, y in zip(a, b))
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 @pytest.mark.parametrize("scheme, media", [("light", "screen"), ("dark", "screen"),

@@ -125,7 +125,7 @@ def test_idm_chart_points_and_table_match_the_data(sample_site, url, source):
     svg = soup.select_one("section.idm svg.idm-chart")
     points = chart_scores(svg)
     assert [year for year, _ in points] == [y["tahun"] for y in years]
-    for (_, score), row in zip(points, years):
+    for (_, score), row in zip(points, years, strict=True):
         assert score == pytest.approx(float(row["idm"]), abs=0.001)
     xs = [float(c["cx"]) for c in svg.select("circle.idm-chart__point")]
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
@@ -150,7 +150,7 @@ def test_profile_facts_and_population(sample_site):
     soup = sample_site.html("profil/")
     source = load("profil.yml")
     facts = dict(zip([text_of(d) for d in soup.select(".place-facts dt")],
-                     [text_of(d) for d in soup.select(".place-facts dd")]))
+                     [text_of(d) for d in soup.select(".place-facts dd")], strict=True))
     assert facts["Luas wilayah"] == "412,5 ha (4,12 km²)"
     assert facts["Batas utara"] == source["batas_wilayah"]["utara"]
     assert facts["Jumlah RT"] == "24"
