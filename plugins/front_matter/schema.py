@@ -127,12 +127,12 @@ FIELDS = (
           reference="title of the front matter video (default: the article title)"),
     Field("source", "sumber", "address", help="Alamat berita asli bila berita ini dikutip.",
           reference="address of the original news item", example="https://..."),
-    Field("status", type="status", used_by=BOTH + NOTICE_BOARD, label="Status",
+    Field("status", type="status", used_by=(*BOTH, *NOTICE_BOARD, ALBUM), label="Status",
           help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
           "siap terbit.",
           reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
           "never published), `hidden` (`tersembunyi`)", example="draft"),
-    Field("slug", type="slug", used_by=BOTH + NOTICE_BOARD, label="Slug (akhir alamat)",
+    Field("slug", type="slug", used_by=(*BOTH, *NOTICE_BOARD, ALBUM), label="Slug (akhir alamat)",
           help="Bagian akhir alamat berita: huruf kecil, angka dan tanda minus. Jangan diubah "
           "setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.",
           reference="overrides the slug made from the title: one path segment of `a-z`, "

@@ -10,6 +10,8 @@ import os
 import re
 from collections.abc import Mapping
 
+from pelican.contents import Content
+
 NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
 HEAD_BYTES = 4096  # the robots meta tag is near the top of <head>
 
@@ -72,9 +74,11 @@ def page_url(relative: str) -> str:
 
 
 def published(context: Mapping) -> bool:
-    for key in ("article", "page"):
-        item = context.get(key)
-        if item is not None and getattr(item, "status", "published") != "published":
+    """False when the page shows a piece of content (an article, a page, a notice, an
+    album, ...) that is not published: hidden or draft."""
+    for key, item in context.items():
+        shown = isinstance(item, Content) or (key in ("article", "page") and item is not None)
+        if shown and getattr(item, "status", "published") != "published":
             return False
     return True
 

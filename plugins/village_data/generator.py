@@ -96,6 +96,10 @@ class VillageDataGenerator(Generator):
                 village = villages.get(slug)
                 if village is not None and not village.save_as:
                     continue  # VILLAGE_SAVE_AS = "": no village pages, none of their data
+                if village is None and not any(
+                        os.path.isfile(os.path.join(path, kind + e))
+                        for kind in READERS for e in EXTENSIONS):
+                    continue  # another plugin's data only (apbdes/): that plugin reports it
                 if village is None:
                     close = sorted(villages)
                     report(ContentError(path, 1, f"folder data '{slug}' bukan slug desa mana pun "

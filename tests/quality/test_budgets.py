@@ -125,5 +125,5 @@ def test_rules_pass_a_lean_page_and_resolve_production_urls(tmp_path):
     fig = measure(SiteResolver(tmp_path, PRODUCTION_URL), "berita/x/", page)
     assert fig.problems == {}
     # The same stylesheet linked twice is downloaded (and counted) once.
-    assert (fig.css, fig.js, fig.images) == (len("body{margin:0}"), len("let a=1"), 2)
+    assert (fig.css, fig.js, fig.images) == (len("body{margin:0}"), len("let a=1"), 3)
     assert fig.first_load_gz == fig.html_gz + fig.css_gz > 0

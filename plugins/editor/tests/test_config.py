@@ -141,40 +141,53 @@ def test_identity_and_registry_files_are_editable(config):
 def test_a_new_content_type_gets_its_collection(settings, monkeypatch):
     """A type whose fields name it in `used_by` and that has folders in CONTENT_TYPE_PATHS
     gets a form of its own fields, without any change to the editor plugin."""
-    notice = schema.Field("valid_until", "berlaku_sampai", "date", used_by=(schema.NOTICE,),
-                          help="Tanggal terakhir pengumuman berlaku.", reference="a date")
     fields = tuple(
-        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, schema.NOTICE)})
-        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (notice,)
+        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, "meeting")})
+        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (
+        schema.Field("place", "tempat_rapat", used_by=("meeting",), help="Tempat.",
+                     reference="x"),)
     monkeypatch.setattr(schema, "FIELDS", fields)
-    made = editor_config(settings)
-    form = next(c for c in made["collections"] if c["name"] == schema.NOTICE)
-    assert form["folder"] == "content/pengumuman" and form["label"] == "Pengumuman"
-    assert form["slug"]["template"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
-    assert [f["name"] for f in form["fields"]] == ["judul", "slug", "berlaku_sampai", "body"]
-    # a type no label names: its own name; no folder: no form
-    monkeypatch.setattr(schema, "FIELDS", fields + (
-        schema.Field("place", "tempat", used_by=("meeting",), help="Tempat.", reference="x"),))
-    made = editor_config({**settings, "CONTENT_TYPE_PATHS": {
-        **settings["CONTENT_TYPE_PATHS"], "meeting": ["rapat"]}})
+    paths = {**settings["CONTENT_TYPE_PATHS"], "meeting": ["rapat"]}
+    made = editor_config({**settings, "CONTENT_TYPE_PATHS": paths})
+    # a type no label names: its own name, files named slug.md
     meeting = next(c for c in made["collections"] if c["name"] == "meeting")
     assert meeting["folder"] == "content/rapat" and meeting["label"] == "Meeting"
+    assert meeting["slug"]["template"] == "{{fields.slug}}"
+    assert [f["name"] for f in meeting["fields"]] == ["judul", "slug", "tempat_rapat", "body"]
+    # no folder: no form
     assert "meeting" not in [name for name, *_ in content_types(settings)]
 
 
+def test_the_notice_board_and_albums_have_their_forms(config):
+    notice = collection(config, schema.NOTICE)
+    assert notice["folder"] == "content/pengumuman" and notice["label"] == "Pengumuman"
+    assert notice["slug"]["template"] == "{{year}}-{{month}}-{{day}}-{{fields.slug}}"
+    names = [f["name"] for f in notice["fields"]]
+    assert {"judul", "tanggal", "berlaku_sampai", "penting", "lampiran"} <= set(names)
+    attachment = next(f for f in notice["fields"] if f["name"] == "lampiran")
+    assert attachment["widget"] == "file" and attachment["public_folder"] == "files"
+    event = collection(config, schema.EVENT)
+    peta = next(f for f in event["fields"] if f["name"] == "peta")
+    assert re.fullmatch(peta["pattern"][0], "-6.9912, 111.8307")
+    assert not re.fullmatch(peta["pattern"][0], "di balai desa")
+    album = collection(config, schema.ALBUM)
+    assert album["path"] == "{{slug}}/index" and album["media_folder"] == ""
+    photos = next(f for f in album["fields"] if f["name"] == "foto")
+    assert photos["widget"] == "list" and [f["name"] for f in photos["fields"]] == [
+        "berkas", "keterangan", "alt"]
+    assert album["create"] is True
+
+
 def test_a_field_of_an_unknown_type_is_left_out(settings, monkeypatch):
-    """A new field type the form has no widget for (e.g. an album's list of photos) is not
-    in the form, so the editor keeps its value as written; a type that requires it cannot
-    be created in the editor (the file would fail the check)."""
-    photos = schema.Field("photos", "foto", "photos", required=(schema.ALBUM,),
-                          used_by=(schema.ALBUM,), help="Foto album.", reference="x")
-    fields = tuple(
-        schema.Field(**{**f.__dict__, "used_by": (*f.used_by, schema.ALBUM)})
-        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (photos,)
-    monkeypatch.setattr(schema, "FIELDS", fields)
+    """A new field type the form has no widget for is not in the form, so the editor keeps
+    its value as written; a type that requires it cannot be created in the editor (the
+    file would fail the check)."""
+    odd = schema.Field("odd", "aneh", "no-such-type", required=(schema.ALBUM,),
+                       used_by=(schema.ALBUM,), help="Aneh.", reference="x")
+    monkeypatch.setattr(schema, "FIELDS", schema.FIELDS + (odd,))
     made = editor_config(settings)
     album = next(c for c in made["collections"] if c["name"] == schema.ALBUM)
-    assert [f["name"] for f in album["fields"]] == ["judul", "slug", "body"]
+    assert "aneh" not in [f["name"] for f in album["fields"]]
     assert album["create"] is False and album["label"] == "Galeri"
     assert collection(made, "article")["create"] is True
 

@@ -50,7 +50,7 @@ def test_sitemap_xml_site_base_and_robots():
 
 PAGES = {
     # Another plugin's kind of page would be found the same way: by being written.
-    "cari.md": "---\njudul: Cari\nslug: cari\n---\nHalaman pencarian.\n",
+    "kontak.md": "---\njudul: Kontak\n---\nHalaman kontak.\n",
     "tersembunyi.md": "---\njudul: Tersembunyi\nstatus: hidden\n---\nIsi.\n",
     "profil.md": "---\njudul: Profil Desa\nalamat_lama: profil-lama/\n---\nIsi.\n",
 }
@@ -94,6 +94,8 @@ def test_noindex_hidden_and_excluded_pages_are_left_out(site):
     assert not any("404" in url for url in found)
     assert "tersembunyi/" not in found and site.exists("tersembunyi/index.html")
     assert "cari/" not in found and site.exists("cari/index.html")  # SITEMAP_EXCLUDE
+    assert "admin/" not in found and site.exists("admin/index.html")  # SITEMAP_EXCLUDE
+    assert "kontak/" in found
 
 
 def test_the_sites_own_robots_txt_wins(site):

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from search.indexer import HASHED
 from tests.sitetools import build_site, text_of
 
 
@@ -181,5 +182,6 @@ def test_long_document_lists_get_a_page_per_older_year(many_documents):
 def test_year_pages_are_in_the_output_plan(many_documents):
     written = {str(p.relative_to(many_documents.output))
                for p in many_documents.output.rglob("*") if p.is_file()}
-    assert written == many_documents.plan
+    # The search index's files named by content hash cannot be planned (search.indexer).
+    assert {name for name in written if not HASHED.match(name)} == many_documents.plan
     assert "dokumen/2020/index.html" in written

@@ -195,11 +195,13 @@ ALBUM = "galeri/contoh-album-kerja-bakti-dusun-krajan/"
 ])
 def test_feeds_are_valid_with_absolute_links_in_production(published_site, path, articles):
     parsed = feed(published_site, path)
-    news = [entry.link for entry in parsed.entries if "/berita/" in entry.link]
+    news = [entry.link for entry in parsed.entries if "/berita/" in entry.link
+            or "/galeri/" in entry.link]
     assert news == [f"{PRODUCTION_URL}/{a}" for a in articles]
     # The rest are the place's pengumuman and agenda (tested in plugins/notices).
     assert all(entry.link.startswith((f"{PRODUCTION_URL}/pengumuman/",
-                                      f"{PRODUCTION_URL}/agenda/", f"{PRODUCTION_URL}/berita/"))
+                                      f"{PRODUCTION_URL}/agenda/", f"{PRODUCTION_URL}/berita/",
+                                      f"{PRODUCTION_URL}/galeri/"))
                for entry in parsed.entries)
     assert parsed.feed.link.startswith(PRODUCTION_URL)
     if path.endswith(".atom.xml"):
