@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
+from wartadesa.parallel import parallel_writing  # noqa: E402
 from wartadesa.speedups import frozen_urls  # noqa: E402
 
 
@@ -228,7 +229,8 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         try:
-            with frozen_urls():  # speed (issue 15): see wartadesa/speedups.py
+            # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
+            with frozen_urls(), parallel_writing():
                 Pelican(settings).run()
         except _ReadingDone:
             return sort_problems(collector.warnings)

@@ -53,6 +53,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# --- Build speed (wartadesa/parallel.py) ------------------------------------
+BUILD_WORKERS = 0  # processes writing pages at once; 0: one per CPU core, 1: no forking
+
 # --- URL scheme (stable: documented in README) -----------------------------
 ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
