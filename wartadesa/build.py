@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
-from wartadesa.parallel import parallel_writing  # noqa: E402
+from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
 from wartadesa.speedups import frozen_urls  # noqa: E402
 
 
@@ -230,7 +230,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         try:
             # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
-            with frozen_urls(), parallel_writing():
+            with frozen_urls(), parallel_reading(), parallel_writing():
                 Pelican(settings).run()
         except _ReadingDone:
             return sort_problems(collector.warnings)

@@ -374,3 +374,205 @@ def parallel_writing():
         signals.get_writer.disconnect(run.writer_class)
         signals.finalized.disconnect(run.finish)
         run.stop()
+
+
+# --- Reading ------------------------------------------------------------------------
+# When the articles generator is made (`article_generator_init`, before any file is
+# read), the build forks one reader per extra core. Each reads its share of the article
+# and page files exactly as Pelican's Readers.read_file would (our reader, Markdown,
+# typogrify), and sends back the content and metadata of every file it read without a
+# single warning or error. The main process reads its own share, and for the others takes
+# the worker's result instead of reading the file (it still sends Pelican's preread and
+# context signals and makes the Article/Page, so every content_object_init handler runs
+# there as before). A file a worker could not read silently (an operator mistake, a
+# warning) is read again by the main process: its messages come out exactly as in a
+# serial build.
+
+class _SharedObjects(pickle.Pickler):
+    """Objects both processes hold since the fork (the settings) travel as a reference."""
+
+    def __init__(self, file, shared):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._shared = shared
+
+    def persistent_id(self, obj):
+        key = id(obj)
+        return key if key in self._shared else None
+
+
+class _SharedUnpickler(pickle.Unpickler):
+    def __init__(self, file, shared):
+        super().__init__(file)
+        self._shared = shared
+
+    def persistent_load(self, key):
+        return self._shared[key]
+
+
+class _Reading:
+    def __init__(self):
+        self.workers = []  # [read fd, pid, {path: result or None}, done]
+        self.assigned = {}  # (abs path, class name) -> worker
+        self.shared = {}
+        self.original = None
+
+    def start(self, generator):
+        settings = generator.settings
+        count = worker_count(settings)
+        if count <= 1 or settings.get("CACHE_CONTENT"):
+            return
+        from pelican.contents import Article, Page
+
+        files = [(f, Article) for f in generator.get_files(
+            settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
+        files += [(f, Page) for f in generator.get_files(
+            settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])]
+        shares = 2 * count - 1  # the main process has other work per file: one share
+        self.shared = {id(settings): settings, id(generator.context): generator.context}
+        for index in range(1, count):
+            mine = [(f, cls) for number, (f, cls) in enumerate(files)
+                    if number % shares and (number % shares - 1) // 2 == index - 1]
+            if not mine:
+                continue
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_end)
+                self._work(generator, mine, write_end)
+            os.close(write_end)
+            worker = [read_end, pid, {}, False]
+            self.workers.append(worker)
+            for f, cls in mine:
+                key = (os.path.abspath(os.path.join(generator.path, f)), cls.__name__)
+                self.assigned[key] = worker
+
+    def _work(self, generator, files, fd):
+        status = 0
+        try:
+            root = logging.getLogger()
+            for handler in list(root.handlers):
+                root.removeHandler(handler)
+            capture = _Capture()
+            root.addHandler(capture)
+
+            def keep(**values):
+                return values["content"], values["metadata"]
+
+            import io
+
+            for f, cls in files:
+                path = os.path.abspath(os.path.join(generator.path, f))
+                capture.records.clear()
+                try:
+                    keep.__name__ = cls.__name__
+                    content, metadata = self.original(
+                        generator.readers, base_path=generator.path, path=f,
+                        content_class=keep)
+                    result = None if capture.records else (content, metadata)
+                except Exception:  # noqa: BLE001 - the main process reads it again
+                    result = None
+                buffer = io.BytesIO()
+                try:
+                    _SharedObjects(buffer, self.shared).dump((path, cls.__name__, result))
+                except Exception:  # noqa: BLE001 - something that does not travel
+                    buffer = io.BytesIO()
+                    _SharedObjects(buffer, self.shared).dump((path, cls.__name__, None))
+                data = buffer.getvalue()
+                view = memoryview(struct.pack("!Q", len(data)) + data)
+                while view:
+                    view = view[os.write(fd, view):]
+        except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
+            status = 1
+        finally:
+            os._exit(status)
+
+    def _next_message(self, worker):
+        """One (path, class name, result) from the worker, or None at its end."""
+        fd = worker[0]
+        header = self._read_exactly(fd, 8)
+        if header is None:
+            return None
+        (size,) = struct.unpack("!Q", header)
+        data = self._read_exactly(fd, size)
+        if data is None:
+            return None
+        import io
+
+        return _SharedUnpickler(io.BytesIO(data), self.shared).load()
+
+    @staticmethod
+    def _read_exactly(fd, size):
+        chunks, missing = [], size
+        while missing:
+            chunk = os.read(fd, min(missing, 1 << 20))
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return b"".join(chunks)
+
+    def result(self, key):
+        """The worker's (content, metadata) of this file, or None: read it here."""
+        worker = self.assigned.pop(key, None)
+        if worker is None:
+            return None
+        results = worker[2]
+        while key not in results and not worker[3]:
+            message = self._next_message(worker)
+            if message is None:
+                worker[3] = True
+                break
+            path, name, result = message
+            results[(path, name)] = result
+        return results.pop(key, None)
+
+    def stop(self):
+        for fd, pid, _results, _done in self.workers:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+            os.close(fd)
+            os.waitpid(pid, 0)
+        self.workers = []
+        self.assigned = {}
+
+
+@contextmanager
+def parallel_reading():
+    """Around one Pelican run (wartadesa.build): read the content files on every core."""
+    from pelican.plugins import signals
+    from pelican.readers import Readers, SkipStub
+
+    reading = _Reading()
+    original = reading.original = Readers.read_file
+
+    def read_file(self, base_path, path, content_class=None, fmt=None, context=None,
+                  preread_signal=None, preread_sender=None, context_signal=None,
+                  context_sender=None):
+        from pelican.contents import Page
+
+        content_class = content_class or Page
+        full = os.path.abspath(os.path.join(base_path, path))
+        found = reading.result((full, content_class.__name__)) if reading.workers else None
+        if found is None:
+            return original(self, base_path, path, content_class, fmt, context,
+                            preread_signal, preread_sender, context_signal, context_sender)
+        content, metadata = found
+        if preread_signal:
+            preread_signal.send(preread_sender)
+        if context_signal:
+            context_signal.send(context_sender, metadata=metadata)
+        if metadata.get("status") == "skip":
+            content_class = SkipStub
+        return content_class(content=content, metadata=metadata, settings=self.settings,
+                             source_path=full, context=context)
+
+    Readers.read_file = read_file
+    signals.article_generator_init.connect(reading.start)
+    try:
+        yield reading
+    finally:
+        signals.article_generator_init.disconnect(reading.start)
+        Readers.read_file = original
+        reading.stop()
