@@ -415,9 +415,19 @@ class _Reading:
         self.assigned = {}  # (abs path, class name) -> worker
         self.shared = {}
         self.original = None
+        self.cache = None  # wartadesa.read_cache.ReadCache when BUILD_CACHE is set
+        self.keys = {}
+
+    def cache_key(self, full, class_name):
+        known = self.keys.pop((full, class_name), None)
+        return known if known is not None else self.cache.key(full, class_name)
 
     def start(self, generator):
+        from wartadesa.read_cache import ReadCache, folder
+
         settings = generator.settings
+        if folder(settings) is not None:
+            self.cache = ReadCache(settings)
         count = worker_count(settings)
         if count <= 1 or settings.get("CACHE_CONTENT"):
             return
@@ -427,6 +437,14 @@ class _Reading:
             settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
         files += [(f, Page) for f in generator.get_files(
             settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])]
+        if self.cache is not None:  # files the cache holds need no reader
+            missing = []
+            for f, cls in files:
+                full = os.path.abspath(os.path.join(generator.path, f))
+                key = self.keys[(full, cls.__name__)] = self.cache.key(full, cls.__name__)
+                if key is None or not self.cache.has(key):
+                    missing.append((f, cls))
+            files = missing
         shares = 2 * count - 1  # the main process has other work per file: one share
         self.shared = {id(settings): settings, id(generator.context): generator.context}
         for index in range(1, count):
@@ -544,6 +562,8 @@ def parallel_reading():
     from pelican.plugins import signals
     from pelican.readers import Readers, SkipStub
 
+    from wartadesa.read_cache import Silence, set_typography
+
     reading = _Reading()
     original = reading.original = Readers.read_file
 
@@ -553,11 +573,37 @@ def parallel_reading():
         from pelican.contents import Page
 
         content_class = content_class or Page
+        name = content_class.__name__
         full = os.path.abspath(os.path.join(base_path, path))
-        found = reading.result((full, content_class.__name__)) if reading.workers else None
+        cache = reading.cache if name in ("Article", "Page") else None  # not static files
+        key = reading.cache_key(full, name) if cache is not None else None
+        found = cache.load(key) if cache is not None else None
+        if found is not None:
+            set_typography(self.settings)
+        elif reading.workers:
+            found = reading.result((full, name))
+            if found is not None and cache is not None:
+                cache.store(key, found)
         if found is None:
-            return original(self, base_path, path, content_class, fmt, context,
-                            preread_signal, preread_sender, context_signal, context_sender)
+            if cache is None:
+                return original(self, base_path, path, content_class, fmt, context,
+                                preread_signal, preread_sender, context_signal,
+                                context_sender)
+
+            def keep(**values):
+                return values["content"], values["metadata"]
+
+            keep.__name__ = name
+            with Silence() as silence:
+                result = original(self, base_path, path, keep, fmt, context, preread_signal,
+                                  preread_sender, context_signal, context_sender)
+            if not isinstance(result, tuple):  # Pelican's SkipStub
+                return result
+            if silence.count == 0:
+                cache.store(key, result)
+            content, metadata = result
+            return content_class(content=content, metadata=metadata, settings=self.settings,
+                                 source_path=full, context=context)
         content, metadata = found
         if preread_signal:
             preread_signal.send(preread_sender)
@@ -572,6 +618,11 @@ def parallel_reading():
     signals.article_generator_init.connect(reading.start)
     try:
         yield reading
+    except BaseException:
+        raise
+    else:
+        if reading.cache is not None:
+            reading.cache.prune()
     finally:
         signals.article_generator_init.disconnect(reading.start)
         Readers.read_file = original
