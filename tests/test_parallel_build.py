@@ -131,3 +131,17 @@ def test_files_read_by_a_worker_report_their_mistakes_as_in_a_serial_build(tmp_p
     problems, warnings = outcomes[1]
     assert sum("tidak ada" in line for line in problems) == 12
     assert sum("kunci_aneh" in line for line in warnings) == 12
+
+
+def test_pages_using_attach_are_written_by_one_process():
+    """{attach} moves a static file while pages are rendered: the order of renders matters,
+    so such a site is written serially."""
+    from types import SimpleNamespace
+
+    run = parallel._Run()
+    article = SimpleNamespace(_content='<a href="{attach}images/x.pdf">x</a>')
+    run.remember([SimpleNamespace(articles=[article])])
+    pelican = SimpleNamespace(settings={"BUILD_WORKERS": 2})
+    assert run.writer_class(pelican) is None
+    article._content = '<a href="{static}images/x.pdf">x</a>'
+    assert run.writer_class(pelican) is not None
