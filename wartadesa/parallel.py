@@ -386,7 +386,10 @@ def parallel_writing():
 # context signals and makes the Article/Page, so every content_object_init handler runs
 # there as before). A file a worker could not read silently (an operator mistake, a
 # warning) is read again by the main process: its messages come out exactly as in a
-# serial build.
+# serial build. Workers read with the readers as they are when the articles generator is
+# made: a plugin that changes how files are read must do it in `readers_init` (as
+# front_matter does), not in a `*_generator_preread` receiver (those run in the main
+# process only, before the file is taken from the worker).
 
 class _SharedObjects(pickle.Pickler):
     """Objects both processes hold since the fork (the settings) travel as a reference."""
