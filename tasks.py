@@ -118,14 +118,14 @@ def livereload(c, port=PORT):
 
     from wartadesa.build import BuildFailed, load_settings
     from wartadesa.build import build as run_build
-    from wartadesa.preview import policy_with_live_reload
+    from wartadesa.preview import preview_overrides
 
     def rebuild_site():
         try:
-            # Only this preview's pages allow livereload's inline script.
-            policy = load_settings(ROOT / "pelicanconf.py").get("CONTENT_SECURITY_POLICY")
-            run_build(ROOT / "pelicanconf.py", overrides={
-                "CONTENT_SECURITY_POLICY": policy_with_live_reload(policy)})
+            # Only this preview's pages allow livereload's inline script; the build cache
+            # makes a rebuild after one saved article re-read only that article.
+            settings = load_settings(ROOT / "pelicanconf.py")
+            run_build(ROOT / "pelicanconf.py", overrides=preview_overrides(settings))
             print("Dibangun ulang (rebuilt).")
         except BuildFailed as failed:
             print("\n".join(failed.problems), file=sys.stderr)

@@ -24,6 +24,8 @@ from front_matter.errors import ContentError, ContentErrors, display_path  # noq
 from search.indexer import IndexFailed, index_site  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
+from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
+from wartadesa.speedups import frozen_urls  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -229,7 +231,9 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         try:
-            Pelican(settings).run()
+            # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
+            with frozen_urls(), parallel_reading(), parallel_writing():
+                Pelican(settings).run()
         except _ReadingDone:
             return sort_problems(collector.warnings)
         except BuildFailed:

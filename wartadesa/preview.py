@@ -37,3 +37,15 @@ def policy_with_live_reload(policy):
     else:
         parts.append(f"script-src 'self' {source}")
     return "; ".join(parts)
+
+
+PREVIEW_CACHE = "cache/build"  # the build cache of the live preview (see read_cache.py)
+
+
+def preview_overrides(settings):
+    """Settings of a live-preview build: livereload's script allowed, and the build cache
+    on (a save of one article re-reads only that file) unless the site sets its own."""
+    return {
+        "CONTENT_SECURITY_POLICY": policy_with_live_reload(settings.get("CONTENT_SECURITY_POLICY")),
+        "BUILD_CACHE": settings.get("BUILD_CACHE") or PREVIEW_CACHE,
+    }

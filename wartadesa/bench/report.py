@@ -37,7 +37,7 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   image is front matter (`image:`) for us and the first paragraph of the body for plain Pelican,
   whose theme has no cover image. Bodies are otherwise identical.
 - Builds alternate (ours, plain, ours, plain, ...) after one untimed warm-up build of each (ours
-  with Pelican's content cache on: it is also the cache-filling first build of the incremental
+  with the build cache on (`BUILD_CACHE`): it is also the cache-filling first build of the incremental
   measurement, and its output is the one measured for page weight); every timed build runs in
   a fresh Python process into an empty folder. Wall time is measured around the
   process (interpreter start included), peak memory is that process's maximum resident set
@@ -225,16 +225,16 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
 
     out.append("\n### Incremental rebuild\n")
     out.append(
-        f"Our configuration with Pelican's content cache (`CACHE_CONTENT = True`, "
-        f"`LOAD_CONTENT_CACHE = True`, cache in a temporary folder). First build, filling the "
+        f"Our configuration with the build cache (`BUILD_CACHE`, wartadesa/read_cache.py, in a "
+        f"temporary folder). First build, filling the "
         f"cache: {seconds(inc.warm_wall)}. Then {len(inc.walls)} times: append a paragraph to "
         f"one article and rebuild: median **{seconds(inc.median)}** ({_spread(inc.walls)}; "
         f"CPU time {seconds(statistics.median(inc.cpus)) if inc.cpus else 'n/a'}), "
         f"peak memory {max(inc.rss_kb) / 1024:.0f} MB; the changed text was "
         f"{'found' if inc.verified else '**not found**'} in the rebuilt pages. "
-        f"The cache only saves reading and converting the unchanged Markdown files: Pelican "
-        f"still applies typogrify and every plugin's per-article handlers to all articles, and "
-        f"renders and writes every page (`wartadesa.build` writes a fresh folder and swaps it in)."
+        f"The cache only saves reading the unchanged files (front matter, Markdown, "
+        f"typogrify): every plugin's per-article handlers still run on all articles, and every "
+        f"page is rendered and written (`wartadesa.build` writes a fresh folder and swaps it in)."
     )
 
     out.append("\n### Page weight (what a reader downloads)\n")

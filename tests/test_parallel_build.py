@@ -1,0 +1,147 @@
+"""Page writing split over forked processes (wartadesa/parallel.py): the same site, byte
+for byte, as a serial build; a worker's warnings and errors reach the operator as the same
+one-line messages."""
+
+import logging
+
+import pytest
+
+from front_matter.errors import ContentError, report
+from tests.sitetools import build_site
+from wartadesa import parallel
+from wartadesa.build import BuildFailed
+
+
+def files(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def serial_site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("serial") / "output", BUILD_WORKERS=1)
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_split_writing_gives_the_serial_site_byte_for_byte(tmp_path, serial_site, workers):
+    split = build_site(tmp_path / "output", BUILD_WORKERS=workers)
+    serial, parallel_files = files(serial_site.output), files(split.output)
+    assert sorted(parallel_files) == sorted(serial)
+    assert [name for name in serial if serial[name] != parallel_files[name]] == []
+    assert split.warnings == serial_site.warnings
+    assert len(serial) > 50
+
+
+def worker_owned(name, workers=2):
+    return parallel._owner(name, workers) != 0
+
+
+@pytest.fixture
+def failing_json_ld(monkeypatch):
+    """news_article (the JSON-LD of every article page) calls `effect(article)` first."""
+    from article_extras import extras
+
+    original = extras.news_article
+    effects = {}
+
+    def news_article(article, base, settings):
+        if worker_owned(article.save_as) and "done" not in effects:
+            effects["done"] = article
+            effects["effect"](article)
+        return original(article, base, settings)
+
+    monkeypatch.setattr(extras, "news_article", news_article)
+    return effects
+
+
+def test_a_warning_logged_in_a_worker_reaches_the_build(tmp_path, failing_json_ld):
+    failing_json_ld["effect"] = lambda article: report(ContentError(
+        article.source_path, 3, "uji peringatan dari proses lain", "tidak apa-apa",
+        severity="warning"))
+    site = build_site(tmp_path / "output", BUILD_WORKERS=2)
+    assert "done" not in failing_json_ld  # the page was written by the other process
+    assert any(line.endswith(":3: uji peringatan dari proses lain — tidak apa-apa")
+               for line in site.warnings), site.warnings
+
+
+def test_an_error_in_a_worker_is_one_line_and_nothing_is_published(tmp_path, failing_json_ld):
+    def fail(article):
+        raise ValueError("uji galat di proses lain")
+
+    failing_json_ld["effect"] = fail
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", BUILD_WORKERS=2)
+    assert failed.value.problems == [
+        "build gagal: ValueError: uji galat di proses lain "
+        "(set WARTADESA_DEBUG=1 to see the traceback)"]
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_content_error_raised_in_a_worker_keeps_its_file_and_line(tmp_path, failing_json_ld):
+    def fail(article):
+        raise ContentError(article.source_path, 7, "uji galat isi", "perbaiki baris ini")
+
+    failing_json_ld["effect"] = fail
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", BUILD_WORKERS=2)
+    [line] = failed.value.problems
+    assert line.endswith(":7: uji galat isi — perbaiki baris ini")
+    assert line.split(":")[0].endswith(".md")
+
+
+def test_worker_count_follows_the_setting():
+    assert parallel.worker_count({"BUILD_WORKERS": 1}) == 1
+    assert parallel.worker_count({"BUILD_WORKERS": 3}) == 3
+    assert parallel.worker_count({"BUILD_WORKERS": 0}) >= 1
+
+
+def test_logging_is_left_as_it_was(tmp_path):
+    handlers = list(logging.getLogger().handlers)
+    build_site(tmp_path / "output", BUILD_WORKERS=2)
+    assert logging.getLogger().handlers == handlers
+
+
+def test_files_read_by_a_worker_report_their_mistakes_as_in_a_serial_build(tmp_path):
+    """Reading is split too: a file a worker cannot read silently (an error, a warning) is
+    read again by the main process, so the messages are the serial build's."""
+    import shutil
+
+    from tests.sitetools import SAMPLE
+
+    outcomes = {}
+    for workers in (1, 3):
+        # One copy each: a second in-process build of the very same files loses the
+        # reader's warnings (front_matter.source keeps parsed files; a known issue).
+        content = tmp_path / f"{workers}" / "content"
+        shutil.copytree(SAMPLE / "content", content)
+        berita = content / "berita"
+        for number in range(12):  # enough files that every worker gets some of them
+            (berita / f"rusak-{number}.md").write_text(
+                f"---\njudul: Rusak {number}\ntanggal: 2024-06-31\n---\nIsi.\n",
+                encoding="utf-8")
+            (berita / f"aneh-{number}.md").write_text(
+                f"---\njudul: Aneh {number}\ntanggal: 2024-06-01\nkunci_aneh: x\n---\nIsi.\n",
+                encoding="utf-8")
+        with pytest.raises(BuildFailed) as failed:
+            build_site(tmp_path / f"output-{workers}", content=content, BUILD_WORKERS=workers)
+        outcomes[workers] = [
+            [line.replace(str(tmp_path / f"{workers}"), "") for line in lines]
+            for lines in (failed.value.problems, failed.value.warnings)]
+    assert outcomes[3] == outcomes[1]
+    problems, warnings = outcomes[1]
+    assert sum("tidak ada" in line for line in problems) == 12
+    assert sum("kunci_aneh" in line for line in warnings) == 12
+
+
+def test_pages_using_attach_are_written_by_one_process():
+    """{attach} moves a static file while pages are rendered: the order of renders matters,
+    so such a site is written serially."""
+    from types import SimpleNamespace
+
+    run = parallel._Run()
+    article = SimpleNamespace(_content='<a href="{attach}images/x.pdf">x</a>')
+    run.remember([SimpleNamespace(articles=[article])])
+    pelican = SimpleNamespace(settings={"BUILD_WORKERS": 2})
+    assert run.writer_class(pelican) is None
+    article._content = '<a href="{static}images/x.pdf">x</a>'
+    assert run.writer_class(pelican) is not None

@@ -1,0 +1,632 @@
+"""Writing the site on every core: page renders split over forked processes.
+
+Once every generator has built its context (`all_generators_finalized`) pages are
+independent renders. When writing starts (`get_writer`), the build forks one worker per
+extra core. Every process then runs the same page-writing generators (Pelican's articles
+and pages, and those in PARALLEL_GENERATORS) through the same sequence of
+`write_file`/`write_feed` calls, so their state (`localsiteurl`, which files were written,
+override checks) stays the same as in a serial build; but each process renders and writes
+only the output files it owns (a stable hash of the file name), and hands the rest to
+/dev/null without rendering them. Every other generator (static files, photos, sitemap,
+redirects, plugin generators not listed) runs in the main process only, with every file
+its own, exactly as before. The main process waits for the workers before Pelican's
+`finalized` signal, so the site is complete before it is checked and swapped in.
+
+Workers send back what they logged (warnings and errors, re-logged in the main process:
+the build's collector and the privacy filter see them as if logged there) and the
+exception that stopped them, if any (raised in the main process: the operator sees the
+same one-line message as in a serial build, never a traceback).
+
+Serial writing is kept when there is one core, when BUILD_WORKERS is 1, when the
+platform cannot fork, or when a page uses `{attach}` (it moves a static file while pages
+are rendered, so the order of renders matters).
+
+The output is byte for byte the same as a serial build's (tests/test_parallel_build.py).
+"""
+
+import logging
+import os
+import pickle
+import struct
+import zlib
+from contextlib import contextmanager
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
+
+# Generators whose generate_output only writes through the writer (no files of their
+# own, no other side effects): their pages are split between the processes.
+PARALLEL_GENERATORS = {"ArticlesGenerator", "PagesGenerator", "VillagesGenerator"}
+
+
+def worker_count(settings):
+    """BUILD_WORKERS: 0 (default) = one process per available core; 1 = serial."""
+    wanted = int(settings.get("BUILD_WORKERS") or 0)
+    if not hasattr(os, "fork"):
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return max(1, wanted if wanted > 0 else cores)
+
+
+def _owner(name, count):
+    return zlib.crc32(os.path.normpath(str(name)).encode("utf-8", "surrogateescape")) % count
+
+
+class _Gate:
+    """A template that renders only when the current output file is ours."""
+
+    def __init__(self, template, writer):
+        self._template = template
+        self._writer = writer
+
+    def render(self, context):
+        writer = self._writer
+        writer._mine = _owner(context["output_file"], writer._count) == writer._index
+        return self._template.render(context) if writer._mine else ""
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+
+class SharedWriter(Writer):
+    """Pelican's Writer that writes only its share of the files while `splitting`."""
+
+    _count = 1
+    _index = 0
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.splitting = False
+        self._mine = True
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.splitting:
+            template = _Gate(template, self)
+        try:
+            return super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            self._mine = True
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        if self.splitting and path:
+            self._mine = _owner(path, self._count) == self._index
+            if not self._mine:
+                elements = []  # not ours: no need to build its items
+        try:
+            return super().write_feed(elements, context, path, url, *args, **kwargs)
+        finally:
+            self._mine = True
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's bookkeeping of written files (same checks, same errors), but a file
+        another process owns is not opened."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time '
+                    "(was previously overwritten)"
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            filename = os.devnull
+        elif filename in self._written_files:
+            if override:
+                logger.info('Overwriting "%s"', filename)
+            else:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already '
+                    "written to it previously (set `override=True` if intended)"
+                )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return open(filename if self._mine else os.devnull, "w", encoding=encoding)
+
+
+class _Capture(logging.Handler):
+    """In a worker: every warning and error, to send to the main process."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(_portable_record(record))
+
+
+def _portable_record(record):
+    """The record with its message formatted and nothing that cannot be pickled."""
+    values = dict(record.__dict__)
+    try:
+        values["msg"] = record.getMessage()
+    except (TypeError, ValueError):
+        values["msg"] = str(record.msg)
+    values["args"] = None
+    values["exc_info"] = None
+    if record.exc_info and record.exc_info[1] is not None and not values.get("exc_text"):
+        exception = record.exc_info[1]
+        values["msg"] = f"{values['msg']} ({type(exception).__name__}: {exception})"
+    error = values.pop("content_error", None)
+    if error is not None:
+        values["content_error"] = ("content_error", _error_fields(error))
+    for key, value in list(values.items()):
+        try:
+            pickle.dumps(value)
+        except Exception:  # noqa: BLE001 - anything a plugin put in `extra`
+            values[key] = str(value)
+    return values
+
+
+def _error_fields(error):
+    return (error.path, error.line, error.message, error.hint, error.severity)
+
+
+def _restore_record(values):
+    from front_matter.errors import ContentError
+
+    values = dict(values)
+    error = values.pop("content_error", None)
+    record = logging.makeLogRecord(values)
+    if error is not None:
+        record.content_error = ContentError(*error[1])
+    return record
+
+
+def _portable_exception(error):
+    from front_matter.errors import ContentError, ContentErrors
+
+    if isinstance(error, ContentErrors):
+        return ("content_errors", [_error_fields(e) for e in error.errors])
+    if isinstance(error, ContentError):
+        return ("content_error", _error_fields(error))
+    try:
+        data = pickle.dumps(error)
+        pickle.loads(data)
+        return ("pickled", data)
+    except Exception:  # noqa: BLE001 - rebuilt below with its name and message
+        return ("other", (type(error).__name__, str(error), isinstance(error, OSError)))
+
+
+def _restore_exception(kind, data):
+    from front_matter.errors import ContentError, ContentErrors
+
+    if kind == "content_errors":
+        return ContentErrors([ContentError(*fields) for fields in data])
+    if kind == "content_error":
+        return ContentError(*data)
+    if kind == "pickled":
+        return pickle.loads(data)
+    name, message, is_os_error = data
+    return type(name, (OSError if is_os_error else RuntimeError,), {})(message)
+
+
+def _send(fd, payload):
+    data = pickle.dumps(payload)
+    view = memoryview(struct.pack("!Q", len(data)) + data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _receive(fd):
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    if len(data) < 8:
+        return None
+    (size,) = struct.unpack("!Q", data[:8])
+    return pickle.loads(data[8 : 8 + size]) if len(data) >= 8 + size else None
+
+
+class _Run:
+    """The parallel writing of one build (see module docstring)."""
+
+    def __init__(self):
+        self.generators = []
+        self.workers = []  # (pid, read end of its pipe)
+        self.active = False
+
+    # --- signals -------------------------------------------------------------
+    def remember(self, generators):
+        self.generators = list(generators)
+
+    def writer_class(self, pelican):
+        count = worker_count(pelican.settings)
+        if count <= 1 or self._uses_attach():
+            return None
+        run = self
+
+        class Writer(SharedWriter):
+            def __init__(self, output_path, settings=None):
+                super().__init__(output_path, settings=settings)
+                run.start(self, count)
+
+        return Writer
+
+    def finish(self, _pelican):
+        """finalized: wait for the workers; their problems become ours."""
+        self.join()
+
+    # --- work ----------------------------------------------------------------
+    def _uses_attach(self):
+        for generator in self.generators:
+            for name in ("articles", "translations", "hidden_articles", "hidden_translations",
+                         "drafts", "drafts_translations", "pages", "hidden_pages",
+                         "draft_pages"):
+                for item in getattr(generator, name, None) or []:
+                    text = getattr(item, "_content", "") or ""
+                    if "{attach}" in text or "|attach|" in text:
+                        return True
+        return False
+
+    def _split(self):
+        return [g for g in self.generators if type(g).__name__ in PARALLEL_GENERATORS
+                or isinstance(g, (ArticlesGenerator, PagesGenerator))]
+
+    def start(self, writer, count):
+        split = self._split()
+        if not split:
+            return
+        writer._count = count
+        for index in range(1, count):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: its share of the split generators, then exit
+                os.close(read_end)
+                self._work(writer, index, split, write_end)
+            os.close(write_end)
+            self.workers.append((pid, read_end))
+        self.active = True
+        writer._index = 0
+        for generator in split:
+            generator.generate_output = _splitting(generator.generate_output, writer)
+
+    def _work(self, writer, index, split, fd):
+        status = 0
+        try:
+            root = logging.getLogger()
+            for handler in list(root.handlers):
+                root.removeHandler(handler)
+            capture = _Capture()
+            root.addHandler(capture)
+            error = None
+            try:
+                writer._index = index
+                writer.splitting = True
+                for generator in split:
+                    generator.generate_output(writer)
+            except BaseException as caught:  # noqa: BLE001 - sent to the main process
+                error = _portable_exception(caught)
+            _send(fd, {"records": capture.records, "error": error})
+        except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
+            status = 1
+        finally:
+            os._exit(status)
+
+    def join(self):
+        """Wait for every worker; re-log their records; raise the first error."""
+        workers, self.workers = self.workers, []
+        self.active = False
+        first_error = None
+        for pid, fd in workers:
+            try:
+                result = _receive(fd)
+            finally:
+                os.close(fd)
+                _, status = os.waitpid(pid, 0)
+            if result is None:
+                first_error = first_error or RuntimeError(
+                    f"proses build paralel berhenti tanpa hasil (a build worker died, "
+                    f"status {status}); coba lagi dengan BUILD_WORKERS = 1")
+                continue
+            for values in result["records"]:
+                record = _restore_record(values)
+                logging.getLogger(record.name).handle(record)
+            if result["error"] is not None and first_error is None:
+                first_error = _restore_exception(*result["error"])
+        if first_error is not None:
+            raise first_error
+
+    def stop(self):
+        """After a failed build: end the workers still running."""
+        workers, self.workers = self.workers, []
+        for pid, fd in workers:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+            os.close(fd)
+            os.waitpid(pid, 0)
+
+
+def _splitting(generate_output, writer):
+    def generate(*args, **kwargs):
+        writer.splitting = True
+        try:
+            return generate_output(*args, **kwargs)
+        finally:
+            writer.splitting = False
+
+    return generate
+
+
+@contextmanager
+def parallel_writing():
+    """Around one Pelican run (wartadesa.build): split page writing over the cores."""
+    from pelican.plugins import signals
+
+    run = _Run()
+    signals.all_generators_finalized.connect(run.remember)
+    signals.get_writer.connect(run.writer_class)
+    signals.finalized.connect(run.finish)
+    try:
+        yield run
+    finally:
+        signals.all_generators_finalized.disconnect(run.remember)
+        signals.get_writer.disconnect(run.writer_class)
+        signals.finalized.disconnect(run.finish)
+        run.stop()
+
+
+# --- Reading ------------------------------------------------------------------------
+# When the articles generator is made (`article_generator_init`, before any file is
+# read), the build forks one reader per extra core. Each reads its share of the article
+# and page files exactly as Pelican's Readers.read_file would (our reader, Markdown,
+# typogrify), and sends back the content and metadata of every file it read without a
+# single warning or error. The main process reads its own share, and for the others takes
+# the worker's result instead of reading the file (it still sends Pelican's preread and
+# context signals and makes the Article/Page, so every content_object_init handler runs
+# there as before). A file a worker could not read silently (an operator mistake, a
+# warning) is read again by the main process: its messages come out exactly as in a
+# serial build. Workers read with the readers as they are when the articles generator is
+# made: a plugin that changes how files are read must do it in `readers_init` (as
+# front_matter does), not in a `*_generator_preread` receiver (those run in the main
+# process only, before the file is taken from the worker).
+
+class _SharedObjects(pickle.Pickler):
+    """Objects both processes hold since the fork (the settings) travel as a reference."""
+
+    def __init__(self, file, shared):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._shared = shared
+
+    def persistent_id(self, obj):
+        key = id(obj)
+        return key if key in self._shared else None
+
+
+class _SharedUnpickler(pickle.Unpickler):
+    def __init__(self, file, shared):
+        super().__init__(file)
+        self._shared = shared
+
+    def persistent_load(self, key):
+        return self._shared[key]
+
+
+class _Reading:
+    def __init__(self):
+        self.workers = []  # [read fd, pid, {path: result or None}, done]
+        self.assigned = {}  # (abs path, class name) -> worker
+        self.shared = {}
+        self.original = None
+        self.cache = None  # wartadesa.read_cache.ReadCache when BUILD_CACHE is set
+        self.keys = {}
+
+    def cache_key(self, full, class_name):
+        known = self.keys.pop((full, class_name), None)
+        return known if known is not None else self.cache.key(full, class_name)
+
+    def start(self, generator):
+        from wartadesa.read_cache import ReadCache, folder
+
+        settings = generator.settings
+        if folder(settings) is not None:
+            self.cache = ReadCache(settings)
+        count = worker_count(settings)
+        if count <= 1 or settings.get("CACHE_CONTENT"):
+            return
+        from pelican.contents import Article, Page
+
+        files = [(f, Article) for f in generator.get_files(
+            settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
+        files += [(f, Page) for f in generator.get_files(
+            settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])]
+        if self.cache is not None:  # files the cache holds need no reader
+            missing = []
+            for f, cls in files:
+                full = os.path.abspath(os.path.join(generator.path, f))
+                key = self.keys[(full, cls.__name__)] = self.cache.key(full, cls.__name__)
+                if key is None or not self.cache.has(key):
+                    missing.append((f, cls))
+            files = missing
+        shares = 2 * count - 1  # the main process has other work per file: one share
+        self.shared = {id(settings): settings, id(generator.context): generator.context}
+        for index in range(1, count):
+            mine = [(f, cls) for number, (f, cls) in enumerate(files)
+                    if number % shares and (number % shares - 1) // 2 == index - 1]
+            if not mine:
+                continue
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_end)
+                self._work(generator, mine, write_end)
+            os.close(write_end)
+            worker = [read_end, pid, {}, False]
+            self.workers.append(worker)
+            for f, cls in mine:
+                key = (os.path.abspath(os.path.join(generator.path, f)), cls.__name__)
+                self.assigned[key] = worker
+
+    def _work(self, generator, files, fd):
+        status = 0
+        try:
+            root = logging.getLogger()
+            for handler in list(root.handlers):
+                root.removeHandler(handler)
+            capture = _Capture()
+            root.addHandler(capture)
+
+            def keep(**values):
+                return values["content"], values["metadata"]
+
+            import io
+
+            for f, cls in files:
+                path = os.path.abspath(os.path.join(generator.path, f))
+                capture.records.clear()
+                try:
+                    keep.__name__ = cls.__name__
+                    content, metadata = self.original(
+                        generator.readers, base_path=generator.path, path=f,
+                        content_class=keep)
+                    result = None if capture.records else (content, metadata)
+                except Exception:  # noqa: BLE001 - the main process reads it again
+                    result = None
+                buffer = io.BytesIO()
+                try:
+                    _SharedObjects(buffer, self.shared).dump((path, cls.__name__, result))
+                except Exception:  # noqa: BLE001 - something that does not travel
+                    buffer = io.BytesIO()
+                    _SharedObjects(buffer, self.shared).dump((path, cls.__name__, None))
+                data = buffer.getvalue()
+                view = memoryview(struct.pack("!Q", len(data)) + data)
+                while view:
+                    view = view[os.write(fd, view):]
+        except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
+            status = 1
+        finally:
+            os._exit(status)
+
+    def _next_message(self, worker):
+        """One (path, class name, result) from the worker, or None at its end."""
+        fd = worker[0]
+        header = self._read_exactly(fd, 8)
+        if header is None:
+            return None
+        (size,) = struct.unpack("!Q", header)
+        data = self._read_exactly(fd, size)
+        if data is None:
+            return None
+        import io
+
+        return _SharedUnpickler(io.BytesIO(data), self.shared).load()
+
+    @staticmethod
+    def _read_exactly(fd, size):
+        chunks, missing = [], size
+        while missing:
+            chunk = os.read(fd, min(missing, 1 << 20))
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return b"".join(chunks)
+
+    def result(self, key):
+        """The worker's (content, metadata) of this file, or None: read it here."""
+        worker = self.assigned.pop(key, None)
+        if worker is None:
+            return None
+        results = worker[2]
+        while key not in results and not worker[3]:
+            message = self._next_message(worker)
+            if message is None:
+                worker[3] = True
+                break
+            path, name, result = message
+            results[(path, name)] = result
+        return results.pop(key, None)
+
+    def stop(self):
+        for fd, pid, _results, _done in self.workers:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+            os.close(fd)
+            os.waitpid(pid, 0)
+        self.workers = []
+        self.assigned = {}
+
+
+@contextmanager
+def parallel_reading():
+    """Around one Pelican run (wartadesa.build): read the content files on every core."""
+    from pelican.plugins import signals
+    from pelican.readers import Readers, SkipStub
+
+    from wartadesa.read_cache import Silence, set_typography
+
+    reading = _Reading()
+    original = reading.original = Readers.read_file
+
+    def read_file(self, base_path, path, content_class=None, fmt=None, context=None,
+                  preread_signal=None, preread_sender=None, context_signal=None,
+                  context_sender=None):
+        from pelican.contents import Page
+
+        content_class = content_class or Page
+        name = content_class.__name__
+        full = os.path.abspath(os.path.join(base_path, path))
+        cache = reading.cache if name in ("Article", "Page") else None  # not static files
+        key = reading.cache_key(full, name) if cache is not None else None
+        found = cache.load(key) if cache is not None else None
+        if found is not None:
+            set_typography(self.settings)
+        elif reading.workers:
+            found = reading.result((full, name))
+            if found is not None and cache is not None:
+                cache.store(key, found)
+        if found is None:
+            if cache is None:
+                return original(self, base_path, path, content_class, fmt, context,
+                                preread_signal, preread_sender, context_signal,
+                                context_sender)
+
+            def keep(**values):
+                return values["content"], values["metadata"]
+
+            keep.__name__ = name
+            with Silence() as silence:
+                result = original(self, base_path, path, keep, fmt, context, preread_signal,
+                                  preread_sender, context_signal, context_sender)
+            if not isinstance(result, tuple):  # Pelican's SkipStub
+                return result
+            if silence.count == 0:
+                cache.store(key, result)
+            content, metadata = result
+            return content_class(content=content, metadata=metadata, settings=self.settings,
+                                 source_path=full, context=context)
+        content, metadata = found
+        if preread_signal:
+            preread_signal.send(preread_sender)
+        if context_signal:
+            context_signal.send(context_sender, metadata=metadata)
+        if metadata.get("status") == "skip":
+            content_class = SkipStub
+        return content_class(content=content, metadata=metadata, settings=self.settings,
+                             source_path=full, context=context)
+
+    Readers.read_file = read_file
+    signals.article_generator_init.connect(reading.start)
+    try:
+        yield reading
+    except BaseException:
+        raise
+    else:
+        if reading.cache is not None:
+            reading.cache.prune()
+    finally:
+        signals.article_generator_init.disconnect(reading.start)
+        Readers.read_file = original
+        reading.stop()

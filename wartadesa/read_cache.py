@@ -1,0 +1,232 @@
+"""A cache of read content between builds (BUILD_CACHE; off unless set).
+
+Reading an article (YAML front matter, Markdown, typogrify) is about half of a build's
+work, and its result depends only on the file's bytes and name, the settings and the
+code. With `BUILD_CACHE = "cache/build"` (beside content/, like PHOTOS_CACHE; git-ignored)
+the content and metadata Pelican's reader made of each file are kept, keyed by a digest of:
+
+- the kit version (`wartadesa.__version__`), this cache's format, and the versions of
+  Pelican, Markdown and typogrify;
+- the source of every module of the kit (plugins/, wartadesa/) and the settings (all of
+  them but OUTPUT_PATH);
+- every data file under the content folder (*.yml, *.yaml, *.json: desa.yml, situs.yml);
+- the file itself: its path under the content folder, its bytes (and its modification
+  time when DEFAULT_DATE = "fs").
+
+A file whose reading logged anything (an error or a warning) is never kept, so the
+operator sees its messages on every build. Entries of other keys (an upgrade, another
+setting, a changed data file) are not used and are removed at the end of the build; the
+folder is safe to delete at any time (the next build reads everything again).
+
+The cache only saves reading: every page is still rendered, and the output is the same,
+byte for byte, as a build without it (tests/test_incremental_build.py checks this after a
+seeded random sequence of edits).
+"""
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+import re
+import shutil
+from importlib import metadata as package_metadata
+from pathlib import Path
+
+FORMAT = 1
+ROOT = Path(__file__).resolve().parent.parent
+DATA_SUFFIXES = (".yml", ".yaml", ".json")
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+def folder(settings):
+    """The cache folder, or None when BUILD_CACHE is not set."""
+    value = settings.get("BUILD_CACHE")
+    if not value:
+        return None
+    value = str(value)
+    if os.path.isabs(value):
+        return Path(value)
+    return Path(os.path.dirname(os.path.abspath(settings["PATH"]))) / value
+
+
+def _versions():
+    found = []
+    for name in ("pelican", "markdown", "typogrify", "smartypants", "pyyaml"):
+        try:
+            found.append(f"{name}={package_metadata.version(name)}")
+        except package_metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return found
+
+
+def _code_digest(digest):
+    for top in ("plugins", "wartadesa"):
+        for path in sorted((ROOT / top).rglob("*.py")):
+            if "tests" in path.relative_to(ROOT).parts:
+                continue
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+
+
+def _settings_digest(digest, settings):
+    for key in sorted(settings):
+        if key == "OUTPUT_PATH":
+            continue
+        digest.update(key.encode())
+        digest.update(_ADDRESS.sub("", repr(settings[key])).encode("utf-8", "replace"))
+
+
+def _data_digest(digest, content_path):
+    for folder_name, subfolders, names in os.walk(content_path):
+        subfolders.sort()
+        for name in sorted(names):
+            if name.lower().endswith(DATA_SUFFIXES):
+                path = os.path.join(folder_name, name)
+                digest.update(os.path.relpath(path, content_path).encode("utf-8", "replace"))
+                with open(path, "rb") as handle:
+                    digest.update(handle.read())
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file, settings):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._settings = settings
+
+    def persistent_id(self, obj):
+        return "settings" if obj is self._settings else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, settings):
+        super().__init__(file)
+        self._settings = settings
+
+    def persistent_load(self, key):
+        if key != "settings":
+            raise pickle.UnpicklingError(key)
+        return self._settings
+
+
+class ReadCache:
+    def __init__(self, settings):
+        from wartadesa import __version__
+
+        self.settings = settings
+        self.base = folder(settings)
+        digest = hashlib.sha256()
+        digest.update(f"{__version__}\0{FORMAT}\0{';'.join(_versions())}".encode())
+        _code_digest(digest)
+        _settings_digest(digest, settings)
+        _data_digest(digest, settings["PATH"])
+        self.environment = digest.hexdigest()[:24]
+        self.here = self.base / self.environment
+        self.used = set()
+        self.hits = 0
+        self.stored = 0
+
+    def key(self, path, class_name):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        digest = hashlib.sha256()
+        relative = os.path.relpath(path, self.settings["PATH"])
+        digest.update(f"{class_name}\0{relative}\0".encode("utf-8", "surrogateescape"))
+        if self.settings.get("DEFAULT_DATE") == "fs":
+            digest.update(str(os.stat(path).st_mtime_ns).encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _file(self, key):
+        return self.here / key[:2] / f"{key}.pickle"
+
+    def has(self, key):
+        return self._file(key).is_file()
+
+    def load(self, key):
+        """(content, metadata) kept for `key`, or None."""
+        if key is None:
+            return None
+        self.used.add(key)
+        try:
+            with open(self._file(key), "rb") as handle:
+                found = _Unpickler(handle, self.settings).load()
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged entry: read the file again
+            return None
+        self.hits += 1
+        return found
+
+    def store(self, key, result):
+        if key is None:
+            return
+        self.used.add(key)
+        buffer = io.BytesIO()
+        try:
+            _Pickler(buffer, self.settings).dump(result)
+        except Exception:  # noqa: BLE001 - something that does not travel: not kept
+            return
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(buffer.getvalue())
+            os.replace(temporary, target)
+            self.stored += 1
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+    def prune(self):
+        """Remove entries no file of this build used, and other keys' folders."""
+        if not self.base.is_dir():
+            return
+        for entry in self.base.iterdir():
+            if entry != self.here and entry.is_dir() and re.fullmatch(r"[0-9a-f]{24}", entry.name):
+                shutil.rmtree(entry, ignore_errors=True)
+        if not self.here.is_dir():
+            return
+        for bucket in self.here.iterdir():
+            for item in bucket.glob("*"):
+                if item.name.endswith(".tmp") or item.stem not in self.used:
+                    try:
+                        item.unlink()
+                    except OSError:
+                        pass
+
+
+class Silence(logging.Handler):
+    """Counts warnings and errors logged while reading one file."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+    def __enter__(self):
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *_exc):
+        logging.getLogger().removeHandler(self)
+
+
+def set_typography(settings):
+    """What Pelican's read_file sets before typogrify, for a build whose files all came
+    from the cache (so nothing differs from a build that read them)."""
+    if not settings.get("TYPOGRIFY"):
+        return
+    import smartypants
+
+    dashes = settings.get("TYPOGRIFY_DASHES")
+    if dashes == "oldschool":
+        smartypants.Attr.default = smartypants.Attr.set2
+    elif dashes == "oldschool_inverted":
+        smartypants.Attr.default = smartypants.Attr.set3
+    else:
+        smartypants.Attr.default = smartypants.Attr.set1
+    smartypants.Attr.default |= smartypants.Attr.w
