@@ -29,7 +29,7 @@ import os
 import pickle
 import struct
 import zlib
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -339,10 +339,8 @@ class _Run:
         """After a failed build: end the workers still running."""
         workers, self.workers = self.workers, []
         for pid, fd in workers:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(pid, 9)
-            except ProcessLookupError:
-                pass
             os.close(fd)
             os.waitpid(pid, 0)
 
@@ -363,7 +361,8 @@ def parallel_writing():
     """Around one Pelican run (wartadesa.build): split page writing over the cores."""
     from pelican.plugins import signals
 
-    run = _Run()
+    global _current
+    run = _current = _Run()
     signals.all_generators_finalized.connect(run.remember)
     signals.get_writer.connect(run.writer_class)
     signals.finalized.connect(run.finish)
@@ -373,7 +372,19 @@ def parallel_writing():
         signals.all_generators_finalized.disconnect(run.remember)
         signals.get_writer.disconnect(run.writer_class)
         signals.finalized.disconnect(run.finish)
+        _current = None
         run.stop()
+
+
+_current = None  # the _Run of the build in progress
+
+
+def wait_for_writers():
+    """Every page file is on disk when this returns: for a `finalized` receiver that reads
+    the written pages (plugin sitemap), whatever the order receivers run in. Idempotent;
+    nothing to wait for in a serial build."""
+    if _current is not None:
+        _current.join()
 
 
 # --- Reading ------------------------------------------------------------------------
@@ -549,10 +560,8 @@ class _Reading:
 
     def stop(self):
         for fd, pid, _results, _done in self.workers:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(pid, 9)
-            except ProcessLookupError:
-                pass
             os.close(fd)
             os.waitpid(pid, 0)
         self.workers = []

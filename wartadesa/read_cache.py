@@ -23,6 +23,7 @@ byte for byte, as a build without it (tests/test_incremental_build.py checks thi
 seeded random sequence of edits).
 """
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -191,10 +192,8 @@ class ReadCache:
         for bucket in self.here.iterdir():
             for item in bucket.glob("*"):
                 if item.name.endswith(".tmp") or item.stem not in self.used:
-                    try:
+                    with contextlib.suppress(OSError):
                         item.unlink()
-                    except OSError:
-                        pass
 
 
 class Silence(logging.Handler):

@@ -33,13 +33,16 @@ class Collector:
         if not relative.endswith(".html") or relative.startswith("../"):
             return
         url = page_url(relative)
-        if url.startswith(self.exclude) or not published(context) or marked_noindex(path):
+        if url.startswith(self.exclude) or not published(context):
             return
-        self.pages[url] = last_modified(context)
+        self.pages[url] = (path, last_modified(context))
 
     def entries(self) -> list[tuple[str, dt.datetime | None]]:
-        """[(url, last modified or None)], sorted by address (the home page first)."""
-        return sorted(self.pages.items(), key=lambda entry: entry[0])
+        """[(url, last modified or None)], sorted by address (the home page first); pages
+        marked noindex left out (read once every page is written: pages may be rendered in
+        other processes, wartadesa.parallel)."""
+        return sorted((url, changed) for url, (path, changed) in self.pages.items()
+                      if not marked_noindex(path))
 
 
 def start(settings):

@@ -3,6 +3,8 @@ written, sitemap.xml: both through Pelican's Writer, both declared for the outpu
 
 from pelican.generators import Generator
 
+from wartadesa.parallel import wait_for_writers
+
 from . import collect
 from .render import render_robots, render_sitemap, site_base
 
@@ -49,5 +51,6 @@ def write_sitemap(pelican):
     collector = collect.finish()
     if collector is None or collector.settings is not pelican.settings or not collector.writer:
         return
+    wait_for_writers()  # pages rendered in other processes are on disk (wartadesa.parallel)
     text = render_sitemap(collector.entries(), site_base(pelican.settings))
     collector.writer.write_file(SITEMAP, Text(text), {})

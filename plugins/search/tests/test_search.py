@@ -379,3 +379,30 @@ def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(page_fa
     page.wait_for_selector("#cari[data-selesai]", state="attached")
     assert page.locator("#cari-gagal").is_visible()
     assert page.locator("#cari-tanpa-js a[href='../arsip/']").is_visible()
+
+
+@pytest.mark.parametrize("query, title", [
+    ("q=pengecoran", "Penutupan Sementara Jalan Poros Binangun untuk Pengecoran"),  # pengumuman
+    ("q=saluran+irigasi", "Kerja Bakti Membersihkan Saluran Irigasi"),  # agenda
+])
+def test_the_notice_board_is_searched_too(page_factory, served_sample_site, query, title):
+    """Pengumuman, agenda, albums and the village data pages are indexed like articles
+    (plugins notices, gallery, village_data, apbdes); their kind is their category."""
+    page = open_search(page_factory, served_sample_site, query)
+    if title:
+        assert title in titles(page)
+    assert_clean(page)
+
+
+def test_every_published_page_type_is_in_the_index(sample_site):
+    """The body of each kind of content page is marked for Pagefind; drafts never are."""
+    for url in ("pengumuman/penutupan-sementara-jalan-poros-binangun-untuk-pengecoran/",
+                "agenda/kerja-bakti-membersihkan-saluran-irigasi/",
+                "galeri/contoh-album-kerja-bakti-dusun-krajan/", "profil/", "aparatur/",
+                "dokumen/", "apbdes/"):
+        body = sample_site.html(url).select("[data-pagefind-body]")
+        assert len(body) == 1, url
+    kinds = [span.get_text() for span in sample_site.html(
+        "agenda/kerja-bakti-membersihkan-saluran-irigasi/").select(
+        '[data-pagefind-filter="kategori"]')]
+    assert kinds == ["Agenda"]
