@@ -20,7 +20,8 @@ from wartadesa.weight import SiteMeasurer
 
 FIRST_LOAD_GZ = 14 * 1024
 # The stylesheet travels compressed: its budget is gzip (raw is reported alongside).
-CSS_GZ = 3 * 1024 + 512
+# 4 KB since the notice board, galeri, search, APBDes and village data components (was 3.5).
+CSS_GZ = 4 * 1024
 JS_RAW = 2 * 1024
 ALLOWED_EXTERNAL_IMAGE_HOSTS = {"i.ytimg.com"}
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json", "text/template"}
