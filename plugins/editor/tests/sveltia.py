@@ -77,11 +77,12 @@ def repository_files(page):
 def field(page, key_path):
     """The form section of one field; the form renders fields as they scroll into view."""
     section = page.locator(f'[data-key-path="{key_path}"]')
-    for _ in range(60):
+    deadline = time.monotonic() + 30  # a loaded CI machine renders slowly
+    while time.monotonic() < deadline:
         if section.count():
             section.first.scroll_into_view_if_needed()
             return section.first
         page.mouse.move(300, 500)
         page.mouse.wheel(0, 500)
-        time.sleep(0.1)
+        time.sleep(0.2)
     raise AssertionError(f"field {key_path} not in the form")
