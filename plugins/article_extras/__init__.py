@@ -1,12 +1,15 @@
 """article_extras: reading time, cover images, related and previous/next
-articles, JSON-LD helpers for the theme (sitemap.xml: plugin sitemap)."""
+articles, JSON-LD helpers for the theme, the date of an empty feed (sitemap.xml: plugin
+sitemap)."""
 
 from pelican import signals
 
 from .extras import add_template_helpers, link_articles, prepare_content
+from .feeds import date_empty_feed
 
 
 def register():
     signals.content_object_init.connect(prepare_content)
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)
+    signals.feed_generated.connect(date_empty_feed)

@@ -35,8 +35,10 @@ class NoticesGenerator(Generator):
         self.context["current_notices"] = [n for n in self.notices if not n.expired]
 
     def _feeds(self):
+        """No feed without a published notice (an empty feed's date would be the build
+        time: two builds would differ)."""
         for setting, kind in (("NOTICE_FEED_ATOM", "atom"), ("NOTICE_FEED_RSS", "rss")):
-            if self.settings.get(setting):
+            if self.settings.get(setting) and self.notices:
                 yield self.settings[setting], kind
 
     def all_contents(self):
