@@ -30,6 +30,8 @@ STATUS_OPTIONS = [
 # speaks of files and YAML), the form's own hint, in Indonesian.
 FORM_HINTS = {
     "village": "Centang desa yang diberitakan (daftar desa di menu Daftar desa).",
+    "village_code": "Desa yang belum ada di daftar di atas: tulis kode resminya (misalnya "
+                    "35.23.07.2001), satu per kotak.",
     "region": "Kecamatan, kabupaten/kota atau provinsi yang diberitakan; satu per kotak.",
     "tags": "Label, satu per kotak.",
     "image": "Foto sampul: pilih dari perangkat (tersimpan di content/images/); isi juga "

@@ -129,6 +129,7 @@ class YamlMarkdownReader(MarkdownReader):
                 metadata["date_has_time"] = has_time(value)
             elif key in DATE_KEYS:
                 metadata[f"{key}_has_time"] = has_time(value)
+        _join_village_codes(metadata, source.lines)
         return content, metadata
 
     def _convert(self, source, key, value, line):
@@ -214,6 +215,17 @@ def _aware(value, settings):
     if value.tzinfo is None:
         return value.replace(tzinfo=ZoneInfo(settings.get("TIMEZONE") or "UTC"))
     return value
+
+
+def _join_village_codes(metadata, lines):
+    """`kode_desa` (codes of villages not in the editor's select) joins `desa`; a code's
+    messages point at the `kode_desa` lines when there is no `desa`."""
+    codes = metadata.pop("village_code", None)
+    if not codes:
+        return
+    metadata["village"] = [*(metadata.get("village") or []), *codes]
+    if "village" not in lines and "village_code" in lines:
+        lines["village"] = lines["village_code"]
 
 
 def content_type_of(path, settings):

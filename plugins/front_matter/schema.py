@@ -97,6 +97,13 @@ FIELDS = (
     Field("village", "desa", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
           help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
           reference="one value or a list (see the village plugin)", example="binangun"),
+    Field("village_code", "kode_desa", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+          label="Kode desa lain",
+          help="Kode resmi Kemendagri desa yang belum ada di daftar desa, misalnya "
+          "35.23.07.2001 (satu atau beberapa).",
+          reference="one official village code or a list, for a village not in `desa.yml`: "
+          "added to `village` (the web editor's free field beside its village select)",
+          example="35.23.07.2001"),
     Field("region", "wilayah", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
           help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
           reference="one value or a list: kecamatan, kabupaten/kota or provinsi",

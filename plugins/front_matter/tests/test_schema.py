@@ -34,7 +34,7 @@ def test_readme_rows_name_every_key_and_alias():
 def test_reader_key_lists_come_from_the_schema():
     assert source.ALIASES == schema.ALIASES
     assert {field.key for field in schema.FIELDS} == source.KNOWN_KEYS
-    assert {"village", "region", "tags", "old_addresses"} == source.LIST_KEYS
+    assert {"village", "village_code", "region", "tags", "old_addresses"} == source.LIST_KEYS
     assert source.SCALAR_KEYS == source.KNOWN_KEYS - source.LIST_KEYS
     assert {"date", "modified", "valid_until", "start", "end"} == reader.DATE_KEYS
     assert REFUSED_KEYS is schema.REFUSED

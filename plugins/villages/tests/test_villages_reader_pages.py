@@ -112,3 +112,33 @@ def test_coordinates_link_to_the_map(site):
     # a link only: nothing on the page loads from the map's host
     assert "openstreetmap" not in str(site.html("desa/binangun/").head)
     assert not site.html("desa/binangun/").find(["iframe", "img"], src=lambda s: s and "openstreetmap" in s)
+
+
+def test_kode_desa_adds_a_village_not_in_the_registry(tmp_path):
+    """`kode_desa` (the web editor's free field beside its village select) joins `desa`."""
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "desa.yml").write_text(REGISTRY, encoding="utf-8")
+    (content / "berita" / "a.md").write_text(ARTICLE.format(
+        title="Rapat Bersama Lajo Lor", day=3, villages="binangun",
+        extra="kode_desa: 35.23.07.2002"), encoding="utf-8")
+    site = build_site(tmp_path / "output", content=content)
+    assert site.warnings == []
+    for village in ("binangun", "lajo-lor"):
+        page = site.html(f"desa/{village}/")
+        assert "Rapat Bersama Lajo Lor" in text_of(page.find("main")), village
+
+
+def test_kode_desa_alone_names_its_line_when_unknown(tmp_path):
+    from wartadesa.build import BuildFailed
+
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "desa.yml").write_text(REGISTRY, encoding="utf-8")
+    (content / "berita" / "a.md").write_text(
+        "---\njudul: Kode Salah\ntanggal: 2024-06-03 09:00\nkode_desa: 99.99.99.9999\n---\n"
+        "Isi berita.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    message = str(failed.value)
+    assert "a.md:4:" in message and "99.99.99.9999" in message
