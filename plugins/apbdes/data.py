@@ -30,9 +30,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from front_matter.errors import ContentError
-from front_matter.limits import yaml_depth_problem
 from front_matter.source import decode
-from front_matter.yaml_errors import explain, spacing_problem
+from front_matter.yaml_errors import compose_yaml
 from wartadesa.rupiah import percent, rupiah
 
 MAX_FILE_KB = 256
@@ -205,28 +204,6 @@ def year_of(path):
     return int(match[1])
 
 
-def compose(path, text):
-    """The YAML node tree of `text` (BaseLoader: every value stays text), or a ContentError."""
-    too_deep = yaml_depth_problem(path, text)
-    if too_deep:
-        raise too_deep
-    spacing = spacing_problem(text)
-    if spacing:
-        index, message, hint = spacing
-        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint)
-    loader = yaml.BaseLoader(text)
-    try:
-        return loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        index, message, hint = explain(err, text)
-        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
-    except (yaml.YAMLError, RecursionError) as err:
-        raise ContentError(path, 1, f"YAML tidak valid: {err} (invalid YAML)",
-                           "periksa tanda kutip, titik dua dan indentasi berkas ini") from None
-    finally:
-        loader.dispose()
-
-
 def _line(node):
     return node.start_mark.line + 1
 
@@ -254,7 +231,7 @@ class Reader:
                                    "berkas APBDes cukup berisi ringkasan per sumber dan bidang")
             with open(path, "rb") as handle:
                 text = decode(path, handle.read())
-            node = compose(path, text)
+            node = compose_yaml(path, text)
         except ContentError as error:
             self.errors.append(error)
             return None

@@ -3,6 +3,11 @@ files alike. The parser's own words stay in brackets for whoever helps the opera
 
 import re
 
+import yaml
+
+from .errors import ContentError
+from .limits import yaml_depth_problem
+
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]+):(?P<rest>[^\s/:].*)$")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
 
@@ -72,3 +77,26 @@ def spacing_problem(text):
                     f"tulis  - {match['rest']}")
     return None
 
+
+def compose_yaml(path, text):
+    """The YAML node tree of a data file's `text` (BaseLoader: every value stays text,
+    with its line marks), or a ContentError naming the line when it is not valid YAML
+    (too deep, tabs or spacing, a syntax error). For desa.yml, situs.yml and data files."""
+    too_deep = yaml_depth_problem(path, text)
+    if too_deep:
+        raise too_deep
+    spacing = spacing_problem(text)
+    if spacing:
+        index, message, hint = spacing
+        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint)
+    loader = yaml.BaseLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        index, message, hint = explain(err, text)
+        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
+    except (yaml.YAMLError, RecursionError) as err:
+        raise ContentError(path, 1, f"YAML tidak valid: {err} (invalid YAML)",
+                           "periksa tanda kutip, titik dua dan indentasi berkas ini") from None
+    finally:
+        loader.dispose()

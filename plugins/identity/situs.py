@@ -71,7 +71,7 @@ def apply_identity(settings):
 
 def read_identity(path, settings):
     """(settings to set, ContentErrors) for the identity file at `path`."""
-    from villages.registry import compose_yaml
+    from front_matter.yaml_errors import compose_yaml
 
     errors = []
     try:

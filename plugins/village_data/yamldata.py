@@ -13,9 +13,9 @@ import re
 import yaml
 
 from front_matter.errors import ContentError
-from front_matter.limits import human, yaml_depth_problem
+from front_matter.limits import human
 from front_matter.source import decode
-from front_matter.yaml_errors import explain, spacing_problem
+from front_matter.yaml_errors import compose_yaml
 
 MAX_DATA_KB = 512  # a data file bigger than this is refused (pasted junk)
 NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
@@ -63,27 +63,11 @@ class DataReader:
             self.errors.append(error)
             return None
         self.lines = text.split("\n")
-        too_deep = yaml_depth_problem(self.path, text)
-        if too_deep:
-            self.errors.append(too_deep)
-            return None
-        spacing = spacing_problem(text)
-        if spacing:
-            index, message, hint = spacing
-            self.error(index + 1, f"YAML tidak valid: {message}", hint)
-            return None
-        loader = yaml.BaseLoader(text)
         try:
-            return loader.get_single_node()
-        except yaml.MarkedYAMLError as err:
-            index, message, hint = explain(err, text)
-            self.error(index + 1, f"YAML tidak valid: {message}", hint)
-        except (yaml.YAMLError, RecursionError) as err:
-            self.error(1, f"YAML tidak valid: {err} (invalid YAML)",
-                       "periksa tanda kutip, titik dua dan indentasi berkas ini")
-        finally:
-            loader.dispose()
-        return None
+            return compose_yaml(self.path, text)
+        except ContentError as error:
+            self.errors.append(error)
+            return None
 
     # --- structure --------------------------------------------------------------
     def mapping(self, node, keys, required=(), what="data", example=""):

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import yaml
 
 from front_matter.errors import ContentError
-from front_matter.limits import human, yaml_depth_problem
+from front_matter.limits import human
 from front_matter.source import decode
-from front_matter.yaml_errors import explain, spacing_problem
+from front_matter.yaml_errors import compose_yaml
 
 from . import data
 from .names import SLUG_PATTERN, fold, looks_like_code, village_key
@@ -103,7 +103,7 @@ def load_registry(path, max_kb=MAX_REGISTRY_SIZE_KB):
     try:
         with open(path, "rb") as handle:
             text = decode(path, handle.read())
-        node = _compose(path, text)
+        node = compose_yaml(path, text)
     except ContentError as error:
         registry.readable = False
         registry.errors.append(error)
@@ -123,27 +123,6 @@ def load_registry(path, max_kb=MAX_REGISTRY_SIZE_KB):
     _check_duplicates(registry)
     assign_registry_slugs(registry)
     return registry
-
-
-def _compose(path, text):
-    too_deep = yaml_depth_problem(path, text)
-    if too_deep:
-        raise too_deep
-    spacing = spacing_problem(text)
-    if spacing:
-        index, message, hint = spacing
-        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint)
-    loader = yaml.BaseLoader(text)
-    try:
-        return loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        index, message, hint = explain(err, text)
-        raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
-    except (yaml.YAMLError, RecursionError) as err:
-        raise ContentError(path, 1, f"YAML tidak valid: {err} (invalid YAML)",
-                           "periksa tanda kutip, titik dua dan indentasi berkas ini") from None
-    finally:
-        loader.dispose()
 
 
 def _read_entry(registry, item):
@@ -429,9 +408,3 @@ def assign_registry_slugs(registry):
     slugs = assign_slugs([(e.official, e.explicit_slug) for e in registry.entries])
     for entry, slug in zip(registry.entries, slugs, strict=False):
         entry.slug = slug
-
-
-def compose_yaml(path, text):
-    """The YAML node tree of `text` (values as text, with line marks); a ContentError
-    naming the line when it is not valid YAML. Used for other site YAML files too."""
-    return _compose(path, text)
