@@ -14,7 +14,7 @@
 import re
 from dataclasses import dataclass, field
 
-from .common import header_keys, read_header
+from .common import DataFile, header_keys, read_header
 
 GROUPS = (("pemerintah_desa", "Pemerintah Desa"), ("bpd", "Badan Permusyawaratan Desa (BPD)"))
 KEYS = ("nama", "jabatan", "masa_jabatan", "foto")
@@ -51,11 +51,7 @@ class Group:
 
 
 @dataclass
-class Officials:
-    path: str
-    contoh: bool = False
-    sumber: str = ""
-    catatan: str = ""
+class Officials(DataFile):
     groups: list = field(default_factory=list)
 
     @property

@@ -1,9 +1,21 @@
 """What every data file may say about itself: `contoh` (the figures are an example to
 replace, shown as such on the page), `sumber` (where they come from) and `catatan`."""
 
+from dataclasses import dataclass
+
 YES = {"ya": True, "yes": True, "true": True, "benar": True,
        "tidak": False, "no": False, "false": False, "bukan": False}
 HEADER_KEYS = ("contoh", "sumber", "catatan")
+
+
+@dataclass
+class DataFile:
+    """What every data file's object holds: its path and its header keys."""
+
+    path: str
+    contoh: bool = False
+    sumber: str = ""
+    catatan: str = ""
 
 
 def header_keys(*keys):

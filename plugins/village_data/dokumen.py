@@ -18,7 +18,7 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 
-from .common import file_size, header_keys, read_header
+from .common import DataFile, file_size, header_keys, read_header
 
 # (canonical, heading) in page order.
 TYPES = (
@@ -102,12 +102,8 @@ class TypeGroup:
 
 
 @dataclass
-class Documents:
-    path: str
+class Documents(DataFile):
     documents: list = field(default_factory=list)
-    contoh: bool = False
-    sumber: str = ""
-    catatan: str = ""
 
     @property
     def groups(self):

@@ -15,7 +15,7 @@ status bands, and the geometry of its small line chart (inline SVG, drawn by the
 import math
 from dataclasses import dataclass, field
 
-from .common import header_keys, read_header
+from .common import DataFile, header_keys, read_header
 
 # Kemendesa PDTT, Permendesa PDTT No. 2/2016 on the IDM: a score up to and including each
 # limit has that status; above 0.8155 is Mandiri (README: "IDM" cites the sources).
@@ -70,12 +70,8 @@ class Year:
 
 
 @dataclass
-class Idm:
-    path: str
+class Idm(DataFile):
     years: list = field(default_factory=list)
-    contoh: bool = False
-    sumber: str = ""
-    catatan: str = ""
 
     @property
     def latest(self):

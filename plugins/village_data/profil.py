@@ -30,7 +30,7 @@
 import re
 from dataclasses import dataclass, field
 
-from .common import header_keys, read_header
+from .common import DataFile, header_keys, read_header
 
 KEYS = ("sejarah", "visi", "misi", "luas_wilayah", "batas_wilayah", "jumlah_dusun",
         "jumlah_rw", "jumlah_rt", "penduduk")
@@ -68,11 +68,7 @@ class Population:
 
 
 @dataclass
-class Profile:
-    path: str
-    contoh: bool = False
-    sumber: str = ""
-    catatan: str = ""
+class Profile(DataFile):
     sejarah: list = field(default_factory=list)  # paragraphs
     visi: str = ""
     misi: list = field(default_factory=list)
