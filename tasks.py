@@ -13,8 +13,16 @@ ROOT = Path(__file__).resolve().parent
 PY = sys.executable
 HOST, PORT = "127.0.0.1", 8000
 OUTPUT = ROOT / "output"
-WATCHED = ["content", "overrides", "theme", "plugins", "wartadesa", "pelicanconf.py",
-           "publishconf.py"]
+WATCHED = [
+    "content",
+    "overrides",
+    "theme",
+    "plugins",
+    "wartadesa",
+    "pelicanconf.py",
+    "publishconf.py",
+]
+
 
 def _build(c, settings="pelicanconf.py", output=None, strict=False):
     cmd = f'"{PY}" -m wartadesa.build --settings {settings}'
@@ -25,10 +33,12 @@ def _build(c, settings="pelicanconf.py", output=None, strict=False):
     with c.cd(str(ROOT)):
         c.run(cmd, pty=False)
 
+
 @task(help={"output": "output folder (default: output/)", "strict": "treat warnings as errors"})
 def build(c, output=None, strict=False):
     """Build the local preview site into output/ (relative links)."""
     _build(c, "pelicanconf.py", output, strict)
+
 
 @task
 def clean(c):
@@ -37,10 +47,12 @@ def clean(c):
         shutil.rmtree(OUTPUT)
         print(f"Dihapus: {OUTPUT.relative_to(ROOT)}/")
 
+
 @task(pre=[clean])
 def rebuild(c):
     """clean, then build."""
     build(c)
+
 
 @task(help={"publish": "check with the production settings (publishconf.py)"})
 def check(c, publish=False):
@@ -70,9 +82,12 @@ def _title_on_command_line():
 
 @task(
     positional=["judul"] if _title_on_command_line() else [],
-    help={"judul": "the title (asked when left out)", "desa": "village(s), comma-separated",
-          "kategori": "category",
-          "jenis": "berita (default), pengumuman, agenda or galeri"},
+    help={
+        "judul": "the title (asked when left out)",
+        "desa": "village(s), comma-separated",
+        "kategori": "category",
+        "jenis": "berita (default), pengumuman, agenda or galeri",
+    },
 )
 def new(c, judul=None, desa="", kategori="", jenis="berita"):
     """Start a new article in content/berita/ (asks for the title when none is given), or
@@ -100,8 +115,10 @@ def serve(c, port=PORT):
 
     if not is_preview(OUTPUT):
         if OUTPUT.exists():
-            print("output/ berisi build produksi (invoke publish), yang tautannya menuju "
-                  "alamat situs asli: membangun pratinjau dulu (building the preview).")
+            print(
+                "output/ berisi build produksi (invoke publish), yang tautannya menuju "
+                "alamat situs asli: membangun pratinjau dulu (building the preview)."
+            )
         build(c)
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
     with ThreadingHTTPServer((HOST, int(port)), handler) as server:
@@ -110,6 +127,7 @@ def serve(c, port=PORT):
             server.serve_forever()
         except KeyboardInterrupt:
             print("\nServer dihentikan.")
+
 
 @task(help={"port": f"port (default {PORT})"})
 def livereload(c, port=PORT):
@@ -138,16 +156,20 @@ def livereload(c, port=PORT):
             server.watch(str(ROOT / path / "**" / "*"), rebuild_site)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT))
 
+
 @task(help={"port": f"port (default {PORT})"})
 def edit(c, port=PORT):
     """Write news in the browser on this computer (web editor, no GitHub account).
 
     The editor (admin/) on the live preview saves into content/; the preview rebuilds as
     you save."""
-    print(f"Editor berita: http://{HOST}:{port}/admin/  (buka di Chrome atau Edge)\n"
-          "Klik 'Work with Local Repository' lalu pilih folder situs ini "
-          f"({ROOT}); berita yang disimpan langsung tampil di http://{HOST}:{port}/")
+    print(
+        f"Editor berita: http://{HOST}:{port}/admin/  (buka di Chrome atau Edge)\n"
+        "Klik 'Work with Local Repository' lalu pilih folder situs ini "
+        f"({ROOT}); berita yang disimpan langsung tampil di http://{HOST}:{port}/"
+    )
     livereload(c, port)
+
 
 @task(help={"version": "@sveltia/cms version (default: the one pinned in the kit)"})
 def editor_update(c, version=None):
@@ -155,13 +177,18 @@ def editor_update(c, version=None):
 
     Into plugins/editor/vendor/. Needs npm; only the kit's maintainers run it."""
     with c.cd(str(ROOT)):
-        c.run(f'"{PY}" -m editor.update_vendor {version or ""}', pty=False,
-              env={"PYTHONPATH": str(ROOT / "plugins")})
+        c.run(
+            f'"{PY}" -m editor.update_vendor {version or ""}',
+            pty=False,
+            env={"PYTHONPATH": str(ROOT / "plugins")},
+        )
+
 
 @task
 def publish(c):
     """Production build (publishconf.py: absolute links, CNAME, .nojekyll) into output/."""
     _build(c, "publishconf.py", strict=True)
+
 
 @task(pre=[publish], help={"push": "push the gh-pages branch to origin (default yes)"})
 def gh_pages(c, push=True):
@@ -170,6 +197,7 @@ def gh_pages(c, push=True):
     with c.cd(str(ROOT)):
         c.run(f'"{PY}" -m ghp_import -b gh-pages {flags} -m "Publikasi situs" output')
 
+
 @task
 def lighthouse(c):
     """Lighthouse scores (mobile) of the home, an article and a village page -> docs/lighthouse.md."""
@@ -177,37 +205,48 @@ def lighthouse(c):
         c.run("bash .ci/test-deps", pty=False)
         c.run(f'"{PY}" -m wartadesa.lighthouse', pty=False)
 
-@task(help={
-    "articles": "articles in the synthetic site (default 1000)",
-    "villages": "villages (default 40)",
-    "seed": "corpus seed (default 1)",
-    "runs": "timed builds of each configuration (default 3)",
-    "profile": "cProfile one full build of ours -> docs/benchmarks-profile.txt",
-    "output": "report file (default docs/benchmarks.md; '-' for none)",
-})
-def bench(c, articles=1000, villages=40, seed=1, runs=3, profile=False,
-          output="docs/benchmarks.md"):
+
+@task(
+    help={
+        "articles": "articles in the synthetic site (default 1000)",
+        "villages": "villages (default 40)",
+        "seed": "corpus seed (default 1)",
+        "runs": "timed builds of each configuration (default 3)",
+        "profile": "cProfile one full build of ours -> docs/benchmarks-profile.txt",
+        "output": "report file (default docs/benchmarks.md; '-' for none)",
+    }
+)
+def bench(
+    c, articles=1000, villages=40, seed=1, runs=3, profile=False, output="docs/benchmarks.md"
+):
     """Build speed and page weight: our configuration vs plain Pelican -> docs/benchmarks.md."""
-    cmd = (f'"{PY}" -m wartadesa.bench --articles {int(articles)} --villages {int(villages)} '
-           f'--seed {int(seed)} --runs {int(runs)} --output "{output}"')
+    cmd = (
+        f'"{PY}" -m wartadesa.bench --articles {int(articles)} --villages {int(villages)} '
+        f'--seed {int(seed)} --runs {int(runs)} --output "{output}"'
+    )
     if profile:
         cmd += " --profile"
     with c.cd(str(ROOT)):
         c.run(cmd, pty=False)
 
-@task(help={
-    "ref": "kit version: tag, branch or commit (default main)",
-    "remote": "git remote of the kit (default kit)",
-    "url": "address of the kit repository (instead of a remote)",
-    "dry_run": "only show what would change",
-})
+
+@task(
+    help={
+        "ref": "kit version: tag, branch or commit (default main)",
+        "remote": "git remote of the kit (default kit)",
+        "url": "address of the kit repository (instead of a remote)",
+        "dry_run": "only show what would change",
+    }
+)
 def upgrade(c, ref="main", remote=None, url=None, dry_run=False):
     """Bring a newer kit (theme, plugins, wartadesa, tests, tasks...); never content/ or settings."""
     from invoke import Exit
 
     from wartadesa.upgrade import main as run_upgrade
 
-    args = ["--ref", ref] + (["--remote", remote] if remote else []) + (["--url", url] if url else [])
+    args = (
+        ["--ref", ref] + (["--remote", remote] if remote else []) + (["--url", url] if url else [])
+    )
     code = run_upgrade(args + (["--dry-run"] if dry_run else []), cwd=ROOT)
     if code:
         raise Exit(code=code)

@@ -22,8 +22,15 @@ EDITOR_FOLDER = "admin"  # EDITOR_PATH of the kit defaults
 # replaced by `invoke upgrade`).
 SITE_FILES = ("content", "overrides", "pelicanconf.py", "publishconf.py")
 COPY_IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", "output", ".output-*", "node_modules", "test-artifacts", "__pycache__",
-    ".pytest_cache", "cache",
+    ".git",
+    ".venv",
+    "output",
+    ".output-*",
+    "node_modules",
+    "test-artifacts",
+    "__pycache__",
+    ".pytest_cache",
+    "cache",
 )
 
 
@@ -66,8 +73,11 @@ class Site:
     def html_files(self):
         """The reader pages. The web editor's page (admin/, plugin editor) is not one: no
         reader budgets apply to it; plugins/editor/tests check it (CSP, axe, vnu)."""
-        return sorted(path for path in self.output.rglob("*.html")
-                      if path.relative_to(self.output).parts[0] != EDITOR_FOLDER)
+        return sorted(
+            path
+            for path in self.output.rglob("*.html")
+            if path.relative_to(self.output).parts[0] != EDITOR_FOLDER
+        )
 
 
 def text_of(element):
@@ -87,8 +97,14 @@ def settings_path(settings="pelicanconf.py", site=SAMPLE):
 SAMPLE_BUILD_EPOCH = "1721019600"
 
 
-def build_site(output, settings="pelicanconf.py", content=None, siteurl=None,
-               source_date_epoch=SAMPLE_BUILD_EPOCH, **overrides):
+def build_site(
+    output,
+    settings="pelicanconf.py",
+    content=None,
+    siteurl=None,
+    source_date_epoch=SAMPLE_BUILD_EPOCH,
+    **overrides,
+):
     """Build the sample fixture site (tests/fixtures/sample: the kit defaults, its
     situs.yml and content), or other `content` with the same settings, into `output`,
     on the build day `source_date_epoch` (SOURCE_DATE_EPOCH, restored afterwards)."""
@@ -119,4 +135,3 @@ def project_copy(target, site=SAMPLE):
         elif source.is_file():
             shutil.copy2(source, target / name)
     return target
-

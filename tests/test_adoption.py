@@ -16,8 +16,12 @@ from bs4 import BeautifulSoup
 from tests.sitetools import FIXTURES, SAMPLE, project_copy, text_of
 
 OTHER = FIXTURES / "other_village"
-SUITE = ["tests/test_sample_site.py", "tests/test_live_site.py", "plugins/villages",
-         "plugins/identity"]
+SUITE = [
+    "tests/test_sample_site.py",
+    "tests/test_live_site.py",
+    "plugins/villages",
+    "plugins/identity",
+]
 
 
 @pytest.fixture(scope="module", params=["other_village", "empty_news"])
@@ -33,8 +37,14 @@ def run(project, *args, env=None):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     environment.update({"PYTHONDONTWRITEBYTECODE": "1", **(env or {})})
     environment.pop("SITEURL", None)
-    return subprocess.run([sys.executable, "-m", *args], cwd=project, capture_output=True,
-                          text=True, env=environment, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
 
 
 def test_the_copy_is_another_village(village):
@@ -46,8 +56,16 @@ def test_the_copy_is_another_village(village):
 def test_the_kit_suite_passes_in_the_village_project(village):
     # Its own --basetemp: a nested pytest must not prune the numbered temporary folders
     # of running sessions (this one's included, where the village project lives).
-    result = run(village, "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                 f"--basetemp={village.parent / 'pytest-tmp'}", *SUITE)
+    result = run(
+        village,
+        "pytest",
+        "-x",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        f"--basetemp={village.parent / 'pytest-tmp'}",
+        *SUITE,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
 
 

@@ -38,8 +38,7 @@ def prepare(case, root):
 
 def build_case(case, content, output):
     return build(
-        settings_path(), output=output,
-        overrides={"PATH": str(content), **case.get("settings", {})},
+        settings_path(), output=output, overrides={"PATH": str(content), **case.get("settings", {})}
     )
 
 
@@ -94,8 +93,9 @@ def test_bad_article(case, tmp_path):
     body = soup.select_one(".prose, .body") or soup.main  # the article text
     if kind == "cleaned":
         assert body.find("script") is None
-        assert not [name for tag in body.find_all(True) for name in tag.attrs
-                    if name.startswith("on")]
+        assert not [
+            name for tag in body.find_all(True) for name in tag.attrs if name.startswith("on")
+        ]
         assert not body.select('[href^="javascript:"], [src^="javascript:"]')
     for text in case.get("absent", []):
         assert text not in page, f"{text!r} was not cleaned away"
@@ -115,7 +115,9 @@ def test_check_command_prints_every_problem_sorted_with_a_count(tmp_path):
         shutil.copy(HERE / name, content / name)
     result = subprocess.run(
         [sys.executable, "-m", "wartadesa.check", "--content", str(tmp_path / "content")],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if line.strip()]
@@ -135,9 +137,10 @@ def test_check_command_exits_0_with_warnings_only(tmp_path):
     shutil.copy(HERE / "masa-depan.md", content)
     result = subprocess.run(
         [sys.executable, "-m", "wartadesa.check", "--content", str(tmp_path / "content")],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "masa-depan.md:3: peringatan: tanggal 2099-08-17" in result.stdout
     assert result.stdout.rstrip().endswith("0 galat, 1 peringatan (0 error(s), 1 warning(s)).")
-

@@ -36,7 +36,9 @@ YOUTUBE_LINE = re.compile(
 
 def files_of(folder):
     folder = Path(folder)
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +55,18 @@ def split_yaml(path):
 
 
 def canonical(meta):
-    aliases = {"judul": "title", "tanggal": "date", "kategori": "category", "label": "tags",
-               "desa": "village", "wilayah": "region", "penulis": "author",
-               "ringkasan": "summary", "gambar": "image", "keterangan_gambar": "image_caption"}
+    aliases = {
+        "judul": "title",
+        "tanggal": "date",
+        "kategori": "category",
+        "label": "tags",
+        "desa": "village",
+        "wilayah": "region",
+        "penulis": "author",
+        "ringkasan": "summary",
+        "gambar": "image",
+        "keterangan_gambar": "image_caption",
+    }
     return {aliases.get(k, k): v for k, v in meta.items()}
 
 
@@ -76,12 +87,17 @@ def test_same_seed_gives_identical_files_and_another_seed_differs(tmp_path):
     other_files = files_of(other.root)
     assert other_files != first_files
     assert (first.root / "ours/content/desa.yml").read_text() != (
-        other.root / "ours/content/desa.yml").read_text()
+        other.root / "ours/content/desa.yml"
+    ).read_text()
 
 
 def test_both_copies_hold_the_same_articles(corpus):
-    ours = sorted(p.relative_to(corpus.ours).as_posix() for p in corpus.ours.rglob("berita/**/*.md"))
-    plain = sorted(p.relative_to(corpus.plain).as_posix() for p in corpus.plain.rglob("berita/**/*.md"))
+    ours = sorted(
+        p.relative_to(corpus.ours).as_posix() for p in corpus.ours.rglob("berita/**/*.md")
+    )
+    plain = sorted(
+        p.relative_to(corpus.plain).as_posix() for p in corpus.plain.rglob("berita/**/*.md")
+    )
     assert len(ours) == ARTICLES
     assert ours == plain
     for relative in ours:
@@ -168,8 +184,17 @@ def test_plain_settings_copy_urls_but_no_theme_or_plugins(corpus):
     assert "import" not in text
     assert values["PLUGINS"] == [] and values["THEME"] == "notmyidea"
     assert values["PATH"] == str(corpus.plain)
-    for key in ("ARTICLE_URL", "ARTICLE_SAVE_AS", "CATEGORY_URL", "TAG_SAVE_AS", "CATEGORIES_SAVE_AS",
-                "PAGINATION_PATTERNS", "DEFAULT_PAGINATION", "TIMEZONE", "FEED_ALL_ATOM"):
+    for key in (
+        "ARTICLE_URL",
+        "ARTICLE_SAVE_AS",
+        "CATEGORY_URL",
+        "TAG_SAVE_AS",
+        "CATEGORIES_SAVE_AS",
+        "PAGINATION_PATTERNS",
+        "DEFAULT_PAGINATION",
+        "TIMEZONE",
+        "FEED_ALL_ATOM",
+    ):
         assert values[key] == ours[key], key
     assert "TYPOGRIFY" not in values and "MARKDOWN" not in values
     # Paginated like ours where the default theme paginates (its archive template does not).
@@ -182,8 +207,9 @@ def test_builds_run_in_fresh_processes_with_their_memory(corpus, tmp_path):
     plain_file = tmp_path / "plain_settings.py"
     plain_file.write_text(plain_settings_text(our_settings(), corpus.plain))
     plain = run_build("plain", plain_file, tmp_path / "plain")
-    ours = run_build("ours", Path("pelicanconf.py").resolve(), tmp_path / "ours",
-                     {"PATH": corpus.ours})
+    ours = run_build(
+        "ours", Path("pelicanconf.py").resolve(), tmp_path / "ours", {"PATH": corpus.ours}
+    )
     for measurement, output in ((plain, tmp_path / "plain"), (ours, tmp_path / "ours")):
         assert measurement.wall > 0
         assert measurement.max_rss_kb > 20 * 1024  # a Python process running Pelican
@@ -230,12 +256,13 @@ def tiny_site(tmp_path):
             b'<!doctype html><html><head><link rel="stylesheet" href="theme/css/main.css">'
             b'<link rel="stylesheet" href="https://cdn.example.com/x.css">'
             b'<script type="application/ld+json">{"@type": "WebSite"}</script>'
-            b"<style>p{margin:0}</style></head><body>" + b"<p>Kabar desa hari ini.</p>" * 30
+            b"<style>p{margin:0}</style></head><body>"
+            + b"<p>Kabar desa hari ini.</p>" * 30
             + b"</body></html>"
         ),
         "berita/2024/06/musdes/index.html": (
             b'<!doctype html><html><head><link rel="stylesheet" href="../../../../theme/css/main.css">'
-            b'</head><body><p>Musyawarah desa.</p>'
+            b"</head><body><p>Musyawarah desa.</p>"
             b'<script src="/theme/js/video.js" defer></script>'
             b'<script src="../../../../theme/js/video.js"></script>'
             b"<script>var x = 1;</script></body></html>"
@@ -307,25 +334,28 @@ def test_missing_stylesheet_is_reported(tmp_path):
     assert weight.pages[0].css_raw == 0
 
 
-@pytest.mark.parametrize("path, kind", [
-    ("index.html", "home"),
-    ("3/index.html", "home"),
-    ("berita/2024/06/musdes-apbdes/index.html", "article"),
-    ("tentang/index.html", "page"),
-    ("kategori/index.html", "categories"),
-    ("kategori/pemerintahan/index.html", "category"),
-    ("kategori/pemerintahan/2/index.html", "category"),
-    ("tag/index.html", "tags"),
-    ("tag/dana-desa/index.html", "tag"),
-    ("penulis/operator-desa/index.html", "author"),
-    ("penulis/index.html", "authors"),
-    ("arsip/index.html", "archives"),
-    ("desa/index.html", "villages"),
-    ("desa/binangun/2/index.html", "village"),
-    ("wilayah/jawa-timur/kabupaten-tuban/index.html", "region"),
-    ("404.html", "404"),
-    ("theme/demo.html", "other"),
-])
+@pytest.mark.parametrize(
+    "path, kind",
+    [
+        ("index.html", "home"),
+        ("3/index.html", "home"),
+        ("berita/2024/06/musdes-apbdes/index.html", "article"),
+        ("tentang/index.html", "page"),
+        ("kategori/index.html", "categories"),
+        ("kategori/pemerintahan/index.html", "category"),
+        ("kategori/pemerintahan/2/index.html", "category"),
+        ("tag/index.html", "tags"),
+        ("tag/dana-desa/index.html", "tag"),
+        ("penulis/operator-desa/index.html", "author"),
+        ("penulis/index.html", "authors"),
+        ("arsip/index.html", "archives"),
+        ("desa/index.html", "villages"),
+        ("desa/binangun/2/index.html", "village"),
+        ("wilayah/jawa-timur/kabupaten-tuban/index.html", "region"),
+        ("404.html", "404"),
+        ("theme/demo.html", "other"),
+    ],
+)
 def test_page_types_follow_the_url_scheme(path, kind):
     assert page_type(path, segments_from_settings(our_settings())) == kind
 
@@ -337,17 +367,33 @@ def fake_result(site, articles, ratio, incremental):
     weight = measure_site(site)
     outputs = OutputStats(files=5, bytes=1000, html_pages=2, article_pages=1, feeds=0)
     return BenchResult(
-        articles=articles, villages=4, seed=1, runs=2, started="2025-01-01 09:00 WIB",
-        machine={"cores": 2, "cpu": "CPU", "memory": "1 GB", "os": "Linux", "python": "3.11",
-                 "pelican": "4.12.0", "commit": "abc"},
-        plugins=["front_matter"], theme="theme", corpus_seconds=1.0,
-        ours=ConfigStats("ours", [ratio * 10, ratio * 12], [200 * 1024, 210 * 1024],
-                         [ratio * 9, ratio * 11]),
+        articles=articles,
+        villages=4,
+        seed=1,
+        runs=2,
+        started="2025-01-01 09:00 WIB",
+        machine={
+            "cores": 2,
+            "cpu": "CPU",
+            "memory": "1 GB",
+            "os": "Linux",
+            "python": "3.11",
+            "pelican": "4.12.0",
+            "commit": "abc",
+        },
+        plugins=["front_matter"],
+        theme="theme",
+        corpus_seconds=1.0,
+        ours=ConfigStats(
+            "ours", [ratio * 10, ratio * 12], [200 * 1024, 210 * 1024], [ratio * 9, ratio * 11]
+        ),
         plain=ConfigStats("plain", [10.0, 12.0], [100 * 1024, 100 * 1024], [9.0, 11.0]),
         pair_ratios=[ratio, ratio],
         incremental=Incremental(9.0, [incremental, incremental], [1024, 1024], ["a.md"], True),
-        weights={"ours": weight, "plain": weight}, outputs={"ours": outputs, "plain": outputs},
-        warnings={"ours": [], "plain": []}, plain_settings="PLUGINS = []\n",
+        weights={"ours": weight, "plain": weight},
+        outputs={"ours": outputs, "plain": outputs},
+        warnings={"ours": [], "plain": []},
+        plain_settings="PLUGINS = []\n",
     )
 
 
@@ -372,10 +418,15 @@ def test_report_keeps_one_section_per_corpus_size(tiny_site, tmp_path):
     report.write_report(target, fake_result(site, 1000, 1.05, 2.0))
     text = target.read_text()
     assert text.startswith("# Benchmarks")
-    assert text.count("<!-- bench:1000 start -->") == 1 and text.count("<!-- bench:5000 start -->") == 1
+    assert (
+        text.count("<!-- bench:1000 start -->") == 1
+        and text.count("<!-- bench:5000 start -->") == 1
+    )
     assert text.index("bench:1000 start") < text.index("bench:5000 start")
     first = text.split("<!-- bench:1000 start -->")[1].split("<!-- bench:1000 end -->")[0]
     assert "**1.05×**" in first and "1.30×" not in first
     assert "| machine | 2 cores (CPU), 1 GB RAM, Linux |" in first
-    assert "| ours (full configuration) | 11.55 s | 10.50–12.60 s | 10.50 s | 205 MB | 87 |" in first
+    assert (
+        "| ours (full configuration) | 11.55 s | 10.50–12.60 s | 10.50 s | 205 MB | 87 |" in first
+    )
     assert "| ratio ours / plain | 1.05× | per pair 1.05–1.05× | 1.05× | 2.05× |" in first

@@ -10,12 +10,23 @@ from wartadesa.build import load_settings
 from wartadesa.defaults import production_settings
 
 
-@pytest.mark.parametrize("env, site, expected", [
-    ({"SITEURL": "https://a.desa.id/"}, {"CUSTOM_DOMAIN": "b.desa.id"}, "https://a.desa.id"),
-    ({}, {"PUBLISH_SITEURL": "https://c.desa.id", "CUSTOM_DOMAIN": "b.desa.id"}, "https://c.desa.id"),
-    ({"PAGES_URL": "https://akun.github.io/situs"}, {"CUSTOM_DOMAIN": "b.desa.id"}, "https://b.desa.id"),
-    ({"PAGES_URL": "https://akun.github.io/situs"}, {}, "https://akun.github.io/situs"),
-])
+@pytest.mark.parametrize(
+    "env, site, expected",
+    [
+        ({"SITEURL": "https://a.desa.id/"}, {"CUSTOM_DOMAIN": "b.desa.id"}, "https://a.desa.id"),
+        (
+            {},
+            {"PUBLISH_SITEURL": "https://c.desa.id", "CUSTOM_DOMAIN": "b.desa.id"},
+            "https://c.desa.id",
+        ),
+        (
+            {"PAGES_URL": "https://akun.github.io/situs"},
+            {"CUSTOM_DOMAIN": "b.desa.id"},
+            "https://b.desa.id",
+        ),
+        ({"PAGES_URL": "https://akun.github.io/situs"}, {}, "https://akun.github.io/situs"),
+    ],
+)
 def test_production_address(env, site, expected):
     with environ(SITEURL=env.get("SITEURL"), PAGES_URL=env.get("PAGES_URL")):
         values = production_settings(site)
@@ -46,4 +57,5 @@ def test_date_filters_come_through_pelicans_jinja_filters_setting():
     assert defaults.JINJA_FILTERS == {**dates.FILTERS, **rupiah.FILTERS}
     assert "indonesian" not in defaults.PLUGINS
     assert dates.tanggal_jam(dt.datetime(2024, 6, 5, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))) == (
-        "Rabu, 5 Juni 2024 pukul 09.00 WIB")
+        "Rabu, 5 Juni 2024 pukul 09.00 WIB"
+    )

@@ -7,8 +7,10 @@ from tests.sitetools import build_site, text_of
 
 FILES = {
     "berita/terbit.md": "---\njudul: Berita Sudah Terbit\ntanggal: 2024-06-05\n---\nIsi.\n",
-    "berita/draf.md": ("---\njudul: Rahasia Rancangan APBDes\ntanggal: 2024-06-06\n"
-                       "status: draft\n---\nBelum boleh dibaca umum.\n"),
+    "berita/draf.md": (
+        "---\njudul: Rahasia Rancangan APBDes\ntanggal: 2024-06-06\n"
+        "status: draft\n---\nBelum boleh dibaca umum.\n"
+    ),
     "pages/rencana.md": "---\njudul: Rencana Halaman Baru\nstatus: draf\n---\nNanti.\n",
 }
 DRAFT_TITLES = ("Rahasia Rancangan APBDes", "Rencana Halaman Baru")
@@ -30,15 +32,21 @@ def preview(content, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def production(content, tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("production") / "output",
-                      settings="publishconf.py", content=content,
-                      siteurl="https://binangun.desa.id")
+    return build_site(
+        tmp_path_factory.mktemp("production") / "output",
+        settings="publishconf.py",
+        content=content,
+        siteurl="https://binangun.desa.id",
+    )
 
 
-@pytest.mark.parametrize("url, title", [
-    ("draf/rahasia-rancangan-apbdes/", "Rahasia Rancangan APBDes"),
-    ("draf/halaman/rencana-halaman-baru/", "Rencana Halaman Baru"),
-])
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        ("draf/rahasia-rancangan-apbdes/", "Rahasia Rancangan APBDes"),
+        ("draf/halaman/rencana-halaman-baru/", "Rencana Halaman Baru"),
+    ],
+)
 def test_preview_shows_drafts_marked_and_unindexed(preview, url, title):
     page = preview.html(url)
     assert text_of(page.h1) == title

@@ -30,17 +30,28 @@ def site(tmp_path):
 
 
 def run(site, module, *args):
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "PYTHONPATH": str(ROOT),
-           "GITHUB_STEP_SUMMARY": str(site / "summary.md")}
+    env = {
+        **os.environ,
+        "GITHUB_ACTIONS": "true",
+        "PYTHONPATH": str(ROOT),
+        "GITHUB_STEP_SUMMARY": str(site / "summary.md"),
+    }
     env.pop("SITEURL", None)
-    return subprocess.run([sys.executable, "-m", module, "--settings", "publishconf.py", *args],
-                          cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", module, "--settings", "publishconf.py", *args],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def break_content(site):
     (site / "content" / "berita" / "2024-06-31-rapat.md").write_text(BROKEN, encoding="utf-8")
-    (site / "content" / "situs.yml").write_text("nama: Desa\nemail: bukan-surel\n",
-                                                encoding="utf-8")
+    (site / "content" / "situs.yml").write_text(
+        "nama: Desa\nemail: bukan-surel\n", encoding="utf-8"
+    )
 
 
 def test_failed_build_annotates_each_problem_and_lists_the_files(site):
@@ -79,25 +90,36 @@ def test_published_build_says_what_was_published(site):
     assert result.returncode == 0, result.stderr
     assert "::" not in result.stdout
     summary = (site / "summary.md").read_text(encoding="utf-8")
-    assert "## ✅ Situs siap diterbitkan\n\nAlamat situs: https://contoh.desa.id/\n" \
-           "Isi: 5 berita, 1 halaman." in summary
+    assert (
+        "## ✅ Situs siap diterbitkan\n\nAlamat situs: https://contoh.desa.id/\n"
+        "Isi: 5 berita, 1 halaman." in summary
+    )
 
 
 def test_without_github_actions_no_workflow_commands(site, tmp_path):
     break_content(site)
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     result = subprocess.run(
-        [sys.executable, "-m", "wartadesa.check", "--settings", "publishconf.py"], cwd=site,
-        env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
+        [sys.executable, "-m", "wartadesa.check", "--settings", "publishconf.py"],
+        cwd=site,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert "::error" not in result.stdout
     assert not (site / "summary.md").exists()
 
 
 def test_annotation_escaping():
-    assert github.annotation("a,b:c.md:7: 100% salah\nlagi") == \
-        "::error file=a%2Cb%3Ac.md,line=7,title=Warta Desa::100%25 salah%0Alagi"
-    assert github.annotation("tanpa lokasi", "warning") == "::warning title=Warta Desa::tanpa lokasi"
+    assert (
+        github.annotation("a,b:c.md:7: 100% salah\nlagi")
+        == "::error file=a%2Cb%3Ac.md,line=7,title=Warta Desa::100%25 salah%0Alagi"
+    )
+    assert (
+        github.annotation("tanpa lokasi", "warning") == "::warning title=Warta Desa::tanpa lokasi"
+    )
 
 
 def test_summary_cells_carry_no_markup():

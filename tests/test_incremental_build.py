@@ -19,16 +19,31 @@ from tests.sitetools import ROOT, build_site
 from wartadesa.bench import corpus as corpus_module
 
 ARTICLES, VILLAGES, SEED = 20, 4, 11
-STEPS = ["body", "title", "village", "category", "date", "add", "delete", "rename",
-         "template", "setting", "image", "data"]
+STEPS = [
+    "body",
+    "title",
+    "village",
+    "category",
+    "date",
+    "add",
+    "delete",
+    "rename",
+    "template",
+    "setting",
+    "image",
+    "data",
+]
 
 
 def files_of(folder):
     """Every file's bytes, but Pagefind's few files it writes in a random order
     (search.indexer.NOT_REPEATABLE; README "Search")."""
     folder = Path(folder)
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and not NOT_REPEATABLE.match(p.relative_to(folder).as_posix())}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not NOT_REPEATABLE.match(p.relative_to(folder).as_posix())
+    }
 
 
 def articles(content):
@@ -39,8 +54,9 @@ def set_field(path, keys, value):
     text = path.read_text(encoding="utf-8")
     pattern = re.compile(rf"^({'|'.join(keys)}): .*$", re.M)
     assert pattern.search(text), (path, keys)
-    path.write_text(pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1),
-                    encoding="utf-8")
+    path.write_text(
+        pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1), encoding="utf-8"
+    )
 
 
 def village_codes(content):
@@ -52,8 +68,9 @@ def edit(step, content, theme, settings, rng, number):
     chosen = rng.choice(articles(content))
     if step in ("delete", "rename"):  # one no other article links to (else: broken link)
         texts = [path.read_text(encoding="utf-8") for path in articles(content)]
-        chosen = rng.choice([path for path in articles(content)
-                             if not any(path.name in text for text in texts)])
+        chosen = rng.choice(
+            [path for path in articles(content) if not any(path.name in text for text in texts)]
+        )
     if step == "body":
         with open(chosen, "a", encoding="utf-8") as handle:
             handle.write(f"\nParagraf tambahan nomor {number} untuk uji build ulang.\n")
@@ -68,8 +85,12 @@ def edit(step, content, theme, settings, rng, number):
     elif step == "add":
         text = chosen.read_text(encoding="utf-8")
         target = chosen.with_name(f"baru-{number}.md")
-        target.write_text(re.sub(r"^(judul|title): .*$", rf"\1: Berita Tambahan {number}",
-                                 text, count=1, flags=re.M), encoding="utf-8")
+        target.write_text(
+            re.sub(
+                r"^(judul|title): .*$", rf"\1: Berita Tambahan {number}", text, count=1, flags=re.M
+            ),
+            encoding="utf-8",
+        )
         chosen = target
     elif step == "delete":
         chosen.unlink()
@@ -77,8 +98,12 @@ def edit(step, content, theme, settings, rng, number):
         chosen.rename(chosen.with_name(f"nama-lain-{number}.md"))
     elif step == "template":
         base = theme / "templates" / "base.html"
-        base.write_text(base.read_text(encoding="utf-8").replace(
-            "</body>", f"<!-- versi tema {number} --></body>"), encoding="utf-8")
+        base.write_text(
+            base.read_text(encoding="utf-8").replace(
+                "</body>", f"<!-- versi tema {number} --></body>"
+            ),
+            encoding="utf-8",
+        )
     elif step == "setting":
         settings["SITENAME"] = f"Warta Uji {number}"
     elif step == "image":
@@ -95,8 +120,9 @@ def edit(step, content, theme, settings, rng, number):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("incremental")
-    generated = corpus_module.generate(root / "corpus", articles=ARTICLES, villages=VILLAGES,
-                                       seed=SEED)
+    generated = corpus_module.generate(
+        root / "corpus", articles=ARTICLES, villages=VILLAGES, seed=SEED
+    )
     theme = root / "theme"
     shutil.copytree(ROOT / "theme", theme)
     return root, generated.ours, theme
@@ -116,11 +142,12 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
         done = edit(step, content, theme, settings, rng, number)
         build_site(incremental, content=content, **settings)
         clean_settings = {k: v for k, v in settings.items() if k != "BUILD_CACHE"}
-        clean = build_site(root / f"clean-{number}" / "output", content=content,
-                           **clean_settings)
+        clean = build_site(root / f"clean-{number}" / "output", content=content, **clean_settings)
         expected, found = files_of(clean.output), files_of(incremental)
         assert (sorted(set(found) - set(expected)), sorted(set(expected) - set(found))) == (
-            [], []), done
+            [],
+            [],
+        ), done
         assert [name for name in expected if expected[name] != found[name]] == [], done
         shutil.rmtree(clean.output.parent)
     entries = list(cache.rglob("*.pickle"))

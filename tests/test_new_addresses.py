@@ -29,8 +29,10 @@ def settings(tmp_path):
 
 
 def publish(path):
-    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: draft", "status: published"),
+        encoding="utf-8",
+    )
 
 
 def test_the_slug_is_written_and_survives_a_title_fix(tmp_path, settings):
@@ -39,8 +41,12 @@ def test_the_slug_is_written_and_survives_a_title_fix(tmp_path, settings):
     assert source.meta["slug"] == "musyawarah-desa-binangn"
     assert "# Alamat berita: berita/2025/01/musyawarah-desa-binangn/" in source.text
     publish(path)
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "judul: Musyawarah Desa Binangn", "judul: Musyawarah Desa Binangun"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "judul: Musyawarah Desa Binangn", "judul: Musyawarah Desa Binangun"
+        ),
+        encoding="utf-8",
+    )
     site = build_site(tmp_path / "output", content=settings["PATH"])
     page = site.html("berita/2025/01/musyawarah-desa-binangn/")
     assert text_of(page.h1) == "Musyawarah Desa Binangun"
@@ -67,21 +73,26 @@ def test_an_existing_article_with_the_title_slug_counts_as_taken(settings):
 
     os.makedirs(folder)
     with open(f"{folder}/lama.md", "w", encoding="utf-8") as handle:
-        handle.write(textwrap.dedent("""\
+        handle.write(
+            textwrap.dedent("""\
             ---
             judul: Kerja Bakti
             tanggal: 2025-01-02
             ---
             Isi.
-            """))
+            """)
+        )
     path = write_article("Kerja Bakti", settings=settings, now=NOW)
     assert read_source(path).meta["slug"] == "kerja-bakti-2"
 
 
-@pytest.mark.parametrize("village, words", [
-    ("binangn", ["--desa binangn", "tidak ditemukan", "mungkin maksud Anda", "35.23.07.2005"]),
-    ("Sidomulyo", ["--desa Sidomulyo", "tidak unik", 'desa: "Sidomulyo, Kec.']),
-])
+@pytest.mark.parametrize(
+    "village, words",
+    [
+        ("binangn", ["--desa binangn", "tidak ditemukan", "mungkin maksud Anda", "35.23.07.2005"]),
+        ("Sidomulyo", ["--desa Sidomulyo", "tidak unik", 'desa: "Sidomulyo, Kec.']),
+    ],
+)
 def test_unknown_or_ambiguous_village_is_refused_with_suggestions(settings, village, words):
     with pytest.raises(NewArticleError) as problem:
         write_article("Rapat", [village], settings=settings, now=NOW)
@@ -91,6 +102,7 @@ def test_unknown_or_ambiguous_village_is_refused_with_suggestions(settings, vill
 
 
 def test_known_villages_by_name_slug_and_code_are_accepted(settings):
-    path = write_article("Rapat", ["Binangun", "saringembat", "35.23.07.2005"],
-                         settings=settings, now=NOW)
+    path = write_article(
+        "Rapat", ["Binangun", "saringembat", "35.23.07.2005"], settings=settings, now=NOW
+    )
     assert read_source(path).meta["village"] == ["Binangun", "saringembat", "35.23.07.2005"]

@@ -31,7 +31,10 @@ def content_folder(tmp_path):
 def run_new(tmp_path, *args, stdin=""):
     return subprocess.run(
         [sys.executable, "-m", "wartadesa.new", *args, "--content", str(tmp_path / "content")],
-        cwd=tmp_path, input=stdin, capture_output=True, text=True,
+        cwd=tmp_path,
+        input=stdin,
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
@@ -39,8 +42,14 @@ def run_new(tmp_path, *args, stdin=""):
 def test_new_article_with_arguments(tmp_path):
     content = content_folder(tmp_path)
     before = dt.datetime.now(ZoneInfo(SETTINGS["TIMEZONE"])).replace(second=0, microsecond=0)
-    result = run_new(tmp_path, "Rapat Koordinasi: Desa & BPD #2", "--desa", "binangun",
-                     "--kategori", "Pemerintahan")
+    result = run_new(
+        tmp_path,
+        "Rapat Koordinasi: Desa & BPD #2",
+        "--desa",
+        "binangun",
+        "--kategori",
+        "Pemerintahan",
+    )
     after = dt.datetime.now(ZoneInfo(SETTINGS["TIMEZONE"]))
     assert result.returncode == 0, result.stderr
     printed = result.stdout.strip()
@@ -54,7 +63,8 @@ def test_new_article_with_arguments(tmp_path):
     assert source.meta["village"] == "binangun"
     assert source.meta["status"] == "draft"
     written = dt.datetime.strptime(source.meta["date"], "%Y-%m-%d %H:%M").replace(
-        tzinfo=ZoneInfo(SETTINGS["TIMEZONE"]))
+        tzinfo=ZoneInfo(SETTINGS["TIMEZONE"])
+    )
     assert before <= written <= after
     text = path.read_text(encoding="utf-8")
     for comment in ("# label:", "# ringkasan:", "# gambar:", "# youtube:", "zona Asia/Jakarta"):
@@ -72,8 +82,10 @@ def test_never_overwrites(tmp_path):
     second = write_article("Musyawarah Desa", settings=settings, now=now)
     third = write_article("Musyawarah Desa", settings=settings, now=now)
     assert [p.name for p in (first, second, third)] == [
-        "2025-01-15-musyawarah-desa.md", "2025-01-15-musyawarah-desa-2.md",
-        "2025-01-15-musyawarah-desa-3.md"]
+        "2025-01-15-musyawarah-desa.md",
+        "2025-01-15-musyawarah-desa-2.md",
+        "2025-01-15-musyawarah-desa-3.md",
+    ]
     assert first.read_text() == kept
     assert "tanggal: 2025-01-15 09:30" in second.read_text()
 
@@ -108,18 +120,25 @@ def test_interactive_defaults_and_end_of_input(tmp_path):
     assert "Traceback" not in stopped.stderr
 
 
-@pytest.mark.parametrize("title, category, words", [
-    ("!!!", "", "tidak berisi huruf atau angka"),
-    ("Rapat", "Pemerintahn", "Maksud Anda 'Pemerintahan'?"),
-])
+@pytest.mark.parametrize(
+    "title, category, words",
+    [
+        ("!!!", "", "tidak berisi huruf atau angka"),
+        ("Rapat", "Pemerintahn", "Maksud Anda 'Pemerintahan'?"),
+    ],
+)
 def test_refuses_bad_input_clearly(tmp_path, title, category, words):
-    settings = {**SETTINGS, "PATH": str(content_folder(tmp_path)),
-                "CATEGORIES": ["Pemerintahan", "Pembangunan"]}
+    settings = {
+        **SETTINGS,
+        "PATH": str(content_folder(tmp_path)),
+        "CATEGORIES": ["Pemerintahan", "Pembangunan"],
+    }
     with pytest.raises(NewArticleError) as problem:
         write_article(title, category=category or "Pemerintahan", settings=settings)
     assert words in str(problem.value)
     assert not (tmp_path / "content" / "berita").exists() or not list(
-        (tmp_path / "content" / "berita").iterdir())
+        (tmp_path / "content" / "berita").iterdir()
+    )
 
 
 def test_main_prints_the_path_relative_to_the_working_folder(tmp_path, monkeypatch, capsys):
@@ -130,17 +149,22 @@ def test_main_prints_the_path_relative_to_the_working_folder(tmp_path, monkeypat
     assert printed.startswith("content/berita/") and printed.endswith("-panen-raya.md")
 
 
-@pytest.mark.parametrize("argv, positional", [
-    (["invoke", "new", "Judul berita", "--desa", "binangun"], True),
-    (["invoke", "new", "--desa", "binangun", "--kategori", "Pemerintahan"], False),
-    (["invoke", "new"], False),
-    (["invoke", "new", "-d", "binangun", "Judul"], True),
-    (["invoke", "new", "--jenis", "agenda", "Musyawarah Desa"], True),
-    (["invoke", "new", "-e", "pengumuman"], False),
-])
+@pytest.mark.parametrize(
+    "argv, positional",
+    [
+        (["invoke", "new", "Judul berita", "--desa", "binangun"], True),
+        (["invoke", "new", "--desa", "binangun", "--kategori", "Pemerintahan"], False),
+        (["invoke", "new"], False),
+        (["invoke", "new", "-d", "binangun", "Judul"], True),
+        (["invoke", "new", "--jenis", "agenda", "Musyawarah Desa"], True),
+        (["invoke", "new", "-e", "pengumuman"], False),
+    ],
+)
 def test_invoke_new_takes_the_title_only_when_given(argv, positional):
     """Invoke has no optional positional arguments: tasks.py decides from the command line."""
-    code = (f"import sys; sys.argv = {argv!r}; sys.path.insert(0, {str(ROOT)!r}); "
-            "import tasks; print(tasks.new.positional)")
+    code = (
+        f"import sys; sys.argv = {argv!r}; sys.path.insert(0, {str(ROOT)!r}); "
+        "import tasks; print(tasks.new.positional)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == str(["judul"] if positional else [])

@@ -16,8 +16,11 @@ from wartadesa.build import BuildFailed
 def files(folder):
     """Every file's bytes, but Pagefind's few files it writes in a random order
     (search.indexer.NOT_REPEATABLE; README "Search")."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not NOT_REPEATABLE.match(p.relative_to(folder).as_posix())}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not NOT_REPEATABLE.match(p.relative_to(folder).as_posix())
+    }
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +61,21 @@ def failing_json_ld(monkeypatch):
 
 
 def test_a_warning_logged_in_a_worker_reaches_the_build(tmp_path, failing_json_ld):
-    failing_json_ld["effect"] = lambda article: report(ContentError(
-        article.source_path, 3, "uji peringatan dari proses lain", "tidak apa-apa",
-        severity="warning"))
+    failing_json_ld["effect"] = lambda article: report(
+        ContentError(
+            article.source_path,
+            3,
+            "uji peringatan dari proses lain",
+            "tidak apa-apa",
+            severity="warning",
+        )
+    )
     site = build_site(tmp_path / "output", BUILD_WORKERS=2)
     assert "done" not in failing_json_ld  # the page was written by the other process
-    assert any(line.endswith(":3: uji peringatan dari proses lain — tidak apa-apa")
-               for line in site.warnings), site.warnings
+    assert any(
+        line.endswith(":3: uji peringatan dari proses lain — tidak apa-apa")
+        for line in site.warnings
+    ), site.warnings
 
 
 def test_an_error_in_a_worker_is_one_line_and_nothing_is_published(tmp_path, failing_json_ld):
@@ -76,7 +87,8 @@ def test_an_error_in_a_worker_is_one_line_and_nothing_is_published(tmp_path, fai
         build_site(tmp_path / "output", BUILD_WORKERS=2)
     assert failed.value.problems == [
         "build gagal: ValueError: uji galat di proses lain "
-        "(set WARTADESA_DEBUG=1 to see the traceback)"]
+        "(set WARTADESA_DEBUG=1 to see the traceback)"
+    ]
     assert not (tmp_path / "output").exists()
 
 
@@ -120,16 +132,18 @@ def test_files_read_by_a_worker_report_their_mistakes_as_in_a_serial_build(tmp_p
         berita = content / "berita"
         for number in range(12):  # enough files that every worker gets some of them
             (berita / f"rusak-{number}.md").write_text(
-                f"---\njudul: Rusak {number}\ntanggal: 2024-06-31\n---\nIsi.\n",
-                encoding="utf-8")
+                f"---\njudul: Rusak {number}\ntanggal: 2024-06-31\n---\nIsi.\n", encoding="utf-8"
+            )
             (berita / f"aneh-{number}.md").write_text(
                 f"---\njudul: Aneh {number}\ntanggal: 2024-06-01\nkunci_aneh: x\n---\nIsi.\n",
-                encoding="utf-8")
+                encoding="utf-8",
+            )
         with pytest.raises(BuildFailed) as failed:
             build_site(tmp_path / f"output-{workers}", content=content, BUILD_WORKERS=workers)
         outcomes[workers] = [
             [line.replace(str(tmp_path / f"{workers}"), "") for line in lines]
-            for lines in (failed.value.problems, failed.value.warnings)]
+            for lines in (failed.value.problems, failed.value.warnings)
+        ]
     assert outcomes[3] == outcomes[1]
     problems, warnings = outcomes[1]
     assert sum("tidak ada" in line for line in problems) == 12

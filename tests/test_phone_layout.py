@@ -22,11 +22,16 @@ def phone_site(tmp_path_factory):
     (content / "images").mkdir(exist_ok=True)
     Image.new("RGB", (1200, 675), (40, 110, 70)).save(content / "images" / "pelatihan.jpg")
     article = content / "berita" / "2024-07-10-pelatihan-aparatur-kecamatan-p3pd.md"
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "---\n", "---\ngambar: images/pelatihan.jpg\n", 1), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "---\n", "---\ngambar: images/pelatihan.jpg\n", 1
+        ),
+        encoding="utf-8",
+    )
     identity = content / "situs.yml"
-    identity.write_text(identity.read_text(encoding="utf-8") + f"telepon: {PHONE}\n",
-                        encoding="utf-8")
+    identity.write_text(
+        identity.read_text(encoding="utf-8") + f"telepon: {PHONE}\n", encoding="utf-8"
+    )
     site = build_site(root / "output", content=content)
     with serve_folder(site.output) as base_url:
         yield base_url
@@ -34,9 +39,11 @@ def phone_site(tmp_path_factory):
 
 def boxes(page, selector):
     return page.eval_on_selector_all(
-        selector, "els => els.map(e => { const r = e.getBoundingClientRect();"
-                  " return {top: r.top, left: r.left, right: r.right, bottom: r.bottom,"
-                  " width: r.width, height: r.height}; })")
+        selector,
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return {top: r.top, left: r.left, right: r.right, bottom: r.bottom,"
+        " width: r.width, height: r.height}; })",
+    )
 
 
 @pytest.fixture
@@ -58,8 +65,7 @@ def test_phone_number_is_never_broken(page_factory, phone_site):
     phone.goto(phone_site + "/")
     link = phone.locator('a[href^="tel:"]').first
     assert link.inner_text() == PHONE
-    lines = phone.evaluate(
-        "el => el.getClientRects().length", link.element_handle())
+    lines = phone.evaluate("el => el.getClientRects().length", link.element_handle())
     assert lines == 1
 
 

@@ -25,7 +25,6 @@ def test_ci_runs_the_readme_test_line_verbatim():
     assert test_line in ci
 
 
-
 def workflow(name="site.yml"):
     path = ROOT / ".github" / "workflows" / name
     # PyYAML reads the bare key `on` as True.
@@ -59,8 +58,8 @@ def test_only_content_can_stop_publishing():
     data = workflow()
     runs = run_lines(data)
     assert not any("pytest" in r or "invoke test" in r or "requirements-dev" in r for r in runs)
-    (job, check), = steps_running(data, "invoke check --publish")
-    (publish_job, publish), = steps_running(data, "invoke publish")
+    ((job, check),) = steps_running(data, "invoke check --publish")
+    ((publish_job, publish),) = steps_running(data, "invoke publish")
     assert job == publish_job == "build"
     steps = data["jobs"]["build"]["steps"]
     assert steps.index(check) < steps.index(publish)
@@ -85,8 +84,12 @@ def test_site_workflow_rebuilds_daily_and_publishes_the_scheduled_build():
 def test_workflows_cache_pip():
     for name in ("site.yml", "kit.yml"):
         data = workflow(name)
-        setups = [step for job in data["jobs"].values() for step in job["steps"]
-                  if step.get("uses", "").startswith("actions/setup-python@")]
+        setups = [
+            step
+            for job in data["jobs"].values()
+            for step in job["steps"]
+            if step.get("uses", "").startswith("actions/setup-python@")
+        ]
         assert setups and all(s["with"]["cache"] == "pip" for s in setups), name
 
 
@@ -94,9 +97,9 @@ def test_site_workflow_keeps_the_photo_cache_between_runs():
     from wartadesa.defaults import PHOTOS_CACHE
 
     steps = workflow()["jobs"]["build"]["steps"]
-    cache, = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    (cache,) = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
     assert cache["with"]["path"] == PHOTOS_CACHE and cache["with"]["restore-keys"] == "photos-"
-    publish, = [s for s in steps if "invoke publish" in s.get("run", "")]
+    (publish,) = [s for s in steps if "invoke publish" in s.get("run", "")]
     assert steps.index(cache) < steps.index(publish)
 
 
@@ -112,8 +115,15 @@ def test_workflow_deploys_only_pushes_to_main_with_official_actions():
     assert data["permissions"] == {"contents": "read"}
 
 
-KIT_PATHS = ["plugins/**", "theme/**", "wartadesa/**", "tests/**", "tasks.py",
-             "requirements*.txt", ".github/workflows/**"]
+KIT_PATHS = [
+    "plugins/**",
+    "theme/**",
+    "wartadesa/**",
+    "tests/**",
+    "tasks.py",
+    "requirements*.txt",
+    ".github/workflows/**",
+]
 
 
 def test_kit_tests_run_on_pull_requests_and_kit_changes_only():
@@ -128,7 +138,6 @@ def test_kit_tests_run_on_pull_requests_and_kit_changes_only():
 def test_kit_workflow_runs_the_readme_test_line():
     _, test_line = quick_start_lines()
     assert steps_running(workflow("kit.yml"), test_line)
-
 
 
 def test_readme_documents_every_identity_key():

@@ -1,18 +1,31 @@
-"""The code passes ruff (rules in pyproject.toml): a finding fails the test suite, so
-`invoke test` and CI fail on it too."""
+"""The code passes ruff (rules in pyproject.toml) and is formatted by `ruff format`: a
+finding fails the test suite, so `invoke test` and CI fail on it too."""
 
 import subprocess
 import sys
 
+import pytest
+
 from tests.sitetools import ROOT
 
+CHECKS = {
+    "check": ["check", "--no-cache", "--output-format", "concise", "."],
+    "format": ["format", "--no-cache", "--check", "."],
+}
+FIXES = {"check": "ruff check --fix .", "format": "ruff format ."}
 
-def test_ruff_finds_nothing():
+
+@pytest.mark.parametrize("kind", sorted(CHECKS))
+def test_ruff_finds_nothing(kind):
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "ruff", *CHECKS[kind]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, (
-        "ruff found problems (fix them, many with `ruff check --fix .`):\n"
-        + result.stdout + result.stderr
+        f"ruff {kind} found problems (fix them, many with `{FIXES[kind]}`):\n"
+        + result.stdout
+        + result.stderr
     )

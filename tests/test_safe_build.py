@@ -33,18 +33,32 @@ def snapshot(folder):
 
 
 def files(folder):
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(Path(folder).rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- Two builds, every byte the same ---------------------------------------------------
 
+
 def build_in_process_of_its_own(output, settings, seed):
     env = {**os.environ, "PYTHONHASHSEED": str(seed), "SITEURL": PRODUCTION_URL}
     result = subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings_path(settings)),
-         "--output", str(output)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.build",
+            "--settings",
+            str(settings_path(settings)),
+            "--output",
+            str(output),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return files(output)
@@ -78,6 +92,7 @@ def test_no_build_time_in_the_output(sample_site, published_site):
 
 # --- A failed build changes nothing ---------------------------------------------------
 
+
 def copy_sample_content(folder):
     shutil.copytree(SAMPLE / "content", folder)
     return folder
@@ -98,7 +113,8 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path):
         build_site(output, content=content)
     assert failed.value.problems[0].endswith(
         "2024-06-31-rusak.md:3: tanggal '2024-06-31' tidak ada: Juni 2024 hanya punya 30 hari "
-        "(day 31 does not exist) — periksa tanggalnya (check the day of the month)")
+        "(day 31 does not exist) — periksa tanggalnya (check the day of the month)"
+    )
     assert snapshot(output) == before
     assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
 
@@ -125,19 +141,32 @@ def test_build_command_on_failure_exits_1_and_says_output_is_untouched(tmp_path)
     content = copy_sample_content(tmp_path / "content")
     (content / "berita" / "rusak.md").write_text(BROKEN_ARTICLE, encoding="utf-8")
     settings = tmp_path / "settings.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-                        f"from wartadesa.defaults import *\nPATH = {str(content)!r}\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\n")
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from wartadesa.defaults import *\nPATH = {str(content)!r}\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings),
-         "--output", str(tmp_path / "out")],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.build",
+            "--settings",
+            str(settings),
+            "--output",
+            str(tmp_path / "out"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0].endswith("rusak.md:3: tanggal '2024-06-31' tidak ada: Juni 2024 hanya punya "
-                             "30 hari (day 31 does not exist) — periksa tanggalnya (check the "
-                             "day of the month)")
+    assert lines[0].endswith(
+        "rusak.md:3: tanggal '2024-06-31' tidak ada: Juni 2024 hanya punya "
+        "30 hari (day 31 does not exist) — periksa tanggalnya (check the "
+        "day of the month)"
+    )
     assert lines[-1].startswith("Build gagal: 1 masalah. Situs yang sudah ada tidak diubah.")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
@@ -145,25 +174,30 @@ def test_build_command_on_failure_exits_1_and_says_output_is_untouched(tmp_path)
 
 # --- Output folders that must never be replaced ----------------------------------------
 
+
 @pytest.fixture
 def small_content(tmp_path):
     content = tmp_path / "project" / "content"
     (content / "berita").mkdir(parents=True)
     (content / "berita" / "a.md").write_text(
-        "---\njudul: A\ntanggal: 2024-06-05\n---\nA.\n", encoding="utf-8")
+        "---\njudul: A\ntanggal: 2024-06-05\n---\nA.\n", encoding="utf-8"
+    )
     return content
 
 
-@pytest.mark.parametrize("where, why", [
-    ("content", "itu folder konten"),
-    ("project", "folder itu berisi proyek atau konten"),
-    ("inside-content", "folder itu ada di dalam folder konten"),
-    ("root", "itu folder proyek"),
-    ("home", "itu folder home"),
-    ("/", "itu folder akar sistem (/)"),
-    ("theme", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
-    ("a-file", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
-])
+@pytest.mark.parametrize(
+    "where, why",
+    [
+        ("content", "itu folder konten"),
+        ("project", "folder itu berisi proyek atau konten"),
+        ("inside-content", "folder itu ada di dalam folder konten"),
+        ("root", "itu folder proyek"),
+        ("home", "itu folder home"),
+        ("/", "itu folder akar sistem (/)"),
+        ("theme", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
+        ("a-file", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
+    ],
+)
 def test_dangerous_output_folders_are_refused(small_content, where, why):
     targets = {
         "content": small_content,
@@ -197,6 +231,7 @@ def test_an_earlier_build_or_an_empty_folder_may_be_replaced(small_content, tmp_
 
 
 # --- Content-Security-Policy on every page ---------------------------------------------
+
 
 def csp_sources(policy):
     """{directive: [sources]} of a CSP string."""

@@ -67,7 +67,9 @@ def test_home_lists_the_five_articles_newest_first(sample_site):
     home = sample_site.html("")
     links = [a["href"] for a in home.select("main h2 a")]
     expected = sorted(ARTICLES, key=lambda u: re.search(r"\d{4}/\d{2}", u).group(), reverse=True)
-    assert [link.split("berita/", 1)[1] for link in links] == [u.split("berita/", 1)[1] for u in expected]
+    assert [link.split("berita/", 1)[1] for link in links] == [
+        u.split("berita/", 1)[1] for u in expected
+    ]
 
 
 def test_about_page(sample_site):
@@ -78,8 +80,16 @@ def test_about_page(sample_site):
 
 @pytest.mark.parametrize(
     "url",
-    ["arsip/", "kategori/", "kategori/pemerintahan/", "tag/", "penulis/", "404.html",
-     "tag/rapat-koordinasi/", "penulis/antara/"],
+    [
+        "arsip/",
+        "kategori/",
+        "kategori/pemerintahan/",
+        "tag/",
+        "penulis/",
+        "404.html",
+        "tag/rapat-koordinasi/",
+        "penulis/antara/",
+    ],
 )
 def test_list_pages_exist_at_documented_urls(sample_site, url):
     assert sample_site.exists(url), url
@@ -123,7 +133,9 @@ def test_atom_entries_have_offsets_summary_and_content(published_site):
 
 
 def test_category_feed(published_site):
-    parsed = feedparser.parse(published_site.path("feeds/kategori/pemberdayaan-masyarakat.atom.xml").read_bytes())
+    parsed = feedparser.parse(
+        published_site.path("feeds/kategori/pemberdayaan-masyarakat.atom.xml").read_bytes()
+    )
     assert not parsed.bozo
     assert len(parsed.entries) == 2
 
@@ -140,10 +152,18 @@ def test_publish_without_siteurl_says_how_to_fix(tmp_path):
 def test_build_command_exit_codes(tmp_path):
     """The command the README and CI use: 0 on success, 1 on a content error."""
     ok = subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings_path()),
-         "--output", str(tmp_path / "ok")],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.build",
+            "--settings",
+            str(settings_path()),
+            "--output",
+            str(tmp_path / "ok"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "ok" / "index.html").is_file()
-

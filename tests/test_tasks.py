@@ -23,8 +23,13 @@ def project(tmp_path_factory):
 
 def invoke(project, *args, env=None, **kwargs):
     return subprocess.run(
-        [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, timeout=300, **kwargs,
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        **kwargs,
     )
 
 
@@ -51,13 +56,20 @@ def test_build_then_serve_shows_the_five_articles(project):
     assert result.returncode == 0, result.stderr
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         home = text_of(BeautifulSoup(fetch(f"http://127.0.0.1:{port}/"), "html.parser"))
-        for title in ("Konferensi Kades", "Pelatihan Aparatur", "Ngantor di Desa Bengkel",
-                      "DPMD Gunung Mas", "Rakor PMD Kalsel"):
+        for title in (
+            "Konferensi Kades",
+            "Pelatihan Aparatur",
+            "Ngantor di Desa Bengkel",
+            "DPMD Gunung Mas",
+            "Rakor PMD Kalsel",
+        ):
             assert title in home
         about = fetch(f"http://127.0.0.1:{port}/tentang/")
         assert "Tentang Situs Ini" in text_of(BeautifulSoup(about, "html.parser"))
@@ -72,8 +84,11 @@ def test_serve_after_publish_shows_the_preview(project):
     assert result.returncode == 0, result.stderr
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         home = BeautifulSoup(fetch(f"http://127.0.0.1:{port}/", timeout=120), "html.parser")
@@ -111,15 +126,25 @@ def test_gh_pages_commits_the_production_site(project):
     git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid"]
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "awal"], cwd=project, check=True)
-    result = invoke(project, "gh-pages", "--no-push", env={
-        "SITEURL": "https://example.desa.id",
-        "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@example.invalid",
-        "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@example.invalid",
-    })
+    result = invoke(
+        project,
+        "gh-pages",
+        "--no-push",
+        env={
+            "SITEURL": "https://example.desa.id",
+            "GIT_AUTHOR_NAME": "Uji",
+            "GIT_AUTHOR_EMAIL": "uji@example.invalid",
+            "GIT_COMMITTER_NAME": "Uji",
+            "GIT_COMMITTER_EMAIL": "uji@example.invalid",
+        },
+    )
     assert result.returncode == 0, result.stderr
     files = subprocess.run(
-        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=project,
-        capture_output=True, text=True, check=True,
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     assert "index.html" in files and ".nojekyll" in files and "feeds/all.atom.xml" in files
 
@@ -131,15 +156,18 @@ def live_preview(project):
     server are put back afterwards."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     article = project / "content" / "berita" / "2024-06-06-konferensi-kades-singgahan.md"
     original = article.read_text()
 
     def retitle(words):
-        article.write_text(original.replace(
-            "judul: Konferensi Kades se-Kecamatan Singgahan", f"judul: {words}", 1))
+        article.write_text(
+            original.replace("judul: Konferensi Kades se-Kecamatan Singgahan", f"judul: {words}", 1)
+        )
 
     try:
         base = f"http://127.0.0.1:{port}"
@@ -178,7 +206,9 @@ def test_livereload_reloads_the_open_page(project, page_factory):
         time.sleep(1)  # the live-reload socket connects
         retitle("Judul Baru Tanpa Klik")
         page.wait_for_function(
-            "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000)
+            "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000
+        )
         assert len(loads) >= 2, "the page did not reload"
-        assert not [e for e in page.console_errors if "Content Security Policy" in e], \
+        assert not [e for e in page.console_errors if "Content Security Policy" in e], (
             page.console_errors
+        )

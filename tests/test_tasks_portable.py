@@ -10,9 +10,7 @@ from invoke import Context, Result
 
 import tasks
 
-OPERATOR_TASKS = {
-    "build": {}, "publish": {}, "check": {}, "gh_pages": {"push": False},
-}
+OPERATOR_TASKS = {"build": {}, "publish": {}, "check": {}, "gh_pages": {"push": False}}
 POSIX_ONLY = re.compile(r"[|;`$<>]|\brm\b|\bcp\b|\bmv\b|\bsudo\b|/dev/|\bbash\b|\bsh\b")
 
 
@@ -43,5 +41,7 @@ def test_operator_tasks_start_only_python_modules(name):
 
 def test_the_readme_gives_windows_commands():
     readme = (tasks.ROOT / "README.md").read_text(encoding="utf-8")
-    assert ("py -3 -m venv .venv && .venv\\Scripts\\pip install -q -r requirements.txt && "
-            ".venv\\Scripts\\invoke build serve") in readme
+    assert (
+        "py -3 -m venv .venv && .venv\\Scripts\\pip install -q -r requirements.txt && "
+        ".venv\\Scripts\\invoke build serve"
+    ) in readme

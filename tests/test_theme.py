@@ -17,7 +17,9 @@ from stylesheet.minify import minify
 from tests.quality.budget_rules import CSS_GZ
 from tests.sitetools import ROOT, SAMPLE, build_site, text_of
 
-KONFERENSI = "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/"
+KONFERENSI = (
+    "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/"
+)
 MUSDES = "berita/2024/06/musyawarah-desa-binangun-bahas-apbdes-2025/"
 ALL_ARTICLE_URLS = [
     "berita/2024/07/pelatihan-aparatur-kecamatan-p3pd-digelar-serentak-di-empat-provinsi/",
@@ -46,27 +48,44 @@ def write_generated_content(root):
     Image.new("RGB", (1200, 675), (40, 110, 70)).save(root / "images" / "musdes.jpg")
     Image.new("RGB", (600, 400), (200, 160, 60)).save(root / "images" / "peta.png")
     (root / "pages" / "tentang.md").write_text(
-        "---\ntitle: Tentang Desa\nslug: tentang\nsummary: Tentang desa kami.\n---\n\nDesa kami di Tuban.\n")
+        "---\ntitle: Tentang Desa\nslug: tentang\nsummary: Tentang desa kami.\n---\n\nDesa kami di Tuban.\n"
+    )
     for number in range(1, 12):
         category = "Pemerintahan" if number % 2 else "Kesehatan"
         (root / "berita" / f"2024-01-{number:02d}-berita.md").write_text(
             f"---\ntitle: Kabar Desa Nomor {number}\ndate: 2024-01-{number:02d}\n"
             f"category: {category}\ntags: [kabar]\nauthor: Operator Desa\n"
             + ("village: Binangun\n" if number == 2 else "")
-            + (f"youtube: https://www.youtube.com/watch?v={VIDEO_ID}\n" if number == 3 else "") +
-            f"summary: Ringkasan kabar desa nomor {number}.\n---\n\n"
-            + "Kabar singkat dari desa untuk warga. " * 40 + "\n", encoding="utf-8")
-    table = "| " + " | ".join(f"Kolom panjang {i}" for i in range(12)) + " |\n" \
-        + "|" + "---|" * 12 + "\n" + "| " + " | ".join(str(i * 1000) for i in range(12)) + " |\n"
+            + (f"youtube: https://www.youtube.com/watch?v={VIDEO_ID}\n" if number == 3 else "")
+            + f"summary: Ringkasan kabar desa nomor {number}.\n---\n\n"
+            + "Kabar singkat dari desa untuk warga. " * 40
+            + "\n",
+            encoding="utf-8",
+        )
+    table = (
+        "| "
+        + " | ".join(f"Kolom panjang {i}" for i in range(12))
+        + " |\n"
+        + "|"
+        + "---|" * 12
+        + "\n"
+        + "| "
+        + " | ".join(str(i * 1000) for i in range(12))
+        + " |\n"
+    )
     (root / "berita" / "2024-06-05-musdes.md").write_text(
         "---\ntitle: Musyawarah Desa Binangun Bahas APBDes 2025\ndate: 2024-06-05 09:00\n"
         "category: Pemerintahan\ntags: [musdes, kabar]\nauthor: Operator Desa\nvillage: Binangun\n"
         "image: images/musdes.jpg\nimage_caption: Warga dan BPD di balai desa\n"
         "image_alt: Warga duduk di balai desa Binangun\nsource: https://binangun-singgahan.desa.id\n"
         "summary: Warga dan BPD membahas rancangan APBDes 2025.\n---\n\n"
-        + "Warga berkumpul di balai desa untuk membahas anggaran. " * 120 + "\n\n"
+        + "Warga berkumpul di balai desa untuk membahas anggaran. "
+        * 120
+        + "\n\n"
         "![Peta dusun](images/peta.png)\n\n" + table + "\n"
-        "Kata panjang: " + "Pembangunanberkelanjutan" * 8 + "\n", encoding="utf-8")
+        "Kata panjang: " + "Pembangunanberkelanjutan" * 8 + "\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -81,8 +100,13 @@ def generated_site(tmp_path_factory):
 def generated_published(tmp_path_factory):
     root = tmp_path_factory.mktemp("theme-content-published")
     content = write_generated_content(root / "content")
-    return build_site(root / "output", settings="publishconf.py", content=content,
-                      siteurl=PRODUCTION_URL, **FOOTER)
+    return build_site(
+        root / "output",
+        settings="publishconf.py",
+        content=content,
+        siteurl=PRODUCTION_URL,
+        **FOOTER,
+    )
 
 
 def meta(page, name):
@@ -99,10 +123,11 @@ def resolve(site, from_url, href):
     """The site-relative target of a (relative) link on the page at from_url."""
     absolute = urljoin("http://x/" + from_url, href)
     assert absolute.startswith("http://x/"), href
-    return absolute[len("http://x/"):].split("#")[0]
+    return absolute[len("http://x/") :].split("#")[0]
 
 
 # --- article page ----------------------------------------------------------------------
+
 
 def test_article_shows_indonesian_date_time_reading_time_and_author(generated_site):
     page = generated_site.html(MUSDES)
@@ -147,7 +172,11 @@ def test_body_image_lazy_with_size_and_table_in_a_scroll_box(generated_site):
 def test_article_lists_category_tags_and_links_that_exist(generated_site):
     page = generated_site.html(MUSDES)
     crumbs = [a["href"] for a in page.select("nav.crumbs a")]
-    assert [resolve(generated_site, MUSDES, h) for h in crumbs] == ["", "arsip/", "kategori/pemerintahan/"]
+    assert [resolve(generated_site, MUSDES, h) for h in crumbs] == [
+        "",
+        "arsip/",
+        "kategori/pemerintahan/",
+    ]
     tags = [text_of(a) for a in page.select(".tags a")]
     assert tags == ["musdes", "kabar"]
     for a in page.select("main a[href]"):
@@ -165,14 +194,20 @@ def test_related_and_previous_next_point_at_existing_articles(generated_site):
     # (Pemerintahan: odd numbers), newest first.
     assert related == [f"berita/2024/01/kabar-desa-nomor-{n}/" for n in (2, 11, 9)]
     previous = page.select_one('.prevnext a[rel="prev"]')
-    assert resolve(generated_site, MUSDES, previous["href"]) == "berita/2024/01/kabar-desa-nomor-11/"
+    assert (
+        resolve(generated_site, MUSDES, previous["href"]) == "berita/2024/01/kabar-desa-nomor-11/"
+    )
     assert page.select_one('.prevnext a[rel="next"]') is None  # the newest article
     assert "Berita sebelumnya" in text_of(previous)
     middle = generated_site.html("berita/2024/01/kabar-desa-nomor-5/")
-    links = {a["rel"][0]: resolve(generated_site, "berita/2024/01/kabar-desa-nomor-5/", a["href"])
-             for a in middle.select(".prevnext a")}
-    assert links == {"prev": "berita/2024/01/kabar-desa-nomor-4/",
-                     "next": "berita/2024/01/kabar-desa-nomor-6/"}
+    links = {
+        a["rel"][0]: resolve(generated_site, "berita/2024/01/kabar-desa-nomor-5/", a["href"])
+        for a in middle.select(".prevnext a")
+    }
+    assert links == {
+        "prev": "berita/2024/01/kabar-desa-nomor-4/",
+        "next": "berita/2024/01/kabar-desa-nomor-6/",
+    }
     for target in related + list(links.values()):
         assert generated_site.exists(target)
 
@@ -187,6 +222,7 @@ def test_related_on_the_sample_site(sample_site):
 
 # --- sharing and search engines ----------------------------------------------------------
 
+
 def test_production_canonical_open_graph_and_twitter(generated_published):
     page = generated_published.html(MUSDES)
     url = f"{PRODUCTION_URL}/{MUSDES}"
@@ -196,13 +232,17 @@ def test_production_canonical_open_graph_and_twitter(generated_published):
     assert meta(page, "og:title") == "Musyawarah Desa Binangun Bahas APBDes 2025"
     assert meta(page, "og:description") == "Warga dan BPD membahas rancangan APBDes 2025."
     # The cover's share picture: a 1200x630 JPEG made by the photos plugin.
-    assert re.fullmatch(f"{PRODUCTION_URL}/foto/musdes-[0-9a-f]{{12}}-og.jpg", meta(page, "og:image"))
+    assert re.fullmatch(
+        f"{PRODUCTION_URL}/foto/musdes-[0-9a-f]{{12}}-og.jpg", meta(page, "og:image")
+    )
     assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630")
     assert meta(page, "og:locale") == "id_ID"
     assert meta(page, "twitter:card") == "summary_large_image"
     assert meta(page, "article:published_time") == "2024-06-05T09:00:00+07:00"
-    assert page.find("meta", attrs={"name": "description"})["content"] == \
-        "Warga dan BPD membahas rancangan APBDes 2025."
+    assert (
+        page.find("meta", attrs={"name": "description"})["content"]
+        == "Warga dan BPD membahas rancangan APBDes 2025."
+    )
 
 
 def test_pages_without_image_share_the_default_picture(published_site):
@@ -211,7 +251,10 @@ def test_pages_without_image_share_the_default_picture(published_site):
         assert meta(page, "og:image") == f"{PRODUCTION_URL}/theme/img/og-default.png"
         assert published_site.exists("theme/img/og-default.png")
         with Image.open(published_site.path("theme/img/og-default.png")) as image:
-            assert image.size == (int(meta(page, "og:image:width")), int(meta(page, "og:image:height")))
+            assert image.size == (
+                int(meta(page, "og:image:width")),
+                int(meta(page, "og:image:height")),
+            )
 
 
 def test_preview_has_no_canonical_but_relative_assets(sample_site):
@@ -228,7 +271,9 @@ def test_video_article_loads_the_player_script_and_shares_the_poster(generated_p
     assert figure and figure.find_next("div", class_="prose")  # the video comes before the body
     assert meta(page, "og:image") == f"https://i.ytimg.com/vi/{VIDEO_ID}/hqdefault.jpg"
     plain = generated_published.html(MUSDES)
-    assert [s["src"] for s in plain.find_all("script", src=True)] == [f"{PRODUCTION_URL}/theme/js/share.js"]
+    assert [s["src"] for s in plain.find_all("script", src=True)] == [
+        f"{PRODUCTION_URL}/theme/js/share.js"
+    ]
     for url in ("", "arsip/", "tentang/"):
         assert not generated_published.html(url).find("script", src=True), url
 
@@ -245,14 +290,18 @@ def test_json_ld_news_article(generated_published):
     assert data["author"]["name"] == "Operator Desa"
     assert data["image"] == [meta(page, "og:image")]
     logo = data["publisher"]["logo"]["url"]
-    assert data["publisher"]["@type"] == "Organization" and data["publisher"]["name"] == "Warta Desa"
+    assert (
+        data["publisher"]["@type"] == "Organization" and data["publisher"]["name"] == "Warta Desa"
+    )
     assert logo == f"{PRODUCTION_URL}/theme/img/logo.svg"
-    assert generated_published.exists(logo[len(PRODUCTION_URL) + 1:])
+    assert generated_published.exists(logo[len(PRODUCTION_URL) + 1 :])
     assert data["mainEntityOfPage"] == f"{PRODUCTION_URL}/{MUSDES}"
 
 
 def test_json_ld_content_location_from_the_village_plugin(published_site):
-    data = json.loads(published_site.html(KONFERENSI).find("script", type="application/ld+json").string)
+    data = json.loads(
+        published_site.html(KONFERENSI).find("script", type="application/ld+json").string
+    )
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", data["datePublished"])
     location = data.get("contentLocation")
     assert location, "the village plugin gives article.content_location"
@@ -284,18 +333,30 @@ def test_sitemap_lists_every_page_with_absolute_addresses(published_site):
     locs = [loc.text for loc in root.findall("s:url/s:loc", ns)]
     assert len(locs) == len(set(locs))
     assert all(loc.startswith(PRODUCTION_URL + "/") for loc in locs)
-    expected = ["", "tentang/", "arsip/", "kategori/", "tag/", "penulis/", "kategori/pemerintahan/",
-                "tag/rapat-koordinasi/", "penulis/antara/", "desa/"] + ALL_ARTICLE_URLS
+    expected = [
+        "",
+        "tentang/",
+        "arsip/",
+        "kategori/",
+        "tag/",
+        "penulis/",
+        "kategori/pemerintahan/",
+        "tag/rapat-koordinasi/",
+        "penulis/antara/",
+        "desa/",
+    ] + ALL_ARTICLE_URLS
     for url in expected:
         assert f"{PRODUCTION_URL}/{url}" in locs, url
     assert any("/desa/binangun/" in loc for loc in locs)  # the village plugin's pages
     for loc in locs:
-        assert published_site.exists(loc[len(PRODUCTION_URL) + 1:]), loc
+        assert published_site.exists(loc[len(PRODUCTION_URL) + 1 :]), loc
     assert not any("404" in loc for loc in locs)
 
 
 def test_robots_names_the_sitemap(published_site, sample_site):
-    assert f"Sitemap: {PRODUCTION_URL}/sitemap.xml" in published_site.text("robots.txt").splitlines()
+    assert (
+        f"Sitemap: {PRODUCTION_URL}/sitemap.xml" in published_site.text("robots.txt").splitlines()
+    )
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in sample_site.text("robots.txt")
 
 
@@ -309,6 +370,7 @@ def test_feeds_are_linked_in_head_and_footer(sample_site):
 
 
 # --- every page -----------------------------------------------------------------------------
+
 
 def all_pages(site):
     return [(page_url(str(p.relative_to(site.output))), p) for p in site.html_files()]
@@ -345,8 +407,10 @@ def test_no_inline_styles_or_scripts_for_the_csp(sample_site):
 
 
 def test_every_word_is_indonesian_on_list_pages(sample_site):
-    english = re.compile(r"\b(Home|Posted|Read more|Next|Previous|Tags|Categories|Archives|Page|"
-                         r"by|Share|Copy|minutes?|Search)\b")
+    english = re.compile(
+        r"\b(Home|Posted|Read more|Next|Previous|Tags|Categories|Archives|Page|"
+        r"by|Share|Copy|minutes?|Search)\b"
+    )
     for url in ("", "arsip/", "kategori/", "tag/", "penulis/", KONFERENSI, "404.html", "tentang/"):
         text = text_of(sample_site.html(url).find("body"))
         assert not english.search(text), (url, english.search(text))
@@ -361,10 +425,18 @@ def test_404_page_is_indonesian_and_not_indexed(sample_site):
 
 
 def test_titles_name_the_page_and_the_site(sample_site):
-    assert sample_site.html("").title.get_text() == "Warta Desa — Kabar pemerintahan dan pembangunan desa"
-    assert sample_site.html(KONFERENSI).title.get_text().replace("\xa0", " ") == \
-        "Konferensi Kades se-Kecamatan Singgahan Bahas Kolaborasi Pembangunan Desa — Warta Desa"
-    assert sample_site.html("kategori/pemerintahan/").title.get_text() == "Kategori: Pemerintahan — Warta Desa"
+    assert (
+        sample_site.html("").title.get_text()
+        == "Warta Desa — Kabar pemerintahan dan pembangunan desa"
+    )
+    assert (
+        sample_site.html(KONFERENSI).title.get_text().replace("\xa0", " ")
+        == "Konferensi Kades se-Kecamatan Singgahan Bahas Kolaborasi Pembangunan Desa — Warta Desa"
+    )
+    assert (
+        sample_site.html("kategori/pemerintahan/").title.get_text()
+        == "Kategori: Pemerintahan — Warta Desa"
+    )
 
 
 def test_header_logo_menu_and_current_page(sample_site):
@@ -405,12 +477,24 @@ def test_pagination_links_to_page_two(generated_site):
 def test_archive_is_paginated_like_the_lists(tmp_path_factory):
     root = tmp_path_factory.mktemp("archive-pages")
     content = write_generated_content(root / "content")
-    site = build_site(root / "output", content=content, **FOOTER, PAGINATED_TEMPLATES={
-        "index": None, "tag": None, "category": None, "author": None, "archives": 5})
+    site = build_site(
+        root / "output",
+        content=content,
+        **FOOTER,
+        PAGINATED_TEMPLATES={
+            "index": None,
+            "tag": None,
+            "category": None,
+            "author": None,
+            "archives": 5,
+        },
+    )
     first, third = site.html("arsip/"), site.html("arsip/3/")
     assert len(first.select(".archive__list li")) == 5
     assert "Halaman 1 dari 3" in text_of(first.select_one("nav.pages"))
-    assert resolve(site, "arsip/", first.select_one('nav.pages a[rel="next"]')["href"]) == "arsip/2/"
+    assert (
+        resolve(site, "arsip/", first.select_one('nav.pages a[rel="next"]')["href"]) == "arsip/2/"
+    )
     assert text_of(third.h1) == "Arsip berita, halaman 3"
     assert len(third.select(".archive__list li")) == 2
 
@@ -419,7 +503,12 @@ def test_archive_groups_by_year_and_month_newest_first(sample_site):
     page = sample_site.html("arsip/")
     assert [text_of(h) for h in page.select("main h2")] == ["2024", "2022", "2021"]
     assert [text_of(h) for h in page.select("main h3.archive__month")] == [
-        "Juli 2024", "Juni 2024", "Mei 2024", "Oktober 2022", "Juni 2021"]
+        "Juli 2024",
+        "Juni 2024",
+        "Mei 2024",
+        "Oktober 2022",
+        "Juni 2021",
+    ]
     first = page.select_one(".archive__list li")
     assert text_of(first.find("time")) == "10 Jul"
 
@@ -432,16 +521,30 @@ def test_archive_jumps_to_a_year_on_any_page(tmp_path_factory):
         for day in range(1, count + 1):
             (content / f"{year}-{day}.md").write_text(
                 f"---\njudul: Kabar {year} nomor {day}\ntanggal: {year}-03-{day:02d}\n---\nIsi.\n",
-                encoding="utf-8")
-    site = build_site(root / "output", content=root / "content", PAGINATED_TEMPLATES={
-        "index": None, "tag": None, "category": None, "author": None, "archives": 3})
+                encoding="utf-8",
+            )
+    site = build_site(
+        root / "output",
+        content=root / "content",
+        PAGINATED_TEMPLATES={
+            "index": None,
+            "tag": None,
+            "category": None,
+            "author": None,
+            "archives": 3,
+        },
+    )
     for url in ("arsip/", "arsip/3/"):
         links = site.html(url).select("nav.archive-years a")
-        targets = {text_of(a): resolve(site, url, a["href"]) + "#" + a["href"].split("#")[1]
-                   for a in links}
+        targets = {
+            text_of(a): resolve(site, url, a["href"]) + "#" + a["href"].split("#")[1] for a in links
+        }
         # 2025 starts on page 1, 2024 on page 2 (4th article), 2023 on page 3 (8th)
-        assert targets == {"2025": "arsip/#tahun-2025", "2024": "arsip/2/#tahun-2024",
-                           "2023": "arsip/3/#tahun-2023"}, url
+        assert targets == {
+            "2025": "arsip/#tahun-2025",
+            "2024": "arsip/2/#tahun-2024",
+            "2023": "arsip/3/#tahun-2023",
+        }, url
         for target in targets.values():
             page_url, anchor = target.split("#")
             assert site.html(page_url).find(id=anchor), target
@@ -456,6 +559,7 @@ def test_card_with_cover_has_a_lazy_sized_thumbnail(generated_site):
 
 
 # --- files: stylesheet, scripts, favicon -------------------------------------------------
+
 
 def served_css():
     """The stylesheet as the build serves it: the readable source, minified (plugin
@@ -475,8 +579,19 @@ def test_stylesheet_and_scripts_stay_small():
 
 def test_stylesheet_has_dark_mode_print_focus_and_video_player():
     css = served_css()
-    for needle in ("@media (prefers-color-scheme:dark)", "@media print", ":focus-visible",
-                   ".video{", ".video--short{", ".video__link", ".video__poster", ".video__play",
-                   ".video__title", ".video iframe", "aspect-ratio:16/9", "aspect-ratio:9/16",
-                   "overflow-wrap:anywhere"):
+    for needle in (
+        "@media (prefers-color-scheme:dark)",
+        "@media print",
+        ":focus-visible",
+        ".video{",
+        ".video--short{",
+        ".video__link",
+        ".video__poster",
+        ".video__play",
+        ".video__title",
+        ".video iframe",
+        "aspect-ratio:16/9",
+        "aspect-ratio:9/16",
+        "overflow-wrap:anywhere",
+    ):
         assert needle in css, needle

@@ -34,7 +34,9 @@ def served_generated(tmp_path_factory):
 
 
 def overflow(page):
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -55,6 +57,7 @@ def luminance(rgb):
     def channel(c):
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -74,9 +77,26 @@ COLOURS_JS = """selector => [...document.querySelectorAll(selector)].slice(0, 3)
   }
   return {fg: parse(getComputedStyle(el).color).slice(0, 3), bg: bg || [255, 255, 255]};
 })"""
-TEXT_SELECTORS = [".brand__name", ".brand__tag", ".menu a", ".crumbs a", "h1", ".lede", ".meta",
-                  ".prose p", ".prose a", ".tags__label", ".tag", ".btn", ".copy label",
-                  ".prevnext__dir", ".related a", ".site-foot p", ".site-foot a", ".foot__title"]
+TEXT_SELECTORS = [
+    ".brand__name",
+    ".brand__tag",
+    ".menu a",
+    ".crumbs a",
+    "h1",
+    ".lede",
+    ".meta",
+    ".prose p",
+    ".prose a",
+    ".tags__label",
+    ".tag",
+    ".btn",
+    ".copy label",
+    ".prevnext__dir",
+    ".related a",
+    ".site-foot p",
+    ".site-foot a",
+    ".foot__title",
+]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -94,7 +114,9 @@ def test_text_contrast_at_least_4_5_to_1(page_factory, served_sample_site, schem
     assert checked >= len(TEXT_SELECTORS)
 
 
-def test_no_sideways_scrolling_at_320px_with_long_words_and_wide_tables(page_factory, served_generated):
+def test_no_sideways_scrolling_at_320px_with_long_words_and_wide_tables(
+    page_factory, served_generated
+):
     page = page_factory(320, 640)
     for path in ("/" + MUSDES, "/", "/arsip/", "/desa/"):
         page.goto(served_generated + path)
@@ -118,7 +140,15 @@ def test_tap_targets_are_at_least_24px(page_factory, served_generated):
     page = page_factory(390, 844)
     for path in ("/" + MUSDES, "/"):
         page.goto(served_generated + path)
-        for selector in (".menu a", ".crumbs a", ".btn", ".tag", ".pages a", ".kicker a", ".prevnext a"):
+        for selector in (
+            ".menu a",
+            ".crumbs a",
+            ".btn",
+            ".tag",
+            ".pages a",
+            ".kicker a",
+            ".prevnext a",
+        ):
             for box in page.locator(selector).all():
                 if box.is_visible():
                     size = box.bounding_box()
@@ -158,7 +188,9 @@ def test_copy_button_copies_the_address(page_factory, served_sample_site):
     assert page.console_errors == []
 
 
-def test_without_javascript_the_page_reads_and_the_address_can_be_selected(page_factory, served_sample_site):
+def test_without_javascript_the_page_reads_and_the_address_can_be_selected(
+    page_factory, served_sample_site
+):
     page = page_factory(390, 844, java_script_enabled=False)
     page.goto(served_sample_site + "/" + KONFERENSI)
     assert page.locator(".prose p").first.is_visible()
@@ -186,8 +218,10 @@ def test_video_box_keeps_its_size_when_the_player_loads(page_factory, served_gen
     page = page_factory(390, 844)
     poster = io.BytesIO()
     Image.new("RGB", (480, 360), (235, 235, 225)).save(poster, "JPEG")  # a light poster: worst case
-    page.route("https://i.ytimg.com/**", lambda route: route.fulfill(body=poster.getvalue(),
-                                                                      content_type="image/jpeg"))
+    page.route(
+        "https://i.ytimg.com/**",
+        lambda route: route.fulfill(body=poster.getvalue(), content_type="image/jpeg"),
+    )
     page.goto(served_generated + "/" + VIDEO_ARTICLE)
     figure = page.locator("figure.video")
     figure.scroll_into_view_if_needed()
@@ -204,7 +238,9 @@ def test_video_box_keeps_its_size_when_the_player_loads(page_factory, served_gen
     title = page.locator(".video__title")
     assert title.evaluate("el => getComputedStyle(el).color") == "rgb(255, 255, 255)"
     page.locator("a.video__link").focus()
-    assert page.locator("a.video__link").evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    assert (
+        page.locator("a.video__link").evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    )
     text_top = page.locator(".prose p").first.bounding_box()["y"]
     page.locator("a.video__link").click()
     frame = page.locator("figure.video iframe")

@@ -18,8 +18,9 @@ SITE_FILES = ("content", "overrides", "pelicanconf.py", "publishconf.py", "READM
 
 
 def git(*args, cwd):
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def older_kit():
@@ -31,8 +32,10 @@ def older_kit():
         pytest.skip("not a git repository (e.g. a project copy): no kit history")
     head = git("rev-parse", "HEAD", cwd=ROOT)
     if not added or added.split()[-1] == head:
-        pytest.skip(f"no kit commit older than HEAD adds {FIRST_FILE} (e.g. a repository "
-                    "made with 'Use this template')")
+        pytest.skip(
+            f"no kit commit older than HEAD adds {FIRST_FILE} (e.g. a repository "
+            "made with 'Use this template')"
+        )
     return added.split()[-1], head
 
 
@@ -60,8 +63,9 @@ def village(tmp_path):
     shutil.rmtree(repo / "content")
     shutil.copytree(FIXTURES / "other_village" / "content", repo / "content")
     conf = repo / "pelicanconf.py"
-    conf.write_text(conf.read_text().replace('CUSTOM_DOMAIN = ""',
-                                             'CUSTOM_DOMAIN = "ketewel-sukawati.desa.id"'))
+    conf.write_text(
+        conf.read_text().replace('CUSTOM_DOMAIN = ""', 'CUSTOM_DOMAIN = "ketewel-sukawati.desa.id"')
+    )
     (repo / "overrides" / "templates" / "partials").mkdir(parents=True)
     (repo / "overrides" / "templates" / "partials" / "footer.html").write_text(FOOTER)
     (repo / "overrides" / "static").mkdir()
@@ -75,8 +79,14 @@ def upgrade(repo, *args):
     """This kit's upgrade tool run on the village (its older kit has none yet: the first
     upgrade, as CHANGELOG.md 0.2.0 describes)."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, "-m", "wartadesa.upgrade", "--site", str(repo), *args],
-                          cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "wartadesa.upgrade", "--site", str(repo), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_upgrade_replaces_the_kit_and_keeps_the_site(village):
@@ -94,16 +104,28 @@ def test_upgrade_replaces_the_kit_and_keeps_the_site(village):
     assert staged and all(any(p == k or p.startswith(k + "/") for k in KIT_PATHS) for p in staged)
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
-    built = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=repo, env=env,
-                           capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [sys.executable, "-m", "invoke", "publish"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     home = (repo / "output" / "index.html").read_text(encoding="utf-8")
     assert "Dikelola Karang Taruna" in home and "theme/custom.css" in home
     assert "Desa Ketewel" in home
     assert (repo / "output" / "CNAME").read_text().strip() == "ketewel-sukawati.desa.id"
 
-    again = subprocess.run([sys.executable, "-m", "invoke", "upgrade", "--ref", head], cwd=repo,
-                           env=env, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [sys.executable, "-m", "invoke", "upgrade", "--ref", head],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Kit sudah versi terbaru: tidak ada yang berubah." in again.stdout
 

@@ -20,15 +20,20 @@ def test_sample_content_uses_the_indonesian_keys(path):
     written = re.findall(r"^([a-z_]+):", head, flags=re.M)
     assert written, path
     for key in written:
-        assert key in ALIASES or key in NO_ALIAS, f"{path.name}: '{key}:' (write the Indonesian key)"
+        assert key in ALIASES or key in NO_ALIAS, (
+            f"{path.name}: '{key}:' (write the Indonesian key)"
+        )
     assert read_source(path).meta["title"]
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("---\ntanggal: 2024-06-05\n---\nIsi.\n", 1, "isi baris  judul: Judul berita"),
-    ("---\njudul: Rapat\n---\nIsi.\n", 1, "isi baris  tanggal: 2024-06-05"),
-    ("---\njudul:\ntanggal: 2024-06-05\n---\nIsi.\n", 2, "judul"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("---\ntanggal: 2024-06-05\n---\nIsi.\n", 1, "isi baris  judul: Judul berita"),
+        ("---\njudul: Rapat\n---\nIsi.\n", 1, "isi baris  tanggal: 2024-06-05"),
+        ("---\njudul:\ntanggal: 2024-06-05\n---\nIsi.\n", 2, "judul"),
+    ],
+)
 def test_messages_name_the_indonesian_keys(tmp_path, text, line, words):
     article = tmp_path / "content" / "berita" / "a.md"
     article.parent.mkdir(parents=True)

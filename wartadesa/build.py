@@ -43,6 +43,7 @@ _LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
 
 def sort_problems(lines: list[str]) -> list[str]:
     """Without repeats; lines naming no file:line first (as they came), then by file, line."""
+
     def key(item):
         index, line = item
         match = _LOCATION.match(line)
@@ -57,8 +58,11 @@ def problem_lines(errors: list[str], warnings: list[str] | tuple = ()) -> list[s
     marked = []
     for line in warnings:
         match = _LOCATION.match(line)
-        marked.append(f"{match['file']}:{match['line']}: peringatan: {match['message']}"
-                      if match else f"peringatan: {line}")
+        marked.append(
+            f"{match['file']}:{match['line']}: peringatan: {match['message']}"
+            if match
+            else f"peringatan: {line}"
+        )
     return sort_problems(list(errors) + marked)
 
 
@@ -103,8 +107,12 @@ def failed_read(record: logging.LogRecord) -> bool:
     `generate_context` (logger.exception with the file as the only argument). Recognised
     by logger, level, function and arguments, not by the message text."""
     args = record.args if isinstance(record.args, tuple) else ()
-    return (record.name == "pelican.generators" and record.levelno >= logging.ERROR
-            and record.funcName == "generate_context" and len(args) == 1)
+    return (
+        record.name == "pelican.generators"
+        and record.levelno >= logging.ERROR
+        and record.funcName == "generate_context"
+        and len(args) == 1
+    )
 
 
 def _relative(path):
@@ -122,7 +130,8 @@ def check_output_path(output, settings):
     (see wartadesa/output_folder.py); return the resolved folder."""
     try:
         return output_folder.check_output_path(
-            output, settings["PATH"], ROOT, settings.get("INDEX_SAVE_AS") or "index.html")
+            output, settings["PATH"], ROOT, settings.get("INDEX_SAVE_AS") or "index.html"
+        )
     except output_folder.OutputRefused as refused:
         raise BuildFailed([str(refused)]) from None
 
@@ -134,9 +143,11 @@ def folder_problem(error, folder, staging=None, output=None):
     if staging is not None and output is not None:
         where = where.replace(str(staging), str(output))
     reason = error.strerror or type(error).__name__
-    return (f"'{where}' tidak bisa dibaca, ditulis atau diganti: {reason} (cannot read or "
-            "write this path) — periksa izin berkas/folder itu dan folder di atasnya "
-            "(chmod/chown), atau pilih folder keluaran lain dengan --output")
+    return (
+        f"'{where}' tidak bisa dibaca, ditulis atau diganti: {reason} (cannot read or "
+        "write this path) — periksa izin berkas/folder itu dan folder di atasnya "
+        "(chmod/chown), atau pilih folder keluaran lain dengan --output"
+    )
 
 
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
@@ -147,26 +158,46 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
     except SystemExit as stop:
         raise BuildFailed([str(stop)]) from None
     except SyntaxError as error:
-        raise BuildFailed([
-            f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan "
-            f"tidak bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda "
-            "kurung, tanda kutip dan indentasi pada baris ini"]) from None
+        raise BuildFailed(
+            [
+                f"{display_path(error.filename or settings_file)}:{error.lineno or 1}: pengaturan "
+                f"tidak bisa dibaca: {error.msg} (syntax error in the settings) — periksa tanda "
+                "kurung, tanda kutip dan indentasi pada baris ini"
+            ]
+        ) from None
     except OSError as error:
-        raise BuildFailed([
-            f"{display_path(error.filename or settings_file)}:1: berkas pengaturan tidak bisa "
-            f"dibaca: {error.strerror} (cannot read the settings) — periksa nama berkas "
-            "--settings (pelicanconf.py atau publishconf.py)"]) from None
+        raise BuildFailed(
+            [
+                f"{display_path(error.filename or settings_file)}:1: berkas pengaturan tidak bisa "
+                f"dibaca: {error.strerror} (cannot read the settings) — periksa nama berkas "
+                "--settings (pelicanconf.py atau publishconf.py)"
+            ]
+        ) from None
     except Exception as error:  # noqa: BLE001 - a mistake in the settings file itself
-        line = next((frame.lineno for frame in reversed(traceback.extract_tb(error.__traceback__))
-                     if Path(frame.filename).resolve() == Path(settings_file).resolve()), 1)
-        raise BuildFailed([
-            f"{display_path(settings_file)}:{line}: pengaturan salah: {type(error).__name__}: "
-            f"{error} (error in the settings) — periksa baris ini"]) from None
+        line = next(
+            (
+                frame.lineno
+                for frame in reversed(traceback.extract_tb(error.__traceback__))
+                if Path(frame.filename).resolve() == Path(settings_file).resolve()
+            ),
+            1,
+        )
+        raise BuildFailed(
+            [
+                f"{display_path(settings_file)}:{line}: pengaturan salah: {type(error).__name__}: "
+                f"{error} (error in the settings) — periksa baris ini"
+            ]
+        ) from None
 
 
-def build(settings_file: str | Path = "pelicanconf.py", output: str | Path | None = None,
-          strict: bool = False, overrides: dict | None = None, write: bool = True,
-          stats: dict | None = None) -> list[str]:
+def build(
+    settings_file: str | Path = "pelicanconf.py",
+    output: str | Path | None = None,
+    strict: bool = False,
+    overrides: dict | None = None,
+    write: bool = True,
+    stats: dict | None = None,
+) -> list[str]:
     """Build the site; return the warnings. Raise BuildFailed on any error.
     `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
 
@@ -239,8 +270,9 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
         except BuildFailed:
             raise
         except ContentErrors as errors:
-            raise BuildFailed(collector.errors + [str(e) for e in errors.errors],
-                              collector.warnings) from None
+            raise BuildFailed(
+                collector.errors + [str(e) for e in errors.errors], collector.warnings
+            ) from None
         except ContentError as error:
             raise BuildFailed(collector.errors + [str(error)], collector.warnings) from None
         except Exception as error:  # noqa: BLE001 - shown to the operator, not a traceback
@@ -248,13 +280,16 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
                 raise
             if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
                 raise BuildFailed(
-                    collector.errors + [folder_problem(error, staging, staging, output)]) from None
+                    collector.errors + [folder_problem(error, staging, staging, output)]
+                ) from None
             detail = str(error).replace(str(staging), str(output))
             # Through logging, so the collector's filters apply (privacy_guard masks
             # identity numbers a plugin's exception may quote).
             logging.getLogger("wartadesa.build").error(
                 "build gagal: %s: %s (set WARTADESA_DEBUG=1 to see the traceback)",
-                type(error).__name__, detail)
+                type(error).__name__,
+                detail,
+            )
             raise BuildFailed(list(collector.errors), collector.warnings) from None
         if collector.errors:
             raise BuildFailed(list(collector.errors), collector.warnings)
@@ -310,8 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument("--github", action="store_true",
-                        help="GitHub annotations and job summary (default in GitHub Actions)")
+    parser.add_argument(
+        "--github",
+        action="store_true",
+        help="GitHub annotations and job summary (default in GitHub Actions)",
+    )
     args = parser.parse_args(argv)
     from wartadesa import github
 
@@ -320,8 +358,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         warnings = build(args.settings, args.output, args.strict, stats=stats)
     except KeyboardInterrupt:
-        print("\nBuild dibatalkan: situs yang sudah ada tidak diubah. "
-              "(Build cancelled; the existing output was left untouched.)", file=sys.stderr)
+        print(
+            "\nBuild dibatalkan: situs yang sudah ada tidak diubah. "
+            "(Build cancelled; the existing output was left untouched.)",
+            file=sys.stderr,
+        )
         return 130
     except BuildFailed as failed:
         for line in problem_lines(failed.problems, failed.warnings):
@@ -340,8 +381,11 @@ def main(argv: list[str] | None = None) -> int:
         print(line, file=sys.stderr)
     if github.enabled(args.github):
         github.report([], warnings)
-        github.write_summary(github.published_summary(
-            stats.get("siteurl"), stats.get("articles"), stats.get("pages"), warnings))
+        github.write_summary(
+            github.published_summary(
+                stats.get("siteurl"), stats.get("articles"), stats.get("pages"), warnings
+            )
+        )
     print("Build selesai (build finished).")
     return 0
 

@@ -18,8 +18,11 @@ from wartadesa import github
 from wartadesa.build import BuildFailed, build, problem_lines
 
 
-def check(settings_file: str | Path = "pelicanconf.py", content: str | Path | None = None,
-          overrides: dict | None = None) -> tuple[list[str], list[str]]:
+def check(
+    settings_file: str | Path = "pelicanconf.py",
+    content: str | Path | None = None,
+    overrides: dict | None = None,
+) -> tuple[list[str], list[str]]:
     """(errors, warnings) for the site's content; nothing is written."""
     overrides = dict(overrides or {})
     if content:
@@ -45,8 +48,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Check all content without building.")
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--content", default=None, help="content folder (default: PATH setting)")
-    parser.add_argument("--github", action="store_true",
-                        help="GitHub annotations and job summary (default in GitHub Actions)")
+    parser.add_argument(
+        "--github",
+        action="store_true",
+        help="GitHub annotations and job summary (default in GitHub Actions)",
+    )
     args = parser.parse_args(argv)
     errors, warnings = check(args.settings, args.content)
     lines = problem_lines(errors, warnings)
@@ -57,8 +63,11 @@ def main(argv=None):
     print(summary(errors, warnings))
     if github.enabled(args.github):
         github.report(errors, warnings)
-        github.write_summary(github.problems_summary(errors, warnings) if errors
-                             else github.check_ok_summary(warnings))
+        github.write_summary(
+            github.problems_summary(errors, warnings)
+            if errors
+            else github.check_ok_summary(warnings)
+        )
     return 1 if errors else 0
 
 

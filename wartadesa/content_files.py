@@ -12,8 +12,10 @@ import os
 
 from front_matter.errors import ContentError
 
-SYMLINK_HINT = ("salin berkas aslinya ke dalam folder content/ (jangan pakai tautan simbolik), "
-                "atau hapus tautannya")
+SYMLINK_HINT = (
+    "salin berkas aslinya ke dalam folder content/ (jangan pakai tautan simbolik), "
+    "atau hapus tautannya"
+)
 
 
 def _inside(path, root):
@@ -30,18 +32,28 @@ def symlink_problem(path: str, root: str) -> ContentError | None:
     shown = os.readlink(path)
     if not os.path.exists(path):
         return ContentError(
-            path, 1, f"tautan simbolik (symlink) ke '{shown}' tidak menunjuk ke apa pun "
-            "(broken symlink)", SYMLINK_HINT)
+            path,
+            1,
+            f"tautan simbolik (symlink) ke '{shown}' tidak menunjuk ke apa pun (broken symlink)",
+            SYMLINK_HINT,
+        )
     if not _inside(target, root):
         return ContentError(
-            path, 1, f"tautan simbolik (symlink) ke '{shown}' menunjuk ke luar folder konten; "
+            path,
+            1,
+            f"tautan simbolik (symlink) ke '{shown}' menunjuk ke luar folder konten; "
             "berkas di luar content/ tidak diterbitkan (symlink leaves the content folder)",
-            SYMLINK_HINT)
+            SYMLINK_HINT,
+        )
     parent = os.path.realpath(os.path.dirname(path))
     if os.path.isdir(path) and _inside(parent, target):
         return ContentError(
-            path, 1, f"tautan simbolik (symlink) ke '{shown}' menunjuk ke folder di atasnya: "
-            "isinya akan dibaca berulang tanpa akhir (symlink loop)", "hapus tautan itu")
+            path,
+            1,
+            f"tautan simbolik (symlink) ke '{shown}' menunjuk ke folder di atasnya: "
+            "isinya akan dibaca berulang tanpa akhir (symlink loop)",
+            "hapus tautan itu",
+        )
     return None
 
 
@@ -54,9 +66,14 @@ def content_file_problems(content, ignore=()):
     problems = []
 
     def unreadable(error):
-        problems.append(ContentError(
-            error.filename, 1, f"folder tidak bisa dibaca: {error.strerror} (cannot read)",
-            "periksa izin folder itu (chmod/chown)"))
+        problems.append(
+            ContentError(
+                error.filename,
+                1,
+                f"folder tidak bisa dibaca: {error.strerror} (cannot read)",
+                "periksa izin folder itu (chmod/chown)",
+            )
+        )
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):  # never follows links
         for name in sorted(dirs + files):
@@ -68,9 +85,14 @@ def content_file_problems(content, ignore=()):
                 if problem:
                     problems.append(problem)
             elif not (os.path.isfile(path) or os.path.isdir(path)):
-                problems.append(ContentError(
-                    path, 1, "bukan berkas biasa (pipe, socket atau perangkat) (not a regular "
-                    "file)", "hapus entri itu dari folder content/"))
+                problems.append(
+                    ContentError(
+                        path,
+                        1,
+                        "bukan berkas biasa (pipe, socket atau perangkat) (not a regular file)",
+                        "hapus entri itu dari folder content/",
+                    )
+                )
     return problems
 
 
@@ -79,5 +101,6 @@ def check_content_files(settings: dict) -> list[str]:
     path = settings["PATH"]
     if not os.path.isdir(path):
         return []
-    return [str(problem) for problem in content_file_problems(path, settings.get(
-        "IGNORE_FILES", ()))]
+    return [
+        str(problem) for problem in content_file_problems(path, settings.get("IGNORE_FILES", ()))
+    ]

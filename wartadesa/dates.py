@@ -89,7 +89,8 @@ def build_day(settings):
         except (ValueError, OverflowError, OSError):
             raise SystemExit(
                 f"SOURCE_DATE_EPOCH '{epoch}' bukan angka detik sejak 1970 "
-                "(SOURCE_DATE_EPOCH must be a Unix timestamp)") from None
+                "(SOURCE_DATE_EPOCH must be a Unix timestamp)"
+            ) from None
     return dt.datetime.now(zone).date()
 
 

@@ -53,7 +53,7 @@ TYPOGRIFY = True
 SUMMARY_MAX_LENGTH = 40
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.extra": {}
         # Quotes and dashes are made typographic by typogrify (TYPOGRIFY = True).
     },
     "output_format": "html5",
@@ -138,7 +138,13 @@ ALBUMS_SAVE_AS = ALBUMS_URL + "index.html"
 TEMPLATE_PAGES = {}
 # None: DEFAULT_PAGINATION per page. The archive lists 100 titles a page (small pages).
 # The villages plugin adds "village" and "region" (None) unless they are set here.
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None, "archives": 100}
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "tag": None,
+    "category": None,
+    "author": None,
+    "archives": 100,
+}
 SLUGIFY_SOURCE = "title"
 SLUG_REGEX_SUBSTITUTIONS = [
     (r"[^\w\s-]", ""),
@@ -407,5 +413,8 @@ def production_settings(site: dict) -> dict:
         # CUSTOM_DOMAIN is set, a CNAME file with that domain.
         "GITHUB_PAGES": True,
         # Drafts are never published; only the local preview shows them (marked DRAF).
-        "DRAFT_URL": "", "DRAFT_SAVE_AS": "", "DRAFT_PAGE_URL": "", "DRAFT_PAGE_SAVE_AS": "",
+        "DRAFT_URL": "",
+        "DRAFT_SAVE_AS": "",
+        "DRAFT_PAGE_URL": "",
+        "DRAFT_PAGE_SAVE_AS": "",
     }

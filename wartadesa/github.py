@@ -31,8 +31,10 @@ def annotation(line, level="error"):
     match = _LOCATION.match(line)
     if not match:
         return f"::{level} title=Warta Desa::{_data(line)}"
-    return (f"::{level} file={_property(match['file'])},line={match['line']},"
-            f"title=Warta Desa::{_data(match['message'])}")
+    return (
+        f"::{level} file={_property(match['file'])},line={match['line']},"
+        f"title=Warta Desa::{_data(match['message'])}"
+    )
 
 
 def annotations(errors, warnings=()):
@@ -50,16 +52,19 @@ def problems_summary(errors, warnings=(), title="Situs belum diterbitkan"):
     for level, lines in (("galat", errors), ("peringatan", warnings)):
         for line in lines:
             match = _LOCATION.match(line)
-            file, number, message = ((match["file"], match["line"], match["message"]) if match
-                                     else ("", "", line))
+            file, number, message = (
+                (match["file"], match["line"], match["message"]) if match else ("", "", line)
+            )
             if file and file not in files:
                 files.append(file)
             rows.append(f"| {_cell(file) or '—'} | {number or '—'} | {level} | {_cell(message)} |")
     text = [f"## ❌ {title}", ""]
     if errors:
-        text.append(f"Ada {len(errors)} galat di konten. Situs yang sudah terbit tidak berubah "
-                    "sampai semua galat diperbaiki. Perbaiki berkas berikut, lalu simpan "
-                    "(commit) lagi:")
+        text.append(
+            f"Ada {len(errors)} galat di konten. Situs yang sudah terbit tidak berubah "
+            "sampai semua galat diperbaiki. Perbaiki berkas berikut, lalu simpan "
+            "(commit) lagi:"
+        )
     else:
         text.append(f"Ada {len(warnings)} peringatan (situs tetap boleh terbit).")
     text.append("")

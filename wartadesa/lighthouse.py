@@ -29,11 +29,23 @@ from wartadesa.build import BuildFailed, build
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
-COMPRESSED = {"text/html", "text/css", "text/javascript", "application/javascript",
-              "application/json", "application/xml", "text/xml", "image/svg+xml",
-              "application/atom+xml", "application/rss+xml", "text/plain"}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+COMPRESSED = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "text/xml",
+    "image/svg+xml",
+    "application/atom+xml",
+    "application/rss+xml",
+    "text/plain",
+}
 
 
 class PagesLikeHandler(SimpleHTTPRequestHandler):
@@ -60,8 +72,9 @@ class PagesLikeHandler(SimpleHTTPRequestHandler):
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = path.read_bytes()
         self.send_response(status)
-        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/")
-                                                  else ""))
+        self.send_header(
+            "Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else "")
+        )
         if ctype in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body, 6)
             self.send_header("Content-Encoding", "gzip")
@@ -103,13 +116,21 @@ def pages_of(output):
 
 def run_lighthouse(url, report_path, chrome):
     env = dict(os.environ, CHROME_PATH=chrome)
-    cmd = ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={report_path}",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-           "--quiet"]
+    cmd = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={report_path}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--quiet",
+    ]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not Path(report_path).is_file():
-        raise RuntimeError(f"lighthouse gagal (exit {done.returncode}) untuk {url}:\n"
-                           f"{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"lighthouse gagal (exit {done.returncode}) untuk {url}:\n{done.stderr[-3000:]}"
+        )
     report = json.loads(Path(report_path).read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         raise RuntimeError(f"lighthouse: {report['runtimeError']}")
@@ -121,7 +142,8 @@ def run_lighthouse(url, report_path, chrome):
     failing = [
         (a["id"], a["title"], a["score"], a.get("displayValue", ""), weights.get(a["id"], 0))
         for a in report["audits"].values()
-        if a.get("score") is not None and a["score"] < 1
+        if a.get("score") is not None
+        and a["score"] < 1
         and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     return scores, failing, report
@@ -176,27 +198,40 @@ def markdown(env, results):
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for label, path, scores, _ in results:
-        lines.append(f"| {label} | `{path}` | " + " | ".join(str(scores[c]) for c in CATEGORIES)
-                     + " |")
+        lines.append(
+            f"| {label} | `{path}` | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |"
+        )
     notes = [(label, path, failing) for label, path, _, failing in results if failing]
     if notes:
-        lines += ["", "## Audits scored below 1",
-                  "", "Weight 0: advice that does not count in the category score.", ""]
+        lines += [
+            "",
+            "## Audits scored below 1",
+            "",
+            "Weight 0: advice that does not count in the category score.",
+            "",
+        ]
         for label, path, failing in notes:
             lines.append(f"- {label} (`{path}`):")
             for audit_id, title, score, value, weight in failing:
                 extra = f", {value}" if value else ""
-                lines.append(f"  - `{audit_id}` {title} (score {score:.2f}, weight {weight:g}"
-                             f"{extra})")
+                lines.append(
+                    f"  - `{audit_id}` {title} (score {score:.2f}, weight {weight:g}{extra})"
+                )
     return "\n".join(lines) + "\n"
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", default=str(ROOT / "docs" / "lighthouse.md"),
-                        help="Markdown file for the figures (default docs/lighthouse.md)")
-    parser.add_argument("--reports", default=str(ROOT / "test-artifacts" / "lighthouse"),
-                        help="folder for Lighthouse's JSON reports")
+    parser.add_argument(
+        "--output",
+        default=str(ROOT / "docs" / "lighthouse.md"),
+        help="Markdown file for the figures (default docs/lighthouse.md)",
+    )
+    parser.add_argument(
+        "--reports",
+        default=str(ROOT / "test-artifacts" / "lighthouse"),
+        help="folder for Lighthouse's JSON reports",
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         sys.exit("Lighthouse belum terpasang: jalankan `bash .ci/test-deps` (npm ci)")
@@ -220,15 +255,18 @@ def main(argv=None):
         try:
             for label, path in pages_of(output):
                 name = path.strip("/").replace("/", "-") or "home"
-                scores, failing, _ = run_lighthouse(site_url + path,
-                                                    reports / f"{name}.json", chrome)
+                scores, failing, _ = run_lighthouse(
+                    site_url + path, reports / f"{name}.json", chrome
+                )
                 results.append((label, path, scores, failing))
                 print(f"{label:8} {path}")
                 print("         " + "  ".join(f"{c} {scores[c]}" for c in CATEGORIES))
                 for audit_id, title, score, value, weight in failing:
                     extra = f", {value}" if value else ""
-                    print(f"         - {audit_id}: {title} (score {score:.2f}, "
-                          f"weight {weight:g}{extra})")
+                    print(
+                        f"         - {audit_id}: {title} (score {score:.2f}, "
+                        f"weight {weight:g}{extra})"
+                    )
         except RuntimeError as error:
             sys.exit(str(error))
         finally:

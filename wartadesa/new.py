@@ -91,8 +91,12 @@ def render(title, villages, category, settings, now, slug=None):
         "date": f"Jam menurut zona {settings.get('TIMEZONE')}.",
         "category": f"Pilih salah satu: {', '.join(allowed)}." if allowed else "",
     }
-    values = {"title": yaml_value(title), "slug": slug, "date": f"{now:%Y-%m-%d %H:%M}",
-              "category": yaml_value(category)}
+    values = {
+        "title": yaml_value(title),
+        "slug": slug,
+        "date": f"{now:%Y-%m-%d %H:%M}",
+        "category": yaml_value(category),
+    }
     return front_matter(values, context, village_line) + BODY
 
 
@@ -232,8 +236,13 @@ def content_types():
 def typed_values(content_type, title, slug, villages, now, settings):
     """Values of the keys a new file of `content_type` writes uncommented."""
     stamp = f"{now:%Y-%m-%d %H:%M}"
-    return {"title": yaml_value(title), "slug": slug, "date": stamp,
-            "start": f"{now:%Y-%m-%d} 09:00", "village": villages}
+    return {
+        "title": yaml_value(title),
+        "slug": slug,
+        "date": stamp,
+        "start": f"{now:%Y-%m-%d} 09:00",
+        "village": villages,
+    }
 
 
 def render_typed(content_type, title, villages, settings, now, slug):
@@ -247,24 +256,35 @@ def render_typed(content_type, title, villages, settings, now, slug):
         f"# {name.capitalize()} baru. Baris yang diawali # hanya catatan: tidak ikut terbit.",
         "# Untuk memakai kunci yang diawali #, hapus tanda # di depannya.",
     ]
-    fields = [f for f in schema.used_by(content_type)
-              if f.key not in ("lang", "translation", "template")]  # no translations here
+    fields = [
+        f for f in schema.used_by(content_type) if f.key not in ("lang", "translation", "template")
+    ]  # no translations here
     # The title and address first, then what the type needs, the rest, the status last.
-    fields.sort(key=lambda f: (f.key not in ("title", "slug"), content_type not in f.required,
-                               f.key == "status"))
+    fields.sort(
+        key=lambda f: (
+            f.key not in ("title", "slug"),
+            content_type not in f.required,
+            f.key == "status",
+        )
+    )
     for field in fields:
         lines.append(f"# {field.help}")
         value = values.get(field.key)
         if field.key == "village":
             if value:
                 names = ", ".join(json.dumps(v, ensure_ascii=False) for v in value)
-                lines.append(f"{field.written}: [{names}]" if len(value) > 1
-                             else f"{field.written}: {yaml_value(value[0])}")
+                lines.append(
+                    f"{field.written}: [{names}]"
+                    if len(value) > 1
+                    else f"{field.written}: {yaml_value(value[0])}"
+                )
             else:
                 lines.append(f"# {field.written}: nama-desa")
         elif field.key == "status":
             lines.append(f"{field.written}: draft")
-        elif value is not None and (field.key in ("title", "slug") or content_type in field.required):
+        elif value is not None and (
+            field.key in ("title", "slug") or content_type in field.required
+        ):
             lines.append(f"{field.written}: {value}")
         elif content_type in field.required:
             lines.append(f"{field.written}: {field.example}")
@@ -290,7 +310,8 @@ def write_typed(content_type, title, villages=(), settings=None, now=None):
     slug = make_slug(title, settings)
     if not slug:
         raise NewArticleError(
-            f"judul '{title}' tidak berisi huruf atau angka untuk alamat (empty slug)")
+            f"judul '{title}' tidak berisi huruf atau angka untuk alamat (empty slug)"
+        )
     villages = [v for v in villages if v]
     check_villages(villages, settings)
     now = now or now_in(settings)
@@ -378,8 +399,9 @@ def main(argv=None):
     parser.add_argument("judul", nargs="?", help="the article's title")
     parser.add_argument("--desa", action="append", help="village(s), repeat or separate by commas")
     parser.add_argument("--kategori", default="", help="category")
-    parser.add_argument("--jenis", default="berita",
-                        help="berita (default), pengumuman, agenda or galeri")
+    parser.add_argument(
+        "--jenis", default="berita", help="berita (default), pengumuman, agenda or galeri"
+    )
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content", default=None, help="content folder (default: PATH setting)")
     args = parser.parse_args(argv)
@@ -390,20 +412,26 @@ def main(argv=None):
         if content_type is None:
             raise NewArticleError(
                 f"jenis '{args.jenis}' tidak dikenal; pilih salah satu: "
-                f"{', '.join(content_types())} (unknown content type)")
+                f"{', '.join(content_types())} (unknown content type)"
+            )
         if content_type != "article":
             if args.judul is None:
-                raise NewArticleError("tulis judulnya, misalnya  invoke new --jenis "
-                                      f"{args.jenis} \"Judul\" (missing title)")
+                raise NewArticleError(
+                    "tulis judulnya, misalnya  invoke new --jenis "
+                    f'{args.jenis} "Judul" (missing title)'
+                )
             path = write_typed(content_type, args.judul, split_villages(args.desa), settings)
             print(display(path))
-            print("Berkas dibuat dengan status: draft. Lengkapi isinya, lalu ganti menjadi "
-                  "status: published agar tampil di situs. Periksa dengan: invoke check",
-                  file=sys.stderr)
+            print(
+                "Berkas dibuat dengan status: draft. Lengkapi isinya, lalu ganti menjadi "
+                "status: published agar tampil di situs. Periksa dengan: invoke check",
+                file=sys.stderr,
+            )
             return 0
         if args.judul is None:
             title, villages, category = interactive(
-                settings, split_villages(args.desa), args.kategori)
+                settings, split_villages(args.desa), args.kategori
+            )
         else:
             title, villages, category = args.judul, split_villages(args.desa), args.kategori
         path = write_article(title, villages, category, settings)
@@ -411,9 +439,11 @@ def main(argv=None):
         print(f"Gagal membuat berita: {problem}", file=sys.stderr)
         return 1
     print(display(path))
-    print("Berkas dibuat dengan status: draft. Isi beritanya, lalu ganti menjadi "
-          "status: published agar tampil di situs. Periksa dengan: invoke check",
-          file=sys.stderr)
+    print(
+        "Berkas dibuat dengan status: draft. Isi beritanya, lalu ganti menjadi "
+        "status: published agar tampil di situs. Periksa dengan: invoke check",
+        file=sys.stderr,
+    )
     return 0
 
 

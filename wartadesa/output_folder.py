@@ -90,8 +90,12 @@ def check_output_path(output, content, root, index_name="index.html"):
         _refuse(output, "folder itu ada di dalam folder konten")
     if root in output.parents:
         top = root / output.relative_to(root).parts[0]
-        if top != output and top.exists() and not is_our_build(top) and not is_legacy_output(
-                top, root, index_name):
+        if (
+            top != output
+            and top.exists()
+            and not is_our_build(top)
+            and not is_legacy_output(top, root, index_name)
+        ):
             _refuse(output, f"folder itu bagian dari proyek ({top.name}/), bukan hasil build")
     if output.is_symlink():
         _refuse(output, "itu tautan simbolik (symlink), bukan folder hasil build")

@@ -108,8 +108,7 @@ class SharedWriter(Writer):
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time '
-                    "(was previously overwritten)"
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
                 )
             logger.info('Skipping "%s", not overwriting', filename)
             filename = os.devnull
@@ -258,9 +257,17 @@ class _Run:
     # --- work ----------------------------------------------------------------
     def _uses_attach(self):
         for generator in self.generators:
-            for name in ("articles", "translations", "hidden_articles", "hidden_translations",
-                         "drafts", "drafts_translations", "pages", "hidden_pages",
-                         "draft_pages"):
+            for name in (
+                "articles",
+                "translations",
+                "hidden_articles",
+                "hidden_translations",
+                "drafts",
+                "drafts_translations",
+                "pages",
+                "hidden_pages",
+                "draft_pages",
+            ):
                 for item in getattr(generator, name, None) or []:
                     text = getattr(item, "_content", "") or ""
                     if "{attach}" in text or "|attach|" in text:
@@ -268,8 +275,12 @@ class _Run:
         return False
 
     def _split(self):
-        return [g for g in self.generators if type(g).__name__ in PARALLEL_GENERATORS
-                or isinstance(g, (ArticlesGenerator, PagesGenerator))]
+        return [
+            g
+            for g in self.generators
+            if type(g).__name__ in PARALLEL_GENERATORS
+            or isinstance(g, (ArticlesGenerator, PagesGenerator))
+        ]
 
     def start(self, writer, count):
         split = self._split()
@@ -325,7 +336,8 @@ class _Run:
             if result is None:
                 first_error = first_error or RuntimeError(
                     f"proses build paralel berhenti tanpa hasil (a build worker died, "
-                    f"status {status}); coba lagi dengan BUILD_WORKERS = 1")
+                    f"status {status}); coba lagi dengan BUILD_WORKERS = 1"
+                )
                 continue
             for values in result["records"]:
                 record = _restore_record(values)
@@ -402,6 +414,7 @@ def wait_for_writers():
 # front_matter does), not in a `*_generator_preread` receiver (those run in the main
 # process only, before the file is taken from the worker).
 
+
 class _SharedObjects(pickle.Pickler):
     """Objects both processes hold since the fork (the settings) travel as a reference."""
 
@@ -447,10 +460,16 @@ class _Reading:
             return
         from pelican.contents import Article, Page
 
-        files = [(f, Article) for f in generator.get_files(
-            settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
-        files += [(f, Page) for f in generator.get_files(
-            settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])]
+        files = [
+            (f, Article)
+            for f in generator.get_files(
+                settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]
+            )
+        ]
+        files += [
+            (f, Page)
+            for f in generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])
+        ]
         if self.cache is not None:  # files the cache holds need no reader
             missing = []
             for f, cls in files:
@@ -462,8 +481,11 @@ class _Reading:
         shares = 2 * count - 1  # the main process has other work per file: one share
         self.shared = {id(settings): settings, id(generator.context): generator.context}
         for index in range(1, count):
-            mine = [(f, cls) for number, (f, cls) in enumerate(files)
-                    if number % shares and (number % shares - 1) // 2 == index - 1]
+            mine = [
+                (f, cls)
+                for number, (f, cls) in enumerate(files)
+                if number % shares and (number % shares - 1) // 2 == index - 1
+            ]
             if not mine:
                 continue
             read_end, write_end = os.pipe()
@@ -498,8 +520,8 @@ class _Reading:
                 try:
                     keep.__name__ = cls.__name__
                     content, metadata = self.original(
-                        generator.readers, base_path=generator.path, path=f,
-                        content_class=keep)
+                        generator.readers, base_path=generator.path, path=f, content_class=keep
+                    )
                     result = None if capture.records else (content, metadata)
                 except Exception:  # noqa: BLE001 - the main process reads it again
                     result = None
@@ -512,7 +534,7 @@ class _Reading:
                 data = buffer.getvalue()
                 view = memoryview(struct.pack("!Q", len(data)) + data)
                 while view:
-                    view = view[os.write(fd, view):]
+                    view = view[os.write(fd, view) :]
         except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
             status = 1
         finally:
@@ -579,9 +601,18 @@ def parallel_reading():
     reading = _Reading()
     original = reading.original = Readers.read_file
 
-    def read_file(self, base_path, path, content_class=None, fmt=None, context=None,
-                  preread_signal=None, preread_sender=None, context_signal=None,
-                  context_sender=None):
+    def read_file(
+        self,
+        base_path,
+        path,
+        content_class=None,
+        fmt=None,
+        context=None,
+        preread_signal=None,
+        preread_sender=None,
+        context_signal=None,
+        context_sender=None,
+    ):
         from pelican.contents import Page
 
         content_class = content_class or Page
@@ -598,24 +629,48 @@ def parallel_reading():
                 cache.store(key, found)
         if found is None:
             if cache is None:
-                return original(self, base_path, path, content_class, fmt, context,
-                                preread_signal, preread_sender, context_signal,
-                                context_sender)
+                return original(
+                    self,
+                    base_path,
+                    path,
+                    content_class,
+                    fmt,
+                    context,
+                    preread_signal,
+                    preread_sender,
+                    context_signal,
+                    context_sender,
+                )
 
             def keep(**values):
                 return values["content"], values["metadata"]
 
             keep.__name__ = name
             with Silence() as silence:
-                result = original(self, base_path, path, keep, fmt, context, preread_signal,
-                                  preread_sender, context_signal, context_sender)
+                result = original(
+                    self,
+                    base_path,
+                    path,
+                    keep,
+                    fmt,
+                    context,
+                    preread_signal,
+                    preread_sender,
+                    context_signal,
+                    context_sender,
+                )
             if not isinstance(result, tuple):  # Pelican's SkipStub
                 return result
             if silence.count == 0:
                 cache.store(key, result)
             content, metadata = result
-            return content_class(content=content, metadata=metadata, settings=self.settings,
-                                 source_path=full, context=context)
+            return content_class(
+                content=content,
+                metadata=metadata,
+                settings=self.settings,
+                source_path=full,
+                context=context,
+            )
         content, metadata = found
         if preread_signal:
             preread_signal.send(preread_sender)
@@ -623,8 +678,13 @@ def parallel_reading():
             context_signal.send(context_sender, metadata=metadata)
         if metadata.get("status") == "skip":
             content_class = SkipStub
-        return content_class(content=content, metadata=metadata, settings=self.settings,
-                             source_path=full, context=context)
+        return content_class(
+            content=content,
+            metadata=metadata,
+            settings=self.settings,
+            source_path=full,
+            context=context,
+        )
 
     Readers.read_file = read_file
     signals.article_generator_init.connect(reading.start)

@@ -14,8 +14,9 @@ LOCALE = "id_ID"
 
 def rupiah(amount):
     """'Rp1.234.567.890' (a negative amount: '-Rp50.000.000')."""
-    return format_currency(int(amount), "IDR", locale=LOCALE, format="¤#,##0",
-                           currency_digits=False)
+    return format_currency(
+        int(amount), "IDR", locale=LOCALE, format="¤#,##0", currency_digits=False
+    )
 
 
 def _three_digits(amount):
@@ -31,8 +32,7 @@ def _three_digits(amount):
 
 def rupiah_short(amount):
     """'Rp1,23 M', 'Rp450 jt', 'Rp12,3 rb', 'Rp999'."""
-    return format_compact_currency(_three_digits(amount), "IDR", locale=LOCALE,
-                                   fraction_digits=2)
+    return format_compact_currency(_three_digits(amount), "IDR", locale=LOCALE, fraction_digits=2)
 
 
 def percent(part, whole):

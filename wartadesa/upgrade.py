@@ -24,9 +24,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT_PATHS = (
-    "theme", "plugins", "wartadesa", "tests", "tasks.py", "conftest.py", "pyproject.toml",
-    "requirements.txt", "requirements-dev.txt", "package.json", "package-lock.json",
-    ".github/workflows", ".ci", "CHANGELOG.md",
+    "theme",
+    "plugins",
+    "wartadesa",
+    "tests",
+    "tasks.py",
+    "conftest.py",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements-dev.txt",
+    "package.json",
+    "package-lock.json",
+    ".github/workflows",
+    ".ci",
+    "CHANGELOG.md",
 )
 SITE_PATHS = ("content", "overrides", "pelicanconf.py", "publishconf.py", "README.md")
 DEFAULT_REMOTE = "kit"
@@ -38,8 +49,7 @@ class UpgradeError(Exception):
 
 
 def git(*args, cwd=ROOT, check=True, input=None):
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                            input=input)
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, input=input)
     if check and result.returncode:
         raise UpgradeError(f"git {' '.join(args)} gagal: {result.stderr.strip()}")
     return result.stdout
@@ -128,12 +138,16 @@ def fetch(ref, remote=None, url=None, cwd=ROOT):
         raise UpgradeError(
             "alamat kit belum diketahui. Tambahkan sekali:  git remote add kit "
             "https://github.com/PEMILIK/warta-desa.git  (atau jalankan dengan --url ALAMAT, "
-            "atau isi KIT_REPOSITORY di pelicanconf.py) (the kit's upstream is not set)")
-    result = subprocess.run(["git", "fetch", "--quiet", "--tags", source, ref], cwd=cwd,
-                            capture_output=True, text=True)
+            "atau isi KIT_REPOSITORY di pelicanconf.py) (the kit's upstream is not set)"
+        )
+    result = subprocess.run(
+        ["git", "fetch", "--quiet", "--tags", source, ref], cwd=cwd, capture_output=True, text=True
+    )
     if result.returncode:
-        raise UpgradeError(f"versi kit '{ref}' tidak bisa diambil dari {source}: "
-                           f"{result.stderr.strip()} (fetch failed)")
+        raise UpgradeError(
+            f"versi kit '{ref}' tidak bisa diambil dari {source}: "
+            f"{result.stderr.strip()} (fetch failed)"
+        )
     return git("rev-parse", "FETCH_HEAD^{commit}", cwd=cwd).strip()
 
 
@@ -141,8 +155,9 @@ def _setting(name, cwd):
     """A plain string setting of the site's pelicanconf.py, else of the kit defaults."""
     for conf in (Path(cwd) / "pelicanconf.py", Path(cwd) / "wartadesa" / "defaults.py"):
         if conf.is_file():
-            match = re.search(rf'(?m)^{name}\s*=\s*["\']([^"\']+)["\']',
-                              conf.read_text(encoding="utf-8"))
+            match = re.search(
+                rf'(?m)^{name}\s*=\s*["\']([^"\']+)["\']', conf.read_text(encoding="utf-8")
+            )
             if match:
                 return match.group(1)
     return ""
@@ -162,7 +177,8 @@ def plan(target, cwd=ROOT):
             "overrides/ (templat: overrides/templates/ dengan nama dan folder yang sama "
             "seperti di theme/templates/, gaya: overrides/static/custom.css), lalu "
             "kembalikan berkas kit:  git checkout -- <berkas>  (atau hapus berkas baru), "
-            "dan jalankan invoke upgrade lagi.")
+            "dan jalankan invoke upgrade lagi."
+        )
     old, new = kit_files_at(base, cwd), kit_files_at(target, cwd)
     return {
         "base": base,
@@ -186,8 +202,10 @@ def apply(steps, cwd=ROOT):
 
 
 def describe(steps):
-    lines = [f"Kit: versi {steps['old_version']} ({steps['base'][:10]}) -> versi "
-             f"{steps['new_version']} ({steps['target'][:10]})"]
+    lines = [
+        f"Kit: versi {steps['old_version']} ({steps['base'][:10]}) -> versi "
+        f"{steps['new_version']} ({steps['target'][:10]})"
+    ]
     for label, key in (("baru", "added"), ("diubah", "changed"), ("dihapus", "removed")):
         lines += [f"  {label:7} {path}" for path in steps[key]]
     if not (steps["added"] or steps["changed"] or steps["removed"]):
@@ -201,8 +219,9 @@ def main(argv=None, cwd=ROOT):
     parser.add_argument("--remote", default=None, help="git remote of the kit (default kit)")
     parser.add_argument("--url", default=None, help="address of the kit's repository")
     parser.add_argument("--dry-run", action="store_true", help="only show what would change")
-    parser.add_argument("--site", default=None,
-                        help="the site's repository (default: the one holding this kit)")
+    parser.add_argument(
+        "--site", default=None, help="the site's repository (default: the one holding this kit)"
+    )
     args = parser.parse_args(argv)
     cwd = Path(args.site).resolve() if args.site else cwd
     try:
@@ -227,9 +246,11 @@ def main(argv=None, cwd=ROOT):
     if any(path.startswith("requirements") for path in touched):
         print("\nDaftar paket berubah: jalankan  .venv/bin/pip install -r requirements.txt")
     if touched:
-        print("\nBerkas kit sudah diperbarui dan ditandai (git add). Periksa dengan "
-              "invoke check dan invoke build, lalu simpan:  git commit -m \"Perbarui kit ke "
-              f"versi {steps['new_version']}\"")
+        print(
+            "\nBerkas kit sudah diperbarui dan ditandai (git add). Periksa dengan "
+            'invoke check dan invoke build, lalu simpan:  git commit -m "Perbarui kit ke '
+            f'versi {steps["new_version"]}"'
+        )
     return 0
 
 

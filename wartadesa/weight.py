@@ -42,8 +42,23 @@ SETTING_TYPES = {
     "DRAFT_SAVE_AS": ("other", "draft"),
 }
 TYPE_ORDER = [
-    "home", "article", "page", "category", "categories", "tag", "tags", "author", "authors",
-    "archives", "village", "villages", "region", "regions", "404", "draft", "other",
+    "home",
+    "article",
+    "page",
+    "category",
+    "categories",
+    "tag",
+    "tags",
+    "author",
+    "authors",
+    "archives",
+    "village",
+    "villages",
+    "region",
+    "regions",
+    "404",
+    "draft",
+    "other",
 ]
 
 
@@ -163,8 +178,9 @@ class PageWeight:
 class SiteMeasurer:
     """Measures the pages of one output folder; file sizes are computed once."""
 
-    def __init__(self, output: str | Path, siteurl: str = "",
-                 segments: dict = DEFAULT_SEGMENTS) -> None:
+    def __init__(
+        self, output: str | Path, siteurl: str = "", segments: dict = DEFAULT_SEGMENTS
+    ) -> None:
         self.output = Path(output)
         self.siteurl = siteurl.rstrip("/")
         self.segments = segments
@@ -186,7 +202,7 @@ class SiteMeasurer:
         parts = urlsplit(reference)
         if parts.scheme or reference.startswith("//"):
             if self.siteurl and reference.startswith(self.siteurl + "/"):
-                path = reference[len(self.siteurl):]
+                path = reference[len(self.siteurl) :]
             else:
                 return None
         else:
@@ -228,8 +244,10 @@ class SiteMeasurer:
         parser.feed(data.decode("utf-8", errors="replace"))
         parser.close()
         weight = PageWeight(
-            path=relative, kind=page_type(relative, self.segments),
-            html_raw=len(data), html_gzip=gzip_size(data),
+            path=relative,
+            kind=page_type(relative, self.segments),
+            html_raw=len(data),
+            html_gzip=gzip_size(data),
         )
         css = []
         for href in parser.stylesheets:
@@ -311,23 +329,29 @@ def summarize(pages: list["PageWeight"]) -> list["TypeSummary"]:
         group = by_kind[kind]
         raw_top = max(group, key=lambda p: p.total_raw)
         gzip_top = max(group, key=lambda p: p.total_gzip)
-        summaries.append(TypeSummary(
-            kind=kind, count=len(group),
-            largest_raw=raw_top.total_raw, largest_raw_path=raw_top.path,
-            largest_gzip=gzip_top.total_gzip, largest_gzip_path=gzip_top.path,
-            median_raw=statistics.median(p.total_raw for p in group),
-            median_gzip=statistics.median(p.total_gzip for p in group),
-            max_html_css_gzip=max(p.html_css_gzip for p in group),
-            max_css_raw=max(p.css_raw for p in group),
-            max_css_gzip=max(p.css_gzip for p in group),
-            max_js_raw=max(p.js_raw for p in group),
-            max_js_gzip=max(p.js_gzip for p in group),
-        ))
+        summaries.append(
+            TypeSummary(
+                kind=kind,
+                count=len(group),
+                largest_raw=raw_top.total_raw,
+                largest_raw_path=raw_top.path,
+                largest_gzip=gzip_top.total_gzip,
+                largest_gzip_path=gzip_top.path,
+                median_raw=statistics.median(p.total_raw for p in group),
+                median_gzip=statistics.median(p.total_gzip for p in group),
+                max_html_css_gzip=max(p.html_css_gzip for p in group),
+                max_css_raw=max(p.css_raw for p in group),
+                max_css_gzip=max(p.css_gzip for p in group),
+                max_js_raw=max(p.js_raw for p in group),
+                max_js_gzip=max(p.js_gzip for p in group),
+            )
+        )
     return summaries
 
 
-def measure_site(output: str | Path, siteurl: str = "",
-                 segments: dict = DEFAULT_SEGMENTS) -> "SiteWeight":
+def measure_site(
+    output: str | Path, siteurl: str = "", segments: dict = DEFAULT_SEGMENTS
+) -> "SiteWeight":
     """Measure every HTML page under `output`; return a SiteWeight."""
     output = Path(output)
     measurer = SiteMeasurer(output, siteurl, segments)

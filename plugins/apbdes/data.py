@@ -53,8 +53,15 @@ BIDANG_SHORT = (
     "Pemberdayaan Masyarakat",
     "Bencana, Darurat, Mendesak",
 )
-TOP_KEYS = ("contoh", "sumber", "keterangan", "realisasi_per", "pendapatan", "belanja",
-            "pembiayaan")
+TOP_KEYS = (
+    "contoh",
+    "sumber",
+    "keterangan",
+    "realisasi_per",
+    "pendapatan",
+    "belanja",
+    "pembiayaan",
+)
 SECTION_KEYS = ("jumlah", "rincian")
 AMOUNT_KEYS = ("anggaran", "realisasi")
 FINANCING_KEYS = ("penerimaan", "pengeluaran")
@@ -62,11 +69,15 @@ TRUE = {"true", "ya", "yes", "benar"}
 FALSE = {"false", "tidak", "no", "salah"}
 PLAIN_NUMBER = re.compile(r"^\d+$")
 GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-NUMBER_HINT = ("tulis angka rupiah bulat tanpa 'Rp' dan tanpa sen, misalnya  anggaran: "
-               "1500000000  atau  anggaran: 1.500.000.000")
+NUMBER_HINT = (
+    "tulis angka rupiah bulat tanpa 'Rp' dan tanpa sen, misalnya  anggaran: "
+    "1500000000  atau  anggaran: 1.500.000.000"
+)
 SECTION_TITLES = {
-    "pendapatan": "pendapatan", "belanja": "belanja",
-    "penerimaan": "penerimaan pembiayaan", "pengeluaran": "pengeluaran pembiayaan",
+    "pendapatan": "pendapatan",
+    "belanja": "belanja",
+    "penerimaan": "penerimaan pembiayaan",
+    "pengeluaran": "pengeluaran pembiayaan",
 }
 
 
@@ -193,14 +204,18 @@ class Budget:
 
 # --- Reading ---------------------------------------------------------------------------
 
+
 def year_of(path):
     """The year of a data file name ('2025.yml' -> 2025), or a ContentError."""
     name = os.path.basename(path)
     match = YEAR_FILE.match(name)
     if not match or not YEARS[0] <= int(match[1]) <= YEARS[1]:
         raise ContentError(
-            path, 1, f"nama berkas APBDes '{name}' bukan tahun anggaran (file name is not a "
-            "year)", "beri nama berkas dengan tahunnya saja, misalnya  2025.yml")
+            path,
+            1,
+            f"nama berkas APBDes '{name}' bukan tahun anggaran (file name is not a year)",
+            "beri nama berkas dengan tahunnya saja, misalnya  2025.yml",
+        )
     return int(match[1])
 
 
@@ -226,9 +241,13 @@ class Reader:
             year = year_of(path)
             size = os.path.getsize(path)
             if size > MAX_FILE_KB * 1024:
-                raise ContentError(path, 1, f"berkas APBDes terlalu besar ({size // 1024} KB, "
-                                   f"batas {MAX_FILE_KB} KB) (file too large)",
-                                   "berkas APBDes cukup berisi ringkasan per sumber dan bidang")
+                raise ContentError(
+                    path,
+                    1,
+                    f"berkas APBDes terlalu besar ({size // 1024} KB, "
+                    f"batas {MAX_FILE_KB} KB) (file too large)",
+                    "berkas APBDes cukup berisi ringkasan per sumber dan bidang",
+                )
             with open(path, "rb") as handle:
                 text = decode(path, handle.read())
             node = compose_yaml(path, text)
@@ -240,11 +259,18 @@ class Reader:
             return None
         budget = Budget(year=year, path=path)
         if node is None:
-            self.error(1, "berkas APBDes kosong (empty file)",
-                       "isi paling tidak  pendapatan:  dan  belanja:  (lihat contoh di README)")
+            self.error(
+                1,
+                "berkas APBDes kosong (empty file)",
+                "isi paling tidak  pendapatan:  dan  belanja:  (lihat contoh di README)",
+            )
             return None
-        fields = self.mapping(node, TOP_KEYS, "berkas APBDes",
-                              "tulis kunci utama di awal baris, misalnya  pendapatan:")
+        fields = self.mapping(
+            node,
+            TOP_KEYS,
+            "berkas APBDes",
+            "tulis kunci utama di awal baris, misalnya  pendapatan:",
+        )
         if fields is None:
             return None
         for key in ("sumber", "keterangan", "realisasi_per"):
@@ -257,14 +283,21 @@ class Reader:
         if "belanja" in fields:
             self.section(fields["belanja"][1], budget.belanja, "bidang")
         if "pembiayaan" in fields:
-            parts = self.mapping(fields["pembiayaan"][1], FINANCING_KEYS, "pembiayaan",
-                                 "pembiayaan berisi  penerimaan:  dan/atau  pengeluaran:")
+            parts = self.mapping(
+                fields["pembiayaan"][1],
+                FINANCING_KEYS,
+                "pembiayaan",
+                "pembiayaan berisi  penerimaan:  dan/atau  pengeluaran:",
+            )
             for key in FINANCING_KEYS:
                 if parts and key in parts:
                     self.section(parts[key][1], getattr(budget, key), "uraian")
         if not budget.pendapatan.items and not budget.belanja.items and not self.errors:
-            self.error(node, "berkas APBDes tanpa pendapatan dan belanja (no data)",
-                       "isi  pendapatan:  dan  belanja:  (lihat contoh di README)")
+            self.error(
+                node,
+                "berkas APBDes tanpa pendapatan dan belanja (no data)",
+                "isi  pendapatan:  dan  belanja:  (lihat contoh di README)",
+            )
         return None if self.errors else budget
 
     # --- node helpers ----------------------------------------------------------
@@ -272,8 +305,7 @@ class Reader:
     def mapping(self, node, keys, what, hint):
         """{key: (key node, value node)} of a mapping with only `keys`, or None."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)",
-                       hint)
+            self.error(node, f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)", hint)
             return None
         found = {}
         for key_node, value_node in node.value:
@@ -281,21 +313,32 @@ class Reader:
             key = written.lower()
             if key not in keys:
                 close = difflib.get_close_matches(key, keys, n=1)
-                self.error(key_node, f"kunci '{written}' tidak dikenal di {what} (unknown key)",
-                           f"maksud Anda '{close[0]}'?" if close
-                           else "kunci yang boleh: " + ", ".join(keys))
+                self.error(
+                    key_node,
+                    f"kunci '{written}' tidak dikenal di {what} (unknown key)",
+                    f"maksud Anda '{close[0]}'?"
+                    if close
+                    else "kunci yang boleh: " + ", ".join(keys),
+                )
                 continue
             if key in found:
-                self.error(key_node, f"kunci '{written}' ditulis dua kali (duplicate key, first "
-                           f"on line {_line(found[key][0])})", "hapus salah satunya")
+                self.error(
+                    key_node,
+                    f"kunci '{written}' ditulis dua kali (duplicate key, first "
+                    f"on line {_line(found[key][0])})",
+                    "hapus salah satunya",
+                )
                 continue
             found[key] = (key_node, value_node)
         return found
 
     def text(self, node, key):
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"'{key}' harus satu nilai teks (expected one text value)",
-                       "tulis nilainya di baris yang sama, setelah titik dua")
+            self.error(
+                node,
+                f"'{key}' harus satu nilai teks (expected one text value)",
+                "tulis nilainya di baris yang sama, setelah titik dua",
+            )
             return ""
         return node.value.strip()
 
@@ -305,8 +348,11 @@ class Reader:
             return True
         if value in FALSE or value == "":
             return False
-        self.error(node, f"'{key}' harus true atau false, bukan '{value}' (expected a boolean)",
-                   f"tulis  {key}: true  atau  {key}: false")
+        self.error(
+            node,
+            f"'{key}' harus true atau false, bukan '{value}' (expected a boolean)",
+            f"tulis  {key}: true  atau  {key}: false",
+        )
         return False
 
     def amount(self, node, key, where):
@@ -317,11 +363,15 @@ class Reader:
         value = node.value.strip()
         if value == "" or value == "~" or value.lower() == "null":
             return None
-        if value.startswith("-") and (PLAIN_NUMBER.match(value[1:].strip())
-                                      or GROUPED_NUMBER.match(value[1:].strip())):
-            self.error(node, f"{key} {where} negatif ({value}) (negative amount)",
-                       "anggaran dan realisasi ditulis sebagai angka positif; defisit dan "
-                       "pengeluaran dihitung sendiri dari rinciannya")
+        if value.startswith("-") and (
+            PLAIN_NUMBER.match(value[1:].strip()) or GROUPED_NUMBER.match(value[1:].strip())
+        ):
+            self.error(
+                node,
+                f"{key} {where} negatif ({value}) (negative amount)",
+                "anggaran dan realisasi ditulis sebagai angka positif; defisit dan "
+                "pengeluaran dihitung sendiri dari rinciannya",
+            )
             return None
         if PLAIN_NUMBER.match(value) or GROUPED_NUMBER.match(value):
             return int(value.replace(".", ""))
@@ -333,8 +383,10 @@ class Reader:
         fields = self.mapping(node, AMOUNT_KEYS, where, "tulis  anggaran:  dan  realisasi:")
         if fields is None:
             return None, None, {}
-        values = {key: self.amount(fields[key][1], key, where) if key in fields else None
-                  for key in AMOUNT_KEYS}
+        values = {
+            key: self.amount(fields[key][1], key, where) if key in fields else None
+            for key in AMOUNT_KEYS
+        }
         return values["anggaran"], values["realisasi"], fields
 
     def section(self, node, section, label_key):
@@ -342,15 +394,22 @@ class Reader:
         if isinstance(node, yaml.SequenceNode):
             fields = {"rincian": (node, node)}
         else:
-            fields = self.mapping(node, SECTION_KEYS, where,
-                                  f"{where} berisi  rincian:  (daftar) dan, bila mau,  jumlah:")
+            fields = self.mapping(
+                node,
+                SECTION_KEYS,
+                where,
+                f"{where} berisi  rincian:  (daftar) dan, bila mau,  jumlah:",
+            )
             if fields is None:
                 return
         if "rincian" in fields:
             items = fields["rincian"][1]
             if not isinstance(items, yaml.SequenceNode):
-                self.error(items, f"rincian {where} harus berupa daftar (expected a list)",
-                           "tiap rincian diawali '- ', misalnya  - uraian: Dana Desa")
+                self.error(
+                    items,
+                    f"rincian {where} harus berupa daftar (expected a list)",
+                    "tiap rincian diawali '- ', misalnya  - uraian: Dana Desa",
+                )
             else:
                 for item in items.value:
                     self.item(item, section, label_key)
@@ -362,35 +421,49 @@ class Reader:
         where = f"rincian {section.title}"
         keys = (label_key, *AMOUNT_KEYS)
         before = len(self.errors)
-        fields = self.mapping(node, keys, where,
-                              f"contoh:  - {label_key}: ...  lalu  anggaran: 100000000")
+        fields = self.mapping(
+            node, keys, where, f"contoh:  - {label_key}: ...  lalu  anggaran: 100000000"
+        )
         if fields is None:
             return
         if label_key not in fields:
-            self.error(node, f"{where} tanpa '{label_key}' (missing {label_key})",
-                       "tulis nama bidang Permendagri 20/2018, misalnya  bidang: Pelaksanaan "
-                       "Pembangunan Desa" if label_key == "bidang"
-                       else "tulis asal dananya, misalnya  uraian: Dana Desa")
+            self.error(
+                node,
+                f"{where} tanpa '{label_key}' (missing {label_key})",
+                "tulis nama bidang Permendagri 20/2018, misalnya  bidang: Pelaksanaan "
+                "Pembangunan Desa"
+                if label_key == "bidang"
+                else "tulis asal dananya, misalnya  uraian: Dana Desa",
+            )
             return
         label = self.text(fields[label_key][1], label_key)
         short = label
         if label_key == "bidang" and label:
             index = bidang_index(label)
             if index is None:
-                self.error(fields[label_key][1], f"bidang '{label}' tidak dikenal (unknown "
-                           "bidang)", "bidang belanja desa (Permendagri 20/2018): "
-                           + "; ".join(f"{n}. {b}" for n, b in enumerate(BIDANG, 1)))
+                self.error(
+                    fields[label_key][1],
+                    f"bidang '{label}' tidak dikenal (unknown bidang)",
+                    "bidang belanja desa (Permendagri 20/2018): "
+                    + "; ".join(f"{n}. {b}" for n, b in enumerate(BIDANG, 1)),
+                )
                 return
             for other in section.items:
                 if other.label == BIDANG[index]:
-                    self.error(fields[label_key][1], f"bidang '{BIDANG[index]}' ditulis dua "
-                               f"kali (duplicate bidang, first on line {other.line})",
-                               "satukan anggarannya dalam satu rincian")
+                    self.error(
+                        fields[label_key][1],
+                        f"bidang '{BIDANG[index]}' ditulis dua "
+                        f"kali (duplicate bidang, first on line {other.line})",
+                        "satukan anggarannya dalam satu rincian",
+                    )
                     return
             label, short = BIDANG[index], BIDANG_SHORT[index]
         elif not label:
-            self.error(fields[label_key][1], f"'{label_key}' tidak berisi nilai (empty value)",
-                       "isi namanya, misalnya  uraian: Dana Desa")
+            self.error(
+                fields[label_key][1],
+                f"'{label_key}' tidak berisi nilai (empty value)",
+                "isi namanya, misalnya  uraian: Dana Desa",
+            )
             return
         anggaran = realisasi = None
         if "anggaran" in fields:
@@ -401,13 +474,17 @@ class Reader:
             return
         if anggaran is None:
             if realisasi is not None:
-                self.error(fields["realisasi"][0], f"realisasi '{label}' tanpa anggaran "
-                           "(realisasi without anggaran)",
-                           "tulis juga  anggaran:  rincian ini (boleh 0 bila memang tidak "
-                           "dianggarkan)")
+                self.error(
+                    fields["realisasi"][0],
+                    f"realisasi '{label}' tanpa anggaran (realisasi without anggaran)",
+                    "tulis juga  anggaran:  rincian ini (boleh 0 bila memang tidak dianggarkan)",
+                )
             else:
-                self.error(node, f"rincian '{label}' tanpa anggaran (missing anggaran)",
-                           "tulis  anggaran: 100000000  (angka rupiah)")
+                self.error(
+                    node,
+                    f"rincian '{label}' tanpa anggaran (missing anggaran)",
+                    "tulis  anggaran: 100000000  (angka rupiah)",
+                )
             return
         section.items.append(Item(label, anggaran, realisasi, _line(node), short))
 
@@ -417,9 +494,13 @@ class Reader:
         if given and len(given) < len(section.items):
             for item in section.items:
                 if item.realisasi is None:
-                    self.error(item.line, f"rincian '{item.label}' tanpa realisasi, padahal "
-                               f"rincian {section.title} lain memakai realisasi (missing "
-                               "realisasi)", "tulis  realisasi: 0  bila belum ada realisasinya")
+                    self.error(
+                        item.line,
+                        f"rincian '{item.label}' tanpa realisasi, padahal "
+                        f"rincian {section.title} lain memakai realisasi (missing "
+                        "realisasi)",
+                        "tulis  realisasi: 0  bila belum ada realisasinya",
+                    )
 
     def check_total(self, pair, section):
         """A stated `jumlah:` must match the sum of the lines."""
@@ -428,23 +509,31 @@ class Reader:
             stated = {"anggaran": (key_node, self.amount(node, "jumlah", section.title))}
         else:
             anggaran, realisasi, fields = self.amounts(node, f"jumlah {section.title}")
-            stated = {"anggaran": (fields.get("anggaran", (key_node,))[0], anggaran),
-                      "realisasi": (fields.get("realisasi", (key_node,))[0], realisasi)}
+            stated = {
+                "anggaran": (fields.get("anggaran", (key_node,))[0], anggaran),
+                "realisasi": (fields.get("realisasi", (key_node,))[0], realisasi),
+            }
         computed = {"anggaran": section.anggaran, "realisasi": section.realisasi}
         for key, (where, value) in stated.items():
             if value is None or not section.items:
                 continue
             total = computed[key]
             if key == "realisasi" and total is None:
-                self.error(where, f"jumlah realisasi {section.title} tertulis {rupiah(value)}, "
-                           "tetapi tidak ada rincian dengan realisasi (total without lines)",
-                           "tulis realisasi tiap rincian, atau hapus jumlah realisasi ini")
+                self.error(
+                    where,
+                    f"jumlah realisasi {section.title} tertulis {rupiah(value)}, "
+                    "tetapi tidak ada rincian dengan realisasi (total without lines)",
+                    "tulis realisasi tiap rincian, atau hapus jumlah realisasi ini",
+                )
             elif value != total:
                 diff = value - total
-                self.error(where, f"jumlah {key} {section.title} tertulis {rupiah(value)}, tetapi "
-                           f"jumlah rinciannya {rupiah(total)} (selisih {rupiah(abs(diff))}) "
-                           "(stated total does not match the sum of the lines)",
-                           "periksa angka tiap rincian; jumlah harus sama dengan penjumlahannya")
+                self.error(
+                    where,
+                    f"jumlah {key} {section.title} tertulis {rupiah(value)}, tetapi "
+                    f"jumlah rinciannya {rupiah(total)} (selisih {rupiah(abs(diff))}) "
+                    "(stated total does not match the sum of the lines)",
+                    "periksa angka tiap rincian; jumlah harus sama dengan penjumlahannya",
+                )
 
 
 def _fold(text):
@@ -460,8 +549,13 @@ def bidang_index(text):
     for index, name in enumerate(BIDANG):
         if folded == _fold(name) or folded == _fold(BIDANG_SHORT[index]):
             return index
-    words = {0: ("pemerintahan",), 1: ("pembangunan",), 2: ("pembinaan", "kemasyarakatan"),
-             3: ("pemberdayaan",), 4: ("bencana", "darurat", "mendesak")}
+    words = {
+        0: ("pemerintahan",),
+        1: ("pembangunan",),
+        2: ("pembinaan", "kemasyarakatan"),
+        3: ("pemberdayaan",),
+        4: ("bencana", "darurat", "mendesak"),
+    }
     found = {index for index, keys in words.items() if any(k in folded.split() for k in keys)}
     return found.pop() if len(found) == 1 else None
 
@@ -480,8 +574,7 @@ def read_folder(folder):
         return budgets, errors
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
-        if name.startswith(".") or not name.endswith((".yml", ".yaml")) \
-                or not os.path.isfile(path):
+        if name.startswith(".") or not name.endswith((".yml", ".yaml")) or not os.path.isfile(path):
             continue
         budget, problems = read_budget(path)
         errors += problems
@@ -490,9 +583,15 @@ def read_folder(folder):
     seen = {}
     for budget in budgets:
         if budget.year in seen:
-            errors.append(ContentError(budget.path, 1, f"APBDes {budget.year} ditulis di dua "
-                                       f"berkas (also {os.path.basename(seen[budget.year])})",
-                                       "hapus salah satunya"))
+            errors.append(
+                ContentError(
+                    budget.path,
+                    1,
+                    f"APBDes {budget.year} ditulis di dua "
+                    f"berkas (also {os.path.basename(seen[budget.year])})",
+                    "hapus salah satunya",
+                )
+            )
         seen[budget.year] = budget.path
     budgets.sort(key=lambda b: b.year, reverse=True)
     return budgets, errors

@@ -93,9 +93,14 @@ class ApbdesGenerator(Generator):
             village = villages.get(slug)
             if village is None:
                 known = ", ".join(sorted(villages)) or "(desa.yml kosong)"
-                errors.append(ContentError(
-                    budgets[0].path, 1, f"folder desa '{slug}' tidak ada di desa.yml (unknown "
-                    "village slug)", f"nama folder harus slug desa dari desa.yml: {known}"))
+                errors.append(
+                    ContentError(
+                        budgets[0].path,
+                        1,
+                        f"folder desa '{slug}' tidak ada di desa.yml (unknown village slug)",
+                        f"nama folder harus slug desa dari desa.yml: {known}",
+                    )
+                )
                 continue
             ledger = Ledger(budgets, folder_of(village.url), self.settings, village)
             village.apbdes = ledger
@@ -113,17 +118,23 @@ class ApbdesGenerator(Generator):
 
     def planned_outputs(self):
         """For content_guard's output plan: every page and picture generate_output writes."""
-        hint = ("alamat ini milik halaman APBDes: beri halaman yang lain slug lain, atau ubah "
-                "APBDES_URL di pelicanconf.py")
+        hint = (
+            "alamat ini milik halaman APBDes: beri halaman yang lain slug lain, atau ubah "
+            "APBDES_URL di pelicanconf.py"
+        )
         for ledger in self.ledgers:
             owner = f" {ledger.village.title}" if ledger.village else ""
             latest = ledger.latest
             yield (ledger.save_as, f"halaman APBDes{owner}", latest.path, 1, hint)
             for budget in ledger.budgets:
-                yield (budget.save_as, f"halaman APBDes {budget.year}{owner}", budget.path, 1,
-                       hint)
-                yield (budget.image_url, f"gambar ringkasan APBDes {budget.year}{owner}",
-                       budget.path, 1, hint)
+                yield (budget.save_as, f"halaman APBDes {budget.year}{owner}", budget.path, 1, hint)
+                yield (
+                    budget.image_url,
+                    f"gambar ringkasan APBDes {budget.year}{owner}",
+                    budget.path,
+                    1,
+                    hint,
+                )
 
     def generate_output(self, writer):
         template = self.get_template("apbdes")
@@ -133,10 +144,18 @@ class ApbdesGenerator(Generator):
             pages += [(budget.save_as, budget.url, budget) for budget in ledger.budgets]
             for save_as, url, budget in pages:
                 writer.write_file(
-                    save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                    template_name="apbdes", url=url, page_name=os.path.splitext(save_as)[0],
-                    apbdes=budget, ledger=ledger, village=ledger.village,
-                    content_obj=budget, is_latest_page=(url == ledger.url),
+                    save_as,
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    template_name="apbdes",
+                    url=url,
+                    page_name=os.path.splitext(save_as)[0],
+                    apbdes=budget,
+                    ledger=ledger,
+                    village=ledger.village,
+                    content_obj=budget,
+                    is_latest_page=(url == ledger.url),
                 )
             for budget in ledger.budgets:
                 place = ledger.village.title if ledger.village else ""

@@ -56,13 +56,16 @@ def summary_png(budget, site_name, place=""):
     draw.text((MARGIN, 28), text, font=font, fill=WHITE)
     _bold(draw, (MARGIN, 78), f"APBDes {budget.year}", _font(48), WHITE)
 
-    rows = [("Pendapatan", budget.pendapatan.anggaran, budget.pendapatan.realisasi),
-            ("Belanja", budget.belanja.anggaran, budget.belanja.realisasi)]
+    rows = [
+        ("Pendapatan", budget.pendapatan.anggaran, budget.pendapatan.realisasi),
+        ("Belanja", budget.belanja.anggaran, budget.belanja.realisasi),
+    ]
     y = 185
     for label, anggaran, realisasi in rows:
         draw.text((MARGIN, y), label, font=_font(30), fill=MUTED)
-        _bold(draw, (MARGIN + 250, y - 6), rupiah_short(anggaran).replace("\xa0", " "),
-              _font(44), INK)
+        _bold(
+            draw, (MARGIN + 250, y - 6), rupiah_short(anggaran).replace("\xa0", " "), _font(44), INK
+        )
         if realisasi is not None:
             share = percent(realisasi, anggaran)
             draw.text((MARGIN + 640, y), f"realisasi {share}", font=_font(30), fill=INK)
@@ -71,20 +74,24 @@ def summary_png(budget, site_name, place=""):
             draw.rectangle((MARGIN, top, MARGIN + width, top + 16), fill=SOFT, outline=LINE)
             filled = min(realisasi / anggaran, 1) if anggaran else 0
             if filled:
-                draw.rectangle((MARGIN, top, MARGIN + round(width * filled), top + 16),
-                               fill=GREEN)
+                draw.rectangle((MARGIN, top, MARGIN + round(width * filled), top + 16), fill=GREEN)
         y += 110
     surplus = budget.surplus
     word = "Surplus" if surplus >= 0 else "Defisit"
     draw.text((MARGIN, y), word, font=_font(30), fill=MUTED)
-    _bold(draw, (MARGIN + 250, y - 6), rupiah_short(abs(surplus)).replace("\xa0", " "),
-          _font(44), INK)
+    _bold(
+        draw, (MARGIN + 250, y - 6), rupiah_short(abs(surplus)).replace("\xa0", " "), _font(44), INK
+    )
 
     # Footer: the example notice, or the site name.
     if budget.contoh:
         draw.rectangle((0, SIZE[1] - 70, SIZE[0], SIZE[1]), fill=WARN)
-        draw.text((MARGIN, SIZE[1] - 56), "DATA CONTOH - bukan angka sebenarnya",
-                  font=_font(34), fill=WHITE)
+        draw.text(
+            (MARGIN, SIZE[1] - 56),
+            "DATA CONTOH - bukan angka sebenarnya",
+            font=_font(34),
+            fill=WHITE,
+        )
     else:
         draw.line((MARGIN, SIZE[1] - 70, SIZE[0] - MARGIN, SIZE[1] - 70), fill=LINE, width=2)
         font, text = _fit(draw, site_name, 28, width)

@@ -14,6 +14,7 @@ def date_empty_feed(context, feed=None, **_kwargs):
     """feed_generated: an empty feed's date is the build day's midnight."""
     if feed is None or feed.items:
         return
-    moment = dt.datetime.combine(build_day(context), dt.time(),
-                                 ZoneInfo(context.get("TIMEZONE") or "UTC"))
+    moment = dt.datetime.combine(
+        build_day(context), dt.time(), ZoneInfo(context.get("TIMEZONE") or "UTC")
+    )
     feed.latest_post_date = lambda: moment

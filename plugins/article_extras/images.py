@@ -73,7 +73,7 @@ def external_url(value, settings):
         return value
     raise ImageProblem(
         f"gambar '{value}' berada di situs lain (external image) yang tidak diizinkan "
-        "CONTENT_SECURITY_POLICY: peramban tidak akan menampilkannya",
+        "CONTENT_SECURITY_POLICY: peramban tidak akan menampilkannya"
     )
 
 
@@ -85,7 +85,7 @@ def local_path(value, settings):
     value = value.strip()
     for prefix in PREFIXES:
         if value.startswith(prefix):
-            value = value[len(prefix):]
+            value = value[len(prefix) :]
     relative = value.split("?", 1)[0].split("#", 1)[0].lstrip("/")
     root = Path(settings["PATH"])
     if not relative or not (root / relative).is_file():
@@ -97,7 +97,7 @@ def local_path(value, settings):
     if not any(relative == p or relative.startswith(p + "/") for p in static):
         raise ImageProblem(
             f"gambar '{value}' ada di luar folder gambar {', '.join(static)} "
-            "(not in STATIC_PATHS, it would not be published)",
+            "(not in STATIC_PATHS, it would not be published)"
         )
     return relative
 
@@ -110,9 +110,11 @@ def dimensions(path):
         try:
             import pillow_heif
         except ImportError:
-            raise ImageProblem(f"foto '{Path(path).name}' berformat HEIC (foto iPhone) yang "
-                               "belum bisa diolah (HEIC photo, no decoder installed)",
-                               HEIC_HINT) from None
+            raise ImageProblem(
+                f"foto '{Path(path).name}' berformat HEIC (foto iPhone) yang "
+                "belum bisa diolah (HEIC photo, no decoder installed)",
+                HEIC_HINT,
+            ) from None
         pillow_heif.register_heif_opener()
     try:
         with Image.open(path) as image:
@@ -166,7 +168,9 @@ def prepare_body_images(content):
                 width, height = dimensions(Path(settings["PATH"]) / relative)
             except ImageProblem as problem:
                 line = line_containing(content, src, body_line(content))
-                errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
+                errors.append(
+                    ContentError(content.source_path, line, problem.message, problem.hint)
+                )
                 return tag
             if not src.startswith(PREFIXES):
                 tag = tag.replace(f'src="{attributes["src"]}"', f'src="{{static}}/{relative}"', 1)
@@ -177,7 +181,9 @@ def prepare_body_images(content):
                 external_url(src, settings)
             except ImageProblem as problem:
                 line = line_containing(content, src, body_line(content))
-                errors.append(ContentError(content.source_path, line, problem.message, problem.hint))
+                errors.append(
+                    ContentError(content.source_path, line, problem.message, problem.hint)
+                )
                 return tag
         if "loading" not in attributes:
             additions["loading"] = "lazy"

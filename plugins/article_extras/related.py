@@ -55,14 +55,16 @@ class RelatedIndex:
                 o_villages, o_category, o_tags, o_url = self._info[id(other)]
                 if o_url == url:
                     continue
-                scored.append((
-                    -len(villages & o_villages),
-                    -int(category is not None and o_category == category),
-                    -len(tags & o_tags),
-                    -other.date.timestamp(),
-                    o_url,
-                    other,
-                ))
+                scored.append(
+                    (
+                        -len(villages & o_villages),
+                        -int(category is not None and o_category == category),
+                        -len(tags & o_tags),
+                        -other.date.timestamp(),
+                        o_url,
+                        other,
+                    )
+                )
 
     def related(self, article, limit=3):
         """Up to `limit` articles sharing a village, the category or tags with `article`.

@@ -57,8 +57,11 @@ def postal_address(settings):
         "addressRegion": ", ".join(filter(None, [place.get("kabupaten"), place.get("provinsi")])),
         "postalCode": place.get("kode_pos", ""),
     }
-    address = {"@type": "PostalAddress", **{k: plain(v) for k, v in fields.items() if v},
-               "addressCountry": "ID"}
+    address = {
+        "@type": "PostalAddress",
+        **{k: plain(v) for k, v in fields.items() if v},
+        "addressCountry": "ID",
+    }
     return address
 
 
@@ -94,7 +97,11 @@ def news_article(article, base, settings):
         data["publisher"]["sameAs"] = links
     author = getattr(article, "author", None)
     if author:
-        data["author"] = {"@type": "Person", "name": plain(author), "url": absolute(base, author.url)}
+        data["author"] = {
+            "@type": "Person",
+            "name": plain(author),
+            "url": absolute(base, author.url),
+        }
     if image:
         data["image"] = [absolute(base, image)]
     category = getattr(article, "category", None)

@@ -21,6 +21,13 @@ def register():
     signals.initialized.connect(notes.install)
     signals.content_object_init.connect(sanitize.clean_content)
     signals.feed_generated.connect(feeds.plain_feed_texts)
-    for check in (size.check, spam.check, static_files.check, duplicates.check, links.check,
-                  categories.check, future.check):
+    for check in (
+        size.check,
+        spam.check,
+        static_files.check,
+        duplicates.check,
+        links.check,
+        categories.check,
+        future.check,
+    ):
         signals.all_generators_finalized.connect(check)

@@ -10,7 +10,8 @@ import re
 
 CELL = re.compile(r"<(t[hd])\b([^>]*)>", re.IGNORECASE)
 STYLE_ALIGN = re.compile(
-    r"""\sstyle\s*=\s*(["'])\s*text-align\s*:\s*(left|right|center)\s*;?\s*\1""", re.IGNORECASE)
+    r"""\sstyle\s*=\s*(["'])\s*text-align\s*:\s*(left|right|center)\s*;?\s*\1""", re.IGNORECASE
+)
 ALIGN = re.compile(r"""\salign\s*=\s*(["']?)(left|right|center)\1""", re.IGNORECASE)
 CLASS = re.compile(r"""\sclass\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 CLASSES = {"align-left", "align-center", "align-right"}

@@ -49,7 +49,7 @@ def parse(raw):
     text = clean(raw)
     match = SCHEME.match(text)
     scheme = match.group(1).lower() if match else ""
-    rest = text[match.end():] if match else text
+    rest = text[match.end() :] if match else text
     if scheme in SPECIAL_SCHEMES or not scheme:
         rest = rest.replace("\\", "/")
     host = ""
@@ -57,15 +57,14 @@ def parse(raw):
         rest = rest.lstrip("/")  # https:host, https:/host, https:////host
         authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
         host = _host(authority)
-        rest = rest[len(authority):]
+        rest = rest[len(authority) :]
     elif not scheme and rest.startswith("//"):
         authority = re.split(r"[/?#]", rest[2:], maxsplit=1)[0]
         host = _host(authority)
-        rest = rest[2 + len(authority):]
+        rest = rest[2 + len(authority) :]
     path, _, query = rest.split("#", 1)[0].partition("?")
     return BrowserURL(
-        scheme=scheme, host=host, path=unquote(path), query=query,
-        relative=not scheme and not host,
+        scheme=scheme, host=host, path=unquote(path), query=query, relative=not scheme and not host
     )
 
 

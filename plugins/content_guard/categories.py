@@ -25,14 +25,16 @@ def problem(item, allowed):
     written = "category" in (getattr(item, "meta_lines", None) or {})
     if not written:
         return ContentError(
-            item.source_path, 1,
+            item.source_path,
+            1,
             "kategori belum diisi; situs ini hanya memakai kategori tertentu (missing category)",
             f"tambahkan baris  kategori: …  dengan salah satu dari: {listed}",
         )
     near = closest(name, allowed)
     hint = f"maksud Anda '{near[0]}'? " if near else ""
     return ContentError(
-        item.source_path, meta_line(item, "category"),
+        item.source_path,
+        meta_line(item, "category"),
         f"kategori '{name}' tidak ada dalam daftar kategori situs (unknown category)",
         f"{hint}pilih salah satu: {listed} (daftar ada di CATEGORIES, pelicanconf.py)",
     )

@@ -31,12 +31,15 @@ def is_translation_clash(record):
     text, so a reworded message is still recognised. A single file ("all items are
     translations" for a lone `translation: true`) is kept: no address is shared."""
     if (record.name, record.levelno, record.funcName) != (
-            "pelican.utils", logging.WARNING, "_warn_source_paths"):
+        "pelican.utils",
+        logging.WARNING,
+        "_warn_source_paths",
+    ):
         return False
     args = record.args if isinstance(record.args, tuple) else ()
     if not args or not isinstance(args[0], int) or args[0] < 2:
         return False
-    paths = args[-args[0]:]
+    paths = args[-args[0] :]
     return len(args) >= args[0] + 2 and all(isinstance(path, str) for path in paths)
 
 
@@ -49,8 +52,10 @@ def _url(owner, path):
 
 def hint_for(item):
     if item is not None and is_article(item):
-        return ("dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya "
-                "atau tulis  slug: judul-lain  di front matter")
+        return (
+            "dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya "
+            "atau tulis  slug: judul-lain  di front matter"
+        )
     if item is not None:
         return "ubah judul salah satunya atau tulis  slug: nama-lain  di front matter"
     return "ganti nama salah satu berkas"
@@ -65,57 +70,88 @@ def _report_group(path, group):
         others = [o for o in files if o is not owner]
         if others:
             names = ", ".join(display_path(o.path) for o in others)
-            report(ContentError(owner.path, owner.line,
-                                f"alamat {url} juga dipakai oleh {names} (duplicate URL)",
-                                owner.hint or hint_for(owner.item)))
+            report(
+                ContentError(
+                    owner.path,
+                    owner.line,
+                    f"alamat {url} juga dipakai oleh {names} (duplicate URL)",
+                    owner.hint or hint_for(owner.item),
+                )
+            )
         for other in site:
-            report(ContentError(
-                owner.path, owner.line,
-                f"alamat {url} sudah dipakai {other.description} situs (URL taken by the site)"
-                + (f", dari {other.location}" if other.path else ""),
-                owner.hint or ("pilih nama lain:  slug: nama-lain  di front matter"
-                               if owner.item is not None
-                               else "ganti nama berkasnya atau pindahkan ke folder lain")))
+            report(
+                ContentError(
+                    owner.path,
+                    owner.line,
+                    f"alamat {url} sudah dipakai {other.description} situs (URL taken by the site)"
+                    + (f", dari {other.location}" if other.path else ""),
+                    owner.hint
+                    or (
+                        "pilih nama lain:  slug: nama-lain  di front matter"
+                        if owner.item is not None
+                        else "ganti nama berkasnya atau pindahkan ke folder lain"
+                    ),
+                )
+            )
     if files:
         return
     # Only the site's own files: name the content that causes it, else the settings.
     descriptions = ", ".join(o.description for o in site)
     causes = [o for o in site if o.path] or [None]
     for owner in causes:
-        report(ContentError(
-            owner.path if owner else "pelicanconf.py", owner.line if owner else 1,
-            f"berkas keluaran {path} ditulis dua kali: {descriptions} (output file written "
-            "twice)", "ganti nama kategori/label/penulis di baris ini" if owner else
-            "periksa pengaturan *_SAVE_AS, *_URL dan feed di pelicanconf.py"))
+        report(
+            ContentError(
+                owner.path if owner else "pelicanconf.py",
+                owner.line if owner else 1,
+                f"berkas keluaran {path} ditulis dua kali: {descriptions} (output file written "
+                "twice)",
+                "ganti nama kategori/label/penulis di baris ini"
+                if owner
+                else "periksa pengaturan *_SAVE_AS, *_URL dan feed di pelicanconf.py",
+            )
+        )
 
 
 def _report_outside(path, group):
     for owner in group:
-        report(ContentError(
-            owner.path or "pelicanconf.py", owner.line,
-            f"{owner.description} akan ditulis ke '{path}', di luar folder situs atau tanpa "
-            "nama (output path leaves the output folder)",
-            "periksa slug dan nama berkasnya" if owner.path else
-            "periksa pengaturan *_SAVE_AS di pelicanconf.py"))
+        report(
+            ContentError(
+                owner.path or "pelicanconf.py",
+                owner.line,
+                f"{owner.description} akan ditulis ke '{path}', di luar folder situs atau tanpa "
+                "nama (output path leaves the output folder)",
+                "periksa slug dan nama berkasnya"
+                if owner.path
+                else "periksa pengaturan *_SAVE_AS di pelicanconf.py",
+            )
+        )
 
 
 def _report_unsafe_name(path, group):
     for owner in group:
-        report(ContentError(
-            owner.path or "pelicanconf.py", owner.line,
-            f"nama berkas keluaran '{path}' memuat karakter yang tidak aman di alamat web "
-            "(\" ' < > ` \\ atau karakter kendali) (unsafe file name)",
-            "ganti nama berkasnya: pakai huruf, angka, tanda minus dan titik saja"))
+        report(
+            ContentError(
+                owner.path or "pelicanconf.py",
+                owner.line,
+                f"nama berkas keluaran '{path}' memuat karakter yang tidak aman di alamat web "
+                "(\" ' < > ` \\ atau karakter kendali) (unsafe file name)",
+                "ganti nama berkasnya: pakai huruf, angka, tanda minus dan titik saja",
+            )
+        )
 
 
 def _report_folder_conflict(path, under, owners):
     for owner in owners[path]:
         others = ", ".join(o.location or o.description for o in owners[under])
-        report(ContentError(
-            owner.path or "pelicanconf.py", owner.line,
-            f"berkas keluaran {path} juga dibutuhkan sebagai folder oleh {under} ({others}) "
-            "(a file and a folder at the same path)",
-            "ganti nama salah satunya"))
+        report(
+            ContentError(
+                owner.path or "pelicanconf.py",
+                owner.line,
+                f"berkas keluaran {path} juga dibutuhkan sebagai folder oleh {under} ({others}) "
+                "(a file and a folder at the same path)",
+                "ganti nama salah satunya",
+            )
+        )
 
 
 def check(generators):
@@ -134,7 +170,12 @@ def check(generators):
         _report_folder_conflict(path, under, owners)
     for item in contents(generators):
         if not item.slug:
-            report(ContentError(
-                item.source_path, meta_line(item, "title"),
-                "judul ini tidak menghasilkan alamat: tidak ada huruf atau angka latin "
-                "(empty slug)", "tulis  slug: nama-berita  di front matter"))
+            report(
+                ContentError(
+                    item.source_path,
+                    meta_line(item, "title"),
+                    "judul ini tidak menghasilkan alamat: tidak ada huruf atau angka latin "
+                    "(empty slug)",
+                    "tulis  slug: nama-berita  di front matter",
+                )
+            )

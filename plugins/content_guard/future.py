@@ -17,7 +17,8 @@ def problem(item, now):
     if date.tzinfo is None or date <= now + dt.timedelta(days=days):
         return None
     return ContentError(
-        item.source_path, meta_line(item, "date"),
+        item.source_path,
+        meta_line(item, "date"),
         f"tanggal {date:%Y-%m-%d} masih jauh di masa depan (date far in the future)",
         "berita ini akan tampil paling atas sampai tanggal itu. Jika salah ketik, perbaiki "
         "tanggalnya; jika memang untuk terbit nanti, tulis  status: draft  (atau setel "

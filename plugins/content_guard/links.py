@@ -27,13 +27,42 @@ from .content import articles_generator, body_line, contents, meta_line, static_
 INTRASITE = re.compile(r"^[{|](?P<what>\w+)[}|](?P<value>.*)$")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 FILE_TYPES = {
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".ico", ".pdf", ".doc",
-    ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".txt",
-    ".csv", ".zip", ".rar", ".7z", ".mp3", ".mp4", ".webm", ".ogg", ".m4a", ".wav",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".avif",
+    ".svg",
+    ".ico",
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".rtf",
+    ".txt",
+    ".csv",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".mp3",
+    ".mp4",
+    ".webm",
+    ".ogg",
+    ".m4a",
+    ".wav",
 }
 LINK_ATTRIBUTES = {"href", "src", "poster"}
-FILE_HINT = ("simpan berkasnya di content/images/ (gambar) atau content/files/ (dokumen), "
-             "lalu tautkan dengan {static}/images/nama-berkas.jpg")
+FILE_HINT = (
+    "simpan berkasnya di content/images/ (gambar) atau content/files/ (dokumen), "
+    "lalu tautkan dengan {static}/images/nama-berkas.jpg"
+)
 
 
 class LinkNoteFilter(logging.Filter):
@@ -93,10 +122,13 @@ class Site:
         self.context = generators[0].context
         static = static_generator(generators)
         # Only files that exist (Pelican also lists linked files that are missing).
-        self.static = sorted({
-            s.save_as for s in getattr(static, "staticfiles", None) or []
-            if s.save_as and os.path.isfile(os.path.join(self.root, s.source_path))
-        })
+        self.static = sorted(
+            {
+                s.save_as
+                for s in getattr(static, "staticfiles", None) or []
+                if s.save_as and os.path.isfile(os.path.join(self.root, s.source_path))
+            }
+        )
         self.files = set(self.static)
         self.files.update(i.save_as for i in items if i.save_as)
         theme = settings.get("THEME", "")
@@ -105,8 +137,11 @@ class Site:
             for directory, _, names in os.walk(base):
                 for name in names:
                     relative = os.path.relpath(os.path.join(directory, name), base)
-                    self.files.add(posixpath.join(settings.get("THEME_STATIC_DIR", "theme"),
-                                                  relative.replace(os.sep, "/")))
+                    self.files.add(
+                        posixpath.join(
+                            settings.get("THEME_STATIC_DIR", "theme"), relative.replace(os.sep, "/")
+                        )
+                    )
         self.urls = {self._dir(i.url) for i in items if i.url}
         self.prefixes = []
         articles = articles_generator(generators)
@@ -138,8 +173,7 @@ class Site:
             if candidate.startswith("/"):
                 relative = candidate[1:]
             else:
-                relative = item.get_relative_source_path(
-                    os.path.join(item.relative_dir, candidate))
+                relative = item.get_relative_source_path(os.path.join(item.relative_dir, candidate))
             for name in keys:
                 found = self.context.get(name, {}).get(relative)
                 # Pelican lists a linked static file even when it does not exist.
@@ -152,8 +186,7 @@ class Site:
         by_name = {}
         for static in reversed(self.static):
             by_name[posixpath.basename(static)] = static
-        names = difflib.get_close_matches(posixpath.basename(path), list(by_name), n=1,
-                                          cutoff=0.75)
+        names = difflib.get_close_matches(posixpath.basename(path), list(by_name), n=1, cutoff=0.75)
         return by_name[names[0]] if names else None
 
 
@@ -197,8 +230,9 @@ def check_address(site, item, lines, address):
             hint = "periksa nama berkas .md yang ditautkan (huruf besar/kecil berpengaruh)"
         elif close:
             hint = f"maksud Anda {{static}}/{close}?"
-        return _problem(item, lines, address,
-                        f"tautan ke {kind} yang tidak ada: {address} (broken link)", hint)
+        return _problem(
+            item, lines, address, f"tautan ke {kind} yang tidak ada: {address} (broken link)", hint
+        )
     if EXTERNAL.match(address):
         return None
     parts = urlsplit(address)
@@ -216,9 +250,13 @@ def check_address(site, item, lines, address):
     if extension in FILE_TYPES:
         if target is not None and target in site.files:
             return None
-        return _problem(item, lines, address,
-                        f"tautan ke berkas yang tidak ada di situs: {address} (broken link)",
-                        _file_hint(site, item, path))
+        return _problem(
+            item,
+            lines,
+            address,
+            f"tautan ke berkas yang tidak ada di situs: {address} (broken link)",
+            _file_hint(site, item, path),
+        )
     if extension or target is None:
         return None
     directory = target.rstrip("/") + "/" if target not in ("", ".") else ""
@@ -228,8 +266,13 @@ def check_address(site, item, lines, address):
         return None
     close = difflib.get_close_matches(directory, sorted(site.urls | site.taxonomy_urls), n=1)
     hint = f"maksud Anda /{close[0]}?" if close else "salin alamatnya dari halaman yang dituju"
-    return _problem(item, lines, address,
-                    f"tautan ke halaman yang tidak ada di situs: {address} (broken link)", hint)
+    return _problem(
+        item,
+        lines,
+        address,
+        f"tautan ke halaman yang tidak ada di situs: {address} (broken link)",
+        hint,
+    )
 
 
 def _file_hint(site, item, path):
@@ -241,8 +284,10 @@ def _file_hint(site, item, path):
     for candidate in (os.path.join(site.root, stripped), beside):
         if os.path.isfile(candidate) and candidate.startswith(site.root + os.sep):
             relative = os.path.relpath(candidate, site.root).replace(os.sep, "/")
-            return (f"berkasnya ada di content/{relative}: tulis {{static}}/{relative} "
-                    "agar tautannya benar dari halaman mana pun")
+            return (
+                f"berkasnya ada di content/{relative}: tulis {{static}}/{relative} "
+                "agar tautannya benar dari halaman mana pun"
+            )
     close = site.closest_static(stripped)
     if close:
         return f"maksud Anda {{static}}/{close}?"
@@ -253,22 +298,28 @@ def check_front_matter(site, item, check_images):
     errors = []
     source = item.metadata.get("source")
     if isinstance(source, str) and source and not re.match(r"^https?://", source.strip(), re.I):
-        errors.append(ContentError(
-            item.source_path, meta_line(item, "source"),
-            f"sumber '{source}' bukan alamat web (source must start with http:// or https://)",
-            "salin alamat lengkap halaman sumber, misalnya https://contoh.desa.id/berita",
-        ))
+        errors.append(
+            ContentError(
+                item.source_path,
+                meta_line(item, "source"),
+                f"sumber '{source}' bukan alamat web (source must start with http:// or https://)",
+                "salin alamat lengkap halaman sumber, misalnya https://contoh.desa.id/berita",
+            )
+        )
     image = item.metadata.get("image")
     if check_images and isinstance(image, str) and image and not EXTERNAL.match(image):
         value = re.sub(r"^([{|](static|attach)[}|])", "", image.strip())
         relative = urlsplit(value).path.lstrip("/")
         if not os.path.isfile(os.path.join(site.root, relative)):
-            errors.append(ContentError(
-                item.source_path, meta_line(item, "image"),
-                f"gambar '{image}' tidak ditemukan di folder content (image file not found)",
-                "simpan fotonya di content/images/ lalu tulis  gambar: images/nama-berkas.jpg "
-                "(huruf besar/kecil berpengaruh)",
-            ))
+            errors.append(
+                ContentError(
+                    item.source_path,
+                    meta_line(item, "image"),
+                    f"gambar '{image}' tidak ditemukan di folder content (image file not found)",
+                    "simpan fotonya di content/images/ lalu tulis  gambar: images/nama-berkas.jpg "
+                    "(huruf besar/kecil berpengaruh)",
+                )
+            )
     return errors
 
 
@@ -282,4 +333,3 @@ def check(generators):
     for item in items:
         for error in check_item(site, item, check_images):
             report(error)
-

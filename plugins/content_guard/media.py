@@ -53,8 +53,11 @@ def allowed(url, directive, policy):
             return True
         if source in (f"{scheme}://{host}", host) and host:
             return True
-        if "*." in source and host.endswith(source.split("*", 1)[1]) and (
-                "://" not in source or source.startswith(f"{scheme}://")):
+        if (
+            "*." in source
+            and host.endswith(source.split("*", 1)[1])
+            and ("://" not in source or source.startswith(f"{scheme}://"))
+        ):
             return True
     return False
 
@@ -103,11 +106,14 @@ def problems(instance, policy):
             lines = body_lines(instance)
         line = find_line(lines, url, getattr(instance, "body_line", 1) or 1)
         host = browser_url.parse(url).host or url
-        errors.append(ContentError(
-            instance.source_path, line,
-            f"<{tag} {name}> dari {host} tidak diizinkan CONTENT_SECURITY_POLICY "
-            f"({directive}): peramban tidak akan memuatnya (media from a blocked host)",
-            "simpan berkasnya di content/images/ atau content/files/ dan tautkan dari sana; "
-            "video YouTube cukup ditulis alamatnya sendirian di satu baris",
-        ))
+        errors.append(
+            ContentError(
+                instance.source_path,
+                line,
+                f"<{tag} {name}> dari {host} tidak diizinkan CONTENT_SECURITY_POLICY "
+                f"({directive}): peramban tidak akan memuatnya (media from a blocked host)",
+                "simpan berkasnya di content/images/ atau content/files/ dan tautkan dari sana; "
+                "video YouTube cukup ditulis alamatnya sendirian di satu baris",
+            )
+        )
     return errors

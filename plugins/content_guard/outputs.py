@@ -110,8 +110,15 @@ def _address_line(item):
 
 def _contents(plan, generators):
     for item in contents(generators):
-        plan.add(item.save_as, Owner(display_path(item.source_path), str(item.source_path),
-                                     _address_line(item), item=item))
+        plan.add(
+            item.save_as,
+            Owner(
+                display_path(item.source_path),
+                str(item.source_path),
+                _address_line(item),
+                item=item,
+            ),
+        )
 
 
 def _site_lists(plan, generators):
@@ -129,14 +136,16 @@ def _site_lists(plan, generators):
         pairs = pairs.items() if isinstance(pairs, dict) else pairs
         for taxonomy, items in pairs:
             path, line = _first_user(items, TAXONOMY_KEYS[name])
-            owner = Owner(f"halaman {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line,
-                          site=True)
+            owner = Owner(
+                f"halaman {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line, site=True
+            )
             if taxonomy.save_as:
                 plan.add_pages(taxonomy.save_as, taxonomy.url, items, template, owner)
             for setting in TAXONOMY_FEEDS[name]:
                 if settings.get(setting):
-                    feed = Owner(f"feed {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line,
-                                 site=True)
+                    feed = Owner(
+                        f"feed {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line, site=True
+                    )
                     plan.add(str(settings[setting]).format(slug=taxonomy.slug), feed)
     for setting in FEED_SETTINGS:
         if settings.get(setting):
@@ -144,8 +153,9 @@ def _site_lists(plan, generators):
     languages = {item.lang for item in getattr(articles, "translations", []) or []}
     for setting in ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS"):
         for lang in sorted(languages) if settings.get(setting) else []:
-            plan.add(str(settings[setting]).format(lang=lang),
-                     Owner(f"feed bahasa '{lang}'", site=True))
+            plan.add(
+                str(settings[setting]).format(lang=lang), Owner(f"feed bahasa '{lang}'", site=True)
+            )
     for save_as in (settings.get("TEMPLATE_PAGES") or {}).values():
         plan.add(save_as, Owner("halaman TEMPLATE_PAGES", site=True))
 
@@ -160,8 +170,7 @@ def _declared(plan, generators):
         if declare is None:
             continue
         for save_as, description, path, line, hint, *paged in declare():
-            owner = Owner(description, str(path) if path else "", line, site=not path,
-                          hint=hint)
+            owner = Owner(description, str(path) if path else "", line, site=not path, hint=hint)
             if paged:
                 url, items, template = paged[0]
                 plan.add_pages(save_as, url, items, template, owner)
@@ -183,8 +192,11 @@ def _static(plan, generators):
         for root, _dirs, files in os.walk(source):
             for name in files:
                 relative = os.path.relpath(os.path.join(root, name), source)
-                theme_files[posixpath.join(settings.get("THEME_STATIC_DIR", "theme"),
-                                           relative.replace(os.sep, "/"))] = relative
+                theme_files[
+                    posixpath.join(
+                        settings.get("THEME_STATIC_DIR", "theme"), relative.replace(os.sep, "/")
+                    )
+                ] = relative
     for path, relative in theme_files.items():
         plan.add(path, Owner(f"berkas tema {relative}", site=True))
     if settings.get("GITHUB_PAGES"):

@@ -19,21 +19,80 @@ import unicodedata
 # Letters of other scripts that look like Latin ones (after case folding).
 CONFUSABLES = {
     # Cyrillic
-    "а": "a", "в": "b", "с": "c", "ԁ": "d", "е": "e", "ё": "e", "һ": "h", "н": "h",
-    "і": "i", "ї": "i", "ј": "j", "к": "k", "ӏ": "l", "м": "m", "п": "n", "о": "o",
-    "р": "p", "ԛ": "q", "г": "r", "ѕ": "s", "т": "t", "ц": "u", "ѵ": "v", "ԝ": "w",
-    "х": "x", "у": "y", "ү": "y", "з": "3", "ь": "b",
+    "а": "a",
+    "в": "b",
+    "с": "c",
+    "ԁ": "d",
+    "е": "e",
+    "ё": "e",
+    "һ": "h",
+    "н": "h",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "к": "k",
+    "ӏ": "l",
+    "м": "m",
+    "п": "n",
+    "о": "o",
+    "р": "p",
+    "ԛ": "q",
+    "г": "r",
+    "ѕ": "s",
+    "т": "t",
+    "ц": "u",
+    "ѵ": "v",
+    "ԝ": "w",
+    "х": "x",
+    "у": "y",
+    "ү": "y",
+    "з": "3",
+    "ь": "b",
     # Greek
-    "α": "a", "β": "b", "ϲ": "c", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
-    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "μ": "u",
-    "σ": "o", "ς": "c",
+    "α": "a",
+    "β": "b",
+    "ϲ": "c",
+    "ε": "e",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "γ": "y",
+    "ω": "w",
+    "μ": "u",
+    "σ": "o",
+    "ς": "c",
     # Latin look-alikes outside ASCII
-    "ı": "i", "ɡ": "g", "ɑ": "a", "ʟ": "l", "ⅰ": "i", "ℓ": "l",
+    "ı": "i",
+    "ɡ": "g",
+    "ɑ": "a",
+    "ʟ": "l",
+    "ⅰ": "i",
+    "ℓ": "l",
 }
 CONFUSABLE_TABLE = str.maketrans(CONFUSABLES)
 # Digits and signs written for letters: `1` read as `l` (s1ot) and, separately, as `i` (jud1).
-LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
-                      "9": "g", "@": "a", "$": "s", "!": "i", "|": "l"})
+LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "l",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "9": "g",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+    }
+)
 LEET_AS_I = str.maketrans({**{chr(k): v for k, v in LEET.items()}, "1": "i", "!": "i", "|": "i"})
 LEET_CHARACTERS = re.compile(r"[0-9@$!|]")
 WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
@@ -41,21 +100,35 @@ WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
 TAG = re.compile(r"<[^>]*>")
 # Emphasis marks vanish (s**lot** -> slot); punctuation between words becomes a space.
 EMPHASIS_AND_SEPARATORS = str.maketrans(
-    {**dict.fromkeys("*~`", None), **dict.fromkeys("-_./\\+=:;,'\"()[]{}<>#^", " ")})
+    {**dict.fromkeys("*~`", None), **dict.fromkeys("-_./\\+=:;,'\"()[]{}<>#^", " ")}
+)
 COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 # The blocks that hold Unicode's format characters (category Cf).
-FORMAT_BLOCKS = [(0x00AD, 0x00AD), (0x0600, 0x08FF), (0x180E, 0x180E), (0x2000, 0x206F),
-                 (0xFE00, 0xFFFF), (0x110BD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3),
-                 (0x1D173, 0x1D17A), (0xE0000, 0xE007F)]
+FORMAT_BLOCKS = [
+    (0x00AD, 0x00AD),
+    (0x0600, 0x08FF),
+    (0x180E, 0x180E),
+    (0x2000, 0x206F),
+    (0xFE00, 0xFFFF),
+    (0x110BD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE007F),
+]
 
 
 @functools.lru_cache(maxsize=1)
 def _format_characters():
     """Translation table deleting every format character (Unicode category Cf):
     zero-width space/joiners, soft hyphen, bidi controls, word joiner, BOM, tags..."""
-    return {code: None for first, last in FORMAT_BLOCKS for code in range(first, last + 1)
-            if unicodedata.category(chr(code)) == "Cf"}
+    return {
+        code: None
+        for first, last in FORMAT_BLOCKS
+        for code in range(first, last + 1)
+        if unicodedata.category(chr(code)) == "Cf"
+    }
 
 
 def fold(text):
@@ -90,11 +163,13 @@ def leet_variants(text):
 
     def read(table):
         return WORD_WITH_DIGITS.sub(
-            lambda m: m.group(0).translate(table) if LEET_CHARACTERS.search(m.group(0))
-            else m.group(0), text)
+            lambda m: (
+                m.group(0).translate(table) if LEET_CHARACTERS.search(m.group(0)) else m.group(0)
+            ),
+            text,
+        )
 
-    return [variant for variant in dict.fromkeys([read(LEET), read(LEET_AS_I)])
-            if variant != text]
+    return [variant for variant in dict.fromkeys([read(LEET), read(LEET_AS_I)]) if variant != text]
 
 
 def joined_letters(text):

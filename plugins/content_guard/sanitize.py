@@ -32,9 +32,22 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Classes the body may carry: what typogrify, Markdown (footnotes, fenced code) and our
 # plugins write. Any other (e.g. a theme class that hides text) is dropped.
 CLASSES = {
-    "caps", "amp", "dquo", "quo", "footnote", "footnote-ref", "footnote-backref",
-    "video", "video--short", "video__link", "video__poster", "video__play", "video__title",
-    "align-left", "align-center", "align-right",
+    "caps",
+    "amp",
+    "dquo",
+    "quo",
+    "footnote",
+    "footnote-ref",
+    "footnote-backref",
+    "video",
+    "video--short",
+    "video__link",
+    "video__poster",
+    "video__play",
+    "video__title",
+    "align-left",
+    "align-center",
+    "align-right",
 }
 CODE_CLASS = re.compile(r"^language-[a-z0-9+#_-]{1,30}$")
 # Footnote ids (fn:1, fnref:1, fnref2:1) have a colon no theme id has: kept as written.
@@ -47,10 +60,27 @@ ATTRIBUTES = {
     "a": {"href", "hreflang", "data-embed", "data-title"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "figure": {"data-video"},
-    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading",
-               "referrerpolicy", "frameborder"},
-    "video": {"src", "controls", "poster", "preload", "width", "height", "muted", "loop",
-              "playsinline"},
+    "iframe": {
+        "src",
+        "width",
+        "height",
+        "allow",
+        "allowfullscreen",
+        "loading",
+        "referrerpolicy",
+        "frameborder",
+    },
+    "video": {
+        "src",
+        "controls",
+        "poster",
+        "preload",
+        "width",
+        "height",
+        "muted",
+        "loop",
+        "playsinline",
+    },
     "audio": {"src", "controls", "preload"},
     "source": {"src", "srcset", "sizes", "type", "media"},
     "th": {"colspan", "rowspan", "headers", "scope"},
@@ -82,8 +112,11 @@ def youtube_player(url):
     found = YOUTUBE_EMBED.match(parsed.path)
     if parsed.scheme != "https" or parsed.host not in YOUTUBE_HOSTS or not found:
         return None
-    options = [(key, value) for key, value in parse_qsl(parsed.query)
-               if key in YOUTUBE_PARAMETERS and value.isdigit()]
+    options = [
+        (key, value)
+        for key, value in parse_qsl(parsed.query)
+        if key in YOUTUBE_PARAMETERS and value.isdigit()
+    ]
     query = ("?" + urlencode(options)) if options else ""
     return f"https://www.youtube-nocookie.com/embed/{found.group(1)}{query}"
 
@@ -129,6 +162,7 @@ def _attribute_filter(policy):
             if not all(media.allowed(url, directive, policy) for url in urls):
                 return None
         return value
+
     return keep
 
 
@@ -145,7 +179,9 @@ def _cleaner(policy):
 
 
 _inline_cleaner = nh3.Cleaner(
-    tags=INLINE_TAGS, attributes=INLINE_ATTRIBUTES, link_rel=None,
+    tags=INLINE_TAGS,
+    attributes=INLINE_ATTRIBUTES,
+    link_rel=None,
     attribute_filter=lambda tag, name, value: allowed_classes(value) if name == "class" else value,
 )
 
@@ -175,8 +211,12 @@ def clean_inline(text):
 # --- What cleaning will remove, told to the operator (warnings, with the line) -------
 
 UNSAFE = [
-    (re.compile(r"<(script|style|object|embed|form|input|button|textarea|select|link|meta|base)\b",
-                re.I), "<{}>"),
+    (
+        re.compile(
+            r"<(script|style|object|embed|form|input|button|textarea|select|link|meta|base)\b", re.I
+        ),
+        "<{}>",
+    ),
     (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I), "atribut {}="),
     (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(javascript|vbscript|data):", re.I), "tautan {}:"),
     (re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I), "tautan {}:"),
@@ -212,13 +252,16 @@ def clean_content(instance):
     for error in media.problems(instance, policy):
         report(error)
     for number, what in unsafe_parts(body_lines(instance)):
-        report(ContentError(
-            instance.source_path, number,
-            f"HTML tidak aman dihapus dari halaman: {what} (unsafe HTML removed)",
-            "hapus dari berkas; hanya video YouTube yang boleh disematkan. Jika HTML ini "
-            "memang tepercaya, setel TRUSTED_HTML = True di pelicanconf.py",
-            severity="warning",
-        ))
+        report(
+            ContentError(
+                instance.source_path,
+                number,
+                f"HTML tidak aman dihapus dari halaman: {what} (unsafe HTML removed)",
+                "hapus dari berkas; hanya video YouTube yang boleh disematkan. Jika HTML ini "
+                "memang tepercaya, setel TRUSTED_HTML = True di pelicanconf.py",
+                severity="warning",
+            )
+        )
     instance._content = clean_html(instance._content, policy)
     if "summary" in instance.metadata:
         instance.metadata["summary"] = clean_html(instance.metadata["summary"], policy)

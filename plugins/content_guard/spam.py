@@ -54,32 +54,72 @@ PHRASES = [
 PHRASE = re.compile(r"(?<![\w])(?:" + "|".join(PHRASES) + r")(?![\w])", re.IGNORECASE)
 # Every phrase above holds one of these words: text without any of them is not searched.
 PHRASE_WORDS = (
-    "judi", "judol", "slot", "gacor", "max", "scatter", "rtp", "togel", "toto", "sbobet",
-    "poker", "pragmatic", "mahjong", "olympus", "bonanza", "starlight", "casino", "kasino",
-    "rungkad", "depo", "alternatif",
+    "judi",
+    "judol",
+    "slot",
+    "gacor",
+    "max",
+    "scatter",
+    "rtp",
+    "togel",
+    "toto",
+    "sbobet",
+    "poker",
+    "pragmatic",
+    "mahjong",
+    "olympus",
+    "bonanza",
+    "starlight",
+    "casino",
+    "kasino",
+    "rungkad",
+    "depo",
+    "alternatif",
 )
 SPACED_LETTERS = re.compile(r"(?:^|\s)\w\s\w\s\w(?:\s|$)")
 
 # Words that make a host name a gambling site: inside the name, or as a whole part of it.
-HOST_INSIDE = ("gacor", "togel", "judol", "sbobet", "maxwin", "casino", "kasino", "slot",
-               "poker", "jackpot")
+HOST_INSIDE = (
+    "gacor",
+    "togel",
+    "judol",
+    "sbobet",
+    "maxwin",
+    "casino",
+    "kasino",
+    "slot",
+    "poker",
+    "jackpot",
+)
 HOST_PARTS = {"judi", "toto", "bet"}
 
 # A URL in text or in an attribute, also the forms browsers accept: `https:\\host`,
 # `https:host`, `\\host` (read as //host), `www.host`.
-URL = re.compile(r"""(?:\b(?:https?|ftp):[\\/]*|[\\/]{2})[^\s<>"'()\[\]]+|\bwww\.[^\s<>"'()\[\]]+""",
-                 re.IGNORECASE)
+URL = re.compile(
+    r"""(?:\b(?:https?|ftp):[\\/]*|[\\/]{2})[^\s<>"'()\[\]]+|\bwww\.[^\s<>"'()\[\]]+""",
+    re.IGNORECASE,
+)
 
 HIDDEN_CSS = [
     (re.compile(r"display\s*:\s*none", re.I), "display:none"),
     (re.compile(r"visibility\s*:\s*hidden", re.I), "visibility:hidden"),
-    (re.compile(r"""font-size\s*:\s*(?:0+(?:\.0+)?|\.0+)(?:px|pt|em|rem|%)?\s*(?:[;!"'}]|$)""",
-                re.I), "font-size:0"),
+    (
+        re.compile(
+            r"""font-size\s*:\s*(?:0+(?:\.0+)?|\.0+)(?:px|pt|em|rem|%)?\s*(?:[;!"'}]|$)""", re.I
+        ),
+        "font-size:0",
+    ),
     (re.compile(r"""opacity\s*:\s*(?:0+(?:\.0+)?|\.0+)\s*(?:[;!"'}]|$)""", re.I), "opacity:0"),
-    (re.compile(r"(?:left|top|right|bottom|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}",
-                re.I), "posisi di luar layar (off-screen)"),
-    (re.compile(r"(?:height|width|max-height)\s*:\s*0+(?:px)?\s*;.*overflow\s*:\s*hidden", re.I),
-     "ukuran 0 (zero size)"),
+    (
+        re.compile(
+            r"(?:left|top|right|bottom|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}", re.I
+        ),
+        "posisi di luar layar (off-screen)",
+    ),
+    (
+        re.compile(r"(?:height|width|max-height)\s*:\s*0+(?:px)?\s*;.*overflow\s*:\s*hidden", re.I),
+        "ukuran 0 (zero size)",
+    ),
     (re.compile(r"clip\s*:\s*rect\(\s*0", re.I), "clip:rect(0…)"),
 ]
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
@@ -137,8 +177,11 @@ def _could_hold_phrase(seen):
     if not LEET_CHARACTERS.search(seen) and not any(len(w) == 1 for w in seen.split()):
         return False  # the variants would be `seen` itself
     squeezed = seen.replace(" ", "")
-    return any(word in text for text in (squeezed.translate(LEET), squeezed.translate(LEET_AS_I))
-               for word in PHRASE_WORDS)
+    return any(
+        word in text
+        for text in (squeezed.translate(LEET), squeezed.translate(LEET_AS_I))
+        for word in PHRASE_WORDS
+    )
 
 
 def phrase_seen(seen):
@@ -188,7 +231,8 @@ def spam_links(lines, with_pages=True):
                 found.append((number, url, f"situs judi {host}"))
                 continue
             phrase = with_pages and gambling_phrase(
-                re.sub(r"[-_/+.=?&%]+", " ", browser_url.parse(full).path))
+                re.sub(r"[-_/+.=?&%]+", " ", browser_url.parse(full).path)
+            )
             if phrase:
                 found.append((number, url, f"halaman judi '{phrase}'"))
     return found
@@ -250,25 +294,30 @@ def problems_in(path, lines, body, allow_text=False):
     """Every spam ContentError in one file: `lines` all lines, `body` the body lines."""
     errors = []
     for number, url, why in spam_links(lines, with_pages=not allow_text):
-        errors.append(ContentError(
-            path, number,
-            f"tautan ke {why}: {url} (gambling spam link)", HACKED_HINT,
-        ))
+        errors.append(
+            ContentError(path, number, f"tautan ke {why}: {url} (gambling spam link)", HACKED_HINT)
+        )
     if not allow_text:
         for number, phrase in spam_text(lines):
-            errors.append(ContentError(
-                path, number,
-                f"teks promosi judi online: '{phrase}' (gambling spam text)",
-                HACKED_HINT + ". Jika berita ini memang membahas judi (misalnya sosialisasi "
-                "bahayanya), tambahkan nama berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py",
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    f"teks promosi judi online: '{phrase}' (gambling spam text)",
+                    HACKED_HINT + ". Jika berita ini memang membahas judi (misalnya sosialisasi "
+                    "bahayanya), tambahkan nama berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py",
+                )
+            )
     for number, how in hidden_text(body):
-        errors.append(ContentError(
-            path, number,
-            f"teks tersembunyi di HTML ({how}): pembaca tidak melihatnya tetapi mesin pencari "
-            "membacanya (hidden text)",
-            HACKED_HINT,
-        ))
+        errors.append(
+            ContentError(
+                path,
+                number,
+                f"teks tersembunyi di HTML ({how}): pembaca tidak melihatnya tetapi mesin pencari "
+                "membacanya (hidden text)",
+                HACKED_HINT,
+            )
+        )
     return errors
 
 
@@ -279,12 +328,15 @@ def name_problems(path, names):
     for number, text in names:
         phrase = gambling_phrase(str(text))
         if phrase:
-            errors.append(ContentError(
-                path, number,
-                f"promosi judi online di nama atau alamat halaman: '{text}' ({phrase}) "
-                "(gambling spam in a name, slug or tag)",
-                HACKED_HINT + "; ganti nama berkas, slug, label atau kategorinya",
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    f"promosi judi online di nama atau alamat halaman: '{text}' ({phrase}) "
+                    "(gambling spam in a name, slug or tag)",
+                    HACKED_HINT + "; ganti nama berkas, slug, label atau kategorinya",
+                )
+            )
     return errors
 
 
@@ -304,8 +356,11 @@ def data_files(path):
     found = []
     for folder, subfolders, files in os.walk(path):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found += [os.path.join(folder, name) for name in sorted(files)
-                  if name.lower().endswith((".yml", ".yaml"))]
+        found += [
+            os.path.join(folder, name)
+            for name in sorted(files)
+            if name.lower().endswith((".yml", ".yaml"))
+        ]
     return found
 
 

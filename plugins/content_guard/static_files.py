@@ -30,22 +30,48 @@ HTML = (".html", ".htm", ".shtml")
 REFUSED = (".svgz",)
 
 ACTIVE_ELEMENTS = {
-    "script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "handler", "listener", "base", "form", "portal",
+    "script",
+    "foreignobject",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "handler",
+    "listener",
+    "base",
+    "form",
+    "portal",
 }
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background",
-                  "srcset", "codebase", "cite"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "srcset",
+    "codebase",
+    "cite",
+}
 ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
 CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"@import|expression\s*\(|-moz-binding|behavior\s*:", re.IGNORECASE)
-SAFE_DATA = re.compile(r"^data:(?:image/(?:png|jpe?g|gif|webp|avif)|font/[a-z0-9.+-]+)[;,]",
-                       re.IGNORECASE)
+SAFE_DATA = re.compile(
+    r"^data:(?:image/(?:png|jpe?g|gif|webp|avif)|font/[a-z0-9.+-]+)[;,]", re.IGNORECASE
+)
 
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
-HINT_SVG = ("hapus bagian itu dari berkas (di Inkscape: Simpan sebagai \"Optimized SVG\" atau "
-            "\"Plain SVG\"), atau simpan gambarnya sebagai PNG")
-HINT_HTML = ("halaman HTML di content/ diterbitkan apa adanya di domain desa: hapus bagian itu, "
-             "atau tulis isinya sebagai halaman Markdown di content/pages/")
+HINT_SVG = (
+    'hapus bagian itu dari berkas (di Inkscape: Simpan sebagai "Optimized SVG" atau '
+    '"Plain SVG"), atau simpan gambarnya sebagai PNG'
+)
+HINT_HTML = (
+    "halaman HTML di content/ diterbitkan apa adanya di domain desa: hapus bagian itu, "
+    "atau tulis isinya sebagai halaman Markdown di content/pages/"
+)
 
 
 def _local(name):
@@ -86,8 +112,9 @@ def attribute_problems(tag, attributes, external_allowed):
         if name.startswith("on"):
             found.append(f"atribut {name}=")
         elif name in URL_ATTRIBUTES:
-            parts = [p.strip().split(" ")[0] for p in value.split(",")] if name == "srcset" \
-                else [value]
+            parts = (
+                [p.strip().split(" ")[0] for p in value.split(",")] if name == "srcset" else [value]
+            )
             found += [why for why in map(lambda v: url_problem(v, external_allowed), parts) if why]
         elif name == "style":
             found += css_problems(value, external_allowed)
@@ -111,8 +138,11 @@ def attribute_problems(tag, attributes, external_allowed):
 
 
 # Elements of these namespaces are rendered (and run) by browsers in any XML document.
-ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg",
-                     "http://www.w3.org/1998/Math/MathML"}
+ACTIVE_NAMESPACES = {
+    "http://www.w3.org/1999/xhtml",
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1998/Math/MathML",
+}
 
 
 def svg_problems(source, every_element=True):
@@ -211,10 +241,14 @@ def problems(path, source):
     """ContentErrors for one published static file (`source`: its text)."""
     lower = str(path).lower()
     if lower.endswith(REFUSED):
-        return [ContentError(
-            path, 1, "SVG terkompresi (.svgz) tidak bisa diperiksa (compressed SVG refused)",
-            "simpan sebagai .svg biasa atau sebagai PNG",
-        )]
+        return [
+            ContentError(
+                path,
+                1,
+                "SVG terkompresi (.svgz) tidak bisa diperiksa (compressed SVG refused)",
+                "simpan sebagai .svg biasa atau sebagai PNG",
+            )
+        ]
     if lower.endswith(SVG_XML):
         is_svg = lower.endswith(".svg")
         found = svg_problems(source, every_element=is_svg)
@@ -226,19 +260,26 @@ def problems(path, source):
     errors = []
     for line, why in found:
         if why.startswith(BROKEN):
-            errors.append(ContentError(
-                path, line, f"berkas {kind} tidak bisa dibaca untuk diperiksa: "
-                f"{why[len(BROKEN):]} (malformed file refused)",
-                "buka dan simpan ulang berkasnya (SVG dari Inkscape/Illustrator), atau simpan "
-                "gambarnya sebagai PNG",
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"berkas {kind} tidak bisa dibaca untuk diperiksa: "
+                    f"{why[len(BROKEN) :]} (malformed file refused)",
+                    "buka dan simpan ulang berkasnya (SVG dari Inkscape/Illustrator), atau simpan "
+                    "gambarnya sebagai PNG",
+                )
+            )
         else:
-            errors.append(ContentError(
-                path, line,
-                f"berkas {kind} berisi kode aktif: {why} (active content in a published file); "
-                "berkas ini diterbitkan apa adanya dan isinya bisa berjalan di domain situs desa",
-                hint,
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"berkas {kind} berisi kode aktif: {why} (active content in a published file); "
+                    "berkas ini diterbitkan apa adanya dan isinya bisa berjalan di domain situs desa",
+                    hint,
+                )
+            )
     return errors
 
 

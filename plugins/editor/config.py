@@ -19,9 +19,13 @@ from villages import registry as village_registry
 
 from .fields import form_field, in_form
 
-BODY = {"name": "body", "label": "Isi", "widget": "markdown",
-        "hint": "Isi berita. Foto di dalam isi: tombol gambar; tulis juga teks penggantinya.",
-        "required": True}
+BODY = {
+    "name": "body",
+    "label": "Isi",
+    "widget": "markdown",
+    "hint": "Isi berita. Foto di dalam isi: tombol gambar; tulis juga teks penggantinya.",
+    "required": True,
+}
 
 # Commit messages on GitHub, in Indonesian ({{slug}}, {{path}}, {{collection}}: Sveltia tags).
 COMMIT_MESSAGES = {
@@ -48,8 +52,10 @@ IDENTITY_LABELS = {
     "kode_pos": ("Kode pos", "Bila desa tidak diisi."),
 }
 VILLAGE_LABELS = {
-    "kode": ("Kode resmi Kemendagri", "Misalnya 35.23.07.2005. Cukup kode ini, atau nama "
-             "desa beserta kecamatan/kabupatennya."),
+    "kode": (
+        "Kode resmi Kemendagri",
+        "Misalnya 35.23.07.2005. Cukup kode ini, atau nama desa beserta kecamatan/kabupatennya.",
+    ),
     "nama": ("Nama desa", "Nama desa (bila kode tidak ditulis)."),
     "tipe": ("Jenis", "desa, desa adat atau kelurahan (bila namanya sama)."),
     "kecamatan": ("Kecamatan", "Untuk membedakan desa yang namanya sama."),
@@ -72,8 +78,10 @@ def content_folder(settings):
 
 def type_folders(settings):
     """{content type: its folders inside content/}, as front_matter.reader reads them."""
-    folders = {schema.ARTICLE: settings.get("ARTICLE_PATHS") or [],
-               schema.PAGE: settings.get("PAGE_PATHS") or []}
+    folders = {
+        schema.ARTICLE: settings.get("ARTICLE_PATHS") or [],
+        schema.PAGE: settings.get("PAGE_PATHS") or [],
+    }
     folders.update(settings.get("CONTENT_TYPE_PATHS") or {})
     return folders
 
@@ -121,7 +129,9 @@ def type_collection(name, labels, folder, settings, choices):
         "identifier_field": title,
         "slug": {
             "template": ("{{year}}-{{month}}-{{day}}-" if labels.dated else "")
-            + "{{fields." + slug_field + "}}",
+            + "{{fields."
+            + slug_field
+            + "}}"
         },
         "summary": "{{" + title + "}}",
         "fields": [*fields, BODY],
@@ -130,17 +140,17 @@ def type_collection(name, labels, folder, settings, choices):
         collection["path"] = "{{slug}}/index"
         collection["media_folder"] = ""  # the entry's own folder
         collection["public_folder"] = ""
-    if labels.dated and schema.BY_KEY["date"] in [f for f in schema.FIELDS
-                                                  if name in f.used_by]:
-        collection["sortable_fields"] = {"fields": [date, title],
-                                         "default": {"field": date, "direction": "descending"}}
+    if labels.dated and schema.BY_KEY["date"] in [f for f in schema.FIELDS if name in f.used_by]:
+        collection["sortable_fields"] = {
+            "fields": [date, title],
+            "default": {"field": date, "direction": "descending"},
+        }
     return collection
 
 
 def _text_field(name, labels, required=False):
     label, hint = labels[name]
-    return {"name": name, "label": label, "hint": hint, "widget": "string",
-            "required": required}
+    return {"name": name, "label": label, "hint": hint, "widget": "string", "required": required}
 
 
 def identity_collection(settings, choices):
@@ -150,23 +160,44 @@ def identity_collection(settings, choices):
         if key not in labels:
             continue  # media_sosial and menu: edited in the file itself (see README)
         if key == "logo":
-            field = {"name": key, "label": labels[key][0], "hint": labels[key][1],
-                     "widget": "image", "required": False, "choose_url": False}
+            field = {
+                "name": key,
+                "label": labels[key][0],
+                "hint": labels[key][1],
+                "widget": "image",
+                "required": False,
+                "choose_url": False,
+            }
         elif key == "desa" and choices.get("villages"):
             # The identity names its village by the official code (unambiguous).
-            options = [{"label": option["label"], "value": option["code"]}
-                       for option in choices["villages"]]
-            field = {"name": key, "label": labels[key][0], "hint": labels[key][1],
-                     "widget": "select", "options": options, "required": False}
+            options = [
+                {"label": option["label"], "value": option["code"]}
+                for option in choices["villages"]
+            ]
+            field = {
+                "name": key,
+                "label": labels[key][0],
+                "hint": labels[key][1],
+                "widget": "select",
+                "options": options,
+                "required": False,
+            }
         else:
             field = _text_field(key, labels)
         fields.append(field)
     name = settings.get(situs.FILE_SETTING) or situs.DEFAULT_FILE
     return {
-        "name": "situs", "label": "Identitas situs",
-        "files": [{"name": "situs", "label": "Nama, alamat dan kontak situs",
-                   "file": f"{content_folder(settings)}/{name}", "format": "yaml",
-                   "fields": fields}],
+        "name": "situs",
+        "label": "Identitas situs",
+        "files": [
+            {
+                "name": "situs",
+                "label": "Nama, alamat dan kontak situs",
+                "file": f"{content_folder(settings)}/{name}",
+                "format": "yaml",
+                "fields": fields,
+            }
+        ],
     }
 
 
@@ -174,12 +205,27 @@ def registry_collection(settings):
     entry_fields = [_text_field(key, VILLAGE_LABELS) for key in village_registry.KEYS]
     name = settings.get("VILLAGES_REGISTRY") or "desa.yml"
     return {
-        "name": "desa", "label": "Daftar desa",
-        "files": [{"name": "desa", "label": "Daftar desa yang diliput",
-                   "file": f"{content_folder(settings)}/{name}", "format": "yaml",
-                   "fields": [{"name": "desa", "label": "Desa", "widget": "list",
-                               "root": True, "summary": "{{fields.kode}} {{fields.nama}}",
-                               "label_singular": "desa", "fields": entry_fields}]}],
+        "name": "desa",
+        "label": "Daftar desa",
+        "files": [
+            {
+                "name": "desa",
+                "label": "Daftar desa yang diliput",
+                "file": f"{content_folder(settings)}/{name}",
+                "format": "yaml",
+                "fields": [
+                    {
+                        "name": "desa",
+                        "label": "Desa",
+                        "widget": "list",
+                        "root": True,
+                        "summary": "{{fields.kode}} {{fields.nama}}",
+                        "label_singular": "desa",
+                        "fields": entry_fields,
+                    }
+                ],
+            }
+        ],
     }
 
 
@@ -190,8 +236,13 @@ def village_choices(settings):
     options = []
     for entry in loaded.entries:
         official = entry.official
-        options.append({"label": f"{village_data.path_of(official)} ({official.code})",
-                        "value": entry.slug, "code": official.code})
+        options.append(
+            {
+                "label": f"{village_data.path_of(official)} ({official.code})",
+                "value": entry.slug,
+                "code": official.code,
+            }
+        )
     return options
 
 
@@ -204,8 +255,10 @@ def editor_config(settings, categories=()):
         "content": content_folder(settings),
     }
     content = content_folder(settings)
-    collections = [type_collection(name, labels, folder, settings, choices)
-                   for name, labels, folder in content_types(settings)]
+    collections = [
+        type_collection(name, labels, folder, settings, choices)
+        for name, labels, folder in content_types(settings)
+    ]
     collections += [identity_collection(settings, choices), registry_collection(settings)]
     backend = {
         "name": "github",
@@ -226,8 +279,7 @@ def editor_config(settings, categories=()):
         "public_folder": "/images",
         "output": {"omit_empty_optional_fields": True},
         # File names: ASCII, and the date of the operator's day (not UTC's).
-        "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 100,
-                 "timezone": "local"},
+        "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 100, "timezone": "local"},
         "collections": collections,
     }
     if siteurl.startswith(("http://", "https://")):

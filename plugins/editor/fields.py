@@ -15,11 +15,15 @@ YOUTUBE_PATTERN = (
     r"(?:youtube\.com/(?:watch/?\?(?:[^\s#]*&)?v=|(?:embed|shorts|live|v|e)/)"
     r"|youtube-nocookie\.com/embed/|youtu\.be/)[A-Za-z0-9_-]{11}(?:[?&#/][^\s]*)?)\s*$"
 )
-YOUTUBE_MESSAGE = ("Bukan alamat video YouTube: salin alamat dari tombol Bagikan di YouTube "
-                   "(contoh https://youtu.be/abcdefghijk).")
+YOUTUBE_MESSAGE = (
+    "Bukan alamat video YouTube: salin alamat dari tombol Bagikan di YouTube "
+    "(contoh https://youtu.be/abcdefghijk)."
+)
 ADDRESS_PATTERN = r"^https?://[^\s<>\"']+$"
-SLUG_MESSAGE = (f"Hanya huruf kecil a-z, angka dan tanda minus (paling panjang {MAX_SLUG}), "
-                "misalnya musyawarah-desa-2025.")
+SLUG_MESSAGE = (
+    f"Hanya huruf kecil a-z, angka dan tanda minus (paling panjang {MAX_SLUG}), "
+    "misalnya musyawarah-desa-2025."
+)
 DATE_FORMAT = "YYYY-MM-DD HH:mm"  # Day.js: what the front matter reader reads
 STATUS_OPTIONS = [
     {"label": "Terbit (published)", "value": "published"},
@@ -31,35 +35,67 @@ STATUS_OPTIONS = [
 FORM_HINTS = {
     "village": "Centang desa yang diberitakan (daftar desa di menu Daftar desa).",
     "village_code": "Desa yang belum ada di daftar di atas: tulis kode resminya (misalnya "
-                    "35.23.07.2001), satu per kotak.",
+    "35.23.07.2001), satu per kotak.",
     "region": "Kecamatan, kabupaten/kota atau provinsi yang diberitakan; satu per kotak.",
     "tags": "Label, satu per kotak.",
     "image": "Foto sampul: pilih dari perangkat (tersimpan di content/images/); isi juga "
-             "keterangan dan teks pengganti di bawah.",
+    "keterangan dan teks pengganti di bawah.",
     "old_addresses": "Alamat lama berita atau halaman ini, satu per kotak; tiap alamat "
-                     "diarahkan ke sini.",
+    "diarahkan ke sini.",
     "date": "Tanggal dan jam terbit, menurut zona waktu situs.",
 }
-TEMPLATE_OPTIONS = [{"label": "Berita (article)", "value": "article"},
-                    {"label": "Halaman (page)", "value": "page"}]
+TEMPLATE_OPTIONS = [
+    {"label": "Berita (article)", "value": "article"},
+    {"label": "Halaman (page)", "value": "page"},
+]
 
 
 # The schema types the form knows (front_matter.schema docstring). A field of another type
 # is left out of the form: the editor keeps its value in the file as it was written.
-KNOWN_TYPES = frozenset({"text", "list", "date", "status", "markdown", "address", "slug",
-                         "lang", "template", "flag", "file", "coordinates", "photos"})
+KNOWN_TYPES = frozenset(
+    {
+        "text",
+        "list",
+        "date",
+        "status",
+        "markdown",
+        "address",
+        "slug",
+        "lang",
+        "template",
+        "flag",
+        "file",
+        "coordinates",
+        "photos",
+    }
+)
 # "lintang, bujur" as front_matter.values.coordinates reads it (ranges checked by the build).
 COORDINATES_PATTERN = r"^\s*-?\d{1,3}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$"
 # An album's photos (type "photos"): stored beside the album's index.md (the album
 # collection's media folder is the entry's own folder), each with caption and alt text.
 PHOTO_FIELDS = [
-    {"name": "berkas", "label": "Foto", "widget": "image", "choose_url": False,
-     "accept": "image/jpeg,image/png,image/webp",
-     "hint": "Pilih foto dari perangkat; tersimpan di folder album."},
-    {"name": "keterangan", "label": "Keterangan", "widget": "string", "required": False,
-     "hint": "Keterangan di bawah foto."},
-    {"name": "alt", "label": "Teks pengganti", "widget": "string", "required": False,
-     "hint": "Apa yang tampak di foto, bagi pembaca tunanetra (bawaan: keterangan)."},
+    {
+        "name": "berkas",
+        "label": "Foto",
+        "widget": "image",
+        "choose_url": False,
+        "accept": "image/jpeg,image/png,image/webp",
+        "hint": "Pilih foto dari perangkat; tersimpan di folder album.",
+    },
+    {
+        "name": "keterangan",
+        "label": "Keterangan",
+        "widget": "string",
+        "required": False,
+        "hint": "Keterangan di bawah foto.",
+    },
+    {
+        "name": "alt",
+        "label": "Teks pengganti",
+        "widget": "string",
+        "required": False,
+        "hint": "Apa yang tampak di foto, bagi pembaca tunanetra (bawaan: keterangan).",
+    },
 ]
 
 
@@ -83,28 +119,33 @@ def form_field(field, content_type, choices):
 
 def _widget(field, choices):
     if field.key == "village" and choices.get("villages"):
-        options = [{"label": option["label"], "value": option["value"]}
-                   for option in choices["villages"]]
-        return {"widget": "select", "multiple": True, "options": options,
-                "dropdown_threshold": 8}
+        options = [
+            {"label": option["label"], "value": option["value"]} for option in choices["villages"]
+        ]
+        return {"widget": "select", "multiple": True, "options": options, "dropdown_threshold": 8}
     if field.key == "category" and choices.get("categories"):
         return {"widget": "select", "options": list(choices["categories"])}
     if field.key == "image":
-        return {"widget": "image", "choose_url": False,
-                "accept": "image/jpeg,image/png,image/webp"}
+        return {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp"}
     if field.key == "youtube":
         return {"widget": "string", "pattern": [YOUTUBE_PATTERN, YOUTUBE_MESSAGE]}
     kind = field.type
     if kind == "date":
-        return {"widget": "datetime", "format": DATE_FORMAT,
-                "input_timezone": choices.get("timezone") or "local", "output_utc": False}
+        return {
+            "widget": "datetime",
+            "format": DATE_FORMAT,
+            "input_timezone": choices.get("timezone") or "local",
+            "output_utc": False,
+        }
     if kind == "list":
         return {"widget": "list"}
     if kind == "markdown":
         return {"widget": "text"}
     if kind == "address":
-        return {"widget": "string", "pattern": [ADDRESS_PATTERN,
-                                                "Tulis alamat lengkap yang diawali https://"]}
+        return {
+            "widget": "string",
+            "pattern": [ADDRESS_PATTERN, "Tulis alamat lengkap yang diawali https://"],
+        }
     if kind == "slug":
         return {"widget": "string", "pattern": [SLUG.pattern, SLUG_MESSAGE]}
     if kind == "status":
@@ -116,12 +157,17 @@ def _widget(field, choices):
     if kind == "flag":
         return {"widget": "boolean", "default": False}
     if kind == "file":  # a file under content/files/, written as files/name.pdf
-        return {"widget": "file", "choose_url": False,
-                "media_folder": f"/{choices.get('content') or 'content'}/files",
-                "public_folder": "files"}
+        return {
+            "widget": "file",
+            "choose_url": False,
+            "media_folder": f"/{choices.get('content') or 'content'}/files",
+            "public_folder": "files",
+        }
     if kind == "coordinates":
-        return {"widget": "string", "pattern": [
-            COORDINATES_PATTERN, "Tulis lintang, bujur, misalnya -6.9912, 111.8307."]}
+        return {
+            "widget": "string",
+            "pattern": [COORDINATES_PATTERN, "Tulis lintang, bujur, misalnya -6.9912, 111.8307."],
+        }
     if kind == "photos":
         return {"widget": "list", "fields": PHOTO_FIELDS, "min": 1}
     return {"widget": "string"}

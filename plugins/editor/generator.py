@@ -26,10 +26,13 @@ class _Dumper(yaml.SafeDumper):
 
 
 def render_config(config):
-    header = ("# Dibuat otomatis oleh Warta Desa (plugin editor) dari skema front matter:\n"
-              "# jangan diubah di sini (generated at build time: do not edit).\n")
-    return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                              width=100)
+    header = (
+        "# Dibuat otomatis oleh Warta Desa (plugin editor) dari skema front matter:\n"
+        "# jangan diubah di sini (generated at build time: do not edit).\n"
+    )
+    return header + yaml.dump(
+        config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 def expected_checksums():
@@ -54,9 +57,15 @@ def verified_files():
         except OSError:
             data = None
         if data is None or hashlib.sha256(data).hexdigest() != digest:
-            report(ContentError(path, 1, "berkas editor tidak ada atau tidak sesuai checksum di "
-                                "vendor/SHA256SUMS (vendored editor file missing or changed)",
-                                "pasang ulang dengan  invoke editor-update"))
+            report(
+                ContentError(
+                    path,
+                    1,
+                    "berkas editor tidak ada atau tidak sesuai checksum di "
+                    "vendor/SHA256SUMS (vendored editor file missing or changed)",
+                    "pasang ulang dengan  invoke editor-update",
+                )
+            )
             return None
         files[name] = data
     return files
@@ -77,8 +86,11 @@ class EditorGenerator(Generator):
             yield path, "editor berita (web editor)", "", 1, ""
 
     def generate_context(self):
-        names = {str(article.category) for article in self.context.get("articles", [])
-                 if getattr(article, "category", None)}
+        names = {
+            str(article.category)
+            for article in self.context.get("articles", [])
+            if getattr(article, "category", None)
+        }
         names.add(self.settings.get("DEFAULT_CATEGORY") or "Umum")
         self.categories = sorted(names)
 
@@ -89,12 +101,18 @@ class EditorGenerator(Generator):
         if vendored is None:
             return
         config = render_config(editor_config(self.settings, self.categories))
-        writer.write_file(f"{self.folder}/config.yml", RAW, self.context, text=config,
-                          relative_urls=False)
         writer.write_file(
-            f"{self.folder}/index.html", self.get_template("admin"), self.context,
-            relative_urls=False, editor_config_url="config.yml", editor_script=SCRIPT,
-            editor_setup_script=SETUP, editor_preview_style="../theme/css/style.css",
+            f"{self.folder}/config.yml", RAW, self.context, text=config, relative_urls=False
+        )
+        writer.write_file(
+            f"{self.folder}/index.html",
+            self.get_template("admin"),
+            self.context,
+            relative_urls=False,
+            editor_config_url="config.yml",
+            editor_script=SCRIPT,
+            editor_setup_script=SETUP,
+            editor_preview_style="../theme/css/style.css",
         )
         with open(os.path.join(HERE, "static", SETUP), "rb") as source:
             vendored[SETUP] = source.read()

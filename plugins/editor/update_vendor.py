@@ -34,8 +34,12 @@ FONT_URL = re.compile(
 
 def npm_pack(spec, folder):
     """Download `spec` with npm into `folder`; (tarball path, integrity)."""
-    done = subprocess.run(["npm", "pack", spec, "--json", "--pack-destination", str(folder)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["npm", "pack", spec, "--json", "--pack-destination", str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     info = json.loads(done.stdout)[0]
     return Path(folder) / info["filename"], info["integrity"]
 

@@ -4,12 +4,12 @@ most of them (a feed holding one is ill-formed) and none is visible to a reader.
 
 import re
 
-_NONCHARACTERS = "".join(
-    f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11)
-)
+_NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11))
 BAD = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef{_NONCHARACTERS}]")
-HINT = ("hapus karakter tak terlihat itu (biasanya ikut tersalin dari PDF, Word atau "
-        "WhatsApp): ketik ulang baris itu di editor")
+HINT = (
+    "hapus karakter tak terlihat itu (biasanya ikut tersalin dari PDF, Word atau "
+    "WhatsApp): ketik ulang baris itu di editor"
+)
 
 
 def find_bad(text):

@@ -7,8 +7,18 @@ import re
 from pelican.utils import SafeDatetime
 
 BULAN = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ]
 FIRST_YEAR = 1900  # year 0000 cannot be a date; very early years break time zone arithmetic
 ZONE_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
@@ -25,13 +35,23 @@ _DATE_RE = re.compile(
 # day name ("Sabtu, 29 November 2026"). The year has four digits, so none is ambiguous.
 _MONTHS = {
     name: number
-    for number, names in enumerate([
-        ("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"),
-        ("maret", "march", "mar"), ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"),
-        ("juli", "july", "jul"), ("agustus", "august", "agu", "agt", "ags", "aug"),
-        ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
-        ("november", "nov", "nopember"), ("desember", "december", "des", "dec"),
-    ], start=1)
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb", "pebruari"),
+            ("maret", "march", "mar"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("agustus", "august", "agu", "agt", "ags", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov", "nopember"),
+            ("desember", "december", "des", "dec"),
+        ],
+        start=1,
+    )
     for name in names
 }
 _DAY_NAME = r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s+)?"
@@ -41,8 +61,7 @@ _DMY_RE = re.compile(
     re.IGNORECASE,
 )
 _NAMED_RE = re.compile(
-    _DAY_NAME + r"(?P<d>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<y>\d{4})" + _REST,
-    re.IGNORECASE,
+    _DAY_NAME + r"(?P<d>\d{1,2})\s+(?P<month>[a-z]+)\.?\s+(?P<y>\d{4})" + _REST, re.IGNORECASE
 )
 
 FORMAT_HINT = (
@@ -105,8 +124,7 @@ def parse_date(value):
     if not 1 <= m <= 12:
         raise DateError(
             f"tanggal '{text}': bulan {m} tidak ada (month must be 1-12)",
-            hint="urutannya tanggal-bulan-tahun (29-11-2026) atau tahun-bulan-tanggal "
-                 "(2026-11-29)",
+            hint="urutannya tanggal-bulan-tahun (29-11-2026) atau tahun-bulan-tanggal (2026-11-29)",
         )
     last = calendar.monthrange(y, m)[1]
     if not 1 <= d <= last:

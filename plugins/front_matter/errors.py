@@ -24,8 +24,14 @@ def display_path(path: str | os.PathLike) -> str:
 class ContentError(Exception):
     """A problem in an operator's content file, reported as `file:line: message`."""
 
-    def __init__(self, path: str | os.PathLike | None, line: int | None, message: str,
-                 hint: str = "", severity: str = "error") -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike | None,
+        line: int | None,
+        message: str,
+        hint: str = "",
+        severity: str = "error",
+    ) -> None:
         super().__init__(message)
         self.path = str(path) if path else ""
         self.line = line or 1

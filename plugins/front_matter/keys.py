@@ -24,7 +24,8 @@ def refused(path, line, written):
     """The ContentError for a key operators may not set."""
     what = REFUSED_KEYS[written]
     return ContentError(
-        path, line,
+        path,
+        line,
         f"kunci '{written}' tidak boleh dipakai: {what} dibuat otomatis dari tanggal dan slug "
         f"(key '{written}' is not allowed)",
         "hapus baris ini; untuk mengubah alamat tulis  slug: nama-lain",
@@ -37,19 +38,24 @@ def check_value(path, line, key, value):
         return
     if key == "slug" and (not SLUG.match(value) or len(value) > MAX_SLUG):
         raise ContentError(
-            path, line,
+            path,
+            line,
             f"slug '{value}' tidak valid: hanya huruf kecil a-z, angka dan tanda minus, tanpa / "
             f"atau titik, paling panjang {MAX_SLUG} (invalid slug)",
             "misalnya  slug: musyawarah-desa-2025",
         )
     if key == "lang" and not LANG.match(value):
         raise ContentError(
-            path, line, f"lang '{value}' bukan kode bahasa (invalid language code)",
+            path,
+            line,
+            f"lang '{value}' bukan kode bahasa (invalid language code)",
             "tulis kode bahasa seperti  lang: en  atau hapus baris ini (bawaan: id)",
         )
     if key == "template" and value not in TEMPLATES:
         raise ContentError(
-            path, line, f"template '{value}' tidak dikenal (unknown template)",
+            path,
+            line,
+            f"template '{value}' tidak dikenal (unknown template)",
             "hapus baris template: (tema memilih sendiri) atau pakai salah satu: "
             + ", ".join(TEMPLATES),
         )

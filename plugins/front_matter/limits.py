@@ -57,9 +57,11 @@ def size_problem(path, size, limit_kb):
         pass
     where = f"; baris {number} saja {human(longest)}" if longest > 10 * 1024 else ""
     return ContentError(
-        path, number if where else 1,
+        path,
+        number if where else 1,
         f"berkas terlalu besar: {human(size)} (batas {human(limit_kb * 1024)}){where} "
-        "(file too large)", SIZE_HINT,
+        "(file too large)",
+        SIZE_HINT,
     )
 
 
@@ -105,9 +107,12 @@ def check_text(path, text, settings, first_line=1):
     most = limit(settings, "MAX_CONTENT_LINES")
     if most and len(lines) + first_line - 1 > most:
         raise ContentError(
-            path, most + 1, f"berkas terlalu panjang: {len(lines) + first_line - 1} baris "
-            f"(batas {most}) (too many lines)", SIZE_HINT.replace(
-                "MAX_CONTENT_SIZE_KB", "MAX_CONTENT_LINES"))
+            path,
+            most + 1,
+            f"berkas terlalu panjang: {len(lines) + first_line - 1} baris "
+            f"(batas {most}) (too many lines)",
+            SIZE_HINT.replace("MAX_CONTENT_SIZE_KB", "MAX_CONTENT_LINES"),
+        )
     deepest = limit(settings, "MAX_NESTING_DEPTH")
     brackets = limit(settings, "MAX_BRACKETS_PER_PARAGRAPH")
     paragraph_start, paragraph_brackets = first_line, 0
@@ -122,15 +127,21 @@ def check_text(path, text, settings, first_line=1):
             continue
         if deepest and not _RULE.match(line) and depth_of(line) > deepest:
             raise ContentError(
-                path, number, f"kutipan/daftar bertingkat terlalu dalam: {depth_of(line)} "
+                path,
+                number,
+                f"kutipan/daftar bertingkat terlalu dalam: {depth_of(line)} "
                 f"tingkat (batas {deepest}) (nesting too deep)",
-                "kurangi tanda > atau indentasi daftar di baris ini")
+                "kurangi tanda > atau indentasi daftar di baris ini",
+            )
         paragraph_brackets += line.count("[")
         if brackets and paragraph_brackets > brackets:
             raise ContentError(
-                path, paragraph_start, f"terlalu banyak tanda [ dalam satu paragraf (lebih dari "
+                path,
+                paragraph_start,
+                f"terlalu banyak tanda [ dalam satu paragraf (lebih dari "
                 f"{brackets}) (too many brackets in one paragraph)",
-                "hapus tanda [ yang tidak perlu atau pisahkan paragrafnya dengan baris kosong")
+                "hapus tanda [ yang tidak perlu atau pisahkan paragrafnya dengan baris kosong",
+            )
 
 
 MAX_YAML_DEPTH = 20
@@ -154,8 +165,10 @@ def yaml_depth_problem(path, text, first_line=1):
                 flow = max(flow - 1, 0)
         if depth > MAX_YAML_DEPTH:
             return ContentError(
-                path, number, f"YAML bertingkat terlalu dalam (lebih dari {MAX_YAML_DEPTH} "
+                path,
+                number,
+                f"YAML bertingkat terlalu dalam (lebih dari {MAX_YAML_DEPTH} "
                 "tingkat) (nesting too deep)",
-                "periksa tanda [ { dan indentasi pada baris ini: tulis nilai biasa "
-                "'kunci: nilai'")
+                "periksa tanda [ { dan indentasi pada baris ini: tulis nilai biasa 'kunci: nilai'",
+            )
     return None

@@ -27,9 +27,13 @@ REQUIRED_SOMEWHERE = {field.key for field in schema.FIELDS if field.required}
 BODY_OPTIONAL = (schema.EVENT, schema.ALBUM)  # an event or an album may have no text
 
 STATUS_VALUES = {
-    "draft": "draft", "draf": "draft", "konsep": "draft",
-    "published": "published", "terbit": "published",
-    "hidden": "hidden", "tersembunyi": "hidden",
+    "draft": "draft",
+    "draf": "draft",
+    "konsep": "draft",
+    "published": "published",
+    "terbit": "published",
+    "hidden": "hidden",
+    "tersembunyi": "hidden",
 }
 
 
@@ -75,12 +79,17 @@ class YamlMarkdownReader(MarkdownReader):
                 return ContentError(source.path, lines[key], err.message, err.hint)
             if date.year < 1900:
                 return ContentError(
-                    source.path, lines[key],
+                    source.path,
+                    lines[key],
                     f"tanggal '{value}': tahun {date.year} tidak mungkin (year before 1900)",
-                    "periksa tahunnya, misalnya  Date: 2024-06-05")
-        return ContentError(source.path, 1, f"header berkas tidak bisa dibaca: {error} "
-                            "(header not understood)",
-                            "periksa baris Title:, Date: dan lainnya di awal berkas")
+                    "periksa tahunnya, misalnya  Date: 2024-06-05",
+                )
+        return ContentError(
+            source.path,
+            1,
+            f"header berkas tidak bisa dibaca: {error} (header not understood)",
+            "periksa baris Title:, Date: dan lainnya di awal berkas",
+        )
 
     def _check_native(self, source, metadata):
         """The same key policy for Pelican's `Key: value` header as for YAML."""
@@ -90,9 +99,15 @@ class YamlMarkdownReader(MarkdownReader):
             if key in REFUSED_KEYS:
                 raise refused(source.path, line, key)
             if key not in NATIVE_KEYS:
-                report(ContentError(
-                    source.path, line, f"kunci '{key}' tidak dikenal (unknown key)",
-                    "kunci ini diabaikan", severity="warning"))
+                report(
+                    ContentError(
+                        source.path,
+                        line,
+                        f"kunci '{key}' tidak dikenal (unknown key)",
+                        "kunci ini diabaikan",
+                        severity="warning",
+                    )
+                )
                 del metadata[key]
                 continue
             check_value(source.path, line, key, metadata[key])
@@ -121,7 +136,9 @@ class YamlMarkdownReader(MarkdownReader):
                 if key in REQUIRED_SOMEWHERE:
                     continue  # reported as missing below
                 raise ContentError(
-                    source.path, line, f"'{key}' tidak berisi nilai (key has no value)",
+                    source.path,
+                    line,
+                    f"'{key}' tidak berisi nilai (key has no value)",
                     "isi nilainya atau hapus baris ini",
                 )
             metadata[key] = self._convert(source, key, value, line)
@@ -152,7 +169,9 @@ class YamlMarkdownReader(MarkdownReader):
             status = STATUS_VALUES.get(value.lower())
             if status is None:
                 raise ContentError(
-                    source.path, line, f"status '{value}' tidak dikenal (unknown status)",
+                    source.path,
+                    line,
+                    f"status '{value}' tidak dikenal (unknown status)",
                     "pakai status: draft atau status: published",
                 )
             return status
@@ -169,24 +188,27 @@ class YamlMarkdownReader(MarkdownReader):
         for field in schema.required_for(content_type):
             if not metadata.get(field.key):
                 raise ContentError(
-                    source.path, source.lines.get(field.key, 1),
+                    source.path,
+                    source.lines.get(field.key, 1),
                     f"{field.written} belum diisi (missing {field.key})",
                     f"isi baris  {field.written}: {field.example}",
                 )
         start, end = metadata.get("start"), metadata.get("end")
         if start and end and _aware(end, self.settings) < _aware(start, self.settings):
             raise ContentError(
-                source.path, source.lines.get("end", 1),
+                source.path,
+                source.lines.get("end", 1),
                 f"selesai ({end:%Y-%m-%d %H:%M}) sebelum mulai ({start:%Y-%m-%d %H:%M}) "
                 "(end before start)",
                 "periksa tanggal dan jam selesai; acara sehari cukup ditulis  mulai: saja",
             )
         if not content.strip() and content_type not in BODY_OPTIONAL:
             raise ContentError(
-                source.path, source.body_line, "isi berita kosong (empty body)",
+                source.path,
+                source.body_line,
+                "isi berita kosong (empty body)",
                 "tulis isi berita di bawah baris --- penutup",
             )
-
 
     def _check_belongs(self, source, metadata, content_type):
         """A key of another content type (penting: in a news article) is a warning and is
@@ -199,11 +221,16 @@ class YamlMarkdownReader(MarkdownReader):
             if field is None or content_type in field.used_by:
                 continue
             owners = ", ".join(schema.TYPE_NAMES[t] for t in field.used_by)
-            report(ContentError(
-                source.path, source.lines.get(key, 1),
-                f"kunci '{field.written}' hanya untuk {owners}, bukan untuk "
-                f"{schema.TYPE_NAMES[content_type]} (key not used by this content type)",
-                "kunci ini diabaikan; hapus barisnya", severity="warning"))
+            report(
+                ContentError(
+                    source.path,
+                    source.lines.get(key, 1),
+                    f"kunci '{field.written}' hanya untuk {owners}, bukan untuk "
+                    f"{schema.TYPE_NAMES[content_type]} (key not used by this content type)",
+                    "kunci ini diabaikan; hapus barisnya",
+                    severity="warning",
+                )
+            )
             del metadata[key]
             metadata.pop(f"{key}_has_time", None)
 

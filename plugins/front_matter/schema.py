@@ -80,127 +80,294 @@ class Field:
 
 
 FIELDS = (
-    Field("title", "judul", required=(*BOTH, *NOTICE_BOARD, ALBUM),
-          used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
-          help="Judul berita.", reference="required", example="Judul berita"),
-    Field("date", "tanggal", "date", required=(ARTICLE, NOTICE, ALBUM),
-          used_by=(*BOTH, NOTICE, ALBUM),
-          help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
-          reference="required for articles, notices and albums: `2024-06-06`, `2024-06-06 09:00`, "
-          "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
-          "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
-          "(Indonesian or English month names, full or short)",
-          example="2024-06-05 09:00"),
-    Field("modified", "diperbarui", "date",
-          help="Tanggal dan jam berita terakhir diperbarui (bila ada perubahan penting).",
-          reference="same formats", example="2024-06-07 10:00"),
-    Field("village", "desa", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
-          help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
-          reference="one value or a list (see the village plugin)", example="binangun"),
-    Field("village_code", "kode_desa", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
-          label="Kode desa lain",
-          help="Kode resmi Kemendagri desa yang belum ada di daftar desa, misalnya "
-          "35.23.07.2001 (satu atau beberapa).",
-          reference="one official village code or a list, for a village not in `desa.yml`: "
-          "added to `village` (the web editor's free field beside its village select)",
-          example="35.23.07.2001"),
-    Field("region", "wilayah", "list", used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
-          help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
-          reference="one value or a list: kecamatan, kabupaten/kota or provinsi",
-          example="Kec. Singgahan"),
-    Field("category", "kategori", help="Satu kategori.", reference="one value",
-          example="Pemerintahan"),
-    Field("tags", "label", "list",
-          help="Label, boleh lebih dari satu.", reference="one value or a list",
-          example="[musdes, anggaran]"),
-    Field("author", "penulis", help="Nama penulis berita.", reference="one value",
-          example="Operator Desa"),
-    Field("summary", "ringkasan", "markdown", used_by=BOTH + NOTICE_BOARD,
-          help="Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.",
-          reference="one or two sentences (Markdown allowed)",
-          example="Tulis ringkasan berita di sini."),
-    Field("image", "gambar",
-          help="Foto sampul: simpan berkasnya di content/images/ lalu tulis namanya.",
-          reference="cover image, e.g. `images/musdes.jpg`", example="images/nama-foto.jpg"),
-    Field("image_caption", "keterangan_gambar", help="Keterangan foto sampul.",
-          reference="caption under the cover image", example="Keterangan foto."),
-    Field("image_alt", label="Teks pengganti gambar", help="Teks pengganti foto sampul bagi pembaca tunanetra.",
-          reference="text describing the cover image for screen readers (default: the "
-          "caption, else the title)", example="Warga bermusyawarah di balai desa"),
-    Field("youtube", type="address", label="Video YouTube", help="Video YouTube di atas berita: tempel alamatnya.",
-          reference="a YouTube address or 11-character video ID",
-          example="https://www.youtube.com/watch?v=..."),
-    Field("youtube_title", label="Judul video YouTube", help="Judul video YouTube (bawaan: judul berita).",
-          reference="title of the front matter video (default: the article title)"),
-    Field("source", "sumber", "address", help="Alamat berita asli bila berita ini dikutip.",
-          reference="address of the original news item", example="https://..."),
-    Field("status", type="status", used_by=(*BOTH, *NOTICE_BOARD, ALBUM), label="Status",
-          help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
-          "siap terbit.",
-          reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
-          "never published), `hidden` (`tersembunyi`)", example="draft"),
-    Field("slug", type="slug", used_by=(*BOTH, *NOTICE_BOARD, ALBUM), label="Slug (akhir alamat)",
-          help="Bagian akhir alamat berita: huruf kecil, angka dan tanda minus. Jangan diubah "
-          "setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.",
-          reference="overrides the slug made from the title: one path segment of `a-z`, "
-          "`0-9` and `-` (at most 100); `invoke new` writes it", example="musyawarah-desa"),
-    Field("old_addresses", "alamat_lama", "list",
-          help="Alamat lama berita atau halaman ini; tiap alamat diarahkan ke sini.",
-          reference="one or a list of earlier addresses of this article or page: each gets "
-          "a redirect page (see \"Alamat berita tidak berubah\")",
-          example="berita/2023/05/judul-lama/"),
-    Field("lang", type="lang", label="Bahasa", help="Kode bahasa terjemahan, misalnya en (bawaan: id).",
-          reference="language code of a translation, e.g. `en` (default: `id`)", example="en"),
-    Field("translation", type="flag", label="Terjemahan",
-          help="true: berkas ini terjemahan dari berita lain dengan slug yang sama.",
-          reference="`true` marks this file as the translation of the article with the same "
-          "slug (Pelican)", example="true"),
-    Field("template", type="template", label="Templat",
-          help="Templat tampilan: article atau page (tema memilih sendiri).",
-          reference="`article` or `page` only (the theme picks the right one anyway)",
-          example="page"),
-    Field("featured", "utama", "flag", used_by=(ARTICLE,),
-          help="true: berita ini menjadi berita utama di beranda (yang terbaru bila lebih dari "
-          "satu).",
-          reference="articles: `true` makes it the home page's headline (default: the newest "
-          "article)", example="true"),
+    Field(
+        "title",
+        "judul",
+        required=(*BOTH, *NOTICE_BOARD, ALBUM),
+        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        help="Judul berita.",
+        reference="required",
+        example="Judul berita",
+    ),
+    Field(
+        "date",
+        "tanggal",
+        "date",
+        required=(ARTICLE, NOTICE, ALBUM),
+        used_by=(*BOTH, NOTICE, ALBUM),
+        help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
+        reference="required for articles, notices and albums: `2024-06-06`, `2024-06-06 09:00`, "
+        "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
+        "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
+        "(Indonesian or English month names, full or short)",
+        example="2024-06-05 09:00",
+    ),
+    Field(
+        "modified",
+        "diperbarui",
+        "date",
+        help="Tanggal dan jam berita terakhir diperbarui (bila ada perubahan penting).",
+        reference="same formats",
+        example="2024-06-07 10:00",
+    ),
+    Field(
+        "village",
+        "desa",
+        "list",
+        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
+        reference="one value or a list (see the village plugin)",
+        example="binangun",
+    ),
+    Field(
+        "village_code",
+        "kode_desa",
+        "list",
+        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        label="Kode desa lain",
+        help="Kode resmi Kemendagri desa yang belum ada di daftar desa, misalnya "
+        "35.23.07.2001 (satu atau beberapa).",
+        reference="one official village code or a list, for a village not in `desa.yml`: "
+        "added to `village` (the web editor's free field beside its village select)",
+        example="35.23.07.2001",
+    ),
+    Field(
+        "region",
+        "wilayah",
+        "list",
+        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        help="Kecamatan, kabupaten/kota atau provinsi yang diberitakan (satu atau daftar).",
+        reference="one value or a list: kecamatan, kabupaten/kota or provinsi",
+        example="Kec. Singgahan",
+    ),
+    Field(
+        "category", "kategori", help="Satu kategori.", reference="one value", example="Pemerintahan"
+    ),
+    Field(
+        "tags",
+        "label",
+        "list",
+        help="Label, boleh lebih dari satu.",
+        reference="one value or a list",
+        example="[musdes, anggaran]",
+    ),
+    Field(
+        "author",
+        "penulis",
+        help="Nama penulis berita.",
+        reference="one value",
+        example="Operator Desa",
+    ),
+    Field(
+        "summary",
+        "ringkasan",
+        "markdown",
+        used_by=BOTH + NOTICE_BOARD,
+        help="Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.",
+        reference="one or two sentences (Markdown allowed)",
+        example="Tulis ringkasan berita di sini.",
+    ),
+    Field(
+        "image",
+        "gambar",
+        help="Foto sampul: simpan berkasnya di content/images/ lalu tulis namanya.",
+        reference="cover image, e.g. `images/musdes.jpg`",
+        example="images/nama-foto.jpg",
+    ),
+    Field(
+        "image_caption",
+        "keterangan_gambar",
+        help="Keterangan foto sampul.",
+        reference="caption under the cover image",
+        example="Keterangan foto.",
+    ),
+    Field(
+        "image_alt",
+        label="Teks pengganti gambar",
+        help="Teks pengganti foto sampul bagi pembaca tunanetra.",
+        reference="text describing the cover image for screen readers (default: the "
+        "caption, else the title)",
+        example="Warga bermusyawarah di balai desa",
+    ),
+    Field(
+        "youtube",
+        type="address",
+        label="Video YouTube",
+        help="Video YouTube di atas berita: tempel alamatnya.",
+        reference="a YouTube address or 11-character video ID",
+        example="https://www.youtube.com/watch?v=...",
+    ),
+    Field(
+        "youtube_title",
+        label="Judul video YouTube",
+        help="Judul video YouTube (bawaan: judul berita).",
+        reference="title of the front matter video (default: the article title)",
+    ),
+    Field(
+        "source",
+        "sumber",
+        "address",
+        help="Alamat berita asli bila berita ini dikutip.",
+        reference="address of the original news item",
+        example="https://...",
+    ),
+    Field(
+        "status",
+        type="status",
+        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        label="Status",
+        help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
+        "siap terbit.",
+        reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
+        "never published), `hidden` (`tersembunyi`)",
+        example="draft",
+    ),
+    Field(
+        "slug",
+        type="slug",
+        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        label="Slug (akhir alamat)",
+        help="Bagian akhir alamat berita: huruf kecil, angka dan tanda minus. Jangan diubah "
+        "setelah terbit: tautan yang sudah dibagikan (WhatsApp) akan rusak.",
+        reference="overrides the slug made from the title: one path segment of `a-z`, "
+        "`0-9` and `-` (at most 100); `invoke new` writes it",
+        example="musyawarah-desa",
+    ),
+    Field(
+        "old_addresses",
+        "alamat_lama",
+        "list",
+        help="Alamat lama berita atau halaman ini; tiap alamat diarahkan ke sini.",
+        reference="one or a list of earlier addresses of this article or page: each gets "
+        'a redirect page (see "Alamat berita tidak berubah")',
+        example="berita/2023/05/judul-lama/",
+    ),
+    Field(
+        "lang",
+        type="lang",
+        label="Bahasa",
+        help="Kode bahasa terjemahan, misalnya en (bawaan: id).",
+        reference="language code of a translation, e.g. `en` (default: `id`)",
+        example="en",
+    ),
+    Field(
+        "translation",
+        type="flag",
+        label="Terjemahan",
+        help="true: berkas ini terjemahan dari berita lain dengan slug yang sama.",
+        reference="`true` marks this file as the translation of the article with the same "
+        "slug (Pelican)",
+        example="true",
+    ),
+    Field(
+        "template",
+        type="template",
+        label="Templat",
+        help="Templat tampilan: article atau page (tema memilih sendiri).",
+        reference="`article` or `page` only (the theme picks the right one anyway)",
+        example="page",
+    ),
+    Field(
+        "featured",
+        "utama",
+        "flag",
+        used_by=(ARTICLE,),
+        help="true: berita ini menjadi berita utama di beranda (yang terbaru bila lebih dari "
+        "satu).",
+        reference="articles: `true` makes it the home page's headline (default: the newest "
+        "article)",
+        example="true",
+    ),
     # Pengumuman (content/pengumuman/)
-    Field("valid_until", "berlaku_sampai", "date", used_by=(NOTICE,),
-          help="Tanggal terakhir pengumuman berlaku. Sesudahnya pengumuman hilang dari beranda "
-          "dan ditandai \"sudah berakhir\", tetapi tetap bisa dibuka.",
-          reference="notices: last day it applies (same formats as `date`); afterwards it "
-          "leaves the home page, marked \"sudah berakhir\"", example="2024-06-30"),
-    Field("pinned", "penting", "flag", used_by=(NOTICE,),
-          help="true: pengumuman penting, tampil paling atas.",
-          reference="notices: `true` pins it first (also `ya`)", example="true"),
-    Field("attachment", "lampiran", "file", used_by=(NOTICE,),
-          help="Berkas lampiran (PDF, gambar): simpan di content/files/ lalu tulis namanya.",
-          reference="notices: a file under `content/files/`, e.g. `files/jadwal.pdf` (must "
-          "exist)", example="files/nama-berkas.pdf"),
+    Field(
+        "valid_until",
+        "berlaku_sampai",
+        "date",
+        used_by=(NOTICE,),
+        help="Tanggal terakhir pengumuman berlaku. Sesudahnya pengumuman hilang dari beranda "
+        'dan ditandai "sudah berakhir", tetapi tetap bisa dibuka.',
+        reference="notices: last day it applies (same formats as `date`); afterwards it "
+        'leaves the home page, marked "sudah berakhir"',
+        example="2024-06-30",
+    ),
+    Field(
+        "pinned",
+        "penting",
+        "flag",
+        used_by=(NOTICE,),
+        help="true: pengumuman penting, tampil paling atas.",
+        reference="notices: `true` pins it first (also `ya`)",
+        example="true",
+    ),
+    Field(
+        "attachment",
+        "lampiran",
+        "file",
+        used_by=(NOTICE,),
+        help="Berkas lampiran (PDF, gambar): simpan di content/files/ lalu tulis namanya.",
+        reference="notices: a file under `content/files/`, e.g. `files/jadwal.pdf` (must exist)",
+        example="files/nama-berkas.pdf",
+    ),
     # Agenda (content/agenda/)
-    Field("start", "mulai", "date", required=(EVENT,), used_by=(EVENT,),
-          help="Kapan acara mulai: tanggal saja (sehari penuh) atau tanggal dan jam.",
-          reference="required for events: same formats as `date`; a date without a time is an "
-          "all-day event", example="2024-06-20 09:00"),
-    Field("end", "selesai", "date", used_by=(EVENT,),
-          help="Kapan acara selesai (tidak boleh sebelum mulai).",
-          reference="events: same formats; not before `start`", example="2024-06-20 12:00"),
-    Field("venue", "tempat", used_by=(EVENT,), help="Tempat acara.",
-          reference="events: where it takes place", example="Balai Desa Binangun"),
-    Field("organizer", "penyelenggara", used_by=(EVENT,), help="Penyelenggara acara.",
-          reference="events: who organises it", example="Pemerintah Desa Binangun"),
-    Field("geo", "peta", "coordinates", used_by=(EVENT,),
-          help="Titik lokasi acara di peta: lintang, bujur (salin dari OpenStreetMap).",
-          reference="events: coordinates `lat, lon` in degrees, e.g. `-6.99, 111.83`",
-          example="-6.9912, 111.8307"),
+    Field(
+        "start",
+        "mulai",
+        "date",
+        required=(EVENT,),
+        used_by=(EVENT,),
+        help="Kapan acara mulai: tanggal saja (sehari penuh) atau tanggal dan jam.",
+        reference="required for events: same formats as `date`; a date without a time is an "
+        "all-day event",
+        example="2024-06-20 09:00",
+    ),
+    Field(
+        "end",
+        "selesai",
+        "date",
+        used_by=(EVENT,),
+        help="Kapan acara selesai (tidak boleh sebelum mulai).",
+        reference="events: same formats; not before `start`",
+        example="2024-06-20 12:00",
+    ),
+    Field(
+        "venue",
+        "tempat",
+        used_by=(EVENT,),
+        help="Tempat acara.",
+        reference="events: where it takes place",
+        example="Balai Desa Binangun",
+    ),
+    Field(
+        "organizer",
+        "penyelenggara",
+        used_by=(EVENT,),
+        help="Penyelenggara acara.",
+        reference="events: who organises it",
+        example="Pemerintah Desa Binangun",
+    ),
+    Field(
+        "geo",
+        "peta",
+        "coordinates",
+        used_by=(EVENT,),
+        help="Titik lokasi acara di peta: lintang, bujur (salin dari OpenStreetMap).",
+        reference="events: coordinates `lat, lon` in degrees, e.g. `-6.99, 111.83`",
+        example="-6.9912, 111.8307",
+    ),
     # --- galeri (plugin gallery) ---
-    Field("photos", "foto", "photos", required=(ALBUM,), used_by=(ALBUM,),
-          help="Foto album, berurutan: tiap foto dengan berkas (nama berkas di folder album), "
-          "keterangan dan alt (teks bagi pembaca tunanetra; bawaan: keterangan).",
-          reference="required for albums: the album's photos in order, a list of "
-          "`- berkas: a.jpg` (`file`) with `keterangan` (`caption`) and `alt` (default: the "
-          "caption); see \"Photo albums\"",
-          example="[{berkas: foto-1.jpg, keterangan: Warga bekerja bakti}]"),
+    Field(
+        "photos",
+        "foto",
+        "photos",
+        required=(ALBUM,),
+        used_by=(ALBUM,),
+        help="Foto album, berurutan: tiap foto dengan berkas (nama berkas di folder album), "
+        "keterangan dan alt (teks bagi pembaca tunanetra; bawaan: keterangan).",
+        reference="required for albums: the album's photos in order, a list of "
+        "`- berkas: a.jpg` (`file`) with `keterangan` (`caption`) and `alt` (default: the "
+        'caption); see "Photo albums"',
+        example="[{berkas: foto-1.jpg, keterangan: Warga bekerja bakti}]",
+    ),
 )
 
 # Keys operators may not write: the site makes addresses and output paths itself.

@@ -47,7 +47,8 @@ def decode(path: str | os.PathLike, raw: bytes) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise ContentError(
-            path, line,
+            path,
+            line,
             "berkas bukan teks UTF-8 (file is not UTF-8 text)",
             "simpan ulang berkas dengan encoding UTF-8 di editor Anda",
         ) from None
@@ -74,7 +75,9 @@ def _read_source(path, _mtime_ns, _size):
     source = Source(path=str(path), text=text, body=text)
     if not text.strip():
         raise ContentError(
-            path, 1, "berkas kosong (empty file)",
+            path,
+            1,
+            "berkas kosong (empty file)",
             "salin contoh berita dari content/berita dan isi judul, tanggal dan isinya",
         )
     lines = text.split("\n")
@@ -83,7 +86,8 @@ def _read_source(path, _mtime_ns, _size):
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
         raise ContentError(
-            path, 1,
+            path,
+            1,
             "front matter dibuka dengan --- tetapi tidak pernah ditutup "
             "(front matter block never closes)",
             "tambahkan baris --- sesudah baris kunci terakhir, sebelum isi berita",
@@ -142,14 +146,22 @@ def numbered(lines: list[str], first: int = 1) -> list[tuple[int, str]]:
     return list(enumerate(lines[first - 1 :], start=first))
 
 
-def find_line(lines: Iterable[tuple[int, str]], needle: str, default: int | None, *,
-              first: int = 1, used: Iterable[int] = (), alone: bool = False) -> int | None:
+def find_line(
+    lines: Iterable[tuple[int, str]],
+    needle: str,
+    default: int | None,
+    *,
+    first: int = 1,
+    used: Iterable[int] = (),
+    alone: bool = False,
+) -> int | None:
     """The number of the first line of `lines` ((number, text) pairs) that contains
     `needle`, from line `first` on and not in `used`; else `default`.
 
     alone: prefer a line holding only `needle` (or `<needle>`, or a Markdown link)."""
     candidates = [
-        (number, text) for number, text in lines
+        (number, text)
+        for number, text in lines
         if number >= first and number not in used and needle in text
     ]
     if alone:
@@ -195,7 +207,9 @@ def _parse_yaml(source, yaml_text):
     spacing = spacing_problem(yaml_text)
     if spacing:
         index, message, hint = spacing
-        raise ContentError(source.path, index + 2, f"YAML front matter tidak valid: {message}", hint)
+        raise ContentError(
+            source.path, index + 2, f"YAML front matter tidak valid: {message}", hint
+        )
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -203,7 +217,8 @@ def _parse_yaml(source, yaml_text):
             return
         if not isinstance(node, yaml.MappingNode):
             raise ContentError(
-                source.path, node.start_mark.line + 2,
+                source.path,
+                node.start_mark.line + 2,
                 "front matter harus berisi baris 'kunci: nilai' (front matter must be key: value lines)",
             )
         for key_node, value_node in node.value:
@@ -215,7 +230,9 @@ def _parse_yaml(source, yaml_text):
         ) from None
     except (yaml.YAMLError, RecursionError) as err:
         raise ContentError(
-            source.path, 2, f"YAML front matter tidak valid: {err} (invalid YAML)",
+            source.path,
+            2,
+            f"YAML front matter tidak valid: {err} (invalid YAML)",
             "periksa tanda kutip, titik dua dan indentasi front matter",
         ) from None
     finally:
@@ -232,7 +249,8 @@ def _take(source, loader, key_node, value_node):
         raise refused(source.path, line, written)
     if key in source.meta:
         raise ContentError(
-            source.path, line,
+            source.path,
+            line,
             f"kunci '{written}' ditulis dua kali (duplicate key, first on line {source.lines[key]})",
             "hapus salah satunya",
         )
@@ -243,20 +261,24 @@ def _take(source, loader, key_node, value_node):
     value = loader.construct_object(value_node, deep=True)
     if isinstance(value, dict):
         raise ContentError(
-            source.path, line,
+            source.path,
+            line,
             f"'{written}' harus berisi teks, bukan pasangan kunci (expected text, got a mapping)",
-            "jika nilainya memuat titik dua, beri tanda kutip: judul: \"Rapat: hasil\"",
+            'jika nilainya memuat titik dua, beri tanda kutip: judul: "Rapat: hasil"',
         )
     if isinstance(value, list):
         if key not in LIST_KEYS:
             raise ContentError(
-                source.path, line,
+                source.path,
+                line,
                 f"'{written}' harus satu nilai, bukan daftar (expected one value, got a list)",
                 "tulis satu nilai saja setelah titik dua",
             )
         if any(not isinstance(item, str) for item in value):
             raise ContentError(
-                source.path, line, f"daftar '{written}' hanya boleh berisi teks (list items must be text)"
+                source.path,
+                line,
+                f"daftar '{written}' hanya boleh berisi teks (list items must be text)",
             )
         value = [item.strip() for item in value if item.strip()]
     else:
@@ -265,8 +287,13 @@ def _take(source, loader, key_node, value_node):
         close = difflib.get_close_matches(written, sorted(KNOWN_KEYS | set(ALIASES)), n=1)
         hint = f"maksud Anda '{close[0]}'?" if close else "kunci ini diabaikan"
         source.warnings.append(
-            ContentError(source.path, line, f"kunci '{written}' tidak dikenal (unknown key)", hint,
-                         severity="warning")
+            ContentError(
+                source.path,
+                line,
+                f"kunci '{written}' tidak dikenal (unknown key)",
+                hint,
+                severity="warning",
+            )
         )
         return  # dropped: Pelican would make any key an attribute of the article
     check_value(source.path, line, key, value)
@@ -282,34 +309,43 @@ def _records(source, loader, written, line, node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         raise ContentError(
-            source.path, line,
+            source.path,
+            line,
             f"'{written}' harus berupa daftar, satu '- berkas: ...' per foto (expected a list)",
             "tulis tiap foto di baris baru:  - berkas: foto-1.jpg  lalu  keterangan: ... di "
-            "bawahnya, menjorok sejajar 'berkas'")
+            "bawahnya, menjorok sejajar 'berkas'",
+        )
     records = []
     for item in node.value:
         item_line = item.start_mark.line + 2
         if not isinstance(item, yaml.MappingNode):
             raise ContentError(
-                source.path, item_line,
+                source.path,
+                item_line,
                 f"isi '{written}' harus berupa 'berkas: ...' dan 'keterangan: ...' "
                 "(expected a mapping)",
-                "misalnya  - berkas: foto-1.jpg  dan di bawahnya  keterangan: Warga bekerja bakti")
+                "misalnya  - berkas: foto-1.jpg  dan di bawahnya  keterangan: Warga bekerja bakti",
+            )
         record = {"line": item_line, "values": {}, "lines": {}}
         for key_node, value_node in item.value:
             key_line = key_node.start_mark.line + 2
             if not isinstance(key_node, yaml.ScalarNode) or not isinstance(
-                    value_node, yaml.ScalarNode):
+                value_node, yaml.ScalarNode
+            ):
                 raise ContentError(
-                    source.path, key_line,
+                    source.path,
+                    key_line,
                     f"isi '{written}' hanya boleh berupa teks (expected text values)",
-                    "tulis  kunci: nilai  satu per baris; beri tanda kutip bila ada titik dua")
+                    "tulis  kunci: nilai  satu per baris; beri tanda kutip bila ada titik dua",
+                )
             name = key_node.value.strip().lower()
             if name in record["lines"]:
                 raise ContentError(
-                    source.path, key_line,
+                    source.path,
+                    key_line,
                     f"kunci '{name}' ditulis dua kali untuk foto yang sama (duplicate key)",
-                    "hapus salah satunya")
+                    "hapus salah satunya",
+                )
             record["values"][name] = loader.construct_object(value_node).strip()
             record["lines"][name] = key_line
         records.append(record)

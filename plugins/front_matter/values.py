@@ -22,8 +22,10 @@ def flag(key, value):
         return True
     if text in FALSE:
         return False
-    raise BadValue(f"'{value}' bukan true atau false (expected true/false)",
-                   "tulis true (atau ya) untuk menandai, atau hapus baris ini")
+    raise BadValue(
+        f"'{value}' bukan true atau false (expected true/false)",
+        "tulis true (atau ya) untuk menandai, atau hapus baris ini",
+    )
 
 
 def coordinates(value):
@@ -31,19 +33,24 @@ def coordinates(value):
     hint = "tulis lintang, bujur dalam derajat, misalnya  peta: -6.9912, 111.8307"
     parts = [p.strip() for p in str(value).split(",")]
     if len(parts) != 2:
-        raise BadValue(f"peta '{value}' bukan koordinat 'lintang, bujur' (expected 'lat, lon')",
-                       hint)
+        raise BadValue(
+            f"peta '{value}' bukan koordinat 'lintang, bujur' (expected 'lat, lon')", hint
+        )
     try:
         lat, lon = float(parts[0]), float(parts[1])
     except ValueError:
-        raise BadValue(f"peta '{value}': koordinat harus angka (coordinates must be numbers)",
-                       hint) from None
+        raise BadValue(
+            f"peta '{value}': koordinat harus angka (coordinates must be numbers)", hint
+        ) from None
     if not -90 <= lat <= 90:  # also NaN and infinity
-        raise BadValue(f"peta '{value}': lintang {parts[0]} di luar -90..90 "
-                       "(latitude out of range)", hint + " (lintang dulu, lalu bujur)")
+        raise BadValue(
+            f"peta '{value}': lintang {parts[0]} di luar -90..90 (latitude out of range)",
+            hint + " (lintang dulu, lalu bujur)",
+        )
     if not -180 <= lon <= 180:
-        raise BadValue(f"peta '{value}': bujur {parts[1]} di luar -180..180 "
-                       "(longitude out of range)", hint)
+        raise BadValue(
+            f"peta '{value}': bujur {parts[1]} di luar -180..180 (longitude out of range)", hint
+        )
     return (lat, lon)
 
 
@@ -54,11 +61,19 @@ def attachment_path(value, content_path):
         text = f"{ATTACHMENT_FOLDER}/{text}"
     normal = posixpath.normpath(text)
     hint = "simpan berkasnya di content/files/ lalu tulis  lampiran: files/nama-berkas.pdf"
-    if (normal != text or ".." in normal.split("/") or text.endswith("/")
-            or any(ord(c) < 32 for c in text)):
-        raise BadValue(f"lampiran '{value}' bukan nama berkas di content/files/ "
-                       "(attachment must be a file under content/files/)", hint)
+    if (
+        normal != text
+        or ".." in normal.split("/")
+        or text.endswith("/")
+        or any(ord(c) < 32 for c in text)
+    ):
+        raise BadValue(
+            f"lampiran '{value}' bukan nama berkas di content/files/ "
+            "(attachment must be a file under content/files/)",
+            hint,
+        )
     if not os.path.isfile(os.path.join(content_path, *normal.split("/"))):
-        raise BadValue(f"lampiran '{value}' tidak ada di content/{normal} "
-                       "(attachment file not found)", hint)
+        raise BadValue(
+            f"lampiran '{value}' tidak ada di content/{normal} (attachment file not found)", hint
+        )
     return normal

@@ -27,39 +27,68 @@ def explain(err, text):
         return line, f"{message} (YAML: {original})", hint
 
     if "\t" in bad or "tab" in problem:
-        return at(problem_line, "ada karakter tab", "YAML tidak boleh memakai tab: ganti tab dengan spasi")
+        return at(
+            problem_line, "ada karakter tab", "YAML tidak boleh memakai tab: ganti tab dengan spasi"
+        )
     if "quoted scalar" in (err.context or ""):
         quote = lines[context_line][err.context_mark.column] if err.context_mark else '"'
-        return at(context_line, f"tanda kutip {quote} dibuka di baris ini tetapi tidak ditutup",
-                  f"tutup dengan {quote} di akhir nilai, di baris yang sama")
+        return at(
+            context_line,
+            f"tanda kutip {quote} dibuka di baris ini tetapi tidak ditutup",
+            f"tutup dengan {quote} di akhir nilai, di baris yang sama",
+        )
     if "flow sequence" in (err.context or "") or "flow mapping" in (err.context or ""):
-        return at(context_line, "kurung [ dibuka di baris ini tetapi tidak ditutup",
-                  "tutup dengan ] di baris yang sama, misalnya  label: [musdes, anggaran]")
+        return at(
+            context_line,
+            "kurung [ dibuka di baris ini tetapi tidak ditutup",
+            "tutup dengan ] di baris yang sama, misalnya  label: [musdes, anggaran]",
+        )
     if "mapping values are not allowed" in problem:
         if bad[:1].isspace():
-            return at(problem_line, "baris ini diawali spasi",
-                      "kunci harus sejajar dengan kunci di atasnya (di front matter: di awal "
-                      "baris, tanpa spasi di depannya)")
-        return at(problem_line, "ada titik dua (:) di tengah nilai",
-                  'beri tanda kutip pada seluruh nilainya, misalnya  judul: "Rapat: hasil musdes"')
+            return at(
+                problem_line,
+                "baris ini diawali spasi",
+                "kunci harus sejajar dengan kunci di atasnya (di front matter: di awal "
+                "baris, tanpa spasi di depannya)",
+            )
+        return at(
+            problem_line,
+            "ada titik dua (:) di tengah nilai",
+            'beri tanda kutip pada seluruh nilainya, misalnya  judul: "Rapat: hasil musdes"',
+        )
     if "document start" in problem:
-        return at(problem_line, "baris ini diawali spasi",
-                  "hapus spasi di awal baris: kunci ditulis di awal baris")
+        return at(
+            problem_line,
+            "baris ini diawali spasi",
+            "hapus spasi di awal baris: kunci ditulis di awal baris",
+        )
     if "expected key" in problem or "<block end>" in problem:
         value = bad.split(":", 1)[1].strip() if ":" in bad else ""
         if value[:1] and value[:1] in "\"'":
-            return at(problem_line, "ada teks sesudah tanda kutip penutup",
-                      "bila judul memuat tanda kutip, apit seluruh nilai dengan kutip yang lain, "
-                      "misalnya  judul: 'Rapat \"Desa\" Hebat'")
-        return at(problem_line, "indentasi (spasi di awal baris) tidak rata",
-                  "butir daftar (- ) harus sejajar satu sama lain, dan kunci utama tanpa spasi "
-                  "di awal baris")
-    if "cannot start any token" in problem or "alias" in original \
-            or "sequence entries are not allowed" in problem:
+            return at(
+                problem_line,
+                "ada teks sesudah tanda kutip penutup",
+                "bila judul memuat tanda kutip, apit seluruh nilai dengan kutip yang lain, "
+                "misalnya  judul: 'Rapat \"Desa\" Hebat'",
+            )
+        return at(
+            problem_line,
+            "indentasi (spasi di awal baris) tidak rata",
+            "butir daftar (- ) harus sejajar satu sama lain, dan kunci utama tanpa spasi "
+            "di awal baris",
+        )
+    if (
+        "cannot start any token" in problem
+        or "alias" in original
+        or "sequence entries are not allowed" in problem
+    ):
         value = bad.split(":", 1)[1].strip() if ":" in bad else bad.strip()
         first = value[:1] or "?"
-        return at(problem_line, f"nilai tidak boleh diawali '{first}' tanpa tanda kutip",
-                  f'beri tanda kutip, misalnya  judul: "{value or "..."}"')
+        return at(
+            problem_line,
+            f"nilai tidak boleh diawali '{first}' tanpa tanda kutip",
+            f'beri tanda kutip, misalnya  judul: "{value or "..."}"',
+        )
     return at(problem_line, "format YAML salah", GENERIC_HINT)
 
 
@@ -69,12 +98,18 @@ def spacing_problem(text):
     for index, line in enumerate(text.split("\n")):
         match = _KEY_WITHOUT_SPACE.match(line)
         if match:
-            return (index, f"tidak ada spasi sesudah titik dua pada '{match['key']}:'",
-                    f"tulis  {match['key']}: {match['rest']}")
+            return (
+                index,
+                f"tidak ada spasi sesudah titik dua pada '{match['key']}:'",
+                f"tulis  {match['key']}: {match['rest']}",
+            )
         match = _DASH_WITHOUT_SPACE.match(line)
         if match:
-            return (index, "tidak ada spasi sesudah tanda - pada butir daftar",
-                    f"tulis  - {match['rest']}")
+            return (
+                index,
+                "tidak ada spasi sesudah tanda - pada butir daftar",
+                f"tulis  - {match['rest']}",
+            )
     return None
 
 
@@ -96,7 +131,11 @@ def compose_yaml(path, text):
         index, message, hint = explain(err, text)
         raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
     except (yaml.YAMLError, RecursionError) as err:
-        raise ContentError(path, 1, f"YAML tidak valid: {err} (invalid YAML)",
-                           "periksa tanda kutip, titik dua dan indentasi berkas ini") from None
+        raise ContentError(
+            path,
+            1,
+            f"YAML tidak valid: {err} (invalid YAML)",
+            "periksa tanda kutip, titik dua dan indentasi berkas ini",
+        ) from None
     finally:
         loader.dispose()

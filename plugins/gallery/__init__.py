@@ -14,8 +14,10 @@ def paginate_albums(pelican):
     """The album index is paginated (DEFAULT_PAGINATION) unless the site's
     PAGINATED_TEMPLATES says otherwise (a new dict: the kit's default is not changed)."""
     settings = pelican.settings
-    settings["PAGINATED_TEMPLATES"] = {"albums": None,
-                                       **(settings.get("PAGINATED_TEMPLATES") or {})}
+    settings["PAGINATED_TEMPLATES"] = {
+        "albums": None,
+        **(settings.get("PAGINATED_TEMPLATES") or {}),
+    }
 
 
 def register():

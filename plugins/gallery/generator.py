@@ -20,8 +20,10 @@ from . import entries, places
 from .model import Album, AlbumPhoto
 
 INDEX = "index.md"
-DUPLICATE_HINT = ("dua album dengan judul yang sama: ubah judul salah satunya atau tulis  "
-                  "slug: nama-lain  di index.md-nya")
+DUPLICATE_HINT = (
+    "dua album dengan judul yang sama: ubah judul salah satunya atau tulis  "
+    "slug: nama-lain  di index.md-nya"
+)
 
 
 class GalleryGenerator(Generator):
@@ -33,7 +35,8 @@ class GalleryGenerator(Generator):
     # --- reading -------------------------------------------------------------------
     def _ignored(self, name):
         return name.startswith(".") or any(
-            fnmatch.fnmatch(name, pattern) for pattern in self.settings.get("IGNORE_FILES", []))
+            fnmatch.fnmatch(name, pattern) for pattern in self.settings.get("IGNORE_FILES", [])
+        )
 
     def album_folders(self):
         """[(folder relative to PATH, has index.md)]; stray files reported."""
@@ -50,19 +53,27 @@ class GalleryGenerator(Generator):
                 if os.path.isdir(path):
                     found.append((relative, os.path.isfile(os.path.join(path, INDEX))))
                 else:
-                    report(ContentError(
-                        path, 1, f"berkas '{name}' di luar folder album tidak dipakai "
-                        "(file outside an album folder)",
-                        f"tiap album punya foldernya sendiri: {base}/nama-album/{INDEX} dan "
-                        "foto-fotonya di folder yang sama",
-                        severity="error" if name.endswith(".md") else "warning"))
+                    report(
+                        ContentError(
+                            path,
+                            1,
+                            f"berkas '{name}' di luar folder album tidak dipakai "
+                            "(file outside an album folder)",
+                            f"tiap album punya foldernya sendiri: {base}/nama-album/{INDEX} dan "
+                            "foto-fotonya di folder yang sama",
+                            severity="error" if name.endswith(".md") else "warning",
+                        )
+                    )
         return found
 
     def _read(self, folder):
         try:
             return self.readers.read_file(
-                base_path=self.path, path=os.path.join(folder, INDEX), content_class=Album,
-                context=self.context)
+                base_path=self.path,
+                path=os.path.join(folder, INDEX),
+                content_class=Album,
+                context=self.context,
+            )
         except ContentError:
             return None  # the reader has reported it with its file and line
 
@@ -76,14 +87,18 @@ class GalleryGenerator(Generator):
             try:
                 photo = registry.photo(relative)
             except PhotoProblem as problem:
-                problems.append(ContentError(index_path, entry.line, problem.message,
-                                             problem.hint))
+                problems.append(ContentError(index_path, entry.line, problem.message, problem.hint))
                 continue
-            problems += [ContentError(index_path, entry.line, message, hint, severity="warning")
-                         for message, hint in photo.source.warnings]
+            problems += [
+                ContentError(index_path, entry.line, message, hint, severity="warning")
+                for message, hint in photo.source.warnings
+            ]
             registry.use(photo, album)
-            album.pictures.append(AlbumPhoto(album, len(album.pictures) + 1, photo,
-                                             entry.caption, entry.alt, entry.line))
+            album.pictures.append(
+                AlbumPhoto(
+                    album, len(album.pictures) + 1, photo, entry.caption, entry.alt, entry.line
+                )
+            )
         for problem in problems:
             report(problem)
 
@@ -92,21 +107,30 @@ class GalleryGenerator(Generator):
         albums = []
         for folder, has_index in self.album_folders():
             if not has_index:
-                report(ContentError(
-                    os.path.join(self.path, folder, INDEX), 1,
-                    f"folder album {folder}/ tidak punya {INDEX} (album folder without "
-                    f"{INDEX})",
-                    f"buat {folder}/{INDEX} berisi judul, tanggal dan daftar foto: (lihat "
-                    "README, \"Galeri foto\"), atau hapus foldernya"))
+                report(
+                    ContentError(
+                        os.path.join(self.path, folder, INDEX),
+                        1,
+                        f"folder album {folder}/ tidak punya {INDEX} (album folder without "
+                        f"{INDEX})",
+                        f"buat {folder}/{INDEX} berisi judul, tanggal dan daftar foto: (lihat "
+                        'README, "Galeri foto"), atau hapus foldernya',
+                    )
+                )
                 continue
             album = self._read(folder)
             if album is None or album.status == "draft":
                 continue  # a draft album is not published at all
             if not album.slug:
-                report(ContentError(
-                    album.source_path, album.meta_lines.get("title", 1),
-                    "judul ini tidak menghasilkan alamat: tidak ada huruf atau angka latin "
-                    "(empty slug)", "tulis  slug: nama-album  di index.md"))
+                report(
+                    ContentError(
+                        album.source_path,
+                        album.meta_lines.get("title", 1),
+                        "judul ini tidak menghasilkan alamat: tidak ada huruf atau angka latin "
+                        "(empty slug)",
+                        "tulis  slug: nama-album  di index.md",
+                    )
+                )
                 continue
             self._photos(album, registry)
             albums.append(album)
@@ -130,12 +154,23 @@ class GalleryGenerator(Generator):
             if addresses[album.save_as] > 1:
                 continue  # one message per album at its title, not one per photo too
             for picture in album.pictures:
-                yield (picture.save_as, f"foto {picture.number} album {name}",
-                       album.source_path, picture.line, DUPLICATE_HINT)
+                yield (
+                    picture.save_as,
+                    f"foto {picture.number} album {name}",
+                    album.source_path,
+                    picture.line,
+                    DUPLICATE_HINT,
+                )
         save_as = self.settings.get("ALBUMS_SAVE_AS")
         if save_as and self.listed:
-            yield (save_as, "daftar album (galeri)", "", 1, "",
-                   (self.settings.get("ALBUMS_URL", ""), self.listed, "albums"))
+            yield (
+                save_as,
+                "daftar album (galeri)",
+                "",
+                1,
+                "",
+                (self.settings.get("ALBUMS_URL", ""), self.listed, "albums"),
+            )
 
     # --- writing ---------------------------------------------------------------------
     def generate_output(self, writer):
@@ -143,14 +178,33 @@ class GalleryGenerator(Generator):
         album_page = self.get_template("album")
         photo_page = self.get_template("album_photo")
         for album in self.albums:
-            write(album.save_as, album_page, self.context, album=album, url=album.url,
-                  template_name="album")
+            write(
+                album.save_as,
+                album_page,
+                self.context,
+                album=album,
+                url=album.url,
+                template_name="album",
+            )
             for picture in album.pictures:
-                write(picture.save_as, photo_page, self.context, album=album,
-                      picture=picture, url=picture.url, template_name="album_photo")
+                write(
+                    picture.save_as,
+                    photo_page,
+                    self.context,
+                    album=album,
+                    picture=picture,
+                    url=picture.url,
+                    template_name="album_photo",
+                )
         save_as = self.settings.get("ALBUMS_SAVE_AS")
         if save_as and self.listed:
-            write(save_as, self.get_template("albums"), self.context, albums=self.listed,
-                  paginated={"albums": self.listed}, template_name="albums",
-                  url=self.settings.get("ALBUMS_URL", ""),
-                  page_name=os.path.splitext(save_as)[0])
+            write(
+                save_as,
+                self.get_template("albums"),
+                self.context,
+                albums=self.listed,
+                paginated={"albums": self.listed},
+                template_name="albums",
+                url=self.settings.get("ALBUMS_URL", ""),
+                page_name=os.path.splitext(save_as)[0],
+            )

@@ -30,15 +30,26 @@ class Album(Content):
     def json_ld(self, base):
         """schema.org ImageGallery of the album (absolute addresses under `base`), for the
         theme's `|tojson`."""
+
         def image(picture):
             largest = max(picture.photo.of("full"), key=lambda d: (d.width, d.format == "jpeg"))
-            return {"@type": "ImageObject", "contentUrl": absolute(base, largest.name),
-                    "url": absolute(base, picture.url), "caption": picture.caption or picture.alt,
-                    "width": largest.width, "height": largest.height}
+            return {
+                "@type": "ImageObject",
+                "contentUrl": absolute(base, largest.name),
+                "url": absolute(base, picture.url),
+                "caption": picture.caption or picture.alt,
+                "width": largest.width,
+                "height": largest.height,
+            }
 
-        data = {"@context": "https://schema.org", "@type": "ImageGallery",
-                "name": plain(self.title), "url": absolute(base, self.url),
-                "datePublished": iso(self.date), "image": [image(p) for p in self.pictures]}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "ImageGallery",
+            "name": plain(self.title),
+            "url": absolute(base, self.url),
+            "datePublished": iso(self.date),
+            "image": [image(p) for p in self.pictures],
+        }
         places = [v.place() for v in self.villages] + [r.place() for r in self.regions]
         if places:
             data["contentLocation"] = places[0] if len(places) == 1 else places

@@ -11,18 +11,20 @@ from villages.registry import load_registry
 from villages.resolve import Resolver, Unresolved
 
 NO_PAGE_HINT = {
-    "village": "daftarkan desa itu di content/desa.yml (lihat README, \"Desa yang diliput\") "
-               "agar punya halaman",
+    "village": 'daftarkan desa itu di content/desa.yml (lihat README, "Desa yang diliput") '
+    "agar punya halaman",
     "region": "wilayah punya halaman bila sebuah berita ditandai dengannya atau desa di "
-              "content/desa.yml ada di dalamnya; tulis wilayah yang lebih luas atau hapus baris ini",
+    "content/desa.yml ada di dalamnya; tulis wilayah yang lebih luas atau hapus baris ini",
 }
 
 
 def resolver(settings):
     """A Resolver of the site's registry; None when the registry cannot be read (the
     villages plugin has reported that)."""
-    registry = load_registry(os.path.join(settings["PATH"], settings["VILLAGES_REGISTRY"]),
-                             settings["VILLAGES_REGISTRY_MAX_KB"])
+    registry = load_registry(
+        os.path.join(settings["PATH"], settings["VILLAGES_REGISTRY"]),
+        settings["VILLAGES_REGISTRY_MAX_KB"],
+    )
     if not registry.readable:
         return None
     return Resolver(registry.entries, registry.broken_keys)
@@ -47,10 +49,15 @@ def _resolve(album, key, resolve, pages, problems):
             continue  # a broken registry entry: reported by the villages plugin
         place = pages.get(official.code)
         if place is None:
-            problems.append(ContentError(
-                album.source_path, line,
-                f"'{value}' ({official.name}) belum punya halaman di situs ini, jadi album "
-                "tidak bisa tampil di sana (place without a page)", NO_PAGE_HINT[key]))
+            problems.append(
+                ContentError(
+                    album.source_path,
+                    line,
+                    f"'{value}' ({official.name}) belum punya halaman di situs ini, jadi album "
+                    "tidak bisa tampil di sana (place without a page)",
+                    NO_PAGE_HINT[key],
+                )
+            )
         elif place not in found:
             found.append(place)
     return found

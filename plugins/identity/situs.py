@@ -39,13 +39,24 @@ TEXT_KEYS = {
 }
 REGION_KEYS = ("kecamatan", "kabupaten", "provinsi", "kode_pos")
 KEYS = (*TEXT_KEYS, "desa", *REGION_KEYS, "media_sosial", "menu")
-ALIASES = {"nama_situs": "nama", "surel": "email", "e-mail": "email", "wa": "whatsapp",
-           "telp": "telepon", "sosial": "media_sosial", "medsos": "media_sosial",
-           "kota": "kabupaten", "kodepos": "kode_pos", "tagline": "slogan"}
+ALIASES = {
+    "nama_situs": "nama",
+    "surel": "email",
+    "e-mail": "email",
+    "wa": "whatsapp",
+    "telp": "telepon",
+    "sosial": "media_sosial",
+    "medsos": "media_sosial",
+    "kota": "kabupaten",
+    "kodepos": "kode_pos",
+    "tagline": "slogan",
+}
 MARKUP = re.compile(r"[<>]|&#?\w+;")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]{5,}[0-9]$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$")
-WEB = re.compile(r"^https?://[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?(?::\d+)?(?:[/?#][^\s<>\"']*)?$")
+WEB = re.compile(
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?(?::\d+)?(?:[/?#][^\s<>\"']*)?$"
+)
 SITE_PATH = re.compile(r"^/?(?:[A-Za-z0-9_\-.]+/)*(?:[A-Za-z0-9_\-.]+)?$")
 IMAGE = re.compile(r"\.(?:png|jpe?g|svg|webp|gif)$", re.I)
 
@@ -82,9 +93,14 @@ def read_identity(path, settings):
     if root is None:
         return {}, []
     if not _is_mapping(root):
-        return {}, [ContentError(path, _line(root), "situs.yml harus berisi pasangan "
-                                 "`kunci: nilai` (a mapping of keys)",
-                                 "lihat contoh di README, bagian Identitas situs")]
+        return {}, [
+            ContentError(
+                path,
+                _line(root),
+                "situs.yml harus berisi pasangan `kunci: nilai` (a mapping of keys)",
+                "lihat contoh di README, bagian Identitas situs",
+            )
+        ]
     found = {}
     for key_node, value_node in root.value:
         key = key_node.value.strip().lower()
@@ -92,13 +108,24 @@ def read_identity(path, settings):
         if key not in KEYS:
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f"maksudnya `{close[0]}`?" if close else "kunci yang dikenal: " + ", ".join(KEYS)
-            errors.append(ContentError(path, _line(key_node),
-                                       f"kunci '{key_node.value}' tidak dikenal (unknown key)", hint))
+            errors.append(
+                ContentError(
+                    path,
+                    _line(key_node),
+                    f"kunci '{key_node.value}' tidak dikenal (unknown key)",
+                    hint,
+                )
+            )
             continue
         if key in found:
-            errors.append(ContentError(path, _line(key_node),
-                                       f"kunci '{key}' ditulis dua kali (duplicate key)",
-                                       f"hapus salah satu (baris {_line(found[key][0])})"))
+            errors.append(
+                ContentError(
+                    path,
+                    _line(key_node),
+                    f"kunci '{key}' ditulis dua kali (duplicate key)",
+                    f"hapus salah satu (baris {_line(found[key][0])})",
+                )
+            )
             continue
         found[key] = (key_node, value_node)
 
@@ -157,31 +184,54 @@ def _line(node):
 
 def _text(path, key, node):
     if _is_mapping(node) or _is_sequence(node):
-        raise ContentError(path, _line(node), f"'{key}' harus berupa satu teks (one text value)",
-                           f"tulis  {key}: nilai  pada satu baris")
+        raise ContentError(
+            path,
+            _line(node),
+            f"'{key}' harus berupa satu teks (one text value)",
+            f"tulis  {key}: nilai  pada satu baris",
+        )
     return node.value.strip()
 
 
 def _check_text(path, key, node, value, settings):
     line = _line(node)
     if MARKUP.search(value):
-        raise ContentError(path, line, f"'{key}' tidak boleh berisi tag HTML atau kode (no markup)",
-                           "tulis teks biasa tanpa < > atau &...;")
+        raise ContentError(
+            path,
+            line,
+            f"'{key}' tidak boleh berisi tag HTML atau kode (no markup)",
+            "tulis teks biasa tanpa < > atau &...;",
+        )
     if key in ("telepon", "whatsapp") and not PHONE.match(value):
-        raise ContentError(path, line, f"nomor {key} '{value}' tidak valid (invalid phone number)",
-                           "tulis angka saja, misalnya 0812-3456-7890 atau +62 812 3456 7890")
+        raise ContentError(
+            path,
+            line,
+            f"nomor {key} '{value}' tidak valid (invalid phone number)",
+            "tulis angka saja, misalnya 0812-3456-7890 atau +62 812 3456 7890",
+        )
     if key == "email" and not EMAIL.match(value):
-        raise ContentError(path, line, f"alamat email '{value}' tidak valid (invalid e-mail)",
-                           "misalnya pemdes@binangun.desa.id")
+        raise ContentError(
+            path,
+            line,
+            f"alamat email '{value}' tidak valid (invalid e-mail)",
+            "misalnya pemdes@binangun.desa.id",
+        )
     if key == "logo":
         if not IMAGE.search(value) or value.startswith(("/", "http:", "https:")) or ".." in value:
-            raise ContentError(path, line, f"logo '{value}' bukan berkas gambar di folder content "
-                               "(logo must be an image file inside content/)",
-                               "simpan logo di content/images/ lalu tulis  logo: images/logo.png")
+            raise ContentError(
+                path,
+                line,
+                f"logo '{value}' bukan berkas gambar di folder content "
+                "(logo must be an image file inside content/)",
+                "simpan logo di content/images/ lalu tulis  logo: images/logo.png",
+            )
         if not value.startswith("theme/") and not (Path(settings["PATH"]) / value).is_file():
-            raise ContentError(path, line, f"logo '{value}' tidak ditemukan di folder content "
-                               "(logo file not found)",
-                               "simpan logo di content/images/ (huruf besar/kecil berpengaruh)")
+            raise ContentError(
+                path,
+                line,
+                f"logo '{value}' tidak ditemukan di folder content (logo file not found)",
+                "simpan logo di content/images/ (huruf besar/kecil berpengaruh)",
+            )
     if key == "kode_pos" and not re.fullmatch(r"\d{5}", value):
         raise ContentError(path, line, f"kode pos '{value}' harus 5 angka (postal code: 5 digits)")
 
@@ -206,19 +256,37 @@ def _links(path, key, node, web_only):
         pairs = []
         for item in node.value:
             if not _is_mapping(item) or len(item.value) != 1:
-                raise ContentError(path, _line(item), f"setiap isi '{key}' ditulis  - Label: alamat",
-                                   "misalnya  - Berita: /arsip/")
+                raise ContentError(
+                    path,
+                    _line(item),
+                    f"setiap isi '{key}' ditulis  - Label: alamat",
+                    "misalnya  - Berita: /arsip/",
+                )
             pairs.append(item.value[0])
     else:
-        raise ContentError(path, _line(node), f"'{key}' harus berupa daftar  Label: alamat",
-                           "lihat contoh di README, bagian Identitas situs")
+        raise ContentError(
+            path,
+            _line(node),
+            f"'{key}' harus berupa daftar  Label: alamat",
+            "lihat contoh di README, bagian Identitas situs",
+        )
     links, errors = [], []
     for label_node, url_node in pairs:
         label, line = label_node.value.strip(), _line(label_node)
-        url = url_node.value.strip() if not (_is_mapping(url_node) or _is_sequence(url_node)) else None
+        url = (
+            url_node.value.strip()
+            if not (_is_mapping(url_node) or _is_sequence(url_node))
+            else None
+        )
         if not label or MARKUP.search(label):
-            errors.append(ContentError(path, line, f"label '{label}' di '{key}' tidak valid "
-                                       "(empty or markup)", "tulis teks biasa"))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"label '{label}' di '{key}' tidak valid (empty or markup)",
+                    "tulis teks biasa",
+                )
+            )
             continue
         if url is None:
             errors.append(ContentError(path, line, f"alamat untuk '{label}' harus satu teks"))
@@ -227,10 +295,19 @@ def _links(path, key, node, web_only):
         elif not web_only and SITE_PATH.match(url) and ".." not in url:
             links.append((label, url.lstrip("/")))
         else:
-            wanted = ("alamat web lengkap, misalnya https://facebook.com/desaku" if web_only else
-                      "alamat halaman situs seperti /arsip/ atau alamat web https://...")
-            errors.append(ContentError(path, _line(url_node), f"alamat '{url}' untuk '{label}' "
-                                       "tidak valid (only http(s) links)", f"tulis {wanted}"))
+            wanted = (
+                "alamat web lengkap, misalnya https://facebook.com/desaku"
+                if web_only
+                else "alamat halaman situs seperti /arsip/ atau alamat web https://..."
+            )
+            errors.append(
+                ContentError(
+                    path,
+                    _line(url_node),
+                    f"alamat '{url}' untuk '{label}' tidak valid (only http(s) links)",
+                    f"tulis {wanted}",
+                )
+            )
     if errors:
         raise ContentErrors(errors)
     return links
@@ -246,9 +323,12 @@ def _village(path, line, written, settings):
     if looks_like_code(written):
         official = data.lookup(as_code(written))
         if official is None or official.level != 4:
-            raise ContentError(path, line, f"kode desa '{written}' tidak ada di data resmi "
-                               "Kemendagri (unknown village code)",
-                               "periksa kodenya, misalnya 35.23.07.2005")
+            raise ContentError(
+                path,
+                line,
+                f"kode desa '{written}' tidak ada di data resmi Kemendagri (unknown village code)",
+                "periksa kodenya, misalnya 35.23.07.2005",
+            )
     else:
         registry_path = Path(settings["PATH"]) / settings["VILLAGES_REGISTRY"]
         registry = load_registry(str(registry_path))
@@ -256,15 +336,25 @@ def _village(path, line, written, settings):
         names = []
         for entry in registry.entries:
             names.append(entry.official.name)
-            if key in {village_key(entry.official.name), village_key(entry.written_name or ""),
-                       entry.slug} or written == entry.official.code:
+            if (
+                key
+                in {
+                    village_key(entry.official.name),
+                    village_key(entry.written_name or ""),
+                    entry.slug,
+                }
+                or written == entry.official.code
+            ):
                 official = entry.official
                 break
         if official is None:
             listed = ", ".join(names) if names else "belum ada desa di desa.yml"
-            raise ContentError(path, line, f"desa '{written}' tidak ada di "
-                               f"{registry_path.name} (unknown village)",
-                               f"tulis kode resminya atau salah satu: {listed}")
+            raise ContentError(
+                path,
+                line,
+                f"desa '{written}' tidak ada di {registry_path.name} (unknown village)",
+                f"tulis kode resminya atau salah satu: {listed}",
+            )
     ancestors = [data.lookup(code) for code in official.ancestor_codes()]
     province, regency, district = ancestors
     label = data.VILLAGE_LABELS.get(official.type, "Desa")

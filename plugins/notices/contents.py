@@ -95,7 +95,7 @@ class Event(BoardItem):
         return local_day(self.end, self.settings) if self.end is not None else self.first_day
 
     def state_on(self, day):
-        """"past", "current" or "upcoming" on the build day `day`."""
+        """ "past", "current" or "upcoming" on the build day `day`."""
         if self.last_day < day:
             return "past"
         if self.first_day <= day:

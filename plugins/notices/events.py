@@ -20,8 +20,10 @@ from .reading import read_all
 def by_month(events):
     """[(first day of the month, [events, newest first])], newest month first."""
     ordered = sorted(events, key=lambda e: (e.start, e.slug), reverse=True)
-    return [(month, list(items))
-            for month, items in groupby(ordered, key=lambda e: e.first_day.replace(day=1))]
+    return [
+        (month, list(items))
+        for month, items in groupby(ordered, key=lambda e: e.first_day.replace(day=1))
+    ]
 
 
 class EventsGenerator(Generator):
@@ -37,15 +39,15 @@ class EventsGenerator(Generator):
             item.state = item.state_on(day)
             item.ics_url = self._format("EVENT_ICS_URL", item)
             item.ics_save_as = self._format("EVENT_ICS_SAVE_AS", item)
-        published = sorted((e for e in items if e.status == "published"),
-                           key=lambda e: (e.start, e.slug))
+        published = sorted(
+            (e for e in items if e.status == "published"), key=lambda e: (e.start, e.slug)
+        )
         self.events = published
         self.hidden_events = [e for e in items if e.status == "hidden"]
         self.context["events"] = published
         self.context["hidden_events"] = self.hidden_events
         self.context["upcoming_events"] = [e for e in published if e.state != "past"]
-        self.context["past_events_by_month"] = by_month(
-            [e for e in published if e.state == "past"])
+        self.context["past_events_by_month"] = by_month([e for e in published if e.state == "past"])
 
     def after_tagging(self):
         """Once the villages plugin has tagged the events (every generator has read its
@@ -56,8 +58,9 @@ class EventsGenerator(Generator):
             item.json_ld = event_ld(item, base)
         pattern = self.settings.get("VILLAGE_ICS_URL")
         for village in self.context.get("villages", []):
-            village.calendar_url = pattern.format(slug=village.slug) if (
-                pattern and village.events) else ""
+            village.calendar_url = (
+                pattern.format(slug=village.slug) if (pattern and village.events) else ""
+            )
 
     def _format(self, setting, item):
         pattern = self.settings.get(setting)
@@ -72,8 +75,11 @@ class EventsGenerator(Generator):
         if pattern:
             for village in self.context.get("villages", []):
                 if village.events:
-                    yield (pattern.format(slug=village.slug), village.events,
-                           f"Agenda {village.title}")
+                    yield (
+                        pattern.format(slug=village.slug),
+                        village.events,
+                        f"Agenda {village.title}",
+                    )
         for item in [*self.events, *self.hidden_events]:
             if item.ics_save_as:
                 yield item.ics_save_as, [item], ical.plain(item.title)
@@ -88,8 +94,13 @@ class EventsGenerator(Generator):
         all_contents(), like articles)."""
         for item in [*self.events, *self.hidden_events]:
             if item.ics_save_as:
-                yield (item.ics_save_as, f"berkas kalender {item.source_path}",
-                       item.source_path, item.line("slug", item.line("title")), "")
+                yield (
+                    item.ics_save_as,
+                    f"berkas kalender {item.source_path}",
+                    item.source_path,
+                    item.line("slug", item.line("title")),
+                    "",
+                )
         if self.settings.get("EVENTS_SAVE_AS"):
             yield self.settings["EVENTS_SAVE_AS"], "daftar agenda", "", 1, ""
         if self.settings.get("EVENTS_ICS_SAVE_AS"):
@@ -97,24 +108,41 @@ class EventsGenerator(Generator):
         pattern = self.settings.get("VILLAGE_ICS_SAVE_AS")
         for village in self.context.get("villages", []) if pattern else []:
             if village.events:
-                yield (pattern.format(slug=village.slug), f"kalender desa '{village.name}'",
-                       "", 1, "")
+                yield (
+                    pattern.format(slug=village.slug),
+                    f"kalender desa '{village.name}'",
+                    "",
+                    1,
+                    "",
+                )
 
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for item in [*self.events, *self.hidden_events]:
-            write(item.save_as, self.get_template(item.template), self.context,
-                  event=item, url=item.url, template_name="event")
+            write(
+                item.save_as,
+                self.get_template(item.template),
+                self.context,
+                event=item,
+                url=item.url,
+                template_name="event",
+            )
         save_as = self.settings.get("EVENTS_SAVE_AS")
         if save_as:
-            write(save_as, self.get_template("events"), self.context,
-                  url=self.settings.get("EVENTS_URL"), template_name="events",
-                  page_name=save_as.rsplit(".", 1)[0])
+            write(
+                save_as,
+                self.get_template("events"),
+                self.context,
+                url=self.settings.get("EVENTS_URL"),
+                template_name="events",
+                page_name=save_as.rsplit(".", 1)[0],
+            )
         base = site_base(self.settings) or None
         template = self.get_template("calendar")
         for path, events, name in self._calendars():
             text = ical.calendar(events, self.settings, name, site_base=base)
             # The template's output is iCalendar, not HTML: every value in `text` was
             # escaped for iCalendar by ical.escape, so HTML escaping must not touch it.
-            write(path, template, self.context, calendar_text=Markup(text),
-                  template_name="calendar")
+            write(
+                path, template, self.context, calendar_text=Markup(text), template_name="calendar"
+            )

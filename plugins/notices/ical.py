@@ -17,8 +17,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def escape(text):
     """TEXT value escaping (RFC 5545 3.3.11); control characters dropped."""
     text = CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line):
@@ -75,13 +74,14 @@ def event_lines(event, settings, site_base):
         if event.end is not None:
             end = event.end
             if not event.end_has_time:  # "selesai: 2024-06-21" with a timed start
-                end = dt.datetime.combine(event.last_day + dt.timedelta(days=1), dt.time(),
-                                          tzinfo=event.start.tzinfo)
+                end = dt.datetime.combine(
+                    event.last_day + dt.timedelta(days=1), dt.time(), tzinfo=event.start.tzinfo
+                )
             lines.append(f"DTEND:{utc(end)}")
     lines.append(f"SUMMARY:{escape(plain(event.title))}")
-    place = ", ".join(p for p in (event.venue, *(v.name for v in getattr(event, "villages", [])
-                                                 or []))
-                      if p)
+    place = ", ".join(
+        p for p in (event.venue, *(v.name for v in getattr(event, "villages", []) or [])) if p
+    )
     if place:
         lines.append(f"LOCATION:{escape(place)}")
     if event.geo:
@@ -99,9 +99,15 @@ def event_lines(event, settings, site_base):
 
 def calendar(events, settings, name, site_base=None):
     """The text of a VCALENDAR with `events` (sorted by start, then slug)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}",
-             f"X-WR-TIMEZONE:{settings.get('TIMEZONE') or 'UTC'}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(name)}",
+        f"X-WR-TIMEZONE:{settings.get('TIMEZONE') or 'UTC'}",
+    ]
     for event in sorted(events, key=lambda e: (e.start, e.slug)):
         lines += event_lines(event, settings, site_base)
     lines.append("END:VCALENDAR")

@@ -18,13 +18,22 @@ def event_ld(event, site_base):
     if event.end is not None:
         data["endDate"] = iso(event.end) if event.end_has_time else iso(event.last_day)
     villages = [v.name for v in getattr(event, "villages", None) or []]
-    place = {"@type": "Place", "name": event.venue or ", ".join(villages) or str(plain(event.title))}
+    place = {
+        "@type": "Place",
+        "name": event.venue or ", ".join(villages) or str(plain(event.title)),
+    }
     if villages:
-        place["address"] = {"@type": "PostalAddress", "addressLocality": villages[0],
-                            "addressCountry": "ID"}
+        place["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": villages[0],
+            "addressCountry": "ID",
+        }
     if event.geo:
-        place["geo"] = {"@type": "GeoCoordinates", "latitude": event.geo[0],
-                        "longitude": event.geo[1]}
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": event.geo[0],
+            "longitude": event.geo[1],
+        }
     data["location"] = place
     if event.organizer:
         data["organizer"] = {"@type": "Organization", "name": event.organizer}

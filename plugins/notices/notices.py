@@ -57,14 +57,26 @@ class NoticesGenerator(Generator):
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for item in [*self.notices, *self.hidden_notices]:
-            write(item.save_as, self.get_template(item.template), self.context,
-                  notice=item, url=item.url, template_name="notice")
+            write(
+                item.save_as,
+                self.get_template(item.template),
+                self.context,
+                notice=item,
+                url=item.url,
+                template_name="notice",
+            )
         save_as = self.settings.get("NOTICES_SAVE_AS")
         if save_as:
-            write(save_as, self.get_template("notices"), self.context,
-                  url=self.settings.get("NOTICES_URL"), template_name="notices",
-                  page_name=save_as.rsplit(".", 1)[0])
+            write(
+                save_as,
+                self.get_template("notices"),
+                self.context,
+                url=self.settings.get("NOTICES_URL"),
+                template_name="notices",
+                page_name=save_as.rsplit(".", 1)[0],
+            )
         newest = sorted(self.notices, key=lambda n: (n.date, n.slug), reverse=True)
         for path, kind in self._feeds():
-            writer.write_feed(newest, self.context, path, path, feed_type=kind,
-                              feed_title="Pengumuman")
+            writer.write_feed(
+                newest, self.context, path, path, feed_type=kind, feed_title="Pengumuman"
+            )

@@ -19,7 +19,9 @@ def read_all(generator, content_class):
     for path in sorted(generator.get_files(folders)):
         try:
             item = generator.readers.read_file(
-                base_path=generator.path, path=path, content_class=content_class,
+                base_path=generator.path,
+                path=path,
+                content_class=content_class,
                 context=generator.context,
             )
         except ContentError:

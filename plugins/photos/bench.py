@@ -38,7 +38,8 @@ def make_site(root, photos, with_photos=True):
         (content / "berita" / f"2024-09-{day:02d}-kegiatan-{number}.md").write_text(
             f"---\njudul: Kegiatan Warga {number}\ntanggal: 2024-09-{day:02d}\n{front}---\n\n"
             "Warga Dusun Krajan bergotong royong membersihkan saluran irigasi.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return content
 
 
@@ -63,16 +64,20 @@ def main(argv=None):
     start = time.perf_counter()
     content = make_site(work / "site", args.photos)
     size = sum(p.stat().st_size for p in (content / "images").iterdir())
-    print(f"{args.photos} photos made ({size / 1e6:.0f} MB) in "
-          f"{time.perf_counter() - start:.0f} s", flush=True)
+    print(
+        f"{args.photos} photos made ({size / 1e6:.0f} MB) in {time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
     timed("first build (empty cache)", content, work / "site" / "output", rows)
     timed("rebuild (cache full)", content, work / "site" / "output", rows)
     (content / "images" / "foto-1.jpg").write_bytes(phone_jpeg(seed=1000))
     timed("rebuild after one photo changed", content, work / "site" / "output", rows)
     published = sum(p.stat().st_size for p in (work / "site" / "output" / "foto").iterdir())
-    print(f"\n{args.photos} phone photos of 4000x3000 ({size / 1e6:.0f} MB), "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"published derivatives {published / 1e6:.1f} MB\n")
+    print(
+        f"\n{args.photos} phone photos of 4000x3000 ({size / 1e6:.0f} MB), "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"published derivatives {published / 1e6:.1f} MB\n"
+    )
     print("| build | seconds | derivatives encoded |\n| --- | ---: | ---: |")
     for label, seconds, encodes in rows:
         print(f"| {label} | {seconds:.1f} | {encodes} |")

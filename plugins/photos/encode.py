@@ -29,7 +29,9 @@ def _to_srgb(image):
     """RGB(A) pixels in sRGB: an embedded ICC profile (e.g. a CMYK print profile) is
     applied, then dropped."""
     icc = image.info.get("icc_profile")
-    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
     target = "RGBA" if alpha else "RGB"
     if icc and image.mode in ("RGB", "CMYK", "L"):
         try:
@@ -126,11 +128,15 @@ def encode_source(path, jobs, folder, settings):
             data = _original(_clean(image), source_format)
         else:
             if kind == "full":
-                derivative = image.resize((width, height), Image.Resampling.LANCZOS,
-                                          reducing_gap=3.0) if image.size != (width, height) else image
+                derivative = (
+                    image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+                    if image.size != (width, height)
+                    else image
+                )
             else:  # a square thumbnail or the 1.9:1 share picture: cropped to fill
-                derivative = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS,
-                                          centering=(0.5, 0.4))
+                derivative = ImageOps.fit(
+                    image, (width, height), Image.Resampling.LANCZOS, centering=(0.5, 0.4)
+                )
             max_bytes = settings["share_max"] if kind == "share" else None
             data = _encode(_clean(derivative), fmt, int(quality.get(fmt, 80)), max_bytes)
         _write(folder, file, data)
@@ -145,8 +151,10 @@ def run(work, folder, settings, workers):
     ENCODED.extend(job[0] for _, jobs in work for job in jobs)
     if workers > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
-            futures = [(path, pool.submit(encode_source, path, jobs, folder, settings))
-                       for path, jobs in work]
+            futures = [
+                (path, pool.submit(encode_source, path, jobs, folder, settings))
+                for path, jobs in work
+            ]
             for path, future in futures:
                 try:
                     future.result()

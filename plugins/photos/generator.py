@@ -34,8 +34,13 @@ class PhotosGenerator:
 
     def planned_outputs(self):
         for derivative, photo in self.derivatives():
-            yield (derivative.name, f"foto {derivative.kind} dari {photo.source.relative}",
-                   photo.source.path, 1, "")
+            yield (
+                derivative.name,
+                f"foto {derivative.kind} dari {photo.source.relative}",
+                photo.source.path,
+                1,
+                "",
+            )
 
     def generate_context(self):
         pass
@@ -46,17 +51,33 @@ class PhotosGenerator:
         for derivative, photo in self.derivatives():
             if not os.path.isfile(os.path.join(folder, derivative.file)):
                 missing.setdefault(photo.source.path, []).append(
-                    (derivative.file, derivative.kind, derivative.width, derivative.height,
-                     derivative.format))
-        options = {"quality": dict(setting(self.settings, "PHOTOS_QUALITY")),
-                   "share_max": int(setting(self.settings, "PHOTOS_SHARE_MAX_KB")) * 1000}
+                    (
+                        derivative.file,
+                        derivative.kind,
+                        derivative.width,
+                        derivative.height,
+                        derivative.format,
+                    )
+                )
+        options = {
+            "quality": dict(setting(self.settings, "PHOTOS_QUALITY")),
+            "share_max": int(setting(self.settings, "PHOTOS_SHARE_MAX_KB")) * 1000,
+        }
         failed = set()
-        for path, error in encode.run(sorted(missing.items()), folder, options,
-                                      workers(self.settings)):
+        for path, error in encode.run(
+            sorted(missing.items()), folder, options, workers(self.settings)
+        ):
             if error is not None:
                 failed.add(path)
-                report(ContentError(path, 1, f"foto '{os.path.basename(path)}' tidak bisa "
-                                    f"diolah: {error} (cannot encode image)", BROKEN_HINT))
+                report(
+                    ContentError(
+                        path,
+                        1,
+                        f"foto '{os.path.basename(path)}' tidak bisa "
+                        f"diolah: {error} (cannot encode image)",
+                        BROKEN_HINT,
+                    )
+                )
         for derivative, photo in self.derivatives():
             if photo.source.path in failed:
                 continue
@@ -75,20 +96,29 @@ def keep_originals_private(generator):
     used = registry.published
     # Every original the pipeline read stays private, also one used only by a draft.
     # Files the theme links by name (logo, favicon, default share picture) stay published.
-    named = {str(generator.settings.get(key) or "").lstrip("/")
-             for key in ("SITELOGO", "FAVICON", "DEFAULT_OG_IMAGE")}
-    private = {relative for relative, photo in registry.photos.items()
-               if not isinstance(photo, Exception) and relative not in named}
+    named = {
+        str(generator.settings.get(key) or "").lstrip("/")
+        for key in ("SITELOGO", "FAVICON", "DEFAULT_OG_IMAGE")
+    }
+    private = {
+        relative
+        for relative, photo in registry.photos.items()
+        if not isinstance(photo, Exception) and relative not in named
+    }
     # In place: Pelican's context["staticfiles"] is the same list.
-    generator.staticfiles[:] = [item for item in generator.staticfiles
-                                if item.relative_source_path.replace(os.sep, "/") not in private]
+    generator.staticfiles[:] = [
+        item
+        for item in generator.staticfiles
+        if item.relative_source_path.replace(os.sep, "/") not in private
+    ]
     static = context.get("static_content", {})
     for relative, photo in used.items():
         if relative not in private:
             continue
         # The original if published, else the largest picture (the fallback if as large).
         target = photo.original or max(
-            photo.of("full"), key=lambda d: (d.width, d.format == photo.fallback_format))
+            photo.of("full"), key=lambda d: (d.width, d.format == photo.fallback_format)
+        )
         item = static.get(relative)
         if item is not None:  # Pelican's {static} links now resolve to the derivative
             item.override_url = item.override_save_as = target.name

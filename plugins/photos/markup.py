@@ -23,8 +23,10 @@ IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 STATIC = re.compile(r"^(?:\{static\}|\|static\||\{attach\}|\|attach\|)/?")
 PLACEHOLDER = "{photo}/"
-ALT_HINT = ("tulis keterangan foto di antara kurung siku: ![Warga membersihkan saluran air]"
-            "(images/nama-foto.jpg)")
+ALT_HINT = (
+    "tulis keterangan foto di antara kurung siku: ![Warga membersihkan saluran air]"
+    "(images/nama-foto.jpg)"
+)
 
 
 def srcset(derivatives, prefix=PLACEHOLDER):
@@ -38,11 +40,15 @@ def picture(photo, settings, attributes, prefix=PLACEHOLDER, kind="full", sizes=
     for fmt in photo.formats(settings):
         found = photo.of(kind, fmt)
         if found:
-            parts.append(f'<source type="{MIME[fmt]}" srcset="{srcset(found, prefix)}" '
-                         f'sizes="{sizes}">')
+            parts.append(
+                f'<source type="{MIME[fmt]}" srcset="{srcset(found, prefix)}" sizes="{sizes}">'
+            )
     fallback = photo.fallback(kind)
-    img = {"src": prefix + fallback.name, "srcset": srcset(photo.of(kind, photo.fallback_format),
-                                                           prefix), "sizes": sizes}
+    img = {
+        "src": prefix + fallback.name,
+        "srcset": srcset(photo.of(kind, photo.fallback_format), prefix),
+        "sizes": sizes,
+    }
     img.update(attributes)
     text = " ".join(f'{name}="{value}"' for name, value in img.items())
     parts.append(f"<img {text}></picture>")
@@ -62,8 +68,9 @@ def _resolving(content):
 
     def update(text, siteurl):
         if text and PLACEHOLDER in text:
-            text = re.sub(r"\{photo\}/([^\s\"',]+)",
-                          lambda m: join(siteurl, m.group(1), settings), text)
+            text = re.sub(
+                r"\{photo\}/([^\s\"',]+)", lambda m: join(siteurl, m.group(1), settings), text
+            )
         return original(text, siteurl)
 
     content._update_content = update
@@ -92,26 +99,35 @@ def body_pictures(content, registry):
         relative = _relative_source(attributes.get("src", ""), content)
         if not relative or not handled(relative):
             return tag
-        line = line_containing(content, posixpath.basename(relative),
-                               body_line(content))
+        line = line_containing(content, posixpath.basename(relative), body_line(content))
         try:
             photo = registry.photo(relative)
         except PhotoProblem as problem:
             if not problem.unopened:  # else article_extras reported it already
-                problems.append(ContentError(content.source_path, line, problem.message,
-                                             problem.hint))
+                problems.append(
+                    ContentError(content.source_path, line, problem.message, problem.hint)
+                )
             return tag
         registry.use(photo, content)
         if not html.unescape(attributes.get("alt", "")).strip():
-            problems.append(ContentError(
-                content.source_path, line,
-                f"foto '{posixpath.basename(relative)}' tanpa teks alt: pembaca tunanetra dan "
-                "mesin pencari tidak tahu isinya (body image without alt text)", ALT_HINT))
+            problems.append(
+                ContentError(
+                    content.source_path,
+                    line,
+                    f"foto '{posixpath.basename(relative)}' tanpa teks alt: pembaca tunanetra dan "
+                    "mesin pencari tidak tahu isinya (body image without alt text)",
+                    ALT_HINT,
+                )
+            )
         for message, hint in photo.source.warnings:
-            problems.append(ContentError(content.source_path, line, message, hint,
-                                         severity="warning"))
-        kept = {name: value for name, value in attributes.items()
-                if name not in ("src", "srcset", "sizes", "width", "height")}
+            problems.append(
+                ContentError(content.source_path, line, message, hint, severity="warning")
+            )
+        kept = {
+            name: value
+            for name, value in attributes.items()
+            if name not in ("src", "srcset", "sizes", "width", "height")
+        }
         fallback = photo.fallback()
         kept.update(width=fallback.width, height=fallback.height)
         kept.setdefault("loading", "lazy")
@@ -139,8 +155,10 @@ def cover_photo(content, registry):
     cover.width, cover.height = photo.width, photo.height
     share = photo.share
     cover.share = (share.name, share.width, share.height)
-    problems = [ContentError(content.source_path, line, message, hint, severity="warning")
-                for message, hint in photo.source.warnings]
+    problems = [
+        ContentError(content.source_path, line, message, hint, severity="warning")
+        for message, hint in photo.source.warnings
+    ]
     small = cover_warning(photo.source, content.settings)
     if small:
         problems.append(ContentError(content.source_path, line, *small, severity="warning"))
@@ -150,8 +168,11 @@ def cover_photo(content, registry):
 def prepare_photos(content):
     """content_object_init (after article_extras and content_guard's cleaning)."""
     context = getattr(content, "_context", None)
-    if context is None or not hasattr(content, "_content") or not getattr(
-            content, "source_path", None):
+    if (
+        context is None
+        or not hasattr(content, "_content")
+        or not getattr(content, "source_path", None)
+    ):
         return  # not part of a build (e.g. a content object made by a test)
     registry = registry_of(context, content.settings)
     problems = body_pictures(content, registry) + cover_photo(content, registry)

@@ -20,8 +20,9 @@ class Registry:
         """The Photo of `relative`, or raise its PhotoProblem (inspected once)."""
         if relative not in self.photos:
             try:
-                self.photos[relative] = plan(inspect(self.root, relative, self.settings),
-                                             self.settings)
+                self.photos[relative] = plan(
+                    inspect(self.root, relative, self.settings), self.settings
+                )
             except Exception as problem:  # PhotoProblem, kept to raise again
                 self.photos[relative] = problem
         found = self.photos[relative]

@@ -37,9 +37,16 @@ DEFAULTS = {
 }
 # Bump when the encoder changes what it writes for the same settings.
 ENCODER_VERSION = 2
-PIXEL_SETTINGS = ("PHOTOS_WIDTHS", "PHOTOS_THUMB_WIDTHS", "PHOTOS_FORMATS", "PHOTOS_QUALITY",
-                  "PHOTOS_FALLBACK_MAX_WIDTH",
-                  "PHOTOS_SHARE_SIZE", "PHOTOS_SHARE_MAX_KB", "PHOTOS_PUBLISH_ORIGINALS")
+PIXEL_SETTINGS = (
+    "PHOTOS_WIDTHS",
+    "PHOTOS_THUMB_WIDTHS",
+    "PHOTOS_FORMATS",
+    "PHOTOS_QUALITY",
+    "PHOTOS_FALLBACK_MAX_WIDTH",
+    "PHOTOS_SHARE_SIZE",
+    "PHOTOS_SHARE_MAX_KB",
+    "PHOTOS_PUBLISH_ORIGINALS",
+)
 
 
 def setting(settings, name):

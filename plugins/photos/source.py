@@ -62,16 +62,20 @@ def inspect(root, relative, settings):
         try:
             import pillow_heif  # noqa: F401
         except ImportError:
-            raise PhotoProblem(f"foto '{name}' berformat HEIC (foto iPhone) yang belum bisa "
-                               "diolah (HEIC photo, no decoder installed)", HEIC_HINT,
-                               unopened=True) from None
+            raise PhotoProblem(
+                f"foto '{name}' berformat HEIC (foto iPhone) yang belum bisa "
+                "diolah (HEIC photo, no decoder installed)",
+                HEIC_HINT,
+                unopened=True,
+            ) from None
         pillow_heif.register_heif_opener()
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as why:
-        raise PhotoProblem(f"foto '{name}' tidak bisa dibuka ({why.strerror})", BROKEN_HINT,
-                           unopened=True) from None
+        raise PhotoProblem(
+            f"foto '{name}' tidak bisa dibuka ({why.strerror})", BROKEN_HINT, unopened=True
+        ) from None
     opened = False
     try:
         with Image.open(path) as image:
@@ -82,7 +86,8 @@ def inspect(root, relative, settings):
             if exif.get(ORIENTATION) in (5, 6, 7, 8):
                 width, height = height, width
             alpha = image.mode in ("RGBA", "LA", "PA") or (
-                image.mode == "P" and "transparency" in image.info)
+                image.mode == "P" and "transparency" in image.info
+            )
             if not _complete(data, kind):
                 raise OSError("truncated")
             if kind not in ("JPEG", "PNG"):
@@ -90,18 +95,28 @@ def inspect(root, relative, settings):
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as why:
         cut = "truncated" in str(why)
         raise PhotoProblem(
-            f"foto '{name}' " + ("terpotong, berkasnya tidak lengkap (truncated image file)" if cut
-                                 else "tidak bisa dibaca sebagai gambar (cannot read image)"),
-            BROKEN_HINT, unopened=not opened) from None
+            f"foto '{name}' "
+            + (
+                "terpotong, berkasnya tidak lengkap (truncated image file)"
+                if cut
+                else "tidak bisa dibaca sebagai gambar (cannot read image)"
+            ),
+            BROKEN_HINT,
+            unopened=not opened,
+        ) from None
     source = Source(relative, path, digest(data, settings), width, height, alpha, len(data), kind)
     megabytes = len(data) / 1e6
     if megabytes > float(setting(settings, "PHOTOS_LARGE_MB")) or max(width, height) > int(
-            setting(settings, "PHOTOS_LARGE_PX")):
-        source.warnings.append((
-            f"foto '{name}' sangat besar ({megabytes:.1f} MB, {width}x{height} piksel): situs "
-            "tetap mengecilkannya, tetapi repositori jadi berat (very large original)",
-            "kecilkan dulu, misalnya sisi terpanjang 3000 piksel, atau kirim lewat WhatsApp lalu "
-            "simpan hasilnya"))
+        setting(settings, "PHOTOS_LARGE_PX")
+    ):
+        source.warnings.append(
+            (
+                f"foto '{name}' sangat besar ({megabytes:.1f} MB, {width}x{height} piksel): situs "
+                "tetap mengecilkannya, tetapi repositori jadi berat (very large original)",
+                "kecilkan dulu, misalnya sisi terpanjang 3000 piksel, atau kirim lewat WhatsApp lalu "
+                "simpan hasilnya",
+            )
+        )
     return source
 
 
@@ -110,6 +125,8 @@ def cover_warning(source, settings):
     smallest = int(setting(settings, "PHOTOS_COVER_MIN_WIDTH"))
     if source.width >= smallest:
         return None
-    return (f"foto sampul '{os.path.basename(source.relative)}' kecil ({source.width}x"
-            f"{source.height} piksel): akan tampak buram (cover image too small)",
-            f"pakai foto yang lebarnya paling sedikit {smallest} piksel")
+    return (
+        f"foto sampul '{os.path.basename(source.relative)}' kecil ({source.width}x"
+        f"{source.height} piksel): akan tampak buram (cover image too small)",
+        f"pakai foto yang lebarnya paling sedikit {smallest} piksel",
+    )

@@ -31,8 +31,9 @@ class Photo:
     derivatives: list = field(default_factory=list)
 
     def of(self, kind, format=None):
-        return [d for d in self.derivatives
-                if d.kind == kind and (format is None or d.format == format)]
+        return [
+            d for d in self.derivatives if d.kind == kind and (format is None or d.format == format)
+        ]
 
     @property
     def width(self):
@@ -47,8 +48,9 @@ class Photo:
         return "png" if self.source.alpha else "jpeg"
 
     def formats(self, settings):
-        return [f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in
-                ("jpeg", "png")]
+        return [
+            f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in ("jpeg", "png")
+        ]
 
     def fallback(self, kind="full"):
         """The <img src>: the fallback closest to 800 px wide (thumbs: the largest)."""
@@ -91,8 +93,9 @@ def plan(source, settings):
     folder = str(setting(settings, "PHOTOS_OUTPUT")).strip("/")
     base = f"{folder}/{stem(source.relative)}-{source.digest}"
     fallback = "png" if source.alpha else "jpeg"
-    formats = [f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in
-               ("jpeg", "png")] + [fallback]
+    formats = [
+        f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in ("jpeg", "png")
+    ] + [fallback]
     photo = Photo(source)
     largest_fallback = int(setting(settings, "PHOTOS_FALLBACK_MAX_WIDTH"))
 
@@ -101,17 +104,35 @@ def plan(source, settings):
         fallback_sizes = [s for s in sizes if s[0] <= largest_fallback] or sizes[:1]
         for fmt in formats:
             for width, height in fallback_sizes if fmt == fallback else sizes:
-                photo.derivatives.append(Derivative(
-                    f"{base}-{prefix}{width}.{EXTENSION[fmt]}", kind, width, height, fmt))
+                photo.derivatives.append(
+                    Derivative(f"{base}-{prefix}{width}.{EXTENSION[fmt]}", kind, width, height, fmt)
+                )
 
-    add("full", "", [(w, max(1, round(source.height * w / source.width)))
-                     for w in widths(source.width, setting(settings, "PHOTOS_WIDTHS"))])
-    add("thumb", "k", [(w, w) for w in widths(min(source.width, source.height),
-                                              setting(settings, "PHOTOS_THUMB_WIDTHS"))])
+    add(
+        "full",
+        "",
+        [
+            (w, max(1, round(source.height * w / source.width)))
+            for w in widths(source.width, setting(settings, "PHOTOS_WIDTHS"))
+        ],
+    )
+    add(
+        "thumb",
+        "k",
+        [
+            (w, w)
+            for w in widths(
+                min(source.width, source.height), setting(settings, "PHOTOS_THUMB_WIDTHS")
+            )
+        ],
+    )
     share_w, share_h = share_size(source, settings)
     photo.derivatives.append(Derivative(f"{base}-og.jpg", "share", share_w, share_h, "jpeg"))
     if setting(settings, "PHOTOS_PUBLISH_ORIGINALS"):
         extension = os.path.splitext(source.relative)[1].lower()
-        photo.derivatives.append(Derivative(f"{base}-asli{extension}", "original",
-                                            source.width, source.height, "original"))
+        photo.derivatives.append(
+            Derivative(
+                f"{base}-asli{extension}", "original", source.width, source.height, "original"
+            )
+        )
     return photo

@@ -19,8 +19,21 @@ from xml.etree import ElementTree
 
 from .records import Record, markdown_records, table_records
 
-TEXT = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".json", ".svg", ".yml", ".yaml",
-        ".ics", ".vcf", ".rtf"}
+TEXT = {
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xml",
+    ".json",
+    ".svg",
+    ".yml",
+    ".yaml",
+    ".ics",
+    ".vcf",
+    ".rtf",
+}
 TABLE = {".csv", ".tsv"}
 SPREADSHEET = {".xlsx", ".xlsm"}
 DOCUMENT = {".docx", ".docm"}
@@ -32,7 +45,8 @@ EXTENSIONS = TEXT | TABLE | SPREADSHEET | DOCUMENT | PDF | LEGACY | OPEN_DOCUMEN
 # A PDF table's header line: a name column and a personal-data column.
 PDF_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
 PDF_HEADER_DATA = re.compile(
-    r"\b(?:NIK|KK|alamat|lahir|TTL|RT|RW|HP|telepon|telp|WA)\b", re.IGNORECASE)
+    r"\b(?:NIK|KK|alamat|lahir|TTL|RT|RW|HP|telepon|telp|WA)\b", re.IGNORECASE
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -160,8 +174,9 @@ def document_records(raw):
             tables += 1
             rows = []
             for number, row in enumerate(block.iter(W + "tr"), start=1):
-                cells = [" ".join(_text_of(p) for p in cell.iter(W + "p"))
-                         for cell in row.iter(W + "tc")]
+                cells = [
+                    " ".join(_text_of(p) for p in cell.iter(W + "p")) for cell in row.iter(W + "tc")
+                ]
                 rows.append((number, cells, ()))
             records += table_records(rows, where=lambda n, t=tables: f"tabel {t} baris {n}")
     return records
@@ -194,8 +209,9 @@ def pdf_records(raw):
                         header = [line]  # "No Nama NIK Alamat": the lines below are people
                         records.append(Record(number, [line], [], "row", where))
                     elif header:
-                        records.append(Record(number, [line], header, "row", where,
-                                              line_header=True))
+                        records.append(
+                            Record(number, [line], header, "row", where, line_header=True)
+                        )
                     else:
                         records.append(Record(number, [line], [], "prose", where))
             if reader.pages and not records:
@@ -264,8 +280,9 @@ def open_document_records(raw):
     for sheet in body.iter(ODF_OFFICE + "spreadsheet") if body is not None else []:
         for table in sheet.iter(ODF_TABLE + "table"):
             title = table.get(ODF_TABLE + "name", "")
-            records += table_records(_odf_rows(table),
-                                     where=lambda n, t=title: f"lembar '{t}' baris {n}")
+            records += table_records(
+                _odf_rows(table), where=lambda n, t=title: f"lembar '{t}' baris {n}"
+            )
     for text in body.iter(ODF_OFFICE + "text") if body is not None else []:
         paragraphs = tables = 0
         for block in text:
@@ -278,8 +295,9 @@ def open_document_records(raw):
                         records.append(record)
             elif block.tag == ODF_TABLE + "table":
                 tables += 1
-                records += table_records(_odf_rows(block),
-                                         where=lambda n, t=tables: f"tabel {t} baris {n}")
+                records += table_records(
+                    _odf_rows(block), where=lambda n, t=tables: f"tabel {t} baris {n}"
+                )
     return records
 
 
@@ -298,9 +316,12 @@ def records_of(path, extension):
     """The records of one attachment, by its (lower-case) extension."""
     with open(path, "rb") as handle:
         raw = handle.read()
-    readers = {**dict.fromkeys(PDF, pdf_records), **dict.fromkeys(SPREADSHEET,
-               spreadsheet_records), **dict.fromkeys(DOCUMENT, document_records),
-               **dict.fromkeys(OPEN_DOCUMENT, open_document_records)}
+    readers = {
+        **dict.fromkeys(PDF, pdf_records),
+        **dict.fromkeys(SPREADSHEET, spreadsheet_records),
+        **dict.fromkeys(DOCUMENT, document_records),
+        **dict.fromkeys(OPEN_DOCUMENT, open_document_records),
+    }
     if extension in readers:
         try:
             return readers[extension](raw)

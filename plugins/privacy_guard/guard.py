@@ -90,10 +90,16 @@ class Guard:
         try:
             records = attachments.records_of(path, extension)
         except attachments.Unreadable as why:
-            self.problems.append(ContentError(
-                identity.mask_text(path), 1,
-                f"isi lampiran tidak bisa diperiksa: {why} (attachment could not be checked "
-                "for personal data)", UNREADABLE_HINT, severity="warning"))
+            self.problems.append(
+                ContentError(
+                    identity.mask_text(path),
+                    1,
+                    f"isi lampiran tidak bisa diperiksa: {why} (attachment could not be checked "
+                    "for personal data)",
+                    UNREADABLE_HINT,
+                    severity="warning",
+                )
+            )
             return
         except OSError:
             return
@@ -103,20 +109,28 @@ class Guard:
         if self.published is not None and os.path.abspath(path) not in self.published:
             return  # not published as it is: only metadata-free derivatives reach the site
         if photos.has_gps(path):
-            self.problems.append(ContentError(
-                identity.mask_text(path), 1,
-                "foto berisi posisi GPS (photo carries a GPS position in its EXIF data)",
-                GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path)))))
+            self.problems.append(
+                ContentError(
+                    identity.mask_text(path),
+                    1,
+                    "foto berisi posisi GPS (photo carries a GPS position in its EXIF data)",
+                    GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path))),
+                )
+            )
 
     def file_name(self, path):
         name = self.relative(path)
         found = identity.find(name.replace("_", " "))
         if found:
-            self.problems.append(ContentError(
-                identity.mask_text(path), 1,
-                f"nama berkas berisi {found[0].kind} {found[0].masked}: nomor itu ikut terbit di "
-                "alamat halaman (file name holds an identity number)",
-                "ganti nama berkasnya tanpa nomor itu"))
+            self.problems.append(
+                ContentError(
+                    identity.mask_text(path),
+                    1,
+                    f"nama berkas berisi {found[0].kind} {found[0].masked}: nomor itu ikut terbit di "
+                    "alamat halaman (file name holds an identity number)",
+                    "ganti nama berkasnya tanpa nomor itu",
+                )
+            )
 
     def run(self, items):
         """Check the content objects `items`, then every other file under the content folder."""
@@ -152,8 +166,9 @@ class Guard:
 
     def is_ignored(self, name):
         """Pelican's IGNORE_FILES (e.g. README.md): never read, never published."""
-        return any(fnmatch.fnmatch(name, pattern)
-                   for pattern in self.settings.get("IGNORE_FILES", []))
+        return any(
+            fnmatch.fnmatch(name, pattern) for pattern in self.settings.get("IGNORE_FILES", [])
+        )
 
 
 def check(generators):

@@ -75,8 +75,10 @@ def candidates(text):
         value = run.group(0)
         if sum(c.isdigit() for c in value) < LENGTH:
             continue
-        groups = [(m.start() + run.start(), m.end() + run.start(), m.group(0))
-                  for m in GROUP.finditer(value)]
+        groups = [
+            (m.start() + run.start(), m.end() + run.start(), m.group(0))
+            for m in GROUP.finditer(value)
+        ]
         for first in range(len(groups)):
             total = 0
             for last in range(first, len(groups)):
@@ -84,8 +86,11 @@ def candidates(text):
                 if total >= LENGTH:
                     break
             if total == LENGTH:
-                yield (groups[first][0], groups[last][1],
-                       "".join(g[2] for g in groups[first : last + 1]))
+                yield (
+                    groups[first][0],
+                    groups[last][1],
+                    "".join(g[2] for g in groups[first : last + 1]),
+                )
 
 
 def birth_date(digits):
@@ -177,6 +182,7 @@ def find(text, header="", rounded=False):
 
 def mask_text(text):
     """`text` with every 16-digit group run masked (for file names and log lines)."""
+
     def masked(match):
         digits = re.sub(r"\D", "", match.group(0))
         return mask(digits) if len(digits) >= LENGTH else match.group(0)

@@ -24,32 +24,120 @@ HONORIFIC = re.compile(
     r"(?<![\w.])(?:(?i:bapak|pak|ibu|bu|bpk|sdr|sdri|saudara|saudari|mbak|mbah|kak|almarhum"
     r"|almarhumah)\s+|(?i:bpk|sdr|sdri|tn|ny|nn|alm|almh)\.\s*|Hj?\.\s*)[A-Z][a-z]"
 )
-NAME_LABEL = re.compile(r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b",
-                        re.IGNORECASE)
+NAME_LABEL = re.compile(
+    r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b", re.IGNORECASE
+)
 NAME_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
 LIST_NAME = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\**((?:[A-Z][a-z']+|[A-Z]\.)(?:\s+(?:[A-Z][a-z']+|[A-Z]\.)){0,3})"
     r"\**\s*[,(:\u2013\u2014-]"
 )
 NOT_A_NAME = {
-    "kantor", "balai", "desa", "dusun", "kecamatan", "kabupaten", "kelurahan", "kampung",
-    "jalan", "jl", "gang", "gg", "perumahan", "blok", "posko", "sekretariat", "pendaftaran",
-    "informasi", "kontak", "layanan", "telepon", "telp", "tel", "hp", "wa", "whatsapp",
-    "hubungi", "call", "pengaduan", "puskesmas", "polindes", "poskesdes", "posyandu", "pustu",
-    "bumdes", "panitia", "ketua", "sekretaris", "bendahara", "kepala", "kades", "kasi", "kaur",
-    "kadus", "kasun", "camat", "babinsa", "bhabinkamtibmas", "pkk", "karang", "taruna",
-    "masjid", "musala", "mushola", "gereja", "pura", "sekolah", "sd", "smp", "sma", "smk", "mi",
-    "mts", "paud", "tk", "rt", "rw", "bpd", "lpmd", "pemdes", "pemerintah", "tim", "ruas",
-    "pembangunan", "perbaikan", "pemeliharaan", "pengadaan", "rehabilitasi", "kegiatan",
-    "lokasi", "tempat", "waktu", "tanggal", "hari", "jam", "acara", "anggaran", "dana",
-    "sumber", "catatan", "keterangan", "total", "jumlah", "tahap", "nomor", "no", "alamat",
+    "kantor",
+    "balai",
+    "desa",
+    "dusun",
+    "kecamatan",
+    "kabupaten",
+    "kelurahan",
+    "kampung",
+    "jalan",
+    "jl",
+    "gang",
+    "gg",
+    "perumahan",
+    "blok",
+    "posko",
+    "sekretariat",
+    "pendaftaran",
+    "informasi",
+    "kontak",
+    "layanan",
+    "telepon",
+    "telp",
+    "tel",
+    "hp",
+    "wa",
+    "whatsapp",
+    "hubungi",
+    "call",
+    "pengaduan",
+    "puskesmas",
+    "polindes",
+    "poskesdes",
+    "posyandu",
+    "pustu",
+    "bumdes",
+    "panitia",
+    "ketua",
+    "sekretaris",
+    "bendahara",
+    "kepala",
+    "kades",
+    "kasi",
+    "kaur",
+    "kadus",
+    "kasun",
+    "camat",
+    "babinsa",
+    "bhabinkamtibmas",
+    "pkk",
+    "karang",
+    "taruna",
+    "masjid",
+    "musala",
+    "mushola",
+    "gereja",
+    "pura",
+    "sekolah",
+    "sd",
+    "smp",
+    "sma",
+    "smk",
+    "mi",
+    "mts",
+    "paud",
+    "tk",
+    "rt",
+    "rw",
+    "bpd",
+    "lpmd",
+    "pemdes",
+    "pemerintah",
+    "tim",
+    "ruas",
+    "pembangunan",
+    "perbaikan",
+    "pemeliharaan",
+    "pengadaan",
+    "rehabilitasi",
+    "kegiatan",
+    "lokasi",
+    "tempat",
+    "waktu",
+    "tanggal",
+    "hari",
+    "jam",
+    "acara",
+    "anggaran",
+    "dana",
+    "sumber",
+    "catatan",
+    "keterangan",
+    "total",
+    "jumlah",
+    "tahap",
+    "nomor",
+    "no",
+    "alamat",
 }
 
 PHONE = re.compile(
     r"(?<![\w+])(?:\+62[ .\-]?|62[ .\-]?|\(?0)8[1-9]\d?\)?(?:[ .\-]?\d){6,10}(?![\d])"
 )
-PHONE_HEADER = re.compile(r"\b(?:HP|telepon|telp|tlp|WA|whatsapp|ponsel|no\.?\s*kontak)\b",
-                          re.IGNORECASE)
+PHONE_HEADER = re.compile(
+    r"\b(?:HP|telepon|telp|tlp|WA|whatsapp|ponsel|no\.?\s*kontak)\b", re.IGNORECASE
+)
 BARE_MOBILE = re.compile(r"^(?:62)?8[1-9]\d{7,10}$")
 MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|agt"
@@ -113,8 +201,11 @@ def _named_row(record):
     if record.line_header:  # a PDF line under "No Nama NIK ...": "12 Sutini ..." is a person
         return bool(NUMBERED_LINE.match(record.cells[0]))
     for index, title in enumerate(record.header):
-        if (NAME_HEADER.search(title or "") and index < len(record.cells)
-                and re.search(r"[A-Za-z]", record.cells[index])):
+        if (
+            NAME_HEADER.search(title or "")
+            and index < len(record.cells)
+            and re.search(r"[A-Za-z]", record.cells[index])
+        ):
             return True
     return False
 
@@ -134,12 +225,18 @@ def findings(record, allowed_phones):
     else:
         named = None  # prose: decided per match, by distance
     found = []
-    phones = [digits_of(m.group(0)) for m in PHONE.finditer(text)
-              if named or (named is None and _name_near(text, m.start(), m.end()))]
+    phones = [
+        digits_of(m.group(0))
+        for m in PHONE.finditer(text)
+        if named or (named is None and _name_near(text, m.start(), m.end()))
+    ]
     if record.kind == "row" and named and not record.line_header:
         # A spreadsheet keeps 0812... as the number 812...: the column says it is a phone.
-        phones += [digits_of("0" + c.strip().removeprefix("62")) for i, c in enumerate(record.cells)
-                   if PHONE_HEADER.search(record.header_of(i)) and BARE_MOBILE.match(c.strip())]
+        phones += [
+            digits_of("0" + c.strip().removeprefix("62"))
+            for i, c in enumerate(record.cells)
+            if PHONE_HEADER.search(record.header_of(i)) and BARE_MOBILE.match(c.strip())
+        ]
     for digits in phones:
         if digits not in allowed_phones:
             found.append(Finding("phone", mask_phone(digits)))
@@ -148,9 +245,14 @@ def findings(record, allowed_phones):
     if record.kind in ("list", "row") and named:
         address = RT_RW.search(text)
         if not address and record.kind == "row" and not record.line_header:
-            address = next((True for i, c in enumerate(record.cells)
-                            if ADDRESS_HEADER.search(record.header_of(i)) and re.search(r"\d", c)),
-                           None)
+            address = next(
+                (
+                    True
+                    for i, c in enumerate(record.cells)
+                    if ADDRESS_HEADER.search(record.header_of(i)) and re.search(r"\d", c)
+                ),
+                None,
+            )
         if address:
             found.append(Finding("address", ""))
     return found
@@ -166,7 +268,12 @@ def _birth_dates(record, text, named):
         phrase = BIRTH_PHRASE.search(before)
         if not phrase:
             continue
-        if named or (named is None and (_name_near(text, match.start(), match.end())
-                                        or NAME_BEFORE_BIRTH.search(before[: phrase.start()]))):
+        if named or (
+            named is None
+            and (
+                _name_near(text, match.start(), match.end())
+                or NAME_BEFORE_BIRTH.search(before[: phrase.start()])
+            )
+        ):
             return [Finding("birth", "")]
     return []

@@ -81,7 +81,8 @@ LONG_NUMBER = re.compile(r"\d{5,}")
 
 def _header_like(filled):
     return len(filled) >= 2 and not any(
-        NUMBER_CELL.match(cell) or LONG_NUMBER.search(cell) for cell in filled)
+        NUMBER_CELL.match(cell) or LONG_NUMBER.search(cell) for cell in filled
+    )
 
 
 def table_records(rows, where=None, header_row=None):
@@ -103,6 +104,7 @@ def table_records(rows, where=None, header_row=None):
             header = cells
             records.append(Record(number, cells, [], "row", where(number) if where else ""))
             continue
-        records.append(Record(number, cells, header, "row", where(number) if where else "",
-                              frozenset(rounded)))
+        records.append(
+            Record(number, cells, header, "row", where(number) if where else "", frozenset(rounded))
+        )
     return records

@@ -52,21 +52,27 @@ def identity_errors(path, records, limit=20):
             rest_line = rest_line or record.line
             continue
         what = " dan ".join(
-            f"{item.kind} {item.masked}" + (f" di kolom '{identity.mask_text(header)}'"
-                                            if header else "")
+            f"{item.kind} {item.masked}"
+            + (f" di kolom '{identity.mask_text(header)}'" if header else "")
             for item, header in found
         )
-        errors.append(ContentError(
-            identity.mask_text(str(path)), record.line,
-            located(record, f"{what} tertulis lengkap (identity number published in full)"),
-            IDENTITY_HINT.format(law=LAW, example=found[0][0].masked),
-        ))
+        errors.append(
+            ContentError(
+                identity.mask_text(str(path)),
+                record.line,
+                located(record, f"{what} tertulis lengkap (identity number published in full)"),
+                IDENTITY_HINT.format(law=LAW, example=found[0][0].masked),
+            )
+        )
     if rest:
-        errors.append(ContentError(
-            identity.mask_text(str(path)), rest_line,
-            f"dan {rest} baris lain berisi NIK/KK di berkas ini (and {rest} more lines)",
-            IDENTITY_HINT.format(law=LAW, example="3523xxxxxxxx0001"),
-        ))
+        errors.append(
+            ContentError(
+                identity.mask_text(str(path)),
+                rest_line,
+                f"dan {rest} baris lain berisi NIK/KK di berkas ini (and {rest} more lines)",
+                IDENTITY_HINT.format(law=LAW, example="3523xxxxxxxx0001"),
+            )
+        )
     return errors
 
 
@@ -87,7 +93,13 @@ def personal_warnings(path, records, allowed_phones):
         text = message.format(shown=finding.shown)
         if counts[kind] > 1:
             text += f"; {counts[kind]} baris seperti ini, yang pertama di sini"
-        warnings.append(ContentError(identity.mask_text(str(path)), record.line,
-                                     located(record, text), hint.format(law=LAW),
-                                     severity="warning"))
+        warnings.append(
+            ContentError(
+                identity.mask_text(str(path)),
+                record.line,
+                located(record, text),
+                hint.format(law=LAW),
+                severity="warning",
+            )
+        )
     return warnings

@@ -5,8 +5,10 @@ from urllib.parse import urlsplit
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-HINT = ("tulis alamat lama di situs ini, misalnya berita/2024/06/judul-lama/ "
-        "(boleh juga alamat lengkap https://nama-desa.desa.id/berita/2024/06/judul-lama/)")
+HINT = (
+    "tulis alamat lama di situs ini, misalnya berita/2024/06/judul-lama/ "
+    "(boleh juga alamat lengkap https://nama-desa.desa.id/berita/2024/06/judul-lama/)"
+)
 
 
 class BadAddress(ValueError):
@@ -26,8 +28,9 @@ def address_path(value):
     path = text.lstrip("/")
     segments = path.rstrip("/").split("/")
     if not path or not all(SEGMENT.match(s) and ".." not in s for s in segments):
-        raise BadAddress(f"alamat lama '{text}' tidak valid (only letters, digits, - . _ "
-                         "between slashes)")
+        raise BadAddress(
+            f"alamat lama '{text}' tidak valid (only letters, digits, - . _ between slashes)"
+        )
     if not (path.endswith("/") or path.endswith(".html")):
         path += "/"
     return path

@@ -12,8 +12,11 @@ from .addresses import HINT, BadAddress, address_path, save_as
 class RedirectGenerator(Generator):
     def generate_context(self):
         self.redirects = []  # (save_as, target content)
-        contents = [*self.context.get("articles", []), *self.context.get("pages", []),
-                    *self.context.get("hidden_pages", [])]
+        contents = [
+            *self.context.get("articles", []),
+            *self.context.get("pages", []),
+            *self.context.get("hidden_pages", []),
+        ]
         for content in contents:
             self._collect(content)
 
@@ -32,11 +35,21 @@ class RedirectGenerator(Generator):
         """For content_guard's one check of every output path (a redirect on an address
         the site or another redirect uses is an error at the alamat_lama line)."""
         for target, content, line in self.redirects:
-            yield (target, f"alamat lama (alamat_lama) dari {content.source_path}",
-                   content.source_path, line, "hapus alamat itu dari alamat_lama")
+            yield (
+                target,
+                f"alamat lama (alamat_lama) dari {content.source_path}",
+                content.source_path,
+                line,
+                "hapus alamat itu dari alamat_lama",
+            )
 
     def generate_output(self, writer):
         template = self.get_template("redirect")
         for target, content, _line in self.redirects:
-            writer.write_file(target, template, self.context, content=content,
-                              relative_urls=self.settings["RELATIVE_URLS"])
+            writer.write_file(
+                target,
+                template,
+                self.context,
+                content=content,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )

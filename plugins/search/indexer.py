@@ -11,13 +11,24 @@ from pathlib import Path
 INDEX_FOLDER = "pagefind"
 # Files Pagefind writes under fixed names (the rest are named by their content hash:
 # pagefind.*.pf_meta, fragment/, index/, filter/).
-STABLE_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json",
-                "wasm.id.pagefind", "wasm.unknown.pagefind")
+STABLE_FILES = (
+    "pagefind.js",
+    "pagefind-worker.js",
+    "pagefind-entry.json",
+    "wasm.id.pagefind",
+    "wasm.unknown.pagefind",
+)
 # Pagefind's ready-made interfaces: the search page uses its own small script instead
 # (README "Search"), so these never load; they are not published.
-UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-                "pagefind-modular-ui.css", "pagefind-component-ui.js",
-                "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 # Files named by their content hash: unknown before indexing, so the output plan lists the
 # folder's fixed names only (STABLE_FILES).
 HASHED = re.compile(r"^pagefind/((filter|fragment|index)/[^/]+|pagefind\.[^/]+\.pf_meta)$")
@@ -25,10 +36,13 @@ HASHED = re.compile(r"^pagefind/((filter|fragment|index)/[^/]+|pagefind\.[^/]+\.
 # run: the filter files, and the meta and entry files naming them by hash, differ between
 # two builds of the same site (the pages, fragments and word index do not). README "Search".
 NOT_REPEATABLE = re.compile(
-    r"^pagefind/(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
+    r"^pagefind/(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$"
+)
 TIMEOUT_SECONDS = 600
-HINT = ("pasang ulang dependensi: pip install -r requirements.txt (paket pagefind[bin]); "
-        "atau hapus \"search\" dari PLUGINS di pelicanconf.py untuk build tanpa pencarian")
+HINT = (
+    "pasang ulang dependensi: pip install -r requirements.txt (paket pagefind[bin]); "
+    'atau hapus "search" dari PLUGINS di pelicanconf.py untuk build tanpa pencarian'
+)
 
 
 # The theme marks published articles and pages: <article class="post" data-pagefind-body>.
@@ -47,18 +61,28 @@ def pagefind_binary():
     try:
         from pagefind_bin import get_executable
     except ImportError:
-        raise IndexFailed(f"indeks pencarian: paket pagefind[bin] tidak terpasang — {HINT}") \
-            from None
+        raise IndexFailed(
+            f"indeks pencarian: paket pagefind[bin] tidak terpasang — {HINT}"
+        ) from None
     try:
         return str(get_executable())
     except (FileNotFoundError, OSError) as error:
-        raise IndexFailed(f"indeks pencarian: program Pagefind tidak ditemukan ({error}) — "
-                          f"{HINT}") from None
+        raise IndexFailed(
+            f"indeks pencarian: program Pagefind tidak ditemukan ({error}) — {HINT}"
+        ) from None
 
 
 def command(folder, settings):
-    return [pagefind_binary(), "--site", str(folder), "--output-subdir", INDEX_FOLDER,
-            "--force-language", settings.get("SEARCH_LANGUAGE") or "id", "--silent"]
+    return [
+        pagefind_binary(),
+        "--site",
+        str(folder),
+        "--output-subdir",
+        INDEX_FOLDER,
+        "--force-language",
+        settings.get("SEARCH_LANGUAGE") or "id",
+        "--silent",
+    ]
 
 
 def index_site(folder, settings):
@@ -72,25 +96,36 @@ def index_site(folder, settings):
         # too), or fail: no index; the search page says search cannot be loaded.
         return
     try:
-        result = subprocess.run(command(folder, settings), check=False, capture_output=True,
-                                text=True, timeout=TIMEOUT_SECONDS,
-                                env={**os.environ, "NO_COLOR": "1"})
+        result = subprocess.run(
+            command(folder, settings),
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
     except subprocess.TimeoutExpired:
-        raise IndexFailed(f"indeks pencarian: Pagefind tidak selesai dalam {TIMEOUT_SECONDS} "
-                          "detik (indexing timed out) — coba lagi; bila terulang, laporkan "
-                          "jumlah berita situs ini") from None
+        raise IndexFailed(
+            f"indeks pencarian: Pagefind tidak selesai dalam {TIMEOUT_SECONDS} "
+            "detik (indexing timed out) — coba lagi; bila terulang, laporkan "
+            "jumlah berita situs ini"
+        ) from None
     except OSError as error:
-        raise IndexFailed(f"indeks pencarian: Pagefind tidak bisa dijalankan ({error.strerror}) "
-                          f"— {HINT}") from None
+        raise IndexFailed(
+            f"indeks pencarian: Pagefind tidak bisa dijalankan ({error.strerror}) — {HINT}"
+        ) from None
     if result.returncode != 0:
         detail = " ".join((result.stderr or result.stdout or "").split())[:500]
         detail = detail.replace(str(folder), "output")
-        raise IndexFailed(f"indeks pencarian: Pagefind gagal (kode {result.returncode}): "
-                          f"{detail or 'tanpa pesan'} — {HINT}")
+        raise IndexFailed(
+            f"indeks pencarian: Pagefind gagal (kode {result.returncode}): "
+            f"{detail or 'tanpa pesan'} — {HINT}"
+        )
     bundle = folder / INDEX_FOLDER
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     if not (bundle / "pagefind.js").is_file():
         shutil.rmtree(bundle, ignore_errors=True)
-        raise IndexFailed(f"indeks pencarian: Pagefind tidak menulis {INDEX_FOLDER}/pagefind.js "
-                          f"— {HINT}")
+        raise IndexFailed(
+            f"indeks pencarian: Pagefind tidak menulis {INDEX_FOLDER}/pagefind.js — {HINT}"
+        )

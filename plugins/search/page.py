@@ -19,8 +19,14 @@ def allow_wasm(policy):
         if "'wasm-unsafe-eval'" not in directives[at].split():
             directives[at] += " 'wasm-unsafe-eval'"
     else:
-        fallback = next((part.split()[1:] for part, name in zip(directives, names, strict=True)
-                         if name == "default-src"), ["'self'"])
+        fallback = next(
+            (
+                part.split()[1:]
+                for part, name in zip(directives, names, strict=True)
+                if name == "default-src"
+            ),
+            ["'self'"],
+        )
         directives.append(" ".join(["script-src", *fallback, "'wasm-unsafe-eval'"]))
     return "; ".join(directives)
 
@@ -48,9 +54,13 @@ class SearchPageGenerator(Generator):
         save_as = self.settings.get("SEARCH_SAVE_AS")
         if not save_as:
             return
-        writer.write_file(save_as, self.get_template("search"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"],
-                          pagefind_js=pagefind_address(save_as))
+        writer.write_file(
+            save_as,
+            self.get_template("search"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            pagefind_js=pagefind_address(save_as),
+        )
 
 
 def pagefind_address(save_as):

@@ -41,8 +41,11 @@ class Collector:
         """[(url, last modified or None)], sorted by address (the home page first); pages
         marked noindex left out (read once every page is written: pages may be rendered in
         other processes, wartadesa.parallel)."""
-        return sorted((url, changed) for url, (path, changed) in self.pages.items()
-                      if not marked_noindex(path))
+        return sorted(
+            (url, changed)
+            for url, (path, changed) in self.pages.items()
+            if not marked_noindex(path)
+        )
 
 
 def start(settings):

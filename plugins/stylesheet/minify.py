@@ -26,7 +26,7 @@ def minify(css: str) -> str:
     parts, start = [], 0
     css = _without_comments(css)
     for match in STRING.finditer(css):
-        parts.append(_squeeze(css[start:match.start()]))
+        parts.append(_squeeze(css[start : match.start()]))
         parts.append(match.group(0))
         start = match.end()
     parts.append(_squeeze(css[start:]))
@@ -38,7 +38,7 @@ def _without_comments(css):
     """Comments removed, strings untouched (a string may hold `/*`)."""
     out, start = [], 0
     for match in re.finditer(STRING.pattern + r"|/\*.*?\*/", css, re.DOTALL):
-        out.append(css[start:match.start()])
+        out.append(css[start : match.start()])
         if not match.group(0).startswith("/*"):
             out.append(match.group(0))
         else:
@@ -60,7 +60,7 @@ def _one_rule_a_line(text):
         elif char == "}":
             depth -= 1
             if depth == 0:
-                lines.append(text[start:index + 1])
+                lines.append(text[start : index + 1])
                 start = index + 1
         index += 1
     if text[start:].strip():

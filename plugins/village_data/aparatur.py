@@ -1,14 +1,14 @@
 """`aparatur.yml`: the village government's officials and the members of the BPD.
 
-    contoh: ya
-    pemerintah_desa:
-      - nama: Budi Santoso
-        jabatan: Kepala Desa
-        masa_jabatan: 2019-2025      # or "2021-sekarang", or one year: "sejak 2021"
-        foto: images/aparatur/kades.jpg   # optional, through the photos plugin
-    bpd:
-      - nama: ...
-        jabatan: Ketua BPD
+contoh: ya
+pemerintah_desa:
+  - nama: Budi Santoso
+    jabatan: Kepala Desa
+    masa_jabatan: 2019-2025      # or "2021-sekarang", or one year: "sejak 2021"
+    foto: images/aparatur/kades.jpg   # optional, through the photos plugin
+bpd:
+  - nama: ...
+    jabatan: Ketua BPD
 """
 
 import re
@@ -18,8 +18,9 @@ from .common import DataFile, header_keys, read_header
 
 GROUPS = (("pemerintah_desa", "Pemerintah Desa"), ("bpd", "Badan Permusyawaratan Desa (BPD)"))
 KEYS = ("nama", "jabatan", "masa_jabatan", "foto")
-TERM = re.compile(r"^(?:sejak\s+)?(\d{4})(?:\s*(?:-|–|—|s\.?d\.?|sampai)\s*(\d{4}|sekarang))?$",
-                  re.IGNORECASE)
+TERM = re.compile(
+    r"^(?:sejak\s+)?(\d{4})(?:\s*(?:-|–|—|s\.?d\.?|sampai)\s*(\d{4}|sekarang))?$", re.IGNORECASE
+)
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 
 
@@ -61,8 +62,12 @@ class Officials(DataFile):
 
 def read_officials(reader, root):
     officials = Officials(path=reader.path)
-    fields = reader.mapping(root, header_keys(*(key for key, _h in GROUPS)), what="aparatur.yml",
-                            example="pemerintah_desa:  lalu  - nama: ...  jabatan: Kepala Desa")
+    fields = reader.mapping(
+        root,
+        header_keys(*(key for key, _h in GROUPS)),
+        what="aparatur.yml",
+        example="pemerintah_desa:  lalu  - nama: ...  jabatan: Kepala Desa",
+    )
     if fields is None:
         return officials
     read_header(reader, fields, officials)
@@ -78,35 +83,50 @@ def read_officials(reader, root):
 
 
 def _read_official(reader, item):
-    fields = reader.mapping(item, KEYS, required=("nama", "jabatan"), what="aparatur",
-                            example="- nama: Budi Santoso  jabatan: Kepala Desa")
+    fields = reader.mapping(
+        item,
+        KEYS,
+        required=("nama", "jabatan"),
+        what="aparatur",
+        example="- nama: Budi Santoso  jabatan: Kepala Desa",
+    )
     if fields is None or not {"nama", "jabatan"} <= set(fields):
         return None
     errors = len(reader.errors)
-    official = Official(nama=reader.text(fields["nama"], "nama"),
-                        jabatan=reader.text(fields["jabatan"], "jabatan"),
-                        line=item.start_mark.line + 1)
+    official = Official(
+        nama=reader.text(fields["nama"], "nama"),
+        jabatan=reader.text(fields["jabatan"], "jabatan"),
+        line=item.start_mark.line + 1,
+    )
     if "masa_jabatan" in fields:
         term = reader.text(fields["masa_jabatan"], "masa_jabatan")
         match = TERM.match(term or "")
         if term and not match:
-            reader.error(fields["masa_jabatan"], f"masa_jabatan '{term}' tidak dikenali "
-                         "(bad term)", "tulis misalnya  masa_jabatan: 2019-2025  atau  "
-                         "masa_jabatan: sejak 2021")
+            reader.error(
+                fields["masa_jabatan"],
+                f"masa_jabatan '{term}' tidak dikenali (bad term)",
+                "tulis misalnya  masa_jabatan: 2019-2025  atau  masa_jabatan: sejak 2021",
+            )
         elif match:
             official.mulai = int(match[1])
             end = match[2]
             official.selesai = int(end) if end and end.isdigit() else None
             if official.selesai is not None and official.selesai < official.mulai:
-                reader.error(fields["masa_jabatan"], f"masa_jabatan '{term}' berakhir sebelum "
-                             "dimulai (term ends before it starts)", "tulis tahun mulai lebih dulu")
+                reader.error(
+                    fields["masa_jabatan"],
+                    f"masa_jabatan '{term}' berakhir sebelum dimulai (term ends before it starts)",
+                    "tulis tahun mulai lebih dulu",
+                )
     if "foto" in fields:
         foto = reader.text(fields["foto"], "foto")
         if foto:
             foto = foto.removeprefix("{static}").removeprefix("{photo}").lstrip("/")
             if not foto.lower().endswith(PHOTO_TYPES):
-                reader.error(fields["foto"], f"foto '{foto}' bukan foto JPG, PNG atau WebP "
-                             "(not a photo)", "tulis misalnya  foto: images/aparatur/kades.jpg")
+                reader.error(
+                    fields["foto"],
+                    f"foto '{foto}' bukan foto JPG, PNG atau WebP (not a photo)",
+                    "tulis misalnya  foto: images/aparatur/kades.jpg",
+                )
             official.foto, official.foto_line = foto, fields["foto"].start_mark.line + 1
     if len(reader.errors) > errors:
         return None
@@ -128,8 +148,12 @@ def organization_ld(officials, name, url, siteurl, photo_url):
             data["endDate"] = str(official.selesai)
         return data
 
-    data = {"@context": "https://schema.org", "@type": "GovernmentOrganization",
-            "name": f"Pemerintah Desa {name}" if name else "Pemerintah Desa", "url": url}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": f"Pemerintah Desa {name}" if name else "Pemerintah Desa",
+        "url": url,
+    }
     for group in officials.groups:
         members = [role(o) for o in group.officials]
         if group.key == "pemerintah_desa":
@@ -137,5 +161,7 @@ def organization_ld(officials, name, url, siteurl, photo_url):
         else:
             data["subOrganization"] = {
                 "@type": "GovernmentOrganization",
-                "name": f"Badan Permusyawaratan Desa {name}".strip(), "member": members}
+                "name": f"Badan Permusyawaratan Desa {name}".strip(),
+                "member": members,
+            }
     return data

@@ -3,8 +3,16 @@ replace, shown as such on the page), `sumber` (where they come from) and `catata
 
 from dataclasses import dataclass
 
-YES = {"ya": True, "yes": True, "true": True, "benar": True,
-       "tidak": False, "no": False, "false": False, "bukan": False}
+YES = {
+    "ya": True,
+    "yes": True,
+    "true": True,
+    "benar": True,
+    "tidak": False,
+    "no": False,
+    "false": False,
+    "bukan": False,
+}
 HEADER_KEYS = ("contoh", "sumber", "catatan")
 
 

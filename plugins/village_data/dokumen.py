@@ -1,15 +1,15 @@
 """`dokumen.yml`: the village's public documents (UU 14/2008), each a file in content/.
 
-    contoh: ya
-    dokumen:
-      - judul: Peraturan Desa tentang APBDes 2025
-        jenis: Perdes
-        nomor: "5"
-        tahun: 2024
-        tanggal: 2024-12-20
-        berkas: files/perdes-5-2024-apbdes-2025.pdf
-        ringkasan: Anggaran pendapatan dan belanja desa tahun 2025.
-        klasifikasi: berkala
+contoh: ya
+dokumen:
+  - judul: Peraturan Desa tentang APBDes 2025
+    jenis: Perdes
+    nomor: "5"
+    tahun: 2024
+    tanggal: 2024-12-20
+    berkas: files/perdes-5-2024-apbdes-2025.pdf
+    ringkasan: Anggaran pendapatan dan belanja desa tahun 2025.
+    klasifikasi: berkala
 """
 
 import datetime as dt
@@ -32,24 +32,51 @@ TYPES = (
     ("Lainnya", "Dokumen lainnya"),
 )
 TYPE_NAMES = {name.lower(): name for name, _heading in TYPES}
-TYPE_NAMES.update({
-    "peraturan desa": "Perdes", "peraturan kepala desa": "Perkades",
-    "sk kepala desa": "SK Kades", "keputusan kepala desa": "SK Kades", "skkades": "SK Kades",
-    "sk kades": "SK Kades", "apbdesa": "APBDes", "apb desa": "APBDes",
-})
+TYPE_NAMES.update(
+    {
+        "peraturan desa": "Perdes",
+        "peraturan kepala desa": "Perkades",
+        "sk kepala desa": "SK Kades",
+        "keputusan kepala desa": "SK Kades",
+        "skkades": "SK Kades",
+        "sk kades": "SK Kades",
+        "apbdesa": "APBDes",
+        "apb desa": "APBDes",
+    }
+)
 HEADINGS = dict(TYPES)
 ORDER = {name: index for index, (name, _h) in enumerate(TYPES)}
 # UU 14/2008 Pasal 9, 10 and 11: information published periodically, immediately, or
 # available at any time.
-CLASSES = {"berkala": "berkala", "serta merta": "serta merta", "sertamerta": "serta merta",
-           "setiap saat": "setiap saat", "tersedia setiap saat": "setiap saat"}
-CLASS_LABELS = {"berkala": "Informasi berkala", "serta merta": "Informasi serta merta",
-                "setiap saat": "Informasi tersedia setiap saat"}
+CLASSES = {
+    "berkala": "berkala",
+    "serta merta": "serta merta",
+    "sertamerta": "serta merta",
+    "setiap saat": "setiap saat",
+    "tersedia setiap saat": "setiap saat",
+}
+CLASS_LABELS = {
+    "berkala": "Informasi berkala",
+    "serta merta": "Informasi serta merta",
+    "setiap saat": "Informasi tersedia setiap saat",
+}
 KEYS = ("judul", "jenis", "nomor", "tahun", "tanggal", "berkas", "ringkasan", "klasifikasi")
 REQUIRED = ("judul", "jenis", "tahun", "berkas", "klasifikasi")
-FILE_TYPES = {".pdf": "PDF", ".doc": "DOC", ".docx": "DOCX", ".odt": "ODT", ".xls": "XLS",
-              ".xlsx": "XLSX", ".ods": "ODS", ".jpg": "JPG", ".jpeg": "JPG", ".png": "PNG",
-              ".zip": "ZIP", ".txt": "TXT", ".csv": "CSV"}
+FILE_TYPES = {
+    ".pdf": "PDF",
+    ".doc": "DOC",
+    ".docx": "DOCX",
+    ".odt": "ODT",
+    ".xls": "XLS",
+    ".xlsx": "XLSX",
+    ".ods": "ODS",
+    ".jpg": "JPG",
+    ".jpeg": "JPG",
+    ".png": "PNG",
+    ".zip": "ZIP",
+    ".txt": "TXT",
+    ".csv": "CSV",
+}
 FILE_HINT = "simpan berkasnya di content/files/ lalu tulis  berkas: files/nama-berkas.pdf"
 
 
@@ -68,8 +95,10 @@ class Document:
 
     @property
     def file_type(self):
-        return FILE_TYPES.get(posixpath.splitext(self.berkas)[1].lower(),
-                              posixpath.splitext(self.berkas)[1].lstrip(".").upper() or "berkas")
+        return FILE_TYPES.get(
+            posixpath.splitext(self.berkas)[1].lower(),
+            posixpath.splitext(self.berkas)[1].lstrip(".").upper() or "berkas",
+        )
 
     @property
     def size_text(self):
@@ -126,7 +155,7 @@ class Documents(DataFile):
             if main and count > limit:
                 break
             main.append(year)
-        return main, years[len(main):]
+        return main, years[len(main) :]
 
     def of_years(self, years):
         return [d for d in self.documents if d.tahun in years]
@@ -140,11 +169,23 @@ def group(documents):
         if not of_type:
             continue
         years = sorted({d.tahun for d in of_type}, reverse=True)
-        groups.append(TypeGroup(name, heading, [
-            YearGroup(year, sorted(
-                (d for d in of_type if d.tahun == year),
-                key=lambda d: (d.tanggal or dt.date(d.tahun, 1, 1), d.nomor), reverse=True))
-            for year in years]))
+        groups.append(
+            TypeGroup(
+                name,
+                heading,
+                [
+                    YearGroup(
+                        year,
+                        sorted(
+                            (d for d in of_type if d.tahun == year),
+                            key=lambda d: (d.tanggal or dt.date(d.tahun, 1, 1), d.nomor),
+                            reverse=True,
+                        ),
+                    )
+                    for year in years
+                ],
+            )
+        )
     return groups
 
 
@@ -154,8 +195,13 @@ def static_folders(settings):
 
 def read_documents(reader, root, content_root, settings):
     documents = Documents(path=reader.path)
-    fields = reader.mapping(root, header_keys("dokumen"), required=("dokumen",),
-                            what="dokumen.yml", example="dokumen:  lalu  - judul: ...")
+    fields = reader.mapping(
+        root,
+        header_keys("dokumen"),
+        required=("dokumen",),
+        what="dokumen.yml",
+        example="dokumen:  lalu  - judul: ...",
+    )
     if fields is None:
         return documents
     read_header(reader, fields, documents)
@@ -167,8 +213,13 @@ def read_documents(reader, root, content_root, settings):
 
 
 def _read_document(reader, item, content_root, settings):
-    fields = reader.mapping(item, KEYS, required=REQUIRED, what="dokumen",
-                            example="- judul: ...  jenis: Perdes  tahun: 2024  berkas: files/...")
+    fields = reader.mapping(
+        item,
+        KEYS,
+        required=REQUIRED,
+        what="dokumen",
+        example="- judul: ...  jenis: Perdes  tahun: 2024  berkas: files/...",
+    )
     if fields is None or not set(REQUIRED) <= set(fields):
         return None
     errors = len(reader.errors)
@@ -202,21 +253,29 @@ def check_file(reader, node, content_root, settings):
     value = value.lstrip("/")
     value = value.removeprefix("content/")
     if "\\" in value or value.startswith("~") or ":" in value.split("/")[0]:
-        reader.error(node, f"berkas '{written}' bukan alamat berkas di content/ (bad path)",
-                     FILE_HINT)
+        reader.error(
+            node, f"berkas '{written}' bukan alamat berkas di content/ (bad path)", FILE_HINT
+        )
         return None
     relative = posixpath.normpath(value)
     folders = static_folders(settings)
     if relative.startswith("..") or not any(relative.startswith(f + "/") for f in folders):
-        reader.error(node, f"berkas '{written}' harus berada di salah satu folder "
-                     f"{', '.join(f + '/' for f in folders)} di dalam content/ (file outside "
-                     "the published folders)", FILE_HINT)
+        reader.error(
+            node,
+            f"berkas '{written}' harus berada di salah satu folder "
+            f"{', '.join(f + '/' for f in folders)} di dalam content/ (file outside "
+            "the published folders)",
+            FILE_HINT,
+        )
         return None
     root = os.path.realpath(content_root)
     path = os.path.realpath(os.path.join(root, *relative.split("/")))
     if not path.startswith(root + os.sep):
-        reader.error(node, f"berkas '{written}' menunjuk ke luar folder content/ (path escapes "
-                     "content/)", FILE_HINT)
+        reader.error(
+            node,
+            f"berkas '{written}' menunjuk ke luar folder content/ (path escapes content/)",
+            FILE_HINT,
+        )
         return None
     if not os.path.isfile(path):
         hint = FILE_HINT
@@ -227,9 +286,10 @@ def check_file(reader, node, content_root, settings):
             hint = f"maksud Anda '{posixpath.join(posixpath.dirname(relative), close[0])}'?"
         rest = reader.line_text(node).split(":", 1)[-1]
         if " #" in rest and not rest.strip().startswith(("'", '"')):
-            hint = ("tanda # sesudah spasi memulai komentar YAML: apit nama berkasnya dengan "
-                    f"tanda kutip, misalnya  berkas: \"{rest.strip()}\"")
-        reader.error(node, f"berkas '{written}' tidak ada (missing file: content/{relative})",
-                     hint)
+            hint = (
+                "tanda # sesudah spasi memulai komentar YAML: apit nama berkasnya dengan "
+                f'tanda kutip, misalnya  berkas: "{rest.strip()}"'
+            )
+        reader.error(node, f"berkas '{written}' tidak ada (missing file: content/{relative})", hint)
         return None
     return relative, os.path.getsize(path)

@@ -53,8 +53,10 @@ class DataSet:
 
     @property
     def contoh(self):
-        return any(getattr(getattr(self, k), "contoh", False)
-                   for k in ("profil", "aparatur", "dokumen", "idm"))
+        return any(
+            getattr(getattr(self, k), "contoh", False)
+            for k in ("profil", "aparatur", "dokumen", "idm")
+        )
 
     def has(self, page):
         return any(getattr(self, kind) is not None for kind in PAGES[page][1])
@@ -97,14 +99,23 @@ class VillageDataGenerator(Generator):
                 if village is not None and not village.save_as:
                     continue  # VILLAGE_SAVE_AS = "": no village pages, none of their data
                 if village is None and not any(
-                        os.path.isfile(os.path.join(path, kind + e))
-                        for kind in READERS for e in EXTENSIONS):
+                    os.path.isfile(os.path.join(path, kind + e))
+                    for kind in READERS
+                    for e in EXTENSIONS
+                ):
                     continue  # another plugin's data only (apbdes/): that plugin reports it
                 if village is None:
                     close = sorted(villages)
-                    report(ContentError(path, 1, f"folder data '{slug}' bukan slug desa mana pun "
-                                        "(unknown village folder)", "nama folder harus slug desa "
-                                        "dari desa.yml: " + (", ".join(close) or "belum ada desa")))
+                    report(
+                        ContentError(
+                            path,
+                            1,
+                            f"folder data '{slug}' bukan slug desa mana pun "
+                            "(unknown village folder)",
+                            "nama folder harus slug desa "
+                            "dari desa.yml: " + (", ".join(close) or "belum ada desa"),
+                        )
+                    )
                     continue
                 data = self._read(path, village)
                 if data is None:
@@ -130,8 +141,14 @@ class VillageDataGenerator(Generator):
         data = DataSet(folder=folder, village=village)
         found = False
         for kind, read in READERS.items():
-            path = next((os.path.join(folder, kind + e) for e in EXTENSIONS
-                         if os.path.isfile(os.path.join(folder, kind + e))), None)
+            path = next(
+                (
+                    os.path.join(folder, kind + e)
+                    for e in EXTENSIONS
+                    if os.path.isfile(os.path.join(folder, kind + e))
+                ),
+                None,
+            )
             if path is None:
                 continue
             reader = DataReader(path)
@@ -154,13 +171,18 @@ class VillageDataGenerator(Generator):
             if os.path.isfile(os.path.join(self.path, official.foto)):
                 photos.append(official)
                 continue
-            report(ContentError(officials.path, official.foto_line,
-                                f"foto '{official.foto}' tidak ada (missing photo)",
-                                "simpan fotonya di content/images/ lalu tulis  "
-                                "foto: images/nama-foto.jpg"))
+            report(
+                ContentError(
+                    officials.path,
+                    official.foto_line,
+                    f"foto '{official.foto}' tidak ada (missing photo)",
+                    "simpan fotonya di content/images/ lalu tulis  foto: images/nama-foto.jpg",
+                )
+            )
         # Without the photos plugin (not in PLUGINS) the page shows no pictures.
-        if not photos or "photos" not in [str(p).rsplit(".", 1)[-1]
-                                          for p in self.settings.get("PLUGINS", [])]:
+        if not photos or "photos" not in [
+            str(p).rsplit(".", 1)[-1] for p in self.settings.get("PLUGINS", [])
+        ]:
             return
         from photos.registry import registry_of
         from photos.source import PhotoProblem
@@ -170,8 +192,9 @@ class VillageDataGenerator(Generator):
             try:
                 official.photo = registry.photo(official.foto)
             except PhotoProblem as problem:
-                report(ContentError(officials.path, official.foto_line, problem.message,
-                                    problem.hint))
+                report(
+                    ContentError(officials.path, official.foto_line, problem.message, problem.hint)
+                )
                 continue
 
     def _plan_pages(self, data, base_url):
@@ -191,19 +214,28 @@ class VillageDataGenerator(Generator):
             url = data.pages["dokumen"][0]
             main, older = data.dokumen.split(self.settings["VILLAGE_DATA_DOCUMENTS_PER_PAGE"])
             data.document_years = main
-            data.year_pages = [(year, f"{url}{year}/", f"{url}{year}/index.html")
-                               for year in older]
+            data.year_pages = [(year, f"{url}{year}/", f"{url}{year}/index.html") for year in older]
 
     # --- writing ----------------------------------------------------------------
     def planned_outputs(self):
         for data in self.datasets:
             for page, (_url, save_as) in data.pages.items():
                 owner = f" {data.title}" if data.village is not None and data.base_url else ""
-                yield (save_as, f"halaman {page}{owner}", data.folder, 1,
-                       "ubah VILLAGE_DATA_PAGES di pelicanconf.py")
+                yield (
+                    save_as,
+                    f"halaman {page}{owner}",
+                    data.folder,
+                    1,
+                    "ubah VILLAGE_DATA_PAGES di pelicanconf.py",
+                )
             for year, _url, save_as in data.year_pages:
-                yield (save_as, f"halaman dokumen {year}{owner}", data.folder, 1,
-                       "ubah VILLAGE_DATA_PAGES di pelicanconf.py")
+                yield (
+                    save_as,
+                    f"halaman dokumen {year}{owner}",
+                    data.folder,
+                    1,
+                    "ubah VILLAGE_DATA_PAGES di pelicanconf.py",
+                )
 
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
@@ -212,30 +244,53 @@ class VillageDataGenerator(Generator):
                 extra = {}
                 if page == "aparatur":
                     extra["organization"] = organization_ld(
-                        data.aparatur, data.name, absolute(self.settings, url),
+                        data.aparatur,
+                        data.name,
+                        absolute(self.settings, url),
                         self.settings.get("SITEURL", ""),
-                        lambda photo: absolute(self.settings, photo.share.name))
+                        lambda photo: absolute(self.settings, photo.share.name),
+                    )
                 if page == "dokumen":
                     self._documents(write, data, url, save_as)
                     continue
-                write(save_as, self.get_template(page), self.context, data=data,
-                      village=data.village if data.base_url else None,
-                      template_name=page, url=url, current_url=url,
-                      page_name=save_as[: -len("/index.html")],
-                      **extra)
+                write(
+                    save_as,
+                    self.get_template(page),
+                    self.context,
+                    data=data,
+                    village=data.village if data.base_url else None,
+                    template_name=page,
+                    url=url,
+                    current_url=url,
+                    page_name=save_as[: -len("/index.html")],
+                    **extra,
+                )
 
     def _documents(self, write, data, url, save_as):
         """dokumen/ (the newest years) and, for a long list, one page per older year."""
         year_links = [(year, year_url) for year, year_url, _ in data.year_pages]
         pages = [(None, data.document_years, url, save_as)]
-        pages += [(year, [year], year_url, year_save_as)
-                  for year, year_url, year_save_as in data.year_pages]
+        pages += [
+            (year, [year], year_url, year_save_as)
+            for year, year_url, year_save_as in data.year_pages
+        ]
         for year, years, page_url, page_save_as in pages:
-            write(page_save_as, self.get_template("dokumen"), self.context, data=data,
-                  village=data.village if data.base_url else None, template_name="dokumen",
-                  url=page_url, current_url=url, page_name=page_save_as[: -len("/index.html")],
-                  groups=group(data.dokumen.of_years(years)), year=year,
-                  year_links=year_links, main_url=url, main_years=data.document_years)
+            write(
+                page_save_as,
+                self.get_template("dokumen"),
+                self.context,
+                data=data,
+                village=data.village if data.base_url else None,
+                template_name="dokumen",
+                url=page_url,
+                current_url=url,
+                page_name=page_save_as[: -len("/index.html")],
+                groups=group(data.dokumen.of_years(years)),
+                year=year,
+                year_links=year_links,
+                main_url=url,
+                main_years=data.document_years,
+            )
 
 
 def empty(value):
@@ -243,9 +298,19 @@ def empty(value):
     for name in ("years", "documents", "groups"):
         if hasattr(value, name):
             return not getattr(value, name)
-    return not any((value.sejarah, value.visi, value.misi, value.luas_wilayah is not None,
-                    value.batas_wilayah, value.jumlah_dusun is not None,
-                    value.jumlah_rw is not None, value.jumlah_rt is not None, value.penduduk))
+    return not any(
+        (
+            value.sejarah,
+            value.visi,
+            value.misi,
+            value.luas_wilayah is not None,
+            value.batas_wilayah,
+            value.jumlah_dusun is not None,
+            value.jumlah_rw is not None,
+            value.jumlah_rt is not None,
+            value.penduduk,
+        )
+    )
 
 
 class _Published:

@@ -138,16 +138,19 @@ class Chart:
     @property
     def guides(self):
         """(y, score text, status below it) of each band limit inside the axis."""
-        return [(self.y(limit), decimal(limit), name) for limit, name in BANDS[:-1]
-                if limit > self.low]
+        return [
+            (self.y(limit), decimal(limit), name) for limit, name in BANDS[:-1] if limit > self.low
+        ]
 
     @property
     def ticks(self):
         """(y, label) every 0.1 (every 0.2 on a tall axis, counted down from 1)."""
         steps = round((1 - self.low) * 10)
         stride = 2 if steps > 6 else 1
-        return [(self.y(1 - i / 10), decimal(1 - i / 10, 1))
-                for i in reversed(range(0, steps + 1, stride))]
+        return [
+            (self.y(1 - i / 10), decimal(1 - i / 10, 1))
+            for i in reversed(range(0, steps + 1, stride))
+        ]
 
     @property
     def baseline(self):
@@ -157,8 +160,13 @@ class Chart:
 def read_idm(reader, root):
     """An Idm from the root node of idm.yml (errors in reader.errors)."""
     idm = Idm(path=reader.path)
-    fields = reader.mapping(root, header_keys("data"), required=("data",), what="idm.yml",
-                            example="contoh:  data:  lalu  - tahun: 2024")
+    fields = reader.mapping(
+        root,
+        header_keys("data"),
+        required=("data",),
+        what="idm.yml",
+        example="contoh:  data:  lalu  - tahun: 2024",
+    )
     if fields is None:
         return idm
     read_header(reader, fields, idm)
@@ -168,8 +176,12 @@ def read_idm(reader, root):
         if year is None:
             continue
         if year.tahun in seen:
-            reader.error(item, f"tahun {year.tahun} ditulis dua kali (duplicate year, pertama di "
-                         f"baris {seen[year.tahun]})", "hapus salah satunya")
+            reader.error(
+                item,
+                f"tahun {year.tahun} ditulis dua kali (duplicate year, pertama di "
+                f"baris {seen[year.tahun]})",
+                "hapus salah satunya",
+            )
             continue
         seen[year.tahun] = item.start_mark.line + 1
         idm.years.append(year)
@@ -178,13 +190,23 @@ def read_idm(reader, root):
 
 
 def _score(reader, node, key):
-    return reader.number(node, key, 0, 1, hint=f"nilai {key.upper()} selalu antara 0 dan 1, "
-                         "misalnya 0.6472 (bukan persen)")
+    return reader.number(
+        node,
+        key,
+        0,
+        1,
+        hint=f"nilai {key.upper()} selalu antara 0 dan 1, misalnya 0.6472 (bukan persen)",
+    )
 
 
 def _read_year(reader, item):
-    fields = reader.mapping(item, ROW_KEYS, required=("tahun", "idm"),
-                            what="data IDM", example="- tahun: 2024  idm: 0.7124  status: Maju")
+    fields = reader.mapping(
+        item,
+        ROW_KEYS,
+        required=("tahun", "idm"),
+        what="data IDM",
+        example="- tahun: 2024  idm: 0.7124  status: Maju",
+    )
     if fields is None or not {"tahun", "idm"} <= set(fields):
         return None
     errors = len(reader.errors)
@@ -197,23 +219,32 @@ def _read_year(reader, item):
         return None
     if indices and len(indices) < 3:
         missing = ", ".join(k for k in INDEX_KEYS if k not in indices)
-        reader.error(item, f"IKS, IKE dan IKL ditulis bersama; yang belum ada: {missing} "
-                     "(incomplete indices)", "tulis ketiganya, atau hapus semuanya")
+        reader.error(
+            item,
+            f"IKS, IKE dan IKL ditulis bersama; yang belum ada: {missing} (incomplete indices)",
+            "tulis ketiganya, atau hapus semuanya",
+        )
         return None
     if len(indices) == 3:
         mean = sum(indices.values()) / 3
         if abs(mean - score) > MEAN_TOLERANCE:
-            reader.error(fields["idm"], f"IDM {decimal(score)} bukan rata-rata IKS, IKE dan IKL "
-                         f"({decimal(mean)}) (IDM is not the mean of its indices)",
-                         "salin ulang keempat angka dari data resmi Kemendesa")
+            reader.error(
+                fields["idm"],
+                f"IDM {decimal(score)} bukan rata-rata IKS, IKE dan IKL "
+                f"({decimal(mean)}) (IDM is not the mean of its indices)",
+                "salin ulang keempat angka dari data resmi Kemendesa",
+            )
             return None
     expected = status_of(score)
     if status is None:
         status = expected
     elif status != expected:
-        reader.error(fields["status"], f"status '{status}' tidak sesuai nilai IDM {decimal(score)}: "
-                     f"nilai itu berstatus {expected} ({band_text(expected)}) "
-                     "(status does not match the official band)",
-                     f"tulis  status: {expected}  atau periksa nilai IDM-nya")
+        reader.error(
+            fields["status"],
+            f"status '{status}' tidak sesuai nilai IDM {decimal(score)}: "
+            f"nilai itu berstatus {expected} ({band_text(expected)}) "
+            "(status does not match the official band)",
+            f"tulis  status: {expected}  atau periksa nilai IDM-nya",
+        )
         return None
     return Year(tahun=tahun, idm=score, status=status, **indices)

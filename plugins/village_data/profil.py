@@ -1,30 +1,30 @@
 """`profil.yml`: the village's profile.
 
-    contoh: ya
-    sejarah: |
-      Paragraf pertama.
+contoh: ya
+sejarah: |
+  Paragraf pertama.
 
-      Paragraf kedua.
-    visi: Terwujudnya ...
-    misi:
-      - Meningkatkan ...
-    luas_wilayah: 412.5          # hektare
-    batas_wilayah:
-      utara: Desa A
-      selatan: Desa B
-      timur: Desa C
-      barat: Hutan D
-    jumlah_dusun: 3
-    jumlah_rw: 6
-    jumlah_rt: 24
-    penduduk:                    # optional
-      tahun: 2024
-      laki_laki: 1520
-      perempuan: 1580
-      kelompok_umur:             # optional; must add up to the totals
-        - umur: 0-14
-          laki_laki: 350
-          perempuan: 340
+  Paragraf kedua.
+visi: Terwujudnya ...
+misi:
+  - Meningkatkan ...
+luas_wilayah: 412.5          # hektare
+batas_wilayah:
+  utara: Desa A
+  selatan: Desa B
+  timur: Desa C
+  barat: Hutan D
+jumlah_dusun: 3
+jumlah_rw: 6
+jumlah_rt: 24
+penduduk:                    # optional
+  tahun: 2024
+  laki_laki: 1520
+  perempuan: 1580
+  kelompok_umur:             # optional; must add up to the totals
+    - umur: 0-14
+      laki_laki: 350
+      perempuan: 340
 """
 
 import re
@@ -32,8 +32,17 @@ from dataclasses import dataclass, field
 
 from .common import DataFile, header_keys, read_header
 
-KEYS = ("sejarah", "visi", "misi", "luas_wilayah", "batas_wilayah", "jumlah_dusun",
-        "jumlah_rw", "jumlah_rt", "penduduk")
+KEYS = (
+    "sejarah",
+    "visi",
+    "misi",
+    "luas_wilayah",
+    "batas_wilayah",
+    "jumlah_dusun",
+    "jumlah_rw",
+    "jumlah_rt",
+    "penduduk",
+)
 SIDES = ("utara", "selatan", "timur", "barat")
 PEOPLE_KEYS = ("tahun", "laki_laki", "perempuan", "kelompok_umur")
 AGE_KEYS = ("umur", "laki_laki", "perempuan")
@@ -95,26 +104,37 @@ class Profile(DataFile):
 
 def read_profile(reader, root):
     profile = Profile(path=reader.path)
-    fields = reader.mapping(root, header_keys(*KEYS), what="profil.yml",
-                            example="visi: ...  misi:  - ...")
+    fields = reader.mapping(
+        root, header_keys(*KEYS), what="profil.yml", example="visi: ...  misi:  - ..."
+    )
     if fields is None:
         return profile
     read_header(reader, fields, profile)
     if "sejarah" in fields:
         text = reader.text(fields["sejarah"], "sejarah", multiline=True) or ""
-        profile.sejarah = [re.sub(r"\s+", " ", p).strip()
-                           for p in re.split(r"\n\s*\n", text) if p.strip()]
+        profile.sejarah = [
+            re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text) if p.strip()
+        ]
     if "visi" in fields:
         profile.visi = reader.text(fields["visi"], "visi") or ""
     if "misi" in fields:
         profile.misi = reader.texts(fields["misi"], "misi")
     if "luas_wilayah" in fields:
         profile.luas_wilayah = reader.number(
-            fields["luas_wilayah"], "luas_wilayah", 0, 10_000_000,
-            hint="tulis luas dalam hektare, angka saja, misalnya 412.5")
+            fields["luas_wilayah"],
+            "luas_wilayah",
+            0,
+            10_000_000,
+            hint="tulis luas dalam hektare, angka saja, misalnya 412.5",
+        )
     if "batas_wilayah" in fields:
-        sides = reader.mapping(fields["batas_wilayah"], SIDES, required=SIDES,
-                               what="batas_wilayah", example="utara: Desa A")
+        sides = reader.mapping(
+            fields["batas_wilayah"],
+            SIDES,
+            required=SIDES,
+            what="batas_wilayah",
+            example="utara: Desa A",
+        )
         for side, node in (sides or {}).items():
             value = reader.text(node, side)
             if value:
@@ -128,8 +148,13 @@ def read_profile(reader, root):
 
 
 def _read_people(reader, node):
-    fields = reader.mapping(node, PEOPLE_KEYS, required=("laki_laki", "perempuan"),
-                            what="penduduk", example="laki_laki: 1520  perempuan: 1580")
+    fields = reader.mapping(
+        node,
+        PEOPLE_KEYS,
+        required=("laki_laki", "perempuan"),
+        what="penduduk",
+        example="laki_laki: 1520  perempuan: 1580",
+    )
     if fields is None or not {"laki_laki", "perempuan"} <= set(fields):
         return None
     errors = len(reader.errors)
@@ -139,16 +164,23 @@ def _read_people(reader, node):
     )
     if "tahun" in fields:
         people.tahun = reader.year(fields["tahun"], "tahun")
-    for item in reader.sequence(fields.get("kelompok_umur"), "'kelompok_umur'",
-                                "  - umur: 0-14"):
-        row = reader.mapping(item, AGE_KEYS, required=AGE_KEYS, what="kelompok umur",
-                             example="- umur: 0-14  laki_laki: 350  perempuan: 340")
+    for item in reader.sequence(fields.get("kelompok_umur"), "'kelompok_umur'", "  - umur: 0-14"):
+        row = reader.mapping(
+            item,
+            AGE_KEYS,
+            required=AGE_KEYS,
+            what="kelompok umur",
+            example="- umur: 0-14  laki_laki: 350  perempuan: 340",
+        )
         if row is None or not set(AGE_KEYS) <= set(row):
             continue
         umur = reader.text(row["umur"], "umur")
         if umur and not AGE.match(umur):
-            reader.error(row["umur"], f"kelompok umur '{umur}' tidak dikenali (bad age group)",
-                         "tulis misalnya  umur: 0-14  atau  umur: 65+")
+            reader.error(
+                row["umur"],
+                f"kelompok umur '{umur}' tidak dikenali (bad age group)",
+                "tulis misalnya  umur: 0-14  atau  umur: 65+",
+            )
             continue
         men = reader.integer(row["laki_laki"], "laki_laki", high=10_000_000)
         women = reader.integer(row["perempuan"], "perempuan", high=10_000_000)
@@ -160,9 +192,12 @@ def _read_people(reader, node):
         for key, label in (("laki_laki", "laki-laki"), ("perempuan", "perempuan")):
             total = sum(getattr(g, key) for g in people.groups)
             if total != getattr(people, key):
-                reader.error(fields[key], f"jumlah {label} per kelompok umur ({thousands(total)}) "
-                             f"tidak sama dengan {key}: {thousands(getattr(people, key))} "
-                             "(age groups do not add up)",
-                             "periksa angka tiap kelompok umur atau jumlahnya")
+                reader.error(
+                    fields[key],
+                    f"jumlah {label} per kelompok umur ({thousands(total)}) "
+                    f"tidak sama dengan {key}: {thousands(getattr(people, key))} "
+                    "(age groups do not add up)",
+                    "periksa angka tiap kelompok umur atau jumlahnya",
+                )
                 return None
     return people

@@ -53,8 +53,12 @@ class DataReader:
         """The root node, or None (empty file, or an error recorded)."""
         size = os.path.getsize(self.path)
         if max_kb and size > max_kb * 1024:
-            self.error(1, f"{self.name} terlalu besar: {human(size)} (batas {human(max_kb * 1024)}) "
-                       "(data file too large)", "periksa apakah ada teks yang tertempel tanpa sengaja")
+            self.error(
+                1,
+                f"{self.name} terlalu besar: {human(size)} (batas {human(max_kb * 1024)}) "
+                "(data file too large)",
+                "periksa apakah ada teks yang tertempel tanpa sengaja",
+            )
             return None
         try:
             with open(self.path, "rb") as handle:
@@ -74,8 +78,11 @@ class DataReader:
         """{key: value node} of a mapping with only `keys` (aliases: {"alias": "key"} in
         keys as a dict), or None when the node is not a mapping."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)",
-                       example or "tulis tiap isian sebagai  kunci: nilai")
+            self.error(
+                node,
+                f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)",
+                example or "tulis tiap isian sebagai  kunci: nilai",
+            )
             return None
         aliases = keys if isinstance(keys, dict) else {key: key for key in keys}
         found = {}
@@ -84,19 +91,26 @@ class DataReader:
             key = aliases.get(written) or aliases.get(written.replace(" ", "_"))
             if key is None:
                 close = difflib.get_close_matches(written, list(aliases), n=1)
-                self.error(key_node, f"kunci '{written}' tidak dikenal di {what} (unknown key)",
-                           f"maksud Anda '{close[0]}'?" if close
-                           else "kunci yang boleh: " + ", ".join(dict.fromkeys(aliases.values())))
+                self.error(
+                    key_node,
+                    f"kunci '{written}' tidak dikenal di {what} (unknown key)",
+                    f"maksud Anda '{close[0]}'?"
+                    if close
+                    else "kunci yang boleh: " + ", ".join(dict.fromkeys(aliases.values())),
+                )
                 continue
             if key in found:
-                self.error(key_node, f"kunci '{written}' ditulis dua kali (duplicate key, "
-                           f"pertama di baris {line_of(found[key][0])})", "hapus salah satunya")
+                self.error(
+                    key_node,
+                    f"kunci '{written}' ditulis dua kali (duplicate key, "
+                    f"pertama di baris {line_of(found[key][0])})",
+                    "hapus salah satunya",
+                )
                 continue
             found[key] = (key_node, value_node)
         for key in required:
             if key not in found:
-                self.error(node, f"{what} tanpa '{key}' (missing key)",
-                           f"tambahkan  {key}: ...")
+                self.error(node, f"{what} tanpa '{key}' (missing key)", f"tambahkan  {key}: ...")
         return {key: value for key, (_k, value) in found.items()}
 
     def sequence(self, node, what, example=""):
@@ -104,8 +118,11 @@ class DataReader:
         if node is None:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} harus berupa daftar: tiap butir diawali '- ' (expected a list)",
-                       example)
+            self.error(
+                node,
+                f"{what} harus berupa daftar: tiap butir diawali '- ' (expected a list)",
+                example,
+            )
             return []
         return list(node.value)
 
@@ -115,13 +132,19 @@ class DataReader:
         if node is None:
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"'{key}' harus berupa teks (expected text)",
-                       "tulis nilainya setelah titik dua; teks panjang diawali  |")
+            self.error(
+                node,
+                f"'{key}' harus berupa teks (expected text)",
+                "tulis nilainya setelah titik dua; teks panjang diawali  |",
+            )
             return None
         value = node.value.strip()
         if not value:
-            self.error(node, f"'{key}' tidak berisi nilai (key has no value)",
-                       "isi nilainya atau hapus baris ini")
+            self.error(
+                node,
+                f"'{key}' tidak berisi nilai (key has no value)",
+                "isi nilainya atau hapus baris ini",
+            )
             return None
         if not multiline:
             value = re.sub(r"\s+", " ", value)
@@ -139,13 +162,19 @@ class DataReader:
         if value is None:
             return None
         if not NUMBER.match(value):
-            self.error(node, f"'{key}' harus berupa angka, bukan '{value}' (expected a number)",
-                       hint or "tulis angka saja, misalnya 0.6472 (koma desimal juga boleh)")
+            self.error(
+                node,
+                f"'{key}' harus berupa angka, bukan '{value}' (expected a number)",
+                hint or "tulis angka saja, misalnya 0.6472 (koma desimal juga boleh)",
+            )
             return None
         number = float(value.replace(",", "."))
         if (low is not None and number < low) or (high is not None and number > high):
-            self.error(node, f"'{key}' bernilai {value}, di luar rentang {low}–{high} "
-                       "(value out of range)", hint or f"isi angka antara {low} dan {high}")
+            self.error(
+                node,
+                f"'{key}' bernilai {value}, di luar rentang {low}–{high} (value out of range)",
+                hint or f"isi angka antara {low} dan {high}",
+            )
             return None
         return number
 
@@ -155,20 +184,27 @@ class DataReader:
             return None
         plain = value.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value) else value
         if not re.fullmatch(r"-?\d+", plain):
-            self.error(node, f"'{key}' harus berupa bilangan bulat, bukan '{value}' "
-                       "(expected a whole number)", hint or "tulis angka tanpa satuan, misalnya 12")
+            self.error(
+                node,
+                f"'{key}' harus berupa bilangan bulat, bukan '{value}' (expected a whole number)",
+                hint or "tulis angka tanpa satuan, misalnya 12",
+            )
             return None
         number = int(plain)
         if (low is not None and number < low) or (high is not None and number > high):
             limit = f"{low}–{high}" if high is not None else f"minimal {low}"
-            self.error(node, f"'{key}' bernilai {value}, di luar rentang ({limit}) "
-                       "(value out of range)", hint or "periksa angkanya")
+            self.error(
+                node,
+                f"'{key}' bernilai {value}, di luar rentang ({limit}) (value out of range)",
+                hint or "periksa angkanya",
+            )
             return None
         return number
 
     def year(self, node, key):
-        return self.integer(node, key, low=1945, high=2100,
-                            hint="tulis tahun dengan empat angka, misalnya 2024")
+        return self.integer(
+            node, key, low=1945, high=2100, hint="tulis tahun dengan empat angka, misalnya 2024"
+        )
 
     def date(self, node, key):
         value = self.text(node, key)
@@ -180,8 +216,11 @@ class DataReader:
                 raise ValueError
             return dt.date(*(int(part) for part in match.groups()))
         except ValueError:
-            self.error(node, f"'{key}' bukan tanggal yang benar: '{value}' (expected YYYY-MM-DD)",
-                       "tulis tanggal sebagai tahun-bulan-tanggal, misalnya 2024-03-15")
+            self.error(
+                node,
+                f"'{key}' bukan tanggal yang benar: '{value}' (expected YYYY-MM-DD)",
+                "tulis tanggal sebagai tahun-bulan-tanggal, misalnya 2024-03-15",
+            )
             return None
 
     def choice(self, node, key, options):
@@ -193,7 +232,11 @@ class DataReader:
         if found is None:
             names = list(dict.fromkeys(options.values()))
             close = difflib.get_close_matches(fold(value), list(options), n=1)
-            self.error(node, f"{key} '{value}' tidak dikenal (unknown {key})",
-                       (f"maksud Anda '{options[close[0]]}'? " if close else "")
-                       + "pilihan: " + ", ".join(names))
+            self.error(
+                node,
+                f"{key} '{value}' tidak dikenal (unknown {key})",
+                (f"maksud Anda '{options[close[0]]}'? " if close else "")
+                + "pilihan: "
+                + ", ".join(names),
+            )
         return found

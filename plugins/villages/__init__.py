@@ -15,7 +15,9 @@ def paginate_places(pelican):
     dict on this build's settings, the kit's default dict is not changed."""
     settings = pelican.settings
     settings["PAGINATED_TEMPLATES"] = {
-        "village": None, "region": None, **(settings.get("PAGINATED_TEMPLATES") or {}),
+        "village": None,
+        "region": None,
+        **(settings.get("PAGINATED_TEMPLATES") or {}),
     }
 
 

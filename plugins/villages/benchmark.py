@@ -73,8 +73,12 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         for n in range(args.runs):
             for with_plugin in (False, True):
-                code = BUILD.format(root=str(ROOT), conf=str(ROOT / "pelicanconf.py"),
-                                    with_plugin=with_plugin, output=f"{folder}/out{n}{with_plugin}")
+                code = BUILD.format(
+                    root=str(ROOT),
+                    conf=str(ROOT / "pelicanconf.py"),
+                    with_plugin=with_plugin,
+                    output=f"{folder}/out{n}{with_plugin}",
+                )
                 times[with_plugin].append(run(code)[:2])
     print(f"Sample site build, {args.runs} runs each (median seconds):")
     for label, with_plugin in (("without villages", False), ("with villages", True)):
@@ -82,13 +86,21 @@ def main():
         cpu = statistics.median(t[1] for t in times[with_plugin])
         print(f"  {label:17} wall {wall:.2f}  cpu {cpu:.2f}")
     ratio_wall = statistics.median(t[0] for t in times[True]) / statistics.median(
-        t[0] for t in times[False])
+        t[0] for t in times[False]
+    )
     ratio_cpu = statistics.median(t[1] for t in times[True]) / statistics.median(
-        t[1] for t in times[False])
+        t[1] for t in times[False]
+    )
     print(f"  ratio             wall {ratio_wall:.2f}  cpu {ratio_cpu:.2f}")
     rows = [run(DATA.format(plugins=str(ROOT / "plugins")))[2].split() for _ in range(args.runs)]
-    labels = ["import villages", "load 3 tables", "region index", "village index (83,762)",
-              "2 resolutions", "(import lokal, not used)"]
+    labels = [
+        "import villages",
+        "load 3 tables",
+        "region index",
+        "village index (83,762)",
+        "2 resolutions",
+        "(import lokal, not used)",
+    ]
     print("Data (fresh process, median CPU seconds):")
     for i, label in enumerate(labels):
         print(f"  {label:25} {statistics.median(float(row[i]) for row in rows):.3f}")

@@ -23,9 +23,13 @@ from .names import bare_region_name, fold, village_key
 
 # Everyday names of provinces whose official names are long.
 PROVINCE_ALIASES = {
-    "dki jakarta": "31", "jakarta": "31",
-    "di yogyakarta": "34", "diy": "34", "yogyakarta": "34",
-    "babel": "19", "bangka belitung": "19",
+    "dki jakarta": "31",
+    "jakarta": "31",
+    "di yogyakarta": "34",
+    "diy": "34",
+    "yogyakarta": "34",
+    "babel": "19",
+    "bangka belitung": "19",
 }
 
 TIMINGS = {}  # seconds spent loading each table (README figures)

@@ -137,10 +137,14 @@ class VillagesGenerator(Generator):
             try:
                 official = resolve(value)
             except Unresolved as problem:
-                problems.append(ContentError(
-                    article.source_path, item_line(article, key_line, value),
-                    problem.message, problem.hint,
-                ))
+                problems.append(
+                    ContentError(
+                        article.source_path,
+                        item_line(article, key_line, value),
+                        problem.message,
+                        problem.hint,
+                    )
+                )
                 continue
             if official is not None and official not in found:
                 found.append(official)
@@ -195,8 +199,14 @@ class VillagesGenerator(Generator):
             for place in places:
                 label = f"'{getattr(place, word)}'"
                 if place.save_as:
-                    yield (place.save_as, f"halaman {kind} {label}", "", 1, "",
-                           (place.url, place.articles, template))
+                    yield (
+                        place.save_as,
+                        f"halaman {kind} {label}",
+                        "",
+                        1,
+                        "",
+                        (place.url, place.articles, template),
+                    )
                 for feed in (place.feed_atom_url, place.feed_rss_url):
                     if feed:
                         yield feed, f"feed {kind} {label}", "", 1, ""
@@ -208,19 +218,33 @@ class VillagesGenerator(Generator):
             for place in places:
                 if place.save_as:
                     write(
-                        place.save_as, page, self.context,
-                        articles=place.articles, paginated={"articles": place.articles},
-                        template_name=template, url=place.url, page_name=place.page_name,
+                        place.save_as,
+                        page,
+                        self.context,
+                        articles=place.articles,
+                        paginated={"articles": place.articles},
+                        template_name=template,
+                        url=place.url,
+                        page_name=place.page_name,
                         **{template: place},
                     )
-                self._feeds(writer, feed_items(place), place.title,
-                            atom=place.feed_atom_url, rss=place.feed_rss_url)
+                self._feeds(
+                    writer,
+                    feed_items(place),
+                    place.title,
+                    atom=place.feed_atom_url,
+                    rss=place.feed_rss_url,
+                )
         save_as = self.settings.get("VILLAGES_SAVE_AS")
         if save_as:
             write(
-                save_as, self.get_template("villages"), self.context,
-                directory=self.directory, url=self.settings.get("VILLAGES_URL"),
-                template_name="villages", page_name=os.path.splitext(save_as)[0],
+                save_as,
+                self.get_template("villages"),
+                self.context,
+                directory=self.directory,
+                url=self.settings.get("VILLAGES_URL"),
+                template_name="villages",
+                page_name=os.path.splitext(save_as)[0],
             )
 
     def _feeds(self, writer, articles, title, atom=None, rss=None):

@@ -13,8 +13,11 @@ from .data import VILLAGE_LABELS, bare_name, short_name
 from .names import slugify
 
 REGION_LABELS = {
-    "provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota",
-    "kecamatan": "Kecamatan", "distrik": "Distrik",
+    "provinsi": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+    "kecamatan": "Kecamatan",
+    "distrik": "Distrik",
 }
 
 
@@ -183,4 +186,3 @@ class Village(Place):
 
     def __repr__(self):
         return f"<Village {self.code} {self.name}>"
-

@@ -12,10 +12,18 @@ _APOSTROPHES = re.compile(r"['’`ʼ‘]")
 # Prefixes operators write before a name, by the level they point at.
 VILLAGE_PREFIXES = ("desa adat", "desa", "ds", "kelurahan", "kel")
 REGION_PREFIXES = {
-    "provinsi": "provinsi", "prov": "provinsi", "propinsi": "provinsi",
-    "kabupaten administrasi": "kabupaten", "kabupaten": "kabupaten", "kab": "kabupaten",
-    "kota administrasi": "kota", "kota adm": "kota", "kota": "kota",
-    "kecamatan": "kecamatan", "kec": "kecamatan", "distrik": "kecamatan",
+    "provinsi": "provinsi",
+    "prov": "provinsi",
+    "propinsi": "provinsi",
+    "kabupaten administrasi": "kabupaten",
+    "kabupaten": "kabupaten",
+    "kab": "kabupaten",
+    "kota administrasi": "kota",
+    "kota adm": "kota",
+    "kota": "kota",
+    "kecamatan": "kecamatan",
+    "kec": "kecamatan",
+    "distrik": "kecamatan",
 }
 
 
@@ -57,11 +65,7 @@ def bare_region_name(official_name):
 # any other run of non-letters is one hyphen. Pelican's default SLUG_REGEX_SUBSTITUTIONS
 # would drop '/' and '.' instead, joining words ('Lalai I/II' -> 'lalai-iii', 63 official
 # names); with these every official name keeps its slug (test_villages_slugs.py).
-SLUG_REGEX_SUBSTITUTIONS = [
-    (r"['’`ʼ‘]", ""),
-    (r"[^a-z0-9]+", "-"),
-    (r"\A-+|-+\Z", ""),
-]
+SLUG_REGEX_SUBSTITUTIONS = [(r"['’`ʼ‘]", ""), (r"[^a-z0-9]+", "-"), (r"\A-+|-+\Z", "")]
 
 
 def slugify(text):

@@ -38,8 +38,19 @@ from .slugs import assign_slugs
 
 KEY_ALIASES = {"kota": "kabupaten", "kodepos": "kode_pos", "jenis": "tipe", "website": "situs"}
 KEYS = (
-    "kode", "nama", "tipe", "kecamatan", "kabupaten", "provinsi", "kode_pos",
-    "slug", "situs", "alamat", "lat", "lon", "deskripsi",
+    "kode",
+    "nama",
+    "tipe",
+    "kecamatan",
+    "kabupaten",
+    "provinsi",
+    "kode_pos",
+    "slug",
+    "situs",
+    "alamat",
+    "lat",
+    "lon",
+    "deskripsi",
 )
 REGION_KEYS = {"provinsi": 1, "kabupaten": 2, "kecamatan": 3}
 TYPES = {"desa": ("desa", "desa_adat"), "desa adat": ("desa_adat",), "kelurahan": ("kelurahan",)}
@@ -95,10 +106,16 @@ def load_registry(path, max_kb=MAX_REGISTRY_SIZE_KB):
     size = os.path.getsize(path)
     if max_kb and size > max_kb * 1024:
         registry.readable = False
-        registry.errors.append(ContentError(
-            path, 1, f"desa.yml terlalu besar: {human(size)} (batas {human(max_kb * 1024)}) "
-            "(registry too large)", "desa.yml cukup berisi desa yang diliput situs; naikkan "
-            "VILLAGES_REGISTRY_MAX_KB di pelicanconf.py bila memang perlu"))
+        registry.errors.append(
+            ContentError(
+                path,
+                1,
+                f"desa.yml terlalu besar: {human(size)} (batas {human(max_kb * 1024)}) "
+                "(registry too large)",
+                "desa.yml cukup berisi desa yang diliput situs; naikkan "
+                "VILLAGES_REGISTRY_MAX_KB di pelicanconf.py bila memang perlu",
+            )
+        )
         return registry
     try:
         with open(path, "rb") as handle:
@@ -112,11 +129,14 @@ def load_registry(path, max_kb=MAX_REGISTRY_SIZE_KB):
         return registry
     if not isinstance(node, yaml.SequenceNode):
         registry.readable = False
-        registry.errors.append(ContentError(
-            path, node.start_mark.line + 1,
-            "desa.yml harus berupa daftar desa (must be a list): tiap desa diawali '- '",
-            "contoh:  - kode: 35.23.07.2005",
-        ))
+        registry.errors.append(
+            ContentError(
+                path,
+                node.start_mark.line + 1,
+                "desa.yml harus berupa daftar desa (must be a list): tiap desa diawali '- '",
+                "contoh:  - kode: 35.23.07.2005",
+            )
+        )
         return registry
     for item in node.value:
         _read_entry(registry, item)
@@ -129,10 +149,14 @@ def _read_entry(registry, item):
     path = registry.path
     line = item.start_mark.line + 1
     if not isinstance(item, yaml.MappingNode):
-        registry.errors.append(ContentError(
-            path, line, "entri desa harus berisi baris 'kunci: nilai' (entry must be a mapping)",
-            "contoh:  - nama: Saringembat  lalu di baris berikutnya  kecamatan: Singgahan",
-        ))
+        registry.errors.append(
+            ContentError(
+                path,
+                line,
+                "entri desa harus berisi baris 'kunci: nilai' (entry must be a mapping)",
+                "contoh:  - nama: Saringembat  lalu di baris berikutnya  kecamatan: Singgahan",
+            )
+        )
         return
     values, lines, problems = {}, {}, []
     for key_node, value_node in item.value:
@@ -143,30 +167,48 @@ def _read_entry(registry, item):
         key = KEY_ALIASES.get(written, written)
         if key not in KEYS:
             close = difflib.get_close_matches(written, KEYS + tuple(KEY_ALIASES), n=1)
-            problems.append(ContentError(
-                path, key_line, f"kunci '{written}' tidak dikenal (unknown key)",
-                f"maksud Anda '{close[0]}'?" if close else "kunci yang boleh: " + ", ".join(KEYS),
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    key_line,
+                    f"kunci '{written}' tidak dikenal (unknown key)",
+                    f"maksud Anda '{close[0]}'?"
+                    if close
+                    else "kunci yang boleh: " + ", ".join(KEYS),
+                )
+            )
             continue
         if key in values:
-            problems.append(ContentError(
-                path, key_line,
-                f"kunci '{written}' ditulis dua kali dalam satu entri (duplicate key, first on "
-                f"line {lines[key]})", "hapus salah satunya",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    key_line,
+                    f"kunci '{written}' ditulis dua kali dalam satu entri (duplicate key, first on "
+                    f"line {lines[key]})",
+                    "hapus salah satunya",
+                )
+            )
             continue
         if not isinstance(value_node, yaml.ScalarNode):
-            problems.append(ContentError(
-                path, key_line, f"'{written}' harus satu nilai teks (expected one text value)",
-                "tulis nilainya di baris yang sama, setelah titik dua",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    key_line,
+                    f"'{written}' harus satu nilai teks (expected one text value)",
+                    "tulis nilainya di baris yang sama, setelah titik dua",
+                )
+            )
             continue
         value = value_node.value.strip()
         if not value:
-            problems.append(ContentError(
-                path, key_line, f"'{written}' tidak berisi nilai (key has no value)",
-                "isi nilainya atau hapus baris ini",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    key_line,
+                    f"'{written}' tidak berisi nilai (key has no value)",
+                    "isi nilainya atau hapus baris ini",
+                )
+            )
             continue
         values[key] = value
         lines[key] = key_line
@@ -175,10 +217,14 @@ def _read_entry(registry, item):
             registry.broken_keys.add(fold(values[key]))
             registry.broken_keys.add(village_key(values[key]))
     if "kode" not in values and "nama" not in values and not problems:
-        problems.append(ContentError(
-            path, line, "entri desa tanpa kode dan tanpa nama (entry needs kode or nama)",
-            "tambahkan  kode: 35.23.07.2005  atau  nama: Saringembat  dengan  kecamatan: Singgahan",
-        ))
+        problems.append(
+            ContentError(
+                path,
+                line,
+                "entri desa tanpa kode dan tanpa nama (entry needs kode or nama)",
+                "tambahkan  kode: 35.23.07.2005  atau  nama: Saringembat  dengan  kecamatan: Singgahan",
+            )
+        )
     official = None
     if not problems and ("kode" in values or "nama" in values):
         try:
@@ -216,7 +262,9 @@ def _identify(values, lines, path):
     name = values["nama"]
     if looks_like_code(name):
         raise ContentError(
-            path, lines["nama"], f"'nama' berisi kode ({name}), bukan nama (a code in nama)",
+            path,
+            lines["nama"],
+            f"'nama' berisi kode ({name}), bukan nama (a code in nama)",
             "tulis  kode: " + name + "  sebagai gantinya",
         )
     key = village_key(name)
@@ -228,9 +276,11 @@ def _identify(values, lines, path):
         if not found:
             suggestions = suggest_regions(fold(values[field_name]), (level,))
             raise ContentError(
-                path, lines[field_name],
+                path,
+                lines[field_name],
                 f"{field_name} '{values[field_name]}' tidak ditemukan (unknown {field_name})",
-                ("mungkin maksud Anda: " + listing(suggestions)) if suggestions
+                ("mungkin maksud Anda: " + listing(suggestions))
+                if suggestions
                 else "periksa ejaannya (lihat nama resmi di data Kemendagri)",
             )
         scopes[level] = found
@@ -238,7 +288,8 @@ def _identify(values, lines, path):
         narrowest = scopes[max(scopes)]
         candidates = villages_within([region.code for region in narrowest], key)
         candidates = [
-            village for village in candidates
+            village
+            for village in candidates
             if all(
                 any(village.code.startswith(region.code + ".") for region in regions)
                 for regions in scopes.values()
@@ -258,14 +309,17 @@ def _identify(values, lines, path):
             scope = [v for region in scopes[max(scopes)] for v in data.descendants(region.code)]
         suggestions = suggest_villages(key, scope=scope)
         raise ContentError(
-            path, lines["nama"],
+            path,
+            lines["nama"],
             f"desa '{name}' tidak ditemukan{where} (unknown village)",
-            ("mungkin maksud Anda: " + listing(suggestions)) if suggestions
+            ("mungkin maksud Anda: " + listing(suggestions))
+            if suggestions
             else "periksa ejaannya, atau tulis kode resminya:  kode: PP.KK.CC.DDDD",
         )
     candidates.sort(key=lambda village: village.code)
     raise ContentError(
-        path, lines["nama"],
+        path,
+        lines["nama"],
         f"nama desa '{name}' tidak unik{where}: ada {len(candidates)} desa/kelurahan bernama "
         f"{candidates[0].name} (ambiguous village name)",
         "tambahkan kecamatan/kabupaten, atau tulis kodenya: " + listing(candidates),
@@ -277,12 +331,15 @@ def _check_official(official, values, lines, path):
     problems = []
     name_given = "nama" in values and "kode" in values
     if name_given and village_key(values["nama"]) != data.village_key_of(official):
-        problems.append(ContentError(
-            path, lines["nama"],
-            f"nama '{values['nama']}' tidak sesuai kode {official.code}: kode itu milik "
-            f"{data.path_of(official)} (name contradicts the code)",
-            "perbaiki nama atau kodenya (atau hapus baris nama: nama resmi diambil dari kode)",
-        ))
+        problems.append(
+            ContentError(
+                path,
+                lines["nama"],
+                f"nama '{values['nama']}' tidak sesuai kode {official.code}: kode itu milik "
+                f"{data.path_of(official)} (name contradicts the code)",
+                "perbaiki nama atau kodenya (atau hapus baris nama: nama resmi diambil dari kode)",
+            )
+        )
     ancestors = {region.level: region for region in map(data.lookup, official.ancestor_codes())}
     for field_name, level in REGION_KEYS.items():
         if field_name not in values:
@@ -290,35 +347,49 @@ def _check_official(official, values, lines, path):
         region = ancestors[level]
         code, hint, key = parse_region(values[field_name])
         fits = region_fits(region, hint, key, code) or region_fits(
-            region, None, fold(values[field_name]))  # a kecamatan named "Kota Bangun"
+            region, None, fold(values[field_name])
+        )  # a kecamatan named "Kota Bangun"
         if not fits:
-            problems.append(ContentError(
-                path, lines[field_name],
-                f"{field_name} '{values[field_name]}' tidak sesuai: {data.path_of(official)} "
-                f"ada di {data.short_name(region)} ({field_name} contradicts the official data)",
-                f"perbaiki atau hapus baris {field_name}: (diisi otomatis dari data resmi)",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    lines[field_name],
+                    f"{field_name} '{values[field_name]}' tidak sesuai: {data.path_of(official)} "
+                    f"ada di {data.short_name(region)} ({field_name} contradicts the official data)",
+                    f"perbaiki atau hapus baris {field_name}: (diisi otomatis dari data resmi)",
+                )
+            )
     if "tipe" in values:
         written = fold(values["tipe"])
         if written not in TYPES:
-            problems.append(ContentError(
-                path, lines["tipe"], f"tipe '{values['tipe']}' tidak dikenal (unknown type)",
-                "tipe: desa  atau  tipe: kelurahan (boleh dihapus: diisi dari data resmi)",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    lines["tipe"],
+                    f"tipe '{values['tipe']}' tidak dikenal (unknown type)",
+                    "tipe: desa  atau  tipe: kelurahan (boleh dihapus: diisi dari data resmi)",
+                )
+            )
         elif official.type not in TYPES[written]:
-            problems.append(ContentError(
-                path, lines["tipe"],
-                f"tipe '{values['tipe']}' tidak sesuai: {data.path_of(official)} menurut data "
-                "resmi (type contradicts the official data)",
-                "hapus baris tipe: (diisi otomatis dari data resmi)",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    lines["tipe"],
+                    f"tipe '{values['tipe']}' tidak sesuai: {data.path_of(official)} menurut data "
+                    "resmi (type contradicts the official data)",
+                    "hapus baris tipe: (diisi otomatis dari data resmi)",
+                )
+            )
     if "kode_pos" in values and official.postal_code and values["kode_pos"] != official.postal_code:
-        problems.append(ContentError(
-            path, lines["kode_pos"],
-            f"kode pos '{values['kode_pos']}' tidak sesuai: kode pos {data.path_of(official)} "
-            f"adalah {official.postal_code} (postal code contradicts the official data)",
-            "hapus baris kode_pos: (diisi otomatis dari data resmi)",
-        ))
+        problems.append(
+            ContentError(
+                path,
+                lines["kode_pos"],
+                f"kode pos '{values['kode_pos']}' tidak sesuai: kode pos {data.path_of(official)} "
+                f"adalah {official.postal_code} (postal code contradicts the official data)",
+                "hapus baris kode_pos: (diisi otomatis dari data resmi)",
+            )
+        )
     return problems
 
 
@@ -328,20 +399,28 @@ def _read_optional(entry, values, lines, path):
         if SLUG_PATTERN.match(values["slug"]):
             entry.explicit_slug = values["slug"]
         else:
-            problems.append(ContentError(
-                path, lines["slug"], f"slug '{values['slug']}' tidak valid (invalid slug)",
-                "pakai huruf kecil, angka dan tanda minus saja, misalnya  slug: binangun",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    lines["slug"],
+                    f"slug '{values['slug']}' tidak valid (invalid slug)",
+                    "pakai huruf kecil, angka dan tanda minus saja, misalnya  slug: binangun",
+                )
+            )
     if "situs" in values:
         url = values["situs"]
         if WEB_ADDRESS.match(url):
             entry.situs = url
         else:
-            problems.append(ContentError(
-                path, lines["situs"], f"situs {url!r} bukan alamat web (not a web address): "
-                "hanya http:// atau https://, nama domain, tanpa spasi, tanda kutip, \\ atau @",
-                "tulis alamat lengkap, misalnya  situs: https://binangun-singgahan.desa.id",
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    lines["situs"],
+                    f"situs {url!r} bukan alamat web (not a web address): "
+                    "hanya http:// atau https://, nama domain, tanpa spasi, tanda kutip, \\ atau @",
+                    "tulis alamat lengkap, misalnya  situs: https://binangun-singgahan.desa.id",
+                )
+            )
     entry.alamat = values.get("alamat", "")
     entry.deskripsi = values.get("deskripsi", "")
     coordinates = {}
@@ -353,21 +432,28 @@ def _read_optional(entry, values, lines, path):
         except ValueError:
             number = None
         if number is None or not low <= number <= high:
-            problems.append(ContentError(
-                path, lines[key],
-                f"{key} '{values[key]}' tidak valid untuk wilayah Indonesia (invalid {key})",
-                f"{key} berupa angka desimal antara {low:g} dan {high:g}, misalnya "
-                + ("lat: -6.9123" if key == "lat" else "lon: 111.9187"),
-            ))
+            problems.append(
+                ContentError(
+                    path,
+                    lines[key],
+                    f"{key} '{values[key]}' tidak valid untuk wilayah Indonesia (invalid {key})",
+                    f"{key} berupa angka desimal antara {low:g} dan {high:g}, misalnya "
+                    + ("lat: -6.9123" if key == "lat" else "lon: 111.9187"),
+                )
+            )
         else:
             coordinates[key] = number
     if ("lat" in values) != ("lon" in values):
         missing = "lon" if "lat" in values else "lat"
         present = "lat" if missing == "lon" else "lon"
-        problems.append(ContentError(
-            path, lines[present], f"'{present}' ditulis tanpa '{missing}' (coordinates incomplete)",
-            "tulis keduanya (lat dan lon) atau hapus keduanya",
-        ))
+        problems.append(
+            ContentError(
+                path,
+                lines[present],
+                f"'{present}' ditulis tanpa '{missing}' (coordinates incomplete)",
+                "tulis keduanya (lat dan lon) atau hapus keduanya",
+            )
+        )
     elif len(coordinates) == 2:
         entry.lat, entry.lon = coordinates["lat"], coordinates["lon"]
     return problems
@@ -379,12 +465,15 @@ def _check_duplicates(registry):
     for entry in registry.entries:
         code = entry.official.code
         if code in first_line:
-            registry.errors.append(ContentError(
-                registry.path, entry.line,
-                f"{data.path_of(entry.official)} ({code}) sudah terdaftar di baris "
-                f"{first_line[code]} (duplicate entry)",
-                "hapus salah satu entri",
-            ))
+            registry.errors.append(
+                ContentError(
+                    registry.path,
+                    entry.line,
+                    f"{data.path_of(entry.official)} ({code}) sudah terdaftar di baris "
+                    f"{first_line[code]} (duplicate entry)",
+                    "hapus salah satu entri",
+                )
+            )
             continue
         first_line[code] = entry.line
         kept.append(entry)
@@ -393,11 +482,14 @@ def _check_duplicates(registry):
     for entry in kept:
         slug = entry.explicit_slug
         if slug and slug in slug_line:
-            registry.errors.append(ContentError(
-                registry.path, entry.line,
-                f"slug '{slug}' sudah dipakai entri di baris {slug_line[slug]} (duplicate slug)",
-                "beri slug lain",
-            ))
+            registry.errors.append(
+                ContentError(
+                    registry.path,
+                    entry.line,
+                    f"slug '{slug}' sudah dipakai entri di baris {slug_line[slug]} (duplicate slug)",
+                    "beri slug lain",
+                )
+            )
             continue
         if slug:
             slug_line[slug] = entry.line

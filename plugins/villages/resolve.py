@@ -85,7 +85,8 @@ def _region_candidates(code, hint, key, levels):
         found = data.lookup(code)
         return [found] if found and found.level in levels else []
     found = [
-        region for region in data.regions_named(key)
+        region
+        for region in data.regions_named(key)
         if region.level in levels and region_fits(region, hint, key)
     ]
     return sorted(found, key=lambda r: r.code)
@@ -150,7 +151,8 @@ def resolve_region(text, levels=(1, 2, 3), near=()):
                 f"kode '{code}' adalah {data.path_of(found)}, bukan {_level_text(levels)} "
                 "(wrong kind of place)",
                 "kode desa/kelurahan ditulis di village: (desa:), bukan di region: (wilayah:)"
-                if found.level == 4 else f"tulis kode {_level_text(levels)}",
+                if found.level == 4
+                else f"tulis kode {_level_text(levels)}",
             )
         return found
     constraints = parse_constraints(rest)
@@ -173,8 +175,7 @@ def resolve_region(text, levels=(1, 2, 3), near=()):
         f"nama wilayah '{text}' tidak unik: ada {len(at_top)} {LEVEL_WORDS[top]} bernama "
         f"{data.bare_name(at_top[0])} (ambiguous region name)",
         "tulis kodenya, atau tambahkan wilayah di atasnya setelah koma (misalnya "
-        f"'{first}, {data.short_name(data.lookup(at_top[0].parent_code))}'): "
-        + listing(at_top),
+        f"'{first}, {data.short_name(data.lookup(at_top[0].parent_code))}'): " + listing(at_top),
     )
 
 
@@ -210,8 +211,9 @@ def _code_hint(code):
 # --- Villages ------------------------------------------------------------------------------
 
 
-def village_by_code(text, region_hint="kode kecamatan, kabupaten/kota dan provinsi ditulis di "
-                    "region: (wilayah:)"):
+def village_by_code(
+    text, region_hint="kode kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)"
+):
     code = as_code(text)
     if code is None:
         raise Unresolved(
@@ -343,14 +345,16 @@ class Resolver:
                 f"{first} (ambiguous village name)",
                 f"tulis kodenya, misalnya desa: {found[0].code}, atau nama dan kecamatannya "
                 f"di dalam tanda kutip persis seperti ini: "
-                f"desa: \"{first}, Kec. {data.lookup(found[0].parent_code).name}\" "
+                f'desa: "{first}, Kec. {data.lookup(found[0].parent_code).name}" '
                 "(tanda kutip wajib, juga di dalam daftar [...]), atau daftarkan desa itu "
                 "di content/desa.yml. Yang paling dekat: " + listing(found),
             )
         regions = region_candidates(first)
         if regions:
-            hint = (f"'{first}' adalah {data.path_of(regions[0])} ({regions[0].code}): "
-                    "kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)")
+            hint = (
+                f"'{first}' adalah {data.path_of(regions[0])} ({regions[0].code}): "
+                "kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)"
+            )
         else:
             hint = self._typo_hint(key, slug)
         raise Unresolved(f"desa '{text}' tidak ditemukan (unknown village)", hint)

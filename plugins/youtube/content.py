@@ -27,9 +27,9 @@ def add_video_attributes(instance):
     body_videos = []
     for found, line in _body_addresses(instance):
         if found.problem:
-            errors.append(_error(
-                instance, line, found.address, found.problem.reason, found.problem.hint,
-            ))
+            errors.append(
+                _error(instance, line, found.address, found.problem.reason, found.problem.hint)
+            )
         else:
             body_videos.append(found.video)
     if errors:
@@ -60,12 +60,17 @@ def _front_matter_video(instance, errors):
         errors.append(_error(instance, line, value, problem.reason, problem.hint, "youtube:"))
         return None
     if video is None:
-        errors.append(_error(
-            instance, line, value,
-            "bukan alamat YouTube atau ID video 11 karakter "
-            "(not a YouTube address or an 11-character video ID)",
-            urls.SHARE_HINT, "youtube:",
-        ))
+        errors.append(
+            _error(
+                instance,
+                line,
+                value,
+                "bukan alamat YouTube atau ID video 11 karakter "
+                "(not a YouTube address or an 11-character video ID)",
+                urls.SHARE_HINT,
+                "youtube:",
+            )
+        )
     return video
 
 
@@ -90,8 +95,7 @@ def _body_addresses(instance):
     for item in found:
         # The body line holding the address (not already used), preferring a line that
         # holds only that address or link; else the first line of the body.
-        line = find_line(lines, item.address, first_line, first=first_line, used=used,
-                         alone=True)
+        line = find_line(lines, item.address, first_line, first=first_line, used=used, alone=True)
         used.add(line)
         result.append((item, line))
     return result

@@ -50,7 +50,11 @@ def plain_title(link_text):
         return None
     text = " ".join(MARKUP.sub(lambda mark: mark.group(1) or "", link_text).split())
     lowered = text.lower()
-    if not text or lowered.startswith(("http://", "https://", "www.")) or urls.looks_like_youtube(text):
+    if (
+        not text
+        or lowered.startswith(("http://", "https://", "www."))
+        or urls.looks_like_youtube(text)
+    ):
         return None
     return text
 
@@ -113,7 +117,8 @@ def scan(body, markdown_settings, header_meta=False):
     extension = YouTubeExtension()
     config = dict(markdown_settings)
     config["extensions"] = [
-        name for name in config.get("extensions", [])
+        name
+        for name in config.get("extensions", [])
         if name != NAME and (header_meta or name != "markdown.extensions.meta")
     ] + [extension]
     config["extension_configs"] = {

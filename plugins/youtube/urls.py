@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
-SHARE_HINT = "salin alamat dari tombol Bagikan di YouTube (copy the address from YouTube's Share button)"
+SHARE_HINT = (
+    "salin alamat dari tombol Bagikan di YouTube (copy the address from YouTube's Share button)"
+)
 
 # Hosts, after dropping "www.", "m." and "music.".
 WATCH_HOSTS = {"youtube.com"}

@@ -16,15 +16,41 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from tests.sitetools import settings_path
 from wartadesa.check import check
 
-OUR_SCRIPTS = ("/theme/js/share.js", "/theme/js/video.js", "/theme/js/search.js",
-               "/theme/js/gallery.js")
-EDITOR_SCRIPTS = ("admin/index.html: <script src='sveltia-cms.js'>",
-                  "admin/index.html: <script src='editor.js'>")
+OUR_SCRIPTS = (
+    "/theme/js/share.js",
+    "/theme/js/video.js",
+    "/theme/js/search.js",
+    "/theme/js/gallery.js",
+)
+EDITOR_SCRIPTS = (
+    "admin/index.html: <script src='sveltia-cms.js'>",
+    "admin/index.html: <script src='editor.js'>",
+)
 SEARCH_ACTION = "/cari/"  # the site's own search form (plugin search, SEARCH_URL)
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "srcset",
-                  "xlink:href", "background", "cite")
-ACTIVE_TAGS = ("object", "embed", "applet", "base", "form", "frame", "frameset",
-               "foreignobject", "handler", "portal")
+URL_ATTRIBUTES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "srcset",
+    "xlink:href",
+    "background",
+    "cite",
+)
+ACTIVE_TAGS = (
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "form",
+    "frame",
+    "frameset",
+    "foreignobject",
+    "handler",
+    "portal",
+)
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
 
 
@@ -75,6 +101,7 @@ def assert_refused(errors, content, name, line, *words):
 
 # --- Scanning a built site ----------------------------------------------------------
 
+
 def _clean_url(value):
     return re.sub(r"[\x00-\x20\x7f]+", "", str(value or "")).lower()
 
@@ -122,9 +149,12 @@ def active_in_html(soup, where):
 def _our_search_form(tag):
     """The theme's search form: a GET form to the site's own search page, no other input
     than the query (and the search page's own filters)."""
-    return (tag.name.lower() == "form" and (tag.get("method") or "get").lower() == "get"
-            and str(tag.get("action", "")).endswith(SEARCH_ACTION)
-            and tag.get("role") == "search")
+    return (
+        tag.name.lower() == "form"
+        and (tag.get("method") or "get").lower() == "get"
+        and str(tag.get("action", "")).endswith(SEARCH_ACTION)
+        and tag.get("role") == "search"
+    )
 
 
 def json_ld_problems(soup, where):

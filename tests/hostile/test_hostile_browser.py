@@ -34,17 +34,23 @@ def worst_site(tmp_path_factory):
     bodies = {
         "tabel": sanitizer.TABLE,
         "kelas": sanitizer.CLASSES_AND_IDS,
-        "bingkai": "\n\n".join(html for name, html in sanitizer.FRAMES.items()
-                               if name not in ("userinfo", "parameter-origin", "tab-di-host",
-                                               "huruf-besar")),
+        "bingkai": "\n\n".join(
+            html
+            for name, html in sanitizer.FRAMES.items()
+            if name not in ("userinfo", "parameter-origin", "tab-di-host", "huruf-besar")
+        ),
         "tautan": '[klik](javascript:alert(20)) <a href=" jav&#x09;ascript:alert(21)">x</a> '
-                  '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
     }
     for name, body in bodies.items():
         (content / "berita" / f"terburuk-{name}.md").write_text(
-            article(body + "\n", judul=f"Terburuk {name}",
-                    penulis='Budi <meta http-equiv="refresh" content="0;url=https://evil.example/">'),
-            encoding="utf-8")
+            article(
+                body + "\n",
+                judul=f"Terburuk {name}",
+                penulis='Budi <meta http-equiv="refresh" content="0;url=https://evil.example/">',
+            ),
+            encoding="utf-8",
+        )
     site = build_site(root / "output", content=content, **escaping.SETTINGS)
     (root / "control").mkdir()
     (root / "control" / "index.html").write_text(CONTROL, encoding="utf-8")
@@ -57,8 +63,9 @@ class Visitor:
     def __init__(self, page_factory):
         self.page = page_factory(1280, 800)
         self.dialogs = []
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message),
-                                               dialog.dismiss()))
+        self.page.on(
+            "dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss())
+        )
         self.page.add_init_script(WATCH_POLICY)
 
     def visit(self, url):
@@ -79,8 +86,9 @@ def pages_of(site):
     paths = []
     for path in site.html_files():
         relative = path.relative_to(site.output).as_posix()
-        paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html")
-                            else relative))
+        paths.append(
+            "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        )
     return paths
 
 

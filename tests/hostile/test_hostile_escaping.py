@@ -16,14 +16,19 @@ from tests.sitetools import build_site, text_of
 CASES = {
     "penulis-img": dict(penulis="Budi <img src=x onerror=alert(1)>"),
     "kategori-script": dict(kategori="Umum <script>alert(2)</script>"),
-    "label-meta-refresh": dict(label=[
-        'rapat <meta http-equiv="refresh" content="0;url=https://evil.example/">',
-        'x" onmouseover="alert(3)',
-    ]),
-    "judul-json-ld": dict(judul="Rapat </script><script>alert(4)</script> desa",
-                          ringkasan="Ringkasan </script><img src=x onerror=alert(5)> aman."),
-    "keterangan-gambar": dict(gambar="images/foto.png",
-                              keterangan_gambar="<img src=x onerror=alert(6)>Balai desa"),
+    "label-meta-refresh": dict(
+        label=[
+            'rapat <meta http-equiv="refresh" content="0;url=https://evil.example/">',
+            'x" onmouseover="alert(3)',
+        ]
+    ),
+    "judul-json-ld": dict(
+        judul="Rapat </script><script>alert(4)</script> desa",
+        ringkasan="Ringkasan </script><img src=x onerror=alert(5)> aman.",
+    ),
+    "keterangan-gambar": dict(
+        gambar="images/foto.png", keterangan_gambar="<img src=x onerror=alert(6)>Balai desa"
+    ),
     "judul-video": dict(youtube="dQw4w9WgXcQ", youtube_title='"><svg onload=alert(7)>'),
     "sumber-kutip": dict(sumber='https://contoh.desa.id/?q="><script>alert(8)</script>'),
     "penulis-entitas": dict(penulis="&lt;script&gt;alert(9)&lt;/script&gt; Ani"),
@@ -39,14 +44,24 @@ SETTINGS = dict(
 # The notice board (plugin notices): every new key with a payload.
 BOARD = {
     "pengumuman/hostile.md": article(
-        judul="Pengumuman </script><script>alert(16)</script>", penting="true",
-        berlaku_sampai="2024-06-30"),
-    "agenda/hostile.md": "\n".join([
-        "---", 'judul: "Rapat </script><img src=x onerror=alert(17)>"',
-        "mulai: 2024-06-20 09:00",
-        'tempat: "Balai <script>alert(18)</script>; ruang 1, lantai 2"',
-        'penyelenggara: "\\"><svg onload=alert(19)>"', "peta: -6.99, 111.83",
-        "desa: Binangun", "---", "Isi agenda.", ""]),
+        judul="Pengumuman </script><script>alert(16)</script>",
+        penting="true",
+        berlaku_sampai="2024-06-30",
+    ),
+    "agenda/hostile.md": "\n".join(
+        [
+            "---",
+            'judul: "Rapat </script><img src=x onerror=alert(17)>"',
+            "mulai: 2024-06-20 09:00",
+            'tempat: "Balai <script>alert(18)</script>; ruang 1, lantai 2"',
+            'penyelenggara: "\\"><svg onload=alert(19)>"',
+            "peta: -6.99, 111.83",
+            "desa: Binangun",
+            "---",
+            "Isi agenda.",
+            "",
+        ]
+    ),
 }
 REGISTRY = """\
 - kode: 35.23.07.2005
@@ -56,10 +71,14 @@ REGISTRY = """\
 
 
 def make_content(root):
-    files = {f"berita/{name}.md": article(judul=f"Kabar {name}", **front)
-             for name, front in CASES.items() if "judul" not in front}
-    files.update({f"berita/{name}.md": article(**front)
-                  for name, front in CASES.items() if "judul" in front})
+    files = {
+        f"berita/{name}.md": article(judul=f"Kabar {name}", **front)
+        for name, front in CASES.items()
+        if "judul" not in front
+    }
+    files.update(
+        {f"berita/{name}.md": article(**front) for name, front in CASES.items() if "judul" in front}
+    )
     files["desa.yml"] = REGISTRY
     files.update(BOARD)
     content = write_tree(root, files)
@@ -71,8 +90,7 @@ def make_content(root):
 @pytest.fixture(scope="session")
 def escaping_site(tmp_path_factory):
     content = make_content(tmp_path_factory.mktemp("escaping-content"))
-    return build_site(tmp_path_factory.mktemp("escaping") / "output", content=content,
-                      **SETTINGS)
+    return build_site(tmp_path_factory.mktemp("escaping") / "output", content=content, **SETTINGS)
 
 
 def test_nothing_active_in_any_file_the_build_wrote(escaping_site):
@@ -99,7 +117,8 @@ def test_village_registry_text_is_shown_as_text(escaping_site):
     facts = text_of(village.select_one(".place-facts"))
     assert "<img src=x onerror=alert(15)>" in facts
     assert text_of(village.select_one(".place-description")).startswith(
-        '<meta http-equiv="refresh"')
+        '<meta http-equiv="refresh"'
+    )
 
 
 def test_json_ld_cannot_close_its_script(escaping_site):
@@ -158,7 +177,8 @@ def test_feed_texts_hold_no_tags_even_for_readers_that_render_html(escaping_site
         for node in tree.iter():
             local = node.tag.rsplit("}", 1)[-1]
             if local in ("title", "name", "creator", "subtitle") or (
-                    local == "description" and node.text and "<p" not in node.text):
+                local == "description" and node.text and "<p" not in node.text
+            ):
                 assert "<" not in (node.text or ""), (name, local, node.text)
             if local == "category":
                 assert "<" not in (node.get("term") or node.text or ""), (name, node.attrib)

@@ -49,11 +49,14 @@ def yaml_quote(value):
 @pytest.fixture(scope="session")
 def registry_errors(tmp_path_factory):
     text, at = registry_text()
-    content = write_tree(tmp_path_factory.mktemp("registry-content"), {
-        "desa.yml": text,
-        "data/pengumuman.yaml": "judul: Pengumuman\nisi: Daftar togel resmi di sini\n",
-        "berita/a.md": article(desa="Binangun"),
-    })
+    content = write_tree(
+        tmp_path_factory.mktemp("registry-content"),
+        {
+            "desa.yml": text,
+            "data/pengumuman.yaml": "judul: Pengumuman\nisi: Daftar togel resmi di sini\n",
+            "berita/a.md": article(desa="Binangun"),
+        },
+    )
     errors, _ = check_content(content)
     return content, errors, at
 
@@ -64,12 +67,15 @@ def test_a_website_that_is_not_a_plain_web_address_is_refused(registry_errors, s
     assert_refused(errors, content, "desa.yml", at[site], "bukan alamat web", "https://")
 
 
-@pytest.mark.parametrize("name, words", [
-    ("deskripsi-teks", ["teks promosi judi", "pola gacor"]),
-    ("deskripsi-leet", ["teks promosi judi", "slot gacor"]),
-    ("alamat-tautan", ["tautan ke situs judi", "slot88gacor.example"]),
-    ("deskripsi-tersembunyi", ["teks tersembunyi", "display:none"]),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("deskripsi-teks", ["teks promosi judi", "pola gacor"]),
+        ("deskripsi-leet", ["teks promosi judi", "slot gacor"]),
+        ("alamat-tautan", ["tautan ke situs judi", "slot88gacor.example"]),
+        ("deskripsi-tersembunyi", ["teks tersembunyi", "display:none"]),
+    ],
+)
 def test_spam_and_hidden_text_in_the_registry_are_refused(registry_errors, name, words):
     content, errors, at = registry_errors
     assert_refused(errors, content, "desa.yml", at[name], *words)
@@ -81,11 +87,14 @@ def test_any_other_yaml_data_file_is_checked_too(registry_errors):
 
 
 def test_a_plain_registry_is_accepted(tmp_path):
-    content = write_tree(tmp_path / "content", {
-        "desa.yml": "- kode: 35.23.07.2005\n  situs: https://binangun-singgahan.desa.id/profil/"
-                    "?tab=1#peta\n  alamat: Jl. Raya Binangun No. 1, RT 01/RW 02\n"
-                    "  deskripsi: Desa agraris; slot waktu posyandu tiap Kamis, lomba burung "
-                    "kicau gacor.\n",
-        "berita/a.md": article(desa="Binangun"),
-    })
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "desa.yml": "- kode: 35.23.07.2005\n  situs: https://binangun-singgahan.desa.id/profil/"
+            "?tab=1#peta\n  alamat: Jl. Raya Binangun No. 1, RT 01/RW 02\n"
+            "  deskripsi: Desa agraris; slot waktu posyandu tiap Kamis, lomba burung "
+            "kicau gacor.\n",
+            "berita/a.md": article(desa="Binangun"),
+        },
+    )
     assert check_content(content) == ([], [])

@@ -49,10 +49,13 @@ CLASSES_AND_IDS = """\
 
 @pytest.fixture(scope="session")
 def sanitized_site(tmp_path_factory):
-    files = {"berita/tabel.md": article(TABLE, judul="Tabel anggaran"),
-             "berita/kelas.md": article(CLASSES_AND_IDS, judul="Kelas dan id"),
-             "berita/judul-kelas.md": article(
-                 judul='Judul <span class="skip copy__status">tersembunyi</span> kelas')}
+    files = {
+        "berita/tabel.md": article(TABLE, judul="Tabel anggaran"),
+        "berita/kelas.md": article(CLASSES_AND_IDS, judul="Kelas dan id"),
+        "berita/judul-kelas.md": article(
+            judul='Judul <span class="skip copy__status">tersembunyi</span> kelas'
+        ),
+    }
     for name, html in FRAMES.items():
         files[f"berita/frame-{name}.md"] = article(f"Video:\n\n{html}\n", judul=f"Frame {name}")
     content = write_tree(tmp_path_factory.mktemp("sanitizer-content"), files)
@@ -70,17 +73,28 @@ def test_nothing_active_and_no_inline_style_anywhere(sanitized_site):
 def test_table_cells_are_aligned_with_classes(sanitized_site):
     table = page(sanitized_site, "tabel-anggaran").table
     assert [th.get("class") for th in table.select("th")] == [
-        ["align-left"], ["align-right"], ["align-center"]]
+        ["align-left"],
+        ["align-right"],
+        ["align-center"],
+    ]
     assert all(cell.get("style") is None for cell in table.select("th, td"))
     css = sanitized_site.text("theme/css/style.css")
     assert ".align-right{text-align:right}" in css and ".align-center{text-align:center}" in css
 
 
-@pytest.mark.parametrize("name, kept", [
-    ("garis-miring-terbalik", None), ("backslash-host", None), ("userinfo", NOCOOKIE),
-    ("akhiran-host", None), ("parameter-origin", NOCOOKIE + "?autoplay=1"),
-    ("tab-di-host", NOCOOKIE), ("huruf-besar", NOCOOKIE), ("javascript", None),
-])
+@pytest.mark.parametrize(
+    "name, kept",
+    [
+        ("garis-miring-terbalik", None),
+        ("backslash-host", None),
+        ("userinfo", NOCOOKIE),
+        ("akhiran-host", None),
+        ("parameter-origin", NOCOOKIE + "?autoplay=1"),
+        ("tab-di-host", NOCOOKIE),
+        ("huruf-besar", NOCOOKIE),
+        ("javascript", None),
+    ],
+)
 def test_frames_are_rebuilt_from_the_video_id_or_dropped(sanitized_site, name, kept):
     frames = page(sanitized_site, f"frame-{name}").select(".prose iframe")
     assert [frame["src"] for frame in frames] == ([kept] if kept else [])
@@ -109,7 +123,9 @@ def test_body_ids_never_take_a_theme_id(sanitized_site):
     html = page(sanitized_site, "kelas-dan-id")
     assert html.find(id="tautan").name == "input"  # the share box still has its input
     assert html.find(id="isi").name == "main"  # the skip link still lands on <main>
-    assert html.find(id="bagikan").name == "h2" and "share" in html.find(id="bagikan").parent["class"]
+    assert (
+        html.find(id="bagikan").name == "h2" and "share" in html.find(id="bagikan").parent["class"]
+    )
     prose = html.select_one(".prose")
     ids = [tag["id"] for tag in prose.find_all(id=True)]
     assert {"isi-tautan", "isi-bagikan", "isi-isi"} <= set(ids)
@@ -133,11 +149,15 @@ MEDIA = {
 
 @pytest.fixture(scope="session")
 def media_errors(tmp_path_factory):
-    files = {f"berita/{name}.md": article(html + "\n", judul=f"Media {name}")
-             for name, html in MEDIA.items()}
+    files = {
+        f"berita/{name}.md": article(html + "\n", judul=f"Media {name}")
+        for name, html in MEDIA.items()
+    }
     files["berita/boleh.md"] = article(
         '<video controls poster="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg" '
-        'src="{static}/files/v.mp4"></video>\n', judul="Media yang boleh")
+        'src="{static}/files/v.mp4"></video>\n',
+        judul="Media yang boleh",
+    )
     files["files/v.mp4"] = b"\x00\x00\x00\x18ftypmp42"
     content = write_tree(tmp_path_factory.mktemp("media-content"), files)
     (content / "images").mkdir()
@@ -149,8 +169,14 @@ def media_errors(tmp_path_factory):
 @pytest.mark.parametrize("name", MEDIA)
 def test_media_from_a_blocked_host_is_refused(media_errors, name):
     content, errors = media_errors
-    assert_refused(errors, content, f"berita/{name}.md", BODY_LINE,
-                   "tidak diizinkan CONTENT_SECURITY_POLICY", "evil.example")
+    assert_refused(
+        errors,
+        content,
+        f"berita/{name}.md",
+        BODY_LINE,
+        "tidak diizinkan CONTENT_SECURITY_POLICY",
+        "evil.example",
+    )
 
 
 def test_media_from_allowed_hosts_is_accepted(media_errors):

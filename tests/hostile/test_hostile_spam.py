@@ -19,7 +19,10 @@ TEXT_CASES = {
     "huruf-yunani": ("Bocoran t\u03bfgel hari ini.", "togel"),  # ο
     "angka-pengganti": ("Coba s1ot g4c0r terbaik, jud1 0nline.", "slot gacor"),
     "huruf-lebar": ("Ｓｌｏｔ　Ｇａｃｏｒ", "slot gacor"),
-    "huruf-matematika": ("\U0001d42c\U0001d425\U0001d428\U0001d42d \U0001d420\U0001d41a\U0001d41c\U0001d428\U0001d42b", "slot gacor"),
+    "huruf-matematika": (
+        "\U0001d42c\U0001d425\U0001d428\U0001d42d \U0001d420\U0001d41a\U0001d41c\U0001d428\U0001d42b",
+        "slot gacor",
+    ),
     "tag-html-di-kata": ("Kabar <b>sl</b>ot <i>gac</i>or.", "slot gacor"),
     "dua-baris": ("Hari ini bocoran pola\ngacor untuk warga.", "pola gacor"),
     "huruf-berjarak": ("Ayo S L O T  G A C O R hari ini.", "slotgacor"),
@@ -65,8 +68,14 @@ def spam_errors(tmp_path_factory):
 @pytest.mark.parametrize("name", TEXT_CASES)
 def test_disguised_gambling_text_is_refused(spam_errors, name):
     content, errors = spam_errors
-    assert_refused(errors, content, f"berita/teks-{name}.md", BODY_LINE,
-                   "teks promosi judi", *TEXT_CASES[name][1].split())
+    assert_refused(
+        errors,
+        content,
+        f"berita/teks-{name}.md",
+        BODY_LINE,
+        "teks promosi judi",
+        *TEXT_CASES[name][1].split(),
+    )
 
 
 @pytest.mark.parametrize("name", LINK_CASES)
@@ -84,10 +93,22 @@ def test_gambling_in_front_matter_fields_is_refused(spam_errors, name):
 
 def test_gambling_in_file_names_is_refused(spam_errors):
     content, errors = spam_errors
-    assert_refused(errors, content, "berita/situs-slot-gacor-terbaru.md", 1,
-                   "nama atau alamat halaman", "situs slot")
-    assert_refused(errors, content, "files/pola-gacor-hari-ini.pdf", 1,
-                   "nama atau alamat halaman", "pola gacor")
+    assert_refused(
+        errors,
+        content,
+        "berita/situs-slot-gacor-terbaru.md",
+        1,
+        "nama atau alamat halaman",
+        "situs slot",
+    )
+    assert_refused(
+        errors,
+        content,
+        "files/pola-gacor-hari-ini.pdf",
+        1,
+        "nama atau alamat halaman",
+        "pola gacor",
+    )
 
 
 ORDINARY = """\
@@ -103,11 +124,18 @@ Kelompok tani "Sido Makmur" panen jagung 8 ton per hektare di lahan 12 ha.
 
 
 def test_ordinary_village_news_is_accepted(tmp_path):
-    content = write_tree(tmp_path / "content", {
-        "berita/kabar-desa.md": article(ORDINARY, judul="Kabar Desa Binangun Pekan Ini",
-                                        label=["gotong royong", "dana desa", "4G", "BLT-DD"],
-                                        penulis="Operator Desa", kategori="Pembangunan"),
-    })
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "berita/kabar-desa.md": article(
+                ORDINARY,
+                judul="Kabar Desa Binangun Pekan Ini",
+                label=["gotong royong", "dana desa", "4G", "BLT-DD"],
+                penulis="Operator Desa",
+                kategori="Pembangunan",
+            )
+        },
+    )
     assert check_content(content) == ([], [])
 
 

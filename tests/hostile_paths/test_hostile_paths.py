@@ -28,7 +28,8 @@ def outside_folder(root):
     outside = root / "outside"
     (outside / "folder").mkdir(parents=True)
     (outside / "rahasia.md").write_text(
-        f"---\njudul: Rahasia\ntanggal: 2024-06-05\n---\n{SECRET}\n", encoding="utf-8")
+        f"---\njudul: Rahasia\ntanggal: 2024-06-05\n---\n{SECRET}\n", encoding="utf-8"
+    )
     (outside / "rahasia.txt").write_text(f"TOKEN={SECRET}\n", encoding="utf-8")
     (outside / "folder" / "rahasia.jpg").write_text(SECRET, encoding="utf-8")
     return outside
@@ -103,7 +104,8 @@ def test_hostile_case(case, tmp_path):
         assert " — " in message, f"no hint on how to fix it:\n{shown}"
         assert not output.exists(), "a refused build must write nothing"
         assert not output.parent.exists() or os.listdir(output.parent) == [], (
-            "no temporary folder is left behind")
+            "no temporary folder is left behind"
+        )
         if "seconds" in case:
             assert elapsed < case["seconds"], f"refused after {elapsed:.1f} s"
         return

@@ -18,11 +18,20 @@ from wartadesa import output_folder
 from wartadesa.build import BuildFailed, build
 
 IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", "output", ".output-*", "node_modules", "test-artifacts", "__pycache__",
-    ".pytest_cache", "cache",
+    ".git",
+    ".venv",
+    "output",
+    ".output-*",
+    "node_modules",
+    "test-artifacts",
+    "__pycache__",
+    ".pytest_cache",
+    "cache",
 )
-REFUSED = ("folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
-           "(refusing to build into this folder)")
+REFUSED = (
+    "folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
+    "(refusing to build into this folder)"
+)
 
 
 @pytest.fixture
@@ -35,8 +44,13 @@ def project(tmp_path):
 
 def build_command(project, *args, **kwargs):
     return subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", *args], cwd=project, capture_output=True,
-        text=True, timeout=300, **kwargs)
+        [sys.executable, "-m", "wartadesa.build", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
 
 
 def tree(folder):
@@ -48,7 +62,8 @@ def small_content(tmp_path):
     content = tmp_path / "content"
     (content / "berita").mkdir(parents=True)
     (content / "berita" / "a.md").write_text(
-        "---\njudul: Rapat Desa\ntanggal: 2024-06-05\n---\nIsi.\n", encoding="utf-8")
+        "---\njudul: Rapat Desa\ntanggal: 2024-06-05\n---\nIsi.\n", encoding="utf-8"
+    )
     return content
 
 
@@ -58,13 +73,17 @@ def build_small(content, output):
 
 # --- Folders of the project ------------------------------------------------------------
 
-@pytest.mark.parametrize("where, why", [
-    ("theme/templates", "folder itu bagian dari proyek (theme/), bukan hasil build"),
-    ("theme/baru", "folder itu bagian dari proyek (theme/), bukan hasil build"),
-    ("plugins", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
-    ("output/../tests", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
-    ("docs/situs", "folder itu bagian dari proyek (docs/), bukan hasil build"),
-])
+
+@pytest.mark.parametrize(
+    "where, why",
+    [
+        ("theme/templates", "folder itu bagian dari proyek (theme/), bukan hasil build"),
+        ("theme/baru", "folder itu bagian dari proyek (theme/), bukan hasil build"),
+        ("plugins", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
+        ("output/../tests", "di sana sudah ada berkas lain, bukan hasil build sebelumnya"),
+        ("docs/situs", "folder itu bagian dari proyek (docs/), bukan hasil build"),
+    ],
+)
 def test_project_folders_are_refused_by_the_command(project, where, why):
     before = tree(project)
     result = build_command(project, "--output", where)
@@ -86,7 +105,8 @@ def test_the_projects_own_output_from_before_the_marker_is_replaced(project):
     assert result.returncode == 0, result.stderr
     assert not (old / "berkas-lama.txt").exists()
     assert (old / output_folder.MARKER).read_text(encoding="utf-8") == (
-        output_folder.MARKER_TEXT + "links: relative\n")
+        output_folder.MARKER_TEXT + "links: relative\n"
+    )
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output-")) == []
 
 
@@ -111,14 +131,18 @@ def test_a_new_folder_in_the_project_is_built_and_then_replaced(project):
 
 # --- Folders outside the project ---------------------------------------------------------
 
+
 def test_a_non_empty_folder_without_the_marker_is_refused(small_content, tmp_path):
     folder = tmp_path / "dokumen"
     folder.mkdir()
     (folder / "index.html").write_text("milik orang lain", encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
         build_small(small_content, folder)
-    assert failed.value.problems == [REFUSED.format(
-        path=folder.resolve(), why="di sana sudah ada berkas lain, bukan hasil build sebelumnya")]
+    assert failed.value.problems == [
+        REFUSED.format(
+            path=folder.resolve(), why="di sana sudah ada berkas lain, bukan hasil build sebelumnya"
+        )
+    ]
     assert tree(folder) == ["index.html"]
 
 
@@ -156,7 +180,8 @@ def test_every_build_is_marked_and_a_marked_folder_is_replaced(small_content, tm
     output = tmp_path / "site" / "output"
     build_small(small_content, output)
     assert (output / output_folder.MARKER).read_text(encoding="utf-8") == (
-        output_folder.MARKER_TEXT + "links: relative\n")
+        output_folder.MARKER_TEXT + "links: relative\n"
+    )
     assert output_folder.is_preview(output)
     (output / "sisa-build-lama.txt").write_text("x", encoding="utf-8")
     build_small(small_content, output)
@@ -165,6 +190,7 @@ def test_every_build_is_marked_and_a_marked_folder_is_replaced(small_content, tm
 
 
 # --- Folders that cannot be written: one line, never a traceback ----------------------
+
 
 def test_an_output_under_a_file_is_one_line(project, tmp_path):
     (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
@@ -191,13 +217,15 @@ def test_a_swap_that_fails_leaves_the_output_as_it_was(small_content, tmp_path, 
         build_small(small_content, output)
     monkeypatch.undo()
     assert len(failed.value.problems) == 1
-    assert failed.value.problems[0].startswith(f"'{output}' tidak bisa dibaca, ditulis atau "
-                                               "diganti: Permission denied")
+    assert failed.value.problems[0].startswith(
+        f"'{output}' tidak bisa dibaca, ditulis atau diganti: Permission denied"
+    )
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
 
 
 # --- Cancelled and killed builds -------------------------------------------------------------
+
 
 def staging_folders(parent):
     return sorted(p.name for p in Path(parent).iterdir() if p.name.startswith(".output-"))
@@ -205,8 +233,12 @@ def staging_folders(parent):
 
 def start_and_wait_for_staging(project, output):
     process = subprocess.Popen(
-        [sys.executable, "-m", "wartadesa.build", "--output", str(output)], cwd=project,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "wartadesa.build", "--output", str(output)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not staging_folders(output.parent):
         assert process.poll() is None, process.communicate()
@@ -286,9 +318,18 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
     (tmp_path / ".output-berkas").write_text(f"{gone}\n", encoding="ascii")
 
     removed = output_folder.clean_stale(tmp_path)
-    assert sorted(removed) == sorted([ours_old.name, ours_staging.name, ours_unmarked.name,
-                                      half_marked.name])
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
-        unmarked_old.name, running.name, "di-luar", ".output-tautan", ".output-berkas",
-        not_empty.name, other_name.name])
+    assert sorted(removed) == sorted(
+        [ours_old.name, ours_staging.name, ours_unmarked.name, half_marked.name]
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [
+            unmarked_old.name,
+            running.name,
+            "di-luar",
+            ".output-tautan",
+            ".output-berkas",
+            not_empty.name,
+            other_name.name,
+        ]
+    )
     assert (target / output_folder.STAGING_MARKER).is_file()

@@ -10,10 +10,16 @@ from search.indexer import HASHED
 from tests.sitetools import build_site
 
 
-@pytest.mark.parametrize("settings, extra", [
-    ("pelicanconf.py", {}),
-    ("publishconf.py", {"CUSTOM_DOMAIN": "binangun-singgahan.desa.id", "DEFAULT_PAGINATION": 2}),
-])
+@pytest.mark.parametrize(
+    "settings, extra",
+    [
+        ("pelicanconf.py", {}),
+        (
+            "publishconf.py",
+            {"CUSTOM_DOMAIN": "binangun-singgahan.desa.id", "DEFAULT_PAGINATION": 2},
+        ),
+    ],
+)
 def test_the_plan_lists_exactly_the_files_written(tmp_path, settings, extra):
     plans = []
 
@@ -22,9 +28,12 @@ def test_the_plan_lists_exactly_the_files_written(tmp_path, settings, extra):
 
     signals.all_generators_finalized.connect(record)
     try:
-        site = build_site(tmp_path / "output", settings=settings,
-                          siteurl=PRODUCTION_URL if settings == "publishconf.py" else None,
-                          **extra)
+        site = build_site(
+            tmp_path / "output",
+            settings=settings,
+            siteurl=PRODUCTION_URL if settings == "publishconf.py" else None,
+            **extra,
+        )
     finally:
         signals.all_generators_finalized.disconnect(record)
     written = {str(p.relative_to(site.output)) for p in site.output.rglob("*") if p.is_file()}

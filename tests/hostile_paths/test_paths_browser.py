@@ -16,16 +16,20 @@ ARTICLES = {
     "berita/kunci-asing.md": (
         "---\njudul: Kunci Asing Diabaikan\ntanggal: 2024-06-05\n"
         "timezone: ../../../../etc/localtime\n"
-        "date_format: \"%Y<script>alert(1)</script>\"\n"
+        'date_format: "%Y<script>alert(1)</script>"\n'
         "template_name: \"<meta http-equiv=refresh content='0;url=https://situs-lain.example/'>\"\n"
-        "---\nLampiran: [laporan]({static}/files/salinan.txt).\n"),
+        "---\nLampiran: [laporan]({static}/files/salinan.txt).\n"
+    ),
     "berita/panjang.md": (
         "---\njudul: Laporan Panjang\ntanggal: 2024-06-06\n---\n"
         + "Warga membaca [laporan](https://contoh.desa.id/laporan) desa.\n\n> Kutipan.\n\n"
-          "- satu\n    - dua\n\n" * 200),
+        "- satu\n    - dua\n\n" * 200
+    ),
     "berita/kode.md": (
         "---\njudul: Contoh Kode\ntanggal: 2024-06-07\n---\nContoh:\n\n```yaml\n"
-        + DEEP_CODE + "```\n"),
+        + DEEP_CODE
+        + "```\n"
+    ),
 }
 
 
@@ -46,10 +50,17 @@ def served_hostile(tmp_path_factory):
         yield base_url
 
 
-@pytest.mark.parametrize("path", [
-    "/", "/berita/2024/06/kunci-asing-diabaikan/", "/berita/2024/06/laporan-panjang/",
-    "/berita/2024/06/contoh-kode/", "/arsip/", "/files/salinan.txt",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/berita/2024/06/kunci-asing-diabaikan/",
+        "/berita/2024/06/laporan-panjang/",
+        "/berita/2024/06/contoh-kode/",
+        "/arsip/",
+        "/files/salinan.txt",
+    ],
+)
 def test_no_dialog_navigation_or_policy_violation(page_factory, served_hostile, path):
     page = page_factory()
     dialogs = []

@@ -8,19 +8,37 @@ import pytest
 from tests.sitetools import ROOT
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ('SITENAME = "Desa"\nPATH = (\n', 2, ["pengaturan tidak bisa dibaca", "was never closed",
-                                          "periksa tanda kurung"]),
-    ('SITENAME = "Desa"\nPATH = TIDAK_ADA\n', 2, ["pengaturan salah: NameError", "TIDAK_ADA"]),
-    (None, 1, ["berkas pengaturan tidak bisa dibaca", "No such file or directory"]),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (
+            'SITENAME = "Desa"\nPATH = (\n',
+            2,
+            ["pengaturan tidak bisa dibaca", "was never closed", "periksa tanda kurung"],
+        ),
+        ('SITENAME = "Desa"\nPATH = TIDAK_ADA\n', 2, ["pengaturan salah: NameError", "TIDAK_ADA"]),
+        (None, 1, ["berkas pengaturan tidak bisa dibaca", "No such file or directory"]),
+    ],
+)
 def test_broken_settings_are_one_line(tmp_path, text, line, words):
     settings = tmp_path / "pengaturan.py"
     if text is not None:
         settings.write_text(text, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings), "--output",
-         str(tmp_path / "output")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.build",
+            "--settings",
+            str(settings),
+            "--output",
+            str(tmp_path / "output"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     first = result.stderr.strip().splitlines()[0]

@@ -25,8 +25,17 @@ CSS_GZ = 4 * 1024
 JS_RAW = 2 * 1024
 ALLOWED_EXTERNAL_IMAGE_HOSTS = {"i.ytimg.com"}
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json", "text/template"}
-RESOURCE_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
-                      "modulepreload", "manifest", "mask-icon", "prefetch"}
+RESOURCE_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+    "mask-icon",
+    "prefetch",
+}
 
 
 @dataclass
@@ -69,7 +78,7 @@ class SiteResolver:
     def local_file(self, page_url, ref):
         """The built file for `ref` (relative to the page `page_url`), None if external."""
         if self.site_url and ref.startswith(self.site_url + "/"):
-            path = ref[len(self.site_url):]
+            path = ref[len(self.site_url) :]
         else:
             parts = urlsplit(ref)
             if parts.scheme or parts.netloc:
@@ -88,8 +97,14 @@ def measure(resolver, page_url, html_bytes):
     soup = BeautifulSoup(html_bytes, "html.parser")
     path = page_url + "index.html" if page_url == "" or page_url.endswith("/") else page_url
     weight = resolver.measurer.page_bytes(path, html_bytes)
-    fig = PageFigures(page_url, html=weight.html_raw, html_gz=weight.html_gzip,
-                      css=weight.css_raw, css_gz=weight.css_gzip, js=weight.js_raw)
+    fig = PageFigures(
+        page_url,
+        html=weight.html_raw,
+        html_gz=weight.html_gzip,
+        css=weight.css_raw,
+        css_gz=weight.css_gzip,
+        js=weight.js_raw,
+    )
 
     # CSS rules: inline <style> and linked stylesheets (same-site files of the output).
     css_parts = [style.get_text().encode() for style in soup.find_all("style")]
@@ -123,16 +138,33 @@ def measure(resolver, page_url, html_bytes):
                 fig.add("js", f"script of unknown type {script.get('type')!r}")
             continue
         in_head = script.find_parent("head") is not None
-        deferred = (script.has_attr("defer") or script.has_attr("async")
-                    or (script.get("type") or "").lower() == "module")
+        deferred = (
+            script.has_attr("defer")
+            or script.has_attr("async")
+            or (script.get("type") or "").lower() == "module"
+        )
         if in_head and not deferred:
-            fig.add("render-blocking",
-                    f"<script> in <head> without defer/async: {str(script)[:100]}")
+            fig.add(
+                "render-blocking", f"<script> in <head> without defer/async: {str(script)[:100]}"
+            )
 
     # External resources: anything fetched without the reader asking.
     refs = []
-    for tag in soup.find_all(["script", "img", "iframe", "frame", "embed", "audio", "video",
-                              "source", "track", "object", "input"]):
+    for tag in soup.find_all(
+        [
+            "script",
+            "img",
+            "iframe",
+            "frame",
+            "embed",
+            "audio",
+            "video",
+            "source",
+            "track",
+            "object",
+            "input",
+        ]
+    ):
         for attr in ("src", "data", "poster"):
             if tag.get(attr):
                 refs.append((tag.name, tag[attr]))
@@ -176,17 +208,23 @@ def measure(resolver, page_url, html_bytes):
 
 def table(title, figures):
     """A compact text table of the figures (bytes)."""
-    rows = [f"{title}: {len(figures)} pages (bytes; gz = gzip -9, each file on its own)",
-            f"{'page':60} {'html':>6} {'html.gz':>7} {'css':>6} {'css.gz':>6} "
-            f"{'1st.gz':>6} {'js':>5} {'img':>3}"]
+    rows = [
+        f"{title}: {len(figures)} pages (bytes; gz = gzip -9, each file on its own)",
+        f"{'page':60} {'html':>6} {'html.gz':>7} {'css':>6} {'css.gz':>6} "
+        f"{'1st.gz':>6} {'js':>5} {'img':>3}",
+    ]
     for f in figures:
         name = f.url or "/"
         name = name if len(name) <= 60 else name[:28] + "…" + name[-31:]
-        rows.append(f"{name:60} {f.html:6} {f.html_gz:7} {f.css:6} {f.css_gz:6} "
-                    f"{f.first_load_gz:6} {f.js:5} {f.images:3}")
+        rows.append(
+            f"{name:60} {f.html:6} {f.html_gz:7} {f.css:6} {f.css_gz:6} "
+            f"{f.first_load_gz:6} {f.js:5} {f.images:3}"
+        )
     if figures:
         worst = max(figures, key=lambda f: f.first_load_gz)
-        rows.append(f"max HTML+CSS gzip: {worst.first_load_gz} B ({worst.url or '/'}), "
-                    f"limit {FIRST_LOAD_GZ}; max CSS gzip {max(f.css_gz for f in figures)} B "
-                    f"(raw {max(f.css for f in figures)} B), limit {CSS_GZ}; max JS {max(f.js for f in figures)} B, limit {JS_RAW}")
+        rows.append(
+            f"max HTML+CSS gzip: {worst.first_load_gz} B ({worst.url or '/'}), "
+            f"limit {FIRST_LOAD_GZ}; max CSS gzip {max(f.css_gz for f in figures)} B "
+            f"(raw {max(f.css for f in figures)} B), limit {CSS_GZ}; max JS {max(f.js for f in figures)} B, limit {JS_RAW}"
+        )
     return "\n".join(rows)

@@ -7,8 +7,19 @@ BOARD_TYPES = ["notices", "notice", "events", "event"]
 BOARD = {"pengumuman": ("notices", "notice"), "agenda": ("events", "event")}
 # Page types every built sample site must have (the village ones only with the plugin).
 REQUIRED = [
-    "home", "article", "page", "category", "tag", "author", "archives",
-    "categories", "tags", "authors", "404", "search", *BOARD_TYPES,
+    "home",
+    "article",
+    "page",
+    "category",
+    "tag",
+    "author",
+    "archives",
+    "categories",
+    "tags",
+    "authors",
+    "404",
+    "search",
+    *BOARD_TYPES,
 ]
 VILLAGE_TYPES = ["villages", "village", "region"]
 # The sample fixture has APBDes data (content/data/apbdes/, data/desa/binangun/apbdes/).
@@ -58,8 +69,9 @@ def page_type(url):
     if first == "desa" and len(parts) == 3 and parts[2] in DATA_PAGES:
         return "village-" + parts[2]
     if url == f"{first}/" and first in LISTS:
-        return {"kategori": "categories", "tag": "tags", "penulis": "authors",
-                "desa": "villages"}[first]
+        return {"kategori": "categories", "tag": "tags", "penulis": "authors", "desa": "villages"}[
+            first
+        ]
     if first in LISTS:
         return LISTS[first] + ("-page-n" if PAGINATED.search(url) else "")
     if first in BOARD:

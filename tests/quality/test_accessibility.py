@@ -106,11 +106,13 @@ def test_axe_finds_no_violations(page_factory, served_sample_site, pages, size, 
             "needs_review": {v["id"]: len(v["nodes"]) for v in incomplete},
         }
         if violations:
-            failures.append(f"{label} ({size[0]}x{size[1]}, {scheme}):\n"
-                            + describe_violations(violations))
+            failures.append(
+                f"{label} ({size[0]}x{size[1]}, {scheme}):\n" + describe_violations(violations)
+            )
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{size[0]}x{size[1]}-{scheme}.json").write_text(
-        json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+        json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     assert not failures, "axe-core violations:\n" + "\n".join(failures)
 
 
@@ -154,8 +156,7 @@ def test_pages_load_cleanly(page_factory, served_sample_site, pages, size):
         elif not skip["target"]:
             problems.append(f"skip link {skip['href']} points to no element with that id")
         elif not skip["visible"]:
-            problems.append(f"skip link {skip['href']} is not visible in the viewport when "
-                            "focused")
+            problems.append(f"skip link {skip['href']} is not visible in the viewport when focused")
         page.evaluate(LOAD_EVERYTHING_JS)
         page.wait_for_load_state("networkidle")  # the favicon and late requests too
         if page.console_errors:
@@ -172,8 +173,7 @@ def test_pages_load_cleanly(page_factory, served_sample_site, pages, size):
 
 # Keyboard focus: the skip link (first Tab), then one element of each kind (same tag,
 # class and parent class) in header, main and footer, each compared focused / not focused.
-FOCUSABLE = ("a[href], button, input, select, textarea, summary, "
-             "[tabindex]:not([tabindex='-1'])")
+FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
 FOCUS_TARGETS_JS = """() => {
   const focusable = "%s";
   const sign = el => [el.tagName, el.className, el.parentElement.tagName,
@@ -182,7 +182,7 @@ FOCUS_TARGETS_JS = """() => {
   return [...document.querySelectorAll(focusable)]
     .filter(el => !el.disabled && el.getClientRects().length > 0)
     .map((el, index) => ({index, sign: sign(el)}));
-}""" % FOCUSABLE  # noqa: UP031 (a JavaScript template full of braces)
+}""".replace("%s", FOCUSABLE)
 
 FOCUS_BOX_JS = """index => {
   const focusable = "%s";
@@ -193,15 +193,19 @@ FOCUS_BOX_JS = """index => {
   active.scrollIntoView({block: 'center'});
   const b = active.getBoundingClientRect();
   return {html: active.outerHTML.slice(0, 120), x: b.x, y: b.y, w: b.width, h: b.height};
-}""" % FOCUSABLE  # noqa: UP031 (a JavaScript template full of braces)
+}""".replace("%s", FOCUSABLE)
 
 
 def focus_changes_look(page, index):
     """Focus element `index` (-1: whatever has focus); True if it looks different then."""
     box = page.evaluate(FOCUS_BOX_JS, index)
     pad = 6
-    clip = {"x": max(box["x"] - pad, 0), "y": max(box["y"] - pad, 0),
-            "width": box["w"] + 2 * pad, "height": box["h"] + 2 * pad}
+    clip = {
+        "x": max(box["x"] - pad, 0),
+        "y": max(box["y"] - pad, 0),
+        "width": box["w"] + 2 * pad,
+        "height": box["h"] + 2 * pad,
+    }
     focused = page.screenshot(clip=clip, animations="disabled")
     page.evaluate("() => document.activeElement.blur()")
     return focused != page.screenshot(clip=clip, animations="disabled"), box["html"]
@@ -212,7 +216,9 @@ def test_focus_check_finds_an_invisible_focus(page_factory, tmp_path):
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Uji</title>'
         "<style>#b:focus{outline:none}</style></head><body><p><a id=a href=#x>satu</a> "
-        "<a id=b href=#y>dua</a></p></body></html>", encoding="utf-8")
+        "<a id=b href=#y>dua</a></p></body></html>",
+        encoding="utf-8",
+    )
     with serve_folder(tmp_path) as base:
         page = page_factory(1280, 800)
         page.goto(base + "/")
@@ -269,8 +275,7 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("size", [(320, 640), (640, 400)],
-                         ids=["320px", "1280x800-at-200pct-zoom"])
+@pytest.mark.parametrize("size", [(320, 640), (640, 400)], ids=["320px", "1280x800-at-200pct-zoom"])
 def test_no_horizontal_scrolling(page_factory, served_sample_site, pages, size):
     failures = []
     page = page_factory(*size)
@@ -279,6 +284,8 @@ def test_no_horizontal_scrolling(page_factory, served_sample_site, pages, size):
         found = page.evaluate(OVERFLOW_JS)
         if found["scrollWidth"] > found["clientWidth"]:
             screenshot(page, f"overflow-{size[0]}x{size[1]}-{slug(url)}")
-            failures.append(f"{label}: scrollWidth {found['scrollWidth']} > clientWidth "
-                            f"{found['clientWidth']}; too wide: {found['wide']}")
+            failures.append(
+                f"{label}: scrollWidth {found['scrollWidth']} > clientWidth "
+                f"{found['clientWidth']}; too wide: {found['wide']}"
+            )
     assert not failures, f"horizontal scrolling at {size[0]}x{size[1]}:\n" + "\n".join(failures)

@@ -20,8 +20,9 @@ def figures(request):
     else:
         site, site_url = request.getfixturevalue("published_site"), PRODUCTION_URL
     resolver = SiteResolver(site.output, site_url)
-    result = [measure(resolver, url_of(site, path), path.read_bytes())
-              for path in site.html_files()]
+    result = [
+        measure(resolver, url_of(site, path), path.read_bytes()) for path in site.html_files()
+    ]
     assert len(result) >= 20, "the sample site should have at least 20 pages"
     text = table(f"{request.param} build", result)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -65,7 +66,8 @@ def test_images_have_size_and_lazy_loading(figures):
 
 # --- the rules themselves, on small hand-written pages --------------------------------
 
-BAD_PAGE = """<!doctype html><html lang="id"><head><title>x</title>
+BAD_PAGE = (
+    """<!doctype html><html lang="id"><head><title>x</title>
 <link rel="stylesheet" href="/a.css"><link rel="stylesheet" href="../../b.css">
 <link rel="stylesheet" href="https://cdn.example.com/x.css">
 <script src="/app.js"></script>
@@ -76,8 +78,11 @@ BAD_PAGE = """<!doctype html><html lang="id"><head><title>x</title>
 <img src="https://i.ytimg.com/vi/abc/hqdefault.jpg" width="480" height="360" loading="lazy">
 <iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>
 <img src="https://example.org/x.jpg" width="1" height="1" loading="lazy">
-<script>""" + "x=1;" * 600 + """</script>
+<script>"""
+    + "x=1;" * 600
+    + """</script>
 </body></html>"""
+)
 
 
 def test_rules_find_every_problem_of_a_bad_page(tmp_path):
@@ -90,20 +95,26 @@ def test_rules_find_every_problem_of_a_bad_page(tmp_path):
     rules = fig.problems
     assert fig.js == len("console.log(1)") + 4 * 600
     assert fig.css == len(noise) + len("@import url(c.css);\nbody{color:red}") + len(
-        "@font-face{font-family:x;src:url(x.woff2)}")
-    assert sorted(rules) == ["css", "external", "images", "js", "missing-file",
-                             "render-blocking"]
-    assert rules["missing-file"] == ["<img> /one.jpg not in the output",
-                                     "<img> /two.jpg not in the output"]
+        "@font-face{font-family:x;src:url(x.woff2)}"
+    )
+    assert sorted(rules) == ["css", "external", "images", "js", "missing-file", "render-blocking"]
+    assert rules["missing-file"] == [
+        "<img> /one.jpg not in the output",
+        "<img> /two.jpg not in the output",
+    ]
     assert any("without defer/async" in m for m in rules["render-blocking"])
     assert any("@import" in m for m in rules["render-blocking"])
     assert any("@font-face" in m for m in rules["render-blocking"])
     assert any("3 stylesheets" in m for m in rules["render-blocking"])
-    assert rules["external"] == ["<iframe> https://www.youtube-nocookie.com/embed/abc",
-                                 "<img> https://example.org/x.jpg",
-                                 "<link> https://cdn.example.com/x.css"]
-    assert rules["images"] == ["<img src=/two.jpg> without height",
-                               "<img src=/two.jpg> (not the first image) without loading=lazy"]
+    assert rules["external"] == [
+        "<iframe> https://www.youtube-nocookie.com/embed/abc",
+        "<img> https://example.org/x.jpg",
+        "<link> https://cdn.example.com/x.css",
+    ]
+    assert rules["images"] == [
+        "<img src=/two.jpg> without height",
+        "<img src=/two.jpg> (not the first image) without loading=lazy",
+    ]
 
 
 def test_rules_pass_a_lean_page_and_resolve_production_urls(tmp_path):
@@ -114,14 +125,16 @@ def test_rules_pass_a_lean_page_and_resolve_production_urls(tmp_path):
     for name in ("a.jpg", "b.jpg"):
         (tmp_path / "berita" / "x").mkdir(parents=True, exist_ok=True)
         (tmp_path / "berita" / "x" / name).write_bytes(b"jpg")
-    page = (f'<!doctype html><html lang="id"><head><title>x</title>'
-            f'<link rel="stylesheet" href="{PRODUCTION_URL}/theme/css/style.css">'
-            f'<link rel="stylesheet" media="print" href="/theme/css/style.css">'
-            f'<link rel="canonical" href="{PRODUCTION_URL}/berita/x/">'
-            f'<script src="../../theme/js/v.js" defer></script></head><body>'
-            f'<img src="a.jpg" width="1" height="1"><img src="b.jpg" width="1" height="1" '
-            f'fetchpriority="high"><img src="b.jpg" width="1" height="1" '
-            f'loading="lazy"></body></html>').encode()
+    page = (
+        f'<!doctype html><html lang="id"><head><title>x</title>'
+        f'<link rel="stylesheet" href="{PRODUCTION_URL}/theme/css/style.css">'
+        f'<link rel="stylesheet" media="print" href="/theme/css/style.css">'
+        f'<link rel="canonical" href="{PRODUCTION_URL}/berita/x/">'
+        f'<script src="../../theme/js/v.js" defer></script></head><body>'
+        f'<img src="a.jpg" width="1" height="1"><img src="b.jpg" width="1" height="1" '
+        f'fetchpriority="high"><img src="b.jpg" width="1" height="1" '
+        f'loading="lazy"></body></html>'
+    ).encode()
     fig = measure(SiteResolver(tmp_path, PRODUCTION_URL), "berita/x/", page)
     assert fig.problems == {}
     # The same stylesheet linked twice is downloaded (and counted) once.

@@ -22,7 +22,9 @@ def run_vnu(files):
         pytest.fail("java not found: run `bash .ci/test-deps` (installs default-jre-headless)")
     done = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     out = done.stderr.strip() or done.stdout.strip()  # vnu writes its report to stderr
     try:
@@ -31,8 +33,11 @@ def run_vnu(files):
         pytest.fail(f"vnu gave no JSON report (exit {done.returncode}): {out[:2000]}")
     if done.returncode not in (0, 1) or (done.returncode == 1 and not messages):
         pytest.fail(f"vnu failed (exit {done.returncode}): {out[:2000]}")
-    return [m for m in messages if m.get("type") in ("error", "non-document-error")
-            or m.get("subType") == "fatal"]
+    return [
+        m
+        for m in messages
+        if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"
+    ]
 
 
 def path_of(url):
@@ -58,20 +63,32 @@ def checked(sample_site, published_site, tmp_path_factory):
     that show the checker really runs: {"site": errors, "bad": errors, "good": errors}."""
     controls = tmp_path_factory.mktemp("vnu-controls")
     bad = controls / "bad.html"
-    bad.write_text('<!doctype html><html lang="id"><head><title>x</title></head>'
-                   "<body><p><div>a</p><img src=x.png></body></html>", encoding="utf-8")
+    bad.write_text(
+        '<!doctype html><html lang="id"><head><title>x</title></head>'
+        "<body><p><div>a</p><img src=x.png></body></html>",
+        encoding="utf-8",
+    )
     good = controls / "good.html"
-    good.write_text('<!doctype html><html lang="id"><head><meta charset="utf-8">'
-                    "<title>x</title></head><body><p>a</p></body></html>", encoding="utf-8")
+    good.write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8">'
+        "<title>x</title></head><body><p>a</p></body></html>",
+        encoding="utf-8",
+    )
     site_files = sample_site.html_files() + published_site.html_files()
     assert len(site_files) >= 40
     errors = run_vnu([bad, good, *site_files])
-    result = {"site": [], "bad": [], "good": [], "files": len(site_files),
-              "roots": [sample_site.output, published_site.output, controls]}
+    result = {
+        "site": [],
+        "bad": [],
+        "good": [],
+        "files": len(site_files),
+        "roots": [sample_site.output, published_site.output, controls],
+    }
     for error in errors:
         path = path_of(error.get("url", ""))
-        key = next((k for k, f in (("bad", bad), ("good", good)) if path == str(f.resolve())),
-                   "site")
+        key = next(
+            (k for k, f in (("bad", bad), ("good", good)) if path == str(f.resolve())), "site"
+        )
         result[key].append(error)
     return result
 
@@ -86,5 +103,7 @@ def test_vnu_reports_invalid_html(checked):
 
 def test_every_built_page_is_valid_html(checked):
     errors = checked["site"]
-    assert not errors, (f"Nu Html Checker: {len(errors)} errors in {checked['files']} files\n"
-                        + describe(errors, checked["roots"]))
+    assert not errors, (
+        f"Nu Html Checker: {len(errors)} errors in {checked['files']} files\n"
+        + describe(errors, checked["roots"])
+    )

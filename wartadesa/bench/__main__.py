@@ -21,13 +21,22 @@ def main(argv=None):
     parser.add_argument("--villages", type=int, default=40, help="villages (default 40)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--runs", type=int, default=3, help="timed builds of each (default 3)")
-    parser.add_argument("--profile", action="store_true",
-                        help="cProfile one full build of ours, saved beside the report "
-                        "(docs/benchmarks-profile.txt)")
-    parser.add_argument("--output", default="docs/benchmarks.md",
-                        help="report file (default docs/benchmarks.md; '-' for none)")
-    parser.add_argument("--workdir", default=None,
-                        help="folder for the corpus and builds (default: a temporary folder)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="cProfile one full build of ours, saved beside the report "
+        "(docs/benchmarks-profile.txt)",
+    )
+    parser.add_argument(
+        "--output",
+        default="docs/benchmarks.md",
+        help="report file (default docs/benchmarks.md; '-' for none)",
+    )
+    parser.add_argument(
+        "--workdir",
+        default=None,
+        help="folder for the corpus and builds (default: a temporary folder)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
     if args.articles < 1 or args.villages < 1 or args.runs < 1:
@@ -38,8 +47,14 @@ def main(argv=None):
 
     try:
         result = run_benchmark(
-            articles=args.articles, villages=args.villages, seed=args.seed, runs=args.runs,
-            profile=args.profile, workdir=args.workdir, keep=args.keep, log=log,
+            articles=args.articles,
+            villages=args.villages,
+            seed=args.seed,
+            runs=args.runs,
+            profile=args.profile,
+            workdir=args.workdir,
+            keep=args.keep,
+            log=log,
         )
     except (BenchError, ValueError) as error:
         print(f"Benchmark gagal (failed): {error}", file=sys.stderr)
@@ -58,7 +73,9 @@ def main(argv=None):
             write_profile(profile_file, result)
             print(f"Profil lengkap (full profile): {profile_file}")
     if target is not None:
-        write_report(target, result, profile_file=_shown(target.with_name(target.stem + "-profile.txt")))
+        write_report(
+            target, result, profile_file=_shown(target.with_name(target.stem + "-profile.txt"))
+        )
         print(f"Laporan ditulis (report written): {target}")
     return 0
 

@@ -45,10 +45,14 @@ CATEGORIES = {
             "Camat {kecamatan} berpesan agar setiap rupiah anggaran dapat dipertanggungjawabkan kepada masyarakat.",
         ],
         "items": [
-            "pembangunan dan pemeliharaan jalan lingkungan", "penanganan stunting dan gizi buruk",
-            "bantuan langsung tunai bagi keluarga miskin", "penguatan kelembagaan RT dan RW",
-            "pelatihan aparatur desa", "pengadaan sarana pelayanan administrasi",
-            "penyertaan modal BUMDes", "kegiatan posyandu dan PAUD",
+            "pembangunan dan pemeliharaan jalan lingkungan",
+            "penanganan stunting dan gizi buruk",
+            "bantuan langsung tunai bagi keluarga miskin",
+            "penguatan kelembagaan RT dan RW",
+            "pelatihan aparatur desa",
+            "pengadaan sarana pelayanan administrasi",
+            "penyertaan modal BUMDes",
+            "kegiatan posyandu dan PAUD",
         ],
     },
     "Pembangunan": {
@@ -68,10 +72,14 @@ CATEGORIES = {
             "Papan proyek dipasang di lokasi sehingga warga dapat mengetahui nilai dan jangka waktu pekerjaan.",
         ],
         "items": [
-            "panjang jalan {angka}0 meter dengan lebar tiga meter", "saluran drainase di kedua sisi jalan",
-            "tenaga kerja {angka} orang warga setempat", "pengawasan oleh BPD dan tokoh masyarakat",
-            "pemeliharaan rutin setiap tiga bulan", "pemasangan papan informasi kegiatan",
-            "pengadaan material dari toko bangunan desa", "jadwal pengerjaan selama {angka} minggu",
+            "panjang jalan {angka}0 meter dengan lebar tiga meter",
+            "saluran drainase di kedua sisi jalan",
+            "tenaga kerja {angka} orang warga setempat",
+            "pengawasan oleh BPD dan tokoh masyarakat",
+            "pemeliharaan rutin setiap tiga bulan",
+            "pemasangan papan informasi kegiatan",
+            "pengadaan material dari toko bangunan desa",
+            "jadwal pengerjaan selama {angka} minggu",
         ],
     },
     "Kesehatan": {
@@ -91,10 +99,14 @@ CATEGORIES = {
             "Petugas Puskesmas {kecamatan} turut hadir memeriksa tekanan darah dan gula darah warga.",
         ],
         "items": [
-            "penimbangan dan pengukuran balita", "pemberian vitamin A dan obat cacing",
-            "penyuluhan gizi bagi ibu hamil", "pemeriksaan tekanan darah lansia",
-            "pemberian makanan tambahan", "imunisasi dasar lengkap",
-            "pemantauan jentik nyamuk dari rumah ke rumah", "konsultasi kesehatan gratis",
+            "penimbangan dan pengukuran balita",
+            "pemberian vitamin A dan obat cacing",
+            "penyuluhan gizi bagi ibu hamil",
+            "pemeriksaan tekanan darah lansia",
+            "pemberian makanan tambahan",
+            "imunisasi dasar lengkap",
+            "pemantauan jentik nyamuk dari rumah ke rumah",
+            "konsultasi kesehatan gratis",
         ],
     },
     "Pendidikan": {
@@ -113,10 +125,14 @@ CATEGORIES = {
             "Guru PAUD menyampaikan terima kasih atas perhatian desa terhadap pendidikan anak usia dini.",
         ],
         "items": [
-            "buku bacaan anak dan buku pelajaran", "alat permainan edukatif",
-            "pelatihan pengetikan dan pengolahan data", "kelas membaca dan menulis",
-            "beasiswa bagi pelajar dari keluarga kurang mampu", "pendampingan belajar oleh relawan",
-            "lomba cerdas cermat antar-dusun", "perbaikan ruang kelas PAUD",
+            "buku bacaan anak dan buku pelajaran",
+            "alat permainan edukatif",
+            "pelatihan pengetikan dan pengolahan data",
+            "kelas membaca dan menulis",
+            "beasiswa bagi pelajar dari keluarga kurang mampu",
+            "pendampingan belajar oleh relawan",
+            "lomba cerdas cermat antar-dusun",
+            "perbaikan ruang kelas PAUD",
         ],
     },
     "Ekonomi": {
@@ -135,9 +151,14 @@ CATEGORIES = {
             "Pengurus BUMDes melaporkan perkembangan usaha secara terbuka dalam musyawarah desa.",
         ],
         "items": [
-            "unit simpan pinjam", "penyewaan alat pesta dan tenda", "pengelolaan air bersih",
-            "toko sarana produksi pertanian", "pemasaran produk UMKM", "pengolahan keripik dan kue kering",
-            "pengelolaan wisata desa", "pelatihan pengemasan produk",
+            "unit simpan pinjam",
+            "penyewaan alat pesta dan tenda",
+            "pengelolaan air bersih",
+            "toko sarana produksi pertanian",
+            "pemasaran produk UMKM",
+            "pengolahan keripik dan kue kering",
+            "pengelolaan wisata desa",
+            "pelatihan pengemasan produk",
         ],
     },
     "Pertanian": {
@@ -156,9 +177,14 @@ CATEGORIES = {
             "Air dari embung dialirkan ke sawah melalui saluran yang baru diperbaiki.",
         ],
         "items": [
-            "traktor tangan dan pompa air", "benih padi unggul", "pupuk organik cair",
-            "pelatihan pengendalian hama terpadu", "perbaikan saluran tersier", "jadwal tanam serentak",
-            "pendataan luas lahan sawah", "penyimpanan gabah di lumbung desa",
+            "traktor tangan dan pompa air",
+            "benih padi unggul",
+            "pupuk organik cair",
+            "pelatihan pengendalian hama terpadu",
+            "perbaikan saluran tersier",
+            "jadwal tanam serentak",
+            "pendataan luas lahan sawah",
+            "penyimpanan gabah di lumbung desa",
         ],
     },
     "Sosial Budaya": {
@@ -177,9 +203,14 @@ CATEGORIES = {
             "Kegiatan ini mempererat kerukunan warga dari dusun yang berbeda.",
         ],
         "items": [
-            "kirab hasil bumi keliling desa", "doa bersama dan makan bersama", "lomba balap karung dan panjat pinang",
-            "pentas kesenian tradisional", "turnamen bola voli antar-dusun", "santunan bagi anak yatim",
-            "bazar makanan khas desa", "pawai obor malam hari",
+            "kirab hasil bumi keliling desa",
+            "doa bersama dan makan bersama",
+            "lomba balap karung dan panjat pinang",
+            "pentas kesenian tradisional",
+            "turnamen bola voli antar-dusun",
+            "santunan bagi anak yatim",
+            "bazar makanan khas desa",
+            "pawai obor malam hari",
         ],
     },
     "Lingkungan": {
@@ -198,10 +229,14 @@ CATEGORIES = {
             "Pemerintah desa menyiapkan tempat penampungan sementara di setiap dusun.",
         ],
         "items": [
-            "pembersihan saluran air dan gorong-gorong", "penanaman pohon penghijauan",
-            "pemilahan sampah rumah tangga", "penyediaan tong sampah di tempat umum",
-            "pembuatan lubang biopori", "pengolahan sampah organik menjadi kompos",
-            "perluasan jaringan pipa air bersih", "sosialisasi larangan membuang sampah ke sungai",
+            "pembersihan saluran air dan gorong-gorong",
+            "penanaman pohon penghijauan",
+            "pemilahan sampah rumah tangga",
+            "penyediaan tong sampah di tempat umum",
+            "pembuatan lubang biopori",
+            "pengolahan sampah organik menjadi kompos",
+            "perluasan jaringan pipa air bersih",
+            "sosialisasi larangan membuang sampah ke sungai",
         ],
     },
 }
@@ -229,29 +264,98 @@ GENERAL_SENTENCES = [
     "Pendamping desa dari {kabupaten} memberikan masukan agar pelaporan dibuat lebih rinci.",
 ]
 HEADINGS = [
-    "Latar belakang", "Jalannya kegiatan", "Anggaran dan sumber dana", "Tanggapan warga",
-    "Rencana ke depan", "Peserta dan narasumber", "Hasil yang dicapai", "Pesan kepala desa",
+    "Latar belakang",
+    "Jalannya kegiatan",
+    "Anggaran dan sumber dana",
+    "Tanggapan warga",
+    "Rencana ke depan",
+    "Peserta dan narasumber",
+    "Hasil yang dicapai",
+    "Pesan kepala desa",
 ]
 PLACES = ["balai", "aula kantor", "lapangan", "pendopo", "gedung serbaguna"]
 PEOPLE = [
-    "Suyanto", "Siti Aminah", "Bambang Sutrisno", "Sri Wahyuni", "Ahmad Fauzi", "Dwi Lestari",
-    "I Made Suarta", "Ni Ketut Sari", "I Wayan Gede", "Yohanes Rimbang", "Marta Luwi",
-    "Heri Kusnadi", "Endang Susilowati", "Slamet Riyadi", "Nur Hidayah", "Agus Salim",
+    "Suyanto",
+    "Siti Aminah",
+    "Bambang Sutrisno",
+    "Sri Wahyuni",
+    "Ahmad Fauzi",
+    "Dwi Lestari",
+    "I Made Suarta",
+    "Ni Ketut Sari",
+    "I Wayan Gede",
+    "Yohanes Rimbang",
+    "Marta Luwi",
+    "Heri Kusnadi",
+    "Endang Susilowati",
+    "Slamet Riyadi",
+    "Nur Hidayah",
+    "Agus Salim",
 ]
-HAMLETS = ["Krajan", "Tegalsari", "Sumberejo", "Karanganyar", "Ngemplak", "Sidomukti", "Banjar Kaja", "Tumbang"]
-BYLAWS = ["Pungutan Desa", "Tata Ruang Desa", "Perlindungan Mata Air", "Kewenangan Lokal", "Ketertiban Umum"]
+HAMLETS = [
+    "Krajan",
+    "Tegalsari",
+    "Sumberejo",
+    "Karanganyar",
+    "Ngemplak",
+    "Sidomukti",
+    "Banjar Kaja",
+    "Tumbang",
+]
+BYLAWS = [
+    "Pungutan Desa",
+    "Tata Ruang Desa",
+    "Perlindungan Mata Air",
+    "Kewenangan Lokal",
+    "Ketertiban Umum",
+]
 BUSINESSES = ["Air Bersih", "Penyewaan Tenda", "Wisata Sawah", "Toko Saprotan", "Simpan Pinjam"]
 TOOLS = ["Traktor Tangan", "Pompa Air", "Mesin Perontok Padi", "Benih Padi Unggul", "Pupuk Organik"]
 TAGS = [
-    "musdes", "apbdes", "dana desa", "bpd", "perangkat desa", "pelayanan publik", "jalan desa",
-    "irigasi", "posyandu", "stunting", "lansia", "paud", "perpustakaan", "beasiswa", "bumdes",
-    "umkm", "pasar desa", "kelompok tani", "panen", "pupuk", "gotong royong", "karang taruna",
-    "pkk", "sedekah bumi", "tujuh belasan", "kesenian", "bank sampah", "penghijauan", "air bersih",
-    "kerja bakti", "blt", "kesehatan", "pendidikan", "pemuda", "perempuan", "transparansi",
+    "musdes",
+    "apbdes",
+    "dana desa",
+    "bpd",
+    "perangkat desa",
+    "pelayanan publik",
+    "jalan desa",
+    "irigasi",
+    "posyandu",
+    "stunting",
+    "lansia",
+    "paud",
+    "perpustakaan",
+    "beasiswa",
+    "bumdes",
+    "umkm",
+    "pasar desa",
+    "kelompok tani",
+    "panen",
+    "pupuk",
+    "gotong royong",
+    "karang taruna",
+    "pkk",
+    "sedekah bumi",
+    "tujuh belasan",
+    "kesenian",
+    "bank sampah",
+    "penghijauan",
+    "air bersih",
+    "kerja bakti",
+    "blt",
+    "kesehatan",
+    "pendidikan",
+    "pemuda",
+    "perempuan",
+    "transparansi",
 ]
 AUTHORS = [
-    "Operator Desa", "Tim Warta Desa", "Kasi Pemerintahan", "Kaur Perencanaan",
-    "Relawan TIK Desa", "Karang Taruna",
+    "Operator Desa",
+    "Tim Warta Desa",
+    "Kasi Pemerintahan",
+    "Kaur Perencanaan",
+    "Relawan TIK Desa",
+    "Karang Taruna",
 ]
 EXTERNAL_LINKS = [
     ("Kementerian Desa PDT", "https://kemendesa.go.id/"),
@@ -261,7 +365,11 @@ EXTERNAL_LINKS = [
     ("portal Satu Data Indonesia", "https://data.go.id/"),
     ("Kementerian Kesehatan", "https://www.kemkes.go.id/"),
 ]
-YOUTUBE_FORMS = ["https://www.youtube.com/watch?v={id}", "https://youtu.be/{id}", "youtube.com/watch?v={id}&t=42"]
+YOUTUBE_FORMS = [
+    "https://www.youtube.com/watch?v={id}",
+    "https://youtu.be/{id}",
+    "youtube.com/watch?v={id}&t=42",
+]
 # No "_" (Markdown emphasis); the last character of a real video ID is one of 16.
 YOUTUBE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"
 YOUTUBE_LAST = "AEIMQUYcgkosw048"
@@ -271,14 +379,28 @@ PAGES = [
     ("profil-wilayah", "Profil Wilayah"),
 ]
 ENGLISH_KEYS = {
-    "title": "title", "date": "date", "category": "category", "tags": "tags",
-    "village": "village", "region": "region", "author": "author", "summary": "summary",
-    "image": "image", "image_caption": "image_caption",
+    "title": "title",
+    "date": "date",
+    "category": "category",
+    "tags": "tags",
+    "village": "village",
+    "region": "region",
+    "author": "author",
+    "summary": "summary",
+    "image": "image",
+    "image_caption": "image_caption",
 }
 INDONESIAN_KEYS = {
-    "title": "judul", "date": "tanggal", "category": "kategori", "tags": "label",
-    "village": "desa", "region": "wilayah", "author": "penulis", "summary": "ringkasan",
-    "image": "gambar", "image_caption": "keterangan_gambar",
+    "title": "judul",
+    "date": "tanggal",
+    "category": "kategori",
+    "tags": "label",
+    "village": "desa",
+    "region": "wilayah",
+    "author": "penulis",
+    "summary": "ringkasan",
+    "image": "gambar",
+    "image_caption": "keterangan_gambar",
 }
 
 
@@ -355,9 +477,15 @@ class _Writer:
         two = rng.sample(PEOPLE, 2)
         values = dict(
             self.values,
-            angka=str(rng.randint(2, 9)), juta=str(rng.randint(15, 480)), tokoh=two[0], tokoh2=two[1],
-            tempat=rng.choice(PLACES), dusun=rng.choice(HAMLETS), perdes=rng.choice(BYLAWS),
-            usaha=rng.choice(BUSINESSES), alat=rng.choice(TOOLS),
+            angka=str(rng.randint(2, 9)),
+            juta=str(rng.randint(15, 480)),
+            tokoh=two[0],
+            tokoh2=two[1],
+            tempat=rng.choice(PLACES),
+            dusun=rng.choice(HAMLETS),
+            perdes=rng.choice(BYLAWS),
+            usaha=rng.choice(BUSINESSES),
+            alat=rng.choice(TOOLS),
         )
         return template.format(**values)
 
@@ -445,9 +573,15 @@ def _write_article(corpus, index, date, has_time, village, images, rng, used_slu
     image = rng.choice(images)
     article = Article(
         path=f"berita/{date:%Y}/{date:%Y-%m-%d}-{slug}.md",
-        title=title, date=date, has_time=has_time, category=category,
-        tags=sorted(rng.sample(TAGS, rng.randint(2, 4))), author=rng.choice(AUTHORS),
-        villages=villages, regions=regions, image=f"images/{image}",
+        title=title,
+        date=date,
+        has_time=has_time,
+        category=category,
+        tags=sorted(rng.sample(TAGS, rng.randint(2, 4))),
+        author=rng.choice(AUTHORS),
+        villages=villages,
+        regions=regions,
+        image=f"images/{image}",
     )
     if index % YOUTUBE_EVERY == YOUTUBE_EVERY // 2:
         article.youtube = rng.choice(YOUTUBE_FORMS).format(id=youtube_id(rng))
@@ -457,9 +591,16 @@ def _write_article(corpus, index, date, has_time, village, images, rng, used_slu
     body = _body(writer, topic, article, corpus.articles, rng)
     date_text = f"{date:%Y-%m-%d %H:%M}" if has_time else f"{date:%Y-%m-%d}"
     fields = {
-        "title": title, "date": date_text, "category": category, "tags": article.tags,
-        "village": villages, "region": regions, "author": article.author, "summary": summary,
-        "image": article.image, "image_caption": caption,
+        "title": title,
+        "date": date_text,
+        "category": category,
+        "tags": article.tags,
+        "village": villages,
+        "region": regions,
+        "author": article.author,
+        "summary": summary,
+        "image": article.image,
+        "image_caption": caption,
     }
     keys = INDONESIAN_KEYS if rng.random() < 0.5 else ENGLISH_KEYS
     yaml_lines = ["---"]
@@ -473,8 +614,12 @@ def _write_article(corpus, index, date, has_time, village, images, rng, used_slu
     ours = "\n".join(yaml_lines) + "\n\n" + body
 
     native = [
-        f"Title: {title}", f"Date: {date_text}", f"Category: {category}",
-        f"Tags: {', '.join(article.tags)}", f"Author: {article.author}", f"Summary: {summary}",
+        f"Title: {title}",
+        f"Date: {date_text}",
+        f"Category: {category}",
+        f"Tags: {', '.join(article.tags)}",
+        f"Author: {article.author}",
+        f"Summary: {summary}",
     ]
     if villages:
         native.append(f"Village: {', '.join(villages)}")
@@ -517,9 +662,16 @@ def _body(writer, topic, article, earlier, rng):
 
 def _write_page(corpus, slug, title, rng):
     writer = _Writer(rng, corpus.villages[0], 2024)
-    body = "\n\n".join(
-        [writer.paragraph(GENERAL_SENTENCES, 3), "## Layanan", writer.paragraph(GENERAL_SENTENCES, 4)]
-    ) + "\n"
+    body = (
+        "\n\n".join(
+            [
+                writer.paragraph(GENERAL_SENTENCES, 3),
+                "## Layanan",
+                writer.paragraph(GENERAL_SENTENCES, 4),
+            ]
+        )
+        + "\n"
+    )
     ours = f"---\ntitle: {title}\nslug: {slug}\n---\n\n{body}"
     plain = f"Title: {title}\nSlug: {slug}\n\n{body}"
     for folder, text in ((corpus.ours, ours), (corpus.plain, plain)):

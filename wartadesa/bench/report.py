@@ -65,42 +65,52 @@ def verdict(ok):
 def targets(result):
     """[(target, measured, verdict)] for the figures of one run."""
     rows = []
-    rows.append((
-        f"full build within {RATIO_TARGET:.2f}× of plain Pelican",
-        f"{result.ratio:.2f}× (median {seconds(result.ours.median)} vs "
-        f"{seconds(result.plain.median)}; CPU time {result.cpu_ratio:.2f}×)",
-        verdict(result.ratio <= RATIO_TARGET),
-    ))
+    rows.append(
+        (
+            f"full build within {RATIO_TARGET:.2f}× of plain Pelican",
+            f"{result.ratio:.2f}× (median {seconds(result.ours.median)} vs "
+            f"{seconds(result.plain.median)}; CPU time {result.cpu_ratio:.2f}×)",
+            verdict(result.ratio <= RATIO_TARGET),
+        )
+    )
     incremental = result.incremental.median
     if result.articles >= INCREMENTAL_AT:
         judged = verdict(incremental < INCREMENTAL_TARGET and result.incremental.verified)
     else:
         judged = f"not judged here (the target is for {INCREMENTAL_AT:,} articles)"
-    rows.append((
-        f"incremental rebuild of one changed article < {INCREMENTAL_TARGET:.0f} s at "
-        f"{INCREMENTAL_AT:,} articles",
-        f"{seconds(incremental)} at {result.articles:,} articles",
-        judged,
-    ))
+    rows.append(
+        (
+            f"incremental rebuild of one changed article < {INCREMENTAL_TARGET:.0f} s at "
+            f"{INCREMENTAL_AT:,} articles",
+            f"{seconds(incremental)} at {result.articles:,} articles",
+            judged,
+        )
+    )
     site = result.weights["ours"]
     top = site.largest("html_css_gzip")
-    rows.append((
-        f"HTML + CSS of every page ≤ {HTML_CSS_BUDGET // 1024} KB gzip",
-        f"largest {kb(top.html_css_gzip)} (`{top.path}`)",
-        verdict(top.html_css_gzip <= HTML_CSS_BUDGET),
-    ))
+    rows.append(
+        (
+            f"HTML + CSS of every page ≤ {HTML_CSS_BUDGET // 1024} KB gzip",
+            f"largest {kb(top.html_css_gzip)} (`{top.path}`)",
+            verdict(top.html_css_gzip <= HTML_CSS_BUDGET),
+        )
+    )
     top = site.largest("css_gzip")
-    rows.append((
-        f"CSS of every page ≤ {CSS_BUDGET // 1024} KB gzip",
-        f"largest {kb(top.css_gzip)} gzip, {kb(top.css_raw)} raw",
-        verdict(top.css_gzip <= CSS_BUDGET),
-    ))
+    rows.append(
+        (
+            f"CSS of every page ≤ {CSS_BUDGET // 1024} KB gzip",
+            f"largest {kb(top.css_gzip)} gzip, {kb(top.css_raw)} raw",
+            verdict(top.css_gzip <= CSS_BUDGET),
+        )
+    )
     top = site.largest("js_gzip")
-    rows.append((
-        f"JavaScript of every page ≤ {JS_BUDGET // 1024} KB gzip",
-        f"largest {kb(top.js_gzip)} gzip, {kb(top.js_raw)} raw (`{top.path}`)",
-        verdict(top.js_gzip <= JS_BUDGET),
-    ))
+    rows.append(
+        (
+            f"JavaScript of every page ≤ {JS_BUDGET // 1024} KB gzip",
+            f"largest {kb(top.js_gzip)} gzip, {kb(top.js_raw)} raw (`{top.path}`)",
+            verdict(top.js_gzip <= JS_BUDGET),
+        )
+    )
     return rows
 
 
@@ -127,17 +137,27 @@ def _spread(values):
 def _weight_table(site):
     rows = []
     for summary in site.types:
-        rows.append((
-            summary.kind, summary.count,
-            f"{kb(summary.largest_raw)} / {kb(summary.largest_gzip)}",
-            f"{kb(summary.median_raw)} / {kb(summary.median_gzip)}",
-            kb(summary.max_html_css_gzip),
-            f"{kb(summary.max_css_raw)} / {kb(summary.max_css_gzip)}",
-            f"{kb(summary.max_js_raw)} / {kb(summary.max_js_gzip)}",
-        ))
+        rows.append(
+            (
+                summary.kind,
+                summary.count,
+                f"{kb(summary.largest_raw)} / {kb(summary.largest_gzip)}",
+                f"{kb(summary.median_raw)} / {kb(summary.median_gzip)}",
+                kb(summary.max_html_css_gzip),
+                f"{kb(summary.max_css_raw)} / {kb(summary.max_css_gzip)}",
+                f"{kb(summary.max_js_raw)} / {kb(summary.max_js_gzip)}",
+            )
+        )
     table = _table(
-        ("page type", "pages", "largest HTML+CSS+JS raw / gzip", "median raw / gzip",
-         "largest HTML+CSS gzip", "largest CSS raw / gzip", "largest JS raw / gzip"),
+        (
+            "page type",
+            "pages",
+            "largest HTML+CSS+JS raw / gzip",
+            "median raw / gzip",
+            "largest HTML+CSS gzip",
+            "largest CSS raw / gzip",
+            "largest JS raw / gzip",
+        ),
         rows,
     )
     largest = site.largest("total_gzip")
@@ -145,7 +165,7 @@ def _weight_table(site):
         f"JavaScript files in the site: {site.js_files} ({kb(site.js_files_raw)} raw, "
         f"{kb(site.js_files_gzip)} gzip); pages with any JavaScript: {site.pages_with_js} of "
         f"{len(site.pages)}. Heaviest page: `{largest.path}` ({kb(largest.total_raw)} raw, "
-        f"{kb(largest.total_gzip)} gzip).",
+        f"{kb(largest.total_gzip)} gzip)."
     ]
     if site.missing:
         notes.append(f"Referenced but missing: {', '.join(f'`{m}`' for m in site.missing[:10])}.")
@@ -165,21 +185,41 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
         f"{kb(result.weights['ours'].largest('total_gzip').total_gzip)} gzip "
         f"(plain: {kb(result.weights['plain'].largest('total_gzip').total_gzip)}).\n"
     )
-    out.append(_table(("", ""), [
-        ("date", result.started),
-        ("machine", f"{machine['cores']} cores ({machine['cpu']}), {machine['memory']} RAM, "
-                    f"{machine['os']}"),
-        ("Python / Pelican", f"{machine['python']} / {machine['pelican']}"),
-        ("load average (1 min)", _load_text(result.load)),
-        ("project", f"commit {machine['commit']}"),
-        ("our configuration", f"`pelicanconf.py`: theme `{Path(result.theme).name}`, plugins "
-                              + ", ".join(f"`{p}`" for p in result.plugins)),
-        ("plain Pelican", "theme `notmyidea`, no plugins, our URL/pagination/feed settings"),
-        ("parameters", f"`--articles {n} --villages {result.villages} --seed {result.seed} "
-                       f"--runs {result.runs}`"),
-        ("corpus", f"{n:,} articles + 3 pages, {result.villages} villages in 3 kabupaten "
-                   f"(Tuban, Tabanan, Gunung Mas), generated in {result.corpus_seconds:.1f} s"),
-    ]))
+    out.append(
+        _table(
+            ("", ""),
+            [
+                ("date", result.started),
+                (
+                    "machine",
+                    f"{machine['cores']} cores ({machine['cpu']}), {machine['memory']} RAM, "
+                    f"{machine['os']}",
+                ),
+                ("Python / Pelican", f"{machine['python']} / {machine['pelican']}"),
+                ("load average (1 min)", _load_text(result.load)),
+                ("project", f"commit {machine['commit']}"),
+                (
+                    "our configuration",
+                    f"`pelicanconf.py`: theme `{Path(result.theme).name}`, plugins "
+                    + ", ".join(f"`{p}`" for p in result.plugins),
+                ),
+                (
+                    "plain Pelican",
+                    "theme `notmyidea`, no plugins, our URL/pagination/feed settings",
+                ),
+                (
+                    "parameters",
+                    f"`--articles {n} --villages {result.villages} --seed {result.seed} "
+                    f"--runs {result.runs}`",
+                ),
+                (
+                    "corpus",
+                    f"{n:,} articles + 3 pages, {result.villages} villages in 3 kabupaten "
+                    f"(Tuban, Tabanan, Gunung Mas), generated in {result.corpus_seconds:.1f} s",
+                ),
+            ],
+        )
+    )
     out.append("\n### Targets\n")
     out.append(_table(("target", "measured", "verdict"), targets(result)))
     out.append(
@@ -190,34 +230,75 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
     out.append("\n### Build time and memory\n")
     rows = []
     for label, stats in (("ours (full configuration)", ours), ("plain Pelican", plain)):
-        rows.append((label, seconds(stats.median), _spread(stats.walls),
-                     seconds(stats.cpu_median), f"{stats.rss_mb:.0f} MB",
-                     f"{n / stats.median:.0f}"))
-    rows.append((
-        "ratio ours / plain", f"{result.ratio:.2f}×",
-        f"per pair {min(result.pair_ratios):.2f}–{max(result.pair_ratios):.2f}×",
-        f"{result.cpu_ratio:.2f}×", f"{result.memory_ratio:.2f}×",
-        f"{plain.median / ours.median:.2f}×",
-    ))
-    out.append(_table(("configuration", "wall time (median)", "spread (min–max)",
-                       "CPU time (median)", "peak memory (median)", "articles / s"), rows))
+        rows.append(
+            (
+                label,
+                seconds(stats.median),
+                _spread(stats.walls),
+                seconds(stats.cpu_median),
+                f"{stats.rss_mb:.0f} MB",
+                f"{n / stats.median:.0f}",
+            )
+        )
+    rows.append(
+        (
+            "ratio ours / plain",
+            f"{result.ratio:.2f}×",
+            f"per pair {min(result.pair_ratios):.2f}–{max(result.pair_ratios):.2f}×",
+            f"{result.cpu_ratio:.2f}×",
+            f"{result.memory_ratio:.2f}×",
+            f"{plain.median / ours.median:.2f}×",
+        )
+    )
+    out.append(
+        _table(
+            (
+                "configuration",
+                "wall time (median)",
+                "spread (min–max)",
+                "CPU time (median)",
+                "peak memory (median)",
+                "articles / s",
+            ),
+            rows,
+        )
+    )
     out.append(
         "\nCPU time (user + system of the build process) is less disturbed by other work on a "
         "shared machine than wall time; the target is judged on wall time."
     )
-    runs = ", ".join(
-        f"{a:.2f}/{b:.2f}" for a, b in zip(ours.walls, plain.walls, strict=False)
-    )
+    runs = ", ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(ours.walls, plain.walls, strict=False))
     out.append(f"\nRuns in order (ours/plain, seconds): {runs}.")
 
     out.append("\n### Output\n")
     rows = []
     for name, label in (("ours", "ours"), ("plain", "plain Pelican")):
         o = result.outputs[name]
-        rows.append((label, o.html_pages, o.article_pages, o.feeds, o.files,
-                     f"{o.bytes / 1024 / 1024:.1f} MB", len(result.warnings[name])))
-    out.append(_table(("configuration", "HTML pages", "article pages", "feeds", "files",
-                       "total size", "build warnings"), rows))
+        rows.append(
+            (
+                label,
+                o.html_pages,
+                o.article_pages,
+                o.feeds,
+                o.files,
+                f"{o.bytes / 1024 / 1024:.1f} MB",
+                len(result.warnings[name]),
+            )
+        )
+    out.append(
+        _table(
+            (
+                "configuration",
+                "HTML pages",
+                "article pages",
+                "feeds",
+                "files",
+                "total size",
+                "build warnings",
+            ),
+            rows,
+        )
+    )
     for name, label in (("ours", "our build"), ("plain", "the plain build")):
         if result.warnings[name]:
             shown = "\n".join(f"    {line}" for line in result.warnings[name][:5])
@@ -246,9 +327,7 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
     out.append("\n### Where the time goes\n")
     if result.profile_text:
         head = _profile_head(result.profile_text)
-        intro = (
-            "Speed targets are missed; " if speed_missed(result) else "For reference, "
-        )
+        intro = "Speed targets are missed; " if speed_missed(result) else "For reference, "
         out.append(
             f"{intro}the top of a cProfile of one full build of our configuration "
             f"({seconds(result.profile_wall)} under the profiler), by cumulative time "
@@ -260,7 +339,9 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
             out.append("\nOur code only (plugins/, wartadesa/), by cumulative time:\n")
             out.append("```\n" + ours_only + "\n```")
     elif speed_missed(result):
-        out.append("A speed target is missed: run `invoke bench --profile` to see where the time goes.")
+        out.append(
+            "A speed target is missed: run `invoke bench --profile` to see where the time goes."
+        )
     else:
         out.append("Both speed targets are met (no profile taken).")
 
@@ -277,7 +358,7 @@ def _profile_block(text, title):
     except StopIteration:
         return []
     block = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.startswith("## "):
             break
         block.append(line)
@@ -289,7 +370,7 @@ def _profile_head(text):
     header = next((i for i, line in enumerate(block) if "ncalls" in line), None)
     if header is None:
         return "\n".join(block).strip()
-    return "\n".join(block[header:header + 1 + PROFILE_LINES_IN_REPORT]).rstrip()
+    return "\n".join(block[header : header + 1 + PROFILE_LINES_IN_REPORT]).rstrip()
 
 
 def _profile_ours(text):
@@ -297,7 +378,7 @@ def _profile_ours(text):
     header = next((i for i, line in enumerate(block) if "ncalls" in line), None)
     if header is None:
         return ""
-    rows = [line for line in block[header + 1:] if line.strip()][:15]
+    rows = [line for line in block[header + 1 :] if line.strip()][:15]
     return "\n".join([block[header]] + rows) if rows else ""
 
 
@@ -345,8 +426,10 @@ def console_summary(result):
         f"{result.memory_ratio:.2f}× memori"
     )
     inc = result.incremental
-    lines.append(f"  inkremental: median {seconds(inc.median)} ({_spread(inc.walls)}), "
-                 f"cache kosong {seconds(inc.warm_wall)}")
+    lines.append(
+        f"  inkremental: median {seconds(inc.median)} ({_spread(inc.walls)}), "
+        f"cache kosong {seconds(inc.warm_wall)}"
+    )
     for name in ("ours", "plain"):
         site = result.weights[name]
         lines.append(f"  berat halaman {name}:")

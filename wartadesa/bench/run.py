@@ -32,10 +32,21 @@ PLAIN_THEME = "notmyidea"
 # Settings copied from pelicanconf.py into the plain configuration: where things are
 # and what they are called (URLs, pagination, feeds), never how they look or are processed.
 COPIED_SETTINGS = (
-    "SITENAME", "SITEURL", "RELATIVE_URLS", "TIMEZONE", "DEFAULT_LANG",
-    "ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS",
-    "DEFAULT_PAGINATION", "PAGINATION_PATTERNS", "PAGINATED_TEMPLATES",
-    "SLUGIFY_SOURCE", "SLUG_REGEX_SUBSTITUTIONS", "FEED_DOMAIN", "FEED_MAX_ITEMS",
+    "SITENAME",
+    "SITEURL",
+    "RELATIVE_URLS",
+    "TIMEZONE",
+    "DEFAULT_LANG",
+    "ARTICLE_PATHS",
+    "PAGE_PATHS",
+    "STATIC_PATHS",
+    "DEFAULT_PAGINATION",
+    "PAGINATION_PATTERNS",
+    "PAGINATED_TEMPLATES",
+    "SLUGIFY_SOURCE",
+    "SLUG_REGEX_SUBSTITUTIONS",
+    "FEED_DOMAIN",
+    "FEED_MAX_ITEMS",
 )
 COPIED_SUFFIXES = ("_URL", "_SAVE_AS")
 PELICAN_FEEDS = tuple(
@@ -160,11 +171,14 @@ def machine_info():
     commit = ""
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True,
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
         if dirty:
             commit += " (with uncommitted changes)"
@@ -198,7 +212,12 @@ def plain_settings_text(ours, content):
         # Pelican's own settings only (plus {TEMPLATE}_URL/_SAVE_AS of direct templates,
         # which Pelican looks up by name); plugin settings stay out.
         template = key.removesuffix("_SAVE_AS").removesuffix("_URL")
-        if key in COPIED_SETTINGS or key in PELICAN_FEEDS or key.endswith(COPIED_SUFFIXES) and (key in DEFAULT_CONFIG or template in direct):
+        if (
+            key in COPIED_SETTINGS
+            or key in PELICAN_FEEDS
+            or key.endswith(COPIED_SUFFIXES)
+            and (key in DEFAULT_CONFIG or template in direct)
+        ):
             names.append(key)
     lines = [
         '"""Plain Pelican for the benchmark (generated): default theme, no plugins.',
@@ -219,7 +238,8 @@ def plain_settings_text(ours, content):
             value = {k: v for k, v in value.items() if k in DEFAULT_CONFIG["PAGINATED_TEMPLATES"]}
         lines.append(f"{key} = {pprint.pformat(value, width=88, compact=True)}")
     templates = [
-        t for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])
+        t
+        for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])
         if (theme_templates / f"{t}.html").is_file()
     ]
     lines.append(f"DIRECT_TEMPLATES = {templates!r}  # those the default theme has")
@@ -236,10 +256,16 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
     logs = Path(logs or output.parent)
     logs.mkdir(parents=True, exist_ok=True)
     command = [
-        sys.executable, "-m", "wartadesa.bench.child", config,
-        "--settings", str(settings), "--output", str(output),
-        "--overrides", json.dumps({k: str(v) if isinstance(v, Path) else v
-                                   for k, v in (overrides or {}).items()}),
+        sys.executable,
+        "-m",
+        "wartadesa.bench.child",
+        config,
+        "--settings",
+        str(settings),
+        "--output",
+        str(output),
+        "--overrides",
+        json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in (overrides or {}).items()}),
     ]
     if profile:
         command += ["--profile", str(profile)]
@@ -258,7 +284,7 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
     result = {}
     for line in out_log.read_text(encoding="utf-8", errors="replace").splitlines():
         if line.startswith(RESULT_PREFIX):
-            result = json.loads(line[len(RESULT_PREFIX):])
+            result = json.loads(line[len(RESULT_PREFIX) :])
     if process.returncode != 0 or result.get("errors"):
         problems = result.get("errors") or err_log.read_text(errors="replace").splitlines()[-30:]
         shown = "\n".join(problems[:30])
@@ -311,8 +337,9 @@ def profile_text(stats_file, lines=30):
     return text.replace(str(stats_file), "profile")
 
 
-def run_benchmark(articles=1000, villages=40, seed=1, runs=3, profile=False, workdir=None,
-                  keep=False, log=print):
+def run_benchmark(
+    articles=1000, villages=40, seed=1, runs=3, profile=False, workdir=None, keep=False, log=print
+):
     """Run everything; return a BenchResult."""
     if runs < 1:
         raise ValueError("runs must be at least 1")
@@ -350,13 +377,8 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
     ours_overrides = {"PATH": str(site.ours)}
     cache = work / "cache"
     shutil.rmtree(cache, ignore_errors=True)
-    cached_overrides = {
-        **ours_overrides, "BUILD_CACHE": str(cache),
-    }
-    builds = {
-        "ours": ("ours", OUR_SETTINGS, ours_overrides),
-        "plain": ("plain", plain_file, {}),
-    }
+    cached_overrides = {**ours_overrides, "BUILD_CACHE": str(cache)}
+    builds = {"ours": ("ours", OUR_SETTINGS, ours_overrides), "plain": ("plain", plain_file, {})}
     logs = work / "logs"
 
     # Warm-up: one untimed build of each. Ours fills the build cache (BUILD_CACHE) on the way
@@ -367,8 +389,10 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
         "plain": run_build("plain", plain_file, work / "warm-plain", {}, logs=logs),
     }
     for name, measurement in warm.items():
-        log(f"  {name}: {measurement.wall:.1f} s (CPU {measurement.cpu:.1f} s), "
-            f"{len(measurement.warnings)} peringatan (warnings)")
+        log(
+            f"  {name}: {measurement.wall:.1f} s (CPU {measurement.cpu:.1f} s), "
+            f"{len(measurement.warnings)} peringatan (warnings)"
+        )
 
     log("Mengukur berat halaman (page weight)")
     segments = segments_from_settings(settings)
@@ -394,8 +418,10 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
             walls[name].append(measurement.wall)
             rss[name].append(measurement.max_rss_kb)
             cpus[name].append(measurement.cpu)
-            log(f"  run {run}/{runs} {name:5}: {measurement.wall:6.2f} s "
-                f"(CPU {measurement.cpu:.2f} s), {measurement.max_rss_kb / 1024:6.0f} MB")
+            log(
+                f"  run {run}/{runs} {name:5}: {measurement.wall:6.2f} s "
+                f"(CPU {measurement.cpu:.2f} s), {measurement.max_rss_kb / 1024:6.0f} MB"
+            )
     ours = ConfigStats("ours", walls["ours"], rss["ours"], cpus["ours"])
     plain = ConfigStats("plain", walls["plain"], rss["plain"], cpus["plain"])
     pair_ratios = [a / b for a, b in zip(walls["ours"], walls["plain"], strict=False)]
@@ -407,21 +433,36 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
     )
 
     result = BenchResult(
-        articles=articles, villages=villages, seed=seed, runs=runs,
-        started=started.strftime("%Y-%m-%d %H:%M %Z"), machine=machine_info(),
-        plugins=list(settings.get("PLUGINS") or []), theme=str(settings.get("THEME")),
-        corpus_seconds=corpus_seconds, ours=ours, plain=plain, pair_ratios=pair_ratios,
-        incremental=incremental, weights=weights, outputs=outputs,
+        articles=articles,
+        villages=villages,
+        seed=seed,
+        runs=runs,
+        started=started.strftime("%Y-%m-%d %H:%M %Z"),
+        machine=machine_info(),
+        plugins=list(settings.get("PLUGINS") or []),
+        theme=str(settings.get("THEME")),
+        corpus_seconds=corpus_seconds,
+        ours=ours,
+        plain=plain,
+        pair_ratios=pair_ratios,
+        incremental=incremental,
+        weights=weights,
+        outputs=outputs,
         warnings={name: warm[name].warnings for name in warm},
         plain_settings=plain_file.read_text(encoding="utf-8").replace(
-            repr(str(site.plain)), "'<corpus>/plain/content'"),
+            repr(str(site.plain)), "'<corpus>/plain/content'"
+        ),
         load=(load_start, load_end),
     )
     if profile:
         log("Profil satu build penuh (cProfile)")
         stats_file = work / "ours.prof"
         measurement = run_build(
-            "ours", OUR_SETTINGS, work / "profiled-ours", ours_overrides, profile=stats_file,
+            "ours",
+            OUR_SETTINGS,
+            work / "profiled-ours",
+            ours_overrides,
+            profile=stats_file,
             logs=logs,
         )
         result.profile_wall = measurement.wall
@@ -444,6 +485,8 @@ def _incremental(site, runs, seed, output, overrides, first, logs, log):
         changed.append(article.path)
         found = page_contains(output, article, marker)
         verified = verified and found
-        log(f"  run {run}/{runs}: {measurement.wall:.2f} s (CPU {measurement.cpu:.2f} s; "
-            f"ubah {article.path}; {'perubahan terlihat' if found else 'PERUBAHAN TIDAK TERLIHAT'})")
+        log(
+            f"  run {run}/{runs}: {measurement.wall:.2f} s (CPU {measurement.cpu:.2f} s; "
+            f"ubah {article.path}; {'perubahan terlihat' if found else 'PERUBAHAN TIDAK TERLIHAT'})"
+        )
     return Incremental(first.wall, walls, rss, changed, verified, cpus)

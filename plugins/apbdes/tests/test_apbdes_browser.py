@@ -16,6 +16,7 @@ def luminance(rgb):
     def channel(value):
         value /= 255
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in rgb[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -53,8 +54,7 @@ def test_bars_stand_out_in_light_and_dark(page_factory, served_sample_site, sche
         assert contrast(colours[kind], corner) >= 3, (kind, colours[kind], corner)
     assert colours["anggaran"] != colours["realisasi"]
     # The labels are text in the page's colour, readable on the background.
-    fill = page.evaluate("getComputedStyle(document.querySelector('#belanja + figure text'))"
-                         ".fill")
+    fill = page.evaluate("getComputedStyle(document.querySelector('#belanja + figure text')).fill")
     text = tuple(int(v) for v in fill[4:-1].split(","))
     assert contrast(text, corner) >= 4.5
     assert page.console_errors == [] and page.failed_requests == []
@@ -66,7 +66,8 @@ def test_dark_scheme_uses_the_dark_palette(page_factory, served_sample_site):
         page = page_factory(1280, 800, color_scheme=scheme)
         page.goto(f"{served_sample_site}/apbdes/")
         fills[scheme] = page.evaluate(
-            "getComputedStyle(document.querySelector('rect.chart__realisasi')).fill")
+            "getComputedStyle(document.querySelector('rect.chart__realisasi')).fill"
+        )
     assert fills["light"] == "rgb(21, 100, 60)" and fills["dark"] == "rgb(128, 210, 160)"
 
 

@@ -21,11 +21,14 @@ def amounts(path, section):
     plain PyYAML (independently of the plugin)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))[section]
     items = data["rincian"] if isinstance(data, dict) else data
+
     def number(v):
         return None if v is None else int(str(v).replace(".", ""))
 
-    return [(str(i.get("uraian") or i.get("bidang")), number(i["anggaran"]),
-             number(i.get("realisasi"))) for i in items]
+    return [
+        (str(i.get("uraian") or i.get("bidang")), number(i["anggaran"]), number(i.get("realisasi")))
+        for i in items
+    ]
 
 
 def rupiah(value):
@@ -62,8 +65,7 @@ def test_sample_data_is_marked_as_example(page):
     assert text_of(notice).startswith("Data contoh.")
 
 
-@pytest.mark.parametrize("section, heading", [("pendapatan", "pendapatan"),
-                                               ("belanja", "belanja")])
+@pytest.mark.parametrize("section, heading", [("pendapatan", "pendapatan"), ("belanja", "belanja")])
 def test_bars_are_proportional_to_the_amounts(page, section, heading):
     expected = amounts(DATA / "apbdes" / "2025.yml", section)
     figure = page.find("h2", id=section).find_next("figure")
@@ -82,8 +84,9 @@ def test_tables_match_the_data(page):
     for section in ("pendapatan", "belanja"):
         expected = amounts(DATA / "apbdes" / "2025.yml", section)
         table = page.find("h2", id=section).find_next("table")
-        rows = [[text_of(c) for c in tr.find_all(["th", "td"])]
-                for tr in table.tbody.find_all("tr")]
+        rows = [
+            [text_of(c) for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")
+        ]
         for (label, anggaran, realisasi), row in zip(expected, rows, strict=True):
             assert row[0] == label
             assert row[1:3] == [rupiah(anggaran), rupiah(realisasi)]
@@ -96,8 +99,10 @@ def test_tables_match_the_data(page):
 
 def test_summary_totals_surplus_and_percentages(page):
     table = page.find("caption", string="Ringkasan APBDes 2025").parent
-    rows = {text_of(tr.th): [text_of(td) for td in tr.find_all("td")]
-            for tr in table.tbody.find_all("tr")}
+    rows = {
+        text_of(tr.th): [text_of(td) for td in tr.find_all("td")]
+        for tr in table.tbody.find_all("tr")
+    }
     assert rows["Pendapatan"] == ["Rp1.535.000.000", "Rp1.493.500.000", "97,3%"]
     assert rows["Belanja"] == ["Rp1.595.000.000", "Rp1.504.000.000", "94,3%"]
     assert rows["Surplus (defisit)"] == ["-Rp60.000.000", "-Rp10.500.000", ""]
@@ -127,6 +132,7 @@ def test_share_picture_is_the_og_image(sample_site, page):
 def test_share_picture_is_the_same_bytes_every_build(sample_site):
     from apbdes.data import read_budget
     from apbdes.share import summary_png
+
     budget, _errors = read_budget(DATA / "apbdes" / "2025.yml")
     built = sample_site.path("apbdes/2025/apbdes-2025.png").read_bytes()
     assert summary_png(budget, "Warta Desa") == built
@@ -148,22 +154,26 @@ def test_apbdes_joins_the_data_pages_of_the_menu(sample_site):
 def test_apbdes_alone_is_the_menu_item(tmp_path):
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "tentang.md").write_text("---\njudul: Tentang\n---\nIsi.\n",
-                                                  encoding="utf-8")
+    (content / "pages" / "tentang.md").write_text(
+        "---\njudul: Tentang\n---\nIsi.\n", encoding="utf-8"
+    )
     (content / "data" / "apbdes").mkdir(parents=True)
     (content / "data" / "apbdes" / "2025.yml").write_bytes(
-        (DATA / "apbdes" / "2025.yml").read_bytes())
+        (DATA / "apbdes" / "2025.yml").read_bytes()
+    )
     site = build_site(tmp_path / "output", content=content)
-    current = site.html("apbdes/").find("nav", class_="menu").find(
-        "a", attrs={"aria-current": "page"})
+    current = (
+        site.html("apbdes/").find("nav", class_="menu").find("a", attrs={"aria-current": "page"})
+    )
     assert text_of(current) == "APBDes"
     assert site.html("apbdes/").find("nav", class_="data-links") is None
 
 
 def test_raw_year_files_are_not_published(sample_site):
     # (admin/config.yml is the web editor's own configuration, plugin editor)
-    published = [p.relative_to(sample_site.output).as_posix()
-                 for p in sample_site.output.rglob("*.yml")]
+    published = [
+        p.relative_to(sample_site.output).as_posix() for p in sample_site.output.rglob("*.yml")
+    ]
     assert published == ["admin/config.yml"]
     assert not (sample_site.output / "data").exists()
 
@@ -177,7 +187,11 @@ def test_a_village_of_the_portal_has_its_apbdes(sample_site):
     page = sample_site.html("desa/binangun/apbdes/2025/")
     assert text_of(page.h1) == "APBDes 2025 Desa Binangun"
     assert [text_of(a) for a in page.find("nav", class_="crumbs")("a")] == [
-        "Beranda", "Desa", "Desa Binangun", "APBDes"]
+        "Beranda",
+        "Desa",
+        "Desa Binangun",
+        "APBDes",
+    ]
     # No realisasi in this file: one bar per line, no realisasi column.
     drawn = bars(page.find("h2", id="belanja").find_next("figure"))
     assert drawn["realisasi"] == [] and drawn["anggaran"] == [235.0, pytest.approx(184.64)]
@@ -190,8 +204,9 @@ def test_a_village_of_the_portal_has_its_apbdes(sample_site):
 def test_no_apbdes_data_no_pages_and_no_menu_link(tmp_path):
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "tentang.md").write_text("---\njudul: Tentang\n---\nIsi.\n",
-                                                  encoding="utf-8")
+    (content / "pages" / "tentang.md").write_text(
+        "---\njudul: Tentang\n---\nIsi.\n", encoding="utf-8"
+    )
     site = build_site(tmp_path / "output", content=content)
     assert not (site.output / "apbdes").exists()
     assert "APBDes" not in text_of(site.html("tentang/").find("nav", class_="menu"))
@@ -202,7 +217,8 @@ def test_bad_year_files_stop_the_build_with_every_message(tmp_path):
     folder = content / "data" / "apbdes"
     folder.mkdir(parents=True)
     (content / "desa.yml").write_text("- kode: 35.23.07.2005\n", encoding="utf-8")
-    (folder / "2025.yml").write_text(textwrap.dedent("""\
+    (folder / "2025.yml").write_text(
+        textwrap.dedent("""\
         pendapatan:
           jumlah: 200
           rincian:
@@ -211,12 +227,15 @@ def test_bad_year_files_stop_the_build_with_every_message(tmp_path):
         belanja:
           - bidang: Kesehatan
             anggaran: 100
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     (folder / "apbdes-2024.yml").write_text("pendapatan: []\n", encoding="utf-8")
     other = content / "data" / "desa" / "sidomulyo" / "apbdes"
     other.mkdir(parents=True)
-    (other / "2025.yml").write_text("pendapatan:\n  - uraian: DD\n    anggaran: 5\n",
-                                    encoding="utf-8")
+    (other / "2025.yml").write_text(
+        "pendapatan:\n  - uraian: DD\n    anggaran: 5\n", encoding="utf-8"
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     problems = failed.value.problems
@@ -238,7 +257,9 @@ def test_pages_are_written_through_pelicans_writer(tmp_path):
     (content / "data" / "apbdes").mkdir(parents=True)
     (content / "data" / "apbdes" / "2023.yml").write_text(
         "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 10\nbelanja:\n  - bidang: 1\n"
-        "    anggaran: 8\n", encoding="utf-8")
+        "    anggaran: 8\n",
+        encoding="utf-8",
+    )
     written = []
 
     def record(path, context):
@@ -260,6 +281,7 @@ def test_pages_are_written_through_pelicans_writer(tmp_path):
 
 def test_share_picture_shows_the_realisation_and_the_example_band(sample_site):
     from apbdes.share import GREEN, MARGIN, SIZE, WARN
+
     picture = Image.open(sample_site.path("apbdes/2025/apbdes-2025.png")).convert("RGB")
     assert picture.getpixel((5, 5)) == GREEN  # header band
     assert picture.getpixel((5, SIZE[1] - 5)) == WARN  # "DATA CONTOH" band
@@ -276,21 +298,26 @@ def test_invoke_check_reports_apbdes_mistakes_without_building(tmp_path):
 
     folder = tmp_path / "content" / "data" / "apbdes"
     folder.mkdir(parents=True)
-    (folder / "2025.yml").write_text("belanja:\n  - bidang: 2\n    anggaran: -5\n",
-                                     encoding="utf-8")
+    (folder / "2025.yml").write_text(
+        "belanja:\n  - bidang: 2\n    anggaran: -5\n", encoding="utf-8"
+    )
     errors, _warnings = check(settings_path(), content=tmp_path / "content")
-    assert len(errors) == 1 and "2025.yml:3: anggaran 'Pelaksanaan Pembangunan Desa' " \
-        "negatif (-5)" in errors[0]
+    assert (
+        len(errors) == 1
+        and "2025.yml:3: anggaran 'Pelaksanaan Pembangunan Desa' negatif (-5)" in errors[0]
+    )
 
 
 def test_a_page_at_the_apbdes_address_is_a_clash_naming_both(tmp_path):
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "apbdes.md").write_text("---\njudul: APBDes\nslug: apbdes\n---\nIsi.\n",
-                                                  encoding="utf-8")
+    (content / "pages" / "apbdes.md").write_text(
+        "---\njudul: APBDes\nslug: apbdes\n---\nIsi.\n", encoding="utf-8"
+    )
     (content / "data" / "apbdes").mkdir(parents=True)
     (content / "data" / "apbdes" / "2025.yml").write_text(
-        "pendapatan:\n  - uraian: DD\n    anggaran: 5\n", encoding="utf-8")
+        "pendapatan:\n  - uraian: DD\n    anggaran: 5\n", encoding="utf-8"
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     text = "\n".join(failed.value.problems)
@@ -301,9 +328,12 @@ def test_a_page_at_the_apbdes_address_is_a_clash_naming_both(tmp_path):
 def test_production_page_has_absolute_share_picture_and_canonical(published_site):
     page = published_site.html("apbdes/2025/")
     base = "https://binangun-singgahan.desa.id"
-    assert page.find("meta", property="og:image")["content"] == \
-        f"{base}/apbdes/2025/apbdes-2025.png"
+    assert (
+        page.find("meta", property="og:image")["content"] == f"{base}/apbdes/2025/apbdes-2025.png"
+    )
     assert page.find("link", rel="canonical")["href"] == f"{base}/apbdes/2025/"
     village = published_site.html("desa/binangun/apbdes/")
-    assert village.find("meta", property="og:image")["content"] == \
-        f"{base}/desa/binangun/apbdes/2025/apbdes-2025.png"
+    assert (
+        village.find("meta", property="og:image")["content"]
+        == f"{base}/desa/binangun/apbdes/2025/apbdes-2025.png"
+    )

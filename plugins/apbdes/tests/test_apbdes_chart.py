@@ -9,8 +9,12 @@ def test_bars_share_one_scale_and_the_biggest_is_full_length():
     items = [Item("A", 400, 300, 1), Item("B", 100, 120, 2)]
     chart = bar_chart(items, with_realisasi=True)
     widths = [(bar.kind, bar.width) for row in chart.rows for bar in row.bars]
-    assert widths == [("anggaran", MAX_BAR), ("realisasi", MAX_BAR * 0.75),
-                      ("anggaran", MAX_BAR / 4), ("realisasi", MAX_BAR * 0.3)]
+    assert widths == [
+        ("anggaran", MAX_BAR),
+        ("realisasi", MAX_BAR * 0.75),
+        ("anggaran", MAX_BAR / 4),
+        ("realisasi", MAX_BAR * 0.3),
+    ]
     assert chart.legend and chart.height > chart.rows[-1].bars[-1].y
 
 

@@ -63,31 +63,42 @@ def test_a_good_file_gives_totals_and_balance(tmp_path):
 
 
 def test_negative_amount(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         pendapatan:
           - uraian: Dana Desa
             anggaran: -5000000
-        """)
-    assert line.endswith("2025.yml:3: anggaran 'Dana Desa' negatif (-5000000) (negative amount)"
-                         " — anggaran dan realisasi ditulis sebagai angka positif; defisit dan "
-                         "pengeluaran dihitung sendiri dari rinciannya")
+        """,
+    )
+    assert line.endswith(
+        "2025.yml:3: anggaran 'Dana Desa' negatif (-5000000) (negative amount)"
+        " — anggaran dan realisasi ditulis sebagai angka positif; defisit dan "
+        "pengeluaran dihitung sendiri dari rinciannya"
+    )
 
 
 def test_stated_total_that_does_not_add_up_names_its_line(tmp_path):
     text = GOOD.replace("anggaran: 1.500.000.000", "anggaran: 1.600.000.000")
     line = only(tmp_path, text)
-    assert "2025.yml:4: jumlah anggaran pendapatan tertulis Rp1.600.000.000, tetapi jumlah " \
-           "rinciannya Rp1.500.000.000 (selisih Rp100.000.000)" in line
+    assert (
+        "2025.yml:4: jumlah anggaran pendapatan tertulis Rp1.600.000.000, tetapi jumlah "
+        "rinciannya Rp1.500.000.000 (selisih Rp100.000.000)" in line
+    )
 
 
 def test_stated_realisasi_total_is_checked_too(tmp_path):
     line = only(tmp_path, GOOD.replace("realisasi: 1450000000", "realisasi: 1440000000"))
-    assert "2025.yml:5: jumlah realisasi pendapatan tertulis Rp1.440.000.000, tetapi jumlah " \
-           "rinciannya Rp1.450.000.000 (selisih Rp10.000.000)" in line
+    assert (
+        "2025.yml:5: jumlah realisasi pendapatan tertulis Rp1.440.000.000, tetapi jumlah "
+        "rinciannya Rp1.450.000.000 (selisih Rp10.000.000)" in line
+    )
 
 
 def test_a_total_written_as_one_number_is_the_anggaran(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         belanja:
           jumlah: 100
           rincian:
@@ -95,102 +106,131 @@ def test_a_total_written_as_one_number_is_the_anggaran(tmp_path):
               anggaran: 60
             - bidang: 2
               anggaran: 50
-        """)
-    assert "2025.yml:2: jumlah anggaran belanja tertulis Rp100, tetapi jumlah rinciannya Rp110" \
-           in line
+        """,
+    )
+    assert (
+        "2025.yml:2: jumlah anggaran belanja tertulis Rp100, tetapi jumlah rinciannya Rp110" in line
+    )
 
 
 def test_unknown_bidang_lists_the_five(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         belanja:
           - bidang: Pendidikan
             anggaran: 5000000
-        """)
+        """,
+    )
     assert "2025.yml:2: bidang 'Pendidikan' tidak dikenal (unknown bidang)" in line
     assert "5. Penanggulangan Bencana, Keadaan Darurat dan Mendesak Desa" in line
 
 
 def test_same_bidang_twice(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         belanja:
           - bidang: Pelaksanaan Pembangunan Desa
             anggaran: 5
           - bidang: pembangunan
             anggaran: 6
-        """)
+        """,
+    )
     assert "2025.yml:4: bidang 'Pelaksanaan Pembangunan Desa' ditulis dua kali" in line
     assert "first on line 2" in line
 
 
 @pytest.mark.parametrize("value", ["Rp5.000.000", "5,5", "lima juta", "5.00.000", "1e6"])
 def test_not_a_number(tmp_path, value):
-    line = only(tmp_path, f"""\
+    line = only(
+        tmp_path,
+        f"""\
         pendapatan:
           - uraian: Dana Desa
             anggaran: {value}
-        """)
+        """,
+    )
     assert f"2025.yml:3: anggaran 'Dana Desa' bukan angka: '{value}' (not a number)" in line
     assert "tanpa 'Rp'" in line
 
 
 def test_realisasi_without_anggaran(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         pendapatan:
           - uraian: Dana Desa
             realisasi: 5000000
-        """)
+        """,
+    )
     assert "2025.yml:3: realisasi 'Dana Desa' tanpa anggaran (realisasi without anggaran)" in line
 
 
 def test_realisasi_for_only_some_lines(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         pendapatan:
           - uraian: Dana Desa
             anggaran: 10
             realisasi: 9
           - uraian: ADD
             anggaran: 5
-        """)
+        """,
+    )
     assert "2025.yml:5: rincian 'ADD' tanpa realisasi" in line and "realisasi: 0" in line
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path):
-    line = only(tmp_path, """\
+    line = only(
+        tmp_path,
+        """\
         pendapatan:
           - uraian: Dana Desa
             anggran: 10
-        """)
-    assert "2025.yml:3: kunci 'anggran' tidak dikenal di rincian pendapatan (unknown key) — " \
-           "maksud Anda 'anggaran'?" in line
+        """,
+    )
+    assert (
+        "2025.yml:3: kunci 'anggran' tidak dikenal di rincian pendapatan (unknown key) — "
+        "maksud Anda 'anggaran'?" in line
+    )
 
 
 def test_unknown_top_key(tmp_path):
     found = problems(tmp_path, "pendapatn:\n  - uraian: x\n    anggaran: 1\n")
-    assert "2025.yml:1: kunci 'pendapatn' tidak dikenal di berkas APBDes (unknown key) — " \
-           "maksud Anda 'pendapatan'?" in found[0]
+    assert (
+        "2025.yml:1: kunci 'pendapatn' tidak dikenal di berkas APBDes (unknown key) — "
+        "maksud Anda 'pendapatan'?" in found[0]
+    )
 
 
 @pytest.mark.parametrize("name", ["2025-perubahan.yml", "apbdes.yml", "1850.yml"])
 def test_file_name_that_is_not_a_year(tmp_path, name):
     line = only(tmp_path, GOOD, name)
-    assert f"{name}:1: nama berkas APBDes '{name}' bukan tahun anggaran (file name is not a " \
-           "year) — beri nama berkas dengan tahunnya saja, misalnya  2025.yml" in line
+    assert (
+        f"{name}:1: nama berkas APBDes '{name}' bukan tahun anggaran (file name is not a "
+        "year) — beri nama berkas dengan tahunnya saja, misalnya  2025.yml" in line
+    )
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):
-    line = only(tmp_path, "pendapatan:\n  - uraian: \"Dana Desa\n    anggaran: 5\n")
-    assert "2025.yml:2: YAML tidak valid: tanda kutip \" dibuka di baris ini" in line
+    line = only(tmp_path, 'pendapatan:\n  - uraian: "Dana Desa\n    anggaran: 5\n')
+    assert '2025.yml:2: YAML tidak valid: tanda kutip " dibuka di baris ini' in line
 
 
 def test_all_problems_of_a_file_are_collected(tmp_path):
-    found = problems(tmp_path, """\
+    found = problems(
+        tmp_path,
+        """\
         pendapatan:
           - uraian: Dana Desa
             anggaran: -1
         belanja:
           - bidang: Olahraga
             anggaran: 5
-        """)
+        """,
+    )
     assert [line.split(": ")[0].rsplit(":", 1)[1] for line in found] == ["3", "5"]
 
 
@@ -202,9 +242,16 @@ def test_a_folder_reads_years_newest_first_and_ignores_other_files(tmp_path):
     assert errors == [] and [b.year for b in budgets] == [2025, 2024]
 
 
-@pytest.mark.parametrize("text, index", [
-    ("Penyelenggaraan Pemerintahan Desa", 0), ("bidang 2", 1), ("Pembinaan", 2),
-    ("pemberdayaan masyarakat", 3), ("Penanggulangan Bencana", 4), ("Pendidikan", None),
-])
+@pytest.mark.parametrize(
+    "text, index",
+    [
+        ("Penyelenggaraan Pemerintahan Desa", 0),
+        ("bidang 2", 1),
+        ("Pembinaan", 2),
+        ("pemberdayaan masyarakat", 3),
+        ("Penanggulangan Bencana", 4),
+        ("Pendidikan", None),
+    ],
+)
 def test_bidang_by_name_number_or_key_word(text, index):
     assert bidang_index(text) == index

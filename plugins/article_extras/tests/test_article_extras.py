@@ -22,6 +22,7 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 
 # --- reading time -----------------------------------------------------------------
 
+
 def test_reading_time_counts_words_not_markup():
     html = "<p>" + " ".join(["kata"] * 650) + '</p><img alt="x" src="a.jpg">'
     assert count_words(html) == 650
@@ -35,10 +36,13 @@ def test_reading_time_is_at_least_one_minute(words, minutes):
 
 # --- related and previous/next -------------------------------------------------------
 
+
 def fake(url, day, category="Umum", tags=(), villages=None):
     item = SimpleNamespace(
-        url=url, date=dt.datetime(2024, 6, day, tzinfo=WIB),
-        category=SimpleNamespace(slug=category.lower()), tags=[SimpleNamespace(slug=t) for t in tags],
+        url=url,
+        date=dt.datetime(2024, 6, day, tzinfo=WIB),
+        category=SimpleNamespace(slug=category.lower()),
+        tags=[SimpleNamespace(slug=t) for t in tags],
     )
     if villages is not None:
         item.villages = [SimpleNamespace(slug=v) for v in villages]
@@ -53,7 +57,9 @@ def test_related_same_village_first_then_category_then_tags():
     unrelated = fake("none/", 8, "Olahraga", ["bola"], ["bengkel"])
     candidates = [unrelated, by_tag, article, by_category, by_village]
     assert [a.url for a in related_articles(article, candidates, limit=5)] == [
-        "village/", "cat/", "tag/"
+        "village/",
+        "cat/",
+        "tag/",
     ]
     assert [a.url for a in related_articles(article, candidates, limit=2)] == ["village/", "cat/"]
 
@@ -61,8 +67,11 @@ def test_related_same_village_first_then_category_then_tags():
 def test_related_ties_newest_first_then_url_and_without_villages_attribute():
     article = fake("a/", 10, "Pemerintahan")
     assert not hasattr(article, "villages")  # village plugin absent: still works
-    older, newer_b, newer_a = fake("o/", 1, "Pemerintahan"), fake("b/", 5, "Pemerintahan"), \
-        fake("a2/", 5, "Pemerintahan")
+    older, newer_b, newer_a = (
+        fake("o/", 1, "Pemerintahan"),
+        fake("b/", 5, "Pemerintahan"),
+        fake("a2/", 5, "Pemerintahan"),
+    )
     for order in ([older, newer_b, newer_a], [newer_a, older, newer_b]):
         assert [a.url for a in related_articles(article, order)] == ["a2/", "b/", "o/"]
 
@@ -101,16 +110,27 @@ def fake_content(tmp_path, body="", **meta):
     lines = ["---", "title: Judul <b>Berita</b>"] + [f"{k}: {v}" for k, v in meta.items()]
     source.write_text("\n".join(lines + ["---", "", body]) + "\n", encoding="utf-8")
     return SimpleNamespace(
-        settings={"PATH": str(tmp_path), "STATIC_PATHS": ["images", "files"],
-                  "CONTENT_SECURITY_POLICY": CSP},
-        source_path=str(source), title="Judul <b>Berita</b>", _content=body, body_line=len(lines) + 2,
-        meta_lines={k: i + 3 for i, k in enumerate(meta)}, **meta,
+        settings={
+            "PATH": str(tmp_path),
+            "STATIC_PATHS": ["images", "files"],
+            "CONTENT_SECURITY_POLICY": CSP,
+        },
+        source_path=str(source),
+        title="Judul <b>Berita</b>",
+        _content=body,
+        body_line=len(lines) + 2,
+        meta_lines={k: i + 3 for i, k in enumerate(meta)},
+        **meta,
     )
 
 
-@pytest.mark.parametrize("value", ["images/musdes.jpg", "/images/musdes.jpg", "{static}/images/musdes.jpg"])
+@pytest.mark.parametrize(
+    "value", ["images/musdes.jpg", "/images/musdes.jpg", "{static}/images/musdes.jpg"]
+)
 def test_cover_is_measured(tmp_path, value):
-    content = fake_content(content_root(tmp_path), image=value, image_caption="Musdes di balai desa")
+    content = fake_content(
+        content_root(tmp_path), image=value, image_caption="Musdes di balai desa"
+    )
     cover = cover_of(content)
     assert (cover.url, cover.width, cover.height) == ("images/musdes.jpg", 800, 450)
     assert cover.caption == "Musdes di balai desa"
@@ -119,7 +139,10 @@ def test_cover_is_measured(tmp_path, value):
 
 def test_cover_alt_text_and_fallback_to_title(tmp_path):
     root = content_root(tmp_path)
-    assert cover_of(fake_content(root, image="images/peta.png", image_alt="Peta Dusun")).alt == "Peta Dusun"
+    assert (
+        cover_of(fake_content(root, image="images/peta.png", image_alt="Peta Dusun")).alt
+        == "Peta Dusun"
+    )
     assert cover_of(fake_content(root, image="images/peta.png")).alt == "Judul Berita"
     assert cover_of(fake_content(root)) is None
 
@@ -128,7 +151,10 @@ def test_cover_alt_text_and_fallback_to_title(tmp_path):
     "value, words",
     [
         ("images/tidak-ada.jpg", ["tidak-ada.jpg", "tidak ditemukan", "content/images/"]),
-        ("https://contoh.com/foto.jpg", ["situs lain", "CONTENT_SECURITY_POLICY", "content/images/"]),
+        (
+            "https://contoh.com/foto.jpg",
+            ["situs lain", "CONTENT_SECURITY_POLICY", "content/images/"],
+        ),
         ("images/rusak.jpg", ["rusak.jpg", "bukan gambar", "JPG"]),
         ("lain/x.png", ["luar folder gambar", "images, files"]),
     ],
@@ -143,27 +169,38 @@ def test_cover_problems_name_file_line_and_fix(tmp_path, value, words):
         assert word in message
 
 
-@pytest.mark.parametrize("value", ["https://i.ytimg.com/vi/abc/hqdefault.jpg",
-                                   "https://foto.binangun.desa.id/a.jpg"])
+@pytest.mark.parametrize(
+    "value", ["https://i.ytimg.com/vi/abc/hqdefault.jpg", "https://foto.binangun.desa.id/a.jpg"]
+)
 def test_cover_from_a_site_the_policy_allows(tmp_path, value):
     cover = cover_of(fake_content(content_root(tmp_path), image=value))
     assert (cover.url, cover.width, cover.height) == (value, None, None)
 
 
 def test_body_images_are_lazy_measured_and_linked_to_static(tmp_path):
-    body = ('<p><img alt="Peta" src="images/peta.png"></p>'
-            '<p><img alt="Foto" src="{static}/images/musdes.jpg" loading="eager"></p>')
+    body = (
+        '<p><img alt="Peta" src="images/peta.png"></p>'
+        '<p><img alt="Foto" src="{static}/images/musdes.jpg" loading="eager"></p>'
+    )
     content = fake_content(content_root(tmp_path), body=body)
     assert prepare_body_images(content) == []
     html = content._content
-    assert '<img alt="Peta" src="{static}/images/peta.png" width="300" height="200" loading="lazy" decoding="async">' in html
-    assert 'src="{static}/images/musdes.jpg" loading="eager" width="800" height="450" decoding="async">' in html
+    assert (
+        '<img alt="Peta" src="{static}/images/peta.png" width="300" height="200" loading="lazy" decoding="async">'
+        in html
+    )
+    assert (
+        'src="{static}/images/musdes.jpg" loading="eager" width="800" height="450" decoding="async">'
+        in html
+    )
 
 
 def test_body_image_problems_point_at_the_line(tmp_path):
     body = "Paragraf.\n\n![Hilang](images/hilang.jpg)\n\n![Luar](http://contoh.com/x.jpg)"
     content = fake_content(content_root(tmp_path), body=body)
-    content._content = '<img alt="Hilang" src="images/hilang.jpg"><img alt="Luar" src="http://contoh.com/x.jpg">'
+    content._content = (
+        '<img alt="Hilang" src="images/hilang.jpg"><img alt="Luar" src="http://contoh.com/x.jpg">'
+    )
     errors = prepare_body_images(content)
     assert [e.line for e in errors] == [7, 9]
     assert "hilang.jpg" in errors[0].message and "tidak ditemukan" in errors[0].message
@@ -172,14 +209,21 @@ def test_body_image_problems_point_at_the_line(tmp_path):
 
 def test_tables_scroll_in_a_labelled_focusable_box():
     html = wrap_tables("<p>x</p><table><tr><td>1</td></tr></table>")
-    assert html == ('<p>x</p><div class="table" role="region" aria-label="Tabel" tabindex="0">'
-                    "<table><tr><td>1</td></tr></table></div>")
+    assert html == (
+        '<p>x</p><div class="table" role="region" aria-label="Tabel" tabindex="0">'
+        "<table><tr><td>1</td></tr></table></div>"
+    )
 
 
 # --- JSON-LD and share image ----------------------------------------------------------
 
-SETTINGS = {"SITENAME": "Warta <i>Desa</i>", "SITELOGO": "theme/img/logo.svg", "DEFAULT_LANG": "id",
-            "DEFAULT_OG_IMAGE": "theme/img/og.png", "DEFAULT_OG_IMAGE_SIZE": (1200, 630)}
+SETTINGS = {
+    "SITENAME": "Warta <i>Desa</i>",
+    "SITELOGO": "theme/img/logo.svg",
+    "DEFAULT_LANG": "id",
+    "DEFAULT_OG_IMAGE": "theme/img/og.png",
+    "DEFAULT_OG_IMAGE_SIZE": (1200, 630),
+}
 
 
 class Named(str):
@@ -193,23 +237,33 @@ class Named(str):
 
 def article_like(**extra):
     return SimpleNamespace(
-        title="Musdes&nbsp;2024", summary="<p>Warga <b>berkumpul</b>.</p>", url="berita/2024/06/musdes/",
-        date=dt.datetime(2024, 6, 5, 9, 0, tzinfo=WIB), author=Named("Operator Desa", "penulis/operator-desa/"),
-        category="Pemerintahan", tags=["musdes"], **extra,
+        title="Musdes&nbsp;2024",
+        summary="<p>Warga <b>berkumpul</b>.</p>",
+        url="berita/2024/06/musdes/",
+        date=dt.datetime(2024, 6, 5, 9, 0, tzinfo=WIB),
+        author=Named("Operator Desa", "penulis/operator-desa/"),
+        category="Pemerintahan",
+        tags=["musdes"],
+        **extra,
     )
 
 
 def test_news_article_json_ld():
-    article = article_like(content_location={"@type": "Place", "name": "Desa Binangun"},
-                           source="https://contoh.desa.id/x")
+    article = article_like(
+        content_location={"@type": "Place", "name": "Desa Binangun"},
+        source="https://contoh.desa.id/x",
+    )
     data = json.loads(json.dumps(news_article(article, "https://desa.id", SETTINGS)))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Musdes 2024"
     assert data["description"] == "Warga berkumpul."
     assert data["datePublished"] == data["dateModified"] == "2024-06-05T09:00:00+07:00"
     assert data["url"] == data["mainEntityOfPage"] == "https://desa.id/berita/2024/06/musdes/"
-    assert data["author"] == {"@type": "Person", "name": "Operator Desa",
-                              "url": "https://desa.id/penulis/operator-desa/"}
+    assert data["author"] == {
+        "@type": "Person",
+        "name": "Operator Desa",
+        "url": "https://desa.id/penulis/operator-desa/",
+    }
     assert data["publisher"]["name"] == "Warta Desa"
     assert data["publisher"]["logo"]["url"] == "https://desa.id/theme/img/logo.svg"
     assert data["image"] == ["https://desa.id/theme/img/og.png"]
@@ -220,18 +274,27 @@ def test_news_article_json_ld():
 def test_share_image_cover_then_video_poster_then_default():
     cover = SimpleNamespace(url="images/a.jpg", width=800, height=450)
     poster = "https://i.ytimg.com/vi/abc/hqdefault.jpg"
-    assert share_image(SimpleNamespace(cover=cover, video_poster=poster), SETTINGS) == ("images/a.jpg", 800, 450)
-    assert share_image(SimpleNamespace(cover=None, video_poster=poster), SETTINGS) == (poster, None, None)
+    assert share_image(SimpleNamespace(cover=cover, video_poster=poster), SETTINGS) == (
+        "images/a.jpg",
+        800,
+        450,
+    )
+    assert share_image(SimpleNamespace(cover=None, video_poster=poster), SETTINGS) == (
+        poster,
+        None,
+        None,
+    )
     assert share_image(None, SETTINGS) == ("theme/img/og.png", 1200, 630)
 
 
 def test_plain_and_absolute():
-    assert plain("Rapat&nbsp;<span class=\"caps\">BPD</span> &amp; warga") == "Rapat BPD & warga"
+    assert plain('Rapat&nbsp;<span class="caps">BPD</span> &amp; warga') == "Rapat BPD & warga"
     assert absolute("https://desa.id/", "/berita/x/") == "https://desa.id/berita/x/"
     assert absolute("https://desa.id", "https://i.ytimg.com/x.jpg") == "https://i.ytimg.com/x.jpg"
 
 
 # --- in a real build ---------------------------------------------------------------------
+
 
 def write_site(root, cover="images/musdes.jpg"):
     (root / "berita").mkdir(parents=True)
@@ -240,7 +303,9 @@ def write_site(root, cover="images/musdes.jpg"):
     (root / "berita" / "musdes.md").write_text(
         "---\ntitle: Musdes Binangun\ndate: 2024-06-05 09:00\ncategory: Pemerintahan\n"
         f"image: {cover}\nimage_caption: Warga di balai desa\n---\n\n"
-        "Warga berkumpul.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+        "Warga berkumpul.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        encoding="utf-8",
+    )
     return root
 
 

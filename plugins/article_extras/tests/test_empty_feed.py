@@ -30,8 +30,12 @@ def test_a_feed_with_items_keeps_its_newest_date(monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1720994400")
     feed = Atom1Feed(title="Desa", link="https://desa.id/", description="")
-    feed.add_item(title="Berita", link="https://desa.id/b/", description="",
-                  pubdate=dt.datetime(2024, 6, 5, 9, 0, tzinfo=dt.UTC))
+    feed.add_item(
+        title="Berita",
+        link="https://desa.id/b/",
+        description="",
+        pubdate=dt.datetime(2024, 6, 5, 9, 0, tzinfo=dt.UTC),
+    )
     date_empty_feed({"TIMEZONE": "Asia/Jakarta"}, feed=feed)
     out = io.StringIO()
     feed.write(out, "utf-8")

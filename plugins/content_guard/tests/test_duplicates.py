@@ -31,7 +31,10 @@ def two_months(tmp_path_factory):
     content = tmp_path_factory.mktemp("two-months")
     write(content, "berita/juni.md", rapat("2024-06-05", "Rapat bulan Juni."))
     write(content, "berita/juli.md", rapat("2024-07-03", "Rapat bulan Juli."))
-    write(content, "berita/english.md", """
+    write(
+        content,
+        "berita/english.md",
+        """
         ---
         title: Village Coordination Meeting
         slug: rapat-koordinasi-desa
@@ -40,7 +43,8 @@ def two_months(tmp_path_factory):
         category: Pemerintahan
         ---
         The July meeting, in English.
-        """)
+        """,
+    )
     return build_site(tmp_path_factory.mktemp("two-months-out") / "output", content=content)
 
 
@@ -52,7 +56,8 @@ def test_same_title_in_two_months_publishes_both(two_months):
     assert two_months.warnings == []
     links = {a["href"] for a in two_months.html("").find_all("a", href=True)}
     assert {"berita/2024/06/rapat-koordinasi-desa/", "berita/2024/07/rapat-koordinasi-desa/"} <= {
-        link.lstrip("./") for link in links}
+        link.lstrip("./") for link in links
+    }
 
 
 def test_a_real_translation_in_the_same_month_is_still_a_translation(two_months):
@@ -69,8 +74,10 @@ def test_same_month_same_title_names_both_files(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "out", content=content)
     one, two = (str(content / "berita" / f"rapat-{n}.md") for n in (1, 2))
-    hint = ("dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya atau "
-            "tulis  slug: judul-lain  di front matter")
+    hint = (
+        "dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya atau "
+        "tulis  slug: judul-lain  di front matter"
+    )
     assert failed.value.problems == [
         f"{one}:2: alamat berita/2024/06/rapat-koordinasi-desa/ juga dipakai oleh {two} "
         f"(duplicate URL) — {hint}",
@@ -82,22 +89,30 @@ def test_same_month_same_title_names_both_files(tmp_path):
 
 def test_explicit_slugs_and_pages_collide_too(tmp_path):
     content = tmp_path / "content"
-    write(content, "berita/a.md", """
+    write(
+        content,
+        "berita/a.md",
+        """
         ---
         judul: Musyawarah Desa
         tanggal: 2024-06-05
         slug: musdes
         ---
         A.
-        """)
-    write(content, "berita/b.md", """
+        """,
+    )
+    write(
+        content,
+        "berita/b.md",
+        """
         ---
         judul: Musyawarah Desa Lanjutan
         tanggal: 2024-06-25
         slug: musdes
         ---
         B.
-        """)
+        """,
+    )
     write(content, "pages/profil.md", "---\njudul: Profil Desa\n---\nProfil.\n")
     write(content, "pages/profil-lama.md", "---\njudul: Profil Desa\n---\nProfil lama.\n")
     write(content, "pages/arsip.md", "---\njudul: Arsip\n---\nArsip dokumen.\n")

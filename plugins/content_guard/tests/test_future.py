@@ -11,8 +11,9 @@ from wartadesa.check import check
 def write(folder, date, status="published"):
     path = folder / "berita" / "acara.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\njudul: Acara\ntanggal: {date}\nstatus: {status}\n---\nIsi.\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"---\njudul: Acara\ntanggal: {date}\nstatus: {status}\n---\nIsi.\n", encoding="utf-8"
+    )
 
 
 def in_days(days):
@@ -29,13 +30,16 @@ def test_a_date_a_week_ahead_is_a_warning(tmp_path):
     assert "status: draft" in warnings[0] and "WITH_FUTURE_DATES = False" in warnings[0]
 
 
-@pytest.mark.parametrize("date, status, overrides", [
-    (in_days(-30), "published", {}),
-    (in_days(0.5), "published", {}),  # later today: no warning
-    (in_days(7), "draft", {}),
-    (in_days(7), "published", {"WITH_FUTURE_DATES": False}),
-    (in_days(7), "published", {"FUTURE_DATE_WARNING_DAYS": 10}),
-])
+@pytest.mark.parametrize(
+    "date, status, overrides",
+    [
+        (in_days(-30), "published", {}),
+        (in_days(0.5), "published", {}),  # later today: no warning
+        (in_days(7), "draft", {}),
+        (in_days(7), "published", {"WITH_FUTURE_DATES": False}),
+        (in_days(7), "published", {"FUTURE_DATE_WARNING_DAYS": 10}),
+    ],
+)
 def test_no_warning(tmp_path, date, status, overrides):
     write(tmp_path, date, status)
     assert check(content=tmp_path, overrides=overrides) == ([], [])

@@ -16,6 +16,7 @@ def write(folder, relative, text):
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
 
+
 GOOD = """
     ---
     judul: Semua Tautan Benar
@@ -48,14 +49,18 @@ BAD = """
 def site_content(folder, article):
     content = folder / "content"
     write(content, "berita/tautan.md", article)
-    write(content, "berita/lain.md", """
+    write(
+        content,
+        "berita/lain.md",
+        """
         ---
         judul: Berita Lain
         tanggal: 2024-05-01
         kategori: Pemerintahan
         ---
         Lain.
-        """)
+        """,
+    )
     write(content, "pages/profil.md", "---\njudul: Profil Desa\n---\nProfil.\n")
     (content / "files").mkdir()
     (content / "files" / "apbdes-2024.pdf").write_bytes(b"%PDF-1.4\n")
@@ -65,10 +70,16 @@ def site_content(folder, article):
 
 
 def test_links_in_finds_every_address():
-    html = ('<p><a href="/a/">a</a><img src="{static}/b.png" alt=""></p>'
-            '<video poster="c.jpg"><source src="d.mp4"></video><a name="x">x</a>')
-    assert links_in(html) == [("a", "/a/"), ("img", "{static}/b.png"), ("video", "c.jpg"),
-                              ("source", "d.mp4")]
+    html = (
+        '<p><a href="/a/">a</a><img src="{static}/b.png" alt=""></p>'
+        '<video poster="c.jpg"><source src="d.mp4"></video><a name="x">x</a>'
+    )
+    assert links_in(html) == [
+        ("a", "/a/"),
+        ("img", "{static}/b.png"),
+        ("video", "c.jpg"),
+        ("source", "d.mp4"),
+    ]
 
 
 def test_working_links_pass(tmp_path):
@@ -119,14 +130,18 @@ def test_front_matter_image_is_checked_without_article_extras(tmp_path):
     from tests.sitetools import ROOT
 
     content = tmp_path / "content"
-    write(content, "berita/a.md", """
+    write(
+        content,
+        "berita/a.md",
+        """
         ---
         judul: Foto Kegiatan
         tanggal: 2024-06-05
         gambar: images/tidak-ada.jpg
         ---
         Isi.
-        """)
+        """,
+    )
     settings = tmp_path / "tanpa_extras.py"
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom wartadesa.defaults import *\n"
@@ -135,7 +150,9 @@ def test_front_matter_image_is_checked_without_article_extras(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-m", "wartadesa.check", "--settings", str(settings)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == (

@@ -44,8 +44,12 @@ def records():
 
 
 def item(path, lang="id", translation="false"):
-    return SimpleNamespace(source_path=path, lang=lang, in_default_lang=lang == "id",
-                           metadata={"translation": translation})
+    return SimpleNamespace(
+        source_path=path,
+        lang=lang,
+        in_default_lang=lang == "id",
+        metadata={"translation": translation},
+    )
 
 
 def test_translation_clashes_are_dropped_a_lone_translation_is_kept(records):
@@ -62,10 +66,13 @@ def test_translation_clashes_are_dropped_a_lone_translation_is_kept(records):
 
 def article(text):
     settings = {**DEFAULT_CONFIG, "SITEURL": ""}
-    return Article(text, metadata={"title": "Rapat", "date": dt.datetime(2024, 6, 5)},
-                   settings=settings, source_path="berita/rapat.md",
-                   context={"generated_content": {}, "static_content": {},
-                            "localsiteurl": ""})
+    return Article(
+        text,
+        metadata={"title": "Rapat", "date": dt.datetime(2024, 6, 5)},
+        settings=settings,
+        source_path="berita/rapat.md",
+        context={"generated_content": {}, "static_content": {}, "localsiteurl": ""},
+    )
 
 
 def test_a_missing_link_target_is_dropped_an_unknown_indicator_kept(records):
@@ -78,9 +85,12 @@ def test_a_missing_link_target_is_dropped_an_unknown_indicator_kept(records):
 
 
 def test_a_missing_files_stamp_is_dropped_other_stamp_errors_kept(records, tmp_path):
-    cacher = FileStampDataCacher({**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path),
-                                  "CHECK_MODIFIED_METHOD": "mtime"},
-                                 "test", caching_policy=False, load_policy=False)
+    cacher = FileStampDataCacher(
+        {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path), "CHECK_MODIFIED_METHOD": "mtime"},
+        "test",
+        caching_policy=False,
+        load_policy=False,
+    )
     cacher._get_file_stamp(str(tmp_path / "hilang.md"))
     cacher._get_file_stamp(None)  # TypeError: not ours to silence
     notes = [r for r in records if r.name == "pelican.cache"]

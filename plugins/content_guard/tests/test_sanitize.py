@@ -20,8 +20,9 @@ def test_youtube_player_markup_survives_cleaning():
     original = soup(embed.render(video, "Rapat Desa"))
     cleaned = soup(clean_html(str(original)))
     before = [(t.name, t.attrs) for t in original.find_all(True)]
-    after = [(t.name, {k: v for k, v in t.attrs.items() if k != "rel"})
-             for t in cleaned.find_all(True)]
+    after = [
+        (t.name, {k: v for k, v in t.attrs.items() if k != "rel"}) for t in cleaned.find_all(True)
+    ]
     assert after == before
     link = cleaned.select_one("a.video__link")
     assert link["data-embed"].startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
@@ -29,7 +30,11 @@ def test_youtube_player_markup_survives_cleaning():
     assert cleaned.select_one("figure.video[data-video=dQw4w9WgXcQ]")
     poster = cleaned.select_one("img.video__poster")
     assert (poster["loading"], poster["decoding"], poster["width"], poster["height"]) == (
-        "lazy", "async", "480", "360")
+        "lazy",
+        "async",
+        "480",
+        "360",
+    )
     assert cleaned.select_one("span.video__play")["aria-hidden"] == "true"
     assert text_of(cleaned.select_one("span.video__title")) == "Rapat Desa"
 
@@ -61,8 +66,10 @@ MARKDOWN_TEXT = textwrap.dedent("""\
 
 
 def markdown_html():
-    return Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.smarty"],
-                    output_format="html5").convert(MARKDOWN_TEXT)
+    return Markdown(
+        extensions=["markdown.extensions.extra", "markdown.extensions.smarty"],
+        output_format="html5",
+    ).convert(MARKDOWN_TEXT)
 
 
 def test_markdown_content_survives_cleaning():
@@ -85,43 +92,52 @@ def test_markdown_content_survives_cleaning():
     assert (image["src"], image["title"]) == ("https://contoh.desa.id/balai.jpg", "Balai")
 
 
-@pytest.mark.parametrize("raw, gone", [
-    ('<p>a</p><script>alert(1)</script>', "alert"),
-    ('<p onclick="alert(1)" onmouseover="x()">a</p>', "onclick"),
-    ('<a href="javascript:alert(1)">a</a>', "javascript"),
-    ('<a href=" JavaScript:alert(1)">a</a>', "alert"),
-    ('<a href="data:text/html;base64,PHNjcmlwdD4=">a</a>', "data:"),
-    ('<img src="data:image/png;base64,AAAA" alt="x">', "data:"),
-    ('<a href="https://contoh.id" target="_blank">a</a>', "target"),
-    ('<iframe src="https://evil.example/x"></iframe><p>a</p>', "iframe"),
-    ('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe><p>a</p>', "iframe"),
-    ('<style>p{display:none}</style><p>a</p>', "display"),
-    ('<object data="x.swf"></object><embed src="x.swf"><p>a</p>', "swf"),
-    ('<form action="https://evil.example"><input name="pin"></form><p>a</p>', "form"),
-    ('<div style="display:none">a</div>', "style"),
-    ('<a class="video__link" href="https://youtu.be/x" data-embed="https://evil.example/">a</a>',
-     "evil"),
-    ('<!-- komentar tersembunyi --><p>a</p>', "komentar"),
-])
+@pytest.mark.parametrize(
+    "raw, gone",
+    [
+        ("<p>a</p><script>alert(1)</script>", "alert"),
+        ('<p onclick="alert(1)" onmouseover="x()">a</p>', "onclick"),
+        ('<a href="javascript:alert(1)">a</a>', "javascript"),
+        ('<a href=" JavaScript:alert(1)">a</a>', "alert"),
+        ('<a href="data:text/html;base64,PHNjcmlwdD4=">a</a>', "data:"),
+        ('<img src="data:image/png;base64,AAAA" alt="x">', "data:"),
+        ('<a href="https://contoh.id" target="_blank">a</a>', "target"),
+        ('<iframe src="https://evil.example/x"></iframe><p>a</p>', "iframe"),
+        ('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe><p>a</p>', "iframe"),
+        ("<style>p{display:none}</style><p>a</p>", "display"),
+        ('<object data="x.swf"></object><embed src="x.swf"><p>a</p>', "swf"),
+        ('<form action="https://evil.example"><input name="pin"></form><p>a</p>', "form"),
+        ('<div style="display:none">a</div>', "style"),
+        (
+            '<a class="video__link" href="https://youtu.be/x" data-embed="https://evil.example/">a</a>',
+            "evil",
+        ),
+        ("<!-- komentar tersembunyi --><p>a</p>", "komentar"),
+    ],
+)
 def test_dangerous_html_is_removed(raw, gone):
     cleaned = clean_html(raw)
     assert gone.lower() not in cleaned.lower(), cleaned
 
 
 def test_nocookie_iframe_is_kept():
-    raw = ('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Video" '
-           'allowfullscreen onload="x()"></iframe>')
+    raw = (
+        '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Video" '
+        'allowfullscreen onload="x()"></iframe>'
+    )
     frame = soup(clean_html(raw)).iframe
     assert frame["src"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert frame["title"] == "Video" and "onload" not in frame.attrs
 
 
 def test_external_links_get_noopener_internal_links_do_not():
-    cleaned = soup(clean_html(
-        '<a href="https://kemendesa.go.id" rel="opener">a</a> <a href="//contoh.id">b</a> '
-        '<a href="/tentang/">c</a> <a href="{filename}/berita/a.md">d</a> '
-        '<a href="mailto:desa@contoh.id">e</a> <a href="#fn:1">f</a>'
-    ))
+    cleaned = soup(
+        clean_html(
+            '<a href="https://kemendesa.go.id" rel="opener">a</a> <a href="//contoh.id">b</a> '
+            '<a href="/tentang/">c</a> <a href="{filename}/berita/a.md">d</a> '
+            '<a href="mailto:desa@contoh.id">e</a> <a href="#fn:1">f</a>'
+        )
+    )
     rels = [a.get("rel") for a in cleaned.find_all("a")]
     assert rels == [["noopener"], ["noopener"], None, None, None, None]
     assert cleaned.find_all("a")[3]["href"] == "{filename}/berita/a.md"
@@ -129,20 +145,28 @@ def test_external_links_get_noopener_internal_links_do_not():
 
 def test_titles_keep_inline_text_only():
     assert clean_inline('Rapat <span class="caps">BPD</span><script>x()</script>') == (
-        'Rapat <span class="caps">BPD</span>')
+        'Rapat <span class="caps">BPD</span>'
+    )
     assert clean_inline('<img src=x onerror="alert(1)">Judul') == "Judul"
 
 
 def test_unsafe_parts_names_what_is_removed_per_line():
-    lines = list(enumerate([
-        "Paragraf biasa.",
-        '<script src="https://evil.example/x.js"></script>',
-        '<p onclick="x()">a</p> [b](javascript:alert(1))',
-        '<iframe src="https://www.google.com/maps/embed?pb=1"></iframe>',
-        '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>',
-    ], start=10))
+    lines = list(
+        enumerate(
+            [
+                "Paragraf biasa.",
+                '<script src="https://evil.example/x.js"></script>',
+                '<p onclick="x()">a</p> [b](javascript:alert(1))',
+                '<iframe src="https://www.google.com/maps/embed?pb=1"></iframe>',
+                '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>',
+            ],
+            start=10,
+        )
+    )
     assert unsafe_parts(lines) == [
-        (11, "<script>"), (12, "atribut onclick="), (12, "tautan javascript:"),
+        (11, "<script>"),
+        (12, "atribut onclick="),
+        (12, "tautan javascript:"),
         (13, "<iframe> dari www.google.com"),
     ]
 
@@ -180,8 +204,9 @@ def cleaned_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def trusted_site(tmp_path_factory):
     content = make_content(tmp_path_factory.mktemp("trusted-content"))
-    return build_site(tmp_path_factory.mktemp("trusted") / "output", content=content,
-                      TRUSTED_HTML=True)
+    return build_site(
+        tmp_path_factory.mktemp("trusted") / "output", content=content, TRUSTED_HTML=True
+    )
 
 
 URL = "berita/2024/06/kabar-penting/"
@@ -208,7 +233,9 @@ def test_build_warns_about_what_it_removed(cleaned_site):
         "tepercaya, setel TRUSTED_HTML = True di pelicanconf.py",
     ]
     assert [w.split(": ", 1)[0].rsplit("/", 1)[1] for w in cleaned_site.warnings] == [
-        "kabar.md:9", "kabar.md:11"]
+        "kabar.md:9",
+        "kabar.md:11",
+    ]
 
 
 def test_trusted_html_is_left_as_written(trusted_site):

@@ -11,86 +11,107 @@ def numbered(*lines):
     return list(enumerate(lines, start=1))
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("Main di situs slot gacor hari ini", "situs slot"),
-    ("Bocoran RTP live tertinggi", "RTP live"),
-    ("Pola gacor dijamin MAXWIN", "Pola gacor"),
-    ("Daftar togel online resmi", "Daftar togel"),
-    ("Judi online terpercaya deposit pulsa", "Judi online"),
-    ("Scatter hitam mahjong ways", "Scatter hitam"),
-    ("Link alternatif sbobet", "Link alternatif"),
-    ("Deposit 10k langsung main", "Deposit 10k"),
-])
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Main di situs slot gacor hari ini", "situs slot"),
+        ("Bocoran RTP live tertinggi", "RTP live"),
+        ("Pola gacor dijamin MAXWIN", "Pola gacor"),
+        ("Daftar togel online resmi", "Daftar togel"),
+        ("Judi online terpercaya deposit pulsa", "Judi online"),
+        ("Scatter hitam mahjong ways", "Scatter hitam"),
+        ("Link alternatif sbobet", "Link alternatif"),
+        ("Deposit 10k langsung main", "Deposit 10k"),
+    ],
+)
 def test_gambling_text_is_found(text, phrase):
     assert spam_text(numbered("Paragraf biasa.", text)) == [(2, phrase)]
 
 
-@pytest.mark.parametrize("text", [
-    "Lomba burung berkicau: kacer milik Pak Darto tampil gacor.",
-    "Rapat di Kota Bandar Lampung membahas Dana Desa.",
-    "Slot waktu pelatihan diatur bergiliran.",
-    "Posyandu dibuka pukul 08.00, warga diminta datang tepat waktu.",
-    "Jadwal toto (kerja bakti) hari Minggu.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lomba burung berkicau: kacer milik Pak Darto tampil gacor.",
+        "Rapat di Kota Bandar Lampung membahas Dana Desa.",
+        "Slot waktu pelatihan diatur bergiliran.",
+        "Posyandu dibuka pukul 08.00, warga diminta datang tepat waktu.",
+        "Jadwal toto (kerja bakti) hari Minggu.",
+    ],
+)
 def test_ordinary_village_news_is_not_spam(text):
     assert spam_text(numbered(text)) == []
     assert spam_links(numbered(text)) == []
 
 
-@pytest.mark.parametrize("url, host", [
-    ("https://slot88gacor.example/daftar", "slot88gacor.example"),
-    ("http://www.togel4d.example", "www.togel4d.example"),
-    ("https://bet365.example", "bet365.example"),
-    ("https://situs-judi.example/x", "situs-judi.example"),
-    ("https://kasinoku.example", "kasinoku.example"),
-    ("https://kemendesa.go.id/berita", None),
-    ("https://bandar-lampung.go.id", None),
-    ("https://www3.nhk.or.jp/news", None),
-    ("https://binangun-singgahan.desa.id", None),
-])
+@pytest.mark.parametrize(
+    "url, host",
+    [
+        ("https://slot88gacor.example/daftar", "slot88gacor.example"),
+        ("http://www.togel4d.example", "www.togel4d.example"),
+        ("https://bet365.example", "bet365.example"),
+        ("https://situs-judi.example/x", "situs-judi.example"),
+        ("https://kasinoku.example", "kasinoku.example"),
+        ("https://kemendesa.go.id/berita", None),
+        ("https://bandar-lampung.go.id", None),
+        ("https://www3.nhk.or.jp/news", None),
+        ("https://binangun-singgahan.desa.id", None),
+    ],
+)
 def test_gambling_hosts(url, host):
     assert gambling_host(url) == host
 
 
 def test_links_to_gambling_pages_on_other_sites_are_found():
-    found = spam_links(numbered(
-        "Baca [ini](http://kampus.example.ac.id/slot-gacor/) dan www.togel4d.example/daftar.",
-        "Sumber resmi: https://kemendesa.go.id/berita/dana-desa",
-    ))
+    found = spam_links(
+        numbered(
+            "Baca [ini](http://kampus.example.ac.id/slot-gacor/) dan www.togel4d.example/daftar.",
+            "Sumber resmi: https://kemendesa.go.id/berita/dana-desa",
+        )
+    )
     assert found == [
         (1, "http://kampus.example.ac.id/slot-gacor/", "halaman judi 'slot gacor'"),
         (1, "www.togel4d.example/daftar", "situs judi www.togel4d.example"),
     ]
 
 
-@pytest.mark.parametrize("html, how", [
-    ('<div style="display: none">slot</div>', "display:none"),
-    ("<span style='visibility:hidden'>x</span>", "visibility:hidden"),
-    ('<p style="font-size:0px;">x</p>', "font-size:0"),
-    ('<p style="font-size: 0">x</p>', "font-size:0"),
-    ('<div style="opacity:0">x</div>', "opacity:0"),
-    ('<div style="position:absolute;left:-9999px">x</div>', "posisi di luar layar (off-screen)"),
-    ('<div style="text-indent:-5000px">x</div>', "posisi di luar layar (off-screen)"),
-    ('<div style="height:0;overflow:hidden">x</div>', "ukuran 0 (zero size)"),
-    ('<div hidden>x</div>', "atribut hidden"),
-])
+@pytest.mark.parametrize(
+    "html, how",
+    [
+        ('<div style="display: none">slot</div>', "display:none"),
+        ("<span style='visibility:hidden'>x</span>", "visibility:hidden"),
+        ('<p style="font-size:0px;">x</p>', "font-size:0"),
+        ('<p style="font-size: 0">x</p>', "font-size:0"),
+        ('<div style="opacity:0">x</div>', "opacity:0"),
+        (
+            '<div style="position:absolute;left:-9999px">x</div>',
+            "posisi di luar layar (off-screen)",
+        ),
+        ('<div style="text-indent:-5000px">x</div>', "posisi di luar layar (off-screen)"),
+        ('<div style="height:0;overflow:hidden">x</div>', "ukuran 0 (zero size)"),
+        ("<div hidden>x</div>", "atribut hidden"),
+    ],
+)
 def test_hidden_text_is_found(html, how):
     assert hidden_text(numbered("Paragraf.", html)) == [(2, how)]
 
 
 def test_hidden_text_in_a_style_block_names_its_line():
-    found = hidden_text(list(enumerate(
-        ["<style>", ".iklan {", "  display:none;", "}", "</style>"], start=20)))
+    found = hidden_text(
+        list(enumerate(["<style>", ".iklan {", "  display:none;", "}", "</style>"], start=20))
+    )
     assert found == [(22, "display:none")]
 
 
-@pytest.mark.parametrize("html", [
-    '<p style="font-size:0.9em">kecil</p>',
-    '<span aria-hidden="true"></span>',
-    '<div style="opacity:0.8">x</div>',
-    '<div style="margin-left:-10px">x</div>',
-    "Tulisan tentang display: none dalam teks biasa.",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p style="font-size:0.9em">kecil</p>',
+        '<span aria-hidden="true"></span>',
+        '<div style="opacity:0.8">x</div>',
+        '<div style="margin-left:-10px">x</div>',
+        "Tulisan tentang display: none dalam teks biasa.",
+    ],
+)
 def test_visible_html_is_not_hidden_text(html):
     assert hidden_text(numbered(html)) == []
 
@@ -131,16 +152,21 @@ def test_an_article_about_gambling_needs_to_be_allowed(tmp_path):
         "membahas judi (misalnya sosialisasi bahayanya), tambahkan nama berkasnya ke "
         "SPAM_ALLOWED_FILES di pelicanconf.py",
     ]
-    site = build_site(tmp_path / "out", content=content,
-                      SPAM_ALLOWED_FILES=["berita/*judi*.md"])
+    site = build_site(tmp_path / "out", content=content, SPAM_ALLOWED_FILES=["berita/*judi*.md"])
     assert site.exists("berita/2024/06/sosialisasi-bahaya-judi-online-di-balai-desa/")
 
 
 def test_allowed_files_still_refuse_gambling_links_and_hidden_text(tmp_path):
     content = tmp_path / "content"
-    write(content, "sosialisasi-judi.md", CAMPAIGN + (
-        "\nContoh situs terlarang: https://slot88gacor.example\n"
-        '\n<div style="display:none">x</div>\n'))
+    write(
+        content,
+        "sosialisasi-judi.md",
+        CAMPAIGN
+        + (
+            "\nContoh situs terlarang: https://slot88gacor.example\n"
+            '\n<div style="display:none">x</div>\n'
+        ),
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "out", content=content, SPAM_ALLOWED_FILES=["berita/*.md"])
     assert [p.split("/berita/", 1)[1].split(" (")[0] for p in failed.value.problems] == [
@@ -152,12 +178,18 @@ def test_allowed_files_still_refuse_gambling_links_and_hidden_text(tmp_path):
 
 def test_spam_in_a_static_html_file_is_found(tmp_path):
     content = tmp_path / "content"
-    write(content, "rapat.md", CAMPAIGN.replace("Bahaya Judi Online", "Rapat").replace(
-        "bahaya judi online", "rapat"))
+    write(
+        content,
+        "rapat.md",
+        CAMPAIGN.replace("Bahaya Judi Online", "Rapat").replace("bahaya judi online", "rapat"),
+    )
     extra = content / "extra" / "google123.html"
     extra.parent.mkdir()
     extra.write_text("<html>\n<a href='https://gacor.example'>x</a>\n</html>\n")
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "out", content=content)
-    assert failed.value.problems[0].split("/content/", 1)[1].startswith(
-        "extra/google123.html:2: tautan ke situs judi gacor.example")
+    assert (
+        failed.value.problems[0]
+        .split("/content/", 1)[1]
+        .startswith("extra/google123.html:2: tautan ke situs judi gacor.example")
+    )

@@ -62,16 +62,16 @@ def picker_stub(site):
     files = {}
     for path in sorted((Path(site) / "content").rglob("*")):
         if path.is_file():
-            files[path.relative_to(site).as_posix()] = base64.b64encode(
-                path.read_bytes()).decode()
+            files[path.relative_to(site).as_posix()] = base64.b64encode(path.read_bytes()).decode()
     return PICKER_STUB % (json.dumps(files), json.dumps(REPOSITORY))
 
 
 def repository_files(page):
     """{path: bytes} of the folder the editor worked in."""
     found = page.evaluate(READ_FILES, REPOSITORY)
-    return {path: base64.b64decode(data) for path, data in found.items() if
-            not path.startswith(".git/")}
+    return {
+        path: base64.b64decode(data) for path, data in found.items() if not path.startswith(".git/")
+    }
 
 
 def field(page, key_path):

@@ -59,8 +59,9 @@ def test_admin_first_screen(page_factory, served_sample_site):
     page.goto(f"{served_sample_site}/admin/")
     page.get_by_role("button", name="Work with Local Repository").wait_for()
     screenshot(page, "editor-sign-in")
-    script_errors = [e for e in page.console_errors
-                     if "Content Security Policy" not in e and "ERR_" not in e]
+    script_errors = [
+        e for e in page.console_errors if "Content Security Policy" not in e and "ERR_" not in e
+    ]
     assert script_errors == []
     refused = [e for e in page.console_errors if "Content Security Policy" in e]
     assert refused and all(any(host in e for host in REFUSED_HOSTS) for e in refused), refused
@@ -75,6 +76,7 @@ def test_admin_first_screen(page_factory, served_sample_site):
     violations, _incomplete = run_axe(checked)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-editor.json").write_text(
-        json.dumps({v["id"]: len(v["nodes"]) for v in violations}, indent=1), encoding="utf-8")
+        json.dumps({v["id"]: len(v["nodes"]) for v in violations}, indent=1), encoding="utf-8"
+    )
     found = {v["id"] for v in violations}
     assert found == KNOWN_AXE_VIOLATIONS, describe_violations(violations)

@@ -39,9 +39,14 @@ def test_config_is_valid_for_the_vendored_editor(config, settings):
 
     schema_json = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validate(config, schema_json)
-    production = editor_config({**settings, "SITEURL": "https://binangun.desa.id",
-                                "EDITOR_AUTH_URL": "https://auth.example.org",
-                                "EDITOR_REPO": "desa-binangun/situs"})
+    production = editor_config(
+        {
+            **settings,
+            "SITEURL": "https://binangun.desa.id",
+            "EDITOR_AUTH_URL": "https://auth.example.org",
+            "EDITOR_REPO": "desa-binangun/situs",
+        }
+    )
     jsonschema.validate(production, schema_json)
     assert production["backend"]["auth_methods"] == ["oauth", "token"]
     assert config["backend"]["auth_methods"] == ["token"]
@@ -53,13 +58,17 @@ def collection(config, name):
 
 
 def test_published_config_is_the_generated_one(config, settings):
-    categories = ["Pembangunan", "Pemberdayaan Masyarakat", "Pemerintahan",
-                  "Pendidikan dan Pelatihan", "Umum"]
+    categories = [
+        "Pembangunan",
+        "Pemberdayaan Masyarakat",
+        "Pemerintahan",
+        "Pendidikan dan Pelatihan",
+        "Umum",
+    ]
     assert config == editor_config(settings, categories)
 
 
-@pytest.mark.parametrize("kind, folder", [("article", "content/berita"),
-                                          ("page", "content/pages")])
+@pytest.mark.parametrize("kind, folder", [("article", "content/berita"), ("page", "content/pages")])
 def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
     form = collection(config, kind)
     assert form["folder"] == folder
@@ -83,8 +92,10 @@ def test_every_schema_field_is_in_some_form(config):
     names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
     assert {f.written for f in schema.FIELDS} <= names
     unknown = [f"{f.key} ({f.type})" for f in schema.FIELDS if not in_form(f)]
-    assert unknown == [], ("schema field types the editor has no widget for: add one in "
-                           "plugins/editor/fields.py (_widget, KNOWN_TYPES)")
+    assert unknown == [], (
+        "schema field types the editor has no widget for: add one in "
+        "plugins/editor/fields.py (_widget, KNOWN_TYPES)"
+    )
 
 
 def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
@@ -130,7 +141,10 @@ def test_identity_and_registry_files_are_editable(config):
     assert situs["file"] == "content/situs.yml"
     village = next(f for f in situs["fields"] if f["name"] == "desa")
     assert [o["value"] for o in village["options"]] == [
-        "35.23.07.2005", "35.23.07.2011", "51.02.06.2001"]
+        "35.23.07.2005",
+        "35.23.07.2011",
+        "51.02.06.2001",
+    ]
     assert {"nama", "slogan", "desa", "alamat", "logo"} <= {f["name"] for f in situs["fields"]}
     desa = collection(config, "desa")["files"][0]
     assert desa["file"] == "content/desa.yml"
@@ -143,9 +157,12 @@ def test_a_new_content_type_gets_its_collection(settings, monkeypatch):
     gets a form of its own fields, without any change to the editor plugin."""
     fields = tuple(
         schema.Field(**{**f.__dict__, "used_by": (*f.used_by, "meeting")})
-        if f.key in ("title", "slug") else f for f in schema.FIELDS) + (
-        schema.Field("place", "tempat_rapat", used_by=("meeting",), help="Tempat.",
-                     reference="x"),)
+        if f.key in ("title", "slug")
+        else f
+        for f in schema.FIELDS
+    ) + (
+        schema.Field("place", "tempat_rapat", used_by=("meeting",), help="Tempat.", reference="x"),
+    )
     monkeypatch.setattr(schema, "FIELDS", fields)
     paths = {**settings["CONTENT_TYPE_PATHS"], "meeting": ["rapat"]}
     made = editor_config({**settings, "CONTENT_TYPE_PATHS": paths})
@@ -174,7 +191,10 @@ def test_the_notice_board_and_albums_have_their_forms(config):
     assert album["path"] == "{{slug}}/index" and album["media_folder"] == ""
     photos = next(f for f in album["fields"] if f["name"] == "foto")
     assert photos["widget"] == "list" and [f["name"] for f in photos["fields"]] == [
-        "berkas", "keterangan", "alt"]
+        "berkas",
+        "keterangan",
+        "alt",
+    ]
     assert album["create"] is True
 
 
@@ -182,8 +202,15 @@ def test_a_field_of_an_unknown_type_is_left_out(settings, monkeypatch):
     """A new field type the form has no widget for is not in the form, so the editor keeps
     its value as written; a type that requires it cannot be created in the editor (the
     file would fail the check)."""
-    odd = schema.Field("odd", "aneh", "no-such-type", required=(schema.ALBUM,),
-                       used_by=(schema.ALBUM,), help="Aneh.", reference="x")
+    odd = schema.Field(
+        "odd",
+        "aneh",
+        "no-such-type",
+        required=(schema.ALBUM,),
+        used_by=(schema.ALBUM,),
+        help="Aneh.",
+        reference="x",
+    )
     monkeypatch.setattr(schema, "FIELDS", schema.FIELDS + (odd,))
     made = editor_config(settings)
     album = next(c for c in made["collections"] if c["name"] == schema.ALBUM)
@@ -200,13 +227,22 @@ def test_types_without_fields_have_no_form(config):
 
 
 YOUTUBE_VALUES = [
-    "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ?t=42",
-    "youtube.com/shorts/dQw4w9WgXcQ", "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ",
-    "https://www.youtube.com/embed/dQw4w9WgXcQ", "https://www.youtube.com/live/dQw4w9WgXcQ",
-    "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "dQw4w9WgXcQ",
-    "https://www.youtube.com/channel/UCabc", "https://www.youtube.com/playlist?list=PL1",
-    "https://youtu.be/short", "https://vimeo.com/123", "bukan video", "",
-    "https://www.youtube.com/watch?v=dQw4w9WgXc", "https://www.youtube.com/@desa",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "https://youtu.be/dQw4w9WgXcQ?t=42",
+    "youtube.com/shorts/dQw4w9WgXcQ",
+    "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ",
+    "https://www.youtube.com/embed/dQw4w9WgXcQ",
+    "https://www.youtube.com/live/dQw4w9WgXcQ",
+    "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+    "dQw4w9WgXcQ",
+    "https://www.youtube.com/channel/UCabc",
+    "https://www.youtube.com/playlist?list=PL1",
+    "https://youtu.be/short",
+    "https://vimeo.com/123",
+    "bukan video",
+    "",
+    "https://www.youtube.com/watch?v=dQw4w9WgXc",
+    "https://www.youtube.com/@desa",
 ]
 
 

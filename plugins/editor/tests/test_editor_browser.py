@@ -38,8 +38,9 @@ def saved(sample_site, browser, tmp_path_factory):
     Image.new("RGB", (1200, 800), (40, 120, 70)).save(photo, quality=80)
     # The operator's device is in another time zone than the site (Asia/Jakarta): the
     # picker still shows and writes the site's time.
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  timezone_id=DEVICE_ZONE, locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, timezone_id=DEVICE_ZONE, locale="id-ID"
+    )
     context.add_init_script(picker_stub(SAMPLE))
     page = context.new_page()
     errors = []
@@ -53,8 +54,7 @@ def saved(sample_site, browser, tmp_path_factory):
             page.screenshot(path=ARTIFACTS / "editor-list.png")
             page.get_by_role("button", name="New").click()
             field(page, "judul").locator("input").fill(TITLE)
-            field(page, "tanggal").locator('input[type="datetime-local"]').fill(
-                "2025-01-15T09:30")
+            field(page, "tanggal").locator('input[type="datetime-local"]').fill("2025-01-15T09:30")
             field(page, "desa").get_by_role("checkbox", name="Desa Binangun").check()
             field(page, "kategori").get_by_role("combobox").click()
             page.get_by_role("option", name="Pemerintahan").click()
@@ -67,9 +67,13 @@ def saved(sample_site, browser, tmp_path_factory):
             field(page, "judul").scroll_into_view_if_needed()
             page.screenshot(path=ARTIFACTS / "editor-form.png")
             preview_styles = [
-                frame.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')]"
-                               ".map((link) => link.href)")
-                for frame in page.frames if frame != page.main_frame]
+                frame.evaluate(
+                    "[...document.querySelectorAll('link[rel=stylesheet]')]"
+                    ".map((link) => link.href)"
+                )
+                for frame in page.frames
+                if frame != page.main_frame
+            ]
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             files = repository_files(page)
@@ -88,8 +92,9 @@ def saved(sample_site, browser, tmp_path_factory):
 def data_files_saved(sample_site, browser, tmp_path_factory):
     """Change the site identity, add a village by its code to desa.yml and create a page
     in the editor; return (written files, site folder)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  timezone_id="Asia/Jakarta", locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, timezone_id="Asia/Jakarta", locale="id-ID"
+    )
     context.add_init_script(picker_stub(SAMPLE))
     page = context.new_page()
     page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
@@ -129,8 +134,7 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
     return files, site
 
 
-def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved,
-                                                             tmp_path_factory):
+def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved, tmp_path_factory):
     files, site = data_files_saved
     identity = yaml.safe_load(files["content/situs.yml"])
     assert identity["slogan"] == "Kabar dari Binangun" and identity["telepon"] == "0356-123456"
@@ -140,12 +144,14 @@ def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved,
     assert registry[-1] == {"kode": "35.23.07.2001"} and len(registry) == 4
     errors, warnings = check(SAMPLE / "pelicanconf.py", content=site / "content")
     assert errors == [] and warnings == []
-    built = build_site(tmp_path_factory.mktemp("data-built") / "output",
-                       content=site / "content")
+    built = build_site(tmp_path_factory.mktemp("data-built") / "output", content=site / "content")
     assert "Kabar dari Binangun" in built.text("")
     assert built.exists("desa/lajo-kidul/")
-    assert files["content/pages/sejarah-desa.md"].decode().startswith(
-        "---\njudul: Sejarah Desa Binangun\n")
+    assert (
+        files["content/pages/sejarah-desa.md"]
+        .decode()
+        .startswith("---\njudul: Sejarah Desa Binangun\n")
+    )
     assert "berdiri sejak lama" in built.text("sejarah-desa/")
 
 
@@ -205,8 +211,9 @@ def test_build_publishes_it_at_its_address_with_the_image(saved, tmp_path_factor
     images = [img for img in page.select("main img") if img.get("alt") == ALT]
     assert images, page.select("main img")
     source = images[0].get("src") or ""
-    assert (built.output / f"berita/2025/01/{SLUG}/" / source).resolve().is_file() or \
-        (built.output / source.lstrip("/")).is_file(), source
+    assert (built.output / f"berita/2025/01/{SLUG}/" / source).resolve().is_file() or (
+        built.output / source.lstrip("/")
+    ).is_file(), source
     text = page.get_text().replace("\xa0", " ")
     assert CAPTION in text and BODY in text
     assert page.find("a", href=re.compile(r"desa/binangun/"))

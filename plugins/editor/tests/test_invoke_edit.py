@@ -13,8 +13,11 @@ def test_invoke_edit_serves_the_editor_beside_the_live_preview(tmp_path):
     project = project_copy(tmp_path / "situs")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "edit", "--port", str(port)], cwd=project,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "invoke", "edit", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -25,8 +28,10 @@ def test_invoke_edit_serves_the_editor_beside_the_live_preview(tmp_path):
         # livereload adds its inline script to every page it serves; the editor's own
         # policy has no hash for it, so a rebuild after a save never reloads the editor.
         policy = admin.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-        assert "sha256-" not in policy and "'unsafe-inline'" not in policy.split(
-            "script-src")[1].split(";")[0]
+        assert (
+            "sha256-" not in policy
+            and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+        )
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)

@@ -9,20 +9,23 @@ from tests.sitetools import build_site, text_of
 from wartadesa.build import BuildFailed
 
 
-@pytest.mark.parametrize("written, expected, with_time", [
-    ("29-11-2026", (2026, 11, 29, 0, 0), False),
-    ("29/11/2026", (2026, 11, 29, 0, 0), False),
-    ("29.11.2026", (2026, 11, 29, 0, 0), False),
-    ("5/6/2024 09:00", (2024, 6, 5, 9, 0), True),
-    ("29 November 2026", (2026, 11, 29, 0, 0), False),
-    ("29 Nopember 2026", (2026, 11, 29, 0, 0), False),
-    ("1 Mei 2025 14.30", (2025, 5, 1, 14, 30), True),
-    ("17 Agustus 2025", (2025, 8, 17, 0, 0), False),
-    ("17 Agt. 2025", (2025, 8, 17, 0, 0), False),
-    ("3 Oct 2024", (2024, 10, 3, 0, 0), False),
-    ("Sabtu, 29 November 2026 09:00", (2026, 11, 29, 9, 0), True),
-    ("2026-11-29", (2026, 11, 29, 0, 0), False),
-])
+@pytest.mark.parametrize(
+    "written, expected, with_time",
+    [
+        ("29-11-2026", (2026, 11, 29, 0, 0), False),
+        ("29/11/2026", (2026, 11, 29, 0, 0), False),
+        ("29.11.2026", (2026, 11, 29, 0, 0), False),
+        ("5/6/2024 09:00", (2024, 6, 5, 9, 0), True),
+        ("29 November 2026", (2026, 11, 29, 0, 0), False),
+        ("29 Nopember 2026", (2026, 11, 29, 0, 0), False),
+        ("1 Mei 2025 14.30", (2025, 5, 1, 14, 30), True),
+        ("17 Agustus 2025", (2025, 8, 17, 0, 0), False),
+        ("17 Agt. 2025", (2025, 8, 17, 0, 0), False),
+        ("3 Oct 2024", (2024, 10, 3, 0, 0), False),
+        ("Sabtu, 29 November 2026 09:00", (2026, 11, 29, 9, 0), True),
+        ("2026-11-29", (2026, 11, 29, 0, 0), False),
+    ],
+)
 def test_day_month_year_forms(written, expected, with_time):
     date = parse_date(written)
     assert (date.year, date.month, date.day, date.hour, date.minute) == expected
@@ -33,13 +36,16 @@ def test_zone_after_a_named_month():
     assert parse_date("29 November 2026 09:00 WITA").utcoffset().total_seconds() == 8 * 3600
 
 
-@pytest.mark.parametrize("written, words, hint", [
-    ("31 Juni 2024", "Juni 2024 hanya punya 30 hari", "periksa tanggalnya"),
-    ("31-06-2024", "Juni 2024 hanya punya 30 hari", "periksa tanggalnya"),
-    ("29 Novembr 2026", "nama bulan 'Novembr' tidak dikenal", "29 November 2026"),
-    ("11/29/2026", "bulan 29 tidak ada", "tanggal-bulan-tahun (29-11-2026)"),
-    ("29-11-26", "tidak dikenali", "2024-06-05"),
-])
+@pytest.mark.parametrize(
+    "written, words, hint",
+    [
+        ("31 Juni 2024", "Juni 2024 hanya punya 30 hari", "periksa tanggalnya"),
+        ("31-06-2024", "Juni 2024 hanya punya 30 hari", "periksa tanggalnya"),
+        ("29 Novembr 2026", "nama bulan 'Novembr' tidak dikenal", "29 November 2026"),
+        ("11/29/2026", "bulan 29 tidak ada", "tanggal-bulan-tahun (29-11-2026)"),
+        ("29-11-26", "tidak dikenali", "2024-06-05"),
+    ],
+)
 def test_impossible_or_unclear_dates_say_what_to_write(written, words, hint):
     with pytest.raises(DateError) as problem:
         parse_date(written)
@@ -50,24 +56,32 @@ def test_impossible_or_unclear_dates_say_what_to_write(written, words, hint):
 def test_an_article_dated_the_indonesian_way_builds(tmp_path):
     content = tmp_path / "content" / "berita"
     content.mkdir(parents=True)
-    (content / "rapat.md").write_text(textwrap.dedent("""\
+    (content / "rapat.md").write_text(
+        textwrap.dedent("""\
         ---
         judul: Rapat Akhir Tahun
         tanggal: 29 November 2026 09:00
         ---
         Isi.
-        """), encoding="utf-8")
-    (content / "kerja.md").write_text(textwrap.dedent("""\
+        """),
+        encoding="utf-8",
+    )
+    (content / "kerja.md").write_text(
+        textwrap.dedent("""\
         ---
         judul: Kerja Bakti
         tanggal: 28/11/2026
         ---
         Isi.
-        """), encoding="utf-8")
-    site = build_site(tmp_path / "output", content=tmp_path / "content",
-                      FUTURE_DATE_WARNING_DAYS=10000)
+        """),
+        encoding="utf-8",
+    )
+    site = build_site(
+        tmp_path / "output", content=tmp_path / "content", FUTURE_DATE_WARNING_DAYS=10000
+    )
     assert "Minggu, 29 November 2026 pukul 09.00 WIB" in text_of(
-        site.html("berita/2026/11/rapat-akhir-tahun/"))
+        site.html("berita/2026/11/rapat-akhir-tahun/")
+    )
     assert "Sabtu, 28 November 2026" in text_of(site.html("berita/2026/11/kerja-bakti/"))
 
 
@@ -75,8 +89,10 @@ def test_unknown_month_stops_the_build_at_its_line(tmp_path):
     content = tmp_path / "content" / "berita"
     content.mkdir(parents=True)
     (content / "rapat.md").write_text(
-        "---\njudul: Rapat\ntanggal: 29 Novembr 2026\n---\nIsi.\n", encoding="utf-8")
+        "---\njudul: Rapat\ntanggal: 29 Novembr 2026\n---\nIsi.\n", encoding="utf-8"
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=tmp_path / "content")
-    assert any("rapat.md:3: tanggal '29 Novembr 2026': nama bulan" in p
-               for p in failed.value.problems), failed.value.problems
+    assert any(
+        "rapat.md:3: tanggal '29 Novembr 2026': nama bulan" in p for p in failed.value.problems
+    ), failed.value.problems

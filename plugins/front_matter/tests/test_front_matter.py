@@ -20,7 +20,10 @@ def write(folder, name, text, encoding="utf-8"):
 @pytest.fixture(scope="module")
 def alias_site(tmp_path_factory):
     content = tmp_path_factory.mktemp("alias-content")
-    write(content, "a.md", """
+    write(
+        content,
+        "a.md",
+        """
         ---
         judul: Musyawarah Desa Membahas APBDes
         tanggal: 2024-06-05 09:00
@@ -31,8 +34,12 @@ def alias_site(tmp_path_factory):
         sumber: https://contoh.desa.id/musdes
         ---
         Warga **hadir** di balai desa.
-        """)
-    write(content, "b.md", """
+        """,
+    )
+    write(
+        content,
+        "b.md",
+        """
         ---
         title: Kerja Bakti di Makassar
         date: 2024-06-07 07:30+08:00
@@ -40,22 +47,31 @@ def alias_site(tmp_path_factory):
         tags: gotong royong
         ---
         Kerja bakti membersihkan saluran.
-        """)
-    write(content, "c.md", """
+        """,
+    )
+    write(
+        content,
+        "c.md",
+        """
         Title: Artikel Dengan Header Pelican
         Date: 2024-06-08 10:00
         Category: Pemerintahan
 
         Header bawaan Pelican tetap bisa dipakai.
-        """)
-    write(content, "d.md", """
+        """,
+    )
+    write(
+        content,
+        "d.md",
+        """
         ---
         title: "Rapat: Hanya Tanggal"
         date: 2024-06-09
         category: Pemerintahan
         ---
         Tanpa jam.
-        """)
+        """,
+    )
     return build_site(tmp_path_factory.mktemp("alias") / "output", content=content)
 
 
@@ -91,15 +107,31 @@ def test_date_without_time_shows_no_time(alias_site):
 
 BAD_CASES = {
     "yaml-broken": ("---\ntitle: Rapat\ndate: 2024-06-05\ntags: [a, b\n---\nIsi.\n", 4, "YAML"),
-    "never-closed": ("---\ntitle: Rapat\ndate: 2024-06-05\nIsi tanpa penutup.\n", 1, "tidak pernah ditutup"),
+    "never-closed": (
+        "---\ntitle: Rapat\ndate: 2024-06-05\nIsi tanpa penutup.\n",
+        1,
+        "tidak pernah ditutup",
+    ),
     "empty-file": ("\n\n", 1, "berkas kosong"),
     "empty-body": ("---\ntitle: Rapat\ndate: 2024-06-05\n---\n\n", 5, "isi berita kosong"),
     "no-title": ("---\ndate: 2024-06-05\n---\nIsi.\n", 1, "judul belum diisi"),
     "no-date": ("---\ntitle: Rapat\n---\nIsi.\n", 1, "tanggal belum diisi"),
-    "june-31": ("---\ntitle: Rapat\ndate: 2024-06-31\n---\nIsi.\n", 3, "Juni 2024 hanya punya 30 hari"),
+    "june-31": (
+        "---\ntitle: Rapat\ndate: 2024-06-31\n---\nIsi.\n",
+        3,
+        "Juni 2024 hanya punya 30 hari",
+    ),
     "not-a-date": ("---\ntitle: Rapat\ntanggal: besok pagi\n---\nIsi.\n", 3, "tidak dikenali"),
-    "list-for-title": ("---\ntitle: [Rapat, Desa]\ndate: 2024-06-05\n---\nIsi.\n", 2, "bukan daftar"),
-    "alias-twice": ("---\ntitle: Rapat\njudul: Rapat lagi\ndate: 2024-06-05\n---\nIsi.\n", 3, "ditulis dua kali"),
+    "list-for-title": (
+        "---\ntitle: [Rapat, Desa]\ndate: 2024-06-05\n---\nIsi.\n",
+        2,
+        "bukan daftar",
+    ),
+    "alias-twice": (
+        "---\ntitle: Rapat\njudul: Rapat lagi\ndate: 2024-06-05\n---\nIsi.\n",
+        3,
+        "ditulis dua kali",
+    ),
     "tab-indent": ("---\ntitle: Rapat\ndate: 2024-06-05\ntags:\n\t- a\n---\nIsi.\n", 5, "tab"),
     "bad-status": ("---\ntitle: Rapat\ndate: 2024-06-05\nstatus: nanti\n---\nIsi.\n", 4, "status"),
 }
@@ -124,7 +156,9 @@ def test_not_utf8_names_the_line(tmp_path):
     content = tmp_path / "content"
     path = content / "berita" / "latin1.md"
     path.parent.mkdir(parents=True)
-    path.write_bytes("---\ntitle: Rapat\ndate: 2024-06-05\n---\nKepala desa hadir.\nCaf\xe9\n".encode("latin-1"))
+    path.write_bytes(
+        "---\ntitle: Rapat\ndate: 2024-06-05\n---\nKepala desa hadir.\nCaf\xe9\n".encode("latin-1")
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     assert "latin1.md:6: berkas bukan teks UTF-8" in "\n".join(failed.value.problems)
@@ -154,7 +188,11 @@ def test_parse_date_rejects_nonexistent_times():
 
 def test_unclosed_quote_is_reported_where_it_opens(tmp_path):
     content = tmp_path / "content"
-    path = write(content, "quote.md", '---\ntitle: "Rapat desa\ndate: 2024-06-05\ncategory: Umum\n---\nIsi.\n')
+    path = write(
+        content,
+        "quote.md",
+        '---\ntitle: "Rapat desa\ndate: 2024-06-05\ncategory: Umum\n---\nIsi.\n',
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     assert f"{path.name}:2: YAML front matter tidak valid" in "\n".join(failed.value.problems)

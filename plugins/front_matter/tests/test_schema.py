@@ -15,9 +15,9 @@ README = Path(__file__).resolve().parents[3] / "README.md"
 
 def readme_table():
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Front matter reference"):]
+    section = text[text.index("## Front matter reference") :]
     start = section.index("| key | alias | value |")
-    return section[start:section.index("\n\n", start) + 1]
+    return section[start : section.index("\n\n", start) + 1]
 
 
 def test_readme_table_is_the_schema():
@@ -69,8 +69,11 @@ def test_new_article_comments_are_the_schema_help():
 def test_content_type_comes_from_the_first_folder(tmp_path):
     from front_matter.reader import content_type_of
 
-    settings = {"PATH": str(tmp_path), "PAGE_PATHS": ["pages"],
-                "CONTENT_TYPE_PATHS": {"notice": ["pengumuman"], "event": ["agenda"]}}
+    settings = {
+        "PATH": str(tmp_path),
+        "PAGE_PATHS": ["pages"],
+        "CONTENT_TYPE_PATHS": {"notice": ["pengumuman"], "event": ["agenda"]},
+    }
     assert content_type_of(tmp_path / "pages" / "a.md", settings) == "page"
     assert content_type_of(tmp_path / "pengumuman" / "a.md", settings) == "notice"
     assert content_type_of(tmp_path / "agenda" / "x" / "a.md", settings) == "event"

@@ -10,35 +10,85 @@ from villages.registry import load_registry
 from wartadesa.build import BuildFailed
 
 CASES = {
-    "colon-in-title": ("judul: Rapat: hasil musdes\ntanggal: 2024-06-05", 2,
-                       "ada titik dua (:) di tengah nilai", 'judul: "Rapat: hasil musdes"'),
-    "no-space-after-colon": ("judul: Rapat\ntanggal:2024-06-05\nkategori: Umum", 3,
-                             "tidak ada spasi sesudah titik dua pada 'tanggal:'",
-                             "tanggal: 2024-06-05"),
-    "no-space-first-key": ("judul:Rapat\ntanggal: 2024-06-05", 2,
-                           "tidak ada spasi sesudah titik dua pada 'judul:'", "judul: Rapat"),
-    "no-space-after-dash": ("judul: Rapat\ntanggal: 2024-06-05\nlabel:\n  -musdes\n  - anggaran",
-                            5, "tidak ada spasi sesudah tanda -", "- musdes"),
+    "colon-in-title": (
+        "judul: Rapat: hasil musdes\ntanggal: 2024-06-05",
+        2,
+        "ada titik dua (:) di tengah nilai",
+        'judul: "Rapat: hasil musdes"',
+    ),
+    "no-space-after-colon": (
+        "judul: Rapat\ntanggal:2024-06-05\nkategori: Umum",
+        3,
+        "tidak ada spasi sesudah titik dua pada 'tanggal:'",
+        "tanggal: 2024-06-05",
+    ),
+    "no-space-first-key": (
+        "judul:Rapat\ntanggal: 2024-06-05",
+        2,
+        "tidak ada spasi sesudah titik dua pada 'judul:'",
+        "judul: Rapat",
+    ),
+    "no-space-after-dash": (
+        "judul: Rapat\ntanggal: 2024-06-05\nlabel:\n  -musdes\n  - anggaran",
+        5,
+        "tidak ada spasi sesudah tanda -",
+        "- musdes",
+    ),
     "tab": ("judul: Rapat\n\ttanggal: 2024-06-05", 3, "ada karakter tab", "ganti tab dengan spasi"),
-    "unclosed-double-quote": ('judul: "Rapat desa\ntanggal: 2024-06-05', 2,
-                              'tanda kutip " dibuka di baris ini tetapi tidak ditutup', "tutup dengan"),
-    "unclosed-single-quote": ("tanggal: 2024-06-05\njudul: 'Rapat desa\nkategori: Umum", 3,
-                              "tanda kutip ' dibuka", "tutup dengan '"),
-    "unclosed-bracket": ("judul: Rapat\nlabel: [musdes, anggaran\ntanggal: 2024-06-05", 3,
-                         "kurung [ dibuka di baris ini tetapi tidak ditutup",
-                         "label: [musdes, anggaran]"),
-    "indented-key": ("judul: Rapat\n  tanggal: 2024-06-05\nkategori: Umum", 3,
-                     "baris ini diawali spasi", "tanpa spasi di depannya"),
-    "indented-first-key": ("  judul: Rapat\ntanggal: 2024-06-05", 3,
-                           "baris ini diawali spasi", "hapus spasi"),
-    "uneven-list": ("judul: Rapat\ntanggal: 2024-06-05\nlabel:\n  - a\n - b", 6,
-                    "indentasi (spasi di awal baris) tidak rata", "sejajar"),
-    "text-after-quote": ('judul: "Rapat" desa\ntanggal: 2024-06-05', 2,
-                         "ada teks sesudah tanda kutip penutup", "judul: 'Rapat \"Desa\" Hebat'"),
-    "starts-with-at": ("judul: @desa rapat\ntanggal: 2024-06-05", 2,
-                       "nilai tidak boleh diawali '@' tanpa tanda kutip", 'judul: "@desa rapat"'),
-    "starts-with-star": ("judul: *penting* rapat\ntanggal: 2024-06-05", 2,
-                         "nilai tidak boleh diawali '*'", 'judul: "*penting* rapat"'),
+    "unclosed-double-quote": (
+        'judul: "Rapat desa\ntanggal: 2024-06-05',
+        2,
+        'tanda kutip " dibuka di baris ini tetapi tidak ditutup',
+        "tutup dengan",
+    ),
+    "unclosed-single-quote": (
+        "tanggal: 2024-06-05\njudul: 'Rapat desa\nkategori: Umum",
+        3,
+        "tanda kutip ' dibuka",
+        "tutup dengan '",
+    ),
+    "unclosed-bracket": (
+        "judul: Rapat\nlabel: [musdes, anggaran\ntanggal: 2024-06-05",
+        3,
+        "kurung [ dibuka di baris ini tetapi tidak ditutup",
+        "label: [musdes, anggaran]",
+    ),
+    "indented-key": (
+        "judul: Rapat\n  tanggal: 2024-06-05\nkategori: Umum",
+        3,
+        "baris ini diawali spasi",
+        "tanpa spasi di depannya",
+    ),
+    "indented-first-key": (
+        "  judul: Rapat\ntanggal: 2024-06-05",
+        3,
+        "baris ini diawali spasi",
+        "hapus spasi",
+    ),
+    "uneven-list": (
+        "judul: Rapat\ntanggal: 2024-06-05\nlabel:\n  - a\n - b",
+        6,
+        "indentasi (spasi di awal baris) tidak rata",
+        "sejajar",
+    ),
+    "text-after-quote": (
+        'judul: "Rapat" desa\ntanggal: 2024-06-05',
+        2,
+        "ada teks sesudah tanda kutip penutup",
+        "judul: 'Rapat \"Desa\" Hebat'",
+    ),
+    "starts-with-at": (
+        "judul: @desa rapat\ntanggal: 2024-06-05",
+        2,
+        "nilai tidak boleh diawali '@' tanpa tanda kutip",
+        'judul: "@desa rapat"',
+    ),
+    "starts-with-star": (
+        "judul: *penting* rapat\ntanggal: 2024-06-05",
+        2,
+        "nilai tidak boleh diawali '*'",
+        'judul: "*penting* rapat"',
+    ),
 }
 
 
@@ -58,21 +108,27 @@ def test_front_matter_mistakes(tmp_path, name):
 def test_the_build_shows_the_translated_line(tmp_path):
     article = tmp_path / "content" / "berita" / "rapat.md"
     article.parent.mkdir(parents=True)
-    article.write_text("---\njudul: Rapat: hasil musdes\ntanggal: 2024-06-05\n---\nIsi.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "---\njudul: Rapat: hasil musdes\ntanggal: 2024-06-05\n---\nIsi.\n", encoding="utf-8"
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=tmp_path / "content")
     [line] = [p for p in failed.value.problems if "rapat.md" in p]
-    assert line.startswith(f"{article}:2: YAML front matter tidak valid: ada titik dua (:) di tengah "
-                           "nilai (YAML: mapping values are not allowed")
+    assert line.startswith(
+        f"{article}:2: YAML front matter tidak valid: ada titik dua (:) di tengah "
+        "nilai (YAML: mapping values are not allowed"
+    )
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ("- nama: Saringembat\n  kecamatan:Singgahan\n", 2, "tidak ada spasi sesudah titik dua"),
-    ("- nama: Saringembat\n   kecamatan: Singgahan\n", 2, "baris ini diawali spasi"),
-    ("- nama: 'Saringembat\n  kecamatan: Singgahan\n", 1, "tanda kutip ' dibuka"),
-    ("- kode: 35.23.07.2005\n\t- kode: 35.23.07.2011\n", 2, "ada karakter tab"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        ("- nama: Saringembat\n  kecamatan:Singgahan\n", 2, "tidak ada spasi sesudah titik dua"),
+        ("- nama: Saringembat\n   kecamatan: Singgahan\n", 2, "baris ini diawali spasi"),
+        ("- nama: 'Saringembat\n  kecamatan: Singgahan\n", 1, "tanda kutip ' dibuka"),
+        ("- kode: 35.23.07.2005\n\t- kode: 35.23.07.2011\n", 2, "ada karakter tab"),
+    ],
+)
 def test_registry_mistakes_use_the_same_messages(tmp_path, text, line, message):
     path = tmp_path / "desa.yml"
     path.write_text(text, encoding="utf-8")

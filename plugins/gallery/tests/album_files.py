@@ -25,15 +25,25 @@ def scene(width, height, seed=1, label="CONTOH"):
     unit = min(width, height) // 10
     x = rng.randrange(unit, max(unit + 1, width - 4 * unit))
     draw.rectangle((x, horizon - 2 * unit, x + 3 * unit, horizon + unit), fill=(220, 200, 160))
-    draw.polygon([(x - unit // 2, horizon - 2 * unit), (x + 3 * unit + unit // 2, horizon - 2 * unit),
-                  (x + 3 * unit // 2, horizon - 4 * unit)], fill=(170, 60, 40))
+    draw.polygon(
+        [
+            (x - unit // 2, horizon - 2 * unit),
+            (x + 3 * unit + unit // 2, horizon - 2 * unit),
+            (x + 3 * unit // 2, horizon - 4 * unit),
+        ],
+        fill=(170, 60, 40),
+    )
     for _ in range(6):
         tx = rng.randrange(width)
         draw.rectangle((tx, horizon - unit, tx + unit // 4, horizon + unit // 2), fill=(90, 60, 30))
-        draw.ellipse((tx - unit, horizon - 3 * unit, tx + unit + unit // 4, horizon - unit // 2),
-                     fill=(40, 110 + rng.randrange(60), 50))
-    draw.rectangle((unit // 2, unit // 2, unit // 2 + 7 * len(label) * 2 + 16, unit // 2 + 34),
-                   fill=(255, 255, 255))
+        draw.ellipse(
+            (tx - unit, horizon - 3 * unit, tx + unit + unit // 4, horizon - unit // 2),
+            fill=(40, 110 + rng.randrange(60), 50),
+        )
+    draw.rectangle(
+        (unit // 2, unit // 2, unit // 2 + 7 * len(label) * 2 + 16, unit // 2 + 34),
+        fill=(255, 255, 255),
+    )
     draw.text((unit // 2 + 8, unit // 2 + 8), label, fill=(180, 0, 0), font_size=20)
     return image
 

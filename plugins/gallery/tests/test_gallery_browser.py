@@ -20,8 +20,9 @@ def test_album_grid_on_a_phone_without_javascript(page_factory, served_sample_si
     assert len({round(box["y"]) for box in boxes}) == 1  # one row of three
     assert all(abs(box["width"] - box["height"]) < 1 and box["width"] > 90 for box in boxes)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    loaded = page.evaluate("[...document.querySelectorAll('.gallery img')]"
-                           ".map(i => i.complete && i.naturalWidth)")
+    loaded = page.evaluate(
+        "[...document.querySelectorAll('.gallery img')].map(i => i.complete && i.naturalWidth)"
+    )
     assert all(loaded), loaded
     path = screenshot(page, "gallery-album-phone")
     assert path.stat().st_size > 10_000
@@ -29,8 +30,10 @@ def test_album_grid_on_a_phone_without_javascript(page_factory, served_sample_si
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(ALBUM + "2/")
     image = page.locator("figure.cover img")
-    size = image.evaluate("i => [i.naturalWidth, i.naturalHeight, i.getBoundingClientRect().width,"
-                          " i.getBoundingClientRect().height]")
+    size = image.evaluate(
+        "i => [i.naturalWidth, i.naturalHeight, i.getBoundingClientRect().width,"
+        " i.getBoundingClientRect().height]"
+    )
     assert size[1] > size[0] and size[3] > size[2]  # the portrait picture, upright
     screenshot(page, "gallery-photo-phone")
     page.get_by_role("link", name="Foto berikutnya").click()

@@ -18,12 +18,14 @@ SOURCE = SAMPLE / "content" / "galeri" / "kerja-bakti-dusun-krajan"
 
 
 def album_text(title, date, photos, front="", body=""):
-    entries = "".join(f"  - berkas: {name}\n    keterangan: {caption}\n"
-                      for name, caption in photos)
+    entries = "".join(
+        f"  - berkas: {name}\n    keterangan: {caption}\n" for name, caption in photos
+    )
     return f"---\njudul: {title}\ntanggal: {date}\n{front}foto:\n{entries}---\n\n{body}\n"
 
 
 # --- the sample fixture album --------------------------------------------------------
+
 
 def test_album_grid_links_every_photo_to_its_large_view(sample_site):
     page = sample_site.html(ALBUM)
@@ -113,34 +115,54 @@ def test_index_and_sitemap(sample_site):
 
 # --- more albums ---------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def albums_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("albums")
     content = root / "content"
     shutil.copytree(SAMPLE / "content", content)
     galeri = content / "galeri"
-    write_album(galeri / "posyandu", album_text(
-        "Posyandu Balita", "2024-09-02", [("timbang.jpg", "Penimbangan")],
-        front="wilayah: Kec. Singgahan\n"), {"timbang.jpg": jpeg(640, 480, seed=7)})
-    write_album(galeri / "lama", album_text(
-        "Album Lama", "2023-01-05", [("a.jpg", "Dulu")]), {"a.jpg": jpeg(640, 480, seed=8)})
-    write_album(galeri / "tersembunyi", album_text(
-        "Album Tersembunyi", "2024-10-01", [("b.jpg", "B")], front="status: hidden\n"),
-        {"b.jpg": jpeg(640, 480, seed=9)})
-    write_album(galeri / "draf", album_text(
-        "Album Draf", "2024-10-02", [("c.jpg", "C")], front="status: draft\n"),
-        {"c.jpg": jpeg(640, 480, seed=10)})
-    write_album(galeri / "jahat", "---\njudul: Album <script>alert(1)</script> Jahat\n"
-                "tanggal: 2022-01-01\nslug: album-jahat\nfoto:\n  - berkas: d.jpg\n"
-                "    keterangan: '\"><img src=x onerror=alert(2)>'\n"
-                "    alt: '\" onload=\"alert(3)'\n---\n\n<script>alert(4)</script>\n\n"
-                "<a href=\"javascript:alert(5)\">tautan</a>\n", {"d.jpg": jpeg(640, 480, seed=12)})
+    write_album(
+        galeri / "posyandu",
+        album_text(
+            "Posyandu Balita",
+            "2024-09-02",
+            [("timbang.jpg", "Penimbangan")],
+            front="wilayah: Kec. Singgahan\n",
+        ),
+        {"timbang.jpg": jpeg(640, 480, seed=7)},
+    )
+    write_album(
+        galeri / "lama",
+        album_text("Album Lama", "2023-01-05", [("a.jpg", "Dulu")]),
+        {"a.jpg": jpeg(640, 480, seed=8)},
+    )
+    write_album(
+        galeri / "tersembunyi",
+        album_text("Album Tersembunyi", "2024-10-01", [("b.jpg", "B")], front="status: hidden\n"),
+        {"b.jpg": jpeg(640, 480, seed=9)},
+    )
+    write_album(
+        galeri / "draf",
+        album_text("Album Draf", "2024-10-02", [("c.jpg", "C")], front="status: draft\n"),
+        {"c.jpg": jpeg(640, 480, seed=10)},
+    )
+    write_album(
+        galeri / "jahat",
+        "---\njudul: Album <script>alert(1)</script> Jahat\n"
+        "tanggal: 2022-01-01\nslug: album-jahat\nfoto:\n  - berkas: d.jpg\n"
+        "    keterangan: '\"><img src=x onerror=alert(2)>'\n"
+        "    alt: '\" onload=\"alert(3)'\n---\n\n<script>alert(4)</script>\n\n"
+        '<a href="javascript:alert(5)">tautan</a>\n',
+        {"d.jpg": jpeg(640, 480, seed=12)},
+    )
     return build_site(root / "output", content=content)
 
 
 def test_hostile_text_is_escaped_or_cleaned(albums_site):
-    pages = [albums_site.text(u) for u in ("galeri/album-jahat/", "galeri/album-jahat/1/",
-                                            "galeri/")]
+    pages = [
+        albums_site.text(u) for u in ("galeri/album-jahat/", "galeri/album-jahat/1/", "galeri/")
+    ]
     for html in pages:
         assert "<script>alert" not in html and "<img src=x" not in html
         assert 'onload="alert' not in html and "javascript:" not in html
@@ -152,8 +174,12 @@ def test_hostile_text_is_escaped_or_cleaned(albums_site):
 
 def test_index_lists_published_albums_newest_first(albums_site):
     titles = [text_of(a) for a in albums_site.html("galeri/").select(".albums__title a")]
-    assert titles == ["Posyandu Balita", "Contoh Album Kerja Bakti Dusun Krajan", "Album Lama",
-                      "Album Jahat"]
+    assert titles == [
+        "Posyandu Balita",
+        "Contoh Album Kerja Bakti Dusun Krajan",
+        "Album Lama",
+        "Album Jahat",
+    ]
     assert albums_site.exists("galeri/album-tersembunyi/")  # hidden: online, not listed
     assert not albums_site.exists("galeri/album-draf/")
     assert "album-tersembunyi" not in albums_site.text("sitemap.xml")
@@ -169,6 +195,7 @@ def test_region_tag_reaches_the_region_and_above(albums_site):
 
 # --- operator mistakes -----------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):
     """One build of many broken albums: (problems, warnings) of its BuildFailed."""
@@ -179,28 +206,49 @@ def broken(tmp_path_factory):
     good = jpeg(320, 240, seed=11)
     (galeri / "tanpa-index").mkdir()
     (galeri / "tanpa-index" / "foto.jpg").write_bytes(good)
-    write_album(galeri / "foto-hilang", album_text(
-        "Foto Hilang", "2024-08-01", [("ada.jpg", "Ada"), ("hilang.jpg", "Hilang")]),
-        {"ada.jpg": good, "Hilang.JPG": good, "lebih.jpg": good})
-    write_album(galeri / "tanpa-alt", "---\njudul: Tanpa Alt\ntanggal: 2024-08-02\nfoto:\n"
-                "  - berkas: a.jpg\n---\n", {"a.jpg": good})
-    write_album(galeri / "desa-salah", album_text(
-        "Desa Salah", "2024-08-03", [("a.jpg", "A")], front="desa: Binangunn\n"),
-        {"a.jpg": good})
-    write_album(galeri / "desa-lain", album_text(
-        "Desa Lain", "2024-08-09", [("a.jpg", "A")], front="desa: 35.05.16.2004\n"),
-        {"a.jpg": good})
-    write_album(galeri / "tanpa-slug", album_text("«…»", "2024-08-10", [("a.jpg", "A")]),
-                {"a.jpg": good})
-    write_album(galeri / "rusak", album_text(
-        "Foto Rusak", "2024-08-04", [("rusak.jpg", "Rusak")]),
-        {"rusak.jpg": good[: len(good) // 2]})
-    write_album(galeri / "kembar-1", album_text("Album Kembar", "2024-08-05", [("a.jpg", "A")]),
-                {"a.jpg": good})
-    write_album(galeri / "kembar-2", album_text("Album Kembar", "2024-08-06", [("a.jpg", "A")]),
-                {"a.jpg": good})
-    write_album(galeri / "bukan-daftar", "---\njudul: Bukan Daftar\ntanggal: 2024-08-07\n"
-                "foto:\n  - a.jpg\n---\n", {"a.jpg": good})
+    write_album(
+        galeri / "foto-hilang",
+        album_text("Foto Hilang", "2024-08-01", [("ada.jpg", "Ada"), ("hilang.jpg", "Hilang")]),
+        {"ada.jpg": good, "Hilang.JPG": good, "lebih.jpg": good},
+    )
+    write_album(
+        galeri / "tanpa-alt",
+        "---\njudul: Tanpa Alt\ntanggal: 2024-08-02\nfoto:\n  - berkas: a.jpg\n---\n",
+        {"a.jpg": good},
+    )
+    write_album(
+        galeri / "desa-salah",
+        album_text("Desa Salah", "2024-08-03", [("a.jpg", "A")], front="desa: Binangunn\n"),
+        {"a.jpg": good},
+    )
+    write_album(
+        galeri / "desa-lain",
+        album_text("Desa Lain", "2024-08-09", [("a.jpg", "A")], front="desa: 35.05.16.2004\n"),
+        {"a.jpg": good},
+    )
+    write_album(
+        galeri / "tanpa-slug", album_text("«…»", "2024-08-10", [("a.jpg", "A")]), {"a.jpg": good}
+    )
+    write_album(
+        galeri / "rusak",
+        album_text("Foto Rusak", "2024-08-04", [("rusak.jpg", "Rusak")]),
+        {"rusak.jpg": good[: len(good) // 2]},
+    )
+    write_album(
+        galeri / "kembar-1",
+        album_text("Album Kembar", "2024-08-05", [("a.jpg", "A")]),
+        {"a.jpg": good},
+    )
+    write_album(
+        galeri / "kembar-2",
+        album_text("Album Kembar", "2024-08-06", [("a.jpg", "A")]),
+        {"a.jpg": good},
+    )
+    write_album(
+        galeri / "bukan-daftar",
+        "---\njudul: Bukan Daftar\ntanggal: 2024-08-07\nfoto:\n  - a.jpg\n---\n",
+        {"a.jpg": good},
+    )
     write_album(galeri / "tanpa-foto", "---\njudul: Tanpa Foto\ntanggal: 2024-08-08\n---\n", {})
     (galeri / "lepas.md").write_text("---\njudul: Lepas\n---\n\nIsi.\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
@@ -211,75 +259,96 @@ def broken(tmp_path_factory):
 
 def test_album_folder_without_index(broken):
     problems, _ = broken
-    assert ("galeri/tanpa-index/index.md:1: folder album galeri/tanpa-index/ tidak punya "
-            "index.md (album folder without index.md) — buat galeri/tanpa-index/index.md"
-            in problems)
+    assert (
+        "galeri/tanpa-index/index.md:1: folder album galeri/tanpa-index/ tidak punya "
+        "index.md (album folder without index.md) — buat galeri/tanpa-index/index.md" in problems
+    )
 
 
 def test_listed_photo_missing_from_the_folder(broken):
     problems, _ = broken
-    assert ("galeri/foto-hilang/index.md:7: foto 'hilang.jpg' tidak ada di folder "
-            "galeri/foto-hilang/ (missing photo) — maksud Anda 'Hilang.JPG'?" in problems)
+    assert (
+        "galeri/foto-hilang/index.md:7: foto 'hilang.jpg' tidak ada di folder "
+        "galeri/foto-hilang/ (missing photo) — maksud Anda 'Hilang.JPG'?" in problems
+    )
 
 
 def test_photo_in_the_folder_but_not_listed_is_a_warning(broken):
     problems, warnings = broken
-    assert ("galeri/foto-hilang/index.md:4: foto 'lebih.jpg' ada di folder album tetapi tidak "
-            "tercantum di foto: sehingga tidak diterbitkan (photo not listed)" in warnings)
+    assert (
+        "galeri/foto-hilang/index.md:4: foto 'lebih.jpg' ada di folder album tetapi tidak "
+        "tercantum di foto: sehingga tidak diterbitkan (photo not listed)" in warnings
+    )
     assert "lebih.jpg" not in problems
 
 
 def test_photo_without_caption_or_alt(broken):
     problems, _ = broken
-    assert ("galeri/tanpa-alt/index.md:5: foto 'a.jpg' belum punya keterangan maupun alt "
-            "(missing caption and alt text)" in problems)
+    assert (
+        "galeri/tanpa-alt/index.md:5: foto 'a.jpg' belum punya keterangan maupun alt "
+        "(missing caption and alt text)" in problems
+    )
 
 
 def test_unknown_village(broken):
     problems, _ = broken
-    assert re.search(r"galeri/desa-salah/index\.md:4: desa 'Binangunn' tidak ditemukan",
-                     problems), problems
+    assert re.search(
+        r"galeri/desa-salah/index\.md:4: desa 'Binangunn' tidak ditemukan", problems
+    ), problems
 
 
 def test_village_without_a_page(broken):
     problems, _ = broken
-    assert ("galeri/desa-lain/index.md:4: '35.05.16.2004' (Binangun) belum punya halaman di "
-            "situs ini, jadi album tidak bisa tampil di sana (place without a page) — "
-            "daftarkan desa itu di content/desa.yml" in problems), problems
+    assert (
+        "galeri/desa-lain/index.md:4: '35.05.16.2004' (Binangun) belum punya halaman di "
+        "situs ini, jadi album tidak bisa tampil di sana (place without a page) — "
+        "daftarkan desa itu di content/desa.yml" in problems
+    ), problems
 
 
 def test_title_without_an_address(broken):
     problems, _ = broken
-    assert ("galeri/tanpa-slug/index.md:2: judul ini tidak menghasilkan alamat: tidak ada "
-            "huruf atau angka latin (empty slug) — tulis  slug: nama-album" in problems)
+    assert (
+        "galeri/tanpa-slug/index.md:2: judul ini tidak menghasilkan alamat: tidak ada "
+        "huruf atau angka latin (empty slug) — tulis  slug: nama-album" in problems
+    )
 
 
 def test_bad_image_file(broken):
     problems, _ = broken
-    assert ("galeri/rusak/index.md:5: foto 'rusak.jpg' terpotong, berkasnya tidak lengkap "
-            "(truncated image file)" in problems)
+    assert (
+        "galeri/rusak/index.md:5: foto 'rusak.jpg' terpotong, berkasnya tidak lengkap "
+        "(truncated image file)" in problems
+    )
 
 
 def test_two_albums_with_one_address(broken):
     problems, _ = broken
     for one, other in ((1, 2), (2, 1)):
-        assert re.search(rf"galeri/kembar-{one}/index\.md:2: alamat galeri/album-kembar/"
-                         rf"index\.html juga dipakai oleh .*galeri/kembar-{other}/index\.md "
-                         r"\(duplicate URL\) — dua album dengan judul yang sama", problems)
+        assert re.search(
+            rf"galeri/kembar-{one}/index\.md:2: alamat galeri/album-kembar/"
+            rf"index\.html juga dipakai oleh .*galeri/kembar-{other}/index\.md "
+            r"\(duplicate URL\) — dua album dengan judul yang sama",
+            problems,
+        )
     assert "album-kembar/1/" not in problems  # not once more for each photo
 
 
 def test_foto_must_be_a_list_of_mappings_and_is_required(broken):
     problems, _ = broken
-    assert ("galeri/bukan-daftar/index.md:5: isi 'foto' harus berupa 'berkas: ...' dan "
-            "'keterangan: ...' (expected a mapping)" in problems)
+    assert (
+        "galeri/bukan-daftar/index.md:5: isi 'foto' harus berupa 'berkas: ...' dan "
+        "'keterangan: ...' (expected a mapping)" in problems
+    )
     assert "galeri/tanpa-foto/index.md:1: foto belum diisi (missing photos)" in problems
 
 
 def test_markdown_file_outside_an_album_folder(broken):
     problems, _ = broken
-    assert ("galeri/lepas.md:1: berkas 'lepas.md' di luar folder album tidak dipakai "
-            "(file outside an album folder)" in problems)
+    assert (
+        "galeri/lepas.md:1: berkas 'lepas.md' di luar folder album tidak dipakai "
+        "(file outside an album folder)" in problems
+    )
 
 
 def test_village_and_region_feeds_carry_the_albums(albums_site):

@@ -20,21 +20,30 @@ def album(tmp_path, front, files=("a.jpg",)):
 
 
 def test_entries_keep_their_lines(tmp_path):
-    index = album(tmp_path, "foto:\n  - berkas: a.jpg\n    keterangan: Satu\n"
-                  "  - {file: b.jpg, caption: Dua, alt: Dua orang}\n", ("a.jpg", "b.jpg"))
+    index = album(
+        tmp_path,
+        "foto:\n  - berkas: a.jpg\n    keterangan: Satu\n"
+        "  - {file: b.jpg, caption: Dua, alt: Dua orang}\n",
+        ("a.jpg", "b.jpg"),
+    )
     source = read_source(index)
     assert source.lines["photos"] == 4
     found, problems = entries.check(str(index), source.meta["photos"], 4)
     assert problems == []
     assert [(e.file, e.caption, e.alt, e.line) for e in found] == [
-        ("a.jpg", "Satu", "Satu", 5), ("b.jpg", "Dua", "Dua orang", 7)]
+        ("a.jpg", "Satu", "Satu", 5),
+        ("b.jpg", "Dua", "Dua orang", 7),
+    ]
 
 
-@pytest.mark.parametrize("front, line, message", [
-    ("foto: a.jpg\n", 4, "'foto' harus berupa daftar, satu '- berkas: ...' per foto"),
-    ("foto:\n  - berkas: [a.jpg]\n", 5, "isi 'foto' hanya boleh berupa teks"),
-    ("foto:\n  - berkas: a.jpg\n    berkas: b.jpg\n", 6, "kunci 'berkas' ditulis dua kali"),
-])
+@pytest.mark.parametrize(
+    "front, line, message",
+    [
+        ("foto: a.jpg\n", 4, "'foto' harus berupa daftar, satu '- berkas: ...' per foto"),
+        ("foto:\n  - berkas: [a.jpg]\n", 5, "isi 'foto' hanya boleh berupa teks"),
+        ("foto:\n  - berkas: a.jpg\n    berkas: b.jpg\n", 6, "kunci 'berkas' ditulis dua kali"),
+    ],
+)
 def test_malformed_lists_are_file_line_errors(tmp_path, front, line, message):
     index = album(tmp_path, front)
     with pytest.raises(ContentError) as error:
@@ -42,21 +51,44 @@ def test_malformed_lists_are_file_line_errors(tmp_path, front, line, message):
     assert f"index.md:{line}: {message}" in str(error.value)
 
 
-@pytest.mark.parametrize("front, files, line, message, severity", [
-    ("foto:\n  - berkas: a.jpg\n    keterangn: A\n    alt: A\n", ("a.jpg",), 6,
-     "kunci 'keterangn' tidak dikenal di daftar foto (unknown key) — maksud Anda 'keterangan'?",
-     "warning"),
-    ("foto:\n  - berkas: a.jpg\n    alt: A\n  - berkas: a.jpg\n    alt: B\n", ("a.jpg",), 7,
-     "foto 'a.jpg' sudah tercantum di baris 5 (photo listed twice)", "error"),
-    ("foto:\n  - berkas: ../a.jpg\n    alt: A\n", ("a.jpg",), 5,
-     "berkas '../a.jpg': tulis nama berkas saja, tanpa folder (file name only)", "error"),
-    ("foto:\n  - berkas: catatan.txt\n    alt: A\n", ("catatan.txt",), 5,
-     "berkas 'catatan.txt' bukan foto (not an image)", "error"),
-    ("foto:\n  - keterangan: A\n", (), 5, "foto tanpa 'berkas' (missing file name)", "error"),
-])
+@pytest.mark.parametrize(
+    "front, files, line, message, severity",
+    [
+        (
+            "foto:\n  - berkas: a.jpg\n    keterangn: A\n    alt: A\n",
+            ("a.jpg",),
+            6,
+            "kunci 'keterangn' tidak dikenal di daftar foto (unknown key) — maksud Anda 'keterangan'?",
+            "warning",
+        ),
+        (
+            "foto:\n  - berkas: a.jpg\n    alt: A\n  - berkas: a.jpg\n    alt: B\n",
+            ("a.jpg",),
+            7,
+            "foto 'a.jpg' sudah tercantum di baris 5 (photo listed twice)",
+            "error",
+        ),
+        (
+            "foto:\n  - berkas: ../a.jpg\n    alt: A\n",
+            ("a.jpg",),
+            5,
+            "berkas '../a.jpg': tulis nama berkas saja, tanpa folder (file name only)",
+            "error",
+        ),
+        (
+            "foto:\n  - berkas: catatan.txt\n    alt: A\n",
+            ("catatan.txt",),
+            5,
+            "berkas 'catatan.txt' bukan foto (not an image)",
+            "error",
+        ),
+        ("foto:\n  - keterangan: A\n", (), 5, "foto tanpa 'berkas' (missing file name)", "error"),
+    ],
+)
 def test_entry_problems(tmp_path, front, files, line, message, severity):
     index = album(tmp_path, front, files)
     source = read_source(index)
     _found, problems = entries.check(str(index), source.meta["photos"], 4)
-    assert [(p.line, p.severity) for p in problems if message in str(p)] == [(line, severity)], \
-        [str(p) for p in problems]
+    assert [(p.line, p.severity) for p in problems if message in str(p)] == [(line, severity)], [
+        str(p) for p in problems
+    ]

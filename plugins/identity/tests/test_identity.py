@@ -11,8 +11,9 @@ from tests.sitetools import SAMPLE, build_site, settings_path, text_of
 from wartadesa.build import BuildFailed
 from wartadesa.check import check
 
-ARTICLE = ("berita/2024/06/"
-           "konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/")
+ARTICLE = (
+    "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/"
+)
 SITUS = """\
 desa: Binangun
 slogan: Kabar dari lereng Kendeng
@@ -41,15 +42,22 @@ def sample_content(folder, situs=None):
 def village_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("identity")
     content = sample_content(root / "content", SITUS)
-    return build_site(root / "output", settings="publishconf.py", content=content,
-                      siteurl="https://binangun-singgahan.desa.id")
+    return build_site(
+        root / "output",
+        settings="publishconf.py",
+        content=content,
+        siteurl="https://binangun-singgahan.desa.id",
+    )
 
 
 def test_name_and_address_come_from_the_official_data(village_site):
     footer = village_site.html("").find("footer", class_="site-foot")
     assert text_of(footer.h2) == "Desa Binangun"
     assert [line.strip() for line in footer.address.stripped_strings] == [
-        "Jl. Raya Binangun No. 1", "Kecamatan Singgahan, Kabupaten Tuban", "Jawa Timur 62361"]
+        "Jl. Raya Binangun No. 1",
+        "Kecamatan Singgahan, Kabupaten Tuban",
+        "Jawa Timur 62361",
+    ]
     assert "Kabar dari lereng Kendeng" in text_of(footer)
 
 
@@ -64,11 +72,13 @@ def test_footer_contacts_and_social_links(village_site):
 def test_menu_with_site_pages_and_an_outside_link(village_site):
     menu = village_site.html("").select_one('nav[aria-label="Menu utama"]')
     links = [(text_of(a), a["href"]) for a in menu.find_all("a")]
-    assert links == [("Beranda", "https://binangun-singgahan.desa.id/"),
-                     ("Berita", "https://binangun-singgahan.desa.id/arsip/"),
-                     ("Pemkab Tuban", "https://tubankab.go.id/"),
-                     # then the first page the sample's content/data/ adds (village_data)
-                     ("Profil", "https://binangun-singgahan.desa.id/profil/")]
+    assert links == [
+        ("Beranda", "https://binangun-singgahan.desa.id/"),
+        ("Berita", "https://binangun-singgahan.desa.id/arsip/"),
+        ("Pemkab Tuban", "https://tubankab.go.id/"),
+        # then the first page the sample's content/data/ adds (village_data)
+        ("Profil", "https://binangun-singgahan.desa.id/profil/"),
+    ]
 
 
 def test_title_open_graph_feeds_and_json_ld_publisher(village_site):
@@ -81,26 +91,37 @@ def test_title_open_graph_feeds_and_json_ld_publisher(village_site):
     publisher = next(d for d in data if d["@type"] == "NewsArticle")["publisher"]
     assert publisher["name"] == "Desa Binangun"
     assert publisher["address"] == {
-        "@type": "PostalAddress", "streetAddress": "Jl. Raya Binangun No. 1",
-        "addressLocality": "Binangun", "addressRegion": "Kabupaten Tuban, Jawa Timur",
-        "postalCode": "62361", "addressCountry": "ID"}
+        "@type": "PostalAddress",
+        "streetAddress": "Jl. Raya Binangun No. 1",
+        "addressLocality": "Binangun",
+        "addressRegion": "Kabupaten Tuban, Jawa Timur",
+        "postalCode": "62361",
+        "addressCountry": "ID",
+    }
     assert publisher["email"] == "pemdes@binangun.desa.id"
-    assert publisher["sameAs"] == ["https://facebook.com/desabinangun",
-                                   "https://instagram.com/desabinangun"]
+    assert publisher["sameAs"] == [
+        "https://facebook.com/desabinangun",
+        "https://instagram.com/desabinangun",
+    ]
 
 
 def test_written_values_win_over_the_official_data(tmp_path):
-    content = sample_content(tmp_path / "content", """\
+    content = sample_content(
+        tmp_path / "content",
+        """\
         nama: Warta Binangun
         desa: 35.23.07.2005
         kecamatan: Singgahan Raya
         kode_pos: 62399
-        """)
+        """,
+    )
     site = build_site(tmp_path / "output", content=content)
     footer = site.html("").find("footer", class_="site-foot")
     assert text_of(footer.h2) == "Warta Binangun"
     assert list(footer.address.stripped_strings) == [
-        "Kecamatan Singgahan Raya, Kabupaten Tuban", "Jawa Timur 62399"]
+        "Kecamatan Singgahan Raya, Kabupaten Tuban",
+        "Jawa Timur 62399",
+    ]
 
 
 def test_without_situs_yml_the_kit_defaults_apply(tmp_path):
@@ -117,24 +138,47 @@ def problems(tmp_path, situs):
     return [e.replace(path, "situs.yml") for e in errors]
 
 
-@pytest.mark.parametrize("situs, expected", [
-    ("nama: <script>alert(1)</script>\n",
-     "situs.yml:1: 'nama' tidak boleh berisi tag HTML atau kode (no markup)"),
-    ("nama: Desa\nmedia_sosial:\n  Facebook: javascript:alert(1)\n",
-     "situs.yml:3: alamat 'javascript:alert(1)' untuk 'Facebook' tidak valid (only http(s) links)"),
-    ("menu:\n  - Berita: data:text/html,hai\n",
-     "situs.yml:2: alamat 'data:text/html,hai' untuk 'Berita' tidak valid (only http(s) links)"),
-    ("slogn: Kabar desa\n", "situs.yml:1: kunci 'slogn' tidak dikenal (unknown key) — maksudnya `slogan`?"),
-    ("nama: Desa\nnama: Desa Lain\n", "situs.yml:2: kunci 'nama' ditulis dua kali (duplicate key)"),
-    ("nama: Desa\nemail: pemdes(at)desa\n",
-     "situs.yml:2: alamat email 'pemdes(at)desa' tidak valid (invalid e-mail)"),
-    ("telepon: nol delapan\n", "situs.yml:1: nomor telepon 'nol delapan' tidak valid"),
-    ("desa: Atlantis\n", "situs.yml:1: desa 'Atlantis' tidak ada di desa.yml (unknown village)"),
-    ("desa: 99.99.99.9999\n", "situs.yml:1: kode desa '99.99.99.9999' tidak ada di data resmi"),
-    ("logo: images/tidak-ada.png\n", "situs.yml:1: logo 'images/tidak-ada.png' tidak ditemukan"),
-    ("nama: Desa\nmenu: [Beranda\n", "situs.yml:2: YAML tidak valid: kurung [ dibuka"),
-    ("nama: [Desa, Binangun]\n", "situs.yml:1: 'nama' harus berupa satu teks"),
-])
+@pytest.mark.parametrize(
+    "situs, expected",
+    [
+        (
+            "nama: <script>alert(1)</script>\n",
+            "situs.yml:1: 'nama' tidak boleh berisi tag HTML atau kode (no markup)",
+        ),
+        (
+            "nama: Desa\nmedia_sosial:\n  Facebook: javascript:alert(1)\n",
+            "situs.yml:3: alamat 'javascript:alert(1)' untuk 'Facebook' tidak valid (only http(s) links)",
+        ),
+        (
+            "menu:\n  - Berita: data:text/html,hai\n",
+            "situs.yml:2: alamat 'data:text/html,hai' untuk 'Berita' tidak valid (only http(s) links)",
+        ),
+        (
+            "slogn: Kabar desa\n",
+            "situs.yml:1: kunci 'slogn' tidak dikenal (unknown key) — maksudnya `slogan`?",
+        ),
+        (
+            "nama: Desa\nnama: Desa Lain\n",
+            "situs.yml:2: kunci 'nama' ditulis dua kali (duplicate key)",
+        ),
+        (
+            "nama: Desa\nemail: pemdes(at)desa\n",
+            "situs.yml:2: alamat email 'pemdes(at)desa' tidak valid (invalid e-mail)",
+        ),
+        ("telepon: nol delapan\n", "situs.yml:1: nomor telepon 'nol delapan' tidak valid"),
+        (
+            "desa: Atlantis\n",
+            "situs.yml:1: desa 'Atlantis' tidak ada di desa.yml (unknown village)",
+        ),
+        ("desa: 99.99.99.9999\n", "situs.yml:1: kode desa '99.99.99.9999' tidak ada di data resmi"),
+        (
+            "logo: images/tidak-ada.png\n",
+            "situs.yml:1: logo 'images/tidak-ada.png' tidak ditemukan",
+        ),
+        ("nama: Desa\nmenu: [Beranda\n", "situs.yml:2: YAML tidak valid: kurung [ dibuka"),
+        ("nama: [Desa, Binangun]\n", "situs.yml:1: 'nama' harus berupa satu teks"),
+    ],
+)
 def test_mistakes_name_the_file_and_line(tmp_path, situs, expected):
     found = problems(tmp_path, situs)
     assert any(line.startswith(expected) for line in found), found
@@ -144,8 +188,10 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     content = sample_content(tmp_path / "content")
     (content / "situs.yml").write_bytes("nama: Desa Kal\u00e9\n".encode("latin-1"))
     errors, _ = check(settings_path(), content)
-    assert errors == [f"{content / 'situs.yml'}:1: berkas bukan teks UTF-8 (file is not UTF-8 "
-                      "text) — simpan ulang berkas dengan encoding UTF-8 di editor Anda"]
+    assert errors == [
+        f"{content / 'situs.yml'}:1: berkas bukan teks UTF-8 (file is not UTF-8 "
+        "text) — simpan ulang berkas dengan encoding UTF-8 di editor Anda"
+    ]
 
 
 def test_every_mistake_is_reported_at_once(tmp_path):
@@ -159,7 +205,8 @@ def test_a_mistake_stops_the_build(tmp_path):
         build_site(tmp_path / "output", content=content)
     assert failed.value.problems[0].endswith(
         "situs.yml:1: alamat email 'bukan-email' tidak valid (invalid e-mail) — "
-        "misalnya pemdes@binangun.desa.id")
+        "misalnya pemdes@binangun.desa.id"
+    )
 
 
 # --- overrides/: the site's own templates and CSS on top of the theme -------------
@@ -185,11 +232,15 @@ def test_overrides_replace_a_partial_and_add_css(tmp_path):
     assert (site.output / "theme" / "img" / "og-default.png").read_bytes() == b"own preview picture"
     for url in ("", ARTICLE, "arsip/"):
         page = site.html(url)
-        assert text_of(page.find("footer", class_="site-foot")) == \
-            "Warta Desa — dikelola oleh Karang Taruna"
+        assert (
+            text_of(page.find("footer", class_="site-foot"))
+            == "Warta Desa — dikelola oleh Karang Taruna"
+        )
         sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
-        assert [s.rsplit("/", 2)[-2:] for s in sheets] == [["css", "style.css"],
-                                                           ["theme", "custom.css"]]
+        assert [s.rsplit("/", 2)[-2:] for s in sheets] == [
+            ["css", "style.css"],
+            ["theme", "custom.css"],
+        ]
     assert (site.output / "theme" / "custom.css").read_text().startswith(".site-foot")
     assert (site.output / "theme" / "css" / "style.css").is_file()
 

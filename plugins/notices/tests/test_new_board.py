@@ -32,8 +32,13 @@ def test_new_agenda(tmp_path):
     path = write_typed("event", "Musyawarah Desa", ["binangun"], settings, NOW)
     assert path == content / "agenda" / "2024-07-15-musyawarah-desa.md"
     meta, text = front_matter(path)
-    assert meta == {"judul": "Musyawarah Desa", "slug": "musyawarah-desa",
-                    "mulai": "2024-07-15 09:00", "desa": "binangun", "status": "draft"}
+    assert meta == {
+        "judul": "Musyawarah Desa",
+        "slug": "musyawarah-desa",
+        "mulai": "2024-07-15 09:00",
+        "desa": "binangun",
+        "status": "draft",
+    }
     for field in schema.used_by("event"):
         if field.key not in ("lang", "translation", "template"):
             assert f"{field.written}:" in text, field.key  # written or commented
@@ -46,8 +51,19 @@ def test_new_agenda(tmp_path):
 
 def test_new_pengumuman_through_the_command_line(tmp_path, capsys):
     content, _settings = site(tmp_path)
-    code = main(["--jenis", "pengumuman", "Penutupan Jalan", "--desa", "binangun",
-                 "--content", str(content), "--settings", str(settings_path())])
+    code = main(
+        [
+            "--jenis",
+            "pengumuman",
+            "Penutupan Jalan",
+            "--desa",
+            "binangun",
+            "--content",
+            str(content),
+            "--settings",
+            str(settings_path()),
+        ]
+    )
     assert code == 0
     [path] = (content / "pengumuman").glob("*.md")
     meta, text = front_matter(path)

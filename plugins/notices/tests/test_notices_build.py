@@ -33,11 +33,16 @@ def epoch(text):
 @pytest.fixture(scope="module")
 def day_builds(tmp_path_factory):
     """The sample site built on other days: {name: Site}."""
-    days = {"14-juli": "2024-07-14 12:00", "1-juni": "2024-06-01 08:00",
-            "sept-pagi": "2024-09-01 06:00", "sept-malam": "2024-09-01 23:30"}
-    return {name: build_site(tmp_path_factory.mktemp(name) / "output",
-                             source_date_epoch=epoch(day))
-            for name, day in days.items()}
+    days = {
+        "14-juli": "2024-07-14 12:00",
+        "1-juni": "2024-06-01 08:00",
+        "sept-pagi": "2024-09-01 06:00",
+        "sept-malam": "2024-09-01 23:30",
+    }
+    return {
+        name: build_site(tmp_path_factory.mktemp(name) / "output", source_date_epoch=epoch(day))
+        for name, day in days.items()
+    }
 
 
 def links(soup, selector):
@@ -49,6 +54,7 @@ def titles(soup, selector=".board__item > a"):
 
 
 # --- Pengumuman -----------------------------------------------------------------
+
 
 def test_notice_list_pins_first_and_marks_expired(sample_site):
     page = sample_site.html("pengumuman/")
@@ -107,6 +113,7 @@ def test_region_page_shows_the_region_event(sample_site):
 
 # --- Agenda -------------------------------------------------------------------------
 
+
 def test_agenda_lists_upcoming_soonest_first_then_past_by_month(sample_site):
     page = sample_site.html("agenda/")
     lists = page.select("ul.board")
@@ -128,8 +135,10 @@ def test_event_across_the_time_zone_boundary(sample_site, day_builds):
     # On 14 July (WIB) it is still to come, though it starts on 14 July in UTC.
     before = day_builds["14-juli"].html(RAPAT)
     assert not before.select(".badge")
-    assert titles(day_builds["14-juli"].html("agenda/").select("ul.board")[0])[0] == \
-        "Rapat Koordinasi Daring Pendamping Desa"
+    assert (
+        titles(day_builds["14-juli"].html("agenda/").select("ul.board")[0])[0]
+        == "Rapat Koordinasi Daring Pendamping Desa"
+    )
 
 
 def test_event_json_ld(sample_site):
@@ -139,11 +148,15 @@ def test_event_json_ld(sample_site):
     assert data["startDate"] == "2024-06-20T09:00:00+07:00"
     assert data["endDate"] == "2024-06-20T12:00:00+07:00"
     assert data["location"]["name"] == "Balai Desa Binangun"
-    assert data["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": -6.9912,
-                                       "longitude": 111.8307}
+    assert data["location"]["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": -6.9912,
+        "longitude": 111.8307,
+    }
     assert data["organizer"]["name"] == "Pemerintah Desa Binangun"
-    all_day = json.loads(sample_site.html(KERJA_BAKTI).find(
-        "script", type="application/ld+json").string)
+    all_day = json.loads(
+        sample_site.html(KERJA_BAKTI).find("script", type="application/ld+json").string
+    )
     assert (all_day["startDate"], all_day["endDate"]) == ("2024-07-20", "2024-07-21")
 
 
@@ -152,12 +165,14 @@ def test_add_to_calendar_link(sample_site):
     link = page.find("a", string="Tambahkan ke kalender")
     assert link["href"].endswith("agenda/upacara-hut-kemerdekaan-ri.ics")
     calendar = icalendar.Calendar.from_ical(
-        sample_site.path("agenda/upacara-hut-kemerdekaan-ri.ics").read_bytes())
+        sample_site.path("agenda/upacara-hut-kemerdekaan-ri.ics").read_bytes()
+    )
     events = calendar.walk("VEVENT")
     assert len(events) == 1 and str(events[0]["SUMMARY"]) == "Upacara HUT Kemerdekaan RI"
 
 
 # --- iCalendar ----------------------------------------------------------------------
+
 
 def read_calendar(site, name):
     raw = site.path(name).read_bytes()
@@ -191,12 +206,15 @@ def test_calendar_text_is_escaped(sample_site):
 
 def test_calendar_uids_are_stable_and_use_the_domain(sample_site, published_site, day_builds):
     def uids(site):
-        return {str(e["SUMMARY"]): str(e["UID"])
-                for e in read_calendar(site, "agenda.ics").values()}
+        return {
+            str(e["SUMMARY"]): str(e["UID"]) for e in read_calendar(site, "agenda.ics").values()
+        }
 
     published = uids(published_site)
-    assert published["Upacara HUT Kemerdekaan RI"] == \
-        "agenda-upacara-hut-kemerdekaan-ri@binangun-singgahan.desa.id"
+    assert (
+        published["Upacara HUT Kemerdekaan RI"]
+        == "agenda-upacara-hut-kemerdekaan-ri@binangun-singgahan.desa.id"
+    )
     assert len(set(published.values())) == 4
     assert uids(sample_site) == uids(day_builds["sept-pagi"])  # another day, same UIDs
 
@@ -205,13 +223,15 @@ def test_village_calendar(sample_site):
     events = read_calendar(sample_site, "feeds/desa/binangun.ics")
     assert set(events) == {"Musyawarah Desa Penyusunan RKPDes 2025", "Upacara HUT Kemerdekaan RI"}
     assert set(read_calendar(sample_site, "feeds/desa/saringembat.ics")) == {
-        "Kerja Bakti Membersihkan Saluran Irigasi"}
+        "Kerja Bakti Membersihkan Saluran Irigasi"
+    }
     assert not sample_site.exists("feeds/desa/bengkel.ics")  # no events: no calendar
     page = sample_site.html("desa/binangun/")
     assert any(h.endswith("feeds/desa/binangun.ics") for h in links(page, ".more a"))
 
 
 # --- The home page at fixed build days ----------------------------------------------
+
 
 def home_sections(site):
     page = site.html("")
@@ -222,7 +242,9 @@ def test_home_page_portal(sample_site):
     page = sample_site.html("")
     assert text_of(page.h1) == "Berita utama"
     headline = page.select_one(".cards .card__title")
-    assert text_of(headline) == "Pelatihan Aparatur Kecamatan P3PD Digelar Serentak di Empat Provinsi"
+    assert (
+        text_of(headline) == "Pelatihan Aparatur Kecamatan P3PD Digelar Serentak di Empat Provinsi"
+    )
     sections = home_sections(sample_site)
     assert list(sections) == ["Pengumuman", "Agenda terdekat"]
     assert titles(sections["Pengumuman"]) == [
@@ -253,8 +275,11 @@ def test_home_page_before_and_after(day_builds):
     assert titles(late["Pengumuman"]) == ["Jadwal Ronda Malam Bulan Juli"]  # no end date
     agenda = day_builds["sept-pagi"].html("agenda/")
     assert "Belum ada agenda yang akan datang." in text_of(agenda)
-    assert [text_of(h) for h in agenda.select(".board__month")] == ["Agustus 2024", "Juli 2024",
-                                                                      "Juni 2024"]
+    assert [text_of(h) for h in agenda.select(".board__month")] == [
+        "Agustus 2024",
+        "Juli 2024",
+        "Juni 2024",
+    ]
 
 
 def test_two_builds_on_the_same_day_are_identical(day_builds):

@@ -25,38 +25,134 @@ Isi agenda.
 
 # (folder, template, extra front matter, kind, line, words in the message)
 CASES = {
-    "selesai-sebelum-mulai": ("agenda", EVENT, "mulai: 2024-07-20 10:00\nselesai: 2024-07-20 09:00",
-                              "error", 4, ["selesai", "sebelum mulai", "end before start"]),
-    "selesai-hari-sebelumnya": ("agenda", EVENT, "mulai: 2024-07-20\nselesai: 19-07-2024",
-                                "error", 4, ["selesai", "sebelum mulai"]),
-    "mulai-hilang": ("agenda", EVENT, "tempat: Balai Desa", "error", 1,
-                     ["mulai belum diisi", "missing start"]),
-    "mulai-bukan-tanggal": ("agenda", EVENT, "mulai: besok pagi", "error", 3,
-                            ["tanggal 'besok pagi' tidak dikenali"]),
-    "desa-tidak-dikenal": ("agenda", EVENT, "mulai: 2024-07-20\ndesa: Desa Antah Berantah",
-                           "error", 4, ["antah berantah"]),
-    "peta-di-luar-jangkauan": ("agenda", EVENT, "mulai: 2024-07-20\npeta: 111.83, -6.99",
-                               "error", 4, ["lintang 111.83", "latitude out of range"]),
-    "peta-bukan-angka": ("agenda", EVENT, "mulai: 2024-07-20\npeta: balai desa, timur",
-                         "error", 4, ["harus angka"]),
-    "peta-satu-angka": ("agenda", EVENT, "mulai: 2024-07-20\npeta: -6.99",
-                        "error", 4, ["lintang, bujur"]),
-    "lampiran-hilang": ("pengumuman", NOTICE, "lampiran: files/tidak-ada.pdf", "error", 4,
-                        ["lampiran 'files/tidak-ada.pdf' tidak ada", "content/files/"]),
-    "lampiran-keluar-folder": ("pengumuman", NOTICE, "lampiran: ../pelicanconf.py", "error", 4,
-                               ["bukan nama berkas di content/files/"]),
-    "penting-bukan-flag": ("pengumuman", NOTICE, "penting: sangat", "error", 4,
-                           ["bukan true atau false"]),
-    "berlaku-sampai-bukan-tanggal": ("pengumuman", NOTICE, "berlaku_sampai: 31-02-2024",
-                                     "error", 4, ["tidak ada", "februari"]),
-    "tanggal-pengumuman-hilang": ("pengumuman", NOTICE.replace("tanggal: 2024-07-01\n", ""),
-                                  "penting: ya", "error", 1, ["tanggal belum diisi"]),
-    "kunci-agenda-di-pengumuman": ("pengumuman", NOTICE, "tempat: Balai Desa", "warning", 4,
-                                   ["'tempat' hanya untuk agenda", "bukan untuk pengumuman"]),
-    "kunci-pengumuman-di-berita": ("berita", NOTICE, "penting: true", "warning", 4,
-                                   ["'penting' hanya untuk pengumuman", "bukan untuk berita"]),
-    "utama-di-agenda": ("agenda", EVENT, "mulai: 2024-07-20\nutama: true", "warning", 4,
-                        ["'utama' hanya untuk berita"]),
+    "selesai-sebelum-mulai": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20 10:00\nselesai: 2024-07-20 09:00",
+        "error",
+        4,
+        ["selesai", "sebelum mulai", "end before start"],
+    ),
+    "selesai-hari-sebelumnya": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20\nselesai: 19-07-2024",
+        "error",
+        4,
+        ["selesai", "sebelum mulai"],
+    ),
+    "mulai-hilang": (
+        "agenda",
+        EVENT,
+        "tempat: Balai Desa",
+        "error",
+        1,
+        ["mulai belum diisi", "missing start"],
+    ),
+    "mulai-bukan-tanggal": (
+        "agenda",
+        EVENT,
+        "mulai: besok pagi",
+        "error",
+        3,
+        ["tanggal 'besok pagi' tidak dikenali"],
+    ),
+    "desa-tidak-dikenal": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20\ndesa: Desa Antah Berantah",
+        "error",
+        4,
+        ["antah berantah"],
+    ),
+    "peta-di-luar-jangkauan": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20\npeta: 111.83, -6.99",
+        "error",
+        4,
+        ["lintang 111.83", "latitude out of range"],
+    ),
+    "peta-bukan-angka": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20\npeta: balai desa, timur",
+        "error",
+        4,
+        ["harus angka"],
+    ),
+    "peta-satu-angka": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20\npeta: -6.99",
+        "error",
+        4,
+        ["lintang, bujur"],
+    ),
+    "lampiran-hilang": (
+        "pengumuman",
+        NOTICE,
+        "lampiran: files/tidak-ada.pdf",
+        "error",
+        4,
+        ["lampiran 'files/tidak-ada.pdf' tidak ada", "content/files/"],
+    ),
+    "lampiran-keluar-folder": (
+        "pengumuman",
+        NOTICE,
+        "lampiran: ../pelicanconf.py",
+        "error",
+        4,
+        ["bukan nama berkas di content/files/"],
+    ),
+    "penting-bukan-flag": (
+        "pengumuman",
+        NOTICE,
+        "penting: sangat",
+        "error",
+        4,
+        ["bukan true atau false"],
+    ),
+    "berlaku-sampai-bukan-tanggal": (
+        "pengumuman",
+        NOTICE,
+        "berlaku_sampai: 31-02-2024",
+        "error",
+        4,
+        ["tidak ada", "februari"],
+    ),
+    "tanggal-pengumuman-hilang": (
+        "pengumuman",
+        NOTICE.replace("tanggal: 2024-07-01\n", ""),
+        "penting: ya",
+        "error",
+        1,
+        ["tanggal belum diisi"],
+    ),
+    "kunci-agenda-di-pengumuman": (
+        "pengumuman",
+        NOTICE,
+        "tempat: Balai Desa",
+        "warning",
+        4,
+        ["'tempat' hanya untuk agenda", "bukan untuk pengumuman"],
+    ),
+    "kunci-pengumuman-di-berita": (
+        "berita",
+        NOTICE,
+        "penting: true",
+        "warning",
+        4,
+        ["'penting' hanya untuk pengumuman", "bukan untuk berita"],
+    ),
+    "utama-di-agenda": (
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20\nutama: true",
+        "warning",
+        4,
+        ["'utama' hanya untuk berita"],
+    ),
 }
 
 
@@ -87,10 +183,15 @@ def test_a_good_notice_and_event_pass(tmp_path):
     for folder in ("pengumuman", "agenda", "files"):
         (content / folder).mkdir(parents=True)
     (content / "files" / "jadwal.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    (content / "pengumuman" / "a.md").write_text(NOTICE.format(
-        extra="lampiran: jadwal.pdf\npenting: ya\nberlaku_sampai: 2024-07-31"), encoding="utf-8")
-    (content / "agenda" / "b.md").write_text(EVENT.format(
-        extra="mulai: 2024-07-20 09:00 WITA\nselesai: 2024-07-20 11:00\npeta: -6.99, 111.83"),
-        encoding="utf-8")
+    (content / "pengumuman" / "a.md").write_text(
+        NOTICE.format(extra="lampiran: jadwal.pdf\npenting: ya\nberlaku_sampai: 2024-07-31"),
+        encoding="utf-8",
+    )
+    (content / "agenda" / "b.md").write_text(
+        EVENT.format(
+            extra="mulai: 2024-07-20 09:00 WITA\nselesai: 2024-07-20 11:00\npeta: -6.99, 111.83"
+        ),
+        encoding="utf-8",
+    )
     errors, warnings = check(settings_path(), content)
     assert (errors, warnings) == ([], [])

@@ -36,18 +36,23 @@ def test_two_notices_with_one_address_are_refused(tmp_path):
     shutil.copy(source, copy)
     errors, _warnings = check(settings_path(), content)
     shown = "\n".join(problem_lines(errors, []))
-    assert (f"{copy.resolve()}:2: alamat pengumuman/jadwal-ronda-malam-bulan-juli/ juga dipakai "
-            f"oleh {source.resolve()} (duplicate URL)") in shown, shown
+    assert (
+        f"{copy.resolve()}:2: alamat pengumuman/jadwal-ronda-malam-bulan-juli/ juga dipakai "
+        f"oleh {source.resolve()} (duplicate URL)"
+    ) in shown, shown
 
 
 def test_a_page_on_the_agenda_address_is_refused(tmp_path):
     content = content_copy(tmp_path)
     (content / "pages" / "agenda.md").write_text(
-        "---\njudul: Agenda\n---\n\nHalaman agenda.\n", encoding="utf-8")
+        "---\njudul: Agenda\n---\n\nHalaman agenda.\n", encoding="utf-8"
+    )
     errors, _warnings = check(settings_path(), content)
     shown = "\n".join(problem_lines(errors, []))
-    assert f"{(content / 'pages' / 'agenda.md').resolve()}:2: alamat agenda/ sudah dipakai " \
-        "daftar agenda" in shown, shown
+    assert (
+        f"{(content / 'pages' / 'agenda.md').resolve()}:2: alamat agenda/ sudah dipakai "
+        "daftar agenda" in shown
+    ), shown
 
 
 def test_content_checks_cover_notices_and_events(tmp_path):
@@ -65,11 +70,16 @@ def test_content_checks_cover_notices_and_events(tmp_path):
     nik = Maker(seed=17).nik()
     content = content_copy(tmp_path)
     notice = content / "pengumuman" / "2024-07-09-penerima-blt.md"
-    notice.write_text("---\njudul: Penerima BLT\ntanggal: 2024-07-09\n---\n\n"
-                      f"Penerima: Sutini, NIK {nik}.\n", encoding="utf-8")
+    notice.write_text(
+        f"---\njudul: Penerima BLT\ntanggal: 2024-07-09\n---\n\nPenerima: Sutini, NIK {nik}.\n",
+        encoding="utf-8",
+    )
     event = content / "agenda" / "2024-07-30-rapat.md"
-    event.write_text("---\njudul: Rapat\nmulai: 2024-07-30\n---\n\n"
-                     "Lihat [jadwal]({filename}/pages/tidak-ada.md).\n", encoding="utf-8")
+    event.write_text(
+        "---\njudul: Rapat\nmulai: 2024-07-30\n---\n\n"
+        "Lihat [jadwal]({filename}/pages/tidak-ada.md).\n",
+        encoding="utf-8",
+    )
     errors, _warnings = check(settings_path(), content)
     shown = "\n".join(problem_lines(errors, []))
     assert f"{notice.resolve()}:6:" in shown and masked(nik) in shown, shown
@@ -80,11 +90,15 @@ def test_hidden_and_draft_items(tmp_path):
     """Hidden: written at its address, listed nowhere; draft: not written at all."""
     content = content_copy(tmp_path)
     ronda = content / "pengumuman" / "2024-07-08-jadwal-ronda.md"
-    ronda.write_text(ronda.read_text(encoding="utf-8").replace(
-        "---\n", "---\nstatus: hidden\n", 1), encoding="utf-8")
+    ronda.write_text(
+        ronda.read_text(encoding="utf-8").replace("---\n", "---\nstatus: hidden\n", 1),
+        encoding="utf-8",
+    )
     upacara = content / "agenda" / "2024-08-17-upacara-hut-ri.md"
-    upacara.write_text(upacara.read_text(encoding="utf-8").replace(
-        "---\n", "---\nstatus: draft\n", 1), encoding="utf-8")
+    upacara.write_text(
+        upacara.read_text(encoding="utf-8").replace("---\n", "---\nstatus: draft\n", 1),
+        encoding="utf-8",
+    )
     site = build_site(tmp_path / "output", content=content)
     assert site.exists("pengumuman/jadwal-ronda-malam-bulan-juli/")
     for listing in ("", "pengumuman/", "desa/binangun/"):

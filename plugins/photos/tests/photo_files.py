@@ -18,8 +18,11 @@ def scene(width, height, seed=1):
     pixels = small.load()
     for y in range(48):
         for x in range(64):
-            pixels[x, y] = ((110 + x, 160 + y, 230) if y < 20 else
-                            (70 + (x * 3 + y * 5) % 60, 110 + (x * y) % 50, 50 + y))
+            pixels[x, y] = (
+                (110 + x, 160 + y, 230)
+                if y < 20
+                else (70 + (x * 3 + y * 5) % 60, 110 + (x * y) % 50, 50 + y)
+            )
     image = small.resize((width, height), Image.Resampling.BICUBIC)
     draw = ImageDraw.Draw(image)
     shapes = max(50, 4000 * width * height // 12_000_000)
@@ -33,8 +36,11 @@ def scene(width, height, seed=1):
             draw.line((x, y, x + size, y - size), fill=colour, width=max(1, size // 10))
     image = image.filter(ImageFilter.GaussianBlur(1.5))
     half = (max(1, width // 2), max(1, height // 2))  # seeded, unlike Image.effect_noise
-    grain = Image.frombytes("L", half, rng.randbytes(half[0] * half[1])).resize(
-        (width, height), Image.Resampling.BILINEAR).convert("RGB")
+    grain = (
+        Image.frombytes("L", half, rng.randbytes(half[0] * half[1]))
+        .resize((width, height), Image.Resampling.BILINEAR)
+        .convert("RGB")
+    )
     return Image.blend(image, grain, 0.08)
 
 
@@ -61,9 +67,11 @@ def phone_jpeg(width=4000, height=3000, orientation=6, gps=True, seed=1, quality
         exif[0x0112] = orientation
     if gps:
         exif.get_ifd(0x8825).update(GPS)
-    xmp = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'
-           b'02/22-rdf-syntax-ns#"><rdf:Description exif:GPSLatitude="6,54.2S" xmlns:exif='
-           b'"http://ns.adobe.com/exif/1.0/"/></rdf:RDF></x:xmpmeta>')
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'
+        b'02/22-rdf-syntax-ns#"><rdf:Description exif:GPSLatitude="6,54.2S" xmlns:exif='
+        b'"http://ns.adobe.com/exif/1.0/"/></rdf:RDF></x:xmpmeta>'
+    )
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality, exif=exif, xmp=xmp)
     return out.getvalue()

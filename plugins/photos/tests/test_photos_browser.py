@@ -13,10 +13,12 @@ from tests.sitetools import SAMPLE, build_site
 
 pytestmark = pytest.mark.browser
 ARTICLE = "/berita/2024/08/kerja-bakti-warga/"
-PARAGRAPH = ("Warga Dusun Krajan bergotong royong membersihkan saluran irigasi sepanjang dua "
-             "kilometer sejak pagi. Kepala dusun membagi warga menjadi empat kelompok, masing-"
-             "masing membawa cangkul, sabit dan karung untuk sampah plastik yang menyumbat "
-             "aliran air ke sawah di sisi timur desa.")
+PARAGRAPH = (
+    "Warga Dusun Krajan bergotong royong membersihkan saluran irigasi sepanjang dua "
+    "kilometer sejak pagi. Kepala dusun membagi warga menjadi empat kelompok, masing-"
+    "masing membawa cangkul, sabit dan karung untuk sampah plastik yang menyumbat "
+    "aliran air ke sawah di sisi timur desa."
+)
 
 
 def write(path, data):
@@ -38,12 +40,20 @@ def photo_site(tmp_path_factory):
         if number == 10:
             write(content / "images/saluran.jpg", phone_jpeg(seed=21, orientation=1))
             write(content / "images/karung.jpg", phone_jpeg(seed=22, orientation=8))
-            body = "\n\n".join([PARAGRAPH] * 5 + [
-                "![Warga membersihkan saluran irigasi](images/saluran.jpg)", PARAGRAPH,
-                "![Karung sampah plastik dari saluran](images/karung.jpg)", PARAGRAPH])
-        write(content / f"berita/2024-08-{number:02d}-kegiatan.md",
-              f"---\njudul: {title}\ntanggal: 2024-08-{number:02d}\n"
-              f"gambar: images/kegiatan-{number}.jpg\n---\n\n{body}\n")
+            body = "\n\n".join(
+                [PARAGRAPH] * 5
+                + [
+                    "![Warga membersihkan saluran irigasi](images/saluran.jpg)",
+                    PARAGRAPH,
+                    "![Karung sampah plastik dari saluran](images/karung.jpg)",
+                    PARAGRAPH,
+                ]
+            )
+        write(
+            content / f"berita/2024-08-{number:02d}-kegiatan.md",
+            f"---\njudul: {title}\ntanggal: 2024-08-{number:02d}\n"
+            f"gambar: images/kegiatan-{number}.jpg\n---\n\n{body}\n",
+        )
     site = build_site(root / "output", content=content)
     with serve_folder(site.output) as base_url:
         yield base_url, site
@@ -102,9 +112,12 @@ def test_article_with_a_12_megapixel_cover(page_factory, photo_site):
         setTimeout(() => done(sum), 500);
     })""")
     assert shift == 0
-    for image in page.eval_on_selector_all("main img", "els => els.map(e => "
-                                           "[e.currentSrc, e.naturalWidth, e.naturalHeight,"
-                                           " e.getAttribute('width'), e.getAttribute('height')])"):
+    for image in page.eval_on_selector_all(
+        "main img",
+        "els => els.map(e => "
+        "[e.currentSrc, e.naturalWidth, e.naturalHeight,"
+        " e.getAttribute('width'), e.getAttribute('height')])",
+    ):
         src, natural_w, natural_h, width, height = image
         assert src.endswith(".webp")  # Chromium takes the WebP source
         assert abs(natural_w / natural_h - int(width) / int(height)) < 0.01, image

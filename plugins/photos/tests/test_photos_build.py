@@ -27,7 +27,7 @@ def write(root, relative, data):
 
 
 def article(slug, title, front="", body="Isi berita."):
-    return (f"---\njudul: {title}\ntanggal: 2024-08-0{slug}\n{front}---\n\n{body}\n")
+    return f"---\njudul: {title}\ntanggal: 2024-08-0{slug}\n{front}---\n\n{body}\n"
 
 
 def photo_content(root):
@@ -37,11 +37,22 @@ def photo_content(root):
     write(content, "images/peta.png", transparent_png())
     write(content, "images/kecil.jpg", tiny_jpeg())
     write(content, "images/cetak.jpg", cmyk_jpeg())
-    write(content, "berita/2024-08-01-kerja-bakti.md", article(
-        1, "Kerja Bakti Warga", "gambar: images/ponsel.jpg\nketerangan_gambar: Warga di saluran\n",
-        "Warga bekerja bakti.\n\n![Peta dusun yang dibersihkan](images/peta.png)\n\n"
-        "![Brosur cetak](images/cetak.jpg)\n\n[Unduh foto]({static}/images/ponsel.jpg)\n"))
-    write(content, "berita/2024-08-02-kecil.md", article(2, "Foto Kecil", "gambar: images/kecil.jpg\n"))
+    write(
+        content,
+        "berita/2024-08-01-kerja-bakti.md",
+        article(
+            1,
+            "Kerja Bakti Warga",
+            "gambar: images/ponsel.jpg\nketerangan_gambar: Warga di saluran\n",
+            "Warga bekerja bakti.\n\n![Peta dusun yang dibersihkan](images/peta.png)\n\n"
+            "![Brosur cetak](images/cetak.jpg)\n\n[Unduh foto]({static}/images/ponsel.jpg)\n",
+        ),
+    )
+    write(
+        content,
+        "berita/2024-08-02-kecil.md",
+        article(2, "Foto Kecil", "gambar: images/kecil.jpg\n"),
+    )
     return content
 
 
@@ -58,8 +69,12 @@ def built(tmp_path_factory):
 
 
 def published_images(site):
-    return sorted(p for p in site.output.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES
-                  and not p.relative_to(site.output).as_posix().startswith("theme/"))
+    return sorted(
+        p
+        for p in site.output.rglob("*")
+        if p.suffix.lower() in IMAGE_SUFFIXES
+        and not p.relative_to(site.output).as_posix().startswith("theme/")
+    )
 
 
 def photo_files(site):
@@ -69,8 +84,10 @@ def photo_files(site):
 def test_originals_are_not_published(built):
     first, *_ = built
     assert not first.exists("images/ponsel.jpg") and not first.exists("images/peta.png")
-    sources = {(first.output.parent / "content" / "images" / n).read_bytes()
-               for n in ("ponsel.jpg", "peta.png", "kecil.jpg", "cetak.jpg")}
+    sources = {
+        (first.output.parent / "content" / "images" / n).read_bytes()
+        for n in ("ponsel.jpg", "peta.png", "kecil.jpg", "cetak.jpg")
+    }
     assert not [p for p in published_images(first) if p.read_bytes() in sources]
 
 
@@ -82,7 +99,9 @@ def test_no_metadata_in_any_published_image(built):
         data = path.read_bytes()
         with Image.open(path) as image:
             assert not image.getexif(), path
-            assert not {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment"} & set(image.info), path
+            assert not {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment"} & set(
+                image.info
+            ), path
         # (byte markers long enough never to occur by chance in compressed pixels)
         for marker in (b"Exif\x00\x00", b"xmpmeta", b"Kamera Ponsel", b"ICC_PROFILE"):
             assert marker not in data, (path, marker)
@@ -94,7 +113,7 @@ def test_orientation_is_applied_and_sizes_are_the_displayed_ones(built):
     cover = page.select_one("figure.cover picture img")
     assert (cover["width"], cover["height"]) == ("800", "1067")  # portrait: 3000x4000 rotated
     assert "loading" not in cover.attrs and cover["fetchpriority"] == "high"
-    with Image.open(first.path(ARTICLE) .parent / cover["src"]) as image:
+    with Image.open(first.path(ARTICLE).parent / cover["src"]) as image:
         assert image.size == (800, 1067)
     for img in page.select(".prose img"):
         assert img["loading"] == "lazy" and img["decoding"] == "async"
@@ -146,8 +165,10 @@ def test_share_picture_is_a_small_1200x630_jpeg(built):
     with Image.open(path) as image:
         assert (image.format, image.size) == ("JPEG", (1200, 630))
     assert path.stat().st_size <= 300_000
-    assert (page.select_one('meta[property="og:image:width"]')["content"],
-            page.select_one('meta[property="og:image:height"]')["content"]) == ("1200", "630")
+    assert (
+        page.select_one('meta[property="og:image:width"]')["content"],
+        page.select_one('meta[property="og:image:height"]')["content"],
+    ) == ("1200", "630")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["image"] == [og]
 
@@ -170,8 +191,10 @@ def test_names_are_stable_and_builds_byte_identical(built):
     for name in photo_files(first):
         assert (first.output / name).read_bytes() == (second.output / name).read_bytes()
     assert first.text(ARTICLE) == second.text(ARTICLE)
-    assert all(re.fullmatch(r"foto/[a-z0-9-]+-[0-9a-f]{12}-(k?\d+|og)\.(jpg|png|webp)", n)
-               for n in photo_files(first))
+    assert all(
+        re.fullmatch(r"foto/[a-z0-9-]+-[0-9a-f]{12}-(k?\d+|og)\.(jpg|png|webp)", n)
+        for n in photo_files(first)
+    )
 
 
 def test_a_rebuild_encodes_nothing(built):
@@ -186,8 +209,11 @@ def test_a_changed_photo_gets_new_names(built, tmp_path):
     copy = shutil.copytree(content, tmp_path / "content")
     write(copy, "images/kecil.jpg", tiny_jpeg(330, 240))
     before = len(encode.ENCODED)
-    site = build_site(tmp_path / "output", content=copy,
-                      PHOTOS_CACHE=str(first.output.parent / "cache" / "photos"))
+    site = build_site(
+        tmp_path / "output",
+        content=copy,
+        PHOTOS_CACHE=str(first.output.parent / "cache" / "photos"),
+    )
     changed = {n for n in photo_files(site) if n.startswith("foto/kecil-")}
     assert changed and not changed & set(photo_files(first))
     assert len(encode.ENCODED) - before == len(changed)  # only the changed photo
@@ -201,12 +227,17 @@ def test_warnings_name_file_and_line(built):
 
 def test_derivatives_are_declared_to_the_output_plan(built, tmp_path):
     first, *_ = built
-    name = next(n for n in photo_files(first) if n.startswith("foto/ponsel-") and n.endswith("-800.jpg"))
+    name = next(
+        n for n in photo_files(first) if n.startswith("foto/ponsel-") and n.endswith("-800.jpg")
+    )
     content = shutil.copytree(first.output.parent / "content", tmp_path / "content")
     write(content, "extra/foto.jpg", tiny_jpeg())
     with pytest.raises(BuildFailed) as failed:
-        build_site(tmp_path / "output", content=content,
-                   EXTRA_PATH_METADATA={"extra/foto.jpg": {"path": name}})
+        build_site(
+            tmp_path / "output",
+            content=content,
+            EXTRA_PATH_METADATA={"extra/foto.jpg": {"path": name}},
+        )
     text = "\n".join(failed.value.problems)
     assert name in text and "ponsel.jpg" in text
 
@@ -217,9 +248,17 @@ def test_problems_stop_the_build_with_file_line_and_fix(tmp_path):
     write(content, "images/rusak.jpg", truncated_jpeg())
     write(content, "images/iphone.heic", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64)
     write(content, "images/tanpa-alt.jpg", tiny_jpeg())
-    write(content, "berita/2024-08-03-rusak.md", article(3, "Rusak", body="Isi.\n\n![Foto](images/rusak.jpg)"))
+    write(
+        content,
+        "berita/2024-08-03-rusak.md",
+        article(3, "Rusak", body="Isi.\n\n![Foto](images/rusak.jpg)"),
+    )
     write(content, "berita/2024-08-04-heic.md", article(4, "Heic", "gambar: images/iphone.heic\n"))
-    write(content, "berita/2024-08-05-alt.md", article(5, "Alt", body="Isi.\n\n![](images/tanpa-alt.jpg)"))
+    write(
+        content,
+        "berita/2024-08-05-alt.md",
+        article(5, "Alt", body="Isi.\n\n![](images/tanpa-alt.jpg)"),
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     problems = "\n".join(failed.value.problems)
@@ -233,7 +272,9 @@ def test_problems_stop_the_build_with_file_line_and_fix(tmp_path):
 def test_a_link_to_the_original_leads_to_its_largest_picture(built):
     first, *_ = built
     page = first.html(ARTICLE)
-    link = next(a for a in page.select(".prose a") if a.get_text().replace("\xa0", " ") == "Unduh foto")
+    link = next(
+        a for a in page.select(".prose a") if a.get_text().replace("\xa0", " ") == "Unduh foto"
+    )
     with Image.open(first.path(ARTICLE).parent / link["href"]) as image:
         assert image.size == (1600, 2133) and not image.getexif()
 
@@ -242,10 +283,13 @@ def test_the_site_logo_stays_published_when_an_article_uses_it(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(SAMPLE / "content", content)
     identity = content / "situs.yml"
-    identity.write_text(identity.read_text(encoding="utf-8") + "logo: images/logo.png\n",
-                        encoding="utf-8")
+    identity.write_text(
+        identity.read_text(encoding="utf-8") + "logo: images/logo.png\n", encoding="utf-8"
+    )
     write(content, "images/logo.png", transparent_png(256, 256))
-    write(content, "berita/2024-08-06-logo.md", article(6, "Logo Baru", "gambar: images/logo.png\n"))
+    write(
+        content, "berita/2024-08-06-logo.md", article(6, "Logo Baru", "gambar: images/logo.png\n")
+    )
     site = build_site(tmp_path / "output", content=content)
     assert site.exists("images/logo.png")  # the header links it by name
     assert site.html("berita/2024/08/logo-baru/").select_one("figure.cover picture")

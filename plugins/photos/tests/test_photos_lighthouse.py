@@ -33,7 +33,9 @@ def served_production(tmp_path_factory):
             body += "\n\n![Warga di saluran irigasi](images/foto-1.jpg)\n\n" + body
         (content / "berita" / f"2024-08-0{number}-foto.md").write_text(
             f"---\njudul: Kerja Bakti Nomor {number}\ntanggal: 2024-08-0{number}\n"
-            f"gambar: images/foto-{number}.jpg\n---\n\n{body}\n", encoding="utf-8")
+            f"gambar: images/foto-{number}.jpg\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
     port = lighthouse.free_port()
     base = f"http://127.0.0.1:{port}"
     site = build_site(root / "output", settings="publishconf.py", content=content, siteurl=base)
@@ -52,7 +54,8 @@ def test_lighthouse_on_photo_pages(served_production, path):
     base, root = served_production
     name = path.strip("/").replace("/", "-") or "home"
     scores, failing, report = lighthouse.run_lighthouse(
-        base + path, root / f"{name}.json", lighthouse.chromium())
+        base + path, root / f"{name}.json", lighthouse.chromium()
+    )
     assert report["audits"]["cumulative-layout-shift"]["numericValue"] == 0
     for category in ("accessibility", "best-practices", "seo"):
         assert scores[category] == 100, (category, failing)

@@ -32,8 +32,11 @@ def test_a_rotated_photo_is_planned_at_its_displayed_size(tmp_path):
     settings = {**DEFAULTS, "PATH": str(tmp_path)}
     photo = plan(inspect(str(tmp_path), "p.jpg", settings), settings)
     assert (photo.width, photo.height) == (900, 1200)
-    assert [(d.width, d.height) for d in photo.of("full", "webp")] == [(480, 640), (800, 1067),
-                                                                       (900, 1200)]
+    assert [(d.width, d.height) for d in photo.of("full", "webp")] == [
+        (480, 640),
+        (800, 1067),
+        (900, 1200),
+    ]
     # The JPEG fallback only up to PHOTOS_FALLBACK_MAX_WIDTH.
     assert [d.width for d in photo.of("full", "jpeg")] == [480, 800]
     assert [d.width for d in photo.of("thumb", "jpeg")] == [208, 288]
@@ -43,12 +46,20 @@ def test_a_rotated_photo_is_planned_at_its_displayed_size(tmp_path):
 def test_the_encoder_writes_no_metadata_in_any_format(tmp_path):
     source = tmp_path / "p.jpg"
     source.write_bytes(phone_jpeg(1200, 900, orientation=6))
-    jobs = [("a.avif", "full", 480, 640, "avif"), ("a.webp", "full", 480, 640, "webp"),
-            ("a.jpg", "full", 480, 640, "jpeg"), ("a-og.jpg", "share", 600, 315, "jpeg"),
-            ("a-k.webp", "thumb", 208, 208, "webp"), ("a-asli.jpg", "original", 900, 1200,
-                                                      "original")]
-    written = encode_source(str(source), jobs, str(tmp_path / "cache"),
-                            {"quality": DEFAULTS["PHOTOS_QUALITY"], "share_max": 300_000})
+    jobs = [
+        ("a.avif", "full", 480, 640, "avif"),
+        ("a.webp", "full", 480, 640, "webp"),
+        ("a.jpg", "full", 480, 640, "jpeg"),
+        ("a-og.jpg", "share", 600, 315, "jpeg"),
+        ("a-k.webp", "thumb", 208, 208, "webp"),
+        ("a-asli.jpg", "original", 900, 1200, "original"),
+    ]
+    written = encode_source(
+        str(source),
+        jobs,
+        str(tmp_path / "cache"),
+        {"quality": DEFAULTS["PHOTOS_QUALITY"], "share_max": 300_000},
+    )
     assert written == [job[0] for job in jobs]
     for name, _kind, width, height, _format in jobs:
         data = (tmp_path / "cache" / name).read_bytes()
@@ -63,8 +74,12 @@ def test_the_encoder_writes_no_metadata_in_any_format(tmp_path):
 def test_transparency_survives_in_png_and_webp(tmp_path):
     (tmp_path / "t.png").write_bytes(transparent_png())
     jobs = [("t.png", "full", 480, 320, "png"), ("t.webp", "full", 480, 320, "webp")]
-    encode_source(str(tmp_path / "t.png"), jobs, str(tmp_path / "c"),
-                  {"quality": DEFAULTS["PHOTOS_QUALITY"], "share_max": 300_000})
+    encode_source(
+        str(tmp_path / "t.png"),
+        jobs,
+        str(tmp_path / "c"),
+        {"quality": DEFAULTS["PHOTOS_QUALITY"], "share_max": 300_000},
+    )
     for name in ("t.png", "t.webp"):
         with Image.open(tmp_path / "c" / name) as image:
             assert image.mode == "RGBA" and image.getpixel((0, 0))[3] == 0

@@ -40,7 +40,7 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _paragraph(text):
-    return f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def docx_bytes(blocks):
@@ -52,10 +52,13 @@ def docx_bytes(blocks):
         else:
             rows = "".join(
                 "<w:tr>" + "".join(f"<w:tc>{_paragraph(c)}</w:tc>" for c in row) + "</w:tr>"
-                for row in block)
+                for row in block
+            )
             body.append(f"<w:tbl>{rows}</w:tbl>")
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                f"<w:document {W}><w:body>{''.join(body)}</w:body></w:document>")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<w:document {W}><w:body>{''.join(body)}</w:body></w:document>"
+    )
     types = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -82,36 +85,51 @@ def photo_bytes(gps=False, kind="JPEG"):
     return out.getvalue()
 
 
-ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+)
 
 
 def _odf_cell(value):
     if isinstance(value, (int, float)):
-        return (f'<table:table-cell office:value-type="float" office:value="{value}">'
-                f"<text:p>{value:.5E}</text:p></table:table-cell>")  # shown as 3.52307E+15
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{value:.5E}</text:p></table:table-cell>"
+        )  # shown as 3.52307E+15
     return f"<table:table-cell><text:p>{escape(value)}</text:p></table:table-cell>"
 
 
 def _odf_table(name, rows):
     body = "".join(
         "<table:table-row>" + "".join(_odf_cell(v) for v in row) + "</table:table-row>"
-        for row in rows)
+        for row in rows
+    )
     return f'<table:table table:name="{name}">{body}</table:table>'
 
 
 def odf_bytes(kind, blocks):
     """A minimal ODS ({sheet: rows}) or ODT (paragraphs and tables) file."""
     if kind == "ods":
-        inner = "<office:spreadsheet>" + "".join(
-            _odf_table(name, rows) for name, rows in blocks.items()) + "</office:spreadsheet>"
+        inner = (
+            "<office:spreadsheet>"
+            + "".join(_odf_table(name, rows) for name, rows in blocks.items())
+            + "</office:spreadsheet>"
+        )
     else:
-        inner = "<office:text>" + "".join(
-            f"<text:p>{escape(b)}</text:p>" if isinstance(b, str) else _odf_table("T", b)
-            for b in blocks) + "</office:text>"
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF}>'
-               f"<office:body>{inner}</office:body></office:document-content>")
+        inner = (
+            "<office:text>"
+            + "".join(
+                f"<text:p>{escape(b)}</text:p>" if isinstance(b, str) else _odf_table("T", b)
+                for b in blocks
+            )
+            + "</office:text>"
+        )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF}>'
+        f"<office:body>{inner}</office:body></office:document-content>"
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         kind_name = "spreadsheet" if kind == "ods" else "text"

@@ -34,17 +34,31 @@ def write(folder, relative, text):
 
 
 def article(title, body, extra=""):
-    return (f"---\njudul: {title}\ntanggal: 2024-07-01\nkategori: Sosial\ndesa: Binangun\n"
-            f"{extra}---\n{textwrap.dedent(body).lstrip(chr(10))}")
+    return (
+        f"---\njudul: {title}\ntanggal: 2024-07-01\nkategori: Sosial\ndesa: Binangun\n"
+        f"{extra}---\n{textwrap.dedent(body).lstrip(chr(10))}"
+    )
 
 
 @pytest.fixture(scope="session")
 def numbers():
     maker = Maker(seed=2027)
-    return {"table1": maker.nik(), "table2": maker.nik(female=True), "paragraph": maker.nik(True),
-            "front": maker.nik(), "data": maker.nik(), "csv": maker.nik(), "xlsx": maker.nik(),
-            "kk": maker.kk(), "pdf": maker.nik(), "docx": maker.nik(), "text": maker.nik(),
-            "name": maker.nik(), "allowed": maker.nik(), "date": maker.nik()}
+    return {
+        "table1": maker.nik(),
+        "table2": maker.nik(female=True),
+        "paragraph": maker.nik(True),
+        "front": maker.nik(),
+        "data": maker.nik(),
+        "csv": maker.nik(),
+        "xlsx": maker.nik(),
+        "kk": maker.kk(),
+        "pdf": maker.nik(),
+        "docx": maker.nik(),
+        "text": maker.nik(),
+        "name": maker.nik(),
+        "allowed": maker.nik(),
+        "date": maker.nik(),
+    }
 
 
 def bad_content(folder, n):
@@ -52,43 +66,89 @@ def bad_content(folder, n):
     shutil.copytree(SAMPLE / "content", folder)
     spaced = " ".join(n["table2"][i : i + 4] for i in range(0, 16, 4))
     dotted = f"{n['paragraph'][:6]}.{n['paragraph'][6:12]}.{n['paragraph'][12:]}"
-    write(folder, "berita/2024-07-01-penerima-blt.md", article("Penerima BLT Tahap III", f"""
+    write(
+        folder,
+        "berita/2024-07-01-penerima-blt.md",
+        article(
+            "Penerima BLT Tahap III",
+            f"""
         Berikut daftar penerima BLT Dana Desa tahap III.
 
         | No | Nama | NIK | Jumlah |
         |---|---|---|---|
-        | 1 | Sutini | {n['table1']} | Rp900.000 |
+        | 1 | Sutini | {n["table1"]} | Rp900.000 |
         | 2 | Warsito | {spaced} | Rp900.000 |
-        """))
-    write(folder, "berita/2024-07-02-bantuan-lansia.md", article("Bantuan Lansia", f"""
+        """,
+        ),
+    )
+    write(
+        folder,
+        "berita/2024-07-02-bantuan-lansia.md",
+        article(
+            "Bantuan Lansia",
+            f"""
         Bantuan diserahkan kepada Ibu Sulastri (NIK {dotted}) di balai desa.
-        """))
-    write(folder, "berita/2024-07-03-ringkasan.md", article(
-        "Bantuan Sembako", "Isi berita.\n",
-        extra=f"ringkasan: Bantuan untuk Sutini, NIK {n['front']}.\n"))
+        """,
+        ),
+    )
+    write(
+        folder,
+        "berita/2024-07-03-ringkasan.md",
+        article(
+            "Bantuan Sembako",
+            "Isi berita.\n",
+            extra=f"ringkasan: Bantuan untuk Sutini, NIK {n['front']}.\n",
+        ),
+    )
     write(folder, "penerima.yml", f"- nama: Sutini\n  nik: '{n['data']}'\n")
     write(folder, "files/penerima.csv", f"No;Nama;NIK;Alamat\n1;Sutini;{n['csv']};Krajan\n")
-    write(folder, "files/penerima.xlsx", xlsx_bytes({"BLT": [
-        ["DAFTAR PENERIMA BLT DANA DESA 2024"], ["No", "Nama", "NIK", "No. KK"],
-        [1, "Sutini", n["xlsx"], n["kk"]]]}))
-    write(folder, "files/penerima.pdf", pdf_bytes([
-        ["Lampiran SK Kepala Desa"], ["No Nama NIK", f"1 Sutini {n['pdf']} Rp900.000"]]))
-    write(folder, "files/berita-acara.docx", docx_bytes([
-        "Berita acara penyaluran.", [["Nama", "NIK"], ["Sutini", n["docx"]]]]))
+    write(
+        folder,
+        "files/penerima.xlsx",
+        xlsx_bytes(
+            {
+                "BLT": [
+                    ["DAFTAR PENERIMA BLT DANA DESA 2024"],
+                    ["No", "Nama", "NIK", "No. KK"],
+                    [1, "Sutini", n["xlsx"], n["kk"]],
+                ]
+            }
+        ),
+    )
+    write(
+        folder,
+        "files/penerima.pdf",
+        pdf_bytes([["Lampiran SK Kepala Desa"], ["No Nama NIK", f"1 Sutini {n['pdf']} Rp900.000"]]),
+    )
+    write(
+        folder,
+        "files/berita-acara.docx",
+        docx_bytes(["Berita acara penyaluran.", [["Nama", "NIK"], ["Sutini", n["docx"]]]]),
+    )
     write(folder, "files/catatan.txt", f"Catatan rapat.\n\nPenerima: Sutini {n['text']}\n")
     write(folder, f"files/ktp-{n['name']}.txt", "Salinan surat.\n")
     write(folder, "images/rumah-warga.jpg", photo_bytes(gps=True))
     # Pasted into the date: the front matter reader quotes the value in its error.
-    write(folder, "berita/2024-07-05-tanggal-salah.md",
-          f"---\njudul: Tanggal Salah\ntanggal: {n['date']}\n---\nIsi.\n")
-    write(folder, "berita/2024-07-04-kontak.md", article("Pendaftaran Pelatihan", """
+    write(
+        folder,
+        "berita/2024-07-05-tanggal-salah.md",
+        f"---\njudul: Tanggal Salah\ntanggal: {n['date']}\n---\nIsi.\n",
+    )
+    write(
+        folder,
+        "berita/2024-07-04-kontak.md",
+        article(
+            "Pendaftaran Pelatihan",
+            """
         Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.
 
         Peserta terpilih:
 
         - Siti Aminah, RT 02/RW 01, Dusun Krajan
         - Darto, lahir di Tuban, 12 Agustus 1985
-        """))
+        """,
+        ),
+    )
     return folder
 
 
@@ -106,8 +166,13 @@ def refused(tmp_path_factory, numbers):
             build_site(tmp / "output", content=content)
     finally:
         logging.getLogger().removeHandler(handler)
-    return {"failed": failed.value, "log": stream.getvalue(), "output": tmp / "output",
-            "content": content, "tmp": tmp}
+    return {
+        "failed": failed.value,
+        "log": stream.getvalue(),
+        "output": tmp / "output",
+        "content": content,
+        "tmp": tmp,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -115,20 +180,34 @@ def refused_cli(refused):
     """The same site built with the build command, as CI runs it."""
     tmp = refused["tmp"]
     settings = tmp / "settings.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-                        f"from wartadesa.defaults import *\nPATH = {str(refused['content'])!r}\n"
-                        f"THEME = {str(ROOT / 'theme')!r}\n")
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from wartadesa.defaults import *\nPATH = {str(refused['content'])!r}\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+    )
     return subprocess.run(
-        [sys.executable, "-m", "wartadesa.build", "--settings", str(settings),
-         "--output", str(tmp / "cli-output")],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.build",
+            "--settings",
+            str(settings),
+            "--output",
+            str(tmp / "cli-output"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
 
 
 def problem(refused, name):
     """The problem lines of one file (name relative to content/)."""
-    return [line.split(f"content/{name}:", 1)[1] for line in refused["failed"].problems
-            if f"content/{name}:" in line]
+    return [
+        line.split(f"content/{name}:", 1)[1]
+        for line in refused["failed"].problems
+        if f"content/{name}:" in line
+    ]
 
 
 def test_markdown_table_rows(refused, numbers):
@@ -144,30 +223,42 @@ def test_markdown_table_rows(refused, numbers):
 def test_paragraph_and_front_matter(refused, numbers):
     lines = problem(refused, "berita/2024-07-02-bantuan-lansia.md")
     assert [line.split(" — ")[0] for line in lines] == [
-        f"7: NIK {masked(numbers['paragraph'])} {FULL}"]
-    assert [line.split(" — ")[0] for line in problem(refused, "berita/2024-07-03-ringkasan.md")
-            ] == [f"6: NIK {masked(numbers['front'])} {FULL}"]
+        f"7: NIK {masked(numbers['paragraph'])} {FULL}"
+    ]
+    assert [
+        line.split(" — ")[0] for line in problem(refused, "berita/2024-07-03-ringkasan.md")
+    ] == [f"6: NIK {masked(numbers['front'])} {FULL}"]
 
 
 def test_data_file(refused, numbers):
     assert [line.split(" — ")[0] for line in problem(refused, "penerima.yml")] == [
-        f"2: NIK {masked(numbers['data'])} {FULL}"]
+        f"2: NIK {masked(numbers['data'])} {FULL}"
+    ]
 
 
 def test_attachments(refused, numbers):
-    first = {name: [line.split(" — ")[0] for line in problem(refused, name)] for name in (
-        "files/penerima.csv", "files/penerima.xlsx", "files/penerima.pdf",
-        "files/berita-acara.docx", "files/catatan.txt")}
+    first = {
+        name: [line.split(" — ")[0] for line in problem(refused, name)]
+        for name in (
+            "files/penerima.csv",
+            "files/penerima.xlsx",
+            "files/penerima.pdf",
+            "files/berita-acara.docx",
+            "files/catatan.txt",
+        )
+    }
     pdf_kind = "NIK" if int(numbers["pdf"][6:8]) > 40 else "NIK/KK"
     text_kind = "NIK" if int(numbers["text"][6:8]) > 40 else "NIK/KK"
     assert first == {
         "files/penerima.csv": [f"2: NIK {masked(numbers['csv'])} di kolom 'NIK' {FULL}"],
         "files/penerima.xlsx": [
             f"3: lembar 'BLT' baris 3: NIK {masked(numbers['xlsx'])} di kolom 'NIK' dan "
-            f"nomor KK {masked(numbers['kk'])} di kolom 'No. KK' {FULL}"],
+            f"nomor KK {masked(numbers['kk'])} di kolom 'No. KK' {FULL}"
+        ],
         "files/penerima.pdf": [f"2: halaman 2: {pdf_kind} {masked(numbers['pdf'])} {FULL}"],
         "files/berita-acara.docx": [
-            f"2: tabel 1 baris 2: NIK {masked(numbers['docx'])} di kolom 'NIK' {FULL}"],
+            f"2: tabel 1 baris 2: NIK {masked(numbers['docx'])} di kolom 'NIK' {FULL}"
+        ],
         "files/catatan.txt": [f"3: {text_kind} {masked(numbers['text'])} {FULL}"],
     }
 
@@ -176,31 +267,36 @@ def test_file_names_and_photos(refused, numbers):
     name = f"files/ktp-{masked(numbers['name'])}.txt"
     assert [line.split(" — ")[0] for line in problem(refused, name)] == [
         f"1: nama berkas berisi NIK {masked(numbers['name'])}: nomor itu ikut terbit di alamat "
-        "halaman (file name holds an identity number)"]
+        "halaman (file name holds an identity number)"
+    ]
     [photo] = problem(refused, "images/rumah-warga.jpg")
     assert photo.startswith("1: foto berisi posisi GPS (photo carries a GPS position")
     assert "exiftool -gps:all= rumah-warga.jpg" in photo
 
 
 def test_warnings_about_other_personal_data(refused):
-    warnings = [w.split("content/berita/2024-07-04-kontak.md:", 1)[1].split(" — ")[0]
-                for w in refused["failed"].warnings if "kontak.md" in w]
+    warnings = [
+        w.split("content/berita/2024-07-04-kontak.md:", 1)[1].split(" — ")[0]
+        for w in refused["failed"].warnings
+        if "kontak.md" in w
+    ]
     assert warnings == [
         "7: nomor HP pribadi 0813xxxxx566 di samping nama orang (private mobile number next "
         "to a name)",
-        "11: alamat rumah dengan RT/RW di daftar nama orang (home address next to names in a "
-        "list)",
+        "11: alamat rumah dengan RT/RW di daftar nama orang (home address next to names in a list)",
         "12: tanggal lahir lengkap di samping nama orang (full birth date next to a name)",
     ]
     assert not any("kontak.md" in p for p in refused["failed"].problems)
 
 
 def test_other_checks_quoting_a_number_show_it_masked(refused, numbers):
-    lines = [line.split(" — ")[0]
-             for line in problem(refused, "berita/2024-07-05-tanggal-salah.md")]
+    lines = [
+        line.split(" — ")[0] for line in problem(refused, "berita/2024-07-05-tanggal-salah.md")
+    ]
     assert lines == [
         f"3: tanggal '{masked(numbers['date'])}' tidak dikenali (date not understood)",
-        f"3: NIK/KK {masked(numbers['date'])} {FULL}" if int(numbers["date"][6:8]) <= 40
+        f"3: NIK/KK {masked(numbers['date'])} {FULL}"
+        if int(numbers["date"][6:8]) <= 40
         else f"3: NIK {masked(numbers['date'])} {FULL}",
     ]
 
@@ -212,9 +308,15 @@ def test_nothing_is_written(refused):
 def test_no_full_number_in_any_output(refused, refused_cli, numbers):
     assert refused_cli.returncode == 1
     assert "Build gagal:" in refused_cli.stderr
-    everything = "\n".join([
-        refused_cli.stdout, refused_cli.stderr, refused["log"], str(refused["failed"]),
-        "\n".join(refused["failed"].warnings)])
+    everything = "\n".join(
+        [
+            refused_cli.stdout,
+            refused_cli.stderr,
+            refused["log"],
+            str(refused["failed"]),
+            "\n".join(refused["failed"].warnings),
+        ]
+    )
     digits_only = re.sub(r"[^\dx]", "", everything)
     for number in numbers.values():
         assert number not in digits_only
@@ -224,6 +326,7 @@ def test_no_full_number_in_any_output(refused, refused_cli, numbers):
 
 # --- What is accepted --------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def accepted(tmp_path_factory, numbers):
     """Masked numbers, numbers that are not identity numbers, an allowed file, office
@@ -232,7 +335,12 @@ def accepted(tmp_path_factory, numbers):
     content = tmp / "content"
     shutil.copytree(SAMPLE / "content", content)
     nik = numbers["allowed"]
-    write(content, "berita/2024-07-01-penerima-blt.md", article("Penerima BLT Tahap III", f"""
+    write(
+        content,
+        "berita/2024-07-01-penerima-blt.md",
+        article(
+            "Penerima BLT Tahap III",
+            f"""
         Daftar penerima BLT Dana Desa tahap III (NIK disamarkan).
 
         | No | Nama | NIK | Jumlah |
@@ -246,14 +354,23 @@ def accepted(tmp_path_factory, numbers):
 
         Informasi hubungi Bapak Kepala Desa di 0812-3456-7890 atau Bu Bidan Siti di
         0813 1111 2222.
-        """))
+        """,
+        ),
+    )
     write(content, "files/sk-kades-2024.pdf", pdf_bytes([[f"NIK {nik}"]]))
-    write(content, "files/anggaran.csv", "Kegiatan;Lokasi;Anggaran\nRabat beton;RT 02/RW 01;"
-          "75000000\n")
+    write(
+        content,
+        "files/anggaran.csv",
+        "Kegiatan;Lokasi;Anggaran\nRabat beton;RT 02/RW 01;75000000\n",
+    )
     write(content, "images/musdes.jpg", photo_bytes(gps=False))
-    return build_site(tmp / "output", content=content, CONTACT_PHONE="0812-3456-7890",
-                      PRIVACY_ALLOWED_PHONES=["+62 813-1111-2222"],
-                      PRIVACY_ALLOWED_FILES=["files/sk-*.pdf"])
+    return build_site(
+        tmp / "output",
+        content=content,
+        CONTACT_PHONE="0812-3456-7890",
+        PRIVACY_ALLOWED_PHONES=["+62 813-1111-2222"],
+        PRIVACY_ALLOWED_FILES=["files/sk-*.pdf"],
+    )
 
 
 def test_masked_and_other_numbers_are_accepted(accepted):
@@ -269,12 +386,16 @@ def test_the_sample_site_has_no_privacy_warning(sample_site):
 
 # --- Photos through the photos plugin ------------------------------------------------------
 
+
 def _gps_cover_site(root):
     content = root / "content"
     shutil.copytree(SAMPLE / "content", content)
     write(content, "images/rumah.jpg", photo_bytes(gps=True))
-    write(content, "berita/2024-07-09-bedah-rumah.md", article(
-        "Bedah Rumah", "Rumah warga diperbaiki.\n", extra="gambar: images/rumah.jpg\n"))
+    write(
+        content,
+        "berita/2024-07-09-bedah-rumah.md",
+        article("Bedah Rumah", "Rumah warga diperbaiki.\n", extra="gambar: images/rumah.jpg\n"),
+    )
     return content
 
 

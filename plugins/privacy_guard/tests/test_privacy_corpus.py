@@ -56,11 +56,15 @@ def numbers_paragraph(rng):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     generated = corpus_module.generate(
-        tmp_path_factory.mktemp("privacy-corpus") / "corpus", articles=ARTICLES, villages=40,
-        seed=20)
+        tmp_path_factory.mktemp("privacy-corpus") / "corpus",
+        articles=ARTICLES,
+        villages=40,
+        seed=20,
+    )
     rng = random.Random(20)
     paths = sorted((generated.ours / "berita").rglob("*.md")) + sorted(
-        (generated.ours / "pages").rglob("*.md"))
+        (generated.ours / "pages").rglob("*.md")
+    )
     for path in paths:
         with path.open("a", encoding="utf-8") as handle:
             handle.write("\n\n" + numbers_paragraph(rng) + "\n")
@@ -70,8 +74,11 @@ def corpus(tmp_path_factory):
 def test_no_false_positive_in_a_thousand_articles(corpus):
     generated, paths = corpus
     assert len(paths) >= ARTICLES
-    settings = {"PATH": str(generated.ours), "STATIC_PATHS": ["images", "files"],
-                "CONTACT_PHONE": ""}
+    settings = {
+        "PATH": str(generated.ours),
+        "STATIC_PATHS": ["images", "files"],
+        "CONTACT_PHONE": "",
+    }
     started = time.perf_counter()
     problems = Guard(settings).run([SimpleNamespace(source_path=str(p)) for p in paths])
     elapsed = time.perf_counter() - started

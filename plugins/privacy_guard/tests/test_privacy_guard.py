@@ -20,17 +20,20 @@ def test_long_lists_end_with_a_summary(tmp_path):
     rows = "\n".join(f"| {i} | Warga {i} | {MAKER.nik()} |" for i in range(1, 31))
     (tmp_path / "berita").mkdir()
     (tmp_path / "berita" / "a.md").write_text(
-        f"---\njudul: A\n---\n| No | Nama | NIK |\n|---|---|---|\n{rows}\n", encoding="utf-8")
+        f"---\njudul: A\n---\n| No | Nama | NIK |\n|---|---|---|\n{rows}\n", encoding="utf-8"
+    )
     problems = run(tmp_path, PRIVACY_MAX_ERRORS_PER_FILE=5)
     assert [p.line for p in problems] == [6, 7, 8, 9, 10, 11]
     assert problems[-1].message == (
-        "dan 25 baris lain berisi NIK/KK di berkas ini (and 25 more lines)")
+        "dan 25 baris lain berisi NIK/KK di berkas ini (and 25 more lines)"
+    )
 
 
 def test_warnings_can_be_turned_off_and_phones_allowed(tmp_path):
     (tmp_path / "berita").mkdir()
     (tmp_path / "berita" / "a.md").write_text(
-        "---\njudul: A\n---\nHubungi Bapak Slamet di 0813-3344-5566.\n", encoding="utf-8")
+        "---\njudul: A\n---\nHubungi Bapak Slamet di 0813-3344-5566.\n", encoding="utf-8"
+    )
     assert [p.severity for p in run(tmp_path)] == ["warning"]
     assert run(tmp_path, PRIVACY_WARNINGS=False) == []
     assert run(tmp_path, PRIVACY_ALLOWED_PHONES=["+62 813 3344 5566"]) == []
@@ -38,9 +41,13 @@ def test_warnings_can_be_turned_off_and_phones_allowed(tmp_path):
 
 
 def test_contact_settings_are_allowed():
-    assert allowed_phones({"CONTACT_PHONE": "0812-3456-7890", "CONTACT_WHATSAPP": "6281311112222",
-                           "PRIVACY_ALLOWED_PHONES": ["0857 1111 2222"]}) == {
-        "081234567890", "081311112222", "085711112222"}
+    assert allowed_phones(
+        {
+            "CONTACT_PHONE": "0812-3456-7890",
+            "CONTACT_WHATSAPP": "6281311112222",
+            "PRIVACY_ALLOWED_PHONES": ["0857 1111 2222"],
+        }
+    ) == {"081234567890", "081311112222", "085711112222"}
 
 
 def test_unreadable_attachments_and_pdfs_without_text_warn(tmp_path):
@@ -56,12 +63,18 @@ def test_unreadable_attachments_and_pdfs_without_text_warn(tmp_path):
     (files / "pindaian.pdf").write_bytes(pdf_bytes([[]]))
     problems = {p.path.rsplit("/", 1)[1]: (p.severity, p.message) for p in run(tmp_path)}
     assert problems == {
-        "pindaian.pdf": ("warning", "isi lampiran tidak bisa diperiksa: PDF tanpa teks, hasil "
-                                    "pindai/scan? (attachment could not be checked for personal "
-                                    "data)"),
-        "terkunci.pdf": ("warning", "isi lampiran tidak bisa diperiksa: PDF terkunci kata "
-                                    "sandi (encrypted) (attachment could not be checked for "
-                                    "personal data)"),
+        "pindaian.pdf": (
+            "warning",
+            "isi lampiran tidak bisa diperiksa: PDF tanpa teks, hasil "
+            "pindai/scan? (attachment could not be checked for personal "
+            "data)",
+        ),
+        "terkunci.pdf": (
+            "warning",
+            "isi lampiran tidak bisa diperiksa: PDF terkunci kata "
+            "sandi (encrypted) (attachment could not be checked for "
+            "personal data)",
+        ),
     }
 
 
@@ -73,7 +86,8 @@ def test_allowed_files_are_not_read(tmp_path):
     (files / "lain.txt").write_text(f"NIK {nik}\n", encoding="utf-8")
     problems = run(tmp_path, PRIVACY_ALLOWED_FILES=["files/sk-kades-*.txt"])
     assert [(p.path.rsplit("/", 1)[1], masked(nik) in p.message) for p in problems] == [
-        ("lain.txt", True)]
+        ("lain.txt", True)
+    ]
 
 
 def test_ignored_markdown_is_not_read(tmp_path):

@@ -26,15 +26,18 @@ def test_synthetic_numbers_have_the_structure():
     assert int(NIK_WOMAN[6:8]) > 40
 
 
-@pytest.mark.parametrize("written", [
-    NIK,
-    spaced(NIK, (4, 4, 4, 4), " "),
-    spaced(NIK, (6, 6, 4), "."),
-    spaced(NIK, (2, 2, 2, 6, 4), "."),
-    spaced(NIK, (6, 6, 4), "-"),
-    spaced(NIK, (4, 4, 4, 4), "\u00a0"),
-    spaced(NIK, (6, 6, 4), "\u2013"),
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        NIK,
+        spaced(NIK, (4, 4, 4, 4), " "),
+        spaced(NIK, (6, 6, 4), "."),
+        spaced(NIK, (2, 2, 2, 6, 4), "."),
+        spaced(NIK, (6, 6, 4), "-"),
+        spaced(NIK, (4, 4, 4, 4), "\u00a0"),
+        spaced(NIK, (6, 6, 4), "\u2013"),
+    ],
+)
 def test_identity_numbers_with_common_separators(written):
     text = f"Penerima: Sutini, {written}, Dusun Krajan."
     found = find(text)
@@ -70,26 +73,29 @@ def test_mask_keeps_only_the_ends():
     assert NIK not in mask_text(f"a {spaced(NIK, (4, 4, 4, 4), ' ')} b")
 
 
-@pytest.mark.parametrize("text", [
-    masked(NIK),  # already masked
-    NIK[:4] + "********" + NIK[-4:],
-    NIK[:6] + "xxxxxx" + NIK[-4:],
-    f"No. Rekening BRI {NIK}",  # a number labelled as something else
-    f"Transfer ke rekening {spaced(NIK, (4, 4, 4, 4), ' ')} a.n. BUMDes",
-    f"Virtual account: {NIK}",
-    f"No. Dokumen {NIK}",
-    f"Nomor surat {spaced(NIK, (6, 6, 4), '.')}",
-    "9912011208909999",  # no such province
-    NIK[:6] + "32" + NIK[8:],  # day 32
-    NIK[:6] + "72" + NIK[8:],  # day 72 (32 + 40)
-    NIK[:8] + "13" + NIK[10:],  # month 13
-    NIK[:12] + "0000",  # serial 0000
-    "198705122010011003",  # an 18-digit NIP
-    NIK[:15],  # 15 digits
-    NIK + "7",  # 17 digits
-    "Rp 1.500.000.000.000.000",
-    "Telp. 0812-3456-7890 / 0856 1234 5678",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        masked(NIK),  # already masked
+        NIK[:4] + "********" + NIK[-4:],
+        NIK[:6] + "xxxxxx" + NIK[-4:],
+        f"No. Rekening BRI {NIK}",  # a number labelled as something else
+        f"Transfer ke rekening {spaced(NIK, (4, 4, 4, 4), ' ')} a.n. BUMDes",
+        f"Virtual account: {NIK}",
+        f"No. Dokumen {NIK}",
+        f"Nomor surat {spaced(NIK, (6, 6, 4), '.')}",
+        "9912011208909999",  # no such province
+        NIK[:6] + "32" + NIK[8:],  # day 32
+        NIK[:6] + "72" + NIK[8:],  # day 72 (32 + 40)
+        NIK[:8] + "13" + NIK[10:],  # month 13
+        NIK[:12] + "0000",  # serial 0000
+        "198705122010011003",  # an 18-digit NIP
+        NIK[:15],  # 15 digits
+        NIK + "7",  # 17 digits
+        "Rp 1.500.000.000.000.000",
+        "Telp. 0812-3456-7890 / 0856 1234 5678",
+    ],
+)
 def test_other_numbers_are_not_identity_numbers(text):
     assert find(text) == []
 

@@ -35,8 +35,9 @@ def test_log_lines_and_reported_errors_are_masked():
 
 
 def test_other_numbers_are_left_alone():
-    record = logging.LogRecord("x", logging.WARNING, "", 1, "Rp %s dan 0812-3456-7890",
-                               ("1.500.000",), None)
+    record = logging.LogRecord(
+        "x", logging.WARNING, "", 1, "Rp %s dan 0812-3456-7890", ("1.500.000",), None
+    )
     assert MaskIdentityNumbers().filter(record)
     assert record.getMessage() == "Rp 1.500.000 dan 0812-3456-7890"
 
@@ -55,7 +56,8 @@ def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
     nik = Maker(seed=7).nik()
     plugin = tmp_path / "plugins" / "crasher"
     plugin.mkdir(parents=True)
-    (plugin / "__init__.py").write_text(textwrap.dedent(f"""\
+    (plugin / "__init__.py").write_text(
+        textwrap.dedent(f"""\
         import os
 
         from pelican import signals
@@ -66,20 +68,26 @@ def test_a_crash_quoting_a_number_is_shown_masked(tmp_path):
 
         def register():
             signals.all_generators_finalized.connect(crash)
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     content = tmp_path / "content" / "berita"
     content.mkdir(parents=True)
-    (content / "a.md").write_text("---\njudul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n",
-                                  encoding="utf-8")
+    (content / "a.md").write_text(
+        "---\njudul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n", encoding="utf-8"
+    )
     from wartadesa.defaults import PLUGIN_PATHS, PLUGINS
 
     flag = tmp_path / "crash"
     flag.touch()
     try:
         with pytest.raises(BuildFailed) as failed:
-            build_site(tmp_path / "output", content=tmp_path / "content",
-                       PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
-                       PLUGINS=[*PLUGINS, "crasher"])
+            build_site(
+                tmp_path / "output",
+                content=tmp_path / "content",
+                PLUGIN_PATHS=[*PLUGIN_PATHS, str(tmp_path / "plugins")],
+                PLUGINS=[*PLUGINS, "crasher"],
+            )
     finally:  # Pelican's signals outlive the build: leave no crashing receiver behind
         import sys
 

@@ -15,22 +15,28 @@ def kinds(*lines):
     return found
 
 
-@pytest.mark.parametrize("line, shown", [
-    ("Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.", "0813xxxxx566"),
-    ("Informasi: Bu Siti (WA +62 857 1122 3344).", "0857xxxxx344"),
-    ("Nama: Agus Salim, HP 0821 9988 7766", "0821xxxxx766"),
-])
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.", "0813xxxxx566"),
+        ("Informasi: Bu Siti (WA +62 857 1122 3344).", "0857xxxxx344"),
+        ("Nama: Agus Salim, HP 0821 9988 7766", "0821xxxxx766"),
+    ],
+)
 def test_private_mobile_number_next_to_a_name(line, shown):
     assert kinds(line) == [(1, "phone", shown)]
 
 
-@pytest.mark.parametrize("line", [
-    "Layanan pengaduan kantor desa: 0813-3344-5566 (jam kerja).",
-    "Posko bencana dapat dihubungi di 0813 3344 5566.",
-    "Hubungi Bapak Slamet di 0812-3456-7890.",  # the site's own CONTACT_PHONE
-    "Telepon kantor desa (0356) 712345.",
-    "Realisasi belanja Rp1.250.000.000 atau 81 persen dari pagu.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Layanan pengaduan kantor desa: 0813-3344-5566 (jam kerja).",
+        "Posko bencana dapat dihubungi di 0813 3344 5566.",
+        "Hubungi Bapak Slamet di 0812-3456-7890.",  # the site's own CONTACT_PHONE
+        "Telepon kantor desa (0356) 712345.",
+        "Realisasi belanja Rp1.250.000.000 atau 81 persen dari pagu.",
+    ],
+)
 def test_office_numbers_and_amounts_do_not_warn(line):
     assert kinds(line) == []
 
@@ -38,56 +44,85 @@ def test_office_numbers_and_amounts_do_not_warn(line):
 def test_phone_forms_are_compared_nationally():
     assert digits_of("+62 812-3456-7890") == "081234567890"
     assert phones_in("Kantor 0812-3456-7890, WA 62 813 1111 2222") == {
-        "081234567890", "081311112222"}
+        "081234567890",
+        "081311112222",
+    }
 
 
-@pytest.mark.parametrize("line", [
-    "Sutrisno, lahir di Tuban, 12 Agustus 1985, terpilih sebagai ketua.",
-    "Ibu Warsini (tanggal lahir 03-04-1956) menerima bantuan.",
-    "Nama: Agus Salim, TTL: Tuban, 5 Mei 1990",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sutrisno, lahir di Tuban, 12 Agustus 1985, terpilih sebagai ketua.",
+        "Ibu Warsini (tanggal lahir 03-04-1956) menerima bantuan.",
+        "Nama: Agus Salim, TTL: Tuban, 5 Mei 1990",
+    ],
+)
 def test_birth_date_next_to_a_name(line):
     assert [k for _, k, _ in kinds(line)] == ["birth"]
 
 
-@pytest.mark.parametrize("line", [
-    "Peringatan Hari Lahir Pancasila 1 Juni 2024 digelar di balai desa.",
-    "Desa Binangun berdiri pada 12 Agustus 1945.",
-    "Posyandu mencatat 12 kelahiran sejak Januari 2024.",
-    "Musyawarah digelar 15 Januari 2025 di balai desa.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peringatan Hari Lahir Pancasila 1 Juni 2024 digelar di balai desa.",
+        "Desa Binangun berdiri pada 12 Agustus 1945.",
+        "Posyandu mencatat 12 kelahiran sejak Januari 2024.",
+        "Musyawarah digelar 15 Januari 2025 di balai desa.",
+    ],
+)
 def test_dates_in_news_do_not_warn(line):
     assert kinds(line) == []
 
 
 def test_home_addresses_in_a_list_of_people():
-    assert kinds("Penerima BLT:", "", "- Siti Aminah, RT 02/RW 01, Dusun Krajan",
-                 "- Bapak Darto, RT. 003 RW. 002") == [(3, "address", ""), (4, "address", "")]
+    assert kinds(
+        "Penerima BLT:",
+        "",
+        "- Siti Aminah, RT 02/RW 01, Dusun Krajan",
+        "- Bapak Darto, RT. 003 RW. 002",
+    ) == [(3, "address", ""), (4, "address", "")]
 
 
 def test_addresses_in_a_table_with_names():
-    assert [k for _, k, _ in kinds(
-        "| No | Nama | Alamat | Bantuan |", "|---|---|---|---|",
-        "| 1 | Sutini | Krajan RT 01 RW 02 | Rp600.000 |")] == ["address"]
-    assert [k for _, k, _ in kinds(
-        "| Nama | RT | RW |", "|---|---|---|", "| Sutini | 01 | 02 |")] == ["address"]
+    assert [
+        k
+        for _, k, _ in kinds(
+            "| No | Nama | Alamat | Bantuan |",
+            "|---|---|---|---|",
+            "| 1 | Sutini | Krajan RT 01 RW 02 | Rp600.000 |",
+        )
+    ] == ["address"]
+    assert [
+        k for _, k, _ in kinds("| Nama | RT | RW |", "|---|---|---|", "| Sutini | 01 | 02 |")
+    ] == ["address"]
 
 
-@pytest.mark.parametrize("lines", [
-    ("Jalan rabat beton di RT 02 RW 03 Dusun Krajan rampung.",),
-    ("Lokasi kegiatan:", "", "- Perbaikan jalan RT 03/RW 01", "- Dusun Krajan, RT 02/RW 01"),
-    ("| Kegiatan | Lokasi | Anggaran |", "|---|---|---|",
-     "| Rabat beton | RT 02/RW 01 | Rp75.000.000 |"),
-    ("Kerja bakti dilakukan serentak di setiap RT dan RW.",),
-])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Jalan rabat beton di RT 02 RW 03 Dusun Krajan rampung.",),
+        ("Lokasi kegiatan:", "", "- Perbaikan jalan RT 03/RW 01", "- Dusun Krajan, RT 02/RW 01"),
+        (
+            "| Kegiatan | Lokasi | Anggaran |",
+            "|---|---|---|",
+            "| Rabat beton | RT 02/RW 01 | Rp75.000.000 |",
+        ),
+        ("Kerja bakti dilakukan serentak di setiap RT dan RW.",),
+    ],
+)
 def test_addresses_of_works_do_not_warn(lines):
     assert kinds(*lines) == []
 
 
 def test_birth_dates_in_a_table_of_people():
-    assert [k for _, k, _ in kinds(
-        "| No | Nama | Tempat/Tgl Lahir |", "|---|---|---|",
-        "| 1 | Sutini | Tuban, 12-08-1985 |")] == ["birth"]
+    assert [
+        k
+        for _, k, _ in kinds(
+            "| No | Nama | Tempat/Tgl Lahir |",
+            "|---|---|---|",
+            "| 1 | Sutini | Tuban, 12-08-1985 |",
+        )
+    ] == ["birth"]
     assert kinds("| Kegiatan | Tanggal |", "|---|---|", "| Musdes | 12-08-2024 |") == []
 
 
@@ -99,8 +134,9 @@ def test_spreadsheet_dates_are_read_as_dates(tmp_path):
     from privacy_guard.attachments import records_of
 
     path = tmp_path / "lansia.xlsx"
-    path.write_bytes(xlsx_bytes({"Data": [["Nama", "Tanggal Lahir"],
-                                          ["Sutini", dt.datetime(1948, 3, 2)]]}))
+    path.write_bytes(
+        xlsx_bytes({"Data": [["Nama", "Tanggal Lahir"], ["Sutini", dt.datetime(1948, 3, 2)]]})
+    )
     records = records_of(path, ".xlsx")
     assert records[1].cells == ["Sutini", "02-03-1948"]
     assert [f.kind for f in findings(records[1], ALLOWED)] == ["birth"]
@@ -112,8 +148,11 @@ def test_spreadsheet_phone_numbers_without_their_zero(tmp_path):
     from privacy_guard.attachments import records_of
 
     path = tmp_path / "kader.xlsx"
-    path.write_bytes(xlsx_bytes({"Kader": [["Nama", "No. HP"], ["Sutini", 81333445566],
-                                           ["Kantor Desa", 81234567890]]}))
+    path.write_bytes(
+        xlsx_bytes(
+            {"Kader": [["Nama", "No. HP"], ["Sutini", 81333445566], ["Kantor Desa", 81234567890]]}
+        )
+    )
     records = records_of(path, ".xlsx")
     assert [f.shown for f in findings(records[1], ALLOWED)] == ["0813xxxxx566"]
     assert findings(records[2], ALLOWED) == []  # the allowed office number

@@ -40,16 +40,23 @@ def content_with(tmp_path, article=ARTICLE, page=PAGE):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("redirects")
-    return build_site(tmp / "output", settings="publishconf.py", content=content_with(tmp),
-                      siteurl="https://binangun-singgahan.desa.id")
+    return build_site(
+        tmp / "output",
+        settings="publishconf.py",
+        content=content_with(tmp),
+        siteurl="https://binangun-singgahan.desa.id",
+    )
 
 
-@pytest.mark.parametrize("old, new", [
-    ("berita/2025/01/musyawarah-desa-binangn/", "berita/2025/01/musyawarah-desa-binangun/"),
-    ("berita/2025/01/musdes/", "berita/2025/01/musyawarah-desa-binangun/"),
-    ("lama/musdes.html", "berita/2025/01/musyawarah-desa-binangun/"),
-    ("profil/", "profil-desa/"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("berita/2025/01/musyawarah-desa-binangn/", "berita/2025/01/musyawarah-desa-binangun/"),
+        ("berita/2025/01/musdes/", "berita/2025/01/musyawarah-desa-binangun/"),
+        ("lama/musdes.html", "berita/2025/01/musyawarah-desa-binangun/"),
+        ("profil/", "profil-desa/"),
+    ],
+)
 def test_each_old_address_sends_the_reader_to_the_new_one(site, old, new):
     page = site.html(old)
     target = f"https://binangun-singgahan.desa.id/{new}"
@@ -74,23 +81,35 @@ def test_preview_redirects_are_relative(tmp_path):
     assert refresh["content"] == "0; url=../../../../berita/2025/01/musyawarah-desa-binangun/"
 
 
-@pytest.mark.parametrize("value, words", [
-    ("../../etc/", "tidak valid"),
-    ("berita/<script>/", "tidak valid"),
-    ("//another.site/x/", "bukan alamat di situs ini"),
-    ("\\\\another.site\\x", "bukan alamat di situs ini"),
-    ("javascript:alert(1)", "bukan alamat di situs ini"),
-    ("https://desa.id/a/?x=1", "memuat ? atau #"),
-    ("profil-desa/", "juga dipakai oleh"),  # the page's own address
-    ("arsip/", "sudah dipakai"),  # a page the site writes itself
-    ("berita/2025/01/musyawarah-desa-binangn/", "juga dipakai oleh"),  # listed twice
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("../../etc/", "tidak valid"),
+        ("berita/<script>/", "tidak valid"),
+        ("//another.site/x/", "bukan alamat di situs ini"),
+        ("\\\\another.site\\x", "bukan alamat di situs ini"),
+        ("javascript:alert(1)", "bukan alamat di situs ini"),
+        ("https://desa.id/a/?x=1", "memuat ? atau #"),
+        ("profil-desa/", "juga dipakai oleh"),  # the page's own address
+        ("arsip/", "sudah dipakai"),  # a page the site writes itself
+        ("berita/2025/01/musyawarah-desa-binangn/", "juga dipakai oleh"),  # listed twice
+    ],
+)
 def test_bad_old_addresses_are_refused_with_file_and_line(tmp_path, value, words):
     article = ARTICLE.replace("  - /lama/musdes.html", f"  - '{value}'")
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content_with(tmp_path, article))
     source = tmp_path / "content" / "berita" / "musdes.md"
-    assert [p for p in failed.value.problems if p.startswith(f"{source}:5: ") and words in p
-            and ("hapus alamat itu dari alamat_lama" in p or "tidak valid" in p
-                 or "bukan alamat" in p or "memuat ?" in p)], failed.value.problems
+    assert [
+        p
+        for p in failed.value.problems
+        if p.startswith(f"{source}:5: ")
+        and words in p
+        and (
+            "hapus alamat itu dari alamat_lama" in p
+            or "tidak valid" in p
+            or "bukan alamat" in p
+            or "memuat ?" in p
+        )
+    ], failed.value.problems
     assert not (tmp_path / "output").exists()

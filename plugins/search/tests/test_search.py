@@ -18,8 +18,7 @@ WASM = "'wasm-unsafe-eval'"
 
 
 def article(folder, name, title, date, village, category, body, status=None, tags=()):
-    lines = ["---", f"judul: {title}", f"slug: {name}", f"tanggal: {date}",
-             f"kategori: {category}"]
+    lines = ["---", f"judul: {title}", f"slug: {name}", f"tanggal: {date}", f"kategori: {category}"]
     if village:
         lines.append(f"desa: {village}")
     if tags:
@@ -38,26 +37,54 @@ def search_content(folder):
     news.mkdir()
     pages = folder / "pages"
     pages.mkdir()
-    article(news, "jembatan", "Pembangunan Jembatan Dusun Krajan Dimulai", "2024-03-04",
-            "Binangun", "Pembangunan",
-            "Pembangunan jembatan dusun dimulai pekan ini. Warga ikut membangun pondasi; "
-            "pembangunan ditargetkan selesai sebelum musim hujan.", tags=["infrastruktur"])
-    article(news, "posyandu", "Posyandu Lansia Saringembat Layani 60 Warga", "2023-08-10",
-            "Saringembat", "Kesehatan",
-            "Posyandu lansia di balai desa memeriksa tekanan darah dan gula darah warga.")
+    article(
+        news,
+        "jembatan",
+        "Pembangunan Jembatan Dusun Krajan Dimulai",
+        "2024-03-04",
+        "Binangun",
+        "Pembangunan",
+        "Pembangunan jembatan dusun dimulai pekan ini. Warga ikut membangun pondasi; "
+        "pembangunan ditargetkan selesai sebelum musim hujan.",
+        tags=["infrastruktur"],
+    )
+    article(
+        news,
+        "posyandu",
+        "Posyandu Lansia Saringembat Layani 60 Warga",
+        "2023-08-10",
+        "Saringembat",
+        "Kesehatan",
+        "Posyandu lansia di balai desa memeriksa tekanan darah dan gula darah warga.",
+    )
     for number in range(12):
-        article(news, f"kerja-bakti-{number}", f"Kerja Bakti Gotong Royong Pekan {number + 1}",
-                f"2022-0{1 + number % 9}-1{number % 9}", "Binangun" if number % 2 else "Saringembat",
-                "Kemasyarakatan", f"Warga bergotong royong membersihkan saluran air, pekan "
-                f"ke-{number + 1}.")
-    article(news, "rahasia", "Rencana Anggaran Rahasiadraf", "2024-05-01", "Binangun",
-            "Pemerintahan", "Rahasiadraf: rencana pembangunan yang belum terbit.", status="draft")
+        article(
+            news,
+            f"kerja-bakti-{number}",
+            f"Kerja Bakti Gotong Royong Pekan {number + 1}",
+            f"2022-0{1 + number % 9}-1{number % 9}",
+            "Binangun" if number % 2 else "Saringembat",
+            "Kemasyarakatan",
+            f"Warga bergotong royong membersihkan saluran air, pekan ke-{number + 1}.",
+        )
+    article(
+        news,
+        "rahasia",
+        "Rencana Anggaran Rahasiadraf",
+        "2024-05-01",
+        "Binangun",
+        "Pemerintahan",
+        "Rahasiadraf: rencana pembangunan yang belum terbit.",
+        status="draft",
+    )
     (pages / "tersembunyi.md").write_text(
         "---\njudul: Halaman Sembunyiwarga\nslug: tersembunyi\nstatus: hidden\n---\n\nSembunyiwarga tidak dicari.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (pages / "tentang.md").write_text(
         "---\njudul: Tentang Situs\nslug: tentang\n---\n\nKabar desa dan posyandu.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -81,6 +108,7 @@ def csp_of(path):
 
 # --- The build ------------------------------------------------------------------------
 
+
 def test_the_build_writes_the_index_without_pagefinds_ready_made_interfaces(search_site):
     bundle = search_site.output / INDEX_FOLDER
     assert (bundle / "pagefind.js").is_file()
@@ -91,8 +119,11 @@ def test_the_build_writes_the_index_without_pagefinds_ready_made_interfaces(sear
 
 def test_only_published_articles_and_pages_are_marked_for_the_index(search_site):
     out = search_site.output
-    marked = sorted(str(p.relative_to(out)) for p in out.rglob("*.html")
-                    if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    marked = sorted(
+        str(p.relative_to(out))
+        for p in out.rglob("*.html")
+        if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    )
     assert "tentang/index.html" in marked
     assert "berita/2024/03/jembatan/index.html" in marked
     assert not any(name.startswith(("draf/", "tersembunyi/", "cari/")) for name in marked)
@@ -106,17 +137,22 @@ def test_the_search_page_alone_allows_webassembly(search_site, published_site):
     for site in (search_site, published_site):
         assert WASM in csp_of(site.output / "cari" / "index.html")
         # (the web editor's page admin/ has its own policy: plugins/editor/tests)
-        others = [p for p in site.html_files()
-                  if not p.is_relative_to(site.output / "cari") and csp_of(p) is not None]
+        others = [
+            p
+            for p in site.html_files()
+            if not p.is_relative_to(site.output / "cari") and csp_of(p) is not None
+        ]
         assert len(others) > 10
         assert {csp_of(p) for p in others} == {CONTENT_SECURITY_POLICY}
 
 
 def test_allow_wasm_adds_only_that_source():
     assert allow_wasm("default-src 'self'; script-src 'self'") == (
-        f"default-src 'self'; script-src 'self' {WASM}")
+        f"default-src 'self'; script-src 'self' {WASM}"
+    )
     assert allow_wasm("default-src 'self' https://a.example") == (
-        f"default-src 'self' https://a.example; script-src 'self' https://a.example {WASM}")
+        f"default-src 'self' https://a.example; script-src 'self' https://a.example {WASM}"
+    )
     assert allow_wasm(f"script-src 'self' {WASM}").count(WASM) == 1
 
 
@@ -155,10 +191,12 @@ def test_a_missing_binary_is_one_clear_message(tmp_path, monkeypatch):
     import search.indexer as indexer
 
     monkeypatch.setattr(indexer, "pagefind_binary", lambda: str(tmp_path / "tidak-ada"))
-    (tmp_path / "index.html").write_text('<article class="post" data-pagefind-body>x</article>',
-                                         encoding="utf-8")
-    with pytest.raises(IndexFailed, match="Pagefind tidak bisa dijalankan .* pip install -r "
-                                          "requirements.txt"):
+    (tmp_path / "index.html").write_text(
+        '<article class="post" data-pagefind-body>x</article>', encoding="utf-8"
+    )
+    with pytest.raises(
+        IndexFailed, match="Pagefind tidak bisa dijalankan .* pip install -r requirements.txt"
+    ):
         index_site(tmp_path, {"PLUGINS": ["search"]})
     index_site(tmp_path, {"PLUGINS": []})  # without the plugin: no index, no error
 
@@ -169,8 +207,16 @@ def test_a_site_with_nothing_published_builds_without_an_index(tmp_path):
     for name in ("situs.yml", "desa.yml"):
         shutil.copy(SAMPLE / "content" / name, content / name)
     (content / "berita").mkdir()
-    article(content / "berita", "draf", "Masih Draf", "2024-05-01", "Binangun", "Pemerintahan",
-            "Belum terbit.", status="draft")
+    article(
+        content / "berita",
+        "draf",
+        "Masih Draf",
+        "2024-05-01",
+        "Binangun",
+        "Pemerintahan",
+        "Belum terbit.",
+        status="draft",
+    )
     site = build_site(tmp_path / "output", content=content)
     assert (site.output / "draf" / "draf" / "index.html").is_file()
     assert (site.output / "cari" / "index.html").is_file()
@@ -179,11 +225,14 @@ def test_a_site_with_nothing_published_builds_without_an_index(tmp_path):
 
 # --- In the browser -------------------------------------------------------------------
 
+
 def open_search(page_factory, base, query, width=390, height=844, **options):
     page = page_factory(width, height, **options)
     page.csp_messages = []
-    page.on("console", lambda m: "Content Security Policy" in m.text
-            and page.csp_messages.append(m.text))
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and page.csp_messages.append(m.text),
+    )
     page.goto(f"{base}/cari/?{query}")
     page.wait_for_selector("#cari[data-selesai]", state="attached")
     return page
@@ -221,8 +270,7 @@ def test_a_stemmed_query_finds_the_article_first(page_factory, served_search_sit
 def test_a_village_filter_narrows_the_results(page_factory, served_search_site):
     everyone = open_search(page_factory, served_search_site, "q=gotong+royong")
     assert everyone.locator("#cari-status").inner_text().startswith("12 hasil")
-    binangun = open_search(page_factory, served_search_site,
-                           "q=gotong+royong&desa=Desa+Binangun")
+    binangun = open_search(page_factory, served_search_site, "q=gotong+royong&desa=Desa+Binangun")
     assert binangun.locator("#cari-status").inner_text().startswith("6 hasil")
     metas = binangun.locator(".hit .meta").all_inner_texts()
     assert metas and all("Binangun" in meta for meta in metas)
@@ -306,8 +354,15 @@ def test_the_header_form_leads_to_the_results(page_factory, served_search_site):
 @pytest.mark.browser
 def test_other_pages_load_nothing_of_pagefind(page_factory, served_search_site, search_site):
     out = search_site.output
-    urls = ["", "arsip/", "tentang/", "berita/2024/03/jembatan/", "desa/binangun/",
-            "404.html", "kategori/"]
+    urls = [
+        "",
+        "arsip/",
+        "tentang/",
+        "berita/2024/03/jembatan/",
+        "desa/binangun/",
+        "404.html",
+        "kategori/",
+    ]
     for url in urls:
         assert (out / (url + "index.html" if url.endswith("/") or not url else url)).is_file()
         page = page_factory(1280, 800)
@@ -317,22 +372,42 @@ def test_other_pages_load_nothing_of_pagefind(page_factory, served_search_site, 
         page.wait_for_load_state("networkidle")
         assert [r for r in requests if "pagefind" in r] == [], url
         assert page.console_errors == [], url
-    html = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html")
-                   if not p.is_relative_to(out / "cari"))
+    html = "".join(
+        p.read_text(encoding="utf-8")
+        for p in out.rglob("*.html")
+        if not p.is_relative_to(out / "cari")
+    )
     assert "pagefind.js" not in html and "search.js" not in html
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width, height, scheme", [
-    (1280, 800, "light"), (1280, 800, "dark"), (390, 844, "light"), (390, 844, "dark")])
-def test_the_search_page_has_no_axe_violation(page_factory, served_search_site, width, height,
-                                              scheme):
-    page = open_search(page_factory, served_search_site, "q=pembangunan", width, height,
-                       color_scheme=scheme, bypass_csp=True)
+@pytest.mark.parametrize(
+    "width, height, scheme",
+    [(1280, 800, "light"), (1280, 800, "dark"), (390, 844, "light"), (390, 844, "dark")],
+)
+def test_the_search_page_has_no_axe_violation(
+    page_factory, served_search_site, width, height, scheme
+):
+    page = open_search(
+        page_factory,
+        served_search_site,
+        "q=pembangunan",
+        width,
+        height,
+        color_scheme=scheme,
+        bypass_csp=True,
+    )
     violations, _ = run_axe(page)
     assert violations == [], describe_violations(violations)
-    empty = open_search(page_factory, served_search_site, "q=kapalselam", width, height,
-                        color_scheme=scheme, bypass_csp=True)
+    empty = open_search(
+        page_factory,
+        served_search_site,
+        "q=kapalselam",
+        width,
+        height,
+        color_scheme=scheme,
+        bypass_csp=True,
+    )
     violations, _ = run_axe(empty)
     assert violations == [], describe_violations(violations)
 
@@ -350,7 +425,7 @@ def test_the_production_build_searches_at_its_own_address(browser, published_sit
         if not url.startswith(PRODUCTION_URL + "/"):
             outside.append(url)
             return route.abort()
-        path = url[len(PRODUCTION_URL) + 1:].split("?")[0]
+        path = url[len(PRODUCTION_URL) + 1 :].split("?")[0]
         file = out / path
         route.fulfill(path=str(file / "index.html" if file.is_dir() else file))
 
@@ -371,8 +446,9 @@ def test_the_production_build_searches_at_its_own_address(browser, published_sit
 
 
 @pytest.mark.browser
-def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(page_factory,
-                                                                         served_search_site):
+def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(
+    page_factory, served_search_site
+):
     page = page_factory(390, 844)
     page.route("**/pagefind/**", lambda route: route.abort())
     page.goto(f"{served_search_site}/cari/?q=posyandu")
@@ -381,10 +457,13 @@ def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(page_fa
     assert page.locator("#cari-tanpa-js a[href='../arsip/']").is_visible()
 
 
-@pytest.mark.parametrize("query, title", [
-    ("q=pengecoran", "Penutupan Sementara Jalan Poros Binangun untuk Pengecoran"),  # pengumuman
-    ("q=saluran+irigasi", "Kerja Bakti Membersihkan Saluran Irigasi"),  # agenda
-])
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("q=pengecoran", "Penutupan Sementara Jalan Poros Binangun untuk Pengecoran"),  # pengumuman
+        ("q=saluran+irigasi", "Kerja Bakti Membersihkan Saluran Irigasi"),  # agenda
+    ],
+)
 def test_the_notice_board_is_searched_too(page_factory, served_sample_site, query, title):
     """Pengumuman, agenda, albums and the village data pages are indexed like articles
     (plugins notices, gallery, village_data, apbdes); their kind is their category."""
@@ -396,13 +475,21 @@ def test_the_notice_board_is_searched_too(page_factory, served_sample_site, quer
 
 def test_every_published_page_type_is_in_the_index(sample_site):
     """The body of each kind of content page is marked for Pagefind; drafts never are."""
-    for url in ("pengumuman/penutupan-sementara-jalan-poros-binangun-untuk-pengecoran/",
-                "agenda/kerja-bakti-membersihkan-saluran-irigasi/",
-                "galeri/contoh-album-kerja-bakti-dusun-krajan/", "profil/", "aparatur/",
-                "dokumen/", "apbdes/"):
+    for url in (
+        "pengumuman/penutupan-sementara-jalan-poros-binangun-untuk-pengecoran/",
+        "agenda/kerja-bakti-membersihkan-saluran-irigasi/",
+        "galeri/contoh-album-kerja-bakti-dusun-krajan/",
+        "profil/",
+        "aparatur/",
+        "dokumen/",
+        "apbdes/",
+    ):
         body = sample_site.html(url).select("[data-pagefind-body]")
         assert len(body) == 1, url
-    kinds = [span.get_text() for span in sample_site.html(
-        "agenda/kerja-bakti-membersihkan-saluran-irigasi/").select(
-        '[data-pagefind-filter="kategori"]')]
+    kinds = [
+        span.get_text()
+        for span in sample_site.html("agenda/kerja-bakti-membersihkan-saluran-irigasi/").select(
+            '[data-pagefind-filter="kategori"]'
+        )
+    ]
     assert kinds == ["Agenda"]

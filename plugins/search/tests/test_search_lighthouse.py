@@ -25,7 +25,8 @@ def test_lighthouse_on_the_search_page(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         scores, failing, _report = lighthouse.run_lighthouse(
-            base + "/cari/?q=pembangunan", tmp_path / "cari.json", lighthouse.chromium())
+            base + "/cari/?q=pembangunan", tmp_path / "cari.json", lighthouse.chromium()
+        )
     finally:
         server.shutdown()
         server.server_close()

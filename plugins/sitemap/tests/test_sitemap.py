@@ -39,12 +39,17 @@ def test_sitemap_xml_site_base_and_robots():
     day = dt.datetime(2024, 6, 6, tzinfo=WIB)
     root = ElementTree.fromstring(render_sitemap([("", day), ("a&b/", None)], "https://desa.id"))
     assert [loc.text for loc in root.findall("s:url/s:loc", NS)] == [
-        "https://desa.id/", "https://desa.id/a&b/"]
+        "https://desa.id/",
+        "https://desa.id/a&b/",
+    ]
     assert root.findtext("s:url/s:lastmod", None, NS) == "2024-06-06T00:00:00+07:00"
     assert site_base({"SITEURL": "https://desa.id/", "FEED_DOMAIN": "x"}) == "https://desa.id"
     assert site_base({"SITEURL": "", "FEED_DOMAIN": BASE}) == BASE
     assert render_robots("https://desa.id").splitlines() == [
-        "User-agent: *", "Allow: /", "", "Sitemap: https://desa.id/sitemap.xml"
+        "User-agent: *",
+        "Allow: /",
+        "",
+        "Sitemap: https://desa.id/sitemap.xml",
     ]
 
 
@@ -68,13 +73,15 @@ def site(tmp_path_factory):
         textwrap.dedent("""\
             User-agent: *
             Disallow: /arsip/
-            """), encoding="utf-8")
+            """),
+        encoding="utf-8",
+    )
     return build_site(root / "output", content=content)
 
 
 def locs(site):
     root = ElementTree.parse(site.path("sitemap.xml")).getroot()
-    return [loc.text[len(BASE) + 1:] for loc in root.findall("s:url/s:loc", NS)]
+    return [loc.text[len(BASE) + 1 :] for loc in root.findall("s:url/s:loc", NS)]
 
 
 def test_every_written_page_is_listed_once_and_exists(site):

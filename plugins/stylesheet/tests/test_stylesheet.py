@@ -28,7 +28,7 @@ def test_minify_keeps_strings_values_and_is_idempotent():
 }
 """
     expected = (
-        '.a>.b,.c :focus{margin:0 0 1rem;width:calc(100% - 2rem);display:none!important;'
+        ".a>.b,.c :focus{margin:0 0 1rem;width:calc(100% - 2rem);display:none!important;"
         'content:" (" attr(href) ") /* kept */";grid-template-areas:"body img" "sum sum"}\n'
         "@media (min-width:40rem){.d{color:var(--muted)}}\n"
     )

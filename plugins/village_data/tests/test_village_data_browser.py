@@ -14,15 +14,16 @@ pytestmark = pytest.mark.browser
 
 def rgb(css):
     """(r, g, b) of a computed 'rgb(…)' colour."""
-    return tuple(int(float(part)) for part in css[css.index("(") + 1:-1].split(",")[:3])
+    return tuple(int(float(part)) for part in css[css.index("(") + 1 : -1].split(",")[:3])
 
 
 def distance(a, b):
     return sum(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
-@pytest.mark.parametrize("scheme, media", [("light", "screen"), ("dark", "screen"),
-                                           ("dark", "print")])
+@pytest.mark.parametrize(
+    "scheme, media", [("light", "screen"), ("dark", "screen"), ("dark", "print")]
+)
 def test_idm_chart_renders(page_factory, served_sample_site, scheme, media):
     page = page_factory(390, 844, color_scheme=scheme)
     page.goto(served_sample_site + "/profil/")
@@ -46,5 +47,7 @@ def test_idm_chart_renders(page_factory, served_sample_site, scheme, media):
     assert near_line > 300, near_line
     assert near_background > len(pixels) / 2
     # Each point sits at its own height: the three years rise on the sample data.
-    ys = chart.evaluate("el => [...el.querySelectorAll('circle')].map(c => c.getBoundingClientRect().y)")
+    ys = chart.evaluate(
+        "el => [...el.querySelectorAll('circle')].map(c => c.getBoundingClientRect().y)"
+    )
     assert ys == sorted(ys, reverse=True) and len(set(ys)) == 3

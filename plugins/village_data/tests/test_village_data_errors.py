@@ -26,16 +26,23 @@ def write(folder, name, text):
 def problems(tmp_path_factory):
     content = tmp_path_factory.mktemp("village-data-errors")
     write(content, "desa.yml", "- kode: 35.23.07.2005\n")
-    write(content, "berita/a.md", """
+    write(
+        content,
+        "berita/a.md",
+        """
         ---
         title: Berita
         date: 2024-03-01 09:00
         category: Pemerintahan
         ---
         Isi berita.
-        """)
+        """,
+    )
     write(content, "files/ada.pdf", "%PDF-1.4\n")
-    write(content, "data/idm.yml", """
+    write(
+        content,
+        "data/idm.yml",
+        """
         data:
           - tahun: 2023
             idm: 1.3
@@ -53,8 +60,12 @@ def problems(tmp_path_factory):
             idm: 0.7
             status: Berkembang
             nilai: 3
-        """)
-    write(content, "data/dokumen.yml", """
+        """,
+    )
+    write(
+        content,
+        "data/dokumen.yml",
+        """
         dokumen:
           - judul: Perdes yang berkasnya hilang
             jenis: Perdes
@@ -81,8 +92,12 @@ def problems(tmp_path_factory):
             tahun: dua ribu
             berkas: files/ada.pdf
             klasifikasi: berkala
-        """)
-    write(content, "data/aparatur.yml", """
+        """,
+    )
+    write(
+        content,
+        "data/aparatur.yml",
+        """
         pemerintah_desa:
           - nama: Budi
             jabatn: Kepala Desa
@@ -92,8 +107,12 @@ def problems(tmp_path_factory):
           - nama: Tono
             jabatan: Kaur
             foto: images/tidak-ada.jpg
-        """)
-    write(content, "data/profil.yml", """
+        """,
+    )
+    write(
+        content,
+        "data/profil.yml",
+        """
         batas_wilayah:
           utara: Desa A
           selatan: Desa B
@@ -109,7 +128,8 @@ def problems(tmp_path_factory):
             - umur: 15+
               laki_laki: 50
               perempuan: 0
-        """)
+        """,
+    )
     write(content, "data/desa/tidak-ada/idm.yml", "data: []\n")
     write(content, "data/desa/binangun/profil.yml", "visi:tanpa spasi\n")
     with pytest.raises(BuildFailed) as failed:
@@ -198,6 +218,7 @@ def test_all_reported_together(problems):
 
 # --- the readers on small files -------------------------------------------------
 
+
 def read(tmp_path, name, text, function, *args):
     path = write(tmp_path, name, text)
     reader = DataReader(path)
@@ -207,7 +228,11 @@ def read(tmp_path, name, text, function, *args):
 
 def test_population_must_add_up(tmp_path):
     from village_data.profil import read_profile
-    _, errors = read(tmp_path, "profil.yml", """
+
+    _, errors = read(
+        tmp_path,
+        "profil.yml",
+        """
         penduduk:
           laki_laki: 100
           perempuan: 100
@@ -218,10 +243,16 @@ def test_population_must_add_up(tmp_path):
             - umur: 15+
               laki_laki: 50
               perempuan: 0
-        """, read_profile)
-    assert errors == [("profil.yml:2: jumlah laki-laki per kelompok umur (90) tidak sama dengan "
-                      "laki_laki: 100 (age groups do not add up) — periksa angka tiap kelompok "
-                      "umur atau jumlahnya")]
+        """,
+        read_profile,
+    )
+    assert errors == [
+        (
+            "profil.yml:2: jumlah laki-laki per kelompok umur (90) tidak sama dengan "
+            "laki_laki: 100 (age groups do not add up) — periksa angka tiap kelompok "
+            "umur atau jumlahnya"
+        )
+    ]
 
 
 def test_symlink_out_of_content_is_refused(tmp_path):
@@ -230,22 +261,33 @@ def test_symlink_out_of_content_is_refused(tmp_path):
     secret = tmp_path / "rahasia.pdf"
     secret.write_text("x")
     os.symlink(secret, content / "files" / "tautan.pdf")
-    _, errors = read(content, "data/dokumen.yml", """
+    _, errors = read(
+        content,
+        "data/dokumen.yml",
+        """
         dokumen:
           - judul: Tautan
             jenis: Lainnya
             tahun: 2024
             berkas: files/tautan.pdf
             klasifikasi: berkala
-        """, read_documents, str(content), SETTINGS)
-    assert len(errors) == 1 and errors[0].startswith("data/dokumen.yml:5: berkas 'files/tautan.pdf' "
-                                                     "menunjuk ke luar folder content/")
+        """,
+        read_documents,
+        str(content),
+        SETTINGS,
+    )
+    assert len(errors) == 1 and errors[0].startswith(
+        "data/dokumen.yml:5: berkas 'files/tautan.pdf' menunjuk ke luar folder content/"
+    )
 
 
 def test_documents_accept_aliases_and_static_prefix(tmp_path):
     content = tmp_path
     write(content, "files/sk.pdf", "x" * 3000)
-    documents, errors = read(content, "data/dokumen.yml", """
+    documents, errors = read(
+        content,
+        "data/dokumen.yml",
+        """
         dokumen:
           - judul: SK
             jenis: keputusan kepala desa
@@ -253,36 +295,69 @@ def test_documents_accept_aliases_and_static_prefix(tmp_path):
             tanggal: 2024-02-30
             berkas: "{static}/files/sk.pdf"
             klasifikasi: Serta Merta
-        """, read_documents, str(content), SETTINGS)
-    assert errors == [("data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
-                      "(expected YYYY-MM-DD) — tulis tanggal sebagai tahun-bulan-tanggal, "
-                      "misalnya 2024-03-15")]
-    documents, errors = read(content, "data/dokumen2.yml", """
+        """,
+        read_documents,
+        str(content),
+        SETTINGS,
+    )
+    assert errors == [
+        (
+            "data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
+            "(expected YYYY-MM-DD) — tulis tanggal sebagai tahun-bulan-tanggal, "
+            "misalnya 2024-03-15"
+        )
+    ]
+    documents, errors = read(
+        content,
+        "data/dokumen2.yml",
+        """
         dokumen:
           - judul: SK
             jenis: keputusan kepala desa
             tahun: 2024
             berkas: "{static}/files/sk.pdf"
             klasifikasi: Serta Merta
-        """, read_documents, str(content), SETTINGS)
+        """,
+        read_documents,
+        str(content),
+        SETTINGS,
+    )
     assert errors == []
     [doc] = documents.documents
-    assert (doc.jenis, doc.klasifikasi, doc.berkas, doc.size_text, doc.file_type) == \
-        ("SK Kades", "serta merta", "files/sk.pdf", "3 KB", "PDF")
+    assert (doc.jenis, doc.klasifikasi, doc.berkas, doc.size_text, doc.file_type) == (
+        "SK Kades",
+        "serta merta",
+        "files/sk.pdf",
+        "3 KB",
+        "PDF",
+    )
 
 
-@pytest.mark.parametrize("score, status", [
-    (0.4907, "Sangat Tertinggal"), (0.4908, "Tertinggal"), (0.5989, "Tertinggal"),
-    (0.599, "Berkembang"), (0.7072, "Berkembang"), (0.7073, "Maju"), (0.8155, "Maju"),
-    (0.8156, "Mandiri"), (0.0, "Sangat Tertinggal"), (1.0, "Mandiri"),
-])
+@pytest.mark.parametrize(
+    "score, status",
+    [
+        (0.4907, "Sangat Tertinggal"),
+        (0.4908, "Tertinggal"),
+        (0.5989, "Tertinggal"),
+        (0.599, "Berkembang"),
+        (0.7072, "Berkembang"),
+        (0.7073, "Maju"),
+        (0.8155, "Maju"),
+        (0.8156, "Mandiri"),
+        (0.0, "Sangat Tertinggal"),
+        (1.0, "Mandiri"),
+    ],
+)
 def test_status_bands(score, status):
     assert status_of(score) == status
     assert [limit for limit, _ in BANDS] == [0.4907, 0.5989, 0.7072, 0.8155, 1.0]
 
 
 def test_idm_decimal_comma_and_duplicate_year(tmp_path):
-    idm, errors = read(tmp_path, "idm.yml", """
+    idm, errors = read(
+        tmp_path,
+        "idm.yml",
+        """
         data:
           - tahun: 2024
             idm: 0,8200
@@ -290,25 +365,42 @@ def test_idm_decimal_comma_and_duplicate_year(tmp_path):
           - tahun: 2024
             idm: 0.8
             status: Maju
-        """, read_idm)
+        """,
+        read_idm,
+    )
     assert [y.status for y in idm.years] == ["Mandiri"]
-    assert errors == [("idm.yml:5: tahun 2024 ditulis dua kali (duplicate year, pertama di baris 2)"
-                      " — hapus salah satunya")]
+    assert errors == [
+        (
+            "idm.yml:5: tahun 2024 ditulis dua kali (duplicate year, pertama di baris 2)"
+            " — hapus salah satunya"
+        )
+    ]
 
 
 def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
     write(tmp_path, "files/SK #3.pdf", "x")
-    _, errors = read(tmp_path, "data/dokumen.yml", """
+    _, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        """
         dokumen:
           - judul: SK
             jenis: SK Kades
             tahun: 2024
             berkas: files/SK #3.pdf
             klasifikasi: berkala
-        """, read_documents, str(tmp_path), SETTINGS)
-    assert errors == [("data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
-                      "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
-                      'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"')]
+        """,
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert errors == [
+        (
+            "data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
+            "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
+            'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"'
+        )
+    ]
 
 
 def test_chart_geometry():
@@ -318,8 +410,9 @@ def test_chart_geometry():
     [point] = one.points
     assert point.x == (one.left + one.inset + one.width - one.right - one.inset) / 2
     assert one.score(point.y) == pytest.approx(0.7, abs=0.001)
-    low = Chart.of([Year(2021, 0.35, "Sangat Tertinggal"), Year(2022, 0.52, "Tertinggal")],
-                   320, 150)
+    low = Chart.of(
+        [Year(2021, 0.35, "Sangat Tertinggal"), Year(2022, 0.52, "Tertinggal")], 320, 150
+    )
     assert low.low == pytest.approx(0.3)  # the axis goes down to the lowest score
     assert low.baseline == low.height - low.bottom and low.y(1.0) == low.top
     assert [label for _y, label in low.ticks] == ["0,4", "0,6", "0,8", "1,0"]
@@ -328,12 +421,17 @@ def test_chart_geometry():
 
 
 def test_idm_status_may_be_left_out(tmp_path):
-    idm, errors = read(tmp_path, "idm.yml", """
+    idm, errors = read(
+        tmp_path,
+        "idm.yml",
+        """
         data:
           - tahun: 2023
             idm: 0.4907
           - tahun: 2024
             idm: 0.8156
-        """, read_idm)
+        """,
+        read_idm,
+    )
     assert errors == []
     assert [y.status for y in idm.years] == ["Sangat Tertinggal", "Mandiri"]

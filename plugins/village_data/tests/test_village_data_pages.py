@@ -22,8 +22,13 @@ def decimal(value):
 
 
 def test_pages_exist_and_join_the_menu(sample_site):
-    for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/",
-                "desa/binangun/aparatur/"):
+    for url in (
+        "profil/",
+        "aparatur/",
+        "dokumen/",
+        "desa/binangun/profil/",
+        "desa/binangun/aparatur/",
+    ):
         assert sample_site.exists(url), url
     assert not sample_site.exists("desa/binangun/dokumen/")  # no dokumen.yml for Binangun
     # One menu item (the menu stays one row on a phone); each page links the others.
@@ -35,19 +40,28 @@ def test_pages_exist_and_join_the_menu(sample_site):
     for url in ("profil/", "aparatur/", "dokumen/"):
         nav = sample_site.html(url).select(".data-links a")
         assert [(a.get_text(), a["href"]) for a in nav] == [
-            ("Profil", "../profil/"), ("Aparatur", "../aparatur/"), ("Dokumen", "../dokumen/"),
-            ("APBDes", "../apbdes/")]  # plugin apbdes joins the site's data pages
-        assert [a.get_text() for a in sample_site.html(url).select(".data-links [aria-current]")] \
-            == [url.title()[:-1]]
+            ("Profil", "../profil/"),
+            ("Aparatur", "../aparatur/"),
+            ("Dokumen", "../dokumen/"),
+            ("APBDes", "../apbdes/"),
+        ]  # plugin apbdes joins the site's data pages
+        assert [
+            a.get_text() for a in sample_site.html(url).select(".data-links [aria-current]")
+        ] == [url.title()[:-1]]
     village = sample_site.html("desa/binangun/aparatur/").select(".data-links a")
-    assert [a["href"] for a in village] == ["../../../desa/binangun/profil/",
-                                           "../../../desa/binangun/aparatur/"]
+    assert [a["href"] for a in village] == [
+        "../../../desa/binangun/profil/",
+        "../../../desa/binangun/aparatur/",
+    ]
 
 
 def test_no_raw_data_file_is_published(sample_site):
     # (admin/config.yml is the web editor's own configuration, plugin editor)
-    assert [p.relative_to(sample_site.output).as_posix() for p in sample_site.output.rglob("*")
-            if p.suffix in (".yml", ".yaml")] == ["admin/config.yml"]
+    assert [
+        p.relative_to(sample_site.output).as_posix()
+        for p in sample_site.output.rglob("*")
+        if p.suffix in (".yml", ".yaml")
+    ] == ["admin/config.yml"]
     assert not (sample_site.output / "data").exists()
 
 
@@ -55,11 +69,16 @@ def test_documents_grouped_by_type_then_year_newest_first(sample_site):
     soup = sample_site.html("dokumen/")
     sections = soup.select("section.documents")
     headings = [s.h2.get_text() for s in sections]
-    assert headings == ["Peraturan Desa (Perdes)", "Keputusan Kepala Desa (SK Kades)",
-                        "Laporan Keterangan Penyelenggaraan Pemerintahan Desa (LKPPD)"]
+    assert headings == [
+        "Peraturan Desa (Perdes)",
+        "Keputusan Kepala Desa (SK Kades)",
+        "Laporan Keterangan Penyelenggaraan Pemerintahan Desa (LKPPD)",
+    ]
     perdes = sections[0]
-    assert [re.match(r"\d+", h.get_text()).group() for h in perdes.find_all("h3")] == \
-        ["2024", "2023"]
+    assert [re.match(r"\d+", h.get_text()).group() for h in perdes.find_all("h3")] == [
+        "2024",
+        "2023",
+    ]
     expected = {d["judul"]: d for d in load("dokumen.yml")["dokumen"]}
     entries = soup.select("li.document")
     assert len(entries) == len(expected)
@@ -69,8 +88,9 @@ def test_documents_grouped_by_type_then_year_newest_first(sample_site):
         assert link["href"] == "../" + data["berkas"]
         size = (SAMPLE / "content" / data["berkas"]).stat().st_size
         assert entry.select_one(".document__file").get_text() == f"PDF, {size} B"
-        label = {"berkala": "Informasi berkala",
-                 "setiap saat": "Informasi tersedia setiap saat"}[data["klasifikasi"]]
+        label = {"berkala": "Informasi berkala", "setiap saat": "Informasi tersedia setiap saat"}[
+            data["klasifikasi"]
+        ]
         assert label in text_of(entry)
         assert (sample_site.output / data["berkas"]).is_file()  # the file is published
 
@@ -114,14 +134,20 @@ def chart_scores(svg):
     found = []
     for point in svg.select("circle.idm-chart__point"):
         y = float(point["cy"])
-        found.append((int(point["data-tahun"]), low + (baseline - y) / (baseline - top) * (1 - low)))
+        found.append(
+            (int(point["data-tahun"]), low + (baseline - y) / (baseline - top) * (1 - low))
+        )
     return found
 
 
-@pytest.mark.parametrize("url, source", [
-    ("profil/", "idm.yml"), ("desa/binangun/", "desa/binangun/idm.yml"),
-    ("desa/binangun/profil/", "desa/binangun/idm.yml"),
-])
+@pytest.mark.parametrize(
+    "url, source",
+    [
+        ("profil/", "idm.yml"),
+        ("desa/binangun/", "desa/binangun/idm.yml"),
+        ("desa/binangun/profil/", "desa/binangun/idm.yml"),
+    ],
+)
 def test_idm_chart_points_and_table_match_the_data(sample_site, url, source):
     years = load(source)["data"]
     soup = sample_site.html(url)
@@ -134,8 +160,10 @@ def test_idm_chart_points_and_table_match_the_data(sample_site, url, source):
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     line = svg.select_one("polyline")["points"].split()
     assert line == [f"{c['cx']},{c['cy']}" for c in svg.select("circle.idm-chart__point")]
-    rows = [[text_of(cell) for cell in tr.find_all(["th", "td"])]
-            for tr in soup.select("section.idm tbody tr")]
+    rows = [
+        [text_of(cell) for cell in tr.find_all(["th", "td"])]
+        for tr in soup.select("section.idm tbody tr")
+    ]
     expected = []
     for row in reversed(years):
         cells = [str(row["tahun"]), decimal(float(row["idm"]))]
@@ -145,31 +173,52 @@ def test_idm_chart_points_and_table_match_the_data(sample_site, url, source):
     assert rows == expected
     latest = years[-1]
     status = text_of(soup.select_one("section.idm .idm__status").parent)
-    assert status == f"Status {latest['tahun']}: {latest['status']} (IDM {decimal(float(latest['idm']))})"
+    assert (
+        status
+        == f"Status {latest['tahun']}: {latest['status']} (IDM {decimal(float(latest['idm']))})"
+    )
     assert soup.select_one("section.idm .draft-notice")  # the sample figures are contoh
 
 
 def test_profile_facts_and_population(sample_site):
     soup = sample_site.html("profil/")
     source = load("profil.yml")
-    facts = dict(zip([text_of(d) for d in soup.select(".place-facts dt")],
-                     [text_of(d) for d in soup.select(".place-facts dd")], strict=True))
+    facts = dict(
+        zip(
+            [text_of(d) for d in soup.select(".place-facts dt")],
+            [text_of(d) for d in soup.select(".place-facts dd")],
+            strict=True,
+        )
+    )
     assert facts["Luas wilayah"] == "412,5 ha (4,12 km²)"
     assert facts["Batas utara"] == source["batas_wilayah"]["utara"]
     assert facts["Jumlah RT"] == "24"
     assert [text_of(li) for li in soup.select("ol.misi li")] == source["misi"]
     total = soup.select("table.people-table tbody tr")[-1]
-    assert [text_of(c) for c in total.find_all(["th", "td"])] == \
-        ["Jumlah", "1.520", "1.580", "3.100"]
+    assert [text_of(c) for c in total.find_all(["th", "td"])] == [
+        "Jumlah",
+        "1.520",
+        "1.580",
+        "3.100",
+    ]
 
 
 def test_pages_are_in_the_sitemap(sample_site):
     """The sitemap lists what the Writer wrote (plugin sitemap): these pages and the other
     new page types (APBDes, pengumuman, agenda, galeri) without being named there."""
     sitemap = sample_site.text("sitemap.xml")
-    for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/", "apbdes/",
-                "apbdes/2025/", "pengumuman/", "agenda/", "galeri/",
-                "galeri/contoh-album-kerja-bakti-dusun-krajan/"):
+    for url in (
+        "profil/",
+        "aparatur/",
+        "dokumen/",
+        "desa/binangun/profil/",
+        "apbdes/",
+        "apbdes/2025/",
+        "pengumuman/",
+        "agenda/",
+        "galeri/",
+        "galeri/contoh-album-kerja-bakti-dusun-krajan/",
+    ):
         assert f"/{url}</loc>" in sitemap, url
 
 
@@ -181,6 +230,9 @@ def test_production_json_ld_uses_absolute_addresses(published_site):
     assert data["url"] == f"{PRODUCTION_URL}/aparatur/"
     image = data["member"][0]["member"]["image"]
     assert image.startswith(f"{PRODUCTION_URL}/foto/kepala-desa-") and image.endswith("-og.jpg")
-    assert published_site.exists(image[len(PRODUCTION_URL):])
-    assert published_site.html("dokumen/").select_one("li.document a")["href"].startswith(
-        f"{PRODUCTION_URL}/files/")
+    assert published_site.exists(image[len(PRODUCTION_URL) :])
+    assert (
+        published_site.html("dokumen/")
+        .select_one("li.document a")["href"]
+        .startswith(f"{PRODUCTION_URL}/files/")
+    )

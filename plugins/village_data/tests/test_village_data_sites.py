@@ -21,7 +21,10 @@ def write(folder, name, text):
 def content(root, situs=""):
     write(root, "desa.yml", "- kode: 35.23.07.2005\n")
     write(root, "situs.yml", "nama: Warta Uji\n" + situs)
-    write(root, "berita/a.md", """
+    write(
+        root,
+        "berita/a.md",
+        """
         ---
         title: Berita
         date: 2024-03-01 09:00
@@ -29,7 +32,8 @@ def content(root, situs=""):
         desa: Binangun
         ---
         Isi berita.
-        """)
+        """,
+    )
     return root
 
 
@@ -58,33 +62,45 @@ def test_no_data_no_pages_and_no_menu_links(tmp_path):
 
 @pytest.fixture(scope="module")
 def own_village(tmp_path_factory):
-    root = content(tmp_path_factory.mktemp("own-village"),
-                   "desa: 35.23.07.2005\nmenu:\n  - Profil desa: /profil/\n  - Berita: /arsip/\n")
+    root = content(
+        tmp_path_factory.mktemp("own-village"),
+        "desa: 35.23.07.2005\nmenu:\n  - Profil desa: /profil/\n  - Berita: /arsip/\n",
+    )
     write(root, "data/idm.yml", IDM)
-    write(root, "data/aparatur.yml", """
+    write(
+        root,
+        "data/aparatur.yml",
+        """
         pemerintah_desa:
           - nama: Kepala Uji
             jabatan: Kepala Desa
           - nama: "</script><script>alert(1)</script> & <b>Tebal</b>"
             jabatan: Kaur
-        """)
-    return build_site(tmp_path_factory.mktemp("own-village-out") / "output", content=root,
-                      VILLAGE_DATA_PAGES={"profil": "profil/", "aparatur": "pemerintah/",
-                                          "dokumen": ""})
+        """,
+    )
+    return build_site(
+        tmp_path_factory.mktemp("own-village-out") / "output",
+        content=root,
+        VILLAGE_DATA_PAGES={"profil": "profil/", "aparatur": "pemerintah/", "dokumen": ""},
+    )
 
 
 @pytest.fixture(scope="module")
 def odd_file_names(tmp_path_factory):
     root = content(tmp_path_factory.mktemp("odd-names"))
     write(root, "files/SK Kades #3 (final).pdf", "%PDF-1.4\n")
-    write(root, "data/dokumen.yml", """
+    write(
+        root,
+        "data/dokumen.yml",
+        """
         dokumen:
           - judul: SK dengan nama berkas aneh
             jenis: SK Kades
             tahun: 2024
             berkas: "files/SK Kades #3 (final).pdf"
             klasifikasi: setiap saat
-        """)
+        """,
+    )
     return build_site(tmp_path_factory.mktemp("odd-names-out") / "output", content=root)
 
 
@@ -92,14 +108,17 @@ def test_a_file_name_with_spaces_and_hash_links_to_the_file(odd_file_names):
     link = odd_file_names.html("dokumen/").select_one("li.document a")
     assert link["href"] == "../files/SK%20Kades%20%233%20%28final%29.pdf"
     from urllib.parse import unquote
+
     assert (odd_file_names.output / unquote(link["href"][3:])).is_file()
 
 
 def test_own_village_page_shows_the_site_idm(own_village):
     soup = own_village.html("desa/binangun/")
     assert text_of(soup.select_one("section.idm .idm__status")) == "Mandiri"
-    assert [a["href"] for a in soup.select(".data-links a")] == ["../../profil/",
-                                                                 "../../pemerintah/"]
+    assert [a["href"] for a in soup.select(".data-links a")] == [
+        "../../profil/",
+        "../../pemerintah/",
+    ]
 
 
 def test_pages_name_the_village_and_pages_follow_the_setting(own_village):
@@ -134,12 +153,20 @@ def many_documents(tmp_path_factory):
 
     root = content(tmp_path_factory.mktemp("many-documents"))
     write(root, "files/a.pdf", "%PDF-1.4\n")
-    entries = [(2024, "Perdes"), (2024, "SK Kades"), (2023, "Perdes"), (2023, "LKPPD"),
-               (2022, "Perdes"), (2020, "SK Kades"), (2020, "Laporan")]
+    entries = [
+        (2024, "Perdes"),
+        (2024, "SK Kades"),
+        (2023, "Perdes"),
+        (2023, "LKPPD"),
+        (2022, "Perdes"),
+        (2020, "SK Kades"),
+        (2020, "Laporan"),
+    ]
     text = "dokumen:\n" + "".join(
         f"  - judul: Dokumen {i} tahun {year}\n    jenis: {kind}\n    tahun: {year}\n"
         f"    berkas: files/a.pdf\n    klasifikasi: berkala\n"
-        for i, (year, kind) in enumerate(entries))
+        for i, (year, kind) in enumerate(entries)
+    )
     (root / "data").mkdir()
     (root / "data" / "dokumen.yml").write_text(text, encoding="utf-8")
     plans = []
@@ -149,8 +176,11 @@ def many_documents(tmp_path_factory):
 
     signals.all_generators_finalized.connect(record)
     try:
-        site = build_site(tmp_path_factory.mktemp("many-documents-out") / "output",
-                          content=root, VILLAGE_DATA_DOCUMENTS_PER_PAGE=3)
+        site = build_site(
+            tmp_path_factory.mktemp("many-documents-out") / "output",
+            content=root,
+            VILLAGE_DATA_DOCUMENTS_PER_PAGE=3,
+        )
     finally:
         signals.all_generators_finalized.disconnect(record)
     site.plan = set(plans[-1])
@@ -170,8 +200,11 @@ def test_long_document_lists_get_a_page_per_older_year(many_documents):
     assert not site.exists("dokumen/2024/") and not site.exists("dokumen/2021/")
     years = site.html("dokumen/2022/").select('nav[aria-label="Tahun dokumen"] a')
     assert [(a.get_text(), a["href"]) for a in years] == [
-        ("2024", "../../dokumen/"), ("2023", "../../dokumen/2023/"),
-        ("2022", "../../dokumen/2022/"), ("2020", "../../dokumen/2020/")]
+        ("2024", "../../dokumen/"),
+        ("2023", "../../dokumen/2023/"),
+        ("2022", "../../dokumen/2022/"),
+        ("2020", "../../dokumen/2020/"),
+    ]
     current = site.html("dokumen/2022/").select('nav[aria-label="Tahun dokumen"] [aria-current]')
     assert [a.get_text() for a in current] == ["2022"]
     crumbs = [a.get_text() for a in site.html("dokumen/2022/").select(".crumbs li")]
@@ -180,8 +213,11 @@ def test_long_document_lists_get_a_page_per_older_year(many_documents):
 
 
 def test_year_pages_are_in_the_output_plan(many_documents):
-    written = {str(p.relative_to(many_documents.output))
-               for p in many_documents.output.rglob("*") if p.is_file()}
+    written = {
+        str(p.relative_to(many_documents.output))
+        for p in many_documents.output.rglob("*")
+        if p.is_file()
+    }
     # The search index's files named by content hash cannot be planned (search.indexer).
     assert {name for name in written if not HASHED.match(name)} == many_documents.plan
     assert "dokumen/2020/index.html" in written

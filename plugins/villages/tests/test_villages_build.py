@@ -17,7 +17,10 @@ def write(folder, name, text):
 
 
 def article(folder, name, day, keys):
-    write(folder, f"berita/{name}.md", f"""
+    write(
+        folder,
+        f"berita/{name}.md",
+        f"""
 ---
 title: Berita {name.upper()}
 date: 2024-03-{day:02d} 09:00
@@ -25,18 +28,23 @@ category: Pemerintahan
 {keys}
 ---
 Isi berita {name}.
-""")
+""",
+    )
 
 
 @pytest.fixture(scope="module")
 def failed_build(tmp_path_factory):
     content = tmp_path_factory.mktemp("villages-errors")
-    write(content, "desa.yml", """
+    write(
+        content,
+        "desa.yml",
+        """
         - kode: 35.23.07.2005
           kecamatan: Montong
         - nama: Bengkel
           kabupaten: Tabanan
-        """)
+        """,
+    )
     article(content, "a", 1, "village: Sidomulyo")
     article(content, "b", 2, "village:\n  - Bengkel\n  - Saringembt\nregion: Kalimantan Selatn")
     article(content, "c", 3, "desa: 35.23.07")
@@ -87,15 +95,21 @@ def test_region_code_under_the_village_alias(failed_build):
 @pytest.fixture(scope="module")
 def no_registry_site(tmp_path_factory):
     content = tmp_path_factory.mktemp("no-registry")
-    article(content, "a", 1, "village: Saringembat")           # unique in the country
-    article(content, "b", 2, "village: 51.02.06.2001")          # Bengkel by code
-    article(content, "c", 3, "region: 62.10")                   # unquoted code
+    article(content, "a", 1, "village: Saringembat")  # unique in the country
+    article(content, "b", 2, "village: 51.02.06.2001")  # Bengkel by code
+    article(content, "c", 3, "region: 62.10")  # unquoted code
     article(content, "d", 4, "village: [Lajo Kidul, Saringembat]\nregion: Kec. Singgahan")
-    write(content, "check.html",
-          "{% for v in villages %}{{ v.slug }}={{ v.code }};{% endfor %}"
-          "|{% for r in regions %}{{ r.code }};{% endfor %}")
-    return build_site(tmp_path_factory.mktemp("no-registry-out") / "output", content=content,
-                      TEMPLATE_PAGES={"check.html": "check.txt"})
+    write(
+        content,
+        "check.html",
+        "{% for v in villages %}{{ v.slug }}={{ v.code }};{% endfor %}"
+        "|{% for r in regions %}{{ r.code }};{% endfor %}",
+    )
+    return build_site(
+        tmp_path_factory.mktemp("no-registry-out") / "output",
+        content=content,
+        TEMPLATE_PAGES={"check.html": "check.txt"},
+    )
 
 
 def test_no_registry_site_builds_without_warnings(no_registry_site):

@@ -29,7 +29,11 @@ def test_lookups_match_lokal():
         ours = data.lookup(code)
         assert theirs is not None and ours is not None, code
         assert (ours.code, ours.name, ours.level, ours.type, ours.postal_code) == (
-            theirs.code, theirs.name, theirs.level, theirs.type, theirs.postal_code or ""
+            theirs.code,
+            theirs.name,
+            theirs.level,
+            theirs.type,
+            theirs.postal_code or "",
         ), code
 
 
@@ -46,7 +50,8 @@ def test_unknown_codes():
 
 def test_paths_and_short_names():
     assert data.path_of(data.lookup("35.23.07.2005")) == (
-        "Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur")
+        "Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur"
+    )
     assert data.path_of(data.lookup("32.71")) == "Kota Bogor, Jawa Barat"
     assert data.lookup("91.03.01.3007").type == "desa_adat"
     assert data.short_name(data.lookup("94.01.01")).startswith("Distrik ")

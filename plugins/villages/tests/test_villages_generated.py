@@ -14,9 +14,9 @@ from tests.sitetools import build_site, text_of
 
 KECAMATAN = {  # kecamatan code -> (name, how many of its villages the portal covers)
     "35.23.07": ("Singgahan", 12),  # Kab. Tuban, with Binangun
-    "35.23.10": ("Montong", 4),     # Kab. Tuban
-    "35.05.16": ("Binangun", 12),   # Kab. Blitar, with another Binangun
-    "51.02.06": ("Kediri", 12),     # Kab. Tabanan
+    "35.23.10": ("Montong", 4),  # Kab. Tuban
+    "35.05.16": ("Binangun", 12),  # Kab. Blitar, with another Binangun
+    "51.02.06": ("Kediri", 12),  # Kab. Tabanan
 }
 BINANGUN_TUBAN = "35.23.07.2005"
 BINANGUN_BLITAR = "35.05.16.2004"
@@ -82,8 +82,7 @@ def portal(tmp_path_factory):
     folder = content / "berita"
     folder.mkdir()
     for i, date, village, region in plan():
-        key = (f"village: {written(village, names[village], i)}" if village
-               else f"region: {region}")
+        key = f"village: {written(village, names[village], i)}" if village else f"region: {region}"
         (folder / f"kabar-{i:03d}.md").write_text(
             f"---\ntitle: Kabar {i:03d}\ndate: {date:%Y-%m-%d %H:%M}\ncategory: Pemerintahan\n"
             f"{key}\n---\nIsi kabar nomor {i}.\n",
@@ -108,8 +107,9 @@ def titles(site, url):
 
 
 def expected_titles(predicate):
-    return [f"Kabar {i:03d}" for i, _, village, region in reversed(plan())
-            if predicate(village, region)]
+    return [
+        f"Kabar {i:03d}" for i, _, village, region in reversed(plan()) if predicate(village, region)
+    ]
 
 
 def test_builds_without_warnings(portal):
@@ -143,14 +143,17 @@ def in_region(prefix, region_value=None):
     )
 
 
-@pytest.mark.parametrize("url, prefix, region_value", [
-    ("wilayah/jawa-timur/tuban/singgahan/", "35.23.07", "Kec. Singgahan"),
-    ("wilayah/jawa-timur/tuban/montong/", "35.23.10", None),
-    ("wilayah/jawa-timur/tuban/", "35.23", "Kec. Singgahan"),
-    ("wilayah/jawa-timur/blitar/binangun/", "35.05.16", None),
-    ("wilayah/jawa-timur/blitar/", "35.05", "Kabupaten Blitar"),
-    ("wilayah/bali/tabanan/", "51.02", None),
-])
+@pytest.mark.parametrize(
+    "url, prefix, region_value",
+    [
+        ("wilayah/jawa-timur/tuban/singgahan/", "35.23.07", "Kec. Singgahan"),
+        ("wilayah/jawa-timur/tuban/montong/", "35.23.10", None),
+        ("wilayah/jawa-timur/tuban/", "35.23", "Kec. Singgahan"),
+        ("wilayah/jawa-timur/blitar/binangun/", "35.05.16", None),
+        ("wilayah/jawa-timur/blitar/", "35.05", "Kabupaten Blitar"),
+        ("wilayah/bali/tabanan/", "51.02", None),
+    ],
+)
 def test_region_roll_up_lists_every_article_inside(portal, url, prefix, region_value):
     assert titles(portal, url) == expected_titles(in_region(prefix, region_value))
 
@@ -201,4 +204,5 @@ def test_region_feed_is_the_newest_fifty(portal):
     village = feedparser.parse(portal.text("feeds/desa/binangun-binangun.rss.xml"))
     assert not village.bozo
     assert [e.title.replace("\xa0", " ") for e in village.entries] == expected_titles(
-        lambda v, r: v == BINANGUN_BLITAR)
+        lambda v, r: v == BINANGUN_BLITAR
+    )

@@ -23,27 +23,35 @@ def only_error(registry):
 
 
 def test_sample_registry_fills_everything_from_official_data(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - kode: 35.23.07.2005          # Binangun
           situs: https://binangun-singgahan.desa.id
         - nama: Saringembat
           kecamatan: Singgahan
         - nama: Bengkel
           kabupaten: Tabanan
-        """)
+        """,
+    )
     assert registry.errors == []
     by_code = {entry.official.code: entry for entry in registry.entries}
     assert sorted(by_code) == ["35.23.07.2005", "35.23.07.2011", "51.02.06.2001"]
     binangun = by_code["35.23.07.2005"]
     assert (binangun.official.name, binangun.official.type, binangun.official.postal_code) == (
-        "Binangun", "desa", "62361")
+        "Binangun",
+        "desa",
+        "62361",
+    )
     assert binangun.situs == "https://binangun-singgahan.desa.id"
     assert [e.slug for e in registry.entries] == ["binangun", "saringembat", "bengkel"]
     assert [e.line for e in registry.entries] == [1, 3, 5]
 
 
 def test_optional_fields(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - kode: "35.23.07.2005"
           nama: Desa Binangun
           tipe: desa
@@ -56,58 +64,84 @@ def test_optional_fields(tmp_path):
           lat: -7.0312
           lon: 111.7941
           deskripsi: Desa di lereng Pegunungan Kapur Utara.
-        """)
+        """,
+    )
     assert registry.errors == []
     entry = registry.entries[0]
     assert (entry.slug, entry.alamat, entry.lat, entry.lon) == (
-        "binangun-tuban", "Jl. Raya Binangun No. 1", -7.0312, 111.7941)
+        "binangun-tuban",
+        "Jl. Raya Binangun No. 1",
+        -7.0312,
+        111.7941,
+    )
     assert entry.deskripsi.startswith("Desa di lereng")
 
 
 def test_unquoted_region_code_stays_text(tmp_path):
     # YAML would read 62.10 as the number 62.1 (Kabupaten Barito Selatan is 62.01 ...).
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - nama: Sepang Kota
           kabupaten: 62.10
-        """)
+        """,
+    )
     assert registry.errors == []
     assert registry.entries[0].official.code == "62.10.01.2002"
 
 
 def test_unquoted_region_code_where_a_village_code_belongs(tmp_path):
-    message = only_error(load(tmp_path, """
+    message = only_error(
+        load(
+            tmp_path,
+            """
         - kode: 62.10
-        """))
+        """,
+        )
+    )
     assert "desa.yml:1:" in message
     assert "kode '62.10' adalah Kab. Gunung Mas, Kalimantan Tengah, bukan desa/kelurahan" in message
 
 
 def test_entry_without_kode_or_nama(tmp_path):
-    message = only_error(load(tmp_path, """
+    message = only_error(
+        load(
+            tmp_path,
+            """
         - kode: 35.23.07.2005
         - kecamatan: Singgahan
           situs: https://contoh.desa.id
-        """))
+        """,
+        )
+    )
     assert "desa.yml:2: entri desa tanpa kode dan tanpa nama" in message
     assert "kode: 35.23.07.2005" in message
 
 
 def test_contradicting_kecamatan(tmp_path):
-    message = only_error(load(tmp_path, """
+    message = only_error(
+        load(
+            tmp_path,
+            """
         - kode: 35.23.07.2005
           kecamatan: Montong
-        """))
+        """,
+        )
+    )
     assert "desa.yml:2: kecamatan 'Montong' tidak sesuai" in message
     assert "Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur ada di Kec. Singgahan" in message
 
 
 def test_contradicting_name_type_and_postal_code(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - kode: 35.23.07.2005
           nama: Saringembat
           tipe: kelurahan
           kode_pos: "62300"
-        """)
+        """,
+    )
     text = "\n".join(messages(registry))
     assert "desa.yml:2: nama 'Saringembat' tidak sesuai kode 35.23.07.2005" in text
     assert "desa.yml:3: tipe 'kelurahan' tidak sesuai" in text
@@ -116,7 +150,9 @@ def test_contradicting_name_type_and_postal_code(tmp_path):
 
 
 def test_duplicate_entries_and_slugs(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - kode: 35.23.07.2005
           slug: desa-kami
         - nama: Binangun
@@ -124,32 +160,43 @@ def test_duplicate_entries_and_slugs(tmp_path):
         - nama: Saringembat
           kecamatan: Singgahan
           slug: desa-kami
-        """)
+        """,
+    )
     text = "\n".join(messages(registry))
-    assert "desa.yml:3: Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur (35.23.07.2005) " \
-           "sudah terdaftar di baris 1 (duplicate entry)" in text
+    assert (
+        "desa.yml:3: Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur (35.23.07.2005) "
+        "sudah terdaftar di baris 1 (duplicate entry)" in text
+    )
     assert "desa.yml:5: slug 'desa-kami' sudah dipakai entri di baris 1" in text
     assert len(registry.errors) == 2
 
 
 def test_ambiguous_name_lists_candidates(tmp_path):
-    message = only_error(load(tmp_path, """
+    message = only_error(
+        load(
+            tmp_path,
+            """
         - nama: Binangun
           provinsi: Jawa Timur
-        """))
+        """,
+        )
+    )
     assert "desa.yml:1: nama desa 'Binangun' tidak unik di Jawa Timur: ada 2" in message
     assert "35.05.16.2004 (Desa Binangun, Kec. Binangun, Kab. Blitar, Jawa Timur)" in message
     assert "35.23.07.2005 (Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur)" in message
 
 
 def test_misspelt_name_and_kecamatan(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - nama: Saringembt
           kecamatan: Singgahan
         - nama: Bengkel
           kecamatan: Kedirri
           kabupaten: Tabanan
-        """)
+        """,
+    )
     text = "\n".join(messages(registry))
     assert "desa.yml:1: desa 'Saringembt' tidak ditemukan di Singgahan" in text
     assert "35.23.07.2011 (Desa Saringembat, Kec. Singgahan, Kab. Tuban, Jawa Timur)" in text
@@ -158,7 +205,9 @@ def test_misspelt_name_and_kecamatan(tmp_path):
 
 
 def test_unknown_key_and_bad_values(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - kode: 35.23.07.2005
           kecamatn: Singgahan
         - kode: 35.23.07.2011
@@ -168,10 +217,12 @@ def test_unknown_key_and_bad_values(tmp_path):
           lon: -7.03
         - kode: 51.02.06.2001
           lat: -8.6
-        """)
+        """,
+    )
     text = "\n".join(messages(registry))
-    assert ("desa.yml:2: kunci 'kecamatn' tidak dikenal (unknown key) — "
-            "maksud Anda 'kecamatan'?") in text
+    assert (
+        "desa.yml:2: kunci 'kecamatn' tidak dikenal (unknown key) — maksud Anda 'kecamatan'?"
+    ) in text
     assert "desa.yml:4: situs 'binangun.desa.id' bukan alamat web" in text
     assert "desa.yml:5: slug 'Desa Kami' tidak valid" in text
     assert "desa.yml:6: lat '111.8' tidak valid untuk wilayah Indonesia" in text
@@ -181,28 +232,41 @@ def test_unknown_key_and_bad_values(tmp_path):
 
 
 def test_bad_yaml_names_the_line(tmp_path):
-    registry = load(tmp_path, """
+    registry = load(
+        tmp_path,
+        """
         - kode: 35.23.07.2005
         - nama: Saringembat
            kecamatan: Singgahan
-        """)
+        """,
+    )
     message = only_error(registry)
     assert "desa.yml:3: YAML tidak valid" in message
     assert not registry.readable
 
 
 def test_not_a_list(tmp_path):
-    message = only_error(load(tmp_path, """
+    message = only_error(
+        load(
+            tmp_path,
+            """
         kode: 35.23.07.2005
-        """))
+        """,
+        )
+    )
     assert "desa.yml:1: desa.yml harus berupa daftar desa" in message
 
 
 def test_entry_must_be_a_mapping(tmp_path):
-    message = only_error(load(tmp_path, """
+    message = only_error(
+        load(
+            tmp_path,
+            """
         - kode: 35.23.07.2005
         - Saringembat
-        """))
+        """,
+        )
+    )
     assert "desa.yml:2: entri desa harus berisi baris 'kunci: nilai'" in message
 
 
@@ -212,13 +276,16 @@ def test_missing_and_empty_files(tmp_path):
     assert (empty.entries, empty.errors, empty.exists) == ([], [], True)
 
 
-@pytest.mark.parametrize("text, words", [
-    ("- kode: 35.23.07.2099\n", ["desa.yml:1:", "'35.23.07.2099' tidak ada dalam data resmi"]),
-    ("- kode: 35.23.07.20\n", ["desa.yml:1:", "kode desa '35.23.07.20' tidak valid"]),
-    ("- kode: 35.23.07.2005\n  situs:\n", ["desa.yml:2:", "'situs' tidak berisi nilai"]),
-    ("- kode: 35.23.07.2005\n  kode: 35.23.07.2011\n", ["desa.yml:2:", "ditulis dua kali"]),
-    ("- nama: 35.23.07.2005\n", ["desa.yml:1:", "'nama' berisi kode"]),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("- kode: 35.23.07.2099\n", ["desa.yml:1:", "'35.23.07.2099' tidak ada dalam data resmi"]),
+        ("- kode: 35.23.07.20\n", ["desa.yml:1:", "kode desa '35.23.07.20' tidak valid"]),
+        ("- kode: 35.23.07.2005\n  situs:\n", ["desa.yml:2:", "'situs' tidak berisi nilai"]),
+        ("- kode: 35.23.07.2005\n  kode: 35.23.07.2011\n", ["desa.yml:2:", "ditulis dua kali"]),
+        ("- nama: 35.23.07.2005\n", ["desa.yml:1:", "'nama' berisi kode"]),
+    ],
+)
 def test_other_mistakes(tmp_path, text, words):
     path = tmp_path / "desa.yml"
     path.write_text(text, encoding="utf-8")

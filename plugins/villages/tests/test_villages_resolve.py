@@ -17,7 +17,9 @@ def registry_file(tmp_path, text):
 @pytest.fixture(scope="module")
 def resolver(tmp_path_factory):
     """The sample registry plus Binangun of Blitar (two Binangun villages)."""
-    registry = registry_file(tmp_path_factory.mktemp("registry"), """
+    registry = registry_file(
+        tmp_path_factory.mktemp("registry"),
+        """
         - kode: 35.23.07.2005
           situs: https://binangun-singgahan.desa.id
         - nama: Saringembat
@@ -28,7 +30,8 @@ def resolver(tmp_path_factory):
         - nama: Tingkis
           kecamatan: Singgahan
           slug: tingkis-tuban
-        """)
+        """,
+    )
     assert registry.errors == []
     return Resolver(registry.entries, registry.broken_keys)
 
@@ -39,21 +42,24 @@ def problem(function, value):
     return f"{caught.value.message} — {caught.value.hint}"
 
 
-@pytest.mark.parametrize("value, code", [
-    ("binangun-singgahan", "35.23.07.2005"),      # automatic slug (two Binangun)
-    ("binangun-binangun", "35.05.16.2004"),
-    ("tingkis-tuban", "35.23.07.2009"),           # slug written in the registry
-    ("saringembat", "35.23.07.2011"),
-    ("Saringembat", "35.23.07.2011"),              # name
-    ("SARINGEMBAT", "35.23.07.2011"),
-    ("Désa Sáringembat", "35.23.07.2011"),         # accents and the "Desa" prefix
-    ("Bengkel", "51.02.06.2001"),                  # 4 in the country, 1 in the registry
-    ("35.23.07.2011", "35.23.07.2011"),            # code
-    ("3523072011", "35.23.07.2011"),               # code without dots
-    ("Lajo Kidul", "35.23.07.2001"),               # not in the registry, unique in the country
-    ("Sidomulyo, Kec. Binjai", "12.05.05.2005"),   # a shared name with its kecamatan
-    ("Binangun, Singgahan", "35.23.07.2005"),
-])
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("binangun-singgahan", "35.23.07.2005"),  # automatic slug (two Binangun)
+        ("binangun-binangun", "35.05.16.2004"),
+        ("tingkis-tuban", "35.23.07.2009"),  # slug written in the registry
+        ("saringembat", "35.23.07.2011"),
+        ("Saringembat", "35.23.07.2011"),  # name
+        ("SARINGEMBAT", "35.23.07.2011"),
+        ("Désa Sáringembat", "35.23.07.2011"),  # accents and the "Desa" prefix
+        ("Bengkel", "51.02.06.2001"),  # 4 in the country, 1 in the registry
+        ("35.23.07.2011", "35.23.07.2011"),  # code
+        ("3523072011", "35.23.07.2011"),  # code without dots
+        ("Lajo Kidul", "35.23.07.2001"),  # not in the registry, unique in the country
+        ("Sidomulyo, Kec. Binjai", "12.05.05.2005"),  # a shared name with its kecamatan
+        ("Binangun, Singgahan", "35.23.07.2005"),
+    ],
+)
 def test_village_values(resolver, value, code):
     assert resolver.village(value).code == code
 
@@ -61,10 +67,12 @@ def test_village_values(resolver, value, code):
 def test_name_shared_by_two_registry_villages_asks_for_the_slug(resolver):
     text = problem(resolver.village, "Binangun")
     assert "'Binangun' tidak unik di content/desa.yml" in text
-    assert ("binangun-singgahan = 35.23.07.2005 "
-            "(Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur)") in text
-    assert ("binangun-binangun = 35.05.16.2004 "
-            "(Desa Binangun, Kec. Binangun, Kab. Blitar, Jawa Timur)") in text
+    assert (
+        "binangun-singgahan = 35.23.07.2005 (Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur)"
+    ) in text
+    assert (
+        "binangun-binangun = 35.05.16.2004 (Desa Binangun, Kec. Binangun, Kab. Blitar, Jawa Timur)"
+    ) in text
 
 
 def test_name_shared_in_the_country(resolver):
@@ -87,41 +95,55 @@ def test_misspelt_slug_suggests_the_registry_slug(resolver):
     assert "binangun-singgahan = 35.23.07.2005" in text
 
 
-@pytest.mark.parametrize("value, words", [
-    ("Kec. Singgahan", ["desa 'Kec. Singgahan' tidak ditemukan",
-                        "Kec. Singgahan, Kab. Tuban, Jawa Timur (35.23.07)", "region:"]),
-    ("35.23.07", ["kode '35.23.07' adalah Kec. Singgahan, Kab. Tuban, Jawa Timur", "region:"]),
-    ("35.23.07.2099",
-     ["'35.23.07.2099' tidak ada dalam data resmi", "35.23.07.2012 (Desa Kedungjambe"]),
-    ("35.23.7", ["kode desa '35.23.7' tidak valid", "PP.KK.CC.DDDD"]),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        (
+            "Kec. Singgahan",
+            [
+                "desa 'Kec. Singgahan' tidak ditemukan",
+                "Kec. Singgahan, Kab. Tuban, Jawa Timur (35.23.07)",
+                "region:",
+            ],
+        ),
+        ("35.23.07", ["kode '35.23.07' adalah Kec. Singgahan, Kab. Tuban, Jawa Timur", "region:"]),
+        (
+            "35.23.07.2099",
+            ["'35.23.07.2099' tidak ada dalam data resmi", "35.23.07.2012 (Desa Kedungjambe"],
+        ),
+        ("35.23.7", ["kode desa '35.23.7' tidak valid", "PP.KK.CC.DDDD"]),
+    ],
+)
 def test_bad_village_codes(resolver, value, words):
     text = problem(resolver.village, value)
     for word in words:
         assert word in text
 
 
-@pytest.mark.parametrize("value, code", [
-    ("Kabupaten Gunung Mas", "62.10"),
-    ("Gunung Mas", "62.10"),
-    ("Kab. Gunung Mas", "62.10"),
-    ("kab gunung mas", "62.10"),
-    ("62.10", "62.10"),
-    ("6210", "62.10"),
-    ("Kalimantan Selatan", "63"),
-    ("Provinsi Kalimantan Selatan", "63"),
-    ("63", "63"),
-    ("Kec. Singgahan", "35.23.07"),
-    ("Kecamatan Singgahan", "35.23.07"),
-    ("Singgahan", "35.23.07"),
-    ("Tuban", "35.23"),              # the kabupaten: the largest region of that name
-    ("Kec. Tuban", "35.23.16"),
-    ("Kota Bogor", "32.71"),
-    ("Kabupaten Bogor", "32.01"),
-    ("Kota Bangun", "64.02.08"),     # a kecamatan whose name begins with "Kota"
-    ("DKI Jakarta", "31"),
-    ("Kec. Kediri, Tabanan", "51.02.06"),
-])
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("Kabupaten Gunung Mas", "62.10"),
+        ("Gunung Mas", "62.10"),
+        ("Kab. Gunung Mas", "62.10"),
+        ("kab gunung mas", "62.10"),
+        ("62.10", "62.10"),
+        ("6210", "62.10"),
+        ("Kalimantan Selatan", "63"),
+        ("Provinsi Kalimantan Selatan", "63"),
+        ("63", "63"),
+        ("Kec. Singgahan", "35.23.07"),
+        ("Kecamatan Singgahan", "35.23.07"),
+        ("Singgahan", "35.23.07"),
+        ("Tuban", "35.23"),  # the kabupaten: the largest region of that name
+        ("Kec. Tuban", "35.23.16"),
+        ("Kota Bogor", "32.71"),
+        ("Kabupaten Bogor", "32.01"),
+        ("Kota Bangun", "64.02.08"),  # a kecamatan whose name begins with "Kota"
+        ("DKI Jakarta", "31"),
+        ("Kec. Kediri, Tabanan", "51.02.06"),
+    ],
+)
 def test_region_values(resolver, value, code):
     assert resolver.region(value).code == code
 
@@ -167,7 +189,8 @@ def test_ambiguous_name_suggestions_work_when_pasted_into_a_list(resolver, name)
     quoted = re.search(r'desa: ("[^"]+")', text).group(1)
     code = re.search(r"desa: (\d{2}\.\d{2}\.\d{2}\.\d{4})", text).group(1)
     for suggestion in (quoted, code):
-        values = yaml.load(f"desa: [binangun-singgahan, {suggestion}]",
-                           Loader=yaml.BaseLoader)["desa"]
+        values = yaml.load(f"desa: [binangun-singgahan, {suggestion}]", Loader=yaml.BaseLoader)[
+            "desa"
+        ]
         assert len(values) == 2
         assert resolver.village(values[1]).code == code

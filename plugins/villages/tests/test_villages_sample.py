@@ -12,12 +12,16 @@ import pytest
 from conftest import PRODUCTION_URL
 from tests.sitetools import ROOT, text_of
 
-SINGGAHAN = ("berita/2024/06/"
-             "konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/")
-BENGKEL = ("berita/2022/10/"
-           "ngantor-di-desa-bengkel-bupati-tabanan-ajak-semua-elemen-membangun-dari-desa/")
-KALSEL = ("berita/2024/05/"
-          "rakor-pmd-kalsel-2024-perkuat-sinergi-provinsi-dan-kabupaten-demi-kesejahteraan-desa/")
+SINGGAHAN = (
+    "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/"
+)
+BENGKEL = (
+    "berita/2022/10/ngantor-di-desa-bengkel-bupati-tabanan-ajak-semua-elemen-membangun-dari-desa/"
+)
+KALSEL = (
+    "berita/2024/05/"
+    "rakor-pmd-kalsel-2024-perkuat-sinergi-provinsi-dan-kabupaten-demi-kesejahteraan-desa/"
+)
 P3PD = "berita/2024/07/pelatihan-aparatur-kecamatan-p3pd-digelar-serentak-di-empat-provinsi/"
 GUNUNG_MAS = "berita/2021/06/dpmd-gunung-mas-gelar-rakor-satker-p3md-untuk-sinergikan-pembangunan/"
 
@@ -61,13 +65,20 @@ def test_village_page_shows_the_official_facts_and_articles(sample_site):
     # breadcrumbs: Beranda > Desa > Jawa Timur > Kab. Tuban > Kec. Singgahan > Desa Binangun
     crumbs = [text_of(li) for li in page.select("nav.crumbs li")]
     assert crumbs == [
-        "Beranda", "Desa", "Jawa Timur", "Kab. Tuban", "Kec. Singgahan", "Desa Binangun"]
+        "Beranda",
+        "Desa",
+        "Jawa Timur",
+        "Kab. Tuban",
+        "Kec. Singgahan",
+        "Desa Binangun",
+    ]
 
 
 def test_other_sample_villages(sample_site):
     saringembat = sample_site.html("desa/saringembat/")
     assert facts(saringembat)["Wilayah"] == (
-        "Desa Saringembat, Kec. Singgahan, Kab. Tuban, Jawa Timur")
+        "Desa Saringembat, Kec. Singgahan, Kab. Tuban, Jawa Timur"
+    )
     assert facts(saringembat)["Kode wilayah (Kemendagri)"] == "35.23.07.2011"
     assert "Situs desa" not in facts(saringembat)
     assert listed_articles(saringembat) == [berita(SINGGAHAN)]
@@ -82,29 +93,40 @@ def test_directory_groups_by_kabupaten_and_kecamatan_with_counts(sample_site):
     assert [text_of(h) for h in page.find_all("h1")] == ["Daftar Desa"]
     groups = []
     for section in page.select("main section"):
-        groups.append((
-            words(section.h2),
-            [words(h3) for h3 in section.find_all("h3")],
-            [words(li) for li in section.select("li")],
-        ))
+        groups.append(
+            (
+                words(section.h2),
+                [words(h3) for h3 in section.find_all("h3")],
+                [words(li) for li in section.select("li")],
+            )
+        )
     assert groups == [
-        ("Kabupaten Tuban, Jawa Timur 1 berita", ["Kecamatan Singgahan 1 berita"],
-         ["Desa Binangun 1 berita", "Desa Saringembat 1 berita"]),
-        ("Kabupaten Tabanan, Bali 1 berita", ["Kecamatan Kediri 1 berita"],
-         ["Desa Bengkel 1 berita"]),
+        (
+            "Kabupaten Tuban, Jawa Timur 1 berita",
+            ["Kecamatan Singgahan 1 berita"],
+            ["Desa Binangun 1 berita", "Desa Saringembat 1 berita"],
+        ),
+        (
+            "Kabupaten Tabanan, Bali 1 berita",
+            ["Kecamatan Kediri 1 berita"],
+            ["Desa Bengkel 1 berita"],
+        ),
     ]
 
 
-@pytest.mark.parametrize("url, h1, code, articles", [
-    ("wilayah/jawa-timur/", "Provinsi Jawa Timur", "35", [SINGGAHAN]),
-    ("wilayah/jawa-timur/tuban/", "Kabupaten Tuban", "35.23", [SINGGAHAN]),
-    ("wilayah/jawa-timur/tuban/singgahan/", "Kecamatan Singgahan", "35.23.07", [SINGGAHAN]),
-    ("wilayah/bali/tabanan/kediri/", "Kecamatan Kediri", "51.02.06", [BENGKEL]),
-    ("wilayah/kalimantan-selatan/", "Provinsi Kalimantan Selatan", "63", [P3PD, KALSEL]),
-    ("wilayah/kalimantan-tengah/gunung-mas/", "Kabupaten Gunung Mas", "62.10", [GUNUNG_MAS]),
-    ("wilayah/kalimantan-tengah/", "Provinsi Kalimantan Tengah", "62", [GUNUNG_MAS]),
-    ("wilayah/jawa-tengah/", "Provinsi Jawa Tengah", "33", [P3PD]),
-])
+@pytest.mark.parametrize(
+    "url, h1, code, articles",
+    [
+        ("wilayah/jawa-timur/", "Provinsi Jawa Timur", "35", [SINGGAHAN]),
+        ("wilayah/jawa-timur/tuban/", "Kabupaten Tuban", "35.23", [SINGGAHAN]),
+        ("wilayah/jawa-timur/tuban/singgahan/", "Kecamatan Singgahan", "35.23.07", [SINGGAHAN]),
+        ("wilayah/bali/tabanan/kediri/", "Kecamatan Kediri", "51.02.06", [BENGKEL]),
+        ("wilayah/kalimantan-selatan/", "Provinsi Kalimantan Selatan", "63", [P3PD, KALSEL]),
+        ("wilayah/kalimantan-tengah/gunung-mas/", "Kabupaten Gunung Mas", "62.10", [GUNUNG_MAS]),
+        ("wilayah/kalimantan-tengah/", "Provinsi Kalimantan Tengah", "62", [GUNUNG_MAS]),
+        ("wilayah/jawa-tengah/", "Provinsi Jawa Tengah", "33", [P3PD]),
+    ],
+)
 def test_region_pages(sample_site, url, h1, code, articles):
     page = sample_site.html(url)
     assert [text_of(h) for h in page.find_all("h1")] == [h1]
@@ -129,9 +151,7 @@ def test_article_page_links_its_villages_with_the_hierarchy(sample_site):
     page = sample_site.html(SINGGAHAN)
     places = page.select_one("nav.places")
     paths = [text_of(li).replace(" ,", ",") for li in places.select("li")]
-    assert paths == [
-        "Jawa Timur › Kab. Tuban › Kec. Singgahan › Desa Binangun, Desa Saringembat",
-    ]
+    assert paths == ["Jawa Timur › Kab. Tuban › Kec. Singgahan › Desa Binangun, Desa Saringembat"]
     hrefs = [a["href"] for a in places.select("a")]
     assert hrefs[3].endswith("desa/binangun/") and hrefs[4].endswith("desa/saringembat/")
     assert hrefs[1].endswith("wilayah/jawa-timur/tuban/")
@@ -169,7 +189,11 @@ def test_content_location_is_a_place_with_its_address(sample_site):
     assert both[0]["sameAs"] == "https://binangun-singgahan.desa.id"
     provinces = news_article(sample_site, P3PD)["contentLocation"]
     assert [p["address"]["addressRegion"] for p in provinces] == [
-        "Jawa Tengah", "Sumatera Utara", "Nusa Tenggara Timur", "Kalimantan Selatan"]
+        "Jawa Tengah",
+        "Sumatera Utara",
+        "Nusa Tenggara Timur",
+        "Kalimantan Selatan",
+    ]
     gunung_mas = news_article(sample_site, GUNUNG_MAS)["contentLocation"]
     assert gunung_mas["address"]["addressLocality"] == "Kab. Gunung Mas"
     assert gunung_mas["address"]["addressRegion"] == "Kalimantan Tengah"
@@ -185,24 +209,37 @@ def feed(site, path):
 ALBUM = "galeri/contoh-album-kerja-bakti-dusun-krajan/"
 
 
-@pytest.mark.parametrize("path, articles", [
-    ("feeds/desa/binangun.atom.xml", [ALBUM, SINGGAHAN]),
-    ("feeds/desa/binangun.rss.xml", [ALBUM, SINGGAHAN]),
-    ("feeds/desa/bengkel.atom.xml", [BENGKEL]),
-    ("feeds/wilayah/63.atom.xml", [P3PD, KALSEL]),
-    ("feeds/wilayah/62.10.atom.xml", [GUNUNG_MAS]),
-    ("feeds/wilayah/35.23.07.atom.xml", [ALBUM, SINGGAHAN]),
-])
+@pytest.mark.parametrize(
+    "path, articles",
+    [
+        ("feeds/desa/binangun.atom.xml", [ALBUM, SINGGAHAN]),
+        ("feeds/desa/binangun.rss.xml", [ALBUM, SINGGAHAN]),
+        ("feeds/desa/bengkel.atom.xml", [BENGKEL]),
+        ("feeds/wilayah/63.atom.xml", [P3PD, KALSEL]),
+        ("feeds/wilayah/62.10.atom.xml", [GUNUNG_MAS]),
+        ("feeds/wilayah/35.23.07.atom.xml", [ALBUM, SINGGAHAN]),
+    ],
+)
 def test_feeds_are_valid_with_absolute_links_in_production(published_site, path, articles):
     parsed = feed(published_site, path)
-    news = [entry.link for entry in parsed.entries if "/berita/" in entry.link
-            or "/galeri/" in entry.link]
+    news = [
+        entry.link
+        for entry in parsed.entries
+        if "/berita/" in entry.link or "/galeri/" in entry.link
+    ]
     assert news == [f"{PRODUCTION_URL}/{a}" for a in articles]
     # The rest are the place's pengumuman and agenda (tested in plugins/notices).
-    assert all(entry.link.startswith((f"{PRODUCTION_URL}/pengumuman/",
-                                      f"{PRODUCTION_URL}/agenda/", f"{PRODUCTION_URL}/berita/",
-                                      f"{PRODUCTION_URL}/galeri/"))
-               for entry in parsed.entries)
+    assert all(
+        entry.link.startswith(
+            (
+                f"{PRODUCTION_URL}/pengumuman/",
+                f"{PRODUCTION_URL}/agenda/",
+                f"{PRODUCTION_URL}/berita/",
+                f"{PRODUCTION_URL}/galeri/",
+            )
+        )
+        for entry in parsed.entries
+    )
     assert parsed.feed.link.startswith(PRODUCTION_URL)
     if path.endswith(".atom.xml"):
         self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
@@ -211,8 +248,11 @@ def test_feeds_are_valid_with_absolute_links_in_production(published_site, path,
 
 def test_village_page_advertises_its_feeds(published_site):
     page = published_site.html("desa/binangun/")
-    alternates = {link["type"]: link["href"] for link in page.select('head link[rel="alternate"]')
-                  if "binangun" in link["href"]}
+    alternates = {
+        link["type"]: link["href"]
+        for link in page.select('head link[rel="alternate"]')
+        if "binangun" in link["href"]
+    }
     assert alternates == {
         "application/atom+xml": f"{PRODUCTION_URL}/feeds/desa/binangun.atom.xml",
         "application/rss+xml": f"{PRODUCTION_URL}/feeds/desa/binangun.rss.xml",
@@ -225,8 +265,11 @@ def test_menu_links_the_directory(sample_site):
 
 
 def test_links_on_village_and_region_pages_resolve(sample_site):
-    pages = [p for p in sample_site.html_files()
-             if p.relative_to(sample_site.output).parts[0] in ("desa", "wilayah")]
+    pages = [
+        p
+        for p in sample_site.html_files()
+        if p.relative_to(sample_site.output).parts[0] in ("desa", "wilayah")
+    ]
     # directory, 3 villages, 12 regions, Binangun's APBDes (latest year and 2025) and its
     # profil/ and aparatur/ (village_data)
     assert len(pages) == 4 + 12 + 2 + 2
@@ -248,6 +291,7 @@ def test_sample_build_loads_little_data(tmp_path):
         "from villages import data; "
         "print(sorted(data.TIMINGS), 'lokal' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "['desa', 'kodepos', 'wilayah'] False"

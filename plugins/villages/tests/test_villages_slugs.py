@@ -38,16 +38,22 @@ def official_names():
 def test_every_official_name_keeps_its_slug():
     names = official_names()
     assert len(names) > 75000
-    changed = [(name, old_slugify(name), slugify(name)) for name in names
-               if old_slugify(name) != slugify(name)]
+    changed = [
+        (name, old_slugify(name), slugify(name))
+        for name in names
+        if old_slugify(name) != slugify(name)
+    ]
     assert changed == []
 
 
 def test_pelican_default_substitutions_would_change_63_names():
     """Why the plugin has its own substitutions: Pelican's default drops '/' and '.'."""
     subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-    changed = {name: pelican_slugify(name, regex_subs=subs) for name in official_names()
-               if pelican_slugify(name, regex_subs=subs) != old_slugify(name)}
+    changed = {
+        name: pelican_slugify(name, regex_subs=subs)
+        for name in official_names()
+        if pelican_slugify(name, regex_subs=subs) != old_slugify(name)
+    }
     assert len(changed) == 63
     assert changed["Lalai I/II"] == "lalai-iii"
     assert slugify("Lalai I/II") == "lalai-i-ii"

@@ -15,18 +15,23 @@ from villages.model import Region, Village
 from wartadesa import defaults
 
 MOVED = {
-    "VILLAGE_URL": "kampung/{code}.html", "VILLAGE_SAVE_AS": "kampung/{code}.html",
-    "VILLAGES_URL": "kampung/", "VILLAGES_SAVE_AS": "kampung/index.html",
-    "REGION_URL": "daerah/{code}/", "REGION_SAVE_AS": "daerah/{code}/index.html",
-    "VILLAGE_FEED_ATOM": None, "VILLAGE_FEED_RSS": "feeds/kampung/{code}.xml",
-    "REGION_FEED_ATOM": "feeds/daerah/{path}.atom.xml", "REGION_FEED_RSS": None,
+    "VILLAGE_URL": "kampung/{code}.html",
+    "VILLAGE_SAVE_AS": "kampung/{code}.html",
+    "VILLAGES_URL": "kampung/",
+    "VILLAGES_SAVE_AS": "kampung/index.html",
+    "REGION_URL": "daerah/{code}/",
+    "REGION_SAVE_AS": "daerah/{code}/index.html",
+    "VILLAGE_FEED_ATOM": None,
+    "VILLAGE_FEED_RSS": "feeds/kampung/{code}.xml",
+    "REGION_FEED_ATOM": "feeds/daerah/{path}.atom.xml",
+    "REGION_FEED_RSS": None,
     "MENU_LINKS": [("Beranda", ""), ("Desa", "kampung/")],
     "DEFAULT_PAGINATION": 1,
 }
 
 
 def target(from_url, href):
-    return urljoin("http://x/" + from_url, href)[len("http://x/"):]
+    return urljoin("http://x/" + from_url, href)[len("http://x/") :]
 
 
 @pytest.fixture(scope="module")

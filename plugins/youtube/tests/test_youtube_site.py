@@ -98,7 +98,9 @@ def make_content(folder):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     (folder / "pages").mkdir()
-    (folder / "pages" / "profil.md").write_text(textwrap.dedent(PAGE).lstrip("\n"), encoding="utf-8")
+    (folder / "pages" / "profil.md").write_text(
+        textwrap.dedent(PAGE).lstrip("\n"), encoding="utf-8"
+    )
     (folder / "youtube_contract.html").write_text(CONTRACT_TEMPLATE, encoding="utf-8")
     return folder
 
@@ -111,7 +113,8 @@ def content(tmp_path_factory):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, content):
     return build_site(
-        tmp_path_factory.mktemp("youtube-preview") / "output", content=content,
+        tmp_path_factory.mktemp("youtube-preview") / "output",
+        content=content,
         TEMPLATE_PAGES={"youtube_contract.html": "youtube-contract/index.html"},
     )
 
@@ -119,8 +122,10 @@ def site(tmp_path_factory, content):
 @pytest.fixture(scope="module")
 def published(tmp_path_factory, content):
     return build_site(
-        tmp_path_factory.mktemp("youtube-publish") / "output", settings="publishconf.py",
-        content=content, siteurl=SITEURL,
+        tmp_path_factory.mktemp("youtube-publish") / "output",
+        settings="publishconf.py",
+        content=content,
+        siteurl=SITEURL,
     )
 
 
@@ -136,6 +141,7 @@ def body_players(page):
 
 
 # --- Markup in the article body -------------------------------------------------------------
+
 
 def test_standalone_addresses_become_players_in_order(site):
     page = site.html(ARTICLE)
@@ -233,6 +239,7 @@ def test_video_js_is_under_one_kilobyte_and_uses_no_third_party_code():
 
 # --- Front matter video and the theme contract ----------------------------------------------
 
+
 def test_front_matter_video_is_shown_before_the_body(site):
     page = site.html(ARTICLE)
     article = page.find("article")
@@ -273,8 +280,10 @@ def test_contract_attributes(site):
 
 def test_automatic_summaries_leave_the_players_out(site):
     page = site.html("youtube-contract/")
-    for slug, first_words in [("musyawarah-desa-dengan-video", "Pembukaan musyawarah."),
-                              ("lomba-desa", "Cuplikan lomba:")]:
+    for slug, first_words in [
+        ("musyawarah-desa-dengan-video", "Pembukaan musyawarah."),
+        ("lomba-desa", "Cuplikan lomba:"),
+    ]:
         summary = page.find("section", id=slug).find(class_="summary")
         assert text_of(summary).startswith(first_words)
         assert summary.find("figure") is None and summary.find("img") is None
@@ -289,11 +298,14 @@ def test_pages_get_players_too(site):
 
 
 def test_address_without_https_or_www_works_in_the_body(site):
-    figure = body_of(site.html(BODY_ONLY), "Cuplikan").select_one('figure[data-video="BODYONLY001"]')
+    figure = body_of(site.html(BODY_ONLY), "Cuplikan").select_one(
+        'figure[data-video="BODYONLY001"]'
+    )
     assert figure.a["data-embed"] == NOCOOKIE + "BODYONLY001?autoplay=1&start=42"
 
 
 # --- Feeds (production build) ---------------------------------------------------------------
+
 
 def feed_entries(site, path):
     """Entries as a feed reader sees them (feedparser's HTML sanitizing included)."""
@@ -302,8 +314,9 @@ def feed_entries(site, path):
     return {entry.link: entry for entry in feed.entries}
 
 
-@pytest.mark.parametrize("path", ["feeds/all.atom.xml", "feeds/all.rss.xml",
-                                  "feeds/kategori/pemerintahan.atom.xml"])
+@pytest.mark.parametrize(
+    "path", ["feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/kategori/pemerintahan.atom.xml"]
+)
 def test_feeds_show_posters_as_links_and_never_an_iframe_or_script(published, path):
     raw = published.text(path)
     assert "<iframe" not in raw.lower() and "&lt;iframe" not in raw.lower()
@@ -312,9 +325,7 @@ def test_feeds_show_posters_as_links_and_never_an_iframe_or_script(published, pa
     entry = entries[f"{SITEURL}/{ARTICLE}"]
     html = entry.content[0].value if "content" in entry else entry.description
     soup = BeautifulSoup(html, "html.parser")
-    posters = {
-        img["src"]: img.find_parent("a")["href"] for img in soup.find_all("img")
-    }
+    posters = {img["src"]: img.find_parent("a")["href"] for img in soup.find_all("img")}
     assert posters["https://i.ytimg.com/vi/FRONTVIDEO1/hqdefault.jpg"] == (
         "https://www.youtube.com/watch?v=FRONTVIDEO1&t=90s"
     )
@@ -336,10 +347,13 @@ def test_feed_entries_without_video_have_no_poster(published):
 def test_production_pages_use_absolute_script_and_poster_urls(published):
     page = published.html(ARTICLE)
     assert page.find("script", src=f"{SITEURL}/theme/js/video.js")
-    assert page.select_one('figure[data-video="BODYVIDEO01"] img')["src"].startswith("https://i.ytimg.com/")
+    assert page.select_one('figure[data-video="BODYVIDEO01"] img')["src"].startswith(
+        "https://i.ytimg.com/"
+    )
 
 
 # --- In the browser ---------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_clicking_the_poster_plays_the_privacy_enhanced_video(site, page_factory):
@@ -376,8 +390,9 @@ def test_clicking_the_poster_plays_the_privacy_enhanced_video(site, page_factory
 
         # Only the YouTube frames were requested outside 127.0.0.1 (blocked by the fixture);
         # the posters come from i.ytimg.com, which the fixture blocks too.
-        external = [url for url in page.external_requests
-                    if not url.startswith("https://i.ytimg.com/vi/")]
+        external = [
+            url for url in page.external_requests if not url.startswith("https://i.ytimg.com/vi/")
+        ]
         assert all(url.startswith(NOCOOKIE) for url in external), external
         assert NOCOOKIE + "LINKEDVIDEO?autoplay=1" in external
         # The blocked requests log "Failed to load resource"; nothing else may appear
