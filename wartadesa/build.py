@@ -7,6 +7,7 @@ and the build exits 1 leaving the previous `output/` exactly as it was.
 """
 
 import argparse
+import copy
 import logging
 import os
 import re
@@ -24,6 +25,7 @@ from front_matter.errors import ContentError, ContentErrors, display_path  # noq
 from search.indexer import IndexFailed, index_site  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
+from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
 from wartadesa.speedups import frozen_urls  # noqa: E402
 
@@ -154,7 +156,14 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
     from pelican.settings import read_settings
 
     try:
-        return read_settings(str(settings_file), override=overrides or {})
+        settings = read_settings(str(settings_file), override=overrides or {})
+        # Settings files share the kit's default dicts and lists (`from wartadesa.defaults
+        # import *`), and plugins complete some of them in place (MARKDOWN): a copy each, so
+        # a second build in the same process starts from the same settings as the first.
+        return {
+            key: copy.deepcopy(value) if isinstance(value, (dict, list, set)) else value
+            for key, value in settings.items()
+        }
     except SystemExit as stop:
         raise BuildFailed([str(stop)]) from None
     except SyntaxError as error:
@@ -263,7 +272,12 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         try:
             # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
-            with frozen_urls(), parallel_reading(), parallel_writing():
+            with (
+                frozen_urls(),
+                reusing_pages(settings, output) as pages,
+                parallel_reading(),
+                parallel_writing(),
+            ):
                 Pelican(settings).run()
         except _ReadingDone:
             return sort_problems(collector.warnings)
@@ -307,6 +321,8 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
             output_folder.swap(staging, output)
         except OSError as error:
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None
+        if pages is not None:  # the record describes the output now in place
+            pages.save()
     finally:
         signals.get_writer.disconnect(stop_before_writing)
         signals.all_generators_finalized.disconnect(count)

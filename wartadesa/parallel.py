@@ -34,6 +34,8 @@ from contextlib import contextmanager, suppress
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from wartadesa import incremental
+
 logger = logging.getLogger(__name__)
 
 # Generators whose generate_output only writes through the writer (no files of their
@@ -85,6 +87,9 @@ class SharedWriter(Writer):
         self._mine = True
 
     def write_file(self, name, template, context, *args, **kwargs):
+        store = incremental.current()
+        if store is not None:
+            template = store.wrap(template, context)
         if self.splitting:
             template = _Gate(template, self)
         try:
@@ -239,8 +244,13 @@ class _Run:
 
     def writer_class(self, pelican):
         count = worker_count(pelican.settings)
-        if count <= 1 or self._uses_attach():
-            return None
+        attach = self._uses_attach()
+        store = incremental.current()
+        if store is not None and attach:
+            store.enabled = False  # rendering moves files: every page must be rendered
+        if count <= 1 or attach:
+            # Serial writing; Pelican's Writer unless pages may be reused.
+            return SharedWriter if store is not None and store.enabled else None
         run = self
 
         class Writer(SharedWriter):
@@ -316,7 +326,9 @@ class _Run:
                     generator.generate_output(writer)
             except BaseException as caught:  # noqa: BLE001 - sent to the main process
                 error = _portable_exception(caught)
-            _send(fd, {"records": capture.records, "error": error})
+            store = incremental.current()
+            pages = store.share() if store is not None else None
+            _send(fd, {"records": capture.records, "error": error, "pages": pages})
         except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
             status = 1
         finally:
@@ -339,6 +351,9 @@ class _Run:
                     f"status {status}); coba lagi dengan BUILD_WORKERS = 1"
                 )
                 continue
+            store = incremental.current()
+            if store is not None and result.get("pages"):
+                store.merge(result["pages"])
             for values in result["records"]:
                 record = _restore_record(values)
                 logging.getLogger(record.name).handle(record)

@@ -1,0 +1,450 @@
+"""Page-level incremental build: a page whose inputs did not change is taken from the
+previous output instead of being rendered again (BUILD_CACHE; off unless set).
+
+Every build still reads (from the read cache, `wartadesa/read_cache.py`), checks and
+builds the whole context, and still writes every file into a new temporary folder that is
+swapped in only on success. What is saved is the rendering: before a template is rendered
+for an output file, the build works out that page's *fingerprint*, a digest of exactly
+what the page is rendered from:
+
+- what is the same for every page (`Fingerprints.site`): the kit's code, Pelican's and the
+  Markdown libraries' versions, every setting (but OUTPUT_PATH), every template file the
+  theme can load, every data and static file under the content folder (photos: their
+  sizes in the page), and the build day (expired notices, coming events);
+- the template's name, and for each variable the template and everything it includes,
+  extends or imports can read (found with Jinja's own analysis, `jinja2.meta`) the value
+  this page gets. A content object (article, page, notice...) counts by its source file's
+  bytes and its address, and the page's own object (the article of an article page) also
+  by every object hung on it by the plugins: related articles, previous/next, villages,
+  category, tags, cover. A list page counts by the objects on that page and the page
+  numbers; a value all pages share (the site's categories, the villages) is counted once.
+  Links in a body to another file (`{filename}`, `{static}`) count by that file's address.
+
+When the fingerprint is the one recorded for that file by the previous build and the
+previous output still holds exactly the bytes recorded then, those bytes are written again
+without rendering. A value whose state cannot be told (an object shown only by its memory
+address), a template with a computed `{% include %}`, or a site that uses `{attach}`
+(rendering moves files) makes the page render as usual. Feeds, the sitemap, static files,
+photos and the search index are produced in full by every build.
+
+The record (`pages.json` in the cache folder) is written only after the new output has
+been swapped in. Deleting the cache folder or the output folder only makes the next build a
+full one. The output is byte for byte that of a clean build (tests/test_incremental_build.py:
+a seeded random sequence of edits, compared with clean builds after each step).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+RECORD = "pages.json"
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""")
+# Attributes of a content object that are not what it shows: the shared context and
+# settings (counted once for the site), and the body (counted by the source's bytes).
+MAX_NESTING = 16
+_SKIPPED_ATTRIBUTES = {"_context", "settings", "_content", "content", "summary", "metadata"}
+
+
+class Unknown(Exception):
+    """A value whose state cannot be told from outside: the page is rendered."""
+
+
+def _digest(*parts: Any) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(str(part).encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Fingerprints:
+    """What each page of one build is rendered from (see module docstring)."""
+
+    def __init__(self, settings: Mapping[str, Any], previous: dict) -> None:
+        self.settings = settings
+        self.content_path = os.path.abspath(settings["PATH"])
+        self._file_hashes: dict[str, str] = {}
+        self._stat_hashes = dict(previous.get("files", {}))  # "path|size|mtime" -> sha
+        self._used_stat_hashes: dict[str, str] = {}
+        self._shallow: dict[int, Any] = {}
+        self._shared: dict[tuple[str, int], Any] = {}
+        self._templates: dict[str, frozenset[str] | None] = {}
+        self._environments: dict[int, str] = {}
+        self._walking: set[int] = set()
+        self.site = self._site_digest()
+
+    # --- the part every page shares --------------------------------------------------
+    def _site_digest(self) -> str:
+        from wartadesa import __version__
+        from wartadesa.dates import build_day
+        from wartadesa.read_cache import _code_digest, _data_digest, _settings_digest, _versions
+
+        digest = hashlib.sha256()
+        digest.update(f"{__version__}\0{FORMAT}\0{';'.join(_versions())}".encode())
+        _code_digest(digest)
+        _settings_digest(digest, self.settings)
+        _data_digest(digest, self.content_path)
+        self._static_digest(digest)
+        digest.update(str(build_day(self.settings)).encode())
+        return digest.hexdigest()
+
+    def _static_digest(self, digest) -> None:
+        """Every file under the content folder but the Markdown sources (counted per page)."""
+        for folder, subfolders, names in os.walk(self.content_path):
+            subfolders.sort()
+            for name in sorted(names):
+                if name.endswith((".md", ".markdown")):
+                    continue
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, self.content_path).encode("utf-8", "replace"))
+                digest.update(self._stat_hash(path).encode())
+
+    def _stat_hash(self, path: str) -> str:
+        """A file's sha256, remembered between builds by its size and modification time."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return "-"
+        key = f"{os.path.relpath(path, self.content_path)}|{stat.st_size}|{stat.st_mtime_ns}"
+        known = self._stat_hashes.get(key)
+        if known is None:
+            known = self._file_hash(path)
+        self._used_stat_hashes[key] = known
+        return known
+
+    def _template_digest(self, environment) -> str:
+        """Every template the theme's Jinja environment can load (theme, overrides, and
+        Pelican's `simple` theme), by name and text."""
+        digest = hashlib.sha256()
+        with suppress(Exception):
+            for name in sorted(environment.loader.list_templates()):
+                digest.update(name.encode("utf-8", "replace") + b"\0")
+                digest.update(environment.loader.get_source(environment, name)[0].encode())
+        return digest.hexdigest()
+
+    def stat_hashes(self) -> dict[str, str]:
+        return dict(self._used_stat_hashes)
+
+    def _file_hash(self, path: str) -> str:
+        known = self._file_hashes.get(path)
+        if known is None:
+            try:
+                with open(path, "rb") as handle:
+                    known = hashlib.sha256(handle.read()).hexdigest()
+            except OSError:
+                known = "-"
+            self._file_hashes[path] = known
+        return known
+
+    # --- templates ---------------------------------------------------------------------
+    def template_names(self, template) -> frozenset[str] | None:
+        """Every variable the template can read (None: it cannot be told)."""
+        name = getattr(template, "name", None)
+        environment = getattr(template, "environment", None)
+        if not name or environment is None or environment.loader is None:
+            return None
+        if name not in self._templates:
+            self._templates[name] = self._analyse(environment, name, set())
+        return self._templates[name]
+
+    def _analyse(self, environment, name, seen) -> frozenset[str] | None:
+        from jinja2 import meta
+
+        if name in seen:
+            return frozenset()
+        seen.add(name)
+        try:
+            source = environment.loader.get_source(environment, name)[0]
+            tree = environment.parse(source)
+            names = set(meta.find_undeclared_variables(tree))
+        except Exception:  # noqa: BLE001 - not analysable: always rendered
+            return None
+        for reference in meta.find_referenced_templates(tree):
+            if reference is None:  # a computed include: cannot be followed
+                return None
+            found = self._analyse(environment, reference, seen)
+            if found is None:
+                return None
+            names |= found
+        return frozenset(names)
+
+    # --- values --------------------------------------------------------------------------
+    def page(self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any]):
+        """The page's fingerprint, or None when it cannot be told."""
+        names = self.template_names(template)
+        if names is None:
+            return None
+        environment = template.environment
+        if id(environment) not in self._environments:
+            self._environments[id(environment)] = self._template_digest(environment)
+        parts = [self.site, self._environments[id(environment)], template.name]
+        try:
+            for name in sorted(names):
+                if name not in localcontext:
+                    parts.append(f"{name}=-")
+                    continue
+                value = localcontext[name]
+                if name in context and context[name] is value and name != "output_file":
+                    key = (name, id(value))
+                    if key not in self._shared:
+                        self._shared[key] = _digest(self.value(value, 1))
+                    parts.append(f"{name}~{self._shared[key]}")
+                else:
+                    parts.append(f"{name}={self.value(value, 1)}")
+        except Unknown:
+            return None
+        return _digest(*parts)
+
+    def value(self, value: Any, depth: int, level: int = 0) -> Any:
+        if level > MAX_NESTING:
+            raise Unknown("nested too deep")
+        level += 1
+        from markupsafe import Markup
+        from pelican.contents import Content
+        from pelican.paginator import Page, Paginator
+        from pelican.urlwrappers import URLWrapper
+
+        if value is None or isinstance(value, (bool, int, float, Markup, str)):
+            return repr(value)
+        if isinstance(value, (dt.datetime, dt.date, dt.time)):
+            return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', '')}"
+        if isinstance(value, Content):
+            return self.content(value, depth, level)
+        if isinstance(value, URLWrapper):
+            # A village, region, category, tag or author: on its own page (depth 1) with
+            # what hangs on it (its articles, its parts); inside another object by name,
+            # address and the sizes of its lists (its data come from files in `site`).
+            shown = (type(value).__name__, value.name, value.slug, value.url, value.save_as)
+            if depth <= 0:
+                sizes = sorted(
+                    (key, len(item))
+                    for key, item in vars(value).items()
+                    if isinstance(item, (list, tuple, dict, set))
+                )
+                return ("W", shown, sizes)
+            return ("W+", shown, self._attributes(value, 0, level))
+        if isinstance(value, Paginator):
+            return ("N", value.name, value.url, value.count, value.num_pages, value.per_page)
+        if isinstance(value, Page):
+            return (
+                "P",
+                value.number,
+                value.paginator.num_pages,
+                value.url,
+                value.save_as,
+                [self.value(item, 0, level) for item in value.object_list],
+            )
+        if isinstance(value, Mapping):
+            return ("D", sorted((repr(k), self.value(v, depth, level)) for k, v in value.items()))
+        if isinstance(value, (list, tuple)):
+            return ("L", [self.value(item, depth, level) for item in value])
+        if isinstance(value, (set, frozenset)):
+            return ("S", sorted(repr(self.value(item, depth, level)) for item in value))
+        if callable(value) and not hasattr(value, "__iter__"):
+            # A template helper: what it reads (settings, data, photos) is in `site`.
+            function = getattr(value, "func", value)
+            return ("F", getattr(function, "__module__", ""), getattr(function, "__qualname__", ""))
+        if hasattr(value, "__iter__") and hasattr(value, "__len__"):
+            return ("I", type(value).__name__, [self.value(item, depth, level) for item in value])
+        if hasattr(value, "__dict__"):
+            return ("O", type(value).__qualname__, self._attributes(value, depth, level))
+        shown = repr(value)
+        if _ADDRESS.search(shown):
+            raise Unknown(type(value).__name__)
+        return ("R", type(value).__qualname__, shown)
+
+    def _attributes(self, value: Any, depth: int, level: int) -> list:
+        if id(value) in self._walking:  # a cycle (a budget's village, whose budgets...)
+            return ["cycle", type(value).__qualname__]
+        self._walking.add(id(value))
+        try:
+            return [
+                (key, self.value(item, depth, level))
+                for key, item in sorted(vars(value).items())
+                if key not in _SKIPPED_ATTRIBUTES
+            ]
+        finally:
+            self._walking.discard(id(value))
+
+    def content(self, content, depth: int, level: int = 0) -> Any:
+        shallow = self._shallow.get(id(content))
+        if shallow is None:
+            shallow = self._shallow[id(content)] = self._content_shallow(content)
+        if depth <= 0:
+            return shallow
+        return ("C+", shallow, self._attributes(content, 0, level))
+
+    def _content_shallow(self, content) -> tuple:
+        source = getattr(content, "source_path", None)
+        if source:
+            origin = (os.path.relpath(source, self.content_path), self._file_hash(source))
+        else:
+            origin = (_digest(getattr(content, "_content", "")), repr(content.metadata))
+        links = sorted(set(_LINK.findall(getattr(content, "_content", "") or "")))
+        return (
+            "C",
+            type(content).__name__,
+            origin,
+            content.url,
+            content.save_as,
+            getattr(content, "status", ""),
+            [(kind, target, self._link_target(content, target)) for kind, target in links],
+        )
+
+    def _link_target(self, content, target: str) -> str:
+        """The address a `{filename}`/`{static}` link of `content` points to now."""
+        context = getattr(content, "_context", None) or {}
+        if not content.source_path:
+            return "-"
+        if target.startswith("/"):
+            path = target[1:]
+        else:
+            base = os.path.dirname(os.path.relpath(content.source_path, self.content_path))
+            path = os.path.normpath(os.path.join(base, target))
+        for key in ("generated_content", "static_content"):
+            found = (context.get(key) or {}).get(path)
+            if found is not None:
+                return f"{key}:{found.url}"
+        return "-"
+
+
+class Store:
+    """The pages of one build: fingerprints, reuse of the previous output, the record."""
+
+    def __init__(self, settings: Mapping[str, Any], cache: Path, previous_output: Path) -> None:
+        self.record_file = cache / RECORD
+        self.previous_output = previous_output
+        previous = self._load()
+        self.previous = previous.get("pages", {})
+        self.fingerprints = Fingerprints(settings, previous)
+        self.pages: dict[str, list[str]] = {}
+        self.rendered = 0
+        self.reused = 0
+        self.enabled = True
+
+    def _load(self) -> dict:
+        try:
+            data = json.loads(self.record_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        return data
+
+    def wrap(self, template, context: Mapping[str, Any]):
+        return _Reuse(template, self, context) if self.enabled else template
+
+    def previous_text(self, name: str, fingerprint: str) -> tuple[str, str] | None:
+        known = self.previous.get(name)
+        if not known or known[0] != fingerprint:
+            return None
+        try:
+            data = (self.previous_output / name).read_bytes()
+        except OSError:
+            return None
+        sha = hashlib.sha256(data).hexdigest()
+        if sha != known[1]:
+            return None
+        try:
+            return data.decode("utf-8"), sha
+        except UnicodeDecodeError:
+            return None
+
+    def note(self, name: str, fingerprint: str, sha: str) -> None:
+        self.pages.setdefault(name, [fingerprint, sha])  # the first write of a file counts
+
+    def merge(self, found: dict) -> None:
+        """What a writing worker rendered and reused."""
+        for name, entry in found.get("pages", {}).items():
+            self.pages.setdefault(name, entry)
+        self.rendered += found.get("rendered", 0)
+        self.reused += found.get("reused", 0)
+
+    def share(self) -> dict:
+        return {"pages": self.pages, "rendered": self.rendered, "reused": self.reused}
+
+    def save(self) -> None:
+        data = {
+            "format": FORMAT,
+            "last_build": {"rendered": self.rendered, "reused": self.reused},
+            "files": self.fingerprints.stat_hashes(),
+            "pages": dict(sorted(self.pages.items())),
+        }
+        with suppress(OSError):
+            self.record_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.record_file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.record_file)
+
+    def forget(self) -> None:
+        """A failed build: the output was not replaced, keep the old record."""
+
+
+class _Reuse:
+    """A template that gives the previous output's bytes when its page did not change."""
+
+    def __init__(self, template, store: Store, context: Mapping[str, Any]) -> None:
+        self._template = template
+        self._store = store
+        self._context = context
+
+    def render(self, localcontext):
+        store = self._store
+        name = localcontext.get("output_file")
+        fingerprint = (
+            store.fingerprints.page(self._template, localcontext, self._context) if name else None
+        )
+        if fingerprint is not None:
+            found = store.previous_text(name, fingerprint)
+            if found is not None:
+                text, sha = found
+                store.reused += 1
+                store.note(name, fingerprint, sha)
+                return text
+        text = self._template.render(localcontext)
+        store.rendered += 1
+        if fingerprint is not None:
+            store.note(name, fingerprint, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return text
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+
+_current: Store | None = None
+
+
+def current() -> Store | None:
+    """The store of the build in progress, if pages may be reused."""
+    return _current
+
+
+@contextmanager
+def reusing_pages(settings: Mapping[str, Any], previous_output: Path):
+    """Around one Pelican run (wartadesa.build): yields the Store, or None when BUILD_CACHE
+    is not set. The caller saves the store once the new output is in place."""
+    from wartadesa.read_cache import folder
+
+    global _current
+    cache = folder(settings)
+    if cache is None:
+        yield None
+        return
+    store = _current = Store(settings, cache, Path(previous_output))
+    try:
+        yield store
+    finally:
+        _current = None
