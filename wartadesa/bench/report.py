@@ -501,7 +501,9 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
             f"({seconds(result.profile_wall)} under the profiler), by cumulative time "
             f"(full listing, with own time and our code only: `{profile_file}`):\n"
         )
-        out.append("```\n" + _listing_head(result.profile["cumulative"], 22) + "\n```")
+        out.append(
+            "```\n" + _listing_head(result.profile["cumulative"], PROFILE_LINES_IN_REPORT) + "\n```"
+        )
         out.append("\nOur code only (plugins/, wartadesa/), by cumulative time:\n")
         out.append("```\n" + _listing_head(result.profile["ours"], 15) + "\n```")
     elif speed_missed(result):

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import os
 import platform
-import pprint
 import shutil
 import statistics
 import subprocess
@@ -25,40 +24,14 @@ from wartadesa.weight import measure_site, segments_from_settings
 from . import corpus as corpus_module
 from . import scenarios
 from .child import RESULT_PREFIX
+from .plain import plain_settings_text
 
 ROOT = Path(__file__).resolve().parents[2]
 OUR_SETTINGS = ROOT / "pelicanconf.py"
-PLAIN_THEME = "notmyidea"
 try:
     CORES = len(os.sched_getaffinity(0))
 except AttributeError:
     CORES = os.cpu_count() or 1
-
-# Settings copied from pelicanconf.py into the plain configuration: where things are
-# and what they are called (URLs, pagination, feeds), never how they look or are processed.
-COPIED_SETTINGS = (
-    "SITENAME",
-    "SITEURL",
-    "RELATIVE_URLS",
-    "TIMEZONE",
-    "DEFAULT_LANG",
-    "ARTICLE_PATHS",
-    "PAGE_PATHS",
-    "STATIC_PATHS",
-    "DEFAULT_PAGINATION",
-    "PAGINATION_PATTERNS",
-    "PAGINATED_TEMPLATES",
-    "SLUGIFY_SOURCE",
-    "SLUG_REGEX_SUBSTITUTIONS",
-    "FEED_DOMAIN",
-    "FEED_MAX_ITEMS",
-)
-COPIED_SUFFIXES = ("_URL", "_SAVE_AS")
-PELICAN_FEEDS = tuple(
-    f"{kind}_{fmt}"
-    for kind in ("FEED", "FEED_ALL", "CATEGORY_FEED", "AUTHOR_FEED", "TAG_FEED", "TRANSLATION_FEED")
-    for fmt in ("ATOM", "RSS")
-)
 
 
 class BenchError(Exception):
@@ -223,51 +196,6 @@ def our_settings():
     from pelican.settings import get_settings_from_file
 
     return get_settings_from_file(str(OUR_SETTINGS))
-
-
-def plain_settings_text(ours, content):
-    """A settings file for plain Pelican: default theme, no plugins, our URL settings."""
-    from pelican.settings import DEFAULT_CONFIG
-
-    theme_templates = Path(DEFAULT_CONFIG["THEME"]).parent / PLAIN_THEME / "templates"
-    direct = {t.upper() for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])}
-    names = []
-    for key in sorted(ours):
-        # Pelican's own settings only (plus {TEMPLATE}_URL/_SAVE_AS of direct templates,
-        # which Pelican looks up by name); plugin settings stay out.
-        template = key.removesuffix("_SAVE_AS").removesuffix("_URL")
-        if (
-            key in COPIED_SETTINGS
-            or key in PELICAN_FEEDS
-            or key.endswith(COPIED_SUFFIXES)
-            and (key in DEFAULT_CONFIG or template in direct)
-        ):
-            names.append(key)
-    lines = [
-        '"""Plain Pelican for the benchmark (generated): default theme, no plugins.',
-        "",
-        "Only URL, pagination and feed settings are copied from pelicanconf.py.",
-        '"""',
-        "",
-        f"PATH = {str(content)!r}",
-        f"THEME = {PLAIN_THEME!r}",
-        "PLUGINS = []",
-    ]
-    for key in names:
-        value = ours[key]
-        if key == "PAGINATED_TEMPLATES":
-            # Only the lists Pelican paginates by default: the default theme's other
-            # templates (e.g. archives) ignore the page and would repeat the whole list
-            # on every page.
-            value = {k: v for k, v in value.items() if k in DEFAULT_CONFIG["PAGINATED_TEMPLATES"]}
-        lines.append(f"{key} = {pprint.pformat(value, width=88, compact=True)}")
-    templates = [
-        t
-        for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])
-        if (theme_templates / f"{t}.html").is_file()
-    ]
-    lines.append(f"DIRECT_TEMPLATES = {templates!r}  # those the default theme has")
-    return "\n".join(lines) + "\n"
 
 
 def run_build(config, settings, output, overrides=None, profile=None, logs=None, fresh=True):
