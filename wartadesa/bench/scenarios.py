@@ -29,6 +29,7 @@ DESCRIPTIONS = {
     "add": "satu berita ditambah (article added)",
     "delete": "satu berita dihapus (article deleted)",
 }
+LINK = re.compile(r"\(\{filename\}/([^)]+)\)")  # a link to another article, as the corpus writes
 # Front matter keys the corpus writes (corpus.ENGLISH_KEYS / INDONESIAN_KEYS).
 KEYS = {
     name: (corpus_module.ENGLISH_KEYS[name], corpus_module.INDONESIAN_KEYS[name])
@@ -156,8 +157,10 @@ def add_article(site, pages, rng):
 
 def delete_article(site, pages, rng, keep=()):
     """Delete an article no other article links to (else: a broken link, the build fails)."""
-    texts = "\n".join((site.ours / a.path).read_text(encoding="utf-8") for a in site.articles)
-    free = [a for a in site.articles if a not in keep and f"{{filename}}/{a.path})" not in texts]
+    linked = set()
+    for other in site.articles:
+        linked.update(LINK.findall((site.ours / other.path).read_text(encoding="utf-8")))
+    free = [a for a in site.articles if a not in keep and a.path not in linked]
     article = rng.choice(free)
     (site.ours / article.path).unlink()
     site.articles.remove(article)
