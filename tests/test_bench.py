@@ -496,6 +496,17 @@ def test_median_of_several_pages(tmp_path):
     assert summary.largest_raw == 907 and summary.largest_raw_path == "tag/t3/index.html"
 
 
+def test_folders_to_skip_are_not_measured(tiny_site):
+    site, _ = tiny_site
+    (site / "admin").mkdir()
+    (site / "admin/index.html").write_text('<script src="editor.js"></script>')
+    (site / "admin/editor.js").write_text("x();" * 5000)
+    measured = measure_site(site, skip=("admin",))
+    assert "admin/index.html" not in {page.path for page in measured.pages}
+    assert measured.js_files == 1  # theme/js/video.js only
+    assert "admin/index.html" in {page.path for page in measure_site(site).pages}
+
+
 def test_missing_stylesheet_is_reported(tmp_path):
     (tmp_path / "index.html").write_text('<link rel="stylesheet" href="theme/css/gone.css">')
     weight = measure_site(tmp_path)
