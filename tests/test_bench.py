@@ -271,7 +271,9 @@ def bench_run(tmp_path_factory):
     """`python -m wartadesa.bench` at 30 articles: its report, its figures, its work folder."""
     root = tmp_path_factory.mktemp("bench-run")
     readme = root / "README.md"
-    readme.write_text("# x\n\n<!-- bench:summary start -->\nold\n<!-- bench:summary end -->\n")
+    readme.write_text(
+        "# x\n\n<!-- bench:summary start -->\nold\n<!-- bench:summary end -->\n\nSesudah.\n"
+    )
     code = bench_main(
         [
             *("--articles", "30", "--villages", "3", "--runs", "1", "--seed", str(SEED)),
@@ -404,6 +406,8 @@ def test_the_summary_table_lists_the_run_in_the_report_and_the_readme(bench_run)
     ]
     readme = (root / "README.md").read_text()
     assert "old" not in readme and table_rows(readme, "articles") == [row]
+    assert readme.startswith("# x\n\n<!-- bench:summary start -->\n| articles |")
+    assert readme.endswith("<!-- bench:summary end -->\n\nSesudah.\n")
 
 
 # --- page weight --------------------------------------------------------------------

@@ -250,8 +250,8 @@ def summary_table(rows):
         f"Targets (issue 15): ratio ≤ {RATIO_TARGET:.2f}×; at {TARGETS_AT:,} articles one changed "
         f"article ≤ {CHANGE_SECONDS:.0f} s and ≤ {CHANGE_RATIO:.2f}× plain Pelican's full build, "
         f"one added or deleted ≤ {ADD_DELETE_SECONDS:.0f} s, peak memory ≤ 1 GB. Wall-time "
-        "medians; each rebuild uses the build cache and the previous output. Details and "
-        "verdicts: the section for each size in docs/benchmarks.md."
+        "medians of the full builds; each rebuild is one build with the build cache into the "
+        "previous output. Details and verdicts: the section for each size in docs/benchmarks.md."
     )
     return (
         "<!-- bench:summary start -->\n"
@@ -557,10 +557,13 @@ def update_report(path, section=None, readme=None):
     path.write_text("\n".join(parts), encoding="utf-8")
     if readme is not None and Path(readme).exists():
         text = Path(readme).read_text(encoding="utf-8")
-        Path(readme).write_text(
-            BLOCK.sub(lambda m: summary if m.group(1) == "summary" else m.group(0), text),
-            encoding="utf-8",
-        )
+
+        def replace(match):  # the summary only, and the blank lines after it kept
+            if match.group(1) != "summary":
+                return match.group(0)
+            return summary.rstrip("\n") + match.group(0)[len(match.group(0).rstrip("\n")) :]
+
+        Path(readme).write_text(BLOCK.sub(replace, text), encoding="utf-8")
     return path
 
 
