@@ -4,25 +4,30 @@ No timing is asserted here (the machine is shared); only what the figures are ma
 """
 
 import gzip
+import json
 import re
 import statistics
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from tests.sitetools import build_site
 from wartadesa.bench import corpus as corpus_module
-from wartadesa.bench import report
+from wartadesa.bench import report, scenarios
+from wartadesa.bench.__main__ import main as bench_main
+from wartadesa.bench.plain import plain_settings_text
 from wartadesa.bench.run import (
+    ROOT,
     BenchResult,
     ConfigStats,
-    Incremental,
+    Measurement,
     OutputStats,
-    change_article,
+    Rebuild,
+    default_runs,
     our_settings,
-    plain_settings_text,
     run_build,
 )
 from wartadesa.weight import measure_site, page_type, segments_from_settings
@@ -212,7 +217,8 @@ def test_builds_run_in_fresh_processes_with_their_memory(corpus, tmp_path):
     )
     for measurement, output in ((plain, tmp_path / "plain"), (ours, tmp_path / "ours")):
         assert measurement.wall > 0
-        assert measurement.max_rss_kb > 20 * 1024  # a Python process running Pelican
+        assert measurement.main_rss_kb > 20 * 1024  # a Python process running Pelican
+        assert measurement.all_rss_kb >= measurement.main_rss_kb
         assert len(list(output.glob("berita/*/*/*/index.html"))) == ARTICLES
     assert (tmp_path / "plain/theme/css/main.css").is_file()  # notmyidea
     assert not (tmp_path / "ours/theme/css/main.css").is_file()
@@ -229,12 +235,179 @@ def test_a_failing_build_is_reported_with_its_message(corpus, tmp_path):
         run_build("ours", Path("pelicanconf.py").resolve(), tmp_path / "out", {"PATH": broken})
 
 
-def test_changing_an_article_changes_its_text(corpus, tmp_path):
-    path = tmp_path / "a.md"
-    path.write_text("---\ntitle: A\n---\n\nIsi.\n")
-    marker = change_article(path, 3)
-    assert path.read_text().startswith("---\ntitle: A\n---\n\nIsi.\n")
-    assert marker in path.read_text() and "3" in marker
+def test_the_checks_of_the_rebuild_scenarios_fail_on_an_output_not_rebuilt(tmp_path):
+    site = corpus_module.generate(tmp_path / "corpus", articles=ARTICLES, villages=3, seed=SEED)
+    settings = our_settings()
+    run_build("ours", ROOT / "pelicanconf.py", tmp_path / "out", {"PATH": site.ours})
+    pages = scenarios.Pages(settings)
+    for article in site.articles:  # the URLs the checks compute are those of the build
+        assert (tmp_path / "out" / pages.article(article.title, article.date)).is_file()
+    for code in {a.villages[0] for a in site.articles if a.villages}:
+        assert pages.village(tmp_path / "out", code)
+    before = {
+        a.path: (tmp_path / "corpus/ours/content" / a.path).read_text() for a in site.articles
+    }
+    changes = list(scenarios.make_changes(site, settings, SEED))
+    assert [c.kind for c in changes] == list(scenarios.KINDS)
+    assert len({c.path for c in changes}) == len(changes)  # six different articles
+    for change in changes[:4]:
+        assert (tmp_path / "corpus/ours/content" / change.path).read_text() != before[change.path]
+    assert changes[4].path not in before and (site.ours / changes[4].path).is_file()  # added
+    assert not (site.ours / changes[5].path).exists()  # deleted
+    assert {c.kind: c.check(tmp_path / "out") for c in changes} == dict.fromkeys(
+        scenarios.KINDS, False
+    )
+
+
+def test_fewer_runs_by_default_for_big_sites():
+    assert [default_runs(n) for n in (30, 1000, 5000, 10000, 20000)] == [3, 3, 3, 2, 1]
+
+
+# --- a whole run at a tiny size -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory):
+    """`python -m wartadesa.bench` at 30 articles: its report, its figures, its work folder."""
+    root = tmp_path_factory.mktemp("bench-run")
+    readme = root / "README.md"
+    readme.write_text(
+        "# x\n\n<!-- bench:summary start -->\nold\n<!-- bench:summary end -->\n\nSesudah.\n"
+    )
+    code = bench_main(
+        [
+            *("--articles", "30", "--villages", "3", "--runs", "1", "--seed", str(SEED)),
+            *("--output", str(root / "docs/benchmarks.md"), "--json", str(root / "fig.json")),
+            *("--workdir", str(root / "work"), "--keep"),
+        ]
+    )
+    assert code == 0
+    report.update_report(root / "docs/benchmarks.md", readme=readme)  # as for the project's
+    text = (root / "docs/benchmarks.md").read_text()
+    return root, json.loads((root / "fig.json").read_text()), text
+
+
+def table_rows(text, first_header):
+    """The rows (lists of cells) of the Markdown table whose header starts with `first_header`."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+def front_matter(path):
+    meta, _ = split_yaml(path)
+    return canonical(meta)
+
+
+def article_pages(output):
+    pages = {}
+    for page in Path(output).glob("berita/*/*/*/index.html"):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        pages[soup.h1.get_text().replace("\xa0", " ")] = (page, soup)
+    return pages
+
+
+def test_a_run_measures_every_rebuild_and_sees_every_change(bench_run):
+    _, figures, _ = bench_run
+    assert figures["articles"] == 30 and figures["runs"] == 1
+    assert list(figures["rebuilds"]) == list(scenarios.KINDS)
+    assert figures["verified"] == dict.fromkeys(scenarios.KINDS, True)
+    assert figures["one_article"] == max(figures["rebuilds"][k] for k in scenarios.ONE_ARTICLE)
+    assert figures["ratio"] == pytest.approx(figures["ours"] / figures["plain"], rel=0.02)
+    assert figures["memory_mb"] >= figures["main_memory_mb"] > 20
+
+
+def test_the_rebuilt_output_shows_each_change(bench_run):
+    """Read the kept corpus and output ourselves (not through the bench's checks)."""
+    root, _, text = bench_run
+    content, plain, output = (
+        root / "work/corpus/ours/content",
+        root / "work/corpus/plain/content",
+        root / "work/warm-ours",
+    )
+    files = {
+        row[0]: row[1].strip("`")
+        for row in table_rows(text, "change")
+        if row[0] in scenarios.DESCRIPTIONS.values()
+    }
+    kinds = {v: k for k, v in scenarios.DESCRIPTIONS.items()}
+    files = {kinds[label]: path for label, path in files.items()}
+    assert set(files) == set(scenarios.KINDS)
+    pages = article_pages(output)
+    assert len(pages) == ARTICLES  # one added, one deleted
+
+    title = front_matter(content / files["title"])["title"]
+    assert title.startswith("Kabar Baru Nomor") and title in pages
+
+    meta = front_matter(content / files["date"])
+    page, soup = pages[meta["title"]]
+    assert soup.find("time")["datetime"].startswith(meta["date"])
+    assert page.relative_to(output).parts[1:3] == tuple(meta["date"].split("-")[:2])
+
+    meta = front_matter(content / files["village"])
+    village = next(
+        p
+        for p in output.glob("desa/*/index.html")
+        if f"<code>{meta['village']}</code>" in p.read_text()
+    )
+    url = pages[meta["title"]][0].relative_to(output).parent.as_posix() + "/"
+    assert url in village.read_text()
+
+    meta = front_matter(content / files["body"])
+    assert "Pembaruan nomor 1:" in pages[meta["title"]][0].read_text()
+
+    assert front_matter(content / files["add"])["title"] in pages
+    assert not (content / files["delete"]).exists()
+    deleted = (plain / files["delete"]).read_text().split("\n", 1)[0].removeprefix("Title: ")
+    assert deleted not in pages
+
+
+def test_the_report_judges_each_target_from_its_figures(bench_run):
+    _, figures, text = bench_run
+    verdicts = {row[0]: (row[1], row[2]) for row in table_rows(text, "target")}
+    limit = min(report.CHANGE_SECONDS, report.CHANGE_RATIO * figures["plain"])
+    for kind in scenarios.KINDS:
+        ((measured, verdict),) = [
+            v for k, v in verdicts.items() if scenarios.DESCRIPTIONS[kind] in k
+        ]
+        wall = figures["rebuilds"][kind]
+        allowed = limit if kind in scenarios.ONE_ARTICLE else report.ADD_DELETE_SECONDS
+        assert measured.startswith(f"{wall:.2f} s")
+        expected = report.MET if wall <= allowed else report.NOT_MET
+        assert verdict == expected + " (target set for 5,000 articles)"
+    ((measured, verdict),) = [v for k, v in verdicts.items() if k.startswith("peak memory")]
+    assert measured.startswith(f"{figures['memory_mb']} MB")
+    assert verdict.startswith(report.MET if figures["memory_mb"] <= 1024 else report.NOT_MET)
+    ((measured, verdict),) = [v for k, v in verdicts.items() if k.startswith("full build")]
+    assert verdict == (report.MET if figures["ratio"] <= 1.10 else report.NOT_MET)
+
+
+def test_the_summary_table_lists_the_run_in_the_report_and_the_readme(bench_run):
+    root, figures, text = bench_run
+    assert text.startswith("<!-- bench:header start -->\n# Benchmarks")
+    assert text.index("bench:summary start") < text.index("bench:30 start")
+    (row,) = table_rows(text, "articles")
+    assert row[:4] == [
+        "30",
+        f"{figures['ours']:.2f} s",
+        f"{figures['plain']:.2f} s",
+        f"**{figures['ratio']:.2f}×**",
+    ]
+    assert row[4].startswith(f"{figures['memory_mb']} MB")
+    assert row[5:8] == [
+        f"{figures['one_article']:.2f} s",
+        f"{figures['rebuilds']['add']:.2f} s",
+        f"{figures['rebuilds']['delete']:.2f} s",
+    ]
+    readme = (root / "README.md").read_text()
+    assert "old" not in readme and table_rows(readme, "articles") == [row]
+    assert readme.startswith("# x\n\n<!-- bench:summary start -->\n| articles |")
+    assert readme.endswith("<!-- bench:summary end -->\n\nSesudah.\n")
 
 
 # --- page weight --------------------------------------------------------------------
@@ -327,6 +500,17 @@ def test_median_of_several_pages(tmp_path):
     assert summary.largest_raw == 907 and summary.largest_raw_path == "tag/t3/index.html"
 
 
+def test_folders_to_skip_are_not_measured(tiny_site):
+    site, _ = tiny_site
+    (site / "admin").mkdir()
+    (site / "admin/index.html").write_text('<script src="editor.js"></script>')
+    (site / "admin/editor.js").write_text("x();" * 5000)
+    measured = measure_site(site, skip=("admin",))
+    assert "admin/index.html" not in {page.path for page in measured.pages}
+    assert measured.js_files == 1  # theme/js/video.js only
+    assert "admin/index.html" in {page.path for page in measure_site(site).pages}
+
+
 def test_missing_stylesheet_is_reported(tmp_path):
     (tmp_path / "index.html").write_text('<link rel="stylesheet" href="theme/css/gone.css">')
     weight = measure_site(tmp_path)
@@ -363,9 +547,13 @@ def test_page_types_follow_the_url_scheme(path, kind):
 # --- report -------------------------------------------------------------------------
 
 
-def fake_result(site, articles, ratio, incremental):
+def fake_result(site, articles, ratio, rebuild, memory_kb=100 * 1024):
     weight = measure_site(site)
     outputs = OutputStats(files=5, bytes=1000, html_pages=2, article_pages=1, feeds=0)
+
+    def runs(walls, main_kb, worker_kb=0):
+        return [Measurement(w, w * 0.9, main_kb, worker_kb) for w in walls]
+
     return BenchResult(
         articles=articles,
         villages=4,
@@ -384,12 +572,13 @@ def fake_result(site, articles, ratio, incremental):
         plugins=["front_matter"],
         theme="theme",
         corpus_seconds=1.0,
-        ours=ConfigStats(
-            "ours", [ratio * 10, ratio * 12], [200 * 1024, 210 * 1024], [ratio * 9, ratio * 11]
-        ),
-        plain=ConfigStats("plain", [10.0, 12.0], [100 * 1024, 100 * 1024], [9.0, 11.0]),
-        pair_ratios=[ratio, ratio],
-        incremental=Incremental(9.0, [incremental, incremental], [1024, 1024], ["a.md"], True),
+        ours=ConfigStats("ours", runs([ratio * 10, ratio * 12], memory_kb, memory_kb // 2)),
+        plain=ConfigStats("plain", runs([10.0, 12.0], 100 * 1024)),
+        first_cached=Measurement(9.0, 8.0, 1024),
+        rebuilds=[
+            Rebuild(kind, f"berita/{kind}.md", Measurement(rebuild, rebuild, 1024), True)
+            for kind in scenarios.KINDS
+        ],
         weights={"ours": weight, "plain": weight},
         outputs={"ours": outputs, "plain": outputs},
         warnings={"ours": [], "plain": []},
@@ -399,34 +588,71 @@ def fake_result(site, articles, ratio, incremental):
 
 def test_targets_are_judged_from_the_figures(tiny_site):
     site, _ = tiny_site
-    fast = {row[0]: row[2] for row in report.targets(fake_result(site, 5000, 1.05, 3.0))}
-    slow = {row[0]: row[2] for row in report.targets(fake_result(site, 5000, 1.25, 6.0))}
-    small = {row[0]: row[2] for row in report.targets(fake_result(site, 1000, 1.05, 6.0))}
-    ratio_key = next(k for k in fast if "1.10×" in k)
-    incremental_key = next(k for k in fast if "incremental" in k)
-    assert fast[ratio_key] == "**met**" and slow[ratio_key] == "**not met**"
-    assert fast[incremental_key] == "**met**" and slow[incremental_key] == "**not met**"
-    assert small[incremental_key].startswith("not judged")
-    assert all(v == "**met**" for k, v in fast.items() if "KB" in k)  # the tiny pages
+
+    def verdicts(result):
+        return {row[0].split(":")[0]: row[2] for row in report.targets(result)}
+
+    fast = verdicts(fake_result(site, 5000, 1.05, 1.0))
+    slow = verdicts(fake_result(site, 5000, 1.25, 6.0, memory_kb=400 * 1024))
+    small = verdicts(fake_result(site, 1000, 1.05, 1.0))
+    assert fast["full build ≤ 1.10× plain Pelican"] == report.MET
+    assert slow["full build ≤ 1.10× plain Pelican"] == report.NOT_MET
+    for kind in scenarios.KINDS:
+        key = f"rebuild, {scenarios.DESCRIPTIONS[kind]}"
+        assert fast[key] == report.MET  # 1 s: ≤ 5 s and ≤ 0.12 × 11 s
+        assert slow[key] == (report.NOT_MET if kind in scenarios.ONE_ARTICLE else report.MET)
+        assert small[key] == report.MET + " (target set for 5,000 articles)"
+    # 400 MB main + 2 cores × 200 MB workers (the bound) ≤ 1 GB; 600 MB main is not.
+    assert slow["peak memory of a full build ≤ 1 GB"] == report.MET
+    over = verdicts(fake_result(site, 5000, 1.0, 1.0, memory_kb=600 * 1024))
+    assert over["peak memory of a full build ≤ 1 GB"] == report.NOT_MET
+    assert all(v == report.MET for k, v in fast.items() if "KB" in k)  # the tiny pages
 
 
-def test_report_keeps_one_section_per_corpus_size(tiny_site, tmp_path):
+def test_a_rebuild_whose_change_is_not_visible_is_not_verified(tiny_site):
+    site, _ = tiny_site
+    result = fake_result(site, 5000, 1.0, 1.0)
+    result.rebuilds[1].verified = False
+    rows = {row[0].split(":")[0]: row[2] for row in report.targets(result)}
+    assert rows[f"rebuild, {scenarios.DESCRIPTIONS['title']}"] == report.NOT_VERIFIED
+    assert "not verified: title" in report.summary_table([report.figures(result)])
+
+
+def test_report_keeps_one_section_per_corpus_size_and_the_notes(tiny_site, tmp_path):
     site, _ = tiny_site
     target = tmp_path / "docs" / "benchmarks.md"
     report.write_report(target, fake_result(site, 1000, 1.30, 3.0))
+    target.write_text(
+        target.read_text().replace(
+            "<!-- bench:1000 start", "## Catatan\n\nTangan.\n\n<!-- bench:1000 start"
+        )
+    )
     report.write_report(target, fake_result(site, 5000, 1.20, 6.0))
     report.write_report(target, fake_result(site, 1000, 1.05, 2.0))
     text = target.read_text()
-    assert text.startswith("# Benchmarks")
+    assert text.startswith("<!-- bench:header start -->\n# Benchmarks")
     assert (
         text.count("<!-- bench:1000 start -->") == 1
         and text.count("<!-- bench:5000 start -->") == 1
     )
+    assert text.count("## Catatan\n\nTangan.") == 1
+    assert (
+        text.index("bench:summary end") < text.index("## Catatan") < text.index("bench:1000 start")
+    )
     assert text.index("bench:1000 start") < text.index("bench:5000 start")
+    assert [row[:4] for row in table_rows(text, "articles")] == [
+        ["1,000", "11.55 s", "11.00 s", "**1.05×**"],  # medians of 2 runs
+        ["5,000", "13.20 s", "11.00 s", "**1.20×**"],
+    ]
     first = text.split("<!-- bench:1000 start -->")[1].split("<!-- bench:1000 end -->")[0]
     assert "**1.05×**" in first and "1.30×" not in first
     assert "| machine | 2 cores (CPU), 1 GB RAM, Linux |" in first
-    assert (
-        "| ours (full configuration) | 11.55 s | 10.50–12.60 s | 10.50 s | 205 MB | 87 |" in first
-    )
-    assert "| ratio ours / plain | 1.05× | per pair 1.05–1.05× | 1.05× | 2.05× |" in first
+    assert table_rows(first, "configuration")[0] == [
+        "ours (full configuration)",
+        "11.55 s",
+        "10.50–12.60 s",
+        "10.40 s",
+        "100 MB",
+        "200 MB",
+        "87",
+    ]

@@ -350,16 +350,24 @@ def summarize(pages: list["PageWeight"]) -> list["TypeSummary"]:
 
 
 def measure_site(
-    output: str | Path, siteurl: str = "", segments: dict = DEFAULT_SEGMENTS
+    output: str | Path,
+    siteurl: str = "",
+    segments: dict = DEFAULT_SEGMENTS,
+    skip: tuple[str, ...] = (),
 ) -> "SiteWeight":
-    """Measure every HTML page under `output`; return a SiteWeight."""
+    """Measure every HTML page under `output` but those in the folders `skip` (first path
+    segments, e.g. the web editor's); return a SiteWeight."""
     output = Path(output)
     measurer = SiteMeasurer(output, siteurl, segments)
-    pages = [measurer.page(path) for path in sorted(output.rglob("*.html"))]
+
+    def kept(path):
+        return path.relative_to(output).parts[0] not in skip
+
+    pages = [measurer.page(path) for path in sorted(output.rglob("*.html")) if kept(path)]
     if not pages:
         raise ValueError(f"no HTML pages in {output}")
     site = SiteWeight(pages=pages, types=summarize(pages))
-    for script in sorted(output.rglob("*.js")):
+    for script in sorted(filter(kept, output.rglob("*.js"))):
         raw, packed = measurer.sizes(script.relative_to(output).as_posix())
         site.js_files += 1
         site.js_files_raw += raw

@@ -5,13 +5,16 @@
 
 `ours` goes through wartadesa.build (exactly what `invoke build` does, with settings
 overrides such as another content folder); `plain` runs Pelican itself. The last line
-printed is `BENCH-RESULT {json}` with the warnings count. `--profile FILE` writes a
-cProfile of the build.
+printed is `BENCH-RESULT {json}` with the warnings, the errors and the peak memory of
+this process (`main_rss_kb`) and of its largest forked worker (`worker_rss_kb`: the build's
+reading and writing workers and the photo encoders, all waited for). `--profile FILE`
+writes a cProfile of the build.
 """
 
 import argparse
 import json
 import logging
+import resource
 import sys
 
 RESULT_PREFIX = "BENCH-RESULT "
@@ -72,7 +75,13 @@ def main(argv=None):
         warnings, errors = run(args.settings, args.output, overrides)
     for line in errors:
         print(line, file=sys.stderr)
-    print(RESULT_PREFIX + json.dumps({"warnings": warnings, "errors": errors}))
+    result = {
+        "warnings": warnings,
+        "errors": errors,
+        "main_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "worker_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    }
+    print(RESULT_PREFIX + json.dumps(result))
     return 1 if errors else 0
 
 

@@ -540,7 +540,7 @@ def generate(root, articles=1000, villages=40, seed=1):
             village = order[index]  # every village gets at least one article
         else:
             village = rng.choices(order, weights=weights)[0]
-        article = _write_article(corpus, index, date, has_time, village, images, rng, used_slugs)
+        article = write_article(corpus, index, date, has_time, village, images, rng, used_slugs)
         corpus.articles.append(article)
     for slug, title in PAGES:
         _write_page(corpus, slug, title, rng)
@@ -548,7 +548,7 @@ def generate(root, articles=1000, villages=40, seed=1):
     return corpus
 
 
-def _write_article(corpus, index, date, has_time, village, images, rng, used_slugs):
+def write_article(corpus, index, date, has_time, village, images, rng, used_slugs):
     category = rng.choice(sorted(CATEGORIES))
     topic = CATEGORIES[category]
     writer = _Writer(rng, village, date.year)

@@ -1,16 +1,15 @@
-"""The benchmark runner: corpus, alternating builds, incremental rebuild, page weight.
+"""The benchmark runner: corpus, alternating full builds, rebuild scenarios, page weight.
 
 Every measured build runs in a fresh Python process (`wartadesa.bench.child`); its wall
-time is taken around the process and its peak memory comes from `os.wait4` (the rusage
-of exactly that child).
+time is taken around the process, its CPU time comes from `os.wait4` (that process and
+every worker it forked and waited for), and its peak memory from the process itself
+(its own and its largest worker's maximum resident set, see `Measurement`).
 """
 
 import datetime as dt
 import json
 import os
 import platform
-import pprint
-import random
 import shutil
 import statistics
 import subprocess
@@ -23,58 +22,52 @@ from pathlib import Path
 from wartadesa.weight import measure_site, segments_from_settings
 
 from . import corpus as corpus_module
+from . import scenarios
 from .child import RESULT_PREFIX
+from .plain import plain_settings_text
 
 ROOT = Path(__file__).resolve().parents[2]
 OUR_SETTINGS = ROOT / "pelicanconf.py"
-PLAIN_THEME = "notmyidea"
-
-# Settings copied from pelicanconf.py into the plain configuration: where things are
-# and what they are called (URLs, pagination, feeds), never how they look or are processed.
-COPIED_SETTINGS = (
-    "SITENAME",
-    "SITEURL",
-    "RELATIVE_URLS",
-    "TIMEZONE",
-    "DEFAULT_LANG",
-    "ARTICLE_PATHS",
-    "PAGE_PATHS",
-    "STATIC_PATHS",
-    "DEFAULT_PAGINATION",
-    "PAGINATION_PATTERNS",
-    "PAGINATED_TEMPLATES",
-    "SLUGIFY_SOURCE",
-    "SLUG_REGEX_SUBSTITUTIONS",
-    "FEED_DOMAIN",
-    "FEED_MAX_ITEMS",
-)
-COPIED_SUFFIXES = ("_URL", "_SAVE_AS")
-PELICAN_FEEDS = tuple(
-    f"{kind}_{fmt}"
-    for kind in ("FEED", "FEED_ALL", "CATEGORY_FEED", "AUTHOR_FEED", "TAG_FEED", "TRANSLATION_FEED")
-    for fmt in ("ATOM", "RSS")
-)
+try:
+    CORES = len(os.sched_getaffinity(0))
+except AttributeError:
+    CORES = os.cpu_count() or 1
 
 
 class BenchError(Exception):
     """A build in the benchmark failed; the message says which and why."""
 
 
+def default_runs(articles):
+    """Timed builds of each configuration when --runs is not given: fewer for big sites."""
+    return 3 if articles <= 5000 else 2 if articles <= 10000 else 1
+
+
 @dataclass
 class Measurement:
-    config: str
+    """One build: wall and CPU time (the process and every process it waited for), memory."""
+
     wall: float  # seconds
-    max_rss_kb: int
-    cpu: float = 0.0  # user + system seconds of the build process
+    cpu: float  # user + system seconds, the build's forked workers included
+    main_rss_kb: int  # peak resident memory of the build's main process
+    worker_rss_kb: int = 0  # peak of its largest forked worker (0: none)
     warnings: list = field(default_factory=list)
+
+    @property
+    def all_rss_kb(self):
+        """All processes at once, an upper bound: the main process plus one worker per core
+        at the largest worker's peak (pages shared after fork are counted in each)."""
+        return self.main_rss_kb + CORES * self.worker_rss_kb
 
 
 @dataclass
 class ConfigStats:
     name: str
-    walls: list
-    rss_kb: list
-    cpus: list = field(default_factory=list)
+    runs: list  # of Measurement, in order
+
+    @property
+    def walls(self):
+        return [m.wall for m in self.runs]
 
     @property
     def median(self):
@@ -82,25 +75,26 @@ class ConfigStats:
 
     @property
     def cpu_median(self):
-        return statistics.median(self.cpus) if self.cpus else 0.0
+        return statistics.median(m.cpu for m in self.runs)
 
     @property
-    def rss_mb(self):
-        return statistics.median(self.rss_kb) / 1024
+    def main_mb(self):
+        return statistics.median(m.main_rss_kb for m in self.runs) / 1024
+
+    @property
+    def all_mb(self):
+        return statistics.median(m.all_rss_kb for m in self.runs) / 1024
 
 
 @dataclass
-class Incremental:
-    warm_wall: float  # first build with an empty cache (fills it)
-    walls: list  # rebuilds after changing one article each time
-    rss_kb: list
-    changed: list  # content paths that were changed
-    verified: bool  # the changed text appeared in the rebuilt page
-    cpus: list = field(default_factory=list)
+class Rebuild:
+    """One scenario (scenarios.KINDS): a change, then a rebuild with the build cache into the
+    previous build's output folder."""
 
-    @property
-    def median(self):
-        return statistics.median(self.walls)
+    kind: str
+    path: str  # the content file changed, added or deleted
+    measurement: Measurement
+    verified: bool  # the change is visible in the rebuilt output
 
 
 @dataclass
@@ -125,13 +119,13 @@ class BenchResult:
     corpus_seconds: float
     ours: ConfigStats
     plain: ConfigStats
-    pair_ratios: list
-    incremental: Incremental
+    first_cached: Measurement  # our warm-up build, filling the build cache
+    rebuilds: list  # of Rebuild, in the order of scenarios.KINDS
     weights: dict  # "ours"/"plain" -> SiteWeight
     outputs: dict  # "ours"/"plain" -> OutputStats
     warnings: dict  # "ours"/"plain" -> list of warning lines (warm-up build)
     plain_settings: str  # the generated settings file, for the report
-    profile_text: str = ""
+    profile: dict = field(default_factory=dict)  # listing name -> text (profile_listings)
     profile_wall: float = 0.0
     load: tuple = ()  # 1-minute load average at the start and at the end
 
@@ -140,12 +134,15 @@ class BenchResult:
         return self.ours.median / self.plain.median
 
     @property
-    def memory_ratio(self):
-        return self.ours.rss_mb / self.plain.rss_mb
+    def pair_ratios(self):
+        return [a / b for a, b in zip(self.ours.walls, self.plain.walls, strict=True)]
 
     @property
     def cpu_ratio(self):
         return self.ours.cpu_median / self.plain.cpu_median if self.plain.cpu_median else 0.0
+
+    def rebuild(self, kind):
+        return next(r for r in self.rebuilds if r.kind == kind)
 
 
 def machine_info():
@@ -201,72 +198,19 @@ def our_settings():
     return get_settings_from_file(str(OUR_SETTINGS))
 
 
-def plain_settings_text(ours, content):
-    """A settings file for plain Pelican: default theme, no plugins, our URL settings."""
-    from pelican.settings import DEFAULT_CONFIG
-
-    theme_templates = Path(DEFAULT_CONFIG["THEME"]).parent / PLAIN_THEME / "templates"
-    direct = {t.upper() for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])}
-    names = []
-    for key in sorted(ours):
-        # Pelican's own settings only (plus {TEMPLATE}_URL/_SAVE_AS of direct templates,
-        # which Pelican looks up by name); plugin settings stay out.
-        template = key.removesuffix("_SAVE_AS").removesuffix("_URL")
-        if (
-            key in COPIED_SETTINGS
-            or key in PELICAN_FEEDS
-            or key.endswith(COPIED_SUFFIXES)
-            and (key in DEFAULT_CONFIG or template in direct)
-        ):
-            names.append(key)
-    lines = [
-        '"""Plain Pelican for the benchmark (generated): default theme, no plugins.',
-        "",
-        "Only URL, pagination and feed settings are copied from pelicanconf.py.",
-        '"""',
-        "",
-        f"PATH = {str(content)!r}",
-        f"THEME = {PLAIN_THEME!r}",
-        "PLUGINS = []",
-    ]
-    for key in names:
-        value = ours[key]
-        if key == "PAGINATED_TEMPLATES":
-            # Only the lists Pelican paginates by default: the default theme's other
-            # templates (e.g. archives) ignore the page and would repeat the whole list
-            # on every page.
-            value = {k: v for k, v in value.items() if k in DEFAULT_CONFIG["PAGINATED_TEMPLATES"]}
-        lines.append(f"{key} = {pprint.pformat(value, width=88, compact=True)}")
-    templates = [
-        t
-        for t in ours.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"])
-        if (theme_templates / f"{t}.html").is_file()
-    ]
-    lines.append(f"DIRECT_TEMPLATES = {templates!r}  # those the default theme has")
-    return "\n".join(lines) + "\n"
-
-
 def run_build(config, settings, output, overrides=None, profile=None, logs=None, fresh=True):
     """One build in a fresh process; return a Measurement. Raise BenchError on failure.
 
-    With `fresh` the output folder is removed first (not timed), so every build starts empty."""
+    With `fresh` the output folder is removed first (not timed), so every build starts empty;
+    without, the build writes into the previous build's output (the build cache's rebuild)."""
     output = Path(output)
     if fresh and output.exists():
         shutil.rmtree(output)
     logs = Path(logs or output.parent)
     logs.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable,
-        "-m",
-        "wartadesa.bench.child",
-        config,
-        "--settings",
-        str(settings),
-        "--output",
-        str(output),
-        "--overrides",
-        json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in (overrides or {}).items()}),
-    ]
+    values = {k: str(v) if isinstance(v, Path) else v for k, v in (overrides or {}).items()}
+    command = [sys.executable, "-m", "wartadesa.bench.child", config, "--settings", str(settings)]
+    command += ["--output", str(output), "--overrides", json.dumps(values)]
     if profile:
         command += ["--profile", str(profile)]
     out_log, err_log = logs / f"{output.name}.out", logs / f"{output.name}.err"
@@ -289,8 +233,13 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
         problems = result.get("errors") or err_log.read_text(errors="replace").splitlines()[-30:]
         shown = "\n".join(problems[:30])
         raise BenchError(f"build '{config}' gagal (failed), exit {process.returncode}:\n{shown}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return Measurement(config, wall, usage.ru_maxrss, cpu, result.get("warnings", []))
+    return Measurement(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        main_rss_kb=result.get("main_rss_kb", usage.ru_maxrss),
+        worker_rss_kb=result.get("worker_rss_kb", 0),
+        warnings=result.get("warnings", []),
+    )
 
 
 def output_stats(folder, site_weight):
@@ -304,45 +253,37 @@ def output_stats(folder, site_weight):
     )
 
 
-def change_article(path, number):
-    """Modify the text of one article (a new closing paragraph); return the marker text."""
-    marker = f"Pembaruan nomor {number}:"
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write(f"\n{marker} berita ini diperbarui untuk uji build ulang.\n")
-    return marker  # (typogrify joins the last two words with &nbsp;: look for the start)
-
-
-def page_contains(output, article, marker):
-    """True when the built page of `article` (found in its year/month folder) has `marker`."""
-    month = Path(output) / "berita" / f"{article.date:%Y}" / f"{article.date:%m}"
-    return any(marker in page.read_text(encoding="utf-8") for page in month.rglob("index.html"))
-
-
-def profile_text(stats_file, lines=30):
-    """Readable cProfile listings: cumulative, own time, and our code only."""
+def profile_listings(stats_file, lines=30):
+    """Readable cProfile listings: {"cumulative", "own", "ours" (plugins/, wartadesa/)}."""
     import io
     import pstats
     import sysconfig
 
-    buffer = io.StringIO()
-    stats = pstats.Stats(str(stats_file), stream=buffer)
-    buffer.write(f"## Top {lines} by cumulative time\n")
-    stats.sort_stats("cumulative").print_stats(lines)
-    buffer.write("\n## Top 20 by own time (tottime)\n")
-    stats.sort_stats("tottime").print_stats(20)
-    buffer.write("\n## Our code (plugins/, wartadesa/) by cumulative time\n")
-    stats.sort_stats("cumulative").print_stats(rf"{ROOT}/(plugins|wartadesa)/", 25)
-    text = buffer.getvalue()
-    text = text.replace(sysconfig.get_paths()["purelib"] + "/", "").replace(f"{ROOT}/", "")
-    return text.replace(str(stats_file), "profile")
+    def listing(order, *restrictions):
+        buffer = io.StringIO()
+        pstats.Stats(str(stats_file), stream=buffer).sort_stats(order).print_stats(*restrictions)
+        text = buffer.getvalue().replace(sysconfig.get_paths()["purelib"] + "/", "")
+        return text.replace(f"{ROOT}/", "").replace(str(stats_file), "profile")
+
+    return {
+        "cumulative": listing("cumulative", lines),
+        "own": listing("tottime", 20),
+        "ours": listing("cumulative", rf"{ROOT}/(plugins|wartadesa)/", 25),
+    }
 
 
 def run_benchmark(
-    articles=1000, villages=40, seed=1, runs=3, profile=False, workdir=None, keep=False, log=print
+    articles=1000,
+    villages=40,
+    seed=1,
+    runs=None,
+    profile=False,
+    workdir=None,
+    keep=False,
+    log=print,
 ):
     """Run everything; return a BenchResult."""
-    if runs < 1:
-        raise ValueError("runs must be at least 1")
+    runs = runs or default_runs(articles)
     started = dt.datetime.now().astimezone()
     temporary = workdir is None
     work = Path(workdir or tempfile.mkdtemp(prefix="wartadesa-bench-")).resolve()
@@ -361,6 +302,10 @@ def _load():
         return os.getloadavg()[0]
     except OSError:
         return float("nan")
+
+
+def _mb(measurement):
+    return f"{measurement.main_rss_kb / 1024:.0f} MB, semua proses ≤ {measurement.all_rss_kb / 1024:.0f} MB"
 
 
 def _run(articles, villages, seed, runs, profile, work, started, log):
@@ -382,7 +327,7 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
     logs = work / "logs"
 
     # Warm-up: one untimed build of each. Ours fills the build cache (BUILD_CACHE) on the way
-    # (the first build of the incremental measurement); the output is the same.
+    # (the first build of the rebuild scenarios); the output is the same.
     log("Build pemanasan (warm-up: checked, measured for page weight; ours fills the cache)")
     warm = {
         "ours": run_build("ours", OUR_SETTINGS, work / "warm-ours", cached_overrides, logs=logs),
@@ -390,15 +335,16 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
     }
     for name, measurement in warm.items():
         log(
-            f"  {name}: {measurement.wall:.1f} s (CPU {measurement.cpu:.1f} s), "
+            f"  {name}: {measurement.wall:.1f} s (CPU {measurement.cpu:.1f} s, {_mb(measurement)}), "
             f"{len(measurement.warnings)} peringatan (warnings)"
         )
 
     log("Mengukur berat halaman (page weight)")
     segments = segments_from_settings(settings)
+    skip = (settings["EDITOR_PATH"],) if settings.get("EDITOR_PATH") else ()  # an operator's tool
     weights, outputs = {}, {}
     for name in builds:
-        weights[name] = measure_site(work / f"warm-{name}", segments=segments)
+        weights[name] = measure_site(work / f"warm-{name}", segments=segments, skip=skip)
         outputs[name] = output_stats(work / f"warm-{name}", weights[name])
         if outputs[name].article_pages != articles:
             raise BenchError(
@@ -407,30 +353,34 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
             )
 
     log(f"Build bergantian (alternating timed builds), {runs} kali")
-    walls = {"ours": [], "plain": []}
-    rss = {"ours": [], "plain": []}
-    cpus = {"ours": [], "plain": []}
+    timed = {"ours": [], "plain": []}
     for run in range(1, runs + 1):
         for name, (config, settings_file, overrides) in builds.items():
             output = work / f"run{run}-{name}"
             measurement = run_build(config, settings_file, output, overrides, logs=logs)
             shutil.rmtree(output, ignore_errors=True)
-            walls[name].append(measurement.wall)
-            rss[name].append(measurement.max_rss_kb)
-            cpus[name].append(measurement.cpu)
+            timed[name].append(measurement)
             log(
                 f"  run {run}/{runs} {name:5}: {measurement.wall:6.2f} s "
-                f"(CPU {measurement.cpu:.2f} s), {measurement.max_rss_kb / 1024:6.0f} MB"
+                f"(CPU {measurement.cpu:.2f} s), {_mb(measurement)}"
             )
-    ours = ConfigStats("ours", walls["ours"], rss["ours"], cpus["ours"])
-    plain = ConfigStats("plain", walls["plain"], rss["plain"], cpus["plain"])
-    pair_ratios = [a / b for a, b in zip(walls["ours"], walls["plain"], strict=False)]
     load_end = _load()
 
-    log("Build ulang inkremental (BUILD_CACHE, one article changed)")
-    incremental = _incremental(
-        site, runs, seed, work / "warm-ours", cached_overrides, warm["ours"], logs, log
-    )
+    log("Build ulang dengan cache (BUILD_CACHE) ke folder yang sama, satu perubahan tiap kali")
+    rebuilds = []
+    output = work / "warm-ours"
+    for change in scenarios.make_changes(site, settings, seed):
+        measurement = run_build(
+            "ours", OUR_SETTINGS, output, cached_overrides, logs=logs, fresh=False
+        )
+        rebuild = Rebuild(change.kind, change.path, measurement, change.check(output))
+        rebuilds.append(rebuild)
+        seen = (
+            "perubahan terlihat (verified)" if rebuild.verified else "TIDAK TERLIHAT (not verified)"
+        )
+        log(
+            f"  {change.kind:7}: {measurement.wall:6.2f} s (CPU {measurement.cpu:.2f} s; {change.path}; {seen})"
+        )
 
     result = BenchResult(
         articles=articles,
@@ -442,10 +392,10 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
         plugins=list(settings.get("PLUGINS") or []),
         theme=str(settings.get("THEME")),
         corpus_seconds=corpus_seconds,
-        ours=ours,
-        plain=plain,
-        pair_ratios=pair_ratios,
-        incremental=incremental,
+        ours=ConfigStats("ours", timed["ours"]),
+        plain=ConfigStats("plain", timed["plain"]),
+        first_cached=warm["ours"],
+        rebuilds=rebuilds,
         weights=weights,
         outputs=outputs,
         warnings={name: warm[name].warnings for name in warm},
@@ -466,27 +416,5 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
             logs=logs,
         )
         result.profile_wall = measurement.wall
-        result.profile_text = profile_text(stats_file)
+        result.profile = profile_listings(stats_file)
     return result
-
-
-def _incremental(site, runs, seed, output, overrides, first, logs, log):
-    """Change one article and rebuild into `output`, whose build `first` filled the cache."""
-    chooser = random.Random(seed)
-    walls, rss, changed, cpus = [], [], [], []
-    verified = True
-    for run in range(1, runs + 1):
-        article = chooser.choice(site.articles)
-        marker = change_article(site.ours / article.path, run)
-        measurement = run_build("ours", OUR_SETTINGS, output, overrides, logs=logs, fresh=False)
-        walls.append(measurement.wall)
-        rss.append(measurement.max_rss_kb)
-        cpus.append(measurement.cpu)
-        changed.append(article.path)
-        found = page_contains(output, article, marker)
-        verified = verified and found
-        log(
-            f"  run {run}/{runs}: {measurement.wall:.2f} s (CPU {measurement.cpu:.2f} s; "
-            f"ubah {article.path}; {'perubahan terlihat' if found else 'PERUBAHAN TIDAK TERLIHAT'})"
-        )
-    return Incremental(first.wall, walls, rss, changed, verified, cpus)

@@ -1,0 +1,181 @@
+"""The rebuild scenarios of the benchmark: change the corpus, then check the rebuilt site.
+
+Each scenario changes our copy of the corpus the way an operator would (one article's
+text, title, village or date; one article added; one deleted) and returns a `Change`
+whose `check(output)` says whether the change is visible in the rebuilt output folder:
+the page at the article's URL (computed from our URL settings), the new village's page,
+the `<time datetime>` of the article, a page that must be gone.
+"""
+
+import datetime as dt
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from . import corpus as corpus_module
+
+KINDS = ("body", "title", "village", "date", "add", "delete")
+ONE_ARTICLE = ("body", "title", "village", "date")  # "one article changed" (issue 15)
+DESCRIPTIONS = {
+    "body": "teks berita diubah (body text)",
+    "title": "judul diubah (title)",
+    "village": "dipindah ke desa lain (village)",
+    "date": "tanggal diubah (date)",
+    "add": "satu berita ditambah (article added)",
+    "delete": "satu berita dihapus (article deleted)",
+}
+LINK = re.compile(r"\(\{filename\}/([^)]+)\)")  # a link to another article, as the corpus writes
+# Front matter keys the corpus writes (corpus.ENGLISH_KEYS / INDONESIAN_KEYS).
+KEYS = {
+    name: (corpus_module.ENGLISH_KEYS[name], corpus_module.INDONESIAN_KEYS[name])
+    for name in ("title", "date", "village")
+}
+
+
+@dataclass
+class Change:
+    kind: str
+    path: str  # the content file changed, added or deleted (relative to the content folder)
+    check: Callable[[Path], bool]  # True when the change is visible in the output folder
+
+
+class Pages:
+    """Where our configuration writes an article's and a village's pages."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def article(self, title, date):
+        value = self.settings
+        slug = slugify(
+            title,
+            regex_subs=value.get(
+                "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+            ),
+            preserve_case=value.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=value.get("SLUGIFY_USE_UNICODE", False),
+        )
+        return value["ARTICLE_SAVE_AS"].format(slug=slug, date=date)
+
+    def article_url(self, title, date):
+        return self.article(title, date).removesuffix("index.html")
+
+    def village(self, output, code):
+        """Every page (1, 2, ...) of the village page showing official `code`, or []."""
+        root = Path(output) / self.settings["VILLAGE_URL"].split("{", 1)[0]
+        for first in root.glob("*/index.html"):
+            if f"<code>{code}</code>" in first.read_text(encoding="utf-8"):
+                return [first] + sorted(first.parent.glob("*/index.html"))
+        return []
+
+
+def _read(output, relative):
+    page = Path(output) / relative
+    return page.read_text(encoding="utf-8") if page.is_file() else ""
+
+
+def _set_field(path, name, value):
+    """Replace the value of front matter field `name` (English or Indonesian key)."""
+    keys = "|".join(KEYS[name])
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(rf"^({keys}): .*$", re.M)
+    if not pattern.search(text):
+        raise ValueError(f"{path}: no {name} field")
+    path.write_text(pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1), "utf-8")
+
+
+def change_body(site, article, pages, number):
+    marker = f"Pembaruan nomor {number}:"  # typogrify may join the last words: the start
+    with open(site.ours / article.path, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{marker} berita ini diperbarui untuk uji build ulang.\n")
+    page = pages.article(article.title, article.date)
+    return Change("body", article.path, lambda output: marker in _read(output, page))
+
+
+def change_title(site, article, pages, number):
+    marker = f"Kabar Baru Nomor {number}"
+    title = f"{marker} dari {article.title}"
+    _set_field(site.ours / article.path, "title", title)
+    old, new = pages.article(article.title, article.date), pages.article(title, article.date)
+
+    def check(output):
+        return marker in _read(output, new) and (old == new or not (Path(output) / old).exists())
+
+    return Change("title", article.path, check)
+
+
+def change_village(site, article, pages, number):
+    old = article.villages[0]
+    new = next(v.code for v in site.villages if v.code != old)
+    _set_field(site.ours / article.path, "village", new)
+    link = pages.article_url(article.title, article.date) + '"'
+
+    def check(output):
+        listed = [link in page.read_text(encoding="utf-8") for page in pages.village(output, new)]
+        gone = [link in page.read_text(encoding="utf-8") for page in pages.village(output, old)]
+        return any(listed) and not any(gone)
+
+    return Change("village", article.path, check)
+
+
+def change_date(site, article, pages, number):
+    year = 2022 if article.date.year != 2022 else 2023
+    date = article.date.replace(year=year, month=number % 12 + 1, day=15)
+    _set_field(site.ours / article.path, "date", f"{date:%Y-%m-%d}")
+    old, new = pages.article(article.title, article.date), pages.article(article.title, date)
+
+    def check(output):
+        return (
+            f'datetime="{date:%Y-%m-%d}' in _read(output, new) and not (Path(output) / old).exists()
+        )
+
+    return Change("date", article.path, check)
+
+
+def add_article(site, pages, rng):
+    """A new article from the corpus generator, dated after all others (so on the home page)."""
+    taken = {corpus_module.slugify(a.title) for a in site.articles}
+    date = max(a.date for a in site.articles) + dt.timedelta(days=1)
+    images = sorted(p.name for p in (site.ours / "images").iterdir())
+    village = rng.choice(site.villages)
+    number = len(site.articles)
+    article = corpus_module.write_article(site, number, date, True, village, images, rng, taken)
+    site.articles.append(article)
+    page = pages.article(article.title, article.date)
+    link = pages.article_url(article.title, article.date) + '"'
+
+    def check(output):
+        return bool(_read(output, page)) and link in _read(output, "index.html")
+
+    return Change("add", article.path, check)
+
+
+def delete_article(site, pages, rng, keep=()):
+    """Delete an article no other article links to (else: a broken link, the build fails)."""
+    linked = set()
+    for other in site.articles:
+        linked.update(LINK.findall((site.ours / other.path).read_text(encoding="utf-8")))
+    free = [a for a in site.articles if a not in keep and a.path not in linked]
+    article = rng.choice(free)
+    (site.ours / article.path).unlink()
+    site.articles.remove(article)
+    page = pages.article(article.title, article.date)
+    return Change("delete", article.path, lambda output: not (Path(output) / page).exists())
+
+
+def make_changes(site, settings, seed):
+    """Yield the scenarios in the order of KINDS, each applied just before it is yielded."""
+    rng = random.Random(seed)
+    pages = Pages(settings)
+    single = [a for a in site.articles if len(a.villages) == 1 and not a.regions]
+    chosen = rng.sample(single, len(ONE_ARTICLE))
+    changes = (change_body, change_title, change_village, change_date)
+    for number, (change, article) in enumerate(zip(changes, chosen, strict=True), start=1):
+        yield change(site, article, pages, number)
+    yield add_article(site, pages, rng)
+    yield delete_article(site, pages, rng, keep=chosen)
