@@ -2,10 +2,12 @@
 step of a seeded random sequence of edits to a generated site, a build that uses the cache
 of the builds before it gives the same tree, byte for byte, as a clean build.
 
-What is cached today is reading (front matter, Markdown, typogrify); every page is still
-rendered. The steps nevertheless cover everything a page-level incremental build must get
-right, so the test keeps its value when more is cached."""
+Two things are cached: reading (front matter, Markdown, typogrify; wartadesa/read_cache.py)
+and pages (wartadesa/incremental.py: a page whose inputs did not change is taken from the
+previous output). The test also checks that pages are really reused where they may be, and
+rendered again where every page changes (a template, a setting, a data file)."""
 
+import json
 import random
 import re
 import shutil
@@ -128,6 +130,18 @@ def site(tmp_path_factory):
     return root, generated.ours, theme
 
 
+def last_build(cache):
+    """(rendered, reused) pages of the last build, from the page record."""
+    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+    return record["last_build"]["rendered"], record["last_build"]["reused"]
+
+
+# Steps after which no page may be reused (what every page is rendered from changed).
+EVERY_PAGE = {"template", "setting", "data"}
+# Steps that change one article's text or place: pages not showing it are reused.
+ONE_ARTICLE = {"body", "title", "village", "category", "date"}
+
+
 def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
     root, content, theme = site
     cache = root / "cache"
@@ -138,9 +152,21 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
     incremental = root / "incremental" / "output"
     build_site(incremental, content=content, **settings)  # fills the cache
     assert any(cache.rglob("*.pickle"))
+    first_rendered, first_reused = last_build(cache)
+    assert first_reused == 0 and first_rendered > 50
+    build_site(incremental, content=content, **settings)  # nothing changed: nothing rendered
+    rendered, reused = last_build(cache)
+    assert reused >= first_rendered - 5 and rendered <= 5, (rendered, reused)
     for number, step in enumerate(steps, start=1):
         done = edit(step, content, theme, settings, rng, number)
         build_site(incremental, content=content, **settings)
+        rendered, reused = last_build(cache)
+        if step in EVERY_PAGE:
+            assert reused == 0, (done, rendered, reused)
+        elif step == "body":  # the pages that show that article, and the indexes
+            assert reused > 2 * rendered, (done, rendered, reused)
+        elif step in ONE_ARTICLE:  # its address too may change, so its neighbours' pages
+            assert reused >= (rendered + reused) // 4, (done, rendered, reused)
         clean_settings = {k: v for k, v in settings.items() if k != "BUILD_CACHE"}
         clean = build_site(root / f"clean-{number}" / "output", content=content, **clean_settings)
         expected, found = files_of(clean.output), files_of(incremental)
@@ -150,6 +176,28 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
         ), done
         assert [name for name in expected if expected[name] != found[name]] == [], done
         shutil.rmtree(clean.output.parent)
+    # A page changed by hand in the output is rendered again, not copied.
+    page = next(p for p in sorted(incremental.rglob("index.html")) if "berita" in p.parts)
+    page.write_text("diubah tangan", encoding="utf-8")
+    build_site(incremental, content=content, **settings)
+    clean = build_site(root / "clean-last" / "output", content=content, **clean_settings)
+    relative = page.relative_to(incremental)
+    assert page.read_bytes() == (clean.output / relative).read_bytes()
+    assert last_build(cache)[0] >= 1
     entries = list(cache.rglob("*.pickle"))
     assert len({p.parent.parent for p in entries}) == 1  # stale keys were removed
     assert len(entries) <= len(articles(content)) + 3
+
+
+def test_a_serial_build_reuses_the_pages_of_the_one_before(tmp_path):
+    """BUILD_WORKERS = 1 (no forked writers): the same reuse through our Writer."""
+    cache = tmp_path / "cache"
+    settings = {"BUILD_CACHE": str(cache), "BUILD_WORKERS": 1}
+    output = tmp_path / "site" / "output"
+    build_site(output, **settings)
+    before = files_of(output)
+    rendered_first, _ = last_build(cache)
+    build_site(output, **settings)
+    rendered, reused = last_build(cache)
+    assert reused >= rendered_first - 5 and rendered <= 5, (rendered, reused)
+    assert files_of(output) == before

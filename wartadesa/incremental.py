@@ -55,6 +55,7 @@ _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""
 # Attributes of a content object that are not what it shows: the shared context and
 # settings (counted once for the site), and the body (counted by the source's bytes).
 MAX_NESTING = 16
+_UNKNOWN = object()
 _SKIPPED_ATTRIBUTES = {"_context", "settings", "_content", "content", "summary", "metadata"}
 
 
@@ -83,7 +84,9 @@ class Fingerprints:
         self._shared: dict[tuple[str, int], Any] = {}
         self._templates: dict[str, frozenset[str] | None] = {}
         self._environments: dict[int, str] = {}
+        self._template_files: dict[str, Any] = {}
         self._walking: set[int] = set()
+        self._objects: dict[tuple[int, int], Any] = {}
         self.site = self._site_digest()
 
     # --- the part every page shares --------------------------------------------------
@@ -160,19 +163,35 @@ class Fingerprints:
             self._templates[name] = self._analyse(environment, name, set())
         return self._templates[name]
 
-    def _analyse(self, environment, name, seen) -> frozenset[str] | None:
+    def _read_template(self, environment, name):
+        """(variables it reads, templates it refers to) of one template file, or None."""
         from jinja2 import meta
 
+        # Every generator has its own environment, all with the theme's loader: a template
+        # file is read once a build.
+        key = name
+        if key not in self._template_files:
+            try:
+                source = environment.loader.get_source(environment, name)[0]
+                tree = environment.parse(source)
+                found = (
+                    set(meta.find_undeclared_variables(tree)),
+                    list(meta.find_referenced_templates(tree)),
+                )
+            except Exception:  # noqa: BLE001 - not analysable: always rendered
+                found = None
+            self._template_files[key] = found
+        return self._template_files[key]
+
+    def _analyse(self, environment, name, seen) -> frozenset[str] | None:
         if name in seen:
             return frozenset()
         seen.add(name)
-        try:
-            source = environment.loader.get_source(environment, name)[0]
-            tree = environment.parse(source)
-            names = set(meta.find_undeclared_variables(tree))
-        except Exception:  # noqa: BLE001 - not analysable: always rendered
+        found = self._read_template(environment, name)
+        if found is None:
             return None
-        for reference in meta.find_referenced_templates(tree):
+        names, references = set(found[0]), found[1]
+        for reference in references:
             if reference is None:  # a computed include: cannot be followed
                 return None
             found = self._analyse(environment, reference, seen)
@@ -200,8 +219,8 @@ class Fingerprints:
                 if name in context and context[name] is value and name != "output_file":
                     key = (name, id(value))
                     if key not in self._shared:
-                        self._shared[key] = _digest(self.value(value, 1))
-                    parts.append(f"{name}~{self._shared[key]}")
+                        self._shared[key] = (value, _digest(self.value(value, 1)))
+                    parts.append(f"{name}~{self._shared[key][1]}")
                 else:
                     parts.append(f"{name}={self.value(value, 1)}")
         except Unknown:
@@ -221,6 +240,31 @@ class Fingerprints:
             return repr(value)
         if isinstance(value, (dt.datetime, dt.date, dt.time)):
             return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', '')}"
+        if isinstance(value, (Page, Paginator)):  # one page of a list: described as such
+            return self._plain(value, depth, level)
+        if isinstance(value, (URLWrapper, Content)) or (
+            hasattr(value, "__dict__") and not callable(value) and not hasattr(value, "__iter__")
+        ):
+            # The same object has the same description on every page of this build.
+            key = (id(value), max(-1, min(depth, 1)))
+            kept = self._objects.get(key)
+            if kept is None:
+                try:  # described from the object itself, whichever page reaches it first
+                    known = self._object(value, depth, 0)
+                except Unknown:
+                    known = _UNKNOWN
+                # The object is kept with its description: its id is not reused this build.
+                kept = self._objects[key] = (value, known)
+            known = kept[1]
+            if known is _UNKNOWN:
+                raise Unknown(type(value).__qualname__)
+            return known
+        return self._plain(value, depth, level)
+
+    def _object(self, value: Any, depth: int, level: int) -> Any:
+        from pelican.contents import Content
+        from pelican.urlwrappers import URLWrapper
+
         if isinstance(value, Content):
             return self.content(value, depth, level)
         if isinstance(value, URLWrapper):
@@ -228,14 +272,21 @@ class Fingerprints:
             # what hangs on it (its articles, its parts); inside another object by name,
             # address and the sizes of its lists (its data come from files in `site`).
             shown = (type(value).__name__, value.name, value.slug, value.url, value.save_as)
-            if depth <= 0:
+            if depth < 0:  # hung on a content object: which one it is
+                return ("W", shown)
+            if depth == 0:  # a part of another's page (a region's villages): also its sizes
                 sizes = sorted(
                     (key, len(item))
                     for key, item in vars(value).items()
                     if isinstance(item, (list, tuple, dict, set))
                 )
                 return ("W", shown, sizes)
-            return ("W+", shown, self._attributes(value, 0, level))
+            return _digest("W+", shown, self._attributes(value, 0, level))
+        return _digest("O", type(value).__qualname__, self._attributes(value, depth, level))
+
+    def _plain(self, value: Any, depth: int, level: int) -> Any:
+        from pelican.paginator import Page, Paginator
+
         if isinstance(value, Paginator):
             return ("N", value.name, value.url, value.count, value.num_pages, value.per_page)
         if isinstance(value, Page):
@@ -259,16 +310,14 @@ class Fingerprints:
             return ("F", getattr(function, "__module__", ""), getattr(function, "__qualname__", ""))
         if hasattr(value, "__iter__") and hasattr(value, "__len__"):
             return ("I", type(value).__name__, [self.value(item, depth, level) for item in value])
-        if hasattr(value, "__dict__"):
-            return ("O", type(value).__qualname__, self._attributes(value, depth, level))
         shown = repr(value)
         if _ADDRESS.search(shown):
             raise Unknown(type(value).__name__)
         return ("R", type(value).__qualname__, shown)
 
     def _attributes(self, value: Any, depth: int, level: int) -> list:
-        if id(value) in self._walking:  # a cycle (a budget's village, whose budgets...)
-            return ["cycle", type(value).__qualname__]
+        if id(value) in self._walking:  # objects that refer to each other: not told
+            raise Unknown(f"cycle through {type(value).__qualname__}")
         self._walking.add(id(value))
         try:
             return [
@@ -280,12 +329,13 @@ class Fingerprints:
             self._walking.discard(id(value))
 
     def content(self, content, depth: int, level: int = 0) -> Any:
-        shallow = self._shallow.get(id(content))
-        if shallow is None:
-            shallow = self._shallow[id(content)] = self._content_shallow(content)
+        kept = self._shallow.get(id(content))
+        if kept is None:
+            kept = self._shallow[id(content)] = (content, self._content_shallow(content))
+        shallow = kept[1]
         if depth <= 0:
             return shallow
-        return ("C+", shallow, self._attributes(content, 0, level))
+        return _digest("C+", shallow, self._attributes(content, -1, level))
 
     def _content_shallow(self, content) -> tuple:
         source = getattr(content, "source_path", None)
@@ -416,6 +466,7 @@ class _Reuse:
                 return text
         text = self._template.render(localcontext)
         store.rendered += 1
+        logger.debug("rendered %s (fingerprint: %s)", name, fingerprint or "cannot be told")
         if fingerprint is not None:
             store.note(name, fingerprint, hashlib.sha256(text.encode("utf-8")).hexdigest())
         return text

@@ -70,9 +70,13 @@ def _code_digest(digest):
             digest.update(path.read_bytes())
 
 
+# Settings that change how the build runs, not what it makes of a file.
+HOW_SETTINGS = frozenset({"OUTPUT_PATH", "BUILD_WORKERS", "BUILD_CACHE"})
+
+
 def _settings_digest(digest, settings):
     for key in sorted(settings):
-        if key == "OUTPUT_PATH":
+        if key in HOW_SETTINGS:
             continue
         digest.update(key.encode())
         digest.update(_ADDRESS.sub("", repr(settings[key])).encode("utf-8", "replace"))
