@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ class LazyRelated:
     """Related articles, worked out when a template first asks: by then every
     plugin (e.g. the village plugin's `article.villages`) has run."""
 
-    def __init__(self, article, index, limit):
+    def __init__(self, article: Article, index: RelatedIndex, limit: int) -> None:
         self._args = (article, limit)
         self._index = index
         self._items = None
@@ -37,16 +37,16 @@ class LazyRelated:
             self._items = self._index.related(*self._args)
         return self._items
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Article]:
         return iter(self._get())
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._get())
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self._get())
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
         return self._get()[index]
 
 

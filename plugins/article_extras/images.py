@@ -34,7 +34,7 @@ HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berk
 
 
 class ImageProblem(Exception):
-    def __init__(self, message, hint=HINT):
+    def __init__(self, message: str, hint: str = HINT) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint

@@ -26,7 +26,7 @@ class RelatedIndex:
     The index is built on the first query: by then every plugin has set
     `villages` on the articles."""
 
-    def __init__(self, candidates):
+    def __init__(self, candidates: Iterable[Article]) -> None:
         self._candidates = candidates
         self._info = None
         self._by_key = None

@@ -98,7 +98,7 @@ def is_link_note(record: logging.LogRecord) -> bool:
 
 
 class _Links(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = []
 

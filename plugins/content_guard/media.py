@@ -78,7 +78,7 @@ def urls_of(tag: str, name: str, value: str) -> list[str]:
 
 
 class _MediaFinder(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = []
 

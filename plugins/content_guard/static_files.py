@@ -213,7 +213,7 @@ def svg_problems(source: str, every_element: bool = True) -> list[tuple[int, str
 
 
 class _HTMLScanner(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = []
         self.in_style = False

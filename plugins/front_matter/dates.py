@@ -75,7 +75,7 @@ FORMAT_HINT = (
 class DateError(ValueError):
     """The value is not a date; the message is for the operator."""
 
-    def __init__(self, message, hint=FORMAT_HINT):
+    def __init__(self, message: str, hint: str = FORMAT_HINT) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint

@@ -46,7 +46,7 @@ class ContentError(Exception):
     def location(self) -> str:
         return f"{display_path(self.path)}:{self.line}"
 
-    def __str__(self):
+    def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"

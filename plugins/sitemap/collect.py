@@ -24,7 +24,7 @@ _collector = None  # the current build's Collector (set by the sitemap generator
 class Collector:
     """The pages of one build: {url relative to the site root: last modified or None}."""
 
-    def __init__(self, settings):
+    def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
         self.output_path = os.path.abspath(settings["OUTPUT_PATH"])
         self.exclude = tuple(str(p).lstrip("/") for p in settings.get("SITEMAP_EXCLUDE") or ())

@@ -24,7 +24,7 @@ ROBOTS = "robots.txt"
 class Text:
     """A finished text for Writer.write_file (which only calls `render`)."""
 
-    def __init__(self, text):
+    def __init__(self, text: str) -> None:
         self.text = text
 
     def render(self, _context: object) -> str:

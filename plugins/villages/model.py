@@ -48,16 +48,16 @@ class Place(URLWrapper):
     feed_atom_url = property(lambda self: self._feed("ATOM"))
     feed_rss_url = property(lambda self: self._feed("RSS"))
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((type(self).__name__, self.code))
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.code == self.code
 
-    def __ne__(self, other):
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
-    def __lt__(self, other):
+    def __lt__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         return self.code < other.code
@@ -124,10 +124,10 @@ class Region(Place):
         address["addressCountry"] = "ID"
         return {"@type": "Place", "name": self.title, "identifier": self.code, "address": address}
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Region {self.code} {self.name}>"
 
 
@@ -198,8 +198,8 @@ class Village(Place):
             place["sameAs"] = self.website
         return place
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Village {self.code} {self.name}>"

@@ -39,7 +39,7 @@ class Video:
 class InvalidVideo(ValueError):
     """A YouTube-looking address that names no usable video."""
 
-    def __init__(self, reason, hint=SHARE_HINT):
+    def __init__(self, reason: str, hint: str = SHARE_HINT) -> None:
         super().__init__(reason)
         self.reason = reason
         self.hint = hint
