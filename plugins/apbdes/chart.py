@@ -5,10 +5,17 @@ Each line of a section gets its label, then an anggaran bar and, when the year h
 realisasi, a realisasi bar below it; a bar's length is proportional to its amount
 (one scale for the whole chart: the biggest amount gets MAX_BAR units)."""
 
+from __future__ import annotations
+
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wartadesa.rupiah import percent, rupiah_short
+
+if TYPE_CHECKING:
+    from .data import Item
 
 WIDTH = 360  # viewBox units; the CSS caps the drawn width so text stays readable
 MAX_BAR = 235  # the longest bar; the rest of the row holds its short amount (and %)
@@ -30,16 +37,16 @@ class Bar:
     of: int = 0  # a realisasi bar: its line's anggaran (the text adds the percentage)
 
     @property
-    def text(self):
+    def text(self) -> str:
         share = percent(self.amount, self.of) if self.kind == "realisasi" else ""
         return rupiah_short(self.amount) + (f" · {share}" if share else "")
 
     @property
-    def text_x(self):
+    def text_x(self) -> float:
         return round(self.width + 4, 2)
 
     @property
-    def text_y(self):
+    def text_y(self) -> float:
         return round(self.y + BAR - 2, 2)
 
 
@@ -66,7 +73,7 @@ def _label_lines(text):
     return lines
 
 
-def bar_chart(items, with_realisasi):
+def bar_chart(items: Sequence[Item], with_realisasi: bool) -> Chart | None:
     """The Chart of `items` (data.Item); None when there is nothing to draw."""
     if not items:
         return None

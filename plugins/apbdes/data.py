@@ -22,9 +22,12 @@ Values are read as text (yaml BaseLoader) and checked here; every problem become
 ContentError naming the file and the line, and all of them are collected.
 """
 
+from __future__ import annotations
+
 import difflib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import yaml
@@ -92,7 +95,7 @@ class Item:
     short_label: str = ""
 
     @property
-    def percent(self):
+    def percent(self) -> str:
         return percent(self.realisasi, self.anggaran)
 
 
@@ -102,22 +105,22 @@ class Section:
     items: list = field(default_factory=list)
 
     @property
-    def title(self):
+    def title(self) -> str:
         return SECTION_TITLES[self.key]
 
     @property
-    def anggaran(self):
+    def anggaran(self) -> int:
         return sum(item.anggaran for item in self.items)
 
     @property
-    def realisasi(self):
+    def realisasi(self) -> int | None:
         """The sum of realisasi, or None when no line of the section has one."""
         if not any(item.realisasi is not None for item in self.items):
             return None
         return sum(item.realisasi or 0 for item in self.items)
 
     @property
-    def percent(self):
+    def percent(self) -> str:
         return percent(self.realisasi, self.anggaran)
 
 
@@ -149,41 +152,41 @@ class Budget:
     charts: dict = field(default_factory=dict)  # section key -> chart.Chart (generator)
 
     @property
-    def has_realisasi(self):
+    def has_realisasi(self) -> bool:
         return any(s.realisasi is not None for s in self.sections)
 
     @property
-    def sections(self):
+    def sections(self) -> tuple[Section, Section, Section, Section]:
         return (self.pendapatan, self.belanja, self.penerimaan, self.pengeluaran)
 
     @property
-    def surplus(self):
+    def surplus(self) -> int:
         """Pendapatan minus belanja (anggaran): positive a surplus, negative a deficit."""
         return self.pendapatan.anggaran - self.belanja.anggaran
 
     @property
-    def surplus_realisasi(self):
+    def surplus_realisasi(self) -> int | None:
         return _difference(self.pendapatan.realisasi, self.belanja.realisasi)
 
     @property
-    def pembiayaan_netto(self):
+    def pembiayaan_netto(self) -> int:
         return self.penerimaan.anggaran - self.pengeluaran.anggaran
 
     @property
-    def pembiayaan_netto_realisasi(self):
+    def pembiayaan_netto_realisasi(self) -> int | None:
         return _difference(self.penerimaan.realisasi, self.pengeluaran.realisasi)
 
     @property
-    def has_pembiayaan(self):
+    def has_pembiayaan(self) -> bool:
         return bool(self.penerimaan.items or self.pengeluaran.items)
 
     @property
-    def silpa(self):
+    def silpa(self) -> int:
         """Sisa lebih (kurang) pembiayaan anggaran: surplus/defisit plus pembiayaan netto."""
         return self.surplus + self.pembiayaan_netto
 
     @property
-    def silpa_realisasi(self):
+    def silpa_realisasi(self) -> int | None:
         if self.surplus_realisasi is None:
             return None
         netto = self.pembiayaan_netto_realisasi
@@ -193,19 +196,19 @@ class Budget:
 
     # What the page and the share picture call the whole: "APBDes 2025" or with the village.
     @property
-    def title(self):
+    def title(self) -> str:
         return f"APBDes {self.year}"
 
     # The share picture as the theme's share_image() expects: (url, width, height).
     @property
-    def share_image(self):
+    def share_image(self) -> tuple[str, int, int] | None:
         return (self.image_url, 1200, 630) if self.image_url else None
 
 
 # --- Reading ---------------------------------------------------------------------------
 
 
-def year_of(path):
+def year_of(path: str) -> int:
     """The year of a data file name ('2025.yml' -> 2025), or a ContentError."""
     name = os.path.basename(path)
     match = YEAR_FILE.match(name)
@@ -226,15 +229,15 @@ def _line(node):
 class Reader:
     """Reads one year file; `errors` collects every problem found."""
 
-    def __init__(self, path):
+    def __init__(self, path: str | os.PathLike) -> None:
         self.path = str(path)
         self.errors = []
 
-    def error(self, node_or_line, message, hint=""):
+    def error(self, node_or_line: int | yaml.Node, message: str, hint: str = "") -> None:
         line = node_or_line if isinstance(node_or_line, int) else _line(node_or_line)
         self.errors.append(ContentError(self.path, line, message, hint))
 
-    def read(self):
+    def read(self) -> Budget | None:
         """The Budget, or None (then `errors` says why)."""
         path = self.path
         try:
@@ -302,7 +305,9 @@ class Reader:
 
     # --- node helpers ----------------------------------------------------------
 
-    def mapping(self, node, keys, what, hint):
+    def mapping(
+        self, node: yaml.Node, keys: Sequence[str], what: str, hint: str
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         """{key: (key node, value node)} of a mapping with only `keys`, or None."""
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)", hint)
@@ -332,7 +337,7 @@ class Reader:
             found[key] = (key_node, value_node)
         return found
 
-    def text(self, node, key):
+    def text(self, node: yaml.Node, key: str) -> str:
         if not isinstance(node, yaml.ScalarNode):
             self.error(
                 node,
@@ -342,7 +347,7 @@ class Reader:
             return ""
         return node.value.strip()
 
-    def boolean(self, node, key):
+    def boolean(self, node: yaml.Node, key: str) -> bool:
         value = self.text(node, key).lower()
         if value in TRUE:
             return True
@@ -355,7 +360,7 @@ class Reader:
         )
         return False
 
-    def amount(self, node, key, where):
+    def amount(self, node: yaml.Node, key: str, where: str) -> int | None:
         """A whole rupiah amount, None for an empty value, or an error (returns None)."""
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, f"{key} {where} harus satu angka (expected a number)", NUMBER_HINT)
@@ -378,7 +383,9 @@ class Reader:
         self.error(node, f"{key} {where} bukan angka: '{value}' (not a number)", NUMBER_HINT)
         return None
 
-    def amounts(self, node, where):
+    def amounts(
+        self, node: yaml.Node, where: str
+    ) -> tuple[int | None, int | None, dict[str, tuple[yaml.Node, yaml.Node]]]:
         """(anggaran, realisasi, {key: node}) of a mapping with anggaran/realisasi only."""
         fields = self.mapping(node, AMOUNT_KEYS, where, "tulis  anggaran:  dan  realisasi:")
         if fields is None:
@@ -389,7 +396,7 @@ class Reader:
         }
         return values["anggaran"], values["realisasi"], fields
 
-    def section(self, node, section, label_key):
+    def section(self, node: yaml.Node, section: Section, label_key: str) -> None:
         where = section.title
         if isinstance(node, yaml.SequenceNode):
             fields = {"rincian": (node, node)}
@@ -417,7 +424,7 @@ class Reader:
         if "jumlah" in fields:
             self.check_total(fields["jumlah"], section)
 
-    def item(self, node, section, label_key):
+    def item(self, node: yaml.Node, section: Section, label_key: str) -> None:
         where = f"rincian {section.title}"
         keys = (label_key, *AMOUNT_KEYS)
         before = len(self.errors)
@@ -488,7 +495,7 @@ class Reader:
             return
         section.items.append(Item(label, anggaran, realisasi, _line(node), short))
 
-    def check_partial(self, section):
+    def check_partial(self, section: Section) -> None:
         """Realisasi for some lines only would make a wrong total: ask for 0 instead."""
         given = [item for item in section.items if item.realisasi is not None]
         if given and len(given) < len(section.items):
@@ -502,7 +509,7 @@ class Reader:
                         "tulis  realisasi: 0  bila belum ada realisasinya",
                     )
 
-    def check_total(self, pair, section):
+    def check_total(self, pair: tuple[yaml.Node, yaml.Node], section: Section) -> None:
         """A stated `jumlah:` must match the sum of the lines."""
         key_node, node = pair
         if isinstance(node, yaml.ScalarNode):  # `jumlah: 1500000000` is the anggaran
@@ -540,7 +547,7 @@ def _fold(text):
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def bidang_index(text):
+def bidang_index(text: str) -> int | None:
     """0-4 for a bidang written in full, by its number (1-5), or by a key word."""
     folded = _fold(text)
     folded = re.sub(r"^bidang ", "", folded)
@@ -560,14 +567,14 @@ def bidang_index(text):
     return found.pop() if len(found) == 1 else None
 
 
-def read_budget(path):
+def read_budget(path: str | os.PathLike) -> tuple[Budget | None, list[ContentError]]:
     """(Budget or None, [ContentError])."""
     reader = Reader(path)
     budget = reader.read()
     return budget, reader.errors
 
 
-def read_folder(folder):
+def read_folder(folder: str) -> tuple[list[Budget], list[ContentError]]:
     """(budgets sorted newest first, errors) of every year file in `folder`."""
     budgets, errors = [], []
     if not os.path.isdir(folder):

@@ -5,7 +5,11 @@ and `apbdes/<tahun>/` through Pelican's Writer, plus the 1200x630 summary PNG of
 A village's pages live under its own page (VILLAGE_URL): `desa/<slug>/apbdes/...`.
 Every setting has its default in wartadesa/defaults.py."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
@@ -15,13 +19,20 @@ from .chart import bar_chart
 from .data import read_folder
 from .share import summary_png
 
+if TYPE_CHECKING:
+    from pelican.writers import Writer
 
-def save_as_of(url):
+    from villages.model import Village
+
+    from .data import Budget
+
+
+def save_as_of(url: str) -> str:
     """The file of an address: a folder address ('apbdes/') gets its index.html."""
     return url + "index.html" if url.endswith("/") or not url else url
 
 
-def folder_of(url):
+def folder_of(url: str) -> str:
     """A village page's address as a folder for its APBDes pages ('desa/x/' or
     'desa/x.html' -> 'desa/x/')."""
     return url if url.endswith("/") or not url else os.path.splitext(url)[0] + "/"
@@ -30,7 +41,13 @@ def folder_of(url):
 class Ledger:
     """The APBDes of one owner (the site, or one village): years newest first."""
 
-    def __init__(self, budgets, base, settings, village=None):
+    def __init__(
+        self,
+        budgets: list[Budget],
+        base: str,
+        settings: Mapping[str, Any],
+        village: Village | None = None,
+    ) -> None:
         self.budgets = budgets
         self.village = village
         self.url = base + settings["APBDES_URL"]
@@ -46,19 +63,19 @@ class Ledger:
             }
 
     @property
-    def latest(self):
+    def latest(self) -> Budget:
         return self.budgets[0]
 
 
 class ApbdesGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ledgers = []
 
     def _folder(self, setting, **values):
         return os.path.join(self.path, *self.settings[setting].format(**values).split("/"))
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.ledgers = []
         budgets, errors = read_folder(self._folder("APBDES_PATH"))
         if budgets:
@@ -116,7 +133,7 @@ class ApbdesGenerator(Generator):
         if label and (label, ledger.url) not in links:
             links.append((label, ledger.url))
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         """For content_guard's output plan: every page and picture generate_output writes."""
         hint = (
             "alamat ini milik halaman APBDes: beri halaman yang lain slug lain, atau ubah "
@@ -136,7 +153,7 @@ class ApbdesGenerator(Generator):
                     hint,
                 )
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         template = self.get_template("apbdes")
         site_name = self.settings.get("SITENAME", "")
         for ledger in self.ledgers:

@@ -7,11 +7,17 @@ image, a village's GitHub Actions runner) without any system font package, so th
 data gives the same picture, byte for byte, on every machine with the same Pillow.
 The PNG carries no metadata (no date, no software name)."""
 
+from __future__ import annotations
+
 import io
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
 from wartadesa.rupiah import percent, rupiah_short
+
+if TYPE_CHECKING:
+    from .data import Budget
 
 SIZE = (1200, 630)
 GREEN = (21, 100, 60)  # the theme's --accent / --head-bg
@@ -45,7 +51,7 @@ def _bold(draw, xy, text, font, fill):
     draw.text(xy, text, font=font, fill=fill, stroke_width=1, stroke_fill=fill)
 
 
-def summary_png(budget, site_name, place=""):
+def summary_png(budget: Budget, site_name: str, place: str = "") -> bytes:
     """The PNG bytes of `budget`'s summary; `place` names the village on a portal."""
     image = Image.new("RGB", SIZE, WHITE)
     draw = ImageDraw.Draw(image)

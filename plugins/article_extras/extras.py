@@ -1,6 +1,10 @@
 """Signal handlers: what article_extras adds to articles, pages and templates."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
@@ -14,12 +18,16 @@ from .seo import absolute, news_article, plain, share_image, site_base
 from .summaries import without_ids
 from .tables import wrap_tables
 
+if TYPE_CHECKING:
+    from pelican.contents import Content
+    from pelican.generators import Generator
+
 
 class LazyRelated:
     """Related articles, worked out when a template first asks: by then every
     plugin (e.g. the village plugin's `article.villages`) has run."""
 
-    def __init__(self, article, index, limit):
+    def __init__(self, article: Article, index: RelatedIndex, limit: int) -> None:
         self._args = (article, limit)
         self._index = index
         self._items = None
@@ -29,20 +37,20 @@ class LazyRelated:
             self._items = self._index.related(*self._args)
         return self._items
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Article]:
         return iter(self._get())
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._get())
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self._get())
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
         return self._get()[index]
 
 
-def prepare_content(content):
+def prepare_content(content: Content) -> None:
     """content_object_init: cover image, body images, reading time."""
     if not isinstance(content, (Article, Page)):
         return
@@ -57,7 +65,7 @@ def prepare_content(content):
     content.reading_minutes = reading_minutes(content._content)
 
 
-def link_articles(generators):
+def link_articles(generators: Iterable[Generator]) -> None:
     """all_generators_finalized: previous/next and related articles."""
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
@@ -69,7 +77,7 @@ def link_articles(generators):
                 article.related_articles = LazyRelated(article, index, limit)
 
 
-def add_template_helpers(generator):
+def add_template_helpers(generator: Generator) -> None:
     """generator_init: Jinja globals for the theme."""
     settings = generator.settings
     generator.env.globals.update(

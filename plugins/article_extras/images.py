@@ -2,10 +2,14 @@
 content folder, measured (width/height, so nothing shifts while loading) and,
 in the body, lazy-loaded. Problems become ContentErrors naming file and line."""
 
+from __future__ import annotations
+
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
@@ -13,6 +17,9 @@ from PIL import Image, UnidentifiedImageError
 from front_matter.contents import strip_tags
 from front_matter.errors import ContentError
 from front_matter.source import body_line, line_containing, meta_line
+
+if TYPE_CHECKING:
+    from pelican.contents import Content
 
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
@@ -27,7 +34,7 @@ HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berk
 
 
 class ImageProblem(Exception):
-    def __init__(self, message, hint=HINT):
+    def __init__(self, message: str, hint: str = HINT) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -42,7 +49,7 @@ class Cover:
     caption: str
 
 
-def allowed_by_csp(url, settings):
+def allowed_by_csp(url: str, settings: Mapping[str, Any]) -> bool:
     """True when the page's Content-Security-Policy (img-src, else default-src) lets
     the browser load this image; True when no policy is set."""
     policy = settings.get("CONTENT_SECURITY_POLICY") or ""
@@ -65,7 +72,7 @@ def allowed_by_csp(url, settings):
     return False
 
 
-def external_url(value, settings):
+def external_url(value: str, settings: Mapping[str, Any]) -> str:
     """An image address on another site that the page may load, else ImageProblem."""
     if value.startswith("//"):
         value = "https:" + value
@@ -77,7 +84,7 @@ def external_url(value, settings):
     )
 
 
-def local_path(value, settings):
+def local_path(value: str, settings: Mapping[str, Any]) -> str:
     """'images/x.jpg', '/images/x.jpg' or '{static}/images/x.jpg' -> 'images/x.jpg'.
 
     Raise ImageProblem for missing files and files outside STATIC_PATHS (those are
@@ -102,7 +109,7 @@ def local_path(value, settings):
     return relative
 
 
-def dimensions(path):
+def dimensions(path: str | Path) -> tuple[int, int] | tuple[None, None]:
     """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable."""
     if Path(path).suffix.lower() == ".svg":
         return None, None
@@ -130,7 +137,7 @@ def _plain(text):
     return strip_tags(text).strip()
 
 
-def cover_of(content):
+def cover_of(content: Content) -> Cover | None:
     """The Cover of an article or page, or None. Raises ContentError."""
     value = getattr(content, "image", None)
     if not value:
@@ -151,7 +158,7 @@ def cover_of(content):
     return Cover(relative, width, height, alt, caption)
 
 
-def prepare_body_images(content):
+def prepare_body_images(content: Content) -> list[ContentError]:
     """Lazy-load every body image, add width/height of local images and make a
     plain 'images/x.jpg' work on every page ({static} link). Returns ContentErrors."""
     errors = []

@@ -1,6 +1,14 @@
 """Related articles (same village first, then category, then tags) and the
 previous/next article by date. Pure functions over Pelican articles."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pelican.contents import Article
+
 
 def _key(item):
     """A comparable identity for a village, region, tag or category object."""
@@ -18,7 +26,7 @@ class RelatedIndex:
     The index is built on the first query: by then every plugin has set
     `villages` on the articles."""
 
-    def __init__(self, candidates):
+    def __init__(self, candidates: Iterable[Article]) -> None:
         self._candidates = candidates
         self._info = None
         self._by_key = None
@@ -66,7 +74,7 @@ class RelatedIndex:
                     )
                 )
 
-    def related(self, article, limit=3):
+    def related(self, article: Article, limit: int = 3) -> list[Article]:
         """Up to `limit` articles sharing a village, the category or tags with `article`.
 
         Order: most shared villages, then same category, then most shared tags, then
@@ -89,17 +97,19 @@ class RelatedIndex:
         return [row[5] for row in scored[:limit]]
 
 
-def related_articles(article, candidates, limit=3):
+def related_articles(
+    article: Article, candidates: Iterable[Article], limit: int = 3
+) -> list[Article]:
     """Related articles of one article (see RelatedIndex.related)."""
     return RelatedIndex(candidates).related(article, limit)
 
 
-def chronological(articles):
+def chronological(articles: Iterable[Article]) -> list[Article]:
     """Oldest first; equal dates ordered by URL."""
     return sorted(articles, key=lambda a: (a.date.timestamp(), a.url))
 
 
-def set_neighbours(articles):
+def set_neighbours(articles: Iterable[Article]) -> None:
     """Give each article `previous_article` (older) and `next_article` (newer)."""
     ordered = chronological(articles)
     for index, article in enumerate(ordered):

@@ -3,10 +3,17 @@
 Exposed to templates as the Jinja global `news_article_ld(article, base)`; the
 template writes it with `|tojson` (always valid JSON)."""
 
+from __future__ import annotations
+
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from front_matter.contents import plain
 from wartadesa.dates import iso
+
+if TYPE_CHECKING:
+    from pelican.contents import Article
 
 
 def site_base(settings: dict) -> str:
@@ -18,7 +25,7 @@ def site_base(settings: dict) -> str:
     return (settings.get("FEED_DOMAIN") or siteurl).rstrip("/")
 
 
-def absolute(base, path):
+def absolute(base: str | None, path: object) -> str:
     """`path` (relative to the site root, or already absolute) under `base`."""
     path = str(path or "")
     if re.match(r"^[a-z]+://", path, re.IGNORECASE):
@@ -26,7 +33,7 @@ def absolute(base, path):
     return f"{str(base or '').rstrip('/')}/{path.lstrip('/')}"
 
 
-def share_image(content, settings):
+def share_image(content: object, settings: Mapping[str, Any]) -> tuple[str, int | None, int | None]:
     """(address relative to the site or absolute, width, height) for og:image:
     the object's own `share_image` (url, width, height) when it has one (e.g. the APBDes
     summary picture), else the cover image (its share picture), else the video poster,
@@ -46,7 +53,7 @@ def share_image(content, settings):
     return default, size[0], size[1]
 
 
-def postal_address(settings):
+def postal_address(settings: Mapping[str, Any]) -> dict[str, str] | None:
     """schema.org PostalAddress of the site's office (content/situs.yml), or None."""
     place = settings.get("SITE_PLACE") or {}
     if not place:
@@ -65,7 +72,7 @@ def postal_address(settings):
     return address
 
 
-def news_article(article, base, settings):
+def news_article(article: Article, base: str, settings: Mapping[str, Any]) -> dict[str, Any]:
     """The schema.org NewsArticle of `article` as a dict; URLs under `base`."""
     url = absolute(base, article.url)
     image, _, _ = share_image(article, settings)

@@ -4,6 +4,8 @@ An automatic summary is the start of the body: printed as the lead paragraph abo
 the body (or several on a list page), its ids (`isi-…`, footnotes `fn:1`) would appear
 twice on one page, and links to them would be ambiguous."""
 
+from __future__ import annotations
+
 import re
 
 from markupsafe import Markup
@@ -11,7 +13,7 @@ from markupsafe import Markup
 ID_ATTRIBUTE = re.compile(r"""(<[a-zA-Z][^<>]*?)\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 
 
-def without_ids(html):
+def without_ids(html: str | None) -> str:
     """`html` without id attributes; trusted (Markup) input stays trusted."""
     text = str(html or "")
     previous = None

@@ -1,5 +1,7 @@
 """Wide tables scroll inside their own box instead of widening the page."""
 
+from __future__ import annotations
+
 import re
 
 from markupsafe import Markup
@@ -8,7 +10,7 @@ TABLE = re.compile(r"<table\b.*?</table>", re.IGNORECASE | re.DOTALL)
 WRAPPER = '<div class="table" role="region" aria-label="Tabel" tabindex="0">'
 
 
-def wrap_tables(html):
+def wrap_tables(html: str | None) -> str:
     """Wrap every <table> in a focusable, labelled, scrollable box (keyboard users
     can scroll it; screen readers announce it as "Tabel"). Trusted HTML (marked
     `|safe` in the template) stays trusted; anything else is escaped by Jinja."""

@@ -1,6 +1,8 @@
 """content_guard: clean raw HTML, and stop the build on spam, duplicate addresses,
 broken links, unknown categories, oversized files; warn on dates far in the future."""
 
+from __future__ import annotations
+
 from pelican import signals
 
 from . import (
@@ -17,7 +19,7 @@ from . import (
 )
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(notes.install)
     signals.content_object_init.connect(sanitize.clean_content)
     signals.feed_generated.connect(feeds.plain_feed_texts)

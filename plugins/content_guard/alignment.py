@@ -6,6 +6,8 @@ was lost with a console error. Cells get `class="align-right"` (styled in the th
 stylesheet) instead; `align="right"` (old HTML) is converted the same way.
 """
 
+from __future__ import annotations
+
 import re
 
 CELL = re.compile(r"<(t[hd])\b([^>]*)>", re.IGNORECASE)
@@ -36,6 +38,6 @@ def _cell(match):
     return f"<{tag}{attributes}>"
 
 
-def align_with_classes(html):
+def align_with_classes(html: str | None) -> str | None:
     """`html` with table cell alignment written as align-* classes."""
     return CELL.sub(_cell, html) if html and "<t" in html.lower() else html

@@ -8,9 +8,12 @@ before (in HTML attributes) and percent-escapes inside the host, and map the hos
 through IDNA (full-width letters, upper case, a trailing dot).
 """
 
+from __future__ import annotations
+
 import html
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -28,7 +31,7 @@ class BrowserURL:
     relative: bool  # no scheme and no host: stays on this site
 
 
-def clean(raw):
+def clean(raw: object) -> str:
     """The URL string a browser starts from (entities decoded, tabs/newlines gone)."""
     text = html.unescape(str(raw or ""))
     text = re.sub(r"[\t\n\r]", "", text)
@@ -44,7 +47,7 @@ def _host(authority):
     return host
 
 
-def parse(raw):
+def parse(raw: object) -> BrowserURL:
     """A BrowserURL for `raw` (an attribute value or a URL in text)."""
     text = clean(raw)
     match = SCHEME.match(text)
@@ -68,7 +71,7 @@ def parse(raw):
     )
 
 
-def is_https_host(raw, hosts):
+def is_https_host(raw: object, hosts: Collection[str]) -> bool:
     """True when a browser loads `raw` over https from one of `hosts`."""
     url = parse(raw)
     return url.scheme == "https" and url.host in hosts

@@ -1,21 +1,29 @@
 """Unknown category when the site fixes its list (`CATEGORIES = [...]`), with the closest names."""
 
+from __future__ import annotations
+
 import difflib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, report
 
 from .content import contents, is_article, meta_line
 from .settings import setting
 
+if TYPE_CHECKING:
+    from pelican.contents import Content
+    from pelican.generators import Generator
 
-def closest(name, allowed):
+
+def closest(name: str, allowed: Iterable[str]) -> list[str]:
     """The allowed names closest to `name` (case-insensitive), best first."""
     by_lower = {a.lower(): a for a in allowed}
     matches = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.5)
     return [by_lower[m] for m in matches]
 
 
-def problem(item, allowed):
+def problem(item: Content, allowed: Sequence[str]) -> ContentError | None:
     """A ContentError if the item's category is not in `allowed`, else None."""
     category = getattr(item, "category", None)
     name = getattr(category, "name", None) or str(category or "")
@@ -40,7 +48,7 @@ def problem(item, allowed):
     )
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every article whose category is not allowed."""
     items = [i for i in contents(generators) if is_article(i)]
     if not items:

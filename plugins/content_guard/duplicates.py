@@ -7,23 +7,30 @@ other and only warns. With `ARTICLE_TRANSLATION_ID = ("slug", "date.year", "date
 months are simply two articles; in the same month they are this error.
 """
 
+from __future__ import annotations
+
 import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, display_path, report
 
 from .content import contents, is_article, meta_line
 from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
 
+if TYPE_CHECKING:
+    from pelican.generators import Generator
+
 
 class TranslationNoteFilter(logging.Filter):
     """Drops Pelican's warnings that several files share one translation identity: those
     files write one address, and `check` reports that with files and lines."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         return not is_translation_clash(record)
 
 
-def is_translation_clash(record):
+def is_translation_clash(record: logging.LogRecord) -> bool:
     """Pelican's `get_original_items` (pelican.utils) warning, through its helper
     `_warn_source_paths`, that N > 1 files share one translation id ("N items with lang
     L", "N original items"). Recognised by logger, level, the logging function and its
@@ -50,7 +57,7 @@ def _url(owner, path):
     return path
 
 
-def hint_for(item):
+def hint_for(item: object) -> str:
     if item is not None and is_article(item):
         return (
             "dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya "
@@ -154,7 +161,7 @@ def _report_folder_conflict(path, under, owners):
         )
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every output path written twice, used as a file
     and as a folder, leaving the output folder or unsafe in an address."""
     owners = plan_outputs(generators)

@@ -8,23 +8,30 @@ feed's own title/description/subtitle and of every item's title, author and
 categories (the item content is HTML, cleaned by sanitize.py).
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from feedgenerator import SyndicationFeed
 
 TAG_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]*>?")
 FEED_TEXTS = ("title", "description", "subtitle", "author_name")
 ITEM_TEXTS = ("title", "author_name")
 
 
-def plain_text(value):
+def plain_text(value: object) -> str:
     """Text without tags, and without anything that still looks like a tag once
     entities are decoded."""
     text = Markup(str(value)).striptags()
     return " ".join(TAG_LIKE.sub("", text).split())
 
 
-def plain_feed_texts(context, feed):
+def plain_feed_texts(context: Mapping[str, Any], feed: SyndicationFeed) -> None:
     """feed_generated: plain text in the feed's and the items' text fields."""
     for key in FEED_TEXTS:
         if feed.feed.get(key):

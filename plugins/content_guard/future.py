@@ -1,14 +1,22 @@
 """A date far in the future: the article would sit at the top of the site until then."""
 
+from __future__ import annotations
+
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, report
 
 from .content import contents, is_article, meta_line
 from .settings import setting
 
+if TYPE_CHECKING:
+    from pelican.contents import Content
+    from pelican.generators import Generator
 
-def problem(item, now):
+
+def problem(item: Content, now: dt.datetime) -> ContentError | None:
     """A warning if the published item's date is too far ahead of `now` (aware), else None."""
     date = getattr(item, "date", None)
     if date is None or getattr(item, "status", "published") != "published":
@@ -27,7 +35,7 @@ def problem(item, now):
     )
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: warn about every published date too far ahead."""
     now = dt.datetime.now(dt.UTC)
     for item in contents(generators):

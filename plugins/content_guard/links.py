@@ -10,19 +10,27 @@ Body images and `image:` are left to the article_extras plugin when it is active
 checks them and measures them).
 """
 
+from __future__ import annotations
+
 import difflib
 import logging
 import os
 import posixpath
 import re
+from collections.abc import Mapping, Sequence
 from html import unescape
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from front_matter.errors import ContentError, report
 from front_matter.source import find_line, numbered, source_lines
 
 from .content import articles_generator, body_line, contents, meta_line, static_generator
+
+if TYPE_CHECKING:
+    from pelican.contents import Content
+    from pelican.generators import Generator
 
 INTRASITE = re.compile(r"^[{|](?P<what>\w+)[}|](?P<value>.*)$")
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -68,11 +76,11 @@ FILE_HINT = (
 class LinkNoteFilter(logging.Filter):
     """Drops Pelican's 'not found' notes about links: `check` reports them precisely."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         return not is_link_note(record)
 
 
-def is_link_note(record):
+def is_link_note(record: logging.LogRecord) -> bool:
     """Pelican's warning that a `{filename}`/`{static}` link target was not found, or that a
     linked file has no modification stamp because it does not exist. Recognised by
     logger, level, the logging function and the record's data, not by the message text:
@@ -90,7 +98,7 @@ def is_link_note(record):
 
 
 class _Links(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = []
 
@@ -100,7 +108,7 @@ class _Links(HTMLParser):
                 self.found.append((tag, value.strip()))
 
 
-def links_in(html):
+def links_in(html: str | None) -> list[tuple[str, str]]:
     """(tag, address) of every link, image and media source in an HTML fragment."""
     parser = _Links()
     parser.feed(html or "")
@@ -108,14 +116,14 @@ def links_in(html):
     return parser.found
 
 
-def plugin_active(settings, name):
+def plugin_active(settings: Mapping[str, Any], name: str) -> bool:
     return any(getattr(p, "__name__", p) == name for p in settings.get("PLUGINS") or [])
 
 
 class Site:
     """What the site will publish, to resolve links against."""
 
-    def __init__(self, generators, items):
+    def __init__(self, generators: Sequence[Generator], items: Sequence[Content]) -> None:
         settings = generators[0].settings
         self.settings = settings
         self.root = os.path.abspath(settings["PATH"])
@@ -165,7 +173,7 @@ class Site:
             url = url[: -len("index.html")]
         return url
 
-    def find_linked(self, item, what, path):
+    def find_linked(self, item: Content, what: str, path: str) -> Content | None:
         """Pelican's lookup of a {filename}/{static}/{attach} path: the content or None."""
         key = "generated_content" if what == "filename" else "static_content"
         keys = [key, "static_content"] if what == "filename" else [key]
@@ -181,7 +189,7 @@ class Site:
                     return found
         return None
 
-    def closest_static(self, path):
+    def closest_static(self, path: str) -> str | None:
         """The published file whose name is closest to the one in `path`, or None."""
         by_name = {}
         for static in reversed(self.static):
@@ -197,7 +205,7 @@ def _problem(item, lines, address, message, hint):
     return ContentError(item.source_path, line, message, hint)
 
 
-def check_item(site, item, check_images):
+def check_item(site: Site, item: Content, check_images: bool) -> list[ContentError]:
     """ContentErrors for one article or page."""
     errors = []
     lines = numbered(source_lines(item))
@@ -214,7 +222,9 @@ def check_item(site, item, check_images):
     return errors
 
 
-def check_address(site, item, lines, address):
+def check_address(
+    site: Site, item: Content, lines: Sequence[tuple[int, str]], address: str
+) -> ContentError | None:
     intrasite = INTRASITE.match(address)
     if intrasite:
         what, value = intrasite["what"], intrasite["value"]
@@ -294,7 +304,7 @@ def _file_hint(site, item, path):
     return FILE_HINT
 
 
-def check_front_matter(site, item, check_images):
+def check_front_matter(site: Site, item: Content, check_images: bool) -> list[ContentError]:
     errors = []
     source = item.metadata.get("source")
     if isinstance(source, str) and source and not re.match(r"^https?://", source.strip(), re.I):
@@ -323,7 +333,7 @@ def check_front_matter(site, item, check_images):
     return errors
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every link that points at nothing."""
     items = contents(generators)
     if not items:

@@ -6,13 +6,19 @@ blocked (a console error, a broken picture) or, without a policy, load from a
 stranger's server: it is an error naming the line, and cleaning drops it too.
 """
 
+from __future__ import annotations
+
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError
 from front_matter.source import find_line
 
 from . import browser_url
 from .content import body_lines
+
+if TYPE_CHECKING:
+    from pelican.contents import Content
 
 # (tag, attribute) -> the CSP directive that governs it
 MEDIA_ATTRIBUTES = {
@@ -27,7 +33,7 @@ MEDIA_ATTRIBUTES = {
 }
 
 
-def directives(policy):
+def directives(policy: str | None) -> dict[str, list[str]]:
     """{'img-src': ['self', ...], ...} of a policy string."""
     found = {}
     for part in (policy or "").split(";"):
@@ -37,7 +43,7 @@ def directives(policy):
     return found
 
 
-def allowed(url, directive, policy):
+def allowed(url: str, directive: str, policy: str | None) -> bool:
     """True when the browser may load `url` under `policy` (True without a policy)."""
     rules = directives(policy)
     sources = rules.get(directive, rules.get("default-src"))
@@ -62,17 +68,17 @@ def allowed(url, directive, policy):
     return False
 
 
-def srcset_urls(value):
+def srcset_urls(value: str) -> list[str]:
     """The URLs of a srcset: 'a.jpg 1x, b.jpg 2x' -> ['a.jpg', 'b.jpg']."""
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
 
 
-def urls_of(tag, name, value):
+def urls_of(tag: str, name: str, value: str) -> list[str]:
     return srcset_urls(value) if name == "srcset" else [value]
 
 
 class _MediaFinder(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = []
 
@@ -86,7 +92,7 @@ class _MediaFinder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def media_in(html):
+def media_in(html: str | None) -> list[tuple[str, str, str, str]]:
     """(tag, attribute, url, directive) of every picture/video/sound address."""
     finder = _MediaFinder()
     finder.feed(html or "")
@@ -94,7 +100,7 @@ def media_in(html):
     return finder.found
 
 
-def problems(instance, policy):
+def problems(instance: Content, policy: str | None) -> list[ContentError]:
     """ContentErrors for media from hosts the policy blocks (not <img src>: the
     article_extras image check reports those, with the file checks)."""
     errors = []

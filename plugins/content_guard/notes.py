@@ -4,6 +4,8 @@ Each filter recognises its notes by logger, level, the Pelican function that log
 the record's arguments, never by the message text (see duplicates.is_translation_clash
 and links.is_link_note)."""
 
+from __future__ import annotations
+
 import logging
 
 from .duplicates import TranslationNoteFilter
@@ -16,7 +18,7 @@ FILTERS = {
 }
 
 
-def install(_pelican=None):
+def install(_pelican: object = None) -> None:
     """initialized: add each filter once to Pelican's loggers."""
     for name, kind in FILTERS.items():
         logger = logging.getLogger(name)

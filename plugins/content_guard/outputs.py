@@ -9,16 +9,23 @@ of the content and of the theme; GitHub Pages' .nojekyll and CNAME; the build ma
 leaving the output folder) into `file:line` messages naming both sides.
 """
 
+from __future__ import annotations
+
 import os
 import posixpath
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from pelican.paginator import Paginator
 
 from front_matter.errors import display_path
 
 from .content import articles_generator, contents, meta_line, static_generator
+
+if TYPE_CHECKING:
+    from pelican.generators import Generator
 
 BUILD_MARKER = ".wartadesa-build"  # written by wartadesa.build (see output_folder.py)
 DIRECT_PAGES = {
@@ -53,17 +60,17 @@ class Owner:
     hint: str = ""  # how to fix a clash, when the owner knows better than the defaults
 
     @property
-    def location(self):
+    def location(self) -> str:
         return f"{display_path(self.path)}:{self.line}" if self.path else ""
 
 
-def target(path):
+def target(path: object) -> str:
     """The output path relative to the output folder, `/`-separated and normalised."""
     path = posixpath.normpath(str(path).replace("\\", "/"))
     return "" if path == "." else path
 
 
-def leaves_output(path):
+def leaves_output(path: object) -> bool:
     path = target(path)
     return path.startswith(("/", "../")) or path == ".." or not path
 
@@ -88,15 +95,17 @@ def _first_user(items, key):
 
 
 class Plan:
-    def __init__(self, settings):
+    def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
         self.owners = {}  # target -> [Owner]
 
-    def add(self, path, owner):
+    def add(self, path: str | None, owner: Owner) -> None:
         if path:
             self.owners.setdefault(target(path), []).append(owner)
 
-    def add_pages(self, name, url, items, template, owner):
+    def add_pages(
+        self, name: str, url: str, items: Iterable[object], template: str, owner: Owner
+    ) -> None:
         for save_as in _pages(name, url, items, self.settings, template):
             self.add(save_as, owner)
 
@@ -206,7 +215,7 @@ def _static(plan, generators):
     plan.add(BUILD_MARKER, Owner("penanda build (.wartadesa-build)", site=True))
 
 
-def plan_outputs(generators):
+def plan_outputs(generators: Sequence[Generator]) -> dict[str, list[Owner]]:
     """{output path: [Owner, ...]} of everything the build will write."""
     settings = generators[0].settings if generators else {}
     plan = Plan(settings)
@@ -217,7 +226,7 @@ def plan_outputs(generators):
     return plan.owners
 
 
-def folder_conflicts(owners):
+def folder_conflicts(owners: Mapping[str, list[Owner]]) -> list[tuple[str, str]]:
     """[(file target, folder target under it)] where one path is both a file and a folder."""
     folders = {}
     for path in sorted(owners):

@@ -11,6 +11,8 @@ hide a word from a simple pattern but not from the eye are undone.
 - another variant: runs of single letters joined (`s l o t g a c o r`).
 """
 
+from __future__ import annotations
+
 import functools
 import html
 import re
@@ -131,7 +133,7 @@ def _format_characters():
     }
 
 
-def fold(text):
+def fold(text: object) -> str:
     """Entities decoded, NFKC, format characters out, case folded, confusables folded,
     accents dropped (slót -> slot)."""
     text = str(text)
@@ -146,7 +148,7 @@ def fold(text):
     return COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
-def visible(text, folded=False):
+def visible(text: str, folded: bool = False) -> str:
     """One line of source as the reader sees its words (see the module docstring);
     `folded`: `text` already went through `fold`."""
     text = text if folded else fold(text)
@@ -155,7 +157,7 @@ def visible(text, folded=False):
     return " ".join(text.translate(EMPHASIS_AND_SEPARATORS).split())
 
 
-def leet_variants(text):
+def leet_variants(text: str) -> list[str]:
     """`text` (already `visible`) with digits inside words read as letters: the `1`
     read as `l` and, separately, as `i` (s1ot -> slot, jud1 -> judi)."""
     if not LEET_CHARACTERS.search(text):
@@ -172,7 +174,7 @@ def leet_variants(text):
     return [variant for variant in dict.fromkeys([read(LEET), read(LEET_AS_I)]) if variant != text]
 
 
-def joined_letters(text):
+def joined_letters(text: str) -> str | None:
     """`text` (already `visible`) with runs of three or more single letters joined:
     `s l o t g a c o r` -> `slotgacor`; None when there is no such run."""
     words, result, run = text.split(), [], []

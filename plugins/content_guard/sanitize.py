@@ -10,8 +10,11 @@ aligned with classes, footnotes, abbr, code, the YouTube player markup). Externa
 get rel="noopener". `TRUSTED_HTML = True` turns cleaning off on purpose.
 """
 
+from __future__ import annotations
+
 import functools
 import re
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode
 
 import nh3
@@ -105,7 +108,7 @@ EMPTY_IFRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTA
 LINK_TAG = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"([^>]*)>', re.IGNORECASE)
 
 
-def youtube_player(url):
+def youtube_player(url: str) -> str | None:
     """The nocookie player address rebuilt from the video ID (and numeric start/end
     options) when a browser would load `url` from the nocookie player, else None."""
     parsed = browser_url.parse(url)
@@ -121,16 +124,16 @@ def youtube_player(url):
     return f"https://www.youtube-nocookie.com/embed/{found.group(1)}{query}"
 
 
-def is_youtube_player(url):
+def is_youtube_player(url: str) -> bool:
     return youtube_player(url) is not None
 
 
-def allowed_classes(value):
+def allowed_classes(value: str) -> str | None:
     kept = [name for name in value.split() if name in CLASSES or CODE_CLASS.match(name)]
     return " ".join(dict.fromkeys(kept)) or None
 
 
-def body_id(value):
+def body_id(value: str) -> str | None:
     """Ids of the body never collide with the theme's: prefixed with `isi-`."""
     value = value.strip()
     if not value or FOOTNOTE_ID.match(value) or value.startswith(ID_PREFIX):
@@ -138,7 +141,7 @@ def body_id(value):
     return ID_PREFIX + value
 
 
-def body_fragment(href):
+def body_fragment(href: str) -> str:
     """A link to an id in the body follows the id's prefix."""
     if href.startswith("#") and len(href) > 1:
         target = body_id(href[1:])
@@ -193,7 +196,7 @@ def _add_noopener(match):
     return match.group(0)
 
 
-def clean_html(html, policy=None):
+def clean_html(html: str | None, policy: str | None = None) -> str | None:
     """Safe HTML for a page: see the module docstring for what is kept. `policy`: the
     CONTENT_SECURITY_POLICY media must obey (None: media from anywhere)."""
     if not html:
@@ -203,7 +206,7 @@ def clean_html(html, policy=None):
     return LINK_TAG.sub(_add_noopener, cleaned)
 
 
-def clean_inline(text):
+def clean_inline(text: str) -> str:
     """Title-like text: inline formatting only."""
     return _inline_cleaner.clean(text)
 
@@ -224,7 +227,7 @@ UNSAFE = [
 IFRAME = re.compile(r"<iframe\b[^>]*?\ssrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
-def unsafe_parts(lines):
+def unsafe_parts(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, what) for each piece of raw HTML that cleaning removes."""
     found = []
     for number, text in lines:
@@ -238,7 +241,7 @@ def unsafe_parts(lines):
     return found
 
 
-def clean_content(instance):
+def clean_content(instance: object) -> None:
     """content_object_init: clean the body, the summary and title-like fields."""
     # Articles, pages and the other Markdown content types (an album of the gallery
     # plugin, ...): every Content read from a Markdown file, not a static file.

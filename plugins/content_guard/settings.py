@@ -1,5 +1,10 @@
 """The guard rails' settings and their defaults (override them in pelicanconf.py)."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
 DEFAULTS = {
     # Raw HTML in Markdown is cleaned (nh3) unless the site trusts its authors on purpose.
     "TRUSTED_HTML": False,
@@ -15,6 +20,6 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
+def setting(settings: Mapping[str, Any], name: str) -> Any:
     """The value of one guard-rail setting, falling back to its default."""
     return settings.get(name, DEFAULTS[name])

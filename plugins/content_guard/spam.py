@@ -3,11 +3,15 @@ sites, promotional gambling text and text hidden from readers (but not from sear
 engines) in raw HTML. Each one is an error naming the file and the line.
 """
 
+from __future__ import annotations
+
 import contextlib
 import fnmatch
 import html
 import os
 import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, report
 from front_matter.source import numbered, source_lines
@@ -24,6 +28,9 @@ from .reader_text import (
     visible,
 )
 from .settings import setting
+
+if TYPE_CHECKING:
+    from pelican.generators import Generator
 
 # Promotional gambling vocabulary (Indonesian spam), matched case-insensitively.
 PHRASES = [
@@ -134,7 +141,7 @@ HACKED_HINT = (
 )
 
 
-def gambling_host(url):
+def gambling_host(url: str) -> str | None:
     """The host name if `url` points at a gambling site (read as a browser reads the
     URL: backslashes, entities, percent-escapes, look-alike letters), else None."""
     host = browser_url.parse(url).host
@@ -156,7 +163,7 @@ def _readable_host(host):
     return " ".join([folded, *leet_variants(folded.replace(".", " ").replace("-", " "))])
 
 
-def gambling_phrase(text):
+def gambling_phrase(text: str) -> str | None:
     """The gambling phrase in `text` as written, else in the text a reader sees (see
     reader_text: entities, zero-width characters, emphasis, look-alikes, s1ot), else None."""
     return _phrase(text) or phrase_seen(visible(text))
@@ -184,7 +191,7 @@ def _could_hold_phrase(seen):
     )
 
 
-def phrase_seen(seen):
+def phrase_seen(seen: str) -> str | None:
     """The gambling phrase in `seen` (text already made `visible`) or in its variants."""
     found = _phrase(seen)
     if found or not _could_hold_phrase(seen):
@@ -200,17 +207,17 @@ def phrase_seen(seen):
 QUOTED = re.compile(r"""=\s*("[^"]*"|'[^']*')""")
 
 
-def may_hold_url(text):
+def may_hold_url(text: str) -> bool:
     """Cheap test before the URL pattern: every URL form has one of these."""
     lower = text.lower()
     return "//" in text or "\\" in text or "www." in lower or "http" in lower or "ftp:" in lower
 
 
-def without_urls(text):
+def without_urls(text: str) -> str:
     return URL.sub(" ", text) if may_hold_url(text) else text
 
 
-def links_in(text):
+def links_in(text: str) -> list[str]:
     """URLs in a line as a browser would follow them: entities decoded, `https:\\host`,
     tabs and newlines inside an attribute value dropped (`href="https://sl&#9;ot.example"`)."""
     if not may_hold_url(text) and "&" not in text:
@@ -219,7 +226,9 @@ def links_in(text):
     return [m.group(0).rstrip(".,;:!?") for m in URL.finditer(text)]
 
 
-def spam_links(lines, with_pages=True):
+def spam_links(
+    lines: Iterable[tuple[int, str]], with_pages: bool = True
+) -> list[tuple[int, str, str]]:
     """(line, url, why) for links to gambling sites (and, with_pages, to pages whose
     address is gambling promotion, e.g. a compromised site's /slot-gacor/)."""
     found = []
@@ -238,7 +247,7 @@ def spam_links(lines, with_pages=True):
     return found
 
 
-def spam_text(lines):
+def spam_text(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, phrase) for promotional gambling text (links excluded); a phrase broken
     over two lines (one paragraph on the page) is reported on its first line."""
     found = []
@@ -261,7 +270,7 @@ def spam_text(lines):
     return found
 
 
-def hidden_text(lines):
+def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, how) for raw HTML that hides text from readers; `lines` are consecutive."""
     if not lines:
         return []
@@ -290,7 +299,12 @@ def _allowed(item, patterns):
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def problems_in(path, lines, body, allow_text=False):
+def problems_in(
+    path: str | os.PathLike,
+    lines: Sequence[tuple[int, str]],
+    body: Sequence[tuple[int, str]],
+    allow_text: bool = False,
+) -> list[ContentError]:
     """Every spam ContentError in one file: `lines` all lines, `body` the body lines."""
     errors = []
     for number, url, why in spam_links(lines, with_pages=not allow_text):
@@ -321,7 +335,9 @@ def problems_in(path, lines, body, allow_text=False):
     return errors
 
 
-def name_problems(path, names):
+def name_problems(
+    path: str | os.PathLike, names: Iterable[tuple[int | None, object]]
+) -> list[ContentError]:
     """Gambling promotion in what becomes an address or a label on the site: the file
     name, the slug, tags, category, author (`names`: (line, text) pairs)."""
     errors = []
@@ -351,7 +367,7 @@ def _names_of(item):
     return names
 
 
-def data_files(path):
+def data_files(path: str | os.PathLike) -> list[str]:
     """Every YAML data file under the content folder (desa.yml and any other)."""
     found = []
     for folder, subfolders, files in os.walk(path):
@@ -364,7 +380,7 @@ def data_files(path):
     return found
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report spam in every article, page, static text file
     and YAML data file (desa.yml, ...), and in names that become addresses."""
     settings = None

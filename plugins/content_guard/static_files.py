@@ -16,14 +16,21 @@ hold active content:
 Text spam and hidden text in these files are the spam check's job (spam.py).
 """
 
+from __future__ import annotations
+
 import re
 import xml.parsers.expat
+from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, report
 
 from . import browser_url
 from .content import static_generator
+
+if TYPE_CHECKING:
+    from pelican.generators import Generator
 
 SVG_XML = (".svg", ".xml", ".xsl", ".xslt", ".xhtml", ".xht")
 HTML = (".html", ".htm", ".shtml")
@@ -79,7 +86,7 @@ def _local(name):
     return name.rsplit(" ", 1)[-1].rsplit(":", 1)[-1].lower()
 
 
-def url_problem(value, external_allowed):
+def url_problem(value: str, external_allowed: bool) -> str | None:
     """Why `value` (an address in an attribute or in CSS) is active, else None."""
     url = browser_url.parse(value)
     if url.scheme in ("javascript", "vbscript", "livescript"):
@@ -91,7 +98,7 @@ def url_problem(value, external_allowed):
     return None
 
 
-def css_problems(css, external_allowed):
+def css_problems(css: str, external_allowed: bool) -> list[str]:
     found = []
     if CSS_IMPORT.search(css):
         found.append("@import/expression di CSS")
@@ -102,7 +109,9 @@ def css_problems(css, external_allowed):
     return found
 
 
-def attribute_problems(tag, attributes, external_allowed):
+def attribute_problems(
+    tag: str, attributes: Iterable[tuple[str, str | None]], external_allowed: bool
+) -> list[str]:
     """Why each attribute of an element is active: [(why)]. Every attribute is looked
     at, also when two share a local name (`href` and `xlink:href`)."""
     found = []
@@ -145,7 +154,7 @@ ACTIVE_NAMESPACES = {
 }
 
 
-def svg_problems(source, every_element=True):
+def svg_problems(source: str, every_element: bool = True) -> list[tuple[int, str]]:
     """(line, why) of active content in an SVG/XML document (refused when unreadable).
     `every_element` False (XML data such as an RSS file): only elements in the XHTML,
     SVG or MathML namespace are looked at; a browser shows the rest as a data tree."""
@@ -204,7 +213,7 @@ def svg_problems(source, every_element=True):
 
 
 class _HTMLScanner(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = []
         self.in_style = False
@@ -229,7 +238,7 @@ class _HTMLScanner(HTMLParser):
                 self.found.append((self.getpos()[0], why))
 
 
-def html_problems(source):
+def html_problems(source: str) -> list[tuple[int, str]]:
     """(line, why) of active content in an HTML document (links to other sites are fine)."""
     scanner = _HTMLScanner()
     scanner.feed(source)
@@ -237,7 +246,7 @@ def html_problems(source):
     return sorted(set(scanner.found))
 
 
-def problems(path, source):
+def problems(path: str, source: str) -> list[ContentError]:
     """ContentErrors for one published static file (`source`: its text)."""
     lower = str(path).lower()
     if lower.endswith(REFUSED):
@@ -283,7 +292,7 @@ def problems(path, source):
     return errors
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: refuse static SVG/HTML/XML files with active content."""
     static = static_generator(generators)
     for item in getattr(static, "staticfiles", None) or []:

@@ -1,5 +1,7 @@
 """editor: the web editor (Sveltia CMS) at admin/, its configuration made from the schema."""
 
+from __future__ import annotations
+
 from pelican import signals
 
 from .generator import EditorGenerator
@@ -9,5 +11,5 @@ def _generator(_pelican):
     return EditorGenerator
 
 
-def register():
+def register() -> None:
     signals.get_generators.connect(_generator)

@@ -10,7 +10,11 @@ own definitions at each build:
   from the articles of this build.
 """
 
+from __future__ import annotations
+
 import os
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from front_matter import schema
 from identity import situs
@@ -71,12 +75,12 @@ VILLAGE_LABELS = {
 }
 
 
-def content_folder(settings):
+def content_folder(settings: Mapping[str, Any]) -> str:
     """The content folder as the repository sees it (the site folder is the repository)."""
     return os.path.basename(os.path.normpath(settings["PATH"])) or "content"
 
 
-def type_folders(settings):
+def type_folders(settings: Mapping[str, Any]) -> dict[str, list[str]]:
     """{content type: its folders inside content/}, as front_matter.reader reads them."""
     folders = {
         schema.ARTICLE: settings.get("ARTICLE_PATHS") or [],
@@ -86,7 +90,7 @@ def type_folders(settings):
     return folders
 
 
-def content_types(settings):
+def content_types(settings: Mapping[str, Any]) -> list[tuple[str, schema.TypeLabels, str]]:
     """[(type, its TypeLabels, its folder)] for every Markdown content type of the schema
     (CONTENT_TYPES and any type a field names) that has a folder and fields."""
     names = list(schema.CONTENT_TYPES)
@@ -106,7 +110,13 @@ def content_types(settings):
     return found
 
 
-def type_collection(name, labels, folder, settings, choices):
+def type_collection(
+    name: str,
+    labels: schema.TypeLabels,
+    folder: str,
+    settings: Mapping[str, Any],
+    choices: Mapping[str, Any],
+) -> dict[str, Any]:
     used = [field for field in schema.FIELDS if name in field.used_by]
     fields = [form_field(field, name, choices) for field in used if in_form(field)]
     # A required field the form cannot fill: such files are edited, never created here.
@@ -153,7 +163,7 @@ def _text_field(name, labels, required=False):
     return {"name": name, "label": label, "hint": hint, "widget": "string", "required": required}
 
 
-def identity_collection(settings, choices):
+def identity_collection(settings: Mapping[str, Any], choices: Mapping[str, Any]) -> dict[str, Any]:
     labels = IDENTITY_LABELS
     fields = []
     for key in situs.KEYS:
@@ -201,7 +211,7 @@ def identity_collection(settings, choices):
     }
 
 
-def registry_collection(settings):
+def registry_collection(settings: Mapping[str, Any]) -> dict[str, Any]:
     entry_fields = [_text_field(key, VILLAGE_LABELS) for key in village_registry.KEYS]
     name = settings.get("VILLAGES_REGISTRY") or "desa.yml"
     return {
@@ -229,7 +239,7 @@ def registry_collection(settings):
     }
 
 
-def village_choices(settings):
+def village_choices(settings: Mapping[str, Any]) -> list[dict[str, str]]:
     """[{label, value, code}] of the registry's villages (value: the slug articles write)."""
     path = os.path.join(settings["PATH"], settings.get("VILLAGES_REGISTRY") or "desa.yml")
     loaded = village_registry.load_registry(path, settings.get("VILLAGES_REGISTRY_MAX_KB"))
@@ -246,7 +256,7 @@ def village_choices(settings):
     return options
 
 
-def editor_config(settings, categories=()):
+def editor_config(settings: Mapping[str, Any], categories: Iterable[str] = ()) -> dict[str, Any]:
     """The whole configuration (a dict; written as YAML)."""
     choices = {
         "villages": village_choices(settings),

@@ -4,7 +4,15 @@ The form writes the key operators write (the Indonesian alias when there is one)
 the schema's Indonesian label and help; `required` comes from the schema's `required`.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
 from front_matter.keys import MAX_SLUG, SLUG
+
+if TYPE_CHECKING:
+    from front_matter.schema import Field
 
 # A YouTube value the youtube plugin accepts in front matter (youtube.urls.parse with
 # allow_bare_id): the 11-character ID, or a watch / youtu.be / shorts / live / embed
@@ -99,12 +107,12 @@ PHOTO_FIELDS = [
 ]
 
 
-def in_form(field):
+def in_form(field: Field) -> bool:
     """True when the form has a widget for `field` (its type, or its key for `image`)."""
     return field.type in KNOWN_TYPES
 
 
-def form_field(field, content_type, choices):
+def form_field(field: Field, content_type: str, choices: Mapping[str, Any]) -> dict[str, Any]:
     """The Sveltia field for schema `field` in a `content_type` form. `choices` holds the
     build's lists: "villages" [{label, value}], "categories" [names], "timezone"."""
     widget = {

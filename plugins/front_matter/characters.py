@@ -2,6 +2,8 @@
 (except tab and newline) and Unicode noncharacters (U+FFFE, U+FDD0...). XML 1.0 forbids
 most of them (a feed holding one is ill-formed) and none is visible to a reader."""
 
+from __future__ import annotations
+
 import re
 
 _NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11))
@@ -12,7 +14,7 @@ HINT = (
 )
 
 
-def find_bad(text):
+def find_bad(text: str) -> tuple[int, str] | None:
     """(line number, 'U+XXXX') of the first forbidden character in `text`, else None."""
     match = BAD.search(text)
     if match is None:
@@ -20,5 +22,5 @@ def find_bad(text):
     return text.count("\n", 0, match.start()) + 1, f"U+{ord(match.group()):04X}"
 
 
-def message(code):
+def message(code: str) -> str:
     return f"karakter kendali atau bukan-karakter {code} tidak boleh ada (control character)"

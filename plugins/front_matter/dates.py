@@ -1,5 +1,7 @@
 """Strict parsing of front matter dates, with messages an operator understands."""
 
+from __future__ import annotations
+
 import calendar
 import datetime as dt
 import re
@@ -73,7 +75,7 @@ FORMAT_HINT = (
 class DateError(ValueError):
     """The value is not a date; the message is for the operator."""
 
-    def __init__(self, message, hint=FORMAT_HINT):
+    def __init__(self, message: str, hint: str = FORMAT_HINT) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -97,7 +99,7 @@ def _as_iso(text):
     return f"{match['y']}-{month:02d}-{int(match['d']):02d}{match['rest']}"
 
 
-def has_time(value):
+def has_time(value: object) -> bool:
     """Whether the written date includes a time of day."""
     try:
         match = _DATE_RE.match(_as_iso(str(value).strip()))
@@ -106,7 +108,7 @@ def has_time(value):
     return bool(match and match["H"])
 
 
-def parse_date(value):
+def parse_date(value: object) -> SafeDatetime:
     """Return a SafeDatetime; naive when no offset is written (site TIMEZONE applies).
 
     Year first (2026-11-29) or the Indonesian day-month-year (29-11-2026, 29/11/2026,

@@ -5,8 +5,11 @@ line; `wartadesa.build` collects them, prints one line each and exits non-zero
 without touching the published output.
 """
 
+from __future__ import annotations
+
 import logging
 import os
+from collections.abc import Sequence
 
 logger = logging.getLogger("wartadesa.content")
 
@@ -40,10 +43,10 @@ class ContentError(Exception):
         self.severity = severity
 
     @property
-    def location(self):
+    def location(self) -> str:
         return f"{display_path(self.path)}:{self.line}"
 
-    def __str__(self):
+    def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
@@ -53,12 +56,12 @@ class ContentError(Exception):
 class ContentErrors(Exception):
     """Several ContentErrors found by one check; raised after collecting them all."""
 
-    def __init__(self, errors):
+    def __init__(self, errors: Sequence[ContentError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = list(errors)
 
 
-def report(error: "ContentError") -> "ContentError":
+def report(error: ContentError) -> ContentError:
     """Log a ContentError so the build driver counts it (without raising)."""
     level = logging.WARNING if error.severity == "warning" else logging.ERROR
     logger.log(level, "%s", error, extra={"content_error": error})

@@ -8,6 +8,9 @@ are warnings and are dropped: Pelican would otherwise set any key as an attribut
 article (`timezone`, `date_format`, `settings`, ...). The keys themselves are in schema.py.
 """
 
+from __future__ import annotations
+
+import os
 import re
 
 from . import schema
@@ -20,7 +23,7 @@ LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 MAX_SLUG = 100
 
 
-def refused(path, line, written):
+def refused(path: str | os.PathLike, line: int | None, written: str) -> ContentError:
     """The ContentError for a key operators may not set."""
     what = REFUSED_KEYS[written]
     return ContentError(
@@ -32,7 +35,7 @@ def refused(path, line, written):
     )
 
 
-def check_value(path, line, key, value):
+def check_value(path: str | os.PathLike, line: int | None, key: str, value: object) -> None:
     """Raise ContentError when `value` is not acceptable for `key` (text values only)."""
     if not isinstance(value, str):
         return
@@ -64,7 +67,7 @@ def check_value(path, line, key, value):
 _HEADER_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:")
 
 
-def native_lines(text):
+def native_lines(text: str) -> dict[str, int]:
     """{lower-case key: line} of a Pelican `Key: value` header (up to the first blank line)."""
     lines = {}
     for number, line in enumerate(text.split("\n"), start=1):

@@ -9,8 +9,12 @@ refused within a second instead of keeping Markdown busy for minutes.
   pattern quadratic (3,000 in one paragraph: 2 s; 10,000: 18 s).
 """
 
+from __future__ import annotations
+
 import os
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .errors import ContentError
 
@@ -31,17 +35,17 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `- - - - -`: a l
 _NESTING = re.compile(r"^((?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*)")
 
 
-def limit(settings, name):
+def limit(settings: Mapping[str, Any] | None, name: str) -> Any:
     return (settings or {}).get(name, DEFAULTS[name])
 
 
-def human(size):
+def human(size: float) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
     return f"{size / 1024:.0f} KB"
 
 
-def size_problem(path, size, limit_kb):
+def size_problem(path: str | os.PathLike, size: int, limit_kb: float | None) -> ContentError | None:
     """A ContentError when `size` bytes exceed `limit_kb` (the longest line named when it
     holds most of it: a pasted base64 image), else None. Reads the file only when too big,
     line by line."""
@@ -65,7 +69,7 @@ def size_problem(path, size, limit_kb):
     )
 
 
-def check_size(path, settings):
+def check_size(path: str | os.PathLike, settings: Mapping[str, Any] | None) -> None:
     """Raise ContentError when the file is over the byte limit (nothing read when not)."""
     try:
         size = os.path.getsize(path)
@@ -76,7 +80,7 @@ def check_size(path, settings):
         raise problem
 
 
-def depth_of(line):
+def depth_of(line: str) -> int:
     """Quote and list levels at the start of `line`, indentation counted per 4 columns."""
     prefix = _NESTING.match(line).group(1)
     markers = len(re.findall(r">|[-*+]|\d{1,9}[.)]", prefix))
@@ -84,7 +88,7 @@ def depth_of(line):
     return markers + indent // 4
 
 
-def fenced_code(lines):
+def fenced_code(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines of closed fenced code blocks (fences at the start of a line,
     closed by the same fence, as Python-Markdown reads them). An unclosed fence is not code:
     Markdown parses what follows, so it is checked."""
@@ -100,7 +104,9 @@ def fenced_code(lines):
     return code
 
 
-def check_text(path, text, settings, first_line=1):
+def check_text(
+    path: str | os.PathLike, text: str, settings: Mapping[str, Any] | None, first_line: int = 1
+) -> None:
     """Raise ContentError for too many lines, too deep nesting or too many brackets in one
     paragraph of `text` (which starts at line `first_line` of the file)."""
     lines = text.split("\n")
@@ -148,7 +154,9 @@ MAX_YAML_DEPTH = 20
 _SEQUENCE_MARKERS = re.compile(r"^(?:-[ \t]+)+")
 
 
-def yaml_depth_problem(path, text, first_line=1):
+def yaml_depth_problem(
+    path: str | os.PathLike, text: str, first_line: int = 1
+) -> ContentError | None:
     """A ContentError when YAML `text` nests deeper than MAX_YAML_DEPTH (brackets, braces,
     indentation or `- - -` on one line), else None. PyYAML recurses per level: a few
     thousand levels crash the parser (libyaml: a segmentation fault, no message at all)."""

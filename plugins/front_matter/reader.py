@@ -3,8 +3,12 @@
 Files without a `---` block keep Pelican's native `Key: value` header.
 """
 
+from __future__ import annotations
+
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 from pelican.readers import METADATA_PROCESSORS, MarkdownReader
@@ -38,7 +42,7 @@ STATUS_VALUES = {
 
 
 class YamlMarkdownReader(MarkdownReader):
-    def read(self, source_path):
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
             limits.check_size(source_path, self.settings)  # before reading a byte of it
             source = read_source(source_path)
@@ -255,7 +259,7 @@ def _join_village_codes(metadata, lines):
         lines["village"] = lines["village_code"]
 
 
-def content_type_of(path, settings):
+def content_type_of(path: str | os.PathLike, settings: Mapping[str, Any]) -> str:
     """The content type of a source file, from the first folder of its path under PATH.
 
     PAGE_PATHS give pages, CONTENT_TYPE_PATHS ({type: [folder, ...]}) the other types

@@ -19,6 +19,8 @@ Types: `text` (one value), `list` (one value or a list), `date`, `status`, `mark
 ("lat, lon"), `photos` (a list of mappings `berkas`/`keterangan`/`alt`, an album's photos).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 ARTICLE = "article"
@@ -69,12 +71,12 @@ class Field:
     label: str = ""  # Indonesian form label (web editor); "" = the alias, capitalised
 
     @property
-    def label_text(self):
+    def label_text(self) -> str:
         """The field's Indonesian name in forms."""
         return self.label or self.written.replace("_", " ").capitalize()
 
     @property
-    def written(self):
+    def written(self) -> str:
         """The key operators write (the Indonesian alias when there is one)."""
         return self.alias or self.key
 
@@ -388,17 +390,17 @@ RECORD_KEYS = frozenset(field.key for field in FIELDS if field.type == "photos")
 SCALAR_KEYS = KEYS - LIST_KEYS
 
 
-def of_type(kind):
+def of_type(kind: str) -> frozenset[str]:
     """The keys of one type ("date", "list", ...)."""
     return frozenset(field.key for field in FIELDS if field.type == kind)
 
 
-def required_for(content_type):
+def required_for(content_type: str) -> list[Field]:
     """Fields every `content_type` ("article", "page", ...) must have, in schema order."""
     return [field for field in FIELDS if content_type in field.required]
 
 
-def render_reference():
+def render_reference() -> str:
     """The README's "Front matter reference" table (Markdown), one row per field."""
     rows = ["| key | alias | value |", "| --- | --- | --- |"]
     for field in FIELDS:
@@ -407,6 +409,6 @@ def render_reference():
     return "\n".join(rows) + "\n"
 
 
-def used_by(content_type):
+def used_by(content_type: str) -> list[Field]:
     """Fields that mean something for `content_type`, in schema order."""
     return [field for field in FIELDS if content_type in field.used_by]

@@ -1,6 +1,8 @@
 """Values of the notice board's keys: flags (penting, utama), coordinates (peta) and an
 attachment file (lampiran). Each raises BadValue with an Indonesian message and hint."""
 
+from __future__ import annotations
+
 import os
 import posixpath
 
@@ -10,13 +12,13 @@ ATTACHMENT_FOLDER = "files"
 
 
 class BadValue(ValueError):
-    def __init__(self, message, hint=""):
+    def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
 
 
-def flag(key, value):
+def flag(key: str, value: object) -> bool:
     text = str(value).strip().lower()
     if text in TRUE:
         return True
@@ -28,7 +30,7 @@ def flag(key, value):
     )
 
 
-def coordinates(value):
+def coordinates(value: object) -> tuple[float, float]:
     """(lat, lon) from "lat, lon" in degrees."""
     hint = "tulis lintang, bujur dalam derajat, misalnya  peta: -6.9912, 111.8307"
     parts = [p.strip() for p in str(value).split(",")]
@@ -54,7 +56,7 @@ def coordinates(value):
     return (lat, lon)
 
 
-def attachment_path(value, content_path):
+def attachment_path(value: object, content_path: str | os.PathLike) -> str:
     """'files/name.pdf' (a bare name means files/name.pdf); the file must exist."""
     text = str(value).strip().replace("\\", "/")
     if not text.startswith(ATTACHMENT_FOLDER + "/"):

@@ -1,6 +1,9 @@
 """PyYAML's English errors as Indonesian messages with the fix, for front matter and data
 files alike. The parser's own words stay in brackets for whoever helps the operator."""
 
+from __future__ import annotations
+
+import os
 import re
 
 import yaml
@@ -14,7 +17,7 @@ _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
 GENERIC_HINT = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
 
 
-def explain(err, text):
+def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     """(line index in `text` from 0, Indonesian message, hint) for a MarkedYAMLError."""
     lines = text.split("\n")
     problem = err.problem or ""
@@ -92,7 +95,7 @@ def explain(err, text):
     return at(problem_line, "format YAML salah", GENERIC_HINT)
 
 
-def spacing_problem(text):
+def spacing_problem(text: str) -> tuple[int, str, str] | None:
     """(line index, message, hint) for `key:value` or `-item` written without the space YAML
     needs (PyYAML reads them silently as something else), or None."""
     for index, line in enumerate(text.split("\n")):
@@ -113,7 +116,7 @@ def spacing_problem(text):
     return None
 
 
-def compose_yaml(path, text):
+def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
     """The YAML node tree of a data file's `text` (BaseLoader: every value stays text,
     with its line marks), or a ContentError naming the line when it is not valid YAML
     (too deep, tabs or spacing, a syntax error). For desa.yml, situs.yml and data files."""

@@ -2,9 +2,13 @@
 there, with a caption or alt text; every photo there is listed (else a warning: it is not
 published). Returns the photos in order and the operator's problems (ContentError)."""
 
+from __future__ import annotations
+
 import difflib
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from front_matter.errors import ContentError
 from photos.source import handled
@@ -28,7 +32,7 @@ class Entry:
     line: int
 
 
-def photo_files(folder):
+def photo_files(folder: str) -> list[str]:
     """The names of the photos in an album folder (not index.md, not hidden files)."""
     return sorted(
         name
@@ -44,7 +48,9 @@ def _closest(name, names):
     return difflib.get_close_matches(name, names, n=2, cutoff=0.6)
 
 
-def check(index_path, records, key_line):
+def check(
+    index_path: str, records: Iterable[Mapping[str, Any]] | None, key_line: int | None
+) -> tuple[list[Entry], list[ContentError]]:
     """([Entry], [ContentError]) of the `foto:` `records` of the album whose index.md is
     `index_path` (`key_line`: the line of `foto:`)."""
     folder = os.path.dirname(index_path)

@@ -5,10 +5,14 @@ published), tags the albums with their villages and regions, declares every page
 content_guard's output plan and writes them through Pelican's Writer: the album pages,
 one page per photo (the large view) and the album index."""
 
+from __future__ import annotations
+
 import fnmatch
 import os
 from collections import Counter
+from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
@@ -19,6 +23,9 @@ from photos.source import PhotoProblem
 from . import entries, places
 from .model import Album, AlbumPhoto
 
+if TYPE_CHECKING:
+    from pelican.writers import Writer
+
 INDEX = "index.md"
 DUPLICATE_HINT = (
     "dua album dengan judul yang sama: ubah judul salah satunya atau tulis  "
@@ -27,7 +34,7 @@ DUPLICATE_HINT = (
 
 
 class GalleryGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.albums = []  # every album written (published and hidden), newest first
         self.listed = []  # published albums: the index, villages, regions, sitemap
@@ -38,7 +45,7 @@ class GalleryGenerator(Generator):
             fnmatch.fnmatch(name, pattern) for pattern in self.settings.get("IGNORE_FILES", [])
         )
 
-    def album_folders(self):
+    def album_folders(self) -> list[tuple[str, bool]]:
         """[(folder relative to PATH, has index.md)]; stray files reported."""
         found = []
         for base in (self.settings.get("CONTENT_TYPE_PATHS") or {}).get("album", []):
@@ -102,7 +109,7 @@ class GalleryGenerator(Generator):
         for problem in problems:
             report(problem)
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         registry = registry_of(self.context, self.settings)
         albums = []
         for folder, has_index in self.album_folders():
@@ -142,7 +149,7 @@ class GalleryGenerator(Generator):
         self.context["albums"] = self.listed
 
     # --- the output plan -------------------------------------------------------------
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[Any, ...]]:
         """(save_as, description, source, line, hint[, (url, items, template)]) of every
         page generate_output writes (content_guard's output plan and clash check)."""
         addresses = Counter(album.save_as for album in self.albums)
@@ -173,7 +180,7 @@ class GalleryGenerator(Generator):
             )
 
     # --- writing ---------------------------------------------------------------------
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         album_page = self.get_template("album")
         photo_page = self.get_template("album_photo")

@@ -1,7 +1,10 @@
 """An album (a Pelican Content like Article and Page, its URL from ALBUM_URL and
 ALBUM_SAVE_AS) and one photo of it (its own page from ALBUM_PHOTO_URL)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import Any
 
 from pelican.contents import Content
 
@@ -14,7 +17,7 @@ class Album(Content):
     default_status = "published"
     default_template = "album"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Before Content.__init__, which sends content_object_init (other plugins look
         # at `cover` there).
         self.pictures = []  # AlbumPhoto, in the order of `foto:`
@@ -23,11 +26,11 @@ class Album(Content):
         super().__init__(*args, **kwargs)
 
     @property
-    def cover(self):
+    def cover(self) -> AlbumPhoto | None:
         """The first photo: the album's picture in lists and its og:image."""
         return self.pictures[0] if self.pictures else None
 
-    def json_ld(self, base):
+    def json_ld(self, base: str) -> dict[str, Any]:
         """schema.org ImageGallery of the album (absolute addresses under `base`), for the
         theme's `|tojson`."""
 
@@ -69,30 +72,30 @@ class AlbumPhoto:
         return str(self.album.settings[name]).format(slug=self.album.slug, number=self.number)
 
     @property
-    def url(self):
+    def url(self) -> str:
         return self._format("ALBUM_PHOTO_URL")
 
     @property
-    def save_as(self):
+    def save_as(self) -> str:
         return self._format("ALBUM_PHOTO_SAVE_AS")
 
     @property
-    def cover(self):
+    def cover(self) -> AlbumPhoto:
         """The photo itself: its page shares it (article_extras' share_image reads
         `content.cover.share`)."""
         return self
 
     @property
-    def share(self):
+    def share(self) -> tuple[str, int, int]:
         """(address, width, height) of the 1200x630 share picture (og:image)."""
         share = self.photo.share
         return share.name, share.width, share.height
 
     @property
-    def previous(self):
+    def previous(self) -> AlbumPhoto | None:
         return self.album.pictures[self.number - 2] if self.number > 1 else None
 
     @property
-    def next(self):
+    def next(self) -> AlbumPhoto | None:
         pictures = self.album.pictures
         return pictures[self.number] if self.number < len(pictures) else None

@@ -3,12 +3,19 @@ registry content/desa.yml, then the official data), then attached to the Village
 Region pages the villages plugin makes (`village.albums`, `region.albums`: its own and
 those of everything inside it, newest first) and to their feeds (`feed_extras`)."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError
 from front_matter.source import item_line
 from villages.registry import load_registry
 from villages.resolve import Resolver, Unresolved
+
+if TYPE_CHECKING:
+    from .model import Album
 
 NO_PAGE_HINT = {
     "village": 'daftarkan desa itu di content/desa.yml (lihat README, "Desa yang diliput") '
@@ -18,7 +25,7 @@ NO_PAGE_HINT = {
 }
 
 
-def resolver(settings):
+def resolver(settings: Mapping[str, Any]) -> Resolver | None:
     """A Resolver of the site's registry; None when the registry cannot be read (the
     villages plugin has reported that)."""
     registry = load_registry(
@@ -63,7 +70,9 @@ def _resolve(album, key, resolve, pages, problems):
     return found
 
 
-def attach(albums, context, settings):
+def attach(
+    albums: list[Album], context: Mapping[str, Any], settings: Mapping[str, Any]
+) -> list[ContentError]:
     """Set album.villages/.regions and village.albums/region.albums; [ContentError]."""
     villages = {v.code: v for v in context.get("villages", [])}
     regions = {r.code: r for r in context.get("regions", [])}

@@ -7,16 +7,23 @@ SOCIAL_LINKS, SITELOGO, MENU_LINKS, ...). Also: the site-owned `overrides/` fold
 beside `content/` (templates and static files on top of the theme's).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from pelican import signals
 
 from .overrides import apply_overrides
 from .situs import apply_identity
 
+if TYPE_CHECKING:
+    from pelican import Pelican
 
-def initialized(pelican):
+
+def initialized(pelican: Pelican) -> None:
     apply_identity(pelican.settings)
     apply_overrides(pelican.settings)
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(initialized)

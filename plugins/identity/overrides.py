@@ -8,17 +8,21 @@ files under overrides/static/ are copied on top of the theme's static files (out
 folder theme/). The kit's files are never edited, so `invoke upgrade` can replace them.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 CUSTOM_CSS = "custom.css"
 
 
-def overrides_folder(settings):
+def overrides_folder(settings: Mapping[str, Any]) -> Path:
     folder = settings.get("SITE_OVERRIDES", "overrides")
     return Path(settings["PATH"]).parent / folder
 
 
-def apply_overrides(settings):
+def apply_overrides(settings: dict[str, Any]) -> None:
     folder = overrides_folder(settings)
     templates = folder / "templates"
     if templates.is_dir():

@@ -18,9 +18,13 @@ Values are untrusted text: no markup, links only http(s). Every problem is a
 ContentError naming the file and the line; all are reported together.
 """
 
+from __future__ import annotations
+
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from front_matter.errors import ContentError, ContentErrors, report
 from front_matter.source import decode
@@ -61,11 +65,11 @@ SITE_PATH = re.compile(r"^/?(?:[A-Za-z0-9_\-.]+/)*(?:[A-Za-z0-9_\-.]+)?$")
 IMAGE = re.compile(r"\.(?:png|jpe?g|svg|webp|gif)$", re.I)
 
 
-def identity_path(settings):
+def identity_path(settings: Mapping[str, Any]) -> Path:
     return Path(settings["PATH"]) / settings.get(FILE_SETTING, DEFAULT_FILE)
 
 
-def apply_identity(settings):
+def apply_identity(settings: dict[str, Any]) -> dict[str, Any]:
     """Update `settings` from the identity file (when there is one)."""
     path = identity_path(settings)
     if not path.is_file():
@@ -80,7 +84,9 @@ def apply_identity(settings):
     return settings
 
 
-def read_identity(path, settings):
+def read_identity(
+    path: str | Path, settings: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[ContentError]]:
     """(settings to set, ContentErrors) for the identity file at `path`."""
     from front_matter.yaml_errors import compose_yaml
 
@@ -242,7 +248,7 @@ def _normalise(key, value):
     return value
 
 
-def whatsapp_number(phone):
+def whatsapp_number(phone: str) -> str:
     """wa.me wants the international number in digits: 0812-3456-7890 -> 6281234567890."""
     digits = re.sub(r"\D", "", phone)
     return "62" + digits[1:] if digits.startswith("0") else digits

@@ -1,23 +1,31 @@
 """notices: the village notice board beside the news: pengumuman (notices) and agenda
 (events, with iCalendar files), and the home page portal blocks."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from pelican import signals
 
 from . import portal
 from .events import EventsGenerator
 from .notices import NoticesGenerator
 
+if TYPE_CHECKING:
+    from pelican.generators import Generator
 
-def get_generators(_pelican):
+
+def get_generators(_pelican: object) -> list[type[Generator]]:
     return [NoticesGenerator, EventsGenerator]
 
 
-def register():
+def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(finalize)
 
 
-def finalize(generators):
+def finalize(generators: Sequence[Generator]) -> None:
     for generator in generators:
         if isinstance(generator, EventsGenerator):
             generator.after_tagging()

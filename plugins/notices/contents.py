@@ -2,7 +2,11 @@
 (NOTICE_URL, EVENT_URL, ...) and templates, so everything Pelican and our plugins do for
 pages (reading, slugs, HTML cleaning, photos) applies to them too."""
 
+from __future__ import annotations
+
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pelican.contents import Content, Page
@@ -26,7 +30,14 @@ class BoardItem(Page):
     kind = ""  # "notice", "event": the schema's content type
     date_keys = ()
 
-    def __init__(self, content, metadata=None, settings=None, source_path=None, context=None):
+    def __init__(
+        self,
+        content: str,
+        metadata: Mapping[str, Any] | None = None,
+        settings: Mapping[str, Any] | None = None,
+        source_path: str | None = None,
+        context: dict[str, Any] | None = None,
+    ) -> None:
         metadata = dict(metadata or {})
         zone = ZoneInfo((settings or {}).get("TIMEZONE") or "UTC")
         for key in self.date_keys:
@@ -35,13 +46,13 @@ class BoardItem(Page):
         self.prepare(metadata)
         super().__init__(content, metadata, settings, source_path, context)
 
-    def prepare(self, metadata):
+    def prepare(self, metadata: dict[str, Any]) -> None:
         """Fill in metadata before Pelican sets it as attributes."""
 
     def _expand_settings(self, key):
         return Content._expand_settings(self, key)
 
-    def line(self, key, default=1):
+    def line(self, key: str, default: int | None = 1) -> int | None:
         return (getattr(self, "meta_lines", None) or {}).get(key, default)
 
 
@@ -52,13 +63,13 @@ class Notice(BoardItem):
     default_template = "notice"
     date_keys = ("valid_until",)
 
-    def prepare(self, metadata):
+    def prepare(self, metadata: dict[str, Any]) -> None:
         metadata.setdefault("pinned", False)
         metadata.setdefault("valid_until", None)
         metadata.setdefault("attachment", None)
         self.expired = False
 
-    def expired_on(self, day):
+    def expired_on(self, day: dt.date) -> bool:
         """Past its last day (berlaku_sampai) on the build day `day`."""
         if self.valid_until is None:
             return False
@@ -72,7 +83,7 @@ class Event(BoardItem):
     default_template = "event"
     date_keys = ("start", "end")
 
-    def prepare(self, metadata):
+    def prepare(self, metadata: dict[str, Any]) -> None:
         for key in ("end", "venue", "organizer", "geo"):
             metadata.setdefault(key, None)
         metadata.setdefault("start_has_time", False)
@@ -83,18 +94,18 @@ class Event(BoardItem):
         self.state = "upcoming"
 
     @property
-    def all_day(self):
+    def all_day(self) -> bool:
         return not self.start_has_time
 
     @property
-    def first_day(self):
+    def first_day(self) -> dt.date:
         return local_day(self.start, self.settings)
 
     @property
-    def last_day(self):
+    def last_day(self) -> dt.date:
         return local_day(self.end, self.settings) if self.end is not None else self.first_day
 
-    def state_on(self, day):
+    def state_on(self, day: dt.date) -> str:
         """ "past", "current" or "upcoming" on the build day `day`."""
         if self.last_day < day:
             return "past"

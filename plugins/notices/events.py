@@ -2,8 +2,12 @@
 the agenda list (upcoming soonest first, then past ones by month), the site's calendar
 (EVENTS_ICS_SAVE_AS) and one calendar per village (VILLAGE_ICS_SAVE_AS)."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -16,8 +20,13 @@ from .contents import Event
 from .json_ld import event_ld
 from .reading import read_all
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-def by_month(events):
+    from pelican.writers import Writer
+
+
+def by_month(events: Iterable[Event]) -> list[tuple[dt.date, list[Event]]]:
     """[(first day of the month, [events, newest first])], newest month first."""
     ordered = sorted(events, key=lambda e: (e.start, e.slug), reverse=True)
     return [
@@ -27,12 +36,12 @@ def by_month(events):
 
 
 class EventsGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.events = []  # published, soonest first
         self.hidden_events = []
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         day = build_day(self.settings)
         items = read_all(self, Event)
         for item in items:
@@ -49,7 +58,7 @@ class EventsGenerator(Generator):
         self.context["upcoming_events"] = [e for e in published if e.state != "past"]
         self.context["past_events_by_month"] = by_month([e for e in published if e.state == "past"])
 
-    def after_tagging(self):
+    def after_tagging(self) -> None:
         """Once the villages plugin has tagged the events (every generator has read its
         content), before any page is written: JSON-LD with the place names, and each
         village's calendar address for its page."""
@@ -84,12 +93,12 @@ class EventsGenerator(Generator):
             if item.ics_save_as:
                 yield item.ics_save_as, [item], ical.plain(item.title)
 
-    def all_contents(self):
+    def all_contents(self) -> list[Event]:
         """For content_guard and privacy_guard: every item written (their checks, and
         their pages in the output plan)."""
         return [*self.events, *self.hidden_events]
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int | None, str]]:
         """Calendars and the list (the events' own pages are in the plan through
         all_contents(), like articles)."""
         for item in [*self.events, *self.hidden_events]:
@@ -116,7 +125,7 @@ class EventsGenerator(Generator):
                     "",
                 )
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for item in [*self.events, *self.hidden_events]:
             write(

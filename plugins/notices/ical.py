@@ -4,23 +4,30 @@ UTC (`...Z`, correct whatever zone the operator wrote), all-day events as VALUE=
 end day exclusive), text escaped (\\ ; , and new lines) and lines folded at 75 octets.
 Every value comes from front matter and is treated as untrusted text."""
 
+from __future__ import annotations
+
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from .contents import Event
 
 PRODID = "-//Warta Desa//Agenda//ID"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def escape(text):
+def escape(text: object) -> str:
     """TEXT value escaping (RFC 5545 3.3.11); control characters dropped."""
     text = CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def fold(line):
+def fold(line: str) -> str:
     """Content lines longer than 75 octets folded (CRLF + space), never inside a
     UTF-8 character (RFC 5545 3.1)."""
     out, current, size = [], "", 0
@@ -35,16 +42,16 @@ def fold(line):
     return "\r\n".join(out)
 
 
-def plain(html):
+def plain(html: str | None) -> str:
     """Text of cleaned HTML (title, summary), typogrify's no-break spaces made plain."""
     return Markup(html or "").striptags().replace("\xa0", " ").replace("\u202f", " ")
 
 
-def utc(value):
+def utc(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def domain(settings):
+def domain(settings: Mapping[str, Any]) -> str:
     """The site's domain for UIDs: CUSTOM_DOMAIN, else the host of the site address,
     else the site name made safe."""
     if (settings.get("CUSTOM_DOMAIN") or "").strip():
@@ -57,11 +64,11 @@ def domain(settings):
     return (name.strip("-") or "warta-desa") + ".invalid"  # no domain known (preview)
 
 
-def uid(event, settings):
+def uid(event: Event, settings: Mapping[str, Any]) -> str:
     return f"agenda-{event.slug}@{domain(settings)}"
 
 
-def event_lines(event, settings, site_base):
+def event_lines(event: Event, settings: Mapping[str, Any], site_base: str | None) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{uid(event, settings)}"]
     stamp = getattr(event, "modified", None) or event.date
     lines.append(f"DTSTAMP:{utc(stamp)}")
@@ -97,7 +104,9 @@ def event_lines(event, settings, site_base):
     return lines
 
 
-def calendar(events, settings, name, site_base=None):
+def calendar(
+    events: Iterable[Event], settings: Mapping[str, Any], name: str, site_base: str | None = None
+) -> str:
     """The text of a VCALENDAR with `events` (sorted by start, then slug)."""
     lines = [
         "BEGIN:VCALENDAR",

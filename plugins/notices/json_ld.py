@@ -1,11 +1,18 @@
 """schema.org Event JSON-LD of an agenda item (printed with |tojson by event.html)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from wartadesa.dates import iso
 
 from .ical import plain
 
+if TYPE_CHECKING:
+    from .contents import Event
 
-def event_ld(event, site_base):
+
+def event_ld(event: Event, site_base: str) -> dict[str, Any]:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

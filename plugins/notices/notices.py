@@ -1,7 +1,11 @@
 """Pengumuman: each notice at NOTICE_SAVE_AS, the list at NOTICES_SAVE_AS (pinned first,
 then newest; expired ones marked), and the notice feeds (NOTICE_FEED_ATOM/RSS)."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
@@ -10,20 +14,23 @@ from wartadesa.dates import build_day
 from .contents import Notice
 from .reading import read_all
 
+if TYPE_CHECKING:
+    from pelican.writers import Writer
 
-def board_order(notices):
+
+def board_order(notices: Iterable[Notice]) -> list[Notice]:
     """Pinned (penting) first, then current before expired, newest first within each."""
     newest = sorted(notices, key=lambda n: (n.date, n.slug), reverse=True)
     return sorted(newest, key=lambda n: (not n.pinned, n.expired))
 
 
 class NoticesGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.notices = []  # published, board order
         self.hidden_notices = []
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         day = build_day(self.settings)
         items = read_all(self, Notice)
         for item in items:
@@ -41,12 +48,12 @@ class NoticesGenerator(Generator):
             if self.settings.get(setting) and self.notices:
                 yield self.settings[setting], kind
 
-    def all_contents(self):
+    def all_contents(self) -> list[Notice]:
         """For content_guard and privacy_guard: every item written (their checks, and
         their pages in the output plan)."""
         return [*self.notices, *self.hidden_notices]
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         """The list and feeds (the notices' own pages are in the plan through
         all_contents(), like articles)."""
         if self.settings.get("NOTICES_SAVE_AS"):
@@ -54,7 +61,7 @@ class NoticesGenerator(Generator):
         for path, _kind in self._feeds():
             yield path, "feed pengumuman", "", 1, ""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for item in [*self.notices, *self.hidden_notices]:
             write(

@@ -2,17 +2,26 @@
 current notices, the next agenda items. Set in the shared context once every generator
 has read its content, before the home page is written."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pelican.contents import Article
+    from pelican.generators import Generator
+
 HOME_SETTINGS = {"HOME_NOTICES": 5, "HOME_EVENTS": 3}
 
 
-def headline(articles):
+def headline(articles: Sequence[Article]) -> Article | None:
     """The newest article marked `utama: true`, else the newest article."""
     featured = [a for a in articles if getattr(a, "featured", False)]
     pool = featured or list(articles)
     return max(pool, key=lambda a: a.date) if pool else None
 
 
-def add_to_context(generators):
+def add_to_context(generators: Sequence[Generator]) -> None:
     if not generators:
         return
     context = generators[0].context

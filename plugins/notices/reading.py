@@ -1,16 +1,24 @@
 """Read one content type's Markdown files through Pelican's readers (our front matter
 reader), like the articles and pages generators do."""
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING
 
 from pelican.contents import SkipStub
 
 from front_matter.errors import ContentError
 
+if TYPE_CHECKING:
+    from pelican.generators import Generator
+
+    from .contents import BoardItem
+
 logger = logging.getLogger(__name__)
 
 
-def read_all(generator, content_class):
+def read_all(generator: Generator, content_class: type[BoardItem]) -> list[BoardItem]:
     """Published and hidden items of `content_class` from its CONTENT_TYPE_PATHS folders,
     sorted by source path; drafts are left out (never written). A file that cannot be read
     has already been reported (`file:line` message) and is skipped."""

@@ -7,6 +7,8 @@ the tests' photo_files.py), then times: a build without the photos, a first buil
 (empty cache), a rebuild (full cache) and a rebuild after one photo changed; prints a
 Markdown table for README.md."""
 
+from __future__ import annotations
+
 import argparse
 import os
 import platform
@@ -14,7 +16,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins"), str(ROOT / "plugins" / "photos" / "tests")]
@@ -25,7 +29,7 @@ from photos import encode  # noqa: E402
 from tests.sitetools import SAMPLE, build_site  # noqa: E402
 
 
-def make_site(root, photos, with_photos=True):
+def make_site(root: Path, photos: int, with_photos: bool = True) -> Path:
     content = root / "content"
     shutil.copytree(SAMPLE / "content", content)
     (content / "images").mkdir(exist_ok=True)
@@ -43,7 +47,9 @@ def make_site(root, photos, with_photos=True):
     return content
 
 
-def timed(label, content, output, rows, **overrides):
+def timed(
+    label: str, content: Path, output: Path, rows: list[tuple[str, float, int]], **overrides: Any
+) -> None:
     before = len(encode.ENCODED)
     start = time.perf_counter()
     build_site(output, content=content, **overrides)
@@ -52,7 +58,7 @@ def timed(label, content, output, rows, **overrides):
     print(f"{label}: {seconds:.1f} s, {rows[-1][2]} encodes", flush=True)
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=100)
     parser.add_argument("--workdir")

@@ -5,10 +5,14 @@ Every published file is a new image made from the pixels only: the EXIF orientat
 applied to the pixels, colours are converted to sRGB, and nothing of the original's
 metadata (EXIF, GPS, XMP, maker notes, thumbnails, ICC profile, comments) is written."""
 
+from __future__ import annotations
+
 import io
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -109,7 +113,12 @@ def _working(image, jobs):
     return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def encode_source(path, jobs, folder, settings):
+def encode_source(
+    path: str,
+    jobs: Sequence[tuple[str, str, int, int, str]],
+    folder: str,
+    settings: Mapping[str, Any],
+) -> list[str]:
     """Write the derivatives `jobs` (Derivative-like tuples: file, kind, width, height,
     format) of the photo at `path` into the cache `folder`. Returns the files written."""
     quality = settings["quality"]
@@ -144,7 +153,12 @@ def encode_source(path, jobs, folder, settings):
     return written
 
 
-def run(work, folder, settings, workers):
+def run(
+    work: Sequence[tuple[str, Sequence[tuple[str, str, int, int, str]]]],
+    folder: str,
+    settings: Mapping[str, Any],
+    workers: int,
+) -> list[tuple[str, Exception | None]]:
     """Encode `work` ([(path, jobs)]) with up to `workers` processes; returns
     [(path, error or None)]."""
     results = []

@@ -3,8 +3,12 @@ with what is missing (both cores) and copies the derivatives into the output fol
 Originals used by the pipeline are taken out of Pelican's static files: they are not
 published (PHOTOS_PUBLISH_ORIGINALS publishes a copy without metadata instead)."""
 
+from __future__ import annotations
+
 import os
 import shutil
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError, report
 
@@ -13,18 +17,34 @@ from .registry import registry_of
 from .settings import cache_folder, setting, workers
 from .source import BROKEN_HINT
 
+if TYPE_CHECKING:
+    from pelican.generators import StaticGenerator
+    from pelican.writers import Writer
+
+    from .registry import Registry
+    from .variants import Derivative, Photo
+
 
 class PhotosGenerator:
-    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
+    def __init__(
+        self,
+        context: dict[str, Any],
+        settings: Mapping[str, Any],
+        path: str,
+        theme: str,
+        output_path: str,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
         self.context = context
         self.settings = settings
         self.output_path = output_path
 
     @property
-    def registry(self):
+    def registry(self) -> Registry:
         return registry_of(self.context, self.settings)
 
-    def derivatives(self):
+    def derivatives(self) -> list[tuple[Derivative, Photo]]:
         """[(Derivative, Photo)] of every published photo, sorted by output name."""
         found = {}
         for photo in self.registry.published.values():
@@ -32,7 +52,7 @@ class PhotosGenerator:
                 found[derivative.name] = (derivative, photo)
         return [found[name] for name in sorted(found)]
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         for derivative, photo in self.derivatives():
             yield (
                 derivative.name,
@@ -42,10 +62,10 @@ class PhotosGenerator:
                 "",
             )
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         pass
 
-    def generate_output(self, writer=None):
+    def generate_output(self, writer: Writer | None = None) -> None:
         folder = cache_folder(self.settings)
         missing = {}
         for derivative, photo in self.derivatives():
@@ -86,7 +106,7 @@ class PhotosGenerator:
             shutil.copyfile(os.path.join(folder, derivative.file), target)
 
 
-def keep_originals_private(generator):
+def keep_originals_private(generator: StaticGenerator) -> None:
     """static_generator_finalized: the pipeline's originals are not copied as they are;
     a link to one ({static}/images/x.jpg) leads to its largest published picture."""
     context = generator.context

@@ -6,10 +6,14 @@ Body addresses are written `{photo}/foto/...` and resolved like Pelican's `{stat
 (relative to each page, absolute in feeds) by wrapping the object's `_update_content`:
 Pelican's own link replacement does not look inside `srcset`."""
 
+from __future__ import annotations
+
 import html
 import os
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError, report
 from front_matter.source import body_line, line_containing, meta_line
@@ -18,6 +22,12 @@ from .registry import registry_of
 from .settings import setting
 from .source import PhotoProblem, cover_warning, handled
 from .variants import MIME
+
+if TYPE_CHECKING:
+    from pelican.contents import Content
+
+    from .registry import Registry
+    from .variants import Derivative, Photo
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
@@ -29,11 +39,18 @@ ALT_HINT = (
 )
 
 
-def srcset(derivatives, prefix=PLACEHOLDER):
+def srcset(derivatives: Iterable[Derivative], prefix: str = PLACEHOLDER) -> str:
     return ", ".join(f"{prefix}{d.name} {d.width}w" for d in derivatives)
 
 
-def picture(photo, settings, attributes, prefix=PLACEHOLDER, kind="full", sizes=None):
+def picture(
+    photo: Photo,
+    settings: Mapping[str, Any],
+    attributes: Mapping[str, object],
+    prefix: str = PLACEHOLDER,
+    kind: str = "full",
+    sizes: str | None = None,
+) -> str:
     """<picture> markup of `photo` (attributes: of the <img>, already escaped)."""
     sizes = sizes or setting(settings, "PHOTOS_SIZES")
     parts = ["<picture>"]
@@ -55,7 +72,7 @@ def picture(photo, settings, attributes, prefix=PLACEHOLDER, kind="full", sizes=
     return "".join(parts)
 
 
-def join(siteurl, path, settings):
+def join(siteurl: str | None, path: str, settings: Mapping[str, Any]) -> str:
     if settings.get("RELATIVE_URLS"):
         return posixpath.join(siteurl or "", path)
     return f"{(siteurl or '').rstrip('/')}/{path}"
@@ -88,7 +105,7 @@ def _relative_source(value, content):
     return path
 
 
-def body_pictures(content, registry):
+def body_pictures(content: Content, registry: Registry) -> list[ContentError]:
     """Rewrite the body's local photos; returns ContentErrors."""
     problems = []
     settings = content.settings
@@ -138,7 +155,7 @@ def body_pictures(content, registry):
     return problems
 
 
-def cover_photo(content, registry):
+def cover_photo(content: Content, registry: Registry) -> list[ContentError]:
     cover = getattr(content, "cover", None)
     if not cover or re.match(r"^[a-z][a-z0-9+.-]*:|^//", cover.url, re.I):
         return []
@@ -165,7 +182,7 @@ def cover_photo(content, registry):
     return problems
 
 
-def prepare_photos(content):
+def prepare_photos(content: Content) -> None:
     """content_object_init (after article_extras and content_guard's cleaning)."""
     context = getattr(content, "_context", None)
     if (

@@ -1,22 +1,29 @@
 """The photos of one build: every original an article or page uses, inspected once,
 kept in Pelican's shared context (one build = one context)."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Mapping, MutableMapping
+from typing import TYPE_CHECKING, Any
 
 from .source import inspect
 from .variants import plan
+
+if TYPE_CHECKING:
+    from .variants import Photo
 
 KEY = "PHOTOS_REGISTRY"
 
 
 class Registry:
-    def __init__(self, settings):
+    def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
         self.root = os.path.abspath(settings["PATH"])
         self.photos = {}  # relative source path -> Photo (or PhotoProblem)
         self.published = {}  # relative source path -> Photo used by a published page
 
-    def photo(self, relative):
+    def photo(self, relative: str) -> Photo:
         """The Photo of `relative`, or raise its PhotoProblem (inspected once)."""
         if relative not in self.photos:
             try:
@@ -30,12 +37,12 @@ class Registry:
             raise found
         return found
 
-    def use(self, photo, content):
+    def use(self, photo: Photo, content: object) -> None:
         if getattr(content, "save_as", ""):  # a draft in production publishes nothing
             self.published[photo.source.relative] = photo
 
 
-def registry_of(context, settings):
+def registry_of(context: MutableMapping[str, Any], settings: Mapping[str, Any]) -> Registry:
     registry = context.get(KEY)
     if registry is None or registry.settings is not settings:
         registry = context[KEY] = Registry(settings)

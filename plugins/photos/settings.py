@@ -1,9 +1,13 @@
 """The photos plugin's settings, their defaults (also in wartadesa/defaults.py) and the
 fingerprint of those that change a derivative's pixels or bytes."""
 
+from __future__ import annotations
+
 import hashlib
 import json
 import os
+from collections.abc import Mapping
+from typing import Any
 
 DEFAULTS = {
     # Widths (px) of the article/page pictures; never wider than the original.
@@ -49,12 +53,12 @@ PIXEL_SETTINGS = (
 )
 
 
-def setting(settings, name):
+def setting(settings: Mapping[str, Any], name: str) -> Any:
     value = settings.get(name)
     return DEFAULTS[name] if value is None else value
 
 
-def fingerprint(settings):
+def fingerprint(settings: Mapping[str, Any]) -> bytes:
     """Bytes that change whenever a setting changes what a derivative contains."""
     from PIL import __version__ as pillow
 
@@ -63,17 +67,17 @@ def fingerprint(settings):
     return json.dumps(values, sort_keys=True).encode()
 
 
-def digest(data, settings):
+def digest(data: bytes, settings: Mapping[str, Any]) -> str:
     return hashlib.sha256(data + b"\0" + fingerprint(settings)).hexdigest()[:12]
 
 
-def cache_folder(settings):
+def cache_folder(settings: Mapping[str, Any]) -> str:
     folder = str(setting(settings, "PHOTOS_CACHE"))
     if os.path.isabs(folder):
         return folder
     return os.path.join(os.path.dirname(os.path.abspath(settings["PATH"])), folder)
 
 
-def workers(settings):
+def workers(settings: Mapping[str, Any]) -> int:
     count = int(setting(settings, "PHOTOS_WORKERS") or 0)
     return count if count > 0 else (os.cpu_count() or 1)

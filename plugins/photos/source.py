@@ -1,8 +1,12 @@
 """One original photo under content/: read once (content hash, size after the EXIF
 orientation, transparency), with the operator's problems found before any encoding."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
@@ -20,7 +24,7 @@ class PhotoProblem(Exception):
     """`unopened`: Pillow could not even open the file (article_extras, which measures
     every image first, has reported it already)."""
 
-    def __init__(self, message, hint="", unopened=False):
+    def __init__(self, message: str, hint: str = "", unopened: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -40,7 +44,7 @@ class Source:
     warnings: list = field(default_factory=list)
 
 
-def handled(relative):
+def handled(relative: str) -> bool:
     return os.path.splitext(relative)[1].lower() in RASTER | HEIC
 
 
@@ -53,7 +57,7 @@ def _complete(data, kind):
     return True
 
 
-def inspect(root, relative, settings):
+def inspect(root: str, relative: str, settings: Mapping[str, Any]) -> Source:
     """The Source of `relative` (under `root`), or PhotoProblem."""
     path = os.path.join(root, relative)
     name = os.path.basename(relative)
@@ -120,7 +124,7 @@ def inspect(root, relative, settings):
     return source
 
 
-def cover_warning(source, settings):
+def cover_warning(source: Source, settings: Mapping[str, Any]) -> tuple[str, str] | None:
     """A warning (message, hint) when `source` is too small to be a cover, else None."""
     smallest = int(setting(settings, "PHOTOS_COVER_MIN_WIDTH"))
     if source.width >= smallest:

@@ -1,12 +1,19 @@
 """What one photo becomes: content-addressed derivative names and sizes, known before
 anything is encoded (for the output plan and the width/height in the HTML)."""
 
+from __future__ import annotations
+
 import os
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .settings import setting
+
+if TYPE_CHECKING:
+    from .source import Source
 
 MIME = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "avif": "image/avif"}
 EXTENSION = {"jpeg": "jpg", "png": "png", "webp": "webp", "avif": "avif"}
@@ -21,7 +28,7 @@ class Derivative:
     format: str  # "jpeg", "png", "webp", "avif"; "original": the source's own format
 
     @property
-    def file(self):
+    def file(self) -> str:
         return os.path.basename(self.name)
 
 
@@ -30,29 +37,29 @@ class Photo:
     source: object  # Source
     derivatives: list = field(default_factory=list)
 
-    def of(self, kind, format=None):
+    def of(self, kind: str, format: str | None = None) -> list[Derivative]:
         return [
             d for d in self.derivatives if d.kind == kind and (format is None or d.format == format)
         ]
 
     @property
-    def width(self):
+    def width(self) -> int:
         return self.source.width
 
     @property
-    def height(self):
+    def height(self) -> int:
         return self.source.height
 
     @property
-    def fallback_format(self):
+    def fallback_format(self) -> str:
         return "png" if self.source.alpha else "jpeg"
 
-    def formats(self, settings):
+    def formats(self, settings: Mapping[str, Any]) -> list[str]:
         return [
             f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in ("jpeg", "png")
         ]
 
-    def fallback(self, kind="full"):
+    def fallback(self, kind: str = "full") -> Derivative:
         """The <img src>: the fallback closest to 800 px wide (thumbs: the largest)."""
         options = self.of(kind, self.fallback_format)
         if kind == "thumb":
@@ -60,36 +67,36 @@ class Photo:
         return min(options, key=lambda d: abs(d.width - 800))
 
     @property
-    def share(self):
+    def share(self) -> Derivative:
         return self.of("share")[0]
 
     @property
-    def original(self):
+    def original(self) -> Derivative | None:
         found = self.of("original")
         return found[0] if found else None
 
 
-def stem(relative):
+def stem(relative: str) -> str:
     """An ASCII file name stem: 'Foto Musdes (1).JPG' -> 'foto-musdes-1'."""
     name = os.path.splitext(os.path.basename(relative))[0]
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-")[:40] or "foto"
 
 
-def widths(available, wanted):
+def widths(available: int, wanted: Sequence[int]) -> list[int]:
     """`wanted` widths below the original's, plus the original's own width when it is
     smaller than the largest wanted: never upscaled, never twice the same."""
     return sorted({w for w in wanted if w < available} | {min(available, max(wanted))})
 
 
-def share_size(source, settings):
+def share_size(source: Source, settings: Mapping[str, Any]) -> tuple[int, int]:
     """1200x630 (PHOTOS_SHARE_SIZE), or that aspect ratio inside a smaller photo."""
     target_w, target_h = setting(settings, "PHOTOS_SHARE_SIZE")
     scale = min(1.0, source.width / target_w, source.height / target_h)
     return max(1, round(target_w * scale)), max(1, round(target_h * scale))
 
 
-def plan(source, settings):
+def plan(source: Source, settings: Mapping[str, Any]) -> Photo:
     folder = str(setting(settings, "PHOTOS_OUTPUT")).strip("/")
     base = f"{folder}/{stem(source.relative)}-{source.digest}"
     fallback = "png" if source.alpha else "jpeg"

@@ -8,6 +8,8 @@ A damaged file (a parser error) is read like an old binary file, by its printabl
 a file whose text is locked (an encrypted PDF) raises Unreadable (reported as a warning).
 """
 
+from __future__ import annotations
+
 import csv
 import datetime as dt
 import io
@@ -15,9 +17,13 @@ import logging
 import re
 import warnings
 import zipfile
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from .records import Record, markdown_records, table_records
+
+if TYPE_CHECKING:
+    from .records import Record
 
 TEXT = {
     ".txt",
@@ -59,7 +65,7 @@ class Damaged(Exception):
     """The parser gave up on the file; its printable strings are checked instead."""
 
 
-def decode(raw):
+def decode(raw: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
@@ -68,11 +74,11 @@ def decode(raw):
     return raw.decode("latin-1")
 
 
-def text_records(raw):
+def text_records(raw: bytes) -> list[Record]:
     return markdown_records(decode(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def csv_records(raw, extension=".csv"):
+def csv_records(raw: bytes, extension: str = ".csv") -> list[Record]:
     text = decode(raw)
     if extension == ".tsv":
         delimiter = "\t"
@@ -106,7 +112,7 @@ def _cell_text(value):
     return str(value), False
 
 
-def spreadsheet_records(raw):
+def spreadsheet_records(raw: bytes) -> list[Record]:
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - listed in requirements.txt
@@ -157,7 +163,7 @@ def _zipped_xml(raw, member):
         raise Damaged(type(error).__name__) from None
 
 
-def document_records(raw):
+def document_records(raw: bytes) -> list[Record]:
     root = _zipped_xml(raw, "word/document.xml")
     body = root.find(W + "body")
     records = []
@@ -182,7 +188,7 @@ def document_records(raw):
     return records
 
 
-def pdf_records(raw):
+def pdf_records(raw: bytes) -> list[Record]:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -272,7 +278,7 @@ def _odf_rows(table):
         number += repeat - 1
 
 
-def open_document_records(raw):
+def open_document_records(raw: bytes) -> list[Record]:
     """ODS sheets (rows) and ODT paragraphs and tables, from content.xml."""
     root = _zipped_xml(raw, "content.xml")
     body = root.find(ODF_OFFICE + "body")
@@ -305,14 +311,14 @@ PRINTABLE = re.compile(rb"[\x20-\x7e]{8,}")
 PRINTABLE_UTF16 = re.compile(rb"(?:[\x20-\x7e]\x00){8,}")
 
 
-def legacy_records(raw):
+def legacy_records(raw: bytes) -> list[Record]:
     """Old binary Office files: their runs of printable characters (8-bit and UTF-16)."""
     strings = [m.group(0).decode("ascii") for m in PRINTABLE.finditer(raw)]
     strings += [m.group(0).decode("utf-16-le") for m in PRINTABLE_UTF16.finditer(raw)]
     return [Record(1, [text], [], "prose") for text in strings if any(c.isdigit() for c in text)]
 
 
-def records_of(path, extension):
+def records_of(path: str, extension: str) -> list[Record]:
     """The records of one attachment, by its (lower-case) extension."""
     with open(path, "rb") as handle:
         raw = handle.read()

@@ -12,8 +12,12 @@ Identity numbers and GPS positions are errors (the build writes nothing); a phon
 birth date or RT/RW address next to a name is a warning.
 """
 
+from __future__ import annotations
+
 import fnmatch
 import os
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from content_guard.content import contents, static_generator
 from front_matter.errors import ContentError, report
@@ -23,6 +27,12 @@ from . import attachments, identity, personal, photos
 from .records import markdown_records
 from .scan import LAW, identity_errors, personal_warnings
 from .settings import setting
+
+if TYPE_CHECKING:
+    from pelican.contents import Content
+    from pelican.generators import Generator
+
+    from .records import Record
 
 DATA = {".yml", ".yaml"}
 MARKDOWN = {".md", ".markdown", ".mdown", ".mkd"}
@@ -39,7 +49,7 @@ UNREADABLE_HINT = (
 )
 
 
-def allowed_phones(settings):
+def allowed_phones(settings: Mapping[str, Any]) -> frozenset[str]:
     """National forms of the site's published contact numbers and PRIVACY_ALLOWED_PHONES."""
     values = [value for key, value in settings.items() if key.startswith("CONTACT_")]
     values += list(setting(settings, "PRIVACY_ALLOWED_PHONES"))
@@ -59,7 +69,9 @@ def allowed_phones(settings):
 class Guard:
     """The checks for one build (settings read once)."""
 
-    def __init__(self, settings, published=None):
+    def __init__(
+        self, settings: Mapping[str, Any], published: Collection[str] | None = None
+    ) -> None:
         self.settings = settings
         # Absolute paths of the files Pelican copies as they are (None: assume all).
         self.published = published
@@ -70,23 +82,23 @@ class Guard:
         self.limit = int(setting(settings, "PRIVACY_MAX_ERRORS_PER_FILE"))
         self.problems = []
 
-    def relative(self, path):
+    def relative(self, path: str) -> str:
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
 
-    def is_allowed(self, path):
+    def is_allowed(self, path: str) -> bool:
         name = self.relative(path)
         return any(fnmatch.fnmatch(name, pattern) for pattern in self.allowed)
 
-    def records(self, path, records):
+    def records(self, path: str, records: Sequence[Record]) -> None:
         self.problems += identity_errors(path, records, self.limit)
         if self.warn:
             self.problems += personal_warnings(path, records, self.phones)
 
-    def content_file(self, path, item=None):
+    def content_file(self, path: str, item: Content | None = None) -> None:
         """A Markdown or YAML file: `item`, its content object, keeps the text read."""
         self.records(path, markdown_records(source_lines(item or path)))
 
-    def attachment(self, path, extension):
+    def attachment(self, path: str, extension: str) -> None:
         try:
             records = attachments.records_of(path, extension)
         except attachments.Unreadable as why:
@@ -105,7 +117,7 @@ class Guard:
             return
         self.records(path, records)
 
-    def photo(self, path):
+    def photo(self, path: str) -> None:
         if self.published is not None and os.path.abspath(path) not in self.published:
             return  # not published as it is: only metadata-free derivatives reach the site
         if photos.has_gps(path):
@@ -118,7 +130,7 @@ class Guard:
                 )
             )
 
-    def file_name(self, path):
+    def file_name(self, path: str) -> None:
         name = self.relative(path)
         found = identity.find(name.replace("_", " "))
         if found:
@@ -132,7 +144,7 @@ class Guard:
                 )
             )
 
-    def run(self, items):
+    def run(self, items: Iterable[Content]) -> list[ContentError]:
         """Check the content objects `items`, then every other file under the content folder."""
         done = set()
         for item in items:
@@ -164,14 +176,14 @@ class Guard:
                     self.attachment(path, extension)
         return self.problems
 
-    def is_ignored(self, name):
+    def is_ignored(self, name: str) -> bool:
         """Pelican's IGNORE_FILES (e.g. README.md): never read, never published."""
         return any(
             fnmatch.fnmatch(name, pattern) for pattern in self.settings.get("IGNORE_FILES", [])
         )
 
 
-def check(generators):
+def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report personal data in everything published."""
     if not generators:
         return

@@ -22,8 +22,11 @@ Heuristics (documented in README.md):
   ids of social media sites are common there.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from villages.data import lookup
@@ -64,12 +67,12 @@ class Found:
     masked: str
 
 
-def mask(digits):
+def mask(digits: str) -> str:
     """'3523xxxxxxxx0001': enough to find the row, not enough to use the number."""
     return digits[:4] + "x" * (len(digits) - 8) + digits[-4:]
 
 
-def candidates(text):
+def candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, 16 digits) for every run of digit groups adding up to 16 digits."""
     for run in RUN.finditer(text):
         value = run.group(0)
@@ -93,7 +96,7 @@ def candidates(text):
                 )
 
 
-def birth_date(digits):
+def birth_date(digits: str) -> dt.date | None:
     """The date in positions 7-12 (day minus 40 for women), or None if no such day."""
     day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
     if day > 40:
@@ -106,13 +109,13 @@ def birth_date(digits):
     return None
 
 
-def region_known(digits, level):
+def region_known(digits: str, level: int) -> bool:
     """The first `level` pairs of digits name an official region (1 province ... 3 kecamatan)."""
     code = ".".join(digits[i : i + 2] for i in range(0, 2 * level, 2))
     return lookup(code) is not None
 
 
-def structure(digits, labelled=False, rounded=False):
+def structure(digits: str, labelled: bool = False, rounded: bool = False) -> bool:
     """True when `digits` can be a NIK/KK number (see the module's heuristics).
 
     `rounded`: the number came from a spreadsheet cell holding a number, where Excel kept
@@ -134,7 +137,7 @@ def _last(pattern, text):
     return end
 
 
-def label_of(before, header=""):
+def label_of(before: str, header: str = "") -> str | None:
     """'identity', 'other' or None: the label nearest before the number on its line,
     else the table column's header."""
     window = before[-CONTEXT:]
@@ -148,7 +151,7 @@ def label_of(before, header=""):
     return None
 
 
-def kind_of(digits, before, header):
+def kind_of(digits: str, before: str, header: str) -> str:
     """'nomor KK', 'NIK' or 'NIK/KK' (unlabelled, a man's NIK and a KK look alike)."""
     for text in (before[-CONTEXT:], header):
         label = None
@@ -159,7 +162,7 @@ def kind_of(digits, before, header):
     return "NIK" if int(digits[6:8]) > 40 else "NIK/KK"
 
 
-def find(text, header="", rounded=False):
+def find(text: str, header: str = "", rounded: bool = False) -> list[Found]:
     """Every identity number in `text` (a line, or a table cell under `header`)."""
     found = []
     if not SIXTEEN.search(text):
@@ -180,7 +183,7 @@ def find(text, header="", rounded=False):
     return found
 
 
-def mask_text(text):
+def mask_text(text: str) -> str:
     """`text` with every 16-digit group run masked (for file names and log lines)."""
 
     def masked(match):

@@ -7,6 +7,8 @@ KK (province code and date: the wider, labelled test) in the message and in a re
 ContentError, before anything is shown.
 """
 
+from __future__ import annotations
+
 import logging
 
 from . import identity
@@ -27,7 +29,7 @@ def _mask(text):
 class MaskIdentityNumbers(logging.Filter):
     """Rewrites a record whose text holds an identity number; lets every record through."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         error = getattr(record, "content_error", None)
         if error is not None:
             error.message = _mask(error.message)
@@ -50,7 +52,7 @@ class MaskIdentityNumbers(logging.Filter):
         return True
 
 
-def install(_pelican=None):
+def install(_pelican: object = None) -> None:
     """initialized: one filter on each handler of the root logger (added once)."""
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, MaskIdentityNumbers) for f in handler.filters):

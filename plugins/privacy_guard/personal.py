@@ -17,8 +17,15 @@ is within a few words of it; an RT/RW address in a paragraph ("jalan di RT 02 RW
 never warns: only lists and tables of people do.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .records import Record
 
 HONORIFIC = re.compile(
     r"(?<![\w.])(?:(?i:bapak|pak|ibu|bu|bpk|sdr|sdri|saudara|saudari|mbak|mbah|kak|almarhum"
@@ -166,17 +173,17 @@ ANY_DIGIT = re.compile(r"\d")
 NEAR = 80  # characters between a name form and a phone number or birth date in prose
 
 
-def digits_of(phone):
+def digits_of(phone: str) -> str:
     """The national form of a phone number: 0812..., whatever the prefix."""
     digits = re.sub(r"\D", "", phone)
     return "0" + digits[2:] if digits.startswith("62") else digits
 
 
-def mask_phone(digits):
+def mask_phone(digits: str) -> str:
     return digits[:4] + "x" * max(len(digits) - 7, 0) + digits[-3:]
 
 
-def phones_in(text):
+def phones_in(text: str | None) -> set[str]:
     """National forms of every mobile number in `text` (used for allowed numbers)."""
     return {digits_of(m.group(0)) for m in PHONE.finditer(text or "")}
 
@@ -210,7 +217,7 @@ def _named_row(record):
     return False
 
 
-def findings(record, allowed_phones):
+def findings(record: Record, allowed_phones: Collection[str]) -> list[Finding]:
     """Personal data next to a name in one record."""
     if record.kind == "row" and not record.header:
         return []  # a header row

@@ -4,6 +4,8 @@ A phone photo of a resident at home publishes where that resident lives. Until t
 image pipeline strips metadata from every published image, such photos are refused.
 """
 
+from __future__ import annotations
+
 from PIL import Image, UnidentifiedImageError
 
 EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
@@ -12,7 +14,7 @@ GPS_IFD = 0x8825
 POSITION_TAGS = {1, 2, 3, 4}
 
 
-def has_gps(path):
+def has_gps(path: str) -> bool:
     """True when the image's EXIF holds a GPS latitude or longitude."""
     try:
         with Image.open(path) as image:

@@ -1,8 +1,11 @@
 """Text cut into records the checks read: a line of prose, a list item, or a table row
 with its column headers; each with the location an operator can find it by."""
 
+from __future__ import annotations
+
 import html
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -20,7 +23,7 @@ class Record:
     # it says whose data the line holds, but labels no particular number.
     line_header: bool = False
 
-    def header_of(self, index):
+    def header_of(self, index: int) -> str:
         return self.header[index] if index < len(self.header) and self.header[index] else ""
 
 
@@ -29,12 +32,12 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
 
-def plain(text):
+def plain(text: str) -> str:
     """HTML entities (&nbsp;, &#46;) read as the characters they stand for."""
     return html.unescape(text) if "&" in text and ENTITY.search(text) else text
 
 
-def split_row(text):
+def split_row(text: str) -> list[str]:
     """The cells of a Markdown table row (`\\|` is a pipe inside a cell)."""
     text = text.strip()
     if text.startswith("|"):
@@ -44,7 +47,7 @@ def split_row(text):
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", text)]
 
 
-def markdown_records(lines, first=1):
+def markdown_records(lines: Sequence[str], first: int = 1) -> list[Record]:
     """Records of Markdown (or YAML, or plain text) `lines`, numbered from `first`.
 
     A line followed by a delimiter row (`|---|---|`) is a table header; the rows under it
@@ -85,7 +88,11 @@ def _header_like(filled):
     )
 
 
-def table_records(rows, where=None, header_row=None):
+def table_records(
+    rows: Iterable[tuple[int, Sequence[object], Iterable[int]]],
+    where: Callable[[int], str] | None = None,
+    header_row: list[str] | None = None,
+) -> list[Record]:
     """Records of spreadsheet-like rows: (number, cells, rounded) triples.
 
     The header is the first row with at least two non-empty cells, none of them a number

@@ -1,9 +1,18 @@
 """Records in, ContentErrors out: identity numbers are errors, other personal data
 warnings. Every number in a message is masked."""
 
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
 from front_matter.errors import ContentError
 
 from . import identity, personal
+
+if TYPE_CHECKING:
+    from .records import Record
 
 LAW = "UU 27/2022 tentang Pelindungan Data Pribadi"
 IDENTITY_HINT = (
@@ -31,11 +40,13 @@ WARNING_TEXT = {
 }
 
 
-def located(record, text):
+def located(record: Record, text: str) -> str:
     return f"{record.where}: {text}" if record.where else text
 
 
-def identity_errors(path, records, limit=20):
+def identity_errors(
+    path: str | os.PathLike, records: Iterable[Record], limit: int = 20
+) -> list[ContentError]:
     """One error per record holding identity numbers (at most `limit`, then a summary)."""
     errors = []
     rest, rest_line = 0, None
@@ -76,7 +87,9 @@ def identity_errors(path, records, limit=20):
     return errors
 
 
-def personal_warnings(path, records, allowed_phones):
+def personal_warnings(
+    path: str | os.PathLike, records: Iterable[Record], allowed_phones: Collection[str]
+) -> list[ContentError]:
     """One warning per kind of personal data in a file: the first place, and how many."""
     first = {}
     counts = {}

@@ -1,5 +1,10 @@
 """The privacy guard's settings and their defaults (override them in pelicanconf.py)."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
 DEFAULTS = {
     # Glob patterns (relative to the content folder) of files published on purpose with
     # personal data, e.g. ["files/sk-kades-2024.pdf"]: nothing in them is checked.
@@ -15,6 +20,6 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
+def setting(settings: Mapping[str, Any], name: str) -> Any:
     """The value of one privacy setting, falling back to its default."""
     return settings.get(name, DEFAULTS[name])

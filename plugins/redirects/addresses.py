@@ -1,5 +1,7 @@
 """Turn what an operator wrote under `alamat_lama:` into a safe output path."""
 
+from __future__ import annotations
+
 import re
 from urllib.parse import urlsplit
 
@@ -15,7 +17,7 @@ class BadAddress(ValueError):
     """The value cannot be an old address on this site; the message is for the operator."""
 
 
-def address_path(value):
+def address_path(value: object) -> str:
     """`value` as a path inside the site ('berita/2024/06/judul-lama/'), or BadAddress."""
     text = str(value).strip()
     if text.startswith(("http://", "https://")):
@@ -36,6 +38,6 @@ def address_path(value):
     return path
 
 
-def save_as(path):
+def save_as(path: str) -> str:
     """The file written for an address: a folder address gets its index.html."""
     return path + "index.html" if path.endswith("/") else path

@@ -1,6 +1,11 @@
 """A generator that writes one small redirect page at each old address of an article
 or page, pointing to where it lives now (never listed in the sitemap or feeds)."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
@@ -8,9 +13,12 @@ from front_matter.source import meta_line
 
 from .addresses import HINT, BadAddress, address_path, save_as
 
+if TYPE_CHECKING:
+    from pelican.writers import Writer
+
 
 class RedirectGenerator(Generator):
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.redirects = []  # (save_as, target content)
         contents = [
             *self.context.get("articles", []),
@@ -31,7 +39,7 @@ class RedirectGenerator(Generator):
                 continue
             self.redirects.append((save_as(path), content, line))
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int | None, str]]:
         """For content_guard's one check of every output path (a redirect on an address
         the site or another redirect uses is an error at the alamat_lama line)."""
         for target, content, line in self.redirects:
@@ -43,7 +51,7 @@ class RedirectGenerator(Generator):
                 "hapus alamat itu dari alamat_lama",
             )
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         template = self.get_template("redirect")
         for target, content, _line in self.redirects:
             writer.write_file(

@@ -1,5 +1,7 @@
 """search: the search page `cari/` and the static Pagefind index of articles and pages."""
 
+from __future__ import annotations
+
 from pelican import signals
 
 from .page import SearchPageGenerator, add_template_helpers
@@ -9,6 +11,6 @@ def _generator(_pelican):
     return SearchPageGenerator
 
 
-def register():
+def register() -> None:
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(_generator)

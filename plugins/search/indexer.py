@@ -2,11 +2,15 @@
 nothing downloaded), in the temporary build folder before it is swapped in
 (wartadesa.build): a failed index means nothing is published."""
 
+from __future__ import annotations
+
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 INDEX_FOLDER = "pagefind"
 # Files Pagefind writes under fixed names (the rest are named by their content hash:
@@ -53,11 +57,11 @@ class IndexFailed(Exception):
     """The search index could not be made; the message is the operator's line."""
 
 
-def enabled(settings):
+def enabled(settings: Mapping[str, Any]) -> bool:
     return "search" in (settings.get("PLUGINS") or [])
 
 
-def pagefind_binary():
+def pagefind_binary() -> str:
     try:
         from pagefind_bin import get_executable
     except ImportError:
@@ -72,7 +76,7 @@ def pagefind_binary():
         ) from None
 
 
-def command(folder, settings):
+def command(folder: str | Path, settings: Mapping[str, Any]) -> list[str]:
     return [
         pagefind_binary(),
         "--site",
@@ -85,7 +89,7 @@ def command(folder, settings):
     ]
 
 
-def index_site(folder, settings):
+def index_site(folder: str | Path, settings: Mapping[str, Any]) -> None:
     """Write the Pagefind index into `folder` (the built site). Does nothing when the
     search plugin is not in PLUGINS. Raises IndexFailed with an Indonesian message."""
     if not enabled(settings):

@@ -1,14 +1,21 @@
 """The search page (`SEARCH_SAVE_AS`, written through Pelican's Writer) and the theme's
 helper that allows WebAssembly in the Content-Security-Policy of that page only."""
 
+from __future__ import annotations
+
 import posixpath
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pelican.generators import Generator
 
 from .indexer import INDEX_FOLDER, STABLE_FILES
 
+if TYPE_CHECKING:
+    from pelican.writers import Writer
 
-def allow_wasm(policy):
+
+def allow_wasm(policy: str | None) -> str:
     """`policy` with 'wasm-unsafe-eval' in script-src (Pagefind runs WebAssembly). A policy
     without script-src gets one copied from default-src, so nothing else changes."""
     policy = policy or ""
@@ -31,7 +38,7 @@ def allow_wasm(policy):
     return "; ".join(directives)
 
 
-def add_template_helpers(generator):
+def add_template_helpers(generator: Generator) -> None:
     """generator_init: `allow_wasm()` for partials/head.html (a global, not a filter, so
     the theme still compiles when a site removes this plugin)."""
     generator.env.globals.update(allow_wasm=allow_wasm)
@@ -40,17 +47,17 @@ def add_template_helpers(generator):
 class SearchPageGenerator(Generator):
     """Writes the search page; declares it and the index's fixed files for the output plan."""
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         pass
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, None, int, str]]:
         save_as = self.settings.get("SEARCH_SAVE_AS")
         if save_as:
             yield save_as, "halaman pencarian (cari)", None, 1, ""
         for name in STABLE_FILES:
             yield f"{INDEX_FOLDER}/{name}", "indeks pencarian (Pagefind)", None, 1, ""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         save_as = self.settings.get("SEARCH_SAVE_AS")
         if not save_as:
             return
@@ -63,7 +70,7 @@ class SearchPageGenerator(Generator):
         )
 
 
-def pagefind_address(save_as):
+def pagefind_address(save_as: str) -> str:
     """pagefind.js relative to the search page: the same in the preview and in production
     (and for a site in a sub-folder), always from the server that served the page."""
     folder = posixpath.dirname(save_as) or "."

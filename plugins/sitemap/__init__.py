@@ -1,5 +1,7 @@
 """sitemap: sitemap.xml of every page the build writes, and a default robots.txt."""
 
+from __future__ import annotations
+
 from pelican import signals
 
 from .collect import collect_page
@@ -10,7 +12,7 @@ def _generator(_pelican):
     return SitemapGenerator
 
 
-def register():
+def register() -> None:
     signals.get_generators.connect(_generator)
     signals.content_written.connect(collect_page)
     signals.finalized.connect(write_sitemap)

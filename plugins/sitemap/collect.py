@@ -5,10 +5,13 @@ pelican-plugins/sitemap): articles, pages, lists, and every page type of any plu
 without naming them. Left out: pages marked `noindex` (drafts, redirects, 404), hidden
 and draft content, and addresses under a SITEMAP_EXCLUDE prefix (admin/, cari/)."""
 
+from __future__ import annotations
+
 import datetime as dt
 import os
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from pelican.contents import Content
 
@@ -21,14 +24,14 @@ _collector = None  # the current build's Collector (set by the sitemap generator
 class Collector:
     """The pages of one build: {url relative to the site root: last modified or None}."""
 
-    def __init__(self, settings):
+    def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
         self.output_path = os.path.abspath(settings["OUTPUT_PATH"])
         self.exclude = tuple(str(p).lstrip("/") for p in settings.get("SITEMAP_EXCLUDE") or ())
         self.pages = {}
         self.writer = None  # Pelican's Writer of this build (set by the generator)
 
-    def add(self, path, context):
+    def add(self, path: str, context: Mapping) -> None:
         relative = os.path.relpath(os.path.abspath(path), self.output_path).replace(os.sep, "/")
         if not relative.endswith(".html") or relative.startswith("../"):
             return
@@ -48,13 +51,13 @@ class Collector:
         )
 
 
-def start(settings):
+def start(settings: Mapping[str, Any]) -> Collector:
     global _collector
     _collector = Collector(settings)
     return _collector
 
 
-def finish():
+def finish() -> Collector | None:
     global _collector
     collector, _collector = _collector, None
     return collector

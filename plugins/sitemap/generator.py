@@ -1,12 +1,21 @@
 """Writes robots.txt (unless the site publishes its own) and, once every page is
 written, sitemap.xml: both through Pelican's Writer, both declared for the output plan."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
 from pelican.generators import Generator
 
 from wartadesa.parallel import wait_for_writers
 
 from . import collect
 from .render import render_robots, render_sitemap, site_base
+
+if TYPE_CHECKING:
+    from pelican import Pelican
+    from pelican.writers import Writer
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -15,30 +24,30 @@ ROBOTS = "robots.txt"
 class Text:
     """A finished text for Writer.write_file (which only calls `render`)."""
 
-    def __init__(self, text):
+    def __init__(self, text: str) -> None:
         self.text = text
 
-    def render(self, _context):
+    def render(self, _context: object) -> str:
         return self.text
 
 
-def own_robots(context):
+def own_robots(context: Mapping[str, Any]) -> bool:
     """True when a static file of the site (content/extra/robots.txt, published at the
     root through EXTRA_PATH_METADATA) is the robots.txt."""
     return any(getattr(s, "save_as", None) == ROBOTS for s in context.get("staticfiles") or [])
 
 
 class SitemapGenerator(Generator):
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.collector = collect.start(self.settings)
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         """For content_guard's output plan (all static files are known by then)."""
         yield SITEMAP, "sitemap.xml situs", "", 1, ""
         if not own_robots(self.context):
             yield ROBOTS, "robots.txt situs", "", 1, ""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         # The static files are known (every generate_context ran before any output), so
         # a site's own robots.txt wins; sitemap.xml waits for `finalized`.
         self.collector.writer = writer  # the build's own Writer, for sitemap.xml
@@ -46,7 +55,7 @@ class SitemapGenerator(Generator):
             writer.write_file(ROBOTS, Text(render_robots(site_base(self.settings))), self.context)
 
 
-def write_sitemap(pelican):
+def write_sitemap(pelican: Pelican) -> None:
     """finalized: every page is written; sitemap.xml lists them."""
     collector = collect.finish()
     if collector is None or collector.settings is not pelican.settings or not collector.writer:

@@ -5,12 +5,18 @@ after it but `finalized`). The minified text replaces the copy in place; minifyi
 deterministic and minifying minified CSS changes nothing, so a file Pelican skipped
 copying (unchanged since the last build) stays right."""
 
+from __future__ import annotations
+
 import os
+from typing import TYPE_CHECKING
 
 from .minify import minify
 
+if TYPE_CHECKING:
+    from pelican import Pelican
 
-def minify_outputs(pelican) -> None:
+
+def minify_outputs(pelican: Pelican) -> None:
     """finalized: every file of MINIFY_CSS (paths in the output folder) minified."""
     for name in pelican.settings.get("MINIFY_CSS") or []:
         path = os.path.join(pelican.output_path, name)

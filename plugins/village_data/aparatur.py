@@ -11,10 +11,19 @@ bpd:
     jabatan: Ketua BPD
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .common import DataFile, header_keys, read_header
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .yamldata import DataReader
 
 GROUPS = (("pemerintah_desa", "Pemerintah Desa"), ("bpd", "Badan Permusyawaratan Desa (BPD)"))
 KEYS = ("nama", "jabatan", "masa_jabatan", "foto")
@@ -36,7 +45,7 @@ class Official:
     photo: object = None  # photos.variants.Photo, set by the generator
 
     @property
-    def term_text(self):
+    def term_text(self) -> str:
         if self.mulai is None:
             return ""
         if self.selesai is None:
@@ -56,11 +65,11 @@ class Officials(DataFile):
     groups: list = field(default_factory=list)
 
     @property
-    def all(self):
+    def all(self) -> list[Official]:
         return [o for g in self.groups for o in g.officials]
 
 
-def read_officials(reader, root):
+def read_officials(reader: DataReader, root: yaml.Node) -> Officials:
     officials = Officials(path=reader.path)
     fields = reader.mapping(
         root,
@@ -133,7 +142,9 @@ def _read_official(reader, item):
     return official
 
 
-def organization_ld(officials, name, url, siteurl, photo_url):
+def organization_ld(
+    officials: Officials, name: str, url: str, siteurl: str, photo_url: Callable[[Any], str]
+) -> dict[str, Any]:
     """schema.org GovernmentOrganization with every official as a member (OrganizationRole);
     the BPD as a sub-organization. Values are plain text: the template writes |tojson."""
 

@@ -1,7 +1,16 @@
 """What every data file may say about itself: `contoh` (the figures are an example to
 replace, shown as such on the page), `sumber` (where they come from) and `catatan`."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .yamldata import DataReader
 
 YES = {
     "ya": True,
@@ -26,11 +35,11 @@ class DataFile:
     catatan: str = ""
 
 
-def header_keys(*keys):
+def header_keys(*keys: str) -> tuple[str, ...]:
     return (*HEADER_KEYS, *keys)
 
 
-def read_header(reader, fields, target):
+def read_header(reader: DataReader, fields: Mapping[str, yaml.Node], target: DataFile) -> None:
     if "contoh" in fields:
         value = reader.choice(fields["contoh"], "contoh", YES)
         target.contoh = bool(value)
@@ -39,7 +48,7 @@ def read_header(reader, fields, target):
             setattr(target, key, reader.text(fields[key], key) or "")
 
 
-def file_size(size):
+def file_size(size: int) -> str:
     """Indonesian file size: '820 B', '34 KB', '1,2 MB'."""
     if size < 1024:
         return f"{size} B"

@@ -12,13 +12,22 @@ dokumen:
     klasifikasi: berkala
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import difflib
 import os
 import posixpath
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .common import DataFile, file_size, header_keys, read_header
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .yamldata import DataReader
 
 # (canonical, heading) in page order.
 TYPES = (
@@ -94,18 +103,18 @@ class Document:
     ringkasan: str = ""
 
     @property
-    def file_type(self):
+    def file_type(self) -> str:
         return FILE_TYPES.get(
             posixpath.splitext(self.berkas)[1].lower(),
             posixpath.splitext(self.berkas)[1].lstrip(".").upper() or "berkas",
         )
 
     @property
-    def size_text(self):
+    def size_text(self) -> str:
         return file_size(self.size)
 
     @property
-    def class_label(self):
+    def class_label(self) -> str:
         return CLASS_LABELS[self.klasifikasi]
 
 
@@ -122,11 +131,11 @@ class TypeGroup:
     years: list
 
     @property
-    def anchor(self):
+    def anchor(self) -> str:
         return "jenis-" + self.jenis.lower().replace(" ", "-")
 
     @property
-    def count(self):
+    def count(self) -> int:
         return sum(len(y.documents) for y in self.years)
 
 
@@ -135,14 +144,14 @@ class Documents(DataFile):
     documents: list = field(default_factory=list)
 
     @property
-    def groups(self):
+    def groups(self) -> list[TypeGroup]:
         return group(self.documents)
 
     @property
-    def years(self):
+    def years(self) -> list[int]:
         return sorted({d.tahun for d in self.documents}, reverse=True)
 
-    def split(self, limit):
+    def split(self, limit: int | None) -> tuple[list[int], list[int]]:
         """(years on the main page, years on their own pages): the newest years while the
         main page holds at most `limit` documents (always at least one year); every older
         year gets a page of its own. No limit (0): everything on the main page."""
@@ -157,11 +166,11 @@ class Documents(DataFile):
             main.append(year)
         return main, years[len(main) :]
 
-    def of_years(self, years):
+    def of_years(self, years: Collection[int]) -> list[Document]:
         return [d for d in self.documents if d.tahun in years]
 
 
-def group(documents):
+def group(documents: Sequence[Document]) -> list[TypeGroup]:
     """TypeGroups in TYPES order, each with its years newest first."""
     groups = []
     for name, heading in TYPES:
@@ -189,11 +198,13 @@ def group(documents):
     return groups
 
 
-def static_folders(settings):
+def static_folders(settings: Mapping[str, Any]) -> list[str]:
     return [str(p).strip("/").replace(os.sep, "/") for p in settings.get("STATIC_PATHS", [])]
 
 
-def read_documents(reader, root, content_root, settings):
+def read_documents(
+    reader: DataReader, root: yaml.Node, content_root: str, settings: Mapping[str, Any]
+) -> Documents:
     documents = Documents(path=reader.path)
     fields = reader.mapping(
         root,
@@ -242,7 +253,9 @@ def _read_document(reader, item, content_root, settings):
     return Document(berkas=relative, size=size, line=item.start_mark.line + 1, **values)
 
 
-def check_file(reader, node, content_root, settings):
+def check_file(
+    reader: DataReader, node: yaml.Node, content_root: str, settings: Mapping[str, Any]
+) -> tuple[str, int] | None:
     """(path inside content/, size) of the file a `berkas:` names, or None (error)."""
     value = reader.text(node, "berkas")
     if value is None:

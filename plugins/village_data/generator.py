@@ -3,9 +3,13 @@
 pages, adds the pages to the menu and writes the profil/, aparatur/ and dokumen/ pages
 through Pelican's Writer."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
@@ -16,6 +20,9 @@ from .dokumen import group, read_documents
 from .idm import read_idm
 from .profil import read_profile
 from .yamldata import DataReader
+
+if TYPE_CHECKING:
+    from pelican.writers import Writer
 
 READERS = {
     "profil": lambda reader, root, gen: read_profile(reader, root),
@@ -52,31 +59,31 @@ class DataSet:
     year_pages: list = field(default_factory=list)  # [(year, url, save_as)]
 
     @property
-    def contoh(self):
+    def contoh(self) -> bool:
         return any(
             getattr(getattr(self, k), "contoh", False)
             for k in ("profil", "aparatur", "dokumen", "idm")
         )
 
-    def has(self, page):
+    def has(self, page: str) -> bool:
         return any(getattr(self, kind) is not None for kind in PAGES[page][1])
 
-    def url(self, page):
+    def url(self, page: str) -> str | None:
         return self.pages[page][0] if page in self.pages else None
 
     @property
-    def links(self):
+    def links(self) -> list[tuple[str, str]]:
         """[(label, url)] of this data set's pages."""
         return [(PAGES[p][0], self.pages[p][0]) for p in PAGES if p in self.pages]
 
 
 class VillageDataGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.datasets = []
 
     # --- reading ----------------------------------------------------------------
-    def generate_context(self):
+    def generate_context(self) -> None:
         settings = self.settings
         folder = os.path.join(self.path, settings["VILLAGE_DATA_PATH"])
         villages = {v.slug: v for v in self.context.get("villages", []) if v.slug}
@@ -217,7 +224,7 @@ class VillageDataGenerator(Generator):
             data.year_pages = [(year, f"{url}{year}/", f"{url}{year}/index.html") for year in older]
 
     # --- writing ----------------------------------------------------------------
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         for data in self.datasets:
             for page, (_url, save_as) in data.pages.items():
                 owner = f" {data.title}" if data.village is not None and data.base_url else ""
@@ -237,7 +244,7 @@ class VillageDataGenerator(Generator):
                     "ubah VILLAGE_DATA_PAGES di pelicanconf.py",
                 )
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for data in self.datasets:
             for page, (url, save_as) in data.pages.items():
@@ -293,7 +300,7 @@ class VillageDataGenerator(Generator):
             )
 
 
-def empty(value):
+def empty(value: object) -> bool:
     """True for a data file that says nothing to show (`data: []`, only `contoh: ya`)."""
     for name in ("years", "documents", "groups"):
         if hasattr(value, name):
@@ -319,6 +326,6 @@ class _Published:
     save_as = "aparatur"
 
 
-def absolute(settings, path):
+def absolute(settings: Mapping[str, Any], path: str) -> str:
     base = settings.get("SITEURL") or settings.get("FEED_DOMAIN") or ""
     return f"{base.rstrip('/')}/{path}"

@@ -12,10 +12,19 @@ status bands, and the geometry of its small line chart (inline SVG, drawn by the
         status: Maju             # optional: it follows from idm (checked when written)
 """
 
+from __future__ import annotations
+
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .common import DataFile, header_keys, read_header
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .yamldata import DataReader
 
 # Kemendesa PDTT, Permendesa PDTT No. 2/2016 on the IDM: a score up to and including each
 # limit has that status; above 0.8155 is Mandiri (README: "IDM" cites the sources).
@@ -34,14 +43,14 @@ ROW_KEYS = ("tahun", "idm", *INDEX_KEYS, "status")
 MEAN_TOLERANCE = 0.0005  # the mean is published rounded to 4 decimals
 
 
-def status_of(score):
+def status_of(score: float) -> str:
     for limit, name in BANDS:
         if score <= limit:
             return name
     return BANDS[-1][1]
 
 
-def band_text(name):
+def band_text(name: str) -> str:
     """'0,5989–0,7072' for a status, in Indonesian decimals."""
     low = 0.0
     for limit, band in BANDS:
@@ -55,7 +64,7 @@ def band_text(name):
     return ""
 
 
-def decimal(value, places=4):
+def decimal(value: float, places: int = 4) -> str:
     return f"{value:.{places}f}".replace(".", ",")
 
 
@@ -74,14 +83,14 @@ class Idm(DataFile):
     years: list = field(default_factory=list)
 
     @property
-    def latest(self):
+    def latest(self) -> Year | None:
         return self.years[-1] if self.years else None
 
     @property
-    def has_indices(self):
+    def has_indices(self) -> bool:
         return any(y.iks is not None for y in self.years)
 
-    def chart(self, width=320, height=150):
+    def chart(self, width: int = 320, height: int = 150) -> Chart:
         return Chart.of(self.years, width, height)
 
 
@@ -109,7 +118,7 @@ class Chart:
     points: list = field(default_factory=list)
 
     @classmethod
-    def of(cls, years, width, height):
+    def of(cls, years: Sequence[Year], width: int, height: int) -> Chart:
         lowest = min((y.idm for y in years), default=0.4)
         chart = cls(width, height, low=min(0.4, math.floor(lowest * 10) / 10))
         count = len(years)
@@ -121,29 +130,29 @@ class Chart:
         return chart
 
     @property
-    def plot_height(self):
+    def plot_height(self) -> int:
         return self.height - self.top - self.bottom
 
-    def y(self, score):
+    def y(self, score: float) -> float:
         return round(self.top + (1 - score) / (1 - self.low) * self.plot_height, 2)
 
-    def score(self, y):
+    def score(self, y: float) -> float:
         """The score at height y (the inverse of `y`, for tests)."""
         return 1 - (y - self.top) / self.plot_height * (1 - self.low)
 
     @property
-    def polyline(self):
+    def polyline(self) -> str:
         return " ".join(f"{p.x},{p.y}" for p in self.points)
 
     @property
-    def guides(self):
+    def guides(self) -> list[tuple[float, str, str]]:
         """(y, score text, status below it) of each band limit inside the axis."""
         return [
             (self.y(limit), decimal(limit), name) for limit, name in BANDS[:-1] if limit > self.low
         ]
 
     @property
-    def ticks(self):
+    def ticks(self) -> list[tuple[float, str]]:
         """(y, label) every 0.1 (every 0.2 on a tall axis, counted down from 1)."""
         steps = round((1 - self.low) * 10)
         stride = 2 if steps > 6 else 1
@@ -153,11 +162,11 @@ class Chart:
         ]
 
     @property
-    def baseline(self):
+    def baseline(self) -> float:
         return self.y(self.low)
 
 
-def read_idm(reader, root):
+def read_idm(reader: DataReader, root: yaml.Node) -> Idm:
     """An Idm from the root node of idm.yml (errors in reader.errors)."""
     idm = Idm(path=reader.path)
     fields = reader.mapping(

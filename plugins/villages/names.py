@@ -1,8 +1,11 @@
 """Text helpers: comparable names (case- and accent-insensitive) and URL slugs."""
 
+from __future__ import annotations
+
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pelican.utils import slugify as pelican_slugify
 
@@ -27,7 +30,7 @@ REGION_PREFIXES = {
 }
 
 
-def fold(text):
+def fold(text: object) -> str:
     """Lower-case ASCII words separated by single spaces: 'Désa  Binangun' -> 'desa binangun'."""
     text = str(text)
     if not text.isascii():
@@ -37,7 +40,7 @@ def fold(text):
     return _NOT_WORD.sub(" ", text).strip()
 
 
-def split_prefix(folded, prefixes):
+def split_prefix(folded: str, prefixes: Iterable[str]) -> tuple[str | None, str]:
     """('kabupaten', 'gunung mas') for 'kabupaten gunung mas'; (None, text) without prefix."""
     for prefix in _longest_first(tuple(prefixes)):
         if folded.startswith(prefix + " ") and len(folded) > len(prefix) + 1:
@@ -50,12 +53,12 @@ def _longest_first(prefixes):
     return sorted(prefixes, key=len, reverse=True)
 
 
-def village_key(text):
+def village_key(text: object) -> str:
     """The comparable form of a village name, without a 'Desa'/'Kelurahan' prefix."""
     return split_prefix(fold(text), VILLAGE_PREFIXES)[1]
 
 
-def bare_region_name(official_name):
+def bare_region_name(official_name: str) -> str:
     """'Kabupaten Tuban' -> 'Tuban', 'Kota Administrasi Jakarta Pusat' -> 'Jakarta Pusat'
     (for kabupaten/kota names only: Kecamatan 'Kota Bangun' keeps its name)."""
     return re.sub(r"^(Kabupaten|Kota)( Administrasi)?\s+", "", official_name)
@@ -68,7 +71,7 @@ def bare_region_name(official_name):
 SLUG_REGEX_SUBSTITUTIONS = [(r"['’`ʼ‘]", ""), (r"[^a-z0-9]+", "-"), (r"\A-+|-+\Z", "")]
 
 
-def slugify(text):
+def slugify(text: object) -> str:
     """URL slug: 'Gunung Mas' -> 'gunung-mas', 'Bu Nuapu’u' -> 'bu-nuapuu'."""
     return pelican_slugify(str(text), regex_subs=SLUG_REGEX_SUBSTITUTIONS)
 
@@ -78,7 +81,7 @@ CODE_PATTERN = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 DIGITS_PATTERN = re.compile(r"^\d{2}(\d{2}(\d{2}(\d{4})?)?)?$")
 
 
-def as_code(text):
+def as_code(text: object) -> str | None:
     """The dotted official code if `text` is written as one ('3523072005' too), else None."""
     value = str(text).strip()
     if CODE_PATTERN.match(value):
@@ -88,7 +91,7 @@ def as_code(text):
     return None
 
 
-def looks_like_code(text):
+def looks_like_code(text: object) -> bool:
     """Digits and dots only: meant as a code even when malformed ('35.23.7')."""
     text = str(text).strip()
     return bool(re.fullmatch(r"[\d.\s]+", text)) and any(c.isdigit() for c in text)

@@ -9,6 +9,8 @@ Values are read as text (yaml BaseLoader: `kode: 62.10` stays "62.10"). Every pr
 becomes a ContentError naming the file and the line; all are collected.
 """
 
+from __future__ import annotations
+
 import difflib
 import os
 import re
@@ -97,7 +99,7 @@ class Registry:
     broken_keys: set = field(default_factory=set)
 
 
-def load_registry(path, max_kb=MAX_REGISTRY_SIZE_KB):
+def load_registry(path: str | os.PathLike, max_kb: float | None = MAX_REGISTRY_SIZE_KB) -> Registry:
     """Read `path` (missing file: an empty registry). Never raises for content problems."""
     registry = Registry(path=str(path))
     if not os.path.isfile(path):
@@ -496,7 +498,7 @@ def _check_duplicates(registry):
         registry.entries.append(entry)
 
 
-def assign_registry_slugs(registry):
+def assign_registry_slugs(registry: Registry) -> None:
     slugs = assign_slugs([(e.official, e.explicit_slug) for e in registry.entries])
     for entry, slug in zip(registry.entries, slugs, strict=False):
         entry.slug = slug

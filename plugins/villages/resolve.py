@@ -4,25 +4,36 @@ Every failure is an `Unresolved` with an Indonesian message and a hint listing u
 closest matches with their codes and full paths; callers turn it into a ContentError.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
 from . import data
 from .names import REGION_PREFIXES, as_code, fold, looks_like_code, split_prefix, village_key
+
+if TYPE_CHECKING:
+    from .data import Official
+    from .registry import Entry
 
 MAX_SUGGESTIONS = 5
 
 
 class Unresolved(Exception):
-    def __init__(self, message, hint=""):
+    def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
 
 
-def describe(official):
+def describe(official: Official) -> str:
     """'35.23.07.2005 (Desa Binangun, Kec. Singgahan, Kab. Tuban, Jawa Timur)'."""
     return f"{official.code} ({data.path_of(official)})"
 
 
-def listing(officials, total=None, slugs=None):
+def listing(
+    officials: Sequence[Official], total: int | None = None, slugs: Mapping[str, str] | None = None
+) -> str:
     """Up to five described candidates, '; '-separated, with 'and N more'."""
     shown = officials[:MAX_SUGGESTIONS]
     items = []
@@ -36,7 +47,7 @@ def listing(officials, total=None, slugs=None):
     return text
 
 
-def nearness(near_codes):
+def nearness(near_codes: Iterable[str]) -> Callable[[Official], tuple[int, str]]:
     """Sort key: candidates sharing a longer code prefix with `near_codes` come first."""
     near = [code.split(".") for code in near_codes]
 
@@ -58,7 +69,7 @@ def nearness(near_codes):
 # --- Regions -----------------------------------------------------------------------------
 
 
-def parse_region(text):
+def parse_region(text: object) -> tuple[str | None, str | None, str | None]:
     """(code, type_hint, key) for one region as written: '62.10', 'Kab. Gunung Mas', 'Tuban'."""
     code = as_code(text)
     if code:
@@ -67,7 +78,9 @@ def parse_region(text):
     return None, REGION_PREFIXES.get(prefix), key
 
 
-def region_fits(official, hint, key, code=None):
+def region_fits(
+    official: Official, hint: str | None, key: str | None, code: str | None = None
+) -> bool:
     if code:
         return official.code == code
     if hint == "provinsi" and official.level != 1:
@@ -92,7 +105,7 @@ def _region_candidates(code, hint, key, levels):
     return sorted(found, key=lambda r: r.code)
 
 
-def region_candidates(text, levels=(1, 2, 3)):
+def region_candidates(text: object, levels: Collection[int] = (1, 2, 3)) -> list[Official]:
     """Regions at `levels` named or coded `text` (several when the name is shared)."""
     code, hint, key = parse_region(text)
     found = _region_candidates(code, hint, key, levels)
@@ -102,11 +115,13 @@ def region_candidates(text, levels=(1, 2, 3)):
     return found
 
 
-def parse_constraints(parts):
+def parse_constraints(parts: Iterable[str]) -> list[tuple[str | None, str | None, str | None]]:
     return [parse_region(part) for part in parts if part.strip()]
 
 
-def ancestors_fit(official, constraints):
+def ancestors_fit(
+    official: Official, constraints: Sequence[tuple[str | None, str | None, str | None]]
+) -> bool:
     """Each 'Kec. X' / 'Tuban' written after a comma names one of the regions above."""
     if not constraints:
         return True
@@ -120,7 +135,9 @@ def ancestors_fit(official, constraints):
 LEVEL_WORDS = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan"}
 
 
-def suggest_regions(key, levels, hint=None):
+def suggest_regions(
+    key: str | None, levels: Collection[int], hint: str | None = None
+) -> list[Official]:
     found = []
     for close in data.close_region_keys(key, n=8):
         for region in data.regions_named(close):
@@ -129,7 +146,9 @@ def suggest_regions(key, levels, hint=None):
     return found  # closest names first
 
 
-def resolve_region(text, levels=(1, 2, 3), near=()):
+def resolve_region(
+    text: object, levels: Collection[int] = (1, 2, 3), near: Iterable[str] = ()
+) -> Official:
     """The one region `text` means. Without a prefix, the largest matching region wins
     ('Tuban' is the kabupaten; 'Kec. Tuban' the kecamatan)."""
     first, *rest = [part.strip() for part in str(text).split(",")]
@@ -212,8 +231,9 @@ def _code_hint(code):
 
 
 def village_by_code(
-    text, region_hint="kode kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)"
-):
+    text: object,
+    region_hint: str = "kode kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)",
+) -> Official:
     code = as_code(text)
     if code is None:
         raise Unresolved(
@@ -235,7 +255,7 @@ def village_by_code(
     return found
 
 
-def villages_within(region_codes, key):
+def villages_within(region_codes: Iterable[str], key: str) -> list[Official]:
     """Villages named `key` inside any of the regions (kecamatan or kabupaten: a short walk)."""
     found = []
     for code in region_codes:
@@ -247,7 +267,9 @@ def villages_within(region_codes, key):
     return found
 
 
-def suggest_villages(key, near=(), scope=None):
+def suggest_villages(
+    key: str, near: Iterable[str] = (), scope: Iterable[Official] | None = None
+) -> list[Official]:
     """Villages whose names are closest to a misspelt `key`, nearest to `near` first.
     `scope`: the villages to search (a kecamatan's), else the whole country."""
     if scope is not None:
@@ -268,7 +290,7 @@ def suggest_villages(key, near=(), scope=None):
 class Resolver:
     """Resolves article values against the site's registry first, then the whole country."""
 
-    def __init__(self, entries=(), skip_keys=()):
+    def __init__(self, entries: Iterable[Entry] = (), skip_keys: Iterable[str] = ()) -> None:
         self.by_code = {}
         self.by_slug = {}
         self.by_key = {}
@@ -287,12 +309,12 @@ class Resolver:
         self.skip_keys = set(skip_keys)
         self._cache = {}
 
-    def village(self, text):
+    def village(self, text: object) -> Official | None:
         """The official village for `text`, or None when it names a registry entry that
         already failed (reported there). Raises Unresolved."""
         return self._cached(("village", text), self._village)
 
-    def region(self, text):
+    def region(self, text: object) -> Official | None:
         return self._cached(("region", text), self._region)
 
     def _cached(self, key, function):

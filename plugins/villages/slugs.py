@@ -1,7 +1,15 @@
 """Unique village slugs: 'binangun', or 'binangun-singgahan' when two villages share a name."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
 from . import data
 from .names import slugify
+
+if TYPE_CHECKING:
+    from .data import Official
 
 
 def _candidates(official):
@@ -15,7 +23,7 @@ def _candidates(official):
     yield f"{base}-{official.code.replace('.', '')}"
 
 
-def assign_slugs(items, taken=()):
+def assign_slugs(items: Sequence[tuple[Official, str]], taken: Iterable[str] = ()) -> list[str]:
     """Slugs for [(official, explicit slug or "")], in order; never one in `taken`.
 
     Explicit slugs are kept. Villages whose name slug is shared (or taken) all get the

@@ -1,5 +1,7 @@
 """youtube: paste a YouTube address alone on its line, get a fast, private player."""
 
+from __future__ import annotations
+
 from pelican import signals
 
 from .content import add_video_attributes
@@ -8,7 +10,7 @@ from .settings import add_markdown_extension
 from .summary import summarize_without_players
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(add_markdown_extension)
     signals.content_object_init.connect(add_video_attributes)
     signals.article_generator_finalized.connect(summarize_without_players)

@@ -7,6 +7,10 @@ Attributes set on every Article and Page (the theme's contract):
     video_poster  absolute poster URL of the first video, or None
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
 from pelican.contents import Article, Page
 
@@ -17,8 +21,11 @@ from . import embed, urls
 from .markdown_ext import scan
 from .summary import FLAG
 
+if TYPE_CHECKING:
+    from pelican.contents import Content
 
-def add_video_attributes(instance):
+
+def add_video_attributes(instance: Content) -> None:
     """content_object_init: set the attributes; report and raise every bad address."""
     if not isinstance(instance, (Article, Page)):
         return

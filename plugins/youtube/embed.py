@@ -3,13 +3,19 @@
 Without JavaScript (and in feeds) it is a plain link to the video on YouTube.
 """
 
+from __future__ import annotations
+
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .urls import Video
 
 DEFAULT_TITLE = "Video YouTube"
 PLAY_LABEL = "Putar video"
 
 
-def watch_url(video):
+def watch_url(video: Video) -> str:
     """The video's page on YouTube (the no-JavaScript target)."""
     if video.kind == "short":
         url = f"https://www.youtube.com/shorts/{video.id}"
@@ -19,18 +25,18 @@ def watch_url(video):
     )
 
 
-def embed_url(video):
+def embed_url(video: Video) -> str:
     """The privacy-enhanced player, autoplaying at the start time (loaded on click only)."""
     url = f"https://www.youtube-nocookie.com/embed/{video.id}?autoplay=1"
     return url + (f"&start={video.start}" if video.start else "")
 
 
-def poster_url(video):
+def poster_url(video: Video) -> str:
     """The poster image (480x360, always present for every public video)."""
     return f"https://i.ytimg.com/vi/{video.id}/hqdefault.jpg"
 
 
-def render(video, title=None):
+def render(video: Video, title: str | None = None) -> str:
     """HTML of the player for `video`; `title` is plain text (escaped here)."""
     title = " ".join((title or "").split()) or DEFAULT_TITLE
     classes = "video video--short" if video.kind == "short" else "video"

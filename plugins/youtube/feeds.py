@@ -4,8 +4,16 @@ Body videos are already in the content as a poster link (no iframe, no script);
 the front matter video is shown by the theme above the body, so it is added here.
 """
 
+from __future__ import annotations
 
-def add_front_matter_videos(context, feed):
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from feedgenerator import SyndicationFeed
+
+
+def add_front_matter_videos(context: Mapping[str, Any], feed: SyndicationFeed) -> None:
     """feed_generated: prepend `video_html` to the entries of articles that have one."""
     videos = {
         "/" + article.url: article.video_html

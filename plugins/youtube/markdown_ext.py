@@ -12,8 +12,13 @@ knows neither the file nor the line, the content hook (content.py) runs `scan()`
 the file's body and reports those with the file and line.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -31,7 +36,7 @@ LINK = re.compile(
 MARKUP = re.compile(r"\\(.)|\*\*|__|[*`]|(?<!\w)_|_(?!\w)")
 
 
-def standalone_address(text):
+def standalone_address(text: str) -> tuple[str, str | None] | None:
     """(address, link text or None) when the paragraph is one address or one link."""
     text = text.strip()
     link = LINK.fullmatch(text)
@@ -44,7 +49,7 @@ def standalone_address(text):
     return None
 
 
-def plain_title(link_text):
+def plain_title(link_text: str | None) -> str | None:
     """Link text without Markdown marks; None when it is empty or an address itself."""
     if link_text is None:
         return None
@@ -69,11 +74,11 @@ class Found:
 
 
 class StandaloneVideoProcessor(Treeprocessor):
-    def __init__(self, md, found):
+    def __init__(self, md: Markdown, found: list[Found]) -> None:
         super().__init__(md)
         self.found = found
 
-    def run(self, root):
+    def run(self, root: Element) -> None:
         for paragraph in root.iter("p"):
             if len(paragraph) or not paragraph.text:
                 continue
@@ -93,24 +98,24 @@ class StandaloneVideoProcessor(Treeprocessor):
 
 
 class YouTubeExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.found = []  # what the last conversion found, in document order
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         # Before "inline" (20): the paragraph text is still the raw Markdown.
         md.treeprocessors.register(StandaloneVideoProcessor(md, self.found), "youtube", 25)
 
-    def reset(self):
+    def reset(self) -> None:
         self.found.clear()
 
 
-def makeExtension(**kwargs):  # noqa: N802 - Markdown's extension entry point
+def makeExtension(**kwargs: Any) -> YouTubeExtension:  # noqa: N802 - Markdown's extension entry point
     return YouTubeExtension(**kwargs)
 
 
-def scan(body, markdown_settings, header_meta=False):
+def scan(body: str, markdown_settings: Mapping[str, Any], header_meta: bool = False) -> list[Found]:
     """Every standalone YouTube address in `body`, converted exactly as the reader does
     (same MARKDOWN settings). `header_meta`: the body starts with a Pelican `Key: value`
     header (files without YAML front matter)."""

@@ -7,7 +7,11 @@ from the content without the players. Run once the content is final (after every
 content_object_init handler, e.g. HTML cleaning), before links are resolved.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from pelican.utils import (
     strip_toc_elements_from_html,
@@ -17,15 +21,18 @@ from pelican.utils import (
 
 from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
 
+if TYPE_CHECKING:
+    from pelican.generators import Generator
+
 PLAYER = re.compile(r'<figure\b[^>]*\sdata-video="[^"]*"[^>]*>.*?</figure>\s*', re.DOTALL)
 FLAG = "_youtube_auto_summary"  # set by content.py on items that need it
 
 
-def without_players(html):
+def without_players(html: str | None) -> str:
     return PLAYER.sub("", html or "")
 
 
-def automatic_summary(html, settings):
+def automatic_summary(html: str | None, settings: Mapping[str, Any]) -> str:
     """Pelican's automatic summary of `html` (same settings), without the players."""
     content = without_players(html)
     if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
@@ -37,7 +44,7 @@ def automatic_summary(html, settings):
     return strip_toc_elements_from_html(content)
 
 
-def summarize_without_players(generator):
+def summarize_without_players(generator: Generator) -> None:
     """article_generator_finalized / page_generator_finalized."""
     keys = ARTICLE_KEYS if hasattr(generator, "articles") else PAGE_KEYS
     for item in all_contents(generator.context, keys):

@@ -6,6 +6,8 @@ it looks like YouTube but names no valid video (channel, playlist, bad ID, ...).
 Pure functions: no Pelican, no Markdown.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -37,13 +39,13 @@ class Video:
 class InvalidVideo(ValueError):
     """A YouTube-looking address that names no usable video."""
 
-    def __init__(self, reason, hint=SHARE_HINT):
+    def __init__(self, reason: str, hint: str = SHARE_HINT) -> None:
         super().__init__(reason)
         self.reason = reason
         self.hint = hint
 
 
-def parse(text, allow_bare_id=False):
+def parse(text: str | None, allow_bare_id: bool = False) -> Video | None:
     """The Video `text` names, None if it is not a YouTube address, else InvalidVideo.
 
     `allow_bare_id`: the 11-character ID alone is accepted (front matter only).
@@ -64,7 +66,7 @@ def parse(text, allow_bare_id=False):
     return Video(video_id, _start(query, fragment), kind)
 
 
-def looks_like_youtube(text):
+def looks_like_youtube(text: str | None) -> bool:
     """True when `text` is an address on a YouTube host (valid video or not)."""
     text = (text or "").strip().strip("<>")
     return _split(text)[0] is not None
@@ -154,7 +156,7 @@ def _start(query, fragment):
     return 0
 
 
-def parse_start(value):
+def parse_start(value: str) -> int:
     """Seconds for '90', '90s', '1m30s', '1h2m3s', '1:30' or '1:02:03'; InvalidVideo otherwise."""
     value = value.strip().lower()
     clock = START_CLOCK.fullmatch(value)
