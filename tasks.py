@@ -141,7 +141,8 @@ def livereload(c, port=PORT):
     def rebuild_site():
         try:
             # Only this preview's pages allow livereload's inline script; the build cache
-            # makes a rebuild after one saved article re-read only that article.
+            # makes a rebuild after one saved article re-read only that article and render
+            # again only the pages that show it (wartadesa/incremental.py).
             settings = load_settings(ROOT / "pelicanconf.py")
             run_build(ROOT / "pelicanconf.py", overrides=preview_overrides(settings))
             print("Dibangun ulang (rebuilt).")

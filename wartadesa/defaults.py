@@ -61,7 +61,7 @@ MARKDOWN = {
 
 # --- Build speed (wartadesa/parallel.py, wartadesa/read_cache.py) ----------
 BUILD_WORKERS = 0  # processes reading and writing at once; 0: one per CPU core, 1: no forking
-BUILD_CACHE = ""  # e.g. "cache/build" (beside content/): keep read articles between builds
+BUILD_CACHE = ""  # e.g. "cache/build" (beside content/): keep read articles, reuse unchanged pages
 
 # --- URL scheme (stable: documented in README) -----------------------------
 ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"

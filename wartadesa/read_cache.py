@@ -18,9 +18,10 @@ operator sees its messages on every build. Entries of other keys (an upgrade, an
 setting, a changed data file) are not used and are removed at the end of the build; the
 folder is safe to delete at any time (the next build reads everything again).
 
-The cache only saves reading: every page is still rendered, and the output is the same,
-byte for byte, as a build without it (tests/test_incremental_build.py checks this after a
-seeded random sequence of edits).
+This cache saves reading; wartadesa/incremental.py saves rendering (pages whose inputs did
+not change are taken from the previous output). The output is the same, byte for byte, as a
+build without them (tests/test_incremental_build.py checks this after a seeded random
+sequence of edits).
 """
 
 import contextlib
