@@ -136,6 +136,7 @@ def last_build(cache):
     return record["last_build"]["rendered"], record["last_build"]["reused"]
 
 
+FEED = re.compile(r"\.(atom|rss)\.xml$")
 # Steps after which no page may be reused (what every page is rendered from changed).
 EVERY_PAGE = {"template", "setting", "data"}
 # Steps that change one article's text or place: pages not showing it are reused.
@@ -161,8 +162,9 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
         done = edit(step, content, theme, settings, rng, number)
         build_site(incremental, content=content, **settings)
         rendered, reused = last_build(cache)
-        if step in EVERY_PAGE:
-            assert reused == 0, (done, rendered, reused)
+        if step in EVERY_PAGE:  # a template is not in a feed: feeds may be reused then
+            feeds = len([p for p in incremental.rglob("*.xml") if FEED.search(p.name)])
+            assert reused <= (feeds if step == "template" else 0), (done, rendered, reused)
         elif step == "body":  # the pages that show that article, and the indexes
             assert reused > 2 * rendered, (done, rendered, reused)
         elif step in ONE_ARTICLE:  # its address too may change, so its neighbours' pages

@@ -24,8 +24,9 @@ When the fingerprint is the one recorded for that file by the previous build and
 previous output still holds exactly the bytes recorded then, those bytes are written again
 without rendering. A value whose state cannot be told (an object shown only by its memory
 address), a template with a computed `{% include %}`, or a site that uses `{attach}`
-(rendering moves files) makes the page render as usual. Feeds, the sitemap, static files,
-photos and the search index are produced in full by every build.
+(rendering moves files) makes the page render as usual. A feed is reused the same way: its
+fingerprint is `site`, its address, title and type, and its items by their sources. The
+sitemap, static files, photos and the search index are produced in full by every build.
 
 The record (`pages.json` in the cache folder) is written only after the new output has
 been swapped in. Deleting the cache folder or the output folder only makes the next build a
@@ -412,6 +413,45 @@ class Store:
             return data.decode("utf-8"), sha
         except UnicodeDecodeError:
             return None
+
+    def write_feed(self, writer, write, elements, context, path, url, args, kwargs):
+        """Pelican's Writer.write_feed (`write`), or the previous output's bytes of that feed
+        when its fingerprint is the recorded one: the feed's items (by their sources), its
+        address, title and type, and `site` (settings, build day)."""
+        from pelican.utils import sanitised_join
+
+        options = dict(zip(("feed_type", "override_output", "feed_title"), args, strict=False))
+        options.update(kwargs)
+        fingerprint = None
+        if self.enabled:
+            limit = writer.settings.get("FEED_MAX_ITEMS")
+            try:
+                items = [self.fingerprints.value(item, -1) for item in list(elements)[:limit]]
+                fingerprint = _digest(
+                    self.fingerprints.site, "feed", path, url, sorted(options.items()), items
+                )
+            except Unknown:
+                fingerprint = None
+        name = os.path.normpath(path)
+        if fingerprint is not None:
+            found = self.previous_text(name, fingerprint)
+            if found is not None:
+                text, sha = found
+                target = sanitised_join(writer.output_path, path)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                override = bool(options.get("override_output"))
+                with writer._open_w(target, "utf-8", override) as handle:
+                    handle.write(text)
+                self.reused += 1
+                self.note(name, fingerprint, sha)
+                return None
+        feed = write(elements, context, path, url, *args, **kwargs)
+        self.rendered += 1
+        if fingerprint is not None:
+            with suppress(OSError):
+                data = Path(sanitised_join(writer.output_path, path)).read_bytes()
+                self.note(name, fingerprint, hashlib.sha256(data).hexdigest())
+        return feed
 
     def note(self, name: str, fingerprint: str, sha: str) -> None:
         self.pages.setdefault(name, [fingerprint, sha])  # the first write of a file counts

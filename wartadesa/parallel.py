@@ -102,7 +102,12 @@ class SharedWriter(Writer):
             self._mine = _owner(path, self._count) == self._index
             if not self._mine:
                 elements = []  # not ours: no need to build its items
+        store = incremental.current() if path and self._mine else None
         try:
+            if store is not None:
+                return store.write_feed(
+                    self, super().write_feed, elements, context, path, url, args, kwargs
+                )
             return super().write_feed(elements, context, path, url, *args, **kwargs)
         finally:
             self._mine = True
