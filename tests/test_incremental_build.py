@@ -19,6 +19,7 @@ from PIL import Image
 from search.indexer import NOT_REPEATABLE
 from tests.sitetools import ROOT, build_site
 from wartadesa.bench import corpus as corpus_module
+from wartadesa.build import BuildFailed
 
 ARTICLES, VILLAGES, SEED = 20, 4, 11
 STEPS = [
@@ -203,3 +204,31 @@ def test_a_serial_build_reuses_the_pages_of_the_one_before(tmp_path):
     rendered, reused = last_build(cache)
     assert reused >= rendered_first - 5 and rendered <= 5, (rendered, reused)
     assert files_of(output) == before
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        ("Main di situs slot gacor hari ini.", "teks promosi judi online"),
+        ("NIK pemohon 3523071208900001 sudah diverifikasi.", "NIK"),
+    ],
+    ids=["spam", "personal-data"],
+)
+def test_checks_passed_before_still_catch_a_new_problem(tmp_path, added, expected):
+    """The memo of clean text (front_matter.memo) skips only text found clean before: the
+    same article with a problem added fails the next cached build, and again the one after."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    cache = tmp_path / "cache"
+    output = tmp_path / "site" / "output"
+    build_site(output, content=content, BUILD_CACHE=str(cache))
+    memo_files = list(cache.rglob("clean.txt"))
+    assert memo_files and memo_files[0].read_text(encoding="ascii").split()
+    article = sorted((content / "berita").rglob("*.md"))[0]
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{added}\n")
+    for _ in range(2):
+        with pytest.raises(BuildFailed) as failed:
+            build_site(output, content=content, BUILD_CACHE=str(cache))
+        found = [line for line in failed.value.problems if article.name in line]
+        assert any(expected in line for line in found), failed.value.problems

@@ -463,6 +463,7 @@ class _Reading:
         self.shared = {}
         self.original = None
         self.cache = None  # wartadesa.read_cache.ReadCache when BUILD_CACHE is set
+        self.memo = None  # front_matter.memo.Memo when BUILD_CACHE is set
         self.keys = {}
 
     def cache_key(self, full, class_name):
@@ -475,6 +476,10 @@ class _Reading:
         settings = generator.settings
         if folder(settings) is not None:
             self.cache = ReadCache(settings)
+            # Checks passed before (front_matter.memo), under the same key as the reads.
+            from front_matter import memo
+
+            self.memo = memo.install(self.cache.here / "clean.txt")
         count = worker_count(settings)
         if count <= 1 or settings.get("CACHE_CONTENT"):
             return
@@ -715,7 +720,13 @@ def parallel_reading():
     else:
         if reading.cache is not None:
             reading.cache.prune()
+        if reading.memo is not None:
+            reading.memo.save()
     finally:
+        if reading.memo is not None:
+            from front_matter import memo
+
+            memo.install(None)
         signals.article_generator_init.disconnect(reading.start)
         Readers.read_file = original
         reading.stop()

@@ -3,6 +3,7 @@ previous/next article by date. Pure functions over Pelican articles."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -39,12 +40,13 @@ class RelatedIndex:
             category,
             _keys(getattr(article, "tags", [])),
             article.url,
+            -article.date.timestamp(),
         )
 
     def _build(self):
         self._info, self._by_key = {}, {}
         for other in self._candidates:
-            villages, category, tags, url = info = self._describe(other)
+            villages, category, tags, url, _newest = info = self._describe(other)
             self._info[id(other)] = info
             keys = [("village", v) for v in villages] + [("tag", t) for t in tags]
             if category is not None:
@@ -54,13 +56,13 @@ class RelatedIndex:
 
     def _score(self, keys, described, seen, scored):
         """Append a sort row for each not yet seen article under `keys`."""
-        villages, category, tags, url = described
+        villages, category, tags, url, _newest = described
         for key in keys:
             for other in self._by_key.get(key, ()):
                 if id(other) in seen:
                     continue
                 seen.add(id(other))
-                o_villages, o_category, o_tags, o_url = self._info[id(other)]
+                o_villages, o_category, o_tags, o_url, o_newest = self._info[id(other)]
                 if o_url == url:
                     continue
                 scored.append(
@@ -68,7 +70,7 @@ class RelatedIndex:
                         -len(villages & o_villages),
                         -int(category is not None and o_category == category),
                         -len(tags & o_tags),
-                        -other.date.timestamp(),
+                        o_newest,
                         o_url,
                         other,
                     )
@@ -82,7 +84,7 @@ class RelatedIndex:
         if self._info is None:
             self._build()
         described = self._info.get(id(article)) or self._describe(article)
-        villages, category, tags, _url = described
+        villages, category, tags, _url, _newest = described
         seen = {id(article)}
         scored = []
         # An article sharing a village always ranks above one that doesn't: when the
@@ -93,8 +95,8 @@ class RelatedIndex:
             if category is not None:
                 other_keys.append(("category", category))
             self._score(other_keys, described, seen, scored)
-        scored.sort(key=lambda row: row[:5])
-        return [row[5] for row in scored[:limit]]
+        best = heapq.nsmallest(limit, scored, key=lambda row: row[:5])  # = sorted(...)[:limit]
+        return [row[5] for row in best]
 
 
 def related_articles(

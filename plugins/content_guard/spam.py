@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import numbered, source_lines
 
@@ -391,7 +392,13 @@ def check(generators: Sequence[Generator]) -> None:
         lines = numbered(source_lines(item))
         body = lines[body_line(item) - 1 :]
         allowed = _allowed(item, allowed_patterns)
-        errors = problems_in(item.source_path, lines, body, allow_text=allowed)
+        clean_key = memo.key("spam", item.source_path, allowed, lines, len(lines) - len(body))
+        if memo.is_clean(clean_key):
+            errors = []
+        else:
+            errors = problems_in(item.source_path, lines, body, allow_text=allowed)
+            if not errors:
+                memo.mark_clean(clean_key)
         for error in errors:
             report(error)
         if not allowed and not errors:  # a slug made from a spam title: reported once

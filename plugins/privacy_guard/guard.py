@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from content_guard.content import contents, static_generator
+from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import source_lines
 
@@ -96,7 +97,14 @@ class Guard:
 
     def content_file(self, path: str, item: Content | None = None) -> None:
         """A Markdown or YAML file: `item`, its content object, keeps the text read."""
-        self.records(path, markdown_records(source_lines(item or path)))
+        lines = source_lines(item or path)
+        clean_key = memo.key("privacy", path, lines)
+        if memo.is_clean(clean_key):
+            return
+        before = len(self.problems)
+        self.records(path, markdown_records(lines))
+        if len(self.problems) == before:
+            memo.mark_clean(clean_key)
 
     def attachment(self, path: str, extension: str) -> None:
         try:

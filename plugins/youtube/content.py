@@ -88,6 +88,8 @@ def _body_addresses(instance):
     mentions YouTube at all): the HTML no longer tells which paragraph was an address."""
     if not instance.source_path:
         return []  # made by a plugin, not read from a file
+    if "youtu" not in (instance._content or "").lower():
+        return []  # an address in the body is in its HTML too: no need to read the file
     try:
         source = read_source(instance.source_path)
     except (ContentError, OSError):
