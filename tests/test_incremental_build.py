@@ -232,3 +232,25 @@ def test_checks_passed_before_still_catch_a_new_problem(tmp_path, added, expecte
             build_site(output, content=content, BUILD_CACHE=str(cache))
         found = [line for line in failed.value.problems if article.name in line]
         assert any(expected in line for line in found), failed.value.problems
+
+
+def test_a_link_found_good_before_is_checked_again_when_its_target_goes(tmp_path):
+    """The link check's memo is keyed by everything links are checked against: deleting
+    the article a clean article links to makes the next cached build report the link."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    cache = tmp_path / "cache"
+    output = tmp_path / "site" / "output"
+    first, target = sorted((content / "berita").rglob("*.md"))[:2]
+    link = "/" + target.relative_to(content).as_posix()
+    with open(first, "a", encoding="utf-8") as handle:
+        handle.write(f"\nBaca juga [berita lain]({{filename}}{link}).\n")
+    build_site(output, content=content, BUILD_CACHE=str(cache))
+    build_site(output, content=content, BUILD_CACHE=str(cache))  # the link is known good
+    target.unlink()
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content, BUILD_CACHE=str(cache))
+    assert any(
+        first.name in line and "tautan ke berita/halaman yang tidak ada" in line
+        for line in failed.value.problems
+    ), failed.value.problems

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import find_line, numbered, source_lines
 
@@ -165,6 +166,16 @@ class Site:
         for key in ("CATEGORIES_URL", "TAGS_URL", "AUTHORS_URL", "ARCHIVES_URL"):
             if settings.get(key):
                 self.urls.add(self._dir(settings[key]))
+        # Everything a link is checked against: a link found good stays good while this is.
+        self.key = memo.key(
+            "links-site",
+            sorted(self.files),
+            sorted(self.urls),
+            sorted(self.taxonomy_urls),
+            self.prefixes,
+            sorted(self.context.get("generated_content", {})),
+            sorted(self.context.get("static_content", {})),
+        )
 
     @staticmethod
     def _dir(url):
@@ -341,5 +352,14 @@ def check(generators: Sequence[Generator]) -> None:
     site = Site(generators, items)
     check_images = not plugin_active(site.settings, "article_extras")
     for item in items:
-        for error in check_item(site, item, check_images):
+        html = (item._content or "") + (item.metadata.get("summary") or "")
+        clean_key = memo.key(
+            "links", site.key, item.source_path, item.url, check_images, source_lines(item), html
+        )
+        if memo.is_clean(clean_key):
+            continue
+        errors = check_item(site, item, check_images)
+        if not errors:
+            memo.mark_clean(clean_key)
+        for error in errors:
             report(error)

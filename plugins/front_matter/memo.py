@@ -1,7 +1,7 @@
 """Checks passed before: text a check found clean in an earlier build is not checked again.
 
-The whole-site checks (spam and hidden text, personal data) look at every file on every
-build. With the build cache on (BUILD_CACHE, wartadesa/read_cache.py), the build installs
+The whole-site checks (spam and hidden text, personal data, links) look at every file on
+every build. With the build cache on (BUILD_CACHE, wartadesa/read_cache.py), the build installs
 a memo kept beside the cached reads, under the same key (the kit's code, the settings and
 the data files): a check asks `is_clean(key)` with a key made from its name and exactly
 what it looks at (`key(...)`), skips the work when that text was clean before, and calls
