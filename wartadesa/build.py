@@ -316,7 +316,6 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
         except IndexFailed as failed:
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:
-            write_hosting_files(staging, settings)
             output_folder.finish(staging, settings.get("RELATIVE_URLS", False))
             output_folder.swap(staging, output)
         except OSError as error:
@@ -331,16 +330,6 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return sort_problems(collector.warnings)
-
-
-def write_hosting_files(folder: Path, settings: dict) -> None:
-    """GitHub Pages: .nojekyll always, CNAME when a custom domain is configured."""
-    if not settings.get("GITHUB_PAGES"):
-        return
-    (folder / ".nojekyll").write_text("", encoding="utf-8")
-    domain = (settings.get("CUSTOM_DOMAIN") or "").strip()
-    if domain:
-        (folder / "CNAME").write_text(domain + "\n", encoding="utf-8")
 
 
 def _cancel(signum, _frame):

@@ -42,7 +42,12 @@ CONTENT_TYPE_PATHS = {"notice": ["pengumuman"], "event": ["agenda"], "album": ["
 STATIC_PATHS = ["images", "files", "extra"]
 # content/extra/robots.txt, when the site has its own, is published at the root (then the
 # sitemap plugin writes no default robots.txt).
-EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+EXTRA_PATH_METADATA = {
+    "extra/robots.txt": {"path": "robots.txt"},
+    # content/extra/CNAME, when the site has its own, is published at the root (then the
+    # identity plugin writes none from CUSTOM_DOMAIN).
+    "extra/CNAME": {"path": "CNAME"},
+}
 # Only Markdown is read (our YAML front matter reader); no reStructuredText/HTML.
 READERS = {"rst": None, "html": None, "htm": None}
 IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md"]
@@ -409,8 +414,8 @@ def production_settings(site: dict) -> dict:
         "SITEURL": siteurl,
         "RELATIVE_URLS": False,
         "FEED_DOMAIN": siteurl,
-        # wartadesa.build writes .nojekyll (no Jekyll processing) and, when
-        # CUSTOM_DOMAIN is set, a CNAME file with that domain.
+        # The identity plugin writes .nojekyll (no Jekyll processing) and, when
+        # CUSTOM_DOMAIN is set, a CNAME file with that domain (plugins/identity/hosting.py).
         "GITHUB_PAGES": True,
         # Drafts are never published; only the local preview shows them (marked DRAF).
         "DRAFT_URL": "",

@@ -4,7 +4,8 @@ Known before anything is written (all_generators_finalized): articles, pages and
 the site's own lists with their pagination (home, archives, categories, tags, authors,
 404); feeds; what plugin generators declare (planned_outputs: village and region
 pages and feeds, redirects, sitemap.xml and robots.txt); static files
-of the content and of the theme; GitHub Pages' .nojekyll and CNAME; the build marker.
+of the content and of the theme (GitHub Pages' .nojekyll and CNAME come from the identity
+plugin's generator); the build marker.
 `duplicates.check` turns every path written twice (or used as a file and as a folder, or
 leaving the output folder) into `file:line` messages naming both sides.
 """
@@ -208,10 +209,6 @@ def _static(plan, generators):
                 ] = relative
     for path, relative in theme_files.items():
         plan.add(path, Owner(f"berkas tema {relative}", site=True))
-    if settings.get("GITHUB_PAGES"):
-        plan.add(".nojekyll", Owner(".nojekyll GitHub Pages", site=True))
-        if (settings.get("CUSTOM_DOMAIN") or "").strip():
-            plan.add("CNAME", Owner("CNAME domain situs", site=True))
     plan.add(BUILD_MARKER, Owner("penanda build (.wartadesa-build)", site=True))
 
 

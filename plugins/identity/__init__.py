@@ -4,7 +4,8 @@ Name, tagline, the village the site belongs to, office address, contacts, social
 links, logo and menu are written by the operator in Indonesian YAML and become the
 settings the theme uses (SITENAME, SITESUBTITLE, OFFICE_ADDRESS, CONTACT_*,
 SOCIAL_LINKS, SITELOGO, MENU_LINKS, ...). Also: the site-owned `overrides/` folder
-beside `content/` (templates and static files on top of the theme's).
+beside `content/` (templates and static files on top of the theme's), and the files GitHub
+Pages needs for the site's domain (`hosting.py`: `.nojekyll`, `CNAME`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pelican import signals
 
+from .hosting import get_generators
 from .overrides import apply_overrides
 from .situs import apply_identity
 
@@ -27,3 +29,4 @@ def initialized(pelican: Pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(initialized)
+    signals.get_generators.connect(get_generators)
