@@ -24,7 +24,6 @@ ContentError naming the file and the line, and all of them are collected.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Sequence
@@ -33,6 +32,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from front_matter.errors import ContentError
+from front_matter.keys import unknown_key_hint
 from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml
 from wartadesa.rupiah import percent, rupiah
@@ -317,13 +317,10 @@ class Reader:
             written = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else ""
             key = written.lower()
             if key not in keys:
-                close = difflib.get_close_matches(key, keys, n=1)
                 self.error(
                     key_node,
                     f"kunci '{written}' tidak dikenal di {what} (unknown key)",
-                    f"maksud Anda '{close[0]}'?"
-                    if close
-                    else "kunci yang boleh: " + ", ".join(keys),
+                    unknown_key_hint(key, keys, keys),
                 )
                 continue
             if key in found:

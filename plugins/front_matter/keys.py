@@ -10,8 +10,10 @@ article (`timezone`, `date_format`, `settings`, ...). The keys themselves are in
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+from collections.abc import Iterable
 
 from . import schema
 from .errors import ContentError
@@ -77,3 +79,10 @@ def native_lines(text: str) -> dict[str, int]:
         if match:
             lines.setdefault(match.group(1).lower(), number)
     return lines
+
+
+def unknown_key_hint(written: str, known: Iterable[str], allowed: Iterable[str]) -> str:
+    """The hint for a key nobody knows: the closest of `known` (keys and their aliases),
+    else the list of `allowed` keys."""
+    close = difflib.get_close_matches(written, list(known), n=1)
+    return f"maksud Anda '{close[0]}'?" if close else "kunci yang boleh: " + ", ".join(allowed)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError
 from front_matter.source import item_line
+from villages.model import file_under_places
 from villages.registry import load_registry
 from villages.resolve import Resolver, Unresolved
 
@@ -88,16 +89,7 @@ def attach(
         album.villages = _resolve(album, "village", found.village, villages, problems)
         album.regions = _resolve(album, "region", found.region, regions, problems)
     for album in sorted(albums, key=lambda a: a.date, reverse=True):
-        reached = {}
-        for village in album.villages:
-            village.albums.append(album)
-            for region in village.regions:
-                reached[region.code] = region
-        for region in album.regions:
-            for above in region.hierarchy:
-                reached[above.code] = above
-        for region in reached.values():
-            region.albums.append(album)
+        file_under_places(album, "albums")
     for place in [*villages.values(), *regions.values()]:
         if hasattr(place, "feed_extras"):  # the village and region feeds carry them too
             place.feed_extras.extend(place.albums)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from front_matter.errors import ContentError
+from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
 from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml
@@ -101,13 +102,10 @@ class DataReader:
             written = fold(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             key = aliases.get(written) or aliases.get(written.replace(" ", "_"))
             if key is None:
-                close = difflib.get_close_matches(written, list(aliases), n=1)
                 self.error(
                     key_node,
                     f"kunci '{written}' tidak dikenal di {what} (unknown key)",
-                    f"maksud Anda '{close[0]}'?"
-                    if close
-                    else "kunci yang boleh: " + ", ".join(dict.fromkeys(aliases.values())),
+                    unknown_key_hint(written, aliases, dict.fromkeys(aliases.values())),
                 )
                 continue
             if key in found:

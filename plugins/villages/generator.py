@@ -19,7 +19,7 @@ from front_matter.errors import ContentError, report
 from front_matter.source import item_line, meta_line
 
 from . import data
-from .model import Region, Village
+from .model import Region, Village, file_under_places
 from .registry import load_registry
 from .resolve import Resolver, Unresolved
 from .slugs import assign_slugs
@@ -175,16 +175,7 @@ class VillagesGenerator(Generator):
         lists += [(attribute, self.context.get(key, [])) for key, attribute in OTHER_TYPES.items()]
         for attribute, items in lists:  # the notice board keeps its own order
             for article in items:
-                reached = {}
-                for village in article.villages:
-                    getattr(village, attribute).append(article)
-                    for region in village.regions:
-                        reached[region.code] = region
-                for region in article.regions:
-                    for above in region.hierarchy:
-                        reached[above.code] = above
-                for region in reached.values():
-                    getattr(region, attribute).append(article)
+                file_under_places(article, attribute)
 
     def _directory(self):
         """Villages grouped by kabupaten/kota, then kecamatan (official code order)."""

@@ -203,3 +203,19 @@ class Village(Place):
 
     def __repr__(self) -> str:
         return f"<Village {self.code} {self.name}>"
+
+
+def file_under_places(item: object, attribute: str) -> None:
+    """Append `item` to the list `attribute` of each of its villages (`item.villages`) and
+    of every region those villages or its own regions (`item.regions`) lie in, each once:
+    how articles, notices, events and albums reach their village and region pages."""
+    reached = {}
+    for village in item.villages:
+        getattr(village, attribute).append(item)
+        for region in village.regions:
+            reached[region.code] = region
+    for region in item.regions:
+        for above in region.hierarchy:
+            reached[above.code] = above
+    for region in reached.values():
+        getattr(region, attribute).append(item)

@@ -11,7 +11,6 @@ becomes a ContentError naming the file and the line; all are collected.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from front_matter.errors import ContentError
+from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
 from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml
@@ -168,15 +168,12 @@ def _read_entry(registry, item):
             written = str(key_node.value).strip().lower()
         key = KEY_ALIASES.get(written, written)
         if key not in KEYS:
-            close = difflib.get_close_matches(written, KEYS + tuple(KEY_ALIASES), n=1)
             problems.append(
                 ContentError(
                     path,
                     key_line,
                     f"kunci '{written}' tidak dikenal (unknown key)",
-                    f"maksud Anda '{close[0]}'?"
-                    if close
-                    else "kunci yang boleh: " + ", ".join(KEYS),
+                    unknown_key_hint(written, KEYS + tuple(KEY_ALIASES), KEYS),
                 )
             )
             continue
