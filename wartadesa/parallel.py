@@ -59,6 +59,17 @@ def _owner(name, count):
     return zlib.crc32(os.path.normpath(str(name)).encode("utf-8", "surrogateescape")) % count
 
 
+class Text:
+    """A finished text for Writer.write_file (which only calls `render`): how plugins write
+    files that need no template (robots.txt, sitemap.xml, CNAME) through Pelican's Writer."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render(self, _context: object) -> str:
+        return self.text
+
+
 class _Gate:
     """A template that renders only when the current output file is ours."""
 

@@ -11,22 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
+from wartadesa.parallel import Text
+
 if TYPE_CHECKING:
     from pelican import Pelican
     from pelican.writers import Writer
 
 NOJEKYLL = ".nojekyll"
 CNAME = "CNAME"
-
-
-class Text:
-    """A finished text for Writer.write_file (which only calls `render`)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def render(self, _context: object) -> str:
-        return self.text
 
 
 def published_by_site(context: Mapping[str, Any], name: str) -> bool:

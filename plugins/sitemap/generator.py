@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
-from wartadesa.parallel import wait_for_writers
+from wartadesa.parallel import Text, wait_for_writers
 
 from . import collect
 from .render import render_robots, render_sitemap, site_base
@@ -19,16 +19,6 @@ if TYPE_CHECKING:
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
-
-
-class Text:
-    """A finished text for Writer.write_file (which only calls `render`)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def render(self, _context: object) -> str:
-        return self.text
 
 
 def own_robots(context: Mapping[str, Any]) -> bool:
