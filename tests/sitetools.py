@@ -4,6 +4,8 @@ import contextlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,3 +137,23 @@ def project_copy(target, site=SAMPLE):
         elif source.is_file():
             shutil.copy2(source, target / name)
     return target
+
+
+def run_build_command(settings, output, **kwargs):
+    """`python -m wartadesa.build --settings SETTINGS --output OUTPUT` in a process of its own,
+    from the repository (the command the README and CI run): the CompletedProcess, text out."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.build",
+            "--settings",
+            str(settings),
+            "--output",
+            str(output),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )

@@ -6,8 +6,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ import pytest
 from conftest import PRODUCTION_URL
 from search.indexer import NOT_REPEATABLE
 from search.page import allow_wasm
-from tests.sitetools import ROOT, SAMPLE, build_site, settings_path
+from tests.sitetools import ROOT, SAMPLE, build_site, run_build_command, settings_path
 from wartadesa.build import BuildFailed, build, load_settings
 
 
@@ -45,21 +43,7 @@ def files(folder):
 
 def build_in_process_of_its_own(output, settings, seed):
     env = {**os.environ, "PYTHONHASHSEED": str(seed), "SITEURL": PRODUCTION_URL}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wartadesa.build",
-            "--settings",
-            str(settings_path(settings)),
-            "--output",
-            str(output),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = run_build_command(str(settings_path(settings)), str(output), env=env)
     assert result.returncode == 0, result.stderr
     return files(output)
 
@@ -146,20 +130,7 @@ def test_build_command_on_failure_exits_1_and_says_output_is_untouched(tmp_path)
         f"from wartadesa.defaults import *\nPATH = {str(content)!r}\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wartadesa.build",
-            "--settings",
-            str(settings),
-            "--output",
-            str(tmp_path / "out"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = run_build_command(str(settings), str(tmp_path / "out"))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[0].endswith(

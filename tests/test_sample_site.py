@@ -2,14 +2,12 @@
 dates, facts, feeds. The live content/ belongs to the village: see test_live_site.py."""
 
 import re
-import subprocess
-import sys
 
 import feedparser
 import pytest
 
 from conftest import PRODUCTION_URL
-from tests.sitetools import ROOT, settings_path, text_of
+from tests.sitetools import run_build_command, settings_path, text_of
 
 ARTICLES = {
     "berita/2024/06/konferensi-kades-se-kecamatan-singgahan-bahas-kolaborasi-pembangunan-desa/": (
@@ -151,19 +149,6 @@ def test_publish_without_siteurl_says_how_to_fix(tmp_path):
 
 def test_build_command_exit_codes(tmp_path):
     """The command the README and CI use: 0 on success, 1 on a content error."""
-    ok = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wartadesa.build",
-            "--settings",
-            str(settings_path()),
-            "--output",
-            str(tmp_path / "ok"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    ok = run_build_command(str(settings_path()), str(tmp_path / "ok"))
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "ok" / "index.html").is_file()

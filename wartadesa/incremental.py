@@ -47,6 +47,16 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from jinja2 import meta
+from markupsafe import Markup
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
+
+from wartadesa import read_cache
+from wartadesa.dates import build_day
+
 logger = logging.getLogger(__name__)
 
 FORMAT = 1
@@ -92,15 +102,7 @@ class Fingerprints:
 
     # --- the part every page shares --------------------------------------------------
     def _site_digest(self) -> str:
-        from wartadesa import __version__
-        from wartadesa.dates import build_day
-        from wartadesa.read_cache import _code_digest, _data_digest, _settings_digest, _versions
-
-        digest = hashlib.sha256()
-        digest.update(f"{__version__}\0{FORMAT}\0{';'.join(_versions())}".encode())
-        _code_digest(digest)
-        _settings_digest(digest, self.settings)
-        _data_digest(digest, self.content_path)
+        digest = read_cache.environment_digest(self.settings, f"pages {FORMAT}")
         self._static_digest(digest)
         digest.update(str(build_day(self.settings)).encode())
         return digest.hexdigest()
@@ -166,8 +168,6 @@ class Fingerprints:
 
     def _read_template(self, environment, name):
         """(variables it reads, templates it refers to) of one template file, or None."""
-        from jinja2 import meta
-
         # Every generator has its own environment, all with the theme's loader: a template
         # file is read once a build.
         key = name
@@ -232,11 +232,6 @@ class Fingerprints:
         if level > MAX_NESTING:
             raise Unknown("nested too deep")
         level += 1
-        from markupsafe import Markup
-        from pelican.contents import Content
-        from pelican.paginator import Page, Paginator
-        from pelican.urlwrappers import URLWrapper
-
         if value is None or isinstance(value, (bool, int, float, Markup, str)):
             return repr(value)
         if isinstance(value, (dt.datetime, dt.date, dt.time)):
@@ -263,9 +258,6 @@ class Fingerprints:
         return self._plain(value, depth, level)
 
     def _object(self, value: Any, depth: int, level: int) -> Any:
-        from pelican.contents import Content
-        from pelican.urlwrappers import URLWrapper
-
         if isinstance(value, Content):
             return self.content(value, depth, level)
         if isinstance(value, URLWrapper):
@@ -286,8 +278,6 @@ class Fingerprints:
         return _digest("O", type(value).__qualname__, self._attributes(value, depth, level))
 
     def _plain(self, value: Any, depth: int, level: int) -> Any:
-        from pelican.paginator import Page, Paginator
-
         if isinstance(value, Paginator):
             return ("N", value.name, value.url, value.count, value.num_pages, value.per_page)
         if isinstance(value, Page):
@@ -418,8 +408,6 @@ class Store:
         """Pelican's Writer.write_feed (`write`), or the previous output's bytes of that feed
         when its fingerprint is the recorded one: the feed's items (by their sources), its
         address, title and type, and `site` (settings, build day)."""
-        from pelican.utils import sanitised_join
-
         options = dict(zip(("feed_type", "override_output", "feed_title"), args, strict=False))
         options.update(kwargs)
         fingerprint = None
@@ -479,9 +467,6 @@ class Store:
             temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
             os.replace(temporary, self.record_file)
 
-    def forget(self) -> None:
-        """A failed build: the output was not replaced, keep the old record."""
-
 
 class _Reuse:
     """A template that gives the previous output's bytes when its page did not change."""
@@ -527,10 +512,8 @@ def current() -> Store | None:
 def reusing_pages(settings: Mapping[str, Any], previous_output: Path):
     """Around one Pelican run (wartadesa.build): yields the Store, or None when BUILD_CACHE
     is not set. The caller saves the store once the new output is in place."""
-    from wartadesa.read_cache import folder
-
     global _current
-    cache = folder(settings)
+    cache = read_cache.folder(settings)
     if cache is None:
         yield None
         return

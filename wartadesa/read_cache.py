@@ -114,18 +114,25 @@ class _Unpickler(pickle.Unpickler):
         return self._settings
 
 
+def environment_digest(settings, purpose: str):
+    """A sha256 of what every cached result depends on: the kit version, the libraries'
+    versions, the kit's code, the settings (but HOW_SETTINGS) and the data files under the
+    content folder; `purpose` keeps the read cache's and the page record's keys apart."""
+    from wartadesa import __version__
+
+    digest = hashlib.sha256()
+    digest.update(f"{purpose}\0{__version__}\0{FORMAT}\0{';'.join(_versions())}".encode())
+    _code_digest(digest)
+    _settings_digest(digest, settings)
+    _data_digest(digest, settings["PATH"])
+    return digest
+
+
 class ReadCache:
     def __init__(self, settings):
-        from wartadesa import __version__
-
         self.settings = settings
         self.base = folder(settings)
-        digest = hashlib.sha256()
-        digest.update(f"{__version__}\0{FORMAT}\0{';'.join(_versions())}".encode())
-        _code_digest(digest)
-        _settings_digest(digest, settings)
-        _data_digest(digest, settings["PATH"])
-        self.environment = digest.hexdigest()[:24]
+        self.environment = environment_digest(settings, "read").hexdigest()[:24]
         self.here = self.base / self.environment
         self.used = set()
         self.hits = 0

@@ -13,21 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitetools import ROOT, settings_path
+from tests.sitetools import COPY_IGNORED, ROOT, settings_path
 from wartadesa import output_folder
 from wartadesa.build import BuildFailed, build
 
-IGNORED = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    "output",
-    ".output-*",
-    "node_modules",
-    "test-artifacts",
-    "__pycache__",
-    ".pytest_cache",
-    "cache",
-)
+IGNORED = COPY_IGNORED
 REFUSED = (
     "folder keluaran '{path}' tidak aman: {why}. Pilih folder lain, misalnya output/ "
     "(refusing to build into this folder)"

@@ -1,11 +1,8 @@
 """A broken settings file is one `file:line: message` line, never a traceback (#10, class 10)."""
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.sitetools import ROOT
+from tests.sitetools import run_build_command
 
 
 @pytest.mark.parametrize(
@@ -24,21 +21,7 @@ def test_broken_settings_are_one_line(tmp_path, text, line, words):
     settings = tmp_path / "pengaturan.py"
     if text is not None:
         settings.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wartadesa.build",
-            "--settings",
-            str(settings),
-            "--output",
-            str(tmp_path / "output"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_build_command(str(settings), str(tmp_path / "output"), timeout=120)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     first = result.stderr.strip().splitlines()[0]

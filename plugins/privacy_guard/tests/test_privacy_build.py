@@ -6,8 +6,6 @@ import io
 import logging
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
 from synthetic_ids import Maker, masked
 
-from tests.sitetools import SAMPLE, build_site
+from tests.sitetools import SAMPLE, build_site, run_build_command
 from wartadesa.build import BuildFailed
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -185,20 +183,7 @@ def refused_cli(refused):
         f"from wartadesa.defaults import *\nPATH = {str(refused['content'])!r}\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
     )
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "wartadesa.build",
-            "--settings",
-            str(settings),
-            "--output",
-            str(tmp / "cli-output"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    return run_build_command(str(settings), str(tmp / "cli-output"))
 
 
 def problem(refused, name):
