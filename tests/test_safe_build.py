@@ -240,3 +240,19 @@ def test_every_page_carries_the_csp(request, fixture):
         if [m.get("content") for m in metas] != [expected] or metas[0].find_parent("head") is None:
             missing.append(str(page.relative_to(site.output)))
     assert missing == []
+
+
+def test_a_second_build_in_the_same_process_shows_the_same_warning(tmp_path):
+    """Pelican drops a warning its loggers have logged before in the process; `invoke
+    livereload` builds again in the same process, so each build starts afresh: the
+    warning of a file that still has unsafe HTML is shown on every build."""
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    article = sorted((content / "berita").rglob("*.md"))[0]
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write('\n<script>alert("x")</script>\n')
+    for number in range(2):
+        site = build_site(tmp_path / "output", content=content)
+        assert any(
+            article.name in line and "HTML tidak aman" in line for line in site.warnings
+        ), (number, site.warnings)

@@ -238,12 +238,23 @@ def build(
             shutil.rmtree(output.parent, ignore_errors=True)
 
 
+def forget_logged_warnings() -> None:
+    """Pelican's loggers drop a warning already logged once in this process (LimitFilter):
+    a build in the same process as an earlier one (`invoke livereload`) would not show the
+    warnings of a file that still has them. Each build starts without that memory."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
 def _build_into(staging, output, settings_file, strict, overrides, write, stats):
     """Run Pelican into `staging`; swap it in as `output` when everything succeeded."""
     from pelican import Pelican
     from pelican.plugins import signals
 
     collector = Collector()
+    forget_logged_warnings()
     root_logger = logging.getLogger()
     root_logger.addHandler(collector)
     previous_level = root_logger.level
