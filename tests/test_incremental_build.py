@@ -211,12 +211,14 @@ def test_a_serial_build_reuses_the_pages_of_the_one_before(tmp_path):
     [
         ("Main di situs slot gacor hari ini.", "teks promosi judi online"),
         ("NIK pemohon 3523071208900001 sudah diverifikasi.", "NIK"),
+        ("\nhttps://youtu.be/\n", "tidak ada ID video"),
     ],
-    ids=["spam", "personal-data"],
+    ids=["spam", "personal-data", "youtube"],
 )
 def test_checks_passed_before_still_catch_a_new_problem(tmp_path, added, expected):
-    """The memo of clean text (front_matter.memo) skips only text found clean before: the
-    same article with a problem added fails the next cached build, and again the one after."""
+    """The memo of clean text and kept results (front_matter.memo) skips only files found
+    clean before: the same article with a problem added fails the next cached build, and
+    again the one after."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
     cache = tmp_path / "cache"
@@ -254,3 +256,28 @@ def test_a_link_found_good_before_is_checked_again_when_its_target_goes(tmp_path
         first.name in line and "tautan ke berita/halaman yang tidak ada" in line
         for line in failed.value.problems
     ), failed.value.problems
+
+
+def test_cleaning_kept_from_before_still_warns_and_removes_new_unsafe_html(tmp_path):
+    """The cleaned body is kept only for a file that had nothing to report: a script added
+    to a remembered article is removed and warned about in the next cached build and again
+    in the one after, and the other articles' cleaned bodies are the same as built fresh."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    cache = tmp_path / "cache"
+    output = tmp_path / "site" / "output"
+    build_site(output, content=content, BUILD_CACHE=str(cache))
+    assert (next(cache.glob("*/results.bin"))).stat().st_size > 100
+    before = files_of(output)
+    build_site(output, content=content, BUILD_CACHE=str(cache))  # bodies taken from the memo
+    assert files_of(output) == before
+    article = sorted((content / "berita").rglob("*.md"))[0]
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write('\nTambahan_biasa.\n\n<script>alert("x")</script>\n')
+    for _ in range(2):
+        site = build_site(output, content=content, BUILD_CACHE=str(cache))
+        found = [line for line in site.warnings if article.name in line]
+        assert any("HTML tidak aman" in line and "<script>" in line for line in found), site.warnings
+        pages = [p.read_text(encoding="utf-8") for p in output.rglob("index.html")]
+        assert any("Tambahan_biasa." in page for page in pages)
+        assert not any('alert("x")' in page for page in pages)

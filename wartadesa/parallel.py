@@ -490,7 +490,7 @@ class _Reading:
             # Checks passed before (front_matter.memo), under the same key as the reads.
             from front_matter import memo
 
-            self.memo = memo.install(self.cache.here / "clean.txt")
+            self.memo = memo.install(self.cache.here)
         count = worker_count(settings)
         if count <= 1 or settings.get("CACHE_CONTENT"):
             return
@@ -656,6 +656,10 @@ def parallel_reading():
         full = os.path.abspath(os.path.join(base_path, path))
         cache = reading.cache if name in ("Article", "Page") else None  # not static files
         key = reading.cache_key(full, name) if cache is not None else None
+        if key is not None and reading.memo is not None:
+            from front_matter import memo
+
+            memo.note_source(full, key)  # per-file results kept by the steps (memo.recall)
         found = cache.load(key) if cache is not None else None
         if found is not None:
             set_typography(self.settings)

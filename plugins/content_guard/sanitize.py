@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 import nh3
 from pelican.contents import Content, Static
 
+from front_matter import memo
 from front_matter.errors import ContentError, report
 
 from . import browser_url, media
@@ -251,10 +252,20 @@ def clean_content(instance: object) -> None:
     instance._content = align_with_classes(instance._content)
     if setting(instance.settings, "TRUSTED_HTML"):
         return
+    # The same file cleaned in an earlier build with nothing to report (front_matter.memo):
+    # its cleaned body, summary and fields are taken as they were.
+    source = memo.source_key(instance.source_path)
+    result_key = memo.key("sanitize", source, instance._content) if source else None
+    kept = memo.recall(result_key)
+    if kept is not None:
+        _apply(instance, kept)
+        return
     policy = instance.settings.get("CONTENT_SECURITY_POLICY") or ""
-    for error in media.problems(instance, policy):
+    problems = media.problems(instance, policy)
+    for error in problems:
         report(error)
-    for number, what in unsafe_parts(body_lines(instance)):
+    unsafe = unsafe_parts(body_lines(instance))
+    for number, what in unsafe:
         report(
             ContentError(
                 instance.source_path,
@@ -265,12 +276,25 @@ def clean_content(instance: object) -> None:
                 severity="warning",
             )
         )
-    instance._content = clean_html(instance._content, policy)
+    cleaned = {"_content": clean_html(instance._content, policy)}
     if "summary" in instance.metadata:
-        instance.metadata["summary"] = clean_html(instance.metadata["summary"], policy)
-        instance._summary = instance.metadata["summary"]
+        cleaned["summary"] = clean_html(instance.metadata["summary"], policy)
     for field in PLAIN_FIELDS:
         value = instance.metadata.get(field)
         if isinstance(value, str) and "<" in value:
-            instance.metadata[field] = clean_inline(value)
-            setattr(instance, field, instance.metadata[field])
+            cleaned[field] = clean_inline(value)
+    _apply(instance, cleaned)
+    if not problems and not unsafe:
+        memo.keep(result_key, cleaned)
+
+
+def _apply(instance: Content, cleaned: dict[str, str]) -> None:
+    """Set the cleaned body ("_content"), summary and plain fields on the page."""
+    for name, value in cleaned.items():
+        if name == "_content":
+            instance._content = value
+        elif name == "summary":
+            instance.metadata["summary"] = instance._summary = value
+        else:
+            instance.metadata[name] = value
+            setattr(instance, name, value)

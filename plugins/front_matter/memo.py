@@ -7,44 +7,78 @@ the data files): a check asks `is_clean(key)` with a key made from its name and 
 what it looks at (`key(...)`), skips the work when that text was clean before, and calls
 `mark_clean(key)` when it found nothing. Only "clean" is remembered: a file with a problem
 is checked, and reported, on every build. Without the build cache nothing is remembered.
+
+Per-file steps that only depend on the file and the environment (cleaning the HTML of a page,
+finding its YouTube videos) keep their result too: `recall(key)` gives the value a step kept
+with `keep(key, value)` in an earlier build, for a key made with `source_key(path)` (the read
+cache's key of the file: its path and bytes; the memo's folder stands for the rest). A step
+keeps its result only when it reported nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from pathlib import Path
+from typing import Any
+
+
+CLEAN_FILE = "clean.txt"
+RESULTS_FILE = "results.bin"  # a pickle, apart from the read entries (*.pickle)
 
 
 class Memo:
-    """The keys of text found clean, read from and written to one file."""
+    """The keys of text found clean and the results steps kept, in one folder (the read
+    cache's folder of this environment)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         try:
-            self.known = set(path.read_text(encoding="ascii").split())
+            self.known = set((folder / CLEAN_FILE).read_text(encoding="ascii").split())
         except (OSError, UnicodeDecodeError):
             self.known = set()
         self.used: set[str] = set()
+        try:
+            with open(folder / RESULTS_FILE, "rb") as handle:
+                self.results = pickle.load(handle)
+            if not isinstance(self.results, dict):
+                self.results = {}
+        except Exception:  # noqa: BLE001 - missing or damaged: the steps run again
+            self.results = {}
+        self.kept: dict[str, Any] = {}
+        self.sources: dict[str, str] = {}
 
     def save(self) -> None:
-        """Keep what this build found clean (keys of removed or changed text go)."""
+        """Keep what this build found clean and the results it used (those of removed or
+        changed files go)."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_text("\n".join(sorted(self.used)) + "\n", encoding="ascii")
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a memo that cannot be written only makes the next build check again
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _replace(
+                self.folder / CLEAN_FILE,
+                ("\n".join(sorted(self.used)) + "\n").encode("ascii"),
+            )
+            _replace(
+                self.folder / RESULTS_FILE,
+                pickle.dumps(dict(sorted(self.kept.items())), protocol=pickle.HIGHEST_PROTOCOL),
+            )
+        except Exception:  # noqa: BLE001 - a memo that cannot be written: the next build checks again
+            pass
+
+
+def _replace(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 _memo: Memo | None = None
 
 
-def install(path: Path | None) -> Memo | None:
-    """Use the memo in `path` for this build (None: remember nothing)."""
+def install(folder: Path | None) -> Memo | None:
+    """Use the memo in `folder` for this build (None: remember nothing)."""
     global _memo
-    _memo = Memo(path) if path is not None else None
+    _memo = Memo(folder) if folder is not None else None
     return _memo
 
 
@@ -66,3 +100,35 @@ def is_clean(check_key: str) -> bool:
 def mark_clean(check_key: str) -> None:
     if _memo is not None:
         _memo.used.add(check_key)
+
+
+def note_source(path: str, source: str) -> None:
+    """The reading says which read-cache key the file at `path` has in this build."""
+    if _memo is not None:
+        _memo.sources[path] = source
+
+
+def source_key(path: str | None) -> str | None:
+    """The read-cache key of the file at `path` (None: no memo, or not a read file)."""
+    if _memo is None or not path:
+        return None
+    return _memo.sources.get(path)
+
+
+_MISSING = object()
+
+
+def recall(result_key: str | None) -> Any:
+    """The value kept for `result_key` in an earlier build, or None."""
+    if _memo is None or result_key is None:
+        return None
+    value = _memo.results.get(result_key, _MISSING)
+    if value is _MISSING:
+        return None
+    _memo.kept[result_key] = value
+    return value
+
+
+def keep(result_key: str | None, value: Any) -> None:
+    if _memo is not None and result_key is not None and value is not None:
+        _memo.kept[result_key] = value

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from pelican.contents import Article, Page
 
+from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import find_line, meta_line, numbered, read_source, source_lines
 
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
 def add_video_attributes(instance: Content) -> None:
     """content_object_init: set the attributes; report and raise every bad address."""
     if not isinstance(instance, (Article, Page)):
+        return
+    # The same file seen in an earlier build without a bad address (front_matter.memo).
+    source = memo.source_key(instance.source_path)
+    result_key = memo.key("youtube", source, instance._content) if source else None
+    kept = memo.recall(result_key)
+    if kept is not None:
+        _apply(instance, kept)
         return
     errors = []
     front_video = _front_matter_video(instance, errors)
@@ -45,14 +53,23 @@ def add_video_attributes(instance: Content) -> None:
         raise errors[0]  # Pelican skips the file; the build fails on the reported errors
 
     # summary.py makes the automatic summary without the players (once content is final).
-    setattr(instance, FLAG, bool(body_videos) and "summary" not in instance.metadata)
     first = front_video or (body_videos[0] if body_videos else None)
-    instance.has_video = first is not None
-    instance.video_poster = embed.poster_url(first) if first else None
-    instance.video_html = None
+    found = {
+        FLAG: bool(body_videos) and "summary" not in instance.metadata,
+        "has_video": first is not None,
+        "video_poster": embed.poster_url(first) if first else None,
+        "video_html": None,
+    }
     if front_video:
         title = instance.metadata.get("youtube_title") or Markup(instance.title).striptags()
-        instance.video_html = Markup(embed.render(front_video, title))
+        found["video_html"] = Markup(embed.render(front_video, title))
+    _apply(instance, found)
+    memo.keep(result_key, found)
+
+
+def _apply(instance: Content, found: dict[str, object]) -> None:
+    for name, value in found.items():
+        setattr(instance, name, value)
 
 
 def _front_matter_video(instance, errors):
