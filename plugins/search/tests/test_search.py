@@ -1,6 +1,8 @@
 """Search (plugin search): the Pagefind index of a real build, the search page `cari/` in
 the system Chromium, its Content-Security-Policy, and what the other pages do not load."""
 
+import gzip
+import json
 import shutil
 
 import pytest
@@ -179,7 +181,7 @@ def test_a_failed_index_publishes_nothing(tmp_path, monkeypatch):
 
     output = tmp_path / "output"
     output.mkdir()
-    monkeypatch.setattr(indexer, "command", lambda folder, settings: ["false"])
+    monkeypatch.setattr(indexer, "command", lambda pages, index, settings: ["false"])
     with pytest.raises(BuildFailed) as failed:
         build_site(output)
     assert failed.value.problems[0].startswith("indeks pencarian: Pagefind gagal (kode 1)")
@@ -493,3 +495,25 @@ def test_every_published_page_type_is_in_the_index(sample_site):
         )
     ]
     assert kinds == ["Agenda"]
+
+
+def test_the_index_holds_exactly_the_marked_pages(sample_site):
+    """Pagefind is given only the marked pages (any element with data-pagefind-body, the
+    APBDes <div> too) through a folder of links that is gone after the build: every
+    fragment of the index is a marked page, and every marked page has one."""
+    out = sample_site.output
+    marked = set()
+    for page in out.rglob("*.html"):
+        if BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "[data-pagefind-body]"
+        ):
+            relative = page.relative_to(out).as_posix()
+            marked.add("/" + relative.removesuffix("index.html"))
+    indexed = set()
+    for fragment in (out / INDEX_FOLDER / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        indexed.add(json.loads(data[len(b"pagefind_dcd") :])["url"])
+    assert "/apbdes/" in marked
+    assert indexed == marked
+    assert not list(out.rglob(".pagefind-pages"))
