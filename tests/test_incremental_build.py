@@ -277,7 +277,9 @@ def test_cleaning_kept_from_before_still_warns_and_removes_new_unsafe_html(tmp_p
     for _ in range(2):
         site = build_site(output, content=content, BUILD_CACHE=str(cache))
         found = [line for line in site.warnings if article.name in line]
-        assert any("HTML tidak aman" in line and "<script>" in line for line in found), site.warnings
+        assert any("HTML tidak aman" in line and "<script>" in line for line in found), (
+            site.warnings
+        )
         pages = [p.read_text(encoding="utf-8") for p in output.rglob("index.html")]
         assert any("Tambahan_biasa." in page for page in pages)
         assert not any('alert("x")' in page for page in pages)

@@ -253,6 +253,7 @@ def test_a_second_build_in_the_same_process_shows_the_same_warning(tmp_path):
         handle.write('\n<script>alert("x")</script>\n')
     for number in range(2):
         site = build_site(tmp_path / "output", content=content)
-        assert any(
-            article.name in line and "HTML tidak aman" in line for line in site.warnings
-        ), (number, site.warnings)
+        assert any(article.name in line and "HTML tidak aman" in line for line in site.warnings), (
+            number,
+            site.warnings,
+        )

@@ -7,6 +7,8 @@ import heapq
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from front_matter import memo
+
 if TYPE_CHECKING:
     from pelican.contents import Article
 
@@ -25,12 +27,19 @@ class RelatedIndex:
     looks only at articles that share something (not at the whole site).
 
     The index is built on the first query: by then every plugin has set
-    `villages` on the articles."""
+    `villages` on the articles.
+
+    With the build cache (front_matter.memo), the lists found are kept by source file,
+    under a key of every candidate's description (file, villages, category, tags, address,
+    date): a build where none of those changed (a body edited) takes them instead of
+    scoring again."""
 
     def __init__(self, candidates: Iterable[Article]) -> None:
         self._candidates = candidates
         self._info = None
         self._by_key = None
+        self._kept = None  # source path and description -> related source paths
+        self._by_path = None
 
     @staticmethod
     def _describe(article):
@@ -45,7 +54,8 @@ class RelatedIndex:
 
     def _build(self):
         self._info, self._by_key = {}, {}
-        for other in self._candidates:
+        candidates = list(self._candidates)
+        for other in candidates:
             villages, category, tags, url, _newest = info = self._describe(other)
             self._info[id(other)] = info
             keys = [("village", v) for v in villages] + [("tag", t) for t in tags]
@@ -53,6 +63,33 @@ class RelatedIndex:
                 keys.append(("category", category))
             for key in keys:
                 self._by_key.setdefault(key, []).append(other)
+        self._recall(candidates)
+
+    def _recall(self, candidates):
+        """The lists kept by an earlier build of the same candidates (front_matter.memo)."""
+        paths = [getattr(other, "source_path", None) for other in candidates]
+        if not memo.source_key(paths[0] if paths else None):
+            return  # no build cache
+        self._by_path = dict(zip(paths, candidates, strict=True))
+        if None in self._by_path or len(self._by_path) != len(candidates):
+            self._by_path = None
+            return
+        described = sorted(
+            (path, sorted(v), c, sorted(t), u, n)
+            for path, (v, c, t, u, n) in zip(
+                paths, (self._info[id(o)] for o in candidates), strict=True
+            )
+        )
+        key = memo.key("related", described)
+        self._kept = memo.recall(key)
+        if not isinstance(self._kept, dict):
+            self._kept = {}
+        memo.keep(key, self._kept)  # lists found in this build are added to it
+
+    def _kept_key(self, article, described, limit):
+        villages, category, tags, url, newest = described
+        path = getattr(article, "source_path", None)
+        return repr((path, sorted(villages), category, sorted(tags), url, newest, limit))
 
     def _score(self, keys, described, seen, scored):
         """Append a sort row for each not yet seen article under `keys`."""
@@ -84,6 +121,17 @@ class RelatedIndex:
         if self._info is None:
             self._build()
         described = self._info.get(id(article)) or self._describe(article)
+        if self._kept is None:
+            return self._find(article, described, limit)
+        kept_key = self._kept_key(article, described, limit)
+        paths = self._kept.get(kept_key)
+        if paths is None or any(path not in self._by_path for path in paths):
+            found = self._find(article, described, limit)
+            self._kept[kept_key] = [item.source_path for item in found]
+            return found
+        return [self._by_path[path] for path in paths]
+
+    def _find(self, article, described, limit):
         villages, category, tags, _url, _newest = described
         seen = {id(article)}
         scored = []

@@ -23,7 +23,6 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-
 CLEAN_FILE = "clean.txt"
 RESULTS_FILE = "results.bin"  # a pickle, apart from the read entries (*.pickle)
 
@@ -55,8 +54,7 @@ class Memo:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _replace(
-                self.folder / CLEAN_FILE,
-                ("\n".join(sorted(self.used)) + "\n").encode("ascii"),
+                self.folder / CLEAN_FILE, ("\n".join(sorted(self.used)) + "\n").encode("ascii")
             )
             _replace(
                 self.folder / RESULTS_FILE,

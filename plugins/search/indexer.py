@@ -97,13 +97,18 @@ def command(pages: str | Path, index: str | Path, settings: Mapping[str, Any]) -
     ]
 
 
+def is_marked(page: Path) -> bool:
+    data = page.read_bytes()
+    return b"data-pagefind-body" in data and MARKED.search(data) is not None
+
+
 def index_site(folder: str | Path, settings: Mapping[str, Any]) -> None:
     """Write the Pagefind index into `folder` (the built site). Does nothing when the
     search plugin is not in PLUGINS. Raises IndexFailed with an Indonesian message."""
     if not enabled(settings):
         return
     folder = Path(folder)
-    marked = [page for page in sorted(folder.rglob("*.html")) if MARKED.search(page.read_bytes())]
+    marked = [page for page in sorted(folder.rglob("*.html")) if is_marked(page)]
     if not marked:
         # Nothing published to search. Pagefind would index every page instead (drafts
         # too), or fail: no index; the search page says search cannot be loaded.

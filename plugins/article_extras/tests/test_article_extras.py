@@ -10,9 +10,10 @@ from PIL import Image
 
 from article_extras.images import cover_of, prepare_body_images
 from article_extras.reading import count_words, reading_minutes
-from article_extras.related import related_articles, set_neighbours
+from article_extras.related import RelatedIndex, related_articles, set_neighbours
 from article_extras.seo import absolute, news_article, plain, share_image
 from article_extras.tables import wrap_tables
+from front_matter import memo
 from front_matter.errors import ContentError
 from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
@@ -80,6 +81,53 @@ def test_related_more_shared_tags_rank_higher():
     article = fake("a/", 10, "X", ["a", "b", "c"])
     one, two = fake("one/", 9, "Y", ["a"]), fake("two/", 1, "Z", ["a", "b"])
     assert [a.url for a in related_articles(article, [one, two])] == ["two/", "one/"]
+
+
+def test_related_lists_are_kept_between_builds_while_no_description_changes(tmp_path, monkeypatch):
+    """With the build cache (front_matter.memo), a second build over the same descriptions
+    takes the lists found before (no scoring); a changed village scores again."""
+
+    def site():
+        items = [
+            fake("a/", 10, "Pemerintahan", ["musdes"], ["binangun"]),
+            fake("b/", 9, "Kesehatan", ["musdes"]),
+            fake("c/", 1, "Pemerintahan"),
+            fake("d/", 2, "Kesehatan", [], ["binangun"]),
+            fake("e/", 8, "Olahraga", ["bola"], ["bengkel"]),
+        ]
+        for number, item in enumerate(items):
+            item.source_path = str(tmp_path / f"{number}.md")
+            memo.note_source(item.source_path, f"key{number}")
+        return items
+
+    def lists(items):
+        index = RelatedIndex(items)
+        return {item.url: [a.url for a in index.related(item, 2)] for item in items}
+
+    scored = []
+    original = RelatedIndex._find
+    monkeypatch.setattr(
+        RelatedIndex, "_find", lambda self, *args: scored.append(1) or original(self, *args)
+    )
+    try:
+        memo.install(tmp_path / "memo")
+        first = lists(site())
+        assert len(scored) == 5 and first["a/"] == ["d/", "c/"]
+        memo._memo.save()
+        for changed in (False, True):
+            memo.install(tmp_path / "memo")
+            items = site()
+            if changed:  # d/ moves to another village: a/ no longer shares one with it
+                items[3].villages = [SimpleNamespace(slug="bengkel")]
+            scored.clear()
+            found = lists(items)
+            memo._memo.save()
+            if changed:
+                assert len(scored) == 5 and found["a/"] == ["c/", "b/"]
+            else:
+                assert scored == [] and found == first
+    finally:
+        memo.install(None)
 
 
 def test_previous_and_next_follow_dates():
