@@ -79,7 +79,7 @@ def pagefind_binary() -> str:
 
 # Pagefind reads the marked pages from a folder of links to them (same relative paths,
 # so the same addresses), not the whole site: the list pages it would parse only to skip
-# them are most of the files (about a third of Pagefind's time and memory at 5,000 articles).
+# them are most of the files (at 5,000 articles: 9–10 s and 905 MB instead of 13 s and 1,084 MB).
 PAGES_FOLDER = ".pagefind-pages"
 
 
