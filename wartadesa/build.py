@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
-from search.indexer import IndexFailed, index_site  # noqa: E402
+from search.indexer import IndexFailed, index_site, keep_index  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
@@ -206,9 +206,12 @@ def build(
     overrides: dict | None = None,
     write: bool = True,
     stats: dict | None = None,
+    index_later: list | None = None,
 ) -> list[str]:
     """Build the site; return the warnings. Raise BuildFailed on any error.
     `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
+    `index_later`, a list (the live preview): the new folder keeps the previous search
+    index, and the settings are appended for `search.indexer.index_in_place` afterwards.
 
     Content is read and every plugin's checks run (up to `all_generators_finalized`);
     if anything was reported as an error, nothing is written. With write=False the
@@ -230,7 +233,9 @@ def build(
             staging = output_folder.new_staging(output)
         except OSError as error:
             raise BuildFailed([folder_problem(error, output.parent)]) from None
-        return _build_into(staging, output, settings_file, strict, overrides, write, stats)
+        return _build_into(
+            staging, output, settings_file, strict, overrides, write, stats, index_later
+        )
     finally:
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -248,7 +253,7 @@ def forget_logged_warnings() -> None:
     LimitFilter._group_count.clear()
 
 
-def _build_into(staging, output, settings_file, strict, overrides, write, stats):
+def _build_into(staging, output, settings_file, strict, overrides, write, stats, index_later=None):
     """Run Pelican into `staging`; swap it in as `output` when everything succeeded."""
     from pelican import Pelican
     from pelican.plugins import signals
@@ -323,7 +328,10 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
         if stats is not None:
             stats["siteurl"] = settings.get("SITEURL", "")
         try:  # the search index of the finished pages, before anything is published
-            index_site(staging, settings)
+            if index_later is not None:  # the live preview: search.indexer.index_in_place
+                keep_index(output, staging, settings)
+            else:
+                index_site(staging, settings)
         except IndexFailed as failed:
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:
@@ -333,6 +341,8 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats)
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None
         if pages is not None:  # the record describes the output now in place
             pages.save()
+        if index_later is not None:
+            index_later.append(settings)
     finally:
         signals.get_writer.disconnect(stop_before_writing)
         signals.all_generators_finalized.disconnect(count)

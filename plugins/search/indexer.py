@@ -102,13 +102,21 @@ def is_marked(page: Path) -> bool:
     return b"data-pagefind-body" in data and MARKED.search(data) is not None
 
 
-def index_site(folder: str | Path, settings: Mapping[str, Any]) -> None:
-    """Write the Pagefind index into `folder` (the built site). Does nothing when the
-    search plugin is not in PLUGINS. Raises IndexFailed with an Indonesian message."""
+def index_site(
+    folder: str | Path, settings: Mapping[str, Any], into: str | Path | None = None
+) -> None:
+    """Write the Pagefind index of the site in `folder` into `into` (default: its
+    `pagefind/`). Does nothing when the search plugin is not in PLUGINS. Raises IndexFailed
+    with an Indonesian message."""
     if not enabled(settings):
         return
     folder = Path(folder)
-    marked = [page for page in sorted(folder.rglob("*.html")) if is_marked(page)]
+    bundle = Path(into) if into is not None else folder / INDEX_FOLDER
+    marked = [
+        page
+        for page in sorted(folder.rglob("*.html"))
+        if not page.relative_to(folder).parts[0].startswith(".pagefind") and is_marked(page)
+    ]
     if not marked:
         # Nothing published to search. Pagefind would index every page instead (drafts
         # too), or fail: no index; the search page says search cannot be loaded.
@@ -116,10 +124,9 @@ def index_site(folder: str | Path, settings: Mapping[str, Any]) -> None:
     pages = folder / PAGES_FOLDER
     try:
         _link_pages(marked, folder, pages)
-        _run_pagefind(pages, folder, settings)
+        _run_pagefind(pages, bundle, settings, folder)
     finally:
         shutil.rmtree(pages, ignore_errors=True)
-    bundle = folder / INDEX_FOLDER
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     if not (bundle / "pagefind.js").is_file():
@@ -129,6 +136,43 @@ def index_site(folder: str | Path, settings: Mapping[str, Any]) -> None:
         )
 
 
+# --- The index after the preview (invoke livereload) ----------------------------------
+# A rebuild in the live preview does not wait for Pagefind: the new folder gets the
+# previous build's index (hard links), is shown at once, and the index is made again
+# afterwards and put in place of the old one (tasks.livereload, in a thread).
+NEXT_FOLDER = ".pagefind-next"
+OLD_FOLDER = ".pagefind-old"
+
+
+def keep_index(previous: str | Path, folder: str | Path, settings: Mapping[str, Any]) -> None:
+    """Put the search index of the site in `previous` (if any) into the new `folder`."""
+    source = Path(previous) / INDEX_FOLDER
+    if enabled(settings) and source.is_dir():
+        shutil.copytree(source, Path(folder) / INDEX_FOLDER, copy_function=_link_or_copy)
+
+
+def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
+    """Make the index of the site in `folder` again and swap it in for its `pagefind/`
+    (removed when nothing is published). Raises IndexFailed; the old index then stays."""
+    folder = Path(folder)
+    fresh, old, current = folder / NEXT_FOLDER, folder / OLD_FOLDER, folder / INDEX_FOLDER
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    index_site(folder, settings, into=fresh)
+    if current.exists():
+        current.rename(old)
+    if fresh.exists():
+        fresh.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def _link_pages(marked: list[Path], folder: Path, pages: Path) -> None:
     """`pages`: the marked pages at their paths under `folder`, hard links (copies where the
     file system has none)."""
@@ -136,16 +180,13 @@ def _link_pages(marked: list[Path], folder: Path, pages: Path) -> None:
     for page in marked:
         target = pages / page.relative_to(folder)
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(page, target)
-        except OSError:
-            shutil.copyfile(page, target)
+        _link_or_copy(page, target)
 
 
-def _run_pagefind(pages: Path, folder: Path, settings: Mapping[str, Any]) -> None:
+def _run_pagefind(pages: Path, bundle: Path, settings: Mapping[str, Any], folder: Path) -> None:
     try:
         result = subprocess.run(
-            command(pages, folder / INDEX_FOLDER, settings),
+            command(pages, bundle, settings),
             check=False,
             capture_output=True,
             text=True,

@@ -12,7 +12,7 @@ from conftest import PRODUCTION_URL, serve_folder
 from search.indexer import INDEX_FOLDER, UNUSED_FILES, IndexFailed, index_site
 from search.page import allow_wasm, pagefind_address
 from tests.quality.test_accessibility import describe_violations, run_axe
-from tests.sitetools import SAMPLE, build_site
+from tests.sitetools import SAMPLE, SAMPLE_BUILD_EPOCH, build_site, environ, settings_path
 from wartadesa.build import BuildFailed
 from wartadesa.defaults import CONTENT_SECURITY_POLICY
 
@@ -517,3 +517,43 @@ def test_the_index_holds_exactly_the_marked_pages(sample_site):
     assert "/apbdes/" in marked
     assert indexed == marked
     assert not list(out.rglob(".pagefind-pages"))
+
+
+def fragments(output):
+    """{url: page text} of every fragment of the site's index."""
+    found = {}
+    for fragment in (output / INDEX_FOLDER / "fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        found[data["url"]] = data["content"]
+    return found
+
+
+def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_path):
+    """`invoke livereload` builds with index_later: the new folder has the previous index
+    (search keeps working), then index_in_place makes the index of the new pages and swaps
+    it in, the same as a build that indexes at once, with no temporary folder left."""
+    from search.indexer import index_in_place
+    from wartadesa.build import build
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    output = tmp_path / "output"
+    build_site(output, content=content)
+    before = fragments(output)
+    article = sorted((content / "berita").rglob("*.md"))[0]
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write("\nKalimatpenandapratinjau ditambahkan.\n")
+    later = []
+    with environ(SOURCE_DATE_EPOCH=SAMPLE_BUILD_EPOCH):  # the build day of build_site
+        build(settings_path(), output=output, overrides={"PATH": str(content)}, index_later=later)
+    assert [settings["PATH"] for settings in later] == [str(content)]
+    pages = "".join(p.read_text(encoding="utf-8") for p in output.rglob("index.html"))
+    assert "Kalimatpenandapratinjau" in pages  # the preview shows the change at once
+    assert fragments(output) == before  # with the previous index
+    index_in_place(output, later[0])
+    after = fragments(output)
+    assert set(after) == set(before)
+    assert [url for url in after if "Kalimatpenandapratinjau" in after[url]] != []
+    assert not [p.name for p in output.iterdir() if p.name.startswith(".pagefind")]
+    fresh = build_site(tmp_path / "fresh", content=content).output
+    assert fragments(fresh) == after
