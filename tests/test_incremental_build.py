@@ -204,6 +204,10 @@ def test_a_serial_build_reuses_the_pages_of_the_one_before(tmp_path):
     rendered, reused = last_build(cache)
     assert reused >= rendered_first - 5 and rendered <= 5, (rendered, reused)
     assert files_of(output) == before
+    # Kept for the next build: Jinja's compiled templates and the analysis of each template.
+    assert list(cache.glob("jinja/*/*.cache"))
+    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+    assert any("article" in names for names, _included in record["templates"].values())
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import meta
 from markupsafe import Markup
 from pelican.contents import Content
@@ -98,6 +99,8 @@ class Fingerprints:
         self._template_files: dict[str, Any] = {}
         self._walking: set[int] = set()
         self._objects: dict[tuple[int, int], Any] = {}
+        self._known_templates = dict(previous.get("templates", {}))  # source sha -> analysis
+        self._used_templates: dict[str, Any] = {}
         self.site = self._site_digest()
 
     # --- the part every page shares --------------------------------------------------
@@ -144,6 +147,9 @@ class Fingerprints:
     def stat_hashes(self) -> dict[str, str]:
         return dict(self._used_stat_hashes)
 
+    def template_analyses(self) -> dict[str, Any]:
+        return dict(sorted(self._used_templates.items()))
+
     def _file_hash(self, path: str) -> str:
         known = self._file_hashes.get(path)
         if known is None:
@@ -170,15 +176,23 @@ class Fingerprints:
         """(variables it reads, templates it refers to) of one template file, or None."""
         # Every generator has its own environment, all with the theme's loader: a template
         # file is read once a build.
+        # The analysis of a template's text is kept in the record between builds.
         key = name
         if key not in self._template_files:
             try:
                 source = environment.loader.get_source(environment, name)[0]
-                tree = environment.parse(source)
-                found = (
-                    set(meta.find_undeclared_variables(tree)),
-                    list(meta.find_referenced_templates(tree)),
-                )
+                text_key = hashlib.sha256(
+                    f"{jinja2.__version__}\0{sorted(environment.extensions)}\0{source}".encode()
+                ).hexdigest()
+                known = self._known_templates.get(text_key)
+                if known is None:
+                    tree = environment.parse(source)
+                    known = [
+                        sorted(meta.find_undeclared_variables(tree)),
+                        list(meta.find_referenced_templates(tree)),
+                    ]
+                self._used_templates[text_key] = known
+                found = (set(known[0]), list(known[1]))
             except Exception:  # noqa: BLE001 - not analysable: always rendered
                 found = None
             self._template_files[key] = found
@@ -459,6 +473,7 @@ class Store:
             "format": FORMAT,
             "last_build": {"rendered": self.rendered, "reused": self.reused},
             "files": self.fingerprints.stat_hashes(),
+            "templates": self.fingerprints.template_analyses(),
             "pages": dict(sorted(self.pages.items())),
         }
         with suppress(OSError):
