@@ -7,6 +7,8 @@ import gzip
 import json
 import re
 import statistics
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,6 +225,28 @@ def test_builds_run_in_fresh_processes_with_their_memory(corpus, tmp_path):
     assert (tmp_path / "plain/theme/css/main.css").is_file()  # notmyidea
     assert not (tmp_path / "ours/theme/css/main.css").is_file()
     assert ours.warnings == []
+
+
+def test_the_memory_of_a_process_tree_is_sampled_at_once(tmp_path):
+    """TreeMemory adds up a process and its children at the same moment: a child that
+    holds 150 MB while its forked grandchild holds another 150 MB gives a peak of at least
+    300 MB, counted once each (not the parent's pages copied into the fork)."""
+    from wartadesa.bench.run import TreeMemory
+
+    script = (
+        "import os, time\n"
+        "block = b'x' * (150 * 1024 * 1024)\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    other = b'y' * (150 * 1024 * 1024)\n"
+        "    time.sleep(1.5)\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    with TreeMemory(process.pid, interval=0.05) as memory:
+        process.wait()
+    assert 300 * 1024 <= memory.peak_kb < 420 * 1024, memory.peak_kb
 
 
 def test_a_failing_build_is_reported_with_its_message(corpus, tmp_path):

@@ -7,6 +7,7 @@ and the build exits 1 leaving the previous `output/` exactly as it was.
 """
 
 import argparse
+import contextlib
 import copy
 import logging
 import os
@@ -244,6 +245,18 @@ def build(
             shutil.rmtree(output.parent, ignore_errors=True)
 
 
+def give_back_memory() -> None:
+    """Return the memory of the finished Pelican run to the system before Pagefind starts
+    (the two would otherwise add up): collect the freed objects, then ask glibc to release
+    its free heap pages (malloc_trim; nothing elsewhere)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def forget_logged_warnings() -> None:
     """Pelican's loggers drop a warning already logged once in this process (LimitFilter):
     a build in the same process as an earlier one (`invoke livereload`) would not show the
@@ -329,6 +342,9 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
         if stats is not None:
             stats["siteurl"] = settings.get("SITEURL", "")
+        if pages is not None:
+            pages.release()  # what the fingerprints kept alive: no longer needed
+        give_back_memory()  # Pagefind, next, takes the most memory of the build
         try:  # the search index of the finished pages, before anything is published
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)

@@ -468,6 +468,18 @@ class Store:
     def share(self) -> dict:
         return {"pages": self.pages, "rendered": self.rendered, "reused": self.reused}
 
+    def release(self) -> None:
+        """Drop the objects the fingerprints kept alive (the articles, lists and pages of the
+        build); what `save` writes is kept."""
+        fingerprints = self.fingerprints
+        for kept in (
+            fingerprints._objects,
+            fingerprints._shallow,
+            fingerprints._shared,
+            fingerprints._file_hashes,
+        ):
+            kept.clear()
+
     def save(self) -> None:
         data = {
             "format": FORMAT,

@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,12 +53,75 @@ class Measurement:
     main_rss_kb: int  # peak resident memory of the build's main process
     worker_rss_kb: int = 0  # peak of its largest forked worker (0: none)
     warnings: list = field(default_factory=list)
+    sampled_kb: int = 0  # largest memory of all its processes at one moment (0: not sampled)
 
     @property
     def all_rss_kb(self):
-        """All processes at once, an upper bound: the main process plus one worker per core
-        at the largest worker's peak (pages shared after fork are counted in each)."""
+        """All processes at once: sampled (`TreeMemory`) where /proc can be read, else an
+        upper bound: the main process plus one worker per core at the largest worker's peak
+        (pages shared after fork are counted in each)."""
+        if self.sampled_kb:  # samples can miss a short peak of one process: not below it
+            return max(self.sampled_kb, self.main_rss_kb, self.worker_rss_kb)
         return self.main_rss_kb + CORES * self.worker_rss_kb
+
+
+class TreeMemory:
+    """The largest memory a process and all its descendants use at one moment, sampled every
+    `interval` seconds from Linux's /proc: the sum of their proportional set sizes (Pss, so
+    a page shared after fork counts once). `peak_kb` stays 0 where /proc cannot be read."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        if os.path.exists(f"/proc/{self.pid}/smaps_rollup"):
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.pid)))
+            self._stop.wait(self.interval)
+
+
+def _tree(pid):
+    """`pid` and every process below it."""
+    children = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, waiting = [], [pid]
+    while waiting:
+        current = waiting.pop()
+        found.append(current)
+        waiting.extend(children.get(current, ()))
+    return found
+
+
+def _pss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 @dataclass
@@ -218,7 +282,8 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
         try:
-            _, status, usage = os.wait4(process.pid, 0)
+            with TreeMemory(process.pid) as memory:
+                _, status, usage = os.wait4(process.pid, 0)
         except BaseException:  # Ctrl+C: do not leave the build running
             process.kill()
             process.wait()
@@ -239,6 +304,7 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
         main_rss_kb=result.get("main_rss_kb", usage.ru_maxrss),
         worker_rss_kb=result.get("worker_rss_kb", 0),
         warnings=result.get("warnings", []),
+        sampled_kb=memory.peak_kb,
     )
 
 
@@ -305,7 +371,7 @@ def _load():
 
 
 def _mb(measurement):
-    return f"{measurement.main_rss_kb / 1024:.0f} MB, semua proses ≤ {measurement.all_rss_kb / 1024:.0f} MB"
+    return f"{measurement.main_rss_kb / 1024:.0f} MB, semua proses {measurement.all_rss_kb / 1024:.0f} MB"
 
 
 def _run(articles, villages, seed, runs, profile, work, started, log):
