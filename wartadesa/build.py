@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
 from search.indexer import IndexFailed, index_site, keep_index  # noqa: E402
+from search.indexer import enabled as search_enabled  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
@@ -344,7 +345,8 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             stats["siteurl"] = settings.get("SITEURL", "")
         if pages is not None:
             pages.release()  # what the fingerprints kept alive: no longer needed
-        give_back_memory()  # Pagefind, next, takes the most memory of the build
+        if index_later is None and search_enabled(settings):
+            give_back_memory()  # Pagefind, next, takes the most memory of the build
         try:  # the search index of the finished pages, before anything is published
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)

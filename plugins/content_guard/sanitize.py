@@ -254,8 +254,7 @@ def clean_content(instance: object) -> None:
         return
     # The same file cleaned in an earlier build with nothing to report (front_matter.memo):
     # its cleaned body, summary and fields are taken as they were.
-    source = memo.source_key(instance.source_path)
-    result_key = memo.key("sanitize", source, instance._content) if source else None
+    result_key = memo.content_key("sanitize", instance)
     kept = memo.recall(result_key)
     if kept is not None:
         _apply(instance, kept)

@@ -113,6 +113,13 @@ def source_key(path: str | None) -> str | None:
     return _memo.sources.get(path)
 
 
+def content_key(step: str, content: Any) -> str | None:
+    """The key of a per-file step's result for a content object: the step, its file's
+    read-cache key and the HTML the step starts from (None: nothing is kept)."""
+    source = source_key(getattr(content, "source_path", None))
+    return key(step, source, content._content) if source else None
+
+
 _MISSING = object()
 
 

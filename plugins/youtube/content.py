@@ -31,8 +31,7 @@ def add_video_attributes(instance: Content) -> None:
     if not isinstance(instance, (Article, Page)):
         return
     # The same file seen in an earlier build without a bad address (front_matter.memo).
-    source = memo.source_key(instance.source_path)
-    result_key = memo.key("youtube", source, instance._content) if source else None
+    result_key = memo.content_key("youtube", instance)
     kept = memo.recall(result_key)
     if kept is not None:
         _apply(instance, kept)
