@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
-from search.indexer import IndexFailed, index_site, keep_index  # noqa: E402
+from search.indexer import INDEX_FOLDER, IndexFailed, index_site, keep_index  # noqa: E402
 from search.indexer import enabled as search_enabled  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
@@ -351,7 +351,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)
             else:
-                index_site(staging, settings)
+                index_site(staging, settings, previous=output / INDEX_FOLDER)
         except IndexFailed as failed:
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:

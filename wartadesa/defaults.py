@@ -290,6 +290,9 @@ SEARCH_URL = "cari/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 SEARCH_LANGUAGE = "id"  # Pagefind's stemmer: "membangun" finds "pembangunan"
 SEARCH_RESULTS_PER_PAGE = 10
+# A site with more marked pages than this gets its index in parts (about this many pages
+# each, at most 16): a change re-indexes one part only. 0: always one index.
+SEARCH_SHARD_PAGES = 1000
 # The theme's stylesheet is written readable and served minified (plugin stylesheet):
 # output files minified once the theme's files are copied.
 MINIFY_CSS = ["theme/css/style.css"]

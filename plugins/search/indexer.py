@@ -4,13 +4,20 @@ nothing downloaded), in the temporary build folder before it is swapped in
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from wartadesa import read_cache
+
+from . import shards
 
 INDEX_FOLDER = "pagefind"
 # Files Pagefind writes under fixed names (the rest are named by their content hash:
@@ -35,12 +42,15 @@ UNUSED_FILES = (
 )
 # Files named by their content hash: unknown before indexing, so the output plan lists the
 # folder's fixed names only (STABLE_FILES).
-HASHED = re.compile(r"^pagefind/((filter|fragment|index)/[^/]+|pagefind\.[^/]+\.pf_meta)$")
+# The other parts of a big site's index (search/shards.py) are all named by what they hold.
+HASHED = re.compile(
+    r"^pagefind/((filter|fragment|index)/[^/]+|pagefind\.[^/]+\.pf_meta|shard-\d+/.+)$"
+)
 # Pagefind 1.5.2 writes the values of a filter in hash-map order, which changes from run to
 # run: the filter files, and the meta and entry files naming them by hash, differ between
 # two builds of the same site (the pages, fragments and word index do not). README "Search".
 NOT_REPEATABLE = re.compile(
-    r"^pagefind/(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$"
+    r"^pagefind/(shard-\d+/)?(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$"
 )
 TIMEOUT_SECONDS = 600
 HINT = (
@@ -77,10 +87,9 @@ def pagefind_binary() -> str:
         ) from None
 
 
-# Pagefind reads the marked pages from a folder of links to them (same relative paths,
-# so the same addresses), not the whole site: the list pages it would parse only to skip
-# them are most of the files (at 5,000 articles: 9–10 s and 905 MB instead of 13 s and 1,084 MB).
-PAGES_FOLDER = ".pagefind-pages"
+def options(settings: Mapping[str, Any]) -> list[str]:
+    """Pagefind's options but the folders: the same for every part of the index."""
+    return ["--force-language", settings.get("SEARCH_LANGUAGE") or "id", "--silent"]
 
 
 def command(pages: str | Path, index: str | Path, settings: Mapping[str, Any]) -> list[str]:
@@ -91,9 +100,7 @@ def command(pages: str | Path, index: str | Path, settings: Mapping[str, Any]) -
         str(pages),
         "--output-path",
         str(index),
-        "--force-language",
-        settings.get("SEARCH_LANGUAGE") or "id",
-        "--silent",
+        *options(settings),
     ]
 
 
@@ -102,38 +109,134 @@ def is_marked(page: Path) -> bool:
     return b"data-pagefind-body" in data and MARKED.search(data) is not None
 
 
+class Marked(NamedTuple):
+    path: Path
+    relative: str  # posix path under the site folder
+    sha: str  # of the page's bytes
+
+
+def marked_pages(folder: Path) -> list[Marked]:
+    found = []
+    for page in sorted(folder.rglob("*.html")):
+        relative = page.relative_to(folder)
+        if relative.parts[0].startswith(".pagefind"):
+            continue
+        data = page.read_bytes()
+        if b"data-pagefind-body" in data and MARKED.search(data) is not None:
+            found.append(Marked(page, relative.as_posix(), hashlib.sha256(data).hexdigest()))
+    return found
+
+
 def index_site(
-    folder: str | Path, settings: Mapping[str, Any], into: str | Path | None = None
+    folder: str | Path,
+    settings: Mapping[str, Any],
+    into: str | Path | None = None,
+    previous: str | Path | None = None,
 ) -> None:
     """Write the Pagefind index of the site in `folder` into `into` (default: its
-    `pagefind/`). Does nothing when the search plugin is not in PLUGINS. Raises IndexFailed
-    with an Indonesian message."""
+    `pagefind/`), in parts on a big site (search/shards.py). `previous`: the index folder of
+    the build before, whose unchanged parts are taken instead of being indexed again (with
+    BUILD_CACHE only). Does nothing when the search plugin is not in PLUGINS. Raises
+    IndexFailed with an Indonesian message."""
     if not enabled(settings):
         return
+    try:
+        per_shard = shards.shard_pages(settings)
+    except shards.BadSetting as error:
+        raise IndexFailed(f"indeks pencarian: {error}") from None
     folder = Path(folder)
     bundle = Path(into) if into is not None else folder / INDEX_FOLDER
-    marked = [
-        page
-        for page in sorted(folder.rglob("*.html"))
-        if not page.relative_to(folder).parts[0].startswith(".pagefind") and is_marked(page)
-    ]
+    marked = marked_pages(folder)
     if not marked:
         # Nothing published to search. Pagefind would index every page instead (drafts
         # too), or fail: no index; the search page says search cannot be loaded.
         return
-    pages = folder / PAGES_FOLDER
+    count = shards.shard_count(len(marked), per_shard)
+    groups: list[list[Marked]] = [[] for _ in range(count)]
+    for page in marked:
+        groups[shards.shard_of(page.relative, count)].append(page)
+    parts = [group for group in groups if group]  # part 0 holds the scripts and the rest
+    record = shards.Record(read_cache.folder(settings))
+    previous = Path(previous) if previous is not None else None
+    work = folder / PARTS_FOLDER
+    shutil.rmtree(work, ignore_errors=True)
     try:
-        _link_pages(marked, folder, pages)
-        _run_pagefind(pages, bundle, settings, folder)
-    finally:
-        shutil.rmtree(pages, ignore_errors=True)
-    for name in UNUSED_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    if not (bundle / "pagefind.js").is_file():
-        shutil.rmtree(bundle, ignore_errors=True)
-        raise IndexFailed(
-            f"indeks pencarian: Pagefind tidak menulis {INDEX_FOLDER}/pagefind.js — {HINT}"
+        to_index = []
+        for number, pages in enumerate(parts):
+            target = work / str(number)
+            part_key = shards.key([(p.relative, p.sha) for p in pages], options(settings))
+            if record.reusable(number, len(parts), part_key, previous):
+                _copy_part(previous, number, target)
+            else:
+                to_index.append((number, pages, target))
+            record.parts.append([part_key, None])
+        _index_parts(to_index, folder, work, settings)
+        for number, (part_key, _) in enumerate(list(record.parts)):
+            record.note(number, part_key, work / str(number))
+        (work / "0").rename(bundle)
+        for number in range(1, len(parts)):
+            (work / str(number)).rename(bundle / shards.folder_name(number))
+        merge = [f"{shards.folder_name(number)}/" for number in range(1, len(parts))]
+        (bundle / shards.SHARDS_FILE).write_text(
+            json.dumps({"merge": merge}) + "\n", encoding="utf-8"
         )
+    except BaseException:
+        if into is None:
+            shutil.rmtree(bundle, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    record.save(len(parts))
+
+
+# Pagefind reads the pages of each part from a folder of links to them (same relative
+# paths, so the same addresses); each part is written into its own folder, then moved.
+PARTS_FOLDER = ".pagefind-parts"
+# Only the first part is loaded as Pagefind's module: the others need no scripts.
+SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.id.pagefind", "wasm.unknown.pagefind")
+
+
+def _copy_part(previous: Path, number: int, target: Path) -> None:
+    source = previous / shards.folder_name(number) if number else previous
+
+    def not_other_parts(folder, names):
+        if number or Path(folder) != source:
+            return []
+        return [n for n in names if n.startswith(shards.SHARD_PREFIX) or n == shards.SHARDS_FILE]
+
+    shutil.copytree(source, target, copy_function=_link_or_copy, ignore=not_other_parts)
+
+
+def _index_parts(to_index, folder: Path, work: Path, settings: Mapping[str, Any]) -> None:
+    """Pagefind over each part to index, as many at once as the build has workers."""
+    if not to_index:
+        return
+    from wartadesa.parallel import worker_count
+
+    def one(job):
+        number, pages, target = job
+        linked = work / f"pages-{number}"
+        try:
+            _link_pages([page.path for page in pages], folder, linked)
+            _run_pagefind(linked, target, settings, folder)
+        finally:
+            shutil.rmtree(linked, ignore_errors=True)
+        for name in UNUSED_FILES + (SCRIPT_FILES if number else ()):
+            (target / name).unlink(missing_ok=True)
+        needed = "pagefind.js" if number == 0 else "pagefind-entry.json"
+        if not (target / needed).is_file():
+            raise IndexFailed(
+                f"indeks pencarian: Pagefind tidak menulis {INDEX_FOLDER}/{needed} — {HINT}"
+            )
+
+    at_once = max(1, min(len(to_index), worker_count(settings)))
+    if at_once == 1:
+        for job in to_index:
+            one(job)
+        return
+    with ThreadPoolExecutor(max_workers=at_once) as pool:
+        for future in [pool.submit(one, job) for job in to_index]:
+            future.result()  # the first failure is the build's message
 
 
 # --- The index after the preview (invoke livereload) ----------------------------------
@@ -158,7 +261,7 @@ def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
     fresh, old, current = folder / NEXT_FOLDER, folder / OLD_FOLDER, folder / INDEX_FOLDER
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    index_site(folder, settings, into=fresh)
+    index_site(folder, settings, into=fresh, previous=current)
     if current.exists():
         current.rename(old)
     if fresh.exists():

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pelican.generators import Generator
 
 from .indexer import INDEX_FOLDER, STABLE_FILES
+from .shards import SHARDS_FILE
 
 if TYPE_CHECKING:
     from pelican.writers import Writer
@@ -54,7 +55,7 @@ class SearchPageGenerator(Generator):
         save_as = self.settings.get("SEARCH_SAVE_AS")
         if save_as:
             yield save_as, "halaman pencarian (cari)", None, 1, ""
-        for name in STABLE_FILES:
+        for name in (*STABLE_FILES, SHARDS_FILE):
             yield f"{INDEX_FOLDER}/{name}", "indeks pencarian (Pagefind)", None, 1, ""
 
     def generate_output(self, writer: Writer) -> None:

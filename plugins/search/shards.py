@@ -1,0 +1,140 @@
+"""The search index in parts (shards): a big site's marked pages are split into a few groups,
+each indexed by its own Pagefind run into its own bundle; the search page merges them
+(Pagefind's `mergeIndex`, which reuses the first bundle's WebAssembly).
+
+- How many: one part for up to SEARCH_SHARD_PAGES marked pages (default 1,000; 0 = never
+  split), else the power of two that keeps each part at about that size, at most
+  MAX_SHARDS. A village site is one part, exactly the single index it always had.
+- Which part: a stable hash of the page's path, so a page stays in its part from build to
+  build and a change to one article touches one part.
+- Kept parts (BUILD_CACHE set): a part whose pages are byte for byte those of the previous
+  build, indexed by the same Pagefind and settings, is taken from the previous output (hard
+  links) instead of being indexed again. The record (`search.json` in the cache folder)
+  holds each part's key and a digest of its files as written (names, sizes, modification
+  times); a part is taken only when the previous output still holds exactly those files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Mapping
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+RECORD = "search.json"
+SHARDS_FILE = "shards.json"  # in the first bundle: the other parts, for the search page
+SHARD_PREFIX = "shard-"  # the other parts: pagefind/shard-1/, pagefind/shard-2/, ...
+MAX_SHARDS = 16
+DEFAULT_SHARD_PAGES = 1000
+
+
+class BadSetting(ValueError):
+    """SEARCH_SHARD_PAGES is not a whole number of 0 or more."""
+
+
+def shard_pages(settings: Mapping[str, Any]) -> int:
+    value = settings.get("SEARCH_SHARD_PAGES", DEFAULT_SHARD_PAGES)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise BadSetting(
+            f"SEARCH_SHARD_PAGES di pelicanconf.py harus bilangan bulat 0 atau lebih "
+            f"(sekarang {value!r}); contoh: SEARCH_SHARD_PAGES = 1000, atau 0 untuk satu indeks"
+        )
+    return value
+
+
+def shard_count(pages: int, per_shard: int) -> int:
+    """How many parts for `pages` marked pages (see module docstring)."""
+    if per_shard <= 0 or pages <= per_shard:
+        return 1
+    count = 1
+    while count * per_shard < pages and count < MAX_SHARDS:
+        count *= 2
+    return count
+
+
+def shard_of(relative: str, count: int) -> int:
+    return zlib.crc32(relative.encode("utf-8", "surrogateescape")) % count if count > 1 else 0
+
+
+def folder_name(number: int) -> str:
+    """The part's folder inside the index folder ("" for the first, which holds the rest)."""
+    return f"{SHARD_PREFIX}{number}" if number else ""
+
+
+def key(pages: list[tuple[str, str]], command: list[str]) -> str:
+    """The key of a part: its pages (path, sha256 of the bytes) and the Pagefind command
+    (binary, options) with its version."""
+    digest = hashlib.sha256(f"search shards {FORMAT}\0".encode())
+    binary = command[0] if command else ""
+    with suppress(OSError):
+        stat = os.stat(binary)
+        digest.update(f"{binary}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
+    digest.update("\0".join(command[1:]).encode("utf-8", "surrogateescape"))
+    for relative, sha in sorted(pages):
+        digest.update(f"\0{relative}\0{sha}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def tree_digest(bundle: Path, first: bool) -> str | None:
+    """Names, sizes and modification times of a part's files (None when it is missing).
+    The first part's folder holds the others: their folders and SHARDS_FILE are not its own."""
+    if not bundle.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for folder, subfolders, names in os.walk(bundle):
+        if first and Path(folder) == bundle:
+            subfolders[:] = [name for name in subfolders if not name.startswith(SHARD_PREFIX)]
+            names = [name for name in names if name != SHARDS_FILE]
+        subfolders.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            stat = os.stat(path)
+            relative = os.path.relpath(path, bundle)
+            digest.update(f"{relative}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+class Record:
+    """The parts of the index as last written (see module docstring); no file without a
+    cache folder, and then no part is ever taken from the previous output."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.file = cache / RECORD if cache is not None else None
+        self.previous: dict[str, Any] = {}
+        if self.file is not None:
+            with suppress(OSError, ValueError):
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("format") == FORMAT:
+                    self.previous = data
+        self.parts: list[list[str | None]] = []
+
+    def reusable(self, number: int, count: int, part_key: str, previous: Path | None) -> bool:
+        """Whether part `number` of `count`, with this key, is in the previous index folder
+        `previous` exactly as recorded."""
+        if self.file is None or previous is None or self.previous.get("count") != count:
+            return False
+        parts = self.previous.get("parts") or []
+        if number >= len(parts) or parts[number][0] != part_key:
+            return False
+        bundle = previous / folder_name(number) if number else previous
+        return tree_digest(bundle, number == 0) == parts[number][1]
+
+    def note(self, number: int, part_key: str, bundle: Path) -> None:
+        while len(self.parts) <= number:
+            self.parts.append([None, None])
+        self.parts[number] = [part_key, tree_digest(bundle, number == 0)]
+
+    def save(self, count: int) -> None:
+        if self.file is None:
+            return
+        data = {"format": FORMAT, "count": count, "parts": self.parts}
+        with suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.file)

@@ -1,0 +1,162 @@
+"""The search index in parts (search/shards.py): a site with more marked pages than
+SEARCH_SHARD_PAGES gets several Pagefind bundles, merged by the search page; with the build
+cache, a rebuild indexes again only the parts whose pages changed."""
+
+import gzip
+import json
+import shutil
+
+import pytest
+from test_search import open_search, search_content, titles
+
+from conftest import serve_folder
+from search.indexer import INDEX_FOLDER
+from tests.sitetools import build_site
+from wartadesa.build import BuildFailed
+
+PER_PART = 4  # the search fixture has 15 marked pages: 4 parts of about 4
+
+
+def parts_of(output):
+    """{part folder: {url: page text}} of every part of the site's index."""
+    bundle = output / INDEX_FOLDER
+    found = {}
+    for folder in [bundle, *sorted(bundle.glob("shard-*"))]:
+        pages = {}
+        for fragment in (folder / "fragment").iterdir():
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+            pages[data["url"]] = data["content"]
+        found[folder.relative_to(bundle).as_posix()] = pages
+    return found
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("shards")
+    content = search_content(base / "content")
+    return build_site(
+        base / "output", content=content, SEARCH_SHARD_PAGES=PER_PART, SEARCH_RESULTS_PER_PAGE=50
+    )
+
+
+@pytest.fixture(scope="module")
+def single_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("single")
+    return build_site(
+        base / "output", content=search_content(base / "content"), SEARCH_RESULTS_PER_PAGE=50
+    )
+
+
+@pytest.fixture(scope="module")
+def served_sites(sharded_site, single_site):
+    with serve_folder(sharded_site.output) as sharded, serve_folder(single_site.output) as single:
+        yield sharded, single
+
+
+def test_a_big_index_comes_in_parts_that_hold_every_marked_page_once(sharded_site, single_site):
+    parts = parts_of(sharded_site.output)
+    assert list(parts) == [".", "shard-1", "shard-2", "shard-3"]
+    assert all(parts.values())  # no empty part
+    urls = [url for pages in parts.values() for url in pages]
+    assert len(urls) == len(set(urls))  # each page in one part
+    single = parts_of(single_site.output)
+    assert list(single) == ["."]  # under SEARCH_SHARD_PAGES: one index, as always
+    merged = {url: text for pages in parts.values() for url, text in pages.items()}
+    assert merged == single["."]
+    bundle = sharded_site.output / INDEX_FOLDER
+    listed = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    assert listed == {"merge": ["shard-1/", "shard-2/", "shard-3/"]}
+    assert json.loads((single_site.output / INDEX_FOLDER / "shards.json").read_text()) == {
+        "merge": []
+    }
+    # The scripts and the WebAssembly are loaded once, from the first part.
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.id.pagefind").is_file()
+    for part in bundle.glob("shard-*"):
+        assert sorted(p.name for p in part.iterdir() if not p.name.endswith(".pf_meta")) == [
+            "filter",
+            "fragment",
+            "index",
+            "pagefind-entry.json",
+        ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=gotong+royong",
+        "q=posyandu",
+        "q=membangun",
+        "q=gotong&desa=Desa+Binangun",
+        "kategori=Kesehatan",
+    ],
+)
+def test_the_search_page_finds_the_same_in_parts_as_in_one_index(page_factory, served_sites, query):
+    sharded, single = served_sites
+    in_parts = open_search(page_factory, sharded, query, height=4000)
+    whole = open_search(page_factory, single, query, height=4000)
+    for page in (in_parts, whole):
+        assert page.console_errors == [] and page.failed_requests == []
+    assert (
+        in_parts.locator("#cari-status").inner_text() == whole.locator("#cari-status").inner_text()
+    )
+    assert sorted(titles(in_parts)) == sorted(titles(whole))
+    assert titles(whole)  # every query finds something
+    for name in ("desa", "kategori", "tahun"):
+        options = f"select[name={name}] option"
+        assert (
+            in_parts.locator(options).all_inner_texts() == whole.locator(options).all_inner_texts()
+        )
+
+
+def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
+    content = search_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    build_site(output, content=content, SEARCH_SHARD_PAGES=PER_PART, BUILD_CACHE=str(cache))
+    bundle = output / INDEX_FOLDER
+    before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    changed = content / "berita" / "posyandu.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nKalimatbagianbaru ditambahkan.\n", encoding="utf-8"
+    )
+    build_site(output, content=content, SEARCH_SHARD_PAGES=PER_PART, BUILD_CACHE=str(cache))
+    parts = parts_of(output)
+    holding = [
+        name
+        for name, pages in parts.items()
+        if any("Kalimatbagianbaru" in t for t in pages.values())
+    ]
+    assert len(holding) == 1
+    prefix = "" if holding == ["."] else f"{holding[0]}/"
+    for path in (p for p in bundle.rglob("*") if p.is_file()):
+        relative = path.relative_to(bundle)
+        in_changed_part = (
+            relative.as_posix().startswith(prefix)
+            if prefix
+            else not relative.parts[0].startswith("shard-")
+        )
+        if not in_changed_part and relative.name != "shards.json":
+            assert before.get(relative) == path.stat().st_ino, relative  # taken, not made again
+    assert any(
+        before.get(p.relative_to(bundle)) != p.stat().st_ino
+        for p in (bundle / prefix).glob("fragment/*")
+    )
+    # The same index as a clean build of the same pages, without the cache.
+    fresh = build_site(tmp_path / "fresh", content=content, SEARCH_SHARD_PAGES=PER_PART)
+    assert parts_of(fresh.output) == parts
+    # A part removed from the output by hand is made again, not taken.
+    shutil.rmtree(bundle / "shard-2")
+    build_site(output, content=content, SEARCH_SHARD_PAGES=PER_PART, BUILD_CACHE=str(cache))
+    assert parts_of(output) == parts
+
+
+@pytest.mark.parametrize("value", [-1, "seribu", 2.5])
+def test_a_bad_part_size_is_one_clear_message(tmp_path, value):
+    content = search_content(tmp_path / "content")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content, SEARCH_SHARD_PAGES=value)
+    assert failed.value.problems == [
+        "indeks pencarian: SEARCH_SHARD_PAGES di pelicanconf.py harus bilangan bulat 0 atau "
+        f"lebih (sekarang {value!r}); contoh: SEARCH_SHARD_PAGES = 1000, atau 0 untuk satu indeks"
+    ]
+    assert not (tmp_path / "output").exists()
