@@ -6,8 +6,8 @@ extra core. Every process then runs the same page-writing generators (Pelican's 
 and pages, and those in PARALLEL_GENERATORS) through the same sequence of
 `write_file`/`write_feed` calls, so their state (`localsiteurl`, which files were written,
 override checks) stays the same as in a serial build; but each process renders and writes
-only the output files it owns (a stable hash of the file name), and hands the rest to
-/dev/null without rendering them. Every other generator (static files, photos, sitemap,
+only the output files it owns (a stable hash of the file name), and writes the rest into
+a discarded in-memory text, without rendering them. Every other generator (static files, photos, sitemap,
 redirects, plugin generators not listed) runs in the main process only, with every file
 its own, exactly as before. The main process waits for the workers before Pelican's
 `finalized` signal, so the site is complete before it is checked and swapped in.
@@ -24,6 +24,7 @@ are rendered, so the order of renders matters).
 The output is byte for byte the same as a serial build's (tests/test_parallel_build.py).
 """
 
+import io
 import logging
 import os
 import pickle
@@ -144,7 +145,7 @@ class SharedWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return open(filename if self._mine else os.devnull, "w", encoding=encoding)
+        return open(filename, "w", encoding=encoding) if self._mine else io.StringIO()
 
 
 class _Capture(logging.Handler):

@@ -12,6 +12,7 @@ link changes a static file's address while pages are written.
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 """
 
+import gc
 from contextlib import contextmanager
 
 from pelican.contents import Article, Content, Page
@@ -51,3 +52,24 @@ def frozen_urls():
         signals.get_writer.disconnect(_freeze)
         _state["frozen"] = False
         Content.get_url_setting = _original_get_url_setting
+
+
+def _freeze_heap(_sender, **_kwargs):
+    gc.freeze()
+
+
+@contextmanager
+def settled_heap():
+    """Within the block, once writing starts (`get_writer`), every object made so far (the
+    articles, the context: they live until the end of the build) is moved out of the
+    garbage collector's reach (`gc.freeze`): the collections while pages are written no
+    longer walk them, and forked writers (wartadesa/parallel.py) do not touch their memory
+    pages. Everything is handed back to the collector at the end."""
+    from pelican.plugins import signals
+
+    signals.get_writer.connect(_freeze_heap)
+    try:
+        yield
+    finally:
+        signals.get_writer.disconnect(_freeze_heap)
+        gc.unfreeze()
