@@ -211,6 +211,41 @@ def test_a_serial_build_reuses_the_pages_of_the_one_before(tmp_path):
     assert any("article" in names for names, _included in record["templates"].values())
 
 
+def test_reused_pages_are_links_and_a_failed_build_leaves_the_previous_output_as_it_was(
+    tmp_path, monkeypatch
+):
+    """A reused page is the previous output's file itself (a hard link: same inode), a page
+    that changed is a new file, and when the build then fails (here: the search index), the
+    previous output is exactly as it was, links and all."""
+    import search.indexer as indexer
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    settings = {"BUILD_CACHE": str(tmp_path / "cache")}
+    output = tmp_path / "site" / "output"
+    build_site(output, content=content, **settings)
+    article = sorted((content / "berita").rglob("*.md"))[0]
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write("\nKalimatpenandatautan ditambahkan.\n")
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in output.rglob("*") if p.is_file()}
+    build_site(output, content=content, **settings)
+    pages = [p for p in output.rglob("*.html") if p in before]
+    linked = [p for p in pages if p.stat().st_ino == before[p][0]]
+    changed = [p for p in pages if b"Kalimatpenandatautan" in p.read_bytes()]
+    assert changed and len(linked) > len(pages) // 2
+    assert not set(changed) & set(linked)
+    assert all(p.read_bytes() == before[p][1] for p in linked)
+    # Another change, and the build fails after writing: nothing of the output changed.
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write("\nKalimatgagalterbit ditambahkan.\n")
+    kept = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    monkeypatch.setattr(indexer, "command", lambda pages, index, settings: ["false"])
+    with pytest.raises(BuildFailed):
+        build_site(output, content=content, **settings)
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == kept
+    assert [p.name for p in output.parent.iterdir()] == ["output"]
+
+
 @pytest.mark.parametrize(
     ("added", "expected"),
     [

@@ -21,8 +21,11 @@ what the page is rendered from:
   Links in a body to another file (`{filename}`, `{static}`) count by that file's address.
 
 When the fingerprint is the one recorded for that file by the previous build and the
-previous output still holds exactly the bytes recorded then, those bytes are written again
-without rendering. A value whose state cannot be told (an object shown only by its memory
+previous output still holds exactly the file recorded then (its size and modification time
+as recorded, or else its bytes by their sha256), the new folder gets that file as a hard link
+(a copy where the file system has none) without rendering. A file written again later in
+the same build is unlinked first, so nothing is ever written through a link into the
+previous output. A value whose state cannot be told (an object shown only by its memory
 address), a template with a computed `{% include %}`, or a site that uses `{attach}`
 (rendering moves files) makes the page render as usual. A feed is reused the same way: its
 fingerprint is `site`, its address, title and type, and its items by their sources. The
@@ -60,7 +63,7 @@ from wartadesa.dates import build_day
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # pages: [fingerprint, sha256, size, modification time in ns]
 RECORD = "pages.json"
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""")
@@ -389,6 +392,7 @@ class Store:
         self.rendered = 0
         self.reused = 0
         self.enabled = True
+        self.pending: tuple[str, Path] | None = None  # (output file, previous file to link)
 
     def _load(self) -> dict:
         try:
@@ -402,21 +406,43 @@ class Store:
     def wrap(self, template, context: Mapping[str, Any]):
         return _Reuse(template, self, context) if self.enabled else template
 
-    def previous_text(self, name: str, fingerprint: str) -> tuple[str, str] | None:
+    def previous_file(self, name: str, fingerprint: str) -> tuple[Path, str] | None:
+        """(the previous output's file, its sha256) when it was rendered from `fingerprint`
+        and is still the file recorded then: same size and modification time, or else the
+        same bytes."""
         known = self.previous.get(name)
         if not known or known[0] != fingerprint:
             return None
+        path = self.previous_output / name
         try:
-            data = (self.previous_output / name).read_bytes()
+            stat = path.stat()
         except OSError:
             return None
-        sha = hashlib.sha256(data).hexdigest()
-        if sha != known[1]:
-            return None
+        if len(known) >= 4 and [stat.st_size, stat.st_mtime_ns] == known[2:4]:
+            return path, known[1]
         try:
-            return data.decode("utf-8"), sha
-        except UnicodeDecodeError:
+            data = path.read_bytes()
+        except OSError:
             return None
+        if hashlib.sha256(data).hexdigest() != known[1]:
+            return None
+        return path, known[1]
+
+    def reuse(self, name: str, fingerprint: str, path: Path, sha: str) -> None:
+        """The next file opened for writing (wartadesa.parallel.SharedWriter._open_w) is
+        `name`: it is linked to the previous output's `path` instead of written."""
+        self.pending = (os.path.normpath(name), path)
+        self.reused += 1
+        self.note(name, fingerprint, sha)
+
+    def take_link(self, filename: str, output_path: str) -> Path | None:
+        """The previous file to link at `filename` (in the folder `output_path`), if the
+        file about to be written is a reused one."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return None
+        expected = os.path.abspath(os.path.join(output_path, pending[0]))
+        return pending[1] if os.path.abspath(filename) == expected else None
 
     def write_feed(self, writer, write, elements, context, path, url, args, kwargs):
         """Pelican's Writer.write_feed (`write`), or the previous output's bytes of that feed
@@ -436,16 +462,14 @@ class Store:
                 fingerprint = None
         name = os.path.normpath(path)
         if fingerprint is not None:
-            found = self.previous_text(name, fingerprint)
+            found = self.previous_file(name, fingerprint)
             if found is not None:
-                text, sha = found
                 target = sanitised_join(writer.output_path, path)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-                override = bool(options.get("override_output"))
-                with writer._open_w(target, "utf-8", override) as handle:
-                    handle.write(text)
-                self.reused += 1
-                self.note(name, fingerprint, sha)
+                self.reuse(name, fingerprint, *found)
+                with writer._open_w(target, "utf-8", bool(options.get("override_output"))):
+                    pass  # linked there by the writer
+                self.pending = None
                 return None
         feed = write(elements, context, path, url, *args, **kwargs)
         self.rendered += 1
@@ -456,7 +480,7 @@ class Store:
         return feed
 
     def note(self, name: str, fingerprint: str, sha: str) -> None:
-        self.pages.setdefault(name, [fingerprint, sha])  # the first write of a file counts
+        self.pages.setdefault(os.path.normpath(name), [fingerprint, sha])  # the first write counts
 
     def merge(self, found: dict) -> None:
         """What a writing worker rendered and reused."""
@@ -481,12 +505,21 @@ class Store:
             kept.clear()
 
     def save(self) -> None:
+        """Write the record of the output now in place (`previous_output`): each page's
+        fingerprint, sha256, size and modification time."""
+        pages = {}
+        for name, (fingerprint, sha) in sorted(self.pages.items()):
+            try:
+                stat = (self.previous_output / name).stat()
+            except OSError:
+                continue
+            pages[name] = [fingerprint, sha, stat.st_size, stat.st_mtime_ns]
         data = {
             "format": FORMAT,
             "last_build": {"rendered": self.rendered, "reused": self.reused},
             "files": self.fingerprints.stat_hashes(),
             "templates": self.fingerprints.template_analyses(),
-            "pages": dict(sorted(self.pages.items())),
+            "pages": pages,
         }
         with suppress(OSError):
             self.record_file.parent.mkdir(parents=True, exist_ok=True)
@@ -509,13 +542,12 @@ class _Reuse:
         fingerprint = (
             store.fingerprints.page(self._template, localcontext, self._context) if name else None
         )
+        store.pending = None
         if fingerprint is not None:
-            found = store.previous_text(name, fingerprint)
+            found = store.previous_file(name, fingerprint)
             if found is not None:
-                text, sha = found
-                store.reused += 1
-                store.note(name, fingerprint, sha)
-                return text
+                store.reuse(name, fingerprint, *found)
+                return ""  # the writer links the previous file instead
         text = self._template.render(localcontext)
         store.rendered += 1
         logger.debug("rendered %s (fingerprint: %s)", name, fingerprint or "cannot be told")

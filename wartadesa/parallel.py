@@ -28,6 +28,7 @@ import io
 import logging
 import os
 import pickle
+import shutil
 import struct
 import zlib
 from contextlib import contextmanager, suppress
@@ -97,6 +98,7 @@ class SharedWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.splitting = False
         self._mine = True
+        self._linked = set()  # files that are hard links to the previous output's
 
     def write_file(self, name, template, context, *args, **kwargs):
         store = incremental.current()
@@ -145,7 +147,27 @@ class SharedWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return open(filename, "w", encoding=encoding) if self._mine else io.StringIO()
+        if not self._mine:
+            return io.StringIO()
+        store = incremental.current()
+        previous = store.take_link(filename, self.output_path) if store is not None else None
+        if filename in self._linked or previous is not None:
+            # Written again in this build: never through a link into the previous output.
+            with suppress(FileNotFoundError):
+                os.unlink(filename)
+            self._linked.discard(filename)
+        if previous is not None:  # a reused page (wartadesa.incremental): the same file
+            _link_or_copy(previous, filename)
+            self._linked.add(filename)
+            return io.StringIO()
+        return open(filename, "w", encoding=encoding)
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
 
 
 class _Capture(logging.Handler):
