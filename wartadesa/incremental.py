@@ -410,7 +410,7 @@ class Store:
         """(the previous output's file, its sha256) when it was rendered from `fingerprint`
         and is still the file recorded then: same size and modification time, or else the
         same bytes."""
-        known = self.previous.get(name)
+        known = self.previous.get(os.path.normpath(name))
         if not known or known[0] != fingerprint:
             return None
         path = self.previous_output / name

@@ -98,7 +98,6 @@ class SharedWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.splitting = False
         self._mine = True
-        self._linked = set()  # files that are hard links to the previous output's
 
     def write_file(self, name, template, context, *args, **kwargs):
         store = incremental.current()
@@ -128,7 +127,8 @@ class SharedWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's bookkeeping of written files (same checks, same errors), but a file
-        another process owns is not opened."""
+        another process owns is not opened, and a reused page (wartadesa.incremental) is a
+        hard link to the previous output's file."""
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(
@@ -144,6 +144,7 @@ class SharedWriter(Writer):
                     f'Failed to overwrite "{filename}" as Pelican has already '
                     "written to it previously (set `override=True` if intended)"
                 )
+        again = filename in self._written_files
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
@@ -151,14 +152,13 @@ class SharedWriter(Writer):
             return io.StringIO()
         store = incremental.current()
         previous = store.take_link(filename, self.output_path) if store is not None else None
-        if filename in self._linked or previous is not None:
-            # Written again in this build: never through a link into the previous output.
+        if again and filename != os.devnull:
+            # Written before in this build, maybe as a link (by any process): never write
+            # through it into the previous output.
             with suppress(FileNotFoundError):
                 os.unlink(filename)
-            self._linked.discard(filename)
-        if previous is not None:  # a reused page (wartadesa.incremental): the same file
+        if previous is not None:  # a reused page: the previous output's file itself
             _link_or_copy(previous, filename)
-            self._linked.add(filename)
             return io.StringIO()
         return open(filename, "w", encoding=encoding)
 

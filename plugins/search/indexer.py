@@ -152,41 +152,50 @@ def index_site(
         # too), or fail: no index; the search page says search cannot be loaded.
         return
     count = shards.shard_count(len(marked), per_shard)
-    groups: list[list[Marked]] = [[] for _ in range(count)]
+    groups: dict[int, list[Marked]] = {}
     for page in marked:
-        groups[shards.shard_of(page.relative, count)].append(page)
-    parts = [group for group in groups if group]  # part 0 holds the scripts and the rest
-    record = shards.Record(read_cache.folder(settings))
+        groups.setdefault(shards.shard_of(page.relative, count), []).append(page)
+    present = sorted(groups)  # the first group with pages is the first part (the scripts)
+    record = shards.Record(read_cache.folder(settings), count)
     previous = Path(previous) if previous is not None else None
+    pagefind = [pagefind_binary(), *options(settings)]
     work = folder / PARTS_FOLDER
     shutil.rmtree(work, ignore_errors=True)
     try:
         to_index = []
-        for number, pages in enumerate(parts):
-            target = work / str(number)
-            part_key = shards.key([(p.relative, p.sha) for p in pages], options(settings))
-            if record.reusable(number, len(parts), part_key, previous):
-                _copy_part(previous, number, target)
+        for group in present:
+            primary = group == present[0]
+            target = work / str(group)
+            part_key = shards.key([(p.relative, p.sha) for p in groups[group]], pagefind)
+            if record.reusable(group, primary, part_key, previous):
+                _copy_part(previous / shards.folder_name(group, primary), target, primary)
             else:
-                to_index.append((number, pages, target))
-            record.parts.append([part_key, None])
+                to_index.append((group, groups[group], target, primary))
+            record.parts[str(group)] = [part_key, None, primary]
         _index_parts(to_index, folder, work, settings)
-        for number, (part_key, _) in enumerate(list(record.parts)):
-            record.note(number, part_key, work / str(number))
-        (work / "0").rename(bundle)
-        for number in range(1, len(parts)):
-            (work / str(number)).rename(bundle / shards.folder_name(number))
-        merge = [f"{shards.folder_name(number)}/" for number in range(1, len(parts))]
+        for group in present:
+            primary = group == present[0]
+            record.note(group, primary, record.parts[str(group)][0], work / str(group))
+        (work / str(present[0])).rename(bundle)
+        for group in present[1:]:
+            (work / str(group)).rename(bundle / shards.folder_name(group, False))
+        merge = [f"{shards.folder_name(group, False)}/" for group in present[1:]]
         (bundle / shards.SHARDS_FILE).write_text(
             json.dumps({"merge": merge}) + "\n", encoding="utf-8"
         )
-    except BaseException:
+    except BaseException as error:
         if into is None:
             shutil.rmtree(bundle, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise IndexFailed(
+                f"indeks pencarian: folder indeks tidak bisa ditulis "
+                f"({error.strerror or error}) — periksa ruang disk dan izin folder, lalu "
+                "build ulang"
+            ) from None
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    record.save(len(parts))
+    record.save()
 
 
 # Pagefind reads the pages of each part from a folder of links to them (same relative
@@ -196,11 +205,11 @@ PARTS_FOLDER = ".pagefind-parts"
 SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.id.pagefind", "wasm.unknown.pagefind")
 
 
-def _copy_part(previous: Path, number: int, target: Path) -> None:
-    source = previous / shards.folder_name(number) if number else previous
+def _copy_part(source: Path, target: Path, primary: bool) -> None:
+    """A part of the previous index, as hard links (the first part without the others)."""
 
     def not_other_parts(folder, names):
-        if number or Path(folder) != source:
+        if not primary or Path(folder) != source:
             return []
         return [n for n in names if n.startswith(shards.SHARD_PREFIX) or n == shards.SHARDS_FILE]
 
@@ -214,16 +223,16 @@ def _index_parts(to_index, folder: Path, work: Path, settings: Mapping[str, Any]
     from wartadesa.parallel import worker_count
 
     def one(job):
-        number, pages, target = job
-        linked = work / f"pages-{number}"
+        group, pages, target, primary = job
+        linked = work / f"pages-{group}"
         try:
             _link_pages([page.path for page in pages], folder, linked)
             _run_pagefind(linked, target, settings, folder)
         finally:
             shutil.rmtree(linked, ignore_errors=True)
-        for name in UNUSED_FILES + (SCRIPT_FILES if number else ()):
+        for name in UNUSED_FILES + (() if primary else SCRIPT_FILES):
             (target / name).unlink(missing_ok=True)
-        needed = "pagefind.js" if number == 0 else "pagefind-entry.json"
+        needed = "pagefind.js" if primary else "pagefind-entry.json"
         if not (target / needed).is_file():
             raise IndexFailed(
                 f"indeks pencarian: Pagefind tidak menulis {INDEX_FOLDER}/{needed} — {HINT}"
@@ -234,9 +243,12 @@ def _index_parts(to_index, folder: Path, work: Path, settings: Mapping[str, Any]
         for job in to_index:
             one(job)
         return
-    with ThreadPoolExecutor(max_workers=at_once) as pool:
+    pool = ThreadPoolExecutor(max_workers=at_once)
+    try:
         for future in [pool.submit(one, job) for job in to_index]:
             future.result()  # the first failure is the build's message
+    finally:  # after a failure (or Ctrl+C), parts not yet started are not started
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- The index after the preview (invoke livereload) ----------------------------------

@@ -5,8 +5,10 @@ each indexed by its own Pagefind run into its own bundle; the search page merges
 - How many: one part for up to SEARCH_SHARD_PAGES marked pages (default 1,000; 0 = never
   split), else the power of two that keeps each part at about that size, at most
   MAX_SHARDS. A village site is one part, exactly the single index it always had.
-- Which part: a stable hash of the page's path, so a page stays in its part from build to
-  build and a change to one article touches one part.
+- Which part: a stable hash (CRC-32) of the page's path into one of that many groups, so a
+  page stays in its group from build to build and a change to one article touches one part.
+  The first group with pages is the first part, `pagefind/` (it alone holds Pagefind's
+  scripts and WebAssembly); every other group with pages is `pagefind/shard-<group>/`.
 - Kept parts (BUILD_CACHE set): a part whose pages are byte for byte those of the previous
   build, indexed by the same Pagefind and settings, is taken from the previous output (hard
   links) instead of being indexed again. The record (`search.json` in the cache folder)
@@ -25,7 +27,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 RECORD = "search.json"
 SHARDS_FILE = "shards.json"  # in the first bundle: the other parts, for the search page
 SHARD_PREFIX = "shard-"  # the other parts: pagefind/shard-1/, pagefind/shard-2/, ...
@@ -61,78 +63,103 @@ def shard_of(relative: str, count: int) -> int:
     return zlib.crc32(relative.encode("utf-8", "surrogateescape")) % count if count > 1 else 0
 
 
-def folder_name(number: int) -> str:
-    """The part's folder inside the index folder ("" for the first, which holds the rest)."""
-    return f"{SHARD_PREFIX}{number}" if number else ""
+def folder_name(group: int, primary: bool) -> str:
+    """A part's folder inside the index folder: "" for the first part (it holds the
+    others), `shard-<group>` for the others."""
+    return "" if primary else f"{SHARD_PREFIX}{group}"
 
 
 def key(pages: list[tuple[str, str]], command: list[str]) -> str:
     """The key of a part: its pages (path, sha256 of the bytes) and the Pagefind command
-    (binary, options) with its version."""
+    (the binary by its size and modification time, and the options)."""
     digest = hashlib.sha256(f"search shards {FORMAT}\0".encode())
     binary = command[0] if command else ""
-    with suppress(OSError):
+    try:
         stat = os.stat(binary)
         digest.update(f"{binary}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
+    except OSError:
+        digest.update(f"{binary}|-\0".encode())
     digest.update("\0".join(command[1:]).encode("utf-8", "surrogateescape"))
     for relative, sha in sorted(pages):
         digest.update(f"\0{relative}\0{sha}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
-def tree_digest(bundle: Path, first: bool) -> str | None:
-    """Names, sizes and modification times of a part's files (None when it is missing).
-    The first part's folder holds the others: their folders and SHARDS_FILE are not its own."""
+def tree_digest(bundle: Path, primary: bool) -> str | None:
+    """Names, sizes and modification times of a part's files (None when it is missing or
+    cannot be read). The first part's folder holds the others: their folders and
+    SHARDS_FILE are not its own."""
     if not bundle.is_dir():
         return None
     digest = hashlib.sha256()
-    for folder, subfolders, names in os.walk(bundle):
-        if first and Path(folder) == bundle:
-            subfolders[:] = [name for name in subfolders if not name.startswith(SHARD_PREFIX)]
-            names = [name for name in names if name != SHARDS_FILE]
-        subfolders.sort()
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            stat = os.stat(path)
-            relative = os.path.relpath(path, bundle)
-            digest.update(f"{relative}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
+    try:
+        for folder, subfolders, names in os.walk(bundle):
+            if primary and Path(folder) == bundle:
+                subfolders[:] = [n for n in subfolders if not n.startswith(SHARD_PREFIX)]
+                names = [name for name in names if name != SHARDS_FILE]
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                stat = os.stat(path)
+                relative = os.path.relpath(path, bundle)
+                digest.update(f"{relative}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
-class Record:
-    """The parts of the index as last written (see module docstring); no file without a
-    cache folder, and then no part is ever taken from the previous output."""
+def _valid(data: Any) -> bool:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return False
+    parts = data.get("parts")
+    return (
+        isinstance(data.get("count"), int)
+        and isinstance(parts, dict)
+        and all(
+            isinstance(entry, list)
+            and len(entry) == 3
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], str)
+            and isinstance(entry[2], bool)
+            for entry in parts.values()
+        )
+    )
 
-    def __init__(self, cache: Path | None) -> None:
+
+class Record:
+    """The parts of the index as last written (see module docstring), by hash group: no
+    file without a cache folder, and then no part is ever taken from the previous output."""
+
+    def __init__(self, cache: Path | None, count: int) -> None:
         self.file = cache / RECORD if cache is not None else None
-        self.previous: dict[str, Any] = {}
+        self.count = count
+        self.previous: dict[str, list] = {}
         if self.file is not None:
             with suppress(OSError, ValueError):
                 data = json.loads(self.file.read_text(encoding="utf-8"))
-                if isinstance(data, dict) and data.get("format") == FORMAT:
-                    self.previous = data
-        self.parts: list[list[str | None]] = []
+                if _valid(data) and data["count"] == count:
+                    self.previous = data["parts"]
+        self.parts: dict[str, list] = {}
 
-    def reusable(self, number: int, count: int, part_key: str, previous: Path | None) -> bool:
-        """Whether part `number` of `count`, with this key, is in the previous index folder
-        `previous` exactly as recorded."""
-        if self.file is None or previous is None or self.previous.get("count") != count:
+    def reusable(self, group: int, primary: bool, part_key: str, previous: Path | None) -> bool:
+        """Whether the part of hash group `group`, with this key, is in the previous index
+        folder `previous` exactly as recorded (and in the same place)."""
+        known = self.previous.get(str(group))
+        if self.file is None or previous is None or known is None:
             return False
-        parts = self.previous.get("parts") or []
-        if number >= len(parts) or parts[number][0] != part_key:
+        if known[0] != part_key or known[2] != primary:
             return False
-        bundle = previous / folder_name(number) if number else previous
-        return tree_digest(bundle, number == 0) == parts[number][1]
+        bundle = previous / folder_name(group, primary)
+        return tree_digest(bundle, primary) == known[1]
 
-    def note(self, number: int, part_key: str, bundle: Path) -> None:
-        while len(self.parts) <= number:
-            self.parts.append([None, None])
-        self.parts[number] = [part_key, tree_digest(bundle, number == 0)]
+    def note(self, group: int, primary: bool, part_key: str, bundle: Path) -> None:
+        self.parts[str(group)] = [part_key, tree_digest(bundle, primary), primary]
 
-    def save(self, count: int) -> None:
+    def save(self) -> None:
         if self.file is None:
             return
-        data = {"format": FORMAT, "count": count, "parts": self.parts}
+        parts = {group: entry for group, entry in self.parts.items() if entry[1] is not None}
+        data = {"format": FORMAT, "count": self.count, "parts": parts}
         with suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.file.with_suffix(f".{os.getpid()}.tmp")

@@ -520,32 +520,39 @@ def test_the_index_holds_exactly_the_marked_pages(sample_site):
 
 
 def fragments(output):
-    """{url: page text} of every fragment of the site's index."""
+    """{url: page text} of every fragment of the site's index (all its parts)."""
     found = {}
-    for fragment in (output / INDEX_FOLDER / "fragment").iterdir():
+    bundle = output / INDEX_FOLDER
+    for fragment in [*bundle.glob("fragment/*"), *bundle.glob("shard-*/fragment/*")]:
         data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
         found[data["url"]] = data["content"]
     return found
 
 
-def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_path):
+@pytest.mark.parametrize("parts", [False, True], ids=["one-index", "in-parts"])
+def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_path, parts):
     """`invoke livereload` builds with index_later: the new folder has the previous index
     (search keeps working), then index_in_place makes the index of the new pages and swaps
-    it in, the same as a build that indexes at once, with no temporary folder left."""
+    it in, the same as a build that indexes at once, with no temporary folder left; with
+    the index in parts (and the build cache), the parts that did not change are kept."""
     from search.indexer import index_in_place
     from wartadesa.build import build
 
     content = tmp_path / "content"
     shutil.copytree(SAMPLE / "content", content)
     output = tmp_path / "output"
-    build_site(output, content=content)
+    extra = {"SEARCH_SHARD_PAGES": 4, "BUILD_CACHE": str(tmp_path / "cache")} if parts else {}
+    build_site(output, content=content, **extra)
+    bundle = output / INDEX_FOLDER
+    inodes = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
     before = fragments(output)
     article = sorted((content / "berita").rglob("*.md"))[0]
     with open(article, "a", encoding="utf-8") as handle:
         handle.write("\nKalimatpenandapratinjau ditambahkan.\n")
     later = []
     with environ(SOURCE_DATE_EPOCH=SAMPLE_BUILD_EPOCH):  # the build day of build_site
-        build(settings_path(), output=output, overrides={"PATH": str(content)}, index_later=later)
+        overrides = {"PATH": str(content), **extra}
+        build(settings_path(), output=output, overrides=overrides, index_later=later)
     assert [settings["PATH"] for settings in later] == [str(content)]
     pages = "".join(p.read_text(encoding="utf-8") for p in output.rglob("index.html"))
     assert "Kalimatpenandapratinjau" in pages  # the preview shows the change at once
@@ -555,5 +562,14 @@ def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_
     assert set(after) == set(before)
     assert [url for url in after if "Kalimatpenandapratinjau" in after[url]] != []
     assert not [p.name for p in output.iterdir() if p.name.startswith(".pagefind")]
-    fresh = build_site(tmp_path / "fresh", content=content).output
+    if parts:
+        assert len(list(bundle.glob("shard-*"))) >= 2
+        same = {}  # part folder -> whether each of its files is the one before (inode)
+        for path in (p for p in bundle.rglob("*") if p.is_file() and p.name != "shards.json"):
+            relative = path.relative_to(bundle)
+            part = relative.parts[0] if relative.parts[0].startswith("shard-") else "."
+            kept = inodes.get(relative) == path.stat().st_ino
+            same[part] = same.get(part, True) and kept
+        assert sorted(same.values()) == [False] + [True] * (len(same) - 1), same
+    fresh = build_site(tmp_path / "fresh", content=content, **extra).output
     assert fragments(fresh) == after

@@ -150,6 +150,29 @@ def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
     assert parts_of(output) == parts
 
 
+def test_another_pagefind_indexes_every_part_again(tmp_path, monkeypatch):
+    """A part is taken only when the same Pagefind made it: another binary (an upgrade)
+    indexes every part again."""
+    import search.indexer as indexer
+
+    content = search_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    settings = {"SEARCH_SHARD_PAGES": PER_PART, "BUILD_CACHE": str(cache)}
+    build_site(output, content=content, **settings)
+    bundle = output / INDEX_FOLDER
+    before = {p: p.stat().st_ino for p in bundle.rglob("*.pf_fragment")}
+    build_site(output, content=content, **settings)  # nothing changed: every part taken
+    assert {p: p.stat().st_ino for p in bundle.rglob("*.pf_fragment")} == before
+    upgraded = tmp_path / "bin" / "pagefind"
+    upgraded.parent.mkdir()
+    shutil.copy2(indexer.pagefind_binary(), upgraded)
+    monkeypatch.setattr(indexer, "pagefind_binary", lambda: str(upgraded))
+    build_site(output, content=content, **settings)
+    after = {p: p.stat().st_ino for p in bundle.rglob("*.pf_fragment")}
+    assert set(after) == set(before)  # the same index ...
+    assert all(after[p] != before[p] for p in after)  # ... made again
+
+
 @pytest.mark.parametrize("value", [-1, "seribu", 2.5])
 def test_a_bad_part_size_is_one_clear_message(tmp_path, value):
     content = search_content(tmp_path / "content")
