@@ -209,3 +209,13 @@ def swap(staging: Path, output: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def link_or_copy(source, target) -> None:
+    """`target` as a hard link to `source` (the same file: nothing read or written), or a
+    copy on a file system without hard links. Used for the pages and search index parts a
+    build takes from the previous output: never write into such a file, replace it."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -28,7 +28,6 @@ import io
 import logging
 import os
 import pickle
-import shutil
 import struct
 import zlib
 from contextlib import contextmanager, suppress
@@ -37,6 +36,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from wartadesa import incremental
+from wartadesa.output_folder import link_or_copy
 
 logger = logging.getLogger(__name__)
 
@@ -158,16 +158,9 @@ class SharedWriter(Writer):
             with suppress(FileNotFoundError):
                 os.unlink(filename)
         if previous is not None:  # a reused page: the previous output's file itself
-            _link_or_copy(previous, filename)
+            link_or_copy(previous, filename)
             return io.StringIO()
         return open(filename, "w", encoding=encoding)
-
-
-def _link_or_copy(source, target):
-    try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(source, target)
 
 
 class _Capture(logging.Handler):

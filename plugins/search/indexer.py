@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wartadesa import read_cache
+from wartadesa.output_folder import link_or_copy
 
 from . import shards
 
@@ -213,7 +214,7 @@ def _copy_part(source: Path, target: Path, primary: bool) -> None:
             return []
         return [n for n in names if n.startswith(shards.SHARD_PREFIX) or n == shards.SHARDS_FILE]
 
-    shutil.copytree(source, target, copy_function=_link_or_copy, ignore=not_other_parts)
+    shutil.copytree(source, target, copy_function=link_or_copy, ignore=not_other_parts)
 
 
 def _index_parts(to_index, folder: Path, work: Path, settings: Mapping[str, Any]) -> None:
@@ -263,7 +264,7 @@ def keep_index(previous: str | Path, folder: str | Path, settings: Mapping[str, 
     """Put the search index of the site in `previous` (if any) into the new `folder`."""
     source = Path(previous) / INDEX_FOLDER
     if enabled(settings) and source.is_dir():
-        shutil.copytree(source, Path(folder) / INDEX_FOLDER, copy_function=_link_or_copy)
+        shutil.copytree(source, Path(folder) / INDEX_FOLDER, copy_function=link_or_copy)
 
 
 def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
@@ -281,13 +282,6 @@ def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 def _link_pages(marked: list[Path], folder: Path, pages: Path) -> None:
     """`pages`: the marked pages at their paths under `folder`, hard links (copies where the
     file system has none)."""
@@ -295,7 +289,7 @@ def _link_pages(marked: list[Path], folder: Path, pages: Path) -> None:
     for page in marked:
         target = pages / page.relative_to(folder)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(page, target)
+        link_or_copy(page, target)
 
 
 def _run_pagefind(pages: Path, bundle: Path, settings: Mapping[str, Any], folder: Path) -> None:
