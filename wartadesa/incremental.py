@@ -71,7 +71,16 @@ _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""
 # settings (counted once for the site), and the body (counted by the source's bytes).
 MAX_NESTING = 16
 _UNKNOWN = object()
-_SKIPPED_ATTRIBUTES = {"_context", "settings", "_content", "content", "summary", "metadata"}
+_SKIPPED_ATTRIBUTES = {
+    "_context",
+    "settings",
+    "_content",
+    "content",
+    "summary",
+    "metadata",
+    "_wartadesa_urls",  # wartadesa.speedups: a cache of the address, counted already
+    "source_text",  # the source file's text (front_matter): counted by its bytes
+}
 
 
 class Unknown(Exception):

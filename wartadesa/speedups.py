@@ -2,11 +2,13 @@
 
 `Content.url` and `Content.save_as` are properties that format the URL setting again on
 every access (about 37,000 times in a 1,000-article build, ~10 % of the build time):
-templates, feeds, related articles and the sitemap all ask. Once every generator has
-finished (`all_generators_finalized`: every plugin has set slugs, dates and categories),
-an article's or page's addresses no longer change, so from the writing phase on each
-Article/Page keeps its expanded URL settings. Static files are not cached: a `{attach}`
-link changes a static file's address while pages are written.
+the checks over all content, templates, feeds, related articles and the sitemap all ask.
+Once every generator has finished (`all_generators_finalized`: every plugin has set slugs,
+dates and categories; the receivers of that signal only read addresses), an article's or
+page's addresses no longer change, so from then on each Article/Page keeps its expanded URL
+settings: the checks that run on that signal (links, output plan) already use them. Static
+files are not cached: a `{attach}` link changes a static file's address while pages are
+written.
 
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
@@ -40,15 +42,18 @@ def _freeze(_sender, **_kwargs):
 
 @contextmanager
 def frozen_urls():
-    """Within the block, URLs of articles and pages are cached once writing starts
-    (the `get_writer` signal, sent after `all_generators_finalized`)."""
+    """Within the block, URLs of articles and pages are cached once every generator has
+    finished (`all_generators_finalized`; connected before the plugins' receivers, so their
+    checks use the cache; `get_writer` too, in case another receiver came first)."""
     from pelican.plugins import signals
 
     Content.get_url_setting = _get_url_setting
+    signals.all_generators_finalized.connect(_freeze)
     signals.get_writer.connect(_freeze)
     try:
         yield
     finally:
+        signals.all_generators_finalized.disconnect(_freeze)
         signals.get_writer.disconnect(_freeze)
         _state["frozen"] = False
         Content.get_url_setting = _original_get_url_setting
