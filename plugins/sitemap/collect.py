@@ -30,11 +30,18 @@ class Collector:
         self.exclude = tuple(str(p).lstrip("/") for p in settings.get("SITEMAP_EXCLUDE") or ())
         self.pages = {}
         self.writer = None  # Pelican's Writer of this build (set by the generator)
+        # Forked writers (wartadesa.parallel) announce their pages too, but the main
+        # process makes the same sequence of writes and announces every page itself.
+        self.pid = os.getpid()
+        self._prefix = os.path.join(self.output_path, "")
 
     def add(self, path: str, context: Mapping) -> None:
-        relative = os.path.relpath(os.path.abspath(path), self.output_path).replace(os.sep, "/")
-        if not relative.endswith(".html") or relative.startswith("../"):
+        if not path.endswith(".html"):
             return
+        path = os.path.abspath(path)
+        if not path.startswith(self._prefix):
+            return
+        relative = path[len(self._prefix) :].replace(os.sep, "/")
         url = page_url(relative)
         if url.startswith(self.exclude) or not published(context):
             return
@@ -66,7 +73,7 @@ def finish() -> Collector | None:
 def collect_page(path: str, context: Mapping | None) -> None:
     """content_written: remember a page of the current build."""
     collector = _collector
-    if collector is None or context is None:
+    if collector is None or context is None or collector.pid != os.getpid():
         return
     if os.path.abspath(str(context.get("OUTPUT_PATH", ""))) != collector.output_path:
         return  # another build (signals stay connected across builds in one process)
