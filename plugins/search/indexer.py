@@ -177,9 +177,9 @@ def index_site(
         for group in present:
             primary = group == present[0]
             record.note(group, primary, record.parts[str(group)][0], work / str(group))
-        (work / str(present[0])).rename(bundle)
+        os.rename(work / str(present[0]), bundle)
         for group in present[1:]:
-            (work / str(group)).rename(bundle / shards.folder_name(group, False))
+            os.rename(work / str(group), bundle / shards.folder_name(group, False))
         merge = [f"{shards.folder_name(group, False)}/" for group in present[1:]]
         (bundle / shards.SHARDS_FILE).write_text(
             json.dumps({"merge": merge}) + "\n", encoding="utf-8"

@@ -183,3 +183,26 @@ def test_a_bad_part_size_is_one_clear_message(tmp_path, value):
         f"lebih (sekarang {value!r}); contoh: SEARCH_SHARD_PAGES = 1000, atau 0 untuk satu indeks"
     ]
     assert not (tmp_path / "output").exists()
+
+
+def test_a_file_error_while_the_parts_are_put_together_is_one_clear_message(tmp_path, monkeypatch):
+    import os
+
+    content = search_content(tmp_path / "content")
+    output = tmp_path / "output"
+    build_site(output, content=content, SEARCH_SHARD_PAGES=PER_PART)
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+    def refuse(source, target):
+        raise PermissionError(13, "Permission denied", str(source))
+
+    monkeypatch.setattr(os, "rename", refuse)
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content, SEARCH_SHARD_PAGES=PER_PART)
+    monkeypatch.undo()
+    assert failed.value.problems == [
+        "indeks pencarian: folder indeks tidak bisa ditulis (Permission denied) — periksa "
+        "ruang disk dan izin folder, lalu build ulang"
+    ]
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
