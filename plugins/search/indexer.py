@@ -105,8 +105,8 @@ def command(pages: str | Path, index: str | Path, settings: Mapping[str, Any]) -
     ]
 
 
-def is_marked(page: Path) -> bool:
-    data = page.read_bytes()
+def is_marked(data: bytes) -> bool:
+    """Whether a page's HTML has an element marked for search."""
     return b"data-pagefind-body" in data and MARKED.search(data) is not None
 
 
@@ -123,7 +123,7 @@ def marked_pages(folder: Path) -> list[Marked]:
         if relative.parts[0].startswith(".pagefind"):
             continue
         data = page.read_bytes()
-        if b"data-pagefind-body" in data and MARKED.search(data) is not None:
+        if is_marked(data):
             found.append(Marked(page, relative.as_posix(), hashlib.sha256(data).hexdigest()))
     return found
 
@@ -163,20 +163,18 @@ def index_site(
     work = folder / PARTS_FOLDER
     shutil.rmtree(work, ignore_errors=True)
     try:
-        to_index = []
+        to_index, keys = [], {}
         for group in present:
             primary = group == present[0]
             target = work / str(group)
-            part_key = shards.key([(p.relative, p.sha) for p in groups[group]], pagefind)
-            if record.reusable(group, primary, part_key, previous):
+            keys[group] = shards.key([(p.relative, p.sha) for p in groups[group]], pagefind)
+            if record.reusable(group, primary, keys[group], previous):
                 _copy_part(previous / shards.folder_name(group, primary), target, primary)
             else:
                 to_index.append((group, groups[group], target, primary))
-            record.parts[str(group)] = [part_key, None, primary]
         _index_parts(to_index, folder, work, settings)
         for group in present:
-            primary = group == present[0]
-            record.note(group, primary, record.parts[str(group)][0], work / str(group))
+            record.note(group, group == present[0], keys[group], work / str(group))
         os.rename(work / str(present[0]), bundle)
         for group in present[1:]:
             os.rename(work / str(group), bundle / shards.folder_name(group, False))
