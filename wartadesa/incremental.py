@@ -162,6 +162,13 @@ class Fingerprints:
     def template_analyses(self) -> dict[str, Any]:
         return dict(sorted(self._used_templates.items()))
 
+    def _source_hash(self, path: str) -> str:
+        """A content file by the read cache's key of what this build read (its path and
+        bytes: wartadesa.parallel notes it in the memo), else by its sha256."""
+        from front_matter import memo
+
+        return memo.source_key(path) or self._file_hash(path)
+
     def _file_hash(self, path: str) -> str:
         known = self._file_hashes.get(path)
         if known is None:
@@ -357,7 +364,7 @@ class Fingerprints:
     def _content_shallow(self, content) -> tuple:
         source = getattr(content, "source_path", None)
         if source:
-            origin = (os.path.relpath(source, self.content_path), self._file_hash(source))
+            origin = (os.path.relpath(source, self.content_path), self._source_hash(source))
         else:
             origin = (_digest(getattr(content, "_content", "")), repr(content.metadata))
         links = sorted(set(_LINK.findall(getattr(content, "_content", "") or "")))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 
+from front_matter import memo
 from front_matter.errors import ContentError, report
 
 from .images import cover_of, prepare_body_images
@@ -62,7 +63,17 @@ def prepare_content(content: Content) -> None:
         errors.append(error)
     for error in errors:
         report(error)
-    content.reading_minutes = reading_minutes(content._content)
+    content.reading_minutes = _reading_minutes(content)
+
+
+def _reading_minutes(content) -> int:
+    """The reading time, kept between builds with the file's other results (memo)."""
+    key = memo.content_key("reading minutes", content)
+    minutes = memo.recall(key)
+    if minutes is None:
+        minutes = reading_minutes(content._content)
+        memo.keep(key, minutes)
+    return minutes
 
 
 def link_articles(generators: Iterable[Generator]) -> None:

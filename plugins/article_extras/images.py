@@ -5,6 +5,7 @@ in the body, lazy-loaded. Problems become ContentErrors naming file and line."""
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -109,10 +110,29 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
     return relative
 
 
+_SIZES: dict[tuple[str, int, int], tuple[int, int]] = {}  # (path, size, mtime) -> (w, h)
+
+
 def dimensions(path: str | Path) -> tuple[int, int] | tuple[None, None]:
-    """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable."""
+    """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable.
+    A file's dimensions are read once while its size and modification time stay the same
+    (many articles may share one cover photo)."""
     if Path(path).suffix.lower() == ".svg":
         return None, None
+    try:
+        stat = os.stat(path)
+        key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _SIZES:
+        return _SIZES[key]
+    size = _read_dimensions(path)
+    if key is not None:
+        _SIZES[key] = size
+    return size
+
+
+def _read_dimensions(path: str | Path) -> tuple[int, int]:
     if Path(path).suffix.lower() in (".heic", ".heif"):
         try:
             import pillow_heif

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import html
 import os
 import re
@@ -164,6 +165,7 @@ def _readable_host(host):
     return " ".join([folded, *leet_variants(folded.replace(".", " ").replace("-", " "))])
 
 
+@functools.lru_cache(maxsize=8192)  # the same tag, category or author on many articles
 def gambling_phrase(text: str) -> str | None:
     """The gambling phrase in `text` as written, else in the text a reader sees (see
     reader_text: entities, zero-width characters, emphasis, look-alikes, s1ot), else None."""
@@ -402,7 +404,14 @@ def check(generators: Sequence[Generator]) -> None:
         for error in errors:
             report(error)
         if not allowed and not errors:  # a slug made from a spam title: reported once
-            for error in name_problems(item.source_path, _names_of(item)):
+            names = _names_of(item)
+            names_key = memo.key("spam names", item.source_path, names)
+            if memo.is_clean(names_key):
+                continue
+            found = name_problems(item.source_path, names)
+            if not found:
+                memo.mark_clean(names_key)
+            for error in found:
                 report(error)
     static = static_generator(generators)
     for item in getattr(static, "staticfiles", None) or []:

@@ -34,6 +34,7 @@ class Collector:
         # process makes the same sequence of writes and announces every page itself.
         self.pid = os.getpid()
         self._prefix = os.path.join(self.output_path, "")
+        self.settings_keys = frozenset(key for key in settings if key.isupper())
 
     def add(self, path: str, context: Mapping) -> None:
         if not path.endswith(".html"):
@@ -43,7 +44,7 @@ class Collector:
             return
         relative = path[len(self._prefix) :].replace(os.sep, "/")
         url = page_url(relative)
-        if url.startswith(self.exclude) or not published(context):
+        if url.startswith(self.exclude) or not published(context, self.settings_keys):
             return
         self.pages[url] = (path, last_modified(context))
 
@@ -89,10 +90,12 @@ def page_url(relative: str) -> str:
     return relative
 
 
-def published(context: Mapping) -> bool:
+def published(context: Mapping, settings_keys: frozenset = frozenset()) -> bool:
     """False when the page shows a piece of content (an article, a page, a notice, an
-    album, ...) that is not published: hidden or draft."""
-    for key, item in context.items():
+    album, ...) that is not published: hidden or draft. `settings_keys` (most of a page's
+    context: the settings) need not be looked at."""
+    for key in context.keys() - settings_keys:
+        item = context[key]
         shown = isinstance(item, Content) or (key in ("article", "page") and item is not None)
         if shown and getattr(item, "status", "published") != "published":
             return False

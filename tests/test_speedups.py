@@ -1,0 +1,84 @@
+"""Work Pelican would repeat, done once (wartadesa/speedups.py): the same site as without
+the speedups, byte for byte; the pieces behave as what they replace."""
+
+import contextlib
+
+import pytest
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from search.indexer import NOT_REPEATABLE
+from tests.sitetools import build_site
+from wartadesa import build as build_module
+from wartadesa.speedups import Members, _memoized_slugify
+
+
+def files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not NOT_REPEATABLE.match(p.relative_to(folder).as_posix())
+    }
+
+
+def test_the_site_is_the_same_without_the_speedups(tmp_path, monkeypatch):
+    fast = build_site(tmp_path / "fast", BUILD_WORKERS=1)
+    for name in ("frozen_urls", "indexed_lists", "settled_heap"):
+        monkeypatch.setattr(build_module, name, contextlib.nullcontext)
+    slow = build_site(tmp_path / "slow", BUILD_WORKERS=1)
+    fast_files, slow_files = files(fast.output), files(slow.output)
+    assert sorted(fast_files) == sorted(slow_files)
+    assert [name for name in slow_files if slow_files[name] != fast_files[name]] == []
+    # Tag and category pages (their article lists are Members) exist and list articles.
+    for prefix in ("tag/", "kategori/"):
+        pages = [name for name in fast_files if name.startswith(prefix)]
+        assert pages, prefix
+        assert any(b'/berita/2024/' in fast_files[name] for name in pages), prefix
+
+
+class Item:
+    pass
+
+
+class Equal:
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other):
+        return isinstance(other, Equal) and other.value == self.value
+
+    __hash__ = None
+
+
+def test_members_answer_in_as_a_list_does():
+    a, b, c = Item(), Item(), Item()
+    members = Members([a, b])
+    assert a in members and b in members and c not in members
+    members.append(c)  # a change after the first question
+    assert c in members
+    members[0] = Item()
+    assert a not in members
+    members.remove(b)
+    assert b not in members
+    assert members == [members[0], c] and isinstance(members, list)
+    # Objects with their own equality are compared as a list compares them.
+    equal = Members([Equal(1)])
+    assert Equal(1) in equal and Equal(2) not in equal
+    assert [x for x in [a, b, c] if x in Members([c, a])] == [a, c]
+
+
+@pytest.mark.parametrize("preserve_case", [False, True])
+@pytest.mark.parametrize("use_unicode", [False, True])
+def test_memoized_slugs_are_pelicans(preserve_case, use_unicode):
+    memoized = _memoized_slugify(slugify)
+    subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    names = ["Kabar Desa", "Dana Desa 2024", "Ça va <b>bien</b>", "  PKK & Posyandu ", "Kabar Desa"]
+    for name in names:
+        for regex_subs in (subs, [], [(r"desa", "kampung")]):
+            expected = slugify(
+                name, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode
+            )
+            found = memoized(
+                name, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode
+            )
+            assert found == expected, (name, regex_subs)
