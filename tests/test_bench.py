@@ -391,6 +391,24 @@ def test_the_rebuilt_output_shows_each_change(bench_run):
     assert deleted not in pages
 
 
+def test_the_live_preview_is_timed_after_a_save_and_shows_it(bench_run):
+    """The preview row names an article; its source has the paragraph the preview's process
+    appended, and the article's page in the output shows it (read here, not by the bench)."""
+    root, figures, text = bench_run
+    assert figures["preview_verified"] is True and figures["preview"] > 0
+    (row,) = [r for r in table_rows(text, "change") if r[0] == report.PREVIEW]
+    assert row[2] == f"{figures['preview']:.2f} s"
+    path = root / "work/corpus/ours/content" / row[1].strip("`")
+    line, marker = scenarios.body_line(len(scenarios.KINDS) + 1)
+    assert path.read_text(encoding="utf-8").endswith(f"\n{line}\n")
+    page, _ = article_pages(root / "work/warm-ours")[front_matter(path)["title"]]
+    assert marker in page.read_text()
+    (verdict,) = [r for r in table_rows(text, "target") if r[0].startswith(report.PREVIEW)]
+    allowed = min(report.CHANGE_SECONDS, report.CHANGE_RATIO * figures["plain"])
+    assert verdict[1].startswith(f"{figures['preview']:.2f} s")
+    assert verdict[2].startswith(report.MET if figures["preview"] <= allowed else report.NOT_MET)
+
+
 def test_the_report_judges_each_target_from_its_figures(bench_run):
     _, figures, text = bench_run
     verdicts = {row[0]: (row[1], row[2]) for row in table_rows(text, "target")}
@@ -423,10 +441,11 @@ def test_the_summary_table_lists_the_run_in_the_report_and_the_readme(bench_run)
         f"**{figures['ratio']:.2f}×**",
     ]
     assert row[4].startswith(f"{figures['memory_mb']} MB")
-    assert row[5:8] == [
+    assert row[5:9] == [
         f"{figures['one_article']:.2f} s",
         f"{figures['rebuilds']['add']:.2f} s",
         f"{figures['rebuilds']['delete']:.2f} s",
+        f"{figures['preview']:.2f} s",
     ]
     readme = (root / "README.md").read_text()
     assert "old" not in readme and table_rows(readme, "articles") == [row]

@@ -2,9 +2,15 @@
 
     python -m wartadesa.bench.child ours  --settings pelicanconf.py --output DIR [--overrides JSON]
     python -m wartadesa.bench.child plain --settings plain_settings.py --output DIR
+    python -m wartadesa.bench.child preview --settings pelicanconf.py --output DIR \
+        [--overrides JSON] --append FILE --line TEXT
 
 `ours` goes through wartadesa.build (exactly what `invoke build` does, with settings
-overrides such as another content folder); `plain` runs Pelican itself. The last line
+overrides such as another content folder); `plain` runs Pelican itself. `preview` is the
+live preview (`invoke livereload`): in one process, a build as the preview makes it (the
+search index left for later, `index_later`), then `--line` is appended to `--append` (an
+operator saves an article) and the same build runs again; `preview_seconds` is that second
+build, from the save until the new pages are in place. The last line
 printed is `BENCH-RESULT {json}` with the warnings, the errors and the peak memory of
 this process (`main_rss_kb`) and of its largest forked worker (`worker_rss_kb`: the build's
 reading and writing workers and the photo encoders, all waited for). `--profile FILE`
@@ -55,15 +61,43 @@ def build_plain(settings, output, overrides):
     return counter.warnings, counter.errors
 
 
+def preview_ours(settings, output, overrides, append, line):
+    """invoke livereload's rebuild after one saved article (tasks.py: rebuild_site)."""
+    import time
+
+    from wartadesa.build import BuildFailed, build, load_settings
+    from wartadesa.preview import preview_overrides
+
+    # The preview's settings (livereload's script allowed), in the benchmark's folders.
+    overrides = {**preview_overrides(load_settings(settings)), **overrides}
+    try:
+        build(settings, output=output, overrides=overrides, index_later=[])
+        with open(append, "a", encoding="utf-8") as handle:
+            handle.write(f"\n{line}\n")
+        start = time.perf_counter()
+        warnings = build(settings, output=output, overrides=overrides, index_later=[])
+        return warnings, [], time.perf_counter() - start
+    except BuildFailed as failed:
+        return [], failed.problems, 0.0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
-    parser.add_argument("config", choices=("ours", "plain"))
+    parser.add_argument("config", choices=("ours", "plain", "preview"))
     parser.add_argument("--settings", required=True)
     parser.add_argument("--output", required=True)
     parser.add_argument("--overrides", default="{}")
     parser.add_argument("--profile", default=None)
+    parser.add_argument("--append", default=None)
+    parser.add_argument("--line", default="")
     args = parser.parse_args(argv)
     overrides = json.loads(args.overrides)
+    preview_seconds = None
+    if args.config == "preview":
+        warnings, errors, preview_seconds = preview_ours(
+            args.settings, args.output, overrides, args.append, args.line
+        )
+        return _finish(warnings, errors, preview_seconds)
     run = build_ours if args.config == "ours" else build_plain
     if args.profile:
         import cProfile
@@ -73,6 +107,10 @@ def main(argv=None):
         profiler.dump_stats(args.profile)
     else:
         warnings, errors = run(args.settings, args.output, overrides)
+    return _finish(warnings, errors, preview_seconds)
+
+
+def _finish(warnings, errors, preview_seconds):
     for line in errors:
         print(line, file=sys.stderr)
     result = {
@@ -81,6 +119,8 @@ def main(argv=None):
         "main_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "worker_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }
+    if preview_seconds is not None:
+        result["preview_seconds"] = preview_seconds
     print(RESULT_PREFIX + json.dumps(result))
     return 1 if errors else 0
 

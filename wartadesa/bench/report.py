@@ -74,6 +74,12 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   rebuilt output: the article page at its new URL shows the new text, title or date; the old
   URL is gone; the new village's page lists the article and the old one no longer does; the
   added article has its page and is on the home page; the deleted one's page is gone.
+- **Live preview** (`invoke livereload`): last, one process does what the preview does, with
+  the preview's settings (livereload's script allowed) and the same cache and output folder:
+  a first build (untimed, as when the preview starts), then a paragraph is appended to
+  another article (an operator saves it) and the same build runs again in that process,
+  the search index left for later as the preview does. Its time is from the save until the
+  new pages are in place; the new text is checked on the article's page.
 - Page weight is measured on the warm-up builds: for every HTML page, the HTML plus the
   same-site CSS (with `@import`s) and JavaScript files it references, raw and gzip level 9 (each
   file compressed on its own). Inline `<style>`/`<script>` count as CSS/JS for the budgets;
@@ -134,6 +140,15 @@ def targets(result):
                 verdict(rebuild.measurement.wall <= limit, n, rebuild.verified),
             )
         )
+    if result.preview is not None:
+        limit = rebuild_limit(result, "body")
+        rows.append(
+            (
+                f"{PREVIEW}: {rebuild_target('body')}",
+                f"{seconds(preview_seconds(result))} (limit here {seconds(limit)})",
+                verdict(preview_seconds(result) <= limit, n, result.preview.verified),
+            )
+        )
     memory = result.ours.runs and max(m.all_rss_kb for m in result.ours.runs)
     rows.append(
         (
@@ -170,9 +185,19 @@ def targets(result):
     return rows
 
 
+PREVIEW = "pratinjau `invoke livereload`, teks berita diubah (live preview, body text)"
+
+
+def preview_seconds(result):
+    return result.preview.measurement.preview_seconds if result.preview else None
+
+
 def speed_missed(result):
-    return result.ratio > RATIO_TARGET or any(
-        r.measurement.wall > rebuild_limit(result, r.kind) for r in result.rebuilds
+    preview = preview_seconds(result)
+    return (
+        result.ratio > RATIO_TARGET
+        or any(r.measurement.wall > rebuild_limit(result, r.kind) for r in result.rebuilds)
+        or (preview is not None and preview > rebuild_limit(result, "body"))
     )
 
 
@@ -193,6 +218,8 @@ def figures(result):
         "rebuilds": walls,
         "one_article": max((walls[k] for k in ONE_ARTICLE if k in walls), default=None),
         "verified": {r.kind: r.verified for r in result.rebuilds},
+        "preview": None if result.preview is None else round(preview_seconds(result), 2),
+        "preview_verified": None if result.preview is None else result.preview.verified,
     }
 
 
@@ -228,8 +255,10 @@ def summary_table(rows):
                 _cell(f.get("one_article")),
                 _cell(rebuilds.get("add")),
                 _cell(rebuilds.get("delete")),
+                _cell(f.get("preview")),
                 f"{f['date']}, {f['runs']} run(s)"
                 + (f"; not verified: {', '.join(unverified)}" if unverified else "")
+                + ("; preview not verified" if f.get("preview_verified") is False else "")
                 + (f"; {f['note']}" if f.get("note") else ""),
             )
         )
@@ -243,6 +272,7 @@ def summary_table(rows):
             "one article changed (slowest of text, title, village, date)",
             "one added",
             "one deleted",
+            "live preview, one article's text",
             "measured",
         ),
         body,
@@ -438,6 +468,20 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
                 verdict(m.wall <= rebuild_limit(result, r.kind), n, r.verified),
             )
         )
+    if result.preview is not None:
+        p = result.preview
+        rows.append(
+            (
+                PREVIEW,
+                f"`{p.path}`",
+                seconds(preview_seconds(result)),
+                "–",  # the process also made the preview's first build
+                "–",
+                "yes" if p.verified else "**no**",
+                rebuild_target("body"),
+                verdict(preview_seconds(result) <= rebuild_limit(result, "body"), n, p.verified),
+            )
+        )
     out.append(
         _table(
             (
@@ -602,6 +646,12 @@ def console_summary(result):
         lines.append(
             f"  build ulang, {DESCRIPTIONS[r.kind]}: {seconds(r.measurement.wall)}"
             + ("" if r.verified else " — PERUBAHAN TIDAK TERLIHAT (not verified)")
+        )
+    if result.preview is not None:
+        lines.append(
+            f"  pratinjau (invoke livereload), satu berita disimpan: "
+            f"{seconds(preview_seconds(result))}"
+            + ("" if result.preview.verified else " — PERUBAHAN TIDAK TERLIHAT (not verified)")
         )
     heaviest = result.weights["ours"].largest("total_gzip")
     lines.append(

@@ -54,6 +54,7 @@ class Measurement:
     worker_rss_kb: int = 0  # peak of its largest forked worker (0: none)
     warnings: list = field(default_factory=list)
     sampled_kb: int = 0  # largest memory of all its processes at one moment (0: not sampled)
+    preview_seconds: float = 0.0  # `preview`: the rebuild after the save (child.preview_ours)
 
     @property
     def all_rss_kb(self):
@@ -190,6 +191,7 @@ class BenchResult:
     warnings: dict  # "ours"/"plain" -> list of warning lines (warm-up build)
     plain_settings: str  # the generated settings file, for the report
     profile: dict = field(default_factory=dict)  # listing name -> text (profile_listings)
+    preview: Rebuild | None = None  # the live preview after one saved article (kind "preview")
     profile_wall: float = 0.0
     load: tuple = ()  # 1-minute load average at the start and at the end
 
@@ -262,7 +264,9 @@ def our_settings():
     return get_settings_from_file(str(OUR_SETTINGS))
 
 
-def run_build(config, settings, output, overrides=None, profile=None, logs=None, fresh=True):
+def run_build(
+    config, settings, output, overrides=None, profile=None, logs=None, fresh=True, extra=()
+):
     """One build in a fresh process; return a Measurement. Raise BenchError on failure.
 
     With `fresh` the output folder is removed first (not timed), so every build starts empty;
@@ -277,6 +281,7 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
     command += ["--output", str(output), "--overrides", json.dumps(values)]
     if profile:
         command += ["--profile", str(profile)]
+    command += list(extra)
     out_log, err_log = logs / f"{output.name}.out", logs / f"{output.name}.err"
     with open(out_log, "w") as out, open(err_log, "w") as err:
         start = time.perf_counter()
@@ -305,6 +310,7 @@ def run_build(config, settings, output, overrides=None, profile=None, logs=None,
         worker_rss_kb=result.get("worker_rss_kb", 0),
         warnings=result.get("warnings", []),
         sampled_kb=memory.peak_kb,
+        preview_seconds=result.get("preview_seconds", 0.0),
     )
 
 
@@ -448,6 +454,27 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
             f"  {change.kind:7}: {measurement.wall:6.2f} s (CPU {measurement.cpu:.2f} s; {change.path}; {seen})"
         )
 
+    log("Pratinjau (invoke livereload): satu berita disimpan, build ulang di proses yang sama")
+    change = scenarios.preview_change(site, settings, seed)
+    measurement = run_build(
+        "preview",
+        OUR_SETTINGS,
+        output,
+        cached_overrides,
+        logs=logs,
+        fresh=False,
+        extra=["--append", str(site.ours / change.path), "--line", change.line],
+    )
+    preview = Rebuild("preview", change.path, measurement, change.check(output))
+    log(
+        f"  preview: {measurement.preview_seconds:6.2f} s ({change.path}; "
+        + (
+            "perubahan terlihat (verified))"
+            if preview.verified
+            else "TIDAK TERLIHAT (not verified))"
+        )
+    )
+
     result = BenchResult(
         articles=articles,
         villages=villages,
@@ -469,6 +496,7 @@ def _run(articles, villages, seed, runs, profile, work, started, log):
             repr(str(site.plain)), "'<corpus>/plain/content'"
         ),
         load=(load_start, load_end),
+        preview=preview,
     )
     if profile:
         log("Profil satu build penuh (cProfile)")

@@ -89,12 +89,38 @@ def _set_field(path, name, value):
     path.write_text(pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1), "utf-8")
 
 
-def change_body(site, article, pages, number):
+def body_line(number):
+    """(a paragraph to add to an article, the part of it to look for on its page)"""
     marker = f"Pembaruan nomor {number}:"  # typogrify may join the last words: the start
+    return f"{marker} berita ini diperbarui untuk uji build ulang.", marker
+
+
+def change_body(site, article, pages, number):
+    line, marker = body_line(number)
     with open(site.ours / article.path, "a", encoding="utf-8") as handle:
-        handle.write(f"\n{marker} berita ini diperbarui untuk uji build ulang.\n")
+        handle.write(f"\n{line}\n")
     page = pages.article(article.title, article.date)
     return Change("body", article.path, lambda output: marker in _read(output, page))
+
+
+@dataclass
+class PreviewChange:
+    """The live preview's scenario: `line` is appended to `path` by the measured process
+    itself, between its two builds (wartadesa.bench.child preview)."""
+
+    path: str
+    line: str
+    check: Callable[[Path], bool]
+
+
+def preview_change(site, settings, seed):
+    """One article's text changed while `invoke livereload` runs (not one already changed
+    by the other scenarios: an article still in the corpus, with one village)."""
+    rng = random.Random(seed + 1)
+    article = rng.choice([a for a in site.articles if len(a.villages) == 1 and not a.regions])
+    line, marker = body_line(len(KINDS) + 1)
+    page = Pages(settings).article(article.title, article.date)
+    return PreviewChange(article.path, line, lambda output: marker in _read(output, page))
 
 
 def change_title(site, article, pages, number):
