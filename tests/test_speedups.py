@@ -23,7 +23,7 @@ def files(folder):
 
 def test_the_site_is_the_same_without_the_speedups(tmp_path, monkeypatch):
     fast = build_site(tmp_path / "fast", BUILD_WORKERS=1)
-    for name in ("frozen_urls", "indexed_lists", "settled_heap"):
+    for name in ("frozen_urls", "computed_once", "settled_heap"):
         monkeypatch.setattr(build_module, name, contextlib.nullcontext)
     slow = build_site(tmp_path / "slow", BUILD_WORKERS=1)
     fast_files, slow_files = files(fast.output), files(slow.output)
@@ -33,7 +33,7 @@ def test_the_site_is_the_same_without_the_speedups(tmp_path, monkeypatch):
     for prefix in ("tag/", "kategori/"):
         pages = [name for name in fast_files if name.startswith(prefix)]
         assert pages, prefix
-        assert any(b'/berita/2024/' in fast_files[name] for name in pages), prefix
+        assert any(b"/berita/2024/" in fast_files[name] for name in pages), prefix
 
 
 class Item:
@@ -82,3 +82,28 @@ def test_memoized_slugs_are_pelicans(preserve_case, use_unicode):
                 name, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode
             )
             assert found == expected, (name, regex_subs)
+
+
+def test_relative_source_paths_are_pelicans(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from pelican.contents import Content
+
+    from wartadesa.speedups import _relative_source_path
+
+    (tmp_path / "a" / "content").mkdir(parents=True)
+    (tmp_path / "b" / "content").mkdir(parents=True)
+    original = Content.get_relative_source_path
+    for folder in ("content", str(tmp_path / "a" / "content")):
+        for cwd in ("a", "b"):  # a relative content folder follows the current folder
+            monkeypatch.chdir(tmp_path / cwd)
+            for source in (
+                str(tmp_path / "a/content/berita/x.md"),
+                str(tmp_path / "b/content/berita/y.md"),
+                "berita/z.md",
+                None,
+            ):
+                item = SimpleNamespace(source_path=source, settings={"PATH": folder})
+                assert _relative_source_path(item) == original(item), (folder, cwd, source)
+                other = str(tmp_path / "a/content/pages/p.md")
+                assert _relative_source_path(item, other) == original(item, other)

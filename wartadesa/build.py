@@ -30,7 +30,7 @@ from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
 from wartadesa.read_cache import compile_templates_once  # noqa: E402
-from wartadesa.speedups import frozen_urls, indexed_lists, settled_heap  # noqa: E402
+from wartadesa.speedups import computed_once, frozen_urls, settled_heap  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -306,7 +306,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
             with (
                 frozen_urls(),
-                indexed_lists(),
+                computed_once(),
                 settled_heap(),
                 reusing_pages(settings, output) as pages,
                 parallel_reading(),

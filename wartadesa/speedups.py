@@ -13,7 +13,7 @@ written.
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 
-`indexed_lists()` removes two more repeats of Pelican's own:
+`computed_once()` removes three more repeats of Pelican's own:
 
 - a tag's, category's or author's page finds its articles in date order with
   `[a for a in dates if a in articles]`, a list search per article (at 5,000 articles,
@@ -21,15 +21,20 @@ it nothing is cached, so tests or tools that run Pelican directly behave as befo
   finished, those lists answer `in` from a set of their members;
 - every article has its own Category and Author objects, and each works out its slug
   (`slugify`) again: a slug is a pure function of the name and the slug settings, so the
-  same name is slugified once per build.
+  same name is slugified once per build;
+- every URL expansion works out the article's source path relative to the content folder
+  again (two `abspath`s and a `relpath`): it is a function of that path and the content
+  folder, worked out once per pair.
 """
 
 import functools
 import gc
+import os
 from contextlib import contextmanager
 
 from pelican import urlwrappers
 from pelican.contents import Article, Content, Page
+from pelican.utils import posixize_path
 
 _original_get_url_setting = Content.get_url_setting
 _state = {"frozen": False}
@@ -149,18 +154,44 @@ def _memoized_slugify(slugify):
     return memoized
 
 
+_original_relative_source_path = Content.get_relative_source_path
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(content_folder, source_path, _cwd):
+    return os.path.relpath(
+        os.path.abspath(os.path.join(content_folder, source_path)), os.path.abspath(content_folder)
+    )
+
+
+def _relative_source_path(self, source_path=None):
+    """Pelican's Content.get_relative_source_path, once per (content folder, path)."""
+    if not source_path:
+        source_path = self.source_path
+    if source_path is None:
+        return None
+    folder = self.settings.get("PATH")
+    if not isinstance(folder, str) or not isinstance(source_path, str):
+        return _original_relative_source_path(self, source_path)
+    # A relative content folder is relative to the current folder: part of the key.
+    cwd = "" if os.path.isabs(folder) else os.getcwd()
+    return posixize_path(_relative(folder, source_path, cwd))
+
+
 @contextmanager
-def indexed_lists():
+def computed_once():
     """Within the block: the lists of a tag's, category's and author's articles answer `in`
-    without searching, and URL wrappers' slugs are slugified once per name (see module
-    docstring)."""
+    without searching; URL wrappers' slugs and content's relative source paths are worked
+    out once (see module docstring)."""
     from pelican.plugins import signals
 
     original = urlwrappers.slugify
     urlwrappers.slugify = _memoized_slugify(original)
+    Content.get_relative_source_path = _relative_source_path
     signals.article_generator_finalized.connect(_index_lists)
     try:
         yield
     finally:
         signals.article_generator_finalized.disconnect(_index_lists)
+        Content.get_relative_source_path = _original_relative_source_path
         urlwrappers.slugify = original

@@ -116,15 +116,24 @@ class Marked(NamedTuple):
     sha: str  # of the page's bytes
 
 
-def marked_pages(folder: Path) -> list[Marked]:
+def marked_pages(folder: Path, seen: shards.Seen | None = None) -> list[Marked]:
+    """Every page of `folder` marked for search. With `seen` (the build cache), a page
+    that is still the very file looked at last time (a page reused by the build is a hard
+    link to it) is not read again."""
     found = []
     for page in sorted(folder.rglob("*.html")):
         relative = page.relative_to(folder)
         if relative.parts[0].startswith(".pagefind"):
             continue
-        data = page.read_bytes()
-        if is_marked(data):
-            found.append(Marked(page, relative.as_posix(), hashlib.sha256(data).hexdigest()))
+        name = relative.as_posix()
+        sha = seen.known(name, page) if seen is not None else None
+        if sha is None:
+            data = page.read_bytes()
+            sha = hashlib.sha256(data).hexdigest() if is_marked(data) else ""
+            if seen is not None:
+                seen.note(name, page, sha)
+        if sha:
+            found.append(Marked(page, name, sha))
     return found
 
 
@@ -147,7 +156,8 @@ def index_site(
         raise IndexFailed(f"indeks pencarian: {error}") from None
     folder = Path(folder)
     bundle = Path(into) if into is not None else folder / INDEX_FOLDER
-    marked = marked_pages(folder)
+    seen = shards.Seen(read_cache.folder(settings))
+    marked = marked_pages(folder, seen)
     if not marked:
         # Nothing published to search. Pagefind would index every page instead (drafts
         # too), or fail: no index; the search page says search cannot be loaded.
@@ -195,6 +205,7 @@ def index_site(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     record.save()
+    seen.save()
 
 
 # Pagefind reads the pages of each part from a folder of links to them (same relative

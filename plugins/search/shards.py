@@ -14,6 +14,9 @@ each indexed by its own Pagefind run into its own bundle; the search page merges
   links) instead of being indexed again. The record (`search.json` in the cache folder)
   holds each part's key and a digest of its files as written (names, sizes, modification
   times); a part is taken only when the previous output still holds exactly those files.
+  Which pages are marked, and their bytes' sha256, are kept too (`search-pages.json`), by
+  the file each page was: a page the build reused is that very file (a hard link), so only
+  the pages written again are read.
 """
 
 from __future__ import annotations
@@ -124,6 +127,62 @@ def _valid(data: Any) -> bool:
             for entry in parts.values()
         )
     )
+
+
+SEEN = "search-pages.json"  # in the cache folder: what each page was when last looked at
+
+
+class Seen:
+    """Whether each page was marked for search, and its sha256, as last looked at, by the
+    file it was (device, inode, size, modification time): a page the build reused is a hard
+    link to that very file, and needs no reading (no record without a cache folder)."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.file = cache / SEEN if cache is not None else None
+        self.previous: dict[str, list] = {}
+        if self.file is not None:
+            with suppress(OSError, ValueError):
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("format") == FORMAT:
+                    pages = data.get("pages")
+                    self.previous = pages if isinstance(pages, dict) else {}
+        self.pages: dict[str, list] = {}
+
+    @staticmethod
+    def _identity(path: Path) -> list[int] | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+    def known(self, relative: str, path: Path) -> str | None:
+        """The page's sha256 ("" when not marked) if it is the file looked at last time."""
+        entry = self.previous.get(relative)
+        if self.file is None or not isinstance(entry, list) or len(entry) != 5:
+            return None
+        identity = self._identity(path)
+        if identity is None or identity != entry[:4] or not isinstance(entry[4], str):
+            return None
+        self.pages[relative] = entry
+        return entry[4]
+
+    def note(self, relative: str, path: Path, sha: str) -> None:
+        if self.file is None:
+            return
+        identity = self._identity(path)
+        if identity is not None:
+            self.pages[relative] = [*identity, sha]
+
+    def save(self) -> None:
+        if self.file is None:
+            return
+        data = {"format": FORMAT, "pages": dict(sorted(self.pages.items()))}
+        with suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.file)
 
 
 class Record:

@@ -150,6 +150,45 @@ def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
     assert parts_of(output) == parts
 
 
+def test_a_rebuild_reads_only_the_pages_written_again(tmp_path, monkeypatch):
+    """With the build cache, a page the build reused (the previous output's very file) is
+    not read again to find whether it is marked: only the pages written again are."""
+    from search import shards
+
+    content = search_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    settings = {"SEARCH_SHARD_PAGES": PER_PART, "BUILD_CACHE": str(cache)}
+    build_site(output, content=content, **settings)
+
+    def files(folder):
+        return {
+            p.relative_to(folder).as_posix(): p.stat().st_ino
+            for p in folder.rglob("*.html")
+            if not p.relative_to(folder).parts[0].startswith(".")
+        }
+
+    before = files(output)
+    changed = content / "berita" / "posyandu.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nKalimatbagianbaru ditambahkan.\n", encoding="utf-8"
+    )
+    read = []
+    note = shards.Seen.note
+    monkeypatch.setattr(
+        shards.Seen, "note", lambda self, name, *a: [read.append(name), note(self, name, *a)]
+    )
+    build_site(output, content=content, **settings)
+    after = files(output)
+    written = {name for name, inode in after.items() if before.get(name) != inode}
+    assert sorted(read) == sorted(written)
+    assert 0 < len(written) < len(after) / 2
+    assert any(
+        "Kalimatbagianbaru" in text for part in parts_of(output).values() for text in part.values()
+    )
+    fresh = build_site(tmp_path / "fresh", content=content, SEARCH_SHARD_PAGES=PER_PART)
+    assert parts_of(fresh.output) == parts_of(output)
+
+
 def test_another_pagefind_indexes_every_part_again(tmp_path, monkeypatch):
     """A part is taken only when the same Pagefind made it: another binary (an upgrade)
     indexes every part again."""
