@@ -83,6 +83,11 @@ _SKIPPED_ATTRIBUTES = {
 }
 
 
+# Values described by their repr (as `Fingerprints.value` does), told by their exact type
+# where a value is one of many in a list or an object's attributes: no call for each.
+_SCALARS = frozenset({str, int, float, bool, type(None), Markup})
+
+
 class Unknown(Exception):
     """A value whose state cannot be told from outside: the page is rendered."""
 
@@ -323,9 +328,21 @@ class Fingerprints:
                 [self.value(item, 0, level) for item in value.object_list],
             )
         if isinstance(value, Mapping):
-            return ("D", sorted((repr(k), self.value(v, depth, level)) for k, v in value.items()))
+            return (
+                "D",
+                sorted(
+                    (repr(k), repr(v) if type(v) in _SCALARS else self.value(v, depth, level))
+                    for k, v in value.items()
+                ),
+            )
         if isinstance(value, (list, tuple)):
-            return ("L", [self.value(item, depth, level) for item in value])
+            return (
+                "L",
+                [
+                    repr(item) if type(item) in _SCALARS else self.value(item, depth, level)
+                    for item in value
+                ],
+            )
         if isinstance(value, (set, frozenset)):
             return ("S", sorted(repr(self.value(item, depth, level)) for item in value))
         if callable(value) and not hasattr(value, "__iter__"):
@@ -345,7 +362,7 @@ class Fingerprints:
         self._walking.add(id(value))
         try:
             return [
-                (key, self.value(item, depth, level))
+                (key, repr(item) if type(item) in _SCALARS else self.value(item, depth, level))
                 for key, item in sorted(vars(value).items())
                 if key not in _SKIPPED_ATTRIBUTES
             ]
