@@ -3,6 +3,7 @@ for byte, as a serial build; a worker's warnings and errors reach the operator a
 one-line messages."""
 
 import logging
+import os
 
 import pytest
 
@@ -162,3 +163,90 @@ def test_pages_using_attach_are_written_by_one_process():
     assert run.writer_class(pelican) is None
     article._content = '<a href="{static}images/x.pdf">x</a>'
     assert run.writer_class(pelican) is not None
+
+
+# --- checks over all content split over processes (parallel.map_forked) -------------
+
+
+def load_module(path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_map_forked_gives_the_serial_results_in_order():
+    items = list(range(301))
+    found = parallel.map_forked(lambda n: (n, os.getpid()), items, {"BUILD_WORKERS": 3})
+    assert [n for n, _ in found] == items
+    assert len({pid for _, pid in found}) == 3  # really split: three processes
+    assert parallel.map_forked(str, [1, 2], {"BUILD_WORKERS": 3}) == ["1", "2"]  # few: here
+
+
+def test_map_forked_does_a_share_again_here_when_a_worker_logged_or_failed(caplog):
+    main = os.getpid()
+
+    def function(n):
+        if n == 7:  # in a worker's share: logged there, so done again here
+            logging.getLogger("tests.map").warning("peringatan untuk %s", n)
+        if n == 8 and os.getpid() != main:
+            os._exit(3)  # a worker that dies
+        return n * 2
+
+    with caplog.at_level(logging.WARNING):
+        found = parallel.map_forked(function, range(100), {"BUILD_WORKERS": 3})
+    assert found == [n * 2 for n in range(100)]
+    assert [r.getMessage() for r in caplog.records] == ["peringatan untuk 7"]
+
+    def failing(n):
+        if n == 50:
+            raise ValueError("berkas 50 rusak")
+        return n
+
+    with pytest.raises(ValueError, match="berkas 50 rusak"):
+        parallel.map_forked(failing, range(100), {"BUILD_WORKERS": 3})
+
+
+def test_spam_links_and_identity_numbers_split_over_processes_are_reported_as_serially(
+    tmp_path, monkeypatch
+):
+    import shutil
+
+    from tests.sitetools import ROOT, SAMPLE
+
+    Maker = load_module(ROOT / "plugins/privacy_guard/tests/synthetic_ids.py").Maker
+
+    monkeypatch.setattr(parallel, "MAP_MINIMUM", 2)  # the fixture's few files are split too
+    outcomes = {}
+    for workers in (1, 2):
+        maker = Maker(seed=3)  # the same numbers in both sites
+        content = tmp_path / f"{workers}" / "content"
+        shutil.copytree(SAMPLE / "content", content)
+        berita = content / "berita"
+        for number in range(4):
+            (berita / f"judi-{number}.md").write_text(
+                f"---\njudul: Info {number}\ntanggal: 2024-06-0{number + 1}\n---\n"
+                "Selamat datang.\n\nDaftar sekarang di situs slot gacor hari ini, dijamin maxwin!\n",
+                encoding="utf-8",
+            )
+            (berita / f"warga-{number}.md").write_text(
+                f"---\njudul: Warga {number}\ntanggal: 2024-06-0{number + 1}\n---\n"
+                f"Penerima bantuan: Budi, NIK {maker.nik()}.\n",
+                encoding="utf-8",
+            )
+            (berita / f"tautan-{number}.md").write_text(
+                f"---\njudul: Tautan {number}\ntanggal: 2024-06-0{number + 1}\n---\n"
+                f"Baca [berita lama]({{filename}}/berita/tidak-ada-{number}.md).\n",
+                encoding="utf-8",
+            )
+        with pytest.raises(BuildFailed) as failed:
+            build_site(tmp_path / f"output-{workers}", content=content, BUILD_WORKERS=workers)
+        outcomes[workers] = [
+            line.replace(str(tmp_path / f"{workers}"), "") for line in failed.value.problems
+        ]
+    assert outcomes[2] == outcomes[1]
+    assert sum("judi" in line for line in outcomes[1]) == 4
+    assert sum("tidak-ada-" in line for line in outcomes[1]) == 4
+    assert sum("warga-" in line and "NIK" in line for line in outcomes[1]) == 4

@@ -761,3 +761,63 @@ def parallel_reading():
         signals.article_generator_init.disconnect(reading.start)
         Readers.read_file = original
         reading.stop()
+
+
+# --- Per-file checks --------------------------------------------------------------------
+# The checks over all content (spam, links) look at each file on its own: when many files
+# need looking at (a first build, or a change to what every check depends on), the files
+# are split over forked processes like the writing; each sends back only the results.
+
+
+MAP_MINIMUM = 64  # fewer items than this: no process is forked for them
+
+
+def map_forked(function, items, settings, minimum=None):
+    """[function(item) for item in items], the items split over one forked process per
+    extra core (BUILD_WORKERS) when there are at least `minimum` (MAP_MINIMUM) of them; the results must
+    pickle. A worker's share that logged a warning or an error, or failed for any reason, is
+    done again here: its messages and exceptions come out exactly as in a serial run."""
+    items = list(items)
+    minimum = MAP_MINIMUM if minimum is None else minimum
+    count = worker_count(settings) if len(items) >= minimum else 1
+    if count <= 1:
+        return [function(item) for item in items]
+    workers = []
+    try:
+        for index in range(1, count):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: its share, then exit
+                status = 0
+                try:
+                    os.close(read_end)
+                    root = logging.getLogger()
+                    for handler in list(root.handlers):
+                        root.removeHandler(handler)
+                    capture = _Capture()
+                    root.addHandler(capture)
+                    share = [function(item) for item in items[index::count]]
+                    # Anything logged: the share is done again here, its messages with it.
+                    _send(write_end, None if capture.records else share)
+                except BaseException:  # noqa: BLE001 - done again by the main process
+                    status = 1
+                finally:
+                    os._exit(status)
+            os.close(write_end)
+            workers.append((index, pid, read_end))
+        results = [None] * len(items)
+        results[0::count] = [function(item) for item in items[0::count]]
+    finally:
+        shares = {}
+        for index, pid, fd in workers:
+            try:
+                shares[index] = _receive(fd)
+            finally:
+                os.close(fd)
+                os.waitpid(pid, 0)
+    for index in range(1, count):
+        share = shares.get(index)
+        if share is None or len(share) != len(items[index::count]):
+            share = [function(item) for item in items[index::count]]
+        results[index::count] = share
+    return results

@@ -23,6 +23,7 @@ from content_guard.content import contents, static_generator
 from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import source_lines
+from wartadesa.parallel import map_forked
 
 from . import attachments, identity, personal, photos
 from .records import markdown_records
@@ -97,14 +98,39 @@ class Guard:
 
     def content_file(self, path: str, item: Content | None = None) -> None:
         """A Markdown or YAML file: `item`, its content object, keeps the text read."""
-        lines = source_lines(item or path)
-        clean_key = memo.key("privacy", path, lines)
-        if memo.is_clean(clean_key):
-            return
-        before = len(self.problems)
-        self.records(path, markdown_records(lines))
-        if len(self.problems) == before:
-            memo.mark_clean(clean_key)
+        self.problems += self.text_problems([(path, item)])[0]
+
+    def text_problems(self, files: Sequence[tuple[str, Content | None]]) -> list[list]:
+        """The problems in the text of each (path, content object or None), in order; the
+        files not found clean before are split over processes (a first build)."""
+        keys, pending = [], []
+        for path, item in files:
+            lines = source_lines(item or path)
+            clean_key = memo.key("privacy", path, lines)
+            clean = memo.is_clean(clean_key)
+            keys.append(None if clean else clean_key)
+            if not clean:
+                pending.append((path, lines))
+        found = iter(map_forked(self._text_fields, pending, self.settings))
+        problems = []
+        for clean_key in keys:
+            if clean_key is None:
+                problems.append([])
+                continue
+            errors = [ContentError(*fields) for fields in next(found)]
+            if not errors:
+                memo.mark_clean(clean_key)
+            problems.append(errors)
+        return problems
+
+    def _text_fields(self, path_and_lines) -> list[tuple]:
+        """The problems in one file's lines, as ContentError fields (in a forked process too)."""
+        path, lines = path_and_lines
+        records = markdown_records(lines)
+        errors = identity_errors(path, records, self.limit)
+        if self.warn:
+            errors += personal_warnings(path, records, self.phones)
+        return [(e.path, e.line, e.message, e.hint, e.severity) for e in errors]
 
     def attachment(self, path: str, extension: str) -> None:
         try:
@@ -155,14 +181,17 @@ class Guard:
     def run(self, items: Iterable[Content]) -> list[ContentError]:
         """Check the content objects `items`, then every other file under the content folder."""
         done = set()
+        files = []
         for item in items:
             path = os.path.abspath(item.source_path)
             if path in done:
                 continue
             done.add(path)
             if not self.is_allowed(path):
-                self.file_name(path)
-                self.content_file(path, item)
+                files.append((path, item))
+        for (path, _), problems in zip(files, self.text_problems(files), strict=True):
+            self.file_name(path)
+            self.problems += problems
         for folder, folders, files in os.walk(self.root):
             folders[:] = sorted(f for f in folders if not f.startswith("."))
             for name in sorted(files):
