@@ -107,3 +107,64 @@ def test_relative_source_paths_are_pelicans(tmp_path, monkeypatch):
                 assert _relative_source_path(item) == original(item), (folder, cwd, source)
                 other = str(tmp_path / "a/content/pages/p.md")
                 assert _relative_source_path(item, other) == original(item, other)
+
+
+def test_smartypants_passing_over_text_changes_nothing():
+    """typogrify's smartypants with the conversions passing over text without their
+    characters gives the same HTML: seeded random texts made of the characters each
+    conversion looks for, tags around them, and Indonesian news text."""
+    import random
+
+    import smartypants
+    from typogrify.filters import typogrify
+
+    from wartadesa.speedups import smartypants_passing_over
+
+    pieces = [
+        "'",
+        '"',
+        "`",
+        "``",
+        "''",
+        "-",
+        "--",
+        "---",
+        ".",
+        "...",
+        ". . .",
+        "\\",
+        "\\\\",
+        "&quot;",
+        " ",
+        "kata",
+        "RT 03",
+        "80s",
+        "'90",
+        "<em>",
+        "</em>",
+        "<code>",
+        "</code>",
+        "<pre>",
+        "</pre>",
+        "<p>",
+        "</p>",
+        "\n",
+        "Desa",
+        "(",
+        ")",
+        "!",
+        "?",
+    ]
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    texts += [
+        '<p>Kepala Desa berkata, "Dana desa 2024 naik -- bukan turun..." Warga setuju.</p>',
+        "<p>Rapat RT/RW pada 12-13 Juni; hadir 40 orang.</p><pre>'kode' -- x</pre>",
+        "<p>Tanpa tanda kutip sama sekali, hanya titik.</p>",
+    ]
+    expected = [(smartypants.smartypants(t), typogrify(t)) for t in texts]
+    with smartypants_passing_over():
+        found = [(smartypants.smartypants(t), typogrify(t)) for t in texts]
+    assert found == expected
+    assert smartypants.convert_quotes.__name__ == "convert_quotes"  # restored after
+    assert smartypants.convert_quotes("tanpa kutip") == "tanpa kutip"

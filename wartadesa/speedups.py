@@ -13,7 +13,7 @@ written.
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 
-`computed_once()` removes three more repeats of Pelican's own:
+`computed_once()` removes three more repeats of Pelican's own, and one of typogrify's:
 
 - a tag's, category's or author's page finds its articles in date order with
   `[a for a in dates if a in articles]`, a list search per article (at 5,000 articles,
@@ -24,7 +24,12 @@ it nothing is cached, so tests or tools that run Pelican directly behave as befo
   same name is slugified once per build;
 - every URL expansion works out the article's source path relative to the content folder
   again (two `abspath`s and a `relpath`): it is a function of that path and the content
-  folder, worked out once per pair.
+  folder, worked out once per pair;
+- typogrify's `smartypants` filter (most of typogrify's time, itself a large part of
+  reading an article) runs up to 25 regular expressions over every piece of text between
+  two tags; each of its conversions only changes text that holds its own characters
+  (quotes, `--`, `...`, a backslash, a backtick), so a piece without them is passed over,
+  with the same result.
 """
 
 import functools
@@ -178,6 +183,49 @@ def _relative_source_path(self, source_path=None):
     return posixize_path(_relative(folder, source_path, cwd))
 
 
+# smartypants' conversions and the characters without which each leaves a text as it is.
+_SMARTYPANTS_NEEDS = {
+    "process_escapes": ("\\",),
+    "convert_dashes": ("--",),
+    "convert_dashes_oldschool": ("--",),
+    "convert_dashes_oldschool_inverted": ("--",),
+    "convert_ellipses": ("...", ". . ."),
+    "convert_backticks": ("``", "''"),
+    "convert_single_backticks": ("`", "'"),
+    "convert_quotes": ("'", '"'),
+}
+
+
+def _passing_over(function, needs):
+    @functools.wraps(function)
+    def conversion(text, *args, **kwargs):
+        if not any(needle in text for needle in needs):
+            return text
+        return function(text, *args, **kwargs)
+
+    return conversion
+
+
+@contextmanager
+def smartypants_passing_over():
+    """Within the block, smartypants' conversions pass over text without their characters."""
+    try:
+        import smartypants
+    except ImportError:
+        yield
+        return
+    originals = {name: getattr(smartypants, name, None) for name in _SMARTYPANTS_NEEDS}
+    for name, needs in _SMARTYPANTS_NEEDS.items():
+        if originals[name] is not None:
+            setattr(smartypants, name, _passing_over(originals[name], needs))
+    try:
+        yield
+    finally:
+        for name, function in originals.items():
+            if function is not None:
+                setattr(smartypants, name, function)
+
+
 @contextmanager
 def computed_once():
     """Within the block: the lists of a tag's, category's and author's articles answer `in`
@@ -190,7 +238,8 @@ def computed_once():
     Content.get_relative_source_path = _relative_source_path
     signals.article_generator_finalized.connect(_index_lists)
     try:
-        yield
+        with smartypants_passing_over():
+            yield
     finally:
         signals.article_generator_finalized.disconnect(_index_lists)
         Content.get_relative_source_path = _original_relative_source_path
