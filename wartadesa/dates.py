@@ -5,6 +5,7 @@ Pelican's own JINJA_FILTERS setting (wartadesa/defaults.py); plugins import the
 functions (`from wartadesa.dates import iso`)."""
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date, format_time
 
@@ -23,24 +24,45 @@ def zone_name(value: dt.datetime | dt.time) -> str:
     return f"UTC{sign}{abs(hours):g}"
 
 
+# Every article's date is shown on many pages (its own, the lists, the feeds): each day
+# and pattern is formatted by Babel once per build process.
+@functools.lru_cache(maxsize=16384)
+def _day(day: dt.date, pattern: str) -> str:
+    return format_date(day, pattern, locale="id")
+
+
+def _date(value: dt.date, pattern: str) -> str:
+    """Babel's format_date in Indonesian (which formats a datetime's own calendar date)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if type(value) is not dt.date:  # None (today) or a date of another kind: as Babel does
+        return format_date(value, pattern, locale="id")
+    return _day(value, pattern)
+
+
+@functools.lru_cache(maxsize=2048)
+def _clock(hour: int, minute: int) -> str:
+    return format_time(dt.time(hour, minute), "HH.mm", locale="id")
+
+
 def tanggal(value: dt.date) -> str:
     """'Rabu, 5 Juni 2024'."""
-    return format_date(value, "EEEE, d MMMM y", locale="id")
+    return _date(value, "EEEE, d MMMM y")
 
 
 def tanggal_pendek(value: dt.date) -> str:
     """'5 Jun 2024'."""
-    return format_date(value, "d MMM y", locale="id")
+    return _date(value, "d MMM y")
 
 
 def hari_bulan(value: dt.date) -> str:
     """'5 Jun' (the archive lists dates under their month)."""
-    return format_date(value, "d MMM", locale="id")
+    return _date(value, "d MMM")
 
 
 def jam(value: dt.datetime) -> str:
-    """'09.00 WIB'."""
-    return f"{format_time(value, 'HH.mm', locale='id')} {zone_name(value)}".strip()
+    """'09.00 WIB' (the time as written, in its own zone)."""
+    return f"{_clock(value.hour, value.minute)} {zone_name(value)}".strip()
 
 
 def tanggal_jam(value: dt.datetime, with_time: bool = True) -> str:
@@ -52,7 +74,7 @@ def tanggal_jam(value: dt.datetime, with_time: bool = True) -> str:
 
 def bulan_tahun(value: dt.date) -> str:
     """'Juni 2024'."""
-    return format_date(value, "MMMM y", locale="id")
+    return _date(value, "MMMM y")
 
 
 def iso(value: dt.date) -> str:

@@ -1,0 +1,46 @@
+"""The theme's Indonesian date filters (wartadesa/dates.py): each day and time is formatted
+by Babel once per process; the text is Babel's own for every kind of value."""
+
+import datetime as dt
+import random
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+from pelican.utils import SafeDatetime
+
+from wartadesa import dates
+
+PATTERNS = {
+    dates.tanggal: "EEEE, d MMMM y",
+    dates.tanggal_pendek: "d MMM y",
+    dates.hari_bulan: "d MMM",
+    dates.bulan_tahun: "MMMM y",
+}
+
+
+def values():
+    rng = random.Random(7)
+    zones = [None, ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Jayapura"), dt.UTC]
+    found = []
+    for _ in range(400):
+        moment = dt.datetime(2020, 1, 1) + dt.timedelta(minutes=rng.randrange(6 * 365 * 24 * 60))
+        zone = rng.choice(zones)
+        found.append(moment.replace(tzinfo=zone))
+        found.append(SafeDatetime(*moment.timetuple()[:6], tzinfo=zone))
+        found.append(moment.date())
+    # The same instant in two zones either side of midnight: two calendar days.
+    found.append(dt.datetime(2024, 6, 5, 2, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    found.append(dt.datetime(2024, 6, 4, 19, 0, tzinfo=dt.UTC))
+    return found
+
+
+def test_every_date_filter_says_what_babel_says():
+    for value in values():
+        for function, pattern in PATTERNS.items():
+            assert function(value) == format_date(value, pattern, locale="id"), (value, pattern)
+        if isinstance(value, dt.datetime):
+            expected = f"{format_time(value, 'HH.mm', locale='id')} {dates.zone_name(value)}"
+            assert dates.jam(value) == expected.strip()
+            assert dates.tanggal_jam(value).endswith(expected.strip())
+    assert dates.tanggal(dt.date(2024, 6, 5)) == "Rabu, 5 Juni 2024"
+    assert dates.jam(dt.datetime(2024, 6, 5, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))) == "09.00 WIB"
