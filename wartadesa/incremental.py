@@ -451,7 +451,7 @@ class Store:
             stat = path.stat()
         except OSError:
             return None
-        if len(known) >= 4 and [stat.st_size, stat.st_mtime_ns] == known[2:4]:
+        if [stat.st_size, stat.st_mtime_ns] == known[2:4]:
             return path, known[1]
         try:
             data = path.read_bytes()
@@ -554,11 +554,7 @@ class Store:
             "templates": self.fingerprints.template_analyses(),
             "pages": pages,
         }
-        with suppress(OSError):
-            self.record_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.record_file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.record_file)
+        read_cache.save_record(self.record_file, data)
 
 
 class _Reuse:

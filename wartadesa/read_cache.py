@@ -27,6 +27,7 @@ sequence of edits).
 import contextlib
 import hashlib
 import io
+import json
 import logging
 import os
 import pickle
@@ -126,6 +127,16 @@ def environment_digest(settings, purpose: str):
     _settings_digest(digest, settings)
     _data_digest(digest, settings["PATH"])
     return digest
+
+
+def save_record(path: Path, data) -> None:
+    """Write a record of the build cache (JSON) whole or not at all: a record that cannot be
+    written only makes the next build do more."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, path)
 
 
 class ReadCache:

@@ -30,6 +30,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from wartadesa import read_cache
+
 FORMAT = 2
 RECORD = "search.json"
 SHARDS_FILE = "shards.json"  # in the first bundle: the other parts, for the search page
@@ -178,11 +180,7 @@ class Seen:
         if self.file is None:
             return
         data = {"format": FORMAT, "pages": dict(sorted(self.pages.items()))}
-        with suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.file)
+        read_cache.save_record(self.file, data)
 
 
 class Record:
@@ -219,8 +217,4 @@ class Record:
             return
         parts = {group: entry for group, entry in self.parts.items() if entry[1] is not None}
         data = {"format": FORMAT, "count": self.count, "parts": parts}
-        with suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.file)
+        read_cache.save_record(self.file, data)
