@@ -14,6 +14,8 @@ import json
 import time
 from pathlib import Path
 
+from conftest import ARTIFACTS
+
 REPOSITORY = "repo"
 
 PICKER_STUB = """
@@ -74,15 +76,43 @@ def repository_files(page):
     }
 
 
+SCROLL_POSITION = """([x, y]) => {
+  let element = document.elementFromPoint(x, y);
+  while (element && !(element.scrollHeight > element.clientHeight
+                      && /auto|scroll/.test(getComputedStyle(element).overflowY))) {
+    element = element.parentElement;
+  }
+  return element ? element.scrollTop : window.scrollY;
+}"""
+
+NEXT_FRAMES = (
+    "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+)
+
+
 def field(page, key_path):
-    """The form section of one field; the form renders fields as they scroll into view."""
+    """The form section of one field.
+
+    The form renders a field when it first scrolls into view, so the pane is swept down
+    and, once at the bottom, back up, waiting two frames after each step: on a loaded
+    machine a quick scroll could otherwise pass a field between two frames and leave it
+    unrendered above the view."""
     section = page.locator(f'[data-key-path="{key_path}"]')
     deadline = time.monotonic() + 30  # a loaded CI machine renders slowly
+    step, last = 400, None
     while time.monotonic() < deadline:
         if section.count():
             section.first.scroll_into_view_if_needed()
             return section.first
+        position = page.evaluate(SCROLL_POSITION, [300, 500])
+        if position == last:  # at one end of the pane: sweep the other way
+            step = -step
+        last = position
         page.mouse.move(300, 500)
-        page.mouse.wheel(0, 500)
-        time.sleep(0.2)
-    raise AssertionError(f"field {key_path} not in the form")
+        page.mouse.wheel(0, step)
+        page.evaluate(NEXT_FRAMES)
+        time.sleep(0.1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"field-{key_path}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    raise AssertionError(f"field {key_path} not in the form (screenshot: {shot})")
