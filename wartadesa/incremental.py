@@ -372,7 +372,10 @@ class Fingerprints:
     def content(self, content, depth: int, level: int = 0) -> Any:
         kept = self._shallow.get(id(content))
         if kept is None:
-            kept = self._shallow[id(content)] = (content, self._content_shallow(content))
+            # Kept as a digest: a content object is one of many on list pages and in
+            # related lists, and every page's description is turned into text.
+            shallow = "C:" + _digest(repr(self._content_shallow(content)))
+            kept = self._shallow[id(content)] = (content, shallow)
         shallow = kept[1]
         if depth <= 0:
             return shallow
