@@ -4,6 +4,7 @@ in the body, lazy-loaded. Problems become ContentErrors naming file and line."""
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -110,9 +111,6 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
     return relative
 
 
-_SIZES: dict[tuple[str, int, int], tuple[int, int]] = {}  # (path, size, mtime) -> (w, h)
-
-
 def dimensions(path: str | Path) -> tuple[int, int] | tuple[None, None]:
     """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable.
     A file's dimensions are read once while its size and modification time stay the same
@@ -121,15 +119,14 @@ def dimensions(path: str | Path) -> tuple[int, int] | tuple[None, None]:
         return None, None
     try:
         stat = os.stat(path)
-        key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
     except OSError:
-        key = None
-    if key is not None and key in _SIZES:
-        return _SIZES[key]
-    size = _read_dimensions(path)
-    if key is not None:
-        _SIZES[key] = size
-    return size
+        return _read_dimensions(path)
+    return _known_dimensions(os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_dimensions(path: str, _size: int, _mtime_ns: int) -> tuple[int, int]:
+    return _read_dimensions(path)
 
 
 def _read_dimensions(path: str | Path) -> tuple[int, int]:

@@ -3,6 +3,7 @@ tables, JSON-LD."""
 
 import datetime as dt
 import json
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -183,6 +184,23 @@ def test_cover_is_measured(tmp_path, value):
     assert (cover.url, cover.width, cover.height) == ("images/musdes.jpg", 800, 450)
     assert cover.caption == "Musdes di balai desa"
     assert cover.alt == "Musdes di balai desa"  # no image_alt: the caption
+
+
+def test_cover_size_is_read_once_until_the_file_changes(tmp_path, monkeypatch):
+    root = content_root(tmp_path)
+    opened = []
+    real_open = Image.open
+    monkeypatch.setattr(
+        "article_extras.images.Image.open", lambda path: opened.append(path) or real_open(path)
+    )
+    content = fake_content(root, image="images/musdes.jpg")
+    assert (cover_of(content).width, cover_of(content).height) == (800, 450)
+    assert len(opened) == 1  # the second article with this cover: not opened again
+    photo = root / "images" / "musdes.jpg"
+    Image.new("RGB", (640, 480), "red").save(photo)  # replaced: another size and time
+    os.utime(photo, ns=(photo.stat().st_atime_ns, photo.stat().st_mtime_ns + 10**9))
+    assert (cover_of(content).width, cover_of(content).height) == (640, 480)
+    assert len(opened) == 2
 
 
 def test_cover_alt_text_and_fallback_to_title(tmp_path):
