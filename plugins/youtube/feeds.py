@@ -15,17 +15,40 @@ if TYPE_CHECKING:
 
 def add_front_matter_videos(context: Mapping[str, Any], feed: SyndicationFeed) -> None:
     """feed_generated: prepend `video_html` to the entries of articles that have one."""
-    videos = {
-        "/" + article.url: article.video_html
-        for article in context.get("articles", [])
-        if getattr(article, "video_html", None) and article.url
-    }
-    if not videos:
+    if not feed.items:  # e.g. a feed another writing process makes (wartadesa.parallel)
         return
+    videos = _videos(context.get("articles", []))
     for item in feed.items:
-        link = item["link"].removesuffix("?ref=feed")
-        html = next((video for url, video in videos.items() if link.endswith(url)), None)
+        html = _video_of(item["link"].removesuffix("?ref=feed"), videos)
         if html is None:
             continue
         key = "content" if item.get("content") else "description"
         item[key] = str(html) + "\n" + (item.get(key) or "")
+
+
+_known: tuple[Any, dict[str, tuple[int, Any]]] = (None, {})
+
+
+def _videos(articles) -> dict[str, tuple[int, Any]]:
+    """{"/" + article address: (its place among them, its video_html)} of the articles with
+    a front matter video; made once for a build's list of articles, not once per feed."""
+    global _known
+    if _known[0] is not articles:
+        found = {
+            "/" + article.url: article.video_html
+            for article in articles
+            if getattr(article, "video_html", None) and article.url
+        }
+        _known = (articles, {url: (place, html) for place, (url, html) in enumerate(found.items())})
+    return _known[1]
+
+
+def _video_of(link: str, videos: dict[str, tuple[int, Any]]):
+    """The video of the first article (in the articles' order) whose "/" + address ends
+    `link`, found by looking up each tail of the link that starts at a slash."""
+    matches = [
+        videos[tail]
+        for tail in (link[index:] for index, char in enumerate(link) if char == "/")
+        if tail in videos
+    ]
+    return min(matches, key=lambda match: match[0])[1] if matches else None
