@@ -8,6 +8,7 @@ stranger's server: it is an error naming the line, and cleaning drops it too.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -92,8 +93,17 @@ class _MediaFinder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+# A start tag is "<" and its name (any case) to HTMLParser: HTML without the name of a
+# tag in MEDIA_ATTRIBUTES right after a "<" has no media address, and is not parsed.
+_MEDIA_TAG = re.compile(
+    "<(?:" + "|".join(sorted({tag for tag, _name in MEDIA_ATTRIBUTES})) + ")", re.IGNORECASE
+)
+
+
 def media_in(html: str | None) -> list[tuple[str, str, str, str]]:
     """(tag, attribute, url, directive) of every picture/video/sound address."""
+    if not html or not _MEDIA_TAG.search(html):
+        return []
     finder = _MediaFinder()
     finder.feed(html or "")
     finder.close()

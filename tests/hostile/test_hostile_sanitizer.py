@@ -144,6 +144,7 @@ MEDIA = {
     "audio-src": '<audio controls src="https://evil.example/a.mp3"></audio>',
     "picture-source": '<picture><source srcset="https://evil.example/x.webp"><img src="{static}/images/foto.png" alt="Foto"></picture>',
     "source-src": '<video controls><source src="//evil.example/v.webm" type="video/webm"></video>',
+    "upper-case": '<VIDEO CONTROLS SRC="https://evil.example/v.mp4"></VIDEO>',
 }
 
 

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown import Markdown
 
+from content_guard import media
 from content_guard.sanitize import clean_html, clean_inline, unsafe_parts
 from tests.sitetools import build_site, text_of
 from youtube import embed, urls
@@ -242,3 +243,26 @@ def test_trusted_html_is_left_as_written(trusted_site):
     page = trusted_site.text(URL)
     assert 'alert("isi")' in page and 'target="_blank"' in page
     assert trusted_site.warnings == []
+
+
+# --- media addresses (media.media_in) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Tanpa gambar, hanya <a href='https://desa.id/x'>tautan</a>.</p>",
+        '<p><img src="a.jpg" alt="A"></p>',
+        '<P><IMG SRC="https://evil.example/a.jpg" SRCSET="b.jpg 2x"></P>',
+        '<video poster="p.jpg"><source src="v.webm"><track src="t.vtt"></video>',
+        '<audio src="a.mp3"/><input type="image" src="tombol.png">',
+        "<p>&lt;img src=x&gt; ditulis sebagai teks</p>",
+        "<!-- <img src='komentar.jpg'> --><imgx src='bukan.jpg'>",
+        "",
+    ],
+)
+def test_media_addresses_are_the_ones_the_html_parser_finds(html):
+    reference = media._MediaFinder()
+    reference.feed(html)
+    reference.close()
+    assert media.media_in(html) == reference.found
