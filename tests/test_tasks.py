@@ -199,11 +199,20 @@ def test_livereload_reloads_the_open_page(project, page_factory):
     """In Chromium: the page reloads by itself after a save, with no policy violation."""
     with live_preview(project) as (base, retitle):
         page = page_factory(width=1000)
-        loads = []
+        loads, frames = [], []
         page.on("load", lambda _page: loads.append(1))
+        page.on(
+            "websocket",
+            lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)),
+        )
         page.goto(base + "/")
         page.wait_for_function("() => !!document.querySelector('script[src*=\"livereload.js\"]')")
-        time.sleep(1)  # the live-reload socket connects
+        # The page listens for reloads once the server has answered livereload.js's hello
+        # on the socket (on a loaded machine that can take a while).
+        deadline = time.monotonic() + 60
+        while not any("hello" in str(frame) for frame in frames):
+            assert time.monotonic() < deadline, "the live-reload socket did not connect"
+            page.wait_for_timeout(100)
         retitle("Judul Baru Tanpa Klik")
         page.wait_for_function(
             "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000
