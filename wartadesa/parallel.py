@@ -173,6 +173,17 @@ class _Capture(logging.Handler):
     def emit(self, record):
         self.records.append(_portable_record(record))
 
+    @classmethod
+    def instead_of_handlers(cls):
+        """In a forked worker: the root logger's only handler (the main process's handlers
+        would write the worker's messages a second time); returns it."""
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        capture = cls()
+        root.addHandler(capture)
+        return capture
+
 
 def _portable_record(record):
     """The record with its message formatted and nothing that cannot be pickled."""
@@ -345,11 +356,7 @@ class _Run:
     def _work(self, writer, index, split, fd):
         status = 0
         try:
-            root = logging.getLogger()
-            for handler in list(root.handlers):
-                root.removeHandler(handler)
-            capture = _Capture()
-            root.addHandler(capture)
+            capture = _Capture.instead_of_handlers()
             error = None
             try:
                 writer._index = index
@@ -555,11 +562,7 @@ class _Reading:
     def _work(self, generator, files, fd):
         status = 0
         try:
-            root = logging.getLogger()
-            for handler in list(root.handlers):
-                root.removeHandler(handler)
-            capture = _Capture()
-            root.addHandler(capture)
+            capture = _Capture.instead_of_handlers()
 
             def keep(**values):
                 return values["content"], values["metadata"]
@@ -791,11 +794,7 @@ def map_forked(function, items, settings, minimum=None):
                 status = 0
                 try:
                     os.close(read_end)
-                    root = logging.getLogger()
-                    for handler in list(root.handlers):
-                        root.removeHandler(handler)
-                    capture = _Capture()
-                    root.addHandler(capture)
+                    capture = _Capture.instead_of_handlers()
                     share = [function(item) for item in items[index::count]]
                     # Anything logged: the share is done again here, its messages with it.
                     _send(write_end, None if capture.records else share)

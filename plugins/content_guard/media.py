@@ -105,7 +105,7 @@ def media_in(html: str | None) -> list[tuple[str, str, str, str]]:
     if not html or not _MEDIA_TAG.search(html):
         return []
     finder = _MediaFinder()
-    finder.feed(html or "")
+    finder.feed(html)
     finder.close()
     return finder.found
 
