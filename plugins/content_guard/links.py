@@ -26,7 +26,6 @@ from urllib.parse import unquote, urlsplit
 from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import find_line, numbered, source_lines
-from wartadesa.parallel import map_forked
 
 from .content import articles_generator, body_line, contents, meta_line, static_generator
 
@@ -352,24 +351,16 @@ def check(generators: Sequence[Generator]) -> None:
         return
     site = Site(generators, items)
     check_images = not plugin_active(site.settings, "article_extras")
-    pending = []  # (item, key) of the items not found clean before
+    jobs = []  # (clean key, item)
     for item in items:
         html = (item._content or "") + (item.metadata.get("summary") or "")
         clean_key = memo.key(
             "links", site.key, item.source_path, item.url, check_images, source_lines(item), html
         )
-        if not memo.is_clean(clean_key):
-            pending.append((item, clean_key))
-
-    def problems(item):  # in a forked process too (wartadesa.parallel.map_forked)
-        return [
-            (e.path, e.line, e.message, e.hint, e.severity)
-            for e in check_item(site, item, check_images)
-        ]
-
-    found = map_forked(problems, [item for item, _ in pending], site.settings)
-    for (_, clean_key), fields in zip(pending, found, strict=True):
-        if not fields:
-            memo.mark_clean(clean_key)
-        for error in fields:
-            report(ContentError(*error))
+        jobs.append((clean_key, item))
+    found = memo.checked_unless_clean(
+        jobs, lambda item: check_item(site, item, check_images), site.settings
+    )
+    for errors in found:
+        for error in errors:
+            report(error)

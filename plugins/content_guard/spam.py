@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import numbered, source_lines
-from wartadesa.parallel import map_forked
 
 from . import browser_url
 from .content import body_line, contents, meta_line, relative_path, static_generator
@@ -339,15 +338,6 @@ def problems_in(
     return errors
 
 
-def _portable_problems(inputs):
-    """problems_in(*inputs) as ContentError fields (they pickle)."""
-    path, lines, body, allowed = inputs
-    return [
-        (e.path, e.line, e.message, e.hint, e.severity)
-        for e in problems_in(path, lines, body, allowed)
-    ]
-
-
 def name_problems(
     path: str | os.PathLike, names: Iterable[tuple[int | None, object]]
 ) -> list[ContentError]:
@@ -398,7 +388,7 @@ def check(generators: Sequence[Generator]) -> None:
     and YAML data file (desa.yml, ...), and in names that become addresses."""
     settings = None
     allowed_patterns = []
-    texts = []  # (item, allowed, key when the text must be looked at, or None, inputs)
+    texts, jobs = [], []  # (item, allowed); (clean key, what problems_in looks at)
     for item in contents(generators):
         settings = item.settings
         allowed_patterns = setting(settings, "SPAM_ALLOWED_FILES")
@@ -406,16 +396,10 @@ def check(generators: Sequence[Generator]) -> None:
         body = lines[body_line(item) - 1 :]
         allowed = _allowed(item, allowed_patterns)
         clean_key = memo.key("spam", item.source_path, allowed, lines, len(lines) - len(body))
-        if memo.is_clean(clean_key):
-            texts.append((item, allowed, None, None))
-        else:
-            texts.append((item, allowed, clean_key, (item.source_path, lines, body, allowed)))
-    looked_at = [inputs for _, _, key, inputs in texts if key is not None]
-    results = iter(map_forked(_portable_problems, looked_at, settings or {}))
-    for item, allowed, clean_key, _ in texts:
-        errors = [ContentError(*fields) for fields in next(results)] if clean_key else []
-        if clean_key and not errors:
-            memo.mark_clean(clean_key)
+        texts.append((item, allowed))
+        jobs.append((clean_key, (item.source_path, lines, body, allowed)))
+    found = memo.checked_unless_clean(jobs, lambda text: problems_in(*text), settings or {})
+    for (item, allowed), errors in zip(texts, found, strict=True):
         for error in errors:
             report(error)
         if not allowed and not errors:  # a slug made from a spam title: reported once

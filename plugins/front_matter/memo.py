@@ -100,6 +100,28 @@ def mark_clean(check_key: str) -> None:
         _memo.used.add(check_key)
 
 
+def checked_unless_clean(jobs: list[tuple[str, Any]], check, settings) -> list[list]:
+    """The ContentErrors of each (clean key, what to check) of `jobs`, in order. A key found
+    clean in an earlier build gives [] without a look; the others are checked with
+    `check(what)` (a list of ContentError), split over forked processes when there are many
+    (wartadesa.parallel.map_forked: a share that logged or failed is done again here, so the
+    messages are a serial run's), and a key whose check found nothing is marked clean."""
+    from front_matter.errors import ContentError
+    from wartadesa.parallel import map_forked
+
+    def fields(what):  # ContentErrors as their fields: they travel back from a worker
+        return [(e.path, e.line, e.message, e.hint, e.severity) for e in check(what)]
+
+    looked_at = [index for index, (check_key, _) in enumerate(jobs) if not is_clean(check_key)]
+    found = map_forked(fields, [jobs[index][1] for index in looked_at], settings)
+    errors = [[] for _ in jobs]
+    for index, problems in zip(looked_at, found, strict=True):
+        errors[index] = [ContentError(*values) for values in problems]
+        if not problems:
+            mark_clean(jobs[index][0])
+    return errors
+
+
 def note_source(path: str, source: str) -> None:
     """The reading says which read-cache key the file at `path` has in this build."""
     if _memo is not None:

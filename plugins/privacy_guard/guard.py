@@ -23,7 +23,6 @@ from content_guard.content import contents, static_generator
 from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import source_lines
-from wartadesa.parallel import map_forked
 
 from . import attachments, identity, personal, photos
 from .records import markdown_records
@@ -103,34 +102,20 @@ class Guard:
     def text_problems(self, files: Sequence[tuple[str, Content | None]]) -> list[list]:
         """The problems in the text of each (path, content object or None), in order; the
         files not found clean before are split over processes (a first build)."""
-        keys, pending = [], []
+        jobs = []
         for path, item in files:
             lines = source_lines(item or path)
-            clean_key = memo.key("privacy", path, lines)
-            clean = memo.is_clean(clean_key)
-            keys.append(None if clean else clean_key)
-            if not clean:
-                pending.append((path, lines))
-        found = iter(map_forked(self._text_fields, pending, self.settings))
-        problems = []
-        for clean_key in keys:
-            if clean_key is None:
-                problems.append([])
-                continue
-            errors = [ContentError(*fields) for fields in next(found)]
-            if not errors:
-                memo.mark_clean(clean_key)
-            problems.append(errors)
-        return problems
+            jobs.append((memo.key("privacy", path, lines), (path, lines)))
+        return memo.checked_unless_clean(jobs, self._text_errors, self.settings)
 
-    def _text_fields(self, path_and_lines) -> list[tuple]:
-        """The problems in one file's lines, as ContentError fields (in a forked process too)."""
+    def _text_errors(self, path_and_lines) -> list[ContentError]:
+        """The problems in one file's lines (in a forked process too)."""
         path, lines = path_and_lines
         records = markdown_records(lines)
         errors = identity_errors(path, records, self.limit)
         if self.warn:
             errors += personal_warnings(path, records, self.phones)
-        return [(e.path, e.line, e.message, e.hint, e.severity) for e in errors]
+        return errors
 
     def attachment(self, path: str, extension: str) -> None:
         try:
