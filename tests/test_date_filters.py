@@ -44,3 +44,18 @@ def test_every_date_filter_says_what_babel_says():
             assert dates.tanggal_jam(value).endswith(expected.strip())
     assert dates.tanggal(dt.date(2024, 6, 5)) == "Rabu, 5 Juni 2024"
     assert dates.jam(dt.datetime(2024, 6, 5, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))) == "09.00 WIB"
+
+
+def test_year_starts_are_where_each_year_of_a_date_sorted_list_begins():
+    class Dated:
+        def __init__(self, year, month):
+            self.date = dt.date(year, month, 1)
+
+    newest_first = [Dated(2025, 5), Dated(2025, 1), Dated(2024, 9), Dated(2022, 3)]
+    assert dates.year_starts(newest_first) == [(2025, 0), (2024, 2), (2022, 3)]
+    assert dates.year_starts(newest_first) == [(2025, 0), (2024, 2), (2022, 3)]  # remembered
+    # Another list, and the same list once it has grown: worked out again.
+    assert dates.year_starts([Dated(2020, 1)]) == [(2020, 0)]
+    newest_first.insert(0, Dated(2026, 2))
+    assert dates.year_starts(newest_first) == [(2026, 0), (2025, 1), (2024, 3), (2022, 4)]
+    assert dates.year_starts([]) == []

@@ -84,6 +84,31 @@ def iso(value: dt.date) -> str:
     return value.isoformat()
 
 
+_year_starts_of: tuple = (None, [])  # (the list last asked about, its answer)
+
+
+def year_starts(articles) -> list[tuple[int, int]]:
+    """[(year, index of its first article)] of a list sorted by date: the archive's "jump
+    to a year" links. Worked out once per list (every archive page asks about the same
+    one): the template's own loop over every article made each page cost as much as the
+    whole archive, so the archive grew with the square of the number of articles."""
+    global _year_starts_of
+    known, answer = _year_starts_of
+    if known is not articles or sum(count for _, count in answer) != len(articles):
+        answer, last = [], None
+        for article in articles:
+            if article.date.year != last:
+                last = article.date.year
+                answer.append([last, 0])
+            answer[-1][1] += 1
+        _year_starts_of = (articles, answer)
+    starts, first = [], 0
+    for year, count in answer:
+        starts.append((year, first))
+        first += count
+    return starts
+
+
 FILTERS = {
     "tanggal": tanggal,
     "tanggal_pendek": tanggal_pendek,
@@ -92,6 +117,7 @@ FILTERS = {
     "jam": jam,
     "bulan_tahun": bulan_tahun,
     "iso": iso,
+    "year_starts": year_starts,
 }
 
 
