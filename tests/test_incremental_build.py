@@ -208,7 +208,7 @@ def test_a_serial_build_reuses_the_pages_of_the_one_before(tmp_path):
     # Kept for the next build: Jinja's compiled templates and the analysis of each template.
     assert list(cache.glob("jinja/*/*.cache"))
     record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
-    assert any("article" in names for names, _included in record["templates"].values())
+    assert any("article" in analysis[0] for analysis in record["templates"].values())
 
 
 def test_reused_pages_are_links_and_a_failed_build_leaves_the_previous_output_as_it_was(
@@ -323,3 +323,122 @@ def test_cleaning_kept_from_before_still_warns_and_removes_new_unsafe_html(tmp_p
         pages = [p.read_text(encoding="utf-8") for p in output.rglob("index.html")]
         assert any("Tambahan_biasa." in page for page in pages)
         assert not any('alert("x")' in page for page in pages)
+
+
+@pytest.mark.parametrize(
+    ("templates", "counted"),
+    [
+        # Counted in the page and in what it includes: counted.
+        (
+            {"p": "{{ a.articles|length }}{% include 'q' %}", "q": "{{ b.articles|count }}"},
+            {"articles"},
+        ),
+        # Counted here, listed in what it includes: not counted.
+        (
+            {
+                "p": "{{ a.articles|length }}{% include 'q' %}",
+                "q": "{% for x in b.articles %}{% endfor %}",
+            },
+            set(),
+        ),
+        # Any other way of reaching the attribute by its name.
+        ({"p": "{{ a.articles|length }}{{ a.articles[0] }}"}, set()),
+        ({"p": "{{ a.articles|length }}{{ a['articles'] }}"}, set()),
+        ({"p": "{{ a.articles|length }}{{ places|map(attribute='articles')|list }}"}, set()),
+        ({"p": "{{ a.articles|length }}{{ a.articles|length(1) }}"}, set()),
+        # An attribute named at render time: nothing is counted.
+        ({"p": "{{ a.articles|length }}{{ a[key] }}"}, set()),
+        ({"p": "{{ a.articles|length }}{{ a|attr(key) }}"}, set()),
+        ({"p": "{{ a.articles|length }}{{ a.__dict__ }}"}, set()),
+        ({"p": "{{ a.articles|length }}{{ places|sort(attribute=key) }}"}, set()),
+        # Subscripts that cannot be names: counted still.
+        (
+            {"p": "{{ a.articles|length }}{{ b.items[1:3] }}{{ b.items[loop.index0 + 1] }}"},
+            {"articles"},
+        ),
+    ],
+)
+def test_what_a_template_only_counts_is_told_from_its_text(tmp_path, templates, counted):
+    """A place's list that its page only counts (`region.articles|length`) is fingerprinted
+    by its length, so a change to one article does not render all its list pages again."""
+    import jinja2
+
+    from wartadesa.incremental import Fingerprints
+
+    environment = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    fingerprints = Fingerprints({"PATH": str(tmp_path)}, {})
+    assert fingerprints.counted_attributes(environment.get_template("p")) == counted
+
+
+def test_a_changed_article_renders_only_the_region_pages_that_show_it(tmp_path):
+    """Region and village pages count all their articles on every page (`N berita`): a
+    change to one article's text renders again only the list pages it is on, and their
+    neighbours; one more article renders them all, with the new count."""
+    generated = corpus_module.generate(tmp_path / "corpus", articles=30, villages=2, seed=5)
+    content, cache, output = generated.ours, tmp_path / "cache", tmp_path / "out" / "output"
+    settings = {"BUILD_CACHE": str(cache), "DEFAULT_PAGINATION": 2}
+
+    def region_pages():
+        pages = json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
+        return {name: entry[0] for name, entry in pages.items() if name.startswith("wilayah/")}
+
+    build_site(output, content=content, **settings)
+    before = region_pages()
+    paths = {name.split("/index.html")[0].rstrip("/0123456789") for name in before}
+    assert len(before) > 3 * len(paths) and len(paths) >= 3, sorted(before)
+    with open(articles(content)[7], "a", encoding="utf-8") as handle:
+        handle.write("\nParagraf tambahan untuk uji.\n")
+    build_site(output, content=content, **settings)
+    after = region_pages()
+    changed = [name for name in before if after[name] != before[name]]
+    # At most the page the article is on and its two neighbours, in each region.
+    assert 0 < len(changed) <= 3 * len(paths), changed
+
+    # One more article in the same place: its regions' pages all count one more.
+    added = articles(content)[7].with_name("tambahan.md")
+    added.write_text(
+        re.sub(
+            r"^(judul|title): .*$",
+            r"\1: Berita Tambahan Uji",
+            articles(content)[7].read_text(encoding="utf-8"),
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
+    build_site(output, content=content, **settings)
+    added_changed = [name for name, value in region_pages().items() if after.get(name) != value]
+    assert len(added_changed) > len(changed) + 3, (changed, added_changed)
+    clean = build_site(tmp_path / "clean" / "output", content=content, DEFAULT_PAGINATION=2)
+    for name in region_pages():
+        assert (output / name).read_bytes() == (clean.output / name).read_bytes(), name
+
+
+def test_a_list_a_page_only_counts_is_fingerprinted_by_its_length(tmp_path):
+    import jinja2
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Tag
+
+    from wartadesa.incremental import Fingerprints
+
+    environment = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "counts": "{{ tag.articles|length }} berita",
+                "lists": "{% for a in tag.articles %}{{ a.title }}{% endfor %}",
+            }
+        )
+    )
+
+    class Shown:
+        def __init__(self, title):
+            self.title = title
+
+    def fingerprint(template, titles):
+        tag = Tag("pertanian", DEFAULT_CONFIG)
+        tag.articles = [Shown(title) for title in titles]
+        fingerprints = Fingerprints({"PATH": str(tmp_path)}, {})
+        return fingerprints.page(environment.get_template(template), {"tag": tag}, {})
+
+    assert fingerprint("counts", ["a", "b"]) == fingerprint("counts", ["a", "c"])
+    assert fingerprint("counts", ["a", "b"]) != fingerprint("counts", ["a", "b", "c"])
+    assert fingerprint("lists", ["a", "b"]) != fingerprint("lists", ["a", "c"])

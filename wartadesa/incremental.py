@@ -18,6 +18,9 @@ what the page is rendered from:
   by every object hung on it by the plugins: related articles, previous/next, villages,
   category, tags, cover. A list page counts by the objects on that page and the page
   numbers; a value all pages share (the site's categories, the villages) is counted once.
+  A list hung on the page's own place (`region.articles`) counts by its length when every
+  mention of that attribute in the template and all it refers to is `x.articles|length`
+  (or `|count`) and nothing names an attribute at render time (`_attribute_uses`).
   Links in a body to another file (`{filename}`, `{static}`) count by that file's address.
 
 When the fingerprint is the one recorded for that file by the previous build and the
@@ -51,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 from markupsafe import Markup
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -63,7 +66,7 @@ from wartadesa.dates import build_day
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 2  # pages: [fingerprint, sha256, size, modification time in ns]
+FORMAT = 3  # pages: [fingerprint, sha256, size, modification time in ns]
 RECORD = "pages.json"
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""")
@@ -86,6 +89,57 @@ _SKIPPED_ATTRIBUTES = {
 # Values described by their repr (as `Fingerprints.value` does), told by their exact type
 # where a value is one of many in a list or an object's attributes: no call for each.
 _SCALARS = frozenset({str, int, float, bool, type(None), Markup})
+
+
+# Filters that give a list's size: `place.articles|length` shows how many, not which.
+_COUNTING_FILTERS = frozenset({"length", "count"})
+# Filters that read an attribute named by their argument (`map(attribute=...)`).
+_ATTRIBUTE_FILTERS = frozenset(
+    {"attr", "map", "sort", "groupby", "selectattr", "rejectattr", "sum", "unique", "min", "max"}
+)
+
+
+def _attribute_uses(tree) -> tuple[list[str], list[str], bool]:
+    """What a template does with attributes, by name, whatever object they are read from:
+    (names it reads only to count them, `x.K|length`; every other name it mentions,
+    `x.K`, `x["K"]`, `map(attribute="K")` or any text constant; whether it can read an
+    attribute named at render time, `x[key]`, `attr(name)`, `x.__dict__`, `as_dict()`)."""
+    counted, counting_nodes = set(), set()
+    for found in tree.find_all(nodes.Filter):
+        plain = not (found.args or found.kwargs or found.dyn_args or found.dyn_kwargs)
+        if found.name in _COUNTING_FILTERS and plain and isinstance(found.node, nodes.Getattr):
+            counted.add(found.node.attr)
+            counting_nodes.add(id(found.node))
+    other = {g.attr for g in tree.find_all(nodes.Getattr) if id(g) not in counting_nodes}
+    other |= {c.value for c in tree.find_all(nodes.Const) if isinstance(c.value, str)}
+    computed = bool(other & {"__dict__", "as_dict", "__getattribute__"})
+    computed |= any(not _not_a_name(g.arg) for g in tree.find_all(nodes.Getitem))
+    for found in tree.find_all((nodes.Filter, nodes.Test)):
+        if found.name in _ATTRIBUTE_FILTERS:
+            arguments = list(found.args) + [k.value for k in found.kwargs]
+            if found.dyn_args or found.dyn_kwargs:
+                computed = True
+            computed |= any(not isinstance(a, nodes.Const) for a in arguments)
+    return sorted(counted), sorted(other), computed
+
+
+def _not_a_name(node) -> bool:
+    """Whether a subscript cannot be an attribute's name: a constant, a slice, a number
+    worked out from constants and the loop's counters (`items[loop.index0 + 1]`)."""
+    if isinstance(node, (nodes.Const, nodes.Slice)):
+        return True
+    if isinstance(node, nodes.UnaryExpr):
+        return _not_a_name(node.node)
+    if isinstance(node, (nodes.Sub, nodes.Mul, nodes.Div, nodes.FloorDiv, nodes.Mod)):
+        return True  # a number (or an error): never a string
+    if isinstance(node, nodes.Add):
+        return _not_a_name(node.left) and _not_a_name(node.right)
+    return (
+        isinstance(node, nodes.Getattr)
+        and isinstance(node.node, nodes.Name)
+        and node.node.name == "loop"
+        and node.attr in ("index", "index0", "revindex", "revindex0", "length", "depth")
+    )
 
 
 class Unknown(Exception):
@@ -111,7 +165,8 @@ class Fingerprints:
         self._used_stat_hashes: dict[str, str] = {}
         self._shallow: dict[int, Any] = {}
         self._shared: dict[tuple[str, int], Any] = {}
-        self._templates: dict[str, frozenset[str] | None] = {}
+        self._templates: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
+        self._counted: frozenset[str] = frozenset()  # of the page being described
         self._environments: dict[int, str] = {}
         self._template_files: dict[str, Any] = {}
         self._walking: set[int] = set()
@@ -188,16 +243,33 @@ class Fingerprints:
     # --- templates ---------------------------------------------------------------------
     def template_names(self, template) -> frozenset[str] | None:
         """Every variable the template can read (None: it cannot be told)."""
+        analysis = self._analysis(template)
+        return None if analysis is None else analysis[0]
+
+    def counted_attributes(self, template) -> frozenset[str]:
+        """The attribute names that the template and everything it includes, extends or
+        imports read only to count (`region.articles|length`, and nowhere `x.articles`
+        otherwise): on a place's own page, such a list counts by its length. None of them
+        when an attribute can be named at render time (`x[key]`, `attr(name)`)."""
+        analysis = self._analysis(template)
+        return frozenset() if analysis is None else analysis[1]
+
+    def _analysis(self, template) -> tuple[frozenset[str], frozenset[str]] | None:
         name = getattr(template, "name", None)
         environment = getattr(template, "environment", None)
         if not name or environment is None or environment.loader is None:
             return None
         if name not in self._templates:
-            self._templates[name] = self._analyse(environment, name, set())
+            found = self._analyse(environment, name, set())
+            if found is not None:
+                names, counted, other, computed = found
+                found = (frozenset(names), frozenset() if computed else frozenset(counted - other))
+            self._templates[name] = found
         return self._templates[name]
 
     def _read_template(self, environment, name):
-        """(variables it reads, templates it refers to) of one template file, or None."""
+        """(variables it reads, templates it refers to, attributes it only counts, other
+        names it mentions, whether it names attributes at render time), or None."""
         # Every generator has its own environment, all with the theme's loader: a template
         # file is read once a build.
         # The analysis of a template's text is kept in the record between builds.
@@ -214,30 +286,36 @@ class Fingerprints:
                     known = [
                         sorted(meta.find_undeclared_variables(tree)),
                         list(meta.find_referenced_templates(tree)),
+                        *_attribute_uses(tree),
                     ]
                 self._used_templates[text_key] = known
-                found = (set(known[0]), list(known[1]))
+                found = (set(known[0]), list(known[1]), set(known[2]), set(known[3]), known[4])
             except Exception:  # noqa: BLE001 - not analysable: always rendered
                 found = None
             self._template_files[key] = found
         return self._template_files[key]
 
-    def _analyse(self, environment, name, seen) -> frozenset[str] | None:
+    def _analyse(self, environment, name, seen) -> tuple[set, set, set, bool] | None:
+        """(names, counted, other, computed) of a template and all it refers to."""
         if name in seen:
-            return frozenset()
+            return set(), set(), set(), False
         seen.add(name)
         found = self._read_template(environment, name)
         if found is None:
             return None
-        names, references = set(found[0]), found[1]
+        names, references, counted, other, computed = found
+        names, counted, other = set(names), set(counted), set(other)
         for reference in references:
             if reference is None:  # a computed include: cannot be followed
                 return None
             found = self._analyse(environment, reference, seen)
             if found is None:
                 return None
-            names |= found
-        return frozenset(names)
+            names |= found[0]
+            counted |= found[1]
+            other |= found[2]
+            computed = computed or found[3]
+        return names, counted, other, computed
 
     # --- values --------------------------------------------------------------------------
     def page(self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any]):
@@ -245,6 +323,7 @@ class Fingerprints:
         names = self.template_names(template)
         if names is None:
             return None
+        self._counted = self.counted_attributes(template)
         environment = template.environment
         if id(environment) not in self._environments:
             self._environments[id(environment)] = self._template_digest(environment)
@@ -256,7 +335,7 @@ class Fingerprints:
                     continue
                 value = localcontext[name]
                 if name in context and context[name] is value and name != "output_file":
-                    key = (name, id(value))
+                    key = (name, id(value), self._counted)
                     if key not in self._shared:
                         self._shared[key] = (value, _digest(self.value(value, 1)))
                     parts.append(f"{name}~{self._shared[key][1]}")
@@ -280,7 +359,7 @@ class Fingerprints:
             hasattr(value, "__dict__") and not callable(value) and not hasattr(value, "__iter__")
         ):
             # The same object has the same description on every page of this build.
-            key = (id(value), max(-1, min(depth, 1)))
+            key = (id(value), max(-1, min(depth, 1)), self._counted if depth > 0 else None)
             kept = self._objects.get(key)
             if kept is None:
                 try:  # described from the object itself, whichever page reaches it first
@@ -312,7 +391,7 @@ class Fingerprints:
                     if isinstance(item, (list, tuple, dict, set))
                 )
                 return ("W", shown, sizes)
-            return _digest("W+", shown, self._attributes(value, 0, level))
+            return _digest("W+", shown, self._attributes(value, 0, level, self._counted))
         return _digest("O", type(value).__qualname__, self._attributes(value, depth, level))
 
     def _plain(self, value: Any, depth: int, level: int) -> Any:
@@ -356,13 +435,20 @@ class Fingerprints:
             raise Unknown(type(value).__name__)
         return ("R", type(value).__qualname__, shown)
 
-    def _attributes(self, value: Any, depth: int, level: int) -> list:
+    def _attributes(self, value: Any, depth: int, level: int, counted=frozenset()) -> list:
         if id(value) in self._walking:  # objects that refer to each other: not told
             raise Unknown(f"cycle through {type(value).__qualname__}")
         self._walking.add(id(value))
         try:
             return [
-                (key, repr(item) if type(item) in _SCALARS else self.value(item, depth, level))
+                (
+                    key,
+                    repr(item)
+                    if type(item) in _SCALARS
+                    else ("#", len(item))
+                    if key in counted and isinstance(item, (list, tuple))
+                    else self.value(item, depth, level),
+                )
                 for key, item in sorted(vars(value).items())
                 if key not in _SKIPPED_ATTRIBUTES
             ]
