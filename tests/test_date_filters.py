@@ -47,15 +47,23 @@ def test_every_date_filter_says_what_babel_says():
 
 
 def test_year_starts_are_where_each_year_of_a_date_sorted_list_begins():
+    import jinja2
+
     class Dated:
         def __init__(self, year, month):
             self.date = dt.date(year, month, 1)
 
+    build = jinja2.Environment()  # the Jinja environment of one build
     newest_first = [Dated(2025, 5), Dated(2025, 1), Dated(2024, 9), Dated(2022, 3)]
-    assert dates.year_starts(newest_first) == [(2025, 0), (2024, 2), (2022, 3)]
-    assert dates.year_starts(newest_first) == [(2025, 0), (2024, 2), (2022, 3)]  # remembered
+    assert dates.year_starts(build, newest_first) == [(2025, 0), (2024, 2), (2022, 3)]
+    assert dates.year_starts(build, newest_first) == [(2025, 0), (2024, 2), (2022, 3)]
     # Another list, and the same list once it has grown: worked out again.
-    assert dates.year_starts([Dated(2020, 1)]) == [(2020, 0)]
+    assert dates.year_starts(build, [Dated(2020, 1)]) == [(2020, 0)]
     newest_first.insert(0, Dated(2026, 2))
-    assert dates.year_starts(newest_first) == [(2026, 0), (2025, 1), (2024, 3), (2022, 4)]
-    assert dates.year_starts([]) == []
+    assert dates.year_starts(build, newest_first) == [(2026, 0), (2025, 1), (2024, 3), (2022, 4)]
+    assert dates.year_starts(build, []) == []
+    # What is kept goes with the build's environment: nothing of it stays in the module.
+    kept = [Dated(2019, 1)]
+    dates.year_starts(build, kept)
+    assert build._wartadesa_year_starts[0] is kept
+    assert not any(value is kept for value in vars(dates).values())

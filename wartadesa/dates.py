@@ -7,6 +7,7 @@ functions (`from wartadesa.dates import iso`)."""
 import datetime as dt
 import functools
 
+import jinja2
 from babel.dates import format_date, format_time
 
 ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
@@ -84,26 +85,24 @@ def iso(value: dt.date) -> str:
     return value.isoformat()
 
 
-_year_starts_of: tuple = (None, [])  # (the list last asked about, its answer)
-
-
-def year_starts(articles) -> list[tuple[int, int]]:
+@jinja2.pass_environment
+def year_starts(environment, articles) -> list[tuple[int, int]]:
     """[(year, index of its first article)] of a list sorted by date: the archive's "jump
     to a year" links. Worked out once per list (every archive page asks about the same
-    one): the template's own loop over every article made each page cost as much as the
-    whole archive, so the archive grew with the square of the number of articles."""
-    global _year_starts_of
-    known, answer = _year_starts_of
-    if known is not articles or sum(count for _, count in answer) != len(articles):
-        answer, last = [], None
+    one), kept on the build's Jinja environment, which goes with the build: the template's
+    own loop over every article made each page cost as much as the whole archive, so the
+    archive grew with the square of the number of articles."""
+    known, counts = getattr(environment, "_wartadesa_year_starts", (None, []))
+    if known is not articles or sum(count for _, count in counts) != len(articles):
+        counts, last = [], None
         for article in articles:
             if article.date.year != last:
                 last = article.date.year
-                answer.append([last, 0])
-            answer[-1][1] += 1
-        _year_starts_of = (articles, answer)
+                counts.append([last, 0])
+            counts[-1][1] += 1
+        environment._wartadesa_year_starts = (articles, counts)
     starts, first = [], 0
-    for year, count in answer:
+    for year, count in counts:
         starts.append((year, first))
         first += count
     return starts

@@ -43,6 +43,13 @@ def _videos(articles) -> dict[str, tuple[int, Any]]:
     return _known[1]
 
 
+def forget_videos(_pelican=None) -> None:
+    """finalized: drop the build's articles kept by `_videos` (a live preview process
+    would otherwise hold the last build's articles through the next one)."""
+    global _known
+    _known = (None, {})
+
+
 def _video_of(link: str, videos: dict[str, tuple[int, Any]]):
     """The video of the first article (in the articles' order) whose "/" + address ends
     `link`, found by looking up each tail of the link that starts at a slash."""

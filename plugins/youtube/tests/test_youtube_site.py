@@ -399,3 +399,12 @@ def test_clicking_the_poster_plays_the_privacy_enhanced_video(site, page_factory
         # (no exception from video.js, no CSP violation).
         unexpected = [e for e in page.console_errors if "Failed to load resource" not in e]
         assert unexpected == []
+
+
+def test_the_build_keeps_no_articles_for_the_feeds_once_done(site):
+    """A live preview rebuilds in one process: the feeds' lookup of the front matter videos
+    is made once per build and let go when the build ends."""
+    from youtube import feeds
+
+    assert any(site.output.rglob("*.atom.xml"))
+    assert feeds._known == (None, {})
