@@ -92,20 +92,14 @@ def year_starts(environment, articles) -> list[tuple[int, int]]:
     one), kept on the build's Jinja environment, which goes with the build: the template's
     own loop over every article made each page cost as much as the whole archive, so the
     archive grew with the square of the number of articles."""
-    known, counts = getattr(environment, "_wartadesa_year_starts", (None, []))
-    if known is not articles or sum(count for _, count in counts) != len(articles):
-        counts, last = [], None
-        for article in articles:
-            if article.date.year != last:
-                last = article.date.year
-                counts.append([last, 0])
-            counts[-1][1] += 1
-        environment._wartadesa_year_starts = (articles, counts)
-    starts, first = [], 0
-    for year, count in counts:
-        starts.append((year, first))
-        first += count
-    return starts
+    known, length, starts = getattr(environment, "_wartadesa_year_starts", (None, 0, []))
+    if known is not articles or length != len(articles):
+        starts = []
+        for index, article in enumerate(articles):
+            if not starts or article.date.year != starts[-1][0]:
+                starts.append((article.date.year, index))
+        environment._wartadesa_year_starts = (articles, len(articles), starts)
+    return list(starts)
 
 
 FILTERS = {

@@ -104,23 +104,25 @@ def _attribute_uses(tree) -> tuple[list[str], list[str], bool]:
     (names it reads only to count them, `x.K|length`; every other name it mentions,
     `x.K`, `x["K"]`, `map(attribute="K")` or any text constant; whether it can read an
     attribute named at render time, `x[key]`, `attr(name)`, `x.__dict__`, `as_dict()`)."""
-    counted, counting_nodes = set(), set()
-    for found in tree.find_all(nodes.Filter):
-        plain = not (found.args or found.kwargs or found.dyn_args or found.dyn_kwargs)
-        if found.name in _COUNTING_FILTERS and plain and isinstance(found.node, nodes.Getattr):
+    counted, counting_nodes, named_later = set(), set(), False
+    for found in tree.find_all((nodes.Filter, nodes.Test)):
+        arguments = list(found.args) + [k.value for k in found.kwargs]
+        dynamic = bool(found.dyn_args or found.dyn_kwargs)
+        if found.name in _ATTRIBUTE_FILTERS:
+            named_later |= dynamic or any(not isinstance(a, nodes.Const) for a in arguments)
+        elif (
+            isinstance(found, nodes.Filter)
+            and found.name in _COUNTING_FILTERS
+            and not (arguments or dynamic)
+            and isinstance(found.node, nodes.Getattr)
+        ):
             counted.add(found.node.attr)
             counting_nodes.add(id(found.node))
     other = {g.attr for g in tree.find_all(nodes.Getattr) if id(g) not in counting_nodes}
     other |= {c.value for c in tree.find_all(nodes.Const) if isinstance(c.value, str)}
-    computed = bool(other & {"__dict__", "as_dict", "__getattribute__"})
-    computed |= any(not _not_a_name(g.arg) for g in tree.find_all(nodes.Getitem))
-    for found in tree.find_all((nodes.Filter, nodes.Test)):
-        if found.name in _ATTRIBUTE_FILTERS:
-            arguments = list(found.args) + [k.value for k in found.kwargs]
-            if found.dyn_args or found.dyn_kwargs:
-                computed = True
-            computed |= any(not isinstance(a, nodes.Const) for a in arguments)
-    return sorted(counted), sorted(other), computed
+    named_later |= bool(other & {"__dict__", "as_dict", "__getattribute__"})
+    named_later |= any(not _not_a_name(g.arg) for g in tree.find_all(nodes.Getitem))
+    return sorted(counted), sorted(other), named_later
 
 
 def _not_a_name(node) -> bool:
