@@ -6,11 +6,13 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from wartadesa import output_folder
 from wartadesa.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +159,18 @@ def run_build_command(settings, output, **kwargs):
         text=True,
         **kwargs,
     )
+
+
+def settled_names(parent, timeout=60.0):
+    """The names in `parent` once the outputs that builds replaced are removed: a build
+    removes them in the background (wartadesa.output_folder.remove_later), in this
+    process or, for a build command, in another one."""
+    output_folder.wait_for_removals(timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        names = sorted(p.name for p in Path(parent).iterdir())
+        if not any(n.startswith(output_folder.OLD_PREFIX) for n in names):
+            return names
+        if time.monotonic() > deadline:
+            return names
+        time.sleep(0.05)

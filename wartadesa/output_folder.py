@@ -8,11 +8,18 @@ A build marks the folders it makes:
   the project's own `output/` from before the marker existed (holding `index.html`).
 - `.wartadesa-staging` (the building process's id) in the temporary folder
   `.output-PID-xxxxxxxx` while it is built; removed before the swap.
+
+The output it replaces is renamed `.output-old-PID-xxxxxxxx` and removed by a detached
+`rm -rf` (where there is one): the build does not wait for the removal of a folder nobody
+serves any more. A removal that was cut short (the machine stopped) is finished by the next
+build (`clean_stale`).
 """
 
 import os
 import re
+import secrets
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -21,7 +28,7 @@ MARKER_TEXT = "Warta Desa: folder hasil build, diganti utuh oleh build berikutny
 STAGING_MARKER = ".wartadesa-staging"
 STAGING_PREFIX = ".output-"
 OLD_PREFIX = ".output-old-"
-_OLD_NAME = re.compile(r"^\.output-old-(\d+)$")
+_OLD_NAME = re.compile(r"^\.output-old-(\d+)(-[0-9a-f]{8})?$")  # with the suffix: made by swap
 _STAGING_NAME = re.compile(r"^\.output-(\d+)-[A-Za-z0-9_]{8}$")  # tempfile.mkdtemp's suffix
 
 UNSAFE_OUTPUTS_MESSAGE = (
@@ -161,7 +168,8 @@ def clean_stale(parent, index_name="index.html"):
         old = _OLD_NAME.match(folder.name)
         if old:
             pid = int(old.group(1))
-            ours = is_our_build(folder) or (folder / index_name).is_file()
+            # A suffixed one is only ever made by `swap`: ours even when half removed.
+            ours = bool(old.group(2)) or is_our_build(folder) or (folder / index_name).is_file()
         else:
             pid = _staging_owner(folder)
             ours = pid is not None
@@ -193,13 +201,12 @@ def finish(staging, relative_links=False):
 
 def swap(staging: Path, output: Path) -> None:
     """Replace `output` by `staging` with two renames (same filesystem). If the second
-    rename fails, the previous output is put back."""
+    rename fails, the previous output is put back. The previous output is removed without
+    waiting (`remove_later`)."""
     staging.chmod(0o755)
     old = None
     if output.exists():
-        old = output.with_name(f"{OLD_PREFIX}{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
+        old = output.with_name(f"{OLD_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
         output.rename(old)
     try:
         staging.rename(output)
@@ -208,7 +215,41 @@ def swap(staging: Path, output: Path) -> None:
             old.rename(output)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_later(old)
+
+
+_removals: list[subprocess.Popen] = []  # this process's removals still running
+
+
+def remove_later(folder: Path) -> None:
+    """Remove `folder` in the background: a detached `rm -rf` (its own session, so a
+    Ctrl+C in the terminal does not stop it halfway), or here and now where there is no
+    `rm` (Windows)."""
+    _removals[:] = [process for process in _removals if process.poll() is None]
+    rm = shutil.which("rm") if os.name == "posix" else None
+    if rm:
+        try:
+            process = subprocess.Popen(
+                [rm, "-rf", "--", str(folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                close_fds=True,
+            )
+        except OSError:
+            pass
+        else:
+            _removals.append(process)
+            return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def wait_for_removals(timeout: float | None = None) -> None:
+    """Wait until the removals this process started are done (tests; the build does not)."""
+    for process in list(_removals):
+        process.wait(timeout)
+    _removals.clear()
 
 
 def link_or_copy(source, target) -> None:

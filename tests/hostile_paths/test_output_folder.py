@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitetools import COPY_IGNORED, ROOT, settings_path
+from tests.sitetools import COPY_IGNORED, ROOT, settings_path, settled_names
 from wartadesa import output_folder
 from wartadesa.build import BuildFailed, build
 
@@ -97,7 +97,7 @@ def test_the_projects_own_output_from_before_the_marker_is_replaced(project):
     assert (old / output_folder.MARKER).read_text(encoding="utf-8") == (
         output_folder.MARKER_TEXT + "links: relative\n"
     )
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output-")) == []
+    assert [name for name in settled_names(project) if name.startswith(".output-")] == []
 
 
 def test_another_unmarked_folder_with_an_index_is_not_an_earlier_build(project):
@@ -176,7 +176,7 @@ def test_every_build_is_marked_and_a_marked_folder_is_replaced(small_content, tm
     (output / "sisa-build-lama.txt").write_text("x", encoding="utf-8")
     build_small(small_content, output)
     assert not (output / "sisa-build-lama.txt").exists()
-    assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
+    assert settled_names(output.parent) == ["output"]
 
 
 # --- Folders that cannot be written: one line, never a traceback ----------------------
@@ -212,6 +212,80 @@ def test_a_swap_that_fails_leaves_the_output_as_it_was(small_content, tmp_path, 
     )
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in output.parent.iterdir()) == ["output"]
+
+
+def old_outputs(parent):
+    return sorted(
+        p.name for p in Path(parent).iterdir() if p.name.startswith(output_folder.OLD_PREFIX)
+    )
+
+
+def made_output(parent, marker="lama"):
+    output = parent / "output"
+    (output / "berita" / "a").mkdir(parents=True)
+    (output / "berita" / "a" / "index.html").write_text(marker, encoding="utf-8")
+    staging = output_folder.new_staging(output)
+    (staging / "index.html").write_text("baru", encoding="utf-8")
+    output_folder.finish(staging)
+    return output, staging
+
+
+@pytest.mark.skipif(os.name != "posix", reason="rm -rf in the background: POSIX only")
+def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
+    """The replaced output is removed by a detached `rm` that the swap does not wait for:
+    here an `rm` that first waits for a go-ahead given only after the swap returned (it
+    gives up waiting after 20 s, so a swap that waited would find the folder gone)."""
+    real_rm = shutil.which("rm")
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    go = tmp_path / "go"
+    fake = bin_folder / "rm"
+    fake.write_text(
+        "#!/bin/sh\n"
+        f"i=0; while [ ! -e '{go}' ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done\n"
+        f'exec {real_rm} "$@"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    site = tmp_path / "site"
+    site.mkdir()
+    output, staging = made_output(site)
+    output_folder.swap(staging, output)
+    left = old_outputs(site)
+    assert (output / "index.html").read_text(encoding="utf-8") == "baru"
+    assert not (output / "berita").exists()
+    assert len(left) == 1, "the old output is still being removed"
+    assert (site / left[0] / "berita" / "a" / "index.html").read_text(encoding="utf-8") == "lama"
+    go.touch()
+    output_folder.wait_for_removals(30)
+    assert old_outputs(site) == []
+    assert sorted(p.name for p in site.iterdir()) == ["output"]
+
+
+def test_without_rm_the_old_output_goes_before_the_swap_returns(tmp_path, monkeypatch):
+    monkeypatch.setattr(output_folder.shutil, "which", lambda name: None)
+    site = tmp_path / "site"
+    site.mkdir()
+    output, staging = made_output(site)
+    output_folder.swap(staging, output)
+    assert sorted(p.name for p in site.iterdir()) == ["output"]
+    assert (output / "index.html").read_text(encoding="utf-8") == "baru"
+
+
+def test_a_half_removed_old_output_is_finished_by_the_next_build(tmp_path):
+    """A removal cut short (the machine stopped) leaves a suffixed old folder without the
+    marker or an index page: still ours, removed once its process is gone."""
+    gone = dead_pid()
+    half = tmp_path / f".output-old-{gone}-0a1b2c3d"
+    (half / "berita" / "x").mkdir(parents=True)
+    (half / "berita" / "x" / "foto.jpg").write_bytes(b"x")
+    alive = tmp_path / f".output-old-{os.getpid()}-0a1b2c3d"
+    (alive / "berita").mkdir(parents=True)
+    not_ours = tmp_path / f".output-old-{gone}-bukanhex"
+    not_ours.mkdir()
+    assert output_folder.clean_stale(tmp_path) == [half.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, not_ours.name])
 
 
 # --- Cancelled and killed builds -------------------------------------------------------------
