@@ -121,11 +121,8 @@ def marked_pages(folder: Path, seen: shards.Seen | None = None) -> list[Marked]:
     that is still the very file looked at last time (a page reused by the build is a hard
     link to it) is not read again."""
     found = []
-    for page in sorted(folder.rglob("*.html")):
-        relative = page.relative_to(folder)
-        if relative.parts[0].startswith(".pagefind"):
-            continue
-        name = relative.as_posix()
+    for name in _html_files(folder):
+        page = folder / name
         sha = seen.known(name, page) if seen is not None else None
         if sha is None:
             data = page.read_bytes()
@@ -135,6 +132,22 @@ def marked_pages(folder: Path, seen: shards.Seen | None = None) -> list[Marked]:
         if sha:
             found.append(Marked(page, name, sha))
     return found
+
+
+def _html_files(folder: Path) -> list[str]:
+    """The posix paths of the `.html` files under `folder` (links not followed; Pagefind's
+    working folders left out), in the order of their paths' parts (as sorted Paths)."""
+    found = []
+    for parent, subfolders, names in os.walk(folder):
+        relative = os.path.relpath(parent, folder)
+        if relative == ".":
+            subfolders[:] = [n for n in subfolders if not n.startswith(".pagefind")]
+            names = [n for n in names if not n.startswith(".pagefind")]
+            prefix = ""
+        else:
+            prefix = relative.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if name.endswith(".html")]
+    return sorted(found, key=lambda name: name.split("/"))
 
 
 def index_site(

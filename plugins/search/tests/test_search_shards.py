@@ -10,7 +10,7 @@ import pytest
 from test_search import open_search, search_content, titles
 
 from conftest import serve_folder
-from search.indexer import INDEX_FOLDER
+from search.indexer import INDEX_FOLDER, marked_pages
 from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
 
@@ -245,3 +245,36 @@ def test_a_file_error_while_the_parts_are_put_together_is_one_clear_message(tmp_
     ]
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_the_pages_looked_at_are_every_html_file_but_pagefinds_own(tmp_path):
+    """marked_pages' listing: every `.html` under the site in the order of sorted paths,
+    without Pagefind's working folders, other files or a linked folder's pages."""
+    marked = "<main data-pagefind-body><p>isi</p></main>"
+    files = {
+        "index.html": marked,
+        "berita-lain/index.html": marked,
+        "berita/a/index.html": marked,
+        "berita/a-b/index.html": marked,
+        "berita/a/b.html": marked,
+        "berita/tanpa-tanda/index.html": "<main><p>isi</p></main>",
+        "berita/a/foto.jpg": "x",
+        ".pagefind-parts/pages-0/berita/index.html": marked,
+        ".pagefind-lama.html": marked,
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-luar"
+    (elsewhere / "x").mkdir(parents=True)
+    (elsewhere / "x" / "index.html").write_text(marked, encoding="utf-8")
+    (tmp_path / "tautan").symlink_to(elsewhere, target_is_directory=True)
+    found = [page.relative for page in marked_pages(tmp_path)]
+    expected = ["berita/a/index.html", "berita/a-b/index.html", "berita/a/b.html"]
+    expected += ["berita-lain/index.html", "index.html"]
+    assert sorted(found) == sorted(expected)
+    assert found == [
+        p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path / n for n in expected)
+    ]
+    assert all(page.path == tmp_path / page.relative for page in marked_pages(tmp_path))
