@@ -266,7 +266,9 @@ def spam_text(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
             found.append((number, phrase))
             continue
         following = texts[index + 1] if index + 1 < len(texts) else None
-        if following and following[0] == number + 1 and not following[1] and seen:
+        # A blank next line adds nothing: a phrase never ends in a space, so the line with
+        # a space after it holds what the line alone holds (nothing, here).
+        if following and following[0] == number + 1 and not following[1] and seen and following[2]:
             phrase = phrase_seen(seen + " " + following[2])
             if phrase:
                 found.append((number, phrase))

@@ -2,7 +2,14 @@
 
 import pytest
 
-from content_guard.spam import gambling_host, hidden_text, spam_links, spam_text
+from content_guard.spam import (
+    PHRASE_WORDS,
+    gambling_host,
+    hidden_text,
+    phrase_seen,
+    spam_links,
+    spam_text,
+)
 from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
 
@@ -26,6 +33,46 @@ def numbered(*lines):
 )
 def test_gambling_text_is_found(text, phrase):
     assert spam_text(numbered("Paragraf biasa.", text)) == [(2, phrase)]
+
+
+def test_a_phrase_broken_over_two_lines_is_found_on_its_first_line():
+    lines = numbered("Warga diajak ikut judi", "online di warung.", "", "Paragraf lain.", "")
+    assert spam_text(lines) == [(1, "judi online")]
+    assert spam_text(numbered("Ayo s l o t", "g a c o r sekarang", "")) == [(1, "slotgacor")]
+
+
+SPACE_CASES = [
+    "slot gacor",
+    "judi",
+    "Deposit 10",
+    "Deposit 10 k",
+    "deposit 5 rb",
+    "s l o t",
+    "s l o t g a c o r",
+    "g a c o r x",
+    "s1ot gac0r",
+    "jud1 onl1ne",
+    "scatter",
+    "scatter hitam",
+    "mahjong way",
+    "gates of",
+    "rtp hari",
+    "gacor hari ini",
+    "toto 4",
+    "anti",
+    "link",
+    "max",
+    "a b c",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "text", SPACE_CASES + [f"kata {word}" for word in PHRASE_WORDS] + list(PHRASE_WORDS)
+)
+def test_a_space_after_a_line_changes_nothing(text):
+    """spam_text does not join a line with a blank next line: that rests on this."""
+    assert phrase_seen(text + " ") == phrase_seen(text)
 
 
 @pytest.mark.parametrize(
