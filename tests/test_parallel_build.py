@@ -4,9 +4,11 @@ one-line messages."""
 
 import logging
 import os
+from types import SimpleNamespace
 
 import pytest
 
+from front_matter import memo
 from front_matter.errors import ContentError, report
 from search.indexer import NOT_REPEATABLE
 from tests.sitetools import build_site
@@ -154,7 +156,6 @@ def test_files_read_by_a_worker_report_their_mistakes_as_in_a_serial_build(tmp_p
 def test_pages_using_attach_are_written_by_one_process():
     """{attach} moves a static file while pages are rendered: the order of renders matters,
     so such a site is written serially."""
-    from types import SimpleNamespace
 
     run = parallel._Run()
     article = SimpleNamespace(_content='<a href="{attach}images/x.pdf">x</a>')
@@ -250,3 +251,26 @@ def test_spam_links_and_identity_numbers_split_over_processes_are_reported_as_se
     assert sum("judi" in line for line in outcomes[1]) == 4
     assert sum("tidak-ada-" in line for line in outcomes[1]) == 4
     assert sum("warga-" in line and "NIK" in line for line in outcomes[1]) == 4
+
+
+def test_results_a_writer_keeps_reach_the_main_process(tmp_path):
+    """What a forked writer adds to a table of kept results (front_matter.memo.table: the
+    related articles are found while pages are written) is saved by the main process."""
+
+    def generate_output(self, writer):
+        memo.table("steps")[1][f"found by process {writer._index}"] = os.getpid()
+
+    memo.install(tmp_path / "memo")
+    try:
+        generator = type("VillagesGenerator", (), {"generate_output": generate_output})()
+        run = parallel._Run()
+        run.remember([generator])
+        writer = SimpleNamespace(_count=2, _index=0, splitting=False)
+        run.start(writer, 2)  # one forked writer, process 1
+        generator.generate_output(writer)  # the main process's share, process 0
+        run.join()
+        found = memo.table("steps")[1]
+        assert sorted(found) == ["found by process 0", "found by process 1"]
+        assert found["found by process 0"] == os.getpid() != found["found by process 1"]
+    finally:
+        memo.install(None)

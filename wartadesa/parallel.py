@@ -29,6 +29,7 @@ import logging
 import os
 import pickle
 import struct
+import sys
 import zlib
 from contextlib import contextmanager, suppress
 
@@ -273,6 +274,12 @@ def _receive(fd):
     return pickle.loads(data[8 : 8 + size]) if len(data) >= 8 + size else None
 
 
+def _memo():
+    """front_matter.memo, the results kept between builds (it is imported when a build
+    installs it; else None)."""
+    return sys.modules.get("front_matter.memo")
+
+
 class _Run:
     """The parallel writing of one build (see module docstring)."""
 
@@ -358,7 +365,10 @@ class _Run:
         try:
             capture = _Capture.instead_of_handlers()
             error = None
+            memo = _memo()
             try:
+                if memo is not None:
+                    memo.forked()
                 writer._index = index
                 writer.splitting = True
                 for generator in split:
@@ -367,7 +377,8 @@ class _Run:
                 error = _portable_exception(caught)
             store = incremental.current()
             pages = store.share() if store is not None else None
-            _send(fd, {"records": capture.records, "error": error, "pages": pages})
+            kept = memo.share() if memo is not None else None  # what its steps kept
+            _send(fd, {"records": capture.records, "error": error, "pages": pages, "memo": kept})
         except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
             status = 1
         finally:
@@ -393,6 +404,8 @@ class _Run:
             store = incremental.current()
             if store is not None and result.get("pages"):
                 store.merge(result["pages"])
+            if result.get("memo") and _memo() is not None:
+                _memo().merge(result["memo"])
             for values in result["records"]:
                 record = _restore_record(values)
                 logging.getLogger(record.name).handle(record)

@@ -12,6 +12,8 @@ from front_matter import memo
 if TYPE_CHECKING:
     from pelican.contents import Article
 
+MEMO_KEY = "related lists, by the groups looked at"
+
 
 def _key(item):
     """A comparable identity for a village, region, tag or category object."""
@@ -29,17 +31,21 @@ class RelatedIndex:
     The index is built on the first query: by then every plugin has set
     `villages` on the articles.
 
-    With the build cache (front_matter.memo), the lists found are kept by source file,
-    under a key of every candidate's description (file, villages, category, tags, address,
-    date): a build where none of those changed (a body edited) takes them instead of
-    scoring again."""
+    With the build cache (front_matter.memo), each list found is kept with the groups
+    (a village, a tag, a category) that were looked at to find it and a digest of each
+    group's members as they were (file, villages, category, tags, address, date). A later
+    build takes the list again when the article's own description and every one of those
+    digests are the same: a changed article scores again only the lists of the articles
+    that share a group it is in (or was in)."""
 
     def __init__(self, candidates: Iterable[Article]) -> None:
         self._candidates = candidates
         self._info = None
         self._by_key = None
-        self._kept = None  # source path and description -> related source paths
+        self._earlier = None  # kept key -> (groups looked at with their digests, paths)
+        self._found = None  # the same, for this build (what the memo keeps)
         self._by_path = None
+        self._group_digests = {}
 
     @staticmethod
     def _describe(article):
@@ -66,25 +72,29 @@ class RelatedIndex:
         self._recall(candidates)
 
     def _recall(self, candidates):
-        """The lists kept by an earlier build of the same candidates (front_matter.memo)."""
-        paths = [getattr(other, "source_path", None) for other in candidates]
-        if not memo.source_key(paths[0] if paths else None):
-            return  # no build cache
-        self._by_path = dict(zip(paths, candidates, strict=True))
-        if None in self._by_path or len(self._by_path) != len(candidates):
-            self._by_path = None
+        """The lists kept by earlier builds (front_matter.memo), if the build cache is on."""
+        tables = memo.table(MEMO_KEY)
+        if tables is None:
             return
-        described = sorted(
-            (path, sorted(v), c, sorted(t), u, n)
-            for path, (v, c, t, u, n) in zip(
-                paths, (self._info[id(o)] for o in candidates), strict=True
+        paths = [getattr(other, "source_path", None) for other in candidates]
+        by_path = dict(zip(paths, candidates, strict=True))
+        if None in by_path or len(by_path) != len(candidates):
+            return  # lists are kept as files: every article needs its own
+        self._by_path = by_path
+        # Only the lists of this build are kept (a removed article's go).
+        self._earlier, self._found = tables
+
+    def _group_digest(self, key):
+        """A digest of what the members of one group are (in no particular order)."""
+        digest = self._group_digests.get(key)
+        if digest is None:
+            members = sorted(
+                (other.source_path, sorted(villages), category, sorted(tags), url, newest)
+                for other in self._by_key.get(key, ())
+                for villages, category, tags, url, newest in (self._info[id(other)],)
             )
-        )
-        key = memo.key("related", described)
-        self._kept = memo.recall(key)
-        if not isinstance(self._kept, dict):
-            self._kept = {}
-        memo.keep(key, self._kept)  # lists found in this build are added to it
+            digest = self._group_digests[key] = memo.key("related group", key, members)
+        return digest
 
     def _kept_key(self, article, described, limit):
         villages, category, tags, url, newest = described
@@ -121,30 +131,39 @@ class RelatedIndex:
         if self._info is None:
             self._build()
         described = self._info.get(id(article)) or self._describe(article)
-        if self._kept is None:
-            return self._find(article, described, limit)
+        if self._found is None:
+            return self._find(article, described, limit)[0]
         kept_key = self._kept_key(article, described, limit)
-        paths = self._kept.get(kept_key)
-        if paths is None or any(path not in self._by_path for path in paths):
-            found = self._find(article, described, limit)
-            self._kept[kept_key] = [item.source_path for item in found]
-            return found
-        return [self._by_path[path] for path in paths]
+        entry = self._found.get(kept_key) or self._earlier.get(kept_key)
+        if entry is not None:
+            groups, paths = entry
+            if all(self._group_digest(key) == digest for key, digest in groups) and all(
+                path in self._by_path for path in paths
+            ):
+                self._found[kept_key] = entry
+                return [self._by_path[path] for path in paths]
+        found, looked_at = self._find(article, described, limit)
+        groups = tuple((key, self._group_digest(key)) for key in looked_at)
+        self._found[kept_key] = (groups, [item.source_path for item in found])
+        return found
 
     def _find(self, article, described, limit):
+        """(the related articles, the groups looked at to find them)"""
         villages, category, tags, _url, _newest = described
         seen = {id(article)}
         scored = []
         # An article sharing a village always ranks above one that doesn't: when the
         # village matches already fill the list, category and tags need no scan.
-        self._score([("village", v) for v in villages], described, seen, scored)
+        looked_at = [("village", v) for v in sorted(villages)]
+        self._score(looked_at, described, seen, scored)
         if len(scored) < limit:
-            other_keys = [("tag", t) for t in tags]
+            other_keys = [("tag", t) for t in sorted(tags)]
             if category is not None:
                 other_keys.append(("category", category))
             self._score(other_keys, described, seen, scored)
+            looked_at += other_keys
         best = heapq.nsmallest(limit, scored, key=lambda row: row[:5])  # = sorted(...)[:limit]
-        return [row[5] for row in best]
+        return [row[5] for row in best], looked_at
 
 
 def related_articles(

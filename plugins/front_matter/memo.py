@@ -13,6 +13,11 @@ finding its YouTube videos) keep their result too: `recall(key)` gives the value
 with `keep(key, value)` in an earlier build, for a key made with `source_key(path)` (the read
 cache's key of the file: its path and bytes; the memo's folder stands for the rest). A step
 keeps its result only when it reported nothing.
+
+A step that keeps many results under one name (the related articles) uses `table(name)`:
+the table the last build kept, and this build's, which is what is saved. Entries a forked
+writer (wartadesa/parallel.py) adds to this build's table travel back to the main process
+(`forked`, `share`, `merge`), so the next build has them all.
 """
 
 from __future__ import annotations
@@ -47,6 +52,8 @@ class Memo:
             self.results = {}
         self.kept: dict[str, Any] = {}
         self.sources: dict[str, str] = {}
+        self.tables: dict[str, dict] = {}  # this build's tables (also in `kept`)
+        self.forked_at: dict[str, int] = {}  # in a forked writer: each table's size then
 
     def save(self) -> None:
         """Keep what this build found clean and the results it used (those of removed or
@@ -159,3 +166,41 @@ def recall(result_key: str | None) -> Any:
 def keep(result_key: str | None, value: Any) -> None:
     if _memo is not None and result_key is not None and value is not None:
         _memo.kept[result_key] = value
+
+
+def table(name: str) -> tuple[dict, dict] | None:
+    """(the table of results the last build kept under `name`, this build's: the one
+    saved), or None without the memo. Every caller in one build gets the same table."""
+    if _memo is None:
+        return None
+    earlier = _memo.results.get(name)
+    now = _memo.tables.get(name)
+    if now is None:
+        now = _memo.tables[name] = _memo.kept[name] = {}
+    return (earlier if isinstance(earlier, dict) else {}), now
+
+
+def forked() -> None:
+    """In a forked writer, first: what its tables hold now stays with the main process."""
+    if _memo is not None:
+        _memo.forked_at = {name: len(found) for name, found in _memo.tables.items()}
+
+
+def share() -> dict[str, list] | None:
+    """In a forked writer, last: the entries it added to each table (for `merge`)."""
+    if _memo is None:
+        return None
+    return {
+        name: list(found.items())[_memo.forked_at.get(name, 0) :]
+        for name, found in _memo.tables.items()
+    }
+
+
+def merge(shared: dict[str, list] | None) -> None:
+    """In the main process: a forked writer's entries (`share`) join this build's tables."""
+    if _memo is None or not shared:
+        return
+    for name, entries in shared.items():
+        now = table(name)[1]
+        for key, value in entries:
+            now.setdefault(key, value)

@@ -4,6 +4,7 @@ tables, JSON-LD."""
 import datetime as dt
 import json
 import os
+import random
 from types import SimpleNamespace
 
 import pytest
@@ -84,9 +85,12 @@ def test_related_more_shared_tags_rank_higher():
     assert [a.url for a in related_articles(article, [one, two])] == ["two/", "one/"]
 
 
-def test_related_lists_are_kept_between_builds_while_no_description_changes(tmp_path, monkeypatch):
+def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
+    tmp_path, monkeypatch
+):
     """With the build cache (front_matter.memo), a second build over the same descriptions
-    takes the lists found before (no scoring); a changed village scores again."""
+    takes the lists found before (no scoring). A changed article scores again only the
+    lists that looked at a group (village, tag, category) it is in or was in."""
 
     def site():
         items = [
@@ -108,25 +112,109 @@ def test_related_lists_are_kept_between_builds_while_no_description_changes(tmp_
     scored = []
     original = RelatedIndex._find
     monkeypatch.setattr(
-        RelatedIndex, "_find", lambda self, *args: scored.append(1) or original(self, *args)
+        RelatedIndex,
+        "_find",
+        lambda self, article, *args: scored.append(article.url) or original(self, article, *args),
     )
     try:
         memo.install(tmp_path / "memo")
         first = lists(site())
         assert len(scored) == 5 and first["a/"] == ["d/", "c/"]
         memo._memo.save()
-        for changed in (False, True):
+        moved = None
+        for step in ("same", "moved", "moved, built again"):
             memo.install(tmp_path / "memo")
             items = site()
-            if changed:  # d/ moves to another village: a/ no longer shares one with it
+            if step != "same":  # d/ moves to another village: a/ no longer shares one with it
                 items[3].villages = [SimpleNamespace(slug="bengkel")]
             scored.clear()
             found = lists(items)
             memo._memo.save()
-            if changed:
-                assert len(scored) == 5 and found["a/"] == ["c/", "b/"]
-            else:
+            if step == "same":
                 assert scored == [] and found == first
+            elif step == "moved":
+                # d/ itself; a/ (village binangun) and e/ (bengkel) looked at its old and
+                # new village; b/ (no village) at the category Kesehatan that d/ is in.
+                # c/ looked only at Pemerintahan (a/ and c/): its list is kept.
+                assert sorted(scored) == ["a/", "b/", "d/", "e/"]
+                assert found["a/"] == ["c/", "b/"] and found["e/"] == ["d/"]
+                assert found["c/"] == first["c/"]
+                moved = found
+            else:
+                assert scored == [] and found == moved
+    finally:
+        memo.install(None)
+
+
+def test_related_lists_from_the_memo_are_the_lists_found_afresh(tmp_path):
+    """A seeded random sequence of edits (villages, tags, category, date, address, added and
+    removed articles): after each, every list the memo gives is the one found without it."""
+    rng = random.Random(15)
+    villages, tags = ["v1", "v2", "v3", "v4"], ["t1", "t2", "t3", "t4", "t5"]
+    categories = ["Umum", "Kesehatan", "Pemerintahan"]
+
+    def random_article(number):
+        item = fake(
+            f"{number}/",
+            rng.randint(1, 28),
+            rng.choice(categories),
+            rng.sample(tags, rng.randint(0, 2)),
+            rng.sample(villages, rng.randint(0, 2)),
+        )
+        item.source_path = str(tmp_path / f"{number}.md")
+        return item
+
+    items = [random_article(number) for number in range(40)]
+    try:
+        for _step in range(12):
+            for _edit in range(rng.randint(1, 3)):
+                kind = rng.choice(["village", "tag", "category", "date", "url", "add", "remove"])
+                item = rng.choice(items)
+                if kind == "village":
+                    item.villages = [SimpleNamespace(slug=rng.choice(villages))]
+                elif kind == "tag":
+                    item.tags = [SimpleNamespace(slug=t) for t in rng.sample(tags, 2)]
+                elif kind == "category":
+                    item.category = SimpleNamespace(slug=rng.choice(categories).lower())
+                elif kind == "date":
+                    item.date = item.date.replace(day=rng.randint(1, 28))
+                elif kind == "url":
+                    item.url = f"{item.url}x"
+                elif kind == "add":
+                    items.append(random_article(len(items) + 100 * _step))
+                elif len(items) > 5:
+                    items.remove(item)
+            memo.install(tmp_path / "memo")
+            for item in items:
+                memo.note_source(item.source_path, "key")
+            kept = RelatedIndex(items)
+            with_memo = {item.url: [a.url for a in kept.related(item, 3)] for item in items}
+            memo._memo.save()
+            memo.install(None)
+            fresh = RelatedIndex(items)  # no memo: every list found
+            assert with_memo == {
+                item.url: [a.url for a in fresh.related(item, 3)] for item in items
+            }
+    finally:
+        memo.install(None)
+
+
+def test_a_forked_writers_table_entries_join_the_main_process_table(tmp_path):
+    try:
+        memo.install(tmp_path / "memo")
+        earlier, now = memo.table("steps")
+        assert earlier == {} and memo.table("steps")[1] is now  # one table per build
+        now["before the fork"] = 1
+        memo.forked()  # as a forked writer does first
+        now["found by the writer"] = 2
+        shared = memo.share()
+        assert shared == {"steps": [("found by the writer", 2)]}
+        del now["found by the writer"]  # the main process never saw it
+        memo.merge(shared)
+        assert memo.table("steps")[1] == {"before the fork": 1, "found by the writer": 2}
+        memo._memo.save()
+        memo.install(tmp_path / "memo")
+        assert memo.table("steps") == ({"before the fork": 1, "found by the writer": 2}, {})
     finally:
         memo.install(None)
 
