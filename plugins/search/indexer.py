@@ -110,6 +110,43 @@ def is_marked(data: bytes) -> bool:
     return b"data-pagefind-body" in data and MARKED.search(data) is not None
 
 
+# What Pagefind 1.5 reads of a page with an element marked data-pagefind-body: the text of
+# that element, and from anywhere on the page the data-pagefind-* attributes (meta, filter,
+# sort), the first <h1> (the result's title), the first <img> after it (its picture) and
+# <title>; nothing else outside the element (not its links, not its other text).
+_BODY_OPEN = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*\sdata-pagefind-body[\s>=/]")
+_READ_ANYWHERE = re.compile(rb"data-pagefind|<h1[\s>]|<img[\s>/]|<title[\s>]", re.I)
+_TAGS: dict[bytes, re.Pattern] = {}
+
+
+def searched_end(data: bytes) -> int:
+    """Where what Pagefind reads of a marked page ends: after the last element marked
+    data-pagefind-body when nothing after it is read (the theme's previous/next and related
+    links come there: a neighbour's new title changes the page, not its search entry);
+    else the end of the page."""
+    openings = list(_BODY_OPEN.finditer(data))
+    if not openings:
+        return len(data)
+    opening = openings[-1]
+    name = opening.group(1).lower()
+    tags = _TAGS.get(name)
+    if tags is None:
+        tags = _TAGS[name] = re.compile(rb"<(/?)" + re.escape(name) + rb"\b[^<>]*>", re.I)
+    depth = 0
+    for tag in tags.finditer(data, opening.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = tag.end()
+            return len(data) if _READ_ANYWHERE.search(data, end) else end
+    return len(data)  # not closed: the whole page
+
+
+def search_digest(data: bytes) -> str:
+    """The sha256 of what Pagefind reads of a marked page (`searched_end`): two pages with
+    the same digest at the same address get the same search entry."""
+    return hashlib.sha256(memoryview(data)[: searched_end(data)]).hexdigest()
+
+
 class Marked(NamedTuple):
     path: Path
     relative: str  # posix path under the site folder
@@ -126,7 +163,7 @@ def marked_pages(folder: Path, seen: shards.Seen | None = None) -> list[Marked]:
         sha = seen.known(name, page) if seen is not None else None
         if sha is None:
             data = page.read_bytes()
-            sha = hashlib.sha256(data).hexdigest() if is_marked(data) else ""
+            sha = search_digest(data) if is_marked(data) else ""
             if seen is not None:
                 seen.note(name, page, sha)
         if sha:

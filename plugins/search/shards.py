@@ -9,12 +9,15 @@ each indexed by its own Pagefind run into its own bundle; the search page merges
   page stays in its group from build to build and a change to one article touches one part.
   The first group with pages is the first part, `pagefind/` (it alone holds Pagefind's
   scripts and WebAssembly); every other group with pages is `pagefind/shard-<group>/`.
-- Kept parts (BUILD_CACHE set): a part whose pages are byte for byte those of the previous
-  build, indexed by the same Pagefind and settings, is taken from the previous output (hard
-  links) instead of being indexed again. The record (`search.json` in the cache folder)
+- Kept parts (BUILD_CACHE set): a part whose pages are, in what Pagefind reads of them, those
+  of the previous build (the same addresses, the same search digests), indexed by the same
+  Pagefind and settings, is taken from the previous output (hard links) instead of being
+  indexed again. The record (`search.json` in the cache folder)
   holds each part's key and a digest of its files as written (names, sizes, modification
   times); a part is taken only when the previous output still holds exactly those files.
-  Which pages are marked, and their bytes' sha256, are kept too (`search-pages.json`), by
+  Which pages are marked, and the sha256 of what Pagefind reads of each
+  (`indexer.search_digest`: the page up to the end of its element marked for search, when
+  nothing after that is read), are kept too (`search-pages.json`), by
   the file each page was: a page the build reused is that very file (a hard link), so only
   the pages written again are read.
 """
@@ -32,7 +35,7 @@ from typing import Any
 
 from wartadesa import read_cache
 
-FORMAT = 2
+FORMAT = 3  # 3: a page is known by what Pagefind reads of it (indexer.search_digest)
 RECORD = "search.json"
 SHARDS_FILE = "shards.json"  # in the first bundle: the other parts, for the search page
 SHARD_PREFIX = "shard-"  # the other parts: pagefind/shard-1/, pagefind/shard-2/, ...
@@ -75,7 +78,7 @@ def folder_name(group: int, primary: bool) -> str:
 
 
 def key(pages: list[tuple[str, str]], command: list[str]) -> str:
-    """The key of a part: its pages (path, sha256 of the bytes) and the Pagefind command
+    """The key of a part: its pages (path, search digest) and the Pagefind command
     (the binary by its size and modification time, and the options)."""
     digest = hashlib.sha256(f"search shards {FORMAT}\0".encode())
     binary = command[0] if command else ""
