@@ -298,6 +298,38 @@ def test_a_link_found_good_before_is_checked_again_when_its_target_goes(tmp_path
     ), failed.value.problems
 
 
+def test_links_are_checked_again_without_parsing_when_an_address_moves(tmp_path, monkeypatch):
+    """The links found in each text are kept (memo table): when an article's address
+    changes, every text is checked against the new addresses again, but no text is parsed
+    again, also not one found clean in the build between."""
+    from content_guard import links
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    settings = {"BUILD_CACHE": str(tmp_path / "cache"), "BUILD_WORKERS": 1}
+    output = tmp_path / "site" / "output"
+    build_site(output, content=content, **settings)
+    (target,) = (output / "berita" / "2022" / "10").glob("*/index.html")
+    address = "/" + target.parent.relative_to(output).as_posix() + "/"
+    first = content / "berita" / "2021-06-16-rakor-p3md-gunung-mas.md"
+    with open(first, "a", encoding="utf-8") as handle:
+        handle.write(f"\nBaca juga [berita Bengkel]({address}).\n")
+    build_site(output, content=content, **settings)  # the new link is good
+    build_site(output, content=content, **settings)  # nothing changed: every text clean
+    moved = content / "berita" / "2022-10-24-ngantor-di-desa-bengkel.md"
+    text = moved.read_text(encoding="utf-8")
+    moved.write_text(text.replace("tanggal: 2022-10-24", "tanggal: 2022-11-24"), encoding="utf-8")
+    parsed = []
+    monkeypatch.setattr(links, "links_in", lambda html: parsed.append(html) or [])
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content, **settings)
+    assert any(
+        first.name in line and f"tautan ke halaman yang tidak ada di situs: {address}" in line
+        for line in failed.value.problems
+    ), failed.value.problems
+    assert parsed == []
+
+
 def test_cleaning_kept_from_before_still_warns_and_removes_new_unsafe_html(tmp_path):
     """The cleaned body is kept only for a file that had nothing to report: a script added
     to a remembered article is removed and warned about in the next cached build and again

@@ -274,3 +274,22 @@ def test_results_a_writer_keeps_reach_the_main_process(tmp_path):
         assert found["found by process 0"] == os.getpid() != found["found by process 1"]
     finally:
         memo.install(None)
+
+
+def test_results_a_forked_checker_keeps_reach_the_main_process(tmp_path):
+    """What map_forked's workers add to a memo table (the links found in each text) is
+    saved by the main process with what it found itself."""
+
+    def function(n):
+        memo.table("steps")[1][n] = os.getpid()
+        return n
+
+    memo.install(tmp_path / "memo")
+    try:
+        assert parallel.map_forked(function, range(100), {"BUILD_WORKERS": 2}) == list(range(100))
+        found = memo.table("steps")[1]
+        assert sorted(found) == list(range(100))
+        assert {found[n] for n in range(0, 100, 2)} == {os.getpid()}
+        assert os.getpid() not in {found[n] for n in range(1, 100, 2)}
+    finally:
+        memo.install(None)

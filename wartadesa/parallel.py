@@ -782,7 +782,8 @@ def parallel_reading():
 # --- Per-file checks --------------------------------------------------------------------
 # The checks over all content (spam, links) look at each file on its own: when many files
 # need looking at (a first build, or a change to what every check depends on), the files
-# are split over forked processes like the writing; each sends back only the results.
+# are split over forked processes like the writing; each sends back only the results
+# (and what it added to the memo tables, such as the links found in each text).
 
 
 MAP_MINIMUM = 64  # fewer items than this: no process is forked for them
@@ -792,7 +793,8 @@ def map_forked(function, items, settings, minimum=None):
     """[function(item) for item in items], the items split over one forked process per
     extra core (BUILD_WORKERS) when there are at least `minimum` (MAP_MINIMUM) of them; the results must
     pickle. A worker's share that logged a warning or an error, or failed for any reason, is
-    done again here: its messages and exceptions come out exactly as in a serial run."""
+    done again here: its messages and exceptions come out exactly as in a serial run. What a
+    worker's calls add to the memo's tables (front_matter.memo.table) joins this process's."""
     items = list(items)
     minimum = MAP_MINIMUM if minimum is None else minimum
     count = worker_count(settings) if len(items) >= minimum else 1
@@ -808,9 +810,13 @@ def map_forked(function, items, settings, minimum=None):
                 try:
                     os.close(read_end)
                     capture = _Capture.instead_of_handlers()
+                    memo = _memo()
+                    if memo is not None:
+                        memo.forked()
                     share = [function(item) for item in items[index::count]]
+                    kept = memo.share() if memo is not None else None  # memo tables' entries
                     # Anything logged: the share is done again here, its messages with it.
-                    _send(write_end, None if capture.records else share)
+                    _send(write_end, None if capture.records else (share, kept))
                 except BaseException:  # noqa: BLE001 - done again by the main process
                     status = 1
                 finally:
@@ -828,8 +834,10 @@ def map_forked(function, items, settings, minimum=None):
                 os.close(fd)
                 os.waitpid(pid, 0)
     for index in range(1, count):
-        share = shares.get(index)
+        share, kept = shares.get(index) or (None, None)
         if share is None or len(share) != len(items[index::count]):
             share = [function(item) for item in items[index::count]]
+        elif kept and _memo() is not None:
+            _memo().merge(kept)
         results[index::count] = share
     return results

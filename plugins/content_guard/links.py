@@ -216,13 +216,32 @@ def _problem(item, lines, address, message, hint):
     return ContentError(item.source_path, line, message, hint)
 
 
-def check_item(site: Site, item: Content, check_images: bool) -> list[ContentError]:
-    """ContentErrors for one article or page."""
+LINKS_TABLE = "links in each text"
+
+
+def _links_of(item: Content, html_key: str | None) -> list[tuple[str, str]]:
+    """links_in of the item's HTML, kept in the memo table under `html_key` (in a forked
+    checker too: the table's new entries travel back, wartadesa.parallel.map_forked)."""
+    tables = memo.table(LINKS_TABLE) if html_key is not None else None
+    if tables is not None:
+        found = tables[1].get(html_key)
+        if found is not None:
+            return found
+    found = links_in((item._content or "") + (item.metadata.get("summary") or ""))
+    if tables is not None:
+        tables[1][html_key] = found
+    return found
+
+
+def check_item(
+    site: Site, item: Content, check_images: bool, html_key: str | None = None
+) -> list[ContentError]:
+    """ContentErrors for one article or page (`html_key`: memo.key of its HTML, to find its
+    links kept by an earlier build)."""
     errors = []
-    lines = numbered(source_lines(item))
-    html = (item._content or "") + (item.metadata.get("summary") or "")
+    lines = _Lines(item)
     seen = set()
-    for tag, address in links_in(html):
+    for tag, address in _links_of(item, html_key):
         if address in seen or address.startswith("#") or (tag == "img" and not check_images):
             continue
         seen.add(address)
@@ -231,6 +250,19 @@ def check_item(site: Site, item: Content, check_images: bool) -> list[ContentErr
             errors.append(error)
     errors.extend(check_front_matter(site, item, check_images))
     return errors
+
+
+class _Lines:
+    """The numbered lines of an item's source, read when a problem needs its line."""
+
+    def __init__(self, item: Content) -> None:
+        self._item = item
+        self._lines = None
+
+    def __iter__(self):
+        if self._lines is None:
+            self._lines = numbered(source_lines(self._item))
+        return iter(self._lines)
 
 
 def check_address(
@@ -351,15 +383,27 @@ def check(generators: Sequence[Generator]) -> None:
         return
     site = Site(generators, items)
     check_images = not plugin_active(site.settings, "article_extras")
-    jobs = []  # (clean key, item)
+    # The links of each text, kept between builds (memo table): when what they are checked
+    # against changes (a new address), every item is checked again without parsing it.
+    tables = memo.table(LINKS_TABLE)
+    jobs = []  # (clean key, (item, key of its HTML))
     for item in items:
         html = (item._content or "") + (item.metadata.get("summary") or "")
-        clean_key = memo.key(
-            "links", site.key, item.source_path, item.url, check_images, source_lines(item), html
+        html_key = memo.key("links in", html)
+        if tables is not None and html_key in tables[0]:
+            tables[1].setdefault(html_key, tables[0][html_key])  # kept for the next build
+        clean_key = memo.text_key(
+            "links",
+            item.source_path,
+            lambda item=item: source_lines(item),
+            site.key,
+            item.url,
+            check_images,
+            html_key,
         )
-        jobs.append((clean_key, item))
+        jobs.append((clean_key, (item, html_key)))
     found = memo.checked_unless_clean(
-        jobs, lambda item: check_item(site, item, check_images), site.settings
+        jobs, lambda job: check_item(site, job[0], check_images, job[1]), site.settings
     )
     for errors in found:
         for error in errors:

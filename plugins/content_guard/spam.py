@@ -300,8 +300,16 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _allowed(item, patterns):
+    if not patterns:
+        return False
     name = relative_path(item)
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _item_problems(item, allowed):
+    """problems_in for one article or page (in a forked process too)."""
+    lines = numbered(source_lines(item))
+    return problems_in(item.source_path, lines, lines[body_line(item) - 1 :], allowed)
 
 
 def problems_in(
@@ -361,6 +369,16 @@ def name_problems(
     return errors
 
 
+def _name_texts(item):
+    """The names an item puts on the site (the file name: its source path)."""
+    texts = [getattr(item, "slug", "") or ""]
+    texts += [tag.name for tag in getattr(item, "tags", None) or []]
+    for key in ("category", "author"):
+        value = getattr(item, key, None)
+        texts.append(None if value is None else value.name)
+    return texts
+
+
 def _names_of(item):
     """(line, text) of the names an item puts on the site."""
     names = [(1, relative_path(item)), (meta_line(item, "slug"), getattr(item, "slug", "") or "")]
@@ -390,26 +408,26 @@ def check(generators: Sequence[Generator]) -> None:
     and YAML data file (desa.yml, ...), and in names that become addresses."""
     settings = None
     allowed_patterns = []
-    texts, jobs = [], []  # (item, allowed); (clean key, what problems_in looks at)
+    texts, jobs = [], []  # (item, allowed); (clean key, (item, allowed))
     for item in contents(generators):
         settings = item.settings
         allowed_patterns = setting(settings, "SPAM_ALLOWED_FILES")
-        lines = numbered(source_lines(item))
-        body = lines[body_line(item) - 1 :]
         allowed = _allowed(item, allowed_patterns)
-        clean_key = memo.key("spam", item.source_path, allowed, lines, len(lines) - len(body))
+        # What problems_in looks at (the lines, where the body starts) comes from the text.
+        clean_key = memo.text_key(
+            "spam", item.source_path, lambda item=item: source_lines(item), allowed, body_line(item)
+        )
         texts.append((item, allowed))
-        jobs.append((clean_key, (item.source_path, lines, body, allowed)))
-    found = memo.checked_unless_clean(jobs, lambda text: problems_in(*text), settings or {})
+        jobs.append((clean_key, (item, allowed)))
+    found = memo.checked_unless_clean(jobs, lambda job: _item_problems(*job), settings or {})
     for (item, allowed), errors in zip(texts, found, strict=True):
         for error in errors:
             report(error)
         if not allowed and not errors:  # a slug made from a spam title: reported once
-            names = _names_of(item)
-            names_key = memo.key("spam names", item.source_path, names)
+            names_key = memo.key("spam names", item.source_path, _name_texts(item))
             if memo.is_clean(names_key):
                 continue
-            found = name_problems(item.source_path, names)
+            found = name_problems(item.source_path, _names_of(item))
             if not found:
                 memo.mark_clean(names_key)
             for error in found:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,17 @@ def source_key(path: str | None) -> str | None:
     if _memo is None or not path:
         return None
     return _memo.sources.get(path)
+
+
+def text_key(check: str, path: str, text: Callable[[], Any], *parts: object) -> str:
+    """The key of a check of the file at `path` whose result depends only on the file's
+    text (given by `text()`) and `parts`: by the read cache's key of the file when this build
+    read it (its path and bytes), so a file found clean before is known without turning its
+    text into a key; else by the text itself."""
+    source = source_key(path)
+    if source is not None:
+        return key(check, path, "read", source, *parts)
+    return key(check, path, "text", text(), *parts)
 
 
 def content_key(step: str, content: Any) -> str | None:

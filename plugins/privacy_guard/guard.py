@@ -87,6 +87,8 @@ class Guard:
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
 
     def is_allowed(self, path: str) -> bool:
+        if not self.allowed:
+            return False
         name = self.relative(path)
         return any(fnmatch.fnmatch(name, pattern) for pattern in self.allowed)
 
@@ -104,13 +106,15 @@ class Guard:
         files not found clean before are split over processes (a first build)."""
         jobs = []
         for path, item in files:
-            lines = source_lines(item or path)
-            jobs.append((memo.key("privacy", path, lines), (path, lines)))
+            source = item or path
+            clean_key = memo.text_key("privacy", path, lambda source=source: source_lines(source))
+            jobs.append((clean_key, (path, source)))
         return memo.checked_unless_clean(jobs, self._text_errors, self.settings)
 
-    def _text_errors(self, path_and_lines) -> list[ContentError]:
+    def _text_errors(self, path_and_source) -> list[ContentError]:
         """The problems in one file's lines (in a forked process too)."""
-        path, lines = path_and_lines
+        path, source = path_and_source
+        lines = source_lines(source)
         records = markdown_records(lines)
         errors = identity_errors(path, records, self.limit)
         if self.warn:
