@@ -5,8 +5,9 @@ each indexed by its own Pagefind run into its own bundle; the search page merges
 - How many: one part for up to SEARCH_SHARD_PAGES marked pages (default 1,000; 0 = never
   split), else the power of two that keeps each part at about that size, at most
   MAX_SHARDS. A village site is one part, exactly the single index it always had.
-- Which part: a stable hash (CRC-32) of the page's path into one of that many groups, so a
-  page stays in its group from build to build and a change to one article touches one part.
+- Which part: a stable hash (CRC-32) of the page's name (its folder's name: an article's
+  slug) into one of that many groups, so a page stays in its group from build to build, also
+  when a new date changes its address, and a change to one article touches one part.
   The first group with pages is the first part, `pagefind/` (it alone holds Pagefind's
   scripts and WebAssembly); every other group with pages is `pagefind/shard-<group>/`.
 - Kept parts (BUILD_CACHE set): a part whose pages are, in what Pagefind reads of them, those
@@ -67,8 +68,18 @@ def shard_count(pages: int, per_shard: int) -> int:
     return count
 
 
+def page_name(relative: str) -> str:
+    """What picks a page's part: the name of its folder (`berita/2024/05/posyandu/index.html`
+    -> `posyandu`, an article's slug), or its file name when it is not an index page. A
+    new date moves an article to another address but not to another part."""
+    parts = relative.split("/")
+    return parts[-2] if len(parts) > 1 and parts[-1] == "index.html" else parts[-1]
+
+
 def shard_of(relative: str, count: int) -> int:
-    return zlib.crc32(relative.encode("utf-8", "surrogateescape")) % count if count > 1 else 0
+    if count <= 1:
+        return 0
+    return zlib.crc32(page_name(relative).encode("utf-8", "surrogateescape")) % count
 
 
 def folder_name(group: int, primary: bool) -> str:

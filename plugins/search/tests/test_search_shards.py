@@ -150,6 +150,51 @@ def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
     assert parts_of(output) == parts
 
 
+def test_a_page_keeps_its_part_when_a_new_date_changes_its_address(tmp_path):
+    """A page's part is picked by its folder's name (an article's slug): a new date moves
+    the article to another address but not to another part, so one part is indexed again."""
+    content = search_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    settings = {"SEARCH_SHARD_PAGES": PER_PART, "BUILD_CACHE": str(cache)}
+    build_site(output, content=content, **settings)
+    bundle = output / INDEX_FOLDER
+    before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    old_parts = parts_of(output)
+    changed = content / "berita" / "posyandu.md"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("tanggal: 2023-08-10", "tanggal: 2023-10-10"), encoding="utf-8")
+    build_site(output, content=content, **settings)
+    parts = parts_of(output)
+
+    def holding(found, address):
+        return [name for name, pages in found.items() if any(address in url for url in pages)]
+
+    assert holding(old_parts, "/2023/08/posyandu/") == holding(parts, "/2023/10/posyandu/")
+    assert len(holding(parts, "/2023/10/posyandu/")) == 1
+    again = {
+        name
+        for name in parts
+        for path in (bundle / name).glob("fragment/*")
+        if before.get(path.relative_to(bundle)) != path.stat().st_ino
+    }
+    assert again == set(holding(parts, "/2023/10/posyandu/"))
+    fresh = build_site(tmp_path / "fresh", content=content, SEARCH_SHARD_PAGES=PER_PART)
+    assert parts_of(fresh.output) == parts
+
+
+def test_a_part_is_picked_by_the_page_name():
+    from search import shards
+
+    assert shards.page_name("berita/2023/08/posyandu/index.html") == "posyandu"
+    assert shards.page_name("tentang.html") == "tentang.html"
+    assert shards.page_name("index.html") == "index.html"
+    assert shards.shard_of("berita/2023/08/posyandu/index.html", 8) == shards.shard_of(
+        "berita/2024/01/posyandu/index.html", 8
+    )
+    groups = {shards.shard_of(f"berita/2024/01/berita-{n}/index.html", 8) for n in range(100)}
+    assert groups == set(range(8))  # names spread over every part
+
+
 def test_a_rebuild_reads_only_the_pages_written_again(tmp_path, monkeypatch):
     """With the build cache, a page the build reused (the previous output's very file) is
     not read again to find whether it is marked: only the pages written again are."""
