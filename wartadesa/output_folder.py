@@ -11,8 +11,8 @@ A build marks the folders it makes:
 
 The output it replaces is renamed `.output-old-PID-xxxxxxxx` and removed by a detached
 `rm -rf` (where there is one): the build does not wait for the removal of a folder nobody
-serves any more. A removal that was cut short (the machine stopped) is finished by the next
-build (`clean_stale`).
+serves any more. A removal that was cut short (the machine stopped), or that is still running
+when the next build starts, is handed to that build's own background removal (`clean_stale`).
 """
 
 import os
@@ -154,9 +154,11 @@ def _staging_owner(folder):
 
 
 def clean_stale(parent, index_name="index.html"):
-    """Remove `.output-*` folders left in `parent` by builds that were killed: only real
-    folders we made (a staging marker, or an old build renamed `.output-old-PID` holding
-    the build marker or an index page) whose process is gone. Returns the removed names."""
+    """Remove `.output-*` folders left in `parent` by builds that were killed, or whose
+    removal is still running: only real folders we made (a staging marker, or an old build
+    renamed `.output-old-PID` holding the build marker or an index page) whose process is
+    gone. Each is renamed as this process's old output and removed in the background
+    (`remove_later`). Returns the names removed from `parent`."""
     removed = []
     try:
         entries = list(Path(parent).iterdir())
@@ -174,7 +176,14 @@ def clean_stale(parent, index_name="index.html"):
             pid = _staging_owner(folder)
             ours = pid is not None
         if ours and pid != os.getpid() and not _alive(pid):
-            shutil.rmtree(folder, ignore_errors=True)
+            # Often the previous build's own removal, still running: not waited for either.
+            leftover = folder.with_name(f"{OLD_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
+            try:
+                folder.rename(leftover)
+            except OSError:
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                remove_later(leftover)
             if not folder.exists():
                 removed.append(folder.name)
     return removed

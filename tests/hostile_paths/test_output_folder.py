@@ -230,11 +230,8 @@ def made_output(parent, marker="lama"):
     return output, staging
 
 
-@pytest.mark.skipif(os.name != "posix", reason="rm -rf in the background: POSIX only")
-def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
-    """The replaced output is removed by a detached `rm` that the swap does not wait for:
-    here an `rm` that first waits for a go-ahead given only after the swap returned (it
-    gives up waiting after 20 s, so a swap that waited would find the folder gone)."""
+def waiting_rm(tmp_path, monkeypatch):
+    """An `rm` first in PATH that waits for a go-ahead (the file returned; at most 20 s)."""
     real_rm = shutil.which("rm")
     bin_folder = tmp_path / "bin"
     bin_folder.mkdir()
@@ -248,6 +245,15 @@ def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
     )
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    return go
+
+
+@pytest.mark.skipif(os.name != "posix", reason="rm -rf in the background: POSIX only")
+def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
+    """The replaced output is removed by a detached `rm` that the swap does not wait for:
+    here an `rm` that first waits for a go-ahead given only after the swap returned (it
+    gives up waiting after 20 s, so a swap that waited would find the folder gone)."""
+    go = waiting_rm(tmp_path, monkeypatch)
     site = tmp_path / "site"
     site.mkdir()
     output, staging = made_output(site)
@@ -285,7 +291,28 @@ def test_a_half_removed_old_output_is_finished_by_the_next_build(tmp_path):
     not_ours = tmp_path / f".output-old-{gone}-bukanhex"
     not_ours.mkdir()
     assert output_folder.clean_stale(tmp_path) == [half.name]
+    output_folder.wait_for_removals(30)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, not_ours.name])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="rm -rf in the background: POSIX only")
+def test_a_build_does_not_wait_for_the_removal_of_a_gone_builds_old_output(tmp_path, monkeypatch):
+    """An old output whose removal (by the build before, a process now gone) is still
+    running when the next build starts is handed to that build's background removal: here
+    an `rm` that waits for a go-ahead given only after clean_stale returned."""
+    go = waiting_rm(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    site.mkdir()
+    left = site / f".output-old-{dead_pid()}-0a1b2c3d"
+    (left / "berita" / "a").mkdir(parents=True)
+    (left / "berita" / "a" / "index.html").write_text("lama", encoding="utf-8")
+    assert output_folder.clean_stale(site) == [left.name]
+    (moved,) = old_outputs(site)
+    assert moved.startswith(f"{output_folder.OLD_PREFIX}{os.getpid()}-")
+    assert (site / moved / "berita" / "a" / "index.html").read_text(encoding="utf-8") == "lama"
+    go.touch()
+    output_folder.wait_for_removals(30)
+    assert list(site.iterdir()) == []
 
 
 # --- Cancelled and killed builds -------------------------------------------------------------
@@ -382,6 +409,7 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
     (tmp_path / ".output-berkas").write_text(f"{gone}\n", encoding="ascii")
 
     removed = output_folder.clean_stale(tmp_path)
+    output_folder.wait_for_removals(30)
     assert sorted(removed) == sorted(
         [ours_old.name, ours_staging.name, ours_unmarked.name, half_marked.name]
     )
