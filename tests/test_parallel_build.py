@@ -156,7 +156,6 @@ def test_files_read_by_a_worker_report_their_mistakes_as_in_a_serial_build(tmp_p
 def test_pages_using_attach_are_written_by_one_process():
     """{attach} moves a static file while pages are rendered: the order of renders matters,
     so such a site is written serially."""
-
     run = parallel._Run()
     article = SimpleNamespace(_content='<a href="{attach}images/x.pdf">x</a>')
     run.remember([SimpleNamespace(articles=[article])])

@@ -88,11 +88,13 @@ class RelatedIndex:
         """A digest of what the members of one group are (in no particular order)."""
         digest = self._group_digests.get(key)
         if digest is None:
-            members = sorted(
-                (other.source_path, sorted(villages), category, sorted(tags), url, newest)
-                for other in self._by_key.get(key, ())
-                for villages, category, tags, url, newest in (self._info[id(other)],)
-            )
+            members = []
+            for other in self._by_key.get(key, ()):
+                villages, category, tags, url, newest = self._info[id(other)]
+                members.append(
+                    (other.source_path, sorted(villages), category, sorted(tags), url, newest)
+                )
+            members.sort()
             digest = self._group_digests[key] = memo.key("related group", key, members)
         return digest
 
