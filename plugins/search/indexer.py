@@ -113,7 +113,8 @@ def is_marked(data: bytes) -> bool:
 # What Pagefind 1.5 reads of a page with an element marked data-pagefind-body: the text of
 # that element, and from anywhere on the page the data-pagefind-* attributes (meta, filter,
 # sort), the first <h1> (the result's title), the first <img> after it (its picture) and
-# <title>; nothing else outside the element (not its links, not its other text).
+# <title>; nothing else outside the element (not its links, not its other text), and
+# inside it not the addresses its links point to.
 _BODY_OPEN = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*\sdata-pagefind-body[\s>=/]")
 _READ_ANYWHERE = re.compile(rb"data-pagefind|<h1[\s>]|<img[\s>/]|<title[\s>]", re.I)
 _TAGS: dict[bytes, re.Pattern] = {}
@@ -141,10 +142,32 @@ def searched_end(data: bytes) -> int:
     return len(data)  # not closed: the whole page
 
 
+# Pagefind does not read where a link points: a start tag `<a ...>` is known without the
+# value of its `href`. So an article's new address changes the links to it in other
+# articles' text, not their search entries. Tags are taken whole, attribute by attribute
+# (a `<a` inside another tag's quoted value is that value); text holds no `<` but tags
+# (the serializers escape it).
+_START_TAG = re.compile(
+    rb"""<([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s"'<>/=]+(?:="[^"]*"|='[^']*'|=[^\s"'=<>`]+)?)*\s*/?>"""
+)
+_ATTRIBUTE = re.compile(rb"""(\s+)([^\s"'<>/=]+)(="[^"]*"|='[^']*'|=[^\s"'=<>`]+)?""")
+
+
+def _without_link_address(tag: re.Match) -> bytes:
+    if tag.group(1).lower() != b"a":
+        return tag.group(0)
+    return _ATTRIBUTE.sub(
+        lambda a: a.group(1) + b'href=""' if a.group(2).lower() == b"href" else a.group(0),
+        tag.group(0),
+    )
+
+
 def search_digest(data: bytes) -> str:
-    """The sha256 of what Pagefind reads of a marked page (`searched_end`): two pages with
-    the same digest at the same address get the same search entry."""
-    return hashlib.sha256(memoryview(data)[: searched_end(data)]).hexdigest()
+    """The sha256 of what Pagefind reads of a marked page (`searched_end`), without the
+    addresses of its links: two pages with the same digest at the same address get the same
+    search entry."""
+    read = _START_TAG.sub(_without_link_address, data[: searched_end(data)])
+    return hashlib.sha256(read).hexdigest()
 
 
 class Marked(NamedTuple):

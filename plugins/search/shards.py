@@ -36,7 +36,9 @@ from typing import Any
 
 from wartadesa import read_cache
 
-FORMAT = 3  # 3: a page is known by what Pagefind reads of it (indexer.search_digest)
+# 3: a page is known by what Pagefind reads of it (indexer.search_digest); 4: without the
+# addresses of its links.
+FORMAT = 4
 RECORD = "search.json"
 SHARDS_FILE = "shards.json"  # in the first bundle: the other parts, for the search page
 SHARD_PREFIX = "shard-"  # the other parts: pagefind/shard-1/, pagefind/shard-2/, ...

@@ -68,6 +68,28 @@ def test_anything_pagefind_reads_after_the_marked_element_keeps_the_whole_page(t
     assert search_digest(one) != search_digest(other)
 
 
+LINK = '<p>Baca juga <a href="{0}" class="tautan">{1}</a>.</p>'
+
+
+def test_where_a_link_points_does_not_change_the_digest():
+    one = page(LINK.format("/berita/2023/08/posyandu/", "Posyandu"))
+    moved = page(LINK.format("/berita/2023/10/posyandu/", "Posyandu"))
+    assert one != moved and search_digest(one) == search_digest(moved)
+    # what the link says does, and so does text that only looks like an address
+    assert search_digest(page(LINK.format("/x/", "Musdes"))) != search_digest(
+        page(LINK.format("/x/", "Posyandu"))
+    )
+    text = '<p>tulis href="{}" di tautan</p>'
+    assert search_digest(page(text.format("/a/"))) != search_digest(page(text.format("/b/")))
+    # an address in another tag's quoted value, or another tag's address, is kept
+    quoted = "<p title='<a href=\"{}\">'>x</p>"
+    assert search_digest(page(quoted.format("/a/"))) != search_digest(page(quoted.format("/b/")))
+    image = '<p>x</p><img src="{}" alt="">'
+    assert search_digest(page(image.format("/a.jpg"))) != search_digest(
+        page(image.format("/b.jpg"))
+    )
+
+
 def test_an_unclosed_marked_element_keeps_the_whole_page():
     data = page().replace(b"</article>", b"")
     assert searched_end(data) == len(data)
@@ -104,6 +126,13 @@ def pagefind_bundle(folder, data):
         ),
         # a picture after the article when the article has none: Pagefind shows it
         (page(after='<img src="/satu.jpg" alt="">'), page(after='<img src="/dua.jpg" alt="">')),
+        # where a link in the article points: the same digest, and the same index
+        (
+            page(LINK.format("/berita/2023/08/posyandu/", "Posyandu")),
+            page(LINK.format("/berita/2023/10/posyandu/", "Posyandu")),
+        ),
+        # what a link in the article says: another digest, another index
+        (page(LINK.format("/x/", "Posyandu")), page(LINK.format("/x/", "Musdes"))),
     ],
 )
 def test_the_same_digest_is_the_same_index_and_another_digest_is_read(tmp_path, one, other):

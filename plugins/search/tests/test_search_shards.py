@@ -152,23 +152,32 @@ def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
 
 def test_a_page_keeps_its_part_when_a_new_date_changes_its_address(tmp_path):
     """A page's part is picked by its folder's name (an article's slug): a new date moves
-    the article to another address but not to another part, so one part is indexed again."""
+    the article to another address but not to another part. The article linking to it, in
+    another part, gets the new address in its text, which Pagefind does not read: one part
+    is indexed again."""
     content = search_content(tmp_path / "content")
+    linking = content / "berita" / "jembatan.md"
+    with open(linking, "a", encoding="utf-8") as handle:
+        handle.write("\nBaca juga [posyandu lansia]({filename}posyandu.md).\n")
     output, cache = tmp_path / "output", tmp_path / "cache"
     settings = {"SEARCH_SHARD_PAGES": PER_PART, "BUILD_CACHE": str(cache)}
     build_site(output, content=content, **settings)
     bundle = output / INDEX_FOLDER
     before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
     old_parts = parts_of(output)
+    (linking_page,) = output.glob("berita/*/*/jembatan/index.html")
+    assert b"/2023/08/posyandu/" in linking_page.read_bytes()
     changed = content / "berita" / "posyandu.md"
     text = changed.read_text(encoding="utf-8")
     changed.write_text(text.replace("tanggal: 2023-08-10", "tanggal: 2023-10-10"), encoding="utf-8")
     build_site(output, content=content, **settings)
     parts = parts_of(output)
+    assert b"/2023/10/posyandu/" in linking_page.read_bytes()
 
     def holding(found, address):
         return [name for name, pages in found.items() if any(address in url for url in pages)]
 
+    assert holding(parts, "/jembatan/") != holding(parts, "/2023/10/posyandu/")
     assert holding(old_parts, "/2023/08/posyandu/") == holding(parts, "/2023/10/posyandu/")
     assert len(holding(parts, "/2023/10/posyandu/")) == 1
     again = {
