@@ -176,22 +176,37 @@ class Marked(NamedTuple):
     sha: str  # of the page's bytes
 
 
-def marked_pages(folder: Path, seen: shards.Seen | None = None) -> list[Marked]:
+def marked_pages(
+    folder: Path, seen: shards.Seen | None = None, settings: Mapping[str, Any] | None = None
+) -> list[Marked]:
     """Every page of `folder` marked for search. With `seen` (the build cache), a page
     that is still the very file looked at last time (a page reused by the build is a hard
-    link to it) is not read again."""
-    found = []
-    for name in _html_files(folder):
-        page = folder / name
-        sha = seen.known(name, page) if seen is not None else None
+    link to it) is not read again. With `settings`, many pages to read (a first build) are
+    read on every core (BUILD_WORKERS; wartadesa.parallel.map_forked)."""
+    names = _html_files(folder)
+    shas, unknown = {}, []
+    for name in names:
+        sha = seen.known(name, folder / name) if seen is not None else None
         if sha is None:
-            data = page.read_bytes()
-            sha = search_digest(data) if is_marked(data) else ""
-            if seen is not None:
-                seen.note(name, page, sha)
-        if sha:
-            found.append(Marked(page, name, sha))
-    return found
+            unknown.append(name)
+        else:
+            shas[name] = sha
+    from wartadesa.parallel import map_forked
+
+    workers = settings if settings is not None else {"BUILD_WORKERS": 1}
+    for name, sha in zip(
+        unknown, map_forked(_page_digest, [folder / n for n in unknown], workers), strict=True
+    ):
+        if seen is not None:
+            seen.note(name, folder / name, sha)
+        shas[name] = sha
+    return [Marked(folder / name, name, shas[name]) for name in names if shas[name]]
+
+
+def _page_digest(page: Path) -> str:
+    """The search digest of a page's file, or "" when nothing on it is marked for search."""
+    data = page.read_bytes()
+    return search_digest(data) if is_marked(data) else ""
 
 
 def _html_files(folder: Path) -> list[str]:
@@ -230,7 +245,7 @@ def index_site(
     folder = Path(folder)
     bundle = Path(into) if into is not None else folder / INDEX_FOLDER
     seen = shards.Seen(read_cache.folder(settings))
-    marked = marked_pages(folder, seen)
+    marked = marked_pages(folder, seen, settings)
     if not marked:
         # Nothing published to search. Pagefind would index every page instead (drafts
         # too), or fail: no index; the search page says search cannot be loaded.

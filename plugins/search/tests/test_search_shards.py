@@ -4,12 +4,14 @@ cache, a rebuild indexes again only the parts whose pages changed."""
 
 import gzip
 import json
+import os
 import shutil
 
 import pytest
 from test_search import open_search, search_content, titles
 
 from conftest import serve_folder
+from search import indexer
 from search.indexer import INDEX_FOLDER, marked_pages
 from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
@@ -332,3 +334,31 @@ def test_the_pages_looked_at_are_every_html_file_but_pagefinds_own(tmp_path):
         p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path / n for n in expected)
     ]
     assert all(page.path == tmp_path / page.relative for page in marked_pages(tmp_path))
+
+
+def test_many_pages_read_on_every_core_give_what_one_process_finds(tmp_path, monkeypatch):
+    """A first build reads every page: split over the cores (wartadesa.parallel.map_forked),
+    the marked pages and their digests are those one process finds, in the same order."""
+    for number in range(150):
+        marked = " data-pagefind-body" if number % 3 else ""
+        page = tmp_path / "berita" / f"b-{number}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<html><body><article{marked}><h1>Berita {number}</h1><p><a href="/x/{number}/">'
+            f"tautan</a> teks {number}</p></article></body></html>",
+            encoding="utf-8",
+        )
+    serial = marked_pages(tmp_path)
+    readers = tmp_path.parent / f"{tmp_path.name}-pembaca.txt"
+    digest = indexer._page_digest
+
+    def noting(page):
+        with open(readers, "a", encoding="ascii") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return digest(page)
+
+    monkeypatch.setattr(indexer, "_page_digest", noting)
+    split = marked_pages(tmp_path, settings={"BUILD_WORKERS": 2})
+    assert len(serial) == 100 and len({page.sha for page in serial}) == 100
+    assert split == serial
+    assert len(set(readers.read_text(encoding="ascii").split())) == 2  # really split
