@@ -173,7 +173,7 @@ def search_digest(data: bytes) -> str:
 class Marked(NamedTuple):
     path: Path
     relative: str  # posix path under the site folder
-    sha: str  # of the page's bytes
+    sha: str  # its search digest (search_digest)
 
 
 def marked_pages(
