@@ -168,3 +168,124 @@ def test_smartypants_passing_over_text_changes_nothing():
     assert found == expected
     assert smartypants.convert_quotes.__name__ == "convert_quotes"  # restored after
     assert smartypants.convert_quotes("tanpa kutip") == "tanpa kutip"
+
+
+def test_remembered_url_expansions_are_pelicans(monkeypatch):
+    """Within frozen_urls (before the freeze), an article's URL settings are formatted once
+    per set of values; after every kind of change, each address is the one Pelican's own
+    expansion gives, and a setting that cannot be remembered is still Pelican's."""
+    import copy
+    import datetime as dt
+    import random
+    import time
+
+    from pelican.contents import Article, Content, Page
+    from pelican.urlwrappers import Author, Category
+    from pelican.utils import SafeDatetime
+
+    from wartadesa import speedups
+    from wartadesa.speedups import _original_expand_settings, frozen_urls
+
+    formatted = []  # the expansions Pelican made through the remembering one
+
+    def counted(content, key, klass=None):
+        formatted.append(key)
+        return _original_expand_settings(content, key, klass)
+
+    monkeypatch.setattr(speedups, "_original_expand_settings", counted)
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(
+        PATH="/site/content",
+        ARTICLE_URL="berita/{date:%Y}/{date:%m}/{slug}/",
+        ARTICLE_SAVE_AS="berita/{date:%Y}/{date:%-m}/{slug}/index.html",
+        ARTICLE_LANG_URL="{lang}/{category}/{author}/{date.day}/{slug}/",
+        ARTICLE_LANG_SAVE_AS="{path}/{rubrik}/index.html",
+        DRAFT_URL="draf/{tags}/{slug}/",  # a list, changed in place below
+        DRAFT_SAVE_AS="draf/{date:{pola}}/index.html",  # a nested field
+        PAGE_URL="{slug}/",
+        PAGE_SAVE_AS="{slug}/{date}/index.html",  # no date: the current time
+    )
+
+    def expected(content, key):
+        if hasattr(content, "override_" + key):
+            return getattr(content, "override_" + key)
+        key = key if content.in_default_lang else f"lang_{key}"
+        if isinstance(content, Article):
+            klass = "draft" if content.status == "draft" else "article"
+            return _original_expand_settings(content, key, klass)
+        return _original_expand_settings(content, key)
+
+    def addresses(content):
+        found = []
+        for key in ("url", "save_as"):
+            try:
+                found.append(content.get_url_setting(key))
+            except (KeyError, ValueError, AttributeError) as error:
+                found.append(type(error).__name__)
+        return found
+
+    def pelicans(content):
+        found = []
+        for key in ("url", "save_as"):
+            try:
+                found.append(expected(content, key))
+            except (KeyError, ValueError, AttributeError) as error:
+                found.append(type(error).__name__)
+        return found
+
+    rng = random.Random(7)
+    with frozen_urls():
+        assert Content._expand_settings is not _original_expand_settings
+        articles = [
+            Article(
+                "<p>isi</p>",
+                metadata={
+                    "title": f"Berita {n}",
+                    "slug": f"berita-{n}",
+                    "date": SafeDatetime(2024, 1 + n % 12, 1 + n % 28, 8, 30),
+                    "rubrik": "warta",
+                    "tags": ["a"],
+                    "pola": "%Y",
+                },
+                settings=settings,
+                source_path=f"/site/content/berita/berita-{n}.md",
+            )
+            for n in range(6)
+        ]
+        page = Page("<p>x</p>", metadata={"title": "Profil", "slug": "profil"}, settings=settings)
+        changes = [
+            lambda a: setattr(a, "slug", a.slug + "-baru"),
+            lambda a: setattr(a, "slug", str(a.slug)),  # an equal text, another object
+            lambda a: setattr(a, "date", SafeDatetime(2023, 12, 31, 23, 59)),
+            lambda a: setattr(a, "date", a.date.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))),
+            lambda a: setattr(a, "lang", "jv"),
+            lambda a: setattr(a, "lang", a.settings["DEFAULT_LANG"]),
+            lambda a: setattr(a, "category", Category("Pemerintahan", settings)),
+            lambda a: setattr(a, "author", Author("Operator Desa", settings)),
+            lambda a: a.metadata.__setitem__("rubrik", "kabar"),
+            lambda a: a.metadata.__setitem__("path", "lain/tempat.md"),
+            lambda a: a.metadata["tags"].append("b"),  # a list changed in place
+            lambda a: setattr(a, "status", "draft"),
+            lambda a: setattr(a, "status", "published"),
+            # Another text naming the same values.
+            lambda a: a.settings.__setitem__(
+                "ARTICLE_URL", f"kabar{rng.randint(1, 9)}/{{date:%Y}}/{{slug}}/"
+            ),
+            lambda a: setattr(a, "override_url", "tetap/"),
+        ]
+        first = articles[0]
+        assert addresses(first) == pelicans(first)
+        formatted.clear()
+        assert addresses(first) == addresses(first) == pelicans(first)
+        assert formatted == []  # the same values: remembered
+        for _ in range(300):
+            article = rng.choice(articles)
+            assert addresses(article) == pelicans(article)
+            rng.choice(changes)(article)
+            assert addresses(article) == pelicans(article)
+        # A page without a date is saved under the current time, as Pelican's is.
+        url, saved = addresses(page)
+        time.sleep(0.002)
+        assert url == "profil/" and saved.startswith("profil/") and addresses(page)[1] != saved
+    assert Content._expand_settings is speedups._original_expand_settings  # put back

@@ -10,6 +10,17 @@ settings: the checks that run on that signal (links, output plan) already use th
 files are not cached: a `{attach}` link changes a static file's address while pages are
 written.
 
+Before that, while content is read and the plugins set slugs and dates, Pelican formats
+the same URL settings about eleven times per article (its own checks, the plugins' related
+lists, the link and output checks), each time copying the metadata and formatting the date
+with its own `strftime`. A URL setting's text is a function of the values it names
+(`berita/{date:%Y}/{date:%m}/{slug}/`: the date and the slug), so each content object also
+remembers its last expansion of each setting with the values it was made from, and gives it
+again while the setting's text and those values are the same objects or equal texts and
+numbers. A setting that names a value that can change in place (a list), a missing value,
+a nested field (`{date:{format}}`) or the current time (`{date}` without a date) is
+formatted as Pelican would, every time.
+
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 
@@ -32,17 +43,25 @@ it nothing is cached, so tests or tools that run Pelican directly behave as befo
   with the same result.
 """
 
+import _string
+import datetime as dt
 import functools
 import gc
 import os
+import string
 from contextlib import contextmanager
 
 from pelican import urlwrappers
 from pelican.contents import Article, Content, Page
-from pelican.utils import posixize_path
+from pelican.utils import path_to_url, posixize_path
 
 _original_get_url_setting = Content.get_url_setting
+_original_expand_settings = Content._expand_settings
 _state = {"frozen": False}
+_UNKNOWN = object()  # a value an expansion is not remembered by
+# Values compared by equality (immutable, and formatted alike when equal and of one type);
+# any other value (a date) is compared by identity.
+_EQUAL_TYPES = (str, int, bool, type(None))
 
 
 def _get_url_setting(self, key):
@@ -58,6 +77,72 @@ def _get_url_setting(self, key):
         return value
 
 
+@functools.lru_cache(maxsize=256)
+def _named_fields(template):
+    """The names a URL setting's text formats (`{date:%Y}` and `{date.year}`: "date"), in
+    order, or None when they cannot all be told (a nested or positional field)."""
+    names = []
+    try:
+        for _text, field, spec, _conversion in string.Formatter().parse(template):
+            if field is None:
+                continue
+            first, _rest = _string.formatter_field_name_split(field)
+            if not isinstance(first, str) or not first or (spec and "{" in spec):
+                return None
+            names.append(first)
+    except ValueError:  # not a valid format: formatted (and refused) as Pelican would
+        return None
+    return tuple(dict.fromkeys(names))
+
+
+def _field(content, name):
+    """The value `Content.url_format` gives `name`, or _UNKNOWN when it is not kept."""
+    if name == "slug":
+        return getattr(content, "slug", "")
+    if name == "date":
+        return getattr(content, "date", _UNKNOWN)  # without a date: the current time
+    if name == "lang":
+        return getattr(content, "lang", "en")
+    if name == "path":
+        return path_to_url(content.metadata.get("path", content.get_relative_source_path()))
+    if name in ("author", "category"):
+        return getattr(content, name).slug if hasattr(content, name) else ""
+    return content.metadata.get(name, _UNKNOWN)
+
+
+def _same(kept, values):
+    for old, new in zip(kept, values, strict=True):
+        if old is new:
+            continue
+        if type(old) is not type(new) or not isinstance(new, _EQUAL_TYPES) or old != new:
+            return False
+    return True
+
+
+def _expand_settings(self, key, klass=None):
+    """Pelican's Content._expand_settings, remembered with the values it was made from."""
+    if not klass:
+        klass = self.__class__.__name__
+    fq_key = f"{klass}_{key}".upper()
+    template = self.settings[fq_key]
+    names = _named_fields(template) if isinstance(template, str) else None
+    if names is None:
+        return _original_expand_settings(self, key, klass)
+    values = tuple(_field(self, name) for name in names)
+    cache = self.__dict__.get("_wartadesa_urls")
+    if cache is None:
+        cache = self.__dict__["_wartadesa_urls"] = {}
+    kept = cache.get(("expanded", fq_key))
+    if kept is not None and kept[0] is template and _same(kept[1], values):
+        return kept[2]
+    expanded = _original_expand_settings(self, key, klass)
+    if _UNKNOWN not in values and all(
+        isinstance(value, (*_EQUAL_TYPES, dt.date)) for value in values
+    ):
+        cache[("expanded", fq_key)] = (template, values, expanded)
+    return expanded
+
+
 def _freeze(_sender, **_kwargs):
     _state["frozen"] = True
 
@@ -66,10 +151,13 @@ def _freeze(_sender, **_kwargs):
 def frozen_urls():
     """Within the block, URLs of articles and pages are cached once every generator has
     finished (`all_generators_finalized`; connected before the plugins' receivers, so their
-    checks use the cache; `get_writer` too, in case another receiver came first)."""
+    checks use the cache; `get_writer` too, in case another receiver came first); before
+    that, each content object remembers its expansions of the URL settings with the values
+    they were made from."""
     from pelican.plugins import signals
 
     Content.get_url_setting = _get_url_setting
+    Content._expand_settings = _expand_settings
     signals.all_generators_finalized.connect(_freeze)
     signals.get_writer.connect(_freeze)
     try:
@@ -78,6 +166,7 @@ def frozen_urls():
         signals.all_generators_finalized.disconnect(_freeze)
         signals.get_writer.disconnect(_freeze)
         _state["frozen"] = False
+        Content._expand_settings = _original_expand_settings
         Content.get_url_setting = _original_get_url_setting
 
 
