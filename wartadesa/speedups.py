@@ -17,9 +17,11 @@ with its own `strftime`. A URL setting's text is a function of the values it nam
 (`berita/{date:%Y}/{date:%m}/{slug}/`: the date and the slug), so each content object also
 remembers its last expansion of each setting with the values it was made from, and gives it
 again while the setting's text and those values are the same objects or equal texts and
-numbers. A setting that names a value that can change in place (a list), a missing value,
+numbers. The expansion itself formats only the values the setting names (Pelican first
+copies every metadata value into the mapping it formats with). A setting that names a value
+that can change in place (a list) is formatted every time; one that names a missing value,
 a nested field (`{date:{format}}`) or the current time (`{date}` without a date) is
-formatted as Pelican would, every time.
+formatted by Pelican, every time.
 
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
@@ -135,12 +137,17 @@ def _expand_settings(self, key, klass=None):
     kept = cache.get(("expanded", fq_key))
     if kept is not None and kept[0] is template and _same(kept[1], values):
         return kept[2]
-    expanded = _original_expand_settings(self, key, klass)
-    if _UNKNOWN not in values and all(
-        isinstance(value, (*_EQUAL_TYPES, dt.date)) for value in values
-    ):
+    if any(value is _UNKNOWN for value in values):  # missing, or the current time
+        return _original_expand_settings(self, key, klass)
+    expanded = _format(template, names, values)
+    if all(isinstance(value, (*_EQUAL_TYPES, dt.date)) for value in values):
         cache[("expanded", fq_key)] = (template, values, expanded)
     return expanded
+
+
+def _format(template, names, values):
+    """Pelican formats with every metadata value and its own; only the named ones count."""
+    return template.format(**dict(zip(names, values, strict=True)))
 
 
 def _freeze(_sender, **_kwargs):
