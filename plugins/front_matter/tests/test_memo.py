@@ -1,0 +1,39 @@
+"""The memo's keys (front_matter.memo.key): the same parts give the same key, and parts
+that differ, however they are split or typed, give different keys."""
+
+from markupsafe import Markup
+
+from front_matter import memo
+
+
+def test_a_key_depends_on_every_part_and_how_the_parts_are_split():
+    html = "<p>Musyawarah desa membahas APBDes 2024 — \u201cdana\u201d \\ 'kutip'</p>\n" * 40
+    cases = [
+        ("links in", (html,)),
+        ("links in", (html + " ",)),
+        ("links in", (html[:-1],)),
+        ("sanitize", (html,)),  # another check, the same text
+        ("links in", ("a\0b",)),
+        ("links in", ("a", "b")),  # the same characters split into two texts
+        ("links in", ("ab",)),
+        ("links in", ("1",)),
+        ("links in", (1,)),  # a number, not the text "1"
+        ("links in", ("'1'",)),  # a text that looks like the repr of "1"
+        ("links in", (Markup("1"),)),  # a text of another type
+        ("links in", (["a", "b"],)),
+        ("links in", ("\0s1\0a",)),  # a text that looks like an encoded part
+        ("links in", ("s1",)),
+        ("links in", ("",)),
+        ("links in", ()),
+        ("links in", (None,)),
+        ("links in", ("\udcff",)),  # a lone surrogate (a file name read as bytes)
+    ]
+    keys = [memo.key(check, *parts) for check, parts in cases]
+    assert len(set(keys)) == len(cases)
+    # Made again from equal parts (new objects): the same keys.
+    again = [
+        memo.key(str(check), *[p[:] if type(p) is str else p for p in parts])
+        for check, parts in cases
+    ]
+    assert again == keys
+    assert all(len(k) == 64 and int(k, 16) >= 0 for k in keys)
