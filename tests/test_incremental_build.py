@@ -474,3 +474,58 @@ def test_a_list_a_page_only_counts_is_fingerprinted_by_its_length(tmp_path):
     assert fingerprint("counts", ["a", "b"]) == fingerprint("counts", ["a", "c"])
     assert fingerprint("counts", ["a", "b"]) != fingerprint("counts", ["a", "b", "c"])
     assert fingerprint("lists", ["a", "b"]) != fingerprint("lists", ["a", "c"])
+
+
+def test_only_the_page_own_article_counts_by_what_hangs_on_it(tmp_path):
+    """The article of an article page counts by what the plugins hung on it (its related
+    articles); the same article as an item of a list the page shows (`articles`) counts as
+    on a list page: by its source and its address, not by its related articles."""
+    import copy
+
+    import jinja2
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import SafeDatetime
+
+    from wartadesa.incremental import Fingerprints
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings["PATH"] = str(tmp_path)
+    environment = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "own": "{{ article.title }}{% for o in article.related %}{{ o.title }}{% endfor %}",
+                "list": "{% for a in articles %}{{ a.title }}{{ a.related|length }}{% endfor %}",
+            }
+        )
+    )
+
+    def article(name, related=(), slug=None):
+        source = tmp_path / f"{name}.md"
+        if not source.exists():
+            source.write_text(f"judul: {name}\n", encoding="utf-8")
+        made = Article(
+            "<p>isi</p>",
+            metadata={"title": name, "slug": slug or name, "date": SafeDatetime(2024, 5, 1)},
+            settings=settings,
+            source_path=str(source),
+        )
+        made.related = list(related)
+        return made
+
+    def fingerprint(template, variables):
+        fingerprints = Fingerprints({"PATH": str(tmp_path)}, {})
+        return fingerprints.page(environment.get_template(template), variables, {})
+
+    b, c = article("b"), article("c")
+    own = fingerprint("own", {"article": article("a", [b])})
+    assert own is not None
+    assert fingerprint("own", {"article": article("a", [b])}) == own
+    assert fingerprint("own", {"article": article("a", [c])}) != own  # what hangs on it
+
+    listed = fingerprint("list", {"articles": [article("a", [b]), c]})
+    assert listed is not None
+    assert fingerprint("list", {"articles": [article("a", [c]), c]}) == listed
+    assert fingerprint("list", {"articles": [article("a", [b], slug="a-baru"), c]}) != listed
+    (tmp_path / "a.md").write_text("judul: a (diubah)\n", encoding="utf-8")
+    assert fingerprint("list", {"articles": [article("a", [b]), c]}) != listed  # its source

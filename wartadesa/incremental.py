@@ -14,10 +14,12 @@ what the page is rendered from:
 - the template's name, and for each variable the template and everything it includes,
   extends or imports can read (found with Jinja's own analysis, `jinja2.meta`) the value
   this page gets. A content object (article, page, notice...) counts by its source file's
-  bytes and its address, and the page's own object (the article of an article page) also
-  by every object hung on it by the plugins: related articles, previous/next, villages,
-  category, tags, cover. A list page counts by the objects on that page and the page
-  numbers; a value all pages share (the site's categories, the villages) is counted once.
+  bytes and its address, and the page's own object (the article of an article page: a
+  variable itself, not an item of a list) also by every object hung on it by the plugins:
+  related articles, previous/next, villages, category, tags, cover. A list page counts by
+  the objects on that page and the page numbers, and so do the content objects in a list a
+  page shows whole (`articles`, the articles of each of `categories`); a value all pages
+  share (the site's categories, the villages) is counted once.
   A list hung on the page's own place (`region.articles`) counts by its length when every
   mention of that attribute in the template and all it refers to is `x.articles|length`
   (or `|count`) and nothing names an attribute at render time (`_attribute_uses`).
@@ -360,6 +362,11 @@ class Fingerprints:
         if isinstance(value, (URLWrapper, Content)) or (
             hasattr(value, "__dict__") and not callable(value) and not hasattr(value, "__iter__")
         ):
+            if depth > 0 and level > 1 and isinstance(value, Content):
+                # One of the items of a list the page shows (`articles`, `categories`): it
+                # counts as on a list page, by its source and address. Only a variable
+                # itself (`article`) is the page's own object.
+                depth = 0
             # The same object has the same description on every page of this build.
             key = (id(value), max(-1, min(depth, 1)), self._counted if depth > 0 else None)
             kept = self._objects.get(key)
