@@ -257,3 +257,28 @@ def test_a_second_build_in_the_same_process_shows_the_same_warning(tmp_path):
             number,
             site.warnings,
         )
+
+
+def test_a_build_in_the_same_process_frees_the_one_before(tmp_path):
+    """`invoke livereload` builds again in one process after every save: each build's
+    articles and context are freed when it ends, not kept by Pelican's cache of their
+    HTML (pelican.utils.memoized), which made every save add a whole site to memory."""
+    import gc
+    import weakref
+
+    from pelican.plugins import signals
+
+    seen = []
+
+    def remember(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+
+    signals.article_generator_finalized.connect(remember)
+    try:
+        for _ in range(2):
+            build_site(tmp_path / "output", BUILD_CACHE=str(tmp_path / "cache"))
+    finally:
+        signals.article_generator_finalized.disconnect(remember)
+    gc.collect()
+    assert len(seen) >= 10  # two builds of the sample site's articles
+    assert [ref() for ref in seen if ref() is not None] == []
