@@ -15,6 +15,7 @@ serves any more. A removal that was cut short (the machine stopped), or that is 
 when the next build starts, is handed to that build's own background removal (`clean_stale`).
 """
 
+import contextlib
 import os
 import re
 import secrets
@@ -249,6 +250,10 @@ def remove_later(folder: Path) -> None:
         except OSError:
             pass
         else:
+            # At the lowest priority: a build started meanwhile (the live preview's next
+            # save) gets the cores first.
+            with contextlib.suppress(OSError, AttributeError):
+                os.setpriority(os.PRIO_PROCESS, process.pid, 19)
             _removals.append(process)
             return
     shutil.rmtree(folder, ignore_errors=True)

@@ -250,9 +250,10 @@ def waiting_rm(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(os.name != "posix", reason="rm -rf in the background: POSIX only")
 def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
-    """The replaced output is removed by a detached `rm` that the swap does not wait for:
-    here an `rm` that first waits for a go-ahead given only after the swap returned (it
-    gives up waiting after 20 s, so a swap that waited would find the folder gone)."""
+    """The replaced output is removed by a detached `rm`, at the lowest priority, that the
+    swap does not wait for: here an `rm` that first waits for a go-ahead given only after
+    the swap returned (it gives up waiting after 20 s, so a swap that waited would find the
+    folder gone)."""
     go = waiting_rm(tmp_path, monkeypatch)
     site = tmp_path / "site"
     site.mkdir()
@@ -263,6 +264,9 @@ def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
     assert not (output / "berita").exists()
     assert len(left) == 1, "the old output is still being removed"
     assert (site / left[0] / "berita" / "a" / "index.html").read_text(encoding="utf-8") == "lama"
+    # At the lowest priority: the next build (a live preview's next save) goes first.
+    removal = output_folder._removals[-1]  # the one the swap started
+    assert os.getpriority(os.PRIO_PROCESS, removal.pid) == 19
     go.touch()
     output_folder.wait_for_removals(30)
     assert old_outputs(site) == []

@@ -65,6 +65,7 @@ def preview_ours(settings, output, overrides, append, line):
     """invoke livereload's rebuild after one saved article (tasks.py: rebuild_site)."""
     import time
 
+    from wartadesa import output_folder
     from wartadesa.build import BuildFailed, build, load_settings
     from wartadesa.preview import preview_overrides
 
@@ -72,6 +73,9 @@ def preview_ours(settings, output, overrides, append, line):
     overrides = {**preview_overrides(load_settings(settings)), **overrides}
     try:
         build(settings, output=output, overrides=overrides, index_later=[])
+        # The operator saves later than the removal of the output that build replaced
+        # (a background `rm`, wartadesa.output_folder.remove_later) takes.
+        output_folder.wait_for_removals()
         with open(append, "a", encoding="utf-8") as handle:
             handle.write(f"\n{line}\n")
         start = time.perf_counter()

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wartadesa.output_folder import OLD_PREFIX
 from wartadesa.weight import measure_site, segments_from_settings
 
 from . import corpus as corpus_module
@@ -264,6 +265,18 @@ def our_settings():
     return get_settings_from_file(str(OUR_SETTINGS))
 
 
+def wait_for_old_outputs(parent, timeout=120.0):
+    """Until no replaced output is left in `parent`: a build returns without waiting for
+    the removal of the output it replaced (wartadesa.output_folder.remove_later, a
+    background `rm`), and a rebuild timed while it still runs would share the cores with
+    it; an operator's next save or push comes later than that."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(p.name.startswith(OLD_PREFIX) for p in Path(parent).iterdir()):
+            return
+        time.sleep(0.05)
+
+
 def run_build(
     config, settings, output, overrides=None, profile=None, logs=None, fresh=True, extra=()
 ):
@@ -274,6 +287,8 @@ def run_build(
     output = Path(output)
     if fresh and output.exists():
         shutil.rmtree(output)
+    if output.parent.is_dir():
+        wait_for_old_outputs(output.parent)
     logs = Path(logs or output.parent)
     logs.mkdir(parents=True, exist_ok=True)
     values = {k: str(v) if isinstance(v, Path) else v for k, v in (overrides or {}).items()}
