@@ -297,3 +297,40 @@ def test_remembered_url_expansions_are_pelicans(monkeypatch):
         time.sleep(0.05)  # more than a coarse clock's tick
         assert url == "profil/" and saved.startswith("profil/") and addresses(page)[1] != saved
     assert Content._expand_settings is speedups._original_expand_settings  # put back
+
+
+def test_url_dates_formatted_as_pelican_formats_them():
+    """The fast `strftime` of a URL setting's date gives Pelican's text (or its error) for
+    every pattern: zero-stripping `%-m`, directives Pelican leaves alone (`%e`, `%k`),
+    `%%`, a stray `%`, nested and attribute fields."""
+    import datetime as dt
+    import random
+
+    from pelican.utils import SafeDatetime
+
+    from wartadesa.speedups import _format
+
+    patterns = ["%Y", "%m", "%-m", "%-d", "%e", "%k", "%Y%m%d", "%%Y", "%b", "%B %Y", "%j"]
+    patterns += ["%a %d %B %Y", "%H:%M", "%y-%U", "x%", "%G-W%V-%u", "%z%Z", "%c", "%-%"]
+    templates = [f"berita/{{date:{p}}}/{{slug}}/{{{{x}}}}" for p in patterns]
+    templates += ["{date.year}/{slug}/", "{date!s}/{slug}", "{date}/{slug}/", "{slug:>12}/"]
+    rng = random.Random(12)
+    compared = 0
+    for _ in range(400):
+        zone = rng.choice([None, dt.UTC, dt.timezone(dt.timedelta(hours=7))])
+        date = SafeDatetime(
+            rng.randint(1, 2999), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+            rng.randint(0, 59), tzinfo=zone,
+        )  # fmt: skip
+        for template in templates:
+            try:
+                expected = template.format(date=date, slug="kabar-desa")
+            except ValueError as error:
+                expected = type(error)
+            try:
+                found = _format(template, ("date", "slug"), (date, "kabar-desa"))
+            except ValueError as error:
+                found = type(error)
+            assert found == expected, (template, date)
+            compared += 1
+    assert compared == 400 * len(templates)

@@ -164,10 +164,10 @@ class ReadCache:
         return digest.hexdigest()
 
     def _file(self, key):
-        return self.here / key[:2] / f"{key}.pickle"
+        return os.path.join(self.here, key[:2], f"{key}.pickle")  # (os.path: 5,000 a build)
 
     def has(self, key):
-        return self._file(key).is_file()
+        return os.path.isfile(self._file(key))
 
     def load(self, key):
         """(content, metadata) kept for `key`, or None."""
@@ -193,7 +193,7 @@ class ReadCache:
             _Pickler(buffer, self.settings).dump(result)
         except Exception:  # noqa: BLE001 - something that does not travel: not kept
             return
-        target = self._file(key)
+        target = Path(self._file(key))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_suffix(f".{os.getpid()}.tmp")

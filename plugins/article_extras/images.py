@@ -96,8 +96,7 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
         if value.startswith(prefix):
             value = value[len(prefix) :]
     relative = value.split("?", 1)[0].split("#", 1)[0].lstrip("/")
-    root = Path(settings["PATH"])
-    if not relative or not (root / relative).is_file():
+    if not relative or not os.path.isfile(os.path.join(settings["PATH"], relative)):
         raise ImageProblem(
             f"gambar '{value}' tidak ditemukan di folder content (image file not found)",
             "periksa nama berkas (huruf besar/kecil berpengaruh); " + HINT,
@@ -115,7 +114,7 @@ def dimensions(path: str | Path) -> tuple[int, int] | tuple[None, None]:
     """(width, height) in pixels; (None, None) for SVG. ImageProblem if unreadable.
     A file's dimensions are read once while its size and modification time stay the same
     (many articles may share one cover photo)."""
-    if Path(path).suffix.lower() == ".svg":
+    if os.path.splitext(path)[1].lower() == ".svg":
         return None, None
     try:
         stat = os.stat(path)
