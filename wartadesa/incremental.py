@@ -599,10 +599,10 @@ class Store:
     def wrap(self, template, context: Mapping[str, Any]):
         return _Reuse(template, self, context) if self.enabled else template
 
-    def previous_file(self, name: str, fingerprint: str) -> tuple[Path, str] | None:
-        """(the previous output's file, its sha256) when it was rendered from `fingerprint`
-        and is still the file recorded then: same size and modification time, or else the
-        same bytes."""
+    def previous_file(self, name: str, fingerprint: str) -> tuple[Path, str, list] | None:
+        """(the previous output's file, its sha256, [its size, its modification time]) when
+        it was rendered from `fingerprint` and is still the file recorded then: same size and
+        modification time, or else the same bytes."""
         known = self.previous.get(os.path.normpath(name))
         if not known or known[0] != fingerprint:
             return None
@@ -612,21 +612,24 @@ class Store:
         except OSError:
             return None
         if [stat.st_size, stat.st_mtime_ns] == known[2:4]:
-            return path, known[1]
+            return path, known[1], known[2:4]
         try:
             data = path.read_bytes()
         except OSError:
             return None
         if hashlib.sha256(data).hexdigest() != known[1]:
             return None
-        return path, known[1]
+        return path, known[1], [stat.st_size, stat.st_mtime_ns]
 
-    def reuse(self, name: str, fingerprint: str, path: Path, sha: str) -> None:
+    def reuse(self, name: str, fingerprint: str, path: Path, sha: str, stat: list) -> None:
         """The next file opened for writing (wartadesa.parallel.SharedWriter._open_w) is
-        `name`: it is linked to the previous output's `path` instead of written."""
+        `name`: it is linked to the previous output's `path` instead of written. A hard
+        link has the file's size and modification time (`stat`): noted for the record
+        without asking again (a copy's, where links cannot be made, differs: the next
+        build then compares its bytes)."""
         self.pending = (os.path.normpath(name), path)
         self.reused += 1
-        self.note(name, fingerprint, sha)
+        self.note(name, fingerprint, sha, stat)
 
     def take_link(self, filename: str, output_path: str) -> Path | None:
         """The previous file to link at `filename` (in the folder `output_path`), if the
@@ -672,8 +675,9 @@ class Store:
                 self.note(name, fingerprint, hashlib.sha256(data).hexdigest())
         return feed
 
-    def note(self, name: str, fingerprint: str, sha: str) -> None:
-        self.pages.setdefault(os.path.normpath(name), [fingerprint, sha])  # the first write counts
+    def note(self, name: str, fingerprint: str, sha: str, stat: list | None = None) -> None:
+        entry = [fingerprint, sha] + (stat or [])
+        self.pages.setdefault(os.path.normpath(name), entry)  # the first write counts
 
     def merge(self, found: dict) -> None:
         """What a writing worker rendered and reused."""
@@ -702,12 +706,14 @@ class Store:
         """Write the record of the output now in place (`previous_output`): each page's
         fingerprint, sha256, size and modification time."""
         pages = {}
-        for name, (fingerprint, sha) in sorted(self.pages.items()):
-            try:
-                stat = (self.previous_output / name).stat()
-            except OSError:
-                continue
-            pages[name] = [fingerprint, sha, stat.st_size, stat.st_mtime_ns]
+        for name, (fingerprint, sha, *known) in sorted(self.pages.items()):
+            if not known:  # rendered by this build
+                try:
+                    stat = os.stat(os.path.join(self.previous_output, name))
+                except OSError:
+                    continue
+                known = [stat.st_size, stat.st_mtime_ns]
+            pages[name] = [fingerprint, sha, *known]
         data = {
             "format": FORMAT,
             "last_build": {"rendered": self.rendered, "reused": self.reused},

@@ -146,6 +146,7 @@ class ReadCache:
         self.environment = environment_digest(settings, "read").hexdigest()[:24]
         self.here = self.base / self.environment
         self.used = set()
+        self._present = None  # the names of the entries in `here`, once asked
         self.hits = 0
         self.stored = 0
 
@@ -167,7 +168,13 @@ class ReadCache:
         return os.path.join(self.here, key[:2], f"{key}.pickle")  # (os.path: 5,000 a build)
 
     def has(self, key):
-        return os.path.isfile(self._file(key))
+        if self._present is None:  # one listing of the folder, not a look per file
+            self._present = set()
+            with contextlib.suppress(OSError), os.scandir(self.here) as buckets:
+                for bucket in buckets:
+                    with contextlib.suppress(OSError), os.scandir(bucket.path) as entries:
+                        self._present.update(entry.name for entry in entries)
+        return f"{key}.pickle" in self._present
 
     def load(self, key):
         """(content, metadata) kept for `key`, or None."""
