@@ -366,13 +366,19 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             stats["siteurl"] = settings.get("SITEURL", "")
         if pages is not None:
             pages.release()  # what the fingerprints kept alive: no longer needed
-        if index_later is None and search_enabled(settings):
-            give_back_memory()  # Pagefind, next, takes the most memory of the build
         try:  # the search index of the finished pages, before anything is published
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)
             else:
-                index_site(staging, settings, previous=output / INDEX_FOLDER)
+                # Pagefind takes the most memory of the build: the build's is given back
+                # as soon as Pagefind has started (the collection's time is then not waited
+                # for on its own).
+                index_site(
+                    staging,
+                    settings,
+                    previous=output / INDEX_FOLDER,
+                    meanwhile=give_back_memory if search_enabled(settings) else None,
+                )
         except IndexFailed as failed:
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:

@@ -10,7 +10,8 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -230,12 +231,35 @@ def index_site(
     settings: Mapping[str, Any],
     into: str | Path | None = None,
     previous: str | Path | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
     """Write the Pagefind index of the site in `folder` into `into` (default: its
     `pagefind/`), in parts on a big site (search/shards.py). `previous`: the index folder of
     the build before, whose unchanged parts are taken instead of being indexed again (with
-    BUILD_CACHE only). Does nothing when the search plugin is not in PLUGINS. Raises
-    IndexFailed with an Indonesian message."""
+    BUILD_CACHE only). `meanwhile`: called once, as soon as Pagefind is at work (the build
+    frees its memory then), or before returning when there is nothing to index. Does
+    nothing else when the search plugin is not in PLUGINS. Raises IndexFailed with an
+    Indonesian message."""
+    once = _Once(meanwhile)
+    try:
+        _index_site(folder, settings, into, previous, once)
+    finally:
+        once()
+
+
+class _Once:
+    """A callable (or None) that runs at most once, whoever calls first."""
+
+    def __init__(self, function: Callable[[], None] | None) -> None:
+        self._function = function
+
+    def __call__(self) -> None:
+        function, self._function = self._function, None
+        if function is not None:
+            function()
+
+
+def _index_site(folder, settings, into, previous, meanwhile: _Once) -> None:
     if not enabled(settings):
         return
     try:
@@ -270,7 +294,7 @@ def index_site(
                 _copy_part(previous / shards.folder_name(group, primary), target, primary)
             else:
                 to_index.append((group, groups[group], target, primary))
-        _index_parts(to_index, folder, work, settings)
+        _index_parts(to_index, folder, work, settings, meanwhile)
         for group in present:
             record.note(group, group == present[0], keys[group], work / str(group))
         os.rename(work / str(present[0]), bundle)
@@ -314,19 +338,25 @@ def _copy_part(source: Path, target: Path, primary: bool) -> None:
     shutil.copytree(source, target, copy_function=link_or_copy, ignore=not_other_parts)
 
 
-def _index_parts(to_index, folder: Path, work: Path, settings: Mapping[str, Any]) -> None:
-    """Pagefind over each part to index, as many at once as the build has workers."""
+def _index_parts(
+    to_index, folder: Path, work: Path, settings: Mapping[str, Any], meanwhile: _Once
+) -> None:
+    """Pagefind over each part to index, as many at once as the build has workers; once
+    the first has started (or failed), `meanwhile` runs in this thread."""
     if not to_index:
         return
     from wartadesa.parallel import worker_count
+
+    started = threading.Event()
 
     def one(job):
         group, pages, target, primary = job
         linked = work / f"pages-{group}"
         try:
             _link_pages([page.path for page in pages], folder, linked)
-            _run_pagefind(linked, target, settings, folder)
+            _run_pagefind(linked, target, settings, folder, started)
         finally:
+            started.set()
             shutil.rmtree(linked, ignore_errors=True)
         for name in UNUSED_FILES + (() if primary else SCRIPT_FILES):
             (target / name).unlink(missing_ok=True)
@@ -337,13 +367,12 @@ def _index_parts(to_index, folder: Path, work: Path, settings: Mapping[str, Any]
             )
 
     at_once = max(1, min(len(to_index), worker_count(settings)))
-    if at_once == 1:
-        for job in to_index:
-            one(job)
-        return
     pool = ThreadPoolExecutor(max_workers=at_once)
     try:
-        for future in [pool.submit(one, job) for job in to_index]:
+        futures = [pool.submit(one, job) for job in to_index]
+        started.wait()
+        meanwhile()
+        for future in futures:
             future.result()  # the first failure is the build's message
     finally:  # after a failure (or Ctrl+C), parts not yet started are not started
         pool.shutdown(wait=True, cancel_futures=True)
@@ -389,30 +418,46 @@ def _link_pages(marked: list[Path], folder: Path, pages: Path) -> None:
         link_or_copy(page, target)
 
 
-def _run_pagefind(pages: Path, bundle: Path, settings: Mapping[str, Any], folder: Path) -> None:
+def _run_pagefind(
+    pages: Path,
+    bundle: Path,
+    settings: Mapping[str, Any],
+    folder: Path,
+    started: threading.Event | None = None,
+) -> None:
+    """Pagefind over `pages` into `bundle`; `started` is set once it runs."""
     try:
-        result = subprocess.run(
+        process = subprocess.Popen(
             command(pages, bundle, settings),
-            check=False,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=TIMEOUT_SECONDS,
             env={**os.environ, "NO_COLOR": "1"},
         )
-    except subprocess.TimeoutExpired:
-        raise IndexFailed(
-            f"indeks pencarian: Pagefind tidak selesai dalam {TIMEOUT_SECONDS} "
-            "detik (indexing timed out) — coba lagi; bila terulang, laporkan "
-            "jumlah berita situs ini"
-        ) from None
     except OSError as error:
         raise IndexFailed(
             f"indeks pencarian: Pagefind tidak bisa dijalankan ({error.strerror}) — {HINT}"
         ) from None
-    if result.returncode != 0:
-        detail = " ".join((result.stderr or result.stdout or "").split())[:500]
+    if started is not None:
+        started.set()
+    with process:
+        try:
+            stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise IndexFailed(
+                f"indeks pencarian: Pagefind tidak selesai dalam {TIMEOUT_SECONDS} "
+                "detik (indexing timed out) — coba lagi; bila terulang, laporkan "
+                "jumlah berita situs ini"
+            ) from None
+        except BaseException:  # Ctrl+C, a failure elsewhere: Pagefind stops too
+            process.kill()
+            raise
+    if process.returncode != 0:
+        detail = " ".join((stderr or stdout or "").split())[:500]
         detail = detail.replace(str(pages), "output").replace(str(folder), "output")
         raise IndexFailed(
-            f"indeks pencarian: Pagefind gagal (kode {result.returncode}): "
+            f"indeks pencarian: Pagefind gagal (kode {process.returncode}): "
             f"{detail or 'tanpa pesan'} — {HINT}"
         )

@@ -573,3 +573,55 @@ def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_
         assert sorted(same.values()) == [False] + [True] * (len(same) - 1), same
     fresh = build_site(tmp_path / "fresh", content=content, **extra).output
     assert fragments(fresh) == after
+
+
+def test_the_build_gives_memory_back_while_pagefind_works(tmp_path, monkeypatch):
+    """`meanwhile` (the build's garbage collection) runs once, while Pagefind is running, not
+    before it starts; and once too when there is nothing to index."""
+    import os
+    import sys
+
+    import search.indexer as indexer
+
+    slow = tmp_path / "pagefind-slow"  # Pagefind, one second late: surely running when asked
+    slow.write_text(
+        f"#!{sys.executable}\nimport os, sys, time\ntime.sleep(1)\n"
+        f"os.execv({indexer.pagefind_binary()!r}, [{indexer.pagefind_binary()!r}, *sys.argv[1:]])\n",
+        encoding="utf-8",
+    )
+    slow.chmod(0o755)
+    monkeypatch.setattr(indexer, "pagefind_binary", lambda: str(slow))
+
+    def running_children():
+        found = []
+        for task in os.listdir(f"/proc/{os.getpid()}/task"):
+            with open(f"/proc/{os.getpid()}/task/{task}/children", encoding="ascii") as handle:
+                for pid in handle.read().split():
+                    try:
+                        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+                            state = stat.read().rsplit(")", 1)[1].split()[0]
+                        with open(f"/proc/{pid}/cmdline", "rb") as command:
+                            if b"pagefind-slow" in command.read() and state != "Z":
+                                found.append(pid)
+                    except OSError:
+                        continue
+        return found
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<html><head><title>x</title></head><body><article data-pagefind-body><h1>Kabar"
+        "</h1><p>Rapat desa membahas jalan.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    calls = []
+    index_site(site, {"PLUGINS": ["search"]}, meanwhile=lambda: calls.append(running_children()))
+    assert len(calls) == 1 and calls[0], calls  # once, with Pagefind at work
+    assert (site / INDEX_FOLDER / "pagefind.js").is_file()
+
+    empty = tmp_path / "empty"  # no page marked for search: no Pagefind, still called once
+    empty.mkdir()
+    (empty / "index.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    calls.clear()
+    index_site(empty, {"PLUGINS": ["search"]}, meanwhile=lambda: calls.append(running_children()))
+    assert calls == [[]]
