@@ -247,9 +247,10 @@ def build(
 
 
 def give_back_memory() -> None:
-    """Return the memory of the finished Pelican run to the system before Pagefind starts
-    (the two would otherwise add up): collect the freed objects, then ask glibc to release
-    its free heap pages (malloc_trim; nothing elsewhere)."""
+    """Return the memory of the finished Pelican run to the system while Pagefind indexes
+    (the two would otherwise add up; search.indexer.index_site calls it once Pagefind has
+    started): collect the freed objects, then ask glibc to release its free heap pages
+    (malloc_trim; nothing elsewhere)."""
     import ctypes
     import gc
 
@@ -273,7 +274,7 @@ def forget_memoized_texts() -> None:
     class (`pelican.utils.memoized`, keyed by the object): in one process that caches
     forever, with each object the whole build it refers to (the context, every other
     article). Emptied after each Pelican run, so a build's objects are freed when it ends:
-    before Pagefind runs (give_back_memory), and before the next build of a live preview,
+    while Pagefind runs (give_back_memory), and before the next build of a live preview,
     which otherwise kept every earlier build alive (more memory and slower collections
     with every save)."""
     from pelican.contents import Content
