@@ -456,16 +456,19 @@ class Fingerprints:
             wrapper.as_dict()  # as its addresses would: Pelican notes name and slug in it
         return shown
 
+    def _list(self, value: Any, depth: int, level: int) -> tuple:
+        return (
+            "L",
+            [
+                repr(item) if type(item) in _SCALARS else self.value(item, depth, level)
+                for item in value
+            ],
+        )
+
     def _plain(self, value: Any, depth: int, level: int) -> Any:
         kind = type(value)
         if kind is list or kind is tuple:  # as below, without the checks before
-            return (
-                "L",
-                [
-                    repr(item) if type(item) in _SCALARS else self.value(item, depth, level)
-                    for item in value
-                ],
-            )
+            return self._list(value, depth, level)
         if isinstance(value, Paginator):
             return ("N", value.name, value.url, value.count, value.num_pages, value.per_page)
         if isinstance(value, Page):
@@ -486,13 +489,7 @@ class Fingerprints:
                 ),
             )
         if isinstance(value, (list, tuple)):
-            return (
-                "L",
-                [
-                    repr(item) if type(item) in _SCALARS else self.value(item, depth, level)
-                    for item in value
-                ],
-            )
+            return self._list(value, depth, level)
         if isinstance(value, (set, frozenset)):
             return ("S", sorted(repr(self.value(item, depth, level)) for item in value))
         if callable(value) and not hasattr(value, "__iter__"):
