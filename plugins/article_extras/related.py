@@ -59,7 +59,7 @@ class RelatedIndex:
         )
 
     def _build(self):
-        self._info, self._by_key = {}, {}
+        self._info, self._by_key, self._village_category = {}, {}, {}
         candidates = list(self._candidates)
         for other in candidates:
             villages, category, tags, url, _newest = info = self._describe(other)
@@ -69,7 +69,25 @@ class RelatedIndex:
                 keys.append(("category", category))
             for key in keys:
                 self._by_key.setdefault(key, []).append(other)
+            if category is not None:
+                for village in villages:
+                    self._village_category.setdefault((village, category), []).append(other)
+        for members in self._by_key.values():  # newest first, then URL (see _newest_unseen)
+            members.sort(key=lambda other: (self._info[id(other)][4], self._info[id(other)][3]))
+        # Each village and tag one bit: what two articles share is counted with one `&`.
+        named = sorted(key for key in self._by_key if key[0] != "category")
+        self._bits = {key: 1 << number for number, key in enumerate(named)}
+        self._masks = {key: self._masks_of(info) for key, info in self._info.items()}
         self._recall(candidates)
+
+    def _masks_of(self, described):
+        """(the bits of the villages, of the tags) of a described article."""
+        villages, _category, tags, _url, _newest = described
+        bits = self._bits
+        return (
+            sum(bits.get(("village", v), 0) for v in villages),
+            sum(bits.get(("tag", t), 0) for t in tags),
+        )
 
     def _recall(self, candidates):
         """The lists kept by earlier builds (front_matter.memo), if the build cache is on."""
@@ -103,27 +121,48 @@ class RelatedIndex:
         path = getattr(article, "source_path", None)
         return repr((path, sorted(villages), category, sorted(tags), url, newest, limit))
 
-    def _score(self, keys, described, seen, scored):
+    def _score(self, keys, described, masks, seen, scored):
         """Append a sort row for each not yet seen article under `keys`."""
-        villages, category, tags, url, _newest = described
         for key in keys:
-            for other in self._by_key.get(key, ()):
-                if id(other) in seen:
-                    continue
-                seen.add(id(other))
-                o_villages, o_category, o_tags, o_url, o_newest = self._info[id(other)]
-                if o_url == url:
-                    continue
-                scored.append(
-                    (
-                        -len(villages & o_villages),
-                        -int(category is not None and o_category == category),
-                        -len(tags & o_tags),
-                        o_newest,
-                        o_url,
-                        other,
-                    )
+            self._score_members(self._by_key.get(key, ()), described, masks, seen, scored)
+
+    def _score_members(self, members, described, masks, seen, scored):
+        """Append a sort row for each not yet seen article of `members` (the villages and
+        tags it shares with the described article counted by their bits, `masks`)."""
+        category, url = described[1], described[3]
+        villages, tags = masks
+        info, all_masks = self._info, self._masks
+        for other in members:
+            key = id(other)
+            if key in seen:
+                continue
+            seen.add(key)
+            o_info = info[key]
+            if o_info[3] == url:
+                continue
+            o_villages, o_tags = all_masks[key]
+            scored.append(
+                (
+                    -(villages & o_villages).bit_count(),
+                    -int(category is not None and o_info[1] == category),
+                    -(tags & o_tags).bit_count(),
+                    o_info[4],
+                    o_info[3],
+                    other,
                 )
+            )
+
+    def _newest_unseen(self, key, limit, described, masks, seen, scored):
+        """Append a sort row for the first `limit` not yet seen articles of one group, in
+        the group's order (newest first, then URL). For the category after every village
+        and tag of the article has been scored: an article not seen then shares no village
+        and no tag with it, so in the category those rank by date and URL alone, and the
+        rest of a big category cannot reach the list."""
+        wanted = len(scored) + limit
+        for other in self._by_key.get(key, ()):
+            if len(scored) >= wanted:
+                break
+            self._score_members((other,), described, masks, seen, scored)
 
     def related(self, article: Article, limit: int = 3) -> list[Article]:
         """Up to `limit` articles sharing a village, the category or tags with `article`.
@@ -152,18 +191,42 @@ class RelatedIndex:
     def _find(self, article, described, limit):
         """(the related articles, the groups looked at to find them)"""
         villages, category, tags, _url, _newest = described
+        masks = self._masks.get(id(article)) or self._masks_of(described)
         seen = {id(article)}
         scored = []
         # An article sharing a village always ranks above one that doesn't: when the
         # village matches already fill the list, category and tags need no scan.
         looked_at = [("village", v) for v in sorted(villages)]
-        self._score(looked_at, described, seen, scored)
+        if len(villages) == 1 and category is not None:
+            # With one village, every article of it shares that one: those of the same
+            # category too rank first. When they fill the list, only they are scored.
+            (village,) = villages
+            same = self._village_category.get((village, category), ())
+            self._score_members(same, described, masks, set(seen), scored)
+            if len(scored) < limit:
+                scored = []
+        if not scored:
+            self._score(looked_at, described, masks, seen, scored)
         if len(scored) < limit:
-            other_keys = [("tag", t) for t in sorted(tags)]
+            tag_keys = [("tag", t) for t in sorted(tags)]
+            looked_at += tag_keys
             if category is not None:
-                other_keys.append(("category", category))
-            self._score(other_keys, described, seen, scored)
-            looked_at += other_keys
+                looked_at.append(("category", category))
+            # Every article not seen yet shares no village. Those of the same category rank
+            # above any other: when they are fewer than the articles sharing a tag, and
+            # enough, only they are scored.
+            tagged = sum(len(self._by_key.get(key, ())) for key in tag_keys)
+            members = self._by_key.get(("category", category), ()) if category is not None else ()
+            in_category = []
+            if members and len(members) <= tagged:
+                self._score_members(members, described, masks, set(seen), in_category)
+            if len(scored) + len(in_category) >= limit and in_category:
+                scored += in_category
+            else:  # every article sharing a tag, then the category's newest others
+                self._score(tag_keys, described, masks, seen, scored)
+                if category is not None:
+                    key = ("category", category)
+                    self._newest_unseen(key, limit, described, masks, seen, scored)
         best = heapq.nsmallest(limit, scored, key=lambda row: row[:5])  # = sorted(...)[:limit]
         return [row[5] for row in best], looked_at
 

@@ -85,6 +85,65 @@ def test_related_more_shared_tags_rank_higher():
     assert [a.url for a in related_articles(article, [one, two])] == ["two/", "one/"]
 
 
+def ranked_by_definition(article, candidates, limit):
+    """Related articles by the documented order, over every candidate: most shared villages,
+    same category, most shared tags, newest, URL; only those sharing something."""
+
+    def slugs(items):
+        return {item.slug for item in items or []}
+
+    villages, tags = slugs(getattr(article, "villages", [])), slugs(article.tags)
+    rows = []
+    for other in candidates:
+        if other is article or other.url == article.url:
+            continue
+        shared = (
+            len(villages & slugs(getattr(other, "villages", []))),
+            int(other.category.slug == article.category.slug),
+            len(tags & slugs(other.tags)),
+        )
+        if any(shared):
+            key = (-shared[0], -shared[1], -shared[2], -other.date.timestamp(), other.url)
+            rows.append((key, other.url))
+    return [url for _key, url in sorted(rows)[:limit]]
+
+
+@pytest.mark.parametrize(
+    "seed, tag_count, per_article, village_count",
+    [
+        (1, 6, (0, 2), 40),
+        (2, 6, (0, 2), 5),
+        (3, 8, (3, 5), 40),
+        (4, 8, (3, 5), 5),
+        (5, 40, (0, 3), 40),
+    ],
+)
+def test_related_lists_follow_the_documented_order_in_big_categories(
+    seed, tag_count, per_article, village_count
+):
+    """Big categories and a rare one, few or many tags per article, few or many villages
+    (none, one or two an article): every list is the one the documented order gives when
+    every candidate is ranked."""
+    rng = random.Random(seed)
+    tags = [f"t{n}" for n in range(tag_count)]
+    items = []
+    for number in range(300):
+        item = fake(
+            f"{number}/",
+            rng.randint(1, 28),
+            rng.choices(["Umum", "Kesehatan", "Langka"], weights=[50, 50, 1])[0],
+            rng.sample(tags, rng.randint(*per_article)),
+            rng.sample([f"v{n}" for n in range(village_count)], rng.randint(0, 2)),
+        )
+        item.date = item.date.replace(hour=rng.randint(0, 2))  # equal dates: URL decides
+        items.append(item)
+    for limit in (1, 3, 5):
+        index = RelatedIndex(items)
+        for article in items:
+            found = [a.url for a in index.related(article, limit)]
+            assert found == ranked_by_definition(article, items, limit), article.url
+
+
 def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
     tmp_path, monkeypatch
 ):
