@@ -166,7 +166,7 @@ def cover_of(content: Content) -> Cover | None:
             relative, width, height = external_url(value, settings), None, None
         else:
             relative = local_path(value, settings)
-            width, height = dimensions(Path(settings["PATH"]) / relative)
+            width, height = dimensions(os.path.join(settings["PATH"], relative))
     except ImageProblem as problem:
         raise ContentError(content.source_path, line, problem.message, problem.hint) from None
     caption = _plain(getattr(content, "image_caption", ""))
@@ -188,7 +188,7 @@ def prepare_body_images(content: Content) -> list[ContentError]:
         if src and not src.startswith("data:") and not EXTERNAL.match(src):
             try:
                 relative = local_path(src, settings)
-                width, height = dimensions(Path(settings["PATH"]) / relative)
+                width, height = dimensions(os.path.join(settings["PATH"], relative))
             except ImageProblem as problem:
                 line = line_containing(content, src, body_line(content))
                 errors.append(

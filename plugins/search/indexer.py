@@ -186,8 +186,9 @@ def marked_pages(
     read on every core (BUILD_WORKERS; wartadesa.parallel.map_forked)."""
     names = _html_files(folder)
     shas, unknown = {}, []
+    base = os.fspath(folder)
     for name in names:
-        sha = seen.known(name, folder / name) if seen is not None else None
+        sha = seen.known(name, os.path.join(base, name)) if seen is not None else None
         if sha is None:
             unknown.append(name)
         else:
@@ -212,17 +213,30 @@ def _page_digest(page: Path) -> str:
 
 def _html_files(folder: Path) -> list[str]:
     """The posix paths of the `.html` files under `folder` (links not followed; Pagefind's
-    working folders left out), in the order of their paths' parts (as sorted Paths)."""
+    working folders left out), in the order of their paths' parts (as sorted Paths). As
+    `os.walk` sees them (a link to a folder is a folder, not entered; a folder that cannot
+    be read is left out), each folder's path made once from its parent's."""
     found = []
-    for parent, subfolders, names in os.walk(folder):
-        relative = os.path.relpath(parent, folder)
-        if relative == ".":
-            subfolders[:] = [n for n in subfolders if not n.startswith(".pagefind")]
-            names = [n for n in names if not n.startswith(".pagefind")]
-            prefix = ""
-        else:
-            prefix = relative.replace(os.sep, "/") + "/"
-        found += [prefix + name for name in names if name.endswith(".html")]
+    folders = [("", os.fspath(folder))]
+    while folders:
+        prefix, path = folders.pop()
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if not prefix and name.startswith(".pagefind"):
+                        continue
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    if is_folder:
+                        if not entry.is_symlink():
+                            folders.append((f"{prefix}{name}/", entry.path))
+                    elif name.endswith(".html"):
+                        found.append(prefix + name)
+        except OSError:
+            continue
     return sorted(found, key=lambda name: name.split("/"))
 
 

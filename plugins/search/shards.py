@@ -119,10 +119,11 @@ def tree_digest(bundle: Path, primary: bool) -> str | None:
                 subfolders[:] = [n for n in subfolders if not n.startswith(SHARD_PREFIX)]
                 names = [name for name in names if name != SHARDS_FILE]
             subfolders.sort()
+            under = os.path.relpath(folder, bundle)  # once a folder, not once a file
             for name in sorted(names):
                 path = os.path.join(folder, name)
                 stat = os.stat(path)
-                relative = os.path.relpath(path, bundle)
+                relative = name if under == os.curdir else os.path.join(under, name)
                 digest.update(f"{relative}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
     except OSError:
         return None
@@ -167,14 +168,14 @@ class Seen:
         self.pages: dict[str, list] = {}
 
     @staticmethod
-    def _identity(path: Path) -> list[int] | None:
+    def _identity(path: str | Path) -> list[int] | None:
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             return None
         return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
-    def known(self, relative: str, path: Path) -> str | None:
+    def known(self, relative: str, path: str | Path) -> str | None:
         """The page's sha256 ("" when not marked) if it is the file looked at last time."""
         entry = self.previous.get(relative)
         if self.file is None or not isinstance(entry, list) or len(entry) != 5:

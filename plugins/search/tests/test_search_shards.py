@@ -317,6 +317,7 @@ def test_the_pages_looked_at_are_every_html_file_but_pagefinds_own(tmp_path):
         "berita/a/foto.jpg": "x",
         ".pagefind-parts/pages-0/berita/index.html": marked,
         ".pagefind-lama.html": marked,
+        "berita/.pagefind-bukan/index.html": marked,  # only the site's own top folder is Pagefind's
     }
     for name, text in files.items():
         path = tmp_path / name
@@ -326,8 +327,10 @@ def test_the_pages_looked_at_are_every_html_file_but_pagefinds_own(tmp_path):
     (elsewhere / "x").mkdir(parents=True)
     (elsewhere / "x" / "index.html").write_text(marked, encoding="utf-8")
     (tmp_path / "tautan").symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "berita" / "tautan.html").symlink_to(elsewhere / "x" / "index.html")  # a file
     found = [page.relative for page in marked_pages(tmp_path)]
     expected = ["berita/a/index.html", "berita/a-b/index.html", "berita/a/b.html"]
+    expected += ["berita/.pagefind-bukan/index.html", "berita/tautan.html"]
     expected += ["berita-lain/index.html", "index.html"]
     assert sorted(found) == sorted(expected)
     assert found == [
