@@ -2,13 +2,15 @@
 the speedups, byte for byte; the pieces behave as what they replace."""
 
 import contextlib
+import shutil
 
+import jinja2
 import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from search.indexer import NOT_REPEATABLE
-from tests.sitetools import build_site
+from tests.sitetools import ROOT, build_site
 from wartadesa import build as build_module
 from wartadesa.speedups import Members, _memoized_slugify
 
@@ -25,6 +27,7 @@ def test_the_site_is_the_same_without_the_speedups(tmp_path, monkeypatch):
     fast = build_site(tmp_path / "fast", BUILD_WORKERS=1)
     for name in ("frozen_urls", "computed_once", "settled_heap"):
         monkeypatch.setattr(build_module, name, contextlib.nullcontext)
+    monkeypatch.setattr(build_module, "templates_read_once", lambda _settings: None)
     slow = build_site(tmp_path / "slow", BUILD_WORKERS=1)
     fast_files, slow_files = files(fast.output), files(slow.output)
     assert sorted(fast_files) == sorted(slow_files)
@@ -34,6 +37,38 @@ def test_the_site_is_the_same_without_the_speedups(tmp_path, monkeypatch):
         pages = [name for name in fast_files if name.startswith(prefix)]
         assert pages, prefix
         assert any(b"/berita/2024/" in fast_files[name] for name in pages), prefix
+
+
+def test_a_build_does_not_ask_whether_its_templates_changed(tmp_path, monkeypatch):
+    """Every template is read once per Jinja environment; no page asks its file's
+    modification time again (auto_reload off), and a build in the same process (the live
+    preview) still reads a changed template."""
+    asked = []
+    get_source = jinja2.FileSystemLoader.get_source
+
+    def counting(self, environment, template):
+        source, filename, uptodate = get_source(self, environment, template)
+
+        def counted():
+            asked.append(template)
+            return uptodate()
+
+        return source, filename, counted
+
+    monkeypatch.setattr(jinja2.FileSystemLoader, "get_source", counting)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    first = build_site(tmp_path / "one", BUILD_WORKERS=1, THEME=str(theme))
+    assert asked == []
+    assert b"<!-- tema diubah -->" not in (first.output / "index.html").read_bytes()
+    base = theme / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("</body>", "<!-- tema diubah --></body>"),
+        encoding="utf-8",
+    )
+    second = build_site(tmp_path / "two", BUILD_WORKERS=1, THEME=str(theme))
+    assert b"<!-- tema diubah -->" in (second.output / "index.html").read_bytes()
+    assert asked == []
 
 
 class Item:

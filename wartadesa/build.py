@@ -30,7 +30,7 @@ from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
 from wartadesa.read_cache import compile_templates_once  # noqa: E402
-from wartadesa.speedups import computed_once, frozen_urls, settled_heap  # noqa: E402
+from wartadesa.speedups import computed_once, frozen_urls, settled_heap, templates_read_once  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -318,6 +318,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
     signals.all_generators_finalized.connect(count)
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
+        templates_read_once(settings)
         compile_templates_once(settings)  # with BUILD_CACHE: Jinja's compiled templates kept
         try:
             # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py

@@ -226,6 +226,17 @@ def frozen_urls():
         Content.get_url_setting = _original_get_url_setting
 
 
+def templates_read_once(settings):
+    """Jinja asks a template file's modification time again each time a page includes,
+    imports or extends it (`auto_reload`): in a 5,000-article build, about 1.2 s of
+    `stat` calls over both processes. A build's templates do not change while it runs,
+    and every build makes new Jinja environments (the live preview's next build reads a
+    changed template), so the build turns it off unless the site's JINJA_ENVIRONMENT sets it."""
+    options = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    options.setdefault("auto_reload", False)
+    settings["JINJA_ENVIRONMENT"] = options
+
+
 def _freeze_heap(_sender, **_kwargs):
     gc.freeze()
 
