@@ -8,9 +8,11 @@ previous output). The test also checks that pages are really reused where they m
 rendered again where every page changes (a template, a setting, a data file)."""
 
 import json
+import os
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -529,3 +531,48 @@ def test_only_the_page_own_article_counts_by_what_hangs_on_it(tmp_path):
     assert fingerprint("list", {"articles": [article("a", [b], slug="a-baru"), c]}) != listed
     (tmp_path / "a.md").write_text("judul: a (diubah)\n", encoding="utf-8")
     assert fingerprint("list", {"articles": [article("a", [b]), c]}) != listed  # its source
+
+
+def test_cache_entries_written_in_the_background_are_whole_before_a_fork_and_a_prune(
+    tmp_path, monkeypatch
+):
+    """The read cache writes its entries on a thread while the build reads on: a forked
+    process (the build's writers and checkers) finds every entry stored before the fork
+    complete, and pruning never takes an entry still being written."""
+    from wartadesa import read_cache
+
+    settings = {"PATH": str(tmp_path / "content"), "BUILD_CACHE": str(tmp_path / "cache")}
+    (tmp_path / "content").mkdir()
+    cache = read_cache.ReadCache(settings)
+    written = []
+    write_entry = read_cache._write_entry
+
+    def slow_write(target, data):  # the file system is slow: the thread lags behind
+        time.sleep(0.002)
+        write_entry(target, data)
+        written.append(target)
+
+    monkeypatch.setattr(read_cache, "_write_entry", slow_write)
+    keys = [f"{number:064x}" for number in range(200)]
+    for key in keys:
+        cache.store(key, (f"<p>isi {key}</p>", {"title": key}))
+    cache.used.update(keys)
+    pid = os.fork()
+    if pid == 0:  # the child: every entry is there, whole
+        status = 0
+        try:
+            for key in keys:
+                if cache.load(key) != (f"<p>isi {key}</p>", {"title": key}):
+                    status = 1
+        finally:
+            os._exit(status)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert len(written) == len(keys)
+    more = [f"{number:064x}" for number in range(200, 300)]
+    for key in more:
+        cache.store(key, ("<p>lagi</p>", {}))
+    cache.used.update(more)
+    cache.prune()  # waits for the thread first
+    assert sorted(p.stem for p in (tmp_path / "cache").rglob("*.pickle")) == sorted(keys + more)
+    assert list((tmp_path / "cache").rglob("*.tmp")) == []

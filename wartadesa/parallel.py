@@ -770,6 +770,8 @@ def parallel_reading():
         if reading.memo is not None:
             reading.memo.save()
     finally:
+        if reading.cache is not None:
+            reading.cache.finish_writing()
         if reading.memo is not None:
             from front_matter import memo
 

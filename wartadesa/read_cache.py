@@ -33,6 +33,7 @@ import os
 import pickle
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata as package_metadata
 from pathlib import Path
 
@@ -139,6 +140,45 @@ def save_record(path: Path, data) -> None:
         os.replace(temporary, path)
 
 
+class _BackgroundWrites:
+    """Files written by one thread while the build goes on (creating a file waits for the
+    file system: in a first build of 5,000 articles, about 1.3 s of the reading in the main
+    process). Waited for before the process forks (os.register_at_fork: a forked process
+    gets no half-written file and no thread) and before the entries are pruned."""
+
+    def __init__(self):
+        self._pool = None
+
+    def submit(self, function, *args):
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-cache")
+        self._pool.submit(function, *args)
+
+    def wait(self):
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
+_writes = _BackgroundWrites()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_writes.wait)
+
+
+def _write_entry(target: str, data: bytes) -> None:
+    """Write a cache entry whole or not at all (a cache that cannot be written only makes
+    the next build slower)."""
+    temporary = f"{target[: -len('.pickle')]}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
 class ReadCache:
     def __init__(self, settings):
         self.settings = settings
@@ -200,18 +240,17 @@ class ReadCache:
             _Pickler(buffer, self.settings).dump(result)
         except Exception:  # noqa: BLE001 - something that does not travel: not kept
             return
-        target = Path(self._file(key))
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(buffer.getvalue())
-            os.replace(temporary, target)
-            self.stored += 1
-        except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
+        _writes.submit(_write_entry, self._file(key), buffer.getvalue())
+        self.stored += 1
+
+    @staticmethod
+    def finish_writing():
+        """Wait until every entry stored so far is written."""
+        _writes.wait()
 
     def prune(self):
         """Remove entries no file of this build used, and other keys' folders."""
+        self.finish_writing()
         if not self.base.is_dir():
             return
         for entry in self.base.iterdir():
