@@ -12,6 +12,7 @@ from pelican.generators import ArticlesGenerator
 from front_matter import memo
 from front_matter.errors import ContentError, report
 
+from .fragments import RenderedOnce
 from .images import cover_of, prepare_body_images
 from .reading import reading_minutes
 from .related import RelatedIndex, set_neighbours
@@ -96,5 +97,6 @@ def add_template_helpers(generator: Generator) -> None:
         share_image=partial(share_image, settings=settings),
         absolute_url=absolute,
         SITE_BASE=site_base(settings),
+        rendered_once=RenderedOnce(),
     )
     generator.env.filters.update(plain=plain, scroll_tables=wrap_tables, without_ids=without_ids)

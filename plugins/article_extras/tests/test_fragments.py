@@ -1,0 +1,77 @@
+"""rendered_once (article_extras/fragments.py): a partial's text is made once for the same
+values it can read, and again whenever one of them differs."""
+
+import jinja2
+import pytest
+
+from article_extras.fragments import RenderedOnce
+
+PARTIALS = {
+    "card.html": '{% from "pic.html" import pic with context %}'
+    "<p>{{ count() }} {{ article.title }} {{ SITEURL }}{{ pic() }}</p>",
+    "pic.html": "{% macro pic() %}[{{ SIZES }}]{% endmacro %}",
+    "list.html": '{% for article in articles %}{{ rendered_once("card.html", article=article) }}'
+    "{% endfor %}",
+    "dynamic.html": "{% include which %}",
+}
+
+
+class Article:
+    def __init__(self, title):
+        self.title = title
+
+
+@pytest.fixture
+def environment():
+    environment = jinja2.Environment(loader=jinja2.DictLoader(PARTIALS), autoescape=True)
+    renders = []
+    environment.globals.update(
+        rendered_once=RenderedOnce(), count=lambda: renders.append(1) or len(renders)
+    )
+    environment.renders = renders
+    return environment
+
+
+def test_the_same_values_render_once(environment):
+    one, two = Article("Musdes"), Article("Posyandu <lansia>")
+    page = environment.get_template("list.html")
+    first = page.render(articles=[one, two], SITEURL="https://desa.id", SIZES="50vw")
+    again = page.render(articles=[two, one], SITEURL="https://desa.id", SIZES="50vw")
+    assert len(environment.renders) == 2
+    assert first == (
+        "<p>1 Musdes https://desa.id[50vw]</p>"
+        "<p>2 Posyandu &lt;lansia&gt; https://desa.id[50vw]</p>"
+    )
+    assert again == (
+        "<p>2 Posyandu &lt;lansia&gt; https://desa.id[50vw]</p>"
+        "<p>1 Musdes https://desa.id[50vw]</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"SITEURL": "../.."},  # a page's own value (RELATIVE_URLS)
+        {"SIZES": "100vw"},  # read by a macro the partial imports
+        {"articles": [Article("Musdes")]},  # another object with the same text
+    ],
+)
+def test_any_value_the_partial_reads_renders_it_again(environment, other):
+    article = Article("Musdes")
+    values = {"articles": [article], "SITEURL": "https://desa.id", "SIZES": "50vw"}
+    page = environment.get_template("list.html")
+    page.render(**values)
+    changed = page.render(**{**values, **other})
+    assert len(environment.renders) == 2
+    expected = {**values, **other}
+    assert changed == f"<p>2 Musdes {expected['SITEURL']}[{expected['SIZES']}]</p>"
+
+
+def test_a_partial_that_names_a_template_at_render_time_renders_every_time(environment):
+    template = environment.from_string(
+        '{{ rendered_once("dynamic.html", which="card.html", article=a) }}'
+        '{{ rendered_once("dynamic.html", which="card.html", article=a) }}'
+    )
+    text = template.render(a=Article("Musdes"), SITEURL="", SIZES="")
+    assert len(environment.renders) == 2
+    assert text == "<p>1 Musdes []</p><p>2 Musdes []</p>"
