@@ -404,6 +404,30 @@ def test_what_a_template_only_counts_is_told_from_its_text(tmp_path, templates, 
     assert fingerprints.counted_attributes(environment.get_template("p")) == counted
 
 
+@pytest.mark.parametrize(
+    ("page", "names"),
+    [
+        # A partial printed with rendered_once counts as included: what it reads, the page reads.
+        ('{{ rendered_once("card", article=a) }}', {"rendered_once", "a", "article", "SIZES"}),
+        ('{% include "card" %}', {"article", "SIZES"}),
+        # Named at render time, or the helper passed on: cannot be told.
+        ("{{ rendered_once(which, article=a) }}", None),
+        ("{% set r = rendered_once %}{{ r('card') }}", None),
+    ],
+)
+def test_a_partial_rendered_once_is_part_of_the_page(tmp_path, page, names):
+    """The page record's analysis follows `rendered_once` (plugins/article_extras/
+    fragments.py) as an include: a page whose card reads a variable is fingerprinted by it."""
+    import jinja2
+
+    from wartadesa.incremental import Fingerprints
+
+    templates = {"p": page, "card": "{{ article.title }}{{ SIZES }}"}
+    environment = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    fingerprints = Fingerprints({"PATH": str(tmp_path)}, {})
+    assert fingerprints.template_names(environment.get_template("p")) == names
+
+
 def test_a_changed_article_renders_only_the_region_pages_that_show_it(tmp_path):
     """Region and village pages count all their articles on every page (`N berita`): a
     change to one article's text renders again only the list pages it is on, and their

@@ -128,6 +128,32 @@ def _attribute_uses(tree) -> tuple[list[str], list[str], bool]:
     return sorted(counted), sorted(other), named_later
 
 
+# The template helper of plugins/article_extras/fragments.py: `rendered_once("partials/x.html",
+# ...)` renders the partial like an include.
+RENDERED_ONCE = "rendered_once"
+# Bumped when what is worked out of a template's text changes (kept in the page record).
+ANALYSIS = 2
+
+
+def referenced_templates(tree) -> list[str | None]:
+    """The templates a parsed template extends, imports or includes, and those it renders
+    with `rendered_once("name", ...)`; None for one named at render time (or a
+    `rendered_once` used other than called with a constant name)."""
+    found = list(meta.find_referenced_templates(tree))
+    called = set()
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name == RENDERED_ONCE:
+            called.add(id(call.node))
+            first = call.args[0] if call.args else None
+            constant = isinstance(first, nodes.Const) and isinstance(first.value, str)
+            found.append(first.value if constant else None)
+    if any(
+        name.name == RENDERED_ONCE and id(name) not in called for name in tree.find_all(nodes.Name)
+    ):
+        found.append(None)
+    return found
+
+
 def _not_a_name(node) -> bool:
     """Whether a subscript cannot be an attribute's name: a constant, a slice, a number
     worked out from constants and the loop's counters (`items[loop.index0 + 1]`)."""
@@ -294,14 +320,15 @@ class Fingerprints:
             try:
                 source = environment.loader.get_source(environment, name)[0]
                 text_key = hashlib.sha256(
-                    f"{jinja2.__version__}\0{sorted(environment.extensions)}\0{source}".encode()
+                    f"{jinja2.__version__}\0{ANALYSIS}\0{sorted(environment.extensions)}\0"
+                    f"{source}".encode()
                 ).hexdigest()
                 known = self._known_templates.get(text_key)
                 if known is None:
                     tree = environment.parse(source)
                     known = [
                         sorted(meta.find_undeclared_variables(tree)),
-                        list(meta.find_referenced_templates(tree)),
+                        referenced_templates(tree),
                         *_attribute_uses(tree),
                     ]
                 self._used_templates[text_key] = known

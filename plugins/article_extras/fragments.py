@@ -21,6 +21,8 @@ from typing import Any
 from jinja2 import meta, pass_context
 from markupsafe import Markup
 
+from wartadesa.incremental import referenced_templates
+
 _PLAIN = (str, int, float, bool, type(None))
 
 
@@ -51,15 +53,15 @@ class RenderedOnce:
 
 
 def _names_read(environment, name: str, seen: set[str]) -> frozenset[str] | None:
-    """Every variable the template `name` and the templates it imports, includes or
-    extends can read; None when one of them is named at render time."""
+    """Every variable the template `name` and the templates it imports, includes, extends
+    or renders once can read; None when one of them is named at render time."""
     if name in seen:
         return frozenset()
     seen.add(name)
     source = environment.loader.get_source(environment, name)[0]
     tree = environment.parse(source)
     names = set(meta.find_undeclared_variables(tree))
-    for other in meta.find_referenced_templates(tree):
+    for other in referenced_templates(tree):
         if other is None:
             return None
         found = _names_read(environment, other, seen)
