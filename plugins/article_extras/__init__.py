@@ -8,6 +8,7 @@ from pelican import signals
 
 from .extras import add_template_helpers, link_articles, prepare_content
 from .feeds import date_empty_feed
+from .fragments import forget_rendered
 
 
 def register() -> None:
@@ -15,3 +16,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)
     signals.feed_generated.connect(date_empty_feed)
+    signals.article_writer_finalized.connect(forget_rendered)
+    signals.page_writer_finalized.connect(forget_rendered)

@@ -75,3 +75,31 @@ def test_a_partial_that_names_a_template_at_render_time_renders_every_time(envir
     text = template.render(a=Article("Musdes"), SITEURL="", SIZES="")
     assert len(environment.renders) == 2
     assert text == "<p>1 Musdes []</p><p>2 Musdes []</p>"
+
+
+def test_a_generators_texts_are_forgotten_once_its_pages_are_written(tmp_path, monkeypatch):
+    """The articles generator's cards are not kept while the other generators write: after
+    a build, its helper holds nothing, though it rendered every card."""
+    import article_extras.fragments as fragments
+    from tests.sitetools import build_site
+
+    helpers, most = [], {}
+    create, call = fragments.RenderedOnce.__init__, fragments.RenderedOnce.__call__
+
+    def created(self):
+        create(self)
+        helpers.append(self)
+
+    @jinja2.pass_context
+    def called(self, *args, **kwargs):
+        text = call(self, *args, **kwargs)
+        most[id(self)] = max(most.get(id(self), 0), len(self._kept))
+        return text
+
+    monkeypatch.setattr(fragments.RenderedOnce, "__init__", created)
+    monkeypatch.setattr(fragments.RenderedOnce, "__call__", called)
+    build_site(tmp_path / "output", BUILD_WORKERS=1)
+    used = [helper for helper in helpers if most.get(id(helper))]
+    assert used, "no card rendered"
+    assert any(most[id(helper)] >= 3 for helper in used)
+    assert [len(helper._kept) for helper in used if most[id(helper)] >= 3][0] == 0
