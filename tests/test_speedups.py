@@ -369,3 +369,46 @@ def test_url_dates_formatted_as_pelican_formats_them():
             assert found == expected, (template, date)
             compared += 1
     assert compared == 400 * len(templates)
+
+
+def test_dates_written_out_as_pelican_writes_them():
+    """Within a build, `SafeDatetime.strftime` (an article's `locale_date`) gives Pelican's
+    text for every pattern: plain ones by Python's `strftime`, the rest by Pelican's."""
+    import datetime as dt
+    import random
+
+    from pelican.utils import SafeDatetime
+    from pelican.utils import strftime as pelicans
+
+    from wartadesa import speedups
+
+    patterns = ["%a %d %B %Y", "%d/%m/%Y %H:%M", "%-d %B %Y", "%e %b", "%A, %-I:%M %p", "%x"]
+    patterns += ["%Y-%m-%dT%H:%M:%S%z", "100%% %Y", "x%", "%j %U %W", "", "tanpa pola"]
+    rng = random.Random(3)
+    dates = [
+        SafeDatetime(
+            rng.randint(1, 2999),
+            rng.randint(1, 12),
+            rng.randint(1, 28),
+            rng.randint(0, 23),
+            rng.randint(0, 59),
+            tzinfo=rng.choice([None, dt.UTC]),
+        )
+        for _ in range(200)
+    ]
+
+    def outcome(function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ValueError as error:  # Pelican's for a stray `%`
+            return type(error)
+
+    with speedups.computed_once():
+        assert SafeDatetime.strftime is speedups._strftime
+        for date in dates:
+            for pattern in patterns:
+                found, expected = outcome(date.strftime, pattern), outcome(pelicans, date, pattern)
+                assert found == expected, (pattern, date)
+                unsafe = outcome(date.strftime, pattern, safe=False)
+                assert unsafe == outcome(dt.datetime.strftime, date, pattern)
+    assert SafeDatetime.strftime is speedups._original_strftime  # put back

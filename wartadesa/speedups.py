@@ -26,7 +26,7 @@ formatted by Pelican, every time.
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 
-`computed_once()` removes four more repeats of Pelican's own, and one of typogrify's:
+`computed_once()` removes five more repeats of Pelican's own, and one of typogrify's:
 
 - a tag's, category's or author's page finds its articles in date order with
   `[a for a in dates if a in articles]`, a list search per article (at 5,000 articles,
@@ -38,6 +38,9 @@ it nothing is cached, so tests or tools that run Pelican directly behave as befo
 - every URL expansion works out the article's source path relative to the content folder
   again (two `abspath`s and a `relpath`): it is a function of that path and the content
   folder, worked out once per pair;
+- every article's date is written out with the date format (`locale_date`) by Pelican's
+  `strftime`, which formats each directive apart: a plain pattern is formatted by Python's
+  own `strftime`, with the same text;
 - Pelican's content cacher asks every file's modification time twice, to compare it with
   a cached entry and to keep a new one, also when it neither loads nor keeps entries
   (LOAD_CONTENT_CACHE and CACHE_CONTENT off, as here): then it is not asked;
@@ -197,6 +200,18 @@ def _plain_date_pattern(spec):
         and all(len(d) == 2 and d[1] in _C89_DIRECTIVES for d in directives)
         and "%" not in _DIRECTIVE.sub("", spec)
     )
+
+
+_original_strftime = SafeDatetime.strftime
+
+
+def _strftime(self, fmt, safe=True):
+    """Pelican's `SafeDatetime.strftime`, a plain pattern (`%a %d %B %Y`: the date Pelican
+    gives every article, `locale_date`) formatted by Python's own `strftime`, which gives
+    what Pelican's gives (it formats each directive apart, to strip zeros after `%-`)."""
+    if safe and type(fmt) is str and _plain_date_pattern(fmt):
+        return dt.datetime.strftime(self, fmt)
+    return _original_strftime(self, fmt, safe)
 
 
 def _freeze(_sender, **_kwargs):
@@ -412,12 +427,14 @@ def computed_once():
     Content.get_relative_source_path = _relative_source_path
     FileStampDataCacher.get_cached_data = _cached_data
     FileStampDataCacher.cache_data = _cache_data
+    SafeDatetime.strftime = _strftime
     signals.article_generator_finalized.connect(_index_lists)
     try:
         with smartypants_passing_over():
             yield
     finally:
         signals.article_generator_finalized.disconnect(_index_lists)
+        SafeDatetime.strftime = _original_strftime
         FileStampDataCacher.get_cached_data = _original_cached_data
         FileStampDataCacher.cache_data = _original_cache_data
         Content.get_relative_source_path = _original_relative_source_path
