@@ -36,18 +36,17 @@ class RenderedOnce:
     @pass_context
     def __call__(self, context, name: str, **values: Any) -> Markup:
         environment = context.environment
-        template = environment.get_template(name)
-        names = self._names.get(name, ())
-        if names == ():
-            names = self._names[name] = _names_read(environment, name, set())
+        if name not in self._names:
+            self._names[name] = _names_read(environment, name, set())
+        names = self._names[name]
         if names is None:
-            return Markup(template.render({**context.get_all(), **values}))
+            return _render(environment, name, context, values)
         read = [(key, values[key]) for key in sorted(values)]
         read += [(key, context.get(key)) for key in sorted(names - values.keys())]
         key = (name, *((k, v if type(v) in _PLAIN else id(v)) for k, v in read))
         kept = self._kept.get(key)
         if kept is None:
-            text = Markup(template.render({**context.get_all(), **values}))
+            text = _render(environment, name, context, values)
             kept = self._kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
         return kept[0]
 
@@ -63,6 +62,11 @@ def forget_rendered(generator, **_kwargs) -> None:
     helper = getattr(getattr(generator, "env", None), "globals", {}).get("rendered_once")
     if isinstance(helper, RenderedOnce):
         helper.clear()
+
+
+def _render(environment, name: str, context, values: dict[str, Any]) -> Markup:
+    """The partial as `{% include %}` would print it, with `values` added to the context."""
+    return Markup(environment.get_template(name).render({**context.get_all(), **values}))
 
 
 def _names_read(environment, name: str, seen: set[str]) -> frozenset[str] | None:
