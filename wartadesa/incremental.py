@@ -154,6 +154,29 @@ def referenced_templates(tree) -> list[str | None]:
     return found
 
 
+def template_closure(name: str, read) -> list | None:
+    """What the template `name` and every template it refers to (`referenced_templates`:
+    extends, imports, includes, `rendered_once`), however deep, have, merged. `read(name)`
+    gives one template's `(facts, references)`, facts being sets and booleans (merged
+    with `|`), or None when the template cannot be told; the result is None when one of
+    them cannot be told or is named at render time."""
+    merged = None
+    seen = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        found = read(current)
+        if found is None or None in found[1]:
+            return None
+        facts = [fact if isinstance(fact, bool) else set(fact) for fact in found[0]]
+        merged = facts if merged is None else [a | b for a, b in zip(merged, facts, strict=True)]
+        pending.extend(found[1])
+    return merged
+
+
 def _not_a_name(node) -> bool:
     """Whether a subscript cannot be an attribute's name: a constant, a slice, a number
     worked out from constants and the loop's counters (`items[loop.index0 + 1]`)."""
@@ -302,7 +325,7 @@ class Fingerprints:
         if not name or environment is None or environment.loader is None:
             return None
         if name not in self._templates:
-            found = self._analyse(environment, name, set())
+            found = template_closure(name, lambda other: self._read_template(environment, other))
             if found is not None:
                 names, counted, other, computed = found
                 found = (frozenset(names), frozenset() if computed else frozenset(counted - other))
@@ -310,8 +333,8 @@ class Fingerprints:
         return self._templates[name]
 
     def _read_template(self, environment, name):
-        """(variables it reads, templates it refers to, attributes it only counts, other
-        names it mentions, whether it names attributes at render time), or None."""
+        """((variables it reads, attributes it only counts, other names it mentions,
+        whether it names attributes at render time), templates it refers to), or None."""
         # Every generator has its own environment, all with the theme's loader: a template
         # file is read once a build.
         # The analysis of a template's text is kept in the record between builds.
@@ -332,33 +355,11 @@ class Fingerprints:
                         *_attribute_uses(tree),
                     ]
                 self._used_templates[text_key] = known
-                found = (set(known[0]), list(known[1]), set(known[2]), set(known[3]), known[4])
+                found = ((known[0], known[2], known[3], known[4]), known[1])
             except Exception:  # noqa: BLE001 - not analysable: always rendered
                 found = None
             self._template_files[key] = found
         return self._template_files[key]
-
-    def _analyse(self, environment, name, seen) -> tuple[set, set, set, bool] | None:
-        """(names, counted, other, computed) of a template and all it refers to."""
-        if name in seen:
-            return set(), set(), set(), False
-        seen.add(name)
-        found = self._read_template(environment, name)
-        if found is None:
-            return None
-        names, references, counted, other, computed = found
-        names, counted, other = set(names), set(counted), set(other)
-        for reference in references:
-            if reference is None:  # a computed include: cannot be followed
-                return None
-            found = self._analyse(environment, reference, seen)
-            if found is None:
-                return None
-            names |= found[0]
-            counted |= found[1]
-            other |= found[2]
-            computed = computed or found[3]
-        return names, counted, other, computed
 
     # --- values --------------------------------------------------------------------------
     def page(self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any]):

@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import meta, pass_context
 from markupsafe import Markup
 
-from wartadesa.incremental import referenced_templates
+from wartadesa.incremental import referenced_templates, template_closure
 
 _PLAIN = (str, int, float, bool, type(None))
 
@@ -37,7 +37,7 @@ class RenderedOnce:
     def __call__(self, context, name: str, **values: Any) -> Markup:
         environment = context.environment
         if name not in self._names:
-            self._names[name] = _names_read(environment, name, set())
+            self._names[name] = _names_read(environment, name)
         names = self._names[name]
         if names is None:
             return _render(environment, name, context, values)
@@ -69,20 +69,13 @@ def _render(environment, name: str, context, values: dict[str, Any]) -> Markup:
     return Markup(environment.get_template(name).render({**context.get_all(), **values}))
 
 
-def _names_read(environment, name: str, seen: set[str]) -> frozenset[str] | None:
+def _names_read(environment, name: str) -> frozenset[str] | None:
     """Every variable the template `name` and the templates it imports, includes, extends
     or renders once can read; None when one of them is named at render time."""
-    if name in seen:
-        return frozenset()
-    seen.add(name)
-    source = environment.loader.get_source(environment, name)[0]
-    tree = environment.parse(source)
-    names = set(meta.find_undeclared_variables(tree))
-    for other in referenced_templates(tree):
-        if other is None:
-            return None
-        found = _names_read(environment, other, seen)
-        if found is None:
-            return None
-        names |= found
-    return frozenset(names)
+
+    def read(other: str):
+        tree = environment.parse(environment.loader.get_source(environment, other)[0])
+        return (meta.find_undeclared_variables(tree),), referenced_templates(tree)
+
+    found = template_closure(name, read)
+    return None if found is None else frozenset(found[0])
