@@ -412,3 +412,76 @@ def test_dates_written_out_as_pelican_writes_them():
                 unsafe = outcome(date.strftime, pattern, safe=False)
                 assert unsafe == outcome(dt.datetime.strftime, date, pattern)
     assert SafeDatetime.strftime is speedups._original_strftime  # put back
+
+
+def test_the_build_keeps_its_objects_settled_until_it_ends(tmp_path, monkeypatch):
+    """The objects of the Pelican run stay frozen (out of the collector's walks) while the
+    index is made, and are handed back when the build ends; give_back_memory (a large
+    index) hands them back before collecting."""
+    import gc
+
+    import search.indexer as indexer
+
+    seen = []
+    index_site = build_module.index_site
+
+    def indexing(*args, **kwargs):
+        seen.append(("index", gc.get_freeze_count()))
+        return index_site(*args, **kwargs)
+
+    give_back = build_module.give_back_memory
+
+    def giving_back():
+        give_back()
+        seen.append(("given back", gc.get_freeze_count()))
+
+    monkeypatch.setattr(build_module, "index_site", indexing)
+    monkeypatch.setattr(build_module, "give_back_memory", giving_back)
+    build_site(tmp_path / "small", BUILD_WORKERS=1)  # a few pages: nothing given back
+    assert [what for what, _ in seen] == ["index"] and seen[0][1] > 1000, seen
+    assert gc.get_freeze_count() == 0
+
+    seen.clear()
+    monkeypatch.setattr(indexer, "LARGE_INDEX_PAGES", 0)
+    build_site(tmp_path / "large", BUILD_WORKERS=1)
+    assert [what for what, _ in seen] == ["index", "given back"], seen
+    assert seen[0][1] > 1000 and seen[1][1] == 0, seen
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("ending", ["exit_code", "plain"])
+def test_a_process_ending_through_exit_code_does_not_walk_its_objects_again(tmp_path, ending):
+    """Objects left when the process ends (cycles, as a build leaves them) are not collected
+    on the way out after exit_code; without it the interpreter collects them."""
+    import subprocess
+    import sys
+
+    record = tmp_path / "collected.txt"
+    script = f"""
+import gc, os, sys
+sys.path.insert(0, {str(ROOT)!r})
+from wartadesa.speedups import exit_code
+
+RECORD = os.open({str(record)!r}, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+
+
+class Node:
+    def __del__(self, write=os.write, record=RECORD):  # one byte per object collected
+        write(record, b".")
+
+
+kept = []
+for _ in range(20000):
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    kept.append(a)
+gc.disable()  # as in a build: nothing collected before the end
+kept = None
+sys.exit(exit_code(0) if {ending == "exit_code"!r} else 0)
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+    collected = len(record.read_bytes())
+    if ending == "exit_code":
+        assert collected == 0, collected
+    else:
+        assert collected == 40000, collected

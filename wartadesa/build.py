@@ -30,7 +30,13 @@ from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
 from wartadesa.read_cache import compile_templates_once  # noqa: E402
-from wartadesa.speedups import computed_once, frozen_urls, settled_heap, templates_read_once  # noqa: E402
+from wartadesa.speedups import (  # noqa: E402
+    computed_once,
+    exit_code,
+    frozen_urls,
+    settled_heap,
+    templates_read_once,
+)
 
 
 class BuildFailed(Exception):
@@ -248,12 +254,14 @@ def build(
 
 def give_back_memory() -> None:
     """Return the memory of the finished Pelican run to the system while Pagefind indexes
-    (the two would otherwise add up; search.indexer.index_site calls it once Pagefind has
-    started): collect the freed objects, then ask glibc to release its free heap pages
-    (malloc_trim; nothing elsewhere)."""
+    many pages (the two would otherwise add up; search.indexer.index_site calls it once
+    Pagefind has started on more than LARGE_INDEX_PAGES pages): hand the settled objects
+    back to the collector (settled_heap), collect the freed ones, then ask glibc to release
+    its free heap pages (malloc_trim; nothing elsewhere)."""
     import ctypes
     import gc
 
+    gc.unfreeze()
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -316,6 +324,10 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
 
     signals.get_writer.connect(stop_before_writing)
     signals.all_generators_finalized.connect(count)
+    # Until the build ends (the index and the swap too), the objects of the Pelican run stay
+    # out of the collector's walks: see settled_heap and give_back_memory.
+    heap = contextlib.ExitStack()
+    heap.enter_context(settled_heap())
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         templates_read_once(settings)
@@ -325,7 +337,6 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             with (
                 frozen_urls(),
                 computed_once(),
-                settled_heap(),
                 reusing_pages(settings, output) as pages,
                 parallel_reading(),
                 parallel_writing(),
@@ -393,6 +404,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
         if index_later is not None:
             index_later.append(settings)
     finally:
+        heap.close()
         signals.get_writer.disconnect(stop_before_writing)
         signals.all_generators_finalized.disconnect(count)
         root_logger.removeHandler(collector)
@@ -466,4 +478,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(exit_code(main()))

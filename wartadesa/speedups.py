@@ -262,7 +262,8 @@ def settled_heap():
     articles, the context: they live until the end of the build) is moved out of the
     garbage collector's reach (`gc.freeze`): the collections while pages are written no
     longer walk them, and forked writers (wartadesa/parallel.py) do not touch their memory
-    pages. Everything is handed back to the collector at the end."""
+    pages. Everything is handed back to the collector at the end (wartadesa.build: of the
+    whole build, the index and the swap included, unless give_back_memory did it before)."""
     from pelican.plugins import signals
 
     signals.get_writer.connect(_freeze_heap)
@@ -271,6 +272,14 @@ def settled_heap():
     finally:
         signals.get_writer.disconnect(_freeze_heap)
         gc.unfreeze()
+
+
+def exit_code(code: int) -> int:
+    """`code`, for a process about to end: every object left is put out of the collector's
+    reach (`gc.freeze`), so that the interpreter does not walk them all once more on its way
+    out (about 0.3 s after a rebuild of 5,000 articles whose memory was not given back)."""
+    gc.freeze()
+    return code
 
 
 class Members(list):

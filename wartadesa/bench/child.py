@@ -130,4 +130,6 @@ def _finish(warnings, errors, preview_seconds):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from wartadesa.speedups import exit_code  # ends as `python -m wartadesa.build` does
+
+    sys.exit(exit_code(main()))

@@ -575,9 +575,10 @@ def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_
     assert fragments(fresh) == after
 
 
-def test_the_build_gives_memory_back_while_pagefind_works(tmp_path, monkeypatch):
+def test_the_build_gives_memory_back_while_pagefind_works_on_a_large_index(tmp_path, monkeypatch):
     """`meanwhile` (the build's garbage collection) runs once, while Pagefind is running, not
-    before it starts; and once too when there is nothing to index."""
+    before it starts, when Pagefind indexes more than LARGE_INDEX_PAGES pages; never for
+    fewer pages (a rebuild indexing one part again) or when there is nothing to index."""
     import os
     import sys
 
@@ -616,12 +617,18 @@ def test_the_build_gives_memory_back_while_pagefind_works(tmp_path, monkeypatch)
     )
     calls = []
     index_site(site, {"PLUGINS": ["search"]}, meanwhile=lambda: calls.append(running_children()))
+    assert calls == []  # one page: below LARGE_INDEX_PAGES, the build does not collect
+    assert (site / INDEX_FOLDER / "pagefind.js").is_file()
+
+    monkeypatch.setattr(indexer, "LARGE_INDEX_PAGES", 0)  # one page is a large index now
+    shutil.rmtree(site / INDEX_FOLDER)
+    index_site(site, {"PLUGINS": ["search"]}, meanwhile=lambda: calls.append(running_children()))
     assert len(calls) == 1 and calls[0], calls  # once, with Pagefind at work
     assert (site / INDEX_FOLDER / "pagefind.js").is_file()
 
-    empty = tmp_path / "empty"  # no page marked for search: no Pagefind, still called once
+    empty = tmp_path / "empty"  # no page marked for search: no Pagefind, nothing to free for
     empty.mkdir()
     (empty / "index.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
     calls.clear()
     index_site(empty, {"PLUGINS": ["search"]}, meanwhile=lambda: calls.append(running_children()))
-    assert calls == [[]]
+    assert calls == []
