@@ -51,6 +51,11 @@ def files_of(folder):
     }
 
 
+def folders_of(folder):
+    folder = Path(folder)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+
+
 def articles(content):
     return sorted((content / "berita").rglob("*.md"))
 
@@ -181,6 +186,9 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
             [],
         ), done
         assert [name for name in expected if expected[name] != found[name]] == [], done
+        # The same folders too: none left empty by those made aside (FoldersMadeAside).
+        assert folders_of(incremental) == folders_of(clean.output), done
+        assert [f for f in incremental.rglob("*") if f.is_dir() and not any(f.iterdir())] == []
         shutil.rmtree(clean.output.parent)
     # A page changed by hand in the output is rendered again, not copied.
     page = next(p for p in sorted(incremental.rglob("index.html")) if "berita" in p.parts)
@@ -600,3 +608,30 @@ def test_cache_entries_written_in_the_background_are_whole_before_a_fork_and_a_p
     cache.prune()  # waits for the thread first
     assert sorted(p.stem for p in (tmp_path / "cache").rglob("*.pickle")) == sorted(keys + more)
     assert list((tmp_path / "cache").rglob("*.tmp")) == []
+
+
+def test_folders_made_aside_are_there_and_those_left_empty_go(tmp_path):
+    """FoldersMadeAside: every folder asked for (and its parents) exists once it has
+    waited; finish() removes those the build did not write into, keeps the others."""
+    from wartadesa.output_folder import FoldersMadeAside
+
+    root = tmp_path / "staging"
+    root.mkdir()
+    wanted = ["berita/2021/01/a", "berita/2021/01/b", "berita/2022/07/c", "desa/x", "-awal"]
+    folders = FoldersMadeAside(root, wanted)
+    folders.wait()
+    assert folders.process is not None and folders.process.returncode == 0
+    for name in wanted + ["berita", "berita/2021", "berita/2022/07", "desa"]:
+        assert (root / name).is_dir(), name
+    (root / "berita/2021/01/a/index.html").write_text("a", encoding="utf-8")
+    (root / "-awal/index.html").write_text("b", encoding="utf-8")
+    (root / "lain").mkdir()  # not asked for: never removed, even empty
+    folders.finish()
+    assert folders_of(root) == [
+        "-awal",
+        "berita",
+        "berita/2021",
+        "berita/2021/01",
+        "berita/2021/01/a",
+        "lain",
+    ]

@@ -3,7 +3,8 @@ previous output instead of being rendered again (BUILD_CACHE; off unless set).
 
 Every build still reads (from the read cache, `wartadesa/read_cache.py`), checks and
 builds the whole context, and still writes every file into a new temporary folder that is
-swapped in only on success. What is saved is the rendering: before a template is rendered
+swapped in only on success (the folders of the previous build's pages are made there aside
+while the build reads: `output_folder.FoldersMadeAside`). What is saved is the rendering: before a template is rendered
 for an output file, the build works out that page's *fingerprint*, a digest of exactly
 what the page is rendered from:
 
@@ -66,6 +67,7 @@ from pelican.utils import sanitised_join
 
 from wartadesa import read_cache
 from wartadesa.dates import build_day
+from wartadesa.output_folder import FoldersMadeAside
 
 logger = logging.getLogger(__name__)
 
@@ -798,7 +800,16 @@ def reusing_pages(settings: Mapping[str, Any], previous_output: Path):
         yield None
         return
     store = _current = Store(settings, cache, Path(previous_output))
+    # The folders of the previous build's pages, made aside while the build reads.
+    folders = FoldersMadeAside(
+        settings["OUTPUT_PATH"], {os.path.dirname(name) for name in store.previous}
+    )
     try:
         yield store
+    except BaseException:
+        folders.wait()  # before the temporary folder is removed
+        raise
+    else:
+        folders.finish(store.pages)
     finally:
         _current = None

@@ -266,6 +266,63 @@ def wait_for_removals(timeout: float | None = None) -> None:
     _removals.clear()
 
 
+class FoldersMadeAside:
+    """`folders` (paths relative to `root`, a new temporary folder) made by a separate
+    `mkdir -p` while the build goes on: creating a folder waits for the file system (about
+    50 µs each; at 5,000 articles, 10,000 folders in every build, about 0.6 s of the
+    writers' time, while a core is idle during the reading). Nothing is made where there
+    is no `xargs` (Windows): the build makes each folder as it writes into it, as always.
+    `finish()` waits for it and removes those of the folders (and their parents) that
+    the build left empty: the output holds only folders it wrote into, as a build without
+    this."""
+
+    def __init__(self, root: Path, folders) -> None:
+        self.root = Path(root)
+        made = set()
+        for folder in folders:
+            while folder not in ("", ".", os.sep) and folder not in made:
+                made.add(folder)
+                folder = os.path.dirname(folder)
+        self.folders = sorted(made, key=lambda folder: (-folder.count(os.sep), folder))
+        self.process = None
+        xargs = shutil.which("xargs") if os.name == "posix" else None
+        mkdir = shutil.which("mkdir") if xargs else None
+        if not self.folders or not mkdir:
+            return
+        with contextlib.suppress(OSError), tempfile.TemporaryFile() as names:
+            names.write(b"\0".join(f.encode("utf-8", "surrogateescape") for f in self.folders))
+            names.seek(0)
+            self.process = subprocess.Popen(
+                [xargs, "-0", mkdir, "-p", "--"],
+                cwd=self.root,
+                stdin=names,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                close_fds=True,
+            )
+
+    def wait(self) -> None:
+        if self.process is not None:
+            self.process.wait()
+
+    def finish(self, written=()) -> None:
+        """Wait for the folders; remove those left empty, the deepest first. `written`: the
+        files the build wrote (relative to `root`); their folders are not looked at."""
+        self.wait()
+        if self.process is None:
+            return
+        used = set()
+        for name in written:
+            folder = os.path.dirname(name)
+            while folder and folder not in used:
+                used.add(folder)
+                folder = os.path.dirname(folder)
+        for folder in self.folders:
+            if folder not in used:
+                with contextlib.suppress(OSError):  # not empty, or not made
+                    os.rmdir(self.root / folder)
+
+
 def link_or_copy(source, target) -> None:
     """`target` as a hard link to `source` (the same file: nothing read or written), or a
     copy on a file system without hard links. Used for the pages and search index parts a
