@@ -186,12 +186,27 @@ def _could_hold_phrase(seen):
     hold a gambling word: the variants need not be made."""
     if not LEET_CHARACTERS.search(seen) and not any(len(w) == 1 for w in seen.split()):
         return False  # the variants would be `seen` itself
-    squeezed = seen.replace(" ", "")
+    return _letters_hold_word(seen.replace(" ", ""))
+
+
+def _letters_hold_word(squeezed: str) -> bool:
+    """Whether a gambling word is in `squeezed` (text without its spaces) with its digits
+    read as letters, either way of reading `1`."""
     return any(
         word in text
         for text in (squeezed.translate(LEET), squeezed.translate(LEET_AS_I))
         for word in PHRASE_WORDS
     )
+
+
+def _could_hold_phrase_anywhere(seen_texts: Iterable[str]) -> bool:
+    """False when no line and no two lines together (texts already made `visible`) can
+    hold a gambling phrase, in any of the forms phrase_seen reads: every phrase holds a
+    gambling word, and wherever phrase_seen finds one (as written, digits read as letters,
+    single letters joined) the word is in the text of all the lines with the spaces taken
+    out and the digits read as letters (either way of reading `1`). One look at the whole
+    file instead of one or two per line: most files hold no gambling word at all."""
+    return _letters_hold_word("".join(seen.replace(" ", "") for seen in seen_texts))
 
 
 def phrase_seen(seen: str) -> str | None:
@@ -254,9 +269,13 @@ def spam_text(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, phrase) for promotional gambling text (links excluded); a phrase broken
     over two lines (one paragraph on the page) is reported on its first line."""
     found = []
+    lines = [
+        (number, text, visible(without_urls(fold(text)), folded=True)) for number, text in lines
+    ]
+    if not _could_hold_phrase_anywhere(seen for _, _, seen in lines):
+        return found
     texts = []  # (line, phrase in the line alone or None, the line as a reader sees it)
-    for number, text in lines:
-        seen = visible(without_urls(fold(text)), folded=True)
+    for number, text, seen in lines:
         phrase = phrase_seen(seen)
         if phrase:  # reported as written when it can be
             phrase = _phrase(without_urls(text)) or phrase

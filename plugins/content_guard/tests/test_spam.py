@@ -240,3 +240,100 @@ def test_spam_in_a_static_html_file_is_found(tmp_path):
         .split("/content/", 1)[1]
         .startswith("extra/google123.html:2: tautan ke situs judi gacor.example")
     )
+
+
+def test_the_whole_file_look_never_hides_what_the_lines_hold(monkeypatch):
+    """spam_text looks at the whole file first (`_could_hold_phrase_anywhere`) and reads
+    no line when it cannot hold a phrase: on random texts mixing gambling words in every
+    form phrase_seen reads (digits for letters, spaced letters, markup, phrases broken over
+    lines) with ordinary news, it finds exactly what reading every line finds."""
+    import random
+
+    from content_guard import spam
+
+    news = [
+        "Rapat desa membahas jalan.",
+        "Dana desa Rp 50 juta",
+        "tahun 2024",
+        "maksimal 3 kali",
+        "online",
+        "hari",
+        "ini",
+        "win",
+        "live",
+        "link",
+        "bola",
+        "—",
+        "&amp;",
+        "|",
+        "!",
+        "x500",
+        "situs",
+        "agen",
+        "pola",
+        "anti",
+        "play",
+        "ways",
+        "hitam",
+        "10k",
+        "warga",
+        "posyandu",
+    ]
+    gambling = [
+        "slot",
+        "gacor",
+        "s1ot",
+        "gac0r",
+        "s l o t",
+        "g a c o r",
+        "ju**di**",
+        "jud1",
+        "onl1ne",
+        "max",
+        "m4x w1n",
+        "togel",
+        "t0gel",
+        "<b>slo</b>t",
+        "scatter",
+        "deposit",
+        "depo 5 rb",
+        "rtp",
+        "alternatif",
+        "mahjong",
+        "toto",
+        "macau",
+        "rungkad",
+        "sbobet",
+        "pragmatic",
+        "$l0t",
+        "t 0 g e l",
+        "sc4tter",
+        "r t p",
+        "s l",  # halves of a word, to be joined over two lines
+        "o t",
+        "g a",
+        "c o r",
+        "to",
+        "gel",
+        "s l o",
+        "t g a c o r",
+    ]
+    rng = random.Random(15)
+    texts = []
+    for _ in range(3000):
+        lines = [
+            " ".join(
+                rng.choice(gambling if rng.random() < 0.12 else news)
+                for _ in range(rng.randint(0, 4))
+            )
+            for _ in range(rng.randint(1, 3))
+        ]
+        texts.append(numbered(*lines))
+    # Phrases only two lines together hold (no gambling word in either line alone).
+    texts += [numbered("Ayo s l", "o t o n l i n e"), numbered("m a", "x w i n di sini")]
+    found = [spam_text(lines) for lines in texts]
+    assert found[-2:] == [[(1, "slotonline")], [(1, "maxwin")]]
+    assert spam._could_hold_phrase_anywhere(["rapat desa membahas jalan 2024"]) is False
+    monkeypatch.setattr(spam, "_could_hold_phrase_anywhere", lambda _texts: True)
+    assert found == [spam_text(lines) for lines in texts]
+    assert sum(1 for result in found if result) > 200  # the texts do hold phrases
