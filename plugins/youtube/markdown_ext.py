@@ -115,19 +115,34 @@ def makeExtension(**kwargs: Any) -> YouTubeExtension:  # noqa: N802 - Markdown's
     return YouTubeExtension(**kwargs)
 
 
+# One Markdown instance per MARKDOWN settings (by their text) and header kind, reset before
+# each scan, as the reader keeps its own: making one cost about 1 ms, one per article with
+# a YouTube address.
+_scanners: dict[tuple[str, bool], tuple[Markdown, YouTubeExtension]] = {}
+
+
 def scan(body: str, markdown_settings: Mapping[str, Any], header_meta: bool = False) -> list[Found]:
     """Every standalone YouTube address in `body`, converted exactly as the reader does
     (same MARKDOWN settings). `header_meta`: the body starts with a Pelican `Key: value`
     header (files without YAML front matter)."""
-    extension = YouTubeExtension()
-    config = dict(markdown_settings)
-    config["extensions"] = [
-        name
-        for name in config.get("extensions", [])
-        if name != NAME and (header_meta or name != "markdown.extensions.meta")
-    ] + [extension]
-    config["extension_configs"] = {
-        name: value for name, value in config.get("extension_configs", {}).items() if name != NAME
-    }
-    Markdown(**config).convert(body)
+    key = (repr(markdown_settings), header_meta)
+    if key not in _scanners:
+        extension = YouTubeExtension()
+        config = dict(markdown_settings)
+        config["extensions"] = [
+            name
+            for name in config.get("extensions", [])
+            if name != NAME and (header_meta or name != "markdown.extensions.meta")
+        ] + [extension]
+        config["extension_configs"] = {
+            name: value
+            for name, value in config.get("extension_configs", {}).items()
+            if name != NAME
+        }
+        if len(_scanners) >= 4:  # other builds' settings: not asked again
+            _scanners.clear()
+        _scanners[key] = (Markdown(**config), extension)
+    markdown, extension = _scanners[key]
+    markdown.reset()  # also empties extension.found
+    markdown.convert(body)
     return list(extension.found)

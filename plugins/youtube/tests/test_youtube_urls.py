@@ -199,3 +199,21 @@ def test_render_escapes_and_defaults():
     short = embed.render(Video(ID, 5, "short"))
     assert 'class="video video--short"' in short
     assert f'href="https://www.youtube.com/shorts/{ID}?t=5s"' in short
+
+
+def test_scan_keeps_one_markdown_and_starts_each_body_afresh():
+    """scan() reuses its Markdown instance for the same settings (making one costs about a
+    millisecond) and finds in each body only that body's addresses."""
+    from youtube import markdown_ext
+
+    settings = {"extensions": ["markdown.extensions.extra"], "output_format": "html5"}
+    first = markdown_ext.scan("Teks.\n\nhttps://youtu.be/dQw4w9WgXcQ\n", settings)
+    kept = dict(markdown_ext._scanners)
+    second = markdown_ext.scan("Tanpa video.\n\n[x](https://example.com)\n", settings)
+    third = markdown_ext.scan("<https://www.youtube.com/watch?v=aqz-KE-bpKQ>\n", settings)
+    assert [found.address for found in first] == ["https://youtu.be/dQw4w9WgXcQ"]
+    assert second == []
+    assert [found.video.id for found in third] == ["aqz-KE-bpKQ"]
+    assert markdown_ext._scanners == kept  # the same instance all along
+    other = markdown_ext.scan("https://youtu.be/dQw4w9WgXcQ\n", {**settings, "tab_length": 2})
+    assert len(other) == 1 and len(markdown_ext._scanners) == len(kept) + 1
