@@ -618,11 +618,13 @@ def test_folders_made_aside_are_there_and_those_left_empty_go(tmp_path):
     root = tmp_path / "staging"
     root.mkdir()
     wanted = ["berita/2021/01/a", "berita/2021/01/b", "berita/2022/07/c", "desa/x", "-awal"]
-    folders = FoldersMadeAside(root, wanted)
+    outside = ["../luar", str(tmp_path / "mutlak"), "berita/../../luar2"]  # never made
+    folders = FoldersMadeAside(root, wanted + outside)
     folders.wait()
     assert folders.process is not None and folders.process.returncode == 0
     for name in wanted + ["berita", "berita/2021", "berita/2022/07", "desa"]:
         assert (root / name).is_dir(), name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["staging"]
     (root / "berita/2021/01/a/index.html").write_text("a", encoding="utf-8")
     (root / "-awal/index.html").write_text("b", encoding="utf-8")
     (root / "lain").mkdir()  # not asked for: never removed, even empty

@@ -280,6 +280,9 @@ class FoldersMadeAside:
         self.root = Path(root)
         made = set()
         for folder in folders:
+            folder = os.path.normpath(folder)
+            if os.path.isabs(folder) or folder.split(os.sep)[0] == os.pardir:
+                continue  # only inside `root` (the names come from the cache folder)
             while folder not in ("", ".", os.sep) and folder not in made:
                 made.add(folder)
                 folder = os.path.dirname(folder)
