@@ -4,9 +4,9 @@ previous output instead of being rendered again (BUILD_CACHE; off unless set).
 Every build still reads (from the read cache, `wartadesa/read_cache.py`), checks and
 builds the whole context, and still writes every file into a new temporary folder that is
 swapped in only on success (the folders of the previous build's pages are made there aside
-while the build reads: `output_folder.FoldersMadeAside`). What is saved is the rendering: before a template is rendered
-for an output file, the build works out that page's *fingerprint*, a digest of exactly
-what the page is rendered from:
+while the build reads: `output_folder.FoldersMadeAside`). What is saved is the rendering:
+before a template is rendered for an output file, the build works out that page's
+*fingerprint*, a digest of exactly what the page is rendered from:
 
 - what is the same for every page (`Fingerprints.site`): the kit's code, Pelican's and the
   Markdown libraries' versions, every setting (but OUTPUT_PATH), every template file the

@@ -106,9 +106,29 @@ def command(pages: str | Path, index: str | Path, settings: Mapping[str, Any]) -
     ]
 
 
+_MARK = b"data-pagefind-body"
+_SPACE = frozenset(b" \t\n\r\f\v")  # \s of a bytes pattern
+_AFTER_MARK = _SPACE | frozenset(b">=/")
+
+
 def is_marked(data: bytes) -> bool:
-    """Whether a page's HTML has an element marked for search."""
-    return b"data-pagefind-body" in data and MARKED.search(data) is not None
+    """Whether a page's HTML has an element marked for search: MARKED matches, found from
+    each `data-pagefind-body` back to the tag it is in (the pattern tried from every `<`
+    of a page: 0.84 s of 10,000 pages, this 0.05 s)."""
+    at = data.find(_MARK)
+    while at != -1:
+        start = data.rfind(b"<", 0, at)  # the tag it may be in: [^<>]* crosses no other `<`
+        if (
+            start != -1
+            and data.find(b">", start, at) == -1
+            and data[start + 1 : start + 2].isalpha()
+            and data[at - 1] in _SPACE
+            and at + len(_MARK) < len(data)
+            and data[at + len(_MARK)] in _AFTER_MARK
+        ):
+            return True
+        at = data.find(_MARK, at + 1)
+    return False
 
 
 # What Pagefind 1.5 reads of a page with an element marked data-pagefind-body: the text of
@@ -174,7 +194,7 @@ def search_digest(data: bytes) -> str:
 class Marked(NamedTuple):
     path: Path
     relative: str  # posix path under the site folder
-    sha: str  # its search digest (search_digest)
+    sha: str  # its search digest (search_digest), UNRECORDED without a cache folder
 
 
 def marked_pages(
@@ -183,7 +203,11 @@ def marked_pages(
     """Every page of `folder` marked for search. With `seen` (the build cache), a page
     that is still the very file looked at last time (a page reused by the build is a hard
     link to it) is not read again. With `settings`, many pages to read (a first build) are
-    read on every core (BUILD_WORKERS; wartadesa.parallel.map_forked)."""
+    read on every core (BUILD_WORKERS; wartadesa.parallel.map_forked). Without a cache
+    folder (`seen` None or without its record) nothing is kept for the next build and no
+    part of the index is taken from the previous one: a page's `sha` is then UNRECORDED,
+    not its search digest (about 0.9 s of CPU for 5,000 articles)."""
+    recorded = seen is not None and seen.file is not None
     names = _html_files(folder)
     shas, unknown = {}, []
     base = os.fspath(folder)
@@ -196,8 +220,9 @@ def marked_pages(
     from wartadesa.parallel import map_forked
 
     workers = settings if settings is not None else {"BUILD_WORKERS": 1}
+    read = _page_digest if recorded else _page_mark
     for name, sha in zip(
-        unknown, map_forked(_page_digest, [folder / n for n in unknown], workers), strict=True
+        unknown, map_forked(read, [folder / n for n in unknown], workers), strict=True
     ):
         if seen is not None:
             seen.note(name, folder / name, sha)
@@ -209,6 +234,14 @@ def _page_digest(page: Path) -> str:
     """The search digest of a page's file, or "" when nothing on it is marked for search."""
     data = page.read_bytes()
     return search_digest(data) if is_marked(data) else ""
+
+
+UNRECORDED = "-"  # Marked.sha of a marked page when the build keeps no record
+
+
+def _page_mark(page: Path) -> str:
+    """UNRECORDED when something on the page is marked for search, else ""."""
+    return UNRECORDED if is_marked(page.read_bytes()) else ""
 
 
 def _html_files(folder: Path) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from test_search import open_search, search_content, titles
 
 from conftest import serve_folder
-from search import indexer
+from search import indexer, shards
 from search.indexer import INDEX_FOLDER, marked_pages
 from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
@@ -351,7 +351,8 @@ def test_many_pages_read_on_every_core_give_what_one_process_finds(tmp_path, mon
             f"tautan</a> teks {number}</p></article></body></html>",
             encoding="utf-8",
         )
-    serial = marked_pages(tmp_path)
+    cache = tmp_path.parent / f"{tmp_path.name}-cache"
+    serial = marked_pages(tmp_path, shards.Seen(cache))
     readers = tmp_path.parent / f"{tmp_path.name}-pembaca.txt"
     digest = indexer._page_digest
 
@@ -361,7 +362,67 @@ def test_many_pages_read_on_every_core_give_what_one_process_finds(tmp_path, mon
         return digest(page)
 
     monkeypatch.setattr(indexer, "_page_digest", noting)
-    split = marked_pages(tmp_path, settings={"BUILD_WORKERS": 2})
+    split = marked_pages(tmp_path, shards.Seen(cache), settings={"BUILD_WORKERS": 2})
     assert len(serial) == 100 and len({page.sha for page in serial}) == 100
     assert split == serial
     assert len(set(readers.read_text(encoding="ascii").split())) == 2  # really split
+
+    # Without a cache folder no digest is made (nothing keeps it): the same pages, marked.
+    monkeypatch.setattr(indexer, "search_digest", lambda _data: pytest.fail("digest made"))
+    for settings in (None, {"BUILD_WORKERS": 2}):
+        unrecorded = marked_pages(tmp_path, shards.Seen(None), settings=settings)
+        assert [page.relative for page in unrecorded] == [page.relative for page in serial]
+        assert {page.sha for page in unrecorded} == {indexer.UNRECORDED}
+
+
+def test_is_marked_answers_as_the_marked_pattern(sample_site):
+    """is_marked (a scan from each `data-pagefind-body` back to its tag) says what the
+    MARKED pattern says: on random bytes built from the pieces of tags, on near misses,
+    and on every page of the sample site."""
+    import random
+
+    pieces = [
+        b"<",
+        b">",
+        b"a",
+        b"div",
+        b"article",
+        b" ",
+        b"\n",
+        b"\t",
+        b"=",
+        b"/",
+        b'"',
+        b"data-pagefind-body",
+        b"data-pagefind-bodyx",
+        b"x",
+        b"<1",
+        b"class=post",
+        b"-",
+    ]
+    rng = random.Random(7)
+    samples = [
+        b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)
+    ]
+    for _ in range(5000):  # a tag around the name, or nearly
+        samples.append(
+            rng.choice([b"", b"x", b"<p>", b">"])
+            + rng.choice([b"<", b"", b"<<"])
+            + rng.choice([b"a", b"div", b"1", b"", b"A-b"])
+            + rng.choice([b" ", b"\n", b"", b"x ", b' c="<" ', b" c=> "])
+            + rng.choice([b"data-pagefind-body", b"data-pagefind-bod"])
+            + rng.choice([b">", b"=", b"/", b" ", b"", b"x", b"\r"])
+        )
+    samples += [
+        b"<article data-pagefind-body>",
+        b"<article data-pagefind-body",  # cut off after the name: no character follows
+        b"<articledata-pagefind-body>",
+        b"< a data-pagefind-body>",
+        b"<a x>data-pagefind-body<b>",
+        b'<div class="x" data-pagefind-body="">',
+        b"<p>data-pagefind-body</p><div\tdata-pagefind-body/>",
+    ]
+    samples += [p.read_bytes() for p in sample_site.output.rglob("*.html")]
+    wrong = [s for s in samples if indexer.is_marked(s) != bool(indexer.MARKED.search(s))]
+    assert wrong == []
+    assert sum(1 for s in samples if indexer.is_marked(s)) > 300
