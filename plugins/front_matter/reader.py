@@ -41,6 +41,20 @@ STATUS_VALUES = {
 }
 
 
+def body_notes(md) -> dict[str, Any]:
+    """What the Markdown extensions noted while converting a body, by their names: an
+    extension with a `body_note()` method (youtube: the standalone addresses it found)
+    leaves it in the metadata (`body_notes`), kept with the read result, so that the
+    content steps need not convert the body again."""
+    notes = {}
+    for extension in md.registeredExtensions:
+        note = getattr(extension, "body_note", None)
+        if callable(note):
+            name, value = note()
+            notes[name] = value
+    return notes
+
+
 class YamlMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
@@ -133,7 +147,8 @@ class YamlMarkdownReader(MarkdownReader):
         self._source_path = source.path
         self._md = self._markdown()
         content = self._md.convert(source.body)
-        metadata = {}
+        notes = body_notes(self._md)  # before a summary is converted with the same instance
+        metadata = {"body_notes": notes} if notes else {}
         for key, value in source.meta.items():
             line = source.lines[key]
             if value in ("", []):

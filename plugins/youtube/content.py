@@ -16,10 +16,10 @@ from pelican.contents import Article, Page
 
 from front_matter import memo
 from front_matter.errors import ContentError, report
-from front_matter.source import find_line, meta_line, numbered, read_source, source_lines
+from front_matter.source import body_line, find_line, meta_line, numbered, read_source, source_lines
 
 from . import embed, urls
-from .markdown_ext import scan
+from .markdown_ext import NAME, found_at, scan
 from .summary import FLAG
 
 if TYPE_CHECKING:
@@ -106,6 +106,11 @@ def _body_addresses(instance):
         return []  # made by a plugin, not read from a file
     if "youtu" not in (instance._content or "").lower():
         return []  # an address in the body is in its HTML too: no need to read the file
+    noted = (instance.metadata.get("body_notes") or {}).get(NAME)
+    if noted is not None:  # what the reader's conversion found (YAML front matter)
+        found = [found_at(address) for address in noted]
+        lines = numbered(source_lines(instance))
+        return _with_lines(found, lines, body_line(instance))
     try:
         source = read_source(instance.source_path)
     except (ContentError, OSError):
@@ -114,7 +119,11 @@ def _body_addresses(instance):
         return []
     found = scan(source.body, instance.settings["MARKDOWN"], header_meta=not source.has_yaml)
     lines = numbered(source_lines(instance) or source.text.split("\n"))
-    first_line = source.body_line if source.has_yaml else 1
+    return _with_lines(found, lines, source.body_line if source.has_yaml else 1)
+
+
+def _with_lines(found, lines, first_line):
+    """(Found, line) for each address: the body line holding it."""
     used = set()
     result = []
     for item in found:

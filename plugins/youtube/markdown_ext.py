@@ -73,6 +73,15 @@ class Found:
     problem: urls.InvalidVideo | None = None
 
 
+def found_at(address: str) -> Found | None:
+    """The Found of an address alone in its paragraph; None when it is not YouTube's."""
+    try:
+        video = urls.parse(address)
+    except urls.InvalidVideo as problem:
+        return Found(address, problem=problem)
+    return Found(address, video) if video is not None else None
+
+
 class StandaloneVideoProcessor(Treeprocessor):
     def __init__(self, md: Markdown, found: list[Found]) -> None:
         super().__init__(md)
@@ -86,15 +95,14 @@ class StandaloneVideoProcessor(Treeprocessor):
             if not standalone:
                 continue
             address, link_text = standalone
-            try:
-                video = urls.parse(address)
-            except urls.InvalidVideo as problem:
-                self.found.append(Found(address, problem=problem))
+            found = found_at(address)
+            if found is None:
                 continue
-            if video is None:
-                continue
-            self.found.append(Found(address, video))
-            paragraph.text = self.md.htmlStash.store(embed.render(video, plain_title(link_text)))
+            self.found.append(found)
+            if found.video is not None:
+                paragraph.text = self.md.htmlStash.store(
+                    embed.render(found.video, plain_title(link_text))
+                )
 
 
 class YouTubeExtension(Extension):
@@ -109,6 +117,10 @@ class YouTubeExtension(Extension):
 
     def reset(self) -> None:
         self.found.clear()
+
+    def body_note(self) -> tuple[str, list[str]]:
+        """For the reader (front_matter.reader.body_notes): the addresses found, in order."""
+        return NAME, [found.address for found in self.found]
 
 
 def makeExtension(**kwargs: Any) -> YouTubeExtension:  # noqa: N802 - Markdown's extension entry point

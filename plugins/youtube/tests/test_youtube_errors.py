@@ -160,3 +160,32 @@ def test_short_bare_id_in_front_matter(problems):
 def test_bad_start_time(problems):
     line = problem_at(problems, "e5.md:7")
     assert "waktu mulai 't=sepuluh' tidak dikenal" in line and "t=1m30s" in line
+
+
+def test_a_body_with_yaml_front_matter_is_converted_once(problems, tmp_path, monkeypatch):
+    """The reader's own conversion notes the standalone addresses (`body_notes`): the
+    content step converts a body again only when it was read without YAML front matter
+    (e6.md), and the problems are the same, at the same lines."""
+    from youtube import content as youtube_content
+
+    scanned = []
+    scan = youtube_content.scan
+
+    def counting(body, *args, **kwargs):
+        scanned.append(body)
+        return scan(body, *args, **kwargs)
+
+    monkeypatch.setattr(youtube_content, "scan", counting)
+    content = tmp_path / "content"
+    for name, text in FILES.items():
+        path = content / "berita" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content, BUILD_WORKERS=1)
+
+    def where(lines):
+        return sorted(line.split("berita/", 1)[1] for line in lines)
+
+    assert where(failed.value.problems) == where(problems)
+    assert len(scanned) == 1 and "UC1234567890abcdefghijkl" in scanned[0]
