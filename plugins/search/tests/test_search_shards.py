@@ -375,10 +375,9 @@ def test_many_pages_read_on_every_core_give_what_one_process_finds(tmp_path, mon
         assert {page.sha for page in unrecorded} == {indexer.UNRECORDED}
 
 
-def test_is_marked_answers_as_the_marked_pattern(sample_site):
-    """is_marked (a scan from each `data-pagefind-body` back to its tag) says what the
-    MARKED pattern says: on random bytes built from the pieces of tags, on near misses,
-    and on every page of the sample site."""
+def marked_samples(site):
+    """Bytes around `data-pagefind-body`: random ones built from the pieces of tags, near
+    misses, and every page of `site`."""
     import random
 
     pieces = [
@@ -422,7 +421,35 @@ def test_is_marked_answers_as_the_marked_pattern(sample_site):
         b'<div class="x" data-pagefind-body="">',
         b"<p>data-pagefind-body</p><div\tdata-pagefind-body/>",
     ]
-    samples += [p.read_bytes() for p in sample_site.output.rglob("*.html")]
+    tags = samples[-5000:]
+    samples += [rng.choice(tags) + rng.choice(tags) + rng.choice(tags) for _ in range(3000)]
+    samples += [p.read_bytes() for p in site.output.rglob("*.html")]
+    return samples
+
+
+def test_is_marked_answers_as_the_marked_pattern(sample_site):
+    """is_marked (a scan from each `data-pagefind-body` back to its tag) says what the
+    MARKED pattern says."""
+    samples = marked_samples(sample_site)
     wrong = [s for s in samples if indexer.is_marked(s) != bool(indexer.MARKED.search(s))]
     assert wrong == []
     assert sum(1 for s in samples if indexer.is_marked(s)) > 300
+
+
+def test_the_last_marked_opening_is_the_patterns_last_match(sample_site):
+    """searched_end's opening, tried only at the tags holding `data-pagefind-body`, is the
+    last match of the _BODY_OPEN pattern over the whole page (same place, same name)."""
+
+    def last(data):
+        found = list(indexer._BODY_OPEN.finditer(data))
+        return (found[-1].span(), found[-1].group(1)) if found else None
+
+    samples = marked_samples(sample_site)
+    samples += [b"<a data-pagefind-body data-pagefind-body>", b"<a- data-pagefind-body>x"]
+    wrong = []
+    for data in samples:
+        opening = indexer._last_opening(data)
+        if (None if opening is None else (opening.span(), opening.group(1))) != last(data):
+            wrong.append(data)
+    assert wrong == []
+    assert sum(1 for s in samples if indexer._last_opening(s) is not None) > 300
