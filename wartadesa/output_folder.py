@@ -278,14 +278,12 @@ class FoldersMadeAside:
 
     def __init__(self, root: Path, folders) -> None:
         self.root = Path(root)
-        made = set()
+        inside = []
         for folder in folders:
             folder = os.path.normpath(folder)
-            if os.path.isabs(folder) or folder.split(os.sep)[0] == os.pardir:
-                continue  # only inside `root` (the names come from the cache folder)
-            while folder not in ("", ".", os.sep) and folder not in made:
-                made.add(folder)
-                folder = os.path.dirname(folder)
+            if not os.path.isabs(folder) and folder.split(os.sep)[0] != os.pardir:
+                inside.append(folder)  # only inside `root` (the names come from the cache)
+        made = _with_parents(inside)
         self.folders = sorted(made, key=lambda folder: (-folder.count(os.sep), folder))
         self.process = None
         xargs = shutil.which("xargs") if os.name == "posix" else None
@@ -314,16 +312,21 @@ class FoldersMadeAside:
         self.wait()
         if self.process is None:
             return
-        used = set()
-        for name in written:
-            folder = os.path.dirname(name)
-            while folder and folder not in used:
-                used.add(folder)
-                folder = os.path.dirname(folder)
+        used = _with_parents(os.path.dirname(name) for name in written)
         for folder in self.folders:
             if folder not in used:
                 with contextlib.suppress(OSError):  # not empty, or not made
                     os.rmdir(self.root / folder)
+
+
+def _with_parents(folders) -> set[str]:
+    """The relative `folders` and every folder above them (not the top, "" or ".")."""
+    found = set()
+    for folder in folders:
+        while folder not in ("", ".", os.sep) and folder not in found:
+            found.add(folder)
+            folder = os.path.dirname(folder)
+    return found
 
 
 def link_or_copy(source, target) -> None:
