@@ -35,6 +35,9 @@ class Collector:
         self.pid = os.getpid()
         self._prefix = os.path.join(self.output_path, "")
         self.settings_keys = frozenset(key for key in settings if key.isupper())
+        # The newest date of each whole list pages show (every page of a build is given
+        # the same `articles`): looked for once, not once per page.
+        self.newest = {}
 
     def add(self, path: str, context: Mapping) -> None:
         if not path.endswith(".html"):
@@ -46,7 +49,7 @@ class Collector:
         url = page_url(relative)
         if url.startswith(self.exclude) or not published(context, self.settings_keys):
             return
-        self.pages[url] = (path, last_modified(context))
+        self.pages[url] = (path, last_modified(context, self.newest))
 
     def entries(self) -> list[tuple[str, dt.datetime | None]]:
         """[(url, last modified or None)], sorted by address (the home page first); pages
@@ -114,15 +117,27 @@ def _changed(item):
     return getattr(item, "modified", None) or getattr(item, "date", None)
 
 
-def last_modified(context: Mapping) -> dt.datetime | None:
-    """The article's or page's date (modified if set); for a list, its newest article."""
+def last_modified(context: Mapping, newest: dict | None = None) -> dt.datetime | None:
+    """The article's or page's date (modified if set); for a list, its newest article.
+    `newest`: {id of a list: (the list, its size, its newest date)} kept between the pages
+    of one build (the lists do not change while pages are written)."""
     for key in ("article", "page"):
         item = context.get(key)
         if item is not None and hasattr(item, "url"):
             return _changed(item)
     page = context.get("articles_page")
     items = getattr(page, "object_list", None) if page is not None else None
-    if items is None:
-        items = context.get("articles") or []
+    if items is not None:
+        return _newest(items)
+    items = context.get("articles") or []
+    if newest is None:
+        return _newest(items)
+    kept = newest.get(id(items))
+    if kept is None or kept[0] is not items or kept[1] != len(items):
+        kept = newest[id(items)] = (items, len(items), _newest(items))
+    return kept[2]
+
+
+def _newest(items) -> dt.datetime | None:
     dates = [d for d in (_changed(a) for a in items) if d is not None]
     return max(dates) if dates else None

@@ -30,6 +30,14 @@ def test_page_urls_published_and_dates():
     assert last_modified({"articles": [old, new]}) == day
     paged = SimpleNamespace(object_list=[new])
     assert last_modified({"articles": [old, new], "articles_page": paged}) == new.date
+    # The newest date of a whole list, kept between the pages of a build.
+    newest, listed, other = {}, [old], [new]
+    assert last_modified({"articles": listed}, newest) == day
+    assert last_modified({"articles": other}, newest) == new.date
+    listed.append(SimpleNamespace(url="c/", date=day + dt.timedelta(days=2)))
+    assert last_modified({"articles": listed}, newest) == day + dt.timedelta(days=2)
+    assert last_modified({"articles": [], "articles_page": paged}, newest) == new.date
+    assert last_modified({"articles": []}, newest) is None
     assert published({"page": SimpleNamespace(status="published")})
     assert not published({"article": SimpleNamespace(status="draft")})
     assert not published({"page": SimpleNamespace(status="hidden")})
