@@ -12,7 +12,7 @@ from pelican.utils import slugify
 from search.indexer import NOT_REPEATABLE
 from tests.sitetools import ROOT, build_site
 from wartadesa import build as build_module
-from wartadesa.speedups import Members, _memoized_slugify
+from wartadesa.speedups import Members, _memoized_slugify, _translations_found_once
 
 
 def files(folder):
@@ -100,6 +100,67 @@ def test_members_answer_in_as_a_list_does():
     equal = Members([Equal(1)])
     assert Equal(1) in equal and Equal(2) not in equal
     assert [x for x in [a, b, c] if x in Members([c, a])] == [a, c]
+
+
+class Written:
+    """What process_translations reads of an article."""
+
+    def __init__(self, number, slug, lang, metadata, folder):
+        self.number, self.slug, self.lang = number, slug, lang
+        self.in_default_lang = lang == "id"
+        self.metadata = metadata
+        self.source_path = f"{folder}/{number}.md"
+
+
+def _articles(random, size, folder):
+    slugs = [f"s{random.randrange(size * 2)}" for _ in range(size)]
+    if random.random() < 0.5:  # most sites: every slug its own
+        slugs = [f"s{n}" for n in random.sample(range(size * 3), size)]
+    items = []
+    for number, slug in enumerate(slugs):
+        metadata = {}
+        if random.random() < 0.03:
+            metadata["translation"] = random.choice(["true", "false", "True"])
+        items.append(Written(number, slug, random.choice(["id", "id", "en"]), metadata, folder))
+    return items
+
+
+def _split_seen(split, items, translation_id, caplog):
+    caplog.clear()
+    given = list(items)
+    try:
+        originals, translations = split(given, translation_id=translation_id)
+    except (TypeError, AttributeError) as error:
+        return ("raised", type(error).__name__, str(error))
+    return (
+        [a.number for a in originals],
+        [a.number for a in translations],
+        [a.number for a in given],  # Pelican sorts the list it is given
+        {a.number: [t.number for t in a.translations] for a in items if hasattr(a, "translations")},
+        # Each call's own folder (Pelican's log filter drops a warning said before).
+        [r.getMessage().replace(items[0].source_path.split("/")[0], "") for r in caplog.records],
+    )
+
+
+def test_originals_and_translations_found_as_pelican_finds_them(caplog):
+    import random as random_module
+
+    from pelican.utils import process_translations
+
+    fast = _translations_found_once(process_translations)
+    random = random_module.Random(15)
+    took_the_fast_path = calls = 0
+    for size in [0, 1, 2, 5, 40] * 40:
+        seed = random.random()
+        for translation_id in ["slug", ["slug", "lang"], None, "", "missing"]:
+            calls += 1
+            mine = _articles(random_module.Random(seed), size, f"mine{calls}")
+            theirs = _articles(random_module.Random(seed), size, f"theirs{calls}")
+            found = _split_seen(fast, mine, translation_id, caplog)
+            expected = _split_seen(process_translations, theirs, translation_id, caplog)
+            assert found == expected, (size, translation_id)
+            took_the_fast_path += translation_id == "slug" and not expected[1] and not expected[4]
+    assert took_the_fast_path > 100  # the shortcut itself was compared, many times
 
 
 @pytest.mark.parametrize("preserve_case", [False, True])
@@ -446,6 +507,49 @@ def test_the_build_keeps_its_objects_settled_until_it_ends(tmp_path, monkeypatch
     build_site(tmp_path / "large", BUILD_WORKERS=1)
     assert [what for what, _ in seen] == ["index", "given back"], seen
     assert seen[0][1] > 1000 and seen[1][1] == 0, seen
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_heap_is_settled_as_the_content_is_read(tmp_path, monkeypatch):
+    """While the site is read, the objects made since the last settling are collected and
+    the survivors frozen: the frozen part grows as content is read, and the cycles left
+    behind meanwhile are collected before writing starts."""
+    import gc
+
+    from pelican.plugins import signals
+
+    from wartadesa import speedups
+
+    monkeypatch.setattr(speedups, "SETTLE_EVERY", 2)
+    frozen, made, collected, at_writing = [], [], [], []
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+            made.append(1)
+
+        def __del__(self):
+            collected.append(1)
+
+    def reading(_sender, **_kwargs):
+        frozen.append(gc.get_freeze_count())
+        Cycle()  # garbage only a collection finds
+
+    def writing(_sender):
+        at_writing.append((len(made), len(collected)))
+
+    signals.article_generator_context.connect(reading)
+    signals.get_writer.connect(writing)
+    try:
+        site = build_site(tmp_path / "out", BUILD_WORKERS=1)
+    finally:
+        signals.article_generator_context.disconnect(reading)
+        signals.get_writer.disconnect(writing)
+    assert len(list(site.output.glob("berita/**/index.html"))) >= 4
+    assert len(frozen) >= 4 and frozen[0] > 1000, frozen  # settled when reading started
+    assert len(set(frozen)) >= len(frozen) // 2, frozen  # and again every two read
+    assert frozen == sorted(frozen)
+    assert at_writing == [(len(frozen), len(frozen))]  # none kept frozen with the living
     assert gc.get_freeze_count() == 0
 
 
