@@ -28,6 +28,7 @@ from search.indexer import enabled as search_enabled  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
+from wartadesa.index_ahead import IndexAhead  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
 from wartadesa.read_cache import compile_templates_once  # noqa: E402
 from wartadesa.speedups import (  # noqa: E402
@@ -324,12 +325,27 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
 
     signals.get_writer.connect(stop_before_writing)
     signals.all_generators_finalized.connect(count)
+    ahead = None
     # Until the build ends (the index and the swap too), the objects of the Pelican run stay
     # out of the collector's walks: see settled_heap and give_back_memory.
     heap = contextlib.ExitStack()
     heap.enter_context(settled_heap())
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
+        if index_later is None and write:
+            # Pagefind takes the most memory of the build: the build's is given back as
+            # soon as Pagefind has started on many pages (the collection's time is then not
+            # waited for on its own). A small rebuild's index starts once every page is
+            # written, while the build finishes (wartadesa/index_ahead.py).
+            ahead = IndexAhead(
+                index_site,
+                staging,
+                settings,
+                output / INDEX_FOLDER,
+                give_back_memory if search_enabled(settings) else None,
+                lambda: bool(collector.errors),
+            )
+            signals.finalized.connect(ahead.start)
         templates_read_once(settings)
         compile_templates_once(settings)  # with BUILD_CACHE: Jinja's compiled templates kept
         try:
@@ -383,15 +399,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)
             else:
-                # Pagefind takes the most memory of the build: the build's is given back
-                # as soon as Pagefind has started (the collection's time is then not waited
-                # for on its own).
-                index_site(
-                    staging,
-                    settings,
-                    previous=output / INDEX_FOLDER,
-                    meanwhile=give_back_memory if search_enabled(settings) else None,
-                )
+                ahead.finish()
         except IndexFailed as failed:
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:
@@ -404,6 +412,9 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
         if index_later is not None:
             index_later.append(settings)
     finally:
+        if ahead is not None:
+            ahead.stop()
+            signals.finalized.disconnect(ahead.start)
         heap.close()
         signals.get_writer.disconnect(stop_before_writing)
         signals.all_generators_finalized.disconnect(count)

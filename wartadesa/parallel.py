@@ -466,6 +466,69 @@ def wait_for_writers():
         _current.join()
 
 
+# --- Work aside ---------------------------------------------------------------------
+# One piece of work that needs nothing more from this process (the search index of the
+# written pages) done by a forked process while this one goes on: the same work in a
+# thread would wait for the interpreter's lock whenever this process runs Python.
+
+
+class Aside:
+    """`function()` in a forked process from now on (fork it from a process without other
+    threads). `result()` waits for it: what it logged is logged here, its exception raised
+    here, its value (which must pickle) returned."""
+
+    def __init__(self, function):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            status = 0
+            try:
+                os.close(read_end)
+                capture = _Capture.instead_of_handlers()
+                try:
+                    value, error = function(), None
+                except BaseException as caught:  # noqa: BLE001 - raised in the parent
+                    value, error = None, _portable_exception(caught)
+                _send(write_end, {"value": value, "error": error, "records": capture.records})
+            except BaseException:  # noqa: BLE001 - nothing may escape a forked process
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._pid, self._fd = pid, read_end
+        self._outcome = None
+
+    def _wait(self):
+        if self._fd is None:
+            return
+        try:
+            self._outcome = _receive(self._fd)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+            os.waitpid(self._pid, 0)
+
+    def result(self):
+        self._wait()
+        outcome, self._outcome = self._outcome, None
+        if outcome is None:
+            raise RuntimeError(
+                "proses build paralel berhenti tanpa hasil (a build process died); coba lagi "
+                "dengan BUILD_WORKERS = 1"
+            )
+        for values in outcome["records"]:
+            record = _restore_record(values)
+            logging.getLogger(record.name).handle(record)
+        if outcome["error"] is not None:
+            raise _restore_exception(*outcome["error"])
+        return outcome["value"]
+
+    def stop(self):
+        """Wait for it to end (a build that failed meanwhile), whatever it did."""
+        self._wait()
+        self._outcome = None
+
+
 # --- Reading ------------------------------------------------------------------------
 # When the articles generator is made (`article_generator_init`, before any file is
 # read), the build forks one reader per extra core. Each reads its share of the article

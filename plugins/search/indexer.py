@@ -280,15 +280,18 @@ def index_site(
     into: str | Path | None = None,
     previous: str | Path | None = None,
     meanwhile: Callable[[], None] | None = None,
+    before_large: Callable[[], None] | None = None,
 ) -> None:
     """Write the Pagefind index of the site in `folder` into `into` (default: its
     `pagefind/`), in parts on a big site (search/shards.py). `previous`: the index folder of
     the build before, whose unchanged parts are taken instead of being indexed again (with
     BUILD_CACHE only). `meanwhile`: called once, as soon as Pagefind is at work on more than
     LARGE_INDEX_PAGES pages (the build frees its memory then); not called for fewer pages or
-    none. Does nothing else when the search plugin is not in PLUGINS. Raises IndexFailed
-    with an Indonesian message."""
-    _index_site(folder, settings, into, previous, meanwhile)
+    none. `before_large`: called before Pagefind starts on more than LARGE_INDEX_PAGES pages
+    (an exception from it stops the index: wartadesa.index_ahead leaves a large index to
+    the end of the build). Does nothing else when the search plugin is not in PLUGINS. Raises
+    IndexFailed with an Indonesian message."""
+    _index_site(folder, settings, into, previous, meanwhile, before_large)
 
 
 # Pagefind's memory grows with the pages it indexes (about 130 MB for 700 pages, 1 GB for
@@ -300,7 +303,7 @@ def index_site(
 LARGE_INDEX_PAGES = 1500
 
 
-def _index_site(folder, settings, into, previous, meanwhile: Callable[[], None] | None) -> None:
+def _index_site(folder, settings, into, previous, meanwhile, before_large) -> None:
     if not enabled(settings):
         return
     try:
@@ -335,6 +338,8 @@ def _index_site(folder, settings, into, previous, meanwhile: Callable[[], None] 
                 _copy_part(previous / shards.folder_name(group, primary), target, primary)
             else:
                 to_index.append((group, groups[group], target, primary))
+        if before_large is not None and sum(len(job[1]) for job in to_index) > LARGE_INDEX_PAGES:
+            before_large()
         _index_parts(to_index, folder, work, settings, meanwhile)
         for group in present:
             record.note(group, group == present[0], keys[group], work / str(group))

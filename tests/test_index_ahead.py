@@ -1,0 +1,161 @@
+"""The search index of a small rebuild, made in a forked process while the build finishes
+(wartadesa/index_ahead.py, wartadesa.parallel.Aside). That its output is a clean build's,
+byte for byte, is checked by tests/test_incremental_build.py (every cached build there is
+indexed ahead)."""
+
+import json
+import logging
+import os
+import time
+from types import SimpleNamespace
+
+import pytest
+
+import search.indexer as indexer
+from tests.sitetools import build_site
+from wartadesa import build as build_module
+from wartadesa import incremental, index_ahead
+from wartadesa.build import BuildFailed
+from wartadesa.index_ahead import IndexAhead
+from wartadesa.parallel import Aside
+
+
+def watch_index(monkeypatch, record, fail_aside=False):
+    """Note each index made, in whichever process: (made aside, Pelican run going on,
+    refusing a large index); an index made aside fails if `fail_aside`."""
+    index_site = build_module.index_site
+    parent = os.getpid()
+
+    def indexing(*args, **kwargs):
+        aside = os.getpid() != parent
+        seen = [aside, incremental.current() is not None, "before_large" in kwargs]
+        with open(record, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(seen) + "\n")
+        if fail_aside and aside:
+            raise indexer.IndexFailed("indeks pencarian: gagal untuk uji")
+        return index_site(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "index_site", indexing)
+
+    def calls():
+        if not record.exists():
+            return []
+        found = [tuple(json.loads(line)) for line in record.read_text().splitlines()]
+        record.unlink()
+        return found
+
+    return calls
+
+
+def pagefind_files(output):
+    return sorted(
+        p.relative_to(output).as_posix()
+        for p in (output / "pagefind").rglob("*")
+        if p.is_file() and not indexer.NOT_REPEATABLE.match(p.relative_to(output).as_posix())
+    )
+
+
+def test_a_small_rebuild_is_indexed_aside_while_the_build_finishes(tmp_path, monkeypatch):
+    calls = watch_index(monkeypatch, tmp_path / "calls.jsonl")
+    cache = tmp_path / "cache"
+    output = tmp_path / "site" / "output"
+    build_site(tmp_path / "plain" / "output")  # no cache: after the run, as before
+    assert calls() == [(False, False, False)]
+    first = build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    again = build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    # In another process, while the run goes on; a large index would be refused there.
+    assert calls() == [(True, True, True)] * 2
+    assert first.warnings == again.warnings == []
+    assert pagefind_files(output) == pagefind_files(tmp_path / "plain" / "output")
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    # One core: nothing to gain, after the run as before.
+    build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=1)
+    assert calls() == [(False, False, False)]
+    # A rebuild that renders many pages again is indexed after the run, as before.
+    monkeypatch.setattr(index_ahead, "AHEAD_PAGES", 0)
+    build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    assert calls() == [(False, False, False)]
+
+
+def test_a_large_index_is_left_to_the_end_of_the_build(tmp_path, monkeypatch):
+    """More than LARGE_INDEX_PAGES pages to index: not made aside, but after the run, with
+    the build's memory given back while Pagefind works (as without the index ahead)."""
+    calls = watch_index(monkeypatch, tmp_path / "calls.jsonl")
+    given_back = []
+    give_back = build_module.give_back_memory
+
+    def giving_back():
+        given_back.append((os.getpid(), incremental.current() is None))
+        give_back()
+
+    monkeypatch.setattr(build_module, "give_back_memory", giving_back)
+    monkeypatch.setattr(indexer, "LARGE_INDEX_PAGES", 0)
+    output = tmp_path / "site" / "output"
+    build_site(output, BUILD_CACHE=str(tmp_path / "cache"), BUILD_WORKERS=2)
+    assert calls() == [(True, True, True), (False, False, False)]
+    assert given_back == [(os.getpid(), True)]
+    assert pagefind_files(output)
+    assert not (output / indexer.PARTS_FOLDER).exists()
+
+
+def test_an_index_failing_aside_fails_the_build_and_keeps_the_output(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    output = tmp_path / "site" / "output"
+    build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    before = sorted(p.relative_to(output).as_posix() for p in output.rglob("*"))
+    calls = watch_index(monkeypatch, tmp_path / "calls.jsonl", fail_aside=True)
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    assert calls() == [(True, True, True)]
+    assert failed.value.problems == ["indeks pencarian: gagal untuk uji"]
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == before
+    assert [p.name for p in output.parent.iterdir()] == ["output"]  # no folder left behind
+
+
+def test_a_failed_build_waits_for_its_index_aside(tmp_path, monkeypatch):
+    """stop(): the index at work aside is waited for, so the folder it writes in can go;
+    a build with errors is not indexed aside, and finish() then makes the index itself."""
+    monkeypatch.setattr(incremental, "current", lambda: SimpleNamespace(enabled=True, rendered=1))
+    done = tmp_path / "done"
+
+    def slow_index(*_args, **_kwargs):
+        time.sleep(0.5)
+        done.write_text("ya")
+
+    ahead = IndexAhead(slow_index, tmp_path, {"BUILD_WORKERS": 2}, "p", None, lambda: False)
+    ahead.start()
+    assert ahead.started and not done.exists()
+    ahead.stop()
+    assert done.read_text() == "ya" and not ahead.started
+    made = []
+    errors = IndexAhead(
+        lambda *a, **k: made.append(k), tmp_path, {"BUILD_WORKERS": 2}, "p", None, lambda: True
+    )
+    errors.start()
+    assert not errors.started
+    errors.finish()
+    assert made == [{"previous": "p", "meanwhile": None}]
+
+
+def test_work_aside_gives_its_value_its_messages_and_its_exception(caplog):
+    def work():
+        logging.getLogger("wartadesa.test").warning("dari proses lain %s", os.getpid())
+        return {"pid": os.getpid()}
+
+    aside = Aside(work)
+    with caplog.at_level(logging.WARNING):
+        value = aside.result()
+    assert value["pid"] != os.getpid()
+    assert [r.getMessage() for r in caplog.records] == [f"dari proses lain {value['pid']}"]
+
+    def failing():
+        raise indexer.IndexFailed("indeks pencarian: rusak")
+
+    with pytest.raises(indexer.IndexFailed, match="indeks pencarian: rusak"):
+        Aside(failing).result()
+
+    def dying():
+        os._exit(3)
+
+    with pytest.raises(RuntimeError, match="berhenti tanpa hasil"):
+        Aside(dying).result()
