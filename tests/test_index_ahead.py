@@ -98,6 +98,67 @@ def test_a_large_index_is_left_to_the_end_of_the_build(tmp_path, monkeypatch):
     assert not (output / indexer.PARTS_FOLDER).exists()
 
 
+def indexed_texts(output):
+    """{address: text} of every page in the site's search index (every part)."""
+    import gzip
+
+    found = {}
+    bundle = output / indexer.INDEX_FOLDER
+    for folder in [bundle, *sorted(bundle.glob("shard-*"))]:
+        for fragment in (folder / "fragment").iterdir():
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+            found[data["url"]] = data["content"]
+    return found
+
+
+@pytest.mark.parametrize("change", ["new page", "changed page"])
+def test_a_page_written_after_the_index_started_is_indexed(tmp_path, monkeypatch, change):
+    """A `finalized` receiver that breaks the rule (it writes a page through Pelican's Writer
+    once the index has started): the index is made again after the run."""
+    from pelican.plugins import signals
+    from pelican.writers import Writer
+
+    from wartadesa.parallel import Text
+
+    cache = tmp_path / "cache"
+    output = tmp_path / "site" / "output"
+    build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    article = sorted(output.glob("berita/**/index.html"))[0]
+    relative = article.relative_to(output).as_posix()
+
+    def late_page(pelican):
+        folder = pelican.settings["OUTPUT_PATH"]
+        if change == "new page":
+            name = "telat/index.html"
+            text = "<html><body><article data-pagefind-body><h1>Halaman telat</h1>"
+            text += "<p>Kalimattelatsekali.</p></article></body></html>"
+        else:
+            name = relative
+            page = os.path.join(folder, relative)
+            with open(page, encoding="utf-8") as handle:
+                text = handle.read().replace("<h1", "<p>Kalimatubahsekali.</p><h1", 1)
+            os.unlink(page)  # a reused page is a link to the previous output's file
+        Writer(folder, pelican.settings).write_file(name, Text(text), {})
+
+    def after_the_index(_pelican):  # connected now: runs after the index has started
+        signals.finalized.connect(late_page)
+
+    calls = watch_index(monkeypatch, tmp_path / "calls.jsonl")
+    signals.get_writer.connect(after_the_index)
+    try:
+        build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
+    finally:
+        signals.get_writer.disconnect(after_the_index)
+        signals.finalized.disconnect(late_page)
+    assert calls() == [(True, True, True), (False, False, False)]
+    texts = indexed_texts(output)
+    if change == "new page":
+        assert "Kalimattelatsekali" in texts["/telat/"]
+    else:
+        address = "/" + relative[: -len("index.html")]
+        assert "Kalimatubahsekali" in texts[address]
+
+
 def test_an_index_failing_aside_fails_the_build_and_keeps_the_output(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     output = tmp_path / "site" / "output"
