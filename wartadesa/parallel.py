@@ -224,6 +224,13 @@ def _restore_record(values):
     return record
 
 
+def _log_again(records):
+    """What a forked process logged (_portable_record), logged in this one."""
+    for values in records:
+        record = _restore_record(values)
+        logging.getLogger(record.name).handle(record)
+
+
 def _portable_exception(error):
     from front_matter.errors import ContentError, ContentErrors
 
@@ -406,9 +413,7 @@ class _Run:
                 store.merge(result["pages"])
             if result.get("memo") and _memo() is not None:
                 _memo().merge(result["memo"])
-            for values in result["records"]:
-                record = _restore_record(values)
-                logging.getLogger(record.name).handle(record)
+            _log_again(result["records"])
             if result["error"] is not None and first_error is None:
                 first_error = _restore_exception(*result["error"])
         if first_error is not None:
@@ -516,9 +521,7 @@ class Aside:
                 "proses build paralel berhenti tanpa hasil (a build process died); coba lagi "
                 "dengan BUILD_WORKERS = 1"
             )
-        for values in outcome["records"]:
-            record = _restore_record(values)
-            logging.getLogger(record.name).handle(record)
+        _log_again(outcome["records"])
         if outcome["error"] is not None:
             raise _restore_exception(*outcome["error"])
         return outcome["value"]
