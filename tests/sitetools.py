@@ -1,6 +1,8 @@
 """Build real sites for tests and read what they wrote."""
 
 import contextlib
+import gzip
+import json
 import os
 import re
 import shutil
@@ -174,3 +176,17 @@ def settled_names(parent, timeout=60.0):
         if time.monotonic() > deadline:
             return names
         time.sleep(0.05)
+
+
+def index_parts(output):
+    """{part folder: {address: page text}} of every part of a built site's search index
+    (Pagefind's fragments, as the search page reads them)."""
+    bundle = Path(output) / "pagefind"
+    found = {}
+    for folder in [bundle, *sorted(bundle.glob("shard-*"))]:
+        pages = {}
+        for fragment in (folder / "fragment").iterdir():
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+            pages[data["url"]] = data["content"]
+        found[folder.relative_to(bundle).as_posix()] = pages
+    return found

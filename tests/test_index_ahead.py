@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 import search.indexer as indexer
-from tests.sitetools import build_site
+from tests.sitetools import build_site, index_parts
 from wartadesa import build as build_module
 from wartadesa import incremental, index_ahead
 from wartadesa.build import BuildFailed
@@ -100,15 +100,7 @@ def test_a_large_index_is_left_to_the_end_of_the_build(tmp_path, monkeypatch):
 
 def indexed_texts(output):
     """{address: text} of every page in the site's search index (every part)."""
-    import gzip
-
-    found = {}
-    bundle = output / indexer.INDEX_FOLDER
-    for folder in [bundle, *sorted(bundle.glob("shard-*"))]:
-        for fragment in (folder / "fragment").iterdir():
-            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
-            found[data["url"]] = data["content"]
-    return found
+    return {url: text for part in index_parts(output).values() for url, text in part.items()}
 
 
 @pytest.mark.parametrize("change", ["new page", "changed page"])

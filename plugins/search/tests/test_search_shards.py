@@ -2,7 +2,6 @@
 SEARCH_SHARD_PAGES gets several Pagefind bundles, merged by the search page; with the build
 cache, a rebuild indexes again only the parts whose pages changed."""
 
-import gzip
 import json
 import os
 import shutil
@@ -14,22 +13,10 @@ from conftest import serve_folder
 from search import indexer, shards
 from search.indexer import INDEX_FOLDER, marked_pages
 from tests.sitetools import build_site
+from tests.sitetools import index_parts as parts_of
 from wartadesa.build import BuildFailed
 
 PER_PART = 4  # the search fixture has 15 marked pages: 4 parts of about 4
-
-
-def parts_of(output):
-    """{part folder: {url: page text}} of every part of the site's index."""
-    bundle = output / INDEX_FOLDER
-    found = {}
-    for folder in [bundle, *sorted(bundle.glob("shard-*"))]:
-        pages = {}
-        for fragment in (folder / "fragment").iterdir():
-            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
-            pages[data["url"]] = data["content"]
-        found[folder.relative_to(bundle).as_posix()] = pages
-    return found
 
 
 @pytest.fixture(scope="module")
