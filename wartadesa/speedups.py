@@ -449,9 +449,10 @@ def _cache_data(self, filename, data):
 def _translations_found_once(process_translations):
     @functools.wraps(process_translations)
     def split(content_list, translation_id=None):
-        if isinstance(translation_id, str) and translation_id:
-            getter = operator.attrgetter(translation_id)
+        names = {translation_id} if isinstance(translation_id, str) else translation_id
+        if translation_id and isinstance(names, (set, frozenset, tuple, list)):
             try:
+                getter = operator.attrgetter(*names)  # as Pelican's: a tuple for several
                 ordered = sorted(content_list, key=getter)
                 ids = [getter(item) for item in ordered]
                 alone = len(set(ids)) == len(ids) and not any(
