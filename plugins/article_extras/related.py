@@ -46,6 +46,7 @@ class RelatedIndex:
         self._found = None  # the same, for this build (what the memo keeps)
         self._by_path = None
         self._group_digests = {}
+        self._member_texts = {}
 
     @staticmethod
     def _describe(article):
@@ -102,24 +103,31 @@ class RelatedIndex:
         # Only the lists of this build are kept (a removed article's go).
         self._earlier, self._found = tables
 
+    def _member_text(self, article):
+        """What an article is to the lists it is in (file, villages, category, tags,
+        address, date), as text; worked out once per article (it is in several groups)."""
+        text = self._member_texts.get(id(article))
+        if text is None:
+            known = self._info.get(id(article))
+            villages, category, tags, url, newest = known or self._describe(article)
+            path = getattr(article, "source_path", None)
+            text = repr((path, sorted(villages), category, sorted(tags), url, newest))
+            if known is not None:
+                self._member_texts[id(article)] = text
+        return text
+
     def _group_digest(self, key):
         """A digest of what the members of one group are (in no particular order)."""
         digest = self._group_digests.get(key)
         if digest is None:
-            members = []
-            for other in self._by_key.get(key, ()):
-                villages, category, tags, url, newest = self._info[id(other)]
-                members.append(
-                    (other.source_path, sorted(villages), category, sorted(tags), url, newest)
-                )
-            members.sort()
-            digest = self._group_digests[key] = memo.key("related group", key, members)
+            members = sorted(self._member_text(other) for other in self._by_key.get(key, ()))
+            # A repr holds no line break: the joined texts tell the members apart.
+            digest = memo.key("related group", repr(key), "\n".join(members))
+            self._group_digests[key] = digest
         return digest
 
-    def _kept_key(self, article, described, limit):
-        villages, category, tags, url, newest = described
-        path = getattr(article, "source_path", None)
-        return repr((path, sorted(villages), category, sorted(tags), url, newest, limit))
+    def _kept_key(self, article, limit):
+        return f"{self._member_text(article)} {limit}"
 
     def _score(self, keys, described, masks, seen, scored):
         """Append a sort row for each not yet seen article under `keys`."""
@@ -174,7 +182,7 @@ class RelatedIndex:
         described = self._info.get(id(article)) or self._describe(article)
         if self._found is None:
             return self._find(article, described, limit)[0]
-        kept_key = self._kept_key(article, described, limit)
+        kept_key = self._kept_key(article, limit)
         entry = self._found.get(kept_key) or self._earlier.get(kept_key)
         if entry is not None:
             groups, paths = entry
