@@ -221,6 +221,37 @@ def test_relative_source_paths_are_pelicans(tmp_path, monkeypatch):
                 assert _relative_source_path(item, other) == original(item, other)
 
 
+@pytest.mark.parametrize("link_regex", [None, r"<<(?P<what>.*?)>>"])
+def test_static_links_are_pelicans(tmp_path, link_regex):
+    """Seeded random texts with and without links of every kind, with Pelican's link syntax
+    and another (INTRASITE_LINK_REGEX): the links to static files found are Pelican's."""
+    import random
+
+    from pelican.contents import Article
+
+    from wartadesa.speedups import _original_static_links, _static_links
+
+    settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path))
+    if link_regex:
+        settings["INTRASITE_LINK_REGEX"] = link_regex
+    opening, closing = ("<<", ">>") if link_regex else ("{", "}")
+    rng = random.Random(15)
+    pieces = ["Kabar desa ", "<p>", "</p>", "static ", "attachment ", '<a href="', '">x</a>']
+    for kind in ("static", "attach", "filename", "category", "statis"):
+        for target in ("images/a.jpg", "/pages/b.pdf", "../c.png?x=1#y"):
+            pieces.append(f'<img src="{opening}{kind}{closing}{target}">')
+            pieces.append(f'<a href="|{kind}|{target}">tautan</a>')
+    found_any = 0
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        article = Article("", {"title": "x"}, settings, str(tmp_path / "berita" / "a.md"))
+        article._content = text  # as read: not through the receivers of content_object_init
+        expected = _original_static_links(article)
+        assert _static_links(article) == expected, text
+        found_any += bool(expected)
+    assert found_any > 50  # links were found, not only passed over
+
+
 def test_smartypants_passing_over_text_changes_nothing():
     """typogrify's smartypants with the conversions passing over text without their
     characters gives the same HTML: seeded random texts made of the characters each
