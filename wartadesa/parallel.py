@@ -12,6 +12,10 @@ redirects, plugin generators not listed) runs in the main process only, with eve
 its own, exactly as before. The main process waits for the workers before Pelican's
 `finalized` signal, so the site is complete before it is checked and swapped in.
 
+A `content_written` receiver that keeps something about each page (plugin sitemap) keeps
+it in the process that wrote the page (`page_is_ours()`), and registers with
+`share_while_writing` how a worker's part is sent back and merged.
+
 Workers send back what they logged (warnings and errors, re-logged in the main process:
 the build's collector and the privacy filter see them as if logged there) and the
 exception that stopped them, if any (raised in the main process: the operator sees the
@@ -56,6 +60,25 @@ def worker_count(settings):
     except AttributeError:
         cores = os.cpu_count() or 1
     return max(1, wanted if wanted > 0 else cores)
+
+
+# name -> (share, merge): what a plugin kept in a worker about the pages it wrote
+# (`share()`, picklable, called there) and how the main process takes it (`merge(value)`).
+_SHARES = {}
+
+
+def share_while_writing(name, share, merge):
+    """Register (again) how a plugin's per-page state travels from the writing workers to
+    the main process (see module docstring)."""
+    _SHARES[name] = (share, merge)
+
+
+def page_is_ours():
+    """In a `content_written` receiver: True unless the page just announced belongs to
+    another writing process (which announces it there, and wrote it)."""
+    run = _current
+    writer = run.writer if run is not None else None
+    return writer is None or not writer.splitting or writer._mine
 
 
 def _owner(name, count):
@@ -294,6 +317,7 @@ class _Run:
         self.generators = []
         self.workers = []  # (pid, read end of its pipe)
         self.active = False
+        self.writer = None  # this process's SharedWriter once the pages are split
 
     # --- signals -------------------------------------------------------------
     def remember(self, generators):
@@ -354,6 +378,7 @@ class _Run:
         if not split:
             return
         writer._count = count
+        self.writer = writer
         for index in range(1, count):
             read_end, write_end = os.pipe()
             pid = os.fork()
@@ -385,7 +410,17 @@ class _Run:
             store = incremental.current()
             pages = store.share() if store is not None else None
             kept = memo.share() if memo is not None else None  # what its steps kept
-            _send(fd, {"records": capture.records, "error": error, "pages": pages, "memo": kept})
+            shared = {name: share() for name, (share, _merge) in _SHARES.items()}
+            _send(
+                fd,
+                {
+                    "records": capture.records,
+                    "error": error,
+                    "pages": pages,
+                    "memo": kept,
+                    "shared": shared,
+                },
+            )
         except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
             status = 1
         finally:
@@ -413,6 +448,9 @@ class _Run:
                 store.merge(result["pages"])
             if result.get("memo") and _memo() is not None:
                 _memo().merge(result["memo"])
+            for name, value in result.get("shared", {}).items():
+                if name in _SHARES:
+                    _SHARES[name][1](value)
             _log_again(result["records"])
             if result["error"] is not None and first_error is None:
                 first_error = _restore_exception(*result["error"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .collect import collect_page
+from wartadesa.parallel import share_while_writing
+
+from .collect import collect_page, merge_pages, share_pages
 from .generator import SitemapGenerator, write_sitemap
 
 
@@ -15,4 +17,5 @@ def _generator(_pelican):
 def register() -> None:
     signals.get_generators.connect(_generator)
     signals.content_written.connect(collect_page)
+    share_while_writing("sitemap pages", share_pages, merge_pages)
     signals.finalized.connect(write_sitemap)

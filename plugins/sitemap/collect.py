@@ -15,6 +15,8 @@ from typing import Any
 
 from pelican.contents import Content
 
+from wartadesa.parallel import page_is_ours
+
 NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
 HEAD_BYTES = 4096  # the robots meta tag is near the top of <head>
 
@@ -30,9 +32,8 @@ class Collector:
         self.exclude = tuple(str(p).lstrip("/") for p in settings.get("SITEMAP_EXCLUDE") or ())
         self.pages = {}
         self.writer = None  # Pelican's Writer of this build (set by the generator)
-        # Forked writers (wartadesa.parallel) announce their pages too, but the main
-        # process makes the same sequence of writes and announces every page itself.
-        self.pid = os.getpid()
+        # Forked writers (wartadesa.parallel) keep the pages they write and send them to
+        # the main process when they are done (share_pages, merge_pages).
         self._prefix = os.path.join(self.output_path, "")
         self.settings_keys = frozenset(key for key in settings if key.isupper())
         # The newest date of each whole list pages show (every page of a build is given
@@ -75,13 +76,26 @@ def finish() -> Collector | None:
 
 
 def collect_page(path: str, context: Mapping | None) -> None:
-    """content_written: remember a page of the current build."""
+    """content_written: remember a page of the current build, in the process that wrote it
+    (every writing process announces every page: wartadesa.parallel)."""
     collector = _collector
-    if collector is None or context is None or collector.pid != os.getpid():
+    if collector is None or context is None or not page_is_ours():
         return
     if os.path.abspath(str(context.get("OUTPUT_PATH", ""))) != collector.output_path:
         return  # another build (signals stay connected across builds in one process)
     collector.add(path, context)
+
+
+def share_pages() -> dict:
+    """In a forked writer: the pages it wrote (it started with none: pages are written
+    after the fork)."""
+    return dict(_collector.pages) if _collector is not None else {}
+
+
+def merge_pages(pages: dict) -> None:
+    """In the main process: a forked writer's pages."""
+    if _collector is not None:
+        _collector.pages.update(pages)
 
 
 def page_url(relative: str) -> str:

@@ -47,9 +47,10 @@ class SitemapGenerator(Generator):
 
 def write_sitemap(pelican: Pelican) -> None:
     """finalized: every page is written; sitemap.xml lists them."""
+    # Pages rendered in other processes are on disk, and in the collector (wartadesa.parallel).
+    wait_for_writers()
     collector = collect.finish()
     if collector is None or collector.settings is not pelican.settings or not collector.writer:
         return
-    wait_for_writers()  # pages rendered in other processes are on disk (wartadesa.parallel)
     text = render_sitemap(collector.entries(), site_base(pelican.settings))
     collector.writer.write_file(SITEMAP, Text(text), {})
