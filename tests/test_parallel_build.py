@@ -292,3 +292,21 @@ def test_results_a_forked_checker_keeps_reach_the_main_process(tmp_path):
         assert os.getpid() not in {found[n] for n in range(1, 100, 2)}
     finally:
         memo.install(None)
+
+
+def test_pelicans_writer_makes_a_folder_only_for_a_page_of_its_own(tmp_path, monkeypatch):
+    """While pages are split, a process does not make the folder of a page another process
+    writes; a page of its own gets its folder, made or found (parallel._WritersOs)."""
+    writer = SimpleNamespace(splitting=True, _mine=False)
+    monkeypatch.setattr(parallel, "_current", SimpleNamespace(writer=writer))
+    writers_os = parallel._WritersOs()
+    other, own = tmp_path / "lain" / "halaman", tmp_path / "sendiri" / "halaman"
+    writers_os.makedirs(str(other), exist_ok=True)
+    assert not (tmp_path / "lain").exists()
+    writer._mine = True
+    writers_os.makedirs(str(own), exist_ok=True)
+    writers_os.makedirs(str(own), exist_ok=True)  # there already: no error
+    assert own.is_dir()
+    with pytest.raises(FileExistsError):  # without exist_ok: os.makedirs itself
+        writers_os.makedirs(str(own))
+    assert writers_os.path is os.path and writers_os.sep == os.sep

@@ -12,6 +12,11 @@ redirects, plugin generators not listed) runs in the main process only, with eve
 its own, exactly as before. The main process waits for the workers before Pelican's
 `finalized` signal, so the site is complete before it is checked and swapped in.
 
+Pelican's Writer makes the folder of every page it goes through; while pages are split, a
+process makes only the folders of its own pages, and finds one made aside with one look
+(`_WritersOs`, the `os` of `pelican.writers` during a build): at 5,000 articles
+`os.makedirs` was about 0.2 s of each writing process.
+
 A `content_written` receiver that keeps something about each page (plugin sitemap) keeps
 it in the process that wrote the page (`page_is_ours()`), and registers with
 `share_while_writing` how a worker's part is sent back and merged.
@@ -79,6 +84,22 @@ def page_is_ours():
     run = _current
     writer = run.writer if run is not None else None
     return writer is None or not writer.splitting or writer._mine
+
+
+class _WritersOs:
+    """The `os` Pelican's Writer sees during a build: the folder of a page is not made by a
+    process that does not write that page (every process goes through every page), and a
+    folder that is there already (made aside: output_folder.FoldersMadeAside) is found with
+    one look instead of `os.makedirs`'s three. Everything else is `os` itself."""
+
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    @staticmethod
+    def makedirs(name, mode=0o777, exist_ok=False):
+        if exist_ok and (not page_is_ours() or os.path.isdir(name)):
+            return
+        os.makedirs(name, mode, exist_ok)
 
 
 def _owner(name, count):
@@ -481,10 +502,12 @@ def _splitting(generate_output, writer):
 @contextmanager
 def parallel_writing():
     """Around one Pelican run (wartadesa.build): split page writing over the cores."""
+    import pelican.writers
     from pelican.plugins import signals
 
     global _current
     run = _current = _Run()
+    writers_os, pelican.writers.os = pelican.writers.os, _WritersOs()
     signals.all_generators_finalized.connect(run.remember)
     signals.get_writer.connect(run.writer_class)
     signals.finalized.connect(run.finish)
@@ -494,6 +517,7 @@ def parallel_writing():
         signals.all_generators_finalized.disconnect(run.remember)
         signals.get_writer.disconnect(run.writer_class)
         signals.finalized.disconnect(run.finish)
+        pelican.writers.os = writers_os
         _current = None
         run.stop()
 
