@@ -14,11 +14,21 @@ from collections.abc import Sequence
 logger = logging.getLogger("wartadesa.content")
 
 
+def relative_path(path: str, start: str) -> str:
+    """os.path.relpath(path, start) for an absolute, normalised `start` (the working folder,
+    the content folder): a plain absolute path inside it without relpath's work (asked for
+    every file in every build)."""
+    inside = os.path.join(start, "")
+    if len(path) > len(inside) and path.startswith(inside) and os.path.normpath(path) == path:
+        return path[len(inside) :]
+    return os.path.relpath(path, start)
+
+
 def display_path(path: str | os.PathLike) -> str:
     """The path relative to the working folder when inside it, else absolute."""
     path = str(path)
     if path and os.path.isabs(path):
-        relative = os.path.relpath(path)
+        relative = relative_path(path, os.getcwd())
         if not relative.startswith(".."):
             return relative
     return path

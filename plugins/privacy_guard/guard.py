@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from content_guard.content import contents, static_generator
 from front_matter import memo
-from front_matter.errors import ContentError, report
+from front_matter.errors import ContentError, relative_path, report
 from front_matter.source import source_lines
 
 from . import attachments, identity, personal, photos
@@ -84,7 +84,7 @@ class Guard:
         self.problems = []
 
     def relative(self, path: str) -> str:
-        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        return relative_path(path, self.root).replace(os.sep, "/")
 
     def is_allowed(self, path: str) -> bool:
         if not self.allowed:

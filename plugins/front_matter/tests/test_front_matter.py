@@ -1,6 +1,7 @@
 """YAML front matter: keys, Indonesian aliases, dates and the errors operators see."""
 
 import datetime as dt
+import os
 import textwrap
 
 import pytest
@@ -196,3 +197,40 @@ def test_unclosed_quote_is_reported_where_it_opens(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     assert f"{path.name}:2: YAML front matter tidak valid" in "\n".join(failed.value.problems)
+
+
+def test_display_paths_are_relpaths_inside_the_working_folder(tmp_path, monkeypatch):
+    """display_path gives os.path.relpath's text for a path inside the working folder
+    (found without it for a plain one) and the path itself outside it."""
+    from front_matter.errors import display_path, relative_path
+
+    def expected(path):
+        path = str(path)
+        if path and os.path.isabs(path):
+            relative = os.path.relpath(path)
+            if not relative.startswith(".."):
+                return relative
+        return path
+
+    work = tmp_path / "situs"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    here = os.getcwd()
+    paths = [
+        f"{here}/content/berita/a.md",
+        f"{here}/content//berita/./b.md",
+        f"{here}/content/../luar.md",
+        f"{here}/..x/c.md",
+        f"{here}/",
+        here,
+        f"{here}x/d.md",
+        str(tmp_path / "lain" / "e.md"),
+        "content/berita/f.md",
+        "",
+        "/",
+    ]
+    for path in paths:
+        assert display_path(path) == expected(path), path
+        for start in (here, str(tmp_path), "/"):
+            assert relative_path(path or ".", start) == os.path.relpath(path or ".", start)
+    assert display_path(f"{here}/content/berita/a.md") == os.path.join("content", "berita", "a.md")
