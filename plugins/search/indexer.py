@@ -329,20 +329,26 @@ def _index_site(folder, settings, into, previous, meanwhile, before_large) -> No
     work = folder / PARTS_FOLDER
     shutil.rmtree(work, ignore_errors=True)
     try:
-        to_index, keys = [], {}
+        to_index, reused, keys = [], [], {}
         for group in present:
             primary = group == present[0]
             target = work / str(group)
             keys[group] = shards.key([(p.relative, p.sha) for p in groups[group]], pagefind)
             if record.reusable(group, primary, keys[group], previous):
-                _copy_part(previous / shards.folder_name(group, primary), target, primary)
+                reused.append((group, target, primary))
             else:
                 to_index.append((group, groups[group], target, primary))
         if before_large is not None and sum(len(job[1]) for job in to_index) > LARGE_INDEX_PAGES:
             before_large()
-        _index_parts(to_index, folder, work, settings, meanwhile)
-        for group in present:
-            record.note(group, group == present[0], keys[group], work / str(group))
+
+        def take_reused_parts():  # while Pagefind works on the others
+            for group, target, primary in reused:
+                _copy_part(previous / shards.folder_name(group, primary), target, primary)
+                record.note(group, primary, keys[group], target)
+
+        _index_parts(to_index, folder, work, settings, meanwhile, take_reused_parts)
+        for group, _pages, target, primary in to_index:
+            record.note(group, primary, keys[group], target)
         os.rename(work / str(present[0]), bundle)
         for group in present[1:]:
             os.rename(work / str(group), bundle / shards.folder_name(group, False))
@@ -390,11 +396,14 @@ def _index_parts(
     work: Path,
     settings: Mapping[str, Any],
     meanwhile: Callable[[], None] | None,
+    alongside: Callable[[], None],
 ) -> None:
     """Pagefind over each part to index, as many at once as the build has workers; once
     the first has started (or failed), `meanwhile` runs in this thread when the parts hold
-    more than LARGE_INDEX_PAGES pages."""
+    more than LARGE_INDEX_PAGES pages, then `alongside` (the work that does not wait for
+    Pagefind)."""
     if not to_index:
+        alongside()
         return
     from wartadesa.parallel import worker_count
 
@@ -424,6 +433,7 @@ def _index_parts(
         started.wait()
         if meanwhile is not None and sum(len(job[1]) for job in to_index) > LARGE_INDEX_PAGES:
             meanwhile()
+        alongside()
         for future in futures:
             future.result()  # the first failure is the build's message
     finally:  # after a failure (or Ctrl+C), parts not yet started are not started
