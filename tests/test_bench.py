@@ -699,3 +699,26 @@ def test_report_keeps_one_section_per_corpus_size_and_the_notes(tiny_site, tmp_p
         "200 MB",
         "87",
     ]
+
+
+def test_the_kits_bytecode_is_made_before_the_timed_builds(tmp_path, monkeypatch):
+    """pip compiled Pelican's modules when it installed them; ours are compiled once
+    before the timed builds, so no build compiles them again (PYTHONDONTWRITEBYTECODE is
+    set on the bench machine, and a build's own process never keeps them there)."""
+    import importlib.util
+
+    from wartadesa.bench import run
+
+    sources = [
+        tmp_path / "plugins" / "desa" / "__init__.py",
+        tmp_path / "plugins" / "desa" / "model.py",
+        tmp_path / "wartadesa" / "build.py",
+        tmp_path / "pelicanconf.py",
+    ]
+    for source in sources:
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text("NAMA = 'desa'\n", encoding="utf-8")
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    run.compile_kit()
+    for source in sources:
+        assert Path(importlib.util.cache_from_source(str(source))).is_file(), source
