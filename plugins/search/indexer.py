@@ -413,7 +413,7 @@ def _index_parts(
         group, pages, target, primary = job
         linked = work / f"pages-{group}"
         try:
-            _link_pages([page.path for page in pages], folder, linked)
+            _link_pages([page.relative for page in pages], folder, linked)
             _run_pagefind(linked, target, settings, folder, started)
         finally:
             started.set()
@@ -470,14 +470,20 @@ def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _link_pages(marked: list[Path], folder: Path, pages: Path) -> None:
-    """`pages`: the marked pages at their paths under `folder`, hard links (copies where the
-    file system has none)."""
+def _link_pages(relatives: list[str], folder: Path, pages: Path) -> None:
+    """`pages`: the marked pages (posix paths under `folder`) at the same paths under
+    `pages`, hard links (copies where the file system has none)."""
     shutil.rmtree(pages, ignore_errors=True)
-    for page in marked:
-        target = pages / page.relative_to(folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(page, target)
+    base, top = os.fspath(folder), os.fspath(pages)
+    made = {top}
+    os.makedirs(top, exist_ok=True)
+    for relative in relatives:  # strings, one mkdir per folder: pathlib's took 0.15 s a part
+        target = os.path.join(top, *relative.split("/"))
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        link_or_copy(os.path.join(base, *relative.split("/")), target)
 
 
 def _run_pagefind(

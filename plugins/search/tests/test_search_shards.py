@@ -447,3 +447,27 @@ def test_the_last_marked_opening_is_the_patterns_last_match(sample_site):
             wrong.append(data)
     assert wrong == []
     assert sum(1 for s in samples if last(s) is not None) > 300
+
+
+def test_the_folder_pagefind_reads_holds_each_page_of_a_part_at_its_own_path(tmp_path):
+    """A part's pages are linked into a folder of their own for Pagefind (the page addresses
+    come from their paths there): every page at the same path, the same file, nothing
+    else."""
+    site = tmp_path / "site"
+    names = [
+        "index.html",
+        "berita/2021/01/a/index.html",
+        "berita/2021/01/b/index.html",
+        "berita/2022/c/index.html",
+        "desa/x y/index.html",
+    ]
+    for number, name in enumerate(names):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"<p>{number}</p>")
+    linked = tmp_path / "work" / "pages-3"
+    indexer._link_pages(names[1:], site, linked)
+    found = sorted(p.relative_to(linked).as_posix() for p in linked.rglob("*") if p.is_file())
+    assert found == sorted(names[1:])
+    for name in names[1:]:
+        assert (linked / name).read_text() == (site / name).read_text()
+        assert os.path.samefile(linked / name, site / name)
