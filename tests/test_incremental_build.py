@@ -637,3 +637,89 @@ def test_folders_made_aside_are_there_and_those_left_empty_go(tmp_path):
         "berita/2021/01/a",
         "lain",
     ]
+
+
+def _keys_of_two_builds(tmp_path, monkeypatch, change):
+    """The read cache's key of one file in a build, and in the next build after `change`
+    (given the file); returns (first key, second key, read again in the second build)."""
+    from wartadesa import read_cache
+
+    settings = {"PATH": str(tmp_path / "content"), "BUILD_CACHE": str(tmp_path / "cache")}
+    source = tmp_path / "content" / "berita" / "a.md"
+    source.parent.mkdir(parents=True)
+    source.write_text("judul: Satu\n\nisi pertama\n", encoding="utf-8")
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(source, ns=(hour_ago, hour_ago))
+    first = read_cache.ReadCache(settings)
+    (first.here).mkdir(parents=True, exist_ok=True)
+    first_key = first.key(str(source), "Article")
+    first.prune()  # where the build saves what each file was
+    change(source)
+    reads = []
+    read_key = read_cache.ReadCache._read_key
+
+    def counted(self, *args):
+        reads.append(args[0])
+        return read_key(self, *args)
+
+    monkeypatch.setattr(read_cache.ReadCache, "_read_key", counted)
+    second = read_cache.ReadCache(settings)
+    return first_key, second.key(str(source), "Article"), bool(reads)
+
+
+def _same_size_same_time(source, text, replace):
+    """Write `text` (the old text's size) keeping the modification time, in place or as
+    a new file moved over the old one (as editors save)."""
+    before = source.stat()
+    if replace:
+        other = source.with_name("baru.tmp")
+        other.write_text(text, encoding="utf-8")
+        os.replace(other, source)
+    else:
+        source.write_text(text, encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size
+
+
+def test_a_file_unchanged_since_the_last_build_keeps_its_key_without_being_read(
+    tmp_path, monkeypatch
+):
+    first, second, read = _keys_of_two_builds(tmp_path, monkeypatch, lambda source: None)
+    assert second == first
+    assert not read
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: s.write_text("judul: Dua\n\nisi kedua yang lain\n", encoding="utf-8"),
+        lambda s: _same_size_same_time(s, "judul: Sat1\n\nisi pertama\n", replace=True),
+        lambda s: os.utime(s, ns=(s.stat().st_atime_ns, s.stat().st_mtime_ns + 1)),
+    ],
+    ids=["new-text", "same-size-and-time-new-file", "touched"],
+)
+def test_a_file_that_is_not_the_very_file_of_the_last_build_is_read_for_its_key(
+    tmp_path, monkeypatch, change
+):
+    first, second, read = _keys_of_two_builds(tmp_path, monkeypatch, change)
+    assert read
+    if "Sat1" in (tmp_path / "content" / "berita" / "a.md").read_text(encoding="utf-8"):
+        assert second != first
+
+
+def test_a_file_saved_just_before_a_build_is_read_again_at_the_next(tmp_path, monkeypatch):
+    """Saved twice within one tick of the clock, same size, same place: the first build
+    saw the first text; the next must not take its key for the second text."""
+    from wartadesa import read_cache
+
+    settings = {"PATH": str(tmp_path / "content"), "BUILD_CACHE": str(tmp_path / "cache")}
+    source = tmp_path / "content" / "a.md"
+    source.parent.mkdir(parents=True)
+    source.write_text("judul: Satu\n", encoding="utf-8")
+    first = read_cache.ReadCache(settings)
+    first.here.mkdir(parents=True, exist_ok=True)
+    first_key = first.key(str(source), "Article")
+    first.prune()
+    _same_size_same_time(source, "judul: Sat2\n", replace=False)
+    second = read_cache.ReadCache(settings).key(str(source), "Article")
+    assert second != first_key
