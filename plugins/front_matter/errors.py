@@ -28,7 +28,11 @@ def display_path(path: str | os.PathLike) -> str:
     """The path relative to the working folder when inside it, else absolute."""
     path = str(path)
     if path and os.path.isabs(path):
-        relative = relative_path(path, os.getcwd())
+        start = os.getcwd()
+        normal = os.path.normpath(path)
+        if normal != start and not normal.startswith(os.path.join(start, "")):
+            return path  # outside: relpath's answer would climb out ("..")
+        relative = relative_path(path, start)
         if not relative.startswith(".."):
             return relative
     return path
