@@ -37,3 +37,32 @@ def test_a_key_depends_on_every_part_and_how_the_parts_are_split():
     ]
     assert again == keys
     assert all(len(k) == 64 and int(k, 16) >= 0 for k in keys)
+
+
+def test_a_steps_key_depends_on_the_step_the_file_and_the_html_asked_with(tmp_path):
+    """content_key: the steps of one file ask one after another; each key is that of the
+    step, the file (its read-cache key) and the HTML the content holds when it asks, however
+    many steps asked before and whatever they did to the HTML."""
+
+    class Item:
+        def __init__(self, path, html):
+            self.source_path, self._content = path, html
+
+    memo.install(tmp_path / "memo")
+    try:
+        memo.note_source("/situs/a.md", "kunci-a")
+        memo.note_source("/situs/b.md", "kunci-b")
+        html = "<p>Kerja bakti di Dusun Krajan</p>" * 50
+        a = Item("/situs/a.md", html)
+        first = memo.content_key("sanitize", a)
+        assert memo.content_key("sanitize", a) == first
+        assert memo.content_key("youtube", a) != first
+        assert memo.content_key("sanitize", Item("/situs/b.md", html)) != first
+        a._content = html.replace("Krajan", "Kraj4n")  # a step changed the HTML
+        changed = memo.content_key("sanitize", a)
+        assert changed != first
+        a._content = "".join(["<p>Kerja bakti di Dusun Krajan</p>"] * 50)  # equal, new object
+        assert memo.content_key("sanitize", a) == first
+        assert memo.content_key("sanitize", Item("/situs/lain.md", html)) is None  # not read
+    finally:
+        memo.install(None)
