@@ -390,8 +390,11 @@ _original_relative_source_path = Content.get_relative_source_path
 
 @functools.lru_cache(maxsize=65536)
 def _relative(content_folder, source_path, _cwd):
-    return os.path.relpath(
-        os.path.abspath(os.path.join(content_folder, source_path)), os.path.abspath(content_folder)
+    from front_matter.errors import relative_path  # relpath's answer, without its work
+
+    return relative_path(
+        os.path.abspath(os.path.join(content_folder, source_path)),
+        os.path.abspath(content_folder),
     )
 
 
