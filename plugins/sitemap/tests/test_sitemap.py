@@ -120,3 +120,59 @@ def test_the_sites_own_robots_txt_wins(site):
 
 def test_default_robots_names_the_sitemap(sample_site):
     assert sample_site.text("robots.txt").splitlines()[-1] == f"Sitemap: {BASE}/sitemap.xml"
+
+
+def _element_tree_sitemap(entries, base):
+    """sitemap.xml as ElementTree writes it (how render_sitemap made it before)."""
+    from sitemap.render import NAMESPACE
+    from wartadesa.dates import iso
+
+    ElementTree.register_namespace("", NAMESPACE)
+    root = ElementTree.Element(f"{{{NAMESPACE}}}urlset")
+    for url, modified in entries:
+        node = ElementTree.SubElement(root, f"{{{NAMESPACE}}}url")
+        ElementTree.SubElement(node, f"{{{NAMESPACE}}}loc").text = f"{base}/{url.lstrip('/')}"
+        if modified is not None:
+            ElementTree.SubElement(node, f"{{{NAMESPACE}}}lastmod").text = iso(modified)
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def test_the_sitemap_text_is_what_element_tree_writes():
+    import random
+
+    rng = random.Random(15)
+    pieces = [
+        "berita/",
+        "2024/",
+        "06/",
+        "rapat-desa",
+        "/",
+        "a&b",
+        "<x>",
+        "'",
+        '"',
+        "é",
+        "ß",
+        "%20",
+        "index.html",
+        "desa/sumber-rejo/",
+        "",
+        "&amp;",
+        ">>",
+    ]
+    zones = [None, WIB, dt.timezone(dt.timedelta(hours=9)), dt.UTC]
+    for _ in range(200):
+        entries = []
+        for _ in range(rng.randrange(0, 6)):
+            url = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 5)))
+            when = None
+            if rng.random() < 0.7:
+                when = dt.datetime(2020, 1, 1, tzinfo=rng.choice(zones)) + dt.timedelta(
+                    seconds=rng.randrange(0, 10**8), microseconds=rng.randrange(0, 10**6)
+                )
+                if rng.random() < 0.2:
+                    when = when.date()
+            entries.append((url, when))
+        base = rng.choice(["https://desa.id", "https://sumber&rejo.desa.id", ""])
+        assert render_sitemap(entries, base) == _element_tree_sitemap(entries, base), entries
