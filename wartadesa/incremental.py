@@ -198,6 +198,14 @@ def _not_a_name(node) -> bool:
     )
 
 
+def relative_path(path: str, start: str) -> str:
+    """os.path.relpath for an absolute, normalised `start` (front_matter.errors: plugins/ is
+    on the import path once a build runs)."""
+    from front_matter.errors import relative_path as relative
+
+    return relative(path, start)
+
+
 class Unknown(Exception):
     """A value whose state cannot be told from outside: the page is rendered."""
 
@@ -257,7 +265,7 @@ class Fingerprints:
                 if name.endswith((".md", ".markdown")):
                     continue
                 path = os.path.join(folder, name)
-                digest.update(os.path.relpath(path, self.content_path).encode("utf-8", "replace"))
+                digest.update(relative_path(path, self.content_path).encode("utf-8", "replace"))
                 digest.update(self._stat_hash(path).encode())
 
     def _stat_hash(self, path: str) -> str:
@@ -266,7 +274,7 @@ class Fingerprints:
             stat = os.stat(path)
         except OSError:
             return "-"
-        key = f"{os.path.relpath(path, self.content_path)}|{stat.st_size}|{stat.st_mtime_ns}"
+        key = f"{relative_path(path, self.content_path)}|{stat.st_size}|{stat.st_mtime_ns}"
         known = self._stat_hashes.get(key)
         if known is None:
             known = self._file_hash(path)
@@ -568,7 +576,7 @@ class Fingerprints:
     def _content_shallow(self, content) -> tuple:
         source = getattr(content, "source_path", None)
         if source:
-            origin = (os.path.relpath(source, self.content_path), self._source_hash(source))
+            origin = (relative_path(source, self.content_path), self._source_hash(source))
         else:
             origin = (_digest(getattr(content, "_content", "")), repr(content.metadata))
         links = sorted(set(_LINK.findall(getattr(content, "_content", "") or "")))
@@ -590,7 +598,7 @@ class Fingerprints:
         if target.startswith("/"):
             path = target[1:]
         else:
-            base = os.path.dirname(os.path.relpath(content.source_path, self.content_path))
+            base = os.path.dirname(relative_path(content.source_path, self.content_path))
             path = os.path.normpath(os.path.join(base, target))
         for key in ("generated_content", "static_content"):
             found = (context.get(key) or {}).get(path)
