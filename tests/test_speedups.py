@@ -636,3 +636,43 @@ sys.exit(exit_code(0) if {ending == "exit_code"!r} else 0)
         assert collected == 0, collected
     else:
         assert collected == 40000, collected
+
+
+def test_slugs_are_kept_for_the_next_build_and_are_pelicans(tmp_path):
+    """With the build cache, a title's slug made in one build is taken in the next (the
+    memo's slug table), and is Pelican's; without it, slugify is asked again."""
+    from front_matter import memo
+
+    asked = []
+
+    def counted(value, **options):
+        asked.append(value)
+        return slugify(value, **options)
+
+    subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    titles = ["Kerja Bakti Dusun Krajan", "Ça va <b>bien</b>", "BUMDes & Air Bersih"]
+    memo.install(tmp_path / "memo")
+    try:
+        first = _memoized_slugify(counted)
+        made = [first(title, regex_subs=subs) for title in titles]
+        assert made == [slugify(title, regex_subs=subs) for title in titles]
+        assert len(asked) == len(titles)
+        memo._memo.save()
+        memo.install(tmp_path / "memo")  # the next build
+        asked.clear()
+        again = _memoized_slugify(counted)
+        assert [again(title, regex_subs=list(subs)) for title in titles] == made
+        assert asked == []
+        assert again("Judul Baru", regex_subs=subs) == slugify("Judul Baru", regex_subs=subs)
+        assert asked == ["Judul Baru"]
+        # Other substitutions are another key: asked again.
+        assert again(titles[0], regex_subs=[("desa", "kampung")]) == slugify(
+            titles[0], regex_subs=[("desa", "kampung")]
+        )
+        assert asked[-1] == titles[0]
+    finally:
+        memo.install(None)
+    asked.clear()
+    alone = _memoized_slugify(counted)  # no build cache: nothing kept
+    alone(titles[0], regex_subs=subs)
+    assert asked == [titles[0]]

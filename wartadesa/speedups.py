@@ -68,9 +68,10 @@ import operator
 import os
 import re
 import string
+import sys
 from contextlib import contextmanager
 
-from pelican import generators, urlwrappers
+from pelican import contents, generators, urlwrappers
 from pelican.cache import FileStampDataCacher
 from pelican.contents import Article, Content, Page
 from pelican.utils import SafeDatetime, path_to_url, posixize_path
@@ -365,17 +366,61 @@ def _index_lists(generator):
                 pairs[index] = (pair[0], Members(pair[1]))
 
 
+@functools.lru_cache(maxsize=1)
+def _slug_table_name():
+    """The memo table of slugs, named by what slugify's answer depends on besides its
+    arguments: Python's Unicode data, unidecode and markupsafe."""
+    import platform
+    from importlib import metadata
+
+    found = [f"python={platform.python_version()}"]
+    for name in ("unidecode", "markupsafe"):
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return "slugs " + " ".join(found)
+
+
+def _slug_tables():
+    """(the slugs the last build kept, this build's) in the build's memo (front_matter.memo,
+    with BUILD_CACHE), or None."""
+    memo = sys.modules.get("front_matter.memo")
+    return memo.table(_slug_table_name()) if memo is not None else None
+
+
 def _memoized_slugify(slugify):
+    """slugify, once per (text, substitutions, case, unicode) in a build; with the build
+    cache, once per text over builds (an article's title: 5,000 articles, about 0.07 s of
+    every rebuild's reading)."""
+
     @functools.lru_cache(maxsize=65536)
     def known(value, regex_subs, preserve_case, use_unicode):
-        return slugify(
-            value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode
-        )
+        tables = _slug_tables()
+        key = (value, regex_subs, preserve_case, use_unicode)
+        found = tables[0].get(key) if tables is not None else None
+        if not isinstance(found, str):
+            found = slugify(
+                value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode
+            )
+        if tables is not None and type(value) is str:
+            tables[1][key] = found
+        return found
+
+    # id(regex_subs) -> (regex_subs, as a key): the settings' lists (which do not change
+    # while a build runs) are turned into a key once, not on every call.
+    subs_known = {}
 
     @functools.wraps(slugify)
     def memoized(value, regex_subs=(), preserve_case=False, use_unicode=False):
         try:
-            subs = tuple((str(source), str(target)) for source, target in regex_subs)
+            kept = subs_known.get(id(regex_subs))
+            if kept is None or kept[0] is not regex_subs or len(kept[1]) != len(regex_subs):
+                subs = tuple((str(source), str(target)) for source, target in regex_subs)
+                if len(subs_known) < 64:
+                    subs_known[id(regex_subs)] = (regex_subs, subs)
+            else:
+                subs = kept[1]
             return known(value, subs, bool(preserve_case), bool(use_unicode))
         except TypeError:  # a value that cannot be a key: as Pelican would
             return slugify(
@@ -393,8 +438,7 @@ def _relative(content_folder, source_path, _cwd):
     from front_matter.errors import relative_path  # relpath's answer, without its work
 
     return relative_path(
-        os.path.abspath(os.path.join(content_folder, source_path)),
-        os.path.abspath(content_folder),
+        os.path.abspath(os.path.join(content_folder, source_path)), os.path.abspath(content_folder)
     )
 
 
@@ -520,6 +564,8 @@ def computed_once():
 
     original = urlwrappers.slugify
     urlwrappers.slugify = _memoized_slugify(original)
+    original_contents_slugify = contents.slugify
+    contents.slugify = _memoized_slugify(original_contents_slugify)
     original_translations = generators.process_translations
     generators.process_translations = _translations_found_once(original_translations)
     Content.get_relative_source_path = _relative_source_path
@@ -540,3 +586,4 @@ def computed_once():
         Content.get_static_links = _original_static_links
         generators.process_translations = original_translations
         urlwrappers.slugify = original
+        contents.slugify = original_contents_slugify
