@@ -68,6 +68,7 @@ from pelican.utils import sanitised_join
 from wartadesa import read_cache
 from wartadesa.dates import build_day
 from wartadesa.output_folder import FoldersMadeAside
+from wartadesa.paths import relative_path
 
 logger = logging.getLogger(__name__)
 
@@ -196,14 +197,6 @@ def _not_a_name(node) -> bool:
         and node.node.name == "loop"
         and node.attr in ("index", "index0", "revindex", "revindex0", "length", "depth")
     )
-
-
-def relative_path(path: str, start: str) -> str:
-    """os.path.relpath for an absolute, normalised `start` (front_matter.errors: plugins/ is
-    on the import path once a build runs)."""
-    from front_matter.errors import relative_path as relative
-
-    return relative(path, start)
 
 
 class Unknown(Exception):

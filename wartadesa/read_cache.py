@@ -38,6 +38,8 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata as package_metadata
 from pathlib import Path
 
+from wartadesa.paths import relative_path
+
 FORMAT = 1
 ROOT = Path(__file__).resolve().parent.parent
 DATA_SUFFIXES = (".yml", ".yaml", ".json")
@@ -166,7 +168,8 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_writes.wait)
 
 
-def _replace_file(target: Path, data: bytes) -> None:
+def replace_file(target: Path, data: bytes) -> None:
+    """Write `target` whole or not at all (a temporary file moved over it)."""
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         temporary.write_bytes(data)
@@ -190,7 +193,7 @@ def _write_entry(target: str, data: bytes) -> None:
             os.unlink(temporary)
 
 
-# The files' keys of the last build, by what each file was (sources_known, remember_source).
+# The content files' keys in the last build, with what each file was then (ReadCache.key).
 SOURCES_FILE = "sources.bin"
 # A file changed less than this before the build began is read for its key on every build
 # until it is older: two saves within one tick of the file system's clock, of the same
@@ -223,8 +226,6 @@ class ReadCache:
         file that is still the very file it was at the last build (device, inode, size,
         modification time, changed well before that build began) has the key it had then,
         without being read (5,000 files: about 0.1 s)."""
-        from front_matter.errors import relative_path
-
         relative = relative_path(path, self._content)
         try:
             stat = os.stat(path)
@@ -311,7 +312,7 @@ class ReadCache:
         if not self.here.is_dir():
             return
         with contextlib.suppress(OSError):
-            _replace_file(
+            replace_file(
                 self.here / SOURCES_FILE,
                 pickle.dumps(dict(sorted(self._sources.items())), pickle.HIGHEST_PROTOCOL),
             )

@@ -76,6 +76,8 @@ from pelican.cache import FileStampDataCacher
 from pelican.contents import Article, Content, Page
 from pelican.utils import SafeDatetime, path_to_url, posixize_path
 
+from wartadesa.paths import relative_path
+
 _original_get_url_setting = Content.get_url_setting
 _original_expand_settings = Content._expand_settings
 _state = {"frozen": False}
@@ -435,8 +437,6 @@ _original_relative_source_path = Content.get_relative_source_path
 
 @functools.lru_cache(maxsize=65536)
 def _relative(content_folder, source_path, _cwd):
-    from front_matter.errors import relative_path  # relpath's answer, without its work
-
     return relative_path(
         os.path.abspath(os.path.join(content_folder, source_path)), os.path.abspath(content_folder)
     )

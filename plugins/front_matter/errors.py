@@ -11,17 +11,9 @@ import logging
 import os
 from collections.abc import Sequence
 
+from wartadesa.paths import relative_path
+
 logger = logging.getLogger("wartadesa.content")
-
-
-def relative_path(path: str, start: str) -> str:
-    """os.path.relpath(path, start) for an absolute, normalised `start` (the working folder,
-    the content folder): a plain absolute path inside it without relpath's work (asked for
-    every file in every build)."""
-    inside = os.path.join(start, "")
-    if len(path) > len(inside) and path.startswith(inside) and os.path.normpath(path) == path:
-        return path[len(inside) :]
-    return os.path.relpath(path, start)
 
 
 def display_path(path: str | os.PathLike) -> str:

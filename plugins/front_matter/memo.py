@@ -23,11 +23,12 @@ writer (wartadesa/parallel.py) adds to this build's table travel back to the mai
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from wartadesa.read_cache import replace_file
 
 CLEAN_FILE = "clean.txt"
 RESULTS_FILE = "results.bin"  # a pickle, apart from the read entries (*.pickle)
@@ -61,21 +62,15 @@ class Memo:
         changed files go)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _replace(
+            replace_file(
                 self.folder / CLEAN_FILE, ("\n".join(sorted(self.used)) + "\n").encode("ascii")
             )
-            _replace(
+            replace_file(
                 self.folder / RESULTS_FILE,
                 pickle.dumps(dict(sorted(self.kept.items())), protocol=pickle.HIGHEST_PROTOCOL),
             )
         except Exception:  # noqa: BLE001 - a memo that cannot be written: the next build checks again
             pass
-
-
-def _replace(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 _memo: Memo | None = None
