@@ -723,3 +723,28 @@ def test_a_file_saved_just_before_a_build_is_read_again_at_the_next(tmp_path, mo
     _same_size_same_time(source, "judul: Sat2\n", replace=False)
     second = read_cache.ReadCache(settings).key(str(source), "Article")
     assert second != first_key
+
+
+def test_a_picture_saved_just_before_a_build_is_hashed_again_at_the_next(tmp_path):
+    """The page record knows a content folder's other files (pictures, attachments) by
+    size and modification time. One saved twice within one tick of the clock, of the same
+    size, looks alike: a file changed just before a build is not remembered by that build,
+    so the next one hashes it again; one changed well before is remembered."""
+    from wartadesa.incremental import Fingerprints
+
+    images = tmp_path / "images"
+    images.mkdir()
+    old = images / "lama.jpg"
+    old.write_bytes(b"\xff\xd8 foto lama")
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(old, ns=(hour_ago, hour_ago))
+    fresh = images / "baru.jpg"
+    fresh.write_text("foto A", encoding="utf-8")
+    first = Fingerprints({"PATH": str(tmp_path)}, {})
+    record = first.stat_hashes()
+    assert [key.split("|")[0] for key in record] == [os.path.join("images", "lama.jpg")]
+    _same_size_same_time(fresh, "foto B", replace=False)
+    second = Fingerprints({"PATH": str(tmp_path)}, {"files": record})
+    assert second.site != first.site  # the second picture is seen
+    unchanged = Fingerprints({"PATH": str(tmp_path)}, {"files": record})
+    assert unchanged.site == second.site

@@ -52,6 +52,7 @@ import logging
 import marshal
 import os
 import re
+import time
 from collections.abc import Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -229,6 +230,8 @@ class Fingerprints:
         self._file_hashes: dict[str, str] = {}
         self._stat_hashes = dict(previous.get("files", {}))  # "path|size|mtime" -> sha
         self._used_stat_hashes: dict[str, str] = {}
+        # A file changed just before this build began is hashed again by the next one.
+        self._settled_before = time.time_ns() - read_cache.SETTLED_NS
         self._shallow: dict[int, Any] = {}
         self._shared: dict[tuple[str, int], Any] = {}
         self._templates: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
@@ -271,7 +274,8 @@ class Fingerprints:
         known = self._stat_hashes.get(key)
         if known is None:
             known = self._file_hash(path)
-        self._used_stat_hashes[key] = known
+        if stat.st_mtime_ns < self._settled_before:  # as the read cache's keys (racy git)
+            self._used_stat_hashes[key] = known
         return known
 
     def _template_digest(self, environment) -> str:
