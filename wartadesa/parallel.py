@@ -331,6 +331,34 @@ def _memo():
     return sys.modules.get("front_matter.memo")
 
 
+def _share_pages():
+    store = incremental.current()
+    return store.share() if store is not None else None
+
+
+def _merge_pages(pages):
+    store = incremental.current()
+    if store is not None and pages:
+        store.merge(pages)
+
+
+def _share_memo():
+    memo = _memo()
+    return memo.share() if memo is not None else None  # what its steps kept
+
+
+def _merge_memo(kept):
+    memo = _memo()
+    if memo is not None and kept:
+        memo.merge(kept)
+
+
+# The kit's own state about the pages a worker wrote travels like a plugin's, first: the
+# page record (wartadesa.incremental) and the memo's tables (front_matter.memo).
+share_while_writing("pages", _share_pages, _merge_pages)
+share_while_writing("memo", _share_memo, _merge_memo)
+
+
 class _Run:
     """The parallel writing of one build (see module docstring)."""
 
@@ -428,20 +456,8 @@ class _Run:
                     generator.generate_output(writer)
             except BaseException as caught:  # noqa: BLE001 - sent to the main process
                 error = _portable_exception(caught)
-            store = incremental.current()
-            pages = store.share() if store is not None else None
-            kept = memo.share() if memo is not None else None  # what its steps kept
             shared = {name: share() for name, (share, _merge) in _SHARES.items()}
-            _send(
-                fd,
-                {
-                    "records": capture.records,
-                    "error": error,
-                    "pages": pages,
-                    "memo": kept,
-                    "shared": shared,
-                },
-            )
+            _send(fd, {"records": capture.records, "error": error, "shared": shared})
         except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
             status = 1
         finally:
@@ -464,11 +480,6 @@ class _Run:
                     f"status {status}); coba lagi dengan BUILD_WORKERS = 1"
                 )
                 continue
-            store = incremental.current()
-            if store is not None and result.get("pages"):
-                store.merge(result["pages"])
-            if result.get("memo") and _memo() is not None:
-                _memo().merge(result["memo"])
             for name, value in result.get("shared", {}).items():
                 if name in _SHARES:
                     _SHARES[name][1](value)
