@@ -236,12 +236,21 @@ def lighthouse(c):
         "villages": "villages (default 40)",
         "seed": "corpus seed (default 1)",
         "runs": "timed full builds of each (default 3 up to 5,000 articles, 2 to 10,000, then 1)",
+        "rebuild_rounds": "times each rebuild scenario is measured (median; default 3 up to "
+        "5,000 articles, then 1)",
         "profile": "cProfile one full build of ours -> docs/benchmarks-profile.txt",
         "output": "report file (default docs/benchmarks.md; '-' for none)",
     }
 )
 def bench(
-    c, articles=1000, villages=40, seed=1, runs=0, profile=False, output="docs/benchmarks.md"
+    c,
+    articles=1000,
+    villages=40,
+    seed=1,
+    runs=0,
+    rebuild_rounds=0,
+    profile=False,
+    output="docs/benchmarks.md",
 ):
     """Build speed, rebuilds after one change, memory, page weight -> docs/benchmarks.md."""
     cmd = (
@@ -250,6 +259,8 @@ def bench(
     )
     if int(runs):
         cmd += f" --runs {int(runs)}"
+    if int(rebuild_rounds):
+        cmd += f" --rebuild-rounds {int(rebuild_rounds)}"
     if profile:
         cmd += " --profile"
     with c.cd(str(ROOT)):

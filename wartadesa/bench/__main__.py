@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .report import console_summary, figures, write_profile, write_report
-from .run import ROOT, BenchError, default_runs, run_benchmark
+from .run import ROOT, BenchError, default_rebuild_rounds, default_runs, run_benchmark
 
 
 def main(argv=None):
@@ -28,6 +28,13 @@ def main(argv=None):
         type=int,
         default=None,
         help="timed full builds of each (default 3 up to 5,000 articles, 2 up to 10,000, then 1)",
+    )
+    parser.add_argument(
+        "--rebuild-rounds",
+        type=int,
+        default=None,
+        help="times each rebuild scenario is measured, on other articles each time; the "
+        "report shows the median (default 3 up to 5,000 articles, then 1)",
     )
     parser.add_argument(
         "--profile",
@@ -52,8 +59,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.runs is None and args.articles >= 1:
         args.runs = default_runs(args.articles)
-    if args.articles < 1 or args.villages < 1 or args.runs < 1:
-        parser.error("--articles, --villages and --runs must be at least 1")
+    if args.rebuild_rounds is None and args.articles >= 1:
+        args.rebuild_rounds = default_rebuild_rounds(args.articles)
+    if args.articles < 1 or args.villages < 1 or args.runs < 1 or args.rebuild_rounds < 1:
+        parser.error("--articles, --villages, --runs and --rebuild-rounds must be at least 1")
 
     def log(line):
         print(line, flush=True)
@@ -68,6 +77,7 @@ def main(argv=None):
             workdir=args.workdir,
             keep=args.keep,
             log=log,
+            rebuild_rounds=args.rebuild_rounds,
         )
     except (BenchError, ValueError) as error:
         print(f"Benchmark gagal (failed): {error}", file=sys.stderr)

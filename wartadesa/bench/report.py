@@ -213,6 +213,7 @@ def figures(result):
         "articles": result.articles,
         "villages": result.villages,
         "runs": result.runs,
+        "rebuild_rounds": result.rebuild_rounds,
         "date": result.started,
         "commit": result.machine["commit"],
         "ours": round(result.ours.median, 2),
@@ -226,6 +227,14 @@ def figures(result):
         "preview": None if result.preview is None else round(preview_seconds(result), 2),
         "preview_verified": None if result.preview is None else result.preview.verified,
     }
+
+
+def rounds_cell(rebuild):
+    """A rebuild's wall time: the median round, and every round's when there were more."""
+    if len(rebuild.walls) <= 1:
+        return seconds(rebuild.measurement.wall)
+    walls = " / ".join(f"{wall:.2f}" for wall in rebuild.walls)
+    return f"{seconds(rebuild.measurement.wall)} (rounds: {walls} s)"
 
 
 def _table(header, rows):
@@ -286,8 +295,10 @@ def summary_table(rows):
         f"Targets (issue 15): ratio ≤ {RATIO_TARGET:.2f}×; at {TARGETS_AT:,} articles one changed "
         f"article ≤ {CHANGE_SECONDS:.0f} s and ≤ {CHANGE_RATIO:.2f}× plain Pelican's full build, "
         f"one added or deleted ≤ {ADD_DELETE_SECONDS:.0f} s, peak memory ≤ 1 GB. Wall-time "
-        "medians of the full builds; each rebuild is one build with the build cache into the "
-        "previous output. Details and verdicts: the section for each size in docs/benchmarks.md."
+        "medians of the full builds; each rebuild is a build with the build cache into the "
+        "previous output, the median of its rounds (other articles each round; by default three "
+        f"up to {TARGETS_AT:,} articles, one above). Details and verdicts: the section for each "
+        "size in docs/benchmarks.md."
     )
     return (
         "<!-- bench:summary start -->\n"
@@ -456,7 +467,15 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
         f"Our configuration with the build cache (`BUILD_CACHE`, in a temporary folder), each "
         f"rebuild into the previous build's output folder. First build, filling the cache: "
         f"{seconds(first.wall)} (CPU {seconds(first.cpu)}, {mb(first.all_rss_kb)}). Then, one "
-        "change at a time:\n"
+        "change at a time"
+        + (
+            f", in {result.rebuild_rounds} rounds (other articles each round; a row shows the "
+            "median round: its file, wall and CPU time, memory; every round's wall time in "
+            "order; visible: in every round)"
+            if result.rebuild_rounds > 1
+            else ""
+        )
+        + ":\n"
     )
     rows = []
     for r in result.rebuilds:
@@ -465,7 +484,7 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
             (
                 DESCRIPTIONS[r.kind],
                 f"`{r.path}`",
-                seconds(m.wall),
+                rounds_cell(r),
                 seconds(m.cpu),
                 mb(m.all_rss_kb),
                 "yes" if r.verified else "**no**",
@@ -649,7 +668,7 @@ def console_summary(result):
     lines.append(f"  ours/plain: {result.ratio:.2f}× waktu, {result.cpu_ratio:.2f}× CPU")
     for r in result.rebuilds:
         lines.append(
-            f"  build ulang, {DESCRIPTIONS[r.kind]}: {seconds(r.measurement.wall)}"
+            f"  build ulang, {DESCRIPTIONS[r.kind]}: {rounds_cell(r)}"
             + ("" if r.verified else " — PERUBAHAN TIDAK TERLIHAT (not verified)")
         )
     if result.preview is not None:

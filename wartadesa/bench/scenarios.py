@@ -113,12 +113,18 @@ class PreviewChange:
     check: Callable[[Path], bool]
 
 
-def preview_change(site, settings, seed):
+def preview_change(site, settings, seed, changed=()):
     """One article's text changed while `invoke livereload` runs (not one already changed
-    by the other scenarios: an article still in the corpus, with one village)."""
+    by the other scenarios, `changed`: an article still in the corpus, with one village)."""
     rng = random.Random(seed + 1)
-    article = rng.choice([a for a in site.articles if len(a.villages) == 1 and not a.regions])
-    line, marker = body_line(len(KINDS) + 1)
+    article = rng.choice(
+        [
+            a
+            for a in site.articles
+            if len(a.villages) == 1 and not a.regions and a.path not in set(changed)
+        ]
+    )
+    line, marker = body_line(0)  # the scenarios' numbers start at 1
     page = Pages(settings).article(article.title, article.date)
     return PreviewChange(article.path, line, lambda output: marker in _read(output, page))
 
@@ -194,14 +200,26 @@ def delete_article(site, pages, rng, keep=()):
     return Change("delete", article.path, lambda output: not (Path(output) / page).exists())
 
 
-def make_changes(site, settings, seed):
-    """Yield the scenarios in the order of KINDS, each applied just before it is yielded."""
+def make_changes(site, settings, seed, rounds=1):
+    """Yield the scenarios in the order of KINDS, `rounds` times, each applied just before
+    it is yielded. Every round changes other articles (never one changed before: the
+    checks compute a page's address from the corpus's title and date)."""
     rng = random.Random(seed)
     pages = Pages(settings)
-    single = [a for a in site.articles if len(a.villages) == 1 and not a.regions]
-    chosen = rng.sample(single, len(ONE_ARTICLE))
-    changes = (change_body, change_title, change_village, change_date)
-    for number, (change, article) in enumerate(zip(changes, chosen, strict=True), start=1):
-        yield change(site, article, pages, number)
-    yield add_article(site, pages, rng)
-    yield delete_article(site, pages, rng, keep=chosen)
+    changed = set()
+    for round_number in range(rounds):
+        single = [
+            a
+            for a in site.articles
+            if len(a.villages) == 1 and not a.regions and a.path not in changed
+        ]
+        chosen = rng.sample(single, len(ONE_ARTICLE))
+        changed.update(a.path for a in chosen)
+        changes = (change_body, change_title, change_village, change_date)
+        first = round_number * len(ONE_ARTICLE) + 1
+        for number, (change, article) in enumerate(zip(changes, chosen, strict=True), start=first):
+            yield change(site, article, pages, number)
+        added = add_article(site, pages, rng)
+        changed.add(added.path)
+        yield added
+        yield delete_article(site, pages, rng, keep=[a for a in site.articles if a.path in changed])
