@@ -70,6 +70,34 @@ def test_a_big_index_comes_in_parts_that_hold_every_marked_page_once(sharded_sit
 
 
 @pytest.mark.browser
+def test_the_search_page_loads_every_part_at_once(page_factory, served_sites):
+    """The parts are merged concurrently (Pagefind's mergeIndex for each, at once): on a
+    slow phone connection each part loaded in turn would cost two round trips more (its
+    pagefind-entry.json, then its metadata). Each part's pagefind-entry.json is held until
+    all of them have been asked for; loaded one after the other, only one ever would be."""
+    sharded, _single = served_sites
+    page = page_factory()
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route("**/pagefind/shard-*/pagefind-entry.json*", hold)
+    page.goto(f"{sharded}/cari/?q=posyandu")
+    for _ in range(100):  # up to 5 s for the three requests
+        if len(held) == 3:
+            break
+        page.wait_for_timeout(50)
+    asked = sorted(route.request.url.split("/pagefind/")[1].split("/")[0] for route in held)
+    for route in held:
+        route.continue_()
+    assert asked == ["shard-1", "shard-2", "shard-3"]
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert page.console_errors == [] and page.failed_requests == []
+    assert "Posyandu" in " ".join(titles(page))
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     "query",
     [

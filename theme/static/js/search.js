@@ -1,6 +1,6 @@
-// cari/ (plugin search)
+// cari/
 {let d=document,$=i=>d.getElementById("cari"+i),f=$(""),P=new URLSearchParams(location.search),q=(P.get("q")||"").trim(),per=+f.dataset.per,el=(t,c,x)=>Object.assign(d.createElement(t),{className:c||"",textContent:x||""}),Q=q?"“"+q+"”":"";
-(async()=>{let pf,A;try{let u=new URL(f.dataset.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});pf=await import(u);for(let s of m.merge||[])await pf.mergeIndex(""+new URL(s,u));A=await pf.filters()}catch(e){$("-gagal").hidden=0;return}
+(async()=>{let pf,A;try{let u=new URL(f.dataset.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});pf=await import(u);await Promise.all((m.merge||[]).map(s=>pf.mergeIndex(""+new URL(s,u))));A=await pf.filters()}catch(e){$("-gagal").hidden=0;return}
 $("-tanpa-js").hidden=1;f.q.value=q;let W={};
 for(let k of["desa","kategori","tahun"]){let s=f.elements[k],v=P.get(k),o=Object.keys(A[k]||{}).sort((a,b)=>k=="tahun"?b-a:a.localeCompare(b,"id"));for(let x of o)s.add(new Option(x,x,0,x==v));if(o.includes(v))W[k]=v;s.onchange=()=>f.requestSubmit()}
 $("-saring").hidden=0;if(!q&&!Object.keys(W).length)return;
