@@ -479,6 +479,36 @@ def test_a_changed_article_renders_only_the_region_pages_that_show_it(tmp_path):
         assert (output / name).read_bytes() == (clean.output / name).read_bytes(), name
 
 
+def test_a_changed_article_renders_only_the_archive_pages_around_it(tmp_path):
+    """The archive reads its year links from `archive_years` and its own page of `dates`,
+    never the whole list: a change to one article's text renders again the archive page it
+    is on and that page's neighbours (they show it as their next or previous page), not
+    every archive page; the pages equal a clean build's."""
+    generated = corpus_module.generate(tmp_path / "corpus", articles=30, villages=2, seed=5)
+    content, cache, output = generated.ours, tmp_path / "cache", tmp_path / "out" / "output"
+    paginated = {"index": None, "tag": None, "category": None, "author": None, "archives": 3}
+    settings = {"BUILD_CACHE": str(cache), "PAGINATED_TEMPLATES": paginated}
+
+    def archive_pages():
+        pages = json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
+        return {name: entry[0] for name, entry in pages.items() if name.startswith("arsip/")}
+
+    build_site(output, content=content, **settings)
+    before = archive_pages()
+    assert len(before) == 10, sorted(before)
+    with open(articles(content)[7], "a", encoding="utf-8") as handle:
+        handle.write("\nParagraf tambahan untuk uji arsip.\n")
+    build_site(output, content=content, **settings)
+    after = archive_pages()
+    changed = sorted(name for name in before if after[name] != before[name])
+    assert 1 <= len(changed) <= 3, changed
+    clean = build_site(
+        tmp_path / "clean" / "output", content=content, PAGINATED_TEMPLATES=paginated
+    )
+    for name in after:
+        assert (output / name).read_bytes() == (clean.output / name).read_bytes(), name
+
+
 def test_a_list_a_page_only_counts_is_fingerprinted_by_its_length(tmp_path):
     import jinja2
     from pelican.settings import DEFAULT_CONFIG

@@ -550,6 +550,28 @@ def test_archive_jumps_to_a_year_on_any_page(tmp_path_factory):
             assert site.html(page_url).find(id=anchor), target
 
 
+def test_the_archive_is_paginated_even_when_a_site_leaves_it_out(tmp_path):
+    """A site whose PAGINATED_TEMPLATES has no "archives" still gets the archive in pages
+    of 100 (plugin article_extras: the template reads only its own page of the list), with
+    every article and the year links."""
+    content = tmp_path / "content" / "berita"
+    content.mkdir(parents=True)
+    for year in (2025, 2024):
+        for day in (1, 2):
+            (content / f"{year}-{day}.md").write_text(
+                f"---\njudul: Kabar {year} nomor {day}\ntanggal: {year}-03-{day:02d}\n---\nIsi.\n",
+                encoding="utf-8",
+            )
+    lists = {"index": None, "tag": None, "category": None, "author": None}  # no "archives"
+    site = build_site(tmp_path / "output", content=tmp_path / "content", PAGINATED_TEMPLATES=lists)
+    page = site.html("arsip/")
+    assert len(page.select(".archive__list li")) == 4
+    assert not (site.output / "arsip/2").exists()
+    links = {text_of(a): a["href"] for a in page.select("nav.archive-years a")}
+    assert links == {"2025": "#tahun-2025", "2024": "#tahun-2024"}
+    assert page.find(id="tahun-2024")
+
+
 def test_card_with_cover_has_a_lazy_sized_thumbnail(generated_site):
     card = generated_site.html("").select_one("article.card--img")
     image = card.find("img")

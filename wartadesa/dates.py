@@ -85,19 +85,26 @@ def iso(value: dt.date) -> str:
     return value.isoformat()
 
 
+def year_starts_of(articles) -> list[tuple[int, int]]:
+    """[(year, index of its first article)] of a list sorted by date: the archive's "jump
+    to a year" links (the theme takes them from `archive_years`, plugin article_extras)."""
+    starts = []
+    for index, article in enumerate(articles):
+        if not starts or article.date.year != starts[-1][0]:
+            starts.append((article.date.year, index))
+    return starts
+
+
 @jinja2.pass_environment
 def year_starts(environment, articles) -> list[tuple[int, int]]:
-    """[(year, index of its first article)] of a list sorted by date: the archive's "jump
-    to a year" links. Worked out once per list (every archive page asks about the same
-    one), kept on the build's Jinja environment, which goes with the build: the template's
-    own loop over every article made each page cost as much as the whole archive, so the
-    archive grew with the square of the number of articles."""
+    """`year_starts_of` as a template filter (`dates|year_starts`, for a village theme).
+    Worked out once per list (every archive page asks about the same one), kept on the
+    build's Jinja environment, which goes with the build: the template's own loop over
+    every article made each page cost as much as the whole archive, so the archive grew
+    with the square of the number of articles."""
     known, length, starts = getattr(environment, "_wartadesa_year_starts", (None, 0, []))
     if known is not articles or length != len(articles):
-        starts = []
-        for index, article in enumerate(articles):
-            if not starts or article.date.year != starts[-1][0]:
-                starts.append((article.date.year, index))
+        starts = year_starts_of(articles)
         environment._wartadesa_year_starts = (articles, len(articles), starts)
     return list(starts)
 

@@ -1,18 +1,21 @@
 """article_extras: reading time, cover images, related and previous/next
-articles, JSON-LD helpers for the theme, the date of an empty feed (sitemap.xml: plugin
-sitemap)."""
+articles, the archive's year links, JSON-LD helpers for the theme, the date of an empty
+feed (sitemap.xml: plugin sitemap)."""
 
 from __future__ import annotations
 
 from pelican import signals
 
+from .archive import note_archive_years, paginate_archives
 from .extras import add_template_helpers, link_articles, prepare_content
 from .feeds import date_empty_feed
 from .fragments import forget_rendered
 
 
 def register() -> None:
+    signals.initialized.connect(paginate_archives)
     signals.content_object_init.connect(prepare_content)
+    signals.article_generator_finalized.connect(note_archive_years)
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)
     signals.feed_generated.connect(date_empty_feed)
