@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wartadesa import defaults
 from wartadesa.dates import year_starts_of
 
 if TYPE_CHECKING:
     from pelican import Pelican
     from pelican.generators import ArticlesGenerator
 
-ARCHIVE_PER_PAGE = 100
+ARCHIVE_PER_PAGE = defaults.PAGINATED_TEMPLATES["archives"]  # the kit's own, 100
 
 
 def paginate_archives(pelican: Pelican) -> None:

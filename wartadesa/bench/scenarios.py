@@ -117,11 +117,12 @@ def preview_change(site, settings, seed, changed=()):
     """One article's text changed while `invoke livereload` runs (not one already changed
     by the other scenarios, `changed`: an article still in the corpus, with one village)."""
     rng = random.Random(seed + 1)
+    changed = set(changed)
     article = rng.choice(
         [
             a
             for a in site.articles
-            if len(a.villages) == 1 and not a.regions and a.path not in set(changed)
+            if len(a.villages) == 1 and not a.regions and a.path not in changed
         ]
     )
     line, marker = body_line(0)  # the scenarios' numbers start at 1
