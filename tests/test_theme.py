@@ -79,6 +79,7 @@ def write_generated_content(root):
         "image: images/musdes.jpg\nimage_caption: Warga dan BPD di balai desa\n"
         "image_alt: Warga duduk di balai desa Binangun\nsource: https://binangun-singgahan.desa.id\n"
         "summary: Warga dan BPD membahas rancangan APBDes 2025.\n---\n\n"
+        + '"Anggaran & pembangunan harus terbuka," kata Kepala Desa di depan BPD.\n\n'
         + "Warga berkumpul di balai desa untuk membahas anggaran. "
         * 120
         + "\n\n"
@@ -167,6 +168,18 @@ def test_body_image_lazy_with_size_and_table_in_a_scroll_box(generated_site):
     box = page.select_one(".prose div.table")
     assert box["role"] == "region" and box["tabindex"] == "0" and box["aria-label"]
     assert box.find("table")
+
+
+def test_typography_has_smart_quotes_and_no_widows_without_wrapping_spans(generated_site):
+    """Typogrify's quotes, dashes and no-widow space stay; its spans around capitals,
+    "&" and a first quote (unstyled by the theme) are left out (TYPOGRIFY_OMIT_FILTERS)."""
+    page = generated_site.html(MUSDES)
+    quoted = next(p for p in page.select(".prose p") if "Anggaran" in p.text)
+    assert quoted.text.startswith("\u201cAnggaran & pembangunan harus terbuka,\u201d")
+    assert quoted.text.endswith("di depan\u00a0BPD.")
+    assert not page.select(".prose span.caps, .prose span.amp, .prose span.dquo")
+    assert not page.select("h1 span, .prose span.quo")
+    assert page.select_one("h1").text == "Musyawarah Desa Binangun Bahas APBDes\u00a02025"
 
 
 def test_article_lists_category_tags_and_links_that_exist(generated_site):

@@ -55,6 +55,11 @@ DEFAULT_CATEGORY = "Umum"
 USE_FOLDER_AS_CATEGORY = False  # the folder berita/ is not a category
 DEFAULT_PAGINATION = 10
 TYPOGRIFY = True
+# Typogrify's smart quotes and dashes and its no-widow space stay; its wrapping spans
+# (<span class="caps"> around capitals, "amp" around "&", "dquo"/"quo" around a first
+# quote) are left out: the theme gives them no style, and they took about 40% of
+# typogrify's time (2.7 s of work at 5,000 articles). A theme that styles them sets [].
+TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes"]
 SUMMARY_MAX_LENGTH = 40
 MARKDOWN = {
     "extension_configs": {

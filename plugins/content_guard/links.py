@@ -388,10 +388,12 @@ def check(generators: Sequence[Generator]) -> None:
     tables = memo.table(LINKS_TABLE)
     jobs = []  # (clean key, (item, key of its HTML))
     for item in items:
-        html = (item._content or "") + (item.metadata.get("summary") or "")
-        html_key = memo.key("links in", html)
-        if tables is not None and html_key in tables[0]:
-            tables[1].setdefault(html_key, tables[0][html_key])  # kept for the next build
+        html_key = None  # without the build cache, no table: the HTML is not hashed
+        if tables is not None:
+            html = (item._content or "") + (item.metadata.get("summary") or "")
+            html_key = memo.key("links in", html)
+            if html_key in tables[0]:
+                tables[1].setdefault(html_key, tables[0][html_key])  # kept for the next build
         clean_key = memo.text_key(
             "links",
             item.source_path,

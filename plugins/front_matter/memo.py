@@ -149,7 +149,10 @@ def text_key(check: str, path: str, text: Callable[[], Any], *parts: object) -> 
     """The key of a check of the file at `path` whose result depends only on the file's
     text (given by `text()`) and `parts`: by the read cache's key of the file when this build
     read it (its path and bytes), so a file found clean before is known without turning its
-    text into a key; else by the text itself."""
+    text into a key; else by the text itself. Without the build cache nothing is
+    remembered, and the key is never looked at: "" then, without hashing the text."""
+    if _memo is None:
+        return ""
     source = source_key(path)
     if source is not None:
         return key(check, path, "read", source, *parts)

@@ -160,6 +160,9 @@ def test_unsafe_parts_names_what_is_removed_per_line():
                 '<p onclick="x()">a</p> [b](javascript:alert(1))',
                 '<iframe src="https://www.google.com/maps/embed?pb=1"></iframe>',
                 '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>',
+                "<a",  # a tag over two lines: its attribute on a line of its own
+                '  href="data:text/html,x">b</a>',
+                "Teks biasa tanpa tag, tanda sama dengan, atau tautan Markdown.",
             ],
             start=10,
         )
@@ -169,6 +172,7 @@ def test_unsafe_parts_names_what_is_removed_per_line():
         (12, "atribut onclick="),
         (12, "tautan javascript:"),
         (13, "<iframe> dari www.google.com"),
+        (16, "tautan data:"),
     ]
 
 

@@ -234,3 +234,23 @@ def test_display_paths_are_relpaths_inside_the_working_folder(tmp_path, monkeypa
         for start in (here, str(tmp_path), "/"):
             assert relative_path(path or ".", start) == os.path.relpath(path or ".", start)
     assert display_path(f"{here}/content/berita/a.md") == os.path.join("content", "berita", "a.md")
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Rapat desa\nberjalan lancar 😀\n", None),  # an emoji is text, not a forbidden one
+        ("Rapat desa\ttanpa masalah\n", None),
+        ("baris satu\nbaris\x07 dua\n", (2, "U+0007")),
+        ("satu\ndua\x85\n", (2, "U+0085")),
+        ("satu\ufdd0\n", (1, "U+FDD0")),
+        ("satu\n\n\uffff\n", (3, "U+FFFF")),
+        ("satu\ndua \U0001fffe\n", (2, "U+1FFFE")),
+        ("😀 satu\n\U0010ffff\n", (2, "U+10FFFF")),
+        ("😀 satu\nd\x01ua \U0001fffe\n", (2, "U+0001")),
+    ],
+)
+def test_forbidden_characters_are_found_with_their_line(text, found):
+    from front_matter.characters import find_bad
+
+    assert find_bad(text) == found

@@ -66,3 +66,27 @@ def test_a_steps_key_depends_on_the_step_the_file_and_the_html_asked_with(tmp_pa
         assert memo.content_key("sanitize", Item("/situs/lain.md", html)) is None  # not read
     finally:
         memo.install(None)
+
+
+def test_a_text_key_is_made_only_when_the_build_cache_keeps_something(tmp_path):
+    """text_key: with the memo, a file's text (or its read-cache key) and the parts make the
+    key; without it no key is ever looked at, and the text is not even asked for."""
+
+    def text():
+        asked.append(True)
+        return "Warga Dusun Krajan kerja bakti.\n"
+
+    asked = []
+    memo.install(None)
+    assert memo.text_key("spam", "/situs/a.md", text, False) == ""
+    assert asked == []
+    memo.install(tmp_path / "memo")
+    try:
+        by_text = memo.text_key("spam", "/situs/a.md", text, False)
+        assert asked == [True] and len(by_text) == 64
+        assert memo.text_key("spam", "/situs/a.md", text, True) != by_text
+        memo.note_source("/situs/a.md", "kunci-a")  # read by this build: its read key
+        assert memo.text_key("spam", "/situs/a.md", text, False) not in ("", by_text)
+        assert len(asked) == 2
+    finally:
+        memo.install(None)
