@@ -80,8 +80,7 @@ def write_generated_content(root):
         "image_alt: Warga duduk di balai desa Binangun\nsource: https://binangun-singgahan.desa.id\n"
         "summary: Warga dan BPD membahas rancangan APBDes 2025.\n---\n\n"
         + '"Anggaran & pembangunan harus terbuka," kata Kepala Desa di depan BPD.\n\n'
-        + "Warga berkumpul di balai desa untuk membahas anggaran. "
-        * 120
+        + "Warga berkumpul di balai desa untuk membahas anggaran. " * 120
         + "\n\n"
         "![Peta dusun](images/peta.png)\n\n" + table + "\n"
         "Kata panjang: " + "Pembangunanberkelanjutan" * 8 + "\n",

@@ -13,6 +13,9 @@ PARTIALS = {
     "list.html": '{% for article in articles %}{{ rendered_once("card.html", article=article) }}'
     "{% endfor %}",
     "dynamic.html": "{% include which %}",
+    "maybe.html": "{{ 'ada' if OPTIONAL is defined else 'tidak' }} {{ OPTIONAL }} "
+    "{{ article.title }}",
+    "both.html": '{{ rendered_once("maybe.html", article=article) }}|{% include "maybe.html" %}',
 }
 
 
@@ -103,3 +106,15 @@ def test_a_generators_texts_are_forgotten_once_its_pages_are_written(tmp_path, m
     assert used, "no card rendered"
     assert any(most[id(helper)] >= 3 for helper in used)
     assert [len(helper._kept) for helper in used if most[id(helper)] >= 3][0] == 0
+
+
+@pytest.mark.parametrize(
+    "context", [{}, {"OPTIONAL": None}, {"OPTIONAL": "<b>x</b>"}, {"OPTIONAL": 0, "UNREAD": "lain"}]
+)
+def test_a_partial_prints_what_an_include_prints(environment, context):
+    """Given only the variables it can read, a partial sees each one as an include would:
+    a variable the page does not have stays undefined (not None)."""
+    page = environment.get_template("both.html")
+    once, included = page.render(article=Article("Musdes & BPD"), **context).split("|")
+    assert once == included
+    assert once.startswith("tidak" if not context else "ada")
