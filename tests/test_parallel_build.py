@@ -310,3 +310,23 @@ def test_pelicans_writer_makes_a_folder_only_for_a_page_of_its_own(tmp_path, mon
     with pytest.raises(FileExistsError):  # without exist_ok: os.makedirs itself
         writers_os.makedirs(str(own))
     assert writers_os.path is os.path and writers_os.sep == os.sep
+
+
+def test_the_main_process_reads_a_smaller_share_spread_over_the_files():
+    """reading_owners: every file has one reader; the main process (0), which also makes
+    the content object of every file read, takes fewer than an equal share, spread evenly
+    (never a run of its own at the start or the end), and the workers equal shares."""
+    from wartadesa.parallel import MAIN_WORK_PER_FILE, reading_owners
+
+    assert reading_owners(7, 1) == [0] * 7
+    for count in (2, 3, 4):
+        owners = reading_owners(1000, count)
+        assert len(owners) == 1000 and set(owners) <= set(range(count))
+        main = owners.count(0)
+        assert 0 < main < 1000 / count
+        expected = 1000 * (1 / count - (count - 1) / count * MAIN_WORK_PER_FILE)
+        assert abs(main - expected) <= 1
+        workers = [owners.count(index) for index in range(1, count)]
+        assert max(workers) - min(workers) <= 1
+        for start in range(0, 1000, 100):  # every tenth of the list: its part of the share
+            assert abs(owners[start : start + 100].count(0) - main / 10) <= 1

@@ -231,6 +231,21 @@ def swap(staging: Path, output: Path) -> None:
 _removals: list[subprocess.Popen] = []  # this process's removals still running
 
 
+def discard(folder: Path, beside: Path) -> None:
+    """Remove `folder` without waiting: renamed beside the output `beside` as an old
+    output (`.output-old-PID-xxxxxxxx`: a later build cleans it up should its removal be
+    cut short), then `remove_later`. Removed here and now when it cannot be renamed."""
+    old = beside.with_name(f"{OLD_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        folder.rename(old)
+    except FileNotFoundError:
+        return
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    remove_later(old)
+
+
 def remove_later(folder: Path) -> None:
     """Remove `folder` in the background: a detached `rm -rf` (its own session, so a
     Ctrl+C in the terminal does not stop it halfway), or here and now where there is no

@@ -273,6 +273,28 @@ def test_the_swap_does_not_wait_for_the_old_output_to_go(tmp_path, monkeypatch):
     assert sorted(p.name for p in site.iterdir()) == ["output"]
 
 
+def test_a_discarded_folder_leaves_at_once_and_goes_in_the_background(tmp_path, monkeypatch):
+    """discard: a build's work folder (the search index's folders of links) is renamed
+    beside the output as an old output at once, and removed by the detached `rm` later;
+    a folder already gone is nothing to do."""
+    go = waiting_rm(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    output, staging = made_output(site)
+    work = staging / ".pagefind-parts"
+    (work / "pages-0" / "berita" / "a").mkdir(parents=True)
+    os.link(output / "berita" / "a" / "index.html", work / "pages-0" / "berita" / "a" / "i.html")
+    output_folder.discard(work, beside=staging)
+    assert not work.exists()
+    (left,) = old_outputs(site)
+    assert (site / left / "pages-0" / "berita" / "a" / "i.html").read_text() == "lama"
+    output_folder.discard(work, beside=staging)  # gone already
+    assert old_outputs(site) == [left]
+    go.touch()
+    output_folder.wait_for_removals(30)
+    assert old_outputs(site) == []
+    assert (output / "berita" / "a" / "index.html").read_text(encoding="utf-8") == "lama"
+
+
 def test_without_rm_the_old_output_goes_before_the_swap_returns(tmp_path, monkeypatch):
     monkeypatch.setattr(output_folder.shutil, "which", lambda name: None)
     site = tmp_path / "site"

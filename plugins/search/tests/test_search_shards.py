@@ -70,6 +70,27 @@ def test_a_big_index_comes_in_parts_that_hold_every_marked_page_once(sharded_sit
 
 
 @pytest.mark.browser
+def test_the_folders_pagefind_read_leave_the_site_and_go_in_the_background(tmp_path, monkeypatch):
+    """The parts' folders of links to the pages are no part of the site: they leave the
+    output before it is published, and the build does not wait for their removal."""
+    from wartadesa import output_folder
+
+    later = []
+    monkeypatch.setattr(output_folder, "remove_later", later.append)
+    content = search_content(tmp_path / "content")
+    site = build_site(tmp_path / "output", content=content, SEARCH_SHARD_PAGES=PER_PART)
+    assert len(parts_of(site.output)) > 1
+    assert not (site.output / indexer.PARTS_FOLDER).exists()
+    (left,) = later  # left for the background removal, beside the output
+    assert left.parent == tmp_path and left.name.startswith(output_folder.OLD_PREFIX)
+    linked = sorted(p.name for p in left.iterdir())
+    assert len(linked) == len(parts_of(site.output)) and linked[0].startswith("pages-")
+    monkeypatch.undo()
+    output_folder.remove_later(left)
+    output_folder.wait_for_removals(60)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
 def test_the_search_page_loads_every_part_at_once(page_factory, served_sites):
     """The parts are merged concurrently (Pagefind's mergeIndex for each, at once): on a
     slow phone connection each part loaded in turn would cost two round trips more (its
