@@ -5,7 +5,6 @@ Files without a `---` block keep Pelican's native `Key: value` header.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -275,19 +274,13 @@ def _join_village_codes(metadata, lines):
         lines["village"] = lines["village_code"]
 
 
-@functools.lru_cache(maxsize=8)
-def _real_folder(path: str) -> str:
-    """The content folder's real path, found once per build (not once per file)."""
-    return os.path.realpath(path)
-
-
 def content_type_of(path: str | os.PathLike, settings: Mapping[str, Any]) -> str:
     """The content type of a source file, from the first folder of its path under PATH.
 
     PAGE_PATHS give pages, CONTENT_TYPE_PATHS ({type: [folder, ...]}) the other types
     (pengumuman, agenda, galeri); everything else is an article.
     """
-    content_root = _real_folder(os.fspath(settings["PATH"]))
+    content_root = os.path.realpath(settings["PATH"])
     relative = os.path.relpath(os.path.realpath(path), content_root)
     if relative.startswith(".."):
         return schema.ARTICLE
