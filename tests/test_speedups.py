@@ -313,6 +313,59 @@ def test_smartypants_passing_over_text_changes_nothing():
     assert smartypants.convert_quotes("tanpa kutip") == "tanpa kutip"
 
 
+def test_widont_at_block_ends_is_typogrifys_widont():
+    """The space before the last word, looked for only before each place a match can end,
+    is typogrify's own widont on seeded random texts made of the tags and characters its
+    pattern names (inline and block tags, tags that only start like them, attributes
+    holding `<`, white space of every kind, lone `<` and `>`), on typogrify's own examples
+    and on whole typogrified news; within typogrify_widont_at_block_ends typogrify uses it,
+    and after the block its own again."""
+    import random
+
+    from typogrify import filters
+
+    from wartadesa.speedups import typogrify_widont_at_block_ends, widont_at_block_ends
+
+    pieces = (
+        ["kata", "x", "&amp;", " ", "  ", "\n", "\t", "\r\n", "\u00a0", "\u2003", "\x1c", "\x85"]
+        + ["<p>", "</p>", "<h2>", "</h2>", "</h1>", "<li>", "</li>", "<dt>", "</dt>", "</dd>"]
+        + ['<a href="x">', "</a>", "<em>", "</em>", "<b>", "</b>", "<i>", "</i>", "<strong>"]
+        + ["</strong>", '<span class="c">', "</span>", "<br>", '<img src="a b">', "<div>"]
+        + ["</div>", "<pre>", '<abbr title="x<y">', "</abbr>", "</blockquote>", "<h7>"]
+        + ['<iframe src="y">', "</a >", "</ a>", "<a", "</", "/", "p>", "</bx>", ">", "<"]
+    )
+    rng = random.Random(21)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(40000)]
+    texts += [
+        "A very simple test",
+        "Test",
+        " Test",
+        "<ul><li>Test</p></li><ul>",
+        "<ul><li> Test</p></li><ul>",
+        "<p>In a couple of paragraphs</p><p>paragraph two</p>",
+        '<h1><a href="#">In a link inside a heading</i> </a></h1>',
+        '<h1><a href="#">In a link</a> followed by other text</h1>',
+        '<h1><a href="#"></a></h1>',
+        "<div>Divs get no love!</div>",
+        "<pre>Neither do PREs</pre>",
+        "<div><p>But divs with paragraphs do!</p></div>",
+    ]
+    news = (
+        '<h2>Musyawarah "Dana Desa" 2024</h2>\n<p>Warga RT 03 &amp; BPD hadir -- '
+        'lihat <a href="https://desa.id/x">laporan <em>lengkap</em></a>.</p>\n<ul>\n'
+        "<li>Jalan rabat beton</li>\n<li>Posyandu <strong>lansia</strong> </li>\n</ul>\n"
+    )
+    texts += [news * count for count in range(1, 4)]
+    expected = [filters.widont(text) for text in texts]
+    assert [widont_at_block_ends(text) for text in texts] == expected
+    assert sum(e != t for e, t in zip(expected, texts, strict=True)) > 300  # spaces were set
+    typografied = filters.typogrify(news)
+    with typogrify_widont_at_block_ends():
+        assert filters.widont is widont_at_block_ends
+        assert filters.typogrify(news) == typografied
+    assert filters.widont is not widont_at_block_ends
+
+
 def test_remembered_url_expansions_are_pelicans(monkeypatch):
     """Within frozen_urls (before the freeze), an article's URL settings are formatted once
     per set of values; after every kind of change, each address is the one Pelican's own

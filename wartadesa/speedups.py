@@ -26,7 +26,7 @@ formatted by Pelican, every time.
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 
-`computed_once()` removes seven more repeats of Pelican's own, and one of typogrify's:
+`computed_once()` removes seven more repeats of Pelican's own, and two of typogrify's:
 
 - a tag's, category's or author's page finds its articles in date order with
   `[a for a in dates if a in articles]`, a list search per article (at 5,000 articles,
@@ -57,7 +57,13 @@ it nothing is cached, so tests or tools that run Pelican directly behave as befo
   reading an article) runs up to 25 regular expressions over every piece of text between
   two tags; each of its conversions only changes text that holds its own characters
   (quotes, `--`, `...`, a backslash, a backtick), so a piece without them is passed over,
-  with the same result.
+  with the same result;
+- typogrify's `widont` (the space before the last word of each paragraph, heading or list
+  item made `&nbsp;`) tries its regular expression at every character of the text; a
+  match can only end at a closing `</p>`, `</h1>`...`</h6>`, `</li>`, `</dt>`, `</dd>` or
+  the end of the text, so only the text before each of those is looked at, backwards, for
+  the same last word (the bench corpus's 5,000 articles: 1.6–2.0 s of reading before,
+  0.14 s now; a test compares both on random texts).
 """
 
 import _string
@@ -534,6 +540,84 @@ def _translations_found_once(process_translations):
     return split
 
 
+_BLOCK_CLOSE = re.compile(r"</(?:p|h[1-6]|li|dt|dd)>")
+_INLINE_CLOSERS = ("</a>", "</em>", "</span>", "</strong>", "</i>", "</b>")
+_INLINE_TAG = re.compile(r"</?(?:a|em|span|strong|i|b)[^>]*>")
+
+
+def _last_space(text: str, end: int) -> tuple[int, int] | None:
+    """typogrify's widont match ending at `end` (a block's closing tag or the end of the
+    text), looked for backwards: (start of the space before the last word, the word's
+    start), or None. Before `end` only white space and closing inline tags; the word (no
+    `<`, `>` or white space); white space; and before it a character that is no `<`, `>`
+    or white space, or a whole inline tag (`<a ...>`, `</em>`...)."""
+    position = end
+    while position:
+        char = text[position - 1]
+        if char.isspace():  # what \s matches in a str pattern
+            position -= 1
+        elif char == ">" and (
+            closer := next(
+                (c for c in _INLINE_CLOSERS if text.startswith(c, position - len(c), position)),
+                None,
+            )
+        ):
+            position -= len(closer)
+        else:
+            break
+    word_end = position
+    while position and not (text[position - 1] in "<>" or text[position - 1].isspace()):
+        position -= 1
+    word_start = position
+    while position and text[position - 1].isspace():
+        position -= 1
+    if word_start == word_end or position in (0, word_start):
+        return None
+    before = text[position - 1]
+    if before == "<":
+        return None
+    if before == ">":  # an inline tag: it starts at a `<` after the `>` before it
+        opening = text.rfind(">", 0, position - 1) + 1
+        if not any(
+            text[at] == "<" and _INLINE_TAG.fullmatch(text, at, position)
+            for at in range(opening, position - 1)
+        ):
+            return None
+    return position, word_start
+
+
+def widont_at_block_ends(text: str) -> str:
+    """typogrify.filters.widont's text, found by looking only before each place its
+    match can end."""
+    ends = [match.start() for match in _BLOCK_CLOSE.finditer(text)]
+    ends.append(len(text))
+    pieces, done = [], 0
+    for end in ends:
+        found = _last_space(text, end)
+        if found is None or found[0] < done:
+            continue
+        pieces += [text[done : found[0]], "&nbsp;"]
+        done = found[1]
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+@contextmanager
+def typogrify_widont_at_block_ends():
+    """Within the block, typogrify's filters use widont_at_block_ends."""
+    try:
+        from typogrify import filters
+    except ImportError:
+        yield
+        return
+    original = filters.widont
+    filters.widont = widont_at_block_ends
+    try:
+        yield
+    finally:
+        filters.widont = original
+
+
 @contextmanager
 def smartypants_passing_over():
     """Within the block, smartypants' conversions pass over text without their characters."""
@@ -575,7 +659,7 @@ def computed_once():
     SafeDatetime.strftime = _strftime
     signals.article_generator_finalized.connect(_index_lists)
     try:
-        with smartypants_passing_over():
+        with smartypants_passing_over(), typogrify_widont_at_block_ends():
             yield
     finally:
         signals.article_generator_finalized.disconnect(_index_lists)
