@@ -252,11 +252,18 @@ def test_static_links_are_pelicans(tmp_path, link_regex):
     assert found_any > 50  # links were found, not only passed over
 
 
+def random_texts(pieces, seed, count, lengths):
+    """`count` seeded random texts, each of a random number (within `lengths`) of pieces."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(*lengths))) for _ in range(count)]
+
+
 def test_smartypants_passing_over_text_changes_nothing():
     """typogrify's smartypants with the conversions passing over text without their
     characters gives the same HTML: seeded random texts made of the characters each
     conversion looks for, tags around them, and Indonesian news text."""
-    import random
 
     import smartypants
     from typogrify.filters import typogrify
@@ -298,8 +305,7 @@ def test_smartypants_passing_over_text_changes_nothing():
         "!",
         "?",
     ]
-    rng = random.Random(15)
-    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    texts = random_texts(pieces, seed=15, count=3000, lengths=(1, 40))
     texts += [
         '<p>Kepala Desa berkata, "Dana desa 2024 naik -- bukan turun..." Warga setuju.</p>',
         "<p>Rapat RT/RW pada 12-13 Juni; hadir 40 orang.</p><pre>'kode' -- x</pre>",
@@ -320,7 +326,6 @@ def test_widont_at_block_ends_is_typogrifys_widont():
     holding `<`, white space of every kind, lone `<` and `>`), on typogrify's own examples
     and on whole typogrified news; within typogrify_widont_at_block_ends typogrify uses it,
     and after the block its own again."""
-    import random
 
     from typogrify import filters
 
@@ -334,8 +339,7 @@ def test_widont_at_block_ends_is_typogrifys_widont():
         + ["</div>", "<pre>", '<abbr title="x<y">', "</abbr>", "</blockquote>", "<h7>"]
         + ['<iframe src="y">', "</a >", "</ a>", "<a", "</", "/", "p>", "</bx>", ">", "<"]
     )
-    rng = random.Random(21)
-    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(40000)]
+    texts = random_texts(pieces, seed=21, count=40000, lengths=(0, 16))
     texts += [
         "A very simple test",
         "Test",
