@@ -19,5 +19,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)
     signals.feed_generated.connect(date_empty_feed)
-    signals.article_writer_finalized.connect(forget_rendered)
-    signals.page_writer_finalized.connect(forget_rendered)
+    signals.finalized.connect(forget_rendered)

@@ -97,6 +97,6 @@ def add_template_helpers(generator: Generator) -> None:
         share_image=partial(share_image, settings=settings),
         absolute_url=absolute,
         SITE_BASE=site_base(settings),
-        rendered_once=RenderedOnce(),
+        rendered_once=RenderedOnce(settings),
     )
     generator.env.filters.update(plain=plain, scroll_tables=wrap_tables, without_ids=without_ids)

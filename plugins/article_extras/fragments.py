@@ -12,12 +12,24 @@ computed at render time) is rendered every time, as an include would be.
 
 A partial rendered this way sees the page's context and the values passed, not the calling
 template's own variables (`{% set %}` or a loop's): pass what it needs.
+
+Every generator has its own Jinja environment and its own helper, but the helpers of one
+build (one settings object) keep their texts together: the card an article got on the
+newest pages (articles generator) is the same card on its village's and regions' pages
+(villages generator: at 5,000 articles about 4,500 cards rendered again in each writing
+process). A text made in one environment serves another only when the two would make the
+same text: the same template files (by their loaders' folders), options, filters and tests
+(`_environment_key`). The texts go when the build has written everything (`finalized`).
 """
 
 from __future__ import annotations
 
+import functools
+import types
+from collections.abc import Mapping
 from typing import Any
 
+import jinja2
 from jinja2 import meta, pass_context
 from markupsafe import Markup
 
@@ -26,12 +38,51 @@ from wartadesa.incremental import referenced_templates, template_closure
 _PLAIN = (str, int, float, bool, type(None))
 
 
-class RenderedOnce:
-    """The `rendered_once` template helper of one Jinja environment (one build)."""
+class _Texts:
+    """The texts of partials kept by the helpers of one build, and the environments they
+    were made in (kept alive: their filters' identities are in the keys)."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple, tuple[Markup, list]] = {}
+        self.kept: dict[tuple, tuple[Markup, list]] = {}
+        self.kinds: dict[tuple, int] = {}  # an environment's key -> a short number
+        self.environments: dict[int, tuple[jinja2.Environment, int]] = {}
+
+    def kind(self, environment: jinja2.Environment) -> int:
+        """The number of the environments that make the same text from the same values."""
+        found = self.environments.get(id(environment))
+        if found is None:
+            number = self.kinds.setdefault(_environment_key(environment), len(self.kinds))
+            found = self.environments[id(environment)] = (environment, number)
+        return found[1]
+
+    def clear(self) -> None:
+        self.kept.clear()
+        self.environments.clear()
+
+
+# The build whose helpers share their texts (its settings object) and those texts.
+_build: list = [None, _Texts()]
+
+
+def _texts_of(settings: Mapping[str, Any] | None) -> _Texts:
+    if settings is None:
+        return _Texts()
+    if _build[0] is not settings:
+        _build[0], _build[1] = settings, _Texts()
+    return _build[1]
+
+
+class RenderedOnce:
+    """The `rendered_once` template helper of one Jinja environment; the helpers made with
+    the same `settings` (one build's generators) share their texts."""
+
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        self._texts = _texts_of(settings)
         self._names: dict[str, frozenset[str] | None] = {}
+
+    @property
+    def _kept(self) -> dict[tuple, tuple[Markup, list]]:
+        return self._texts.kept
 
     @pass_context
     def __call__(self, context, name: str, **values: Any) -> Markup:
@@ -43,28 +94,111 @@ class RenderedOnce:
             return _render(environment, name, context, values)
         read = [(key, values[key]) for key in sorted(values)]
         read += [(key, context.get(key)) for key in sorted(names - values.keys())]
-        key = (name, *((k, v if type(v) in _PLAIN else id(v)) for k, v in read))
-        kept = self._kept.get(key)
+        texts = self._texts
+        key = (
+            texts.kind(environment),
+            name,
+            *((k, v if type(v) in _PLAIN else id(v)) for k, v in read),
+        )
+        kept = texts.kept.get(key)
         if kept is None:
             # Only what it can read: copying the page's whole context (every setting, the
             # lists of articles) for each card took about 0.3 s of each writing process.
             read_values = {each: context[each] for each in names if each in context}
             text = _render_with(environment, name, {**read_values, **values})
-            kept = self._kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
+            kept = texts.kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
         return kept[0]
 
     def clear(self) -> None:
-        """Forget every text (its generator has written its pages)."""
-        self._kept.clear()
+        """Forget every text (of every helper of this build)."""
+        self._texts.clear()
 
 
-def forget_rendered(generator, **_kwargs) -> None:
-    """article_writer_finalized, page_writer_finalized: the generator's pages are written,
-    its partials' texts are not needed again (at 20,000 articles about 100 MB in each
-    writing process; then only the generator writing holds its own)."""
-    helper = getattr(getattr(generator, "env", None), "globals", {}).get("rendered_once")
-    if isinstance(helper, RenderedOnce):
-        helper.clear()
+def forget_rendered(*_args, **_kwargs) -> None:
+    """finalized: every page is written, the partials' texts are not needed again (at
+    20,000 articles about 100 MB in each writing process)."""
+    _build[1].clear()
+    _build[0] = None
+
+
+def _environment_key(environment: jinja2.Environment) -> tuple:
+    """What decides a partial's text in `environment` besides the values it reads: where
+    its templates come from, its options, and its filters and tests (by identity)."""
+
+    return (
+        type(environment),
+        _loader_key(environment.loader),
+        tuple(sorted((name, _callable_key(f)) for name, f in environment.filters.items())),
+        tuple(sorted((name, _callable_key(t)) for name, t in environment.tests.items())),
+        tuple(sorted(environment.extensions)),
+        _identity(environment.autoescape),
+        _identity(environment.finalize),
+        id(environment.undefined),
+        repr(sorted(environment.policies.items(), key=lambda item: item[0])),
+        *(
+            getattr(environment, option)
+            for option in (
+                "block_start_string",
+                "block_end_string",
+                "variable_start_string",
+                "variable_end_string",
+                "comment_start_string",
+                "comment_end_string",
+                "line_statement_prefix",
+                "line_comment_prefix",
+                "trim_blocks",
+                "lstrip_blocks",
+                "newline_sequence",
+                "keep_trailing_newline",
+                "optimized",
+                "is_async",
+            )
+        ),
+    )
+
+
+def _identity(value: Any) -> Any:
+    """A plain value itself, anything else by its identity (kept alive by its environment)."""
+    return value if type(value) in _PLAIN else id(value)
+
+
+def _callable_key(function: Any) -> Any:
+    """A filter or test: a function by its identity; Pelican's, made again for every
+    generator (`partial(plugin_enabled, plugin_list=...)`, a `DateFormatter()`), by what
+    makes them: the function and its arguments, the class and its attributes."""
+    if isinstance(function, functools.partial):
+        return (
+            "partial",
+            _callable_key(function.func),
+            tuple(_identity(value) for value in function.args),
+            tuple(sorted((key, _identity(value)) for key, value in function.keywords.items())),
+        )
+    if isinstance(function, (types.FunctionType, types.BuiltinFunctionType, type)):
+        return id(function)
+    state = getattr(function, "__dict__", None)
+    if isinstance(state, dict):
+        return (
+            "object",
+            id(type(function)),
+            tuple(sorted((key, _identity(value)) for key, value in state.items())),
+        )
+    return id(function)
+
+
+def _loader_key(loader) -> Any:
+    """A loader by the folders it reads, the loaders it asks, in order; any other kind of
+    loader by its identity (kept alive with its environment)."""
+    if isinstance(loader, jinja2.FileSystemLoader):
+        return ("fs", tuple(loader.searchpath), loader.encoding, loader.followlinks)
+    if isinstance(loader, jinja2.ChoiceLoader):
+        return ("choice", tuple(_loader_key(each) for each in loader.loaders))
+    if isinstance(loader, jinja2.PrefixLoader):
+        return (
+            "prefix",
+            loader.delimiter,
+            tuple(sorted((prefix, _loader_key(each)) for prefix, each in loader.mapping.items())),
+        )
+    return ("other", id(loader))
 
 
 def _render(environment, name: str, context, values: dict[str, Any]) -> Markup:

@@ -80,32 +80,77 @@ def test_a_partial_that_names_a_template_at_render_time_renders_every_time(envir
     assert text == "<p>1 Musdes []</p><p>2 Musdes []</p>"
 
 
-def test_a_generators_texts_are_forgotten_once_its_pages_are_written(tmp_path, monkeypatch):
-    """The articles generator's cards are not kept while the other generators write: after
-    a build, its helper holds nothing, though it rendered every card."""
+def test_a_card_is_rendered_once_a_build_and_forgotten_at_its_end(tmp_path, monkeypatch):
+    """The helpers of one build share their texts: an article's card, rendered for the
+    newest pages (articles generator), is not rendered again for its village's pages
+    (villages generator) at the same depth (SITEURL: RELATIVE_URLS). After the build
+    nothing is kept."""
     import article_extras.fragments as fragments
     from tests.sitetools import build_site
 
-    helpers, most = [], {}
-    create, call = fragments.RenderedOnce.__init__, fragments.RenderedOnce.__call__
+    rendered, asked = [], {}
+    render_with, call = fragments._render_with, fragments.RenderedOnce.__call__
 
-    def created(self):
-        create(self)
-        helpers.append(self)
+    def counted_render(environment, name, variables):
+        if name == "partials/article_card.html":
+            rendered.append((variables["article"].source_path, variables["SITEURL"]))
+        return render_with(environment, name, variables)
 
     @jinja2.pass_context
-    def called(self, *args, **kwargs):
-        text = call(self, *args, **kwargs)
-        most[id(self)] = max(most.get(id(self), 0), len(self._kept))
-        return text
+    def counted_call(self, context, name, **values):
+        if name == "partials/article_card.html":
+            asked.setdefault(id(context.environment), set()).add(context.get("output_file"))
+        return call(self, context, name, **values)
 
-    monkeypatch.setattr(fragments.RenderedOnce, "__init__", created)
-    monkeypatch.setattr(fragments.RenderedOnce, "__call__", called)
+    monkeypatch.setattr(fragments, "_render_with", counted_render)
+    monkeypatch.setattr(fragments.RenderedOnce, "__call__", counted_call)
     build_site(tmp_path / "output", BUILD_WORKERS=1)
-    used = [helper for helper in helpers if most.get(id(helper))]
-    assert used, "no card rendered"
-    assert any(most[id(helper)] >= 3 for helper in used)
-    assert [len(helper._kept) for helper in used if most[id(helper)] >= 3][0] == 0
+    # Asked for by two generators (their own environments): the newest and village pages.
+    assert len(asked) >= 2, asked
+    pages = sorted(str(page) for found in asked.values() for page in found)
+    assert any(page.startswith("desa/") for page in pages), pages
+    assert sorted(rendered) == sorted(set(rendered)), "a card was rendered twice"
+    assert not fragments._build[1].kept
+
+
+def _file_environment(folder, **filters):
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True)
+    environment.filters.update(filters)
+    return environment
+
+
+def test_environments_share_texts_only_when_they_would_make_the_same(tmp_path):
+    """Two environments reading the same folder with the same filters share a partial's
+    text; one whose filter differs makes its own."""
+    (tmp_path / "card.html").write_text("<p>{{ count() }} {{ article.title|loud }}</p>")
+    (tmp_path / "list.html").write_text(
+        '{% for article in articles %}{{ rendered_once("card.html", article=article) }}{% endfor %}'
+    )
+    renders = []
+    settings = {"SITENAME": "Desa"}
+
+    def loud(text):
+        return text.upper()
+
+    environments = [
+        _file_environment(tmp_path, loud=loud),
+        _file_environment(tmp_path, loud=loud),
+        _file_environment(tmp_path, loud=lambda text: text + "!"),
+    ]
+    for environment in environments:
+        environment.globals.update(
+            rendered_once=RenderedOnce(settings), count=lambda: renders.append(1) or len(renders)
+        )
+    article = Article("Musdes")
+    pages = [e.get_template("list.html").render(articles=[article]) for e in environments]
+    assert pages == ["<p>1 MUSDES</p>", "<p>1 MUSDES</p>", "<p>2 Musdes!</p>"]
+    # Another build (another settings object) renders again.
+    other = _file_environment(tmp_path, loud=loud)
+    other.globals.update(
+        rendered_once=RenderedOnce({"SITENAME": "Desa"}),
+        count=lambda: renders.append(1) or len(renders),
+    )
+    assert other.get_template("list.html").render(articles=[article]) == "<p>3 MUSDES</p>"
 
 
 @pytest.mark.parametrize(
