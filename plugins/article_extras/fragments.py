@@ -57,6 +57,7 @@ class _Texts:
 
     def clear(self) -> None:
         self.kept.clear()
+        self.kinds.clear()
         self.environments.clear()
 
 
@@ -79,10 +80,6 @@ class RenderedOnce:
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
         self._texts = _texts_of(settings)
         self._names: dict[str, frozenset[str] | None] = {}
-
-    @property
-    def _kept(self) -> dict[tuple, tuple[Markup, list]]:
-        return self._texts.kept
 
     @pass_context
     def __call__(self, context, name: str, **values: Any) -> Markup:
@@ -124,7 +121,6 @@ def forget_rendered(*_args, **_kwargs) -> None:
 def _environment_key(environment: jinja2.Environment) -> tuple:
     """What decides a partial's text in `environment` besides the values it reads: where
     its templates come from, its options, and its filters and tests (by identity)."""
-
     return (
         type(environment),
         _loader_key(environment.loader),
