@@ -479,6 +479,66 @@ def test_a_changed_article_renders_only_the_region_pages_that_show_it(tmp_path):
         assert (output / name).read_bytes() == (clean.output / name).read_bytes(), name
 
 
+def test_cards_come_from_the_build_before_when_a_new_article_moves_every_list(
+    tmp_path, monkeypatch
+):
+    """A new article moves every article down its lists: each list page is rendered again,
+    but an article's card is the one the build before made (partials.bin) wherever it was
+    made at the same depth, instead of being rendered again; the pages are those of a clean
+    build. The same build without partials.bin renders many more cards."""
+    import article_extras.fragments as fragments
+
+    generated = corpus_module.generate(tmp_path / "corpus", articles=24, villages=2, seed=7)
+    content, cache, output = generated.ours, tmp_path / "cache", tmp_path / "out" / "output"
+    settings = {"BUILD_CACHE": str(cache), "BUILD_WORKERS": 1, "DEFAULT_PAGINATION": 3}
+    cards = []
+    render_with = fragments._render_with
+
+    def counted(environment, name, variables):
+        if name == "partials/article_card.html":
+            cards.append(variables["article"].title)
+        return render_with(environment, name, variables)
+
+    monkeypatch.setattr(fragments, "_render_with", counted)
+    build_site(output, content=content, **settings)
+    assert (cache / "partials.bin").is_file()
+    # The same site and cache, but without the cards kept.
+    twin = tmp_path / "twin"
+    shutil.copytree(output, twin / "out" / "output")
+    shutil.copytree(cache, twin / "cache")
+    (twin / "cache" / "partials.bin").unlink()
+    newest = max(articles(content), key=lambda path: path.name)
+    text = re.sub(
+        r"^(judul|title): .*$",
+        r"\1: Berita Terbaru Uji",
+        newest.read_text(encoding="utf-8"),
+        flags=re.M,
+    )
+    newest.with_name("zz-berita-terbaru.md").write_text(  # the newest day's last minute
+        re.sub(r"^(tanggal|date): (\S+).*$", r"\1: \2 23:59", text, flags=re.M), encoding="utf-8"
+    )
+    found = {}
+    for name, root in (("kept", tmp_path), ("not kept", twin)):
+        cards.clear()
+        build_site(
+            root / "out" / "output",
+            content=content,
+            **{**settings, "BUILD_CACHE": str(root / "cache")},
+        )
+        found[name] = list(cards)
+        assert last_build(root / "cache")[0] > 10  # the list pages, moved by one article
+    assert "Berita Terbaru&nbsp;Uji" in found["kept"]
+    assert 3 * len(found["kept"]) < len(found["not kept"]), found
+    monkeypatch.setattr(fragments, "_render_with", render_with)
+    clean = files_of(
+        build_site(tmp_path / "clean" / "output", content=content, DEFAULT_PAGINATION=3).output
+    )
+    for root in (tmp_path, twin):
+        built = files_of(root / "out" / "output")
+        assert sorted(built) == sorted(clean)
+        assert [name for name in clean if clean[name] != built[name]] == []
+
+
 def test_a_changed_article_renders_only_the_archive_pages_around_it(tmp_path):
     """The archive reads its year links from `archive_years` and its own page of `dates`,
     never the whole list: a change to one article's text renders again the archive page it

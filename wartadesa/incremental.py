@@ -37,6 +37,13 @@ address), a template with a computed `{% include %}`, or a site that uses `{atta
 fingerprint is `site`, its address, title and type, and its items by their sources. The
 sitemap, static files, photos and the search index are produced in full by every build.
 
+A partial rendered once (`rendered_once`, plugins/article_extras/fragments.py: an article's
+card) is kept between builds the same way: by a digest of `site`, the templates, its name
+and the values it reads, each described as on a list page (a content object by its source
+and address), so a page rendered again (every list page after its list gained an article)
+takes the cards of the articles it shows from the previous build instead of rendering them
+(`partials.bin`: the texts made since `site` last changed).
+
 The record (`pages.json` in the cache folder) is written only after the new output has
 been swapped in. Deleting the cache folder or the output folder only makes the next build a
 full one. The output is byte for byte that of a clean build (tests/test_incremental_build.py:
@@ -51,6 +58,7 @@ import json
 import logging
 import marshal
 import os
+import pickle
 import re
 import time
 from collections.abc import Mapping
@@ -75,6 +83,8 @@ logger = logging.getLogger(__name__)
 
 FORMAT = 4  # pages: [fingerprint, sha256, size, modification time in ns]
 RECORD = "pages.json"
+PARTIALS = "partials.bin"  # {"site": digest, "texts": {digest: text}}: partials
+MISSING = object()  # a variable a partial can read that its page does not have
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""")
 # Attributes of a content object that are not what it shows: the shared context and
@@ -369,6 +379,19 @@ class Fingerprints:
         return self._template_files[key]
 
     # --- values --------------------------------------------------------------------------
+    def partial(self, environment, name: str, values: list[tuple[str, Any]]) -> str | None:
+        """The digest of a partial rendered once with `values` (every variable it can read,
+        by name), each described as an item of a list page; None when one cannot be told."""
+        if id(environment) not in self._environments:
+            self._environments[id(environment)] = self._template_digest(environment)
+        try:
+            described = [
+                (key, "-" if value is MISSING else self.value(value, 0)) for key, value in values
+            ]
+        except Unknown:
+            return None
+        return _digest(self.site, self._environments[id(environment)], "partial", name, described)
+
     def page(self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any]):
         """The page's fingerprint, or None when it cannot be told."""
         names = self.template_names(template)
@@ -619,6 +642,10 @@ class Store:
         self.reused = 0
         self.enabled = True
         self.pending: tuple[str, Path] | None = None  # (output file, previous file to link)
+        self._partials_file = cache / PARTIALS
+        self._previous_partials: dict[str, str] | None = None  # read when first asked
+        self.partials: dict[str, str] = {}  # the partials' texts this build used
+        self._partials_shared = 0  # in a forked writer: how many it had then
 
     def _load(self) -> dict:
         try:
@@ -628,6 +655,32 @@ class Store:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
         return data
+
+    def partial(self, environment, name: str, values: list[tuple[str, Any]], render) -> str:
+        """The text of a partial rendered once (see module docstring): the previous build's
+        when its digest is the same, else `render()`."""
+        if not self.enabled:
+            return render()
+        key = self.fingerprints.partial(environment, name, values)
+        if key is None:
+            return render()
+        text = self.partials.get(key)
+        if text is None:
+            text = self._earlier_partials().get(key)
+            if text is None:
+                text = render()
+            self.partials[key] = str(text)
+        return text
+
+    def _earlier_partials(self) -> dict[str, str]:
+        """The texts kept by the builds before, for the same `site` (settings, kit, static
+        files, build day: a new one renders every page again anyway)."""
+        if self._previous_partials is None:
+            found = _load_partials(self._partials_file)
+            same = found.get("site") == self.fingerprints.site
+            texts = found.get("texts") if same else None
+            self._previous_partials = texts if isinstance(texts, dict) else {}
+        return self._previous_partials
 
     def wrap(self, template, context: Mapping[str, Any]):
         return _Reuse(template, self, context) if self.enabled else template
@@ -719,9 +772,20 @@ class Store:
             self.pages.setdefault(name, entry)
         self.rendered += found.get("rendered", 0)
         self.reused += found.get("reused", 0)
+        for key, text in found.get("partials", ()):
+            self.partials.setdefault(key, text)
+
+    def forked(self) -> None:
+        """In a forked writer, first: the partials it holds now stay with the main process."""
+        self._partials_shared = len(self.partials)
 
     def share(self) -> dict:
-        return {"pages": self.pages, "rendered": self.rendered, "reused": self.reused}
+        return {
+            "pages": self.pages,
+            "rendered": self.rendered,
+            "reused": self.reused,
+            "partials": list(self.partials.items())[self._partials_shared :],
+        }
 
     def release(self) -> None:
         """Drop the objects the fingerprints kept alive (the articles, lists and pages of the
@@ -756,6 +820,28 @@ class Store:
             "pages": pages,
         }
         read_cache.save_record(self.record_file, data)
+        if self.partials:  # what the builds before kept, and what this one made
+            earlier = self._earlier_partials()
+            if not self.partials.keys() <= earlier.keys():
+                texts = {**earlier, **self.partials}
+                with suppress(OSError):
+                    read_cache.replace_file(
+                        self._partials_file,
+                        pickle.dumps(
+                            {"site": self.fingerprints.site, "texts": texts},
+                            pickle.HIGHEST_PROTOCOL,
+                        ),
+                    )
+
+
+def _load_partials(path: Path) -> dict:
+    """What a previous build kept of the partials ({} when missing or damaged)."""
+    try:
+        with open(path, "rb") as handle:
+            found = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing or damaged: rendered again
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 class _Reuse:

@@ -450,6 +450,9 @@ class _Run:
             try:
                 if memo is not None:
                     memo.forked()
+                store = incremental.current()
+                if store is not None:
+                    store.forked()
                 writer._index = index
                 writer.splitting = True
                 for generator in split:

@@ -33,7 +33,8 @@ import jinja2
 from jinja2 import meta, pass_context
 from markupsafe import Markup
 
-from wartadesa.incremental import referenced_templates, template_closure
+from wartadesa import incremental
+from wartadesa.incremental import MISSING, referenced_templates, template_closure
 
 _PLAIN = (str, int, float, bool, type(None))
 
@@ -90,7 +91,7 @@ class RenderedOnce:
         if names is None:
             return _render(environment, name, context, values)
         read = [(key, values[key]) for key in sorted(values)]
-        read += [(key, context.get(key)) for key in sorted(names - values.keys())]
+        read += [(key, context.get(key, MISSING)) for key in sorted(names - values.keys())]
         texts = self._texts
         key = (
             texts.kind(environment),
@@ -99,10 +100,20 @@ class RenderedOnce:
         )
         kept = texts.kept.get(key)
         if kept is None:
-            # Only what it can read: copying the page's whole context (every setting, the
-            # lists of articles) for each card took about 0.3 s of each writing process.
-            read_values = {each: context[each] for each in names if each in context}
-            text = _render_with(environment, name, {**read_values, **values})
+
+            def render():
+                # Only what it can read: copying the page's whole context (every setting,
+                # the lists of articles) for each card took about 0.3 s of each writing
+                # process.
+                read_values = {each: context[each] for each in names if each in context}
+                return _render_with(environment, name, {**read_values, **values})
+
+            store = incremental.current()  # with BUILD_CACHE: kept between builds too
+            text = (
+                render()
+                if store is None
+                else Markup(store.partial(environment, name, read, render))
+            )
             kept = texts.kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
         return kept[0]
 
