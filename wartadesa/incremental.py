@@ -298,6 +298,12 @@ class Fingerprints:
                 digest.update(environment.loader.get_source(environment, name)[0].encode())
         return digest.hexdigest()
 
+    def _templates_of(self, environment) -> str:
+        """`_template_digest` of an environment, worked out once a build."""
+        if id(environment) not in self._environments:
+            self._environments[id(environment)] = self._template_digest(environment)
+        return self._environments[id(environment)]
+
     def stat_hashes(self) -> dict[str, str]:
         return dict(self._used_stat_hashes)
 
@@ -382,15 +388,13 @@ class Fingerprints:
     def partial(self, environment, name: str, values: list[tuple[str, Any]]) -> str | None:
         """The digest of a partial rendered once with `values` (every variable it can read,
         by name), each described as an item of a list page; None when one cannot be told."""
-        if id(environment) not in self._environments:
-            self._environments[id(environment)] = self._template_digest(environment)
         try:
             described = [
                 (key, "-" if value is MISSING else self.value(value, 0)) for key, value in values
             ]
         except Unknown:
             return None
-        return _digest(self.site, self._environments[id(environment)], "partial", name, described)
+        return _digest(self.site, self._templates_of(environment), "partial", name, described)
 
     def page(self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any]):
         """The page's fingerprint, or None when it cannot be told."""
@@ -398,10 +402,7 @@ class Fingerprints:
         if names is None:
             return None
         self._counted = self.counted_attributes(template)
-        environment = template.environment
-        if id(environment) not in self._environments:
-            self._environments[id(environment)] = self._template_digest(environment)
-        parts = [self.site, self._environments[id(environment)], template.name]
+        parts = [self.site, self._templates_of(template.environment), template.name]
         try:
             for name in sorted(names):
                 if name not in localcontext:

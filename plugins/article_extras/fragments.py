@@ -117,10 +117,6 @@ class RenderedOnce:
             kept = texts.kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
         return kept[0]
 
-    def clear(self) -> None:
-        """Forget every text (of every helper of this build)."""
-        self._texts.clear()
-
 
 def forget_rendered(*_args, **_kwargs) -> None:
     """finalized: every page is written, the partials' texts are not needed again (at
