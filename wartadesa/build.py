@@ -26,11 +26,11 @@ from front_matter.errors import ContentError, ContentErrors, display_path  # noq
 from search.indexer import INDEX_FOLDER, IndexFailed, index_site, keep_index  # noqa: E402
 from search.indexer import enabled as search_enabled  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
+from wartadesa.compiled_templates import compiled_once  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.index_ahead import IndexAhead  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
-from wartadesa.read_cache import compile_templates_once  # noqa: E402
 from wartadesa.speedups import (  # noqa: E402
     computed_once,
     exit_code,
@@ -38,6 +38,7 @@ from wartadesa.speedups import (  # noqa: E402
     settled_heap,
     templates_read_once,
 )
+from wartadesa.template_errors import template_problem  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -347,10 +348,10 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             )
             signals.finalized.connect(ahead.start)
         templates_read_once(settings)
-        compile_templates_once(settings)  # with BUILD_CACHE: Jinja's compiled templates kept
         try:
             # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
             with (
+                compiled_once(settings),  # before anything digests the settings
                 frozen_urls(),
                 computed_once(),
                 reusing_pages(settings, output) as pages,
@@ -374,6 +375,9 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
         except Exception as error:  # noqa: BLE001 - shown to the operator, not a traceback
             if os.environ.get("WARTADESA_DEBUG"):
                 raise
+            problem = template_problem(error)
+            if problem is not None:
+                raise BuildFailed(collector.errors + [str(problem)], collector.warnings) from None
             if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
                 raise BuildFailed(
                     collector.errors + [folder_problem(error, staging, staging, output)]

@@ -277,9 +277,11 @@ def _log_again(records):
 
 def _portable_exception(error):
     from front_matter.errors import ContentError, ContentErrors
+    from wartadesa.template_errors import template_problem
 
     if isinstance(error, ContentErrors):
         return ("content_errors", [_error_fields(e) for e in error.errors])
+    error = template_problem(error) or error
     if isinstance(error, ContentError):
         return ("content_error", _error_fields(error))
     try:

@@ -323,31 +323,6 @@ class ReadCache:
                         item.unlink()
 
 
-def compile_templates_once(settings):
-    """With BUILD_CACHE, Jinja keeps its compiled templates under `jinja/<key>` of the cache
-    folder (Jinja's FileSystemBytecodeCache, which checks each template's source itself):
-    every Pelican generator makes its own Jinja environment and would compile the theme's
-    templates again, in every build. The key covers Jinja's version and the environment's
-    options (JINJA_ENVIRONMENT), which change the compiled code; other keys' folders go."""
-    base = folder(settings)
-    options = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    if base is None or "bytecode_cache" in options:
-        return
-    import jinja2
-
-    key = hashlib.sha256(
-        f"{jinja2.__version__}\0{sorted(options.items(), key=repr)!r}".encode()
-    ).hexdigest()[:16]
-    compiled = base / "jinja" / key
-    with contextlib.suppress(OSError):
-        compiled.mkdir(parents=True, exist_ok=True)
-        for other in compiled.parent.iterdir():
-            if other != compiled:
-                shutil.rmtree(other, ignore_errors=True)
-        options["bytecode_cache"] = jinja2.FileSystemBytecodeCache(str(compiled))
-        settings["JINJA_ENVIRONMENT"] = options
-
-
 class Silence(logging.Handler):
     """Counts warnings and errors logged while reading one file."""
 
