@@ -28,6 +28,7 @@ from search.indexer import enabled as search_enabled  # noqa: E402
 from wartadesa import output_folder  # noqa: E402
 from wartadesa.compiled_templates import compiled_once  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
+from wartadesa.content_folders import content_folders_aside  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.index_ahead import IndexAhead  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
@@ -357,6 +358,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
                 reusing_pages(settings, output) as pages,
                 parallel_reading(),
                 parallel_writing(),
+                content_folders_aside(settings),
             ):
                 try:
                     Pelican(settings).run()
