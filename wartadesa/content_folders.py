@@ -25,7 +25,8 @@ from pelican.plugins import signals
 from wartadesa import incremental
 from wartadesa.output_folder import FoldersMadeAside
 
-# Lists of the articles and pages generators whose items each have a page of their own.
+# The lists of the articles and pages generators whose items each have a page of their own
+# (every published, hidden and draft article or page, and their translations).
 CONTENT_LISTS = (
     "articles",
     "translations",

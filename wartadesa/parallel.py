@@ -46,6 +46,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from wartadesa import incremental
+from wartadesa.content_folders import CONTENT_LISTS
 from wartadesa.output_folder import link_or_copy
 
 logger = logging.getLogger(__name__)
@@ -399,17 +400,7 @@ class _Run:
     # --- work ----------------------------------------------------------------
     def _uses_attach(self):
         for generator in self.generators:
-            for name in (
-                "articles",
-                "translations",
-                "hidden_articles",
-                "hidden_translations",
-                "drafts",
-                "drafts_translations",
-                "pages",
-                "hidden_pages",
-                "draft_pages",
-            ):
+            for name in CONTENT_LISTS:
                 for item in getattr(generator, name, None) or []:
                     text = getattr(item, "_content", "") or ""
                     if "{attach}" in text or "|attach|" in text:
