@@ -69,3 +69,17 @@ def test_a_rebuild_with_a_record_makes_the_recorded_folders_instead(tmp_path, ma
     made_aside.clear()
     build_site(tmp_path / "output", **settings)  # the record's folders (incremental)
     assert made_aside == []
+
+
+def test_checking_content_makes_no_folder_and_compiles_nothing_aside(monkeypatch, made_aside):
+    """`invoke check` (a build that stops before writing) forks no help for the writing."""
+    from tests.sitetools import SAMPLE, SAMPLE_BUILD_EPOCH, environ, settings_path
+    from wartadesa import compiled_templates
+    from wartadesa.check import check
+
+    started = []
+    monkeypatch.setattr(compiled_templates, "Aside", lambda work: started.append(work))
+    with environ(SOURCE_DATE_EPOCH=SAMPLE_BUILD_EPOCH):
+        errors, _warnings = check(settings_path("pelicanconf.py"), content=SAMPLE / "content")
+    assert errors == []
+    assert made_aside == [] and started == []

@@ -352,13 +352,13 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
         try:
             # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
             with (
-                compiled_once(settings),  # before anything digests the settings
+                compiled_once(settings, aside=write),  # before anything digests the settings
                 frozen_urls(),
                 computed_once(),
                 reusing_pages(settings, output) as pages,
                 parallel_reading(),
                 parallel_writing(),
-                content_folders_aside(settings),
+                content_folders_aside(settings, enabled=write),
             ):
                 try:
                     Pelican(settings).run()

@@ -129,15 +129,19 @@ class _Aside:
 
 
 @contextlib.contextmanager
-def compiled_once(settings: dict[str, Any]) -> Iterator[None]:
-    """Around one Pelican run (wartadesa.build): the templates compiled once."""
+def compiled_once(settings: dict[str, Any], aside: bool = True) -> Iterator[None]:
+    """Around one Pelican run (wartadesa.build): the templates compiled once; none compiled
+    aside when `aside` is false (a build that only checks renders no page)."""
     share_compiled_templates(settings)
-    aside = _Aside()
-    signals.all_generators_finalized.connect(aside.start)
-    signals.get_writer.connect(aside.take)
+    if not aside:
+        yield
+        return
+    compiling = _Aside()
+    signals.all_generators_finalized.connect(compiling.start)
+    signals.get_writer.connect(compiling.take)
     try:
         yield
     finally:
-        signals.all_generators_finalized.disconnect(aside.start)
-        signals.get_writer.disconnect(aside.take)
-        aside.stop()
+        signals.all_generators_finalized.disconnect(compiling.start)
+        signals.get_writer.disconnect(compiling.take)
+        compiling.stop()

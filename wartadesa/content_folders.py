@@ -77,9 +77,13 @@ class _Folders:
 
 
 @contextlib.contextmanager
-def content_folders_aside(settings: Mapping[str, Any]) -> Iterator[None]:
-    """Around one Pelican run (wartadesa.build)."""
+def content_folders_aside(settings: Mapping[str, Any], enabled: bool = True) -> Iterator[None]:
+    """Around one Pelican run (wartadesa.build); nothing made when `enabled` is false (a
+    build that only checks, `invoke check`, writes no page)."""
     folders = _Folders(settings)
+    if not enabled:
+        yield
+        return
     signals.article_generator_finalized.connect(folders.make)
     signals.page_generator_finalized.connect(folders.make)
     try:
