@@ -350,7 +350,8 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             signals.finalized.connect(ahead.start)
         templates_read_once(settings)
         try:
-            # speed (issue 15): see wartadesa/speedups.py and wartadesa/parallel.py
+            # speed (issue 15): see wartadesa/speedups.py, parallel.py, compiled_templates.py
+            # and content_folders.py
             with (
                 compiled_once(settings, aside=write),  # before anything digests the settings
                 frozen_urls(),
