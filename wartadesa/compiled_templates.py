@@ -90,7 +90,9 @@ def _compile(environment: jinja2.Environment, names: list[str]) -> dict[str, byt
     return dict(environment.bytecode_cache.compiled)
 
 
-class _Aside:
+class _CompilingAside:
+    """The theme compiled in a forked process (parallel.Aside) while the checks run."""
+
     def __init__(self) -> None:
         self.aside: Aside | None = None
         self.cache: CompiledOnce | None = None
@@ -136,7 +138,7 @@ def compiled_once(settings: dict[str, Any], aside: bool = True) -> Iterator[None
     if not aside:
         yield
         return
-    compiling = _Aside()
+    compiling = _CompilingAside()
     signals.all_generators_finalized.connect(compiling.start)
     signals.get_writer.connect(compiling.take)
     try:
