@@ -145,6 +145,12 @@ def last_build(cache):
     return record["last_build"]["rendered"], record["last_build"]["reused"]
 
 
+def recalled(cache):
+    """Pages of the last build whose fingerprint was the previous record's."""
+    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+    return record["last_build"]["recalled"]
+
+
 FEED = re.compile(r"\.(atom|rss)\.xml$")
 # Steps after which no page may be reused (what every page is rendered from changed).
 EVERY_PAGE = {"template", "setting", "data"}
@@ -177,6 +183,8 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
             assert reused <= (feeds if step == "template" else 0), (done, rendered, reused)
         elif step == "body":  # the pages that show that article, and the indexes
             assert reused > 2 * rendered, (done, rendered, reused)
+            # The others' fingerprints come from the record (Store.reuse_test).
+            assert recalled(cache) > rendered, (done, rendered, recalled(cache))
         elif step in ONE_ARTICLE:  # its address too may change, so its neighbours' pages
             assert reused >= (rendered + reused) // 4, (done, rendered, reused)
         clean_settings = {k: v for k, v in settings.items() if k != "BUILD_CACHE"}
@@ -571,6 +579,69 @@ def test_a_changed_article_renders_only_the_archive_pages_around_it(tmp_path):
     )
     for name in after:
         assert (output / name).read_bytes() == (clean.output / name).read_bytes(), name
+
+
+def test_a_body_edit_takes_the_fingerprints_of_the_pages_not_showing_it_from_the_record(tmp_path):
+    """When content files changed only below their front matter (and none was added or
+    removed), a page whose own objects reached none of them takes its fingerprint from the
+    previous record instead of working it out (Store.reuse_test); the pages that show the
+    edited article are worked out and rendered again, and the tree equals a clean build's.
+    A change to a front matter, or a new file, makes every page worked out again."""
+    generated = corpus_module.generate(tmp_path / "corpus", articles=30, villages=2, seed=5)
+    content, cache, output = generated.ours, tmp_path / "cache", tmp_path / "out" / "output"
+    settings = {"BUILD_CACHE": str(cache), "DEFAULT_PAGINATION": 2}
+    edited = articles(content)[7]
+
+    def record():
+        return json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+
+    def same_as_clean(step):
+        clean = build_site(
+            tmp_path / f"clean-{step}" / "output", content=content, DEFAULT_PAGINATION=2
+        )
+        expected, found = files_of(clean.output), files_of(output)
+        assert sorted(expected) == sorted(found), step
+        assert [name for name in expected if expected[name] != found[name]] == [], step
+
+    build_site(output, content=content, **settings)
+    first = record()
+    assert first["last_build"]["recalled"] == 0
+    sources = [source[0] for source in first["sources"]]
+    assert sorted(sources) == sorted(
+        p.relative_to(content).as_posix() for p in content.rglob("*.md")
+    )
+    number = sources.index(edited.relative_to(content).as_posix())
+    showing = {name for name, entry in first["pages"].items() if entry[5] and number in entry[5]}
+    assert len(showing) > 1, showing  # its own page, and those of its neighbours
+
+    with open(edited, "a", encoding="utf-8") as handle:
+        handle.write("\nParagraf tambahan untuk uji sidik halaman.\n")
+    build_site(output, content=content, **settings)
+    after = record()
+    # Every page that did not reach it, and reads the same from the whole site (a list of
+    # every article reaches it too), takes its fingerprint from the record.
+    untouched = [
+        name
+        for name, entry in first["pages"].items()
+        if entry[5] is not None and number not in entry[5] and after["pages"][name][4] == entry[4]
+    ]
+    assert after["last_build"]["recalled"] == len(untouched) > 100, after["last_build"]
+    own = [p.relative_to(output).as_posix() for p in output.rglob("*.html")]
+    own = [n for n in own if "untuk uji sidik" in (output / n).read_text(encoding="utf-8")]
+    assert len(own) == 1 and own[0] in showing, (own, showing)
+    assert after["pages"][own[0]][0] != first["pages"][own[0]][0]
+    same_as_clean("body")
+
+    set_field(edited, ["judul", "title"], "Judul Baru untuk Uji Sidik Halaman")
+    build_site(output, content=content, **settings)
+    assert record()["last_build"]["recalled"] == 0
+    same_as_clean("title")
+
+    edited.with_name("tambahan.md").write_text(edited.read_text(encoding="utf-8"), "utf-8")
+    set_field(edited.with_name("tambahan.md"), ["judul", "title"], "Berita Tambahan Uji")
+    build_site(output, content=content, **settings)
+    assert record()["last_build"]["recalled"] == 0
+    same_as_clean("add")
 
 
 def test_a_list_a_page_only_counts_is_fingerprinted_by_its_length(tmp_path):

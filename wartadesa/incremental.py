@@ -44,6 +44,18 @@ and address), so a page rendered again (every list page after its list gained an
 takes the cards of the articles it shows from the previous build instead of rendering them
 (`partials.bin`: the texts made since `site` last changed).
 
+A page's fingerprint need not even be worked out when the content files changed only below
+their front matter (an article's text edited; none added, removed or moved, no front matter
+changed: then every article is in the same lists, places and order, with the same related
+and previous/next articles). The record keeps, for every page, the part of its fingerprint
+it shares with the site (`site`, the templates, the values it reads from the shared context,
+its plain values) and the content files its own objects reached (an article page: the
+article and every article hung on it); and for every content file read, its read-cache key
+and a digest of its front matter. A page whose shared part is the recorded one and whose own
+objects reached none of the changed files takes the recorded fingerprint (`recalled` in the
+record's `last_build`). Only pages whose own values are content objects, places,
+paginators, or pages or lists of them are told this way; any other page is worked out.
+
 The record (`pages.json` in the cache folder) is written only after the new output has
 been swapped in. Deleting the cache folder or the output folder only makes the next build a
 full one. The output is byte for byte that of a clean build (tests/test_incremental_build.py:
@@ -81,7 +93,8 @@ from wartadesa.paths import relative_path
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 4  # pages: [fingerprint, sha256, size, modification time in ns]
+FORMAT = 5  # pages: [fingerprint, sha256, size, modification time in ns, shared part, sources]
+_NOT_YET = object()
 RECORD = "pages.json"
 PARTIALS = "partials.bin"  # {"site": digest, "texts": {digest: text}}: partials
 MISSING = object()  # a variable a partial can read that its page does not have
@@ -210,6 +223,23 @@ def _not_a_name(node) -> bool:
     )
 
 
+_PLACED = (Content, URLWrapper)
+
+
+def _told_by_sources(value: Any) -> bool:
+    """Whether what a page's own value shows is told by the content files it reaches and
+    by where the site's content objects are (which list, which page of it, in what order:
+    from their front matter and the files there are): a content object, a place (village,
+    region, category, tag, author), a paginator, or a page or list of them."""
+    if isinstance(value, (*_PLACED, Paginator)):
+        return True
+    if isinstance(value, Page):
+        value = value.object_list
+    elif type(value) not in (list, tuple):
+        return False
+    return all(isinstance(item, _PLACED) for item in value)
+
+
 class Unknown(Exception):
     """A value whose state cannot be told from outside: the page is rendered."""
 
@@ -249,7 +279,12 @@ class Fingerprints:
         self._environments: dict[int, str] = {}
         self._template_files: dict[str, Any] = {}
         self._walking: set[int] = set()
-        self._objects: dict[tuple[int, int], Any] = {}
+        self._objects: dict[tuple[int, int], Any] = {}  # key -> (object, description, sources)
+        # The content files an object's description reached (`_collecting`: one set per
+        # description being worked out, innermost last); the page's own values' are kept
+        # with its fingerprint (`last_page`), for the next build's `Store.unchanged_sources`.
+        self._collecting: list[set] = []
+        self.last_page: tuple[str, frozenset | None] | None = None
         self._object_kinds: dict[type, bool] = {}
         self._wrappers: dict[tuple, tuple] = {}  # settings are kept alive by the build
         self._known_templates = dict(previous.get("templates", {}))  # source sha -> analysis
@@ -396,13 +431,26 @@ class Fingerprints:
             return None
         return _digest(self.site, self._templates_of(environment), "partial", name, described)
 
-    def page(self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any]):
-        """The page's fingerprint, or None when it cannot be told."""
+    def page(
+        self, template, localcontext: Mapping[str, Any], context: Mapping[str, Any], reuse=None
+    ):
+        """The page's fingerprint, or None when it cannot be told.
+
+        It is a digest of two parts: what the page shares with the site (`site`, the
+        templates, the template's name, the values it reads from the shared context and its
+        plain values: `last_page[0]`), and the description of its own objects (an article
+        page's article and category). When those are only content objects and places,
+        `reuse(shared part)` may give the fingerprint the previous build recorded for the
+        page (Store.reused_fingerprint: same shared part, and none of the content files
+        its own objects reached changed, only in their body), which is then not worked out.
+        `last_page[1]`: the content files its own objects reached (None: not told)."""
+        self.last_page = None
         names = self.template_names(template)
         if names is None:
             return None
         self._counted = self.counted_attributes(template)
         parts = [self.site, self._templates_of(template.environment), template.name]
+        own = []
         try:
             for name in sorted(names):
                 if name not in localcontext:
@@ -414,11 +462,28 @@ class Fingerprints:
                     if key not in self._shared:
                         self._shared[key] = (value, _digest(self.value(value, 1)))
                     parts.append(f"{name}~{self._shared[key][1]}")
+                elif type(value) in _SCALARS:
+                    parts.append(f"{name}={value!r}")
                 else:
-                    parts.append(f"{name}={self.value(value, 1)}")
+                    parts.append(f"{name}=*")
+                    own.append((name, value))
+            shared = _digest(*parts)
+            tracked = all(_told_by_sources(value) for _, value in own)
+            if tracked and reuse is not None:
+                found = reuse(shared)
+                if found is not None:
+                    self.last_page = (shared, found[1])
+                    return found[0]
+            self._collecting.append(set())
+            try:
+                described = [(name, self.value(value, 1)) for name, value in own]
+            finally:
+                sources = self._collecting.pop()
         except Unknown:
             return None
-        return _digest(*parts)
+        told = tracked and None not in sources
+        self.last_page = (shared, frozenset(sources) if told else None)
+        return _digest(shared, described)
 
     def value(self, value: Any, depth: int, level: int = 0) -> Any:
         if level > MAX_NESTING:
@@ -456,13 +521,19 @@ class Fingerprints:
         else:
             key = (id(value), -1 if depth < 0 else 0, None)
         kept = self._objects.get(key)
+        collecting = self._collecting
         if kept is None:
+            collecting.append(set())
             try:  # described from the object itself, whichever page reaches it first
                 known = self._object(value, depth, 0)
             except Unknown:
                 known = _UNKNOWN
+            finally:
+                sources = frozenset(collecting.pop())
             # The object is kept with its description: its id is not reused this build.
-            kept = self._objects[key] = (value, known)
+            kept = self._objects[key] = (value, known, sources)
+        if collecting and kept[2]:
+            collecting[-1].update(kept[2])
         known = kept[1]
         if known is _UNKNOWN:
             raise Unknown(type(value).__qualname__)
@@ -583,6 +654,8 @@ class Fingerprints:
             self._walking.discard(id(value))
 
     def content(self, content, depth: int, level: int = 0) -> Any:
+        if self._collecting:  # None: a content object without a file of its own
+            self._collecting[-1].add(getattr(content, "source_path", None) or None)
         kept = self._shallow.get(id(content))
         if kept is None:
             # Kept as a digest: a content object is one of many on list pages and in
@@ -637,10 +710,16 @@ class Store:
         self._previous_folder = os.fspath(previous_output)
         previous = self._load()
         self.previous = previous.get("pages", {})
+        # [relative path, read-cache key, front matter digest] of every content file the
+        # previous build read, by the numbers its pages' sources use.
+        self._previous_sources = previous.get("sources") or []
+        self._changed: Any = _NOT_YET
+        self._read: dict[str, str] | None = None  # memo.sources_read(), taken while writing
         self.fingerprints = Fingerprints(settings, previous)
         self.pages: dict[str, list[str]] = {}
         self.rendered = 0
         self.reused = 0
+        self.recalled = 0  # pages whose fingerprint was the previous record's (reuse_test)
         self.enabled = True
         self.pending: tuple[str, Path] | None = None  # (output file, previous file to link)
         self._partials_file = cache / PARTIALS
@@ -684,6 +763,10 @@ class Store:
         return self._previous_partials
 
     def wrap(self, template, context: Mapping[str, Any]):
+        if self._read is None:  # every file is read by now; the memo goes with the reading
+            from front_matter import memo
+
+            self._read = memo.sources_read() or {}
         return _Reuse(template, self, context) if self.enabled else template
 
     def previous_file(self, name: str, fingerprint: str) -> tuple[str, str, list] | None:
@@ -709,7 +792,9 @@ class Store:
             return None
         return path, known[1], [stat.st_size, stat.st_mtime_ns]
 
-    def reuse(self, name: str, fingerprint: str, path: str, sha: str, stat: list) -> None:
+    def reuse(
+        self, name: str, fingerprint: str, path: str, sha: str, stat: list, page=None
+    ) -> None:
         """The next file opened for writing (wartadesa.parallel.SharedWriter._open_w) is
         `name`: it is linked to the previous output's `path` instead of written. A hard
         link has the file's size and modification time (`stat`): noted for the record
@@ -717,7 +802,7 @@ class Store:
         build then compares its bytes)."""
         self.pending = (os.path.normpath(name), path)
         self.reused += 1
-        self.note(name, fingerprint, sha, stat)
+        self.note(name, fingerprint, sha, stat, page)
 
     def take_link(self, filename: str, output_path: str) -> str | None:
         """The previous file to link at `filename` (in the folder `output_path`), if the
@@ -763,16 +848,63 @@ class Store:
                 self.note(name, fingerprint, hashlib.sha256(data).hexdigest())
         return feed
 
-    def note(self, name: str, fingerprint: str, sha: str, stat: list | None = None) -> None:
-        entry = [fingerprint, sha] + (stat or [])
+    def note(
+        self, name: str, fingerprint: str, sha: str, stat: list | None = None, page=None
+    ) -> None:
+        """`page`: Fingerprints.last_page of the page (None for a feed)."""
+        entry = [fingerprint, sha, stat, page]
         self.pages.setdefault(os.path.normpath(name), entry)  # the first write counts
+
+    # --- pages whose own content did not change but in its body ---------------------
+    def changed_sources(self) -> frozenset[int] | None:
+        """The numbers (in the previous record) of the content files that changed since
+        the previous build, when every one changed only below its front matter and no file
+        was added or removed; else None. Worked out once a process."""
+        if self._changed is _NOT_YET:
+            self._changed = self._changed_sources()
+        return self._changed
+
+    def _changed_sources(self) -> frozenset[int] | None:
+        now = self._read
+        previous = self._previous_sources
+        if not now or not previous or len(now) != len(previous):
+            return None
+        content_path = self.fingerprints.content_path
+        changed = set()
+        for number, (relative, key, front) in enumerate(previous):
+            path = os.path.join(content_path, relative)
+            found = now.get(path)
+            if found is None:
+                return None
+            if found != key:
+                if front_matter_digest(path) != front:
+                    return None
+                changed.add(number)
+        return frozenset(changed)
+
+    def reuse_test(self, name: str):
+        """For Fingerprints.page: the previous fingerprint of the page `name` when its
+        shared part is the one recorded and none of the files its own objects reached
+        changed (`changed_sources`); None when that cannot be."""
+        entry = self.previous.get(os.path.normpath(name))
+        if not entry or len(entry) < 6 or entry[5] is None or entry[4] is None:
+            return None
+        changed = self.changed_sources()
+        if changed is None or not changed.isdisjoint(entry[5]):
+            return None
+
+        def reuse(shared):
+            return (entry[0], _Earlier(entry[5])) if shared == entry[4] else None
+
+        return reuse
 
     def merge(self, found: dict) -> None:
         """What a writing worker rendered and reused."""
         for name, entry in found.get("pages", {}).items():
-            self.pages.setdefault(name, entry)
+            self.pages.setdefault(name, entry)  # [fingerprint, sha, stat, page]
         self.rendered += found.get("rendered", 0)
         self.reused += found.get("reused", 0)
+        self.recalled += found.get("recalled", 0)
         for key, text in found.get("partials", ()):
             self.partials.setdefault(key, text)
 
@@ -785,6 +917,7 @@ class Store:
             "pages": self.pages,
             "rendered": self.rendered,
             "reused": self.reused,
+            "recalled": self.recalled,
             "partials": list(self.partials.items())[self._partials_shared :],
         }
 
@@ -801,21 +934,56 @@ class Store:
         ):
             kept.clear()
 
+    def _sources(self) -> tuple[list, dict[str, int]]:
+        """[relative path, read-cache key, front matter digest] of every content file this
+        build read, in the order of their paths, and each one's number by its path; a file
+        the previous build read with the same key keeps its digest."""
+        earlier = {relative: (key, front) for relative, key, front in self._previous_sources}
+        content_path = self.fingerprints.content_path
+        sources = []
+        for path, key in (self._read or {}).items():
+            relative = relative_path(path, content_path)
+            known = earlier.get(relative)
+            front = known[1] if known and known[0] == key else front_matter_digest(path)
+            sources.append([relative, key, front])
+        sources.sort()
+        numbers = {os.path.join(content_path, source[0]): n for n, source in enumerate(sources)}
+        return sources, numbers
+
+    def _numbered(self, reached, numbers: dict[str, int]) -> list[int] | None:
+        """The sources a page's own objects reached, by their numbers in this record (None:
+        not told, or one that is not a file this build read)."""
+        if reached is None:
+            return None
+        if isinstance(reached, _Earlier):
+            previous = self._previous_sources
+            content_path = self.fingerprints.content_path
+            reached = [os.path.join(content_path, previous[n][0]) for n in reached]
+        found = [numbers.get(path) for path in reached]
+        return None if None in found else sorted(found)
+
     def save(self) -> None:
         """Write the record of the output now in place (`previous_output`): each page's
         fingerprint, sha256, size and modification time."""
+        sources, numbers = self._sources()
         pages = {}
-        for name, (fingerprint, sha, *known) in sorted(self.pages.items()):
+        for name, (fingerprint, sha, known, page) in sorted(self.pages.items()):
             if not known:  # rendered by this build
                 try:
                     stat = os.stat(os.path.join(self.previous_output, name))
                 except OSError:
                     continue
                 known = [stat.st_size, stat.st_mtime_ns]
-            pages[name] = [fingerprint, sha, *known]
+            shared, reached = page if page is not None else (None, None)
+            pages[name] = [fingerprint, sha, *known, shared, self._numbered(reached, numbers)]
         data = {
             "format": FORMAT,
-            "last_build": {"rendered": self.rendered, "reused": self.reused},
+            "last_build": {
+                "rendered": self.rendered,
+                "reused": self.reused,
+                "recalled": self.recalled,
+            },
+            "sources": sources,
             "files": self.fingerprints.stat_hashes(),
             "templates": self.fingerprints.template_analyses(),
             "pages": pages,
@@ -833,6 +1001,28 @@ class Store:
                             pickle.HIGHEST_PROTOCOL,
                         ),
                     )
+
+
+class _Earlier(list):
+    """The sources of a page as the previous record numbered them (a page whose
+    fingerprint was taken from there)."""
+
+
+def front_matter_digest(path: str) -> str:
+    """sha256 of a content file's front matter, its lines from the first `---` to the one
+    that closes it (the whole file when it has none, or cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return "-"
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    if lines and lines[0].strip() == b"---":
+        for number in range(1, len(lines)):
+            if lines[number].rstrip() in (b"---", b"..."):
+                data = b"\n".join(lines[: number + 1])
+                break
+    return hashlib.sha256(data).hexdigest()
 
 
 def _load_partials(path: Path) -> dict:
@@ -856,20 +1046,28 @@ class _Reuse:
     def render(self, localcontext):
         store = self._store
         name = localcontext.get("output_file")
+        fingerprints = store.fingerprints
         fingerprint = (
-            store.fingerprints.page(self._template, localcontext, self._context) if name else None
+            fingerprints.page(self._template, localcontext, self._context, store.reuse_test(name))
+            if name
+            else None
         )
+        page = fingerprints.last_page
+        if page is not None and isinstance(page[1], _Earlier):
+            store.recalled += 1
         store.pending = None
         if fingerprint is not None:
             found = store.previous_file(name, fingerprint)
             if found is not None:
-                store.reuse(name, fingerprint, *found)
+                store.reuse(name, fingerprint, *found, page)
                 return ""  # the writer links the previous file instead
         text = self._template.render(localcontext)
         store.rendered += 1
         logger.debug("rendered %s (fingerprint: %s)", name, fingerprint or "cannot be told")
         if fingerprint is not None:
-            store.note(name, fingerprint, hashlib.sha256(text.encode("utf-8")).hexdigest())
+            store.note(
+                name, fingerprint, hashlib.sha256(text.encode("utf-8")).hexdigest(), None, page
+            )
         return text
 
     def __getattr__(self, name):

@@ -138,6 +138,11 @@ def note_source(path: str, source: str) -> None:
         _memo.sources[path] = source
 
 
+def sources_read() -> dict[str, str] | None:
+    """Every file this build read, by its path: its read-cache key (None: no memo)."""
+    return None if _memo is None else _memo.sources
+
+
 def source_key(path: str | None) -> str | None:
     """The read-cache key of the file at `path` (None: no memo, or not a read file)."""
     if _memo is None or not path:
