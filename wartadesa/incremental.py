@@ -934,38 +934,41 @@ class Store:
         ):
             kept.clear()
 
-    def _sources(self) -> tuple[list, dict[str, int]]:
+    def _sources(self) -> tuple[list, dict[str, int], list]:
         """[relative path, read-cache key, front matter digest] of every content file this
-        build read, in the order of their paths, and each one's number by its path; a file
-        the previous build read with the same key keeps its digest."""
+        build read, in the order of their paths; each one's number by its path; and the
+        new number of each of the previous record's (None: not read now). A file the
+        previous build read with the same key keeps its digest."""
         earlier = {relative: (key, front) for relative, key, front in self._previous_sources}
         content_path = self.fingerprints.content_path
-        sources = []
+        found = []
         for path, key in (self._read or {}).items():
             relative = relative_path(path, content_path)
             known = earlier.get(relative)
             front = known[1] if known and known[0] == key else front_matter_digest(path)
-            sources.append([relative, key, front])
-        sources.sort()
-        numbers = {os.path.join(content_path, source[0]): n for n, source in enumerate(sources)}
-        return sources, numbers
+            found.append((relative, key, front, path))
+        found.sort()
+        numbers = {path: n for n, (_, _, _, path) in enumerate(found)}
+        by_relative = {relative: n for n, (relative, *_) in enumerate(found)}
+        renumbered = [by_relative.get(source[0]) for source in self._previous_sources]
+        return [list(source[:3]) for source in found], numbers, renumbered
 
-    def _numbered(self, reached, numbers: dict[str, int]) -> list[int] | None:
+    @staticmethod
+    def _numbered(reached, numbers: dict[str, int], renumbered: list) -> list[int] | None:
         """The sources a page's own objects reached, by their numbers in this record (None:
         not told, or one that is not a file this build read)."""
         if reached is None:
             return None
         if isinstance(reached, _Earlier):
-            previous = self._previous_sources
-            content_path = self.fingerprints.content_path
-            reached = [os.path.join(content_path, previous[n][0]) for n in reached]
-        found = [numbers.get(path) for path in reached]
+            found = [renumbered[n] for n in reached]
+        else:
+            found = [numbers.get(path) for path in reached]
         return None if None in found else sorted(found)
 
     def save(self) -> None:
         """Write the record of the output now in place (`previous_output`): each page's
         fingerprint, sha256, size and modification time."""
-        sources, numbers = self._sources()
+        sources, numbers, renumbered = self._sources()
         pages = {}
         for name, (fingerprint, sha, known, page) in sorted(self.pages.items()):
             if not known:  # rendered by this build
@@ -975,7 +978,13 @@ class Store:
                     continue
                 known = [stat.st_size, stat.st_mtime_ns]
             shared, reached = page if page is not None else (None, None)
-            pages[name] = [fingerprint, sha, *known, shared, self._numbered(reached, numbers)]
+            pages[name] = [
+                fingerprint,
+                sha,
+                *known,
+                shared,
+                self._numbered(reached, numbers, renumbered),
+            ]
         data = {
             "format": FORMAT,
             "last_build": {
