@@ -402,6 +402,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             stats["siteurl"] = settings.get("SITEURL", "")
         if pages is not None:
             pages.release()  # what the fingerprints kept alive: no longer needed
+            pages.prepare(staging)  # while Pagefind runs (written after the swap)
         try:  # the search index of the finished pages, before anything is published
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)

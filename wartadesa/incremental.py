@@ -726,6 +726,7 @@ class Store:
         self._previous_partials: dict[str, str] | None = None  # read when first asked
         self.partials: dict[str, str] = {}  # the partials' texts this build used
         self._partials_shared = 0  # in a forked writer: how many it had then
+        self._prepared: tuple[str, bytes | None] | None = None  # `prepare`: the record
 
     def _load(self) -> dict:
         try:
@@ -965,15 +966,20 @@ class Store:
             found = [numbers.get(path) for path in reached]
         return None if None in found else sorted(found)
 
-    def save(self) -> None:
-        """Write the record of the output now in place (`previous_output`): each page's
-        fingerprint, sha256, size and modification time."""
+    def prepare(self, folder: Path) -> None:
+        """Work out the record while the search index is made, the output still in `folder`
+        (the build's temporary folder): `save`, after the swap, then only writes it."""
+        self._prepared = self._record(folder)
+
+    def _record(self, folder) -> tuple[str, bytes | None]:
+        """The record's text (each page's fingerprint, sha256, size, modification time,
+        shared part and sources), and the partials' file when it has new texts."""
         sources, numbers, renumbered = self._sources()
         pages = {}
         for name, (fingerprint, sha, known, page) in sorted(self.pages.items()):
             if not known:  # rendered by this build
                 try:
-                    stat = os.stat(os.path.join(self.previous_output, name))
+                    stat = os.stat(os.path.join(folder, name))
                 except OSError:
                     continue
                 known = [stat.st_size, stat.st_mtime_ns]
@@ -997,19 +1003,23 @@ class Store:
             "templates": self.fingerprints.template_analyses(),
             "pages": pages,
         }
-        read_cache.save_record(self.record_file, data)
+        partials = None
         if self.partials:  # what the builds before kept, and what this one made
             earlier = self._earlier_partials()
             if not self.partials.keys() <= earlier.keys():
                 texts = {**earlier, **self.partials}
-                with suppress(OSError):
-                    read_cache.replace_file(
-                        self._partials_file,
-                        pickle.dumps(
-                            {"site": self.fingerprints.site, "texts": texts},
-                            pickle.HIGHEST_PROTOCOL,
-                        ),
-                    )
+                partials = pickle.dumps(
+                    {"site": self.fingerprints.site, "texts": texts}, pickle.HIGHEST_PROTOCOL
+                )
+        return json.dumps(data, separators=(",", ":")), partials
+
+    def save(self) -> None:
+        """Write the record of the output now in place (`previous_output`)."""
+        text, partials = self._prepared or self._record(self.previous_output)
+        read_cache.save_record(self.record_file, text)
+        if partials is not None:
+            with suppress(OSError):
+                read_cache.replace_file(self._partials_file, partials)
 
 
 class _Earlier(list):

@@ -134,12 +134,13 @@ def environment_digest(settings, purpose: str):
 
 
 def save_record(path: Path, data) -> None:
-    """Write a record of the build cache (JSON) whole or not at all: a record that cannot be
-    written only makes the next build do more."""
+    """Write a record of the build cache (JSON, or its text already made) whole or not at
+    all: a record that cannot be written only makes the next build do more."""
+    text = data if isinstance(data, str) else json.dumps(data, separators=(",", ":"))
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
 
 
