@@ -637,6 +637,14 @@ def test_a_body_edit_takes_the_fingerprints_of_the_pages_not_showing_it_from_the
     assert record()["last_build"]["recalled"] == 0
     same_as_clean("title")
 
+    # A date taken from a file's modification time (DEFAULT_DATE = "fs") moves with any
+    # edit: no fingerprint is taken from the record then.
+    build_site(output, content=content, DEFAULT_DATE="fs", **settings)
+    with open(edited, "a", encoding="utf-8") as handle:
+        handle.write("\nParagraf lain untuk uji tanggal berkas.\n")
+    build_site(output, content=content, DEFAULT_DATE="fs", **settings)
+    assert record()["last_build"]["recalled"] == 0
+
     edited.with_name("tambahan.md").write_text(edited.read_text(encoding="utf-8"), "utf-8")
     set_field(edited.with_name("tambahan.md"), ["judul", "title"], "Berita Tambahan Uji")
     build_site(output, content=content, **settings)

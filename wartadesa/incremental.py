@@ -54,7 +54,9 @@ article and every article hung on it); and for every content file read, its read
 and a digest of its front matter. A page whose shared part is the recorded one and whose own
 objects reached none of the changed files takes the recorded fingerprint (`recalled` in the
 record's `last_build`). Only pages whose own values are content objects, places,
-paginators, or pages or lists of them are told this way; any other page is worked out.
+paginators, or pages or lists of them are told this way; any other page is worked out, and
+so is every page when DEFAULT_DATE is "fs" (a file's date may then be its modification
+time, which any edit changes).
 
 The record (`pages.json` in the cache folder) is written only after the new output has
 been swapped in. Deleting the cache folder or the output folder only makes the next build a
@@ -870,6 +872,8 @@ class Store:
         previous = self._previous_sources
         if not now or not previous or len(now) != len(previous):
             return None
+        if self.fingerprints.settings.get("DEFAULT_DATE") == "fs":
+            return None  # a date may be the file's modification time: an edit moves it
         content_path = self.fingerprints.content_path
         changed = set()
         for number, (relative, key, front) in enumerate(previous):
