@@ -286,6 +286,7 @@ class Fingerprints:
         # description being worked out, innermost last); the page's own values' are kept
         # with its fingerprint (`last_page`), for the next build's `Store.unchanged_sources`.
         self._collecting: list[set] = []
+        self._told: dict[int, tuple[Any, bool]] = {}  # _told_by_sources of lists and pages
         self.last_page: tuple[str, frozenset | None] | None = None
         self._object_kinds: dict[type, bool] = {}
         self._wrappers: dict[tuple, tuple] = {}  # settings are kept alive by the build
@@ -470,7 +471,7 @@ class Fingerprints:
                     parts.append(f"{name}=*")
                     own.append((name, value))
             shared = _digest(*parts)
-            tracked = all(_told_by_sources(value) for _, value in own)
+            tracked = all(self._told_by_sources(value) for _, value in own)
             if tracked and reuse is not None:
                 found = reuse(shared)
                 if found is not None:
@@ -486,6 +487,16 @@ class Fingerprints:
         told = tracked and None not in sources
         self.last_page = (shared, frozenset(sources) if told else None)
         return _digest(shared, described)
+
+    def _told_by_sources(self, value: Any) -> bool:
+        """`_told_by_sources`, once a build for a list (a tag's articles are the own list
+        of each of its pages)."""
+        if type(value) not in (list, tuple):
+            return _told_by_sources(value)
+        kept = self._told.get(id(value))
+        if kept is None:  # kept with the value: its id is not reused this build
+            kept = self._told[id(value)] = (value, _told_by_sources(value))
+        return kept[1]
 
     def value(self, value: Any, depth: int, level: int = 0) -> Any:
         if level > MAX_NESTING:
@@ -936,6 +947,7 @@ class Store:
             fingerprints._shared,
             fingerprints._file_hashes,
             fingerprints._wrappers,
+            fingerprints._told,
         ):
             kept.clear()
 
