@@ -286,7 +286,7 @@ class Fingerprints:
         # description being worked out, innermost last); the page's own values' are kept
         # with its fingerprint (`last_page`), for the next build's `Store.unchanged_sources`.
         self._collecting: list[set] = []
-        self._told: dict[int, tuple[Any, bool]] = {}  # _told_by_sources of lists and pages
+        self._told: dict[int, tuple[Any, bool]] = {}  # _told_by_sources of lists
         self.last_page: tuple[str, frozenset | None] | None = None
         self._object_kinds: dict[type, bool] = {}
         self._wrappers: dict[tuple, tuple] = {}  # settings are kept alive by the build
@@ -444,7 +444,7 @@ class Fingerprints:
         plain values: `last_page[0]`), and the description of its own objects (an article
         page's article and category). When those are only content objects and places,
         `reuse(shared part)` may give the fingerprint the previous build recorded for the
-        page (Store.reused_fingerprint: same shared part, and none of the content files
+        page (Store.reuse_test: same shared part, and none of the content files
         its own objects reached changed, only in their body), which is then not worked out.
         `last_page[1]`: the content files its own objects reached (None: not told)."""
         self.last_page = None
