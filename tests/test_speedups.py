@@ -652,7 +652,10 @@ def test_the_heap_is_settled_as_the_content_is_read(tmp_path, monkeypatch):
     assert len(list(site.output.glob("berita/**/index.html"))) >= 4
     assert len(frozen) >= 4 and frozen[0] > 1000, frozen  # settled when reading started
     assert len(set(frozen)) >= len(frozen) // 2, frozen  # and again every two read
-    assert frozen == sorted(frozen)
+    # It grows; a frozen object whose last reference goes meanwhile is freed, and leaves
+    # the count (a CI run saw 169,727 then 169,726).
+    assert frozen[-1] > frozen[0], frozen
+    assert min(b - a for a, b in zip(frozen, frozen[1:], strict=False)) > -100, frozen
     assert at_writing == [(len(frozen), len(frozen))]  # none kept frozen with the living
     assert gc.get_freeze_count() == 0
 
