@@ -1045,18 +1045,20 @@ class _Earlier(list):
 
 def front_matter_digest(path: str) -> str:
     """sha256 of a content file's front matter, its lines from the first `---` to the one
-    that closes it (the whole file when it has none, or cannot be read)."""
+    that closes it (the whole file when it has none, or cannot be read). The split is the
+    reader's (`front_matter.source.front_matter_end`), without parsing the YAML."""
+    from front_matter.source import front_matter_end
+
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return "-"
     lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-    if lines and lines[0].strip() == b"---":
-        for number in range(1, len(lines)):
-            if lines[number].rstrip() in (b"---", b"..."):
-                data = b"\n".join(lines[: number + 1])
-                break
+    if lines[0].strip() == b"---":
+        end = front_matter_end(lines)
+        if end is not None:
+            data = b"\n".join(lines[: end + 1])
     return hashlib.sha256(data).hexdigest()
 
 

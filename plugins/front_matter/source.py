@@ -68,6 +68,13 @@ def read_source(path: str | os.PathLike) -> Source:
     return _read_source(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def front_matter_end(lines: list) -> int | None:
+    """The index of the line closing the front matter that `lines[0]` (`---`) opens: the
+    next line that is `---` or `...`; None when none closes it. Works on str or bytes lines."""
+    closers = ("---", "...") if not lines or isinstance(lines[0], str) else (b"---", b"...")
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
+
+
 @lru_cache(maxsize=64)
 def _read_source(path, _mtime_ns, _size):
     with open(path, "rb") as handle:
@@ -83,7 +90,7 @@ def _read_source(path, _mtime_ns, _size):
     lines = text.split("\n")
     if lines[0].strip() != "---":
         return source
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    end = front_matter_end(lines)
     if end is None:
         raise ContentError(
             path,
