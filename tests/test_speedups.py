@@ -736,3 +736,81 @@ def test_slugs_are_kept_for_the_next_build_and_are_pelicans(tmp_path):
     alone = _memoized_slugify(counted)  # no build cache: nothing kept
     alone(titles[0], regex_subs=subs)
     assert asked == [titles[0]]
+
+
+def test_files_listed_once_are_pelicans(tmp_path, monkeypatch):
+    """Generator.get_files with the walk kept per build: the same files as Pelican's for
+    each folder list, exclusion and extensions (all, none given, only some), one walk per
+    folder list, and a generator with its own `_include_path` is Pelican's."""
+    import os
+    from types import SimpleNamespace
+
+    from pelican import generators
+
+    from wartadesa.speedups import _files_listed_once, _original_get_files
+
+    content = tmp_path / "content"
+    names = [
+        "berita/2024/a.md",
+        "berita/2024/b.markdown",
+        "berita/2024/.#a.md",  # an editor's lock file: IGNORE_FILES
+        "berita/c.html",
+        "berita/foto/d.jpg",
+        "berita/draf/e.md",  # excluded below
+        "berita/x.tmp/f.md",  # in a folder IGNORE_FILES names
+        "halaman/g.md",
+        "halaman/README",
+        "tunggal.md",
+    ]
+    for name in names:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("x", encoding="utf-8")
+
+    class Listing(generators.Generator):
+        def __init__(self):  # only what get_files reads
+            self.path = str(content)
+            self.settings = {"IGNORE_FILES": [".#*", "*.tmp"]}
+            self.readers = SimpleNamespace(extensions=["md", "markdown", "html"])
+
+    class Own(Listing):
+        def _include_path(self, path, extensions=None):
+            return path.endswith(".md")
+
+    walks = []
+    real_walk = os.walk
+    monkeypatch.setattr(os, "walk", lambda *a, **k: walks.append(a[0]) or real_walk(*a, **k))
+    listed = {}
+    once = _files_listed_once(listed)
+    calls = [
+        (["berita"], ["berita/draf"], None),
+        (["berita"], ["berita/draf"], ("jpg",)),
+        (["berita"], ["berita/draf"], False),
+        (["berita", "halaman"], [], None),
+        ("halaman", None, ["md"]),
+        (["tunggal.md"], [], None),
+        ([""], ["berita"], None),
+    ]
+    for paths, exclude, extensions in calls:
+        expected = _original_get_files(Listing(), paths, exclude=exclude, extensions=extensions)
+        walks.clear()
+        first = once(Listing(), paths, exclude=exclude, extensions=extensions)
+        again = once(Listing(), paths, exclude=exclude, extensions=extensions)
+        assert first == again == expected, (paths, exclude, extensions)
+        assert expected, (paths, exclude, extensions)  # each call finds files
+    assert once(Listing(), ["berita"], ["berita/draf"]) == {
+        os.path.join("berita", "2024", "a.md"),
+        os.path.join("berita", "2024", "b.markdown"),
+        os.path.join("berita", "c.html"),
+    }
+    walks.clear()
+    for _ in range(3):  # one walk for the same folders, whatever the extensions
+        for extensions in (None, False, ("jpg",)):
+            once(Listing(), ["berita"], ["berita/draf"], extensions)
+    assert walks == []  # all answered from the walks made above
+    once(Listing(), ["halaman", "berita"], [])
+    assert len(walks) == 2  # a new folder list: walked once (two folders)
+    keeping = Listing()
+    keeping.settings = {"IGNORE_FILES": []}  # another IGNORE_FILES: another walk
+    assert os.path.join("berita", "2024", ".#a.md") in once(keeping, ["berita"], ["berita/draf"])
+    own = Own()
+    assert once(own, ["berita"], []) == _original_get_files(own, ["berita"], [])
