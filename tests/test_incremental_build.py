@@ -20,7 +20,7 @@ from PIL import Image
 
 from search.indexer import NOT_REPEATABLE
 from tests.sitetools import ROOT, build_site, settled_names
-from wartadesa import output_folder
+from wartadesa import output_folder, read_objects
 from wartadesa.bench import corpus as corpus_module
 from wartadesa.build import BuildFailed
 
@@ -171,13 +171,23 @@ def test_builds_with_the_cache_match_clean_builds_after_random_edits(site):
     assert any(cache.rglob("*.pickle"))
     first_rendered, first_reused = last_build(cache)
     assert first_reused == 0 and first_rendered > 50
+    assert read_objects.last_build["kept"] > ARTICLES  # every article and page as made
     build_site(incremental, content=content, **settings)  # nothing changed: nothing rendered
     rendered, reused = last_build(cache)
     assert reused >= first_rendered - 5 and rendered <= 5, (rendered, reused)
+    # Every article and page taken as the build before made it (read_objects).
+    assert read_objects.last_build["kept"] == 0
+    assert read_objects.last_build["restored"] > ARTICLES
     for number, step in enumerate(steps, start=1):
         done = edit(step, content, theme, settings, rng, number)
         build_site(incremental, content=content, **settings)
         rendered, reused = last_build(cache)
+        made, taken = read_objects.last_build["kept"], read_objects.last_build["restored"]
+        if step in ("image", "setting", "data"):  # a file under images/, the environment
+            assert taken == 0 and made > ARTICLES, (done, made, taken)
+        else:  # only the edited or added article is made again
+            assert made == (0 if step in ("delete", "template") else 1), (done, made, taken)
+            assert taken >= ARTICLES - 2, (done, made, taken)
         if step in EVERY_PAGE:  # a template is not in a feed: feeds may be reused then
             feeds = len([p for p in incremental.rglob("*.xml") if FEED.search(p.name)])
             assert reused <= (feeds if step == "template" else 0), (done, rendered, reused)

@@ -670,6 +670,7 @@ class _Reading:
         self.original = None
         self.cache = None  # wartadesa.read_cache.ReadCache when BUILD_CACHE is set
         self.memo = None  # front_matter.memo.Memo when BUILD_CACHE is set
+        self.objects = None  # wartadesa.read_objects.Objects when BUILD_CACHE is set
         self.keys = {}
 
     def cache_key(self, full, class_name):
@@ -686,6 +687,10 @@ class _Reading:
             from front_matter import memo
 
             self.memo = memo.install(self.cache.here)
+            # Articles and pages as the last build made them (wartadesa/read_objects.py).
+            from wartadesa.read_objects import Objects
+
+            self.objects = Objects(self.cache.here, settings)
         count = worker_count(settings)
         if count <= 1 or settings.get("CACHE_CONTENT"):
             return
@@ -838,7 +843,7 @@ def parallel_reading():
         context_signal=None,
         context_sender=None,
     ):
-        from pelican.contents import Page
+        from pelican.contents import Article, Page
 
         content_class = content_class or Page
         name = content_class.__name__
@@ -849,6 +854,45 @@ def parallel_reading():
             from front_matter import memo
 
             memo.note_source(full, key)  # per-file results kept by the steps (memo.recall)
+        objects = reading.objects if key is not None and reading.objects is not None else None
+        if objects is not None and objects.enabled:
+            restored = objects.restore(key, content_class, self.settings, context)
+            if restored is not None:
+                cache.used.add(key)  # its read entry stays for a build that makes it again
+                set_typography(self.settings)
+                if preread_signal:
+                    preread_signal.send(preread_sender)
+                if context_signal:
+                    context_signal.send(context_sender, metadata=restored.metadata)
+                return restored
+        else:
+            objects = None
+
+        def made(content, metadata, content_class=content_class):
+            """The content object, kept for the next build when making it logged nothing."""
+            if objects is None or content_class not in (Article, Page):
+                return content_class(
+                    content=content,
+                    metadata=metadata,
+                    settings=self.settings,
+                    source_path=full,
+                    context=context,
+                )
+            from front_matter import memo
+
+            with Silence() as silence, memo.watched() as asked:
+                item = content_class(
+                    content=content,
+                    metadata=metadata,
+                    settings=self.settings,
+                    source_path=full,
+                    context=context,
+                )
+            objects.made += 1
+            if silence.count == 0:
+                objects.keep(key, item, asked, context)
+            return item
+
         found = cache.load(key) if cache is not None else None
         if found is not None:
             set_typography(self.settings)
@@ -893,27 +937,15 @@ def parallel_reading():
             if silence.count == 0:
                 cache.store(key, result)
             content, metadata = result
-            return content_class(
-                content=content,
-                metadata=metadata,
-                settings=self.settings,
-                source_path=full,
-                context=context,
-            )
+            return made(content, metadata)
         content, metadata = found
         if preread_signal:
             preread_signal.send(preread_sender)
         if context_signal:
             context_signal.send(context_sender, metadata=metadata)
         if metadata.get("status") == "skip":
-            content_class = SkipStub
-        return content_class(
-            content=content,
-            metadata=metadata,
-            settings=self.settings,
-            source_path=full,
-            context=context,
-        )
+            return made(content, metadata, SkipStub)
+        return made(content, metadata)
 
     Readers.read_file = read_file
     signals.article_generator_init.connect(reading.start)
@@ -926,6 +958,8 @@ def parallel_reading():
             reading.cache.prune()
         if reading.memo is not None:
             reading.memo.save()
+        if reading.objects is not None:
+            reading.objects.save()
     finally:
         if reading.cache is not None:
             reading.cache.finish_writing()

@@ -563,12 +563,7 @@ def _files_listed_once(listed: dict):
         if type(self)._include_path is not _original_include_path:
             return _original_get_files(self, paths, exclude=exclude, extensions=extensions)
         folders = (paths,) if isinstance(paths, str) else tuple(paths)
-        key = (
-            self.path,
-            folders,
-            tuple(exclude or ()),
-            tuple(self.settings["IGNORE_FILES"]),
-        )
+        key = (self.path, folders, tuple(exclude or ()), tuple(self.settings["IGNORE_FILES"]))
         names = listed.get(key)
         if names is None:
             # Every name that passes IGNORE_FILES: Pelican's walk with all extensions.

@@ -11,6 +11,7 @@ from pelican.generators import ArticlesGenerator
 
 from front_matter import memo
 from front_matter.errors import ContentError, report
+from wartadesa.read_objects import restorable
 
 from .fragments import RenderedOnce
 from .images import cover_of, prepare_body_images
@@ -52,6 +53,7 @@ class LazyRelated:
         return self._get()[index]
 
 
+@restorable
 def prepare_content(content: Content) -> None:
     """content_object_init: cover image, body images, reading time."""
     if not isinstance(content, (Article, Page)):

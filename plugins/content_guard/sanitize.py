@@ -22,6 +22,7 @@ from pelican.contents import Content, Static
 
 from front_matter import memo
 from front_matter.errors import ContentError, report
+from wartadesa.read_objects import restorable
 
 from . import browser_url, media
 from .alignment import align_with_classes
@@ -246,6 +247,7 @@ def unsafe_parts(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     return found
 
 
+@restorable
 def clean_content(instance: object) -> None:
     """content_object_init: clean the body, the summary and title-like fields."""
     # Articles, pages and the other Markdown content types (an album of the gallery

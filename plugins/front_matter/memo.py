@@ -102,12 +102,49 @@ def is_clean(check_key: str) -> bool:
     if _memo is None or check_key not in _memo.known:
         return False
     _memo.used.add(check_key)
+    if _watching:
+        _watching[-1].append(("clean", check_key))
     return True
 
 
 def mark_clean(check_key: str) -> None:
     if _memo is not None:
         _memo.used.add(check_key)
+        if _watching:
+            _watching[-1].append(("clean", check_key))
+
+
+# The keys asked and kept while a content object is made (`watched`), so that an object
+# taken from an earlier build (wartadesa/read_objects.py) keeps them for the next (`renew`).
+_watching: list[list] = []
+
+
+class watched:
+    """`with watched() as keys:` the (kind, key) pairs recalled, kept or found clean in
+    the block, in order."""
+
+    def __enter__(self) -> list:
+        _watching.append([])
+        return _watching[-1]
+
+    def __exit__(self, *_exc) -> None:
+        _watching.pop()
+
+
+def renew(keys) -> None:
+    """What an object made in an earlier build recalled and kept (`watched`) is kept by
+    this build too, as if it had been made again; a key the memo no longer holds is left
+    (the step then runs again in a later build that makes the object)."""
+    if _memo is None:
+        return
+    for kind, found_key in keys:
+        if kind == "clean":
+            if found_key in _memo.known:
+                _memo.used.add(found_key)
+        else:
+            value = _memo.results.get(found_key, _MISSING)
+            if value is not _MISSING:
+                _memo.kept.setdefault(found_key, value)
 
 
 def checked_unless_clean(jobs: list[tuple[str, Any]], check, settings) -> list[list]:
@@ -192,12 +229,16 @@ def recall(result_key: str | None) -> Any:
     if value is _MISSING:
         return None
     _memo.kept[result_key] = value
+    if _watching:
+        _watching[-1].append(("kept", result_key))
     return value
 
 
 def keep(result_key: str | None, value: Any) -> None:
     if _memo is not None and result_key is not None and value is not None:
         _memo.kept[result_key] = value
+        if _watching:
+            _watching[-1].append(("kept", result_key))
 
 
 def table(name: str) -> tuple[dict, dict] | None:

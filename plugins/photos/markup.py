@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError, report
 from front_matter.source import body_line, line_containing, meta_line
+from wartadesa.read_objects import restorable
 
 from .registry import registry_of
 from .settings import setting
@@ -105,8 +106,9 @@ def _relative_source(value, content):
     return path
 
 
-def body_pictures(content: Content, registry: Registry) -> list[ContentError]:
-    """Rewrite the body's local photos; returns ContentErrors."""
+def body_pictures(content: Content, registry: Registry, used: list) -> list[ContentError]:
+    """Rewrite the body's local photos; returns ContentErrors. The photos used are added
+    to `used` (their source paths)."""
     problems = []
     settings = content.settings
 
@@ -126,6 +128,7 @@ def body_pictures(content: Content, registry: Registry) -> list[ContentError]:
                 )
             return tag
         registry.use(photo, content)
+        used.append(relative)
         if not html.unescape(attributes.get("alt", "")).strip():
             problems.append(
                 ContentError(
@@ -155,7 +158,7 @@ def body_pictures(content: Content, registry: Registry) -> list[ContentError]:
     return problems
 
 
-def cover_photo(content: Content, registry: Registry) -> list[ContentError]:
+def cover_photo(content: Content, registry: Registry, used: list) -> list[ContentError]:
     cover = getattr(content, "cover", None)
     if not cover or re.match(r"^[a-z][a-z0-9+.-]*:|^//", cover.url, re.I):
         return []
@@ -168,6 +171,7 @@ def cover_photo(content: Content, registry: Registry) -> list[ContentError]:
         content.cover = None
         return [ContentError(content.source_path, line, problem.message, problem.hint)]
     registry.use(photo, content)
+    used.append(cover.url)
     cover.photo = photo
     cover.width, cover.height = photo.width, photo.height
     share = photo.share
@@ -182,6 +186,7 @@ def cover_photo(content: Content, registry: Registry) -> list[ContentError]:
     return problems
 
 
+@restorable
 def prepare_photos(content: Content) -> None:
     """content_object_init (after article_extras and content_guard's cleaning)."""
     context = getattr(content, "_context", None)
@@ -192,7 +197,31 @@ def prepare_photos(content: Content) -> None:
     ):
         return  # not part of a build (e.g. a content object made by a test)
     registry = registry_of(context, content.settings)
-    problems = body_pictures(content, registry) + cover_photo(content, registry)
+    used = []
+    problems = body_pictures(content, registry, used) + cover_photo(content, registry, used)
     _resolving(content)
+    content.photos_used = used  # for restore_photos
     for problem in problems:
         report(problem)
+
+
+def restore_photos(content: Content) -> None:
+    """content_restored (wartadesa/read_objects.py): an article or page taken as an earlier
+    build made it uses its photos again, as prepare_photos had it do: each is in this
+    build's registry (inspected once per build, made in the sizes of the pages) and is the
+    cover's photo, and `{photo}/` addresses resolve under the page's siteurl."""
+    used = getattr(content, "photos_used", None)
+    if used is None:
+        return
+    registry = registry_of(content._context, content.settings)
+    cover = getattr(content, "cover", None)
+    for relative in used:
+        photo = registry.photo(relative)  # a photo that fails now: the object is made again
+        registry.use(photo, content)
+        if (
+            cover is not None
+            and getattr(cover, "photo", None) is not None
+            and cover.url == relative
+        ):
+            cover.photo = photo
+    _resolving(content)

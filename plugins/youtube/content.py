@@ -17,6 +17,7 @@ from pelican.contents import Article, Page
 from front_matter import memo
 from front_matter.errors import ContentError, report
 from front_matter.source import body_line, find_line, meta_line, numbered, read_source, source_lines
+from wartadesa.read_objects import restorable
 
 from . import embed, urls
 from .markdown_ext import NAME, found_at, scan
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from pelican.contents import Content
 
 
+@restorable
 def add_video_attributes(instance: Content) -> None:
     """content_object_init: set the attributes; report and raise every bad address."""
     if not isinstance(instance, (Article, Page)):
