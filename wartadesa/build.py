@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
 from search.indexer import INDEX_FOLDER, IndexFailed, index_site, keep_index  # noqa: E402
 from search.indexer import enabled as search_enabled  # noqa: E402
-from wartadesa import output_folder  # noqa: E402
+from wartadesa import output_folder, read_cache  # noqa: E402
 from wartadesa.compiled_templates import compiled_once  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.content_folders import content_folders_aside  # noqa: E402
@@ -242,7 +242,10 @@ def build(
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
             output_folder.clean_stale(output.parent, settings.get("INDEX_SAVE_AS") or "index.html")
-            staging = output_folder.new_staging(output)
+            # A rebuild (build cache) builds into the folders of an earlier output.
+            spare = read_cache.folder(settings) is not None and write
+            with _signals_held():  # a folder made is a folder `staging` names (removed below)
+                staging = output_folder.new_staging(output, spare=spare)
         except OSError as error:
             raise BuildFailed([folder_problem(error, output.parent)]) from None
         return _build_into(
@@ -412,7 +415,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:
             output_folder.finish(staging, settings.get("RELATIVE_URLS", False))
-            output_folder.swap(staging, output)
+            output_folder.swap(staging, output, keep_folders=pages is not None)
         except OSError as error:
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None
         if pages is not None:  # the record describes the output now in place
@@ -435,6 +438,22 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
 
 def _cancel(signum, _frame):
     raise KeyboardInterrupt(signum)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl+C, SIGTERM and SIGHUP held back for the block (delivered after it), where the
+    system can hold them: a signal between making the temporary folder and knowing its
+    name left the folder behind."""
+    held = {getattr(signal, name, None) for name in ("SIGINT", "SIGTERM", "SIGHUP")} - {None}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def stop_on_signals():

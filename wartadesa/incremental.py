@@ -1129,10 +1129,18 @@ def reusing_pages(settings: Mapping[str, Any], previous_output: Path):
         yield None
         return
     store = _current = Store(settings, cache, Path(previous_output))
-    # The folders of the previous build's pages, made aside while the build reads.
+    # The folders of the previous build's pages, made aside while the build reads (in the
+    # tree of folders of an earlier output, output_folder.new_staging: readied first).
     folders = FoldersMadeAside(
-        settings["OUTPUT_PATH"], {os.path.dirname(name) for name in store.previous}
+        settings["OUTPUT_PATH"], {os.path.dirname(name) for name in store.previous}, spare=True
     )
+
+    def ready(_sender=None, **_kwargs):  # get_writer: nothing is written before
+        folders.ready()
+
+    from pelican.plugins import signals
+
+    signals.get_writer.connect(ready)
     try:
         yield store
     except BaseException:
@@ -1141,4 +1149,5 @@ def reusing_pages(settings: Mapping[str, Any], previous_output: Path):
     else:
         folders.finish(store.pages)
     finally:
+        signals.get_writer.disconnect(ready)
         _current = None

@@ -454,3 +454,86 @@ def test_only_our_stale_folders_of_gone_processes_are_removed(tmp_path):
         ]
     )
     assert (target / output_folder.STAGING_MARKER).is_file()
+
+
+# --- The folders of a replaced output kept for the next rebuild (spare) -----------------
+
+
+def build_cached(content, output, cache):
+    return build(
+        settings_path(), output=output, overrides={"PATH": str(content), "BUILD_CACHE": str(cache)}
+    )
+
+
+def spares(parent):
+    return sorted(
+        p for p in Path(parent).iterdir() if p.name.startswith(output_folder.SPARE_PREFIX)
+    )
+
+
+def files_and_folders(folder):
+    """The files (but the few Pagefind names at random: NOT_REPEATABLE) and folders."""
+    from search.indexer import NOT_REPEATABLE
+
+    folder = Path(folder)
+    found = sorted(folder.rglob("*"))
+    names = [p.relative_to(folder).as_posix() for p in found if p.is_file() or p.is_symlink()]
+    return (
+        [name for name in names if not NOT_REPEATABLE.match(name)],
+        [p.relative_to(folder).as_posix() for p in found if p.is_dir() and not p.is_symlink()],
+    )
+
+
+def test_a_rebuild_keeps_the_replaced_outputs_folders_without_its_files(small_content, tmp_path):
+    output, cache = tmp_path / "situs" / "output", tmp_path / "cache"
+    build_cached(small_content, output, cache)
+    build_cached(small_content, output, cache)
+    output_folder.wait_for_removals(60)
+    (spare,) = spares(output.parent)
+    files, folders = files_and_folders(spare)
+    assert files == []
+    assert "berita/2024/06/rapat-desa" in folders  # the article's folder, empty
+    # The next rebuild builds into it: no spare left beside the new one's, and the output
+    # is a build's.
+    taken = output_folder.spares_taken
+    build_cached(small_content, output, cache)
+    assert output_folder.spares_taken == taken + 1
+    output_folder.wait_for_removals(60)
+    assert len(spares(output.parent)) == 1
+    assert output_folder.is_our_build(output)
+
+
+def test_a_spare_holds_nothing_the_next_output_shows(small_content, tmp_path):
+    """A file put in the spare tree (planted, or left by a removal cut short), a link and a
+    folder no page of the site is in: the output holds only what a clean build writes."""
+    output, cache = tmp_path / "situs" / "output", tmp_path / "cache"
+    build_cached(small_content, output, cache)
+    build_cached(small_content, output, cache)
+    output_folder.wait_for_removals(60)
+    (spare,) = spares(output.parent)
+    (spare / "berita" / "2024" / "06" / "rapat-desa" / "index.html").write_text(
+        "<script>alert(1)</script>", encoding="utf-8"
+    )
+    (spare / "tanam.html").write_text("<p>disisipkan</p>", encoding="utf-8")
+    (spare / "lama" / "kosong").mkdir(parents=True)
+    (spare / "tautan").symlink_to(small_content)
+    build_cached(small_content, output, cache)
+    clean = tmp_path / "bersih" / "output"
+    build_small(small_content, clean)
+    assert files_and_folders(output) == files_and_folders(clean)
+    assert "alert(1)" not in (output / "berita/2024/06/rapat-desa/index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_spare_is_not_used_without_the_build_cache(small_content, tmp_path):
+    output, cache = tmp_path / "situs" / "output", tmp_path / "cache"
+    build_cached(small_content, output, cache)
+    build_cached(small_content, output, cache)
+    output_folder.wait_for_removals(60)
+    (spare,) = spares(output.parent)
+    taken = output_folder.spares_taken
+    build_small(small_content, output)  # no BUILD_CACHE: a new folder, the old one removed
+    output_folder.wait_for_removals(60)
+    assert output_folder.spares_taken == taken
+    assert spares(output.parent) == [spare]
