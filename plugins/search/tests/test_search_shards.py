@@ -520,3 +520,31 @@ def test_the_folder_pagefind_reads_holds_each_page_of_a_part_at_its_own_path(tmp
     for name in names[1:]:
         assert (linked / name).read_text() == (site / name).read_text()
         assert os.path.samefile(linked / name, site / name)
+
+    # The next build's part (the links kept with the build cache): a page written again
+    # (another file at its path), one no longer in the part, one new; and what does not
+    # belong in the folder (a stray file, a link, a folder).
+    (site / names[2]).unlink()
+    (site / names[2]).write_text("<p>baru</p>")
+    (site / "berita/2023/d/index.html").parent.mkdir(parents=True)
+    (site / "berita/2023/d/index.html").write_text("<p>d</p>")
+    (linked / "tersesat.html").write_text("<p>bukan halaman bagian ini</p>")
+    (linked / "tautan.html").symlink_to(site / names[0])
+    (linked / "kosong" / "sekali").mkdir(parents=True)
+    kept_inode = (linked / names[1]).stat().st_ino
+    now = [names[1], names[2], "berita/2023/d/index.html", names[4]]  # without berita/2022/c
+    indexer._link_pages(now, site, linked)
+    found = sorted(p.relative_to(linked).as_posix() for p in linked.rglob("*"))
+    assert found == sorted(
+        {part for name in now for part in _with_parents(name)}
+    )  # the pages and their folders, nothing else
+    for name in now:
+        assert os.path.samefile(linked / name, site / name)
+        assert not (linked / name).is_symlink()
+    assert (linked / names[2]).read_text() == "<p>baru</p>"
+    assert (linked / names[1]).stat().st_ino == kept_inode
+
+
+def _with_parents(name):
+    parts = name.split("/")
+    return ["/".join(parts[: end + 1]) for end in range(len(parts))]
