@@ -309,47 +309,34 @@ def remove_later(folder: Path) -> None:
     """Remove `folder` in the background: a detached `rm -rf` (its own session, so a
     Ctrl+C in the terminal does not stop it halfway), or here and now where there is no
     `rm` (Windows)."""
-    _removals[:] = [process for process in _removals if process.poll() is None]
     rm = shutil.which("rm") if os.name == "posix" else None
-    if rm:
-        try:
-            process = subprocess.Popen(
-                [rm, "-rf", "--", str(folder)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-                close_fds=True,
-            )
-        except OSError:
-            pass
-        else:
-            # At the lowest priority: a build started meanwhile (the live preview's next
-            # save) gets the cores first.
-            with contextlib.suppress(OSError, AttributeError):
-                os.setpriority(os.PRIO_PROCESS, process.pid, 19)
-            _removals.append(process)
-            return
-    shutil.rmtree(folder, ignore_errors=True)
+    if not (rm and _detached([rm, "-rf", "--", str(folder)])):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def empty_later(folder: Path) -> None:
     """Remove every file and link of `folder` (an old output) in the background, keeping its
-    folders, then rename it `.output-spare-xxxxxxxx` for the next build (`new_staging`).
-    A detached `find` (its own session, the lowest priority), registered with the
-    removals; where there is no `sh` or `find`, the folder is removed (`remove_later`).
-    A `find` that fails leaves it `.output-old-...`, which a later build removes."""
+    folders, then rename it `.output-spare-xxxxxxxx` for the next build (`new_staging`):
+    a detached `find`, as `remove_later`'s `rm`; where there is no `sh` or `find`, the
+    folder is removed (`remove_later`). A `find` that fails leaves it `.output-old-...`,
+    which a later build removes."""
     sh = shutil.which("sh") if os.name == "posix" else None
     find = shutil.which("find") if sh else None
     mv = shutil.which("mv") if find else None
-    if not mv:
-        remove_later(folder)
-        return
     spare = folder.with_name(f"{SPARE_PREFIX}{secrets.token_hex(4)}")
     script = '"$1" "$3" -mindepth 1 ! -type d -delete && "$2" -- "$3" "$4"'
+    if not (mv and _detached([sh, "-c", script, "sh", find, mv, str(folder), str(spare)])):
+        remove_later(folder)
+
+
+def _detached(command: list[str]) -> bool:
+    """Start `command` in its own session at the lowest priority (a build started
+    meanwhile, the live preview's next save, gets the cores first), registered with this
+    process's removals; False when it cannot be started."""
+    _removals[:] = [process for process in _removals if process.poll() is None]
     try:
         process = subprocess.Popen(
-            [sh, "-c", script, "sh", find, mv, str(folder), str(spare)],
+            command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -357,11 +344,11 @@ def empty_later(folder: Path) -> None:
             close_fds=True,
         )
     except OSError:
-        remove_later(folder)
-        return
+        return False
     with contextlib.suppress(OSError, AttributeError):
         os.setpriority(os.PRIO_PROCESS, process.pid, 19)
     _removals.append(process)
+    return True
 
 
 def wait_for_removals(timeout: float | None = None) -> None:

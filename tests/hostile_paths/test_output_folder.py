@@ -305,6 +305,17 @@ def test_without_rm_the_old_output_goes_before_the_swap_returns(tmp_path, monkey
     assert (output / "index.html").read_text(encoding="utf-8") == "baru"
 
 
+def test_without_find_the_kept_folders_go_like_an_old_output(tmp_path, monkeypatch):
+    """keep_folders where there is no `sh`/`find` (Windows): the old output is removed, no
+    spare is left."""
+    monkeypatch.setattr(output_folder.shutil, "which", lambda name: None)
+    site = tmp_path / "site"
+    site.mkdir()
+    output, staging = made_output(site)
+    output_folder.swap(staging, output, keep_folders=True)
+    assert sorted(p.name for p in site.iterdir()) == ["output"]
+
+
 def test_a_half_removed_old_output_is_finished_by_the_next_build(tmp_path):
     """A removal cut short (the machine stopped) leaves a suffixed old folder without the
     marker or an index page: still ours, removed once its process is gone."""
@@ -484,12 +495,18 @@ def files_and_folders(folder):
     )
 
 
-def test_a_rebuild_keeps_the_replaced_outputs_folders_without_its_files(small_content, tmp_path):
+def spare_after_a_rebuild(content, tmp_path):
+    """(output, cache, the spare tree) after a build and a rebuild with the build cache."""
     output, cache = tmp_path / "situs" / "output", tmp_path / "cache"
-    build_cached(small_content, output, cache)
-    build_cached(small_content, output, cache)
+    build_cached(content, output, cache)
+    build_cached(content, output, cache)
     output_folder.wait_for_removals(60)
     (spare,) = spares(output.parent)
+    return output, cache, spare
+
+
+def test_a_rebuild_keeps_the_replaced_outputs_folders_without_its_files(small_content, tmp_path):
+    output, cache, spare = spare_after_a_rebuild(small_content, tmp_path)
     files, folders = files_and_folders(spare)
     assert files == []
     assert "berita/2024/06/rapat-desa" in folders  # the article's folder, empty
@@ -506,11 +523,7 @@ def test_a_rebuild_keeps_the_replaced_outputs_folders_without_its_files(small_co
 def test_a_spare_holds_nothing_the_next_output_shows(small_content, tmp_path):
     """A file put in the spare tree (planted, or left by a removal cut short), a link and a
     folder no page of the site is in: the output holds only what a clean build writes."""
-    output, cache = tmp_path / "situs" / "output", tmp_path / "cache"
-    build_cached(small_content, output, cache)
-    build_cached(small_content, output, cache)
-    output_folder.wait_for_removals(60)
-    (spare,) = spares(output.parent)
+    output, cache, spare = spare_after_a_rebuild(small_content, tmp_path)
     (spare / "berita" / "2024" / "06" / "rapat-desa" / "index.html").write_text(
         "<script>alert(1)</script>", encoding="utf-8"
     )
@@ -527,11 +540,7 @@ def test_a_spare_holds_nothing_the_next_output_shows(small_content, tmp_path):
 
 
 def test_a_spare_is_not_used_without_the_build_cache(small_content, tmp_path):
-    output, cache = tmp_path / "situs" / "output", tmp_path / "cache"
-    build_cached(small_content, output, cache)
-    build_cached(small_content, output, cache)
-    output_folder.wait_for_removals(60)
-    (spare,) = spares(output.parent)
+    output, _cache, spare = spare_after_a_rebuild(small_content, tmp_path)
     taken = output_folder.spares_taken
     build_small(small_content, output)  # no BUILD_CACHE: a new folder, the old one removed
     output_folder.wait_for_removals(60)
