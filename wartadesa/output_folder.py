@@ -450,7 +450,7 @@ def _ready_tree(root: Path, keep: set[str], make: list[str]) -> None:
     entry but a folder removed (the staging marker at the top stays), every folder not in
     `keep` removed, the deepest first, then the folders of `make` made."""
     base = os.fspath(root)
-    for path, folders, names in os.walk(base, topdown=False):
+    for path, folders, names in os.walk(base, topdown=False, onerror=_raise):
         relative = os.path.relpath(path, base)
         for name in names:
             if relative == "." and name == STAGING_MARKER:
@@ -465,6 +465,11 @@ def _ready_tree(root: Path, keep: set[str], make: list[str]) -> None:
                     os.rmdir(full)
     for folder in make:  # (made from the deepest: parents come with them)
         os.makedirs(os.path.join(base, folder), exist_ok=True)
+
+
+def _raise(error: OSError) -> None:
+    """os.walk's onerror: a folder that cannot be looked into is not passed over."""
+    raise error
 
 
 def _with_parents(folders) -> set[str]:

@@ -523,7 +523,7 @@ def _keep_linked(top: str, wanted: dict[str, str]) -> None:
     if os.path.islink(top) or not os.path.isdir(top):
         os.unlink(top)
         return
-    for path, folders, names in os.walk(top, topdown=False):
+    for path, folders, names in os.walk(top, topdown=False, onerror=_raise):
         for name in names:
             full = os.path.join(path, name)
             source = wanted.get(full)
@@ -538,6 +538,11 @@ def _keep_linked(top: str, wanted: dict[str, str]) -> None:
             else:
                 with contextlib.suppress(OSError):  # not empty: it holds kept links
                     os.rmdir(full)
+
+
+def _raise(error: OSError) -> None:
+    """os.walk's onerror: a folder of links that cannot be looked into fails the index."""
+    raise error
 
 
 def _same_file(link: str, source: str) -> bool:
