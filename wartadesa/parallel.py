@@ -452,8 +452,8 @@ class _Run:
                     generator.generate_output(writer)
             except BaseException as caught:  # noqa: BLE001 - sent to the main process
                 error = _portable_exception(caught)
-            shared = {name: share() for name, (share, _merge) in _SHARES.items()}
-            _send(fd, {"records": capture.records, "error": error, "shared": shared})
+            parts = {name: share() for name, (share, _merge) in _SHARES.items()}
+            _send(fd, {"records": capture.records, "error": error, "parts": parts})
         except BaseException:  # noqa: BLE001 - nothing may escape a forked worker
             status = 1
         finally:
@@ -476,7 +476,7 @@ class _Run:
                     f"status {status}); coba lagi dengan BUILD_WORKERS = 1"
                 )
                 continue
-            for name, value in result.get("shared", {}).items():
+            for name, value in result.get("parts", {}).items():  # share_while_writing
                 if name in _SHARES:
                     _SHARES[name][1](value)
             _log_again(result["records"])
