@@ -450,7 +450,7 @@ def _ready_tree(root: Path, keep: set[str], make: list[str]) -> None:
     entry but a folder removed (the staging marker at the top stays), every folder not in
     `keep` removed, the deepest first, then the folders of `make` made."""
     base = os.fspath(root)
-    for path, folders, names in os.walk(base, topdown=False, onerror=_raise):
+    for path, folders, names in os.walk(base, topdown=False, onerror=walk_error):
         relative = os.path.relpath(path, base)
         for name in names:
             if relative == "." and name == STAGING_MARKER:
@@ -467,8 +467,9 @@ def _ready_tree(root: Path, keep: set[str], make: list[str]) -> None:
         os.makedirs(os.path.join(base, folder), exist_ok=True)
 
 
-def _raise(error: OSError) -> None:
-    """os.walk's onerror: a folder that cannot be looked into is not passed over."""
+def walk_error(error: OSError) -> None:
+    """os.walk's onerror where a folder that cannot be looked into must not be passed over
+    (readying a spare tree, search.indexer's kept folders of links)."""
     raise error
 
 

@@ -99,24 +99,29 @@ def _data_digest(digest, content_path):
                     digest.update(handle.read())
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, file, settings):
+class SharedPickler(pickle.Pickler):
+    """Pickles the objects of `shared` ({name: object}: the build's settings, its context)
+    as references by name, to be the next build's own (`SharedUnpickler`)."""
+
+    def __init__(self, file, shared):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._settings = settings
+        self._names = {id(value): name for name, value in shared.items()}
 
     def persistent_id(self, obj):
-        return "settings" if obj is self._settings else None
+        return self._names.get(id(obj))
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, settings):
+class SharedUnpickler(pickle.Unpickler):
+    """Unpickles what SharedPickler wrote, each reference by name to `shared`'s object."""
+
+    def __init__(self, file, shared):
         super().__init__(file)
-        self._settings = settings
+        self._shared = shared
 
     def persistent_load(self, key):
-        if key != "settings":
+        if key not in self._shared:
             raise pickle.UnpicklingError(key)
-        return self._settings
+        return self._shared[key]
 
 
 def environment_digest(settings, purpose: str):
@@ -277,7 +282,7 @@ class ReadCache:
         self.used.add(key)
         try:
             with open(self._file(key), "rb") as handle:
-                found = _Unpickler(handle, self.settings).load()
+                found = SharedUnpickler(handle, {"settings": self.settings}).load()
         except FileNotFoundError:
             return None
         except Exception:  # noqa: BLE001 - a damaged entry: read the file again
@@ -291,7 +296,7 @@ class ReadCache:
         self.used.add(key)
         buffer = io.BytesIO()
         try:
-            _Pickler(buffer, self.settings).dump(result)
+            SharedPickler(buffer, {"settings": self.settings}).dump(result)
         except Exception:  # noqa: BLE001 - something that does not travel: not kept
             return
         _writes.submit(_write_entry, self._file(key), buffer.getvalue())

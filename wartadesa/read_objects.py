@@ -50,6 +50,8 @@ from typing import Any
 
 from blinker import signal
 
+from wartadesa.read_cache import SharedPickler, SharedUnpickler
+
 FORMAT = 1
 FILE = "objects.bin"  # a pickle, apart from the read entries (*.pickle)
 # Attributes not kept: the closure the photos plugin sets (made again by content_restored)
@@ -107,26 +109,6 @@ def static_digest(settings: Mapping[str, Any]) -> str:
     return hashlib.sha256(repr(found).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, file, shared: dict[int, str]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._shared = shared
-
-    def persistent_id(self, obj):
-        return self._shared.get(id(obj))
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, shared: dict[str, Any]) -> None:
-        super().__init__(file)
-        self._shared = shared
-
-    def persistent_load(self, key):
-        if key not in self._shared:
-            raise pickle.UnpicklingError(key)
-        return self._shared[key]
-
-
 class Objects:
     """The objects of one build's reading: those an earlier build kept, and this build's."""
 
@@ -167,7 +149,7 @@ class Objects:
             gc.disable()  # thousands of small objects: no collection walks them meanwhile
             try:
                 shared = {"settings": settings, "context": context}
-                state = _Unpickler(io.BytesIO(data), shared).load()
+                state = SharedUnpickler(io.BytesIO(data), shared).load()
             finally:
                 if collecting:
                     gc.enable()
@@ -193,8 +175,7 @@ class Objects:
         state = {name: value for name, value in vars(item).items() if name not in LEFT_OUT}
         buffer = io.BytesIO()
         try:
-            shared = {id(item.settings): "settings", id(context): "context"}
-            _Pickler(buffer, shared).dump(state)
+            SharedPickler(buffer, {"settings": item.settings, "context": context}).dump(state)
         except Exception:  # noqa: BLE001 - an attribute that does not pickle: not kept
             return
         self.now[f"{key}\0{type(item).__name__}"] = (buffer.getvalue(), tuple(keys))

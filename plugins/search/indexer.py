@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from wartadesa import read_cache
-from wartadesa.output_folder import discard, link_or_copy
+from wartadesa.output_folder import discard, link_or_copy, walk_error
 
 from . import shards
 
@@ -523,7 +523,7 @@ def _keep_linked(top: str, wanted: dict[str, str]) -> None:
     if os.path.islink(top) or not os.path.isdir(top):
         os.unlink(top)
         return
-    for path, folders, names in os.walk(top, topdown=False, onerror=_raise):
+    for path, folders, names in os.walk(top, topdown=False, onerror=walk_error):
         for name in names:
             full = os.path.join(path, name)
             source = wanted.get(full)
@@ -540,19 +540,13 @@ def _keep_linked(top: str, wanted: dict[str, str]) -> None:
                     os.rmdir(full)
 
 
-def _raise(error: OSError) -> None:
-    """os.walk's onerror: a folder of links that cannot be looked into fails the index."""
-    raise error
-
-
 def _same_file(link: str, source: str) -> bool:
     try:
         first, second = os.lstat(link), os.stat(source)
     except OSError:
         return False
-    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev) and not (
-        os.path.islink(link)
-    )
+    # lstat: a symbolic link has its own inode, never the page's.
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev)
 
 
 def _run_pagefind(
