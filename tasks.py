@@ -138,9 +138,10 @@ def livereload(c, port=PORT):
 
     from wartadesa.build import BuildFailed, load_settings
     from wartadesa.build import build as run_build
-    from wartadesa.preview import preview_overrides
+    from wartadesa.preview import IdleCollection, preview_overrides
 
     indexing = []  # the thread making the search index of the last rebuild
+    garbage = IdleCollection()  # the last rebuild's, collected between saves
 
     def index_preview(settings):
         from search.indexer import IndexFailed, index_in_place  # plugins/: wartadesa.build
@@ -154,6 +155,7 @@ def livereload(c, port=PORT):
     def rebuild_site():
         while indexing:  # one Pagefind at a time, never on a folder being swapped
             indexing.pop().join()
+        garbage.before_build()
         later = []
         try:
             # Only this preview's pages allow livereload's inline script; the build cache
@@ -171,6 +173,7 @@ def livereload(c, port=PORT):
             thread = threading.Thread(target=index_preview, args=(built,), daemon=True)
             thread.start()
             indexing.append(thread)
+        garbage.after_build()
 
     rebuild_site()
     server = Server()

@@ -282,3 +282,51 @@ def test_a_build_in_the_same_process_frees_the_one_before(tmp_path):
     gc.collect()
     assert len(seen) >= 10  # two builds of the sample site's articles
     assert [ref() for ref in seen if ref() is not None] == []
+
+
+def test_the_live_preview_collects_a_builds_garbage_between_saves(tmp_path):
+    """tasks.py's rebuild_site (and the benchmark's preview): the articles a build leaves
+    in reference cycles are collected in a thread soon after it (IdleCollection), or at the
+    latest just before the next build, instead of during it."""
+    import gc
+    import time
+    import weakref
+
+    from pelican.plugins import signals
+
+    from wartadesa.preview import IdleCollection
+
+    seen = []
+
+    def remember(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+
+    def alive():
+        return [ref for ref in seen if ref() is not None]
+
+    signals.article_generator_finalized.connect(remember)
+    automatic = gc.isenabled()
+    gc.disable()  # only the collections asked for below
+    try:
+        soon = IdleCollection(delay=0.05)
+        build_site(tmp_path / "output", BUILD_CACHE=str(tmp_path / "cache"))
+        soon.after_build()
+        deadline = time.monotonic() + 30
+        while soon.collections == 0:
+            assert time.monotonic() < deadline, "the collection after the build never came"
+            time.sleep(0.02)
+        assert len(seen) >= 5 and alive() == []
+
+        seen.clear()
+        later = IdleCollection(delay=3600)
+        build_site(tmp_path / "output", BUILD_CACHE=str(tmp_path / "cache"))
+        later.after_build()
+        later.before_build()  # the next save came first: collected at once
+        assert later.collections == 1
+        assert len(seen) >= 5 and alive() == []
+        later.before_build()  # nothing left to collect: no second collection
+        assert later.collections == 1
+    finally:
+        if automatic:
+            gc.enable()
+        signals.article_generator_finalized.disconnect(remember)

@@ -6,7 +6,9 @@ python-livereload (pinned in requirements.txt) adds this script before </head>; 
 test in a real browser fails if a new livereload version changes the script."""
 
 import base64
+import gc
 import hashlib
+import threading
 
 # livereload.server.Server.application(), without a separate liveport.
 LIVERELOAD_SCRIPT = (
@@ -49,3 +51,44 @@ def preview_overrides(settings):
         "CONTENT_SECURITY_POLICY": policy_with_live_reload(settings.get("CONTENT_SECURITY_POLICY")),
         "BUILD_CACHE": settings.get("BUILD_CACHE") or PREVIEW_CACHE,
     }
+
+
+COLLECT_AFTER = 2.0  # seconds after a preview build: its page is reloaded and served by then
+
+
+class IdleCollection:
+    """The garbage of a finished preview build, collected while the operator reads the page.
+
+    A build leaves its articles, lists and context behind as reference cycles, which only a
+    full collection frees. Left alone, that collection came during the next build (while it
+    read the page record and its content): 0.7-1.0 s of a one-article rebuild at 5,000
+    articles. `after_build()` has it made COLLECT_AFTER seconds later in a thread, once the
+    reloaded page is served; `before_build()` makes sure it is done before the next build
+    (at once, when the next save came sooner)."""
+
+    def __init__(self, delay: float = COLLECT_AFTER) -> None:
+        self.delay = delay
+        self.collections = 0  # made so far (tests)
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._pending = False
+
+    def _collect(self) -> None:
+        with self._lock:
+            if self._pending:
+                self._pending = False
+                gc.collect()
+                self.collections += 1
+
+    def after_build(self) -> None:
+        with self._lock:
+            self._pending = True
+        self._timer = threading.Timer(self.delay, self._collect)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def before_build(self) -> None:
+        timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+        self._collect()  # waits for one the timer began

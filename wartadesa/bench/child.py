@@ -67,15 +67,19 @@ def preview_ours(settings, output, overrides, append, line):
 
     from wartadesa import output_folder
     from wartadesa.build import BuildFailed, build, load_settings
-    from wartadesa.preview import preview_overrides
+    from wartadesa.preview import IdleCollection, preview_overrides
 
     # The preview's settings (livereload's script allowed), in the benchmark's folders.
     overrides = {**preview_overrides(load_settings(settings)), **overrides}
+    garbage = IdleCollection()  # as tasks.py's rebuild_site
     try:
         build(settings, output=output, overrides=overrides, index_later=[])
+        garbage.after_build()
         # The operator saves later than the removal of the output that build replaced
-        # (a background `rm`, wartadesa.output_folder.remove_later) takes.
+        # (a background `rm`, wartadesa.output_folder.remove_later) takes, and than the
+        # collection of that build's garbage (IdleCollection, COLLECT_AFTER seconds on).
         output_folder.wait_for_removals()
+        garbage.before_build()
         with open(append, "a", encoding="utf-8") as handle:
             handle.write(f"\n{line}\n")
         start = time.perf_counter()
