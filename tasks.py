@@ -132,48 +132,23 @@ def serve(c, port=PORT):
 @task(help={"port": f"port (default {PORT})"})
 def livereload(c, port=PORT):
     """Serve on http://127.0.0.1:8000 and rebuild when content, theme, plugins or settings change."""
-    import threading
-
     from livereload import Server
 
-    from wartadesa.build import BuildFailed, load_settings
-    from wartadesa.build import build as run_build
-    from wartadesa.preview import IdleCollection, preview_overrides
+    from wartadesa.build import BuildFailed
+    from wartadesa.preview import LivePreview
 
-    indexing = []  # the thread making the search index of the last rebuild
-    garbage = IdleCollection()  # the last rebuild's, collected between saves
-
-    def index_preview(settings):
-        from search.indexer import IndexFailed, index_in_place  # plugins/: wartadesa.build
-
-        try:
-            index_in_place(OUTPUT, settings)
-            print("Indeks pencarian diperbarui (search index updated).")
-        except (IndexFailed, OSError) as failed:
-            print(failed, file=sys.stderr)
+    # Only this preview's pages allow livereload's inline script; the build cache makes a
+    # rebuild after one saved article re-read only that article and render again only the
+    # pages that show it (wartadesa/incremental.py). The preview is shown with the previous
+    # search index; the new one follows while the operator reads (LivePreview).
+    preview = LivePreview(ROOT / "pelicanconf.py", OUTPUT)
 
     def rebuild_site():
-        while indexing:  # one Pagefind at a time, never on a folder being swapped
-            indexing.pop().join()
-        garbage.before_build()
-        later = []
         try:
-            # Only this preview's pages allow livereload's inline script; the build cache
-            # makes a rebuild after one saved article re-read only that article and render
-            # again only the pages that show it (wartadesa/incremental.py). The preview is
-            # shown with the previous search index; the new one follows (index_in_place).
-            settings = load_settings(ROOT / "pelicanconf.py")
-            run_build(
-                ROOT / "pelicanconf.py", overrides=preview_overrides(settings), index_later=later
-            )
+            preview.rebuild()
             print("Dibangun ulang (rebuilt).")
         except BuildFailed as failed:
             print("\n".join(failed.problems), file=sys.stderr)
-        for built in later:
-            thread = threading.Thread(target=index_preview, args=(built,), daemon=True)
-            thread.start()
-            indexing.append(thread)
-        garbage.after_build()
 
     rebuild_site()
     server = Server()

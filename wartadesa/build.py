@@ -219,11 +219,15 @@ def build(
     write: bool = True,
     stats: dict | None = None,
     index_later: list | None = None,
+    save_later: list | None = None,
 ) -> list[str]:
     """Build the site; return the warnings. Raise BuildFailed on any error.
     `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
     `index_later`, a list (the live preview): the new folder keeps the previous search
     index, and the settings are appended for `search.indexer.index_in_place` afterwards.
+    `save_later`, a list (the live preview): the build cache's files (BUILD_CACHE) are not
+    written before the build returns; a callable for each is appended instead, to be
+    called, in order, before the next build (wartadesa.preview.LivePreview).
 
     Content is read and every plugin's checks run (up to `all_generators_finalized`);
     if anything was reported as an error, nothing is written. With write=False the
@@ -249,7 +253,7 @@ def build(
         except OSError as error:
             raise BuildFailed([folder_problem(error, output.parent)]) from None
         return _build_into(
-            staging, output, settings_file, strict, overrides, write, stats, index_later
+            staging, output, settings_file, strict, overrides, write, stats, index_later, save_later
         )
     finally:
         if staging is not None and staging.exists():
@@ -299,7 +303,17 @@ def forget_memoized_texts() -> None:
             value.cache.clear()
 
 
-def _build_into(staging, output, settings_file, strict, overrides, write, stats, index_later=None):
+def _build_into(
+    staging,
+    output,
+    settings_file,
+    strict,
+    overrides,
+    write,
+    stats,
+    index_later=None,
+    save_later=None,
+):
     """Run Pelican into `staging`; swap it in as `output` when everything succeeded."""
     from pelican import Pelican
     from pelican.plugins import signals
@@ -360,7 +374,7 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
                 frozen_urls(),
                 computed_once(),
                 reusing_pages(settings, output) as pages,
-                parallel_reading(),
+                parallel_reading(save_later),
                 parallel_writing(),
                 content_folders_aside(settings, enabled=write),
             ):
@@ -405,7 +419,8 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
             stats["siteurl"] = settings.get("SITEURL", "")
         if pages is not None:
             pages.release()  # what the fingerprints kept alive: no longer needed
-            pages.prepare(staging)  # while Pagefind runs (written after the swap)
+            if save_later is None:
+                pages.prepare(staging)  # while Pagefind runs (written after the swap)
         try:  # the search index of the finished pages, before anything is published
             if index_later is not None:  # the live preview: search.indexer.index_in_place
                 keep_index(output, staging, settings)
@@ -419,7 +434,10 @@ def _build_into(staging, output, settings_file, strict, overrides, write, stats,
         except OSError as error:
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None
         if pages is not None:  # the record describes the output now in place
-            pages.save()
+            if save_later is None:
+                pages.save()
+            else:
+                save_later.append(pages.save)
         if index_later is not None:
             index_later.append(settings)
     finally:

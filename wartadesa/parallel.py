@@ -673,6 +673,16 @@ class _Reading:
         self.objects = None  # wartadesa.read_objects.Objects when BUILD_CACHE is set
         self.keys = {}
 
+    def save(self):
+        """After a run that succeeded: the read cache's entries this build used (the others
+        removed), the memo and the objects, for the next build."""
+        if self.cache is not None:
+            self.cache.prune()
+        if self.memo is not None:
+            self.memo.save()
+        if self.objects is not None:
+            self.objects.save()
+
     def cache_key(self, full, class_name):
         known = self.keys.pop((full, class_name), None)
         return known if known is not None else self.cache.key(full, class_name)
@@ -821,8 +831,10 @@ class _Reading:
 
 
 @contextmanager
-def parallel_reading():
-    """Around one Pelican run (wartadesa.build): read the content files on every core."""
+def parallel_reading(save_later=None):
+    """Around one Pelican run (wartadesa.build): read the content files on every core.
+    After a run that succeeded, the build cache's files are written, or, given a list
+    `save_later` (the live preview), a callable that writes them is appended to it."""
     from pelican.plugins import signals
     from pelican.readers import Readers, SkipStub
 
@@ -954,12 +966,10 @@ def parallel_reading():
     except BaseException:
         raise
     else:
-        if reading.cache is not None:
-            reading.cache.prune()
-        if reading.memo is not None:
-            reading.memo.save()
-        if reading.objects is not None:
-            reading.objects.save()
+        if save_later is None:
+            reading.save()
+        else:
+            save_later.append(reading.save)
     finally:
         if reading.cache is not None:
             reading.cache.finish_writing()

@@ -1,5 +1,6 @@
-"""The live preview (`invoke livereload`): our Content-Security-Policy allows exactly the
-one inline script the livereload server injects, and only in that preview build.
+"""The live preview (`invoke livereload`): its rebuilds (`LivePreview`), and our
+Content-Security-Policy allowing exactly the one inline script the livereload server
+injects, only in that preview build.
 
 python-livereload (pinned in requirements.txt) adds this script before </head>; it loads
 /livereload.js from the same server, which our `script-src 'self'` already allows. A
@@ -8,7 +9,9 @@ test in a real browser fails if a new livereload version changes the script."""
 import base64
 import gc
 import hashlib
+import sys
 import threading
+from pathlib import Path
 
 # livereload.server.Server.application(), without a separate liveport.
 LIVERELOAD_SCRIPT = (
@@ -92,3 +95,68 @@ class IdleCollection:
         if timer is not None:
             timer.cancel()
         self._collect()  # waits for one the timer began
+
+
+class LivePreview:
+    """The rebuilds of `invoke livereload` (tasks.py), and of the benchmark's preview.
+
+    `rebuild()` builds the preview (BuildFailed as wartadesa.build.build) and returns once
+    the new output is in place, so the page is reloaded then. What is left is done in a
+    thread while the operator reads: the build cache's files (`save_later`), then the search
+    index of the new pages (`index_later`: until it is made, the new output has the
+    previous index). The next `rebuild()` waits for that thread first (one Pagefind at a
+    time, never on a folder being swapped, and the cache complete before it is read), and
+    for the collection of the last build's garbage (IdleCollection)."""
+
+    def __init__(self, settings_file, output, overrides=None, report=None) -> None:
+        self.settings_file = Path(settings_file)
+        self.output = Path(output)
+        self.overrides = dict(overrides or {})
+        self.report = report or print_report  # report(text, error=False): the index's outcome
+        self.garbage = IdleCollection()
+        self._thread: threading.Thread | None = None
+
+    def rebuild(self) -> list[str]:
+        from wartadesa.build import build, load_settings
+
+        self.wait()
+        self.garbage.before_build()
+        index_later, save_later = [], []
+        try:
+            overrides = {**preview_overrides(load_settings(self.settings_file)), **self.overrides}
+            return build(
+                self.settings_file,
+                output=self.output,
+                overrides=overrides,
+                index_later=index_later,
+                save_later=save_later,
+            )
+        finally:
+            if index_later or save_later:
+                self._thread = threading.Thread(
+                    target=self._finish, args=(save_later, index_later), daemon=True
+                )
+                self._thread.start()
+            self.garbage.after_build()
+
+    def wait(self) -> None:
+        """Until what the last rebuild left is done."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join()
+
+    def _finish(self, save_later: list, index_later: list) -> None:
+        from search.indexer import IndexFailed, index_in_place  # plugins/: wartadesa.build
+
+        for save in save_later:
+            save()
+        for settings in index_later:
+            try:
+                index_in_place(self.output, settings)
+                self.report("Indeks pencarian diperbarui (search index updated).")
+            except (IndexFailed, OSError) as failed:
+                self.report(str(failed), error=True)
+
+
+def print_report(text: str, error: bool = False) -> None:
+    print(text, file=sys.stderr if error else sys.stdout)

@@ -7,10 +7,10 @@
 
 `ours` goes through wartadesa.build (exactly what `invoke build` does, with settings
 overrides such as another content folder); `plain` runs Pelican itself. `preview` is the
-live preview (`invoke livereload`): in one process, a build as the preview makes it (the
-search index left for later, `index_later`), then `--line` is appended to `--append` (an
-operator saves an article) and the same build runs again; `preview_seconds` is that second
-build, from the save until the new pages are in place. The last line
+live preview (`invoke livereload`, wartadesa.preview.LivePreview): in one process, a
+rebuild as the preview makes it (what it leaves for later done), then `--line` is appended
+to `--append` (an operator saves an article) and the preview rebuilds; `preview_seconds` is
+that rebuild, from the save until the new pages are in place. The last line
 printed is `BENCH-RESULT {json}` with the warnings, the errors and the peak memory of
 this process (`main_rss_kb`) and of its largest forked worker (`worker_rss_kb`: the build's
 reading and writing workers and the photo encoders, all waited for). `--profile FILE`
@@ -62,29 +62,29 @@ def build_plain(settings, output, overrides):
 
 
 def preview_ours(settings, output, overrides, append, line):
-    """invoke livereload's rebuild after one saved article (tasks.py: rebuild_site)."""
+    """invoke livereload's rebuild after one saved article (tasks.py: LivePreview)."""
     import time
 
     from wartadesa import output_folder
-    from wartadesa.build import BuildFailed, build, load_settings
-    from wartadesa.preview import IdleCollection, preview_overrides
+    from wartadesa.build import BuildFailed
+    from wartadesa.preview import LivePreview
 
-    # The preview's settings (livereload's script allowed), in the benchmark's folders.
-    overrides = {**preview_overrides(load_settings(settings)), **overrides}
-    garbage = IdleCollection()  # as tasks.py's rebuild_site
+    preview = LivePreview(settings, output, overrides, report=lambda *_a, **_k: None)
     try:
-        build(settings, output=output, overrides=overrides, index_later=[])
-        garbage.after_build()
-        # The operator saves later than the removal of the output that build replaced
-        # (a background `rm`, wartadesa.output_folder.remove_later) takes, and than the
-        # collection of that build's garbage (IdleCollection, COLLECT_AFTER seconds on).
+        preview.rebuild()
+        # The operator saves later than the work the preview leaves for after a rebuild (the
+        # build cache's files, the search index, the collection of its garbage) and the
+        # removal of the output it replaced (a background `rm`) take.
+        preview.wait()
         output_folder.wait_for_removals()
-        garbage.before_build()
+        preview.garbage.before_build()
         with open(append, "a", encoding="utf-8") as handle:
             handle.write(f"\n{line}\n")
         start = time.perf_counter()
-        warnings = build(settings, output=output, overrides=overrides, index_later=[])
-        return warnings, [], time.perf_counter() - start
+        warnings = preview.rebuild()
+        seconds = time.perf_counter() - start
+        preview.wait()
+        return warnings, [], seconds
     except BuildFailed as failed:
         return [], failed.problems, 0.0
 

@@ -1,0 +1,75 @@
+"""The live preview's rebuilds (wartadesa.preview.LivePreview, `invoke livereload`): the
+page is in place when a rebuild returns; the build cache's files and the search index are
+made afterwards in a thread, which the next rebuild waits for."""
+
+import json
+import shutil
+
+from tests.sitetools import SAMPLE, SAMPLE_BUILD_EPOCH, environ, settings_path
+from wartadesa import read_objects
+from wartadesa.build import build
+from wartadesa.preview import LivePreview
+
+
+def cache_files(cache):
+    return sorted(
+        p.relative_to(cache).as_posix()
+        for p in cache.rglob("*")
+        if p.is_file() and p.name in ("pages.json", "objects.bin", "clean.txt", "sources.bin")
+    )
+
+
+def test_save_later_leaves_the_build_cache_files_to_the_caller(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    cache = tmp_path / "cache"
+    overrides = {"PATH": str(content), "BUILD_CACHE": str(cache)}
+    output = tmp_path / "output"
+    later = []
+    build(settings_path(), output=output, overrides=overrides, save_later=later)
+    assert (output / "index.html").is_file()
+    assert cache_files(cache) == []  # nothing written yet
+    assert len(later) == 2  # the reading's caches, then the page record
+    for save in later:
+        save()
+    names = [name.rsplit("/", 1)[-1] for name in cache_files(cache)]
+    assert sorted(names) == ["clean.txt", "objects.bin", "pages.json", "sources.bin"]
+    # The next build finds them: every article is taken as kept, every page reused.
+    build(settings_path(), output=output, overrides=overrides)
+    assert read_objects.last_build["made"] == 0 and read_objects.last_build["restored"] > 5
+    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+    assert record["last_build"]["reused"] > 20  # no record: none would be
+
+
+def test_the_live_preview_rebuilds_then_saves_and_indexes_while_the_operator_reads(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    cache = tmp_path / "cache"
+    output = tmp_path / "output"
+    reports = []
+    preview = LivePreview(
+        settings_path(),
+        output,
+        {"PATH": str(content), "BUILD_CACHE": str(cache)},
+        report=lambda text, error=False: reports.append((text, error)),
+    )
+    with environ(SOURCE_DATE_EPOCH=SAMPLE_BUILD_EPOCH):
+        assert preview.rebuild() == []
+        preview.wait()
+        assert cache_files(cache) != []
+        assert reports == [("Indeks pencarian diperbarui (search index updated).", False)]
+        article = sorted((content / "berita").rglob("*.md"))[0]
+        with open(article, "a", encoding="utf-8") as handle:
+            handle.write("\nKalimatpenandapratinjau ditambahkan.\n")
+        preview.rebuild()
+        pages = "".join(p.read_text(encoding="utf-8") for p in output.rglob("index.html"))
+        assert "Kalimatpenandapratinjau" in pages  # in place when the rebuild returns
+        preview.wait()
+    assert reports[-1] == ("Indeks pencarian diperbarui (search index updated).", False)
+    index = b"".join(p.read_bytes() for p in (output / "pagefind").rglob("*") if p.is_file())
+    assert index  # made again by the thread (its words are compressed: not searched here)
+    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+    # The second rebuild's record, written by the thread: most pages were reused.
+    assert record["last_build"]["reused"] > record["last_build"]["rendered"] > 0
+    assert read_objects.last_build["made"] == 1
+    assert not [p.name for p in output.parent.iterdir() if p.name.startswith(".pagefind")]
