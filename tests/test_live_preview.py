@@ -73,3 +73,59 @@ def test_the_live_preview_rebuilds_then_saves_and_indexes_while_the_operator_rea
     assert record["last_build"]["reused"] > record["last_build"]["rendered"] > 0
     assert read_objects.last_build["made"] == 1
     assert not [p.name for p in output.parent.iterdir() if p.name.startswith(".pagefind")]
+
+
+def test_the_garbage_of_a_preview_rebuild_is_collected_before_the_next(tmp_path):
+    """The articles a rebuild leaves in reference cycles are collected in the preview's
+    thread (IdleCollection), not left for the collector to walk during the next rebuild."""
+    import gc
+    import weakref
+
+    from pelican.plugins import signals
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    preview = LivePreview(
+        settings_path(),
+        tmp_path / "output",
+        {"PATH": str(content), "BUILD_CACHE": str(tmp_path / "cache")},
+        report=lambda *_a, **_k: None,
+    )
+    seen = []
+
+    def remember(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+
+    signals.article_generator_finalized.connect(remember)
+    automatic = gc.isenabled()
+    gc.disable()  # only the collections the preview makes
+    try:
+        for _ in range(2):
+            preview.rebuild()
+            preview.wait()
+            assert len(seen) >= 5
+            assert [ref for ref in seen if ref() is not None] == []
+            seen.clear()
+    finally:
+        if automatic:
+            gc.enable()
+        signals.article_generator_finalized.disconnect(remember)
+    assert preview.garbage.collections == 2
+
+
+def test_the_collection_waits_for_the_page_to_be_read_unless_hurried():
+    import time
+
+    from wartadesa.preview import IdleCollection
+
+    calm = IdleCollection(delay=0.3)
+    since = time.monotonic()
+    calm.collect(since)
+    assert time.monotonic() - since >= 0.3 and calm.collections == 1
+    hurried = IdleCollection(delay=3600)
+    hurried.hurry()
+    since = time.monotonic()
+    hurried.collect(since)
+    assert time.monotonic() - since < 60 and hurried.collections == 1
+    hurried.calm()
+    assert not hurried._hurry.is_set()

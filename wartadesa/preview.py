@@ -11,6 +11,7 @@ import gc
 import hashlib
 import sys
 import threading
+import time
 from pathlib import Path
 
 # livereload.server.Server.application(), without a separate liveport.
@@ -56,7 +57,7 @@ def preview_overrides(settings):
     }
 
 
-COLLECT_AFTER = 2.0  # seconds after a preview build: its page is reloaded and served by then
+COLLECT_AFTER = 2.0  # seconds after a preview rebuild: its page is reloaded and served by then
 
 
 class IdleCollection:
@@ -65,36 +66,25 @@ class IdleCollection:
     A build leaves its articles, lists and context behind as reference cycles, which only a
     full collection frees. Left alone, that collection came during the next build (while it
     read the page record and its content): 0.7-1.0 s of a one-article rebuild at 5,000
-    articles. `after_build()` has it made COLLECT_AFTER seconds later in a thread, once the
-    reloaded page is served; `before_build()` makes sure it is done before the next build
-    (at once, when the next save came sooner)."""
+    articles. `collect(since)`, called by the preview's thread once its work is done, makes
+    it `delay` seconds after `since` (the rebuild's return), or at once after `hurry()`
+    (the next save came sooner; `calm()` when the next rebuild starts)."""
 
     def __init__(self, delay: float = COLLECT_AFTER) -> None:
         self.delay = delay
         self.collections = 0  # made so far (tests)
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
-        self._pending = False
+        self._hurry = threading.Event()
 
-    def _collect(self) -> None:
-        with self._lock:
-            if self._pending:
-                self._pending = False
-                gc.collect()
-                self.collections += 1
+    def collect(self, since: float) -> None:
+        self._hurry.wait(max(0.0, since + self.delay - time.monotonic()))
+        gc.collect()
+        self.collections += 1
 
-    def after_build(self) -> None:
-        with self._lock:
-            self._pending = True
-        self._timer = threading.Timer(self.delay, self._collect)
-        self._timer.daemon = True
-        self._timer.start()
+    def hurry(self) -> None:
+        self._hurry.set()
 
-    def before_build(self) -> None:
-        timer, self._timer = self._timer, None
-        if timer is not None:
-            timer.cancel()
-        self._collect()  # waits for one the timer began
+    def calm(self) -> None:
+        self._hurry.clear()
 
 
 class LivePreview:
@@ -104,9 +94,10 @@ class LivePreview:
     the new output is in place, so the page is reloaded then. What is left is done in a
     thread while the operator reads: the build cache's files (`save_later`), then the search
     index of the new pages (`index_later`: until it is made, the new output has the
-    previous index). The next `rebuild()` waits for that thread first (one Pagefind at a
-    time, never on a folder being swapped, and the cache complete before it is read), and
-    for the collection of the last build's garbage (IdleCollection)."""
+    previous index), then the collection of the build's garbage (IdleCollection). The next
+    `rebuild()` waits for that thread first (`wait()`): one Pagefind at a time, never on a
+    folder being swapped, the cache complete before it is read, and no garbage of the last
+    build left for the collector to walk during the next."""
 
     def __init__(self, settings_file, output, overrides=None, report=None) -> None:
         self.settings_file = Path(settings_file)
@@ -120,7 +111,7 @@ class LivePreview:
         from wartadesa.build import build, load_settings
 
         self.wait()
-        self.garbage.before_build()
+        self.garbage.calm()
         index_later, save_later = [], []
         try:
             overrides = {**preview_overrides(load_settings(self.settings_file)), **self.overrides}
@@ -132,30 +123,32 @@ class LivePreview:
                 save_later=save_later,
             )
         finally:
-            if index_later or save_later:
-                self._thread = threading.Thread(
-                    target=self._finish, args=(save_later, index_later), daemon=True
-                )
-                self._thread.start()
-            self.garbage.after_build()
+            self._thread = threading.Thread(
+                target=self._finish, args=(save_later, index_later, time.monotonic()), daemon=True
+            )
+            self._thread.start()
 
     def wait(self) -> None:
-        """Until what the last rebuild left is done."""
+        """Until what the last rebuild left is done (its garbage collected at once)."""
         thread, self._thread = self._thread, None
         if thread is not None:
+            self.garbage.hurry()
             thread.join()
 
-    def _finish(self, save_later: list, index_later: list) -> None:
+    def _finish(self, save_later: list, index_later: list, since: float) -> None:
         from search.indexer import IndexFailed, index_in_place  # plugins/: wartadesa.build
 
-        for save in save_later:
-            save()
-        for settings in index_later:
-            try:
-                index_in_place(self.output, settings)
-                self.report("Indeks pencarian diperbarui (search index updated).")
-            except (IndexFailed, OSError) as failed:
-                self.report(str(failed), error=True)
+        try:
+            while save_later:  # popped: nothing of the build stays referred to from here
+                save_later.pop(0)()
+            while index_later:
+                try:
+                    index_in_place(self.output, index_later.pop(0))
+                    self.report("Indeks pencarian diperbarui (search index updated).")
+                except (IndexFailed, OSError) as failed:
+                    self.report(str(failed), error=True)
+        finally:
+            self.garbage.collect(since)
 
 
 def print_report(text: str, error: bool = False) -> None:

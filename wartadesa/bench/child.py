@@ -77,7 +77,6 @@ def preview_ours(settings, output, overrides, append, line):
         # removal of the output it replaced (a background `rm`) take.
         preview.wait()
         output_folder.wait_for_removals()
-        preview.garbage.before_build()
         with open(append, "a", encoding="utf-8") as handle:
             handle.write(f"\n{line}\n")
         start = time.perf_counter()
