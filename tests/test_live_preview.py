@@ -129,3 +129,34 @@ def test_the_collection_waits_for_the_page_to_be_read_unless_hurried():
     assert time.monotonic() - since < 60 and hurried.collections == 1
     hurried.calm()
     assert not hurried._hurry.is_set()
+
+
+def test_a_cache_file_that_cannot_be_saved_is_one_message_and_the_preview_goes_on(
+    tmp_path, monkeypatch
+):
+    from wartadesa.read_objects import Objects
+
+    def refuse(_self):
+        raise RuntimeError("disk penuh")
+
+    monkeypatch.setattr(Objects, "save", refuse)
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    reports = []
+    preview = LivePreview(
+        settings_path(),
+        tmp_path / "output",
+        {"PATH": str(content), "BUILD_CACHE": str(tmp_path / "cache")},
+        report=lambda text, error=False: reports.append((text, error)),
+    )
+    preview.rebuild()
+    preview.wait()
+    assert reports == [
+        (
+            "cache build tidak tersimpan (RuntimeError: disk penuh); build berikutnya membaca "
+            "ulang berkas yang perlu (build cache not saved)",
+            True,
+        ),
+        ("Indeks pencarian diperbarui (search index updated).", False),
+    ]
+    assert (tmp_path / "cache" / "pages.json").is_file()  # the page record still written

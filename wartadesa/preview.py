@@ -140,7 +140,15 @@ class LivePreview:
 
         try:
             while save_later:  # popped: nothing of the build stays referred to from here
-                save_later.pop(0)()
+                try:
+                    save_later.pop(0)()
+                except Exception as error:  # noqa: BLE001 - the next build only reads more
+                    self.report(
+                        f"cache build tidak tersimpan ({type(error).__name__}: {error}); "
+                        "build berikutnya membaca ulang berkas yang perlu (build cache not "
+                        "saved)",
+                        error=True,
+                    )
             while index_later:
                 try:
                     index_in_place(self.output, index_later.pop(0))
