@@ -56,11 +56,31 @@ class Collector:
         """[(url, last modified or None)], sorted by address (the home page first); pages
         marked noindex left out (read once every page is written: pages may be rendered in
         other processes, wartadesa.parallel)."""
+        global _noindex_seen
+        seen, _noindex_seen = _noindex_seen, {}
         return sorted(
             (url, changed)
             for url, (path, changed) in self.pages.items()
-            if not marked_noindex(path)
+            if not _noindex_of(url, path, seen)
         )
+
+
+# Whether each page of the last build in this process was marked noindex, by the file it
+# was (inode, size, modification time): a page a rebuild reused is that very file (a hard
+# link), so the live preview's rebuilds read only the pages they wrote again.
+_noindex_seen: dict[str, tuple[tuple, bool]] = {}
+
+
+def _noindex_of(url: str, path: str, seen: dict) -> bool:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    known = seen.get(url)
+    marked = known[1] if known is not None and known[0] == identity else marked_noindex(path)
+    _noindex_seen[url] = (identity, marked)
+    return marked
 
 
 def start(settings: Mapping[str, Any]) -> Collector:

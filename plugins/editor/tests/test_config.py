@@ -289,3 +289,18 @@ def test_no_editor_when_its_folder_is_empty(tmp_path):
     site = build_site(tmp_path / "output", EDITOR_PATH="")
     assert not (site.output / "admin").exists()
     assert site.exists("")
+
+
+def test_the_config_text_is_made_again_only_for_another_config(monkeypatch):
+    """The live preview's rebuilds render the same config: its text is kept in the process."""
+    from editor import generator
+
+    dumps = []
+    dump = generator.yaml.dump
+    monkeypatch.setattr(generator.yaml, "dump", lambda *a, **k: dumps.append(1) or dump(*a, **k))
+    monkeypatch.setattr(generator, "_rendered", ("", ""))
+    first = generator.render_config({"collections": [{"name": "berita", "label": "Berita"}]})
+    again = generator.render_config({"collections": [{"name": "berita", "label": "Berita"}]})
+    assert again == first and len(dumps) == 1
+    other = generator.render_config({"collections": [{"name": "berita", "label": "Kabar"}]})
+    assert len(dumps) == 2 and "Kabar" in other and "Kabar" not in first

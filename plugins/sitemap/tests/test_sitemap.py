@@ -176,3 +176,45 @@ def test_the_sitemap_text_is_what_element_tree_writes():
             entries.append((url, when))
         base = rng.choice(["https://desa.id", "https://sumber&rejo.desa.id", ""])
         assert render_sitemap(entries, base) == _element_tree_sitemap(entries, base), entries
+
+
+def test_a_page_is_read_for_noindex_again_only_when_it_is_another_file(tmp_path, monkeypatch):
+    """In one process (the live preview), a page that is the very file of the last build
+    (a hard link a rebuild reused) is not read again; a rewritten one is."""
+    import os
+
+    from sitemap import collect
+
+    monkeypatch.setattr(collect, "_noindex_seen", {})
+    reads = []
+    read = collect.marked_noindex
+    monkeypatch.setattr(collect, "marked_noindex", lambda path: reads.append(path) or read(path))
+
+    def build(folder, pages):
+        collector = collect.Collector({"OUTPUT_PATH": str(folder)})
+        for name in pages:
+            collector.pages[name] = (str(folder / name / "index.html"), None)
+        return [url for url, _ in collector.entries()]
+
+    first = tmp_path / "first"
+    for name, head in (("a", ""), ("b", '<meta name="robots" content="noindex">')):
+        (first / name).mkdir(parents=True)
+        (first / name / "index.html").write_text(f"<html><head>{head}</head></html>")
+    assert build(first, ["a", "b"]) == ["a"]
+    assert len(reads) == 2
+    second = tmp_path / "second"
+    for name in ("a", "b"):  # reused: the same files
+        (second / name).mkdir(parents=True)
+        os.link(first / name / "index.html", second / name / "index.html")
+    reads.clear()
+    assert build(second, ["a", "b"]) == ["a"]
+    assert reads == []
+    third = tmp_path / "third"
+    (third / "a").mkdir(parents=True)
+    (third / "a" / "index.html").write_text(
+        '<html><head><meta name="robots" content="noindex"></head></html>'
+    )
+    (third / "b").mkdir(parents=True)
+    (third / "b" / "index.html").write_text("<html><head></head></html>")
+    assert build(third, ["a", "b"]) == ["b"]  # both written again: both read
+    assert len(reads) == 2
