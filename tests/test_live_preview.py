@@ -3,12 +3,22 @@ page is in place when a rebuild returns; the build cache's files and the search 
 made afterwards in a thread, which the next rebuild waits for."""
 
 import json
+import os
 import shutil
 
+import pytest
+
 from tests.sitetools import SAMPLE, SAMPLE_BUILD_EPOCH, environ, settings_path
-from wartadesa import read_objects
+from wartadesa import read_cache, read_objects
 from wartadesa.build import build
 from wartadesa.preview import LivePreview
+
+
+@pytest.fixture(autouse=True)
+def _files_not_held_after():
+    """A LivePreview holds the cache's files in the process: not for the other tests."""
+    yield
+    read_cache.hold_files(False)
 
 
 def cache_files(cache):
@@ -72,6 +82,9 @@ def test_the_live_preview_rebuilds_then_saves_and_indexes_while_the_operator_rea
     # The second rebuild's record, written by the thread: most pages were reused.
     assert record["last_build"]["reused"] > record["last_build"]["rendered"] > 0
     assert read_objects.last_build["made"] == 1
+    # What the thread wrote is held for the next rebuild, which need not read it again.
+    held = sorted(os.path.basename(name) for name in read_cache._held)
+    assert held == ["clean.txt", "objects.bin", "pages.json", "partials.bin", "results.bin"]
     assert not [p.name for p in output.parent.iterdir() if p.name.startswith(".pagefind")]
 
 
@@ -160,3 +173,35 @@ def test_a_cache_file_that_cannot_be_saved_is_one_message_and_the_preview_goes_o
         ("Indeks pencarian diperbarui (search index updated).", False),
     ]
     assert (tmp_path / "cache" / "pages.json").is_file()  # the page record still written
+
+
+def test_a_held_file_is_taken_only_while_it_is_the_same_file(tmp_path):
+    loads = []
+
+    def load(path):
+        loads.append(path)
+        return {"text": path.read_text()}
+
+    record = tmp_path / "record.json"
+    record.write_text("satu")
+    read_cache.hold_files(False)
+    assert read_cache.held(record, load) == {"text": "satu"}
+    assert read_cache.held(record, load) == {"text": "satu"} and len(loads) == 2  # not held
+    read_cache.hold_files()
+    first = read_cache.held(record, load)
+    assert read_cache.held(record, load) is first and len(loads) == 3
+    read_cache.replace_file(record, b"dua")  # a new file (inode): read again
+    assert read_cache.held(record, load) == {"text": "dua"} and len(loads) == 4
+    kept = {"text": "tiga"}
+    read_cache.replace_file(record, b"tiga")
+    read_cache.hold(record, kept)  # what was just written
+    assert read_cache.held(record, load) is kept and len(loads) == 4
+    os.utime(record, ns=(1, 1))  # touched: another modification time, read again
+    assert read_cache.held(record, load) == {"text": "tiga"} and len(loads) == 5
+    for number in range(read_cache.HELD_FILES + 2):  # only a few files are held
+        other = tmp_path / f"other-{number}"
+        other.write_text(str(number))
+        read_cache.held(other, load)
+    assert len(read_cache._held) == read_cache.HELD_FILES
+    read_cache.hold_files(False)
+    assert read_cache._held == {}

@@ -739,11 +739,11 @@ class Store:
         self._previous_partials: dict[str, str] | None = None  # read when first asked
         self.partials: dict[str, str] = {}  # the partials' texts this build used
         self._partials_shared = 0  # in a forked writer: how many it had then
-        self._prepared: tuple[str, bytes | None] | None = None  # `prepare`: the record
+        self._prepared: tuple | None = None  # `prepare`: the record (`_record`)
 
     def _load(self) -> dict:
         try:
-            data = json.loads(self.record_file.read_text(encoding="utf-8"))
+            data = read_cache.held(self.record_file, _load_record)
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -987,9 +987,10 @@ class Store:
         (the build's temporary folder): `save`, after the swap, then only writes it."""
         self._prepared = self._record(folder)
 
-    def _record(self, folder) -> tuple[str, bytes | None]:
+    def _record(self, folder) -> tuple:
         """The record's text (each page's fingerprint, sha256, size, modification time,
-        shared part and sources), and the partials' file when it has new texts."""
+        shared part and sources) and what it holds, and, when the partials have new texts,
+        what their file holds and its bytes."""
         sources, numbers, renumbered = self._sources()
         pages = {}
         for name, (fingerprint, sha, known, page) in sorted(self.pages.items()):
@@ -1019,23 +1020,24 @@ class Store:
             "templates": self.fingerprints.template_analyses(),
             "pages": pages,
         }
-        partials = None
+        partials = written = None
         if self.partials:  # what the builds before kept, and what this one made
             earlier = self._earlier_partials()
             if not self.partials.keys() <= earlier.keys():
                 texts = {**earlier, **self.partials}
-                partials = pickle.dumps(
-                    {"site": self.fingerprints.site, "texts": texts}, pickle.HIGHEST_PROTOCOL
-                )
-        return json.dumps(data, separators=(",", ":")), partials
+                partials = {"site": self.fingerprints.site, "texts": texts}
+                written = pickle.dumps(partials, pickle.HIGHEST_PROTOCOL)
+        return json.dumps(data, separators=(",", ":")), data, partials, written
 
     def save(self) -> None:
         """Write the record of the output now in place (`previous_output`)."""
-        text, partials = self._prepared or self._record(self.previous_output)
-        read_cache.save_record(self.record_file, text)
-        if partials is not None:
+        text, data, partials, written = self._prepared or self._record(self.previous_output)
+        if read_cache.save_record(self.record_file, text):
+            read_cache.hold(self.record_file, data)
+        if written is not None:
             with suppress(OSError):
-                read_cache.replace_file(self._partials_file, partials)
+                read_cache.replace_file(self._partials_file, written)
+                read_cache.hold(self._partials_file, partials)
 
 
 class _Earlier(list):
@@ -1065,11 +1067,20 @@ def front_matter_digest(path: str) -> str:
 def _load_partials(path: Path) -> dict:
     """What a previous build kept of the partials ({} when missing or damaged)."""
     try:
-        with open(path, "rb") as handle:
-            found = pickle.load(handle)
+        found = read_cache.held(path, _unpickled)
     except Exception:  # noqa: BLE001 - missing or damaged: rendered again
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def _unpickled(path) -> Any:
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def _load_record(path) -> Any:
+    with open(path, encoding="utf-8") as handle:
+        return json.loads(handle.read())
 
 
 class _Reuse:

@@ -106,6 +106,9 @@ class LivePreview:
         self.report = report or print_report  # report(text, error=False): the index's outcome
         self.garbage = IdleCollection()
         self._thread: threading.Thread | None = None
+        from wartadesa.read_cache import hold_files
+
+        hold_files()  # the next rebuild takes the cache's files as this process left them
 
     def rebuild(self) -> list[str]:
         from wartadesa.build import build, load_settings

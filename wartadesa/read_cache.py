@@ -138,15 +138,18 @@ def environment_digest(settings, purpose: str):
     return digest
 
 
-def save_record(path: Path, data) -> None:
+def save_record(path: Path, data) -> bool:
     """Write a record of the build cache (JSON, or its text already made) whole or not at
-    all: a record that cannot be written only makes the next build do more."""
+    all: a record that cannot be written only makes the next build do more. Whether it was
+    written."""
     text = data if isinstance(data, str) else json.dumps(data, separators=(",", ":"))
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
+        return True
+    return False
 
 
 class _BackgroundWrites:
@@ -172,6 +175,62 @@ class _BackgroundWrites:
 _writes = _BackgroundWrites()
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_writes.wait)
+
+
+# The files of the build cache as this process last wrote or read them, each with what it
+# holds (a set, a dict) and what it was (device, inode, size, modification time). A live
+# preview's next build in the same process takes the value instead of reading and parsing
+# the file again (0.15 s at 5,000 articles) when the file is still that one: every file of
+# the cache is replaced whole (a new inode, `replace_file`, `save_record`). What is held is
+# only read by the build, never changed. A few files at most: those of the current cache;
+# and only in a process that builds again (`hold_files`: the live preview), so that a
+# build's memory is not kept for nothing while Pagefind runs.
+_held: dict[str, tuple[tuple, object]] = {}
+HELD_FILES = 8
+_holding = [False]
+
+
+def hold_files(enabled: bool = True) -> None:
+    """Keep the cache's files in this process between builds (or no longer)."""
+    _holding[0] = enabled
+    if not enabled:
+        _held.clear()
+
+
+def _identity(path) -> tuple | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def held(path, load):
+    """`load(path)`, or what this process last held for the file at `path` (`hold`) when it
+    is still the same file. `load` may raise as it would."""
+    key = os.path.abspath(path)
+    identity = _identity(key)
+    known = _held.get(key)
+    if identity is not None and known is not None and known[0] == identity:
+        return known[1]
+    value = load(path)
+    if identity is not None and identity == _identity(key):
+        hold(path, value, identity)
+    return value
+
+
+def hold(path, value, identity: tuple | None = None) -> None:
+    """Keep `value` as what the file at `path` (just written or read) holds."""
+    if not _holding[0]:
+        return
+    key = os.path.abspath(path)
+    identity = identity or _identity(key)
+    _held.pop(key, None)
+    if identity is None:
+        return
+    _held[key] = (identity, value)
+    while len(_held) > HELD_FILES:
+        _held.pop(next(iter(_held)))
 
 
 def replace_file(target: Path, data: bytes) -> None:

@@ -50,6 +50,7 @@ from typing import Any
 
 from blinker import signal
 
+from wartadesa import read_cache
 from wartadesa.read_cache import SharedPickler, SharedUnpickler
 
 FORMAT = 1
@@ -126,8 +127,7 @@ class Objects:
         if not self.enabled:
             return
         try:
-            with open(self.file, "rb") as handle:
-                found = pickle.load(handle)
+            found = read_cache.held(self.file, _load)
             if (
                 isinstance(found, dict)
                 and found.get("format") == FORMAT
@@ -189,17 +189,19 @@ class Objects:
         )
         if not self.enabled or (not self._changed and self.now.keys() == self.earlier.keys()):
             return
-        from wartadesa.read_cache import replace_file
-
-        data = pickle.dumps(
-            {"format": FORMAT, "static": self.static, "entries": dict(sorted(self.now.items()))},
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
+        kept = {"format": FORMAT, "static": self.static, "entries": dict(sorted(self.now.items()))}
+        data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(self.file, data)
+            read_cache.replace_file(self.file, data)
         except OSError:
-            pass  # not kept: the next build makes every object
+            return  # not kept: the next build makes every object
+        read_cache.hold(self.file, kept)
+
+
+def _load(path) -> Any:
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
 
 
 def _future(item: Any) -> bool:

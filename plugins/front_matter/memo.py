@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from wartadesa.read_cache import replace_file
+from wartadesa.read_cache import held, hold, replace_file
 
 CLEAN_FILE = "clean.txt"
 RESULTS_FILE = "results.bin"  # a pickle, apart from the read entries (*.pickle)
@@ -41,13 +41,12 @@ class Memo:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         try:
-            self.known = set((folder / CLEAN_FILE).read_text(encoding="ascii").split())
+            self.known = held(folder / CLEAN_FILE, _clean_keys)
         except (OSError, UnicodeDecodeError):
             self.known = set()
         self.used: set[str] = set()
         try:
-            with open(folder / RESULTS_FILE, "rb") as handle:
-                self.results = pickle.load(handle)
+            self.results = held(folder / RESULTS_FILE, _results)
             if not isinstance(self.results, dict):
                 self.results = {}
         except Exception:  # noqa: BLE001 - missing or damaged: the steps run again
@@ -65,12 +64,24 @@ class Memo:
             replace_file(
                 self.folder / CLEAN_FILE, ("\n".join(sorted(self.used)) + "\n").encode("ascii")
             )
+            hold(self.folder / CLEAN_FILE, set(self.used))
+            results = dict(sorted(self.kept.items()))
             replace_file(
-                self.folder / RESULTS_FILE,
-                pickle.dumps(dict(sorted(self.kept.items())), protocol=pickle.HIGHEST_PROTOCOL),
+                self.folder / RESULTS_FILE, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
             )
+            hold(self.folder / RESULTS_FILE, results)
         except Exception:  # noqa: BLE001 - a memo that cannot be written: the next build checks again
             pass
+
+
+def _clean_keys(path) -> set[str]:
+    with open(path, encoding="ascii") as handle:
+        return set(handle.read().split())
+
+
+def _results(path) -> Any:
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
 
 
 _memo: Memo | None = None
