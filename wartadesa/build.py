@@ -39,6 +39,7 @@ from wartadesa.speedups import (  # noqa: E402
     settled_heap,
     templates_read_once,
 )
+from wartadesa.split_checks import checks_on_two_cores  # noqa: E402
 from wartadesa.template_errors import template_problem  # noqa: E402
 
 
@@ -367,8 +368,8 @@ def _build_into(
             signals.finalized.connect(ahead.start)
         templates_read_once(settings)
         try:
-            # speed (issue 15): see wartadesa/speedups.py, parallel.py, compiled_templates.py
-            # and content_folders.py
+            # speed (issue 15): see wartadesa/speedups.py, parallel.py, compiled_templates.py,
+            # content_folders.py and split_checks.py
             with (
                 compiled_once(settings, aside=write),  # before anything digests the settings
                 frozen_urls(),
@@ -377,6 +378,7 @@ def _build_into(
                 parallel_reading(save_later),
                 parallel_writing(),
                 content_folders_aside(settings, enabled=write),
+                checks_on_two_cores(),
             ):
                 try:
                     Pelican(settings).run()

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from front_matter.errors import ContentError, report
+from front_matter.errors import ContentError, report, reports_only
 
 from .content import contents, is_article, meta_line
 from .settings import setting
@@ -48,6 +48,7 @@ def problem(item: Content, allowed: Sequence[str]) -> ContentError | None:
     )
 
 
+@reports_only
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every article whose category is not allowed."""
     items = [i for i in contents(generators) if is_article(i)]

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from front_matter.errors import ContentError, display_path, report
+from front_matter.errors import ContentError, display_path, report, reports_only
 
 from .content import contents, is_article, meta_line
 from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
@@ -161,6 +161,7 @@ def _report_folder_conflict(path, under, owners):
         )
 
 
+@reports_only(here=True)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every output path written twice, used as a file
     and as a folder, leaving the output folder or unsafe in an address."""

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from front_matter.errors import ContentError, report
+from front_matter.errors import ContentError, report, reports_only
 
 from .content import contents, is_article, meta_line
 from .settings import setting
@@ -35,6 +35,7 @@ def problem(item: Content, now: dt.datetime) -> ContentError | None:
     )
 
 
+@reports_only
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: warn about every published date too far ahead."""
     now = dt.datetime.now(dt.UTC)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from front_matter import memo
-from front_matter.errors import ContentError, report
+from front_matter.errors import ContentError, report, reports_only
 from front_matter.source import find_line, numbered, source_lines
 
 from .content import articles_generator, body_line, contents, meta_line, static_generator
@@ -376,6 +376,7 @@ def check_front_matter(site: Site, item: Content, check_images: bool) -> list[Co
     return errors
 
 
+@reports_only(here=True)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every link that points at nothing."""
     items = contents(generators)

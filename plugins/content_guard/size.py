@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from front_matter.errors import report
+from front_matter.errors import report, reports_only
 from front_matter.limits import size_problem
 
 from .content import contents
@@ -31,6 +31,7 @@ def problem(path: str | os.PathLike, limit_kb: float | None) -> ContentError | N
     return size_problem(path, size, limit_kb)
 
 
+@reports_only
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every article or page over the size limit."""
     for item in contents(generators):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from front_matter import memo
-from front_matter.errors import ContentError, report
+from front_matter.errors import ContentError, report, reports_only
 from front_matter.source import numbered, source_lines
 
 from . import browser_url
@@ -422,6 +422,7 @@ def data_files(path: str | os.PathLike) -> list[str]:
     return found
 
 
+@reports_only
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report spam in every article, page, static text file
     and YAML data file (desa.yml, ...), and in names that become addresses."""

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from front_matter.errors import ContentError, report
+from front_matter.errors import ContentError, report, reports_only
 
 from . import browser_url
 from .content import static_generator
@@ -292,6 +292,7 @@ def problems(path: str, source: str) -> list[ContentError]:
     return errors
 
 
+@reports_only
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: refuse static SVG/HTML/XML files with active content."""
     static = static_generator(generators)

@@ -72,3 +72,17 @@ def report(error: ContentError) -> ContentError:
     level = logging.WARNING if error.severity == "warning" else logging.ERROR
     logger.log(level, "%s", error, extra={"content_error": error})
     return error
+
+
+def reports_only(check=None, *, here: bool = False):
+    """Mark an `all_generators_finalized` receiver that only reads the site and reports
+    (`report`, logging): the build may run it after every other receiver, in another
+    process while the rest of the checks run (wartadesa/split_checks.py). `here=True`: in
+    the build's own process (what it works out, such as the addresses of every page, is
+    used later by the build)."""
+
+    def mark(function):
+        function.reports_only = "here" if here else "anywhere"
+        return function
+
+    return mark(check) if check is not None else mark

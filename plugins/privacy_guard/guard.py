@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from content_guard.content import contents, static_generator
 from front_matter import memo
-from front_matter.errors import ContentError, relative_path, report
+from front_matter.errors import ContentError, relative_path, report, reports_only
 from front_matter.source import source_lines
 
 from . import attachments, identity, personal, photos
@@ -209,6 +209,7 @@ class Guard:
         )
 
 
+@reports_only
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report personal data in everything published."""
     if not generators:

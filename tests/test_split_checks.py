@@ -1,0 +1,92 @@
+"""The plugins' checks on two cores (wartadesa/split_checks.py): receivers marked
+`reports_only` run after the others, the unmarked `here` ones in the build's process and
+the rest in a forked process, whose messages and memo entries come back."""
+
+import json
+import os
+
+import pytest
+from pelican.plugins import signals
+
+from front_matter import memo
+from front_matter.errors import ContentError, report, reports_only
+from tests.sitetools import build_site
+from wartadesa.build import BuildFailed
+
+
+@pytest.fixture
+def receivers(tmp_path):
+    """Three receivers of all_generators_finalized: one marked to run anywhere, one marked
+    `here`, one not marked; each notes its process and what it saw in `seen.jsonl`."""
+    log = tmp_path / "seen.jsonl"
+
+    def note(name, generators):
+        articles = generators[0].articles if generators else []
+        linked = all(hasattr(article, "previous_article") for article in articles)
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps([name, os.getpid(), linked]) + "\n")
+
+    @reports_only
+    def anywhere(generators):
+        note("anywhere", generators)
+        memo.mark_clean("uji-bersih")
+        report(ContentError("content/berita/uji.md", 3, "masalah uji (test problem)", "perbaiki"))
+
+    @reports_only(here=True)
+    def here(generators):
+        note("here", generators)
+
+    def unmarked(generators):
+        note("unmarked", generators)
+
+    for receiver in (anywhere, here, unmarked):
+        signals.all_generators_finalized.connect(receiver)
+    try:
+        yield lambda: [json.loads(line) for line in log.read_text().splitlines()]
+    finally:
+        for receiver in (anywhere, here, unmarked):
+            signals.all_generators_finalized.disconnect(receiver)
+
+
+@pytest.mark.parametrize("workers", [2, 1])
+def test_marked_checks_run_last_and_aside_and_their_reports_count(tmp_path, receivers, workers):
+    cache = tmp_path / "cache"
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", BUILD_CACHE=str(cache), BUILD_WORKERS=workers)
+    assert "content/berita/uji.md:3: masalah uji (test problem) — perbaiki" in failed.value.problems
+    assert not (tmp_path / "output").exists()  # nothing published
+    seen = receivers()
+    assert [name for name, _, _ in seen][0] == "unmarked"  # the marked ones after the others
+    assert sorted(name for name, _, _ in seen) == ["anywhere", "here", "unmarked"]
+    # The site complete (previous/next articles: article_extras) before the marked ones.
+    assert all(linked for name, _, linked in seen if name != "unmarked")
+    pids = {name: pid for name, pid, _ in seen}
+    assert pids["here"] == pids["unmarked"] == os.getpid()
+    assert (pids["anywhere"] != os.getpid()) == (workers == 2)
+
+
+def test_what_a_check_aside_found_clean_is_kept(tmp_path):
+    clean = []
+
+    @reports_only
+    def aside(generators):
+        clean.append(("aside", os.getpid() != here_pid, memo.is_clean("uji-bersih")))
+        memo.mark_clean("uji-bersih")
+
+    @reports_only(here=True)
+    def here(generators):  # keeps the split (one receiver each side)
+        pass
+
+    here_pid = os.getpid()
+    for receiver in (aside, here):
+        signals.all_generators_finalized.connect(receiver)
+    try:
+        build_site(tmp_path / "output", BUILD_CACHE=str(tmp_path / "cache"))
+    finally:
+        for receiver in (aside, here):
+            signals.all_generators_finalized.disconnect(receiver)
+    # Run in the forked process (what it appended there is not seen here) ...
+    assert clean == []
+    # ... and the key it marked clean came back: it was saved with the memo.
+    (saved,) = (tmp_path / "cache").rglob("clean.txt")
+    assert "uji-bersih" in saved.read_text().split()
