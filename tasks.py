@@ -156,7 +156,10 @@ def livereload(c, port=PORT):
         server.watch(str(ROOT / path), rebuild_site)
         if (ROOT / path).is_dir():
             server.watch(str(ROOT / path / "**" / "*"), rebuild_site)
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT))
+    try:
+        server.serve(host=HOST, port=int(port), root=str(OUTPUT))
+    finally:  # the last rebuild's cache files and index, when the preview is stopped
+        preview.wait()
 
 
 @task(help={"port": f"port (default {PORT})"})

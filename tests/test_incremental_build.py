@@ -934,3 +934,36 @@ def test_a_picture_saved_just_before_a_build_is_hashed_again_at_the_next(tmp_pat
     assert second.site != first.site  # the second picture is seen
     unchanged = Fingerprints({"PATH": str(tmp_path)}, {"files": record})
     assert unchanged.site == second.site
+
+
+def test_a_file_saved_again_while_the_build_runs_is_recorded_as_it_was_read(tmp_path):
+    """An operator saves an article twice: the second save (a new title) lands while the
+    build of the first runs, after the article was read. The record pairs the read file's
+    key with the front matter of those same bytes, so the next build sees a front matter
+    change (not a body edit) and its output is that of a clean build."""
+    from pelican.plugins import signals
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    build_site(output, content=content, BUILD_CACHE=str(cache))
+    article = sorted((content / "berita").glob("*.md"))[-1]  # the newest: on the home page
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nKalimat tambahan pertama.\n", encoding="utf-8")
+
+    def saved_again(_generators):  # a new title, and a date a year before every other
+        changed = text.replace("judul: Pelatihan", "judul: Judul Baru Pelatihan", 1)
+        changed = changed.replace("tanggal: 2024-07-10", "tanggal: 2019-07-10", 1)
+        assert changed.count("2019-07-10") == 1 and "Judul Baru" in changed
+        article.write_text(changed + "\nKalimat tambahan pertama.\n", encoding="utf-8")
+
+    signals.all_generators_finalized.connect(saved_again)
+    try:
+        build_site(output, content=content, BUILD_CACHE=str(cache))
+    finally:
+        signals.all_generators_finalized.disconnect(saved_again)
+    assert "Judul Baru" not in (output / "index.html").read_text(encoding="utf-8")
+    build_site(output, content=content, BUILD_CACHE=str(cache))  # nothing changed since
+    clean = build_site(tmp_path / "clean", content=content).output
+    assert "Judul Baru Pelatihan" in (clean / "index.html").read_text(encoding="utf-8")
+    assert files_of(output) == files_of(clean)

@@ -205,3 +205,30 @@ def test_a_held_file_is_taken_only_while_it_is_the_same_file(tmp_path):
     assert len(read_cache._held) == read_cache.HELD_FILES
     read_cache.hold_files(False)
     assert read_cache._held == {}
+
+
+def test_an_index_that_fails_in_the_preview_is_one_line(tmp_path, monkeypatch):
+    import search.indexer
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("pagefind hilang")
+
+    monkeypatch.setattr(search.indexer, "index_in_place", broken)
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    reports = []
+    preview = LivePreview(
+        settings_path(),
+        tmp_path / "output",
+        {"PATH": str(content)},
+        report=lambda text, error=False: reports.append((text, error)),
+    )
+    preview.rebuild()
+    preview.wait()
+    assert reports == [
+        (
+            "indeks pencarian tidak diperbarui (RuntimeError: pagefind hilang) (search index "
+            "not updated)",
+            True,
+        )
+    ]

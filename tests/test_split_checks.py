@@ -90,3 +90,69 @@ def test_what_a_check_aside_found_clean_is_kept(tmp_path):
     # ... and the key it marked clean came back: it was saved with the memo.
     (saved,) = (tmp_path / "cache").rglob("clean.txt")
     assert "uji-bersih" in saved.read_text().split()
+
+
+@pytest.mark.parametrize("workers", [2, 1])
+def test_a_check_that_fails_does_not_hide_what_the_others_found(tmp_path, workers):
+    @reports_only
+    def finds(generators):
+        report(ContentError("content/berita/uji.md", 3, "masalah uji", "perbaiki"))
+
+    @reports_only(here=True)
+    def breaks(generators):
+        raise RuntimeError("pemeriksaan rusak")
+
+    for receiver in (finds, breaks):
+        signals.all_generators_finalized.connect(receiver)
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(tmp_path / "output", BUILD_WORKERS=workers)
+    finally:
+        for receiver in (finds, breaks):
+            signals.all_generators_finalized.disconnect(receiver)
+    problems = failed.value.problems
+    assert "content/berita/uji.md:3: masalah uji — perbaiki" in problems
+    assert any("RuntimeError: pemeriksaan rusak" in line for line in problems), problems
+
+
+def test_a_check_connected_strongly_stays_connected_build_after_build(tmp_path):
+    import functools
+
+    calls = []
+
+    def count(label, generators):
+        calls.append(label)
+
+    check = reports_only(functools.partial(count, "dihitung"))
+    signals.all_generators_finalized.connect(check, weak=False)
+    del check  # only the signal holds it, as a plugin's partial
+    try:
+        for _ in range(2):
+            build_site(tmp_path / "output", BUILD_WORKERS=1)
+    finally:
+        for receiver in list(signals.all_generators_finalized.receivers_for(object())):
+            if isinstance(receiver, functools.partial) and receiver.func is count:
+                signals.all_generators_finalized.disconnect(receiver)
+    assert calls == ["dihitung", "dihitung"]
+
+
+def test_a_table_a_check_aside_filled_is_kept(tmp_path):
+    import pickle
+
+    @reports_only
+    def aside(generators):
+        memo.table("uji tabel")[1]["kunci"] = "nilai"
+
+    @reports_only(here=True)
+    def here(generators):
+        pass
+
+    for receiver in (aside, here):
+        signals.all_generators_finalized.connect(receiver)
+    try:
+        build_site(tmp_path / "output", BUILD_CACHE=str(tmp_path / "cache"), BUILD_WORKERS=2)
+    finally:
+        for receiver in (aside, here):
+            signals.all_generators_finalized.disconnect(receiver)
+    (saved,) = (tmp_path / "cache").rglob("results.bin")
+    assert pickle.loads(saved.read_bytes())["uji tabel"] == {"kunci": "nilai"}

@@ -728,6 +728,7 @@ class Store:
         self._previous_sources = previous.get("sources") or []
         self._changed: Any = _NOT_YET
         self._read: dict[str, str] | None = None  # memo.sources_read(), taken while writing
+        self._fronts: dict[str, str] = {}  # memo.fronts_read(): as each file was read
         self.fingerprints = Fingerprints(settings, previous)
         self.pages: dict[str, list[str]] = {}
         self.rendered = 0
@@ -781,7 +782,12 @@ class Store:
             from front_matter import memo
 
             self._read = memo.sources_read() or {}
+            self._fronts = memo.fronts_read() or {}
         return _Reuse(template, self, context) if self.enabled else template
+
+    def _front(self, path: str) -> str:
+        """The front matter digest of the file at `path` as this build read it."""
+        return self._fronts.get(path) or front_matter_digest(path)
 
     def previous_file(self, name: str, fingerprint: str) -> tuple[str, str, list] | None:
         """(the previous output's file, its sha256, [its size, its modification time]) when
@@ -893,7 +899,7 @@ class Store:
             if found is None:
                 return None
             if found != key:
-                if front_matter_digest(path) != front:
+                if self._front(path) != front:
                     return None
                 changed.add(number)
         return frozenset(changed)
@@ -962,7 +968,7 @@ class Store:
         for path, key in (self._read or {}).items():
             relative = relative_path(path, content_path)
             known = earlier.get(relative)
-            front = known[1] if known and known[0] == key else front_matter_digest(path)
+            front = known[1] if known and known[0] == key else self._front(path)
             found.append((relative, key, front, path))
         found.sort()
         numbers = {path: n for n, (_, _, _, path) in enumerate(found)}
@@ -1049,13 +1055,20 @@ def front_matter_digest(path: str) -> str:
     """sha256 of a content file's front matter, its lines from the first `---` to the one
     that closes it (the whole file when it has none, or cannot be read). The split is the
     reader's (`front_matter.source.front_matter_end`), without parsing the YAML."""
-    from front_matter.source import front_matter_end
-
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return "-"
+    return front_matter_digest_of(data)
+
+
+def front_matter_digest_of(data: bytes) -> str:
+    """`front_matter_digest` of a file's bytes (the ones the read cache's key was made of,
+    wartadesa.read_cache: so that a file saved again while the build runs is not recorded
+    with the key of what was read and the front matter of what it became)."""
+    from front_matter.source import front_matter_end
+
     lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
     if lines[0].strip() == b"---":
         end = front_matter_end(lines)

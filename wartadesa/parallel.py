@@ -865,7 +865,8 @@ def parallel_reading(save_later=None):
         if key is not None and reading.memo is not None:
             from front_matter import memo
 
-            memo.note_source(full, key)  # per-file results kept by the steps (memo.recall)
+            # Per-file results kept by the steps (memo.recall); the front matter as read.
+            memo.note_source(full, key, cache.fronts.get(full))
         objects = reading.objects if key is not None and reading.objects is not None else None
         if objects is not None and objects.enabled:
             restored = objects.restore(key, content_class, self.settings, context)

@@ -139,8 +139,6 @@ class LivePreview:
             thread.join()
 
     def _finish(self, save_later: list, index_later: list, since: float) -> None:
-        from search.indexer import IndexFailed, index_in_place  # plugins/: wartadesa.build
-
         try:
             while save_later:  # popped: nothing of the build stays referred to from here
                 try:
@@ -153,11 +151,21 @@ class LivePreview:
                         error=True,
                     )
             while index_later:
+                settings = index_later.pop(0)
                 try:
-                    index_in_place(self.output, index_later.pop(0))
+                    from search.indexer import index_in_place  # plugins/: wartadesa.build
+
+                    index_in_place(self.output, settings)
                     self.report("Indeks pencarian diperbarui (search index updated).")
-                except (IndexFailed, OSError) as failed:
-                    self.report(str(failed), error=True)
+                except Exception as failed:  # noqa: BLE001 - IndexFailed's own line, else its name
+                    known = type(failed).__name__ == "IndexFailed" or isinstance(failed, OSError)
+                    self.report(
+                        str(failed)
+                        if known
+                        else f"indeks pencarian tidak diperbarui ({type(failed).__name__}: "
+                        f"{failed}) (search index not updated)",
+                        error=True,
+                    )
         finally:
             self.garbage.collect(since)
 

@@ -279,6 +279,9 @@ class ReadCache:
         self._content = os.path.abspath(settings["PATH"])
         self._settled_before = time.time_ns() - SETTLED_NS
         self._sources = {}  # this build's {class\0path: (identity, key)}
+        # The front matter digest of each file read for its key, from the same bytes
+        # (incremental.Store records it beside the key).
+        self.fronts: dict[str, str] = {}
         try:
             with open(self.here / SOURCES_FILE, "rb") as handle:
                 known = pickle.load(handle)
@@ -315,6 +318,9 @@ class ReadCache:
                 data = handle.read()
         except OSError:
             return None
+        from wartadesa.incremental import front_matter_digest_of
+
+        self.fronts[path] = front_matter_digest_of(data)
         digest = hashlib.sha256()
         digest.update(f"{class_name}\0{relative}\0".encode("utf-8", "surrogateescape"))
         if self.settings.get("DEFAULT_DATE") == "fs":

@@ -17,8 +17,10 @@ fork) they run one after the other, in the same order, in the build's process.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import weakref
+from contextlib import contextmanager, suppress
 
+from blinker.base import ANY_ID, make_id
 from pelican.plugins import signals
 
 from wartadesa.parallel import Aside, worker_count
@@ -31,23 +33,32 @@ def _marked(receiver) -> str | None:
 class _Checks:
     def __init__(self) -> None:
         self.taken = []  # the marked receivers, in the order the signal had them
+        self._weak = {}  # id of a taken receiver -> whether it was connected weakly
 
     def take(self, _pelican=None) -> None:
-        """initialized: every plugin has connected its receivers."""
+        """initialized: every plugin has connected its receivers. Taken: the marked ones
+        connected for every sender only (a receiver for one sender stays where it is)."""
         signal = signals.all_generators_finalized
         for receiver in list(signal.receivers_for(object())):
-            if _marked(receiver) and receiver is not self.run:
-                signal.disconnect(receiver)
-                self.taken.append(receiver)
+            if not _marked(receiver) or receiver is self.run:
+                continue
+            key = make_id(receiver)
+            if set(signal._by_receiver.get(key, ())) != {ANY_ID}:
+                continue
+            self._weak[key] = isinstance(signal.receivers.get(key), weakref.ref)
+            signal.disconnect(receiver)
+            self.taken.append(receiver)
         signal.disconnect(self.run)  # last of all
         signal.connect(self.run)
 
     def give_back(self) -> None:
+        """The taken receivers connected again as they were (weakly or not)."""
         signal = signals.all_generators_finalized
         signal.disconnect(self.run)
         for receiver in self.taken:
-            signal.connect(receiver)
+            signal.connect(receiver, weak=self._weak.get(make_id(receiver), True))
         self.taken = []
+        self._weak = {}
 
     def run(self, generators) -> None:
         """all_generators_finalized, after every other receiver."""
@@ -63,25 +74,36 @@ class _Checks:
             for receiver in here:
                 receiver(generators)
         except BaseException:
-            other.stop()
+            # What the other checks found is reported too (as when they run first, on one
+            # core); their own failure, if any, gives way to this one.
+            with suppress(Exception):
+                other.result()
             raise
         _merge_memo(other.result())
 
 
 def _run_noting_memo(receivers, generators):
-    """In the forked process: run `receivers`; what they added to the memo."""
+    """In the forked process: run `receivers`; what they added to the memo (the keys found
+    clean, the results kept, the entries of its tables: memo.share)."""
     from front_matter import memo
 
     found = memo._memo
-    used = set(found.used) if found is not None else set()
-    kept = set(found.kept) if found is not None else set()
+    if found is None:
+        for receiver in receivers:
+            receiver(generators)
+        return None
+    used, kept = set(found.used), set(found.kept)
+    memo.forked()
     for receiver in receivers:
         receiver(generators)
-    if found is None:
-        return None
     return (
         sorted(found.used - used),
-        {key: value for key, value in found.kept.items() if key not in kept},
+        {
+            key: value
+            for key, value in found.kept.items()
+            if key not in kept and key not in found.tables
+        },
+        memo.share(),
     )
 
 
@@ -90,10 +112,11 @@ def _merge_memo(added) -> None:
 
     if added is None or memo._memo is None:
         return
-    used, kept = added
+    used, kept, tables = added
     memo._memo.used.update(used)
     for key, value in kept.items():
         memo._memo.kept.setdefault(key, value)
+    memo.merge(tables)
 
 
 @contextmanager

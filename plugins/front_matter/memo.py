@@ -53,6 +53,7 @@ class Memo:
             self.results = {}
         self.kept: dict[str, Any] = {}
         self.sources: dict[str, str] = {}
+        self.fronts: dict[str, str] = {}
         self.tables: dict[str, dict] = {}  # this build's tables (also in `kept`)
         self.forked_at: dict[str, int] = {}  # in a forked writer: each table's size then
 
@@ -180,10 +181,19 @@ def checked_unless_clean(jobs: list[tuple[str, Any]], check, settings) -> list[l
     return errors
 
 
-def note_source(path: str, source: str) -> None:
-    """The reading says which read-cache key the file at `path` has in this build."""
+def note_source(path: str, source: str, front: str | None = None) -> None:
+    """The reading says which read-cache key the file at `path` has in this build, and the
+    digest of its front matter when it was read for that key (`front`)."""
     if _memo is not None:
         _memo.sources[path] = source
+        if front is not None:
+            _memo.fronts[path] = front
+
+
+def fronts_read() -> dict[str, str] | None:
+    """{path: front matter digest} of the files this build read for their key (None: no
+    memo)."""
+    return None if _memo is None else _memo.fronts
 
 
 def sources_read() -> dict[str, str] | None:
