@@ -29,6 +29,24 @@ def cache_files(cache):
     )
 
 
+def preview_of(tmp_path, cache=True):
+    """A LivePreview of a copy of the sample content: (the preview, the content folder,
+    what it reported: [(text, error)])."""
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    overrides = {"PATH": str(content)}
+    if cache:
+        overrides["BUILD_CACHE"] = str(tmp_path / "cache")
+    reports = []
+    preview = LivePreview(
+        settings_path(),
+        tmp_path / "output",
+        overrides,
+        report=lambda text, error=False: reports.append((text, error)),
+    )
+    return preview, content, reports
+
+
 def test_save_later_leaves_the_build_cache_files_to_the_caller(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(SAMPLE / "content", content)
@@ -52,17 +70,8 @@ def test_save_later_leaves_the_build_cache_files_to_the_caller(tmp_path):
 
 
 def test_the_live_preview_rebuilds_then_saves_and_indexes_while_the_operator_reads(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(SAMPLE / "content", content)
-    cache = tmp_path / "cache"
-    output = tmp_path / "output"
-    reports = []
-    preview = LivePreview(
-        settings_path(),
-        output,
-        {"PATH": str(content), "BUILD_CACHE": str(cache)},
-        report=lambda text, error=False: reports.append((text, error)),
-    )
+    preview, content, reports = preview_of(tmp_path)
+    cache, output = tmp_path / "cache", tmp_path / "output"
     with environ(SOURCE_DATE_EPOCH=SAMPLE_BUILD_EPOCH):
         assert preview.rebuild() == []
         preview.wait()
@@ -96,14 +105,7 @@ def test_the_garbage_of_a_preview_rebuild_is_collected_before_the_next(tmp_path)
 
     from pelican.plugins import signals
 
-    content = tmp_path / "content"
-    shutil.copytree(SAMPLE / "content", content)
-    preview = LivePreview(
-        settings_path(),
-        tmp_path / "output",
-        {"PATH": str(content), "BUILD_CACHE": str(tmp_path / "cache")},
-        report=lambda *_a, **_k: None,
-    )
+    preview, _content, _reports = preview_of(tmp_path)
     seen = []
 
     def remember(generator):
@@ -153,15 +155,7 @@ def test_a_cache_file_that_cannot_be_saved_is_one_message_and_the_preview_goes_o
         raise RuntimeError("disk penuh")
 
     monkeypatch.setattr(Objects, "save", refuse)
-    content = tmp_path / "content"
-    shutil.copytree(SAMPLE / "content", content)
-    reports = []
-    preview = LivePreview(
-        settings_path(),
-        tmp_path / "output",
-        {"PATH": str(content), "BUILD_CACHE": str(tmp_path / "cache")},
-        report=lambda text, error=False: reports.append((text, error)),
-    )
+    preview, _content, reports = preview_of(tmp_path)
     preview.rebuild()
     preview.wait()
     assert reports == [
@@ -214,15 +208,7 @@ def test_an_index_that_fails_in_the_preview_is_one_line(tmp_path, monkeypatch):
         raise RuntimeError("pagefind hilang")
 
     monkeypatch.setattr(search.indexer, "index_in_place", broken)
-    content = tmp_path / "content"
-    shutil.copytree(SAMPLE / "content", content)
-    reports = []
-    preview = LivePreview(
-        settings_path(),
-        tmp_path / "output",
-        {"PATH": str(content)},
-        report=lambda text, error=False: reports.append((text, error)),
-    )
+    preview, _content, reports = preview_of(tmp_path, cache=False)
     preview.rebuild()
     preview.wait()
     assert reports == [
