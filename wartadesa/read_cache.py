@@ -197,7 +197,10 @@ def hold_files(enabled: bool = True) -> None:
         _held.clear()
 
 
-def _identity(path) -> tuple | None:
+def file_identity(path) -> tuple | None:
+    """What tells one file from another at the same path (device, inode, size, modification
+    time), or None when there is none: the same identity, the same bytes, for files replaced
+    whole (the build cache's, the pages of an output)."""
     try:
         found = os.stat(path)
     except OSError:
@@ -209,12 +212,12 @@ def held(path, load):
     """`load(path)`, or what this process last held for the file at `path` (`hold`) when it
     is still the same file. `load` may raise as it would."""
     key = os.path.abspath(path)
-    identity = _identity(key)
+    identity = file_identity(key)
     known = _held.get(key)
     if identity is not None and known is not None and known[0] == identity:
         return known[1]
     value = load(path)
-    if identity is not None and identity == _identity(key):
+    if identity is not None and identity == file_identity(key):
         hold(path, value, identity)
     return value
 
@@ -224,7 +227,7 @@ def hold(path, value, identity: tuple | None = None) -> None:
     if not _holding[0]:
         return
     key = os.path.abspath(path)
-    identity = identity or _identity(key)
+    identity = identity or file_identity(key)
     _held.pop(key, None)
     if identity is None:
         return

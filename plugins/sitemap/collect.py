@@ -16,6 +16,7 @@ from typing import Any
 from pelican.contents import Content
 
 from wartadesa.parallel import page_is_ours
+from wartadesa.read_cache import file_identity
 
 NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
 HEAD_BYTES = 4096  # the robots meta tag is near the top of <head>
@@ -72,11 +73,9 @@ _noindex_seen: dict[str, tuple[tuple, bool]] = {}
 
 
 def _noindex_of(url: str, path: str, seen: dict) -> bool:
-    try:
-        stat = os.stat(path)
-    except OSError:
+    identity = file_identity(path)
+    if identity is None:
         return False
-    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
     known = seen.get(url)
     marked = known[1] if known is not None and known[0] == identity else marked_noindex(path)
     _noindex_seen[url] = (identity, marked)
