@@ -30,9 +30,10 @@ attributes are pickled as soon as it is made, before the build's later steps add
 them; the settings and the build's context travel as references to this build's. What
 cannot be pickled (a closure a receiver set) makes the object not kept.
 
-The file (`objects.bin` in the read cache's folder of this environment) holds the
-entries this build used, written at the end of a build that succeeded; it is safe to
-delete (every object is made again, as in a build without it).
+The files (`objects-NN.bin` in the read cache's folder of this environment,
+`bucket_files.py`) hold the entries this build used, written at the end of a build that
+succeeded, only the files whose entries changed; they are safe to delete (every object is
+made again, as in a build without them).
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ import gc
 import hashlib
 import io
 import os
-import pickle
 import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -50,11 +50,11 @@ from typing import Any
 
 from blinker import signal
 
-from wartadesa import read_cache
+from wartadesa.bucket_files import BucketFiles
 from wartadesa.read_cache import SharedPickler, SharedUnpickler
 
 FORMAT = 1
-FILE = "objects.bin"  # a pickle, apart from the read entries (*.pickle)
+STEM = "objects"  # objects-00.bin ... (bucket_files), apart from the read entries (*.pickle)
 # Attributes not kept: the closure the photos plugin sets (made again by content_restored)
 # and the memo of URL expansions (wartadesa/speedups.py, made again when asked).
 LEFT_OUT = frozenset({"_update_content", "_wartadesa_urls"})
@@ -114,9 +114,9 @@ class Objects:
     """The objects of one build's reading: those an earlier build kept, and this build's."""
 
     def __init__(self, folder: Path, settings: Mapping[str, Any]) -> None:
-        self.file = folder / FILE
         self.settings = settings
         self.static = static_digest(settings)
+        self.files = BucketFiles(folder, STEM, (FORMAT, self.static))
         self.enabled = all_restorable()
         self.earlier: dict[str, tuple] = {}
         self.now: dict[str, tuple] = {}
@@ -126,16 +126,7 @@ class Objects:
         self._changed = False
         if not self.enabled:
             return
-        try:
-            found = read_cache.held(self.file, _load)
-            if (
-                isinstance(found, dict)
-                and found.get("format") == FORMAT
-                and found.get("static") == self.static
-            ):
-                self.earlier = found["entries"]
-        except Exception:  # noqa: BLE001 - missing or damaged: every object is made
-            self.earlier = {}
+        self.earlier = self.files.load()  # missing or damaged files: those objects are made
 
     def restore(self, key: str, content_class: type, settings: dict, context: dict) -> Any:
         """The object of `content_class` an earlier build made from the file of read-cache
@@ -189,19 +180,7 @@ class Objects:
         )
         if not self.enabled or (not self._changed and self.now.keys() == self.earlier.keys()):
             return
-        kept = {"format": FORMAT, "static": self.static, "entries": dict(sorted(self.now.items()))}
-        data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            read_cache.replace_file(self.file, data)
-        except OSError:
-            return  # not kept: the next build makes every object
-        read_cache.hold(self.file, kept)
-
-
-def _load(path) -> Any:
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
+        self.files.save(self.now)  # a file not written: the next build makes its objects
 
 
 def _future(item: Any) -> bool:

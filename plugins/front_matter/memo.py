@@ -23,15 +23,15 @@ writer (wartadesa/parallel.py) adds to this build's table travel back to the mai
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from wartadesa.bucket_files import BucketFiles
 from wartadesa.read_cache import held, hold, replace_file
 
 CLEAN_FILE = "clean.txt"
-RESULTS_FILE = "results.bin"  # a pickle, apart from the read entries (*.pickle)
+RESULTS_STEM = "results"  # results-00.bin ... (wartadesa/bucket_files.py)
 
 
 class Memo:
@@ -45,12 +45,8 @@ class Memo:
         except (OSError, UnicodeDecodeError):
             self.known = set()
         self.used: set[str] = set()
-        try:
-            self.results = held(folder / RESULTS_FILE, _results)
-            if not isinstance(self.results, dict):
-                self.results = {}
-        except Exception:  # noqa: BLE001 - missing or damaged: the steps run again
-            self.results = {}
+        self.files = BucketFiles(folder, RESULTS_STEM)
+        self.results = self.files.load()  # missing or damaged files: those steps run again
         self.kept: dict[str, Any] = {}
         self.sources: dict[str, str] = {}
         self.fronts: dict[str, str] = {}
@@ -66,11 +62,7 @@ class Memo:
                 self.folder / CLEAN_FILE, ("\n".join(sorted(self.used)) + "\n").encode("ascii")
             )
             hold(self.folder / CLEAN_FILE, set(self.used))
-            results = dict(sorted(self.kept.items()))
-            replace_file(
-                self.folder / RESULTS_FILE, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
-            )
-            hold(self.folder / RESULTS_FILE, results)
+            self.files.save(self.kept)  # only the files whose results changed
         except Exception:  # noqa: BLE001 - a memo that cannot be written: the next build checks again
             pass
 
@@ -78,11 +70,6 @@ class Memo:
 def _clean_keys(path) -> set[str]:
     with open(path, encoding="ascii") as handle:
         return set(handle.read().split())
-
-
-def _results(path) -> Any:
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
 
 
 _memo: Memo | None = None
