@@ -31,7 +31,8 @@ def cache_files(cache):
     return sorted(
         p.relative_to(cache).as_posix()
         for p in cache.rglob("*")
-        if p.is_file() and kind(p.name) in ("pages.json", "objects-NN.bin", "clean.txt", "sources.bin")
+        if p.is_file()
+        and kind(p.name) in ("pages.json", "objects-NN.bin", "clean.txt", "sources.bin")
     )
 
 
