@@ -100,7 +100,13 @@ def test_the_live_preview_rebuilds_then_saves_and_indexes_while_the_operator_rea
     assert read_objects.last_build["made"] == 1
     # What the thread wrote is held for the next rebuild, which need not read it again.
     held = sorted({kind(os.path.basename(name)) for name in read_cache._held})
-    assert held == ["clean.txt", "objects-NN.bin", "pages.json", "partials.bin", "results-NN.bin"]
+    assert held == [
+        "clean.txt",
+        "objects-NN.bin",
+        "pages.json",
+        "partials-NN.bin",
+        "results-NN.bin",
+    ]
     assert not [p.name for p in output.parent.iterdir() if p.name.startswith(".pagefind")]
 
 

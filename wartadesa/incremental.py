@@ -42,7 +42,8 @@ card) is kept between builds the same way: by a digest of `site`, the templates,
 and the values it reads, each described as on a list page (a content object by its source
 and address), so a page rendered again (every list page after its list gained an article)
 takes the cards of the articles it shows from the previous build instead of rendering them
-(`partials.bin`: the texts made since `site` last changed).
+(`partials-NN.bin`: the texts made since `site` last changed, in 16 files, of which a
+build writes again only those that gained a text: `bucket_files.py`).
 
 A page's fingerprint need not even be worked out when the content files changed only below
 their front matter (an article's text edited; none added, removed or moved, no front matter
@@ -72,7 +73,6 @@ import json
 import logging
 import marshal
 import os
-import pickle
 import re
 import time
 from collections.abc import Mapping
@@ -89,6 +89,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 
 from wartadesa import read_cache
+from wartadesa.bucket_files import BucketFiles
 from wartadesa.dates import build_day
 from wartadesa.output_folder import FoldersMadeAside
 from wartadesa.paths import relative_path
@@ -98,7 +99,7 @@ logger = logging.getLogger(__name__)
 FORMAT = 5  # pages: [fingerprint, sha256, size, modification time in ns, shared part, sources]
 _NOT_YET = object()
 RECORD = "pages.json"
-PARTIALS = "partials.bin"  # {"site": digest, "texts": {digest: text}}: partials
+PARTIALS = "partials"  # partials-00.bin ...: {digest: text} under `site` (bucket_files)
 MISSING = object()  # a variable a partial can read that its page does not have
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""")
@@ -736,8 +737,9 @@ class Store:
         self.recalled = 0  # pages whose fingerprint was the previous record's (reuse_test)
         self.enabled = True
         self.pending: tuple[str, Path] | None = None  # (output file, previous file to link)
-        self._partials_file = cache / PARTIALS
-        self._previous_partials: dict[str, str] | None = None  # read when first asked
+        self._cache = cache
+        self._partial_files: BucketFiles | None = None  # read when first asked
+        self._previous_partials: dict[str, str] | None = None
         self.partials: dict[str, str] = {}  # the partials' texts this build used
         self._partials_shared = 0  # in a forked writer: how many it had then
         self._prepared: tuple | None = None  # `prepare`: the record (`_record`)
@@ -771,10 +773,8 @@ class Store:
         """The texts kept by the builds before, for the same `site` (settings, kit, static
         files, build day: a new one renders every page again anyway)."""
         if self._previous_partials is None:
-            found = _load_partials(self._partials_file)
-            same = found.get("site") == self.fingerprints.site
-            texts = found.get("texts") if same else None
-            self._previous_partials = texts if isinstance(texts, dict) else {}
+            self._partial_files = BucketFiles(self._cache, PARTIALS, self.fingerprints.site)
+            self._previous_partials = self._partial_files.load()
         return self._previous_partials
 
     def wrap(self, template, context: Mapping[str, Any]):
@@ -996,7 +996,7 @@ class Store:
     def _record(self, folder) -> tuple:
         """The record's text (each page's fingerprint, sha256, size, modification time,
         shared part and sources) and what it holds, and, when the partials have new texts,
-        what their file holds and its bytes."""
+        all their texts (saved in the files that gained one)."""
         sources, numbers, renumbered = self._sources()
         pages = {}
         for name, (fingerprint, sha, known, page) in sorted(self.pages.items()):
@@ -1026,24 +1026,20 @@ class Store:
             "templates": self.fingerprints.template_analyses(),
             "pages": pages,
         }
-        partials = written = None
+        partials = None
         if self.partials:  # what the builds before kept, and what this one made
             earlier = self._earlier_partials()
             if not self.partials.keys() <= earlier.keys():
-                texts = {**earlier, **self.partials}
-                partials = {"site": self.fingerprints.site, "texts": texts}
-                written = pickle.dumps(partials, pickle.HIGHEST_PROTOCOL)
-        return json.dumps(data, separators=(",", ":")), data, partials, written
+                partials = {**earlier, **self.partials}
+        return json.dumps(data, separators=(",", ":")), data, partials
 
     def save(self) -> None:
         """Write the record of the output now in place (`previous_output`)."""
-        text, data, partials, written = self._prepared or self._record(self.previous_output)
+        text, data, partials = self._prepared or self._record(self.previous_output)
         if read_cache.save_record(self.record_file, text):
             read_cache.hold(self.record_file, data)
-        if written is not None:
-            with suppress(OSError):
-                read_cache.replace_file(self._partials_file, written)
-                read_cache.hold(self._partials_file, partials)
+        if partials is not None:  # the files that gained a text
+            self._partial_files.save(partials)
 
 
 class _Earlier(list):
@@ -1075,20 +1071,6 @@ def front_matter_digest_of(data: bytes) -> str:
         if end is not None:
             data = b"\n".join(lines[: end + 1])
     return hashlib.sha256(data).hexdigest()
-
-
-def _load_partials(path: Path) -> dict:
-    """What a previous build kept of the partials ({} when missing or damaged)."""
-    try:
-        found = read_cache.held(path, _unpickled)
-    except Exception:  # noqa: BLE001 - missing or damaged: rendered again
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
-def _unpickled(path) -> Any:
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
 
 
 def _load_record(path) -> Any:
