@@ -106,6 +106,7 @@ def test_the_live_preview_rebuilds_then_saves_and_indexes_while_the_operator_rea
         "pages.json",
         "partials-NN.bin",
         "results-NN.bin",
+        "sitemap-noindex.json",
     ]
     assert not [p.name for p in output.parent.iterdir() if p.name.startswith(".pagefind")]
 

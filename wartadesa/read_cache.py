@@ -183,11 +183,11 @@ if hasattr(os, "register_at_fork"):
 # the file again (0.15 s at 5,000 articles) when the file is still that one: every file of
 # the cache is replaced whole (a new inode, `replace_file`, `save_record`). What is held is
 # only read by the build, never changed. The files of the current cache at most (the kept
-# articles and the memo's results are 16 files each, wartadesa/bucket_files.py); and only
-# in a process that builds again (`hold_files`: the live preview), so that a
+# articles, the memo's results and the partials are 16 files each,
+# wartadesa/bucket_files.py); and only in a process that builds again (`hold_files`: the live preview), so that a
 # build's memory is not kept for nothing while Pagefind runs.
 _held: dict[str, tuple[tuple, object]] = {}
-HELD_FILES = 48
+HELD_FILES = 64
 _holding = [False]
 
 

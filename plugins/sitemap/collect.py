@@ -8,6 +8,7 @@ and draft content, and addresses under a SITEMAP_EXCLUDE prefix (admin/, cari/).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from typing import Any
 
 from pelican.contents import Content
 
+from wartadesa import read_cache
 from wartadesa.parallel import page_is_ours
 from wartadesa.read_cache import file_identity
 
@@ -58,18 +60,47 @@ class Collector:
         marked noindex left out (read once every page is written: pages may be rendered in
         other processes, wartadesa.parallel)."""
         global _noindex_seen
-        seen, _noindex_seen = _noindex_seen, {}
-        return sorted(
+        seen, _noindex_seen = _noindex_seen or _recorded(self.settings), {}
+        found = sorted(
             (url, changed)
             for url, (path, changed) in self.pages.items()
             if not _noindex_of(url, path, seen)
         )
+        _record(self.settings, _noindex_seen)
+        return found
 
 
-# Whether each page of the last build in this process was marked noindex, by the file it
-# was (inode, size, modification time): a page a rebuild reused is that very file (a hard
-# link), so the live preview's rebuilds read only the pages they wrote again.
+# Whether each page of the last build was marked noindex, by the file it was (device, inode,
+# size, modification time): a page a rebuild reused is that very file (a hard link), so a
+# rebuild reads only the pages it wrote again (at 5,000 articles, 0.2 s less of a
+# one-article rebuild). Kept in this process (the live preview) and, with the build cache
+# (BUILD_CACHE), in NOINDEX_RECORD for the next build.
 _noindex_seen: dict[str, tuple[tuple, bool]] = {}
+NOINDEX_RECORD = "sitemap-noindex.json"
+
+
+def _recorded(settings: Mapping[str, Any]) -> dict[str, tuple[tuple, bool]]:
+    folder = read_cache.folder(settings)
+    if folder is None:
+        return {}
+    try:
+        data = read_cache.held(folder / NOINDEX_RECORD, _load_json)
+        return {url: (tuple(v[:4]), bool(v[4])) for url, v in data.items()}
+    except Exception:  # noqa: BLE001 - missing or damaged: every page is read
+        return {}
+
+
+def _record(settings: Mapping[str, Any], seen: dict[str, tuple[tuple, bool]]) -> None:
+    folder = read_cache.folder(settings)
+    if folder is not None:
+        data = {url: [*identity, marked] for url, (identity, marked) in sorted(seen.items())}
+        if read_cache.save_record(folder / NOINDEX_RECORD, data):
+            read_cache.hold(folder / NOINDEX_RECORD, data)
+
+
+def _load_json(path) -> Any:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 def _noindex_of(url: str, path: str, seen: dict) -> bool:

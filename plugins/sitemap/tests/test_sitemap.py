@@ -218,3 +218,47 @@ def test_a_page_is_read_for_noindex_again_only_when_it_is_another_file(tmp_path,
     (third / "b" / "index.html").write_text("<html><head></head></html>")
     assert build(third, ["a", "b"]) == ["b"]  # both written again: both read
     assert len(reads) == 2
+
+
+def test_with_the_build_cache_the_next_build_reads_only_pages_written_again(tmp_path, monkeypatch):
+    """With BUILD_CACHE, what the last build found is kept in the cache folder: a build in
+    a new process reads for noindex only the pages that are not the very files of the last
+    build; a damaged record means every page is read."""
+    import os
+
+    from sitemap import collect
+
+    reads = []
+    read = collect.marked_noindex
+    monkeypatch.setattr(collect, "marked_noindex", lambda path: reads.append(path) or read(path))
+    cache = tmp_path / "cache"
+
+    def build(folder, pages):
+        monkeypatch.setattr(collect, "_noindex_seen", {})  # a new process
+        settings = {"OUTPUT_PATH": str(folder), "BUILD_CACHE": str(cache), "PATH": str(tmp_path)}
+        collector = collect.Collector(settings)
+        for name in pages:
+            collector.pages[name] = (str(folder / name / "index.html"), None)
+        return [url for url, _ in collector.entries()]
+
+    first = tmp_path / "first"
+    for name, head in (("a", ""), ("b", '<meta name="robots" content="noindex">'), ("c", "")):
+        (first / name).mkdir(parents=True)
+        (first / name / "index.html").write_text(f"<html><head>{head}</head></html>")
+    assert build(first, ["a", "b", "c"]) == ["a", "c"]
+    assert len(reads) == 3 and (cache / collect.NOINDEX_RECORD).is_file()
+    second = tmp_path / "second"
+    for name in ("a", "b"):  # reused: the same files
+        (second / name).mkdir(parents=True)
+        os.link(first / name / "index.html", second / name / "index.html")
+    (second / "c").mkdir(parents=True)  # written again, now noindex
+    (second / "c" / "index.html").write_text(
+        '<html><head><meta name="robots" content="noindex"></head></html>'
+    )
+    reads.clear()
+    assert build(second, ["a", "b", "c"]) == ["a"]
+    assert reads == [str(second / "c" / "index.html")]
+    (cache / collect.NOINDEX_RECORD).write_text("{rusak", encoding="utf-8")
+    reads.clear()
+    assert build(second, ["a", "b", "c"]) == ["a"]
+    assert len(reads) == 3
