@@ -525,8 +525,11 @@ def test_cards_come_from_the_build_before_when_a_new_article_moves_every_list(
         return render_with(environment, name, variables)
 
     monkeypatch.setattr(fragments, "_render_with", counted)
+    cache.mkdir()
+    (cache / "partials.bin").write_bytes(b"the one file of the kits before")
     build_site(output, content=content, **settings)
     assert list(cache.glob("partials-*.bin"))
+    assert not (cache / "partials.bin").exists()  # no longer used: removed
     # The same site and cache, but without the cards kept.
     twin = tmp_path / "twin"
     shutil.copytree(output, twin / "out" / "output")

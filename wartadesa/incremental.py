@@ -100,6 +100,7 @@ FORMAT = 5  # pages: [fingerprint, sha256, size, modification time in ns, shared
 _NOT_YET = object()
 RECORD = "pages.json"
 PARTIALS = "partials"  # partials-00.bin ...: {digest: text} under `site` (bucket_files)
+LEGACY_PARTIALS = "partials.bin"  # the one file of the kits before: removed when saving
 MISSING = object()  # a variable a partial can read that its page does not have
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK = re.compile(r"""(?:\{|\|)(filename|static|attach)(?:\}|\|)([^"'\s>?#]+)""")
@@ -1040,6 +1041,8 @@ class Store:
             read_cache.hold(self.record_file, data)
         if partials is not None:  # the files that gained a text
             self._partial_files.save(partials)
+            with suppress(OSError):
+                (self._cache / LEGACY_PARTIALS).unlink(missing_ok=True)
 
 
 class _Earlier(list):
