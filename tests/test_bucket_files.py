@@ -58,3 +58,36 @@ def test_entries_made_under_another_header_are_not_taken(tmp_path):
     files.save({"kunci-1": 1})
     assert BucketFiles(tmp_path, "isi", header="v2").load() == {"kunci-1": 1}
     assert BucketFiles(tmp_path, "isi", header="v1").load() == {}
+
+
+def test_files_of_another_header_lose_only_their_entries(tmp_path):
+    kept = entries()
+    BucketFiles(tmp_path, "isi", header="v1").save(kept)
+    foreign = {key: value for key, value in kept.items() if bucket_of(key) == 5}
+    (tmp_path / "isi-05.bin").write_bytes(pickle.dumps({"header": "v2", "entries": foreign}))
+    found = BucketFiles(tmp_path, "isi", header="v1").load()
+    assert found == {key: value for key, value in kept.items() if bucket_of(key) != 5}
+
+
+def test_a_cache_that_cannot_be_written_is_only_not_kept(tmp_path):
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("sebuah berkas, bukan folder")
+    files = BucketFiles(blocked, "isi", header="v1")
+    assert files.load() == {}
+    assert files.save(entries()) is False  # nothing raised: the next build makes them again
+    unpicklable = BucketFiles(tmp_path / "cache", "isi", header="v1")
+    values = entries()
+    values["kunci-3"] = lambda: None  # a value that does not pickle: its file not written
+    assert unpicklable.save(values) is False
+    found = BucketFiles(tmp_path / "cache", "isi", header="v1").load()
+    assert "kunci-3" not in found and found["kunci-4"] == {"nilai": 4}
+
+
+def test_a_value_of_another_type_is_written_again(tmp_path):
+    files = BucketFiles(tmp_path, "isi", header="v1")
+    files.save({"kunci": 1})
+    before = identities(tmp_path)
+    files.save({"kunci": True})  # equal to 1, not the same value
+    assert BucketFiles(tmp_path, "isi", header="v1").load() == {"kunci": True}
+    assert type(BucketFiles(tmp_path, "isi", header="v1").load()["kunci"]) is bool
+    assert identities(tmp_path) != before

@@ -215,6 +215,19 @@ def test_a_held_file_is_taken_only_while_it_is_the_same_file(tmp_path):
     assert read_cache._held == {}
 
 
+def test_the_files_of_a_removed_cache_folder_are_no_longer_held(tmp_path):
+    read_cache.hold_files(True)
+    old, current = tmp_path / "lama", tmp_path / "baru"
+    for folder in (old, current):
+        folder.mkdir()
+        (folder / "isi.bin").write_text("isi")
+        read_cache.hold(folder / "isi.bin", {"dari": folder.name})
+    read_cache.forget_held(old)
+    held = sorted(os.path.relpath(name, tmp_path) for name in read_cache._held)
+    assert held == [os.path.join("baru", "isi.bin")]
+    read_cache.hold_files(False)
+
+
 def test_an_index_that_fails_in_the_preview_is_one_line(tmp_path, monkeypatch):
     import search.indexer
 

@@ -26,7 +26,7 @@ BUCKETS = 16
 
 
 def bucket_of(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8", "surrogateescape")) % BUCKETS
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % BUCKETS
 
 
 def _load(path) -> Any:
@@ -78,8 +78,8 @@ class BucketFiles:
                 read_cache.replace_file(
                     self.path(number), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
                 )
-            except OSError:
-                written = False  # that file keeps its old entries, or none: made again
+            except Exception:  # noqa: BLE001 - not written (a full disk, a value that does
+                written = False  # not pickle): that file keeps its old entries, or none
                 continue
             read_cache.hold(self.path(number), data)
             self._read[number] = part
@@ -88,10 +88,14 @@ class BucketFiles:
 
 def _same(part: dict, read: dict | None) -> bool:
     """Whether `part` holds exactly what the file held (values kept from the file are the
-    very objects read: compared by identity first, without walking them)."""
+    very objects read: compared by identity first, without walking them; others by type and
+    value)."""
     if read is None or part.keys() != read.keys():
         return False
     try:
-        return all(value is read[key] or value == read[key] for key, value in part.items())
+        return all(
+            value is read[key] or (type(value) is type(read[key]) and value == read[key])
+            for key, value in part.items()
+        )
     except Exception:  # noqa: BLE001 - values that cannot be compared: written again
         return False

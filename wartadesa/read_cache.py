@@ -184,8 +184,9 @@ if hasattr(os, "register_at_fork"):
 # the cache is replaced whole (a new inode, `replace_file`, `save_record`). What is held is
 # only read by the build, never changed. The files of the current cache at most (the kept
 # articles, the memo's results and the partials are 16 files each,
-# wartadesa/bucket_files.py); and only in a process that builds again (`hold_files`: the live preview), so that a
-# build's memory is not kept for nothing while Pagefind runs.
+# wartadesa/bucket_files.py; those of a folder the cache removes are forgotten); and only
+# in a process that builds again (`hold_files`: the live preview), so that a build's
+# memory is not kept for nothing while Pagefind runs.
 _held: dict[str, tuple[tuple, object]] = {}
 HELD_FILES = 64
 _holding = [False]
@@ -235,6 +236,13 @@ def hold(path, value, identity: tuple | None = None) -> None:
     _held[key] = (identity, value)
     while len(_held) > HELD_FILES:
         _held.pop(next(iter(_held)))
+
+
+def forget_held(folder) -> None:
+    """No longer hold the files under `folder` (an environment's folder, removed)."""
+    prefix = os.path.join(os.path.abspath(folder), "")
+    for key in [key for key in _held if key.startswith(prefix)]:
+        del _held[key]
 
 
 def replace_file(target: Path, data: bytes) -> None:
@@ -384,6 +392,7 @@ class ReadCache:
         for entry in self.base.iterdir():
             if entry != self.here and entry.is_dir() and re.fullmatch(r"[0-9a-f]{24}", entry.name):
                 shutil.rmtree(entry, ignore_errors=True)
+                forget_held(entry)
         if not self.here.is_dir():
             return
         with contextlib.suppress(OSError):

@@ -66,7 +66,8 @@ class Collector:
             for url, (path, changed) in self.pages.items()
             if not _noindex_of(url, path, seen)
         )
-        _record(self.settings, _noindex_seen)
+        if _noindex_seen != seen:  # the record is written only when it changed
+            _record(self.settings, _noindex_seen)
         return found
 
 

@@ -262,3 +262,19 @@ def test_with_the_build_cache_the_next_build_reads_only_pages_written_again(tmp_
     reads.clear()
     assert build(second, ["a", "b", "c"]) == ["a"]
     assert len(reads) == 3
+
+
+def test_a_cache_folder_that_cannot_be_written_only_keeps_no_record(tmp_path, monkeypatch):
+    from sitemap import collect
+
+    monkeypatch.setattr(collect, "_noindex_seen", {})
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("sebuah berkas, bukan folder")
+    folder = tmp_path / "output"
+    (folder / "a").mkdir(parents=True)
+    (folder / "a" / "index.html").write_text("<html><head></head></html>")
+    settings = {"OUTPUT_PATH": str(folder), "BUILD_CACHE": str(blocked), "PATH": str(tmp_path)}
+    collector = collect.Collector(settings)
+    collector.pages["a/"] = (str(folder / "a" / "index.html"), None)
+    assert [url for url, _ in collector.entries()] == ["a/"]
+    assert blocked.read_text() == "sebuah berkas, bukan folder"
