@@ -747,7 +747,7 @@ class Store:
 
     def _load(self) -> dict:
         try:
-            data = read_cache.held(self.record_file, _load_record)
+            data = read_cache.held(self.record_file, read_cache.load_record)
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -1074,11 +1074,6 @@ def front_matter_digest_of(data: bytes) -> str:
         if end is not None:
             data = b"\n".join(lines[: end + 1])
     return hashlib.sha256(data).hexdigest()
-
-
-def _load_record(path) -> Any:
-    with open(path, encoding="utf-8") as handle:
-        return json.loads(handle.read())
 
 
 class _Reuse:

@@ -152,6 +152,12 @@ def save_record(path: Path, data) -> bool:
     return False
 
 
+def load_record(path):
+    """What a record written by `save_record` holds (raises as reading or parsing would)."""
+    with open(path, encoding="utf-8") as handle:
+        return json.loads(handle.read())
+
+
 class _BackgroundWrites:
     """Files written by one thread while the build goes on (creating a file waits for the
     file system: in a first build of 5,000 articles, about 1.3 s of the reading in the main

@@ -79,44 +79,20 @@ class _Checks:
             with suppress(Exception):
                 other.result()
             raise
-        _merge_memo(other.result())
+        from front_matter import memo
+
+        memo.merge_all(other.result())
 
 
 def _run_noting_memo(receivers, generators):
     """In the forked process: run `receivers`; what they added to the memo (the keys found
-    clean, the results kept, the entries of its tables: memo.share)."""
+    clean, the results kept, the entries of its tables: memo.share_all)."""
     from front_matter import memo
 
-    found = memo._memo
-    if found is None:
-        for receiver in receivers:
-            receiver(generators)
-        return None
-    used, kept = set(found.used), set(found.kept)
     memo.forked()
     for receiver in receivers:
         receiver(generators)
-    return (
-        sorted(found.used - used),
-        {
-            key: value
-            for key, value in found.kept.items()
-            if key not in kept and key not in found.tables
-        },
-        memo.share(),
-    )
-
-
-def _merge_memo(added) -> None:
-    from front_matter import memo
-
-    if added is None or memo._memo is None:
-        return
-    used, kept, tables = added
-    memo._memo.used.update(used)
-    for key, value in kept.items():
-        memo._memo.kept.setdefault(key, value)
-    memo.merge(tables)
+    return memo.share_all()
 
 
 @contextmanager

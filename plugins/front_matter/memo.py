@@ -52,6 +52,7 @@ class Memo:
         self.fronts: dict[str, str] = {}
         self.tables: dict[str, dict] = {}  # this build's tables (also in `kept`)
         self.forked_at: dict[str, int] = {}  # in a forked writer: each table's size then
+        self.forked_found: tuple[set, set] = (set(), set())  # forked: used, kept keys then
 
     def save(self) -> None:
         """Keep what this build found clean and the results it used (those of removed or
@@ -265,6 +266,7 @@ def forked() -> None:
     """In a forked writer, first: what its tables hold now stays with the main process."""
     if _memo is not None:
         _memo.forked_at = {name: len(found) for name, found in _memo.tables.items()}
+        _memo.forked_found = (set(_memo.used), set(_memo.kept))
 
 
 def share() -> dict[str, list] | None:
@@ -275,6 +277,28 @@ def share() -> dict[str, list] | None:
         name: list(found.items())[_memo.forked_at.get(name, 0) :]
         for name, found in _memo.tables.items()
     }
+
+
+def share_all() -> tuple | None:
+    """In a forked process that ran checks (wartadesa/split_checks.py), last: what it added
+    since `forked`: the keys found clean, the results kept (not tables) and its tables'
+    entries (`share`); for `merge_all`."""
+    if _memo is None:
+        return None
+    used, kept = _memo.forked_found
+    added = {k: v for k, v in _memo.kept.items() if k not in kept and k not in _memo.tables}
+    return sorted(_memo.used - used), added, share()
+
+
+def merge_all(shared: tuple | None) -> None:
+    """In the main process: what a forked process added to the memo (`share_all`)."""
+    if _memo is None or shared is None:
+        return
+    used, kept, tables = shared
+    _memo.used.update(used)
+    for key, value in kept.items():
+        _memo.kept.setdefault(key, value)
+    merge(tables)
 
 
 def merge(shared: dict[str, list] | None) -> None:

@@ -8,7 +8,6 @@ and draft content, and addresses under a SITEMAP_EXCLUDE prefix (admin/, cari/).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -85,7 +84,7 @@ def _recorded(settings: Mapping[str, Any]) -> dict[str, tuple[tuple, bool]]:
     if folder is None:
         return {}
     try:
-        data = read_cache.held(folder / NOINDEX_RECORD, _load_json)
+        data = read_cache.held(folder / NOINDEX_RECORD, read_cache.load_record)
         return {url: (tuple(v[:4]), bool(v[4])) for url, v in data.items()}
     except Exception:  # noqa: BLE001 - missing or damaged: every page is read
         return {}
@@ -97,11 +96,6 @@ def _record(settings: Mapping[str, Any], seen: dict[str, tuple[tuple, bool]]) ->
         data = {url: [*identity, marked] for url, (identity, marked) in sorted(seen.items())}
         if read_cache.save_record(folder / NOINDEX_RECORD, data):
             read_cache.hold(folder / NOINDEX_RECORD, data)
-
-
-def _load_json(path) -> Any:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
 
 
 def _noindex_of(url: str, path: str, seen: dict) -> bool:
