@@ -18,7 +18,7 @@ from PIL import Image
 
 from tests.sitetools import build_site
 from wartadesa.bench import corpus as corpus_module
-from wartadesa.bench import report, scenarios
+from wartadesa.bench import differential, report, scenarios
 from wartadesa.bench.__main__ import main as bench_main
 from wartadesa.bench.plain import plain_settings_text
 from wartadesa.bench.run import (
@@ -354,6 +354,7 @@ def bench_run(tmp_path_factory):
         [
             *("--articles", "30", "--villages", "3", "--runs", "1", "--seed", str(SEED)),
             *("--rebuild-rounds", "2"),
+            *("--differential-articles", "8", "--differential-rounds", "1"),
             *("--output", str(root / "docs/benchmarks.md"), "--json", str(root / "fig.json")),
             *("--workdir", str(root / "work"), "--keep"),
         ]
@@ -488,6 +489,66 @@ def test_the_report_judges_each_target_from_its_figures(bench_run):
     assert verdict.startswith(report.MET if figures["memory_mb"] <= 1024 else report.NOT_MET)
     ((measured, verdict),) = [v for k, v in verdicts.items() if k.startswith("full build")]
     assert verdict == (report.MET if figures["ratio"] <= 1.10 else report.NOT_MET)
+
+
+def test_the_differential_run_compares_every_kind_of_edit_with_a_clean_build(bench_run):
+    root, figures, text = bench_run
+    steps = len(differential.STEPS)
+    assert figures["differential"] == {
+        "articles": 8,
+        "rounds": 1,
+        "steps": steps,
+        "identical": True,
+        "different_steps": [],
+    }
+    rows = table_rows(text, "step")
+    assert [int(row[0]) for row in rows] == list(range(1, steps + 1))
+    assert sorted(row[1].split()[0] for row in rows) == sorted(differential.STEPS)
+    assert all(row[5] == "yes" for row in rows)
+    # A body edit reuses most pages; a setting renders them all (page record's figures).
+    body = next(row for row in rows if row[1].startswith("body "))
+    setting = next(row for row in rows if row[1].startswith("setting "))
+    assert int(body[4]) > int(body[3]) and int(setting[4]) == 0
+    ((measured, verdict),) = [
+        (row[1], row[2]) for row in table_rows(text, "target") if "differential run" in row[0]
+    ]
+    assert measured.startswith(f"{steps} steps at 8 articles (1 rounds)")
+    assert verdict == report.MET
+    # The run's own site: its edits never touch the timed corpus.
+    assert (root / "work/differential/corpus/ours/content").is_dir()
+
+
+def test_a_difference_is_named_with_its_step_and_file(tmp_path, tiny_site):
+    clean, cached = tmp_path / "clean", tmp_path / "cached"
+    for folder in (clean, cached):
+        (folder / "berita/a").mkdir(parents=True)
+        (folder / "index.html").write_text("sama")
+        (folder / "pagefind/filter").mkdir(parents=True)
+    (clean / "berita/a/index.html").write_text("bersih")
+    (cached / "berita/a/index.html").write_text("lama")
+    (cached / "lebih.html").write_text("x")
+    (clean / "kurang").mkdir()
+    (clean / "pagefind/filter/id_1.pf_filter").write_text("acak")  # random order: not compared
+    (cached / "pagefind/filter/id_2.pf_filter").write_text("acak")
+    found = differential.differences(clean, cached)
+    assert found == [
+        "hanya di build dengan cache (extra): lebih.html",
+        "isi berbeda (differs): berita/a/index.html",
+        "folder kurang (missing folder): kurang",
+    ]
+    assert differential.differences(clean, clean) == []
+    site, _ = tiny_site
+    result = fake_result(site, 5000, 1.0, 1.0)
+    same = differential.Step(1, "body a.md", 0.5, 3, 40, [])
+    result.differential = differential.Result(
+        300, 12, 1, 2, [same, differential.Step(2, "title b.md", 0.6, 5, 30, found)], 9.0
+    )
+    rows = {row[0]: (row[1], row[2]) for row in report.targets(result)}
+    measured, verdict = rows["incremental build = clean build, byte for byte (differential run)"]
+    assert verdict == report.NOT_MET
+    assert "langkah 2 (title b.md): hanya di build dengan cache (extra): lebih.html" in measured
+    assert report.figures(result)["differential"]["different_steps"] == [2]
+    assert "**no**: hanya di build" in report.render_section(result)
 
 
 def test_the_summary_table_lists_the_run_in_the_report_and_the_readme(bench_run):

@@ -1,6 +1,7 @@
 """Differential test of the build cache (BUILD_CACHE, wartadesa/read_cache.py): after each
 step of a seeded random sequence of edits to a generated site, a build that uses the cache
-of the builds before it gives the same tree, byte for byte, as a clean build.
+of the builds before it gives the same tree, byte for byte, as a clean build. The edits are
+those of wartadesa/bench/differential.py, whose larger run is part of `invoke bench`.
 
 Two things are cached: reading (front matter, Markdown, typogrify; wartadesa/read_cache.py)
 and pages (wartadesa/incremental.py: a page whose inputs did not change is taken from the
@@ -13,119 +14,16 @@ import random
 import re
 import shutil
 import time
-from pathlib import Path
 
 import pytest
-from PIL import Image
 
-from search.indexer import NOT_REPEATABLE
 from tests.sitetools import ROOT, build_site, settled_names
 from wartadesa import output_folder, read_objects
 from wartadesa.bench import corpus as corpus_module
+from wartadesa.bench.differential import STEPS, articles, edit, files_of, folders_of, set_field
 from wartadesa.build import BuildFailed
 
 ARTICLES, VILLAGES, SEED = 20, 4, 11
-STEPS = [
-    "body",
-    "title",
-    "village",
-    "category",
-    "date",
-    "add",
-    "delete",
-    "rename",
-    "template",
-    "setting",
-    "image",
-    "data",
-]
-
-
-def files_of(folder):
-    """Every file's bytes, but Pagefind's few files it writes in a random order
-    (search.indexer.NOT_REPEATABLE; README "Search")."""
-    folder = Path(folder)
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and not NOT_REPEATABLE.match(p.relative_to(folder).as_posix())
-    }
-
-
-def folders_of(folder):
-    folder = Path(folder)
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
-
-
-def articles(content):
-    return sorted((content / "berita").rglob("*.md"))
-
-
-def set_field(path, keys, value):
-    text = path.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^({'|'.join(keys)}): .*$", re.M)
-    assert pattern.search(text), (path, keys)
-    path.write_text(
-        pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1), encoding="utf-8"
-    )
-
-
-def village_codes(content):
-    return re.findall(r"kode: (\S+)", (content / "desa.yml").read_text(encoding="utf-8"))
-
-
-def edit(step, content, theme, settings, rng, number):
-    """Apply one kind of edit; return a short description."""
-    chosen = rng.choice(articles(content))
-    if step in ("delete", "rename"):  # one no other article links to (else: broken link)
-        texts = [path.read_text(encoding="utf-8") for path in articles(content)]
-        chosen = rng.choice(
-            [path for path in articles(content) if not any(path.name in text for text in texts)]
-        )
-    if step == "body":
-        with open(chosen, "a", encoding="utf-8") as handle:
-            handle.write(f"\nParagraf tambahan nomor {number} untuk uji build ulang.\n")
-    elif step == "title":
-        set_field(chosen, ["judul", "title"], f"Judul Baru Nomor {number} di Desa")
-    elif step == "village":
-        set_field(chosen, ["desa", "village"], rng.choice(village_codes(content)))
-    elif step == "category":
-        set_field(chosen, ["kategori", "category"], rng.choice(["Pertanian", "Kesehatan"]))
-    elif step == "date":
-        set_field(chosen, ["tanggal", "date"], f"2023-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
-    elif step == "add":
-        text = chosen.read_text(encoding="utf-8")
-        target = chosen.with_name(f"baru-{number}.md")
-        target.write_text(
-            re.sub(
-                r"^(judul|title): .*$", rf"\1: Berita Tambahan {number}", text, count=1, flags=re.M
-            ),
-            encoding="utf-8",
-        )
-        chosen = target
-    elif step == "delete":
-        chosen.unlink()
-    elif step == "rename":
-        chosen.rename(chosen.with_name(f"nama-lain-{number}.md"))
-    elif step == "template":
-        base = theme / "templates" / "base.html"
-        base.write_text(
-            base.read_text(encoding="utf-8").replace(
-                "</body>", f"<!-- versi tema {number} --></body>"
-            ),
-            encoding="utf-8",
-        )
-    elif step == "setting":
-        settings["SITENAME"] = f"Warta Uji {number}"
-    elif step == "image":
-        picture = content / "images" / f"baru-{number}.jpg"
-        Image.new("RGB", (960, 640), (40 * (number % 6), 120, 90)).save(picture, quality=80)
-        set_field(chosen, ["gambar", "image"], f"images/{picture.name}")
-    elif step == "data":
-        # The same villages, other bytes: every cached read is stale for the new key.
-        with open(content / "desa.yml", "a", encoding="utf-8") as handle:
-            handle.write(f"# diubah {number}\n")
-    return f"{step} {chosen.name}"
 
 
 @pytest.fixture(scope="module")

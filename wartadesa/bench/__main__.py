@@ -1,5 +1,5 @@
 """python -m wartadesa.bench [--articles 1000] [--villages 40] [--seed 1] [--runs R]
-                            [--profile] [--output docs/benchmarks.md] [--json FILE]
+                            [--differential-articles 300] [--differential-rounds 2] [--profile] [--output docs/benchmarks.md] [--json FILE]
                             [--workdir DIR] [--keep]
 
 Build speed (ours vs plain Pelican), rebuilds after one change, memory and page weight;
@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 
 from .report import console_summary, figures, write_profile, write_report
-from .run import ROOT, BenchError, default_rebuild_rounds, default_runs, run_benchmark
+from .run import (
+    DIFFERENTIAL_ARTICLES,
+    DIFFERENTIAL_ROUNDS,
+    ROOT,
+    BenchError,
+    default_rebuild_rounds,
+    default_runs,
+    run_benchmark,
+)
 
 
 def main(argv=None):
@@ -35,6 +43,20 @@ def main(argv=None):
         default=None,
         help="times each rebuild scenario is measured, on other articles each time; the "
         "report shows the median (default 3 up to 5,000 articles, then 1)",
+    )
+    parser.add_argument(
+        "--differential-articles",
+        type=int,
+        default=DIFFERENTIAL_ARTICLES,
+        help="articles of the differential run of the incremental build, after the timed "
+        f"builds (default {DIFFERENTIAL_ARTICLES}; 0: none)",
+    )
+    parser.add_argument(
+        "--differential-rounds",
+        type=int,
+        default=DIFFERENTIAL_ROUNDS,
+        help="rounds of the differential run: every kind of edit once a round, shuffled "
+        f"(default {DIFFERENTIAL_ROUNDS})",
     )
     parser.add_argument(
         "--profile",
@@ -63,6 +85,8 @@ def main(argv=None):
         args.rebuild_rounds = default_rebuild_rounds(args.articles)
     if args.articles < 1 or args.villages < 1 or args.runs < 1 or args.rebuild_rounds < 1:
         parser.error("--articles, --villages, --runs and --rebuild-rounds must be at least 1")
+    if args.differential_articles < 0 or args.differential_rounds < 1:
+        parser.error("--differential-articles must be 0 or more, --differential-rounds at least 1")
 
     def log(line):
         print(line, flush=True)
@@ -78,6 +102,8 @@ def main(argv=None):
             keep=args.keep,
             log=log,
             rebuild_rounds=args.rebuild_rounds,
+            differential_articles=args.differential_articles,
+            differential_rounds=args.differential_rounds,
         )
     except (BenchError, ValueError) as error:
         print(f"Benchmark gagal (failed): {error}", file=sys.stderr)

@@ -156,6 +156,15 @@ def targets(result):
                 verdict(preview_seconds(result) <= limit, n, result.preview.verified),
             )
         )
+    run = result.differential
+    if run is not None:
+        rows.append(
+            (
+                "incremental build = clean build, byte for byte (differential run)",
+                differential_cell(run),
+                verdict(run.identical),
+            )
+        )
     memory = result.ours.runs and max(m.all_rss_kb for m in result.ours.runs)
     rows.append(
         (
@@ -190,6 +199,14 @@ def targets(result):
         )
     )
     return rows
+
+
+def differential_cell(run):
+    """The differential run in one cell: its size and whether every step was the same."""
+    size = f"{len(run.steps)} steps at {run.articles:,} articles ({run.rounds} rounds)"
+    if run.identical:
+        return f"{size}: every file and folder the same after each step"
+    return f"{size}: **{run.first_difference}**"
 
 
 PREVIEW = "pratinjau `invoke livereload`, teks berita diubah (live preview, body text)"
@@ -228,6 +245,19 @@ def figures(result):
         "verified": {r.kind: r.verified for r in result.rebuilds},
         "preview": None if result.preview is None else round(preview_seconds(result), 2),
         "preview_verified": None if result.preview is None else result.preview.verified,
+        "differential": _differential_figures(result.differential),
+    }
+
+
+def _differential_figures(run):
+    if run is None:
+        return None
+    return {
+        "articles": run.articles,
+        "rounds": run.rounds,
+        "steps": len(run.steps),
+        "identical": run.identical,
+        "different_steps": [step.number for step in run.steps if not step.identical],
     }
 
 
@@ -524,6 +554,8 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
         )
     )
 
+    out.extend(_differential_section(result.differential))
+
     out.append("\n### Output\n")
     rows = []
     for name, label in (("ours", "ours"), ("plain", "plain Pelican")):
@@ -588,6 +620,37 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
     out.append("```python\n" + result.plain_settings.rstrip() + "\n```\n\n</details>")
     body = "\n".join(out) + "\n"
     return f"<!-- bench:{n} start -->\n{body}<!-- bench:{n} end -->\n"
+
+
+def _differential_section(run):
+    """The differential run: each step's edit, the cached rebuild, and the comparison."""
+    if run is None:
+        return []
+    out = [
+        "\n### Differential run of the incremental build\n",
+        f"A separate generated site of {run.articles:,} articles (`--differential-articles`), "
+        f"every kind of edit {run.rounds} times in shuffled rounds (`--differential-rounds`, "
+        f"seed {run.seed}; `wartadesa/bench/differential.py`, the suite's test at 20 articles "
+        "does each kind once). After each edit, a build with the cache into the previous "
+        "output is compared with a clean build of the same content: every file byte for byte "
+        f"(but Pagefind's few files written in a random order) and every folder. "
+        f"{run.seconds:.0f} s in all.\n",
+    ]
+    rows = [
+        (
+            step.number,
+            step.done,
+            seconds(step.seconds),
+            step.rendered,
+            step.reused,
+            "yes" if step.identical else f"**no**: {step.differences[0]}",
+        )
+        for step in run.steps
+    ]
+    out.append(
+        _table(("step", "edit", "cached rebuild", "rendered", "reused", "same as clean"), rows)
+    )
+    return out
 
 
 def _listing_head(listing, rows):
@@ -678,6 +741,16 @@ def console_summary(result):
             f"  pratinjau (invoke livereload), satu berita disimpan: "
             f"{seconds(preview_seconds(result))}"
             + ("" if result.preview.verified else " — PERUBAHAN TIDAK TERLIHAT (not verified)")
+        )
+    run = result.differential
+    if run is not None:
+        lines.append(
+            f"  uji diferensial (differential run): {len(run.steps)} langkah, {run.articles} berita: "
+            + (
+                "semua sama dengan build bersih (identical)"
+                if run.identical
+                else run.first_difference
+            )
         )
     heaviest = result.weights["ours"].largest("total_gzip")
     lines.append(

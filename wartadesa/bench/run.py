@@ -25,7 +25,7 @@ from wartadesa.output_folder import OLD_PREFIX
 from wartadesa.weight import measure_site, segments_from_settings
 
 from . import corpus as corpus_module
-from . import scenarios
+from . import differential, scenarios
 from .child import RESULT_PREFIX
 from .plain import plain_settings_text
 
@@ -51,6 +51,12 @@ def default_rebuild_rounds(articles):
     shared, noisy machine can be off by a second or more, so up to the target size (5,000
     articles) each kind of change is measured three times, on other articles each round."""
     return 3 if articles <= 5000 else 1
+
+
+# The larger differential run (differential.py): the suite's test has 20 articles and each
+# kind of edit once.
+DIFFERENTIAL_ARTICLES = 300
+DIFFERENTIAL_ROUNDS = 2
 
 
 @dataclass
@@ -221,6 +227,7 @@ class BenchResult:
     profile_wall: float = 0.0
     load: tuple = ()  # 1-minute load average at the start and at the end
     rebuild_rounds: int = 1  # times each kind of change was measured (median_of)
+    differential: "differential.Result | None" = None  # the larger differential run
 
     @property
     def ratio(self):
@@ -408,8 +415,10 @@ def run_benchmark(
     keep=False,
     log=print,
     rebuild_rounds=None,
+    differential_articles=DIFFERENTIAL_ARTICLES,
+    differential_rounds=DIFFERENTIAL_ROUNDS,
 ):
-    """Run everything; return a BenchResult."""
+    """Run everything; return a BenchResult. `differential_articles` 0: no differential run."""
     runs = runs or default_runs(articles)
     rebuild_rounds = rebuild_rounds or default_rebuild_rounds(articles)
     started = dt.datetime.now().astimezone()
@@ -417,12 +426,39 @@ def run_benchmark(
     work = Path(workdir or tempfile.mkdtemp(prefix="wartadesa-bench-")).resolve()
     work.mkdir(parents=True, exist_ok=True)
     try:
-        return _run(articles, villages, seed, runs, profile, work, started, log, rebuild_rounds)
+        result = _run(articles, villages, seed, runs, profile, work, started, log, rebuild_rounds)
+        if differential_articles > 0:
+            result.differential = run_differential(
+                work / "differential", differential_articles, seed, differential_rounds, log
+            )
+        return result
     finally:
         if temporary and not keep:
             shutil.rmtree(work, ignore_errors=True)
         elif keep:
             log(f"Folder kerja disimpan (kept): {work}")
+
+
+def run_differential(work, articles, seed, rounds, log=print):
+    """differential.run, last (it builds in this process, after every timed build); a
+    build that fails is the benchmark's failure."""
+    from wartadesa.build import BuildFailed
+
+    villages = max(4, min(40, articles // 25))
+    log(
+        f"Uji diferensial (differential run): {articles} berita, {villages} desa, "
+        f"{rounds} putaran x {len(differential.STEPS)} jenis perubahan; tiap build dengan "
+        "cache dibandingkan byte demi byte dengan build bersih (clean build)"
+    )
+    try:
+        return differential.run(
+            work, articles=articles, villages=villages, seed=seed, rounds=rounds, log=log
+        )
+    except BuildFailed as failed:
+        raise BenchError(
+            "build uji diferensial gagal (a build of the differential run failed): "
+            + "; ".join(failed.problems[:3])
+        ) from None
 
 
 def _load():
