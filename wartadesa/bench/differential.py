@@ -227,7 +227,8 @@ def _quietly(build, settings_file, output, overrides):
 def run(work, articles=300, villages=12, seed=1, rounds=2, log=print) -> Result:
     """The differential run in the folder `work`: a corpus of `articles`, every kind of edit
     `rounds` times in a shuffled order; after each, the cached build into the same output is
-    compared with a clean build. Builds run in this process, as `invoke build` would."""
+    compared with a clean build. The builds run one after another in this process (through
+    `wartadesa.build.build`, as `invoke build` makes one)."""
     from wartadesa.bench import corpus as corpus_module
     from wartadesa.build import build
     from wartadesa.output_folder import wait_for_removals
