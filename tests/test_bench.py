@@ -355,6 +355,7 @@ def bench_run(tmp_path_factory):
             *("--articles", "30", "--villages", "3", "--runs", "1", "--seed", str(SEED)),
             *("--rebuild-rounds", "2"),
             *("--differential-articles", "8", "--differential-rounds", "1"),
+            *("--differential-preview-rounds", "1"),
             *("--output", str(root / "docs/benchmarks.md"), "--json", str(root / "fig.json")),
             *("--workdir", str(root / "work"), "--keep"),
         ]
@@ -493,26 +494,33 @@ def test_the_report_judges_each_target_from_its_figures(bench_run):
 
 def test_the_differential_run_compares_every_kind_of_edit_with_a_clean_build(bench_run):
     root, figures, text = bench_run
-    steps = len(differential.STEPS)
+    kinds = len(differential.STEPS)
     assert figures["differential"] == {
         "articles": 8,
-        "rounds": 1,
-        "steps": steps,
+        "rounds": 2,
+        "preview_rounds": 1,
+        "steps": 2 * kinds,
         "identical": True,
         "different_steps": [],
     }
     rows = table_rows(text, "step")
-    assert [int(row[0]) for row in rows] == list(range(1, steps + 1))
-    assert sorted(row[1].split()[0] for row in rows) == sorted(differential.STEPS)
-    assert all(row[5] == "yes" for row in rows)
-    # A body edit reuses most pages; a setting renders them all (page record's figures).
-    body = next(row for row in rows if row[1].startswith("body "))
-    setting = next(row for row in rows if row[1].startswith("setting "))
-    assert int(body[4]) > int(body[3]) and int(setting[4]) == 0
+    assert [int(row[0]) for row in rows] == list(range(1, 2 * kinds + 1))
+    # A round of builds as `invoke build` makes them, then one through the live preview.
+    assert [row[1] for row in rows] == ["build"] * kinds + ["preview"] * kinds
+    for part in (rows[:kinds], rows[kinds:]):
+        assert sorted(row[2].split()[0] for row in part) == sorted(differential.STEPS)
+    assert all(row[6] == "yes" for row in rows)
+    # A body edit reuses most pages; a setting renders them all (the page record's figures).
+    for how in ("build", "preview"):
+        body = next(row for row in rows if row[1] == how and row[2].startswith("body "))
+        setting = next(row for row in rows if row[1] == how and row[2].startswith("setting "))
+        assert int(body[5]) > int(body[4]) and int(setting[5]) == 0
     ((measured, verdict),) = [
         (row[1], row[2]) for row in table_rows(text, "target") if "differential run" in row[0]
     ]
-    assert measured.startswith(f"{steps} steps at 8 articles (1 rounds)")
+    assert measured.startswith(
+        f"{2 * kinds} steps at 8 articles (2 rounds, the last 1 through the live preview)"
+    )
     assert verdict == report.MET
     # The run's own site: its edits never touch the timed corpus.
     assert (root / "work/differential/corpus/ours/content").is_dir()

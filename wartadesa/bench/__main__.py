@@ -1,5 +1,7 @@
 """python -m wartadesa.bench [--articles 1000] [--villages 40] [--seed 1] [--runs R]
-                            [--differential-articles 300] [--differential-rounds 2] [--profile] [--output docs/benchmarks.md] [--json FILE]
+                            [--differential-articles 300] [--differential-rounds 2]
+                            [--differential-preview-rounds 1] [--profile]
+                            [--output docs/benchmarks.md] [--json FILE]
                             [--workdir DIR] [--keep]
 
 Build speed (ours vs plain Pelican), rebuilds after one change, memory and page weight;
@@ -14,6 +16,7 @@ from pathlib import Path
 from .report import console_summary, figures, write_profile, write_report
 from .run import (
     DIFFERENTIAL_ARTICLES,
+    DIFFERENTIAL_PREVIEW_ROUNDS,
     DIFFERENTIAL_ROUNDS,
     ROOT,
     BenchError,
@@ -59,6 +62,13 @@ def main(argv=None):
         f"(default {DIFFERENTIAL_ROUNDS})",
     )
     parser.add_argument(
+        "--differential-preview-rounds",
+        type=int,
+        default=DIFFERENTIAL_PREVIEW_ROUNDS,
+        help="rounds after those, rebuilt through the live preview as `invoke livereload` "
+        f"does (default {DIFFERENTIAL_PREVIEW_ROUNDS})",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="cProfile one full build of ours, saved beside the report "
@@ -85,8 +95,15 @@ def main(argv=None):
         args.rebuild_rounds = default_rebuild_rounds(args.articles)
     if args.articles < 1 or args.villages < 1 or args.runs < 1 or args.rebuild_rounds < 1:
         parser.error("--articles, --villages, --runs and --rebuild-rounds must be at least 1")
-    if args.differential_articles < 0 or args.differential_rounds < 1:
-        parser.error("--differential-articles must be 0 or more, --differential-rounds at least 1")
+    if (
+        args.differential_articles < 0
+        or args.differential_rounds < 0
+        or args.differential_preview_rounds < 0
+        or args.differential_rounds + args.differential_preview_rounds < 1
+    ):
+        parser.error(
+            "--differential-articles and the rounds must be 0 or more, and at least one round"
+        )
 
     def log(line):
         print(line, flush=True)
@@ -104,6 +121,7 @@ def main(argv=None):
             rebuild_rounds=args.rebuild_rounds,
             differential_articles=args.differential_articles,
             differential_rounds=args.differential_rounds,
+            differential_preview_rounds=args.differential_preview_rounds,
         )
     except (BenchError, ValueError) as error:
         print(f"Benchmark gagal (failed): {error}", file=sys.stderr)

@@ -6,7 +6,11 @@ every folder.
 The same edits serve the test in the suite (tests/test_incremental_build.py, a small site,
 each kind of edit once) and the larger run of `invoke bench` (`run`: more articles, every
 kind of edit in several shuffled rounds), which reports each step and the first difference
-found.
+found. Its last rounds (`preview_rounds`) rebuild through the live preview instead
+(wartadesa.preview.LivePreview, as `invoke livereload` does on every save: the cache's
+files held in the process, saved and the search index made after the page is in place),
+each compared, once the preview's work is done, with a clean build of the preview's
+settings.
 
 Kinds of edit (`STEPS`): an article's body, title, village, category or date; an article
 added, deleted or renamed; a template; a setting; a new image an article shows; a data file
@@ -162,6 +166,9 @@ def differences(clean, built) -> list[str]:
     return lines
 
 
+BUILD, PREVIEW = "build", "preview"  # how a step's cached build was made
+
+
 @dataclass
 class Step:
     number: int
@@ -170,6 +177,7 @@ class Step:
     rendered: int  # pages it rendered (the page record's last build)
     reused: int  # pages it took from the previous output
     differences: list = field(default_factory=list)  # `differences`: empty when the same
+    how: str = BUILD  # BUILD (wartadesa.build.build) or PREVIEW (LivePreview.rebuild)
 
     @property
     def identical(self) -> bool:
@@ -184,6 +192,7 @@ class Result:
     rounds: int
     steps: list  # of Step
     seconds: float  # the whole run
+    preview_rounds: int = 0  # of `rounds`, the last ones made through the live preview
 
     @property
     def identical(self) -> bool:
@@ -224,14 +233,17 @@ def _quietly(build, settings_file, output, overrides):
         return build(settings_file, output=output, overrides=overrides)
 
 
-def run(work, articles=300, villages=12, seed=1, rounds=2, log=print) -> Result:
+def run(work, articles=300, villages=12, seed=1, rounds=2, log=print, preview_rounds=0) -> Result:
     """The differential run in the folder `work`: a corpus of `articles`, every kind of edit
-    `rounds` times in a shuffled order; after each, the cached build into the same output is
-    compared with a clean build. The builds run one after another in this process (through
-    `wartadesa.build.build`, as `invoke build` makes one)."""
+    `rounds` times in a shuffled order, then `preview_rounds` times more through the live
+    preview; after each, the cached build into the same output is compared with a clean
+    build. The builds run one after another in this process (`wartadesa.build.build`, as
+    `invoke build` makes one; `LivePreview.rebuild`, as `invoke livereload` makes them)."""
     from wartadesa.bench import corpus as corpus_module
-    from wartadesa.build import build
+    from wartadesa.build import build, load_settings
     from wartadesa.output_folder import wait_for_removals
+    from wartadesa.preview import LivePreview, preview_overrides
+    from wartadesa.read_cache import hold_files
 
     root = Path(__file__).resolve().parents[2]
     work = Path(work)
@@ -254,29 +266,58 @@ def run(work, articles=300, villages=12, seed=1, rounds=2, log=print) -> Result:
     }
     rng = random.Random(seed)
     steps = []
-    with _build_day(str(int(time.time()))):
-        _quietly(build, settings_file, output, dict(settings))  # fills the cache
-        number = 0
-        for _ in range(rounds):
-            order = STEPS[:]
-            rng.shuffle(order)
-            for step in order:
-                number += 1
-                done = edit(step, content, theme, settings, rng, number)
-                clock = time.perf_counter()
-                _quietly(build, settings_file, output, dict(settings))
-                seconds = time.perf_counter() - clock
-                rendered, reused = _last_build(cache)
-                clean = work / f"clean-{number}" / "output"
-                clean_settings = {k: v for k, v in settings.items() if k != "BUILD_CACHE"}
-                _quietly(build, settings_file, clean, clean_settings)
-                found = differences(clean, output)
-                steps.append(Step(number, done, seconds, rendered, reused, found))
-                log(
-                    f"  {number:3} {done[:48]:48} {seconds:5.2f} s, {rendered:5} dirender, "
-                    f"{reused:5} dipakai ulang: "
-                    + ("sama (identical)" if not found else f"BERBEDA: {found[0]}")
-                )
-                wait_for_removals(60)
-                shutil.rmtree(clean.parent, ignore_errors=True)
-    return Result(articles, villages, seed, rounds, steps, time.perf_counter() - started)
+    preview = None
+    try:
+        with _build_day(str(int(time.time()))):
+            _quietly(build, settings_file, output, dict(settings))  # fills the cache
+            number = 0
+            for round_number in range(rounds + preview_rounds):
+                how = BUILD if round_number < rounds else PREVIEW
+                if how == PREVIEW and preview is None:
+                    preview = LivePreview(settings_file, output, settings, report=log_errors(log))
+                order = STEPS[:]
+                rng.shuffle(order)
+                for step in order:
+                    number += 1
+                    done = edit(step, content, theme, settings, rng, number)
+                    clock = time.perf_counter()
+                    if preview is None:
+                        _quietly(build, settings_file, output, dict(settings))
+                        expected = {k: v for k, v in settings.items() if k != "BUILD_CACHE"}
+                    else:
+                        preview.overrides = dict(settings)  # a setting step changes them
+                        with redirect_stdout(io.StringIO()):
+                            preview.rebuild()
+                            preview.wait()  # its cache files and search index too
+                        live = preview_overrides(load_settings(settings_file, dict(settings)))
+                        expected = {**live, **settings}
+                        expected.pop("BUILD_CACHE")
+                    seconds = time.perf_counter() - clock
+                    rendered, reused = _last_build(cache)
+                    clean = work / f"clean-{number}" / "output"
+                    _quietly(build, settings_file, clean, expected)
+                    found = differences(clean, output)
+                    steps.append(Step(number, done, seconds, rendered, reused, found, how))
+                    log(
+                        f"  {number:3} {how:7} {done[:44]:44} {seconds:5.2f} s, {rendered:5} "
+                        f"dirender, {reused:5} dipakai ulang: "
+                        + ("sama (identical)" if not found else f"BERBEDA: {found[0]}")
+                    )
+                    wait_for_removals(60)
+                    shutil.rmtree(clean.parent, ignore_errors=True)
+    finally:
+        if preview is not None:
+            preview.wait()
+            hold_files(False)  # the preview held the cache's files in this process
+    seconds = time.perf_counter() - started
+    return Result(articles, villages, seed, rounds + preview_rounds, steps, seconds, preview_rounds)
+
+
+def log_errors(log):
+    """The live preview's report: only what went wrong (the run prints its own lines)."""
+
+    def report(text, error=False):
+        if error:
+            log(f"      pratinjau: {text}")
+
+    return report

@@ -203,7 +203,10 @@ def targets(result):
 
 def differential_cell(run):
     """The differential run in one cell: its size and whether every step was the same."""
-    size = f"{len(run.steps)} steps at {run.articles:,} articles ({run.rounds} rounds)"
+    size = f"{len(run.steps)} steps at {run.articles:,} articles ({run.rounds} rounds"
+    size += (
+        f", the last {run.preview_rounds} through the live preview)" if run.preview_rounds else ")"
+    )
     if run.identical:
         return f"{size}: every file and folder the same after each step"
     return f"{size}: **{run.first_difference}**"
@@ -255,6 +258,7 @@ def _differential_figures(run):
     return {
         "articles": run.articles,
         "rounds": run.rounds,
+        "preview_rounds": run.preview_rounds,
         "steps": len(run.steps),
         "identical": run.identical,
         "different_steps": [step.number for step in run.steps if not step.identical],
@@ -629,16 +633,20 @@ def _differential_section(run):
     out = [
         "\n### Differential run of the incremental build\n",
         f"A separate generated site of {run.articles:,} articles (`--differential-articles`), "
-        f"every kind of edit {run.rounds} times in shuffled rounds (`--differential-rounds`, "
-        f"seed {run.seed}; `wartadesa/bench/differential.py`, the suite's test at 20 articles "
-        "does each kind once). After each edit, a build with the cache into the previous "
-        "output is compared with a clean build of the same content: every file byte for byte "
-        f"(but Pagefind's few files written in a random order) and every folder. "
-        f"{run.seconds:.0f} s in all.\n",
+        f"every kind of edit {run.rounds} times in shuffled rounds (seed {run.seed}; "
+        "`wartadesa/bench/differential.py`, the suite's test at 20 articles does each kind "
+        "once): first rebuilt as `invoke build` does (`build`, `--differential-rounds`), then "
+        f"through the live preview as `invoke livereload` does (`preview`, "
+        f"`--differential-preview-rounds`: {run.preview_rounds}). After each edit, the build "
+        "with the cache into the previous output (for the preview, once its cache files and "
+        "search index are made) is compared with a clean build of the same content and "
+        "settings: every file byte for byte (but Pagefind's few files written in a random "
+        f"order) and every folder. {run.seconds:.0f} s in all.\n",
     ]
     rows = [
         (
             step.number,
+            step.how,
             step.done,
             seconds(step.seconds),
             step.rendered,
@@ -648,7 +656,10 @@ def _differential_section(run):
         for step in run.steps
     ]
     out.append(
-        _table(("step", "edit", "cached rebuild", "rendered", "reused", "same as clean"), rows)
+        _table(
+            ("step", "rebuilt by", "edit", "cached rebuild", "rendered", "reused", "same as clean"),
+            rows,
+        )
     )
     return out
 

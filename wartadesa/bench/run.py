@@ -57,6 +57,7 @@ def default_rebuild_rounds(articles):
 # kind of edit once.
 DIFFERENTIAL_ARTICLES = 300
 DIFFERENTIAL_ROUNDS = 2
+DIFFERENTIAL_PREVIEW_ROUNDS = 1  # then through the live preview (LivePreview.rebuild)
 
 
 @dataclass
@@ -417,6 +418,7 @@ def run_benchmark(
     rebuild_rounds=None,
     differential_articles=DIFFERENTIAL_ARTICLES,
     differential_rounds=DIFFERENTIAL_ROUNDS,
+    differential_preview_rounds=DIFFERENTIAL_PREVIEW_ROUNDS,
 ):
     """Run everything; return a BenchResult. `differential_articles` 0: no differential run."""
     runs = runs or default_runs(articles)
@@ -429,7 +431,12 @@ def run_benchmark(
         result = _run(articles, villages, seed, runs, profile, work, started, log, rebuild_rounds)
         if differential_articles > 0:
             result.differential = run_differential(
-                work / "differential", differential_articles, seed, differential_rounds, log
+                work / "differential",
+                differential_articles,
+                seed,
+                differential_rounds,
+                differential_preview_rounds,
+                log,
             )
         return result
     finally:
@@ -439,7 +446,7 @@ def run_benchmark(
             log(f"Folder kerja disimpan (kept): {work}")
 
 
-def run_differential(work, articles, seed, rounds, log=print):
+def run_differential(work, articles, seed, rounds, preview_rounds=0, log=print):
     """differential.run, last (it builds in this process, after every timed build); a
     build that fails is the benchmark's failure."""
     from wartadesa.build import BuildFailed
@@ -447,12 +454,19 @@ def run_differential(work, articles, seed, rounds, log=print):
     villages = max(4, min(40, articles // 25))
     log(
         f"Uji diferensial (differential run): {articles} berita, {villages} desa, "
-        f"{rounds} putaran x {len(differential.STEPS)} jenis perubahan; tiap build dengan "
-        "cache dibandingkan byte demi byte dengan build bersih (clean build)"
+        f"{rounds} putaran build + {preview_rounds} putaran pratinjau (live preview) x "
+        f"{len(differential.STEPS)} jenis perubahan; tiap build dengan cache dibandingkan byte "
+        "demi byte dengan build bersih (clean build)"
     )
     try:
         return differential.run(
-            work, articles=articles, villages=villages, seed=seed, rounds=rounds, log=log
+            work,
+            articles=articles,
+            villages=villages,
+            seed=seed,
+            rounds=rounds,
+            log=log,
+            preview_rounds=preview_rounds,
         )
     except BuildFailed as failed:
         raise BenchError(
