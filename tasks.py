@@ -221,6 +221,11 @@ def lighthouse(c):
         "5,000 articles, then 1)",
         "profile": "cProfile one full build of ours -> docs/benchmarks-profile.txt",
         "output": "report file (default docs/benchmarks.md; '-' for none)",
+        "differential_articles": "articles of the differential run of the incremental build "
+        "(default 300; 0: none)",
+        "differential_rounds": "its rounds rebuilt as `invoke build` does (default 2)",
+        "differential_preview_rounds": "its rounds after those, through the live preview "
+        "(default 1)",
     }
 )
 def bench(
@@ -232,8 +237,12 @@ def bench(
     rebuild_rounds=0,
     profile=False,
     output="docs/benchmarks.md",
+    differential_articles=-1,
+    differential_rounds=-1,
+    differential_preview_rounds=-1,
 ):
-    """Build speed, rebuilds after one change, memory, page weight -> docs/benchmarks.md."""
+    """Build speed, rebuilds after one change, memory, page weight, and the differential run
+    of the incremental build -> docs/benchmarks.md."""
     cmd = (
         f'"{PY}" -m wartadesa.bench --articles {int(articles)} --villages {int(villages)} '
         f'--seed {int(seed)} --output "{output}"'
@@ -242,6 +251,13 @@ def bench(
         cmd += f" --runs {int(runs)}"
     if int(rebuild_rounds):
         cmd += f" --rebuild-rounds {int(rebuild_rounds)}"
+    for name, value in (
+        ("differential-articles", differential_articles),
+        ("differential-rounds", differential_rounds),
+        ("differential-preview-rounds", differential_preview_rounds),
+    ):
+        if int(value) >= 0:  # -1: the benchmark's default
+            cmd += f" --{name} {int(value)}"
     if profile:
         cmd += " --profile"
     with c.cd(str(ROOT)):

@@ -5,6 +5,7 @@ No timing is asserted here (the machine is shared); only what the figures are ma
 
 import gzip
 import json
+import random
 import re
 import statistics
 import subprocess
@@ -34,6 +35,7 @@ from wartadesa.bench.run import (
     our_settings,
     run_build,
 )
+from wartadesa.preview import script_hash
 from wartadesa.weight import measure_site, page_type, segments_from_settings
 
 ARTICLES, VILLAGES, SEED = 30, 5, 7
@@ -497,11 +499,12 @@ def test_the_differential_run_compares_every_kind_of_edit_with_a_clean_build(ben
     kinds = len(differential.STEPS)
     assert figures["differential"] == {
         "articles": 8,
-        "rounds": 2,
+        "rounds": 1,
         "preview_rounds": 1,
         "steps": 2 * kinds,
         "identical": True,
         "different_steps": [],
+        "failed": None,
     }
     rows = table_rows(text, "step")
     assert [int(row[0]) for row in rows] == list(range(1, 2 * kinds + 1))
@@ -513,50 +516,70 @@ def test_the_differential_run_compares_every_kind_of_edit_with_a_clean_build(ben
     # A body edit reuses most pages; a setting renders them all (the page record's figures).
     for how in ("build", "preview"):
         body = next(row for row in rows if row[1] == how and row[2].startswith("body "))
-        setting = next(row for row in rows if row[1] == how and row[2].startswith("setting "))
+        setting = next(row for row in rows if row[1] == how and row[2] == "setting")
         assert int(body[5]) > int(body[4]) and int(setting[5]) == 0
     ((measured, verdict),) = [
         (row[1], row[2]) for row in table_rows(text, "target") if "differential run" in row[0]
     ]
     assert measured.startswith(
-        f"{2 * kinds} steps at 8 articles (2 rounds, the last 1 through the live preview)"
+        f"{2 * kinds} steps at 8 articles (1 round of builds, then 1 through the live preview)"
     )
     assert verdict == report.MET
-    # The run's own site: its edits never touch the timed corpus.
-    assert (root / "work/differential/corpus/ours/content").is_dir()
+    # The run's own site (its edits never touch the timed corpus); its last build was the
+    # live preview's: the page allows livereload's script.
+    work = root / "work/differential"
+    assert (work / "corpus/ours/content").is_dir()
+    page = (work / "cached/output/index.html").read_text(encoding="utf-8")
+    assert script_hash().strip("'") in page  # in the policy, its quotes escaped
 
 
-def test_a_difference_is_named_with_its_step_and_file(tmp_path, tiny_site):
-    clean, cached = tmp_path / "clean", tmp_path / "cached"
-    for folder in (clean, cached):
-        (folder / "berita/a").mkdir(parents=True)
-        (folder / "index.html").write_text("sama")
-        (folder / "pagefind/filter").mkdir(parents=True)
-    (clean / "berita/a/index.html").write_text("bersih")
-    (cached / "berita/a/index.html").write_text("lama")
-    (cached / "lebih.html").write_text("x")
-    (clean / "kurang").mkdir()
-    (clean / "pagefind/filter/id_1.pf_filter").write_text("acak")  # random order: not compared
-    (cached / "pagefind/filter/id_2.pf_filter").write_text("acak")
-    found = differential.differences(clean, cached)
-    assert found == [
-        "hanya di build dengan cache (extra): lebih.html",
-        "isi berbeda (differs): berita/a/index.html",
-        "folder kurang (missing folder): kurang",
-    ]
-    assert differential.differences(clean, clean) == []
+def test_a_difference_in_the_cached_build_is_found_and_named(tmp_path, monkeypatch):
+    built = differential.build_cached
+
+    def with_a_stray_page(settings_file, output, overrides):
+        built(settings_file, output, overrides)
+        (Path(output) / "tersesat.html").write_text("<p>bukan dari build bersih</p>")
+
+    monkeypatch.setattr(differential, "build_cached", with_a_stray_page)
+    run = differential.run(
+        tmp_path / "diff", articles=8, villages=4, seed=3, rounds=1, kinds=["body"]
+    )
+    assert run.failed is None and not run.identical and len(run.steps) == 1
+    assert run.steps[0].differences == ["hanya di build dengan cache (extra): tersesat.html"]
+    assert run.first_difference.startswith("langkah 1 (body ")
+
+
+def test_a_step_that_cannot_be_made_ends_the_run_as_not_met(tmp_path, monkeypatch, tiny_site):
+    def broken(step, *args):
+        raise ValueError("tidak ada berita")
+
+    monkeypatch.setattr(differential, "edit", broken)
+    run = differential.run(
+        tmp_path / "diff", articles=8, villages=4, seed=3, rounds=1, kinds=["delete"]
+    )
+    assert run.steps == [] and not run.identical
+    assert run.failed == "langkah 1 (delete) gagal: ValueError: tidak ada berita"
     site, _ = tiny_site
     result = fake_result(site, 5000, 1.0, 1.0)
-    same = differential.Step(1, "body a.md", 0.5, 3, 40, [])
-    result.differential = differential.Result(
-        300, 12, 1, 2, [same, differential.Step(2, "title b.md", 0.6, 5, 30, found)], 9.0
-    )
+    result.differential = run
     rows = {row[0]: (row[1], row[2]) for row in report.targets(result)}
     measured, verdict = rows["incremental build = clean build, byte for byte (differential run)"]
-    assert verdict == report.NOT_MET
-    assert "langkah 2 (title b.md): hanya di build dengan cache (extra): lebih.html" in measured
-    assert report.figures(result)["differential"]["different_steps"] == [2]
-    assert "**no**: hanya di build" in report.render_section(result)
+    assert verdict == report.NOT_MET and measured.endswith(
+        "**langkah 1 (delete) gagal: ValueError: tidak ada berita**"
+    )
+    assert "**The run stopped:** langkah 1 (delete) gagal" in report.render_section(result)
+    assert report.figures(result)["differential"]["failed"] == run.failed
+
+
+def test_an_edit_needing_a_field_picks_an_article_that_has_it(tmp_path):
+    """One article in ten of the corpus names a region, not a village: never moved."""
+    content = corpus_module.generate(tmp_path / "c", articles=40, villages=4, seed=2).ours
+    without = [p for p in differential.articles(content) if not scenarios.has_field(p, "village")]
+    assert without  # the corpus has some
+    rng = random.Random(5)
+    for number in range(30):
+        done = differential.edit("village", content, tmp_path, {}, rng, number)
+        assert not any(done.endswith(p.name) for p in without)
 
 
 def test_the_summary_table_lists_the_run_in_the_report_and_the_readme(bench_run):

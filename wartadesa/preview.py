@@ -110,14 +110,21 @@ class LivePreview:
 
         hold_files()  # the next rebuild takes the cache's files as this process left them
 
+    def build_overrides(self) -> dict:
+        """The settings overrides of the next rebuild: the preview's (preview_overrides),
+        then this preview's own."""
+        from wartadesa.build import load_settings
+
+        return {**preview_overrides(load_settings(self.settings_file)), **self.overrides}
+
     def rebuild(self) -> list[str]:
-        from wartadesa.build import build, load_settings
+        from wartadesa.build import build
 
         self.wait()
         self.garbage.calm()
         index_later, save_later = [], []
         try:
-            overrides = {**preview_overrides(load_settings(self.settings_file)), **self.overrides}
+            overrides = self.build_overrides()
             return build(
                 self.settings_file,
                 output=self.output,

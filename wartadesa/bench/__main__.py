@@ -18,6 +18,7 @@ from .run import (
     DIFFERENTIAL_ARTICLES,
     DIFFERENTIAL_PREVIEW_ROUNDS,
     DIFFERENTIAL_ROUNDS,
+    MIN_DIFFERENTIAL_ARTICLES,
     ROOT,
     BenchError,
     default_rebuild_rounds,
@@ -95,15 +96,18 @@ def main(argv=None):
         args.rebuild_rounds = default_rebuild_rounds(args.articles)
     if args.articles < 1 or args.villages < 1 or args.runs < 1 or args.rebuild_rounds < 1:
         parser.error("--articles, --villages, --runs and --rebuild-rounds must be at least 1")
-    if (
-        args.differential_articles < 0
+    if args.differential_articles and (
+        args.differential_articles < MIN_DIFFERENTIAL_ARTICLES
         or args.differential_rounds < 0
         or args.differential_preview_rounds < 0
         or args.differential_rounds + args.differential_preview_rounds < 1
     ):
         parser.error(
-            "--differential-articles and the rounds must be 0 or more, and at least one round"
+            f"--differential-articles must be 0 (none) or at least {MIN_DIFFERENTIAL_ARTICLES}, "
+            "its rounds 0 or more, and at least one round"
         )
+    if args.differential_articles < 0:
+        parser.error("--differential-articles must be 0 (none) or more")
 
     def log(line):
         print(line, flush=True)

@@ -21,11 +21,15 @@ rightly fails on a broken link).
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 import time
+from collections import Counter
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +60,7 @@ def not_repeatable():
 
 def files_of(folder) -> dict[str, bytes]:
     """Every file's bytes by its path under `folder`, but Pagefind's files written in a
-    random order (`not_repeatable`)."""
+    random order (`not_repeatable`: compared by `random_order_files` instead)."""
     folder = Path(folder)
     skipped = not_repeatable()
     return {
@@ -64,6 +68,27 @@ def files_of(folder) -> dict[str, bytes]:
         for p in folder.rglob("*")
         if p.is_file() and not skipped.match(p.relative_to(folder).as_posix())
     }
+
+
+def random_order_files(folder) -> dict[str, object]:
+    """What can be compared of Pagefind's files written in a random order: how many there
+    are of each kind in each folder (`pagefind/shard-1/filter/*.pf_filter: 4`), and the
+    pages each part's entry file counts."""
+    folder = Path(folder)
+    skipped = not_repeatable()
+    found: dict[str, object] = {}
+    counts: Counter = Counter()
+    for p in folder.rglob("*"):
+        name = p.relative_to(folder).as_posix()
+        if not p.is_file() or not skipped.match(name):
+            continue
+        if p.name == "pagefind-entry.json":
+            languages = json.loads(p.read_text(encoding="utf-8")).get("languages", {})
+            found[name] = sorted((key, value.get("page_count")) for key, value in languages.items())
+        else:
+            counts[f"{p.parent.relative_to(folder).as_posix()}/*{p.suffix}"] += 1
+    found.update(counts)
+    return found
 
 
 def folders_of(folder) -> list[str]:
@@ -75,18 +100,39 @@ def articles(content) -> list[Path]:
     return sorted((Path(content) / "berita").rglob("*.md"))
 
 
-def set_field(path, keys, value) -> None:
-    text = path.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^({'|'.join(keys)}): .*$", re.M)
-    if not pattern.search(text):
-        raise ValueError(f"{path}: no field {'/'.join(keys)}")
-    path.write_text(
-        pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1), encoding="utf-8"
-    )
+def set_field(path, name, value) -> None:
+    """Front matter field `name` (English or Indonesian key) of the article at `path`."""
+    from wartadesa.bench.scenarios import set_field as set_front_matter_field
+
+    set_front_matter_field(path, name, value)
 
 
 def village_codes(content) -> list[str]:
     return re.findall(r"kode: (\S+)", (Path(content) / "desa.yml").read_text(encoding="utf-8"))
+
+
+# The front matter field an edit changes (an article without it is not chosen).
+FIELDS = {"title": "title", "village": "village", "category": "category", "date": "date"}
+FIELDS["image"] = "image"
+
+
+def _chosen(step, content, rng) -> Path | None:
+    """The article an edit changes, copies or removes (None: an edit of the whole site)."""
+    from wartadesa.bench.scenarios import has_field, unlinked
+
+    if step in ("template", "setting", "data"):
+        return None
+    candidates = articles(content)
+    if step in ("delete", "rename"):  # one no other article links to (else: broken link)
+        candidates = unlinked(content, candidates)
+    elif step in FIELDS:
+        candidates = [path for path in candidates if has_field(path, FIELDS[step])]
+    if not candidates:
+        raise ValueError(
+            f"tidak ada berita yang bisa dipakai untuk perubahan '{step}' (no article left "
+            "for this edit): pakai lebih banyak berita (--differential-articles)"
+        )
+    return rng.choice(candidates)
 
 
 def edit(step, content, theme, settings, rng, number) -> str:
@@ -94,23 +140,18 @@ def edit(step, content, theme, settings, rng, number) -> str:
     `theme`, its `settings` overrides); return a short description."""
     from PIL import Image
 
-    chosen = rng.choice(articles(content))
-    if step in ("delete", "rename"):  # one no other article links to (else: broken link)
-        texts = [path.read_text(encoding="utf-8") for path in articles(content)]
-        chosen = rng.choice(
-            [path for path in articles(content) if not any(path.name in text for text in texts)]
-        )
+    chosen = _chosen(step, content, rng)
     if step == "body":
         with open(chosen, "a", encoding="utf-8") as handle:
             handle.write(f"\nParagraf tambahan nomor {number} untuk uji build ulang.\n")
     elif step == "title":
-        set_field(chosen, ["judul", "title"], f"Judul Baru Nomor {number} di Desa")
+        set_field(chosen, "title", f"Judul Baru Nomor {number} di Desa")
     elif step == "village":
-        set_field(chosen, ["desa", "village"], rng.choice(village_codes(content)))
+        set_field(chosen, "village", rng.choice(village_codes(content)))
     elif step == "category":
-        set_field(chosen, ["kategori", "category"], rng.choice(["Pertanian", "Kesehatan"]))
+        set_field(chosen, "category", rng.choice(["Pertanian", "Kesehatan"]))
     elif step == "date":
-        set_field(chosen, ["tanggal", "date"], f"2023-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+        set_field(chosen, "date", f"2023-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
     elif step == "add":
         text = chosen.read_text(encoding="utf-8")
         target = chosen.with_name(f"baru-{number}.md")
@@ -138,14 +179,14 @@ def edit(step, content, theme, settings, rng, number) -> str:
     elif step == "image":
         picture = Path(content) / "images" / f"baru-{number}.jpg"
         Image.new("RGB", (960, 640), (40 * (number % 6), 120, 90)).save(picture, quality=80)
-        set_field(chosen, ["gambar", "image"], f"images/{picture.name}")
+        set_field(chosen, "image", f"images/{picture.name}")
     elif step == "data":
         # The same villages, other bytes: every cached read is stale for the new key.
         with open(Path(content) / "desa.yml", "a", encoding="utf-8") as handle:
             handle.write(f"# diubah {number}\n")
     else:
         raise ValueError(f"unknown step {step!r}")
-    return f"{step} {chosen.name}"
+    return f"{step} {chosen.name}" if chosen is not None else step
 
 
 def differences(clean, built) -> list[str]:
@@ -160,6 +201,13 @@ def differences(clean, built) -> list[str]:
     lines = [f"hanya di build dengan cache (extra): {name}" for name in found_only]
     lines += [f"tidak ada di build dengan cache (missing): {name}" for name in missing]
     lines += [f"isi berbeda (differs): {name}" for name in changed]
+    counted, built_counted = random_order_files(clean), random_order_files(built)
+    lines += [
+        f"indeks pencarian berbeda (search index differs): {key}: {counted.get(key)} / "
+        f"{built_counted.get(key)}"
+        for key in sorted(counted.keys() | built_counted.keys())
+        if counted.get(key) != built_counted.get(key)
+    ]
     clean_folders, built_folders = set(folders_of(clean)), set(folders_of(built))
     lines += [f"folder lebih (extra folder): {f}" for f in sorted(built_folders - clean_folders)]
     lines += [f"folder kurang (missing folder): {f}" for f in sorted(clean_folders - built_folders)]
@@ -173,7 +221,7 @@ BUILD, PREVIEW = "build", "preview"  # how a step's cached build was made
 class Step:
     number: int
     done: str  # the edit (`edit`'s description)
-    seconds: float  # the build with the cache
+    seconds: float  # the cached rebuild (for the preview: until the new pages are in place)
     rendered: int  # pages it rendered (the page record's last build)
     reused: int  # pages it took from the previous output
     differences: list = field(default_factory=list)  # `differences`: empty when the same
@@ -189,21 +237,22 @@ class Result:
     articles: int
     villages: int
     seed: int
-    rounds: int
+    rounds: int  # rounds rebuilt as `invoke build` does
     steps: list  # of Step
     seconds: float  # the whole run
-    preview_rounds: int = 0  # of `rounds`, the last ones made through the live preview
+    preview_rounds: int = 0  # rounds after those, rebuilt through the live preview
+    failed: str | None = None  # why the run stopped before its last step (its message)
 
     @property
     def identical(self) -> bool:
-        return bool(self.steps) and all(step.identical for step in self.steps)
+        return self.failed is None and bool(self.steps) and all(s.identical for s in self.steps)
 
     @property
     def first_difference(self) -> str | None:
         for step in self.steps:
             if not step.identical:
                 return f"langkah {step.number} ({step.done}): {step.differences[0]}"
-        return None
+        return self.failed
 
 
 @contextmanager
@@ -220,29 +269,54 @@ def _build_day(epoch: str):
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def _last_build(cache: Path) -> tuple[int, int]:
-    import json
-
-    record = json.loads((cache / "pages.json").read_text(encoding="utf-8"))
+def last_build(cache: Path) -> tuple[int, int]:
+    """(pages rendered, pages reused) by the last build, from the page record."""
+    record = json.loads((Path(cache) / "pages.json").read_text(encoding="utf-8"))
     return record["last_build"]["rendered"], record["last_build"]["reused"]
 
 
-def _quietly(build, settings_file, output, overrides):
-    """One build, without what Pelican prints when it is done (the run prints its own line)."""
-    with redirect_stdout(io.StringIO()):
-        return build(settings_file, output=output, overrides=overrides)
+def build_cached(settings_file, output, overrides) -> None:
+    """One build with the cache, in this process (`invoke build` makes one so)."""
+    from wartadesa.build import build
+
+    with redirect_stdout(io.StringIO()):  # Pelican's "Done" line: the run prints its own
+        build(settings_file, output=output, overrides=overrides)
 
 
-def run(work, articles=300, villages=12, seed=1, rounds=2, log=print, preview_rounds=0) -> Result:
+def build_clean(settings_file, output, overrides) -> None:
+    """The build to compare with: in a fresh process (wartadesa.bench.child), so that
+    nothing a build keeps in its process (the live preview's held files, any memo) can
+    make both wrong the same way."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wartadesa.bench.child",
+            "ours",
+            *("--settings", str(settings_file), "--output", str(output)),
+            *("--overrides", json.dumps(overrides)),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        shown = " ".join((done.stderr or done.stdout).split())[-300:]
+        raise RuntimeError(f"build bersih gagal (the clean build failed): {shown}")
+
+
+def run(
+    work, articles=300, villages=12, seed=1, rounds=2, log=print, preview_rounds=0, kinds=STEPS
+) -> Result:
     """The differential run in the folder `work`: a corpus of `articles`, every kind of edit
-    `rounds` times in a shuffled order, then `preview_rounds` times more through the live
-    preview; after each, the cached build into the same output is compared with a clean
-    build. The builds run one after another in this process (`wartadesa.build.build`, as
-    `invoke build` makes one; `LivePreview.rebuild`, as `invoke livereload` makes them)."""
+    (`kinds`) `rounds` times in a shuffled order, rebuilt as `invoke build` does, then
+    `preview_rounds` times more through the live preview as `invoke livereload` does; after
+    each, the cached build into the same output is compared with a clean build. A step that
+    cannot be made (an edit, a build that fails) ends the run: `Result.failed` says why."""
     from wartadesa.bench import corpus as corpus_module
-    from wartadesa.build import build, load_settings
     from wartadesa.output_folder import wait_for_removals
-    from wartadesa.preview import LivePreview, preview_overrides
+    from wartadesa.preview import LivePreview
     from wartadesa.read_cache import hold_files
 
     root = Path(__file__).resolve().parents[2]
@@ -265,59 +339,84 @@ def run(work, articles=300, villages=12, seed=1, rounds=2, log=print, preview_ro
         "SEARCH_SHARD_PAGES": max(6, articles // 8),
     }
     rng = random.Random(seed)
-    steps = []
-    preview = None
+    steps, failed, number, done = [], None, 0, "-"
+    preview, reported = None, []
     try:
         with _build_day(str(int(time.time()))):
-            _quietly(build, settings_file, output, dict(settings))  # fills the cache
-            number = 0
+            build_cached(settings_file, output, dict(settings))  # fills the cache
             for round_number in range(rounds + preview_rounds):
                 how = BUILD if round_number < rounds else PREVIEW
                 if how == PREVIEW and preview is None:
-                    preview = LivePreview(settings_file, output, settings, report=log_errors(log))
-                order = STEPS[:]
+                    preview = LivePreview(
+                        settings_file,
+                        output,
+                        settings,
+                        report=lambda text, error=False: error and reported.append(text),
+                    )
+                order = list(kinds)
                 rng.shuffle(order)
                 for step in order:
                     number += 1
+                    done = step
                     done = edit(step, content, theme, settings, rng, number)
-                    clock = time.perf_counter()
-                    if preview is None:
-                        _quietly(build, settings_file, output, dict(settings))
-                        expected = {k: v for k, v in settings.items() if k != "BUILD_CACHE"}
-                    else:
-                        preview.overrides = dict(settings)  # a setting step changes them
-                        with redirect_stdout(io.StringIO()):
-                            preview.rebuild()
-                            preview.wait()  # its cache files and search index too
-                        live = preview_overrides(load_settings(settings_file, dict(settings)))
-                        expected = {**live, **settings}
-                        expected.pop("BUILD_CACHE")
-                    seconds = time.perf_counter() - clock
-                    rendered, reused = _last_build(cache)
-                    clean = work / f"clean-{number}" / "output"
-                    _quietly(build, settings_file, clean, expected)
-                    found = differences(clean, output)
-                    steps.append(Step(number, done, seconds, rendered, reused, found, how))
-                    log(
-                        f"  {number:3} {how:7} {done[:44]:44} {seconds:5.2f} s, {rendered:5} "
-                        f"dirender, {reused:5} dipakai ulang: "
-                        + ("sama (identical)" if not found else f"BERBEDA: {found[0]}")
+                    steps.append(
+                        _step(
+                            number,
+                            done,
+                            how,
+                            settings_file,
+                            output,
+                            settings,
+                            preview,
+                            reported,
+                            work,
+                        )
                     )
+                    log(_line(steps[-1]))
                     wait_for_removals(60)
-                    shutil.rmtree(clean.parent, ignore_errors=True)
+    except Exception as error:  # noqa: BLE001 - the run's outcome, reported with its step
+        failed = f"langkah {number} ({done}) gagal: {type(error).__name__}: {error}"
+        log(f"  {failed}")
     finally:
         if preview is not None:
             preview.wait()
             hold_files(False)  # the preview held the cache's files in this process
     seconds = time.perf_counter() - started
-    return Result(articles, villages, seed, rounds + preview_rounds, steps, seconds, preview_rounds)
+    return Result(articles, villages, seed, rounds, steps, seconds, preview_rounds, failed)
 
 
-def log_errors(log):
-    """The live preview's report: only what went wrong (the run prints its own lines)."""
+def _step(number, done, how, settings_file, output, settings, preview, reported, work) -> Step:
+    """The cached rebuild after one edit, and its comparison with a clean build."""
+    clock = time.perf_counter()
+    problems = []
+    if preview is None:
+        build_cached(settings_file, output, dict(settings))
+        seconds = time.perf_counter() - clock
+        expected = dict(settings)
+    else:
+        preview.overrides = dict(settings)  # a setting step changes them
+        with redirect_stdout(io.StringIO()):
+            preview.rebuild()
+        seconds = time.perf_counter() - clock  # the new pages are in place
+        reported.clear()
+        preview.wait()  # then its cache files and search index
+        problems = [f"pratinjau melaporkan (the preview reported): {t}" for t in reported]
+        expected = preview.build_overrides()
+    expected.pop("BUILD_CACHE", None)
+    cache = Path(settings["BUILD_CACHE"])
+    rendered, reused = last_build(cache)
+    clean = Path(work) / f"clean-{number}" / "output"
+    try:
+        build_clean(settings_file, clean, expected)
+        found = problems + differences(clean, output)
+    finally:
+        shutil.rmtree(clean.parent, ignore_errors=True)
+    return Step(number, done, seconds, rendered, reused, found, how)
 
-    def report(text, error=False):
-        if error:
-            log(f"      pratinjau: {text}")
 
-    return report
+def _line(step: Step) -> str:
+    return (
+        f"  {step.number:3} {step.how:7} {step.done[:44]:44} {step.seconds:5.2f} s, "
+        f"{step.rendered:5} dirender, {step.reused:5} dipakai ulang: "
+        + ("sama (identical)" if step.identical else f"BERBEDA: {step.differences[0]}")
+    )

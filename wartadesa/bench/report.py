@@ -203,10 +203,9 @@ def targets(result):
 
 def differential_cell(run):
     """The differential run in one cell: its size and whether every step was the same."""
-    size = f"{len(run.steps)} steps at {run.articles:,} articles ({run.rounds} rounds"
-    size += (
-        f", the last {run.preview_rounds} through the live preview)" if run.preview_rounds else ")"
-    )
+    rounds = f"{run.rounds} round{'' if run.rounds == 1 else 's'} of builds"
+    size = f"{len(run.steps)} steps at {run.articles:,} articles ({rounds}"
+    size += f", then {run.preview_rounds} through the live preview)" if run.preview_rounds else ")"
     if run.identical:
         return f"{size}: every file and folder the same after each step"
     return f"{size}: **{run.first_difference}**"
@@ -262,6 +261,7 @@ def _differential_figures(run):
         "steps": len(run.steps),
         "identical": run.identical,
         "different_steps": [step.number for step in run.steps if not step.identical],
+        "failed": run.failed,
     }
 
 
@@ -633,15 +633,18 @@ def _differential_section(run):
     out = [
         "\n### Differential run of the incremental build\n",
         f"A separate generated site of {run.articles:,} articles (`--differential-articles`), "
-        f"every kind of edit {run.rounds} times in shuffled rounds (seed {run.seed}; "
-        "`wartadesa/bench/differential.py`, the suite's test at 20 articles does each kind "
-        "once): first rebuilt as `invoke build` does (`build`, `--differential-rounds`), then "
-        f"through the live preview as `invoke livereload` does (`preview`, "
-        f"`--differential-preview-rounds`: {run.preview_rounds}). After each edit, the build "
+        f"every kind of edit once a round in a shuffled order (seed {run.seed}; "
+        "`wartadesa/bench/differential.py`; the suite's test at 20 articles makes each kind "
+        f"once): {run.rounds} rounds rebuilt as `invoke build` does (`build`, "
+        f"`--differential-rounds`), then {run.preview_rounds} through the live preview as "
+        "`invoke livereload` does (`preview`, `--differential-preview-rounds`). After each "
+        "edit, the build "
         "with the cache into the previous output (for the preview, once its cache files and "
         "search index are made) is compared with a clean build of the same content and "
-        "settings: every file byte for byte (but Pagefind's few files written in a random "
-        f"order) and every folder. {run.seconds:.0f} s in all.\n",
+        "settings, made in a fresh process: every file byte for byte and every folder "
+        "(Pagefind's few files written in a random order by how many there are of each kind "
+        "and the pages each part counts). The time shown is the cached rebuild's (the "
+        f"preview's: until its pages are in place). {run.seconds:.0f} s in all.\n",
     ]
     rows = [
         (
@@ -661,6 +664,8 @@ def _differential_section(run):
             rows,
         )
     )
+    if run.failed:
+        out.append(f"\n**The run stopped:** {run.failed}")
     return out
 
 

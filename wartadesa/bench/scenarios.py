@@ -33,7 +33,7 @@ LINK = re.compile(r"\(\{filename\}/([^)]+)\)")  # a link to another article, as 
 # Front matter keys the corpus writes (corpus.ENGLISH_KEYS / INDONESIAN_KEYS).
 KEYS = {
     name: (corpus_module.ENGLISH_KEYS[name], corpus_module.INDONESIAN_KEYS[name])
-    for name in ("title", "date", "village")
+    for name in ("title", "date", "village", "category", "image")
 }
 
 
@@ -79,14 +79,32 @@ def _read(output, relative):
     return page.read_text(encoding="utf-8") if page.is_file() else ""
 
 
-def _set_field(path, name, value):
+def _field(name):
+    return re.compile(rf"^({'|'.join(KEYS[name])}): .*$", re.M)
+
+
+def has_field(path, name):
+    """Whether the article at `path` has front matter field `name` (English or Indonesian
+    key): about one article in ten of the corpus names a region instead of a village."""
+    return bool(_field(name).search(path.read_text(encoding="utf-8")))
+
+
+def set_field(path, name, value):
     """Replace the value of front matter field `name` (English or Indonesian key)."""
-    keys = "|".join(KEYS[name])
     text = path.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^({keys}): .*$", re.M)
+    pattern = _field(name)
     if not pattern.search(text):
         raise ValueError(f"{path}: no {name} field")
     path.write_text(pattern.sub(lambda m: f"{m.group(1)}: {value}", text, count=1), "utf-8")
+
+
+def unlinked(content, paths):
+    """Of the articles at `paths` (under the folder `content`), those no article links to:
+    deleting or renaming one of them breaks no link (else the build rightly fails)."""
+    linked = set()
+    for path in Path(content).rglob("*.md"):
+        linked.update(LINK.findall(path.read_text(encoding="utf-8")))
+    return [p for p in paths if Path(p).relative_to(content).as_posix() not in linked]
 
 
 def body_line(number):
@@ -133,7 +151,7 @@ def preview_change(site, settings, seed, changed=()):
 def change_title(site, article, pages, number):
     marker = f"Kabar Baru Nomor {number}"
     title = f"{marker} dari {article.title}"
-    _set_field(site.ours / article.path, "title", title)
+    set_field(site.ours / article.path, "title", title)
     old, new = pages.article(article.title, article.date), pages.article(title, article.date)
 
     def check(output):
@@ -145,7 +163,7 @@ def change_title(site, article, pages, number):
 def change_village(site, article, pages, number):
     old = article.villages[0]
     new = next(v.code for v in site.villages if v.code != old)
-    _set_field(site.ours / article.path, "village", new)
+    set_field(site.ours / article.path, "village", new)
     link = pages.article_url(article.title, article.date) + '"'
 
     def check(output):
@@ -159,7 +177,7 @@ def change_village(site, article, pages, number):
 def change_date(site, article, pages, number):
     year = 2022 if article.date.year != 2022 else 2023
     date = article.date.replace(year=year, month=number % 12 + 1, day=15)
-    _set_field(site.ours / article.path, "date", f"{date:%Y-%m-%d}")
+    set_field(site.ours / article.path, "date", f"{date:%Y-%m-%d}")
     old, new = pages.article(article.title, article.date), pages.article(article.title, date)
 
     def check(output):
@@ -190,10 +208,9 @@ def add_article(site, pages, rng):
 
 def delete_article(site, pages, rng, keep=()):
     """Delete an article no other article links to (else: a broken link, the build fails)."""
-    linked = set()
-    for other in site.articles:
-        linked.update(LINK.findall((site.ours / other.path).read_text(encoding="utf-8")))
-    free = [a for a in site.articles if a not in keep and a.path not in linked]
+    free = [a for a in site.articles if a not in keep]
+    free_paths = set(unlinked(site.ours, [site.ours / a.path for a in free]))
+    free = [a for a in free if site.ours / a.path in free_paths]
     article = rng.choice(free)
     (site.ours / article.path).unlink()
     site.articles.remove(article)
