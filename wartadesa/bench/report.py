@@ -78,15 +78,23 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   replaced to a background `rm` at the lowest priority (`output_folder.remove_later`);
   each timed rebuild starts once that removal is over, as an operator's next save or push
   comes later than that (at 5,000 articles it takes about 1.5 s of one core).
-- **Live preview** (`invoke livereload`): last, one process does what the preview does
-  (`wartadesa.preview.LivePreview`), with the preview's settings (livereload's script
-  allowed) and the same cache and output folder: a first rebuild (untimed, as when the
+- **Live preview** (`invoke livereload`): after the rebuilds, one process does what the
+  preview does (`wartadesa.preview.LivePreview`), with the preview's settings (livereload's
+  script allowed) and the same cache and output folder: a first rebuild (untimed, as when the
   preview starts), then, once what the preview leaves for after a rebuild is done (the
   build cache's files, the search index, the collection of the build's garbage: in the
   preview's thread while the operator reads) and the replaced output's removal is over, a
   paragraph is appended to another article (an operator saves it) and the preview rebuilds.
   Its time is from the save until the new pages are in place (when `invoke livereload`
   reloads the page); the new text is checked on the article's page.
+- **Differential run** (`wartadesa/bench/differential.py`): last, on a separate generated
+  site (300 articles by default), every kind of edit (an article's body, title, village,
+  category, date; an article added, deleted, renamed; a template; a setting; a new image;
+  `desa.yml`) in shuffled rounds, rebuilt as `invoke build` does and then through the live
+  preview; after each edit the cached build is compared with a clean build made in a fresh
+  process, every file byte for byte and every folder (Pagefind's few files written in a
+  random order by their numbers and page counts). Its builds run in the benchmark's process,
+  after every timed build.
 - Page weight is measured on the warm-up builds: for every HTML page, the HTML plus the
   same-site CSS (with `@import`s) and JavaScript files it references, raw and gzip level 9 (each
   file compressed on its own). Inline `<style>`/`<script>` count as CSS/JS for the budgets;
