@@ -6,6 +6,7 @@ import pytest
 
 from tests.sitetools import build_site
 from wartadesa import content_folders, output_folder
+from wartadesa.bench.differential import folders_of
 
 
 @pytest.fixture
@@ -21,10 +22,6 @@ def made_aside(monkeypatch):
 
     monkeypatch.setattr(content_folders, "FoldersMadeAside", Recording)
     return made
-
-
-def folders_of(output):
-    return sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_dir())
 
 
 def page_folders(output, top):

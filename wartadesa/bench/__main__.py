@@ -96,18 +96,14 @@ def main(argv=None):
         args.rebuild_rounds = default_rebuild_rounds(args.articles)
     if args.articles < 1 or args.villages < 1 or args.runs < 1 or args.rebuild_rounds < 1:
         parser.error("--articles, --villages, --runs and --rebuild-rounds must be at least 1")
+    rounds = (args.differential_rounds, args.differential_preview_rounds)
     if args.differential_articles and (
-        args.differential_articles < MIN_DIFFERENTIAL_ARTICLES
-        or args.differential_rounds < 0
-        or args.differential_preview_rounds < 0
-        or args.differential_rounds + args.differential_preview_rounds < 1
+        args.differential_articles < MIN_DIFFERENTIAL_ARTICLES or min(rounds) < 0 or sum(rounds) < 1
     ):
         parser.error(
             f"--differential-articles must be 0 (none) or at least {MIN_DIFFERENTIAL_ARTICLES}, "
             "its rounds 0 or more, and at least one round"
         )
-    if args.differential_articles < 0:
-        parser.error("--differential-articles must be 0 (none) or more")
 
     def log(line):
         print(line, flush=True)

@@ -33,6 +33,7 @@ from collections import Counter
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from wartadesa.bench.scenarios import has_field, set_field, unlinked
 
@@ -60,37 +61,42 @@ def not_repeatable():
     return NOT_REPEATABLE
 
 
-def files_of(folder) -> dict[str, bytes]:
-    """Every file's bytes by its path under `folder`, but Pagefind's files written in a
-    random order (`not_repeatable`: compared by `random_order_files` instead)."""
-    folder = Path(folder)
-    skipped = not_repeatable()
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and not skipped.match(p.relative_to(folder).as_posix())
-    }
+class Tree(NamedTuple):
+    """One output folder as compared: its files' bytes, what can be compared of Pagefind's
+    files written in a random order, and its folders."""
+
+    files: dict[str, bytes]
+    random_order: dict[str, object]
+    folders: list[str]
 
 
-def random_order_files(folder) -> dict[str, object]:
-    """What can be compared of Pagefind's files written in a random order: how many there
-    are of each kind in each folder (`pagefind/shard-1/filter/*.pf_filter: 4`), and the
-    pages each part's entry file counts."""
+def tree_of(folder) -> Tree:
+    """`folder` walked once: every file's bytes by its path, but for Pagefind's files written
+    in a random order (`not_repeatable`) how many there are of each kind in each folder
+    (`pagefind/shard-1/filter/*.pf_filter: 4`) and the pages each part's entry file counts."""
     folder = Path(folder)
     skipped = not_repeatable()
-    found: dict[str, object] = {}
+    files, random_order, folders = {}, {}, []
     counts: Counter = Counter()
     for p in folder.rglob("*"):
         name = p.relative_to(folder).as_posix()
-        if not p.is_file() or not skipped.match(name):
-            continue
-        if p.name == "pagefind-entry.json":
+        if p.is_dir():
+            folders.append(name)
+        elif not skipped.match(name):
+            files[name] = p.read_bytes()
+        elif p.name == "pagefind-entry.json":
             languages = json.loads(p.read_text(encoding="utf-8")).get("languages", {})
-            found[name] = sorted((key, value.get("page_count")) for key, value in languages.items())
+            random_order[name] = sorted((k, v.get("page_count")) for k, v in languages.items())
         else:
             counts[f"{p.parent.relative_to(folder).as_posix()}/*{p.suffix}"] += 1
-    found.update(counts)
-    return found
+    random_order.update(counts)
+    return Tree(files, random_order, sorted(folders))
+
+
+def files_of(folder) -> dict[str, bytes]:
+    """Every file's bytes by its path under `folder`, but Pagefind's files written in a
+    random order (`tree_of`)."""
+    return tree_of(folder).files
 
 
 def folders_of(folder) -> list[str]:
@@ -185,23 +191,27 @@ def edit(step, content, theme, settings, rng, number) -> str:
 def differences(clean, built) -> list[str]:
     """What differs between a clean build's output and the cached build's, in words (empty:
     the same files, bytes and folders)."""
-    expected, found = files_of(clean), files_of(built)
-    found_only = sorted(set(found) - set(expected))
-    missing = sorted(set(expected) - set(found))
-    changed = sorted(
-        name for name in expected.keys() & found.keys() if expected[name] != found[name]
-    )
-    lines = [f"hanya di build dengan cache (extra): {name}" for name in found_only]
-    lines += [f"tidak ada di build dengan cache (missing): {name}" for name in missing]
-    lines += [f"isi berbeda (differs): {name}" for name in changed]
-    counted, built_counted = random_order_files(clean), random_order_files(built)
-    lines += [
-        f"indeks pencarian berbeda (search index differs): {key}: {counted.get(key)} / "
-        f"{built_counted.get(key)}"
-        for key in sorted(counted.keys() | built_counted.keys())
-        if counted.get(key) != built_counted.get(key)
+    expected, found = tree_of(clean), tree_of(built)
+    lines = [
+        f"hanya di build dengan cache (extra): {n}"
+        for n in sorted(found.files.keys() - expected.files.keys())
     ]
-    clean_folders, built_folders = set(folders_of(clean)), set(folders_of(built))
+    lines += [
+        f"tidak ada di build dengan cache (missing): {n}"
+        for n in sorted(expected.files.keys() - found.files.keys())
+    ]
+    lines += [
+        f"isi berbeda (differs): {name}"
+        for name in sorted(expected.files.keys() & found.files.keys())
+        if expected.files[name] != found.files[name]
+    ]
+    lines += [
+        f"indeks pencarian berbeda (search index differs): {key}: "
+        f"{expected.random_order.get(key)} / {found.random_order.get(key)}"
+        for key in sorted(expected.random_order.keys() | found.random_order.keys())
+        if expected.random_order.get(key) != found.random_order.get(key)
+    ]
+    clean_folders, built_folders = set(expected.folders), set(found.folders)
     lines += [f"folder lebih (extra folder): {f}" for f in sorted(built_folders - clean_folders)]
     lines += [f"folder kurang (missing folder): {f}" for f in sorted(clean_folders - built_folders)]
     return lines
@@ -299,6 +309,69 @@ def build_clean(settings_file, output, overrides) -> None:
         raise RuntimeError(f"build bersih gagal (the clean build failed): {shown}")
 
 
+class _Site:
+    """The differential run's site: its content, its copy of the theme, its settings
+    overrides, the cached build's output and cache, and the live preview once one rebuilds."""
+
+    def __init__(self, work: Path, articles: int, villages: int, seed: int) -> None:
+        from wartadesa.bench import corpus as corpus_module
+
+        root = Path(__file__).resolve().parents[2]
+        self.work = work
+        self.content = corpus_module.generate(
+            work / "corpus", articles=articles, villages=villages, seed=seed
+        ).ours
+        self.theme = work / "theme"
+        shutil.copytree(root / "theme", self.theme)
+        self.output = work / "cached" / "output"
+        self.settings_file = root / "pelicanconf.py"
+        # The index in parts, so that parts are taken from the previous output too.
+        self.settings = {
+            "PATH": str(self.content),
+            "THEME": str(self.theme),
+            "BUILD_CACHE": str(work / "cache"),
+            "SEARCH_SHARD_PAGES": max(6, articles // 8),
+        }
+        self.preview = None
+        self.reported: list[str] = []  # what the preview reported as errors
+
+    def start_preview(self) -> None:
+        from wartadesa.preview import LivePreview
+
+        def report(text, error=False):
+            if error:
+                self.reported.append(text)
+
+        self.preview = LivePreview(self.settings_file, self.output, self.settings, report)
+
+    def step(self, number: int, done: str, how: str) -> Step:
+        """The cached rebuild after edit `number`, and its comparison with a clean build."""
+        clock = time.perf_counter()
+        problems = []
+        if self.preview is None:
+            build_cached(self.settings_file, self.output, dict(self.settings))
+            seconds = time.perf_counter() - clock
+            expected = dict(self.settings)
+        else:
+            self.preview.overrides = dict(self.settings)  # a setting step changes them
+            with redirect_stdout(io.StringIO()):
+                self.preview.rebuild()
+            seconds = time.perf_counter() - clock  # the new pages are in place
+            self.reported.clear()
+            self.preview.wait()  # then its cache files and search index
+            problems = [f"pratinjau melaporkan (the preview reported): {t}" for t in self.reported]
+            expected = self.preview.build_overrides()
+        expected.pop("BUILD_CACHE", None)  # the clean build: without the cache
+        rendered, reused = last_build(self.settings["BUILD_CACHE"])
+        clean = self.work / f"clean-{number}" / "output"
+        try:
+            build_clean(self.settings_file, clean, expected)
+            found = problems + differences(clean, self.output)
+        finally:
+            shutil.rmtree(clean.parent, ignore_errors=True)
+        return Step(number, done, seconds, rendered, reused, found, how)
+
+
 def run(
     work, articles=300, villages=12, seed=1, rounds=2, log=print, preview_rounds=0, kinds=STEPS
 ) -> Result:
@@ -307,104 +380,40 @@ def run(
     `preview_rounds` times more through the live preview as `invoke livereload` does; after
     each, the cached build into the same output is compared with a clean build. A step that
     cannot be made (an edit, a build that fails) ends the run: `Result.failed` says why."""
-    from wartadesa.bench import corpus as corpus_module
     from wartadesa.output_folder import wait_for_removals
-    from wartadesa.preview import LivePreview
     from wartadesa.read_cache import hold_files
 
-    root = Path(__file__).resolve().parents[2]
     work = Path(work)
     shutil.rmtree(work, ignore_errors=True)
     started = time.perf_counter()
-    content = corpus_module.generate(
-        work / "corpus", articles=articles, villages=villages, seed=seed
-    ).ours
-    theme = work / "theme"
-    shutil.copytree(root / "theme", theme)
-    cache = work / "cache"
-    output = work / "cached" / "output"
-    settings_file = root / "pelicanconf.py"
-    # The index in parts, so that parts are taken from the previous output too.
-    settings = {
-        "PATH": str(content),
-        "THEME": str(theme),
-        "BUILD_CACHE": str(cache),
-        "SEARCH_SHARD_PAGES": max(6, articles // 8),
-    }
+    site = _Site(work, articles, villages, seed)
     rng = random.Random(seed)
     steps, failed, number, done = [], None, 0, "-"
-    preview, reported = None, []
     try:
         with _build_day(str(int(time.time()))):
-            build_cached(settings_file, output, dict(settings))  # fills the cache
+            build_cached(site.settings_file, site.output, dict(site.settings))  # fills the cache
             for round_number in range(rounds + preview_rounds):
                 how = BUILD if round_number < rounds else PREVIEW
-                if how == PREVIEW and preview is None:
-                    preview = LivePreview(
-                        settings_file,
-                        output,
-                        settings,
-                        report=lambda text, error=False: error and reported.append(text),
-                    )
+                if how == PREVIEW and site.preview is None:
+                    site.start_preview()
                 order = list(kinds)
                 rng.shuffle(order)
                 for step in order:
                     number += 1
-                    done = step
-                    done = edit(step, content, theme, settings, rng, number)
-                    steps.append(
-                        _step(
-                            number,
-                            done,
-                            how,
-                            settings_file,
-                            output,
-                            settings,
-                            preview,
-                            reported,
-                            work,
-                        )
-                    )
+                    done = step  # named so in the message should the edit itself fail
+                    done = edit(step, site.content, site.theme, site.settings, rng, number)
+                    steps.append(site.step(number, done, how))
                     log(_line(steps[-1]))
                     wait_for_removals(60)
     except Exception as error:  # noqa: BLE001 - the run's outcome, reported with its step
         failed = f"langkah {number} ({done}) gagal: {type(error).__name__}: {error}"
         log(f"  {failed}")
     finally:
-        if preview is not None:
-            preview.wait()
+        if site.preview is not None:
+            site.preview.wait()
             hold_files(False)  # the preview held the cache's files in this process
     seconds = time.perf_counter() - started
     return Result(articles, villages, seed, rounds, steps, seconds, preview_rounds, failed)
-
-
-def _step(number, done, how, settings_file, output, settings, preview, reported, work) -> Step:
-    """The cached rebuild after one edit, and its comparison with a clean build."""
-    clock = time.perf_counter()
-    problems = []
-    if preview is None:
-        build_cached(settings_file, output, dict(settings))
-        seconds = time.perf_counter() - clock
-        expected = dict(settings)
-    else:
-        preview.overrides = dict(settings)  # a setting step changes them
-        with redirect_stdout(io.StringIO()):
-            preview.rebuild()
-        seconds = time.perf_counter() - clock  # the new pages are in place
-        reported.clear()
-        preview.wait()  # then its cache files and search index
-        problems = [f"pratinjau melaporkan (the preview reported): {t}" for t in reported]
-        expected = preview.build_overrides()
-    expected.pop("BUILD_CACHE", None)
-    cache = Path(settings["BUILD_CACHE"])
-    rendered, reused = last_build(cache)
-    clean = Path(work) / f"clean-{number}" / "output"
-    try:
-        build_clean(settings_file, clean, expected)
-        found = problems + differences(clean, output)
-    finally:
-        shutil.rmtree(clean.parent, ignore_errors=True)
-    return Step(number, done, seconds, rendered, reused, found, how)
 
 
 def _line(step: Step) -> str:
