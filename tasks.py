@@ -133,20 +133,37 @@ def serve(c, port=PORT):
 def livereload(c, port=PORT):
     """Serve on http://127.0.0.1:8000 and rebuild when content, theme, plugins or settings change."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
 
     from wartadesa.build import BuildFailed
     from wartadesa.preview import LivePreview
 
     # Only this preview's pages allow livereload's inline script; the build cache makes a
     # rebuild after one saved article re-read only that article and render again only the
-    # pages that show it (wartadesa/incremental.py). The preview is shown with the previous
-    # search index; the new one follows while the operator reads (LivePreview).
-    preview = LivePreview(ROOT / "pelicanconf.py", OUTPUT)
+    # pages that show it (wartadesa/incremental.py). The saved article's page is shown as
+    # soon as the site is read and checked, the rest of the site follows
+    # (wartadesa/early_pages.py), with the previous search index until the new one is made
+    # while the operator reads (LivePreview).
+    loops = []  # the server's loop, seen by the first rebuild after it started
+
+    def reload_again():
+        # In the preview's thread: the rest of the site is in place; the browser reloads
+        # again (once more the page it shows, now with every list and link up to date).
+        if loops:
+            loops[0].add_callback(LiveReloadHandler.reload_waiters)
+
+    preview = LivePreview(ROOT / "pelicanconf.py", OUTPUT, on_built=reload_again)
 
     def rebuild_site():
+        if not loops and LiveReloadHandler.watcher is not None:
+            loops.append(IOLoop.current())  # called by the server's watcher, in its loop
         try:
-            preview.rebuild()
-            print("Dibangun ulang (rebuilt).")
+            preview.rebuild(early=True)
+            if preview.shown:
+                print("Halaman tampil; sisa situs menyusul (page shown; the rest follows).")
+            else:
+                print("Dibangun ulang (rebuilt).")
         except BuildFailed as failed:
             print("\n".join(failed.problems), file=sys.stderr)
 

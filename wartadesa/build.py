@@ -16,6 +16,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import traceback
 from pathlib import Path
 
@@ -86,15 +87,21 @@ class _ReadingDone(Exception):
 
 
 class Collector(logging.Handler):
-    """Keeps every warning and error logged during a build, as operator lines."""
+    """Keeps every warning and error logged during a build, as operator lines: those of
+    the thread that builds and of the processes it forked, not those of the process's
+    other threads (the live preview's web server serves pages while a build goes on)."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
         self.errors = []
         self.warnings = []
         self._error_files = set()
+        self._process = os.getpid()
+        self._thread = threading.get_ident()
 
     def emit(self, record):
+        if record.process == self._process and record.thread != self._thread:
+            return
         error = getattr(record, "content_error", None)
         if error is not None:
             target = self.warnings if error.severity == "warning" else self.errors
@@ -221,6 +228,7 @@ def build(
     stats: dict | None = None,
     index_later: list | None = None,
     save_later: list | None = None,
+    early=None,
 ) -> list[str]:
     """Build the site; return the warnings. Raise BuildFailed on any error.
     `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
@@ -229,6 +237,9 @@ def build(
     `save_later`, a list (the live preview): the build cache's files (BUILD_CACHE) are not
     written before the build returns; a callable for each is appended instead, to be
     called, in order, before the next build (wartadesa.preview.LivePreview).
+    `early`, a wartadesa.early_pages.EarlyPages (the live preview): the pages of the
+    articles and pages this build made again are put in the output before the writing
+    starts, and put back as they were should the build fail.
 
     Content is read and every plugin's checks run (up to `all_generators_finalized`);
     if anything was reported as an error, nothing is written. With write=False the
@@ -254,7 +265,16 @@ def build(
         except OSError as error:
             raise BuildFailed([folder_problem(error, output.parent)]) from None
         return _build_into(
-            staging, output, settings_file, strict, overrides, write, stats, index_later, save_later
+            staging,
+            output,
+            settings_file,
+            strict,
+            overrides,
+            write,
+            stats,
+            index_later,
+            save_later,
+            early if write else None,
         )
     finally:
         if staging is not None and staging.exists():
@@ -314,6 +334,7 @@ def _build_into(
     stats,
     index_later=None,
     save_later=None,
+    early=None,
 ):
     """Run Pelican into `staging`; swap it in as `output` when everything succeeded."""
     from pelican import Pelican
@@ -345,6 +366,10 @@ def _build_into(
 
     signals.get_writer.connect(stop_before_writing)
     signals.all_generators_finalized.connect(count)
+    if early is not None:  # after the check above, before the writing processes start
+        early.connect()
+        signals.get_writer.connect(early.show)
+    swapped = False
     ahead = None
     # Until the build ends (the index and the swap too), the objects of the Pelican run stay
     # out of the collector's walks: see settled_heap and give_back_memory.
@@ -433,6 +458,7 @@ def _build_into(
         try:
             output_folder.finish(staging, settings.get("RELATIVE_URLS", False))
             output_folder.swap(staging, output, keep_folders=pages is not None)
+            swapped = True
         except OSError as error:
             raise BuildFailed([folder_problem(error, output, staging, output)]) from None
         if pages is not None:  # the record describes the output now in place
@@ -443,6 +469,13 @@ def _build_into(
         if index_later is not None:
             index_later.append(settings)
     finally:
+        if early is not None:
+            signals.get_writer.disconnect(early.show)
+            early.disconnect()
+            if swapped:
+                early.finish()
+            else:
+                early.undo()
         if ahead is not None:
             ahead.stop()
             signals.finalized.disconnect(ahead.start)

@@ -99,13 +99,18 @@ class LivePreview:
     folder being swapped, the cache complete before it is read, and no garbage of the last
     build left for the collector to walk during the next."""
 
-    def __init__(self, settings_file, output, overrides=None, report=None) -> None:
+    def __init__(self, settings_file, output, overrides=None, report=None, on_built=None) -> None:
         self.settings_file = Path(settings_file)
         self.output = Path(output)
         self.overrides = dict(overrides or {})
         self.report = report or print_report  # report(text, error=False): the index's outcome
+        # Called (in the thread) when a build that showed pages early has put the whole new
+        # output in place: `invoke livereload` reloads the browser again then.
+        self.on_built = on_built
         self.garbage = IdleCollection()
         self._thread: threading.Thread | None = None
+        self.shown: list[str] = []  # the pages the last rebuild showed early
+        self.built: float | None = None  # when its build ended (time.monotonic)
         from wartadesa.read_cache import hold_files
 
         hold_files()  # the next rebuild takes the cache's files as this process left them
@@ -117,26 +122,102 @@ class LivePreview:
 
         return {**preview_overrides(load_settings(self.settings_file)), **self.overrides}
 
-    def rebuild(self) -> list[str]:
+    def rebuild(self, early: bool = False) -> list[str]:
+        """Build the preview; return its warnings (BuildFailed as wartadesa.build.build).
+
+        With `early` (`invoke livereload`), the build runs in this preview's thread and
+        this returns as soon as the page of the saved article is in place
+        (wartadesa/early_pages.py): then the warnings so far, and the rest of the build
+        goes on in the thread (its failure is reported, and the pages shown early are put
+        back). Without a page to show early, it returns when the build is done, as
+        without `early`."""
         from wartadesa.build import build
 
         self.wait()
         self.garbage.calm()
+        self.shown, self.built = [], None
         index_later, save_later = [], []
-        try:
-            overrides = self.build_overrides()
-            return build(
-                self.settings_file,
-                output=self.output,
-                overrides=overrides,
-                index_later=index_later,
-                save_later=save_later,
+        if not early:
+            try:
+                return build(
+                    self.settings_file,
+                    output=self.output,
+                    overrides=self.build_overrides(),
+                    index_later=index_later,
+                    save_later=save_later,
+                )
+            finally:
+                self.built = time.monotonic()
+                self._start(self._finish, save_later, index_later, self.built)
+        from wartadesa.early_pages import EarlyPages
+
+        ready = threading.Event()
+        outcome: dict = {}
+
+        def show(names):
+            self.shown = names
+            ready.set()
+
+        pages = EarlyPages(self.output, show)
+
+        def run():
+            try:
+                outcome["warnings"] = build(
+                    self.settings_file,
+                    output=self.output,
+                    overrides=self.build_overrides(),
+                    index_later=index_later,
+                    save_later=save_later,
+                    early=pages,
+                )
+            except BaseException as error:  # noqa: BLE001 - raised by rebuild() or reported
+                outcome["error"] = error
+            finally:
+                self.built = time.monotonic()
+                late = ready.is_set()
+                ready.set()
+            if late:
+                self._after_early(outcome, pages)
+                outcome.clear()  # an exception's frames: the build's objects, collected next
+            self._finish(save_later, index_later, self.built)
+
+        self._start(run)
+        ready.wait()
+        if self.shown:
+            return []
+        if "error" in outcome:  # the build ended before any page was shown
+            raise outcome["error"]
+        return outcome["warnings"]
+
+    def _start(self, target, *args) -> None:
+        self._thread = threading.Thread(target=target, args=args, daemon=True)
+        self._thread.start()
+
+    def _after_early(self, outcome: dict, pages) -> None:
+        """In the thread, the build done after its pages were shown early: its failure
+        reported (the pages shown were put back), or pages that differ from the build's."""
+        error = outcome.get("error")
+        if error is not None:
+            problems = getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]
+            self.report(
+                "\n".join(
+                    [
+                        *problems,
+                        "Halaman pratinjau dikembalikan ke build terakhir yang berhasil "
+                        "(preview put back to the last good build).",
+                    ]
+                ),
+                error=True,
             )
-        finally:
-            self._thread = threading.Thread(
-                target=self._finish, args=(save_later, index_later, time.monotonic()), daemon=True
+            return
+        for name in pages.differing():
+            self.report(
+                f"{name}: halaman pratinjau awal berbeda dari hasil build (early preview page "
+                "differs from the build's)",
+                error=True,
             )
-            self._thread.start()
+        if self.on_built is not None:
+            self.on_built()
 
     def wait(self) -> None:
         """Until what the last rebuild left is done (its garbage collected at once)."""

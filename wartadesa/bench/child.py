@@ -10,7 +10,8 @@ overrides such as another content folder); `plain` runs Pelican itself. `preview
 live preview (`invoke livereload`, wartadesa.preview.LivePreview): in one process, a
 rebuild as the preview makes it (what it leaves for later done), then `--line` is appended
 to `--append` (an operator saves an article) and the preview rebuilds; `preview_seconds` is
-that rebuild, from the save until the new pages are in place. The last line
+that rebuild, from the save until the saved article's page is shown, and
+`preview_built_seconds` until the whole new output is in place. The last line
 printed is `BENCH-RESULT {json}` with the warnings, the errors and the peak memory of
 this process (`main_rss_kb`) and of its largest forked worker (`worker_rss_kb`: the build's
 reading and writing workers and the photo encoders, all waited for). `--profile FILE`
@@ -62,16 +63,25 @@ def build_plain(settings, output, overrides):
 
 
 def preview_ours(settings, output, overrides, append, line):
-    """invoke livereload's rebuild after one saved article (tasks.py: LivePreview)."""
+    """invoke livereload's rebuild after one saved article (tasks.py: LivePreview): the
+    seconds until the saved article's page is shown (wartadesa/early_pages.py) and until
+    the whole build is in place, the pages shown early, and what the preview reported as
+    errors (a page shown early that is not the build's own, a failure after it)."""
     import time
 
     from wartadesa import output_folder
     from wartadesa.build import BuildFailed
     from wartadesa.preview import LivePreview
 
-    preview = LivePreview(settings, output, overrides, report=lambda *_a, **_k: None)
+    reported = []
+    preview = LivePreview(
+        settings,
+        output,
+        overrides,
+        report=lambda text, error=False: reported.append(text) if error else None,
+    )
     try:
-        preview.rebuild()
+        preview.rebuild(early=True)
         # The operator saves later than the work the preview leaves for after a rebuild (the
         # build cache's files, the search index, the collection of its garbage) and the
         # removal of the output it replaced (a background `rm`) take.
@@ -79,13 +89,23 @@ def preview_ours(settings, output, overrides, append, line):
         output_folder.wait_for_removals()
         with open(append, "a", encoding="utf-8") as handle:
             handle.write(f"\n{line}\n")
-        start = time.perf_counter()
-        warnings = preview.rebuild()
-        seconds = time.perf_counter() - start
+        reported.clear()
+        start = time.monotonic()
+        warnings = preview.rebuild(early=True)
+        shown = time.monotonic() - start
         preview.wait()
-        return warnings, [], seconds
+        return (
+            warnings,
+            [],
+            {
+                "preview_seconds": shown,
+                "preview_built_seconds": preview.built - start,
+                "preview_shown": preview.shown,
+                "preview_problems": reported,
+            },
+        )
     except BuildFailed as failed:
-        return [], failed.problems, 0.0
+        return [], failed.problems, None
 
 
 def main(argv=None):
@@ -99,12 +119,12 @@ def main(argv=None):
     parser.add_argument("--line", default="")
     args = parser.parse_args(argv)
     overrides = json.loads(args.overrides)
-    preview_seconds = None
+    preview = None
     if args.config == "preview":
-        warnings, errors, preview_seconds = preview_ours(
+        warnings, errors, preview = preview_ours(
             args.settings, args.output, overrides, args.append, args.line
         )
-        return _finish(warnings, errors, preview_seconds)
+        return _finish(warnings, errors, preview)
     run = build_ours if args.config == "ours" else build_plain
     if args.profile:
         import cProfile
@@ -114,10 +134,10 @@ def main(argv=None):
         profiler.dump_stats(args.profile)
     else:
         warnings, errors = run(args.settings, args.output, overrides)
-    return _finish(warnings, errors, preview_seconds)
+    return _finish(warnings, errors, preview)
 
 
-def _finish(warnings, errors, preview_seconds):
+def _finish(warnings, errors, preview):
     for line in errors:
         print(line, file=sys.stderr)
     result = {
@@ -126,8 +146,7 @@ def _finish(warnings, errors, preview_seconds):
         "main_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "worker_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }
-    if preview_seconds is not None:
-        result["preview_seconds"] = preview_seconds
+    result.update(preview or {})
     print(RESULT_PREFIX + json.dumps(result))
     return 1 if errors else 0
 

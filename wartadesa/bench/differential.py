@@ -8,9 +8,10 @@ each kind of edit once) and the larger run of `invoke bench` (`run`: more articl
 kind of edit in several shuffled rounds), which reports each step and the first difference
 found. Its last rounds (`preview_rounds`) rebuild through the live preview instead
 (wartadesa.preview.LivePreview, as `invoke livereload` does on every save: the cache's
-files held in the process, saved and the search index made after the page is in place),
-each compared, once the preview's work is done, with a clean build of the preview's
-settings.
+files held in the process, the saved article's page shown first and the rest of the build
+after it, saved and the search index made after the pages are in place), each compared,
+once the preview's work is done, with a clean build of the preview's settings; a page the
+preview showed early that is not the page its build wrote is a difference too.
 
 Kinds of edit (`STEPS`): an article's body, title, village, category or date; an article
 added, deleted or renamed; a template; a setting; a new image an article shows; a data file
@@ -224,7 +225,7 @@ BUILD, PREVIEW = "build", "preview"  # how a step's cached build was made
 class Step:
     number: int
     done: str  # the edit (`edit`'s description)
-    seconds: float  # the cached rebuild (for the preview: until the new pages are in place)
+    seconds: float  # the cached rebuild (the preview: until its first new pages are in place)
     rendered: int  # pages it rendered (the page record's last build)
     reused: int  # pages it took from the previous output
     differences: list = field(default_factory=list)  # `differences`: empty when the same
@@ -354,11 +355,13 @@ class _Site:
             expected = dict(self.settings)
         else:
             self.preview.overrides = dict(self.settings)  # a setting step changes them
-            with redirect_stdout(io.StringIO()):
-                self.preview.rebuild()
-            seconds = time.perf_counter() - clock  # the new pages are in place
             self.reported.clear()
-            self.preview.wait()  # then its cache files and search index
+            with redirect_stdout(io.StringIO()):
+                self.preview.rebuild(early=True)
+            seconds = time.perf_counter() - clock  # the saved page (or all new pages) in place
+            # Then the rest of the build, its cache files and search index; a page shown
+            # early that is not the build's own is reported (wartadesa/early_pages.py).
+            self.preview.wait()
             problems = [f"pratinjau melaporkan (the preview reported): {t}" for t in self.reported]
             expected = self.preview.build_overrides()
         expected.pop("BUILD_CACHE", None)  # the clean build: without the cache

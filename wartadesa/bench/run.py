@@ -71,7 +71,10 @@ class Measurement:
     worker_rss_kb: int = 0  # peak of its largest forked worker (0: none)
     warnings: list = field(default_factory=list)
     sampled_kb: int = 0  # largest memory of all its processes at one moment (0: not sampled)
-    preview_seconds: float = 0.0  # `preview`: the rebuild after the save (child.preview_ours)
+    preview_seconds: float = 0.0  # `preview`: the save until its page is shown (child.preview_ours)
+    preview_built_seconds: float = 0.0  # ... until the whole new output is in place
+    preview_shown: list = field(default_factory=list)  # the pages shown early
+    preview_problems: list = field(default_factory=list)  # what the preview reported as errors
 
     @property
     def all_rss_kb(self):
@@ -374,6 +377,9 @@ def run_build(
         warnings=result.get("warnings", []),
         sampled_kb=memory.peak_kb,
         preview_seconds=result.get("preview_seconds", 0.0),
+        preview_built_seconds=result.get("preview_built_seconds", 0.0),
+        preview_shown=result.get("preview_shown", []),
+        preview_problems=result.get("preview_problems", []),
     )
 
 
@@ -577,15 +583,24 @@ def _run(articles, villages, seed, runs, profile, work, started, log, rebuild_ro
         fresh=False,
         extra=["--append", str(site.ours / change.path), "--line", change.line],
     )
-    preview = Rebuild("preview", change.path, measurement, change.check(output))
+    preview = Rebuild(
+        "preview",
+        change.path,
+        measurement,
+        change.check(output) and not measurement.preview_problems,
+    )
     log(
-        f"  preview: {measurement.preview_seconds:6.2f} s ({change.path}; "
+        f"  preview: {measurement.preview_seconds:6.2f} s halaman tampil (page shown: "
+        f"{', '.join(measurement.preview_shown) or '-'}), "
+        f"{measurement.preview_built_seconds:.2f} s seluruh situs (whole site; {change.path}; "
         + (
             "perubahan terlihat (verified))"
             if preview.verified
             else "TIDAK TERLIHAT (not verified))"
         )
     )
+    for problem in measurement.preview_problems:
+        log(f"    {problem}")
 
     result = BenchResult(
         articles=articles,
