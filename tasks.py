@@ -147,11 +147,17 @@ def livereload(c, port=PORT):
     # while the operator reads (LivePreview).
     loops = []  # the server's loop, seen by the first rebuild after it started
 
+    def reload_waiters_again():
+        # Not counted as the server's last reload: a save soon after must still reload.
+        last = LiveReloadHandler._last_reload_time
+        LiveReloadHandler.reload_waiters()
+        LiveReloadHandler._last_reload_time = last
+
     def reload_again():
-        # In the preview's thread: the rest of the site is in place; the browser reloads
-        # again (once more the page it shows, now with every list and link up to date).
+        # In the preview's thread, once its build has ended (the rest of the site in
+        # place, or the page shown early put back): the browser reloads again.
         if loops:
-            loops[0].add_callback(LiveReloadHandler.reload_waiters)
+            loops[0].add_callback(reload_waiters_again)
 
     preview = LivePreview(ROOT / "pelicanconf.py", OUTPUT, on_built=reload_again)
 
@@ -159,10 +165,12 @@ def livereload(c, port=PORT):
         if not loops and LiveReloadHandler.watcher is not None:
             loops.append(IOLoop.current())  # called by the server's watcher, in its loop
         try:
-            preview.rebuild(early=True)
-            if preview.shown:
+            warnings = preview.rebuild(early=True)
+            if preview.shown:  # the thread prints the rest's warnings, if any
                 print("Halaman tampil; sisa situs menyusul (page shown; the rest follows).")
             else:
+                if warnings:
+                    print("\n".join(warnings), file=sys.stderr)
                 print("Dibangun ulang (rebuilt).")
         except BuildFailed as failed:
             print("\n".join(failed.problems), file=sys.stderr)

@@ -367,6 +367,7 @@ def _build_into(
     signals.get_writer.connect(stop_before_writing)
     signals.all_generators_finalized.connect(count)
     if early is not None:  # after the check above, before the writing processes start
+        early.output = Path(output)  # as checked (resolved): the pages go beside it
         early.connect()
         signals.get_writer.connect(early.show)
     swapped = False

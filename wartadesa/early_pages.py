@@ -19,6 +19,15 @@ read and checked, before the writing starts (`get_writer`):
   the build has swapped its complete output in, the files kept aside go (`finish`); when
   the build fails, they are put back (`undo`): the preview shows the last good site.
 
+Nothing is shown early when the content links a file with `{attach}` (Pelican moves that
+file beside the first page rendered that links it: the order would change the site) or when
+a plugin listens to Pelican's signals sent just before an article or page is written. Showing
+a page early is a help, never a condition: when it fails (a file system without hard links,
+a folder that cannot be made), the pages already placed are put back and the build goes on
+as without it. The folder beside the output is named and marked as a build's temporary
+folder (`output_folder.new_staging`), so a preview killed meanwhile leaves nothing that the
+next build does not remove.
+
 The page shown early is the page the build writes (tests/test_early_pages.py and the
 benchmark's differential run compare their bytes); the output swapped in is the build's
 own in every case. A build outside the live preview never shows pages early.
@@ -27,19 +36,22 @@ own in every case. A build outside the live preview never shows pages early.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 from pelican.plugins import signals
 
+from wartadesa import output_folder
+from wartadesa.parallel import uses_attach
 from wartadesa.read_objects import restorable
 
+logger = logging.getLogger(__name__)
+
 EARLY_PAGES = 4  # at most this many pages shown before the build ends
-KEPT_PREFIX = ".pratinjau-"  # the folder beside the output: new pages, replaced ones
 
 _made: list | None = None  # the articles and pages made by the build in progress
 
@@ -82,10 +94,36 @@ class EarlyPages:
     def show(self, _pelican=None) -> None:
         """get_writer, once the build found no error: the made pages, in place."""
         made = list(_made or ())
-        pages = self._pages(made) if made and self.output.is_dir() else []
+        if not made or not self.output.is_dir() or self._others_listen():
+            return
+        if uses_attach(self._generators):
+            return
+        pages = self._pages(made)
         if not pages or len(pages) > EARLY_PAGES:
             return
-        self._folder = Path(tempfile.mkdtemp(prefix=KEPT_PREFIX, dir=self.output.parent))
+        try:
+            self._render_and_place(pages)
+        except Exception as error:  # noqa: BLE001 - a help only: the build goes on without
+            logger.debug("no page shown early (%s: %s)", type(error).__name__, error)
+            self.undo()
+            return
+        if self.placed:
+            self._shown(sorted(self.placed))
+
+    @staticmethod
+    def _others_listen() -> bool:
+        """Whether a receiver listens to what Pelican sends just before writing an article
+        or a page (it would not hear of the early page)."""
+        return any(
+            bool(signal.receivers)
+            for signal in (
+                signals.article_generator_write_article,
+                signals.page_generator_write_page,
+            )
+        )
+
+    def _render_and_place(self, pages: list[tuple]) -> None:
+        self._folder = output_folder.new_staging(self.output)
         from pelican.writers import Writer
 
         writer = None
@@ -99,8 +137,6 @@ class EarlyPages:
                 context["localsiteurl"] = before
         for _generator, name, _template, _values in pages:
             self._place(name)
-        if self.placed:
-            self._shown(sorted(self.placed))
 
     def _pages(self, made: list) -> list[tuple]:
         """(generator, output name, template, write_file's values) of each made article or
@@ -156,7 +192,7 @@ class EarlyPages:
         if target.is_file():
             kept = self._folder / "kept" / f"{len(self._replaced)}"
             kept.parent.mkdir(exist_ok=True)
-            os.link(target, kept)
+            output_folder.link_or_copy(target, kept)
         made = [folder for folder in target.parents if not folder.exists()]  # innermost first
         target.parent.mkdir(parents=True, exist_ok=True)
         data = new.read_bytes()

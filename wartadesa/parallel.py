@@ -399,13 +399,7 @@ class _Run:
 
     # --- work ----------------------------------------------------------------
     def _uses_attach(self):
-        for generator in self.generators:
-            for name in CONTENT_LISTS:
-                for item in getattr(generator, name, None) or []:
-                    text = getattr(item, "_content", "") or ""
-                    if "{attach}" in text or "|attach|" in text:
-                        return True
-        return False
+        return uses_attach(self.generators)
 
     def _split(self):
         return [
@@ -493,6 +487,18 @@ class _Run:
                 os.kill(pid, 9)
             os.close(fd)
             os.waitpid(pid, 0)
+
+
+def uses_attach(generators) -> bool:
+    """Whether any content links a file with `{attach}`: Pelican moves that file beside the
+    first page rendered that links it, so the order pages are rendered in matters."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for item in getattr(generator, name, None) or []:
+                text = getattr(item, "_content", "") or ""
+                if "{attach}" in text or "|attach|" in text:
+                    return True
+    return False
 
 
 def _splitting(generate_output, writer):

@@ -7,8 +7,10 @@ python-livereload (pinned in requirements.txt) adds this script before </head>; 
 test in a real browser fails if a new livereload version changes the script."""
 
 import base64
+import contextlib
 import gc
 import hashlib
+import os
 import sys
 import threading
 import time
@@ -104,8 +106,9 @@ class LivePreview:
         self.output = Path(output)
         self.overrides = dict(overrides or {})
         self.report = report or print_report  # report(text, error=False): the index's outcome
-        # Called (in the thread) when a build that showed pages early has put the whole new
-        # output in place: `invoke livereload` reloads the browser again then.
+        # Called (in the thread) when a build that showed pages early has ended: the whole
+        # new output in place, or the pages shown put back. `invoke livereload` reloads the
+        # browser again then.
         self.on_built = on_built
         self.garbage = IdleCollection()
         self._thread: threading.Thread | None = None
@@ -127,10 +130,10 @@ class LivePreview:
 
         With `early` (`invoke livereload`), the build runs in this preview's thread and
         this returns as soon as the page of the saved article is in place
-        (wartadesa/early_pages.py): then the warnings so far, and the rest of the build
-        goes on in the thread (its failure is reported, and the pages shown early are put
-        back). Without a page to show early, it returns when the build is done, as
-        without `early`."""
+        (wartadesa/early_pages.py), with no warnings: the rest of the build goes on in the
+        thread, which then reports its warnings, or its failure (the pages shown early are
+        put back), and calls `on_built`. Without a page to show early, it returns when the
+        build is done, as without `early`."""
         from wartadesa.build import build
 
         self.wait()
@@ -162,62 +165,83 @@ class LivePreview:
 
         def run():
             try:
-                outcome["warnings"] = build(
-                    self.settings_file,
-                    output=self.output,
-                    overrides=self.build_overrides(),
-                    index_later=index_later,
-                    save_later=save_later,
-                    early=pages,
-                )
+                _forking_from_this_thread(True)
+                try:
+                    outcome["warnings"] = build(
+                        self.settings_file,
+                        output=self.output,
+                        overrides=self.build_overrides(),
+                        index_later=index_later,
+                        save_later=save_later,
+                        early=pages,
+                    )
+                finally:
+                    _forking_from_this_thread(False)
             except BaseException as error:  # noqa: BLE001 - raised by rebuild() or reported
-                outcome["error"] = error
+                # Its frames hold the whole build: not kept past the collection below.
+                outcome["error"] = error.with_traceback(None)
             finally:
                 self.built = time.monotonic()
                 late = ready.is_set()
                 ready.set()
-            if late:
-                self._after_early(outcome, pages)
-                outcome.clear()  # an exception's frames: the build's objects, collected next
-            self._finish(save_later, index_later, self.built)
+            try:
+                if late:
+                    self._after_early(outcome, pages)
+            finally:
+                if late:
+                    outcome.clear()
+                self._finish(save_later, index_later, self.built)
 
         self._start(run)
         ready.wait()
         if self.shown:
             return []
-        if "error" in outcome:  # the build ended before any page was shown
-            raise outcome["error"]
-        return outcome["warnings"]
+        error = outcome.pop("error", None)
+        if error is not None:  # the build ended before any page was shown
+            try:
+                raise error
+            finally:
+                error = None  # this frame does not hold it (nor the build) once raised
+        return outcome.pop("warnings")
 
     def _start(self, target, *args) -> None:
         self._thread = threading.Thread(target=target, args=args, daemon=True)
         self._thread.start()
 
     def _after_early(self, outcome: dict, pages) -> None:
-        """In the thread, the build done after its pages were shown early: its failure
-        reported (the pages shown were put back), or pages that differ from the build's."""
-        error = outcome.get("error")
-        if error is not None:
-            problems = getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]
-            self.report(
-                "\n".join(
-                    [
-                        *problems,
-                        "Halaman pratinjau dikembalikan ke build terakhir yang berhasil "
-                        "(preview put back to the last good build).",
-                    ]
-                ),
-                error=True,
-            )
-            return
-        for name in pages.differing():
-            self.report(
-                f"{name}: halaman pratinjau awal berbeda dari hasil build (early preview page "
-                "differs from the build's)",
-                error=True,
-            )
-        if self.on_built is not None:
-            self.on_built()
+        """In the thread, the build done after its pages were shown early: its warnings, or
+        its failure (the pages shown were put back), reported; pages shown that differ
+        from the build's reported as errors; then `on_built`, in any case."""
+        try:
+            error = outcome.get("error")
+            if error is not None:
+                problems = getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]
+                self.report(
+                    "\n".join(
+                        [
+                            *problems,
+                            "Halaman pratinjau dikembalikan ke build terakhir yang berhasil "
+                            "(preview put back to the last good build).",
+                        ]
+                    ),
+                    error=True,
+                )
+                return
+            if outcome.get("warnings"):
+                self.report("\n".join(outcome["warnings"]))
+            self.report("Seluruh situs dibangun ulang (whole site rebuilt).")
+            for name in pages.differing():
+                self.report(
+                    f"{name}: halaman pratinjau awal berbeda dari hasil build (early preview "
+                    "page differs from the build's)",
+                    error=True,
+                )
+        finally:
+            if self.on_built is not None:
+                try:
+                    self.on_built()
+                except Exception as failed:  # noqa: BLE001 - the preview goes on
+                    self.report(f"{type(failed).__name__}: {failed}", error=True)
 
     def wait(self) -> None:
         """Until what the last rebuild left is done (its garbage collected at once)."""
@@ -256,6 +280,44 @@ class LivePreview:
                     )
         finally:
             self.garbage.collect(since)
+
+
+# A build in the preview's thread forks its reading, writing and checking processes while
+# the process's main thread serves pages (`invoke livereload`). A lock that thread held at
+# that moment stays held in the forked process: the lock of sys.stdout's or sys.stderr's
+# buffer, should it be writing a line then. A process forked from that thread gets its own
+# sys.stdout and sys.stderr (the same files), so that what it prints cannot wait forever.
+_building_thread: list[int] = []  # the ident of the thread building now, if any
+
+
+def _forking_from_this_thread(on: bool) -> None:
+    _building_thread[:] = [threading.get_ident()] if on else []
+
+
+def _fresh_output_streams() -> None:
+    """In a forked process: new text streams on the standard files, when forked by the
+    preview's building thread (the same thread, alone, in the forked process)."""
+    if _building_thread != [threading.get_ident()]:
+        return
+    for name, number in (("stdout", 1), ("stderr", 2)):
+        old = getattr(sys, name)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            setattr(
+                sys,
+                name,
+                open(  # noqa: SIM115 - the process's stream until it ends
+                    number,
+                    "w",
+                    encoding=old.encoding,
+                    errors=old.errors,
+                    closefd=False,
+                    buffering=1,
+                ),
+            )
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_output_streams)
 
 
 def print_report(text: str, error: bool = False) -> None:
