@@ -178,9 +178,13 @@ def livereload(c, port=PORT):
     rebuild_site()
     server = Server()
     for path in WATCHED:
-        server.watch(str(ROOT / path), rebuild_site)
-        if (ROOT / path).is_dir():
-            server.watch(str(ROOT / path / "**" / "*"), rebuild_site)
+        # One watch per path, so that a save runs one rebuild: livereload runs every watch
+        # that saw a change before it reloads the browser (a folder watched both as a
+        # folder and as a pattern rebuilt twice, the second time for nothing). A folder is
+        # watched as a pattern: every changed file at any depth (not hidden ones, such as an
+        # editor's backups), and a folder made later (overrides/) too.
+        target = ROOT / path
+        server.watch(str(target if target.is_file() else target / "**" / "*"), rebuild_site)
     try:
         server.serve(host=HOST, port=int(port), root=str(OUTPUT))
     finally:  # the last rebuild's cache files and index, when the preview is stopped

@@ -150,16 +150,17 @@ def test_gh_pages_commits_the_production_site(project):
 
 
 @contextlib.contextmanager
-def live_preview(project):
+def live_preview(project, log=None):
     """`invoke livereload` on a free port: yields (base URL, retitle), where retitle(words)
     changes the title of a sample article as an operator's save would. The article and the
-    server are put back afterwards."""
+    server are put back afterwards. `log`: a file for what the server prints."""
     port = free_port()
+    output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
         cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )
     article = project / "content" / "berita" / "2024-06-06-konferensi-kades-singgahan.md"
     original = article.read_text()
@@ -177,15 +178,27 @@ def live_preview(project):
         article.write_text(original)
         server.terminate()
         server.wait(timeout=10)
+        if log:
+            output.close()
 
 
-def test_livereload_rebuilds_when_content_changes(project):
-    with live_preview(project) as (base, retitle):
+def test_livereload_rebuilds_when_content_changes(project, tmp_path):
+    """One save, one rebuild (livereload reloads the browser once every watch that saw the
+    change has run): the saved article's page is shown first, then the rest of the site."""
+    log = tmp_path / "livereload.log"
+    with live_preview(project, log) as (base, retitle):
         retitle("Judul Diubah Saat Pratinjau")
         deadline = time.monotonic() + 60
         while "Judul Diubah Saat" not in fetch(base + "/"):
             assert time.monotonic() < deadline, "livereload did not rebuild within 60 s"
             time.sleep(0.5)
+        while "Seluruh situs dibangun ulang" not in log.read_text():
+            assert time.monotonic() < deadline, "the rest of the site was not reported"
+            time.sleep(0.2)
+        time.sleep(2)  # two polls of the watcher: a second rebuild would have started
+    text = log.read_text()
+    assert text.count("Running task: rebuild_site") == 1, text
+    assert text.count("Halaman tampil; sisa situs menyusul") == 1, text
 
 
 def test_invoke_check_on_the_sample_site_is_clean(project):
