@@ -141,44 +141,31 @@ class EarlyPages:
     def _pages(self, made: list) -> list[tuple]:
         """(generator, output name, template, write_file's values) of each made article or
         page that is published, as Pelican's generators write it."""
+        from pelican.generators import ArticlesGenerator, PagesGenerator
+
         made_ids = {id(item) for item in made}
         found = []
         for generator in self._generators:
-            articles = getattr(generator, "articles", None)
-            if articles is not None and hasattr(generator, "dates"):  # ArticlesGenerator
-                for article in articles:
-                    if id(article) in made_ids and article.save_as:
-                        found.append(
-                            (
-                                generator,
-                                article.save_as,
-                                generator.get_template(article.template),
-                                {  # ArticlesGenerator.generate_pages's `write`
-                                    "relative_urls": generator.settings["RELATIVE_URLS"],
-                                    "article": article,
-                                    "category": getattr(article, "category", None),
-                                    "override_output": hasattr(article, "override_save_as"),
-                                    "url": article.url,
-                                    "blog": True,
-                                },
-                            )
-                        )
-            elif type(generator).__name__ == "PagesGenerator":
-                for page in generator.pages:
-                    if id(page) in made_ids and page.save_as:
-                        found.append(
-                            (
-                                generator,
-                                page.save_as,
-                                generator.get_template(page.template),
-                                {
-                                    "page": page,
-                                    "relative_urls": generator.settings["RELATIVE_URLS"],
-                                    "override_output": hasattr(page, "override_save_as"),
-                                    "url": page.url,
-                                },
-                            )
-                        )
+            if isinstance(generator, ArticlesGenerator):
+                items, kind = generator.articles, "article"
+            elif isinstance(generator, PagesGenerator):
+                items, kind = generator.pages, "page"
+            else:
+                continue
+            for item in items:
+                if id(item) not in made_ids or not item.save_as:
+                    continue
+                values = {  # as generate_pages's `write` (articles), generate_output (pages)
+                    kind: item,
+                    "relative_urls": generator.settings["RELATIVE_URLS"],
+                    "override_output": hasattr(item, "override_save_as"),
+                    "url": item.url,
+                }
+                if kind == "article":
+                    values.update(category=getattr(item, "category", None), blog=True)
+                found.append(
+                    (generator, item.save_as, generator.get_template(item.template), values)
+                )
         return found
 
     def _place(self, name: str) -> None:
