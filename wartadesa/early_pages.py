@@ -96,7 +96,7 @@ class EarlyPages:
         made = list(_made or ())
         if not made or not self.output.is_dir() or self._others_listen():
             return
-        if uses_attach(self._generators):
+        if uses_attach(self._generators):  # the order of renders would change the site
             return
         pages = self._pages(made)
         if not pages or len(pages) > EARLY_PAGES:

@@ -377,7 +377,7 @@ class _Run:
 
     def writer_class(self, pelican):
         count = worker_count(pelican.settings)
-        attach = self._uses_attach()
+        attach = uses_attach(self.generators)
         store = incremental.current()
         if store is not None and attach:
             store.enabled = False  # rendering moves files: every page must be rendered
@@ -398,9 +398,6 @@ class _Run:
         self.join()
 
     # --- work ----------------------------------------------------------------
-    def _uses_attach(self):
-        return uses_attach(self.generators)
-
     def _split(self):
         return [
             g

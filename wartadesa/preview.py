@@ -165,8 +165,7 @@ class LivePreview:
 
         def run():
             try:
-                _forking_from_this_thread(True)
-                try:
+                with _forking_from_this_thread():
                     outcome["warnings"] = build(
                         self.settings_file,
                         output=self.output,
@@ -175,8 +174,6 @@ class LivePreview:
                         save_later=save_later,
                         early=pages,
                     )
-                finally:
-                    _forking_from_this_thread(False)
             except BaseException as error:  # noqa: BLE001 - raised by rebuild() or reported
                 # Its frames hold the whole build: not kept past the collection below.
                 outcome["error"] = error.with_traceback(None)
@@ -188,8 +185,6 @@ class LivePreview:
                 if late:
                     self._after_early(outcome, pages)
             finally:
-                if late:
-                    outcome.clear()
                 self._finish(save_later, index_later, self.built)
 
         self._start(run)
@@ -211,7 +206,8 @@ class LivePreview:
     def _after_early(self, outcome: dict, pages) -> None:
         """In the thread, the build done after its pages were shown early: its warnings, or
         its failure (the pages shown were put back), reported; pages shown that differ
-        from the build's reported as errors; then `on_built`, in any case."""
+        from the build's reported as errors; then `on_built`, in any case. `outcome` is
+        emptied (an exception's frames: the build's objects, collected next)."""
         try:
             error = outcome.get("error")
             if error is not None:
@@ -237,6 +233,7 @@ class LivePreview:
                     error=True,
                 )
         finally:
+            outcome.clear()
             if self.on_built is not None:
                 try:
                     self.on_built()
@@ -290,8 +287,13 @@ class LivePreview:
 _building_thread: list[int] = []  # the ident of the thread building now, if any
 
 
-def _forking_from_this_thread(on: bool) -> None:
-    _building_thread[:] = [threading.get_ident()] if on else []
+@contextlib.contextmanager
+def _forking_from_this_thread():
+    _building_thread[:] = [threading.get_ident()]
+    try:
+        yield
+    finally:
+        _building_thread.clear()
 
 
 def _fresh_output_streams() -> None:
