@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
+from content_guard import browser_url
 from front_matter.contents import strip_tags
 from front_matter.errors import ContentError
+from front_matter.paths import OUTSIDE_HINT, inside_content
 from front_matter.source import body_line, line_containing, meta_line
 
 if TYPE_CHECKING:
@@ -36,10 +38,13 @@ HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berk
 
 
 class ImageProblem(Exception):
-    def __init__(self, message: str, hint: str = HINT) -> None:
+    """`outside`: the path leads out of the content folder (never to be linked)."""
+
+    def __init__(self, message: str, hint: str = HINT, outside: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.outside = outside
 
 
 @dataclass
@@ -63,8 +68,8 @@ def allowed_by_csp(url: str, settings: Mapping[str, Any]) -> bool:
     sources = directives.get("img-src", directives.get("default-src"))
     if not policy or sources is None:
         return True
-    parts = urlsplit(url)
-    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    parts = browser_url.parse(url)
+    scheme, host = parts.scheme, parts.host
     for source in sources:
         source = source.lower().rstrip("/")
         if source in ("*", f"{scheme}:") or source in (f"{scheme}://{host}", host):
@@ -75,10 +80,26 @@ def allowed_by_csp(url: str, settings: Mapping[str, Any]) -> bool:
 
 
 def external_url(value: str, settings: Mapping[str, Any]) -> str:
-    """An image address on another site that the page may load, else ImageProblem."""
+    """An image address on another site that the page may load, else ImageProblem.
+
+    The host is the one a browser reads (content_guard.browser_url); an address that
+    Python's urlsplit reads differently (`https://evil.example\\@i.ytimg.com/x.jpg`: a
+    browser loads it from evil.example) or that holds a backslash or a control character
+    is refused: the page would load the picture from another site than the
+    one checked."""
     if value.startswith("//"):
         value = "https:" + value
-    if urlsplit(value).scheme in ("http", "https") and allowed_by_csp(value, settings):
+    browser = browser_url.parse(value)
+    if any(c == "\\" or ord(c) < 32 or c == "\x7f" for c in value) or browser.host != (
+        (urlsplit(value).hostname or "").lower()
+    ):
+        raise ImageProblem(
+            f"gambar '{value}' bukan alamat web yang jelas: peramban bisa memuatnya dari "
+            "situs lain daripada yang tertulis (ambiguous image address)",
+            "salin ulang alamat gambarnya dari bilah alamat peramban; alamat tidak boleh "
+            "berisi tanda \\ atau karakter kendali",
+        )
+    if browser.scheme in ("http", "https") and browser.host and allowed_by_csp(value, settings):
         return value
     raise ImageProblem(
         f"gambar '{value}' berada di situs lain (external image) yang tidak diizinkan "
@@ -89,13 +110,22 @@ def external_url(value: str, settings: Mapping[str, Any]) -> str:
 def local_path(value: str, settings: Mapping[str, Any]) -> str:
     """'images/x.jpg', '/images/x.jpg' or '{static}/images/x.jpg' -> 'images/x.jpg'.
 
-    Raise ImageProblem for missing files and files outside STATIC_PATHS (those are
-    never copied to the site)."""
+    Raise ImageProblem for files outside the content folder (after resolving `..` and
+    symbolic links: front_matter.paths), missing files and files outside STATIC_PATHS
+    (those are never copied to the site)."""
     value = value.strip()
     for prefix in PREFIXES:
         if value.startswith(prefix):
             value = value[len(prefix) :]
-    relative = value.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+    written = value.split("?", 1)[0].split("#", 1)[0]
+    relative = inside_content(written, settings["PATH"]) if written.strip("/") else None
+    if written.strip("/") and relative is None:
+        raise ImageProblem(
+            f"gambar '{value}' harus berada di dalam folder content/ (image outside the "
+            "content folder: it is never read or published)",
+            OUTSIDE_HINT,
+            outside=True,
+        )
     if not relative or not os.path.isfile(os.path.join(settings["PATH"], relative)):
         raise ImageProblem(
             f"gambar '{value}' tidak ditemukan di folder content (image file not found)",
@@ -194,6 +224,8 @@ def prepare_body_images(content: Content) -> list[ContentError]:
                 errors.append(
                     ContentError(content.source_path, line, problem.message, problem.hint)
                 )
+                if problem.outside:  # Pelican would copy a {static} file it links
+                    return tag.replace(f'src="{attributes["src"]}"', 'src=""', 1)
                 return tag
             if not src.startswith(PREFIXES):
                 tag = tag.replace(f'src="{attributes["src"]}"', f'src="{{static}}/{relative}"', 1)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError, report
+from front_matter.paths import inside_content
 from front_matter.source import body_line, line_containing, meta_line
 from wartadesa.read_objects import restorable
 
@@ -96,13 +97,15 @@ def _resolving(content):
 
 def _relative_source(value, content):
     """'images/x.jpg' for a body src written by article_extras ({static}/images/x.jpg),
-    relative to the content folder as article_extras reads it; None if not a local file."""
+    relative to the content folder as article_extras reads it; None if not a local file
+    inside the content folder (article_extras reports missing files and files outside)."""
     value = html.unescape(value)
     if not STATIC.match(value):
         return None
-    path = STATIC.sub("", value).split("?", 1)[0].split("#", 1)[0].lstrip("/")
-    if not os.path.isfile(os.path.join(content.settings["PATH"], path)):
-        return None  # article_extras reports missing files
+    root = content.settings["PATH"]
+    path = inside_content(STATIC.sub("", value).split("?", 1)[0].split("#", 1)[0], root)
+    if path is None or not os.path.isfile(os.path.join(root, path)):
+        return None
     return path
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from article_extras.images import HEIC_HINT
+from front_matter.paths import OUTSIDE_HINT, inside_content
 
 from .settings import digest, setting
 
@@ -58,9 +59,16 @@ def _complete(data, kind):
 
 
 def inspect(root: str, relative: str, settings: Mapping[str, Any]) -> Source:
-    """The Source of `relative` (under `root`), or PhotoProblem."""
-    path = os.path.join(root, relative)
+    """The Source of `relative` (under `root`), or PhotoProblem; a path that leads outside
+    `root` (`..`, a symbolic link) is refused before anything is opened."""
     name = os.path.basename(relative)
+    if inside_content(relative, root) is None:
+        raise PhotoProblem(
+            f"foto '{relative}' harus berada di dalam folder content/ (photo outside the "
+            "content folder: it is never read or published)",
+            OUTSIDE_HINT,
+        )
+    path = os.path.join(root, relative)
     extension = os.path.splitext(relative)[1].lower()
     if extension in HEIC:
         try:

@@ -22,6 +22,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from front_matter.paths import inside_content
+
 from .common import DataFile, file_size, header_keys, read_header
 
 if TYPE_CHECKING:
@@ -281,18 +283,17 @@ def check_file(
             FILE_HINT,
         )
         return None
-    root = os.path.realpath(content_root)
-    path = os.path.realpath(os.path.join(root, *relative.split("/")))
-    if not path.startswith(root + os.sep):
+    if inside_content(relative, content_root) is None:  # a symbolic link leading out
         reader.error(
             node,
             f"berkas '{written}' menunjuk ke luar folder content/ (path escapes content/)",
             FILE_HINT,
         )
         return None
+    path = os.path.join(content_root, *relative.split("/"))
     if not os.path.isfile(path):
         hint = FILE_HINT
-        folder = os.path.dirname(os.path.join(root, *relative.split("/")))
+        folder = os.path.dirname(path)
         names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
         close = difflib.get_close_matches(posixpath.basename(relative), names, n=1, cutoff=0.6)
         if close:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
+from front_matter.paths import inside_content
 
 from .aparatur import organization_ld, read_officials
 from .dokumen import group, read_documents
@@ -175,7 +176,21 @@ class VillageDataGenerator(Generator):
         for official in officials.all:
             if not official.foto:
                 continue
-            if os.path.isfile(os.path.join(self.path, official.foto)):
+            relative = inside_content(official.foto, self.path)
+            if relative is None:
+                report(
+                    ContentError(
+                        officials.path,
+                        official.foto_line,
+                        f"foto '{official.foto}' harus berada di dalam folder content/ "
+                        "(photo outside the content folder: it is never read or published)",
+                        "simpan fotonya di content/images/ lalu tulis  "
+                        "foto: images/nama-foto.jpg  (tanpa ../)",
+                    )
+                )
+                continue
+            official.foto = relative
+            if os.path.isfile(os.path.join(self.path, relative)):
                 photos.append(official)
                 continue
             report(

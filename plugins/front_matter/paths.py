@@ -1,0 +1,30 @@
+"""A path written in content (front matter, a body image, a data file's `foto:` or
+`berkas:`) that must name something inside the content folder: `..` and symbolic links
+are resolved before the check, so no value reaches a file elsewhere on the disk."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+OUTSIDE_HINT = (
+    "simpan berkasnya di dalam folder content/ (misalnya content/images/) lalu tulis "
+    "alamatnya dari folder content/, tanpa ../"
+)
+
+
+def inside_content(value: str, content_root: str | os.PathLike) -> str | None:
+    """`value` (relative to the content folder `content_root`, '/'-separated, a leading
+    '/' ignored) normalised: 'images/./a.jpg' -> 'images/a.jpg'. None when it lies outside
+    the content folder once `..` and symbolic links are resolved, is the folder itself, or
+    holds a backslash or a control character (never a path an operator means)."""
+    if any(c == "\\" or ord(c) < 32 or c == "\x7f" for c in value):
+        return None
+    normal = posixpath.normpath(value.lstrip("/"))
+    if normal in (".", "..") or normal.startswith("../"):
+        return None
+    root = os.path.realpath(content_root)
+    real = os.path.realpath(os.path.join(root, *normal.split("/")))
+    if not real.startswith(root + os.sep):
+        return None
+    return normal
