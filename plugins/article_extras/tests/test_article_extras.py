@@ -370,6 +370,17 @@ def test_cover_alt_text_and_fallback_to_title(tmp_path):
         ),
         ("images/rusak.jpg", ["rusak.jpg", "bukan gambar", "JPG"]),
         ("lain/x.png", ["luar folder gambar", "images, files"]),
+        (
+            "images/../../rahasia.jpg",
+            ["harus berada di dalam folder content/", "tanpa ../", "rahasia.jpg"],
+        ),
+        # A browser reads the host as evil.example, Python's urlsplit as i.ytimg.com.
+        (
+            "https://evil.example\\@i.ytimg.com/x.jpg",
+            ["bukan alamat web yang jelas", "situs lain", "tanda \\"],
+        ),
+        ("https://i.ytimg.com\t.evil.example/x.jpg", ["bukan alamat web yang jelas"]),
+        ("https://evil.example%2Fi.ytimg.com/x.jpg", ["bukan alamat web yang jelas"]),
     ],
 )
 def test_cover_problems_name_file_line_and_fix(tmp_path, value, words):
@@ -532,6 +543,20 @@ def test_build_measures_cover_and_wraps_tables(tmp_path):
     assert (site.path("berita/2024/06/musdes-binangun/").parent / image["src"]).is_file()
     assert page.select_one("div.table[role=region][tabindex='0'] table")
     assert page.select_one("figure.cover figcaption").get_text() == "Warga di balai desa"
+
+
+def test_build_stops_on_a_cover_from_a_site_hidden_behind_a_backslash(tmp_path):
+    cover = "'https://evil.example\\@i.ytimg.com/x.jpg'"
+    content = write_site(tmp_path / "content", cover=cover)
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "out", content=content, CONTENT_SECURITY_POLICY=CSP)
+    problems = [p for p in failed.value.problems if "evil.example" in p]
+    assert len(problems) == 1, failed.value.problems
+    assert (
+        "musdes.md:5: gambar 'https://evil.example\\@i.ytimg.com/x.jpg' bukan alamat web"
+        in (problems[0])
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_build_stops_on_a_missing_cover_with_file_and_line(tmp_path):

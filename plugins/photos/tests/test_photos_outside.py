@@ -14,7 +14,6 @@ from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed
 
 
-
 def write(root, relative, data):
     path = Path(root) / relative
     path.parent.mkdir(parents=True, exist_ok=True)
