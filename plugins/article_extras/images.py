@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from content_guard import browser_url
 from front_matter.contents import strip_tags
 from front_matter.errors import ContentError
 from front_matter.paths import OUTSIDE_HINT, inside_content
+from front_matter.pictures import TooManyPixels, note_refused, open_picture
 from front_matter.source import body_line, line_containing, meta_line
 
 if TYPE_CHECKING:
@@ -38,13 +39,17 @@ HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berk
 
 
 class ImageProblem(Exception):
-    """`outside`: the path leads out of the content folder (never to be linked)."""
+    """`outside`: the path leads out of the content folder (never to be linked);
+    `picture`: the path of a picture refused for its own sake (too many pixels)."""
 
-    def __init__(self, message: str, hint: str = HINT, outside: bool = False) -> None:
+    def __init__(
+        self, message: str, hint: str = HINT, outside: bool = False, picture: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.outside = outside
+        self.picture = picture
 
 
 @dataclass
@@ -170,9 +175,11 @@ def _read_dimensions(path: str | Path) -> tuple[int, int]:
             ) from None
         pillow_heif.register_heif_opener()
     try:
-        with Image.open(path) as image:
+        with open_picture(path) as image:
             return image.size
-    except (OSError, UnidentifiedImageError):
+    except TooManyPixels as why:
+        raise ImageProblem(why.message, why.hint, picture=why.path) from None
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
         raise ImageProblem(
             f"berkas '{Path(path).name}' bukan gambar yang bisa dibaca (cannot read image)",
             "simpan ulang sebagai JPG, PNG atau WebP",
@@ -198,6 +205,7 @@ def cover_of(content: Content) -> Cover | None:
             relative = local_path(value, settings)
             width, height = dimensions(os.path.join(settings["PATH"], relative))
     except ImageProblem as problem:
+        note_refused(getattr(content, "_context", None), problem.picture)
         raise ContentError(content.source_path, line, problem.message, problem.hint) from None
     caption = _plain(getattr(content, "image_caption", ""))
     alt = _plain(getattr(content, "image_alt", "")) or caption or _plain(content.title)
@@ -224,6 +232,7 @@ def prepare_body_images(content: Content) -> list[ContentError]:
                 errors.append(
                     ContentError(content.source_path, line, problem.message, problem.hint)
                 )
+                note_refused(getattr(content, "_context", None), problem.picture)
                 if problem.outside:  # Pelican would copy a {static} file it links
                     return tag.replace(f'src="{attributes["src"]}"', 'src=""', 1)
                 return tag

@@ -16,6 +16,8 @@ from typing import Any
 
 from PIL import Image, ImageCms, ImageOps
 
+from front_matter.pictures import open_picture
+
 # Derivatives encoded by this process's builds (tests count them: a rebuild adds none).
 ENCODED = []
 SAVE = {"jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "avif": "AVIF"}
@@ -122,7 +124,7 @@ def encode_source(
     """Write the derivatives `jobs` (Derivative-like tuples: file, kind, width, height,
     format) of the photo at `path` into the cache `folder`. Returns the files written."""
     quality = settings["quality"]
-    with Image.open(path) as opened:
+    with open_picture(path) as opened:
         source_format = opened.format
         largest = max(max(job[2], job[3]) for job in jobs)
         if opened.format == "JPEG" and all(job[1] != "original" for job in jobs):

@@ -7,6 +7,8 @@ import os
 from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
+from front_matter.pictures import note_refused
+
 from .source import inspect
 from .variants import plan
 
@@ -17,8 +19,11 @@ KEY = "PHOTOS_REGISTRY"
 
 
 class Registry:
-    def __init__(self, settings: Mapping[str, Any]) -> None:
+    def __init__(
+        self, settings: Mapping[str, Any], context: MutableMapping[str, Any] | None = None
+    ) -> None:
         self.settings = settings
+        self.context = context
         self.root = os.path.abspath(settings["PATH"])
         self.photos = {}  # relative source path -> Photo (or PhotoProblem)
         self.published = {}  # relative source path -> Photo used by a published page
@@ -32,6 +37,8 @@ class Registry:
                 )
             except Exception as problem:  # PhotoProblem, kept to raise again
                 self.photos[relative] = problem
+                # Every caller reports it at the line of the content naming the photo.
+                note_refused(self.context, getattr(problem, "picture", None))
         found = self.photos[relative]
         if isinstance(found, Exception):
             raise found
@@ -45,5 +52,5 @@ class Registry:
 def registry_of(context: MutableMapping[str, Any], settings: Mapping[str, Any]) -> Registry:
     registry = context.get(KEY)
     if registry is None or registry.settings is not settings:
-        registry = context[KEY] = Registry(settings)
+        registry = context[KEY] = Registry(settings, context)
     return registry

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from article_extras.images import HEIC_HINT
 from front_matter.paths import OUTSIDE_HINT, inside_content
+from front_matter.pictures import TooManyPixels, open_picture
 
 from .settings import digest, setting
 
@@ -25,11 +26,14 @@ class PhotoProblem(Exception):
     """`unopened`: Pillow could not even open the file (article_extras, which measures
     every image first, has reported it already)."""
 
-    def __init__(self, message: str, hint: str = "", unopened: bool = False) -> None:
+    def __init__(
+        self, message: str, hint: str = "", unopened: bool = False, picture: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.unopened = unopened
+        self.picture = picture  # the path of a picture of too many pixels
 
 
 @dataclass
@@ -90,7 +94,7 @@ def inspect(root: str, relative: str, settings: Mapping[str, Any]) -> Source:
         ) from None
     opened = False
     try:
-        with Image.open(path) as image:
+        with open_picture(path) as image:
             opened = True
             kind = image.format or ""
             width, height = image.size
@@ -104,6 +108,8 @@ def inspect(root: str, relative: str, settings: Mapping[str, Any]) -> Source:
                 raise OSError("truncated")
             if kind not in ("JPEG", "PNG"):
                 image.load()
+    except TooManyPixels as why:
+        raise PhotoProblem(why.message, why.hint, unopened=True, picture=why.path) from None
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as why:
         cut = "truncated" in str(why)
         raise PhotoProblem(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from content_guard.content import contents, static_generator
 from front_matter import memo
 from front_matter.errors import ContentError, relative_path, report, reports_only
+from front_matter.pictures import TooManyPixels, refused_before
 from front_matter.source import source_lines
 
 from . import attachments, identity, personal, photos
@@ -71,11 +72,15 @@ class Guard:
     """The checks for one build (settings read once)."""
 
     def __init__(
-        self, settings: Mapping[str, Any], published: Collection[str] | None = None
+        self,
+        settings: Mapping[str, Any],
+        published: Collection[str] | None = None,
+        context: Mapping[str, Any] | None = None,
     ) -> None:
         self.settings = settings
         # Absolute paths of the files Pelican copies as they are (None: assume all).
         self.published = published
+        self.context = context  # the build's: pictures already refused at a content line
         self.root = os.path.abspath(settings["PATH"])
         self.allowed = list(setting(settings, "PRIVACY_ALLOWED_FILES"))
         self.phones = allowed_phones(settings)
@@ -143,7 +148,15 @@ class Guard:
     def photo(self, path: str) -> None:
         if self.published is not None and os.path.abspath(path) not in self.published:
             return  # not published as it is: only metadata-free derivatives reach the site
-        if photos.has_gps(path):
+        try:
+            found = photos.has_gps(path)
+        except TooManyPixels as why:
+            if not refused_before(self.context, path):  # else reported at its content's line
+                self.problems.append(
+                    ContentError(identity.mask_text(path), 1, why.message, why.hint)
+                )
+            return
+        if found:
             self.problems.append(
                 ContentError(
                     identity.mask_text(path),
@@ -218,5 +231,6 @@ def check(generators: Sequence[Generator]) -> None:
     published = None
     if static is not None:
         published = {os.path.abspath(item.source_path) for item in static.staticfiles}
-    for problem in Guard(generators[0].settings, published).run(contents(generators)):
+    guard = Guard(generators[0].settings, published, generators[0].context)
+    for problem in guard.run(contents(generators)):
         report(problem)

@@ -6,7 +6,9 @@ image pipeline strips metadata from every published image, such photos are refus
 
 from __future__ import annotations
 
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
+
+from front_matter.pictures import open_picture
 
 EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
 GPS_IFD = 0x8825
@@ -15,9 +17,10 @@ POSITION_TAGS = {1, 2, 3, 4}
 
 
 def has_gps(path: str) -> bool:
-    """True when the image's EXIF holds a GPS latitude or longitude."""
+    """True when the image's EXIF holds a GPS latitude or longitude; TooManyPixels
+    (front_matter.pictures) for a picture of too many pixels to open."""
     try:
-        with Image.open(path) as image:
+        with open_picture(path) as image:
             exif = image.getexif()
             if not exif and image.format == "PNG":
                 image.load()  # a PNG may keep its eXIf chunk after the image data

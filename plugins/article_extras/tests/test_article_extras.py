@@ -338,7 +338,7 @@ def test_cover_size_is_read_once_until_the_file_changes(tmp_path, monkeypatch):
     opened = []
     real_open = Image.open
     monkeypatch.setattr(
-        "article_extras.images.Image.open", lambda path: opened.append(path) or real_open(path)
+        "front_matter.pictures.Image.open", lambda path: opened.append(path) or real_open(path)
     )
     content = fake_content(root, image="images/musdes.jpg")
     assert (cover_of(content).width, cover_of(content).height) == (800, 450)

@@ -103,3 +103,12 @@ def cmyk_jpeg(width=1000, height=700):
 def truncated_jpeg():
     data = phone_jpeg(800, 600, orientation=None, gps=False)
     return data[: len(data) * 2 // 3]
+
+
+@functools.cache
+def pixel_bomb(width, height):
+    """A PNG of a few kilobytes that claims width x height pixels (a decompression bomb):
+    one bit per pixel, all black, written without decoding anything big."""
+    out = io.BytesIO()
+    Image.new("1", (width, height)).save(out, "PNG", optimize=True)
+    return out.getvalue()
