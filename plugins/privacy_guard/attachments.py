@@ -6,6 +6,9 @@ Each reader returns records located the way an operator finds them again: the pa
 PDF, the sheet and row of a spreadsheet, the paragraph or table row of a document.
 A damaged file (a parser error) is read like an old binary file, by its printable strings;
 a file whose text is locked (an encrypted PDF) raises Unreadable (reported as a warning).
+An office file (a zip archive) that unpacks beyond ARCHIVE_MEMBERS parts or XML_LIMIT bytes
+in one part (a zip bomb: 150 KB that unpack to gigabytes) raises TooLarge before anything
+big is read (reported as an error).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import logging
 import re
 import warnings
 import zipfile
+import zlib
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
@@ -55,6 +59,8 @@ PDF_HEADER_DATA = re.compile(
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ARCHIVE_MEMBERS = 10_000  # parts of an office file (a long report with photos: hundreds)
+XML_LIMIT = 32 * 1024 * 1024  # bytes of one unpacked XML part (a 500-page text: ~10 MB)
 
 
 class Unreadable(Exception):
@@ -63,6 +69,32 @@ class Unreadable(Exception):
 
 class Damaged(Exception):
     """The parser gave up on the file; its printable strings are checked instead."""
+
+
+class TooLarge(Exception):
+    """An office file that unpacks beyond the bounds: looks damaged or made to harm."""
+
+
+def _archive(raw: bytes) -> zipfile.ZipFile:
+    """The office file `raw` as a zip archive whose parts are all within the bounds (as
+    declared: zipfile never unpacks a part beyond its declared size), or TooLarge, or
+    Damaged."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise Damaged(type(error).__name__) from None
+    members = archive.infolist()
+    if len(members) > ARCHIVE_MEMBERS:
+        archive.close()
+        raise TooLarge(f"{len(members)} bagian, batasnya {ARCHIVE_MEMBERS}")
+    for member in members:
+        if member.filename.lower().endswith((".xml", ".rels")) and member.file_size > XML_LIMIT:
+            archive.close()
+            raise TooLarge(
+                f"bagian {member.filename} {member.file_size // (1024 * 1024)} MB, "
+                f"batasnya {XML_LIMIT // (1024 * 1024)} MB"
+            )
+    return archive
 
 
 def decode(raw: bytes) -> str:
@@ -117,6 +149,7 @@ def spreadsheet_records(raw: bytes) -> list[Record]:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - listed in requirements.txt
         raise Unreadable("openpyxl tidak terpasang (pip install -r requirements.txt)") from None
+    _archive(raw).close()  # bounded before openpyxl unpacks anything
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -155,12 +188,24 @@ def _text_of(element):
 
 
 def _zipped_xml(raw, member):
-    """The parsed XML `member` of an office file (a zip archive), or Damaged."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            return ElementTree.fromstring(archive.read(member))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
-        raise Damaged(type(error).__name__) from None
+    """The parsed XML `member` of an office file (a zip archive), or Damaged, or TooLarge."""
+    with _archive(raw) as archive:
+        try:
+            with archive.open(member) as part:
+                data = part.read(XML_LIMIT + 1)
+            if len(data) > XML_LIMIT:  # never, as declared: the bound holds whatever it says
+                raise TooLarge(f"bagian {member} lebih dari {XML_LIMIT // (1024 * 1024)} MB")
+            return ElementTree.fromstring(data)
+        except (
+            zipfile.BadZipFile,
+            KeyError,
+            ElementTree.ParseError,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            zlib.error,
+        ) as error:
+            raise Damaged(type(error).__name__) from None
 
 
 def document_records(raw: bytes) -> list[Record]:

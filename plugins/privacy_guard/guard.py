@@ -45,6 +45,11 @@ GPS_HINT = (
     "foto lewat WhatsApp lalu simpan hasilnya. Matikan juga 'Simpan lokasi' (tag lokasi) di "
     "aplikasi kamera ponsel (remove the GPS position from the photo)"
 )
+TOO_LARGE_HINT = (
+    "berkasnya tampak rusak atau dibuat terlalu besar: buka di Word, Excel atau LibreOffice "
+    "lalu simpan ulang (Simpan Sebagai), atau simpan sebagai PDF; bila tetap gagal, hapus "
+    "berkas ini dari content/"
+)
 UNREADABLE_HINT = (
     "pastikan berkas ini tidak berisi NIK, KK atau data pribadi lain. Bila sudah diperiksa, "
     "tulis namanya di PRIVACY_ALLOWED_FILES di pelicanconf.py agar peringatan ini hilang"
@@ -138,6 +143,18 @@ class Guard:
                     "for personal data)",
                     UNREADABLE_HINT,
                     severity="warning",
+                )
+            )
+            return
+        except attachments.TooLarge as why:
+            self.problems.append(
+                ContentError(
+                    identity.mask_text(path),
+                    1,
+                    f"lampiran '{os.path.basename(identity.mask_text(path))}' terlalu besar "
+                    f"bila dibuka ({why}): tidak bisa diperiksa dan tidak diterbitkan (office "
+                    "file too large when unpacked, a possible zip bomb)",
+                    TOO_LARGE_HINT,
                 )
             )
             return

@@ -136,3 +136,14 @@ def odf_bytes(kind, blocks):
         archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind_name}")
         archive.writestr("content.xml", content)
     return out.getvalue()
+
+
+def zip_bomb_docx(megabytes=40, parts=2):
+    """A DOCX of a few tens of KB whose word/document.xml unpacks to `megabytes` MB of
+    repeated bytes (a zip bomb), with `parts` parts in all."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(parts - 1):
+            archive.writestr(f"word/media/bagian{number}.xml", "")
+        archive.writestr("word/document.xml", b"<w:p>" * (megabytes * 1024 * 1024 // 5))
+    return out.getvalue()

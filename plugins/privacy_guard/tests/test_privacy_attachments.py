@@ -1,10 +1,12 @@
 """Text of attachments, located the way an operator finds it again."""
 
+import tracemalloc
+
 import pytest
-from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
+from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes, zip_bomb_docx
 from synthetic_ids import Maker, masked
 
-from privacy_guard.attachments import Unreadable, records_of
+from privacy_guard.attachments import ARCHIVE_MEMBERS, TooLarge, Unreadable, records_of
 from privacy_guard.photos import has_gps
 from privacy_guard.scan import identity_errors
 
@@ -173,3 +175,22 @@ def test_open_document_spreadsheets_and_texts(tmp_path):
         f"2: paragraf 2: NIK {masked(NIK)} {FULL}",
         f"2: tabel 1 baris 2: nomor KK {masked(KK)} di kolom 'No. KK' {FULL}",
     ]
+
+
+def test_office_files_that_unpack_too_large_are_refused_before_unpacking(tmp_path):
+    bomb = tmp_path / "laporan.docx"
+    bomb.write_bytes(zip_bomb_docx(megabytes=40))
+    assert bomb.stat().st_size < 100_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(TooLarge) as caught:
+            records_of(bomb, ".docx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "word/document.xml 40 MB, batasnya 32 MB" in str(caught.value)
+    assert peak < 5_000_000  # nothing was unpacked
+    many = tmp_path / "banyak.xlsx"
+    many.write_bytes(zip_bomb_docx(megabytes=0, parts=ARCHIVE_MEMBERS + 1))
+    with pytest.raises(TooLarge, match="10001 bagian, batasnya 10000"):
+        records_of(many, ".xlsx")

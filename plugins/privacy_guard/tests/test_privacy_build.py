@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes
+from attachment_files import docx_bytes, pdf_bytes, photo_bytes, xlsx_bytes, zip_bomb_docx
 from synthetic_ids import Maker, masked
 
 from tests.sitetools import SAMPLE, build_site, run_build_command
@@ -407,3 +407,16 @@ def test_a_gps_photo_used_as_a_cover_is_published_only_without_metadata(tmp_path
         build_site(tmp_path / "refused", content=content)
     assert [p for p in failed.value.problems if "tidak-dipakai.jpg:1: foto berisi posisi GPS" in p]
     assert not [p for p in failed.value.problems if "rumah.jpg" in p]
+
+
+def test_an_office_file_that_unpacks_too_large_stops_the_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    write(content, "files/laporan.docx", zip_bomb_docx(megabytes=40))
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    found = [p for p in failed.value.problems if "laporan.docx" in p]
+    assert len(found) == 1, failed.value.problems
+    assert "files/laporan.docx:1: lampiran 'laporan.docx' terlalu besar bila dibuka" in found[0]
+    assert "tampak rusak" in found[0] and "simpan ulang" in found[0]
+    assert not (tmp_path / "output").exists()
