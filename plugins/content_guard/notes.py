@@ -1,8 +1,8 @@
 """Silence Pelican's own notes about problems our checks report with file and line.
 
 Each filter recognises its notes by logger, level, the Pelican function that logs them and
-the record's arguments, never by the message text (see duplicates.is_translation_clash
-and links.is_link_note)."""
+the record's arguments, never by the message text (see duplicates.is_translation_clash,
+links.is_link_note and is_empty_alt_note)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,28 @@ import logging
 from .duplicates import TranslationNoteFilter
 from .links import LinkNoteFilter
 
+
+def is_empty_alt_note(record: logging.LogRecord) -> bool:
+    """Pelican's English 'Empty alt attribute for image x.jpg in /abs/path.md' (the
+    reader's `find_empty_alt`, no line): article_extras and photos report every body image
+    with an empty alt text at its line, in Indonesian."""
+    return (
+        record.name == "pelican.readers"
+        and record.levelno == logging.WARNING
+        and record.funcName == "find_empty_alt"
+    )
+
+
+class EmptyAltFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not is_empty_alt_note(record)
+
+
 FILTERS = {
     "pelican.utils": TranslationNoteFilter,
     "pelican.contents": LinkNoteFilter,
     "pelican.cache": LinkNoteFilter,
+    "pelican.readers": EmptyAltFilter,
 }
 
 

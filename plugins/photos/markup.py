@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from article_extras.images import ALT_HINT
 from front_matter.errors import ContentError, report
 from front_matter.paths import inside_content
 from front_matter.source import body_line, line_containing, meta_line
@@ -35,10 +36,6 @@ IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 STATIC = re.compile(r"^(?:\{static\}|\|static\||\{attach\}|\|attach\|)/?")
 PLACEHOLDER = "{photo}/"
-ALT_HINT = (
-    "tulis keterangan foto di antara kurung siku: ![Warga membersihkan saluran air]"
-    "(images/nama-foto.jpg)"
-)
 
 
 def srcset(derivatives: Iterable[Derivative], prefix: str = PLACEHOLDER) -> str:

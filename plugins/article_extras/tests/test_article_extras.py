@@ -419,6 +419,26 @@ def test_body_images_are_lazy_measured_and_linked_to_static(tmp_path):
     )
 
 
+def test_body_images_without_alt_text_warn_at_their_line(tmp_path):
+    body = "Paragraf.\n\n![](https://i.ytimg.com/vi/abc/hqdefault.jpg)\n\n![](images/peta.png)"
+    root = content_root(tmp_path)
+    content = fake_content(root, body=body)
+    content._content = (
+        '<img alt="" src="https://i.ytimg.com/vi/abc/hqdefault.jpg"><img alt="" '
+        'src="images/peta.png"><img alt="Peta" src="images/peta.png"><img alt src="images/peta.png">'
+    )
+    errors = prepare_body_images(content)
+    assert [(e.line, e.severity) for e in errors] == [(7, "warning"), (9, "warning")]
+    assert "gambar 'hqdefault.jpg' tanpa teks alt" in errors[0].message
+    assert "![Warga membersihkan saluran air](images/nama-foto.jpg)" in errors[0].hint
+    assert "gambar 'peta.png' tanpa teks alt" in errors[1].message
+    # With the photos plugin, a photo without alt text is its error, not this warning.
+    content = fake_content(root, body=body)
+    content.settings["PLUGINS"] = ["photos"]
+    content._content = '<img alt="" src="images/peta.png">'
+    assert prepare_body_images(content) == []
+
+
 def test_body_image_problems_point_at_the_line(tmp_path):
     body = "Paragraf.\n\n![Hilang](images/hilang.jpg)\n\n![Luar](http://contoh.com/x.jpg)"
     content = fake_content(content_root(tmp_path), body=body)

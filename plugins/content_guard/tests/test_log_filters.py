@@ -8,11 +8,13 @@ from types import SimpleNamespace
 import pytest
 from pelican.cache import FileStampDataCacher
 from pelican.contents import Article
+from pelican.readers import find_empty_alt
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_original_items
 
 from content_guard.duplicates import TranslationNoteFilter, is_translation_clash
 from content_guard.links import LinkNoteFilter, is_link_note
+from content_guard.notes import EmptyAltFilter, is_empty_alt_note
 
 
 class Records(logging.Handler):
@@ -30,7 +32,9 @@ def records():
     has installed them, and Pelican's own de-duplication) sees it."""
     handler = Records()
     root = logging.getLogger()
-    loggers = [logging.getLogger(f"pelican.{name}") for name in ("utils", "contents", "cache")]
+    loggers = [
+        logging.getLogger(f"pelican.{name}") for name in ("utils", "contents", "cache", "readers")
+    ]
     saved = [logger.filters[:] for logger in loggers]
     for logger in loggers:
         logger.filters.clear()
@@ -110,3 +114,12 @@ def test_records_with_other_loggers_levels_or_functions_are_kept():
     assert not is_translation_clash(record("pelican.utils", logging.WARNING, paths, "other"))
     assert not is_link_note(record("pelican.contents", logging.ERROR, paths, "_link_replacer"))
     assert is_link_note(record("pelican.contents", logging.WARNING, paths, "_link_replacer"))
+
+
+def test_pelicans_empty_alt_note_is_dropped_other_reader_notes_kept(records):
+    find_empty_alt('<p><img alt="" src="images/saluran.jpg"></p>', "/tmp/berita.md")
+    logging.getLogger("pelican.readers").warning("Could not process %s", "x.md")
+    notes = [r for r in records if r.name == "pelican.readers"]
+    assert len(notes) == 2
+    assert [is_empty_alt_note(r) for r in notes] == [True, False]
+    assert [EmptyAltFilter().filter(r) for r in notes] == [False, True]

@@ -265,6 +265,9 @@ def test_problems_stop_the_build_with_file_line_and_fix(tmp_path):
     assert "berita/2024-08-03-rusak.md:8: foto 'rusak.jpg' terpotong" in problems
     assert re.search(r"berita/2024-08-04-heic\.md:4: .*HEIC.*JPG", problems)
     assert "berita/2024-08-05-alt.md:8: foto 'tanpa-alt.jpg' tanpa teks alt" in problems
+    # One message for that mistake: not Pelican's English note as well.
+    assert len([p for p in failed.value.problems if "tanpa-alt.jpg" in p]) == 1
+    assert "Empty alt" not in problems
     assert "![Warga membersihkan saluran air](images/nama-foto.jpg)" in problems
     assert not (tmp_path / "output").exists()
 
