@@ -3,8 +3,10 @@
 A few kilobytes of PNG can claim 15000x15000 pixels (a decompression bomb): decoding it
 takes gigabytes. Pillow refuses such a picture with an English DecompressionBombError (over
 twice Image.MAX_IMAGE_PIXELS, about 179 million pixels) and only warns between once and
-twice that limit. Here both are the content problem TooManyPixels, with its Indonesian
-message and fix, raised before any pixel is decoded."""
+twice that limit. Over twice the limit is the content problem TooManyPixels, with its
+Indonesian message and fix, raised before any pixel is decoded; between once and twice
+(a 108- or 150-megapixel phone photo) the picture is opened as usual (JPEG photos are
+decoded at a reduced size by the photos plugin; its "sangat besar" warning still applies)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ class TooManyPixels(Exception):
     def __init__(self, path: str | os.PathLike, pixels: int) -> None:
         self.path = os.fspath(path)
         name = os.path.basename(path)
-        limit = Image.MAX_IMAGE_PIXELS or 0
+        limit = refused_above()
         self.message = (
             f"gambar '{name}' terlalu besar dalam piksel ({pixels / 1e6:.0f} juta piksel, "
             f"batasnya {limit / 1e6:.0f} juta): mengolahnya menghabiskan memori komputer "
@@ -40,8 +42,13 @@ class TooManyPixels(Exception):
         super().__init__(self.message)
 
 
+def refused_above() -> int:
+    """The pixel count above which a picture is refused: Pillow's own error threshold."""
+    return 2 * (Image.MAX_IMAGE_PIXELS or 0)
+
+
 def open_picture(path: str | os.PathLike) -> Image.Image:
-    """Image.open(path), or TooManyPixels when the picture claims more pixels than
+    """Image.open(path), or TooManyPixels when the picture claims more pixels than twice
     Image.MAX_IMAGE_PIXELS (other problems raise as Image.open raises them)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -50,7 +57,7 @@ def open_picture(path: str | os.PathLike) -> Image.Image:
         except Image.DecompressionBombError as why:
             found = re.search(r"\((\d+) pixels\)", str(why))
             raise TooManyPixels(path, int(found[1]) if found else 0) from None
-    limit = Image.MAX_IMAGE_PIXELS
+    limit = refused_above()
     if limit and image.width * image.height > limit:
         image.close()
         raise TooManyPixels(path, image.width * image.height)

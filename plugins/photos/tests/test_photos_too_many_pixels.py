@@ -15,7 +15,8 @@ from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed
 
 BOMB = (15000, 15000)  # over twice Image.MAX_IMAGE_PIXELS: Pillow's DecompressionBombError
-LARGE = (10500, 10000)  # between once and twice: only Pillow's DecompressionBombWarning
+LARGE = (10500, 10000)  # between once and twice: only Pillow's warning; opened as usual
+TALL = (30000, 7000)  # over twice, another shape
 
 
 def write(root, relative, data):
@@ -32,10 +33,10 @@ def refused(tmp_path_factory):
     shutil.copytree(SAMPLE / "content", content)
     write(content, "images/tak-dipakai.png", pixel_bomb(*BOMB))
     write(content, "images/sampul.png", pixel_bomb(*BOMB))
-    write(content, "images/isi.png", pixel_bomb(*LARGE))
+    write(content, "images/isi.png", pixel_bomb(*TALL))
     write(content, "images/aparatur/kepala-desa.jpg", pixel_bomb(*BOMB))
     album = next((content / "galeri").iterdir())
-    write(album, "lapangan.jpg", pixel_bomb(*LARGE))
+    write(album, "lapangan.jpg", pixel_bomb(*TALL))
     write(
         content,
         "berita/2024-07-12-besar.md",
@@ -90,10 +91,14 @@ def test_an_unused_picture_of_too_many_pixels(refused):
 
 
 def test_opening_refuses_before_decoding(tmp_path):
-    bomb = write(tmp_path, "bom.png", pixel_bomb(*LARGE))
+    bomb = write(tmp_path, "bom.png", pixel_bomb(*BOMB))
     with pytest.raises(TooManyPixels) as caught:
         open_picture(bomb)
-    assert "bom.png" in caught.value.message and "105 juta piksel" in caught.value.message
+    message = caught.value.message
+    assert "bom.png" in message and "225 juta piksel" in message and "batasnya 179 juta" in message
+    phone = write(tmp_path, "ponsel.png", pixel_bomb(*LARGE))  # a 105-megapixel photo
+    with open_picture(phone) as image:
+        assert image.size == LARGE
     small = write(tmp_path, "kecil.png", pixel_bomb(30, 20))
     with open_picture(small) as image:
         assert image.size == (30, 20)
