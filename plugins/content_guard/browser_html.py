@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 
 import nh3
 
@@ -133,8 +132,15 @@ SVG_ATTRIBUTE_CASE = {
 # file a browser reads as XML.
 ACTIVE = ACTIVE_ELEMENTS | ANIMATIONS | {"fencedframe"}
 ACTIVE_SCHEMES = {"javascript", "vbscript", "livescript"}
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-TAG = re.compile(r"<([A-Za-z][^\s/>\x00]*)")
+# A tag name as html5ever reads it: up to ASCII white space, `/` or `>`.
+TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
+# `<html>`, `<head>` and `<body>` carry attributes onto the document's own elements
+# (`<body onload=…>` runs), but ammonia reads a fragment and drops those tags with their
+# attributes: they are renamed for the cleaning so that their attributes are seen.
+DOCUMENT_TAG = re.compile(r"<(/?)(html|head|body)(?=[\t\n\f\r />]|$)", re.IGNORECASE)
+DOCUMENT_PREFIX = "wartadesa-"
 # Every run of characters an attribute name can hold (a superset of the names in the file).
 WORD = re.compile(r"[^\s\"'<>/=\x00]+")
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -146,14 +152,24 @@ def _names(source: str) -> tuple[set[str], set[str], set[str]]:
     spells them (a superset: taken from the plain text, entities decoded for schemes)."""
     tags = set()
     for name in TAG.findall(source):
-        tags |= {name, name.lower(), SVG_CASE.get(name.lower(), name)}
+        tags |= _variants(name)
     words = set()
     for word in WORD.findall(source):
         words |= {word, word.lower(), SVG_ATTRIBUTE_CASE.get(word.lower(), word)}
     # A browser drops tabs and newlines inside an address, and reads entities in attributes.
     decoded = re.sub(r"[\t\n\r]", "", html.unescape(source))
     schemes = {scheme.lower() for scheme in SCHEME.findall(decoded)} | {"http", "https"}
-    return tags, words, schemes
+    # The schemes the rules refuse are always kept: the observer sees them.
+    return tags, words, schemes | ACTIVE_SCHEMES | {"data"}
+
+
+def _renamed(match: re.Match) -> str:
+    return f"<{match.group(1)}{DOCUMENT_PREFIX}{match.group(2).lower()}"
+
+
+def _ascii_lower(name: str) -> str:
+    """Lower case as html5ever lowers a name: ASCII letters only."""
+    return name.translate(ASCII_LOWER)
 
 
 def _is_safe_tag(name: str) -> bool:
@@ -197,8 +213,8 @@ def _clean(source, tags, words, schemes, attribute_filter) -> str:
 
 def problems(source: str) -> list[tuple[int, str]]:
     """(line, why) of what a browser would run in the HTML file `source` (empty: none)."""
-    tags, words, schemes = _names(source)
-    found = []  # (line, why)
+    document = DOCUMENT_TAG.sub(_renamed, source)  # what ammonia reads
+    tags, words, schemes = _names(document)
     seen = {}  # (tag, attribute, value) -> why: what html5ever built and the rules refuse
 
     def observe(tag, attribute, value):
@@ -207,49 +223,55 @@ def problems(source: str) -> list[tuple[int, str]]:
             seen.setdefault((tag, attribute, value), why[0])
         return value
 
-    def drop(tag, attribute, value):
-        return (
-            None
-            if attribute_problems(tag.lower(), [(attribute, value)], external_allowed=True)
-            else value
-        )
+    def drop(tag, attribute, value):  # called after `observe` has judged every attribute
+        return None if (tag, attribute, value) in seen else value
 
-    everything = _clean(source, tags, words, schemes, observe)
-    safe_words = {word for word in words if not word.lower().startswith("on")}
+    everything = _clean(document, tags, words, schemes, observe)
     harmless = _clean(
-        source, {t for t in tags if _is_safe_tag(t)}, safe_words, schemes - ACTIVE_SCHEMES, drop
+        document,
+        {tag for tag in tags if _is_safe_tag(tag)},
+        {word for word in words if not word.lower().startswith("on")},
+        schemes - ACTIVE_SCHEMES,
+        drop,
     )
+    found = []  # (line, why), lines and names as written
     for (tag, attribute, value), why in seen.items():
+        tag = tag.lower().removeprefix(DOCUMENT_PREFIX)
         where = _attribute_line(source, attribute, value)
-        found.append((where, why if why.startswith("<") else f"{why} pada <{tag.lower()}>"))
+        found.append((where, why if why.startswith("<") else f"{why} pada <{tag}>"))
     for match in TAG.finditer(source):
         name = match.group(1).lower()
         if name in ACTIVE or name.rsplit(":", 1)[-1] in ACTIVE:
-            found.append((source.count("\n", 0, match.start()) + 1, f"<{name}>"))
+            found.append((_line_of(source, match), f"<{name}>"))
     for match in XLINK_HREF.finditer(source):
         why = url_problem(html.unescape(match.group(1).strip("\"'")), external_allowed=True)
         if why:
-            found.append((source.count("\n", 0, match.start()) + 1, f"xlink:href: {why}"))
+            found.append((_line_of(source, match), f"xlink:href: {why}"))
     if everything != harmless and not found:
-        found.append(_removed(source, tags, words, schemes))
+        found.append(_removed(document, tags, words, schemes))
     return sorted(set(found))
 
 
-def _removed(source, tags, words, schemes) -> tuple[int, str]:
-    """(line, why) of the first element (in the text's order) that the harmless cleaning
-    removes; an address a browser would refuse to keep, else."""
-    everything = _clean(source, tags, words, schemes, None)
-    for match in TAG.finditer(source):
+def _line_of(source: str, match: re.Match) -> int:
+    return source.count("\n", 0, match.start()) + 1
+
+
+def _removed(document, tags, words, schemes) -> tuple[int, str]:
+    """(line, why) of the first element of `document` (in the text's order) whose removal
+    changes the cleaning that keeps everything, and that the harmless cleaning removes."""
+    everything = _clean(document, tags, words, schemes, None)
+    for match in TAG.finditer(document):
         name = match.group(1)
         if _is_safe_tag(name):
             continue
-        if _clean(source, tags - _variants(name), words, schemes, None) != everything:
-            line = source.count("\n", 0, match.start()) + 1
-            return line, f"<{name.lower()}> (elemen yang tidak dikenal sebagai aman)"
-    if _clean(source, tags, words, schemes - ACTIVE_SCHEMES, None) != everything:
-        return 1, "alamat javascript:/vbscript:"
-    return 1, "bagian yang dibaca browser sebagai kode atau elemen aktif"
+        if _clean(document, tags - _variants(name), words, schemes, None) != everything:
+            return _line_of(
+                document, match
+            ), f"<{name.lower()}> (elemen di luar daftar elemen aman)"
+    return 1, "bagian yang dibaca browser sebagai elemen aktif"
 
 
-def _variants(name: str) -> Iterable[str]:
-    return {name, name.lower(), SVG_CASE.get(name.lower(), name)}
+def _variants(name: str) -> set[str]:
+    """The names `_names` adds to the tags for the name `name` written in the text."""
+    name = name.replace("\x00", "\ufffd")
+    return {name, _ascii_lower(name), name.lower(), SVG_CASE.get(name.lower(), name)}
