@@ -211,8 +211,10 @@ def _clean(source, tags, words, schemes, attribute_filter) -> str:
     )
 
 
-def problems(source: str) -> list[tuple[int, str]]:
-    """(line, why) of what a browser would run in the HTML file `source` (empty: none)."""
+def problems(source: str, unknown_refused: bool = True) -> list[tuple[int, str]]:
+    """(line, why) of what a browser would run in the HTML file `source` (empty: none).
+    `unknown_refused` False (a file not served as HTML): only what the rules refuse counts,
+    not an element outside SAFE_TAGS."""
     document = DOCUMENT_TAG.sub(_renamed, source)  # what ammonia reads
     tags, words, schemes = _names(document)
     seen = {}  # (tag, attribute, value) -> why: what html5ever built and the rules refuse
@@ -247,7 +249,7 @@ def problems(source: str) -> list[tuple[int, str]]:
         why = url_problem(html.unescape(match.group(1).strip("\"'")), external_allowed=True)
         if why:
             found.append((_line_of(source, match), f"xlink:href: {why}"))
-    if everything != harmless and not found:
+    if unknown_refused and everything != harmless and not found:
         found.append(_removed(document, tags, words, schemes))
     return sorted(set(found))
 

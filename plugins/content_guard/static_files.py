@@ -146,15 +146,17 @@ class _HTMLScanner(HTMLParser):
                 self.found.append((self.getpos()[0], why))
 
 
-def html_problems(source: str) -> list[tuple[int, str]]:
+def html_problems(source: str, served_as_html: bool = True) -> list[tuple[int, str]]:
     """(line, why) of active content in an HTML document (links to other sites are fine):
     the scanner's findings, with their lines; when it finds nothing, what a browser reading
     the file would run (`browser_html`: the scanner reads comments, `<![CDATA[` and `<style>`
-    in `<svg>`/`<math>` otherwise than a browser does)."""
+    in `<svg>`/`<math>` otherwise than a browser does). `served_as_html` False (markup in a
+    file GitHub Pages does not serve as HTML, such as `<lima tahun` in a `.csv`): an element
+    no browser knows is accepted."""
     scanner = _HTMLScanner()
     scanner.feed(source)
     scanner.close()
-    return sorted(set(scanner.found)) or browser_html.problems(source)
+    return sorted(set(scanner.found)) or browser_html.problems(source, served_as_html)
 
 
 def problems(path: str, source: str) -> list[ContentError]:
@@ -181,7 +183,7 @@ def problems(path: str, source: str) -> list[ContentError]:
         # it as XML, which a browser renders; what does not parse as XML gets the HTML check.
         found, kind, hint = svg_problems(source, every_element=False), "XML", HINT_HTML
         if any(why.startswith(BROKEN) for _, why in found):
-            found, kind = html_problems(source), "HTML"
+            found, kind = html_problems(source, served_as_html=False), "HTML"
             found += [
                 (source.count("\n", 0, match.start()) + 1, "<?xml-stylesheet?>")
                 for match in XML_STYLESHEET.finditer(source)

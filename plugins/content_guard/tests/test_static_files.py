@@ -92,6 +92,8 @@ CLEAN = {
     "files/google1234abcd.html": "google-site-verification: google1234abcd.html",
     "files/laporan-apbdes.html": REPORT,
     "files/data.csv": "umur,jumlah\n<5 tahun,12\n5-17 tahun,40\n",
+    # Markup by its content, but not served as HTML: an element no browser knows is text.
+    "files/usia.csv": "kelompok,jumlah\n<lima tahun,12\n",
     "extra/jalur.gpx": '<?xml version="1.0"?>\n<gpx version="1.1" creator="desa">'
     '<trk><name>Jalur sehat</name><link href="https://binangun.desa.id/"/></trk></gpx>\n',
     # A known binary kind is never read as markup, whatever its bytes.
