@@ -28,6 +28,11 @@ import nh3
 
 from .active import ACTIVE_ELEMENTS, ANIMATIONS, attribute_problems, url_problem
 
+
+def _names_in(text: str) -> list[str]:
+    return text.split()
+
+
 # What a harmless document needs: HTML (text, tables, lists, pictures, media, form controls
 # without a form), SVG pictures and MathML formulas. Not here: everything `ACTIVE` lists, and
 # any other element a browser may know (an unknown name is refused rather than guessed).
@@ -52,80 +57,26 @@ SAFE_TAGS = set(" ".join((SAFE_HTML, SAFE_SVG, SAFE_MATHML)).split())
 # compares names as html5ever built them.
 SVG_CASE = {name.lower(): name for name in SAFE_SVG.split() if name != name.lower()} | {
     name.lower(): name
-    for name in [
-        "foreignObject",
-        "animateColor",
-        "animateMotion",
-        "animateTransform",
-        "altGlyph",
-        "altGlyphDef",
-        "altGlyphItem",
-        "glyphRef",
-    ]
+    for name in _names_in(
+        "foreignObject animateColor animateMotion animateTransform altGlyph altGlyphDef "
+        "altGlyphItem glyphRef"
+    )
 }
 SVG_ATTRIBUTE_CASE = {
     name.lower(): name
-    for name in [
-        "attributeName",
-        "attributeType",
-        "baseFrequency",
-        "baseProfile",
-        "calcMode",
-        "clipPathUnits",
-        "diffuseConstant",
-        "edgeMode",
-        "filterUnits",
-        "glyphRef",
-        "gradientTransform",
-        "gradientUnits",
-        "kernelMatrix",
-        "kernelUnitLength",
-        "keyPoints",
-        "keySplines",
-        "keyTimes",
-        "lengthAdjust",
-        "limitingConeAngle",
-        "markerHeight",
-        "markerUnits",
-        "markerWidth",
-        "maskContentUnits",
-        "maskUnits",
-        "numOctaves",
-        "pathLength",
-        "patternContentUnits",
-        "patternTransform",
-        "patternUnits",
-        "pointsAtX",
-        "pointsAtY",
-        "pointsAtZ",
-        "preserveAlpha",
-        "preserveAspectRatio",
-        "primitiveUnits",
-        "refX",
-        "refY",
-        "repeatCount",
-        "repeatDur",
-        "requiredExtensions",
-        "requiredFeatures",
-        "specularConstant",
-        "specularExponent",
-        "spreadMethod",
-        "startOffset",
-        "stdDeviation",
-        "stitchTiles",
-        "surfaceScale",
-        "systemLanguage",
-        "tableValues",
-        "targetX",
-        "targetY",
-        "textLength",
-        "viewBox",
-        "viewTarget",
-        "xChannelSelector",
-        "yChannelSelector",
-        "zoomAndPan",
-        "definitionURL",
-    ]
+    for name in _names_in(
+        "attributeName attributeType baseFrequency baseProfile calcMode clipPathUnits "
+        "diffuseConstant edgeMode filterUnits glyphRef gradientTransform gradientUnits "
+        "kernelMatrix kernelUnitLength keyPoints keySplines keyTimes lengthAdjust "
+        "limitingConeAngle markerHeight markerUnits markerWidth maskContentUnits "
+        "maskUnits numOctaves pathLength patternContentUnits patternTransform "
+        "patternUnits pointsAtX pointsAtY pointsAtZ preserveAlpha preserveAspectRatio "
+        "primitiveUnits refX refY repeatCount repeatDur requiredExtensions "
+        "requiredFeatures specularConstant specularExponent spreadMethod startOffset "
+        "stdDeviation stitchTiles surfaceScale systemLanguage tableValues targetX "
+        "targetY textLength viewBox viewTarget xChannelSelector yChannelSelector "
+        "zoomAndPan definitionURL"
+    )
 }
 # Refused wherever their name stands after a `<`, even in a comment: ammonia drops some of
 # them in both cleanings (inside `<svg><desc>`), and a prefixed name (`html:script`) runs in a

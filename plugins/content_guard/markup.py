@@ -15,82 +15,20 @@ import codecs
 import os
 import re
 
-BINARY = frozenset(
-    [
-        "png",
-        "jpg",
-        "jpeg",
-        "jpe",
-        "jfif",
-        "gif",
-        "webp",
-        "avif",
-        "heic",
-        "heif",
-        "bmp",
-        "ico",
-        "tif",
-        "tiff",
-        "psd",
-        "pdf",
-        "doc",
-        "docx",
-        "docm",
-        "dot",
-        "dotx",
-        "xls",
-        "xlsx",
-        "xlsm",
-        "xlt",
-        "xltx",
-        "ppt",
-        "pptx",
-        "pptm",
-        "pps",
-        "ppsx",
-        "odt",
-        "ods",
-        "odp",
-        "odg",
-        "zip",
-        "rar",
-        "7z",
-        "gz",
-        "tgz",
-        "bz2",
-        "xz",
-        "tar",
-        "apk",
-        "mp3",
-        "m4a",
-        "aac",
-        "wav",
-        "ogg",
-        "oga",
-        "opus",
-        "flac",
-        "wma",
-        "amr",
-        "mid",
-        "midi",
-        "mp4",
-        "m4v",
-        "mov",
-        "avi",
-        "mkv",
-        "webm",
-        "ogv",
-        "wmv",
-        "flv",
-        "3gp",
-        "mpg",
-        "mpeg",
-        "woff",
-        "woff2",
-        "ttf",
-        "otf",
-        "eot",
-    ]
+
+def _extensions(*groups: str) -> frozenset[str]:
+    return frozenset(" ".join(groups).split())
+
+
+BINARY = _extensions(
+    "png jpg jpeg jpe jfif gif webp avif heic heif bmp ico tif tiff psd",  # pictures, not SVG
+    "pdf ai eps xps epub",
+    "doc docx docm dot dotx xls xlsx xlsm xlt xltx ppt pptx pptm pps ppsx odt ods odp odg",
+    "zip rar 7z gz tgz bz2 xz tar kmz apk exe msi dmg iso jar wasm swf",
+    "mdb accdb sqlite db shp shx dbf",
+    "mp3 m4a aac wav ogg oga opus flac wma amr mid midi",  # sound
+    "mp4 m4v mov avi mkv webm ogv wmv flv 3gp mpg mpeg",  # video
+    "woff woff2 ttf otf eot",  # fonts
 )
 # Served as HTML (text/html) by GitHub Pages: read as a browser reads HTML.
 HTML = (".html", ".htm", ".shtml")
