@@ -10,7 +10,9 @@ that decides:
   `javascript:`/`vbscript:` address, no attribute `active.attribute_problems` refuses); the two
   results differ when the file holds something active as a browser reads it;
 - every attribute html5ever builds is seen (ammonia's `attribute_filter`) and judged by the same
-  rules as the scanner's, also on elements ammonia drops afterwards;
+  rules as the scanner's, also on elements ammonia drops afterwards; `<html>`, `<head>` and
+  `<body>`, which ammonia's fragment parse drops with their attributes while a browser puts
+  them on the document (`<body onload=…>`), are renamed for the cleaning;
 - what ammonia drops in both cleanings whatever they allow (an attribute with a namespace
   prefix such as `xlink:href`, an HTML element inside `<svg><desc>`), is looked for in the
   plain text: an active tag name anywhere (`<script`, also inside a comment), each
