@@ -30,6 +30,7 @@ from wartadesa import output_folder, read_cache  # noqa: E402
 from wartadesa.compiled_templates import compiled_once  # noqa: E402
 from wartadesa.content_files import check_content_files  # noqa: E402
 from wartadesa.content_folders import content_folders_aside  # noqa: E402
+from wartadesa.defaults import LEFTOVER_FILES  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.index_ahead import IndexAhead  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
@@ -172,6 +173,15 @@ def folder_problem(error, folder, staging=None, output=None):
     )
 
 
+def with_leftovers_ignored(settings: dict) -> dict:
+    """`settings` whose IGNORE_FILES holds the kit's LEFTOVER_FILES (Thumbs.db, ~$x.docx...)
+    after the site's own patterns: a site that sets its own IGNORE_FILES keeps them and
+    still publishes no leftover."""
+    ignored = list(settings.get("IGNORE_FILES") or [])
+    settings["IGNORE_FILES"] = ignored + [p for p in LEFTOVER_FILES if p not in ignored]
+    return settings
+
+
 def load_settings(settings_file: str | Path, overrides: dict | None = None) -> dict:
     from pelican.settings import read_settings
 
@@ -180,10 +190,11 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
         # Settings files share the kit's default dicts and lists (`from wartadesa.defaults
         # import *`), and plugins complete some of them in place (MARKDOWN): a copy each, so
         # a second build in the same process starts from the same settings as the first.
-        return {
+        settings = {
             key: copy.deepcopy(value) if isinstance(value, (dict, list, set)) else value
             for key, value in settings.items()
         }
+        return with_leftovers_ignored(settings)
     except SystemExit as stop:
         raise BuildFailed([str(stop)]) from None
     except SyntaxError as error:

@@ -50,7 +50,25 @@ EXTRA_PATH_METADATA = {
 }
 # Only Markdown is read (our YAML front matter reader); no reStructuredText/HTML.
 READERS = {"rst": None, "html": None, "htm": None}
-IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md"]
+# What operating systems and editors leave beside a file: never read, never published, also
+# when a site sets its own IGNORE_FILES (wartadesa.build.load_settings adds them). Windows
+# Thumbs.db/desktop.ini, macOS .DS_Store and resource forks (._foto.jpg), vim swap files,
+# backups (laporan.docx~), Word's lock file ~$laporan.docx (it holds the user's name) and
+# LibreOffice's .~lock.laporan.xlsx#. Matched on file and folder names, upper/lower case as
+# the systems write them.
+LEFTOVER_FILES = [
+    "[Tt]humbs.db",
+    "[Ee]hthumbs.db",
+    "[Dd]esktop.ini",
+    ".DS_Store",
+    "._*",
+    "*.swp",
+    "*.swo",
+    "*~",
+    "~$*",
+    ".~lock.*#",
+]
+IGNORE_FILES = [".#*", "*.yml", "*.yaml", "README.md", *LEFTOVER_FILES]
 DEFAULT_CATEGORY = "Umum"
 USE_FOLDER_AS_CATEGORY = False  # the folder berita/ is not a category
 DEFAULT_PAGINATION = 10

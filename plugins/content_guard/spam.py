@@ -18,7 +18,7 @@ from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
 from front_matter.source import numbered, source_lines
 
-from . import browser_url
+from . import browser_url, markup
 from .content import body_line, contents, meta_line, relative_path, static_generator
 from .reader_text import (
     LEET,
@@ -135,7 +135,9 @@ STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
 
-STATIC_TEXT = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".txt")
+# Static files whose text is read: plain text and any file that looks like markup, whatever
+# its extension (the static-file check's classification, markup.py).
+STATIC_TEXT = markup.is_text
 
 HACKED_HINT = (
     "hapus bagian ini. Jika Anda tidak menulisnya, situs atau akun Anda mungkin dibobol: "
@@ -460,7 +462,7 @@ def check(generators: Sequence[Generator]) -> None:
         if not allowed:
             for error in name_problems(path, [(1, relative_path(item))]):
                 report(error)
-        if not str(path).lower().endswith(STATIC_TEXT):
+        if not STATIC_TEXT(path):
             continue
         lines = numbered(source_lines(path))
         for error in problems_in(path, lines, lines, allow_text=allowed):

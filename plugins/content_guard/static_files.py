@@ -1,8 +1,10 @@
 """SVG, HTML and XML files under content/ (images/, files/, extra/) are published as
 they are, on the village's own domain, where a browser runs what they contain: a
 `<script>` in an SVG logo runs with no Content-Security-Policy (the policy lives in
-our pages' <meta>, not in the file). Such files are refused, with the line, when they
-hold active content:
+our pages' <meta>, not in the file), and could read the web editor's GitHub token. Every
+published file that is named SVG/HTML/XML or looks like markup whatever its name
+(`markup.py`: an `.xsd` or `.kml` is served as XML) is refused, with the line, when it holds
+active content:
 
 - scripts and elements that run or embed other documents (`<script>`, `<foreignObject>`,
   `<iframe>`, `<object>`, `<embed>`, `<handler>`, `<base>`, `<form>`, a refresh `<meta>`);
@@ -13,6 +15,9 @@ hold active content:
   `<?xml-stylesheet?>`;
 - compressed SVG (`.svgz`), which cannot be read.
 
+HTML (`.html`, and other markup that is not XML) is read twice: by html.parser here, for
+line-numbered messages, and, when that finds nothing, as a browser reads it
+(`browser_html.py`, html5ever), which decides. The rules themselves are in `active.py`.
 Text spam and hidden text in these files are the spam check's job (spam.py).
 """
 
@@ -20,56 +25,24 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
 
-from . import browser_url
+from . import browser_html, markup
+from .active import ACTIVE_ELEMENTS, attribute_problems, css_problems, local_name
 from .content import static_generator
 
 if TYPE_CHECKING:
     from pelican.generators import Generator
 
-SVG_XML = (".svg", ".xml", ".xsl", ".xslt", ".xhtml", ".xht")
-HTML = (".html", ".htm", ".shtml")
+SVG_XML = markup.XML
 REFUSED = (".svgz",)
 
-ACTIVE_ELEMENTS = {
-    "script",
-    "foreignobject",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "handler",
-    "listener",
-    "base",
-    "form",
-    "portal",
-}
-URL_ATTRIBUTES = {
-    "href",
-    "src",
-    "action",
-    "formaction",
-    "data",
-    "poster",
-    "background",
-    "srcset",
-    "codebase",
-    "cite",
-}
-ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
-CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.IGNORECASE)
-CSS_IMPORT = re.compile(r"@import|expression\s*\(|-moz-binding|behavior\s*:", re.IGNORECASE)
-SAFE_DATA = re.compile(
-    r"^data:(?:image/(?:png|jpe?g|gif|webp|avif)|font/[a-z0-9.+-]+)[;,]", re.IGNORECASE
-)
-
+XML_STYLESHEET = re.compile(r"<\?xml-stylesheet", re.IGNORECASE)
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
 HINT_SVG = (
     'hapus bagian itu dari berkas (di Inkscape: Simpan sebagai "Optimized SVG" atau '
@@ -79,71 +52,6 @@ HINT_HTML = (
     "halaman HTML di content/ diterbitkan apa adanya di domain desa: hapus bagian itu, "
     "atau tulis isinya sebagai halaman Markdown di content/pages/"
 )
-
-
-def _local(name):
-    """'http://www.w3.org/2000/svg svg' -> 'svg'; 'xlink:href' -> 'href'."""
-    return name.rsplit(" ", 1)[-1].rsplit(":", 1)[-1].lower()
-
-
-def url_problem(value: str, external_allowed: bool) -> str | None:
-    """Why `value` (an address in an attribute or in CSS) is active, else None."""
-    url = browser_url.parse(value)
-    if url.scheme in ("javascript", "vbscript", "livescript"):
-        return f"alamat {url.scheme}:"
-    if url.scheme == "data" and not SAFE_DATA.match(browser_url.clean(value)):
-        return "alamat data: yang bukan gambar"
-    if url.host and not external_allowed:
-        return f"rujukan ke situs lain ({url.host})"
-    return None
-
-
-def css_problems(css: str, external_allowed: bool) -> list[str]:
-    found = []
-    if CSS_IMPORT.search(css):
-        found.append("@import/expression di CSS")
-    for match in CSS_URL.finditer(css):
-        why = url_problem(match.group(2), external_allowed)
-        if why:
-            found.append(f"{why} di CSS")
-    return found
-
-
-def attribute_problems(
-    tag: str, attributes: Iterable[tuple[str, str | None]], external_allowed: bool
-) -> list[str]:
-    """Why each attribute of an element is active: [(why)]. Every attribute is looked
-    at, also when two share a local name (`href` and `xlink:href`)."""
-    found = []
-    attributes = [(_local(name), value or "") for name, value in attributes]
-    names = dict(attributes)
-    for name, value in attributes:
-        if name.startswith("on"):
-            found.append(f"atribut {name}=")
-        elif name in URL_ATTRIBUTES:
-            parts = (
-                [p.strip().split(" ")[0] for p in value.split(",")] if name == "srcset" else [value]
-            )
-            found += [why for why in map(lambda v: url_problem(v, external_allowed), parts) if why]
-        elif name == "style":
-            found += css_problems(value, external_allowed)
-    if tag in ANIMATIONS:
-        for name, value in attributes:
-            target = value.lower()
-            if name == "attributename" and (target.startswith("on") or _local(target) == "href"):
-                found.append(f"<{tag}> yang mengubah {target}")
-            if name in ("to", "from", "values", "by"):
-                for part in value.split(";"):
-                    why = part.strip() and url_problem(part, external_allowed=True)
-                    if why:
-                        found.append(f"<{tag}> dengan {why}")
-    if tag == "meta" and (names.get("http-equiv") or "").strip().lower() == "refresh":
-        found.append("<meta http-equiv=refresh>")
-    if tag == "link" and names.get("href"):
-        relations = set((names.get("rel") or "").lower().split())
-        if not relations <= {"stylesheet", "icon"} or browser_url.parse(names["href"]).host:
-            found.append("<link> ke situs lain atau selain stylesheet/ikon")
-    return found
 
 
 # Elements of these namespaces are rendered (and run) by browsers in any XML document.
@@ -166,7 +74,7 @@ def svg_problems(source: str, every_element: bool = True) -> list[tuple[int, str
         return parser.CurrentLineNumber
 
     def start(name, attributes):
-        tag = _local(name)
+        tag = local_name(name)
         stack.append(tag)
         namespace = name.rsplit(" ", 1)[0] if " " in name else ""
         if not every_element and namespace not in ACTIVE_NAMESPACES:
@@ -238,16 +146,22 @@ class _HTMLScanner(HTMLParser):
                 self.found.append((self.getpos()[0], why))
 
 
-def html_problems(source: str) -> list[tuple[int, str]]:
-    """(line, why) of active content in an HTML document (links to other sites are fine)."""
+def html_problems(source: str, served_as_html: bool = True) -> list[tuple[int, str]]:
+    """(line, why) of active content in an HTML document (links to other sites are fine):
+    the scanner's findings, with their lines; when it finds nothing, what a browser reading
+    the file would run (`browser_html`: the scanner reads comments, `<![CDATA[` and `<style>`
+    in `<svg>`/`<math>` otherwise than a browser does). `served_as_html` False (markup in a
+    file GitHub Pages does not serve as HTML, such as `<lima tahun` in a `.csv`): an element
+    no browser knows is accepted."""
     scanner = _HTMLScanner()
     scanner.feed(source)
     scanner.close()
-    return sorted(set(scanner.found))
+    return sorted(set(scanner.found)) or browser_html.problems(source, served_as_html)
 
 
 def problems(path: str, source: str) -> list[ContentError]:
-    """ContentErrors for one published static file (`source`: its text)."""
+    """ContentErrors for one published static file (`source`: its text, of a file with an
+    SVG/XML/HTML extension or one that looks like markup, `markup.looks_like_markup`)."""
     lower = str(path).lower()
     if lower.endswith(REFUSED):
         return [
@@ -258,14 +172,22 @@ def problems(path: str, source: str) -> list[ContentError]:
                 "simpan sebagai .svg biasa atau sebagai PNG",
             )
         ]
-    if lower.endswith(SVG_XML):
+    if lower.endswith(markup.HTML):
+        found, kind, hint = html_problems(source), "HTML", HINT_HTML
+    elif lower.endswith(SVG_XML):
         is_svg = lower.endswith(".svg")
         found = svg_problems(source, every_element=is_svg)
         kind, hint = ("SVG", HINT_SVG) if is_svg else ("XML", HINT_HTML)
-    elif lower.endswith(HTML):
-        found, kind, hint = html_problems(source), "HTML", HINT_HTML
     else:
-        return []
+        # Any other markup (`.xsd`, `.rss`, `.kml`, no extension...): GitHub Pages may serve
+        # it as XML, which a browser renders; what does not parse as XML gets the HTML check.
+        found, kind, hint = svg_problems(source, every_element=False), "XML", HINT_HTML
+        if any(why.startswith(BROKEN) for _, why in found):
+            found, kind = html_problems(source, served_as_html=False), "HTML"
+            found += [
+                (source.count("\n", 0, match.start()) + 1, "<?xml-stylesheet?>")
+                for match in XML_STYLESHEET.finditer(source)
+            ]
     errors = []
     for line, why in found:
         if why.startswith(BROKEN):
@@ -294,16 +216,29 @@ def problems(path: str, source: str) -> list[ContentError]:
 
 @reports_only
 def check(generators: Sequence[Generator]) -> None:
-    """all_generators_finalized: refuse static SVG/HTML/XML files with active content."""
+    """all_generators_finalized: refuse published static files with active content: those
+    named SVG/HTML/XML and every other one that looks like markup (`markup.py`). A file found
+    clean is remembered (front_matter.memo) and not read as markup again while unchanged."""
     static = static_generator(generators)
     for item in getattr(static, "staticfiles", None) or []:
         path = str(getattr(item, "source_path", ""))
-        if not path.lower().endswith(SVG_XML + HTML + REFUSED):
+        lower = path.lower()
+        named = lower.endswith(SVG_XML + markup.HTML + REFUSED)
+        if not named and markup.is_binary(path):
             continue
         try:
             with open(path, "rb") as handle:
-                source = handle.read().decode("utf-8", errors="replace")
+                data = handle.read()
         except OSError:
             continue
-        for error in problems(path, source):
+        if not named and not markup.looks_like_markup(path, data):
+            continue
+        source = markup.decode(data)
+        clean_key = memo.key("static files", path, source)
+        if memo.is_clean(clean_key):
+            continue
+        errors = problems(path, source)
+        if not errors:
+            memo.mark_clean(clean_key)
+        for error in errors:
             report(error)
