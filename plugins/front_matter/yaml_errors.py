@@ -13,6 +13,23 @@ from .limits import yaml_depth_problem
 
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]+):(?P<rest>[^\s/:].*)$")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
+# A key written without its colon: `kategori Pembangunan`, `kategori; ...`, `kategori = ...`.
+_KEY_WITHOUT_COLON = re.compile(
+    r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]*[;=:]?[ \t]*(?P<rest>.*)$"
+)
+# Characters that look like a space or nothing but are not one for YAML (pasted from
+# WhatsApp, Word or a web page).
+INVISIBLE = {
+    "\u00a0": "spasi tak-putus (non-breaking space, U+00A0)",
+    "\u2007": "spasi angka (figure space, U+2007)",
+    "\u202f": "spasi tak-putus sempit (U+202F)",
+    "\u200b": "spasi lebar-nol (zero-width space, U+200B)",
+    "\u200c": "karakter lebar-nol (U+200C)",
+    "\u200d": "karakter lebar-nol (U+200D)",
+    "\u2060": "karakter lebar-nol (word joiner, U+2060)",
+    "\ufeff": "karakter lebar-nol (BOM, U+FEFF)",
+    "\u3000": "spasi lebar (U+3000)",
+}
 
 GENERIC_HINT = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
 
@@ -29,6 +46,8 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     def at(line, message, hint):
         return line, f"{message} (YAML: {original})", hint
 
+    if "could not find expected ':'" in problem and context_line < len(lines):
+        return at(context_line, *missing_colon(lines[context_line]))
     if "\t" in bad or "tab" in problem:
         return at(
             problem_line, "ada karakter tab", "YAML tidak boleh memakai tab: ganti tab dengan spasi"
@@ -47,6 +66,9 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             "tutup dengan ] di baris yang sama, misalnya  label: [musdes, anggaran]",
         )
     if "mapping values are not allowed" in problem:
+        first = _key_line_without_colon(lines, problem_line)
+        if first is not None:  # `judul Rapat` then `tanggal: ...`: one key read as two lines
+            return at(first, *missing_colon(lines[first]))
         if bad[:1].isspace():
             return at(
                 problem_line,
@@ -93,6 +115,46 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             f'beri tanda kutip, misalnya  judul: "{value or "..."}"',
         )
     return at(problem_line, "format YAML salah", GENERIC_HINT)
+
+
+def invisible_character(line: str) -> str | None:
+    """The name of the first invisible or look-alike space character in `line`, or None."""
+    return next((name for char, name in INVISIBLE.items() if char in line), None)
+
+
+def missing_colon(line: str) -> tuple[str, str]:
+    """(message, hint) for a `kunci: nilai` line YAML could not read as a key: an invisible
+    character (a non-breaking space after the colon), or the colon left out."""
+    invisible = invisible_character(line)
+    cleaned = line
+    for char in INVISIBLE:
+        cleaned = cleaned.replace(char, " " if char != "\u200b" else "")
+    if invisible:
+        return (
+            f"ada {invisible} di baris ini; YAML tidak menganggapnya spasi",
+            f"hapus karakter itu dan ketik ulang spasinya, tulis  {cleaned.strip()}",
+        )
+    match = _KEY_WITHOUT_COLON.match(line)
+    if match is None:
+        return "tanda titik dua (:) tidak ada di baris ini", "tulis  kunci: nilai"
+    key, rest = match["key"], match["rest"].strip()
+    return (
+        f"tanda titik dua (:) tidak ada setelah '{key}'",
+        f"tulis  {match['indent'].strip()}{' ' if match['indent'].strip() else ''}{key}: {rest}",
+    )
+
+
+def _key_line_without_colon(lines: list[str], problem_line: int) -> int | None:
+    """The line above `problem_line` that YAML joined to it as one key: a line starting at
+    the left edge with no colon (`judul Rapat` above `tanggal: ...`), or None."""
+    index = problem_line - 1
+    while index >= 0 and lines[index].strip() and not lines[index][:1].isspace():
+        if ":" in lines[index] or lines[index].lstrip().startswith("#"):
+            return None
+        if index == 0 or not lines[index - 1].strip() or ":" in lines[index - 1]:
+            return index
+        index -= 1
+    return None
 
 
 def spacing_problem(text: str) -> tuple[int, str, str] | None:

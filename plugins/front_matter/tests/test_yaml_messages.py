@@ -89,6 +89,49 @@ CASES = {
         "nilai tidak boleh diawali '*'",
         'judul: "*penting* rapat"',
     ),
+    "no-colon": (
+        "judul: Rapat\ntanggal: 2024-06-05\nkategori Pembangunan\ndesa: Binangun",
+        4,
+        "tanda titik dua (:) tidak ada setelah 'kategori'",
+        "tulis  kategori: Pembangunan",
+    ),
+    "semicolon-for-colon": (
+        "judul: Rapat\nkategori; Pembangunan\ntanggal: 2024-06-05",
+        3,
+        "tanda titik dua (:) tidak ada setelah 'kategori'",
+        "tulis  kategori: Pembangunan",
+    ),
+    "equals-for-colon": (
+        "judul: Rapat\nkategori = Pembangunan\ntanggal: 2024-06-05",
+        3,
+        "tanda titik dua (:) tidak ada setelah 'kategori'",
+        "tulis  kategori: Pembangunan",
+    ),
+    # the last key: the message names its line, not the closing ---
+    "no-colon-last-key": (
+        "judul: Rapat\ntanggal: 2024-06-05\npenulis Operator Desa",
+        4,
+        "tanda titik dua (:) tidak ada setelah 'penulis'",
+        "tulis  penulis: Operator Desa",
+    ),
+    "no-colon-first-key": (
+        "judul Rapat desa\ntanggal: 2024-06-05",
+        2,
+        "tanda titik dua (:) tidak ada setelah 'judul'",
+        "tulis  judul: Rapat desa",
+    ),
+    "non-breaking-space": (
+        "judul: Rapat\nkategori:\u00a0Pembangunan\ntanggal: 2024-06-05",
+        3,
+        "ada spasi tak-putus (non-breaking space, U+00A0)",
+        "tulis  kategori: Pembangunan",
+    ),
+    "non-breaking-space-last-key": (
+        "judul: Rapat\ntanggal: 2024-06-05\nkategori:\u00a0Pembangunan",
+        4,
+        "ada spasi tak-putus (non-breaking space, U+00A0)",
+        "tulis  kategori: Pembangunan",
+    ),
 }
 
 
@@ -127,6 +170,12 @@ def test_the_build_shows_the_translated_line(tmp_path):
         ("- nama: Saringembat\n   kecamatan: Singgahan\n", 2, "baris ini diawali spasi"),
         ("- nama: 'Saringembat\n  kecamatan: Singgahan\n", 1, "tanda kutip ' dibuka"),
         ("- kode: 35.23.07.2005\n\t- kode: 35.23.07.2011\n", 2, "ada karakter tab"),
+        (
+            "- nama: Saringembat\n  kecamatan Singgahan\n- nama: Binangun\n",
+            2,
+            "tanda titik dua (:) tidak ada setelah 'kecamatan'",
+        ),
+        ("- nama: Saringembat\n  kecamatan:\u00a0Singgahan\n", 2, "spasi tak-putus"),
     ],
 )
 def test_registry_mistakes_use_the_same_messages(tmp_path, text, line, message):
