@@ -183,3 +183,50 @@ def test_registry_mistakes_use_the_same_messages(tmp_path, text, line, message):
     path.write_text(text, encoding="utf-8")
     [error] = load_registry(path).errors
     assert error.line == line and message in error.message, str(error)
+
+
+@pytest.mark.parametrize(
+    "yaml_text, line, lost, fixed",
+    [
+        (
+            "judul: Kerja Bakti #2 Dusun Krajan\ntanggal: 2024-07-05",
+            2,
+            "'#2 Dusun Krajan'",
+            'judul: "Kerja Bakti #2 Dusun Krajan"',
+        ),
+        (
+            "judul: #2 Kerja Bakti\ntanggal: 2024-07-05",
+            2,
+            "'#2 Kerja Bakti'",
+            'judul: "#2 Kerja Bakti"',
+        ),
+        ('judul: Rapat "Desa" #2\ntanggal: 2024-07-05', 2, "'#2'", "judul: 'Rapat \"Desa\" #2'"),
+        (
+            "judul: Rapat\ntanggal: 2024-07-05\nlabel:\n  - musdes #2\n  - anggaran",
+            5,
+            "'#2'",
+            '- "musdes #2"',
+        ),
+    ],
+    ids=["title", "title-starts-with-hash", "title-with-quotes", "list-item"],
+)
+def test_a_hash_after_a_space_would_cut_the_value(tmp_path, yaml_text, line, lost, fixed):
+    path = tmp_path / "b.md"
+    path.write_text(f"---\n{yaml_text}\n---\nIsi.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_source(path)
+    error = caught.value
+    assert error.line == line, str(error)
+    assert lost in error.message and "hilang" in error.message, str(error)
+    assert error.hint.endswith(fixed), str(error)
+
+
+def test_comments_that_cut_nothing_stay_allowed(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_text(
+        "---\n# catatan operator\njudul: 'Kerja Bakti #2' # quoted: nothing is cut\n"
+        "tanggal: 2024-07-05\nkategori: Kerja#2\n---\nIsi.\n",
+        encoding="utf-8",
+    )
+    meta = read_source(path).meta
+    assert (meta["title"], meta["category"]) == ("Kerja Bakti #2", "Kerja#2")
