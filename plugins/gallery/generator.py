@@ -38,6 +38,7 @@ class GalleryGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.albums = []  # every album written (published and hidden), newest first
         self.listed = []  # published albums: the index, villages, regions, sitemap
+        self.folders = []  # every album folder (relative to PATH), read or reported
 
     # --- reading -------------------------------------------------------------------
     def _ignored(self, name):
@@ -72,6 +73,11 @@ class GalleryGenerator(Generator):
                         )
                     )
         return found
+
+    def source_files(self) -> list[str]:
+        """The album folders (ending in /): every file in them is the gallery's (its
+        index.md, the photos it lists); content_guard.unread reports no file there."""
+        return [os.path.join(self.path, folder, "") for folder in self.folders]
 
     def _read(self, folder):
         try:
@@ -112,7 +118,9 @@ class GalleryGenerator(Generator):
     def generate_context(self) -> None:
         registry = registry_of(self.context, self.settings)
         albums = []
-        for folder, has_index in self.album_folders():
+        found = self.album_folders()
+        self.folders = [folder for folder, _ in found]
+        for folder, has_index in found:
             if not has_index:
                 report(
                     ContentError(
