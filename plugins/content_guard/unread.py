@@ -135,9 +135,8 @@ def advice(relative: str, settings: Mapping[str, Any], extensions: set[str]) -> 
                 f"nama folder harus huruf kecil: pindahkan ke content/{where} (di Windows "
                 f"content/{top}/ terbaca, di GitHub tidak)"
             )
-        return (
-            f"folder content/{top}/ tidak dibaca; folder yang dibaca: "
-            + ", ".join(f"{f}/" for f in every)
+        return f"folder content/{top}/ tidak dibaca; folder yang dibaca: " + ", ".join(
+            f"{f}/" for f in every
         )
     if top in data or (not top and lower.endswith(YAML)):
         return _data_advice(relative, stem, ext, lower, settings)
@@ -208,7 +207,9 @@ def _data_advice(
     if any(folder == a or fnmatch.fnmatch(folder, a) for a in apbdes):
         if lower.endswith(YAML):
             return known
-        return f"APBDes ditulis sebagai berkas YAML, satu per tahun: {stem}.yml (lihat README, APBDes)"
+        return (
+            f"APBDes ditulis sebagai berkas YAML, satu per tahun: {stem}.yml (lihat README, APBDes)"
+        )
     if lower.endswith(YAML):
         wanted = next((n for n in names if os.path.splitext(n)[0] == stem.lower()), None)
         if wanted:

@@ -16,7 +16,7 @@ from . import characters, schema
 from .errors import ContentError
 from .keys import REFUSED_KEYS, check_value, refused
 from .limits import yaml_depth_problem
-from .yaml_errors import explain, spacing_problem
+from .yaml_errors import comment_cut, explain, spacing_problem
 
 # Keys, Indonesian aliases and which keys take a list: from the one schema.
 ALIASES = schema.ALIASES
@@ -322,35 +322,10 @@ def cut_by_comment(
     allowed. None when nothing is cut."""
     items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
     for node in items:
-        if not isinstance(node, yaml.ScalarNode) or node.style:
-            continue  # quoted: the operator chose where the value ends
-        end = node.end_mark
-        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
-        if not rest.lstrip().startswith("#"):
-            continue
-        start = node.start_mark
-        line = lines[end.line]
-        if start.line == end.line:
-            written = line[: start.column].strip()
-            value = line[start.column :].strip()
-        else:
-            written = f"{key_node.value}:"
-            value = f"{node.value} {rest.strip()}"
-        lost = rest.strip()
-        return (
-            end.line,
-            f"teks sesudah tanda # ('{lost}') dianggap catatan dan hilang dari "
-            f"'{key_node.value}' (YAML reads ' #' as a comment)",
-            f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}",
-        )
+        cut = comment_cut(lines, key_node.value, node)
+        if cut:
+            return cut
     return None
-
-
-def quoted(text: str) -> str:
-    """`text` as a quoted YAML value: "..." unless it holds " (then '...')."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _take(source, loader, key_node, value_node):

@@ -12,6 +12,9 @@ from .errors import ContentError
 from .limits import yaml_depth_problem
 
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]+):(?P<rest>[^\s/:].*)$")
+# ` #2`: one space, then # glued to a word (a `  # catatan` comment has two spaces or a space
+# after #).
+_GLUED_HASH = re.compile(r"^ #[^\s#]")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
 # A key written without its colon: `kategori Pembangunan`, `kategori; ...`, `kategori = ...`.
 _KEY_WITHOUT_COLON = re.compile(
@@ -178,6 +181,63 @@ def spacing_problem(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def comment_cut(
+    lines: list[str], key: str, node: yaml.Node, *, glued_only: bool = False
+) -> tuple[int, str, str] | None:
+    """(line index, message, hint) when the unquoted value `node` of `key` is followed on
+    its line by ` #`: YAML reads the rest as a comment and drops it (`judul: Kerja Bakti #2`
+    gives "Kerja Bakti"). glued_only (data files, where `  # catatan` at the end of a line
+    is a real comment): only a `#` after one space and glued to the next word (`#2`,
+    `#gotongroyong`). A quoted value or a comment on a line of its own: None."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return None  # quoted (or a block scalar): the operator chose where the value ends
+    end = node.end_mark
+    rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+    if not rest.lstrip().startswith("#"):
+        return None
+    if glued_only and not (node.value and _GLUED_HASH.match(rest)):
+        return None
+    start = node.start_mark
+    line = lines[end.line]
+    if start.line == end.line:
+        written, value = line[: start.column].strip(), line[start.column :].strip()
+    else:
+        written, value = f"{key}:", f"{node.value} {rest.strip()}"
+    return (
+        end.line,
+        f"teks sesudah tanda # ('{rest.strip()}') dianggap catatan dan hilang dari "
+        f"'{key}' (YAML reads ' #' as a comment)",
+        f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}",
+    )
+
+
+def quoted(text: str) -> str:
+    """`text` as a quoted YAML value: "..." unless it holds " or \\ (then '...')."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def first_glued_cut(text: str, root: yaml.Node | None) -> tuple[int, str, str] | None:
+    """comment_cut (glued_only) of the first value of a data file cut by a `#` glued to a
+    word after one space (`nama: Posyandu Melati #2`), or None."""
+    lines = text.split("\n")
+    stack = [("", root)] if root is not None else []
+    while stack:  # depth first, in the order of the file
+        key, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [
+                (k.value, v) for k, v in reversed(node.value) if isinstance(k, yaml.ScalarNode)
+            ]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(key, item) for item in reversed(node.value)]
+        else:
+            cut = comment_cut(lines, key, node, glued_only=True)
+            if cut:
+                return cut
+    return None
+
+
 def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
     """The YAML node tree of a data file's `text` (BaseLoader: every value stays text,
     with its line marks), or a ContentError naming the line when it is not valid YAML
@@ -191,7 +251,7 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
         raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint)
     loader = yaml.BaseLoader(text)
     try:
-        return loader.get_single_node()
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         index, message, hint = explain(err, text)
         raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
@@ -204,3 +264,7 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
         ) from None
     finally:
         loader.dispose()
+    cut = first_glued_cut(text, root)
+    if cut:
+        raise ContentError(path, cut[0] + 1, cut[1], cut[2])
+    return root

@@ -176,6 +176,7 @@ def test_the_build_shows_the_translated_line(tmp_path):
             "tanda titik dua (:) tidak ada setelah 'kecamatan'",
         ),
         ("- nama: Saringembat\n  kecamatan:\u00a0Singgahan\n", 2, "spasi tak-putus"),
+        ("- nama: Saringembat #2\n  kecamatan: Singgahan\n", 1, "('#2') dianggap catatan"),
     ],
 )
 def test_registry_mistakes_use_the_same_messages(tmp_path, text, line, message):
@@ -230,3 +231,28 @@ def test_comments_that_cut_nothing_stay_allowed(tmp_path):
     )
     meta = read_source(path).meta
     assert (meta["title"], meta["category"]) == ("Kerja Bakti #2", "Kerja#2")
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("nama: Desa Binangun\ndesa: 35.23.07.2005  # kode resmi\n", None),  # README's example
+        ("nama: Desa Binangun # situs resmi\n", None),  # a space after #: a comment
+        ("nama: 'Posyandu #2'\n", None),
+        ("# nama: Posyandu #2\n", None),
+        ("nama: Posyandu Melati #2\n", (1, 'nama: "Posyandu Melati #2"')),
+        ("menu:\n  - judul: Kegiatan #gotongroyong\n", (2, '- judul: "Kegiatan #gotongroyong"')),
+    ],
+)
+def test_data_files_lose_no_text_to_a_hash_glued_to_a_word(text, cut):
+    """In situs.yml, desa.yml and data/*.yml `  # catatan` ends a line as a comment (the
+    kit's examples do it); only a # glued to a word after one space (`#2`) is an error."""
+    from front_matter.yaml_errors import compose_yaml
+
+    if cut is None:
+        compose_yaml("situs.yml", text)
+        return
+    with pytest.raises(ContentError) as caught:
+        compose_yaml("situs.yml", text)
+    assert caught.value.line == cut[0], str(caught.value)
+    assert "hilang" in caught.value.message and caught.value.hint.endswith(cut[1])
