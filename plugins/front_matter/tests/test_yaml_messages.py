@@ -256,3 +256,30 @@ def test_data_files_lose_no_text_to_a_hash_glued_to_a_word(text, cut):
         compose_yaml("situs.yml", text)
     assert caught.value.line == cut[0], str(caught.value)
     assert "hilang" in caught.value.message and caught.value.hint.endswith(cut[1])
+
+
+@pytest.mark.parametrize(
+    "name, text, line, fixed",
+    [
+        (
+            "situs.yml",
+            "nama: Warta Binangun\nslogan Kabar dari desa\n",
+            2,
+            "slogan: Kabar dari desa",
+        ),
+        (
+            "data/apbdes/2024.yml",
+            "tahun: 2024\npendapatan:\n  - uraian: Dana Desa\n    anggaran 1000000\n",
+            4,
+            "anggaran: 1000000",
+        ),
+    ],
+)
+def test_a_missing_colon_in_a_data_file_names_its_own_line(name, text, line, fixed):
+    from front_matter.yaml_errors import compose_yaml
+
+    with pytest.raises(ContentError) as caught:
+        compose_yaml(name, text)
+    assert caught.value.line == line, str(caught.value)
+    assert "tanda titik dua (:) tidak ada" in caught.value.message
+    assert caught.value.hint.endswith(fixed), str(caught.value)
