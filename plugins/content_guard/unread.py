@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from front_matter.errors import ContentError, report, reports_only
+from identity.situs import DEFAULT_FILE, FILE_SETTING, identity_path
 
 if TYPE_CHECKING:
     from pelican.generators import Generator
@@ -61,8 +62,6 @@ def known_files(generators: Sequence[Generator]) -> tuple[set[str], list[str]]:
                 folders.append(relative + "/")
             else:
                 files.add(relative)
-    from identity.situs import identity_path
-
     files.add(_posix(os.path.relpath(os.path.abspath(identity_path(settings)), root)))
     files.add(_posix(settings.get("VILLAGES_REGISTRY") or "desa.yml"))
     return files, folders
@@ -180,14 +179,13 @@ def _markdown_name(stem: str, ext: str, lower: str, extensions: set[str]) -> str
 def _data_advice(
     relative: str, stem: str, ext: str, lower: str, settings: Mapping[str, Any]
 ) -> str:
+    # Imported here: only a misplaced data file needs them (apbdes brings its chart code).
     from apbdes.generator import ApbdesGenerator
     from village_data.generator import data_file_names
 
     names = data_file_names()
     apbdes = ApbdesGenerator.folders(settings)
     registry = settings.get("VILLAGES_REGISTRY") or "desa.yml"
-    from identity.situs import DEFAULT_FILE, FILE_SETTING
-
     identity = settings.get(FILE_SETTING) or DEFAULT_FILE
     folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
     if "/" not in relative:
