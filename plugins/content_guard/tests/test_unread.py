@@ -38,13 +38,14 @@ def test_only_files_nobody_reads_are_named(tmp_path):
         content / "galeri" / "kerja-bakti-dusun-krajan" / "lapangan.jpg",
         content / "galeri" / "kerja-bakti-dusun-krajan" / "cadangan.jpg",
     )
+    (content / "galeri" / "foto.jpg").write_bytes(b"x")  # the gallery's own warning only
     (content / "README.md").write_text("Catatan.\n", encoding="utf-8")  # IGNORE_FILES
     (content / ".catatan.md").write_text("x\n", encoding="utf-8")  # hidden
     (content / "data" / "desa" / "binangun" / "Idm.yml").write_text("x: 1\n", encoding="utf-8")
     (content / "data" / "apbdes" / "catatan.txt").write_text("x\n", encoding="utf-8")
     (content / "Desa.yml").write_text("[]\n", encoding="utf-8")
 
-    errors, _warnings = check(content=content)
+    errors, warnings = check(content=content)
 
     assert unread(errors) == {
         "berita/foto-lain.jpg": (
@@ -58,3 +59,4 @@ def test_only_files_nobody_reads_are_named(tmp_path):
         "Desa.yml": "nama berkas harus huruf kecil: desa.yml",
     }, errors
     assert len(errors) == 4, errors  # nothing else: the sample site's files are all known
+    assert [w for w in warnings if "galeri/foto.jpg:1: " in w and "di luar folder album" in w]
