@@ -75,6 +75,8 @@ def test_bad_article(case, tmp_path):
     message = " ".join(named).lower()
     for word in case["words"]:
         assert word.lower() in message, f"{word!r} missing from:\n{shown}"
+    if case.get("only"):
+        assert len(errors) + len(warnings) == 1, f"one message expected:\n{shown}"
 
     if kind == "error":
         with pytest.raises(BuildFailed) as failed:

@@ -72,6 +72,31 @@ class ApbdesGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.ledgers = []
 
+    @staticmethod
+    def folders(settings: Mapping[str, Any]) -> list[str]:
+        """The APBDes folders relative to PATH, as patterns: "data/apbdes",
+        "data/desa/*/apbdes"."""
+        village = (settings.get("APBDES_VILLAGE_PATH") or "").strip("/")
+        patterns = [settings["APBDES_PATH"].strip("/")]
+        if "{slug}" in village:
+            patterns.append(village.replace("{slug}", "*"))
+        return patterns
+
+    def source_files(self) -> list[str]:
+        """Every year file this plugin reads (read_folder: each .yml/.yaml in an APBDes
+        folder); content_guard.unread reports the rest of those folders."""
+        import glob
+
+        found = []
+        for pattern in self.folders(self.settings):
+            for folder in glob.glob(os.path.join(glob.escape(self.path), *pattern.split("/"))):
+                found += [
+                    os.path.join(folder, name)
+                    for name in os.listdir(folder)
+                    if not name.startswith(".") and name.endswith((".yml", ".yaml"))
+                ]
+        return found
+
     def _folder(self, setting, **values):
         return os.path.join(self.path, *self.settings[setting].format(**values).split("/"))
 

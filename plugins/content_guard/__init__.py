@@ -1,5 +1,6 @@
 """content_guard: clean raw HTML, and stop the build on spam, duplicate addresses,
-broken links, unknown categories, oversized files; warn on dates far in the future."""
+broken links, unknown categories, oversized files, files under content/ nothing read; warn on
+dates far in the future."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from . import (
     size,
     spam,
     static_files,
+    unread,
 )
 
 
@@ -31,5 +33,6 @@ def register() -> None:
         links.check,
         categories.check,
         future.check,
+        unread.check,
     ):
         signals.all_generators_finalized.connect(check)

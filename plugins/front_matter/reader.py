@@ -57,6 +57,7 @@ def body_notes(md) -> dict[str, Any]:
 
 class YamlMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        source = None
         try:
             limits.check_size(source_path, self.settings)  # before reading a byte of it
             source = read_source(source_path)
@@ -77,6 +78,11 @@ class YamlMarkdownReader(MarkdownReader):
             metadata["source_text"] = source.text
             self._check_required(source, content, metadata)
         except ContentError as err:
+            # The warnings too (an unknown key may be why a key is missing), but not the
+            # one the error names already.
+            for warning in source.warnings if source is not None else ():
+                if (warning.path, warning.line) != (err.path, err.line):
+                    report(warning)
             report(err)
             raise
         for warning in source.warnings:
@@ -205,6 +211,16 @@ class YamlMarkdownReader(MarkdownReader):
         content_type = content_type_of(source.path, self.settings)
         self._check_belongs(source, metadata, content_type)
         for field in schema.required_for(content_type):
+            if not metadata.get(field.key) and field.key in source.typos:
+                written, line = source.typos[field.key]
+                value = source.text.split("\n")[line - 1].split(":", 1)[1].strip()
+                raise ContentError(
+                    source.path,
+                    line,
+                    f"{field.written} belum diisi (missing {field.key}): ada kunci "
+                    f"'{written}' di baris ini, maksud Anda '{field.written}'?",
+                    f"tulis  {field.written}: {value or field.example}",
+                )
             if not metadata.get(field.key):
                 raise ContentError(
                     source.path,

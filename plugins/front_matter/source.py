@@ -5,6 +5,7 @@ Pure functions on files, shared by the reader (build) and `invoke check`.
 
 import difflib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,7 +16,7 @@ from . import characters, schema
 from .errors import ContentError
 from .keys import REFUSED_KEYS, check_value, refused
 from .limits import yaml_depth_problem
-from .yaml_errors import explain, spacing_problem
+from .yaml_errors import comment_cut, explain, spacing_problem
 
 # Keys, Indonesian aliases and which keys take a list: from the one schema.
 ALIASES = schema.ALIASES
@@ -38,6 +39,9 @@ class Source:
     body: str = ""
     body_line: int = 1
     warnings: list = field(default_factory=list)
+    # key -> (the unknown key written, its line) when that unknown key looks like a typo of
+    # `key` (`tangal:` for tanggal): a "missing key" error can then name it.
+    typos: dict = field(default_factory=dict)
 
 
 def decode(path: str | os.PathLike, raw: bytes) -> str:
@@ -89,6 +93,9 @@ def _read_source(path, _mtime_ns, _size):
         )
     lines = text.split("\n")
     if lines[0].strip() != "---":
+        misplaced = misplaced_opening(path, lines)
+        if misplaced:
+            raise misplaced
         return source
     end = front_matter_end(lines)
     if end is None:
@@ -104,6 +111,62 @@ def _read_source(path, _mtime_ns, _size):
     source.body_line = end + 2
     _parse_yaml(source, "\n".join(lines[1:end]))
     return source
+
+
+# A line that was meant to open the front matter: `----`, `- - -`, `===`, a long dash (Word
+# turns --- into —).
+_OPENING_LOOKALIKE = re.compile(r"^\s*(?:(?:[-_=]\s*){2,}|[\u2012-\u2015][-\u2012-\u2015\s]*)$")
+_HEADER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+NOT_ON_LINE_1 = "baris pertama harus --- (awal front matter)"
+ENGLISH = "(front matter must start on line 1)"
+
+
+def misplaced_opening(path: str, lines: list[str]) -> ContentError | None:
+    """A ContentError when a file that does not start with `---` was meant to have YAML
+    front matter: `---` below blank lines, a look-alike line (`----`, `—`), or `judul:`
+    lines (Indonesian keys) or a closing `---` with no opening one. None for a file with
+    Pelican's own `Title: ...` header (English keys, no `---`)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    opening = lines[first].strip()
+    if opening == "---":
+        return ContentError(
+            path,
+            1,
+            f"{NOT_ON_LINE_1}, bukan baris kosong {ENGLISH}",
+            f"hapus baris kosong di atas --- (baris {first + 1})",
+        )
+    if _OPENING_LOOKALIKE.match(opening):
+        return ContentError(
+            path,
+            first + 1,
+            f"{NOT_ON_LINE_1}, bukan '{opening}' {ENGLISH}",
+            "ganti baris ini dengan tepat tiga tanda minus: ---"
+            + (" dan hapus baris kosong di atasnya" if first else ""),
+        )
+    header = []
+    for line in lines[first:]:
+        if line.strip() in ("---", "...") and header:
+            return _no_opening(path, lines)  # a closing --- under key lines, no opening one
+        match = _HEADER_KEY.match(line)
+        if not match:
+            break
+        header.append(match[1].lower())
+    return _no_opening(path, lines) if _indonesian(header) else None
+
+
+def _indonesian(keys: list[str]) -> bool:
+    """Whether header keys include an Indonesian one (judul, tanggal): YAML front matter."""
+    return any(key in ALIASES and key not in KNOWN_KEYS for key in keys)
+
+
+def _no_opening(path: str, lines: list[str]) -> ContentError:
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    return ContentError(
+        path,
+        1,
+        f"{NOT_ON_LINE_1} {ENGLISH}",
+        f"tambahkan baris --- di atas '{lines[first].strip()[:40]}'",
+    )
 
 
 # --- Source lines: where something is in a content file (one place for every plugin) ---
@@ -228,7 +291,11 @@ def _parse_yaml(source, yaml_text):
                 node.start_mark.line + 2,
                 "front matter harus berisi baris 'kunci: nilai' (front matter must be key: value lines)",
             )
+        lines = yaml_text.split("\n")
         for key_node, value_node in node.value:
+            cut = cut_by_comment(lines, key_node, value_node)
+            if cut:
+                raise ContentError(source.path, cut[0] + 2, *cut[1:])
             _take(source, loader, key_node, value_node)
     except yaml.MarkedYAMLError as err:
         index, message, hint = explain(err, yaml_text)
@@ -244,6 +311,21 @@ def _parse_yaml(source, yaml_text):
         ) from None
     finally:
         loader.dispose()
+
+
+def cut_by_comment(
+    lines: list[str], key_node: yaml.Node, value_node: yaml.Node
+) -> tuple[int, str, str] | None:
+    """(line index, message, hint) when an unquoted value (or a list item under its key)
+    is followed by ` #` on its line: YAML reads the rest as a comment and drops it
+    (`judul: Kerja Bakti #2` gives "Kerja Bakti"). A comment on a line of its own stays
+    allowed. None when nothing is cut."""
+    items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+    for node in items:
+        cut = comment_cut(lines, key_node.value, node)
+        if cut:
+            return cut
+    return None
 
 
 def _take(source, loader, key_node, value_node):
@@ -293,6 +375,8 @@ def _take(source, loader, key_node, value_node):
     if key not in KNOWN_KEYS:
         close = difflib.get_close_matches(written, sorted(KNOWN_KEYS | set(ALIASES)), n=1)
         hint = f"maksud Anda '{close[0]}'?" if close else "kunci ini diabaikan"
+        if close:
+            source.typos.setdefault(ALIASES.get(close[0], close[0]), (written, line))
         source.warnings.append(
             ContentError(
                 source.path,

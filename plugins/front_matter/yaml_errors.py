@@ -12,7 +12,27 @@ from .errors import ContentError
 from .limits import yaml_depth_problem
 
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]+):(?P<rest>[^\s/:].*)$")
+# ` #2`: one space, then # glued to a word (a `  # catatan` comment has two spaces or a space
+# after #).
+_GLUED_HASH = re.compile(r"^ #[^\s#]")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
+# A key written without its colon: `kategori Pembangunan`, `kategori; ...`, `kategori = ...`.
+_KEY_WITHOUT_COLON = re.compile(
+    r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]*[;=:]?[ \t]*(?P<rest>.*)$"
+)
+# Characters that look like a space or nothing but are not one for YAML (pasted from
+# WhatsApp, Word or a web page).
+INVISIBLE = {
+    "\u00a0": "spasi tak-putus (non-breaking space, U+00A0)",
+    "\u2007": "spasi angka (figure space, U+2007)",
+    "\u202f": "spasi tak-putus sempit (U+202F)",
+    "\u200b": "spasi lebar-nol (zero-width space, U+200B)",
+    "\u200c": "karakter lebar-nol (U+200C)",
+    "\u200d": "karakter lebar-nol (U+200D)",
+    "\u2060": "karakter lebar-nol (word joiner, U+2060)",
+    "\ufeff": "karakter lebar-nol (BOM, U+FEFF)",
+    "\u3000": "spasi lebar (U+3000)",
+}
 
 GENERIC_HINT = "periksa titik dua, tanda kutip dan indentasi pada baris ini"
 
@@ -29,6 +49,8 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     def at(line, message, hint):
         return line, f"{message} (YAML: {original})", hint
 
+    if "could not find expected ':'" in problem and context_line < len(lines):
+        return at(context_line, *missing_colon(lines[context_line]))
     if "\t" in bad or "tab" in problem:
         return at(
             problem_line, "ada karakter tab", "YAML tidak boleh memakai tab: ganti tab dengan spasi"
@@ -47,6 +69,9 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             "tutup dengan ] di baris yang sama, misalnya  label: [musdes, anggaran]",
         )
     if "mapping values are not allowed" in problem:
+        first = _key_line_without_colon(lines, problem_line)
+        if first is not None:  # `judul Rapat` then `tanggal: ...`: one key read as two lines
+            return at(first, *missing_colon(lines[first]))
         if bad[:1].isspace():
             return at(
                 problem_line,
@@ -95,6 +120,46 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     return at(problem_line, "format YAML salah", GENERIC_HINT)
 
 
+def invisible_character(line: str) -> str | None:
+    """The name of the first invisible or look-alike space character in `line`, or None."""
+    return next((name for char, name in INVISIBLE.items() if char in line), None)
+
+
+def missing_colon(line: str) -> tuple[str, str]:
+    """(message, hint) for a `kunci: nilai` line YAML could not read as a key: an invisible
+    character (a non-breaking space after the colon), or the colon left out."""
+    invisible = invisible_character(line)
+    cleaned = line
+    for char in INVISIBLE:
+        cleaned = cleaned.replace(char, " " if char != "\u200b" else "")
+    if invisible:
+        return (
+            f"ada {invisible} di baris ini; YAML tidak menganggapnya spasi",
+            f"hapus karakter itu dan ketik ulang spasinya, tulis  {cleaned.strip()}",
+        )
+    match = _KEY_WITHOUT_COLON.match(line)
+    if match is None:
+        return "tanda titik dua (:) tidak ada di baris ini", "tulis  kunci: nilai"
+    key, rest = match["key"], match["rest"].strip()
+    return (
+        f"tanda titik dua (:) tidak ada setelah '{key}'",
+        f"tulis  {match['indent'].strip()}{' ' if match['indent'].strip() else ''}{key}: {rest}",
+    )
+
+
+def _key_line_without_colon(lines: list[str], problem_line: int) -> int | None:
+    """The line above `problem_line` that YAML joined to it as one key: a line starting at
+    the left edge with no colon (`judul Rapat` above `tanggal: ...`), or None."""
+    index = problem_line - 1
+    while index >= 0 and lines[index].strip() and not lines[index][:1].isspace():
+        if ":" in lines[index] or lines[index].lstrip().startswith("#"):
+            return None
+        if index == 0 or not lines[index - 1].strip() or ":" in lines[index - 1]:
+            return index
+        index -= 1
+    return None
+
+
 def spacing_problem(text: str) -> tuple[int, str, str] | None:
     """(line index, message, hint) for `key:value` or `-item` written without the space YAML
     needs (PyYAML reads them silently as something else), or None."""
@@ -116,6 +181,63 @@ def spacing_problem(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def comment_cut(
+    lines: list[str], key: str, node: yaml.Node, *, glued_only: bool = False
+) -> tuple[int, str, str] | None:
+    """(line index, message, hint) when the unquoted value `node` of `key` is followed on
+    its line by ` #`: YAML reads the rest as a comment and drops it (`judul: Kerja Bakti #2`
+    gives "Kerja Bakti"). glued_only (data files, where `  # catatan` at the end of a line
+    is a real comment): only a `#` after one space and glued to the next word (`#2`,
+    `#gotongroyong`). A quoted value or a comment on a line of its own: None."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return None  # quoted (or a block scalar): the operator chose where the value ends
+    end = node.end_mark
+    rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+    if not rest.lstrip().startswith("#"):
+        return None
+    if glued_only and not (node.value and _GLUED_HASH.match(rest)):
+        return None
+    start = node.start_mark
+    line = lines[end.line]
+    if start.line == end.line:
+        written, value = line[: start.column].strip(), line[start.column :].strip()
+    else:
+        written, value = f"{key}:", f"{node.value} {rest.strip()}"
+    return (
+        end.line,
+        f"teks sesudah tanda # ('{rest.strip()}') dianggap catatan dan hilang dari "
+        f"'{key}' (YAML reads ' #' as a comment)",
+        f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}",
+    )
+
+
+def quoted(text: str) -> str:
+    """`text` as a quoted YAML value: "..." unless it holds " or \\ (then '...')."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def first_glued_cut(text: str, root: yaml.Node | None) -> tuple[int, str, str] | None:
+    """comment_cut (glued_only) of the first value of a data file cut by a `#` glued to a
+    word after one space (`nama: Posyandu Melati #2`), or None."""
+    lines = text.split("\n")
+    stack = [("", root)] if root is not None else []
+    while stack:  # depth first, in the order of the file
+        key, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [
+                (k.value, v) for k, v in reversed(node.value) if isinstance(k, yaml.ScalarNode)
+            ]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(key, item) for item in reversed(node.value)]
+        else:
+            cut = comment_cut(lines, key, node, glued_only=True)
+            if cut:
+                return cut
+    return None
+
+
 def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
     """The YAML node tree of a data file's `text` (BaseLoader: every value stays text,
     with its line marks), or a ContentError naming the line when it is not valid YAML
@@ -129,7 +251,7 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
         raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint)
     loader = yaml.BaseLoader(text)
     try:
-        return loader.get_single_node()
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         index, message, hint = explain(err, text)
         raise ContentError(path, index + 1, f"YAML tidak valid: {message}", hint) from None
@@ -142,3 +264,7 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
         ) from None
     finally:
         loader.dispose()
+    cut = first_glued_cut(text, root)
+    if cut:
+        raise ContentError(path, cut[0] + 1, cut[1], cut[2])
+    return root

@@ -38,6 +38,8 @@ class GalleryGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.albums = []  # every album written (published and hidden), newest first
         self.listed = []  # published albums: the index, villages, regions, sitemap
+        self.folders = []  # every album folder (relative to PATH), read or reported
+        self.strays = []  # files beside the album folders, reported by album_folders
 
     # --- reading -------------------------------------------------------------------
     def _ignored(self, name):
@@ -48,6 +50,7 @@ class GalleryGenerator(Generator):
     def album_folders(self) -> list[tuple[str, bool]]:
         """[(folder relative to PATH, has index.md)]; stray files reported."""
         found = []
+        self.strays = []
         for base in (self.settings.get("CONTENT_TYPE_PATHS") or {}).get("album", []):
             root = os.path.join(self.path, base)
             if not os.path.isdir(root):
@@ -60,6 +63,7 @@ class GalleryGenerator(Generator):
                 if os.path.isdir(path):
                     found.append((relative, os.path.isfile(os.path.join(path, INDEX))))
                 else:
+                    self.strays.append(path)
                     report(
                         ContentError(
                             path,
@@ -72,6 +76,12 @@ class GalleryGenerator(Generator):
                         )
                     )
         return found
+
+    def source_files(self) -> list[str]:
+        """The album folders (ending in /): every file in them is the gallery's (its
+        index.md, the photos it lists), and the stray files it reported itself:
+        content_guard.unread reports none of them again."""
+        return [os.path.join(self.path, folder, "") for folder in self.folders] + self.strays
 
     def _read(self, folder):
         try:
@@ -112,7 +122,9 @@ class GalleryGenerator(Generator):
     def generate_context(self) -> None:
         registry = registry_of(self.context, self.settings)
         albums = []
-        for folder, has_index in self.album_folders():
+        found = self.album_folders()
+        self.folders = [folder for folder, _ in found]
+        for folder, has_index in found:
             if not has_index:
                 report(
                     ContentError(

@@ -40,6 +40,11 @@ PAGES = {
 EXTENSIONS = (".yml", ".yaml")
 
 
+def data_file_names() -> list[str]:
+    """The names of the data files this plugin reads (profil.yml, ...)."""
+    return [kind + EXTENSIONS[0] for kind in READERS]
+
+
 @dataclass
 class DataSet:
     """The data of the site's own village (village None on a one-village site without
@@ -84,6 +89,22 @@ class VillageDataGenerator(Generator):
         self.datasets = []
 
     # --- reading ----------------------------------------------------------------
+    def source_files(self) -> list[str]:
+        """Every data file this plugin reads or reports on: `<kind>.yml`/`.yaml` in the
+        site's data folder and in each village's (content_guard.unread reports the rest)."""
+        folder = os.path.join(self.path, self.settings["VILLAGE_DATA_PATH"])
+        villages = os.path.join(folder, self.settings["VILLAGE_DATA_VILLAGES"])
+        folders = [folder]
+        if os.path.isdir(villages):
+            folders += [os.path.join(villages, slug) for slug in sorted(os.listdir(villages))]
+        return [
+            os.path.join(f, kind + e)
+            for f in folders
+            for kind in READERS
+            for e in EXTENSIONS
+            if os.path.isfile(os.path.join(f, kind + e))
+        ]
+
     def generate_context(self) -> None:
         settings = self.settings
         folder = os.path.join(self.path, settings["VILLAGE_DATA_PATH"])

@@ -6,7 +6,9 @@ import textwrap
 
 import pytest
 
-from tests.sitetools import build_site, text_of
+from front_matter.errors import ContentError
+from front_matter.source import read_source
+from tests.sitetools import build_site, settings_path, text_of
 from wartadesa.build import BuildFailed
 
 
@@ -254,3 +256,54 @@ def test_forbidden_characters_are_found_with_their_line(text, found):
     from front_matter.characters import find_bad
 
     assert find_bad(text) == found
+
+
+def test_a_typo_of_a_required_key_is_named_in_the_missing_key_error(tmp_path):
+    """`tangal:` gives one error at its line, with the suggestion and the corrected line;
+    the warnings of the same file (another unknown key) are still printed."""
+    from wartadesa.check import check
+
+    content = tmp_path / "content"
+    path = write(
+        content,
+        "typo.md",
+        """
+        ---
+        judul: Kerja Bakti
+        tangal: 2024-07-05 08:00
+        penuls: Operator Desa
+        ---
+        Isi.
+        """,
+    )
+    errors, warnings = check(settings_path(), content)
+    assert errors == [
+        f"{path}:3: tanggal belum diisi (missing date): ada kunci 'tangal' di baris ini, "
+        "maksud Anda 'tanggal'? — tulis  tanggal: 2024-07-05 08:00"
+    ]
+    assert [w for w in warnings if ":4: " in w and "'penuls' tidak dikenal" in w], warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n---\njudul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n",
+        "----\njudul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n",
+        "judul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n",
+        "judul: Rapat\ntanggal: 2024-06-05\n\nIsi.\n",
+        "\u2014\njudul: Rapat\ntanggal: 2024-06-05\n---\nIsi.\n",
+    ],
+    ids=["blank-line-above", "four-dashes", "no-opening", "no-dashes-at-all", "long-dash"],
+)
+def test_front_matter_not_on_line_1_is_one_message(tmp_path, text):
+    path = tmp_path / "rapat.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_source(path)
+    assert caught.value.line == 1 and "baris pertama harus ---" in caught.value.message
+
+
+def test_a_native_pelican_header_is_not_taken_for_misplaced_front_matter(tmp_path):
+    path = tmp_path / "native.md"
+    path.write_text("Title: Rapat\nDate: 2024-06-05\n\nIsi.\n\n---\n\nLagi.\n", encoding="utf-8")
+    assert not read_source(path).has_yaml

@@ -89,6 +89,49 @@ CASES = {
         "nilai tidak boleh diawali '*'",
         'judul: "*penting* rapat"',
     ),
+    "no-colon": (
+        "judul: Rapat\ntanggal: 2024-06-05\nkategori Pembangunan\ndesa: Binangun",
+        4,
+        "tanda titik dua (:) tidak ada setelah 'kategori'",
+        "tulis  kategori: Pembangunan",
+    ),
+    "semicolon-for-colon": (
+        "judul: Rapat\nkategori; Pembangunan\ntanggal: 2024-06-05",
+        3,
+        "tanda titik dua (:) tidak ada setelah 'kategori'",
+        "tulis  kategori: Pembangunan",
+    ),
+    "equals-for-colon": (
+        "judul: Rapat\nkategori = Pembangunan\ntanggal: 2024-06-05",
+        3,
+        "tanda titik dua (:) tidak ada setelah 'kategori'",
+        "tulis  kategori: Pembangunan",
+    ),
+    # the last key: the message names its line, not the closing ---
+    "no-colon-last-key": (
+        "judul: Rapat\ntanggal: 2024-06-05\npenulis Operator Desa",
+        4,
+        "tanda titik dua (:) tidak ada setelah 'penulis'",
+        "tulis  penulis: Operator Desa",
+    ),
+    "no-colon-first-key": (
+        "judul Rapat desa\ntanggal: 2024-06-05",
+        2,
+        "tanda titik dua (:) tidak ada setelah 'judul'",
+        "tulis  judul: Rapat desa",
+    ),
+    "non-breaking-space": (
+        "judul: Rapat\nkategori:\u00a0Pembangunan\ntanggal: 2024-06-05",
+        3,
+        "ada spasi tak-putus (non-breaking space, U+00A0)",
+        "tulis  kategori: Pembangunan",
+    ),
+    "non-breaking-space-last-key": (
+        "judul: Rapat\ntanggal: 2024-06-05\nkategori:\u00a0Pembangunan",
+        4,
+        "ada spasi tak-putus (non-breaking space, U+00A0)",
+        "tulis  kategori: Pembangunan",
+    ),
 }
 
 
@@ -127,6 +170,13 @@ def test_the_build_shows_the_translated_line(tmp_path):
         ("- nama: Saringembat\n   kecamatan: Singgahan\n", 2, "baris ini diawali spasi"),
         ("- nama: 'Saringembat\n  kecamatan: Singgahan\n", 1, "tanda kutip ' dibuka"),
         ("- kode: 35.23.07.2005\n\t- kode: 35.23.07.2011\n", 2, "ada karakter tab"),
+        (
+            "- nama: Saringembat\n  kecamatan Singgahan\n- nama: Binangun\n",
+            2,
+            "tanda titik dua (:) tidak ada setelah 'kecamatan'",
+        ),
+        ("- nama: Saringembat\n  kecamatan:\u00a0Singgahan\n", 2, "spasi tak-putus"),
+        ("- nama: Saringembat #2\n  kecamatan: Singgahan\n", 1, "('#2') dianggap catatan"),
     ],
 )
 def test_registry_mistakes_use_the_same_messages(tmp_path, text, line, message):
@@ -134,3 +184,102 @@ def test_registry_mistakes_use_the_same_messages(tmp_path, text, line, message):
     path.write_text(text, encoding="utf-8")
     [error] = load_registry(path).errors
     assert error.line == line and message in error.message, str(error)
+
+
+@pytest.mark.parametrize(
+    "yaml_text, line, lost, fixed",
+    [
+        (
+            "judul: Kerja Bakti #2 Dusun Krajan\ntanggal: 2024-07-05",
+            2,
+            "'#2 Dusun Krajan'",
+            'judul: "Kerja Bakti #2 Dusun Krajan"',
+        ),
+        (
+            "judul: #2 Kerja Bakti\ntanggal: 2024-07-05",
+            2,
+            "'#2 Kerja Bakti'",
+            'judul: "#2 Kerja Bakti"',
+        ),
+        ('judul: Rapat "Desa" #2\ntanggal: 2024-07-05', 2, "'#2'", "judul: 'Rapat \"Desa\" #2'"),
+        (
+            "judul: Rapat\ntanggal: 2024-07-05\nlabel:\n  - musdes #2\n  - anggaran",
+            5,
+            "'#2'",
+            '- "musdes #2"',
+        ),
+    ],
+    ids=["title", "title-starts-with-hash", "title-with-quotes", "list-item"],
+)
+def test_a_hash_after_a_space_would_cut_the_value(tmp_path, yaml_text, line, lost, fixed):
+    path = tmp_path / "b.md"
+    path.write_text(f"---\n{yaml_text}\n---\nIsi.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_source(path)
+    error = caught.value
+    assert error.line == line, str(error)
+    assert lost in error.message and "hilang" in error.message, str(error)
+    assert error.hint.endswith(fixed), str(error)
+
+
+def test_comments_that_cut_nothing_stay_allowed(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_text(
+        "---\n# catatan operator\njudul: 'Kerja Bakti #2' # quoted: nothing is cut\n"
+        "tanggal: 2024-07-05\nkategori: Kerja#2\n---\nIsi.\n",
+        encoding="utf-8",
+    )
+    meta = read_source(path).meta
+    assert (meta["title"], meta["category"]) == ("Kerja Bakti #2", "Kerja#2")
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("nama: Desa Binangun\ndesa: 35.23.07.2005  # kode resmi\n", None),  # README's example
+        ("nama: Desa Binangun # situs resmi\n", None),  # a space after #: a comment
+        ("nama: 'Posyandu #2'\n", None),
+        ("# nama: Posyandu #2\n", None),
+        ("nama: Posyandu Melati #2\n", (1, 'nama: "Posyandu Melati #2"')),
+        ("menu:\n  - judul: Kegiatan #gotongroyong\n", (2, '- judul: "Kegiatan #gotongroyong"')),
+    ],
+)
+def test_data_files_lose_no_text_to_a_hash_glued_to_a_word(text, cut):
+    """In situs.yml, desa.yml and data/*.yml `  # catatan` ends a line as a comment (the
+    kit's examples do it); only a # glued to a word after one space (`#2`) is an error."""
+    from front_matter.yaml_errors import compose_yaml
+
+    if cut is None:
+        compose_yaml("situs.yml", text)
+        return
+    with pytest.raises(ContentError) as caught:
+        compose_yaml("situs.yml", text)
+    assert caught.value.line == cut[0], str(caught.value)
+    assert "hilang" in caught.value.message and caught.value.hint.endswith(cut[1])
+
+
+@pytest.mark.parametrize(
+    "name, text, line, fixed",
+    [
+        (
+            "situs.yml",
+            "nama: Warta Binangun\nslogan Kabar dari desa\n",
+            2,
+            "slogan: Kabar dari desa",
+        ),
+        (
+            "data/apbdes/2024.yml",
+            "tahun: 2024\npendapatan:\n  - uraian: Dana Desa\n    anggaran 1000000\n",
+            4,
+            "anggaran: 1000000",
+        ),
+    ],
+)
+def test_a_missing_colon_in_a_data_file_names_its_own_line(name, text, line, fixed):
+    from front_matter.yaml_errors import compose_yaml
+
+    with pytest.raises(ContentError) as caught:
+        compose_yaml(name, text)
+    assert caught.value.line == line, str(caught.value)
+    assert "tanda titik dua (:) tidak ada" in caught.value.message
+    assert caught.value.hint.endswith(fixed), str(caught.value)

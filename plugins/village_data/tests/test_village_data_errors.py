@@ -378,18 +378,30 @@ def test_idm_decimal_comma_and_duplicate_year(tmp_path):
 
 
 def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
+    """`#3` glued to a word is refused while the YAML is read (front_matter.yaml_errors:
+    the text after it would be lost); after two spaces it is a YAML comment, and the
+    missing file's message says why the name was cut."""
     write(tmp_path, "files/SK #3.pdf", "x")
-    _, errors = read(
-        tmp_path,
-        "data/dokumen.yml",
-        """
+    text = """
         dokumen:
           - judul: SK
             jenis: SK Kades
             tahun: 2024
-            berkas: files/SK #3.pdf
+            berkas: files/SK {hash}3.pdf
             klasifikasi: berkala
-        """,
+        """
+    path = write(tmp_path, "data/dokumen.yml", text.format(hash="#"))
+    reader = DataReader(path)
+    assert reader.load() is None
+    assert [str(e).replace(str(tmp_path) + os.sep, "") for e in reader.errors] == [
+        "data/dokumen.yml:5: teks sesudah tanda # ('#3.pdf') dianggap catatan dan hilang dari "
+        "'berkas' (YAML reads ' #' as a comment) — beri tanda kutip pada seluruh nilainya:  "
+        'berkas: "files/SK #3.pdf"'
+    ]
+    _, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        text.format(hash=" #"),
         read_documents,
         str(tmp_path),
         SETTINGS,
@@ -398,7 +410,7 @@ def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
         (
             "data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
             "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
-            'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK #3.pdf"'
+            'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK  #3.pdf"'
         )
     ]
 

@@ -1,0 +1,62 @@
+"""Files under content/ that nothing in the build reads are errors with their fix; what a
+generator read, copied, was linked to or declares (data files, album folders) is not."""
+
+import shutil
+import textwrap
+
+from content_guard.unread import MESSAGE
+from tests.sitetools import ROOT
+from wartadesa.check import check
+
+ARTICLE = textwrap.dedent("""\
+    ---
+    judul: Kerja Bakti Warga Dusun Krajan
+    tanggal: 2024-07-05 08:00
+    kategori: Pembangunan
+    ---
+
+    Warga membersihkan saluran irigasi. [Denah saluran]({static}/berita/denah.pdf)
+    """)
+
+
+def unread(errors):
+    """{path relative to content/: the fix} of the unread-file errors."""
+    return {
+        line.split(":1: ", 1)[0].split("/content/", 1)[1]: line.split(" — ", 1)[1]
+        for line in errors
+        if MESSAGE in line
+    }
+
+
+def test_only_files_nobody_reads_are_named(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)  # the sample site: data, album, pages, ...
+    (content / "berita" / "2024-07-05-kerja-bakti.md").write_text(ARTICLE, encoding="utf-8")
+    (content / "berita" / "denah.pdf").write_bytes(b"%PDF-1.4\n")  # linked: copied
+    (content / "berita" / "foto-lain.jpg").write_bytes(b"x")  # linked from nowhere
+    shutil.copy(  # a photo the album does not list: the album folder is the gallery's
+        content / "galeri" / "kerja-bakti-dusun-krajan" / "lapangan.jpg",
+        content / "galeri" / "kerja-bakti-dusun-krajan" / "cadangan.jpg",
+    )
+    (content / "galeri" / "foto.jpg").write_bytes(b"x")  # the gallery's own warning only
+    (content / "README.md").write_text("Catatan.\n", encoding="utf-8")  # IGNORE_FILES
+    (content / ".catatan.md").write_text("x\n", encoding="utf-8")  # hidden
+    (content / "data" / "desa" / "binangun" / "Idm.yml").write_text("x: 1\n", encoding="utf-8")
+    (content / "data" / "apbdes" / "catatan.txt").write_text("x\n", encoding="utf-8")
+    (content / "Desa.yml").write_text("[]\n", encoding="utf-8")
+
+    errors, warnings = check(content=content)
+
+    assert unread(errors) == {
+        "berita/foto-lain.jpg": (
+            "berkas ini tidak ditautkan dari berita atau halaman mana pun: simpan foto di "
+            "content/images/ dan berkas lain di content/files/, lalu tautkan dari beritanya"
+        ),
+        "data/desa/binangun/Idm.yml": "nama berkas data harus huruf kecil: idm.yml",
+        "data/apbdes/catatan.txt": (
+            "APBDes ditulis sebagai berkas YAML, satu per tahun: catatan.yml (lihat README, APBDes)"
+        ),
+        "Desa.yml": "nama berkas harus huruf kecil: desa.yml",
+    }, errors
+    assert len(errors) == 4, errors  # nothing else: the sample site's files are all known
+    assert [w for w in warnings if "galeri/foto.jpg:1: " in w and "di luar folder album" in w]

@@ -1,0 +1,223 @@
+"""Files under content/ that no part of the build read, copied or knows about, each an
+error naming the file and the fix. Without it a news item saved as `.MD`, `.txt` or
+`.md.txt` (Notepad), put in `content/Berita/` (works on Windows, lost on GitHub's Linux) or
+straight in `content/`, or a data file no plugin reads (`Profil.yml`, `penduduk.yml`,
+`apbdes/2026.xlsx`) never appears on the site, and the build says nothing.
+
+Known files come from the build's own records, not from a second list:
+
+- what Pelican's generators recorded: `context["generated_content"]` (every article, page,
+  pengumuman and agenda read, or that failed to read: its error is reported already) and
+  `context["static_content"]` (every static file copied, and any file an article links);
+- what a generator declares it reads (`source_files()`: paths, or folders whose every file
+  it owns): the data plugins (village_data, apbdes) and the gallery's album folders;
+- the identity file (situs.yml) and the village list (desa.yml), read when Pelican starts.
+
+Never judged: hidden files and folders, and names matching IGNORE_FILES (README.md, editor
+lock files, Thumbs.db, ...), except YAML files (IGNORE_FILES has *.yml only so that
+Pelican leaves them to the data plugins: a YAML file no plugin reads is reported).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from front_matter.errors import ContentError, report, reports_only
+from identity.situs import DEFAULT_FILE, FILE_SETTING, identity_path
+
+if TYPE_CHECKING:
+    from pelican.generators import Generator
+
+YAML = (".yml", ".yaml")
+MESSAGE = "berkas ini tidak dibaca dan tidak terbit (file never read by the build)"
+# Files that hold text an operator meant as a news item or page.
+TEXT = (".txt", ".text", ".html", ".htm", ".rst", ".doc", ".docx", ".odt", ".rtf")
+
+
+def _posix(path: str) -> str:
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def _first(paths: Iterable[str]) -> list[str]:
+    """The first folder of each content path ("berita" of "berita/2024")."""
+    return [_posix(p).split("/", 1)[0] for p in paths if p and _posix(p) != "."]
+
+
+def known_files(generators: Sequence[Generator]) -> tuple[set[str], list[str]]:
+    """(files, folders) the build knows, relative to PATH with / separators."""
+    context = generators[0].context
+    settings = generators[0].settings
+    root = os.path.abspath(settings["PATH"])
+    files = {_posix(p) for p in context.get("generated_content") or {}}
+    files |= {_posix(p) for p in context.get("static_content") or {}}
+    folders = []
+    for generator in generators:
+        declared = getattr(generator, "source_files", None)
+        for path in declared() if callable(declared) else ():
+            relative = _posix(os.path.relpath(os.path.abspath(path), root))
+            if str(path).endswith(("/", os.sep)):
+                folders.append(relative + "/")
+            else:
+                files.add(relative)
+    files.add(_posix(os.path.relpath(os.path.abspath(identity_path(settings)), root)))
+    files.add(_posix(settings.get("VILLAGES_REGISTRY") or "desa.yml"))
+    return files, folders
+
+
+def unread_files(generators: Sequence[Generator]) -> list[ContentError]:
+    """A ContentError for each file under PATH the build did not read, copy or know."""
+    if not generators:
+        return []
+    settings = generators[0].settings
+    root = os.path.abspath(settings["PATH"])
+    if not os.path.isdir(root):
+        return []
+    known, folders = known_files(generators)
+    ignores = settings.get("IGNORE_FILES") or []
+    extensions = _markdown_extensions(generators)
+    problems = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not any(fnmatch.fnmatch(d, p) for p in ignores)
+        )
+        base = _posix(os.path.relpath(folder, root))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            if not name.lower().endswith(YAML) and any(fnmatch.fnmatch(name, p) for p in ignores):
+                continue
+            relative = name if base == "." else f"{base}/{name}"
+            if relative in known or any(relative.startswith(f) for f in folders):
+                continue
+            hint = advice(relative, settings, extensions)
+            problems.append(ContentError(os.path.join(folder, name), 1, MESSAGE, hint))
+    return problems
+
+
+def _markdown_extensions(generators: Sequence[Generator]) -> set[str]:
+    readers = getattr(generators[0], "readers", None)
+    found = {e for e in getattr(readers, "extensions", ()) or () if e != "static"}
+    return found or {"md"}
+
+
+def advice(relative: str, settings: Mapping[str, Any], extensions: set[str]) -> str:
+    """What to do with a file nobody read, from where it is and what it is called."""
+    parts = relative.split("/")
+    name = parts[-1]
+    top = parts[0] if len(parts) > 1 else ""
+    stem, ext = os.path.splitext(name)
+    lower = name.lower()
+    markdown = _first(
+        [
+            *settings.get("ARTICLE_PATHS", []),
+            *settings.get("PAGE_PATHS", []),
+            *(p for paths in (settings.get("CONTENT_TYPE_PATHS") or {}).values() for p in paths),
+        ]
+    )
+    static = _first(settings.get("STATIC_PATHS", []))
+    data = _first([settings.get("VILLAGE_DATA_PATH") or "data"])
+    every = [*markdown, *static, *data]
+    articles = (_first(settings.get("ARTICLE_PATHS", [])) or ["berita"])[0]
+    pages = (_first(settings.get("PAGE_PATHS", [])) or ["pages"])[0]
+
+    renamed = _markdown_name(stem, ext, lower, extensions)
+    if top and top not in every:
+        proper = next((f for f in every if f.lower() == top.lower()), None)
+        if proper:
+            where = "/".join([proper, *parts[1:-1], renamed or name])
+            return (
+                f"nama folder harus huruf kecil: pindahkan ke content/{where} (di Windows "
+                f"content/{top}/ terbaca, di GitHub tidak)"
+            )
+        return f"folder content/{top}/ tidak dibaca; folder yang dibaca: " + ", ".join(
+            f"{f}/" for f in every
+        )
+    if top in data or (not top and lower.endswith(YAML)):
+        return _data_advice(relative, stem, ext, lower, settings)
+    if not top:
+        if renamed or ext[1:].lower() in extensions or ext.lower() in TEXT:
+            name_part = f" dengan nama {renamed}" if renamed and renamed != name else ""
+            return (
+                f"pindahkan ke content/{articles}/ (berita) atau content/{pages}/ "
+                f"(halaman){name_part}"
+            )
+        return (
+            "simpan foto di content/images/ dan berkas lain di content/files/, lalu tautkan "
+            "dari berita atau halamannya"
+        )
+    if top in markdown:
+        if renamed:
+            return f"ganti namanya menjadi {renamed}"
+        if ext.lower() in TEXT:
+            return (
+                f"hanya berkas Markdown (.md) yang dibaca: tulis isinya di {stem}.md "
+                "(front matter --- lalu teks; lihat README, Menulis berita)"
+            )
+    return (
+        "berkas ini tidak ditautkan dari berita atau halaman mana pun: simpan foto di "
+        "content/images/ dan berkas lain di content/files/, lalu tautkan dari beritanya"
+    )
+
+
+def _markdown_name(stem: str, ext: str, lower: str, extensions: set[str]) -> str | None:
+    """The name a Markdown file should have (`kabar.md` for `kabar.MD`, `kabar.md.txt`,
+    `kabar.txt`), or None when it is not meant as Markdown."""
+    if lower.endswith(".md.txt"):
+        return stem[:-3] + ".md"
+    if ext[1:].lower() in extensions and ext[1:] not in extensions:
+        return stem + ".md"
+    if ext.lower() in (".txt", ".text"):
+        return stem + ".md"
+    return None
+
+
+def _data_advice(
+    relative: str, stem: str, ext: str, lower: str, settings: Mapping[str, Any]
+) -> str:
+    # Imported here: only a misplaced data file needs them (apbdes brings its chart code).
+    from apbdes.generator import ApbdesGenerator
+    from village_data.generator import data_file_names
+
+    names = data_file_names()
+    apbdes = ApbdesGenerator.folders(settings)
+    registry = settings.get("VILLAGES_REGISTRY") or "desa.yml"
+    identity = settings.get(FILE_SETTING) or DEFAULT_FILE
+    folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+    if "/" not in relative:
+        wanted = next((n for n in (identity, registry) if n.lower() == lower), None)
+        if wanted:
+            return f"nama berkas harus huruf kecil: {wanted}"
+        return (
+            f"berkas YAML di content/ yang dibaca hanya {identity} dan {registry}; data "
+            "desa disimpan di content/data/"
+        )
+    known = (
+        "berkas data yang dikenal: "
+        + ", ".join(names)
+        + f" (di content/data/ atau content/data/desa/<slug-desa>/) dan APBDes "
+        f"content/{apbdes[0]}/<tahun>.yml"
+    )
+    if any(folder == a or fnmatch.fnmatch(folder, a) for a in apbdes):
+        if lower.endswith(YAML):
+            return known
+        return (
+            f"APBDes ditulis sebagai berkas YAML, satu per tahun: {stem}.yml (lihat README, APBDes)"
+        )
+    if lower.endswith(YAML):
+        wanted = next((n for n in names if os.path.splitext(n)[0] == stem.lower()), None)
+        if wanted:
+            return f"nama berkas data harus huruf kecil: {stem.lower()}{ext.lower()}"
+        return known
+    return f"berkas data harus berupa YAML (.yml); {known}"
+
+
+@reports_only
+def check(generators: Sequence[Generator]) -> None:
+    """all_generators_finalized: report every file under content/ nobody read."""
+    for problem in unread_files(generators):
+        report(problem)
