@@ -35,6 +35,7 @@ from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml
+from wartadesa.numbers import NumberError, read_whole_number
 from wartadesa.rupiah import percent, rupiah
 
 MAX_FILE_KB = 256
@@ -70,8 +71,6 @@ AMOUNT_KEYS = ("anggaran", "realisasi")
 FINANCING_KEYS = ("penerimaan", "pengeluaran")
 TRUE = {"true", "ya", "yes", "benar"}
 FALSE = {"false", "tidak", "no", "salah"}
-PLAIN_NUMBER = re.compile(r"^\d+$")
-GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 NUMBER_HINT = (
     "tulis angka rupiah bulat tanpa 'Rp' dan tanpa sen, misalnya  anggaran: "
     "1500000000  atau  anggaran: 1.500.000.000"
@@ -365,9 +364,12 @@ class Reader:
         value = node.value.strip()
         if value == "" or value == "~" or value.lower() == "null":
             return None
-        if value.startswith("-") and (
-            PLAIN_NUMBER.match(value[1:].strip()) or GROUPED_NUMBER.match(value[1:].strip())
-        ):
+        try:
+            number = read_whole_number(value)
+        except NumberError:
+            self.error(node, f"{key} {where} bukan angka: '{value}' (not a number)", NUMBER_HINT)
+            return None
+        if number < 0:
             self.error(
                 node,
                 f"{key} {where} negatif ({value}) (negative amount)",
@@ -375,10 +377,7 @@ class Reader:
                 "pengeluaran dihitung sendiri dari rinciannya",
             )
             return None
-        if PLAIN_NUMBER.match(value) or GROUPED_NUMBER.match(value):
-            return int(value.replace(".", ""))
-        self.error(node, f"{key} {where} bukan angka: '{value}' (not a number)", NUMBER_HINT)
-        return None
+        return number
 
     def amounts(
         self, node: yaml.Node, where: str
