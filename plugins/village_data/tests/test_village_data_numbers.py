@@ -69,9 +69,7 @@ def read_area(tmp_path, value):
     path = write(tmp_path, "profil.yml", f"luas_wilayah: {value}\n")
     reader = DataReader(path)
     profile = read_profile(reader, reader.load())
-    return profile.luas_wilayah, [
-        str(e).replace(str(tmp_path) + os.sep, "") for e in reader.errors
-    ]
+    return profile.luas_wilayah, [str(e).replace(str(tmp_path) + os.sep, "") for e in reader.errors]
 
 
 @pytest.mark.parametrize(
