@@ -108,6 +108,8 @@ class ApbdesGenerator(Generator):
             if not budgets:
                 continue
             village = villages.get(slug)
+            if village is None and not self.context.get("village_registry_complete", True):
+                continue  # desa.yml has an error (reported): its village list is not sure
             if village is None:
                 known = ", ".join(sorted(villages)) or "(desa.yml kosong)"
                 errors.append(
