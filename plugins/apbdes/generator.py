@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
+from wartadesa.dates import build_day
 
 from .chart import bar_chart
 from .data import read_folder
@@ -77,7 +78,8 @@ class ApbdesGenerator(Generator):
 
     def generate_context(self) -> None:
         self.ledgers = []
-        budgets, errors = read_folder(self._folder("APBDES_PATH"))
+        latest_year = build_day(self.settings).year + 1
+        budgets, errors = read_folder(self._folder("APBDES_PATH"), latest_year)
         if budgets:
             self.ledgers.append(Ledger(budgets, "", self.settings))
         errors += self._village_ledgers()
@@ -103,7 +105,7 @@ class ApbdesGenerator(Generator):
             folder = os.path.join(parent, slug, *tail.strip("/").split("/"))
             if not os.path.isdir(folder):
                 continue
-            budgets, problems = read_folder(folder)
+            budgets, problems = read_folder(folder, build_day(self.settings).year + 1)
             errors += problems
             if not budgets:
                 continue
