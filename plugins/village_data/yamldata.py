@@ -99,13 +99,15 @@ class DataReader:
         aliases = keys if isinstance(keys, dict) else {key: key for key in keys}
         found = {}
         for key_node, value_node in node.value:
-            written = fold(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            key = aliases.get(written) or aliases.get(written.replace(" ", "_"))
+            scalar = isinstance(key_node, yaml.ScalarNode)
+            folded = fold(key_node.value) if scalar else "?"
+            written = key_node.value.strip() if scalar else "?"  # echoed as written
+            key = aliases.get(folded) or aliases.get(folded.replace(" ", "_"))
             if key is None:
                 self.error(
                     key_node,
                     f"kunci '{written}' tidak dikenal di {what} (unknown key)",
-                    unknown_key_hint(written, aliases, dict.fromkeys(aliases.values())),
+                    unknown_key_hint(folded, aliases, dict.fromkeys(aliases.values())),
                 )
                 continue
             if key in found:
