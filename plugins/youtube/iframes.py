@@ -44,21 +44,20 @@ def video_of(source: str | None) -> urls.Video | None:
         return None
 
 
-def pasted_video(line: str) -> str | None:
-    """The address to write instead of `line` when the line is only a YouTube iframe of
-    one valid video (its src as written, entities decoded), else None."""
-    found = IFRAME_LINE.fullmatch(line)
-    if not found:
-        return None
-    source = iframe_source(found.group("attributes"))
-    if video_of(source) is None:
-        return None
-    return "https:" + source if source.startswith("//") else source
-
-
 def short_address(video: urls.Video) -> str:
     """The address an operator writes on its own line for `video` (https://youtu.be/ID)."""
     return SHORT_ADDRESS + video.id + (f"?t={video.start}" if video.start else "")
+
+
+def pasted_video(line: str) -> str | None:
+    """The address to write instead of `line` when the line is only a YouTube iframe of
+    one valid video, else None. The address is rebuilt from the video (ID and start),
+    never the src as written: nothing else of the pasted code reaches the page."""
+    found = IFRAME_LINE.fullmatch(line)
+    if not found:
+        return None
+    video = video_of(iframe_source(found.group("attributes")))
+    return short_address(video) if video is not None else None
 
 
 class PastedEmbedPreprocessor(Preprocessor):

@@ -115,11 +115,8 @@ def test_no_warning_for_the_embed_code_and_a_clear_one_for_other_iframes(site):
 @pytest.mark.parametrize(
     ("line", "address"),
     [
-        (EMBED_CODE, "https://www.youtube.com/embed/dQw4w9WgXcQ?si=AbC"),
-        (
-            "   " + START_CODE + "  ",
-            "https://www.youtube-nocookie.com/embed/BODYVIDEO01?si=x&start=90",
-        ),
+        (EMBED_CODE, "https://youtu.be/dQw4w9WgXcQ"),
+        ("   " + START_CODE + "  ", "https://youtu.be/BODYVIDEO01?t=90"),
         ("<IFRAME SRC='//youtu.be/dQw4w9WgXcQ?t=5'></IFRAME>", "https://youtu.be/dQw4w9WgXcQ?t=5"),
         ('<iframe src="https://www.youtube.com/embed/dQw4w9WgXc"></iframe>', None),  # 10 chars
         ('<iframe src="https://www.youtube.com/embed/videoseries?list=PL1"></iframe>', None),
