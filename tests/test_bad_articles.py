@@ -63,8 +63,10 @@ def test_bad_article(case, tmp_path):
         build_case(case, content, output)
         pages = list((output / "berita").rglob("index.html"))
         assert len(pages) == 1
-        title = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser").h1
-        assert title.get_text(" ", strip=True).replace("\xa0", " ") == case["title"]
+        soup = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser")
+        assert soup.h1.get_text(" ", strip=True).replace("\xa0", " ") == case["title"]
+        for selector in case.get("selectors", []):
+            assert soup.select_one(selector) is not None, f"{selector} missing from the page"
         return
 
     at = case.get("at", f"berita/{case['file']}")

@@ -35,11 +35,13 @@ from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml
+from wartadesa.numbers import NumberError, read_whole_number
 from wartadesa.rupiah import percent, rupiah
 
 MAX_FILE_KB = 256
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 YEARS = (1990, 2100)
+REALISASI_SUSPECT = 1.5  # realisasi above 1.5 x anggaran: almost surely a typo (warning)
 # The five bidang of belanja desa (Permendagri 20/2018, lampiran), in their official order.
 BIDANG = (
     "Penyelenggaraan Pemerintahan Desa",
@@ -70,8 +72,6 @@ AMOUNT_KEYS = ("anggaran", "realisasi")
 FINANCING_KEYS = ("penerimaan", "pengeluaran")
 TRUE = {"true", "ya", "yes", "benar"}
 FALSE = {"false", "tidak", "no", "salah"}
-PLAIN_NUMBER = re.compile(r"^\d+$")
-GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 NUMBER_HINT = (
     "tulis angka rupiah bulat tanpa 'Rp' dan tanpa sen, misalnya  anggaran: "
     "1500000000  atau  anggaran: 1.500.000.000"
@@ -232,10 +232,15 @@ class Reader:
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = str(path)
         self.errors = []
+        self.warnings = []
 
     def error(self, node_or_line: int | yaml.Node, message: str, hint: str = "") -> None:
         line = node_or_line if isinstance(node_or_line, int) else _line(node_or_line)
         self.errors.append(ContentError(self.path, line, message, hint))
+
+    def warning(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        """Published anyway, but told: a figure that is almost surely a typo."""
+        self.warnings.append(ContentError(self.path, _line(node), message, hint, "warning"))
 
     def read(self) -> Budget | None:
         """The Budget, or None (then `errors` says why)."""
@@ -365,9 +370,12 @@ class Reader:
         value = node.value.strip()
         if value == "" or value == "~" or value.lower() == "null":
             return None
-        if value.startswith("-") and (
-            PLAIN_NUMBER.match(value[1:].strip()) or GROUPED_NUMBER.match(value[1:].strip())
-        ):
+        try:
+            number = read_whole_number(value)
+        except NumberError:
+            self.error(node, f"{key} {where} bukan angka: '{value}' (not a number)", NUMBER_HINT)
+            return None
+        if number < 0:
             self.error(
                 node,
                 f"{key} {where} negatif ({value}) (negative amount)",
@@ -375,10 +383,7 @@ class Reader:
                 "pengeluaran dihitung sendiri dari rinciannya",
             )
             return None
-        if PLAIN_NUMBER.match(value) or GROUPED_NUMBER.match(value):
-            return int(value.replace(".", ""))
-        self.error(node, f"{key} {where} bukan angka: '{value}' (not a number)", NUMBER_HINT)
-        return None
+        return number
 
     def amounts(
         self, node: yaml.Node, where: str
@@ -490,6 +495,14 @@ class Reader:
                     "tulis  anggaran: 100000000  (angka rupiah)",
                 )
             return
+        if realisasi is not None and anggaran and realisasi > REALISASI_SUSPECT * anggaran:
+            self.warning(
+                fields["realisasi"][1],
+                f"realisasi '{label}' {rupiah(realisasi)} adalah {percent(realisasi, anggaran)} "
+                f"dari anggarannya {rupiah(anggaran)} (realisasi far above anggaran)",
+                "periksa apakah ada angka nol atau titik yang berlebih; bila angkanya memang "
+                "benar, biarkan saja",
+            )
         section.items.append(Item(label, anggaran, realisasi, _line(node), short))
 
     def check_partial(self, section: Section) -> None:
@@ -565,14 +578,19 @@ def bidang_index(text: str) -> int | None:
 
 
 def read_budget(path: str | os.PathLike) -> tuple[Budget | None, list[ContentError]]:
-    """(Budget or None, [ContentError])."""
+    """(Budget or None, [ContentError]: the errors, then the warnings)."""
     reader = Reader(path)
     budget = reader.read()
-    return budget, reader.errors
+    return budget, reader.errors + reader.warnings
 
 
-def read_folder(folder: str) -> tuple[list[Budget], list[ContentError]]:
-    """(budgets sorted newest first, errors) of every year file in `folder`."""
+def read_folder(
+    folder: str, latest_year: int | None = None
+) -> tuple[list[Budget], list[ContentError]]:
+    """(budgets sorted newest first, errors) of every year file in `folder`.
+    `latest_year`: the last year a budget may be for (the build's year + 1: a village
+    publishes next year's APBDes at the end of this one); a later year is a typo that
+    would become the headline year."""
     budgets, errors = [], []
     if not os.path.isdir(folder):
         return budgets, errors
@@ -582,6 +600,17 @@ def read_folder(folder: str) -> tuple[list[Budget], list[ContentError]]:
             continue
         budget, problems = read_budget(path)
         errors += problems
+        if budget is not None and latest_year is not None and budget.year > latest_year:
+            errors.append(
+                ContentError(
+                    path,
+                    1,
+                    f"tahun anggaran {budget.year} tidak masuk akal: paling jauh APBDes tahun "
+                    f"depan, {latest_year} (budget year too far ahead)",
+                    f"beri nama berkas dengan tahun anggarannya, misalnya  {latest_year - 1}.yml",
+                )
+            )
+            continue
         if budget is not None:
             budgets.append(budget)
     seen = {}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
+from wartadesa.dates import build_day
 
 from .chart import bar_chart
 from .data import read_folder
@@ -102,7 +103,8 @@ class ApbdesGenerator(Generator):
 
     def generate_context(self) -> None:
         self.ledgers = []
-        budgets, errors = read_folder(self._folder("APBDES_PATH"))
+        latest_year = build_day(self.settings).year + 1
+        budgets, errors = read_folder(self._folder("APBDES_PATH"), latest_year)
         if budgets:
             self.ledgers.append(Ledger(budgets, "", self.settings))
         errors += self._village_ledgers()
@@ -128,11 +130,13 @@ class ApbdesGenerator(Generator):
             folder = os.path.join(parent, slug, *tail.strip("/").split("/"))
             if not os.path.isdir(folder):
                 continue
-            budgets, problems = read_folder(folder)
+            budgets, problems = read_folder(folder, build_day(self.settings).year + 1)
             errors += problems
             if not budgets:
                 continue
             village = villages.get(slug)
+            if village is None and not self.context.get("village_registry_complete", True):
+                continue  # desa.yml has an error (reported): its village list is not sure
             if village is None:
                 known = ", ".join(sorted(villages)) or "(desa.yml kosong)"
                 errors.append(

@@ -89,6 +89,23 @@ def allowed_by_csp(url: str, settings: Mapping[str, Any]) -> bool:
     return False
 
 
+# A file on the operator's own computer: C:\Users\..., D:/Foto/..., file:///..., \\server\...
+COMPUTER_PATH = re.compile(r"^(?:[a-z]:[\\/]|file:|\\\\)", re.IGNORECASE)
+
+
+def computer_path_problem(value: str) -> ImageProblem | None:
+    """The problem of an image written as a path on the operator's computer, else None:
+    the site cannot reach that file, and it is not on another site either."""
+    if not COMPUTER_PATH.match(value):
+        return None
+    name = re.split(r"[\\/]", value.rstrip("\\/"))[-1] or "nama-berkas.jpg"
+    return ImageProblem(
+        f"gambar '{value}' adalah alamat berkas di komputer Anda (a path on your computer), "
+        "bukan berkas situs",
+        f"salin fotonya ke folder content/images/ lalu tulis  gambar: images/{name}",
+    )
+
+
 def external_url(value: str, settings: Mapping[str, Any]) -> str:
     """An image address on another site that the page may load, else ImageProblem.
 
@@ -97,6 +114,9 @@ def external_url(value: str, settings: Mapping[str, Any]) -> str:
     browser loads it from evil.example) or that holds a backslash or a control character
     is refused: the page would load the picture from another site than the
     one checked."""
+    problem = computer_path_problem(value)
+    if problem is not None:
+        raise problem
     if value.startswith("//"):
         value = "https:" + value
     browser = browser_url.parse(value)
@@ -124,6 +144,9 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
     symbolic links: front_matter.paths), missing files and files outside STATIC_PATHS
     (those are never copied to the site)."""
     value = value.strip()
+    problem = computer_path_problem(value)
+    if problem is not None:
+        raise problem
     for prefix in PREFIXES:
         if value.startswith(prefix):
             value = value[len(prefix) :]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from front_matter.errors import ContentError, display_path, report, reports_only
 
 from .content import contents, is_article, meta_line
+from .menu import broken_menu_links
 from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
 
 if TYPE_CHECKING:
@@ -176,6 +177,8 @@ def check(generators: Sequence[Generator]) -> None:
             _report_group(path, group)
     for path, under in folder_conflicts(owners):
         _report_folder_conflict(path, under, owners)
+    for error in broken_menu_links(owners, generators[0].settings):  # on the same plan
+        report(error)
     for item in contents(generators):
         if not item.slug:
             report(

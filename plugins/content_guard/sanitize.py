@@ -3,7 +3,9 @@
 Removed: <script>, <style>, forms, objects, every on*= and style attribute,
 javascript:/data: links, `target` and `rel` attributes, classes outside CLASSES,
 pictures/video/sound from hosts the Content-Security-Policy blocks, iframes other than
-the YouTube nocookie player (rebuilt from the video ID, so no other address survives).
+the YouTube nocookie player (rebuilt from the video ID, so no other address survives;
+YouTube's own embed code alone on its line never gets here: the youtube plugin has made
+it the kit's player, youtube/iframes.py).
 Ids get the prefix `isi-` (links to them too), so the body never takes an id of the
 theme's own (`tautan`, `isi`, ...). Kept: what Markdown and our plugins write (tables,
 aligned with classes, footnotes, abbr, code, the YouTube player markup). External links
@@ -15,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from html import unescape
 from urllib.parse import parse_qsl, urlencode
 
 import nh3
@@ -23,6 +26,8 @@ from pelican.contents import Content, Static
 from front_matter import memo
 from front_matter.errors import ContentError, report
 from wartadesa.read_objects import restorable
+from youtube.iframes import pasted_video, short_address, video_of
+from youtube.markdown_ext import NAME as YOUTUBE_EXTENSION
 
 from . import browser_url, media
 from .alignment import align_with_classes
@@ -227,6 +232,7 @@ UNSAFE = [
     (re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I), "tautan {}:"),
 ]
 IFRAME = re.compile(r"<iframe\b[^>]*?\ssrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+IFRAME_HINT = "untuk menampilkan video YouTube, hapus kode <iframe> dan tempel alamat video"
 
 
 def unsafe_parts(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -240,10 +246,29 @@ def unsafe_parts(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
         for pattern, label in UNSAFE:
             for match in pattern.finditer(text):
                 found.append((number, label.format(match.group(1).lower())))
+    return found
+
+
+def removed_iframes(
+    lines: Iterable[tuple[int, str]], converted: bool
+) -> list[tuple[int, str, str]]:
+    """(line, what, hint) for each <iframe> that cleaning removes. `converted`: the
+    youtube plugin turns YouTube's own embed code alone on its line into the player
+    (youtube/iframes.py), so that one is not removed."""
+    found = []
+    for number, text in lines:
+        if "<iframe" not in text.lower() or (converted and pasted_video(text)):
+            continue
         for match in IFRAME.finditer(text):
-            if not is_youtube_player(match.group(1)):
+            if is_youtube_player(match.group(1)):
+                continue
+            video = video_of(unescape(match.group(1)))
+            if video is not None:
+                what, address = "<iframe> video YouTube", short_address(video)
+            else:
                 host = browser_url.parse(match.group(1)).host or match.group(1)
-                found.append((number, f"<iframe> dari {host}"))
+                what, address = f"<iframe> dari {host}", "https://youtu.be/…"
+            found.append((number, what, f"{IFRAME_HINT} {address} di satu baris sendiri"))
     return found
 
 
@@ -269,15 +294,19 @@ def clean_content(instance: object) -> None:
     problems = media.problems(instance, policy)
     for error in problems:
         report(error)
-    unsafe = unsafe_parts(body_lines(instance))
-    for number, what in unsafe:
+    lines = body_lines(instance)
+    converted = YOUTUBE_EXTENSION in instance.settings.get("MARKDOWN", {}).get("extensions", ())
+    unsafe = [
+        (number, what, "hapus dari berkas: bagian ini tidak pernah ditampilkan")
+        for number, what in unsafe_parts(lines)
+    ] + removed_iframes(lines, converted)
+    for number, what, hint in sorted(unsafe, key=lambda part: part[0]):
         report(
             ContentError(
                 instance.source_path,
                 number,
                 f"HTML tidak aman dihapus dari halaman: {what} (unsafe HTML removed)",
-                "hapus dari berkas; hanya video YouTube yang boleh disematkan. Jika HTML ini "
-                "memang tepercaya, setel TRUSTED_HTML = True di pelicanconf.py",
+                hint,
                 severity="warning",
             )
         )

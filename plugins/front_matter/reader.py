@@ -163,7 +163,7 @@ class YamlMarkdownReader(MarkdownReader):
                 raise ContentError(
                     source.path,
                     line,
-                    f"'{key}' tidak berisi nilai (key has no value)",
+                    f"'{source.written.get(key, key)}' tidak berisi nilai (key has no value)",
                     "isi nilainya atau hapus baris ini",
                 )
             metadata[key] = self._convert(source, key, value, line)

@@ -36,6 +36,7 @@ class Source:
     has_yaml: bool = False
     meta: dict = field(default_factory=dict)
     lines: dict = field(default_factory=dict)
+    written: dict = field(default_factory=dict)  # key -> as the operator wrote it ('desa')
     body: str = ""
     body_line: int = 1
     warnings: list = field(default_factory=list)
@@ -343,6 +344,7 @@ def _take(source, loader, key_node, value_node):
             f"kunci '{written}' ditulis dua kali (duplicate key, first on line {source.lines[key]})",
             "hapus salah satunya",
         )
+    source.written[key] = written
     if key in schema.RECORD_KEYS:
         source.meta[key] = _records(source, loader, written, line, value_node)
         source.lines[key] = line

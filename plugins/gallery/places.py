@@ -27,13 +27,13 @@ NO_PAGE_HINT = {
 
 
 def resolver(settings: Mapping[str, Any]) -> Resolver | None:
-    """A Resolver of the site's registry; None when the registry cannot be read (the
-    villages plugin has reported that)."""
+    """A Resolver of the site's registry; None when the registry cannot be read or has
+    an error (the villages plugin has reported that; Registry.complete)."""
     registry = load_registry(
         os.path.join(settings["PATH"], settings["VILLAGES_REGISTRY"]),
         settings["VILLAGES_REGISTRY_MAX_KB"],
     )
-    if not registry.readable:
+    if not registry.complete:
         return None
     return Resolver(registry.entries, registry.broken_keys)
 

@@ -353,6 +353,8 @@ def _village(path, line, written, settings):
             ):
                 official = entry.official
                 break
+        if official is None and not registry.complete:
+            return {}  # desa.yml has an error (the villages plugin reports it): not sure
         if official is None:
             listed = ", ".join(names) if names else "belum ada desa di desa.yml"
             raise ContentError(

@@ -133,6 +133,8 @@ class VillageDataGenerator(Generator):
                     for e in EXTENSIONS
                 ):
                     continue  # another plugin's data only (apbdes/): that plugin reports it
+                if village is None and not self.context.get("village_registry_complete", True):
+                    continue  # desa.yml has an error (reported): its village list is not sure
                 if village is None:
                     close = sorted(villages)
                     report(

@@ -133,7 +133,7 @@ def read_profile(reader: DataReader, root: yaml.Node) -> Profile:
             "luas_wilayah",
             0,
             10_000_000,
-            hint="tulis luas dalam hektare, angka saja, misalnya 412.5",
+            hint="tulis luas dalam hektare, angka saja, misalnya 412,5 atau 1.250",
         )
     if "batas_wilayah" in fields:
         sides = reader.mapping(

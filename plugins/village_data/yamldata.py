@@ -1,7 +1,7 @@
 """Reading one data file (`content/data/*.yml`) with the line of every value.
 
-Values are read as text (yaml BaseLoader: `tahun: 2024` stays "2024", `0,65` is not lost)
-and converted here, so that every problem is a ContentError naming the file and the line
+Values are read as text (yaml BaseLoader: `tahun: 2024` stays "2024", `0,65` is not lost,
+`1.250` stays "1.250" and is read as 1250 by wartadesa/numbers.py) and converted here, so that every problem is a ContentError naming the file and the line
 of the value. Problems are collected in `errors`; a reader never raises for content.
 """
 
@@ -21,9 +21,9 @@ from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
 from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml
+from wartadesa.numbers import NUMBER_RULE, NumberError, read_number, read_whole_number
 
 MAX_DATA_KB = 512  # a data file bigger than this is refused (pasted junk)
-NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -99,13 +99,15 @@ class DataReader:
         aliases = keys if isinstance(keys, dict) else {key: key for key in keys}
         found = {}
         for key_node, value_node in node.value:
-            written = fold(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            key = aliases.get(written) or aliases.get(written.replace(" ", "_"))
+            scalar = isinstance(key_node, yaml.ScalarNode)
+            folded = fold(key_node.value) if scalar else "?"
+            written = key_node.value.strip() if scalar else "?"  # echoed as written
+            key = aliases.get(folded) or aliases.get(folded.replace(" ", "_"))
             if key is None:
                 self.error(
                     key_node,
                     f"kunci '{written}' tidak dikenal di {what} (unknown key)",
-                    unknown_key_hint(written, aliases, dict.fromkeys(aliases.values())),
+                    unknown_key_hint(folded, aliases, dict.fromkeys(aliases.values())),
                 )
                 continue
             if key in found:
@@ -177,14 +179,15 @@ class DataReader:
         value = self.text(node, key)
         if value is None:
             return None
-        if not NUMBER.match(value):
+        try:
+            number = read_number(value)
+        except NumberError:
             self.error(
                 node,
                 f"'{key}' harus berupa angka, bukan '{value}' (expected a number)",
-                hint or "tulis angka saja, misalnya 0.6472 (koma desimal juga boleh)",
+                (hint + "; " if hint else "tulis angka saja; ") + NUMBER_RULE,
             )
             return None
-        number = float(value.replace(",", "."))
         if (low is not None and number < low) or (high is not None and number > high):
             self.error(
                 node,
@@ -192,7 +195,7 @@ class DataReader:
                 hint or f"isi angka antara {low} dan {high}",
             )
             return None
-        return number
+        return float(number)
 
     def integer(
         self,
@@ -205,15 +208,15 @@ class DataReader:
         value = self.text(node, key)
         if value is None:
             return None
-        plain = value.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value) else value
-        if not re.fullmatch(r"-?\d+", plain):
+        try:
+            number = read_whole_number(value)
+        except NumberError:
             self.error(
                 node,
                 f"'{key}' harus berupa bilangan bulat, bukan '{value}' (expected a whole number)",
-                hint or "tulis angka tanpa satuan, misalnya 12",
+                hint or "tulis angka tanpa satuan dan tanpa koma, misalnya 12 atau 1.520",
             )
             return None
-        number = int(plain)
         if (low is not None and number < low) or (high is not None and number > high):
             limit = f"{low}–{high}" if high is not None else f"minimal {low}"
             self.error(

@@ -110,7 +110,10 @@ class VillagesGenerator(Generator):
             places.village(entry.official, entry)
         registry_codes = set(places.villages)
 
-        if registry.readable:  # an unreadable registry: its error is enough for this build
+        # desa.yml with an error: its errors are enough for this build (Registry.complete);
+        # the articles' villages, and the data folders (village_data, apbdes), wait for it.
+        self.context["village_registry_complete"] = registry.complete
+        if registry.complete:
             resolver = Resolver(registry.entries, registry.broken_keys)
             problems = []
             for article in articles:

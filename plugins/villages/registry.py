@@ -98,6 +98,14 @@ class Registry:
     # Names/slugs/codes of entries that failed: articles naming them are not reported twice.
     broken_keys: set = field(default_factory=set)
 
+    @property
+    def complete(self) -> bool:
+        """Read without any error. A registry with an error is not used to check anything
+        else (the villages of articles, albums and situs.yml, the data folders of
+        content/data/desa/): one wrong digit would make every article naming that village
+        and its data folder errors too, and bury desa.yml's own line among them."""
+        return self.readable and not self.errors
+
 
 def load_registry(path: str | os.PathLike, max_kb: float | None = MAX_REGISTRY_SIZE_KB) -> Registry:
     """Read `path` (missing file: an empty registry). Never raises for content problems."""

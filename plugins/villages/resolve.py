@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .registry import Entry
 
 MAX_SUGGESTIONS = 5
+AMBIGUOUS_SHOWN = 3  # candidates named for an ambiguous village name
 
 
 class Unresolved(Exception):
@@ -32,10 +33,13 @@ def describe(official: Official) -> str:
 
 
 def listing(
-    officials: Sequence[Official], total: int | None = None, slugs: Mapping[str, str] | None = None
+    officials: Sequence[Official],
+    total: int | None = None,
+    slugs: Mapping[str, str] | None = None,
+    limit: int = MAX_SUGGESTIONS,
 ) -> str:
-    """Up to five described candidates, '; '-separated, with 'and N more'."""
-    shown = officials[:MAX_SUGGESTIONS]
+    """Up to `limit` (five) described candidates, '; '-separated, with 'and N more'."""
+    shown = officials[:limit]
     items = []
     for official in shown:
         slug = (slugs or {}).get(official.code)
@@ -365,11 +369,13 @@ class Resolver:
             raise Unresolved(
                 f"nama desa '{text}' tidak unik: ada {len(found)} desa/kelurahan bernama "
                 f"{first} (ambiguous village name)",
-                f"tulis kodenya, misalnya desa: {found[0].code}, atau nama dan kecamatannya "
-                f"di dalam tanda kutip persis seperti ini: "
-                f'desa: "{first}, Kec. {data.lookup(found[0].parent_code).name}" '
-                "(tanda kutip wajib, juga di dalam daftar [...]), atau daftarkan desa itu "
-                "di content/desa.yml. Yang paling dekat: " + listing(found),
+                # Short: an article naming a common name is one line of the build's
+                # report, not a page (three candidates, the nearest first).
+                f"tulis kodenya, misalnya  desa: {found[0].code}  atau nama dan kecamatannya "
+                f'dalam tanda kutip:  desa: "{first}, Kec. '
+                f'{data.lookup(found[0].parent_code).name}"  (yang paling dekat: '
+                + listing(found, limit=AMBIGUOUS_SHOWN)
+                + ")",
             )
         regions = region_candidates(first)
         if regions:

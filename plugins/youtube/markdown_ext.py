@@ -5,6 +5,8 @@ is seen exactly as the operator wrote it (no smart dashes, no typogrify). Forms:
 
     https://youtu.be/ID            <https://youtu.be/ID>
     [Judul video](https://youtu.be/ID)        (the link text becomes the title)
+    <iframe … src="https://www.youtube.com/embed/ID?si=…"></iframe>   (YouTube's embed
+        code alone on its line: iframes.py writes its address there first)
 
 A YouTube address inside a sentence is left alone (an ordinary link). A paragraph
 that is a YouTube address without a valid video is left as it is; since Markdown
@@ -25,6 +27,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import embed, urls
+from .iframes import PastedEmbedPreprocessor
 
 NAME = "youtube.markdown_ext"  # how the MARKDOWN setting names this extension
 LINK = re.compile(
@@ -112,6 +115,10 @@ class YouTubeExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        # YouTube's own embed code alone on a line -> its address on a line by itself:
+        # after fenced code (25: an iframe shown as code stays code), before the raw HTML
+        # blocks are put aside (20).
+        md.preprocessors.register(PastedEmbedPreprocessor(md), "youtube_iframe", 22)
         # Before "inline" (20): the paragraph text is still the raw Markdown.
         md.treeprocessors.register(StandaloneVideoProcessor(md, self.found), "youtube", 25)
 

@@ -337,3 +337,53 @@ def test_production_page_has_absolute_share_picture_and_canonical(published_site
         village.find("meta", property="og:image")["content"]
         == f"{base}/desa/binangun/apbdes/2025/apbdes-2025.png"
     )
+
+
+# --- Figures that are almost surely typos -------------------------------------------------
+
+
+def apbdes_content(tmp_path, files):
+    content = tmp_path / "content"
+    (content / "data" / "apbdes").mkdir(parents=True)
+    for name, text in files.items():
+        (content / "data" / "apbdes" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return content
+
+
+def test_realisasi_far_above_anggaran_is_published_with_a_warning(tmp_path):
+    content = apbdes_content(
+        tmp_path,
+        {
+            "2024.yml": """\
+                pendapatan:
+                  - uraian: Dana Desa
+                    anggaran: 1.000.000.000
+                    realisasi: 1.200.000.000
+                belanja:
+                  - bidang: 2
+                    anggaran: 500.000.000
+                    realisasi: 4.800.000.000
+                """
+        },
+    )
+    site = build_site(tmp_path / "output", content=content)  # built: only a warning
+    assert [w.split("/data/apbdes/", 1)[1] for w in site.warnings] == [
+        "2024.yml:8: realisasi 'Pelaksanaan Pembangunan Desa' Rp4.800.000.000 adalah 960,0% "
+        "dari anggarannya Rp500.000.000 (realisasi far above anggaran) — periksa apakah ada "
+        "angka nol atau titik yang berlebih; bila angkanya memang benar, biarkan saja"
+    ]  # 120% of the pendapatan line is plausible: no warning for it
+    assert "960,0%" in text_of(site.html("apbdes/").find("table", string=None))
+
+
+def test_a_budget_year_after_next_year_stops_the_build(tmp_path):
+    # The test build day is 15 July 2024: 2025 is next year's APBDes, 2042 a typo that
+    # would have become the headline year of apbdes/.
+    line = "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 5\n"
+    content = apbdes_content(tmp_path, {"2025.yml": line, "2042.yml": line})
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    assert [p.split("/data/apbdes/", 1)[1] for p in failed.value.problems] == [
+        "2042.yml:1: tahun anggaran 2042 tidak masuk akal: paling jauh APBDes tahun depan, "
+        "2025 (budget year too far ahead) — beri nama berkas dengan tahun anggarannya, "
+        "misalnya  2024.yml"
+    ]

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 
 from content_guard import media
-from content_guard.sanitize import clean_html, clean_inline, unsafe_parts
+from content_guard.sanitize import clean_html, clean_inline, removed_iframes, unsafe_parts
 from tests.sitetools import build_site, text_of
 from youtube import embed, urls
 
@@ -171,9 +171,27 @@ def test_unsafe_parts_names_what_is_removed_per_line():
         (11, "<script>"),
         (12, "atribut onclick="),
         (12, "tautan javascript:"),
-        (13, "<iframe> dari www.google.com"),
         (16, "tautan data:"),
     ]
+    # Iframes are told apart (removed_iframes): YouTube's own embed code alone on its
+    # line is the youtube plugin's player; any other says what to write instead.
+    hint = "untuk menampilkan video YouTube, hapus kode <iframe> dan tempel alamat video"
+    assert removed_iframes(lines, converted=True) == [
+        (13, "<iframe> dari www.google.com", f"{hint} https://youtu.be/… di satu baris sendiri")
+    ]
+
+
+def test_removed_iframes_keeps_youtube_embed_code_only_where_it_is_converted():
+    code = '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ?start=30"></iframe>'
+    lines = [(1, code), (2, f"Lihat {code} ini."), (3, '<iframe src="/peta.html"></iframe>')]
+    hint = "untuk menampilkan video YouTube, hapus kode <iframe> dan tempel alamat video"
+    youtube = f"{hint} https://youtu.be/dQw4w9WgXcQ?t=30 di satu baris sendiri"
+    assert removed_iframes(lines, converted=True) == [
+        (2, "<iframe> video YouTube", youtube),
+        (3, "<iframe> dari /peta.html", f"{hint} https://youtu.be/… di satu baris sendiri"),
+    ]
+    # Without the youtube plugin's Markdown extension nothing converts it: told too.
+    assert removed_iframes(lines[:1], converted=False) == [(1, "<iframe> video YouTube", youtube)]
 
 
 # --- In a real build ---------------------------------------------------------------
@@ -231,12 +249,10 @@ def test_build_cleans_body_title_and_summary(cleaned_site):
 def test_build_warns_about_what_it_removed(cleaned_site):
     assert [w.split(": ", 1)[1] for w in cleaned_site.warnings] == [
         "HTML tidak aman dihapus dari halaman: <script> (unsafe HTML removed) — hapus dari "
-        "berkas; hanya video YouTube yang boleh disematkan. Jika HTML ini memang tepercaya, "
-        "setel TRUSTED_HTML = True di pelicanconf.py",
+        "berkas: bagian ini tidak pernah ditampilkan",
         "HTML tidak aman dihapus dari halaman: atribut onclick= (unsafe HTML removed) — hapus "
-        "dari berkas; hanya video YouTube yang boleh disematkan. Jika HTML ini memang "
-        "tepercaya, setel TRUSTED_HTML = True di pelicanconf.py",
-    ]
+        "dari berkas: bagian ini tidak pernah ditampilkan",
+    ]  # never "set TRUSTED_HTML = True": that switches cleaning off for every page
     assert [w.split(": ", 1)[0].rsplit("/", 1)[1] for w in cleaned_site.warnings] == [
         "kabar.md:9",
         "kabar.md:11",

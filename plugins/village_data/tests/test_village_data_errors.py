@@ -447,3 +447,25 @@ def test_idm_status_may_be_left_out(tmp_path):
     )
     assert errors == []
     assert [y.status for y in idm.years] == ["Sangat Tertinggal", "Mandiri"]
+
+
+def test_an_unknown_key_is_echoed_as_written(tmp_path):
+    from village_data.aparatur import read_officials
+
+    _, errors = read(
+        tmp_path,
+        "aparatur.yml",
+        """
+        pemerintah_desa:
+          - nama: Budi Santoso
+            jabatan: Kepala Desa
+        anggota_bpd:
+          - nama: Siti Aminah
+            jabatan: Ketua BPD
+        """,
+        read_officials,
+    )
+    assert errors == [
+        "aparatur.yml:4: kunci 'anggota_bpd' tidak dikenal di aparatur.yml (unknown key) — "
+        "kunci yang boleh: contoh, sumber, catatan, pemerintah_desa, bpd"
+    ]  # not 'anggota bpd': the operator searches the file for what the message says

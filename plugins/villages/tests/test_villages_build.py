@@ -40,7 +40,6 @@ def failed_build(tmp_path_factory):
         "desa.yml",
         """
         - kode: 35.23.07.2005
-          kecamatan: Montong
         - nama: Bengkel
           kabupaten: Tabanan
         """,
@@ -48,7 +47,7 @@ def failed_build(tmp_path_factory):
     article(content, "a", 1, "village: Sidomulyo")
     article(content, "b", 2, "village:\n  - Bengkel\n  - Saringembt\nregion: Kalimantan Selatn")
     article(content, "c", 3, "desa: 35.23.07")
-    article(content, "d", 4, "wilayah: 62.10\ndesa: Binangun")  # fine; Binangun: broken entry
+    article(content, "d", 4, "wilayah: 62.10\ndesa: Binangun")  # fine: Binangun is in desa.yml
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path_factory.mktemp("villages-errors-out") / "output", content=content)
     return failed.value.problems
@@ -61,18 +60,86 @@ def line_with(problems, fragment):
 
 
 def test_all_problems_are_reported_together(failed_build):
-    assert len(failed_build) == 5, failed_build
-
-
-def test_registry_problem_names_desa_yml_and_line(failed_build):
-    line = line_with(failed_build, "desa.yml:2:")
-    assert "kecamatan 'Montong' tidak sesuai" in line and "Kec. Singgahan" in line
+    assert len(failed_build) == 4, failed_build
 
 
 def test_ambiguous_village_in_article(failed_build):
     line = line_with(failed_build, "a.md:5:")
     assert "'Sidomulyo' tidak unik: ada 98 desa/kelurahan" in line
-    assert line.count("(Desa Sidomulyo") + line.count("(Kelurahan Sidomulyo") == 5
+    # Short: the code to write, the three nearest candidates (it was ~900 characters).
+    assert "tulis kodenya, misalnya  desa: " in line
+    assert line.count("(Desa Sidomulyo") + line.count("(Kelurahan Sidomulyo") == 3
+    assert "dan 95 lainnya" in line and len(line.split(": ", 1)[1]) < 500
+
+
+# --- desa.yml with an error: its own errors only ---------------------------------------
+
+ARTICLE_KEYS = ("desa: binangun", "village: [Binangun, Saringembat]", "desa: Saringembat")
+
+
+def broken_registry_build(tmp_path_factory, registry, encoding="utf-8"):
+    """A site whose desa.yml has one mistake, with articles naming its villages, a data
+    folder and an APBDes folder of Binangun, and situs.yml naming Binangun."""
+    content = tmp_path_factory.mktemp("broken-registry")
+    (content / "desa.yml").write_text(textwrap.dedent(registry).lstrip("\n"), encoding=encoding)
+    write(content, "situs.yml", "nama: Warta Binangun\ndesa: binangun\n")
+    for number, keys in enumerate(ARTICLE_KEYS, start=1):
+        article(content, f"a{number}", number, keys)
+    write(content, "data/desa/binangun/profil.yml", "visi: Desa maju\n")
+    write(
+        content,
+        "data/desa/binangun/apbdes/2025.yml",
+        "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 1.000.000\n",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path_factory.mktemp("broken-registry-out") / "output", content=content)
+    prefix = str(content) + "/"
+    return [line.replace(prefix, "") for line in failed.value.problems]
+
+
+def test_one_wrong_digit_in_desa_yml_is_its_only_error(tmp_path_factory):
+    problems = broken_registry_build(
+        tmp_path_factory,
+        """
+        # Desa yang diliput
+        - kode: 35.23.07.2099          # Binangun (one digit wrong: 2005)
+          situs: https://binangun-singgahan.desa.id
+        - nama: Saringembat
+          kecamatan: Singgahan
+        """,
+    )
+    # Not "nama desa 'binangun' tidak unik" for every article, not "folder data 'binangun'
+    # bukan slug", not situs.yml's "desa 'binangun' tidak ada di desa.yml": the line to fix.
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        "desa.yml:2: kode desa '35.23.07.2099' tidak ada dalam data resmi Kemendagri"
+    )
+    assert "kode yang ada di Kec. Singgahan: 35.23.07.20" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("registry", "encoding", "expected"),
+    [
+        ("- kode: 35.23.07.2005\n\tsitus: https://binangun.desa.id\n", "utf-8", "desa.yml:2: "),
+        ("- kode: 35.23.07.2005\n- nama: Saringembat\n", "utf-16", "desa.yml:1: "),
+        (
+            "- kode: 35.23.07.2005\n  situs: binangun-singgahan.desa.id\n",
+            "utf-8",
+            "desa.yml:2: situs 'binangun-singgahan.desa.id' bukan alamat web",
+        ),
+        (
+            "kode: 35.23.07.2005\n",
+            "utf-8",
+            "desa.yml:1: desa.yml harus berupa daftar desa (must be a list)",
+        ),
+    ],
+    ids=["tab", "utf-16", "situs-without-https", "mapping-not-list"],
+)
+def test_every_desa_yml_mistake_reports_only_desa_yml(
+    tmp_path_factory, registry, encoding, expected
+):
+    problems = broken_registry_build(tmp_path_factory, registry, encoding)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
 
 
 def test_misspelt_list_item_names_its_own_line(failed_build):

@@ -78,10 +78,11 @@ def test_name_shared_by_two_registry_villages_asks_for_the_slug(resolver):
 def test_name_shared_in_the_country(resolver):
     text = problem(resolver.village, "Sidomulyo")
     assert "'Sidomulyo' tidak unik: ada 98 desa/kelurahan bernama Sidomulyo" in text
-    # five candidates with code and full path, the ones nearest the registry (Jawa Timur) first
-    assert text.count("(Desa Sidomulyo, Kec.") + text.count("(Kelurahan Sidomulyo, Kec.") == 5
-    assert "dan 93 lainnya" in text
-    assert ", Jawa Timur)" in text.split("Yang paling dekat:")[1].split(";")[0]
+    # three candidates with code and full path, the ones nearest the registry (Jawa Timur)
+    # first: short, as it may be repeated for every article naming the village
+    assert text.count("(Desa Sidomulyo, Kec.") + text.count("(Kelurahan Sidomulyo, Kec.") == 3
+    assert "dan 95 lainnya" in text
+    assert ", Jawa Timur)" in text.split("yang paling dekat:")[1].split(";")[0]
 
 
 def test_misspelt_village_suggests_the_closest_with_codes(resolver):

@@ -25,6 +25,9 @@ MOVED = {
     "VILLAGE_FEED_RSS": "feeds/kampung/{code}.xml",
     "REGION_FEED_ATOM": "feeds/daerah/{path}.atom.xml",
     "REGION_FEED_RSS": None,
+    # The sample situs.yml's menu (it would replace this one) links /desa/, which this site
+    # moved to kampung/: a broken menu link that stops the build (content_guard/menu.py).
+    "SITE_IDENTITY": "tanpa-situs.yml",
     "MENU_LINKS": [("Beranda", ""), ("Desa", "kampung/")],
     "DEFAULT_PAGINATION": 1,
 }
