@@ -11,7 +11,9 @@ Known files come from the build's own records, not from a second list:
   `context["static_content"]` (every static file copied, and any file an article links);
 - what a generator declares it reads (`source_files()`: paths, or folders whose every file
   it owns): the data plugins (village_data, apbdes) and the gallery's album folders;
-- the identity file (situs.yml) and the village list (desa.yml), read when Pelican starts.
+- the identity file (situs.yml, and the file SITE_IDENTITY names instead) and the village
+  list (desa.yml), read when Pelican starts;
+- the templates TEMPLATE_PAGES renders (their paths are relative to content/).
 
 Never judged: hidden files and folders, and names matching IGNORE_FILES (README.md, editor
 lock files, Thumbs.db, ...), except YAML files (IGNORE_FILES has *.yml only so that
@@ -63,6 +65,8 @@ def known_files(generators: Sequence[Generator]) -> tuple[set[str], list[str]]:
             else:
                 files.add(relative)
     files.add(_posix(os.path.relpath(os.path.abspath(identity_path(settings)), root)))
+    files.add(DEFAULT_FILE)  # left beside another SITE_IDENTITY: the kit's own name
+    files |= {_posix(source) for source in settings.get("TEMPLATE_PAGES") or {}}
     files.add(_posix(settings.get("VILLAGES_REGISTRY") or "desa.yml"))
     return files, folders
 

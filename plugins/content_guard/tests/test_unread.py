@@ -60,3 +60,25 @@ def test_only_files_nobody_reads_are_named(tmp_path):
     }, errors
     assert len(errors) == 4, errors  # nothing else: the sample site's files are all known
     assert [w for w in warnings if "galeri/foto.jpg:1: " in w and "di luar folder album" in w]
+
+
+def test_templates_pages_and_a_replaced_identity_file_are_known(tmp_path):
+    """A template TEMPLATE_PAGES renders from content/, and situs.yml left beside the file
+    SITE_IDENTITY names instead, are the site's own files, not mistakes."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "peta.html").write_text("<p>{{ SITENAME }}</p>\n", encoding="utf-8")
+    (content / "catatan.html").write_text("<p>Catatan.</p>\n", encoding="utf-8")
+    shutil.copy(content / "situs.yml", content / "identitas.yml")
+
+    errors, _warnings = check(
+        content=content,
+        overrides={
+            "TEMPLATE_PAGES": {"peta.html": "peta/index.html"},
+            "SITE_IDENTITY": "identitas.yml",
+        },
+    )
+
+    assert unread(errors) == {
+        "catatan.html": "pindahkan ke content/berita/ (berita) atau content/pages/ (halaman)"
+    }, errors

@@ -126,6 +126,8 @@ def published(tmp_path_factory, content):
         settings="publishconf.py",
         content=content,
         siteurl=SITEURL,
+        # the contract template is in content/: a file nothing renders would be an error
+        TEMPLATE_PAGES={"youtube_contract.html": "youtube-contract/index.html"},
     )
 
 
