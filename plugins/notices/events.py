@@ -41,6 +41,10 @@ class EventsGenerator(Generator):
         self.events = []  # published, soonest first
         self.hidden_events = []
 
+    def source_files(self) -> list[str]:
+        """Every file read from the type's folders, drafts included (content_guard.unread)."""
+        return list(getattr(self, "read_sources", ()))
+
     def generate_context(self) -> None:
         day = build_day(self.settings)
         items = read_all(self, Event)

@@ -30,6 +30,10 @@ class NoticesGenerator(Generator):
         self.notices = []  # published, board order
         self.hidden_notices = []
 
+    def source_files(self) -> list[str]:
+        """Every file read from the type's folders, drafts included (content_guard.unread)."""
+        return list(getattr(self, "read_sources", ()))
+
     def generate_context(self) -> None:
         day = build_day(self.settings)
         items = read_all(self, Notice)

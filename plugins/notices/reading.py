@@ -4,6 +4,7 @@ reader), like the articles and pages generators do."""
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING
 
 from pelican.contents import SkipStub
@@ -24,7 +25,11 @@ def read_all(generator: Generator, content_class: type[BoardItem]) -> list[Board
     has already been reported (`file:line` message) and is skipped."""
     folders = (generator.settings.get("CONTENT_TYPE_PATHS") or {}).get(content_class.kind, [])
     items = []
-    for path in sorted(generator.get_files(folders)):
+    paths = sorted(generator.get_files(folders))
+    # Every file of the type's folders, drafts too: the generator's source_files()
+    # (content_guard.unread does not report a draft as a file nobody reads).
+    generator.read_sources = [os.path.join(generator.path, path) for path in paths]
+    for path in paths:
         try:
             item = generator.readers.read_file(
                 base_path=generator.path,
