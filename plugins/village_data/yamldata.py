@@ -20,7 +20,7 @@ from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
 from front_matter.source import decode
-from front_matter.yaml_errors import compose_yaml
+from front_matter.yaml_errors import compose_yaml, merged_node_items
 from wartadesa.numbers import NUMBER_RULE, NumberError, read_number, read_whole_number
 
 MAX_DATA_KB = 512  # a data file bigger than this is refused (pasted junk)
@@ -86,9 +86,12 @@ class DataReader:
         required: Iterable[str] = (),
         what: str = "data",
         example: str = "",
+        item: str = "",
     ) -> dict[str, yaml.Node] | None:
         """{key: value node} of a mapping with only `keys` (aliases: {"alias": "key"} in
-        keys as a dict), or None when the node is not a mapping."""
+        keys as a dict), or None when the node is not a mapping. `item` (the noun of one
+        list item, "orang"): the mapping is one item of a list, and a repeated key is
+        first explained as an item written without its `- ` (front_matter.yaml_errors)."""
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node,
@@ -97,6 +100,7 @@ class DataReader:
             )
             return None
         aliases = keys if isinstance(keys, dict) else {key: key for key in keys}
+        merged = item and self._merged_items(node, aliases, item)
         found = {}
         for key_node, value_node in node.value:
             scalar = isinstance(key_node, yaml.ScalarNode)
@@ -110,6 +114,8 @@ class DataReader:
                     unknown_key_hint(folded, aliases, dict.fromkeys(aliases.values())),
                 )
                 continue
+            if key in found and merged:
+                continue  # explained once, by merged_items
             if key in found:
                 self.error(
                     key_node,
@@ -123,6 +129,19 @@ class DataReader:
             if key not in found:
                 self.error(node, f"{what} tanpa '{key}' (missing key)", f"tambahkan  {key}: ...")
         return {key: value for key, (_k, value) in found.items()}
+
+    def _merged_items(self, node: yaml.MappingNode, aliases: Mapping[str, str], item: str):
+        """Report each item of a list written without its `- ` (merged_node_items); True
+        when there was one."""
+
+        def key_of(written):
+            folded = fold(written)
+            return aliases.get(folded) or aliases.get(folded.replace(" ", "_"))
+
+        problems = merged_node_items(node, item, key_of)
+        for line, message, hint in problems:
+            self.error(line, message, hint)
+        return bool(problems)
 
     def sequence(self, node: yaml.Node | None, what: str, example: str = "") -> list[yaml.Node]:
         """The items of a list node (a single mapping is not a list: an error)."""

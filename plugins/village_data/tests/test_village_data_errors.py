@@ -469,3 +469,88 @@ def test_an_unknown_key_is_echoed_as_written(tmp_path):
         "aparatur.yml:4: kunci 'anggota_bpd' tidak dikenal di aparatur.yml (unknown key) — "
         "kunci yang boleh: contoh, sumber, catatan, pemerintah_desa, bpd"
     ]  # not 'anggota bpd': the operator searches the file for what the message says
+
+
+def test_an_official_without_its_dash_is_not_deleted(tmp_path):
+    """Two officials merged into one mapping (the second lost its `- `): one message on the
+    line where the second begins, not "delete one of them" three times (which deletes a
+    person)."""
+    from village_data.aparatur import read_officials
+
+    officials, errors = read(
+        tmp_path,
+        "aparatur.yml",
+        """
+        pemerintah_desa:
+          - nama: Budi Santoso
+            jabatan: Kepala Desa
+            masa_jabatan: 2019-2025
+            nama: Siti Aminah
+            jabatan: Sekretaris Desa
+            masa_jabatan: sejak 2021
+          - nama: Joko
+            jabatan: Kaur Keuangan
+        """,
+        read_officials,
+    )
+    assert errors == [
+        "aparatur.yml:5: 'nama' ditulis dua kali dalam satu orang (baris 2 dan 5): tampaknya "
+        "tanda `- ` di awal baris 5 terlupa, sehingga dua orang tergabung menjadi satu "
+        "(duplicate key: list item without '- ') — setiap orang diawali tanda `- `: tulis  "
+        "- nama: Siti Aminah  di baris 5, sejajar dengan tanda - di atasnya (jangan hapus "
+        "'nama' di baris 2)"
+    ]
+    assert "hapus salah satunya" not in errors[0]
+
+
+def test_a_key_really_written_twice_in_one_official(tmp_path):
+    from village_data.aparatur import read_officials
+
+    _, errors = read(
+        tmp_path,
+        "aparatur.yml",
+        """
+        pemerintah_desa:
+          - nama: Budi Santoso
+            jabatan: Kepala Desa
+            jabatan: Kades
+        """,
+        read_officials,
+    )
+    assert errors == [
+        "aparatur.yml:4: 'jabatan' ditulis dua kali dalam satu orang (baris 3 dan 4) "
+        "(duplicate key) — bila baris 4 memulai orang berikutnya: setiap orang diawali "
+        "tanda `- `, tulis  - jabatan: Kades; bila bukan, hapus baris yang salah"
+    ]
+
+
+def test_a_document_without_its_dash(tmp_path):
+    write(tmp_path, "files/a.pdf", "%PDF-1.4\n")
+    _, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        """
+        dokumen:
+          - judul: Perdes APBDes
+            jenis: Perdes
+            tahun: 2024
+            berkas: files/a.pdf
+            klasifikasi: berkala
+            judul: Perdes RKP
+            jenis: Perdes
+            tahun: 2024
+            berkas: files/a.pdf
+            klasifikasi: berkala
+        """,
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        "data/dokumen.yml:7: 'judul' ditulis dua kali dalam satu dokumen (baris 2 dan 7): "
+        "tampaknya tanda `- ` di awal baris 7 terlupa"
+    )
+    assert "setiap dokumen diawali tanda `- `: tulis  - judul: Perdes RKP  di baris 7" in (
+        errors[0]
+    )
