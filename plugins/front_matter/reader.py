@@ -237,6 +237,17 @@ class YamlMarkdownReader(MarkdownReader):
                 "(end before start)",
                 "periksa tanggal dan jam selesai; acara sehari cukup ditulis  mulai: saja",
             )
+        published, last_day = metadata.get("date"), metadata.get("valid_until")
+        if published and last_day and last_day.date() < published.date():
+            # Otherwise published as already "sudah berakhir" and off the home page, unsaid.
+            raise ContentError(
+                source.path,
+                source.lines.get("valid_until", 1),
+                f"berlaku_sampai ({last_day:%Y-%m-%d}) sebelum tanggal pengumuman "
+                f"({published:%Y-%m-%d}) (valid_until before date)",
+                "periksa tanggal, bulan dan tahun berlaku_sampai: hari terakhir pengumuman "
+                "berlaku, sama dengan atau sesudah  tanggal:",
+            )
         if not content.strip() and content_type not in BODY_OPTIONAL:
             raise ContentError(
                 source.path,
