@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from front_matter.dates import DateError, parse_date
 from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
@@ -24,7 +25,6 @@ from front_matter.yaml_errors import compose_yaml, merged_node_items
 from wartadesa.numbers import NUMBER_RULE, NumberError, read_number, read_whole_number
 
 MAX_DATA_KB = 512  # a data file bigger than this is refused (pasted junk)
-DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def line_of(node: yaml.Node) -> int:
@@ -252,20 +252,15 @@ class DataReader:
         )
 
     def date(self, node: yaml.Node | None, key: str) -> dt.date | None:
+        """A calendar date, written as front matter dates are (front_matter.dates:
+        2024-12-20, 20-12-2024, 20 Desember 2024, Jumat, 20 Desember 2024)."""
         value = self.text(node, key)
         if value is None:
             return None
-        match = DATE.match(value)
         try:
-            if not match:
-                raise ValueError
-            return dt.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            self.error(
-                node,
-                f"'{key}' bukan tanggal yang benar: '{value}' (expected YYYY-MM-DD)",
-                "tulis tanggal sebagai tahun-bulan-tanggal, misalnya 2024-03-15",
-            )
+            return parse_date(value).date()
+        except DateError as err:
+            self.error(node, err.message, err.hint)
             return None
 
     def choice(self, node: yaml.Node | None, key: str, options: Mapping[str, Any]) -> Any:

@@ -1,6 +1,7 @@
 """Every mistake in a data file stops the build with `file:line: message` (all reported
 together, by one real build), plus the readers' own cases on small files."""
 
+import datetime as dt
 import os
 import textwrap
 
@@ -302,9 +303,8 @@ def test_documents_accept_aliases_and_static_prefix(tmp_path):
     )
     assert errors == [
         (
-            "data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
-            "(expected YYYY-MM-DD) — tulis tanggal sebagai tahun-bulan-tanggal, "
-            "misalnya 2024-03-15"
+            "data/dokumen.yml:5: tanggal '2024-02-30' tidak ada: Februari 2024 hanya punya "
+            "29 hari (day 30 does not exist) — periksa tanggalnya (check the day of the month)"
         )
     ]
     documents, errors = read(
@@ -554,3 +554,41 @@ def test_a_document_without_its_dash(tmp_path):
     assert "setiap dokumen diawali tanda `- `: tulis  - judul: Perdes RKP  di baris 7" in (
         errors[0]
     )
+
+
+def test_document_dates_are_read_as_article_dates(tmp_path):
+    """One date reader (front_matter.dates) for articles, notices, events and dokumen.yml:
+    `20 Desember 2024` is a date here too, and a wrong day name is named."""
+    write(tmp_path, "files/a.pdf", "%PDF-1.4\n")
+    text = """
+        dokumen:
+          - judul: Perdes APBDes
+            jenis: Perdes
+            tahun: 2024
+            tanggal: {date}
+            berkas: files/a.pdf
+            klasifikasi: berkala
+        """
+    documents, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        text.format(date="20 Desember 2024"),
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert errors == []
+    assert documents.documents[0].tanggal == dt.date(2024, 12, 20)
+    _, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        text.format(date="Sabtu, 20 Desember 2024"),
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert errors == [
+        "data/dokumen.yml:5: tanggal 'Sabtu, 20 Desember 2024': 20 Desember 2024 adalah hari "
+        "Jumat, bukan Sabtu (day name does not match the date) — periksa tanggalnya; bila "
+        "tanggalnya benar, tulis  Jumat, 20 Desember 2024  (nama hari boleh tidak ditulis)"
+    ]
