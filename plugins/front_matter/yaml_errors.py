@@ -69,6 +69,9 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             "kurung [ dibuka di baris ini tetapi tidak ditutup",
             "tutup dengan ] di baris yang sama, misalnya  label: [musdes, anggaran]",
         )
+    curly = _curly_quoted(bad)
+    if curly and ("mapping values are not allowed" in problem or "expected key" in problem):
+        return at(problem_line, *curly)
     if "mapping values are not allowed" in problem:
         first = _key_line_without_colon(lines, problem_line)
         if first is not None:  # `judul Rapat` then `tanggal: ...`: one key read as two lines
@@ -119,6 +122,23 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             f'beri tanda kutip, misalnya  judul: "{value or "..."}"',
         )
     return at(problem_line, "format YAML salah", GENERIC_HINT)
+
+
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # “ ” ‘ ’ „ « »
+
+
+def _curly_quoted(line: str) -> tuple[str, str] | None:
+    """(message, hint) when the value on `line` starts with a curly quote (Word, WhatsApp or
+    a phone keyboard): the operator did quote it, but “ ” are not quotes for YAML."""
+    key, colon, value = line.partition(":")
+    value = value.strip()
+    if not colon or not value or value[0] not in CURLY_QUOTES:
+        return None
+    inner = value.strip(CURLY_QUOTES + " ")
+    return (
+        f"tanda kutip {value[0]} (kutip miring dari Word atau ponsel) bukan tanda kutip YAML",
+        f"pakai tanda kutip lurus \" \", misalnya  {key.strip()}: {quoted(inner)}",
+    )
 
 
 def invisible_character(line: str) -> str | None:

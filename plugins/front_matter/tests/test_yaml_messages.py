@@ -126,6 +126,12 @@ CASES = {
         "ada spasi tak-putus (non-breaking space, U+00A0)",
         "tulis  kategori: Pembangunan",
     ),
+    "curly-quotes-around-a-colon": (  # the operator did quote it, with Word's quotes
+        "judul: \u201cKerja Bakti: Warga Krajan\u201d\ntanggal: 2024-07-05",
+        2,
+        "tanda kutip \u201c (kutip miring dari Word atau ponsel) bukan tanda kutip YAML",
+        'pakai tanda kutip lurus " ", misalnya  judul: "Kerja Bakti: Warga Krajan"',
+    ),
     "non-breaking-space-last-key": (
         "judul: Rapat\ntanggal: 2024-06-05\nkategori:\u00a0Pembangunan",
         4,
