@@ -48,7 +48,9 @@ def closest_file(relative: str, content_root: str | os.PathLike) -> str | None:
     try:
         names = [
             entry.name
-            for entry in os.scandir(os.path.join(content_root, *folder.split("/") if folder else ()))
+            for entry in os.scandir(
+                os.path.join(content_root, *folder.split("/") if folder else ())
+            )
             if entry.is_file() and not entry.name.startswith(".")
         ]
     except OSError:

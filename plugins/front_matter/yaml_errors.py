@@ -137,7 +137,7 @@ def _curly_quoted(line: str) -> tuple[str, str] | None:
     inner = value.strip(CURLY_QUOTES + " ")
     return (
         f"tanda kutip {value[0]} (kutip miring dari Word atau ponsel) bukan tanda kutip YAML",
-        f"pakai tanda kutip lurus \" \", misalnya  {key.strip()}: {quoted(inner)}",
+        f'pakai tanda kutip lurus " ", misalnya  {key.strip()}: {quoted(inner)}',
     )
 
 
@@ -305,9 +305,7 @@ def merged_items(keys: list[tuple[str, int, str]], noun: str) -> list[tuple[int,
             seen[key] = line
             continue
         # The next item begins at the last repeat of this item's first key, if any.
-        begins = next(
-            (i for i in range(index, start, -1) if keys[i][0] == keys[start][0]), index
-        )
+        begins = next((i for i in range(index, start, -1) if keys[i][0] == keys[start][0]), index)
         first_key, first_line, value = keys[begins]
         shown = f"- {first_key}: {value}" if value else f"- {first_key}: ..."
         repeated = f"'{key}' ditulis dua kali dalam satu {noun} (baris {seen[key]} dan {line})"
@@ -335,10 +333,7 @@ def merged_items(keys: list[tuple[str, int, str]], noun: str) -> list[tuple[int,
 
 
 def merged_node_items(
-    node: yaml.Node,
-    noun: str,
-    key_of: Callable[[str], str | None] = str.lower,
-    first_line: int = 1,
+    node: yaml.Node, noun: str, key_of: Callable[[str], str | None] = str.lower, first_line: int = 1
 ) -> list[tuple[int, str, str]]:
     """merged_items of one list item's MappingNode; `key_of` turns a key as written into
     the key it stands for (None: an unknown key, left to the caller's own message);

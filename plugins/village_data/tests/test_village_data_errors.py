@@ -551,9 +551,7 @@ def test_a_document_without_its_dash(tmp_path):
         "data/dokumen.yml:7: 'judul' ditulis dua kali dalam satu dokumen (baris 2 dan 7): "
         "tampaknya tanda `- ` di awal baris 7 terlupa"
     )
-    assert "setiap dokumen diawali tanda `- `: tulis  - judul: Perdes RKP  di baris 7" in (
-        errors[0]
-    )
+    assert "setiap dokumen diawali tanda `- `: tulis  - judul: Perdes RKP  di baris 7" in errors[0]
 
 
 def test_document_dates_are_read_as_article_dates(tmp_path):
