@@ -44,8 +44,8 @@ def test_zone_after_a_named_month():
 
 def test_the_date_the_site_prints_reads_back():
     """The site's own "Kamis, 6 Juni 2024 pukul 09.00 WIB", copied from a page, is that
-    moment; WITA and WIT keep their own offset (converted to the site's zone, as the README
-    says)."""
+    moment; WITA and WIT keep their own offset (the page shows `09.00 WITA`, the README's
+    promise)."""
     for zone, hours in (("WIB", 7), ("WITA", 8), ("WIT", 9)):
         date = parse_date(f"Kamis, 6 Juni 2024 pukul 09.00 {zone}")
         assert (date.day, date.hour, date.utcoffset().total_seconds()) == (6, 9, hours * 3600)
