@@ -34,7 +34,7 @@ import yaml
 from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.source import decode
-from front_matter.yaml_errors import compose_yaml
+from front_matter.yaml_errors import compose_yaml, merged_node_items
 from wartadesa.numbers import NumberError, read_whole_number
 from wartadesa.rupiah import percent, rupiah
 
@@ -311,12 +311,18 @@ class Reader:
     # --- node helpers ----------------------------------------------------------
 
     def mapping(
-        self, node: yaml.Node, keys: Sequence[str], what: str, hint: str
+        self, node: yaml.Node, keys: Sequence[str], what: str, hint: str, item: str = ""
     ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """{key: (key node, value node)} of a mapping with only `keys`, or None."""
+        """{key: (key node, value node)} of a mapping with only `keys`, or None. `item`:
+        the noun of one list item (a repeated key is first read as a lost `- `)."""
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{what} harus berisi baris 'kunci: nilai' (expected a mapping)", hint)
             return None
+        merged = item and merged_node_items(
+            node, item, lambda k: k.lower() if k.lower() in keys else None
+        )
+        for line, message, merged_hint in merged or ():
+            self.error(line, message, merged_hint)
         found = {}
         for key_node, value_node in node.value:
             written = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else ""
@@ -328,6 +334,8 @@ class Reader:
                     unknown_key_hint(key, keys, keys),
                 )
                 continue
+            if key in found and merged:
+                continue  # explained once, above
             if key in found:
                 self.error(
                     key_node,
@@ -431,7 +439,11 @@ class Reader:
         keys = (label_key, *AMOUNT_KEYS)
         before = len(self.errors)
         fields = self.mapping(
-            node, keys, where, f"contoh:  - {label_key}: ...  lalu  anggaran: 100000000"
+            node,
+            keys,
+            where,
+            f"contoh:  - {label_key}: ...  lalu  anggaran: 100000000",
+            item="rincian",
         )
         if fields is None:
             return

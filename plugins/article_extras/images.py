@@ -20,7 +20,7 @@ from PIL import UnidentifiedImageError
 from content_guard import browser_url
 from front_matter.contents import strip_tags
 from front_matter.errors import ContentError
-from front_matter.paths import OUTSIDE_HINT, inside_content
+from front_matter.paths import OUTSIDE_HINT, closest_file, inside_content
 from front_matter.pictures import TooManyPixels, note_refused, open_picture
 from front_matter.source import body_line, line_containing, meta_line
 
@@ -36,6 +36,8 @@ HEIC_HINT = (
     "ambil ulang fotonya, atau buka foto di aplikasi Foto (Windows) lalu 'Simpan sebagai' JPG, "
     "atau kirim lewat WhatsApp lalu simpan hasilnya (HEIC photos need converting to JPEG)"
 )
+# An HEIF file says what it is at byte 4: `ftyp` then its brand (heic, mif1, ...).
+HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 HINT = "simpan berkasnya di content/images/ lalu tulis  gambar: images/nama-berkas.jpg"
 ALT_HINT = (
     "tulis keterangan foto di antara kurung siku: ![Warga membersihkan saluran air]"
@@ -160,9 +162,13 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
             outside=True,
         )
     if not relative or not os.path.isfile(os.path.join(settings["PATH"], relative)):
+        close = relative and closest_file(relative, settings["PATH"])
         raise ImageProblem(
             f"gambar '{value}' tidak ditemukan di folder content (image file not found)",
-            "periksa nama berkas (huruf besar/kecil berpengaruh); " + HINT,
+            f"maksud Anda '{close}'? (huruf besar/kecil harus sama) tulis nama berkas persis "
+            "seperti di folder"
+            if close
+            else "periksa nama berkas (huruf besar/kecil berpengaruh); " + HINT,
         )
     static = [p.strip("/") for p in settings.get("STATIC_PATHS", [])]
     if not any(relative == p or relative.startswith(p + "/") for p in static):
@@ -208,10 +214,30 @@ def _read_dimensions(path: str | Path) -> tuple[int, int]:
     except TooManyPixels as why:
         raise ImageProblem(why.message, why.hint, picture=why.path) from None
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        heic = heic_renamed(path)
+        if heic:
+            raise ImageProblem(heic, HEIC_HINT) from None
         raise ImageProblem(
             f"berkas '{Path(path).name}' bukan gambar yang bisa dibaca (cannot read image)",
             "simpan ulang sebagai JPG, PNG atau WebP",
         ) from None
+
+
+def heic_renamed(path: str | os.PathLike, data: bytes | None = None) -> str | None:
+    """The message for an iPhone HEIC photo given another name (`foto.jpg`) that Pillow
+    could not read, or None. `data`: the file's first bytes when already read."""
+    if data is None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(12)
+        except OSError:
+            return None
+    if data[4:8] != b"ftyp" or data[8:12] not in HEIC_BRANDS:
+        return None
+    return (
+        f"foto '{Path(path).name}' sebenarnya berformat HEIC (foto iPhone), walau namanya "
+        f"berakhiran {Path(path).suffix} (HEIC photo under another extension)"
+    )
 
 
 def _plain(text):

@@ -56,7 +56,13 @@ _MONTHS = {
     )
     for name in names
 }
-_DAY_NAME = r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s+)?"
+_DAY_NAME = r"(?:(?P<day_name>senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s+)?"
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(HARI)}
+_WEEKDAYS.update({"jum'at": 4, "ahad": 6})
+# "pukul 09.00", "jam 09:00", "pkl. 09.00" (as the site itself prints the time), after the
+# date with or without a comma: read as the time.
+_CLOCK_WORD = re.compile(r"(?:\s*,\s*|\s+)(?:pukul|pkl\.?|jam)\s*(?=\d)", re.IGNORECASE)
 _REST = r"(?P<rest>(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*(?:Z|[+-]\d{2}:?\d{2}|WIB|WITA|WIT)?)$"
 _DMY_RE = re.compile(
     _DAY_NAME + r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})" + _REST,
@@ -68,7 +74,7 @@ _NAMED_RE = re.compile(
 
 FORMAT_HINT = (
     "tulis seperti 2024-06-05 atau 2024-06-05 09:00 (tahun-bulan-tanggal); "
-    "juga boleh 05-06-2024 atau 5 Juni 2024 (use YYYY-MM-DD [HH:MM] [+HH:MM])"
+    "juga boleh 05-06-2024 atau 5 Juni 2024 pukul 09.00 (use YYYY-MM-DD [HH:MM] [+HH:MM])"
 )
 
 
@@ -82,7 +88,9 @@ class DateError(ValueError):
 
 
 def _as_iso(text):
-    """`text` with a day-month-year date rewritten year first; other text as it is."""
+    """`text` with a day-month-year date rewritten year first, and "pukul"/"jam" before
+    the time left out; other text as it is."""
+    text = _CLOCK_WORD.sub(" ", text, count=1)
     match = _DMY_RE.match(text) or _NAMED_RE.match(text)
     if not match:
         return text
@@ -106,6 +114,22 @@ def has_time(value: object) -> bool:
     except DateError:
         return False
     return bool(match and match["H"])
+
+
+def _check_day_name(text: str, day: dt.date) -> None:
+    """A day name written before the date ("Jumat, 6 Juni 2024") must be that date's."""
+    match = re.match(_DAY_NAME, text, re.IGNORECASE)
+    name = match and match["day_name"]
+    if not name or _WEEKDAYS[name.lower()] == day.weekday():
+        return
+    right = HARI[day.weekday()]
+    written = f"{day.day} {BULAN[day.month - 1]} {day.year}"
+    raise DateError(
+        f"tanggal '{text}': {written} adalah hari {right}, bukan {name} "
+        "(day name does not match the date)",
+        hint=f"periksa tanggalnya; bila tanggalnya benar, tulis  {right}, {written}  "
+        "(nama hari boleh tidak ditulis)",
+    )
 
 
 def parse_date(value: object) -> SafeDatetime:
@@ -135,6 +159,7 @@ def parse_date(value: object) -> SafeDatetime:
             f"(day {d} does not exist)",
             hint="periksa tanggalnya (check the day of the month)",
         )
+    _check_day_name(text, dt.date(y, m, d))
     hour = int(match["H"] or 0)
     minute = int(match["M"] or 0)
     second = int(match["S"] or 0)

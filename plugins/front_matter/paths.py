@@ -4,6 +4,7 @@ are resolved before the check, so no value reaches a file elsewhere on the disk.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 
@@ -28,3 +29,31 @@ def inside_content(value: str, content_root: str | os.PathLike) -> str | None:
     if not real.startswith(root + os.sep):
         return None
     return normal
+
+
+def closest_names(name: str, names: list[str]) -> list[str]:
+    """The names in `names` an operator most likely meant by `name`: the one differing
+    only in upper/lower case, else up to two close spellings."""
+    lowered = {n.lower(): n for n in names}
+    if name.lower() in lowered:
+        return [lowered[name.lower()]]
+    return difflib.get_close_matches(name, names, n=2, cutoff=0.6)
+
+
+def closest_file(relative: str, content_root: str | os.PathLike) -> str | None:
+    """The file of the same folder whose name is closest to `relative`'s (the folder as
+    written, '/'-separated from the content folder), or None. For a missing file's
+    message only: the folder is listed once, when the file is not there."""
+    folder, name = posixpath.split(relative)
+    try:
+        names = [
+            entry.name
+            for entry in os.scandir(
+                os.path.join(content_root, *folder.split("/") if folder else ())
+            )
+            if entry.is_file() and not entry.name.startswith(".")
+        ]
+    except OSError:
+        return None
+    close = closest_names(name, names)
+    return posixpath.join(folder, close[0]) if close else None

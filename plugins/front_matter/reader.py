@@ -210,6 +210,8 @@ class YamlMarkdownReader(MarkdownReader):
     def _check_required(self, source, content, metadata):
         content_type = content_type_of(source.path, self.settings)
         self._check_belongs(source, metadata, content_type)
+        if content_type == schema.PAGE:
+            _check_news_as_page(source, self.settings)
         for field in schema.required_for(content_type):
             if not metadata.get(field.key) and field.key in source.typos:
                 written, line = source.typos[field.key]
@@ -236,6 +238,17 @@ class YamlMarkdownReader(MarkdownReader):
                 f"selesai ({end:%Y-%m-%d %H:%M}) sebelum mulai ({start:%Y-%m-%d %H:%M}) "
                 "(end before start)",
                 "periksa tanggal dan jam selesai; acara sehari cukup ditulis  mulai: saja",
+            )
+        published, last_day = metadata.get("date"), metadata.get("valid_until")
+        if published and last_day and last_day.date() < published.date():
+            # Otherwise published as already "sudah berakhir" and off the home page, unsaid.
+            raise ContentError(
+                source.path,
+                source.lines.get("valid_until", 1),
+                f"berlaku_sampai ({last_day:%Y-%m-%d}) sebelum tanggal pengumuman "
+                f"({published:%Y-%m-%d}) (valid_until before date)",
+                "periksa tanggal, bulan dan tahun berlaku_sampai: hari terakhir pengumuman "
+                "berlaku, sama dengan atau sesudah  tanggal:",
             )
         if not content.strip() and content_type not in BODY_OPTIONAL:
             raise ContentError(
@@ -268,6 +281,30 @@ class YamlMarkdownReader(MarkdownReader):
             )
             del metadata[key]
             metadata.pop(f"{key}_has_time", None)
+
+
+NEWS_KEYS = ("date", "category", "village")  # what makes a page look like a news article
+
+
+def _check_news_as_page(source, settings):
+    """A page with `tanggal`, `kategori` or `desa` is almost surely a news article saved in
+    the pages folder: it would be published as an undated page, outside every list."""
+    found = [source.written.get(key, key) for key in NEWS_KEYS if key in source.lines]
+    if not found:
+        return
+    folder = (settings.get("ARTICLE_PATHS") or ["berita"])[0]
+    folder = folder if folder not in ("", ".") else "berita"
+    report(
+        ContentError(
+            source.path,
+            1,
+            f"ini tampaknya berita, bukan halaman: ada {', '.join(found)} (a page with "
+            "news keys: published as an undated page, outside the news lists)",
+            f"pindahkan ke content/{folder}/; halaman tetap (Profil, Kontak) ditulis tanpa "
+            + (f"{', '.join(found[:-1])} dan {found[-1]}" if len(found) > 1 else found[0]),
+            severity="warning",
+        )
+    )
 
 
 def _aware(value, settings):

@@ -100,8 +100,11 @@ FIELDS = (
         help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
         reference="required for articles, notices and albums: `2024-06-06`, `2024-06-06 09:00`, "
         "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
-        "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00` "
-        "(Indonesian or English month names, full or short)",
+        "write it: `06-06-2024`, `06/06/2024`, `6 Juni 2024`, `Kamis, 6 Juni 2024 09.00`, "
+        "and as the site prints it, `Kamis, 6 Juni 2024 pukul 09.00 WIB` (`pukul`/`jam`/`pkl.` "
+        "before the time; Indonesian or English month names, full or short); a day name must "
+        "match the date (`Jumat, 6 Juni 2024` is refused: a Thursday). One parser "
+        "(`front_matter.dates`) reads every date of the kit, `dokumen.yml`'s too",
         example="2024-06-05 09:00",
     ),
     Field(
@@ -286,10 +289,10 @@ FIELDS = (
         "berlaku_sampai",
         "date",
         used_by=(NOTICE,),
-        help="Tanggal terakhir pengumuman berlaku. Sesudahnya pengumuman hilang dari beranda "
-        'dan ditandai "sudah berakhir", tetapi tetap bisa dibuka.',
-        reference="notices: last day it applies (same formats as `date`); afterwards it "
-        'leaves the home page, marked "sudah berakhir"',
+        help="Tanggal terakhir pengumuman berlaku (tidak boleh sebelum tanggal). Sesudahnya "
+        'pengumuman hilang dari beranda dan ditandai "sudah berakhir", tetapi tetap bisa dibuka.',
+        reference="notices: last day it applies (same formats as `date`; before `date` is an "
+        'error); afterwards it leaves the home page, marked "sudah berakhir"',
         example="2024-06-30",
     ),
     Field(

@@ -16,7 +16,7 @@ from . import characters, schema
 from .errors import ContentError
 from .keys import REFUSED_KEYS, check_value, refused
 from .limits import yaml_depth_problem
-from .yaml_errors import comment_cut, explain, spacing_problem
+from .yaml_errors import comment_cut, explain, merged_node_items, spacing_problem
 
 # Keys, Indonesian aliases and which keys take a list: from the one schema.
 ALIASES = schema.ALIASES
@@ -419,6 +419,8 @@ def _records(source, loader, written, line, node):
                 "(expected a mapping)",
                 "misalnya  - berkas: foto-1.jpg  dan di bawahnya  keterangan: Warga bekerja bakti",
             )
+        for merged_line, message, hint in merged_node_items(item, "foto", first_line=2)[:1]:
+            raise ContentError(source.path, merged_line, message, hint)
         record = {"line": item_line, "values": {}, "lines": {}}
         for key_node, value_node in item.value:
             key_line = key_node.start_mark.line + 2

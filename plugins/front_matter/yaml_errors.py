@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -68,6 +69,9 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             "kurung [ dibuka di baris ini tetapi tidak ditutup",
             "tutup dengan ] di baris yang sama, misalnya  label: [musdes, anggaran]",
         )
+    curly = _curly_quoted(bad)
+    if curly and ("mapping values are not allowed" in problem or "expected key" in problem):
+        return at(problem_line, *curly)
     if "mapping values are not allowed" in problem:
         first = _key_line_without_colon(lines, problem_line)
         if first is not None:  # `judul Rapat` then `tanggal: ...`: one key read as two lines
@@ -118,6 +122,23 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
             f'beri tanda kutip, misalnya  judul: "{value or "..."}"',
         )
     return at(problem_line, "format YAML salah", GENERIC_HINT)
+
+
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # “ ” ‘ ’ „ « »
+
+
+def _curly_quoted(line: str) -> tuple[str, str] | None:
+    """(message, hint) when the value on `line` starts with a curly quote (Word, WhatsApp or
+    a phone keyboard): the operator did quote it, but “ ” are not quotes for YAML."""
+    key, colon, value = line.partition(":")
+    value = value.strip()
+    if not colon or not value or value[0] not in CURLY_QUOTES:
+        return None
+    inner = value.strip(CURLY_QUOTES + " ")
+    return (
+        f"tanda kutip {value[0]} (kutip miring dari Word atau ponsel) bukan tanda kutip YAML",
+        f'pakai tanda kutip lurus " ", misalnya  {key.strip()}: {quoted(inner)}',
+    )
 
 
 def invisible_character(line: str) -> str | None:
@@ -268,3 +289,63 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
     if cut:
         raise ContentError(path, cut[0] + 1, cut[1], cut[2])
     return root
+
+
+def merged_items(keys: list[tuple[str, int, str]], noun: str) -> list[tuple[int, str, str]]:
+    """(line, message, hint) for each list item that lost its `- `, given the
+    (key, line, value) of ONE list item in file order; [] when no key repeats.
+
+    An item written without `- ` is read by YAML as more keys of the item above it: two
+    officials become one mapping with `nama` twice. "Delete one of them" would then delete
+    a person, so the message names the line where the next item starts (the line of the
+    repeated first key, `nama`, or else of the first repeated key)."""
+    problems, seen, start = [], {}, 0
+    for index, (key, line, _value) in enumerate(keys):
+        if key not in seen:
+            seen[key] = line
+            continue
+        # The next item begins at the last repeat of this item's first key, if any.
+        begins = next((i for i in range(index, start, -1) if keys[i][0] == keys[start][0]), index)
+        first_key, first_line, value = keys[begins]
+        shown = f"- {first_key}: {value}" if value else f"- {first_key}: ..."
+        repeated = f"'{key}' ditulis dua kali dalam satu {noun} (baris {seen[key]} dan {line})"
+        if first_key == keys[start][0]:
+            message = (
+                f"{repeated}: tampaknya tanda `- ` di awal baris {first_line} terlupa, "
+                f"sehingga dua {noun} tergabung menjadi satu (duplicate key: list item "
+                "without '- ')"
+            )
+            hint = (
+                f"setiap {noun} diawali tanda `- `: tulis  {shown}  di baris {first_line}, "
+                f"sejajar dengan tanda - di atasnya (jangan hapus '{first_key}' di baris "
+                f"{seen[first_key]})"
+            )
+        else:
+            message = f"{repeated} (duplicate key)"
+            hint = (
+                f"bila baris {first_line} memulai {noun} berikutnya: setiap {noun} diawali "
+                f"tanda `- `, tulis  {shown}; bila bukan, hapus baris yang salah"
+            )
+        problems.append((first_line, message, hint))
+        start = begins
+        seen = {k: ln for k, ln, _v in keys[begins : index + 1]}
+    return problems
+
+
+def merged_node_items(
+    node: yaml.Node, noun: str, key_of: Callable[[str], str | None] = str.lower, first_line: int = 1
+) -> list[tuple[int, str, str]]:
+    """merged_items of one list item's MappingNode; `key_of` turns a key as written into
+    the key it stands for (None: an unknown key, left to the caller's own message);
+    `first_line`: the file's line number of the YAML text's first line (2 in front matter,
+    after `---`)."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    keys = []
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            key = key_of(str(key_node.value).strip())
+            value = value_node.value if isinstance(value_node, yaml.ScalarNode) else ""
+            if key:
+                keys.append((key, key_node.start_mark.line + first_line, str(value).strip()))
+    return merged_items(keys, noun)

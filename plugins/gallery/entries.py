@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from front_matter.errors import ContentError
+from front_matter.paths import closest_names
 from photos.source import handled
 
 # What an operator may write in one photo entry: Indonesian and English keys.
@@ -39,13 +40,6 @@ def photo_files(folder: str) -> list[str]:
         for name in os.listdir(folder)
         if not name.startswith(".") and handled(name) and os.path.isfile(os.path.join(folder, name))
     )
-
-
-def _closest(name, names):
-    lowered = {n.lower(): n for n in names}
-    if name.lower() in lowered:
-        return [lowered[name.lower()]]
-    return difflib.get_close_matches(name, names, n=2, cutoff=0.6)
 
 
 def check(
@@ -125,7 +119,7 @@ def check(
                     )
                 )
                 continue
-            close = _closest(name, present)
+            close = closest_names(name, present)
             problems.append(
                 ContentError(
                     index_path,

@@ -10,7 +10,7 @@ from typing import Any
 
 from PIL import UnidentifiedImageError
 
-from article_extras.images import HEIC_HINT
+from article_extras.images import HEIC_HINT, heic_renamed
 from front_matter.paths import OUTSIDE_HINT, inside_content
 from front_matter.pictures import TooManyPixels, open_picture
 
@@ -111,6 +111,9 @@ def inspect(root: str, relative: str, settings: Mapping[str, Any]) -> Source:
     except TooManyPixels as why:
         raise PhotoProblem(why.message, why.hint, unopened=True, picture=why.path) from None
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as why:
+        heic = not opened and heic_renamed(path, data[:12])
+        if heic:
+            raise PhotoProblem(heic, HEIC_HINT, unopened=True) from None
         cut = "truncated" in str(why)
         raise PhotoProblem(
             f"foto '{name}' "

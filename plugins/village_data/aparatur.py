@@ -97,6 +97,7 @@ def _read_official(reader, item):
         KEYS,
         required=("nama", "jabatan"),
         what="aparatur",
+        item="orang",
         example="- nama: Budi Santoso  jabatan: Kepala Desa",
     )
     if fields is None or not {"nama", "jabatan"} <= set(fields):

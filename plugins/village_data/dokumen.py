@@ -231,6 +231,7 @@ def _read_document(reader, item, content_root, settings):
         KEYS,
         required=REQUIRED,
         what="dokumen",
+        item="dokumen",
         example="- judul: ...  jenis: Perdes  tahun: 2024  berkas: files/...",
     )
     if fields is None or not set(REQUIRED) <= set(fields):

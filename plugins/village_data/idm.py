@@ -214,6 +214,7 @@ def _read_year(reader, item):
         ROW_KEYS,
         required=("tahun", "idm"),
         what="data IDM",
+        item="tahun",
         example="- tahun: 2024  idm: 0.7124  status: Maju",
     )
     if fields is None or not {"tahun", "idm"} <= set(fields):

@@ -178,6 +178,7 @@ def _read_people(reader, node):
             AGE_KEYS,
             required=AGE_KEYS,
             what="kelompok umur",
+            item="kelompok umur",
             example="- umur: 0-14  laki_laki: 350  perempuan: 340",
         )
         if row is None or not set(AGE_KEYS) <= set(row):

@@ -16,15 +16,15 @@ from typing import Any
 
 import yaml
 
+from front_matter.dates import DateError, parse_date
 from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
 from front_matter.source import decode
-from front_matter.yaml_errors import compose_yaml
+from front_matter.yaml_errors import compose_yaml, merged_node_items
 from wartadesa.numbers import NUMBER_RULE, NumberError, read_number, read_whole_number
 
 MAX_DATA_KB = 512  # a data file bigger than this is refused (pasted junk)
-DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def line_of(node: yaml.Node) -> int:
@@ -86,9 +86,12 @@ class DataReader:
         required: Iterable[str] = (),
         what: str = "data",
         example: str = "",
+        item: str = "",
     ) -> dict[str, yaml.Node] | None:
         """{key: value node} of a mapping with only `keys` (aliases: {"alias": "key"} in
-        keys as a dict), or None when the node is not a mapping."""
+        keys as a dict), or None when the node is not a mapping. `item` (the noun of one
+        list item, "orang"): the mapping is one item of a list, and a repeated key is
+        first explained as an item written without its `- ` (front_matter.yaml_errors)."""
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node,
@@ -97,6 +100,7 @@ class DataReader:
             )
             return None
         aliases = keys if isinstance(keys, dict) else {key: key for key in keys}
+        merged = item and self._merged_items(node, aliases, item)
         found = {}
         for key_node, value_node in node.value:
             scalar = isinstance(key_node, yaml.ScalarNode)
@@ -110,6 +114,8 @@ class DataReader:
                     unknown_key_hint(folded, aliases, dict.fromkeys(aliases.values())),
                 )
                 continue
+            if key in found and merged:
+                continue  # explained once, by merged_items
             if key in found:
                 self.error(
                     key_node,
@@ -123,6 +129,19 @@ class DataReader:
             if key not in found:
                 self.error(node, f"{what} tanpa '{key}' (missing key)", f"tambahkan  {key}: ...")
         return {key: value for key, (_k, value) in found.items()}
+
+    def _merged_items(self, node: yaml.MappingNode, aliases: Mapping[str, str], item: str):
+        """Report each item of a list written without its `- ` (merged_node_items); True
+        when there was one."""
+
+        def key_of(written):
+            folded = fold(written)
+            return aliases.get(folded) or aliases.get(folded.replace(" ", "_"))
+
+        problems = merged_node_items(node, item, key_of)
+        for line, message, hint in problems:
+            self.error(line, message, hint)
+        return bool(problems)
 
     def sequence(self, node: yaml.Node | None, what: str, example: str = "") -> list[yaml.Node]:
         """The items of a list node (a single mapping is not a list: an error)."""
@@ -233,20 +252,15 @@ class DataReader:
         )
 
     def date(self, node: yaml.Node | None, key: str) -> dt.date | None:
+        """A calendar date, written as front matter dates are (front_matter.dates:
+        2024-12-20, 20-12-2024, 20 Desember 2024, Jumat, 20 Desember 2024)."""
         value = self.text(node, key)
         if value is None:
             return None
-        match = DATE.match(value)
         try:
-            if not match:
-                raise ValueError
-            return dt.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            self.error(
-                node,
-                f"'{key}' bukan tanggal yang benar: '{value}' (expected YYYY-MM-DD)",
-                "tulis tanggal sebagai tahun-bulan-tanggal, misalnya 2024-03-15",
-            )
+            return parse_date(value).date()
+        except DateError as err:
+            self.error(node, err.message, err.hint)
             return None
 
     def choice(self, node: yaml.Node | None, key: str, options: Mapping[str, Any]) -> Any:

@@ -21,7 +21,7 @@ from front_matter.errors import ContentError
 from front_matter.keys import unknown_key_hint
 from front_matter.limits import human
 from front_matter.source import decode
-from front_matter.yaml_errors import compose_yaml
+from front_matter.yaml_errors import compose_yaml, merged_node_items
 
 from . import data
 from .names import SLUG_PATTERN, fold, looks_like_code, village_key
@@ -169,6 +169,10 @@ def _read_entry(registry, item):
         )
         return
     values, lines, problems = {}, {}, []
+    merged = merged_node_items(
+        item, "desa", lambda k: KEY_ALIASES.get(k.lower(), k.lower()) if k else None
+    )
+    problems += [ContentError(path, *problem) for problem in merged]
     for key_node, value_node in item.value:
         key_line = key_node.start_mark.line + 1
         written = ""
@@ -185,6 +189,8 @@ def _read_entry(registry, item):
                 )
             )
             continue
+        if key in values and merged:
+            continue  # explained once, above
         if key in values:
             problems.append(
                 ContentError(

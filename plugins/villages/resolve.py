@@ -378,7 +378,14 @@ class Resolver:
                 + ")",
             )
         regions = region_candidates(first)
-        if regions:
+        listed = [part for part in rest if self._is_village_name(part)]
+        if listed:  # `desa: Binangun, Saringembat`: two villages, not a village and its region
+            hint = (
+                "ada koma: nama sesudah koma dibaca sebagai kecamatan/kabupaten; beberapa "
+                f"desa ditulis sebagai daftar, misalnya  desa: [{', '.join([first, *rest])}]  "
+                "atau satu desa per baris diawali tanda `- `"
+            )
+        elif regions:
             hint = (
                 f"'{first}' adalah {data.path_of(regions[0])} ({regions[0].code}): "
                 "kecamatan, kabupaten/kota dan provinsi ditulis di region: (wilayah:)"
@@ -386,6 +393,14 @@ class Resolver:
         else:
             hint = self._typo_hint(key, slug)
         raise Unresolved(f"desa '{text}' tidak ditemukan (unknown village)", hint)
+
+    def _is_village_name(self, text):
+        """Whether `text` (written after a comma, without Kec./Kab.) names a village."""
+        code, prefix, _key = parse_region(text)
+        if code or prefix:
+            return False
+        key = village_key(text)
+        return bool(key) and (key in self.by_key or bool(data.villages_named(key)))
 
     def _typo_hint(self, key, slug):
         registry_keys = data.close_keys(key, list(self.by_key), n=MAX_SUGGESTIONS, cutoff=0.7)

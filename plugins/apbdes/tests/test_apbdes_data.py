@@ -255,3 +255,24 @@ def test_a_folder_reads_years_newest_first_and_ignores_other_files(tmp_path):
 )
 def test_bidang_by_name_number_or_key_word(text, index):
     assert bidang_index(text) == index
+
+
+def test_a_line_that_lost_its_dash(tmp_path):
+    """Two lines of the budget merged into one mapping: named at the second's line, not
+    "delete one of them" (which would delete a line of the budget)."""
+    line = only(
+        tmp_path,
+        """\
+        pendapatan:
+          rincian:
+            - uraian: Dana Desa
+              anggaran: 1000000000
+              uraian: Alokasi Dana Desa
+              anggaran: 500000000
+        """,
+    )
+    assert (
+        "2025.yml:5: 'uraian' ditulis dua kali dalam satu rincian (baris 3 dan 5): "
+        "tampaknya tanda `- ` di awal baris 5 terlupa"
+    ) in line
+    assert "tulis  - uraian: Alokasi Dana Desa  di baris 5" in line

@@ -22,7 +22,13 @@ from wartadesa.build import BuildFailed
         ("17 Agustus 2025", (2025, 8, 17, 0, 0), False),
         ("17 Agt. 2025", (2025, 8, 17, 0, 0), False),
         ("3 Oct 2024", (2024, 10, 3, 0, 0), False),
-        ("Sabtu, 29 November 2026 09:00", (2026, 11, 29, 9, 0), True),
+        ("Minggu, 29 November 2026 09:00", (2026, 11, 29, 9, 0), True),
+        ("Jum'at, 27 November 2026", (2026, 11, 27, 0, 0), False),
+        ("6 Juni 2024 pukul 09.00", (2024, 6, 6, 9, 0), True),
+        ("6 Juni 2024, pukul 09:00", (2024, 6, 6, 9, 0), True),
+        ("6 Juni 2024 jam 9.00", (2024, 6, 6, 9, 0), True),
+        ("06-06-2024 pkl. 09.00", (2024, 6, 6, 9, 0), True),
+        ("2024-06-06 pukul 09.00", (2024, 6, 6, 9, 0), True),
         ("2026-11-29", (2026, 11, 29, 0, 0), False),
     ],
 )
@@ -34,6 +40,29 @@ def test_day_month_year_forms(written, expected, with_time):
 
 def test_zone_after_a_named_month():
     assert parse_date("29 November 2026 09:00 WITA").utcoffset().total_seconds() == 8 * 3600
+
+
+def test_the_date_the_site_prints_reads_back():
+    """The site's own "Kamis, 6 Juni 2024 pukul 09.00 WIB", copied from a page, is that
+    moment; WITA and WIT keep their own offset (the page shows `09.00 WITA`, the README's
+    promise)."""
+    for zone, hours in (("WIB", 7), ("WITA", 8), ("WIT", 9)):
+        date = parse_date(f"Kamis, 6 Juni 2024 pukul 09.00 {zone}")
+        assert (date.day, date.hour, date.utcoffset().total_seconds()) == (6, 9, hours * 3600)
+        assert has_time(f"Kamis, 6 Juni 2024 pukul 09.00 {zone}")
+
+
+def test_a_day_name_that_does_not_match_the_date():
+    with pytest.raises(DateError) as problem:
+        parse_date("Jumat, 6 Juni 2024")
+    assert problem.value.message == (
+        "tanggal 'Jumat, 6 Juni 2024': 6 Juni 2024 adalah hari Kamis, bukan Jumat (day name "
+        "does not match the date)"
+    )
+    assert problem.value.hint == (
+        "periksa tanggalnya; bila tanggalnya benar, tulis  Kamis, 6 Juni 2024  (nama hari "
+        "boleh tidak ditulis)"
+    )
 
 
 @pytest.mark.parametrize(

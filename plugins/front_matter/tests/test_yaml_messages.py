@@ -126,6 +126,12 @@ CASES = {
         "ada spasi tak-putus (non-breaking space, U+00A0)",
         "tulis  kategori: Pembangunan",
     ),
+    "curly-quotes-around-a-colon": (  # the operator did quote it, with Word's quotes
+        "judul: \u201cKerja Bakti: Warga Krajan\u201d\ntanggal: 2024-07-05",
+        2,
+        "tanda kutip \u201c (kutip miring dari Word atau ponsel) bukan tanda kutip YAML",
+        'pakai tanda kutip lurus " ", misalnya  judul: "Kerja Bakti: Warga Krajan"',
+    ),
     "non-breaking-space-last-key": (
         "judul: Rapat\ntanggal: 2024-06-05\nkategori:\u00a0Pembangunan",
         4,
@@ -283,3 +289,16 @@ def test_a_missing_colon_in_a_data_file_names_its_own_line(name, text, line, fix
     assert caught.value.line == line, str(caught.value)
     assert "tanda titik dua (:) tidak ada" in caught.value.message
     assert caught.value.hint.endswith(fixed), str(caught.value)
+
+
+def test_merged_items_finds_each_lost_dash():
+    """Three officials in one mapping: two lost dashes, each named at its own line."""
+    from front_matter.yaml_errors import merged_items
+
+    keys = [("nama", 2, "A"), ("jabatan", 3, "X"), ("nama", 4, "B"), ("foto", 5, "")]
+    keys += [("jabatan", 6, "Y"), ("nama", 7, "C"), ("jabatan", 8, "Z")]
+    problems = merged_items(keys, "orang")
+    assert [line for line, _m, _h in problems] == [4, 7]
+    assert problems[1][1].startswith("'nama' ditulis dua kali dalam satu orang (baris 4 dan 7)")
+    assert problems[1][2].startswith("setiap orang diawali tanda `- `: tulis  - nama: C  di")
+    assert merged_items([("nama", 2, "A"), ("jabatan", 3, "X")], "orang") == []

@@ -41,7 +41,12 @@ def test_entries_keep_their_lines(tmp_path):
     [
         ("foto: a.jpg\n", 4, "'foto' harus berupa daftar, satu '- berkas: ...' per foto"),
         ("foto:\n  - berkas: [a.jpg]\n", 5, "isi 'foto' hanya boleh berupa teks"),
-        ("foto:\n  - berkas: a.jpg\n    berkas: b.jpg\n", 6, "kunci 'berkas' ditulis dua kali"),
+        (
+            "foto:\n  - berkas: a.jpg\n    berkas: b.jpg\n",
+            6,
+            "'berkas' ditulis dua kali dalam satu foto (baris 5 dan 6): tampaknya tanda `- ` di "
+            "awal baris 6 terlupa",
+        ),
     ],
 )
 def test_malformed_lists_are_file_line_errors(tmp_path, front, line, message):

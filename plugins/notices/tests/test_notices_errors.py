@@ -121,6 +121,17 @@ CASES = {
         4,
         ["tidak ada", "februari"],
     ),
+    "berlaku-sampai-sebelum-tanggal": (  # else published as already "sudah berakhir"
+        "pengumuman",
+        NOTICE.replace("2024-07-01", "2024-07-10"),
+        "berlaku_sampai: 2024-06-30",
+        "error",
+        4,
+        [
+            "berlaku_sampai (2024-06-30) sebelum tanggal pengumuman (2024-07-10)",
+            "valid_until before date",
+        ],
+    ),
     "tanggal-pengumuman-hilang": (
         "pengumuman",
         NOTICE.replace("tanggal: 2024-07-01\n", ""),
@@ -186,6 +197,9 @@ def test_a_good_notice_and_event_pass(tmp_path):
     (content / "pengumuman" / "a.md").write_text(
         NOTICE.format(extra="lampiran: jadwal.pdf\npenting: ya\nberlaku_sampai: 2024-07-31"),
         encoding="utf-8",
+    )
+    (content / "pengumuman" / "sehari.md").write_text(  # ends the day it is published: fine
+        NOTICE.format(extra="berlaku_sampai: 2024-07-01\nslug: sehari"), encoding="utf-8"
     )
     (content / "agenda" / "b.md").write_text(
         EVENT.format(

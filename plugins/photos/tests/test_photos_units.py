@@ -1,6 +1,7 @@
 """The photos plugin's parts on their own: widths never upscale, names and digests, the
 encoder (AVIF too) never writes metadata, the operator's warnings."""
 
+import pytest
 from photo_files import phone_jpeg, transparent_png
 from PIL import Image
 
@@ -91,3 +92,17 @@ def test_very_large_originals_are_warned_about(tmp_path):
     warnings = inspect(str(tmp_path), "p.jpg", settings).warnings
     assert warnings and "sangat besar" in warnings[0][0] and "1200x900" in warnings[0][0]
     assert not inspect(str(tmp_path), "p.jpg", {**settings, "PHOTOS_LARGE_PX": 6000}).warnings
+
+
+def test_an_iphone_photo_renamed_jpg_gets_the_heic_advice(tmp_path):
+    """The bytes say HEIC (`ftypheic` at offset 4) though the name says .jpg."""
+    from photos.source import PhotoProblem
+
+    (tmp_path / "p.jpg").write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 64)
+    with pytest.raises(PhotoProblem) as problem:
+        inspect(str(tmp_path), "p.jpg", dict(DEFAULTS))
+    assert str(problem.value) == (
+        "foto 'p.jpg' sebenarnya berformat HEIC (foto iPhone), walau namanya berakhiran .jpg "
+        "(HEIC photo under another extension)"
+    )
+    assert "Paling Kompatibel" in problem.value.hint

@@ -1,6 +1,7 @@
 """Every mistake in a data file stops the build with `file:line: message` (all reported
 together, by one real build), plus the readers' own cases on small files."""
 
+import datetime as dt
 import os
 import textwrap
 
@@ -302,9 +303,8 @@ def test_documents_accept_aliases_and_static_prefix(tmp_path):
     )
     assert errors == [
         (
-            "data/dokumen.yml:5: 'tanggal' bukan tanggal yang benar: '2024-02-30' "
-            "(expected YYYY-MM-DD) — tulis tanggal sebagai tahun-bulan-tanggal, "
-            "misalnya 2024-03-15"
+            "data/dokumen.yml:5: tanggal '2024-02-30' tidak ada: Februari 2024 hanya punya "
+            "29 hari (day 30 does not exist) — periksa tanggalnya (check the day of the month)"
         )
     ]
     documents, errors = read(
@@ -469,3 +469,124 @@ def test_an_unknown_key_is_echoed_as_written(tmp_path):
         "aparatur.yml:4: kunci 'anggota_bpd' tidak dikenal di aparatur.yml (unknown key) — "
         "kunci yang boleh: contoh, sumber, catatan, pemerintah_desa, bpd"
     ]  # not 'anggota bpd': the operator searches the file for what the message says
+
+
+def test_an_official_without_its_dash_is_not_deleted(tmp_path):
+    """Two officials merged into one mapping (the second lost its `- `): one message on the
+    line where the second begins, not "delete one of them" three times (which deletes a
+    person)."""
+    from village_data.aparatur import read_officials
+
+    officials, errors = read(
+        tmp_path,
+        "aparatur.yml",
+        """
+        pemerintah_desa:
+          - nama: Budi Santoso
+            jabatan: Kepala Desa
+            masa_jabatan: 2019-2025
+            nama: Siti Aminah
+            jabatan: Sekretaris Desa
+            masa_jabatan: sejak 2021
+          - nama: Joko
+            jabatan: Kaur Keuangan
+        """,
+        read_officials,
+    )
+    assert errors == [
+        "aparatur.yml:5: 'nama' ditulis dua kali dalam satu orang (baris 2 dan 5): tampaknya "
+        "tanda `- ` di awal baris 5 terlupa, sehingga dua orang tergabung menjadi satu "
+        "(duplicate key: list item without '- ') — setiap orang diawali tanda `- `: tulis  "
+        "- nama: Siti Aminah  di baris 5, sejajar dengan tanda - di atasnya (jangan hapus "
+        "'nama' di baris 2)"
+    ]
+    assert "hapus salah satunya" not in errors[0]
+
+
+def test_a_key_really_written_twice_in_one_official(tmp_path):
+    from village_data.aparatur import read_officials
+
+    _, errors = read(
+        tmp_path,
+        "aparatur.yml",
+        """
+        pemerintah_desa:
+          - nama: Budi Santoso
+            jabatan: Kepala Desa
+            jabatan: Kades
+        """,
+        read_officials,
+    )
+    assert errors == [
+        "aparatur.yml:4: 'jabatan' ditulis dua kali dalam satu orang (baris 3 dan 4) "
+        "(duplicate key) — bila baris 4 memulai orang berikutnya: setiap orang diawali "
+        "tanda `- `, tulis  - jabatan: Kades; bila bukan, hapus baris yang salah"
+    ]
+
+
+def test_a_document_without_its_dash(tmp_path):
+    write(tmp_path, "files/a.pdf", "%PDF-1.4\n")
+    _, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        """
+        dokumen:
+          - judul: Perdes APBDes
+            jenis: Perdes
+            tahun: 2024
+            berkas: files/a.pdf
+            klasifikasi: berkala
+            judul: Perdes RKP
+            jenis: Perdes
+            tahun: 2024
+            berkas: files/a.pdf
+            klasifikasi: berkala
+        """,
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        "data/dokumen.yml:7: 'judul' ditulis dua kali dalam satu dokumen (baris 2 dan 7): "
+        "tampaknya tanda `- ` di awal baris 7 terlupa"
+    )
+    assert "setiap dokumen diawali tanda `- `: tulis  - judul: Perdes RKP  di baris 7" in errors[0]
+
+
+def test_document_dates_are_read_as_article_dates(tmp_path):
+    """One date reader (front_matter.dates) for articles, notices, events and dokumen.yml:
+    `20 Desember 2024` is a date here too, and a wrong day name is named."""
+    write(tmp_path, "files/a.pdf", "%PDF-1.4\n")
+    text = """
+        dokumen:
+          - judul: Perdes APBDes
+            jenis: Perdes
+            tahun: 2024
+            tanggal: {date}
+            berkas: files/a.pdf
+            klasifikasi: berkala
+        """
+    documents, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        text.format(date="20 Desember 2024"),
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert errors == []
+    assert documents.documents[0].tanggal == dt.date(2024, 12, 20)
+    _, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        text.format(date="Sabtu, 20 Desember 2024"),
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert errors == [
+        "data/dokumen.yml:5: tanggal 'Sabtu, 20 Desember 2024': 20 Desember 2024 adalah hari "
+        "Jumat, bukan Sabtu (day name does not match the date) — periksa tanggalnya; bila "
+        "tanggalnya benar, tulis  Jumat, 20 Desember 2024  (nama hari boleh tidak ditulis)"
+    ]

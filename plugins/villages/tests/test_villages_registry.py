@@ -282,7 +282,10 @@ def test_missing_and_empty_files(tmp_path):
         ("- kode: 35.23.07.2099\n", ["desa.yml:1:", "'35.23.07.2099' tidak ada dalam data resmi"]),
         ("- kode: 35.23.07.20\n", ["desa.yml:1:", "kode desa '35.23.07.20' tidak valid"]),
         ("- kode: 35.23.07.2005\n  situs:\n", ["desa.yml:2:", "'situs' tidak berisi nilai"]),
-        ("- kode: 35.23.07.2005\n  kode: 35.23.07.2011\n", ["desa.yml:2:", "ditulis dua kali"]),
+        (
+            "- kode: 35.23.07.2005\n  kode: 35.23.07.2011\n",
+            ["desa.yml:2:", "ditulis dua kali dalam satu desa", "setiap desa diawali tanda `- `"],
+        ),
         ("- nama: 35.23.07.2005\n", ["desa.yml:1:", "'nama' berisi kode"]),
     ],
 )

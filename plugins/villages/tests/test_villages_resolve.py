@@ -143,6 +143,11 @@ def test_bad_village_codes(resolver, value, words):
         ("Kota Bangun", "64.02.08"),  # a kecamatan whose name begins with "Kota"
         ("DKI Jakarta", "31"),
         ("Kec. Kediri, Tabanan", "51.02.06"),
+        ("Jatim", "35"),  # everyday abbreviations of provinces
+        ("jateng", "33"),
+        ("NTT", "53"),
+        ("Kaltim", "64"),
+        ("Kec. Singgahan, Jatim", "35.23.07"),
     ],
 )
 def test_region_values(resolver, value, code):
@@ -195,3 +200,15 @@ def test_ambiguous_name_suggestions_work_when_pasted_into_a_list(resolver, name)
         ]
         assert len(values) == 2
         assert resolver.village(values[1]).code == code
+
+
+def test_two_villages_after_one_comma_are_told_to_be_a_list(resolver):
+    """`desa: Binangun, Saringembat` reads Saringembat as Binangun's region: the message
+    says how several villages are written, not what Binangun the kecamatan is."""
+    text = problem(resolver.village, "Binangun, Saringembat")
+    assert text == (
+        "desa 'Binangun, Saringembat' tidak ditemukan (unknown village) — ada koma: nama "
+        "sesudah koma dibaca sebagai kecamatan/kabupaten; beberapa desa ditulis sebagai "
+        "daftar, misalnya  desa: [Binangun, Saringembat]  atau satu desa per baris diawali "
+        "tanda `- `"
+    )
