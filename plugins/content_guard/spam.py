@@ -24,6 +24,7 @@ from .reader_text import (
     LEET,
     LEET_AS_I,
     LEET_CHARACTERS,
+    attribute_texts,
     fold,
     joined_letters,
     leet_variants,
@@ -134,12 +135,23 @@ HIDDEN_CSS = [
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
+# Elements the browser writes smaller than the text around them (`font-size: smaller`):
+# nested, the letters become too small to see.
+SHRINKING = re.compile(r"<(/?)(?:small|sub|sup)(?=[\s/>])", re.I)
+MAX_SHRINKING = 2
+SHRINKING_HOW = (
+    f"lebih dari {MAX_SHRINKING} <small>/<sub>/<sup> bersarang, hurufnya terlalu kecil untuk dibaca"
+)
 
 STATIC_TEXT = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".txt")
 
 HACKED_HINT = (
     "hapus bagian ini. Jika Anda tidak menulisnya, situs atau akun Anda mungkin dibobol: "
     "ganti kata sandi dan periksa riwayat perubahan (git log)"
+)
+ALLOWED_HINT = (
+    ". Jika berita ini memang membahas judi (misalnya sosialisasi bahayanya), tambahkan nama "
+    "berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py"
 )
 
 
@@ -192,6 +204,8 @@ def _could_hold_phrase(seen):
 def _letters_hold_word(squeezed: str) -> bool:
     """Whether a gambling word is in `squeezed` (text without its spaces) with its digits
     read as letters, either way of reading `1`."""
+    if not LEET_CHARACTERS.search(squeezed):  # most text: translating (slow) changes nothing
+        return any(word in squeezed for word in PHRASE_WORDS)
     return any(
         word in text
         for text in (squeezed.translate(LEET), squeezed.translate(LEET_AS_I))
@@ -294,6 +308,37 @@ def spam_text(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     return found
 
 
+def spam_attributes(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line, attribute, phrase) for promotional gambling text in the attributes a reader
+    or a search engine reads as text (title, alt, aria-label, ...: reader_text's
+    TEXT_ATTRIBUTES), each value read like a line of the page (see spam_text), what looks
+    like a tag in it read as text (as the browser shows it)."""
+    lines = [(number, text) for number, text in lines if "=" in text]
+    values = attribute_texts("\n".join(text for _, text in lines))  # those of each line
+    if not values or not _could_hold_word_in(" ".join(value for _, value in values)):
+        return []
+    found = []
+    for number, name, value in (
+        (number, *attribute) for number, text in lines for attribute in attribute_texts(text)
+    ):
+        phrase = phrase_seen(visible(without_urls(fold(value)), folded=True, tags=False))
+        if phrase:  # reported as written when it can be
+            found.append((number, name, _phrase(without_urls(value)) or phrase))
+    return found
+
+
+NOT_LETTERS = re.compile(r"[^a-z0-9@$!|]+")
+
+
+def _could_hold_word_in(values: str) -> bool:
+    """False when no attribute value in `values` (all of them, as written) can hold a
+    gambling phrase in any form phrase_seen reads: the letters of any value as it reads
+    them (folded, links and punctuation out, digits read as letters, letters joined) are
+    a run of the letters of all the values together once everything but letters, digits
+    and the signs read as letters is taken out. One look instead of one per value."""
+    return _letters_hold_word(NOT_LETTERS.sub("", without_urls(fold(values))))
+
+
 def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, how) for raw HTML that hides text from readers; `lines` are consecutive."""
     if not lines:
@@ -315,7 +360,26 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
                 found.append((line_at(start + match.start()), how))
     for match in HIDDEN_ATTRIBUTE.finditer(text):
         found.append((line_at(match.end()), "atribut hidden"))
+    found += _shrunk_text(lines)
     return sorted(set(found))
+
+
+def _shrunk_text(lines):
+    """(line, how) where text sits in more than MAX_SHRINKING nested elements that each
+    make the letters smaller (30 nested <small>: letters 0.08px high). Tags are counted
+    in the order written, as the browser nests them (an unclosed one holds what follows)."""
+    found, depth = [], 0
+    for number, text in lines:
+        if "<" not in text:
+            continue
+        for match in SHRINKING.finditer(text):
+            if match.group(1):
+                depth = max(depth - 1, 0)
+                continue
+            depth += 1
+            if depth == MAX_SHRINKING + 1:
+                found.append((number, SHRINKING_HOW))
+    return found
 
 
 def _allowed(item, patterns):
@@ -344,14 +408,26 @@ def problems_in(
             ContentError(path, number, f"tautan ke {why}: {url} (gambling spam link)", HACKED_HINT)
         )
     if not allow_text:
-        for number, phrase in spam_text(lines):
+        in_text = spam_text(lines)
+        for number, phrase in in_text:
             errors.append(
                 ContentError(
                     path,
                     number,
                     f"teks promosi judi online: '{phrase}' (gambling spam text)",
-                    HACKED_HINT + ". Jika berita ini memang membahas judi (misalnya sosialisasi "
-                    "bahayanya), tambahkan nama berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py",
+                    HACKED_HINT + ALLOWED_HINT,
+                )
+            )
+        for number, name, phrase in spam_attributes(lines):
+            if (number, phrase) in in_text:  # not an attribute (Markdown's {: title=...})
+                continue
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    f"teks promosi judi online di atribut {name}=: '{phrase}' "
+                    "(gambling spam text in an attribute)",
+                    HACKED_HINT + ALLOWED_HINT,
                 )
             )
     for number, how in hidden_text(body):
