@@ -135,6 +135,9 @@ HIDDEN_CSS = [
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
+# A link with nothing to see in it (HTML or Markdown `[](...)`): only search engines find it.
+EMPTY_LINK = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>[\s\u200b-\u200d\u2060\ufeff]*</a\s*>", re.I)
+EMPTY_MARKDOWN_LINK = re.compile(r"\[[\s\u200b-\u200d\u2060\ufeff]*\]\(")
 # Elements the browser writes smaller than the text around them (`font-size: smaller`):
 # nested, the letters become too small to see.
 SHRINKING = re.compile(r"<(/?)(?:small|sub|sup)(?=[\s/>])", re.I)
@@ -360,6 +363,12 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
                 found.append((line_at(start + match.start()), how))
     for match in HIDDEN_ATTRIBUTE.finditer(text):
         found.append((line_at(match.end()), "atribut hidden"))
+    for match in EMPTY_LINK.finditer(text):
+        found.append((line_at(match.start()), "tautan tanpa teks"))
+    if "](" in text:
+        for match in EMPTY_MARKDOWN_LINK.finditer(text):
+            if text[match.start() - 1 : match.start()] not in ("!", "]", "\\"):  # ![](img)
+                found.append((line_at(match.start()), "tautan tanpa teks"))
     found += _shrunk_text(lines)
     return sorted(set(found))
 

@@ -138,6 +138,9 @@ def test_links_to_gambling_pages_on_other_sites_are_found():
         ('<div style="text-indent:-5000px">x</div>', "posisi di luar layar (off-screen)"),
         ('<div style="height:0;overflow:hidden">x</div>', "ukuran 0 (zero size)"),
         ("<div hidden>x</div>", "atribut hidden"),
+        ('<a href="https://hoki-raja.example/daftar"></a>', "tautan tanpa teks"),
+        ("<A HREF=https://hoki-raja.example/> &nbsp;&#8203; </a >", "tautan tanpa teks"),
+        ("Baca [](https://hoki-raja.example/daftar) ini.", "tautan tanpa teks"),
     ],
 )
 def test_hidden_text_is_found(html, how):
@@ -159,6 +162,8 @@ def test_hidden_text_in_a_style_block_names_its_line():
         '<div style="opacity:0.8">x</div>',
         '<div style="margin-left:-10px">x</div>',
         "Tulisan tentang display: none dalam teks biasa.",
+        '<a id="atas"></a> <a href="/">Beranda</a>',
+        "![](foto.jpg) [![Foto](foto.jpg)](https://contoh.desa.id/) - [ ] tugas",
     ],
 )
 def test_visible_html_is_not_hidden_text(html):
