@@ -136,8 +136,10 @@ STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
 # A link with nothing to see in it (HTML or Markdown `[](...)`): only search engines find it.
-EMPTY_LINK = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>[\s\u200b-\u200d\u2060\ufeff]*</a\s*>", re.I)
-EMPTY_MARKDOWN_LINK = re.compile(r"\[[\s\u200b-\u200d\u2060\ufeff]*\]\(")
+# Links whose text has no letter or digit outside entities (`&nbsp;`): maybe nothing to see.
+NO_WORD = r"((?:[^<>\[\]\w&]|&#?\w+;)*)"
+LINK_WITH_TEXT = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>" + NO_WORD + r"</a\s*>", re.I)
+MARKDOWN_LINK_WITH_TEXT = re.compile(r"\[" + NO_WORD + r"\]\(")
 # Elements the browser writes smaller than the text around them (`font-size: smaller`):
 # nested, the letters become too small to see.
 SHRINKING = re.compile(r"<(/?)(?:small|sub|sup)(?=[\s/>])", re.I)
@@ -363,31 +365,39 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
                 found.append((line_at(start + match.start()), how))
     for match in HIDDEN_ATTRIBUTE.finditer(text):
         found.append((line_at(match.end()), "atribut hidden"))
-    for match in EMPTY_LINK.finditer(text):
-        found.append((line_at(match.start()), "tautan tanpa teks"))
-    if "](" in text:
-        for match in EMPTY_MARKDOWN_LINK.finditer(text):
-            if text[match.start() - 1 : match.start()] not in ("!", "]", "\\"):  # ![](img)
-                found.append((line_at(match.start()), "tautan tanpa teks"))
-    found += _shrunk_text(lines)
+    # Tags written as entities (`&lt;a href=…&gt;`) are text on the page: the source as written.
+    source = "\n".join(line for _, line in lines)
+    if source.count("\n") >= len(lines):  # a line holding a newline: one line all the same
+        source = "\n".join(line.replace("\n", " ") for _, line in lines)
+    found += [(first + source.count("\n", 0, at), how) for at, how in _hidden_in_markup(source)]
     return sorted(set(found))
 
 
-def _shrunk_text(lines):
-    """(line, how) where text sits in more than MAX_SHRINKING nested elements that each
-    make the letters smaller (30 nested <small>: letters 0.08px high). Tags are counted
-    in the order written, as the browser nests them (an unclosed one holds what follows)."""
-    found, depth = [], 0
-    for number, text in lines:
-        if "<" not in text:
+def _hidden_in_markup(source):
+    """(offset, how) in `source` of links with nothing to see in them (only spaces,
+    zero-width characters, `&nbsp;`: only search engines find them) and of text in more
+    than MAX_SHRINKING nested elements that each make the letters smaller (30 nested
+    <small>: letters 0.08px high), the tags counted in the order written, as the browser
+    nests them (an unclosed one holds what follows)."""
+    found = []
+    links = list(LINK_WITH_TEXT.finditer(source))
+    if "](" in source:  # not after `!` (a picture: `![](foto.jpg)`), `]` or `\`
+        links += [
+            match
+            for match in MARKDOWN_LINK_WITH_TEXT.finditer(source)
+            if source[match.start() - 1 : match.start()] not in ("!", "]", "\\")
+        ]
+    for match in links:
+        if not fold(match.group(1)).split():
+            found.append((match.start(), "tautan tanpa teks"))
+    depth = 0
+    for match in SHRINKING.finditer(source):
+        if match.group(1):
+            depth = max(depth - 1, 0)
             continue
-        for match in SHRINKING.finditer(text):
-            if match.group(1):
-                depth = max(depth - 1, 0)
-                continue
-            depth += 1
-            if depth == MAX_SHRINKING + 1:
-                found.append((number, SHRINKING_HOW))
+        depth += 1
+        if depth == MAX_SHRINKING + 1:
+            found.append((match.start(), SHRINKING_HOW))
     return found
 
 

@@ -164,6 +164,7 @@ def test_hidden_text_in_a_style_block_names_its_line():
         "Tulisan tentang display: none dalam teks biasa.",
         '<a id="atas"></a> <a href="/">Beranda</a>',
         "![](foto.jpg) [![Foto](foto.jpg)](https://contoh.desa.id/) - [ ] tugas",
+        "Contoh HTML: &lt;a href=x&gt;&lt;/a&gt; [-](https://contoh.desa.id/) <a href=/>→</a>",
     ],
 )
 def test_visible_html_is_not_hidden_text(html):
