@@ -349,8 +349,14 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     if not lines:
         return []
     first = lines[0][0]
-    # Entities in attributes are decoded by the browser: style="display&#58;none".
-    text = "\n".join(html.unescape(line).replace("\n", " ") for _, line in lines)
+    source = "\n".join(line for _, line in lines)
+    if source.count("\n") >= len(lines):  # a line holding a newline: one line all the same
+        source = "\n".join(line.replace("\n", " ") for _, line in lines)
+    # Entities in attributes are decoded by the browser: style="display&#58;none" (an
+    # entity for a newline, too, stays on its line).
+    text = source
+    if "&" in source:
+        text = "\n".join(html.unescape(line).replace("\n", " ") for _, line in lines)
 
     def line_at(offset):
         return first + text.count("\n", 0, offset)
@@ -366,9 +372,6 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     for match in HIDDEN_ATTRIBUTE.finditer(text):
         found.append((line_at(match.end()), "atribut hidden"))
     # Tags written as entities (`&lt;a href=…&gt;`) are text on the page: the source as written.
-    source = "\n".join(line for _, line in lines)
-    if source.count("\n") >= len(lines):  # a line holding a newline: one line all the same
-        source = "\n".join(line.replace("\n", " ") for _, line in lines)
     found += [(first + source.count("\n", 0, at), how) for at, how in _hidden_in_markup(source)]
     return sorted(set(found))
 
