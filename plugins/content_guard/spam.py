@@ -135,9 +135,25 @@ HIDDEN_CSS = [
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
+# SVG's presentation attributes: the same CSS properties, written as attributes.
+HIDDEN_PRESENTATION = re.compile(
+    r"""<[a-z][\w:-]*\b[^>]*\s(?:(display)\s*=\s*["']?\s*none|(visibility)\s*=\s*["']?\s*hidden"""
+    r"""|(opacity|fill-opacity)\s*=\s*["']?\s*(?:0+(?:\.0*)?|\.0+)(?=[\s"'/>])"""
+    r"""|(font-size)\s*=\s*["']?\s*(?:0+(?:\.0*)?|\.0+)(?:px|pt|em)?(?=[\s"'/>]))""",
+    re.I,
+)
+PRESENTATION_HOW = {
+    "display": "display:none",
+    "visibility": "visibility:hidden",
+    "opacity": "opacity:0",
+    "fill-opacity": "opacity:0",
+    "font-size": "font-size:0",
+}
 # A link with nothing to see in it (HTML or Markdown `[](...)`): only search engines find it.
+# Letters drawn as nothing (a link's text of these is as empty as one of spaces).
+BLANK_LETTERS = dict.fromkeys(map(ord, "\u115f\u1160\u2800\u3164\uffa0"), " ")
 # Links whose text has no letter or digit outside entities (`&nbsp;`): maybe nothing to see.
-NO_WORD = r"((?:[^<>\[\]\w&]|&#?\w+;)*)"
+NO_WORD = r"((?:[^<>\[\]\w&]|[\u115f\u1160\u3164\uffa0]|&#?\w+;)*)"
 LINK_WITH_TEXT = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>" + NO_WORD + r"</a\s*>", re.I)
 MARKDOWN_LINK_WITH_TEXT = re.compile(r"\[" + NO_WORD + r"\]\(")
 # Elements the browser writes smaller than the text around them (`font-size: smaller`):
@@ -371,6 +387,9 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
                 found.append((line_at(start + match.start()), how))
     for match in HIDDEN_ATTRIBUTE.finditer(text):
         found.append((line_at(match.end()), "atribut hidden"))
+    for match in HIDDEN_PRESENTATION.finditer(text):
+        name = next(group for group in match.groups() if group).lower()
+        found.append((line_at(match.end()), PRESENTATION_HOW[name]))
     # Tags written as entities (`&lt;a href=…&gt;`) are text on the page: the source as written.
     found += [(first + source.count("\n", 0, at), how) for at, how in _hidden_in_markup(source)]
     return sorted(set(found))
@@ -391,7 +410,7 @@ def _hidden_in_markup(source):
             if source[match.start() - 1 : match.start()] not in ("!", "]", "\\")
         ]
     for match in links:
-        if not fold(match.group(1)).split():
+        if not fold(match.group(1)).translate(BLANK_LETTERS).split():
             found.append((match.start(), "tautan tanpa teks"))
     depth = 0
     for match in SHRINKING.finditer(source):

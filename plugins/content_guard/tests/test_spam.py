@@ -141,6 +141,14 @@ def test_links_to_gambling_pages_on_other_sites_are_found():
         ('<a href="https://hoki-raja.example/daftar"></a>', "tautan tanpa teks"),
         ("<A HREF=https://hoki-raja.example/> &nbsp;&#8203; </a >", "tautan tanpa teks"),
         ("Baca [](https://hoki-raja.example/daftar) ini.", "tautan tanpa teks"),
+        ('<a href="https://hoki-raja.example/">\u2800</a>', "tautan tanpa teks"),  # Braille
+        ("[\u3164 \uffa0](https://hoki-raja.example/)", "tautan tanpa teks"),  # Hangul fillers
+        # SVG's presentation attributes (static .svg files are published as written).
+        ('<g display="none"><a href="https://hoki-raja.example/">x</a></g>', "display:none"),
+        ("<text opacity='0'>x</text>", "opacity:0"),
+        ('<text fill-opacity=".0">x</text>', "opacity:0"),
+        ('<text font-size="0px">x</text>', "font-size:0"),
+        ('<text visibility="hidden">x</text>', "visibility:hidden"),
     ],
 )
 def test_hidden_text_is_found(html, how):
@@ -165,6 +173,7 @@ def test_hidden_text_in_a_style_block_names_its_line():
         '<a id="atas"></a> <a href="/">Beranda</a>',
         "![](foto.jpg) [![Foto](foto.jpg)](https://contoh.desa.id/) - [ ] tugas",
         "Contoh HTML: &lt;a href=x&gt;&lt;/a&gt; [-](https://contoh.desa.id/) <a href=/>→</a>",
+        '<svg><g opacity="0.5" font-size="12"><text>Peta desa</text></g></svg>',
     ],
 )
 def test_visible_html_is_not_hidden_text(html):
