@@ -149,10 +149,10 @@ PRESENTATION_HOW = {
     "fill-opacity": "opacity:0",
     "font-size": "font-size:0",
 }
-# A link with nothing to see in it (HTML or Markdown `[](...)`): only search engines find it.
 # Letters drawn as nothing (a link's text of these is as empty as one of spaces).
 BLANK_LETTERS = dict.fromkeys(map(ord, "\u115f\u1160\u2800\u3164\uffa0"), " ")
-# Links whose text has no letter or digit outside entities (`&nbsp;`): maybe nothing to see.
+# A link with nothing to see in it (HTML or Markdown `[](...)`) is found only by search
+# engines. Candidates: no letter or digit in the link's text outside entities (`&nbsp;`).
 NO_WORD = r"((?:[^<>\[\]\w&]|[\u115f\u1160\u3164\uffa0]|&#?\w+;)*)"
 LINK_WITH_TEXT = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>" + NO_WORD + r"</a\s*>", re.I)
 MARKDOWN_LINK_WITH_TEXT = re.compile(r"\[" + NO_WORD + r"\]\(")
