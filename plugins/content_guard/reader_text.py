@@ -9,6 +9,9 @@ hide a word from a simple pattern but not from the eye are undone.
 - punctuation between words (`slot-gacor`, `slot_gacor`, `slot.gacor`) becomes a space;
 - `leet` (an extra variant): digits inside words read as letters (`s1ot g4c0r`);
 - another variant: runs of single letters joined (`s l o t g a c o r`).
+
+Tags are removed with their attributes; `attribute_texts` gives the values of those that
+carry text (a tooltip, an image's text, a label read aloud), to be read the same way.
 """
 
 from __future__ import annotations
@@ -100,6 +103,31 @@ LEET_CHARACTERS = re.compile(r"[0-9@$!|]")
 WORD_WITH_DIGITS = re.compile(r"[0-9a-z@$!|]*[a-z][0-9a-z@$!|]*")
 
 TAG = re.compile(r"<[^>]*>")
+# Attributes whose value is text a reader sees (a tooltip, an image's text, an input's
+# text) or a screen reader and a search engine read: those the body keeps after cleaning
+# (title, alt, aria-label, data-title of the YouTube player) and, for static HTML files,
+# which are published as written, the others a browser shows or reads out.
+TEXT_ATTRIBUTES = (
+    "title",
+    "alt",
+    "aria-label",
+    "aria-description",
+    "aria-roledescription",
+    "aria-placeholder",
+    "aria-valuetext",
+    "placeholder",
+    "summary",
+    "label",
+    "value",
+    "content",
+    "data-title",
+)
+TEXT_ATTRIBUTE = re.compile(
+    # The look-ahead at the first letters: a third less time than the names alone.
+    r"(?<![\w-])(?=[tavplscd])(" + "|".join(TEXT_ATTRIBUTES) + r")"
+    r"\s*=\s*(\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'=<>`]+)",
+    re.IGNORECASE,
+)
 # Emphasis marks vanish (s**lot** -> slot); punctuation between words becomes a space.
 EMPHASIS_AND_SEPARATORS = str.maketrans(
     {**dict.fromkeys("*~`", None), **dict.fromkeys("-_./\\+=:;,'\"()[]{}<>#^", " ")}
@@ -148,13 +176,27 @@ def fold(text: object) -> str:
     return COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
-def visible(text: str, folded: bool = False) -> str:
+def visible(text: str, folded: bool = False, tags: bool = True) -> str:
     """One line of source as the reader sees its words (see the module docstring);
-    `folded`: `text` already went through `fold`."""
+    `folded`: `text` already went through `fold`; `tags=False`: what looks like a tag is
+    text (an attribute's value: the browser shows `<b>` in a title as written)."""
     text = text if folded else fold(text)
-    if "<" in text:
+    if tags and "<" in text:
         text = TAG.sub("", TAG.sub("", text))  # also tags written as entities, now decoded
     return " ".join(text.translate(EMPHASIS_AND_SEPARATORS).split())
+
+
+def attribute_texts(text: str) -> list[tuple[str, str]]:
+    """(name, value as written) of each TEXT_ATTRIBUTES attribute in `text` (one line of
+    source, or lines: no value is read over two lines). A value over two lines is left to
+    `visible`: a tag not closed on its line is not removed, its words are read as text."""
+    if "=" not in text:
+        return []
+    found = []
+    for match in TEXT_ATTRIBUTE.finditer(text):
+        value = match.group(2)
+        found.append((match.group(1).lower(), value[1:-1] if value[0] in "\"'" else value))
+    return found
 
 
 def leet_variants(text: str) -> list[str]:

@@ -1,11 +1,13 @@
 """Clean the HTML of every article and page (Markdown output, raw HTML included) with nh3.
 
 Removed: <script>, <style>, forms, objects, every on*= and style attribute,
-javascript:/data: links, `target` and `rel` attributes, classes outside CLASSES,
+javascript:/data: links, `target` and `rel` attributes, classes outside CLASSES (the
+YouTube player's classes everywhere but on the player's own markup: they clip and cover),
 pictures/video/sound from hosts the Content-Security-Policy blocks, iframes other than
 the YouTube nocookie player (rebuilt from the video ID, so no other address survives;
 YouTube's own embed code alone on its line never gets here: the youtube plugin has made
-it the kit's player, youtube/iframes.py).
+it the kit's player, youtube/iframes.py), what readers are never shown: the content of
+<video>/<audio> other than <source>, the ruby markup (its text stays) with <rp>.
 Ids get the prefix `isi-` (links to them too), so the body never takes an id of the
 theme's own (`tautan`, `isi`, ...). Kept: what Markdown and our plugins write (tables,
 aligned with classes, footnotes, abbr, code, the YouTube player markup). External links
@@ -49,22 +51,57 @@ CLASSES = {
     "footnote",
     "footnote-ref",
     "footnote-backref",
+    "align-left",
+    "align-center",
+    "align-right",
+}
+# The YouTube player's classes (youtube/embed.py): the theme draws `.video` as a fixed box
+# that clips what overflows it (and places the parts absolutely, over what is beneath), so
+# on other markup they hide text and links. They are kept only on the player markup the
+# plugin writes (PLAYER, matched after cleaning: the Markdown extension writes it before).
+PLAYER_CLASSES = {
     "video",
     "video--short",
     "video__link",
     "video__poster",
     "video__play",
     "video__title",
-    "align-left",
-    "align-center",
-    "align-right",
 }
+# embed.render's markup as the cleaner writes it back (typogrify having made the title's
+# quotes and dashes typographic and maybe wrapped parts of it in its spans).
+PLAYER = re.compile(
+    r'<figure class="video(?: video--short)?" data-video="(?P<id>[A-Za-z0-9_-]{11})">\n'
+    r'<a class="video__link" href="https://www\.youtube\.com/'
+    r'(?:watch\?v=(?P=id)(?:&amp;t=\d+s)?|shorts/(?P=id)(?:\?t=\d+s)?)" '
+    r'data-embed="https://www\.youtube-nocookie\.com/embed/(?P=id)\?autoplay=1(?:&amp;start=\d+)?" '
+    r'data-title="[^"]*" aria-label="[^"]*">'
+    r'<img class="video__poster" src="https://i\.ytimg\.com/vi/(?P=id)/hqdefault\.jpg" alt="" '
+    r'width="480" height="360" loading="lazy" decoding="async">'
+    r'<span class="video__play" aria-hidden="true"></span>'
+    r'<span class="video__title">(?:[^<]|<span class="(?:caps|amp|dquo|quo)">[^<]*</span>)*'
+    r"</span></a>\n</figure>"
+)
+# What is inside <video>/<audio> besides <source> is shown only by browsers that play
+# neither: never to readers, but read by search engines. Dropped (in the cleaner's output).
+MEDIA_FALLBACK = re.compile(r"(<(video|audio)\b[^>]*>)(.*?)(</\2>)", re.DOTALL)
+SOURCE_TAG = re.compile(r"<source\b[^>]*>")
+# A class attribute in the cleaner's output (every attribute written name="value", a `"`
+# inside a value written &quot;, a `<` in text written &lt;).
+CLASS_ATTRIBUTE = re.compile(r'(<[a-z][a-z0-9]*(?: [^\s"=>/]+="[^"]*")*? )class="([^"]*)"')
 CODE_CLASS = re.compile(r"^language-[a-z0-9+#_-]{1,30}$")
 # Footnote ids (fn:1, fnref:1, fnref2:1) have a colon no theme id has: kept as written.
 FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[\w.-]+$")
 ID_PREFIX = "isi-"
 
-TAGS = set(nh3.ALLOWED_TAGS) | {"iframe", "picture", "source", "video", "audio"}
+# Ruby annotations go (their text stays, inline): browsers never show what is in <rp>, and
+# neither Markdown nor our plugins write them.
+TAGS = set(nh3.ALLOWED_TAGS) - {"ruby", "rt", "rtc", "rp"} | {
+    "iframe",
+    "picture",
+    "source",
+    "video",
+    "audio",
+}
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "aria-hidden", "aria-label"},
     "a": {"href", "hreflang", "data-embed", "data-title"},
@@ -135,9 +172,40 @@ def is_youtube_player(url: str) -> bool:
     return youtube_player(url) is not None
 
 
-def allowed_classes(value: str) -> str | None:
-    kept = [name for name in value.split() if name in CLASSES or CODE_CLASS.match(name)]
+def allowed_classes(value: str, player: bool = False) -> str | None:
+    """The classes of `value` the body may carry (`player`: the player's too, kept only
+    where `players_only` finds the player)."""
+    kept = [
+        name
+        for name in value.split()
+        if name in CLASSES or CODE_CLASS.match(name) or (player and name in PLAYER_CLASSES)
+    ]
     return " ".join(dict.fromkeys(kept)) or None
+
+
+def players_only(html: str) -> str:
+    """Cleaned `html` with the player's classes left only on the YouTube player markup."""
+    if "video" not in html:
+        return html
+    pieces, last = [], 0
+    for match in PLAYER.finditer(html):
+        pieces += [_without_player_classes(html[last : match.start()]), match.group(0)]
+        last = match.end()
+    pieces.append(_without_player_classes(html[last:]))
+    return "".join(pieces)
+
+
+def _sources_only(match):
+    opening, _name, inside, closing = match.groups()
+    return opening + "".join(SOURCE_TAG.findall(inside)) + closing
+
+
+def _without_player_classes(html):
+    def drop(match):
+        kept = [name for name in match.group(2).split() if name not in PLAYER_CLASSES]
+        return match.group(1) + f'class="{" ".join(kept)}"' if kept else match.group(1).rstrip()
+
+    return CLASS_ATTRIBUTE.sub(drop, html) if "video" in html else html
 
 
 def body_id(value: str) -> str | None:
@@ -161,7 +229,7 @@ def _attribute_filter(policy):
         if (tag, name) in (("iframe", "src"), ("a", "data-embed")):
             return youtube_player(value)
         if name == "class":
-            return allowed_classes(value)
+            return allowed_classes(value, player=True)
         if name == "id":
             return body_id(value)
         if tag == "a" and name == "href":
@@ -209,7 +277,9 @@ def clean_html(html: str | None, policy: str | None = None) -> str | None:
     if not html:
         return html
     cleaned = _cleaner(policy or "").clean(align_with_classes(html))
-    cleaned = EMPTY_IFRAME.sub("", cleaned)
+    cleaned = players_only(EMPTY_IFRAME.sub("", cleaned))
+    if "</video>" in cleaned or "</audio>" in cleaned:
+        cleaned = MEDIA_FALLBACK.sub(_sources_only, cleaned)
     return LINK_TAG.sub(_add_noopener, cleaned)
 
 

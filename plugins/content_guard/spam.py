@@ -24,6 +24,7 @@ from .reader_text import (
     LEET,
     LEET_AS_I,
     LEET_CHARACTERS,
+    attribute_texts,
     fold,
     joined_letters,
     leet_variants,
@@ -134,6 +135,34 @@ HIDDEN_CSS = [
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)(?:</style>|\Z)", re.I | re.S)
 HIDDEN_ATTRIBUTE = re.compile(r"<[a-z][a-z0-9]*\b[^>]*\shidden(?=[\s=/>])", re.I)
+# SVG's presentation attributes: the same CSS properties, written as attributes.
+HIDDEN_PRESENTATION = re.compile(
+    r"""<[a-z][\w:-]*\b[^>]*\s(?:(display)\s*=\s*["']?\s*none|(visibility)\s*=\s*["']?\s*hidden"""
+    r"""|(opacity|fill-opacity)\s*=\s*["']?\s*(?:0+(?:\.0*)?|\.0+)(?=[\s"'/>])"""
+    r"""|(font-size)\s*=\s*["']?\s*(?:0+(?:\.0*)?|\.0+)(?:px|pt|em)?(?=[\s"'/>]))""",
+    re.I,
+)
+PRESENTATION_HOW = {
+    "display": "display:none",
+    "visibility": "visibility:hidden",
+    "opacity": "opacity:0",
+    "fill-opacity": "opacity:0",
+    "font-size": "font-size:0",
+}
+# Letters drawn as nothing (a link's text of these is as empty as one of spaces).
+BLANK_LETTERS = dict.fromkeys(map(ord, "\u115f\u1160\u2800\u3164\uffa0"), " ")
+# A link with nothing to see in it (HTML or Markdown `[](...)`) is found only by search
+# engines. Candidates: no letter or digit in the link's text outside entities (`&nbsp;`).
+NO_WORD = r"((?:[^<>\[\]\w&]|[\u115f\u1160\u3164\uffa0]|&#?\w+;)*)"
+LINK_WITH_TEXT = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>" + NO_WORD + r"</a\s*>", re.I)
+MARKDOWN_LINK_WITH_TEXT = re.compile(r"\[" + NO_WORD + r"\]\(")
+# Elements the browser writes smaller than the text around them (`font-size: smaller`):
+# nested, the letters become too small to see.
+SHRINKING = re.compile(r"<(/?)(?:small|sub|sup)(?=[\s/>])", re.I)
+MAX_SHRINKING = 2
+SHRINKING_HOW = (
+    f"lebih dari {MAX_SHRINKING} <small>/<sub>/<sup> bersarang, hurufnya terlalu kecil untuk dibaca"
+)
 
 # Static files whose text is read: plain text and any file that looks like markup, whatever
 # its extension (the static-file check's classification, markup.py).
@@ -142,6 +171,10 @@ STATIC_TEXT = markup.is_text
 HACKED_HINT = (
     "hapus bagian ini. Jika Anda tidak menulisnya, situs atau akun Anda mungkin dibobol: "
     "ganti kata sandi dan periksa riwayat perubahan (git log)"
+)
+ALLOWED_HINT = (
+    ". Jika berita ini memang membahas judi (misalnya sosialisasi bahayanya), tambahkan nama "
+    "berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py"
 )
 
 
@@ -194,6 +227,8 @@ def _could_hold_phrase(seen):
 def _letters_hold_word(squeezed: str) -> bool:
     """Whether a gambling word is in `squeezed` (text without its spaces) with its digits
     read as letters, either way of reading `1`."""
+    if not LEET_CHARACTERS.search(squeezed):  # most text: translating (slow) changes nothing
+        return any(word in squeezed for word in PHRASE_WORDS)
     return any(
         word in text
         for text in (squeezed.translate(LEET), squeezed.translate(LEET_AS_I))
@@ -296,13 +331,50 @@ def spam_text(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     return found
 
 
+def spam_attributes(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line, attribute, phrase) for promotional gambling text in the attributes a reader
+    or a search engine reads as text (title, alt, aria-label, ...: reader_text's
+    TEXT_ATTRIBUTES), each value read like a line of the page (see spam_text), what looks
+    like a tag in it read as text (as the browser shows it)."""
+    lines = [(number, text) for number, text in lines if "=" in text]
+    values = attribute_texts("\n".join(text for _, text in lines))  # those of each line
+    if not values or not _could_hold_word_in(" ".join(value for _, value in values)):
+        return []
+    found = []
+    for number, name, value in (
+        (number, *attribute) for number, text in lines for attribute in attribute_texts(text)
+    ):
+        phrase = phrase_seen(visible(without_urls(fold(value)), folded=True, tags=False))
+        if phrase:  # reported as written when it can be
+            found.append((number, name, _phrase(without_urls(value)) or phrase))
+    return found
+
+
+NOT_LETTERS = re.compile(r"[^a-z0-9@$!|]+")
+
+
+def _could_hold_word_in(values: str) -> bool:
+    """False when no attribute value in `values` (all of them, as written) can hold a
+    gambling phrase in any form phrase_seen reads: the letters of any value as it reads
+    them (folded, links and punctuation out, digits read as letters, letters joined) are
+    a run of the letters of all the values together once everything but letters, digits
+    and the signs read as letters is taken out. One look instead of one per value."""
+    return _letters_hold_word(NOT_LETTERS.sub("", without_urls(fold(values))))
+
+
 def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, how) for raw HTML that hides text from readers; `lines` are consecutive."""
     if not lines:
         return []
     first = lines[0][0]
-    # Entities in attributes are decoded by the browser: style="display&#58;none".
-    text = "\n".join(html.unescape(line).replace("\n", " ") for _, line in lines)
+    source = "\n".join(line for _, line in lines)
+    if source.count("\n") >= len(lines):  # a line holding a newline: one line all the same
+        source = "\n".join(line.replace("\n", " ") for _, line in lines)
+    # Entities in attributes are decoded by the browser: style="display&#58;none" (an
+    # entity for a newline, too, stays on its line).
+    text = source
+    if "&" in source:
+        text = "\n".join(html.unescape(line).replace("\n", " ") for _, line in lines)
 
     def line_at(offset):
         return first + text.count("\n", 0, offset)
@@ -317,7 +389,40 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
                 found.append((line_at(start + match.start()), how))
     for match in HIDDEN_ATTRIBUTE.finditer(text):
         found.append((line_at(match.end()), "atribut hidden"))
+    for match in HIDDEN_PRESENTATION.finditer(text):
+        name = next(group for group in match.groups() if group).lower()
+        found.append((line_at(match.end()), PRESENTATION_HOW[name]))
+    # Tags written as entities (`&lt;a href=…&gt;`) are text on the page: the source as written.
+    found += [(first + source.count("\n", 0, at), how) for at, how in _hidden_in_markup(source)]
     return sorted(set(found))
+
+
+def _hidden_in_markup(source):
+    """(offset, how) in `source` of links with nothing to see in them (only spaces,
+    zero-width characters, `&nbsp;`: only search engines find them) and of text in more
+    than MAX_SHRINKING nested elements that each make the letters smaller (30 nested
+    <small>: letters 0.08px high), the tags counted in the order written, as the browser
+    nests them (an unclosed one holds what follows)."""
+    found = []
+    links = list(LINK_WITH_TEXT.finditer(source))
+    if "](" in source:  # not after `!` (a picture: `![](foto.jpg)`), `]` or `\`
+        links += [
+            match
+            for match in MARKDOWN_LINK_WITH_TEXT.finditer(source)
+            if source[match.start() - 1 : match.start()] not in ("!", "]", "\\")
+        ]
+    for match in links:
+        if not fold(match.group(1)).translate(BLANK_LETTERS).split():
+            found.append((match.start(), "tautan tanpa teks"))
+    depth = 0
+    for match in SHRINKING.finditer(source):
+        if match.group(1):
+            depth = max(depth - 1, 0)
+            continue
+        depth += 1
+        if depth == MAX_SHRINKING + 1:
+            found.append((match.start(), SHRINKING_HOW))
+    return found
 
 
 def _allowed(item, patterns):
@@ -346,14 +451,26 @@ def problems_in(
             ContentError(path, number, f"tautan ke {why}: {url} (gambling spam link)", HACKED_HINT)
         )
     if not allow_text:
-        for number, phrase in spam_text(lines):
+        in_text = spam_text(lines)
+        for number, phrase in in_text:
             errors.append(
                 ContentError(
                     path,
                     number,
                     f"teks promosi judi online: '{phrase}' (gambling spam text)",
-                    HACKED_HINT + ". Jika berita ini memang membahas judi (misalnya sosialisasi "
-                    "bahayanya), tambahkan nama berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py",
+                    HACKED_HINT + ALLOWED_HINT,
+                )
+            )
+        for number, name, phrase in spam_attributes(lines):
+            if (number, phrase) in in_text:  # not an attribute (Markdown's {: title=...})
+                continue
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    f"teks promosi judi online di atribut {name}=: '{phrase}' "
+                    "(gambling spam text in an attribute)",
+                    HACKED_HINT + ALLOWED_HINT,
                 )
             )
     for number, how in hidden_text(body):

@@ -19,7 +19,8 @@ def soup(html):
 def test_youtube_player_markup_survives_cleaning():
     video = urls.parse("https://youtu.be/dQw4w9WgXcQ?t=90")
     original = soup(embed.render(video, "Rapat Desa"))
-    cleaned = soup(clean_html(str(original)))
+    # Cleaned as written (a parser's output may order the attributes otherwise).
+    cleaned = soup(clean_html(embed.render(video, "Rapat Desa")))
     before = [(t.name, t.attrs) for t in original.find_all(True)]
     after = [
         (t.name, {k: v for k, v in t.attrs.items() if k != "rel"}) for t in cleaned.find_all(True)
@@ -38,6 +39,81 @@ def test_youtube_player_markup_survives_cleaning():
     )
     assert cleaned.select_one("span.video__play")["aria-hidden"] == "true"
     assert text_of(cleaned.select_one("span.video__title")) == "Rapat Desa"
+
+
+LURE = '<a href="https://hoki-raja.example/daftar">Daftar</a>'
+
+
+@pytest.mark.parametrize(
+    "raw, classes",
+    [
+        # The theme's .video is a fixed box that clips: a link 40 lines down is not seen.
+        ('<div class="video">' + "<br>" * 40 + LURE + "</div>", []),
+        ('<p class="video video--short align-center" id="v">' + LURE + "</p>", ["align-center"]),
+        # Placed absolutely, over the text (a poster over a paragraph, a title box, ...).
+        (
+            f'<p>Teks <img class="video__poster" src="a.jpg" alt="x"><span class="video__title">'
+            f'{LURE}</span><a class="video__link" href="/">x</a><span class="video__play">'
+            "</span></p>",
+            [],
+        ),
+        # The player's markup with a link added to its title: not the plugin's markup.
+        (
+            embed.render(urls.parse("https://youtu.be/dQw4w9WgXcQ"), "Rapat").replace(
+                "Rapat</span>", f"Rapat {LURE}</span>"
+            ),
+            [],
+        ),
+    ],
+)
+def test_player_classes_are_kept_only_on_the_players_markup(raw, classes):
+    cleaned = soup(clean_html(raw))
+    assert [c for t in cleaned.find_all(True) for c in t.get("class") or ()] == classes
+    assert text_of(cleaned.find("a", href="https://hoki-raja.example/daftar")) == "Daftar"
+
+
+def test_player_class_names_written_as_text_stay():
+    raw = '<p>Kode <code>&lt;div class="video"&gt;</code> dan class="video" tetap.</p>'
+    assert clean_html(raw) == raw
+
+
+@pytest.mark.parametrize(
+    "address, title",
+    [
+        ("https://youtu.be/dQw4w9WgXcQ?t=90", 'Sambutan "Kepala" Desa -- BPD & warga'),
+        ("https://www.youtube.com/shorts/dQw4w9WgXcQ", None),
+    ],
+)
+def test_every_kind_of_player_keeps_its_classes(address, title):
+    original = embed.render(urls.parse(address), title)
+    cleaned = soup(clean_html(original))
+    kept = [c for t in cleaned.find_all(True) for c in t.get("class") or ()]
+    assert kept == [c for t in soup(original).find_all(True) for c in t.get("class") or ()]
+
+
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        # What is in <rp> is never shown: the ruby markup goes, its text stays.
+        (
+            '<ruby>x<rp>(<a href="/daftar">Daftar</a>)</rp><rt>y</rt></ruby>',
+            '<ruby>x(<a href="/daftar">Daftar</a>)y',
+        ),
+        # What a browser that plays video shows instead of nothing: never shown, dropped.
+        (
+            '<video controls src="v.mp4"><source src="v.webm" type="video/webm">'
+            '<a href="/daftar">Daftar</a> teks</video><p>x</p>',
+            '<video controls="" src="v.mp4"><source src="v.webm" type="video/webm"></video>'
+            "<p>x</p>",
+        ),
+        (
+            '<audio src="a.mp3"><p>Daftar <a href="/daftar">x</a></p></audio>',
+            '<audio src="a.mp3"></audio>',
+        ),
+    ],
+)
+def test_markup_that_never_shows_its_content_is_undone(raw, cleaned):
+    assert clean_html(raw) == cleaned.replace("<ruby>", "")
 
 
 MARKDOWN_TEXT = textwrap.dedent("""\
@@ -286,3 +362,59 @@ def test_media_addresses_are_the_ones_the_html_parser_finds(html):
     reference.feed(html)
     reference.close()
     assert media.media_in(html) == reference.found
+
+
+# --- Attributes readers see, YouTube players and hiding markup, in a real build ------------
+
+PLAYERS = """\
+---
+judul: Musyawarah Desa
+tanggal: 2024-06-05
+kategori: Pemerintahan
+---
+Rapat <abbr title="Badan Permusyawaratan Desa">BPD</abbr> membahas
+[laporan](https://kemendesa.go.id/ "Kementerian Desa") dan foto ![Balai desa](/images/balai.png "Balai").
+
+<img src="/images/balai.png" alt="Warga kerja bakti di balai desa" title="Kerja bakti">
+
+[Sambutan "Kepala" Desa -- BPD & warga](https://youtu.be/dQw4w9WgXcQ?t=90)
+
+https://youtube.com/shorts/dQw4w9WgXcQ
+
+<div class="video"><br><br><br><a href="https://hoki-raja.example/daftar">Daftar</a></div>
+"""
+
+
+@pytest.fixture(scope="module")
+def players_site(tmp_path_factory):
+    from PIL import Image
+
+    content = tmp_path_factory.mktemp("players-content")
+    (content / "berita").mkdir()
+    (content / "berita" / "musdes.md").write_text(PLAYERS, encoding="utf-8")
+    (content / "images").mkdir()
+    Image.new("RGB", (40, 30), "green").save(content / "images" / "balai.png")
+    return build_site(tmp_path_factory.mktemp("players") / "output", content=content)
+
+
+def test_ordinary_attributes_and_real_players_pass(players_site):
+    html = players_site.html("berita/2024/06/musyawarah-desa/")
+    body = html.select_one(".prose")
+    assert body.abbr["title"] == "Badan Permusyawaratan Desa"
+    assert body.find("a", href="https://kemendesa.go.id/")["title"] == "Kementerian Desa"
+    assert [(i["alt"], i.get("title")) for i in body.find_all("img") if "balai" in i["src"]] == [
+        ("Balai desa", "Balai"),
+        ("Warga kerja bakti di balai desa", "Kerja bakti"),
+    ]
+    players = body.select("figure.video")
+    assert [p.get("class") for p in players] == [["video"], ["video", "video--short"]]
+    assert [text_of(p.select_one(".video__title")) for p in players] == [
+        "Sambutan “Kepala” Desa — BPD & warga",
+        "Video YouTube",
+    ]
+    # The operator's box in the player's class: a plain box, the link in sight.
+    lure = body.find("a", href="https://hoki-raja.example/daftar")
+    assert lure.parent.name == "div" and lure.parent.get("class") is None
+    assert players_site.warnings == []
+    feed = players_site.text("feeds/all.atom.xml")  # the entry's HTML, escaped
+    assert '&lt;div&gt;&lt;br&gt;&lt;br&gt;&lt;br&gt;&lt;a href="https://hoki-raja.example/' in feed

@@ -7,6 +7,8 @@ from content_guard.spam import (
     gambling_host,
     hidden_text,
     phrase_seen,
+    problems_in,
+    spam_attributes,
     spam_links,
     spam_text,
 )
@@ -136,6 +138,17 @@ def test_links_to_gambling_pages_on_other_sites_are_found():
         ('<div style="text-indent:-5000px">x</div>', "posisi di luar layar (off-screen)"),
         ('<div style="height:0;overflow:hidden">x</div>', "ukuran 0 (zero size)"),
         ("<div hidden>x</div>", "atribut hidden"),
+        ('<a href="https://hoki-raja.example/daftar"></a>', "tautan tanpa teks"),
+        ("<A HREF=https://hoki-raja.example/> &nbsp;&#8203; </a >", "tautan tanpa teks"),
+        ("Baca [](https://hoki-raja.example/daftar) ini.", "tautan tanpa teks"),
+        ('<a href="https://hoki-raja.example/">\u2800</a>', "tautan tanpa teks"),  # Braille
+        ("[\u3164 \uffa0](https://hoki-raja.example/)", "tautan tanpa teks"),  # Hangul fillers
+        # SVG's presentation attributes (static .svg files are published as written).
+        ('<g display="none"><a href="https://hoki-raja.example/">x</a></g>', "display:none"),
+        ("<text opacity='0'>x</text>", "opacity:0"),
+        ('<text fill-opacity=".0">x</text>', "opacity:0"),
+        ('<text font-size="0px">x</text>', "font-size:0"),
+        ('<text visibility="hidden">x</text>', "visibility:hidden"),
     ],
 )
 def test_hidden_text_is_found(html, how):
@@ -157,9 +170,144 @@ def test_hidden_text_in_a_style_block_names_its_line():
         '<div style="opacity:0.8">x</div>',
         '<div style="margin-left:-10px">x</div>',
         "Tulisan tentang display: none dalam teks biasa.",
+        '<a id="atas"></a> <a href="/">Beranda</a>',
+        "![](foto.jpg) [![Foto](foto.jpg)](https://contoh.desa.id/) - [ ] tugas",
+        "Contoh HTML: &lt;a href=x&gt;&lt;/a&gt; [-](https://contoh.desa.id/) <a href=/>→</a>",
+        '<svg><g opacity="0.5" font-size="12"><text>Peta desa</text></g></svg>',
     ],
 )
 def test_visible_html_is_not_hidden_text(html):
+    assert hidden_text(numbered(html)) == []
+
+
+# --- Text in attributes (a tooltip, an image's text, a label read aloud) ---------------
+
+
+@pytest.mark.parametrize(
+    "html, found",
+    [
+        (
+            '<abbr title="SLOT GACOR hari ini: daftar situs togel terpercaya, bocoran RTP live, '
+            'maxwin">BUMDes</abbr>.',
+            [(2, "title", "SLOT GACOR")],
+        ),
+        (
+            '<a href="https://example.com/" title="judi online slot gacor maxwin">laporan</a>',
+            [(2, "title", "judi online")],
+        ),
+        (
+            '<span aria-label="situs slot gacor maxwin terpercaya">posyandu</span>',
+            [(2, "aria-label", "situs slot")],
+        ),
+        ("<img src=a.jpg ALT = 'Bocoran RTP live'>", [(2, "alt", "RTP live")]),
+        ('<img src="a.jpg" alt="s&#108;ot g&#x430;cor">', [(2, "alt", "slot gacor")]),
+        ('<b title="s\u200blot ga\u200bcor">x</b>', [(2, "title", "slot gacor")]),
+        ('<b title="s1ot gac0r">x</b>', [(2, "title", "slot gacor")]),
+        ('<b title="s l o t g a c o r">x</b>', [(2, "title", "slotgacor")]),
+        ('<input placeholder="link alternatif">', [(2, "placeholder", "link alternatif")]),
+        ('<meta name="description" content="Agen togel">', [(2, "content", "Agen togel")]),
+        ('<a data-title="situs slot">x</a>', [(2, "data-title", "situs slot")]),
+    ],
+)
+def test_gambling_text_in_attributes_is_found(html, found):
+    assert spam_attributes(numbered("Paragraf biasa.", html)) == found
+    assert spam_text(numbered("Paragraf biasa.", html)) == []  # tags go, attributes too
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<img src="/images/balai.jpg" alt="Balai desa usai direnovasi" title="Balai desa">',
+        '<abbr title="Badan Permusyawaratan Desa">BPD</abbr> menyetujui APBDes.',
+        '<a href="https://kemendesa.go.id/slot" title="Kementerian Desa">situs</a>',
+        '<span aria-label="Slot waktu pelatihan">jadwal</span>',
+        '<a data-title="Lomba burung: kacer tampil gacor">x</a>',
+        '<b class="slot gacor">x</b>',  # not text: only the attributes readers read
+        'Rumus di kode: <code>x = "slot gacor"</code>',  # `=` with no attribute before it
+    ],
+)
+def test_ordinary_attributes_are_not_spam(html):
+    assert spam_attributes(numbered(html)) == []
+
+
+def test_attribute_text_is_reported_with_its_file_and_line():
+    lines = numbered(
+        "Berita desa.",
+        "",
+        '<p>Rapat <abbr title="daftar situs togel">BPD</abbr>.</p>',
+        '<img src="a.jpg" alt="Kerja bakti">',
+    )
+    assert [str(error) for error in problems_in("berita/a.md", lines, lines)] == [
+        "berita/a.md:3: teks promosi judi online di atribut title=: 'situs togel' (gambling spam "
+        "text in an attribute) — hapus bagian ini. Jika Anda tidak menulisnya, situs atau akun "
+        "Anda mungkin dibobol: ganti kata sandi dan periksa riwayat perubahan (git log). Jika "
+        "berita ini memang membahas judi (misalnya sosialisasi bahayanya), tambahkan nama "
+        "berkasnya ke SPAM_ALLOWED_FILES di pelicanconf.py"
+    ]
+    # A tag over two lines is not removed from the text of either: its value is read there.
+    lines = numbered("Rapat <abbr", '  title="daftar situs togel">BPD</abbr>.')
+    assert [(e.line, e.message.split(":")[0]) for e in problems_in("a.md", lines, lines)] == [
+        (2, "teks promosi judi online")
+    ]
+
+
+def test_an_attribute_written_as_text_is_reported_once():
+    """Markdown's `{: title=... }` is text and an attribute: one error for its line."""
+    lines = numbered("Judul", '{: title="slot gacor" }')
+    assert [error.line for error in problems_in("a.md", lines, lines)] == [2]
+
+
+def test_the_look_at_all_values_never_hides_what_one_value_holds(monkeypatch):
+    """spam_attributes looks at all the values together first (`_could_hold_word_in`):
+    on random values in every form phrase_seen reads, it finds what reading each finds."""
+    import random
+
+    from content_guard import spam
+
+    words = "slot s1ot gac0r s&#108;ot to**gel** <b>slo</b>t ju-di on.line max w1n 10k depo "
+    words += "Desa rapat — live situs agen scatter rtp https://x.example/"
+    words = words.split() + ["g a c o r", "s\u200blot", "hari ini"]
+    rng = random.Random(7)
+
+    def line():
+        value = " ".join(rng.choice(words) for _ in range(rng.randint(0, 3)))
+        return f'<b title="{value}">x</b>'
+
+    texts = [numbered(*(line() for _ in range(rng.randint(1, 3)))) for _ in range(2000)]
+    found = [spam_attributes(lines) for lines in texts]
+    assert spam._could_hold_word_in("Kerja bakti di balai desa 2024") is False
+    monkeypatch.setattr(spam, "_could_hold_word_in", lambda _values: True)
+    assert found == [spam_attributes(lines) for lines in texts]
+    assert sum(1 for result in found if result) > 100
+
+
+# --- Letters made too small to see -----------------------------------------------------
+
+
+def test_deeply_nested_small_text_is_hidden_text():
+    small = (
+        "<small>" * 30 + '<a href="https://hoki-raja.example/daftar">Daftar</a>' + ("</small>" * 30)
+    )
+    assert hidden_text(numbered("Paragraf.", f"<p>{small}</p>")) == [
+        (2, "lebih dari 2 <small>/<sub>/<sup> bersarang, hurufnya terlalu kecil untuk dibaca")
+    ]
+    # Over several lines, unclosed, mixed: counted as the browser nests them.
+    assert hidden_text(numbered("<sup>", "<SUB>a", "<small >b", "</small></sub></sup>")) == [
+        (3, "lebih dari 2 <small>/<sub>/<sup> bersarang, hurufnya terlalu kecil untuk dibaca")
+    ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "H<sub>2</sub>O dan x<sup><small>2</small></sup>",
+        "<small>a</small><small>b</small><small>c</small>",
+        "<sup>1</sup> <sub>2</sub> <small><small>kecil</small></small> <sup>3</sup>",
+        "&lt;small&gt;&lt;small&gt;&lt;small&gt; ditulis sebagai teks",
+        "<summary>ringkasan</summary><subtitle>",
+    ],
+)
+def test_small_text_two_levels_deep_is_not_hidden(html):
     assert hidden_text(numbered(html)) == []
 
 
@@ -337,3 +485,35 @@ def test_the_whole_file_look_never_hides_what_the_lines_hold(monkeypatch):
     monkeypatch.setattr(spam, "_could_hold_phrase_anywhere", lambda _texts: True)
     assert found == [spam_text(lines) for lines in texts]
     assert sum(1 for result in found if result) > 200  # the texts do hold phrases
+
+
+def test_gambling_attributes_and_tiny_text_stop_the_build(tmp_path):
+    """What used to be published, in the page and in feeds/all.atom.xml, without an error."""
+    content = tmp_path / "content"
+    small = (
+        "<small>" * 30 + '<a href="https://hoki-raja.example/daftar">Daftar</a>' + ("</small>" * 30)
+    )
+    write(
+        content,
+        "bumdes.md",
+        CAMPAIGN.replace("Bahaya Judi Online", "BUMDes").split("Polsek")[0]
+        + 'Berita <abbr title="SLOT GACOR hari ini: daftar situs togel terpercaya, bocoran RTP '
+        'live, maxwin">BUMDes</abbr>.\n'
+        '<a href="https://example.com/" title="judi online slot gacor maxwin">laporan</a>\n'
+        '<span aria-label="situs slot gacor maxwin terpercaya">posyandu</span>\n'
+        f"\n<p>{small}</p>\n",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "out", content=content)
+    assert [p.split("/berita/", 1)[1].split(" — ")[0] for p in failed.value.problems] == [
+        "bumdes.md:6: teks promosi judi online di atribut title=: 'SLOT GACOR' (gambling spam "
+        "text in an attribute)",
+        "bumdes.md:7: teks promosi judi online di atribut title=: 'judi online' (gambling spam "
+        "text in an attribute)",
+        "bumdes.md:8: teks promosi judi online di atribut aria-label=: 'situs slot' (gambling "
+        "spam text in an attribute)",
+        "bumdes.md:10: teks tersembunyi di HTML (lebih dari 2 <small>/<sub>/<sup> bersarang, "
+        "hurufnya terlalu kecil untuk dibaca): pembaca tidak melihatnya tetapi mesin pencari "
+        "membacanya (hidden text)",
+    ]
+    assert not (tmp_path / "out" / "feeds" / "all.atom.xml").exists()
