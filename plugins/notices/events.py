@@ -46,6 +46,7 @@ class EventsGenerator(Generator):
         items = read_all(self, Event)
         for item in items:
             item.state = item.state_on(day)
+            item.published_date = item.published_on(day)
             item.ics_url = self._format("EVENT_ICS_URL", item)
             item.ics_save_as = self._format("EVENT_ICS_SAVE_AS", item)
         published = sorted(

@@ -84,9 +84,15 @@ def tagged_items(context: Mapping[str, Any]) -> Iterator[Content]:
 
 def feed_items(place: Village | Region) -> list[Content]:
     """A village's or region's feed: its news, notices, agenda items and other content
-    (albums: `place.feed_extras`), newest first."""
+    (albums: `place.feed_extras`), newest first by when each was published (the notice
+    board's `published_date`: an agenda item is not dated by its start)."""
     items = [*place.articles, *place.notices, *place.events, *place.feed_extras]
-    return sorted(items, key=lambda item: item.date, reverse=True)
+    return sorted(items, key=published, reverse=True)
+
+
+def published(item: Content):
+    """When an item was published: `published_date` where a content type has one."""
+    return getattr(item, "published_date", None) or item.date
 
 
 class VillagesGenerator(Generator):
@@ -235,7 +241,7 @@ class VillagesGenerator(Generator):
                 self._feeds(
                     writer,
                     feed_items(place),
-                    place.title,
+                    place,
                     atom=place.feed_atom_url,
                     rss=place.feed_rss_url,
                 )
@@ -251,8 +257,14 @@ class VillagesGenerator(Generator):
                 page_name=os.path.splitext(save_as)[0],
             )
 
-    def _feeds(self, writer, articles, title, atom=None, rss=None):
+    def _feeds(self, writer, articles, place, atom=None, rss=None):
+        """The place's feeds; each links to the place's page (FEED_PAGE_URL: plugin
+        article_extras sets the feed's link from it)."""
+        if not (atom or rss):
+            return
+        context = {**self.context, "FEED_PAGE_URL": place.url}
+        title = place.title
         if atom:
-            writer.write_feed(articles, self.context, atom, atom, feed_title=title)
+            writer.write_feed(articles, context, atom, atom, feed_title=title)
         if rss:
-            writer.write_feed(articles, self.context, rss, rss, feed_type="rss", feed_title=title)
+            writer.write_feed(articles, context, rss, rss, feed_type="rss", feed_title=title)
