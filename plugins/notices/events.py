@@ -146,6 +146,8 @@ class EventsGenerator(Generator):
                 url=self.settings.get("EVENTS_URL"),
                 template_name="events",
                 page_name=save_as.rsplit(".", 1)[0],
+                # plugin sitemap: the list changes with its newest agenda item
+                last_modified=max((e.published_date for e in self.events), default=None),
             )
         base = site_base(self.settings) or None
         template = self.get_template("calendar")

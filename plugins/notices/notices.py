@@ -81,6 +81,8 @@ class NoticesGenerator(Generator):
                 url=self.settings.get("NOTICES_URL"),
                 template_name="notices",
                 page_name=save_as.rsplit(".", 1)[0],
+                # plugin sitemap: the list changes with its newest notice
+                last_modified=max((n.published_date for n in self.notices), default=None),
             )
         newest = sorted(self.notices, key=lambda n: (n.date, n.slug), reverse=True)
         for path, kind in self._feeds():

@@ -226,6 +226,7 @@ class VillagesGenerator(Generator):
         for template, places in (("village", self.villages), ("region", self.regions)):
             page = self.get_template(template)
             for place in places:
+                items = feed_items(place)
                 if place.save_as:
                     write(
                         place.save_as,
@@ -236,15 +237,11 @@ class VillagesGenerator(Generator):
                         template_name=template,
                         url=place.url,
                         page_name=place.page_name,
+                        # plugin sitemap: the newest of everything the page and feed show
+                        last_modified=published(items[0]) if items else None,
                         **{template: place},
                     )
-                self._feeds(
-                    writer,
-                    feed_items(place),
-                    place,
-                    atom=place.feed_atom_url,
-                    rss=place.feed_rss_url,
-                )
+                self._feeds(writer, items, place, atom=place.feed_atom_url, rss=place.feed_rss_url)
         save_as = self.settings.get("VILLAGES_SAVE_AS")
         if save_as:
             write(
