@@ -226,11 +226,17 @@ def last_modified(
         item = shown_content(context, settings_keys)
     if item is not None:
         return _changed(item)
-    for key in context.keys() - settings_keys:
-        if key.endswith(PAGE_OF_LIST) and not key.endswith(OTHER_PAGES):
-            page = context[key]
-            if hasattr(page, "object_list"):
-                return _newest(page.object_list)
+    # Pelican's home page is paginated by `articles` and `dates` (one list in two orders):
+    # the articles' page, else the first other list's page by name (never set order).
+    pages = sorted(
+        key
+        for key in context.keys() - settings_keys
+        if key.endswith(PAGE_OF_LIST) and not key.endswith(OTHER_PAGES)
+    )
+    for key in ["articles_page", *pages]:
+        page = context.get(key)
+        if page is not None and hasattr(page, "object_list"):
+            return _newest(page.object_list)
     if not context.get("blog"):
         return None
     items = context.get("articles") or []

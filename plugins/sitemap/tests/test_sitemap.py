@@ -35,6 +35,10 @@ def test_page_urls_published_and_dates():
     assert last_modified({"articles": [old, new], "articles_page": paged}) == new.date
     following = {"albums_previous_page": SimpleNamespace(object_list=[old])}
     assert last_modified({"albums_page": paged, **following}) == new.date
+    # Pelican's home page is paginated by `articles` and `dates` too: the articles' page.
+    by_dates = SimpleNamespace(object_list=[old])
+    assert last_modified({"dates_page": by_dates, "articles_page": paged}) == new.date
+    assert last_modified({"dates_page": by_dates, "albums_page": paged}) == new.date
     # The newest date of a whole list, kept between the pages of a build.
     newest, listed, other = {}, [old], [new]
     assert last_modified({"articles": listed, "blog": True}, newest) == day
