@@ -171,7 +171,7 @@ def shown_content(context: Mapping, settings_keys: frozenset = frozenset()):
         item = context.get(key)
         if item is not None:
             return item
-    for key in context.keys() - settings_keys:
+    for key in sorted(context.keys() - settings_keys):  # by name: never by set order
         item = context[key]
         if isinstance(item, Content):
             return item
