@@ -1,6 +1,6 @@
 """article_extras: reading time, cover images, related and previous/next
-articles, the archive's year links, JSON-LD helpers for the theme, the date of an empty
-feed (sitemap.xml: plugin sitemap)."""
+articles, the archive's year links, JSON-LD helpers for the theme, every feed's language
+and page and the date of an empty feed (sitemap.xml: plugin sitemap)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pelican import signals
 
 from .archive import note_archive_years, paginate_archives
 from .extras import add_template_helpers, link_articles, prepare_content
-from .feeds import date_empty_feed
+from .feeds import date_empty_feed, language_and_page
 from .fragments import forget_rendered
 
 
@@ -19,4 +19,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)
     signals.feed_generated.connect(date_empty_feed)
+    signals.feed_generated.connect(language_and_page)
     signals.finalized.connect(forget_rendered)

@@ -214,6 +214,7 @@ class GalleryGenerator(Generator):
                     picture=picture,
                     url=picture.url,
                     template_name="album_photo",
+                    in_sitemap=False,  # plugin sitemap: the album page stands for its photos
                 )
         save_as = self.settings.get("ALBUMS_SAVE_AS")
         if save_as and self.listed:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pelican import signals
 
-from . import portal
+from . import feeds, portal
 from .events import EventsGenerator
 from .notices import NoticesGenerator
 
@@ -23,6 +23,8 @@ def get_generators(_pelican: object) -> list[type[Generator]]:
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(finalize)
+    signals.feed_generated.connect(feeds.board_entries)
+    signals.finalized.connect(feeds.forget)
 
 
 def finalize(generators: Sequence[Generator]) -> None:

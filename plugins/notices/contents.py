@@ -69,6 +69,11 @@ class Notice(BoardItem):
         metadata.setdefault("attachment", None)
         self.expired = False
 
+    @property
+    def published_date(self) -> dt.datetime:
+        """When it was published: its `date` (tanggal), for feeds and the sitemap."""
+        return self.date
+
     def expired_on(self, day: dt.date) -> bool:
         """Past its last day (berlaku_sampai) on the build day `day`."""
         if self.valid_until is None:
@@ -89,9 +94,21 @@ class Event(BoardItem):
         metadata.setdefault("start_has_time", False)
         metadata.setdefault("end_has_time", False)
         if "date" not in metadata and metadata.get("start") is not None:
-            metadata["date"] = metadata["start"]  # feeds and sitemaps need a date
+            metadata["date"] = metadata["start"]  # Pelican needs a date; pages show `start`
             metadata["date_has_time"] = metadata["start_has_time"]
         self.state = "upcoming"
+        self.published_date = None  # set by the generator: published_on(build day)
+
+    def published_on(self, day: dt.date) -> dt.datetime:
+        """When the agenda item counts as published (feeds, sitemap), never in the future:
+        agenda items have no `tanggal`, so their start, or the build day's midnight while
+        the start is still ahead."""
+        zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+        midnight = dt.datetime.combine(day, dt.time(), zone)
+        start = self.start
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(), zone)
+        return min(start, midnight)
 
     @property
     def all_day(self) -> bool:

@@ -50,6 +50,7 @@ class EventsGenerator(Generator):
         items = read_all(self, Event)
         for item in items:
             item.state = item.state_on(day)
+            item.published_date = item.published_on(day)
             item.ics_url = self._format("EVENT_ICS_URL", item)
             item.ics_save_as = self._format("EVENT_ICS_SAVE_AS", item)
         published = sorted(
@@ -149,6 +150,8 @@ class EventsGenerator(Generator):
                 url=self.settings.get("EVENTS_URL"),
                 template_name="events",
                 page_name=save_as.rsplit(".", 1)[0],
+                # plugin sitemap: the list changes with its newest agenda item
+                last_modified=max((e.published_date for e in self.events), default=None),
             )
         base = site_base(self.settings) or None
         template = self.get_template("calendar")

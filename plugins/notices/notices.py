@@ -1,5 +1,5 @@
-"""Pengumuman: each notice at NOTICE_SAVE_AS, the list at NOTICES_SAVE_AS (pinned first,
-then newest; expired ones marked), and the notice feeds (NOTICE_FEED_ATOM/RSS)."""
+"""Pengumuman: each notice at NOTICE_SAVE_AS, the list at NOTICES_SAVE_AS (current ones
+first, pinned first among them, then newest; expired ones after them, marked), and the notice feeds (NOTICE_FEED_ATOM/RSS)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 
 def board_order(notices: Iterable[Notice]) -> list[Notice]:
-    """Pinned (penting) first, then current before expired, newest first within each."""
+    """Current before expired; pinned (penting) first among the current ones, then the
+    newest first (an expired notice is no longer important: it follows every current one)."""
     newest = sorted(notices, key=lambda n: (n.date, n.slug), reverse=True)
-    return sorted(newest, key=lambda n: (not n.pinned, n.expired))
+    return sorted(newest, key=lambda n: (n.expired, not n.pinned or n.expired))
 
 
 class NoticesGenerator(Generator):
@@ -85,6 +86,8 @@ class NoticesGenerator(Generator):
                 url=self.settings.get("NOTICES_URL"),
                 template_name="notices",
                 page_name=save_as.rsplit(".", 1)[0],
+                # plugin sitemap: the list changes with its newest notice
+                last_modified=max((n.published_date for n in self.notices), default=None),
             )
         newest = sorted(self.notices, key=lambda n: (n.date, n.slug), reverse=True)
         for path, kind in self._feeds():

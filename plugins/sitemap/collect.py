@@ -24,6 +24,13 @@ HEAD_BYTES = 4096  # the robots meta tag is near the top of <head>
 
 _collector = None  # the current build's Collector (set by the sitemap generator)
 
+# Keys a generator may pass to Writer.write_file for the sitemap (see the plugin's README):
+LAST_MODIFIED = "last_modified"  # when the page last changed (None: no date)
+IN_SITEMAP = "in_sitemap"  # False: the page is left out
+_UNKNOWN = object()
+PAGE_OF_LIST = "_page"  # Pelican's paginated lists: `{key}_page` is the page written
+OTHER_PAGES = ("_previous_page", "_next_page")
+
 
 class Collector:
     """The pages of one build: {url relative to the site root: last modified or None}."""
@@ -50,9 +57,13 @@ class Collector:
             return
         relative = path[len(self._prefix) :].replace(os.sep, "/")
         url = page_url(relative)
-        if url.startswith(self.exclude) or not published(context, self.settings_keys):
+        if url.startswith(self.exclude) or context.get(IN_SITEMAP, True) is False:
             return
-        self.pages[url] = (path, last_modified(context, self.newest))
+        item = shown_content(context, self.settings_keys)
+        if item is not None and getattr(item, "status", "published") != "published":
+            return
+        changed = last_modified(context, self.newest, item, self.settings_keys)
+        self.pages[url] = (path, changed)
 
     def entries(self) -> list[tuple[str, dt.datetime | None]]:
         """[(url, last modified or None)], sorted by address (the home page first); pages
@@ -152,16 +163,26 @@ def page_url(relative: str) -> str:
     return relative
 
 
-def published(context: Mapping, settings_keys: frozenset = frozenset()) -> bool:
-    """False when the page shows a piece of content (an article, a page, a notice, an
-    album, ...) that is not published: hidden or draft. `settings_keys` (most of a page's
+def shown_content(context: Mapping, settings_keys: frozenset = frozenset()):
+    """The piece of content (an article, a page, a notice, an agenda item, an album, ...)
+    the page shows, or None (a list, a data page). `settings_keys` (most of a page's
     context: the settings) need not be looked at."""
-    for key in context.keys() - settings_keys:
+    for key in ("article", "page"):
+        item = context.get(key)
+        if item is not None:
+            return item
+    for key in sorted(context.keys() - settings_keys):  # by name: never by set order
         item = context[key]
-        shown = isinstance(item, Content) or (key in ("article", "page") and item is not None)
-        if shown and getattr(item, "status", "published") != "published":
-            return False
-    return True
+        if isinstance(item, Content):
+            return item
+    return None
+
+
+def published(context: Mapping, settings_keys: frozenset = frozenset()) -> bool:
+    """False when the page shows a piece of content that is not published: hidden or
+    draft."""
+    item = shown_content(context, settings_keys)
+    return item is None or getattr(item, "status", "published") == "published"
 
 
 def marked_noindex(path: str) -> bool:
@@ -173,21 +194,51 @@ def marked_noindex(path: str) -> bool:
 
 
 def _changed(item):
-    return getattr(item, "modified", None) or getattr(item, "date", None)
+    """When an item last changed: `modified`, else when it was published (the notice
+    board's `published_date`: an agenda item's start may be ahead), else its date."""
+    return (
+        getattr(item, "modified", None)
+        or getattr(item, "published_date", None)
+        or getattr(item, "date", None)
+    )
 
 
-def last_modified(context: Mapping, newest: dict | None = None) -> dt.datetime | None:
-    """The article's or page's date (modified if set); for a list, its newest article.
+def last_modified(
+    context: Mapping,
+    newest: dict | None = None,
+    item: Any = _UNKNOWN,
+    settings_keys: frozenset = frozenset(),
+) -> dt.datetime | None:
+    """When the page last changed, or None when it cannot be told:
+    - LAST_MODIFIED in the page's context when its generator passed it (None: no date);
+    - the piece of content it shows (`item`, else looked for): its modified or published
+      date;
+    - a page of a paginated list (`articles_page`, `albums_page`, ...): its newest item;
+    - Pelican's own article lists (`blog` in their context: home, archives, categories,
+      tags, authors): their newest article;
+    - anything else (a plugin's data page) has no date.
     `newest`: {id of a list: (the list, its size, its newest date)} kept between the pages
-    of one build (the lists do not change while pages are written)."""
-    for key in ("article", "page"):
-        item = context.get(key)
-        if item is not None and hasattr(item, "url"):
-            return _changed(item)
-    page = context.get("articles_page")
-    items = getattr(page, "object_list", None) if page is not None else None
-    if items is not None:
-        return _newest(items)
+    of one build (the lists do not change while pages are written); `settings_keys` need
+    not be looked at."""
+    if LAST_MODIFIED in context:
+        return context[LAST_MODIFIED]
+    if item is _UNKNOWN:
+        item = shown_content(context, settings_keys)
+    if item is not None:
+        return _changed(item)
+    # Pelican's home page is paginated by `articles` and `dates` (one list in two orders):
+    # the articles' page, else the first other list's page by name (never set order).
+    pages = sorted(
+        key
+        for key in context.keys() - settings_keys
+        if key.endswith(PAGE_OF_LIST) and not key.endswith(OTHER_PAGES)
+    )
+    for key in ["articles_page", *pages]:
+        page = context.get(key)
+        if page is not None and hasattr(page, "object_list"):
+            return _newest(page.object_list)
+    if not context.get("blog"):
+        return None
     items = context.get("articles") or []
     if newest is None:
         return _newest(items)

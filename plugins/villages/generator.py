@@ -84,9 +84,15 @@ def tagged_items(context: Mapping[str, Any]) -> Iterator[Content]:
 
 def feed_items(place: Village | Region) -> list[Content]:
     """A village's or region's feed: its news, notices, agenda items and other content
-    (albums: `place.feed_extras`), newest first."""
+    (albums: `place.feed_extras`), newest first by when each was published (the notice
+    board's `published_date`: an agenda item is not dated by its start)."""
     items = [*place.articles, *place.notices, *place.events, *place.feed_extras]
-    return sorted(items, key=lambda item: item.date, reverse=True)
+    return sorted(items, key=published, reverse=True)
+
+
+def published(item: Content):
+    """When an item was published: `published_date` where a content type has one."""
+    return getattr(item, "published_date", None) or item.date
 
 
 class VillagesGenerator(Generator):
@@ -220,6 +226,7 @@ class VillagesGenerator(Generator):
         for template, places in (("village", self.villages), ("region", self.regions)):
             page = self.get_template(template)
             for place in places:
+                items = feed_items(place)
                 if place.save_as:
                     write(
                         place.save_as,
@@ -230,15 +237,11 @@ class VillagesGenerator(Generator):
                         template_name=template,
                         url=place.url,
                         page_name=place.page_name,
+                        # plugin sitemap: the newest of everything the page and feed show
+                        last_modified=published(items[0]) if items else None,
                         **{template: place},
                     )
-                self._feeds(
-                    writer,
-                    feed_items(place),
-                    place.title,
-                    atom=place.feed_atom_url,
-                    rss=place.feed_rss_url,
-                )
+                self._feeds(writer, items, place, atom=place.feed_atom_url, rss=place.feed_rss_url)
         save_as = self.settings.get("VILLAGES_SAVE_AS")
         if save_as:
             write(
@@ -251,8 +254,14 @@ class VillagesGenerator(Generator):
                 page_name=os.path.splitext(save_as)[0],
             )
 
-    def _feeds(self, writer, articles, title, atom=None, rss=None):
+    def _feeds(self, writer, articles, place, atom=None, rss=None):
+        """The place's feeds; each links to the place's page (FEED_PAGE_URL: plugin
+        article_extras sets the feed's link from it)."""
+        if not (atom or rss):
+            return
+        context = {**self.context, "FEED_PAGE_URL": place.url}
+        title = place.title
         if atom:
-            writer.write_feed(articles, self.context, atom, atom, feed_title=title)
+            writer.write_feed(articles, context, atom, atom, feed_title=title)
         if rss:
-            writer.write_feed(articles, self.context, rss, rss, feed_type="rss", feed_title=title)
+            writer.write_feed(articles, context, rss, rss, feed_type="rss", feed_title=title)

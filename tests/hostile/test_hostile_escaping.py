@@ -182,3 +182,24 @@ def test_feed_texts_hold_no_tags_even_for_readers_that_render_html(escaping_site
                 assert "<" not in (node.text or ""), (name, local, node.text)
             if local == "category":
                 assert "<" not in (node.get("term") or node.text or ""), (name, node.attrib)
+
+
+def test_agenda_facts_in_a_village_feed_are_text(escaping_site):
+    """The paragraph an agenda entry starts with (plugin notices, feeds.py) holds the
+    place and organiser as text, never as markup."""
+    import xml.etree.ElementTree as ElementTree
+
+    from bs4 import BeautifulSoup
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    tree = ElementTree.parse(escaping_site.path("feeds/desa/binangun.atom.xml"))
+    [entry] = [
+        e for e in tree.iter(f"{atom}entry") if "agenda/" in e.find(f"{atom}link").get("href")
+    ]
+    html = BeautifulSoup(entry.findtext(f"{atom}content"), "html.parser")
+    assert text_of(html.p) == (
+        "Waktu: Kamis, 20 Juni 2024 pukul 09.00 WIB · "
+        "Tempat: Balai <script>alert(18)</script>; ruang 1, lantai 2 · "
+        'Penyelenggara: "><svg onload=alert(19)>'
+    )
+    assert not html.find_all(["script", "svg"])

@@ -68,6 +68,20 @@ def test_notice_list_pins_first_and_marks_expired(sample_site):
     assert "Sudah berakhir" in text_of(items[2]) and "Sudah berakhir" not in text_of(items[1])
 
 
+def test_an_expired_important_notice_follows_the_current_ones(day_builds):
+    """On 1 September the penting notice (until 20 July) has expired: the notice still in
+    force comes first, then the expired ones, newest first."""
+    page = day_builds["sept-pagi"].html("pengumuman/")
+    items = page.select(".board__item")
+    assert [text_of(i.a) for i in items] == [
+        "Jadwal Ronda Malam Bulan Juli",  # no berlaku_sampai: in force
+        "Penutupan Sementara Jalan Poros Binangun untuk Pengecoran",  # penting, expired
+        "Pendaftaran Posyandu Balita Bulan Juni",  # expired
+    ]
+    assert "Sudah berakhir" not in text_of(items[0])
+    assert all("Sudah berakhir" in text_of(item) for item in items[1:])
+
+
 def test_expired_notice_stays_online_marked(sample_site):
     page = sample_site.html(POSYANDU)
     assert text_of(page.select_one(".badge--ended")) == "Sudah berakhir"
@@ -228,6 +242,21 @@ def test_village_calendar(sample_site):
     assert not sample_site.exists("feeds/desa/bengkel.ics")  # no events: no calendar
     page = sample_site.html("desa/binangun/")
     assert any(h.endswith("feeds/desa/binangun.ics") for h in links(page, ".more a"))
+
+
+def test_village_calendar_link_without_coming_events(day_builds):
+    """On 1 September every agenda item of Binangun is past: its calendar file is still
+    written, and its page still links it (ikuti/ sends readers there for it)."""
+    site = day_builds["sept-pagi"]
+    assert site.exists("feeds/desa/binangun.ics")
+    page = site.html("desa/binangun/")
+    assert not [h for h in page.select("h2") if text_of(h).startswith("Agenda")]
+    calendar = [a for a in page.select(".more a") if a["href"].endswith("feeds/desa/binangun.ics")]
+    assert [text_of(a) for a in calendar] == ["Kalender agenda Desa Binangun (iCalendar)"]
+    assert not site.exists("feeds/desa/bengkel.ics")
+    assert not [a for a in site.html("desa/bengkel/").select("a") if ".ics" in a["href"]]
+    follow = site.html("ikuti/")
+    assert "Kalender tiap desa ada di halaman desanya" in text_of(follow)
 
 
 # --- The home page at fixed build days ----------------------------------------------

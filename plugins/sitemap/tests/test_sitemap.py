@@ -8,6 +8,8 @@ from types import SimpleNamespace
 from xml.etree import ElementTree
 
 import pytest
+from pelican.contents import Page
+from pelican.settings import DEFAULT_CONFIG
 
 from sitemap.collect import last_modified, page_url, published
 from sitemap.render import render_robots, render_sitemap, site_base
@@ -27,17 +29,35 @@ def test_page_urls_published_and_dates():
     new = SimpleNamespace(url="b/", date=day - dt.timedelta(days=1))
     assert last_modified({"article": old}) == day  # modified wins
     assert last_modified({"page": SimpleNamespace(url="tentang/")}) is None
-    assert last_modified({"articles": [old, new]}) == day
+    # Pelican's article lists (`blog`): their newest article; a page of a list: its own.
+    assert last_modified({"articles": [old, new], "blog": True}) == day
     paged = SimpleNamespace(object_list=[new])
     assert last_modified({"articles": [old, new], "articles_page": paged}) == new.date
+    following = {"albums_previous_page": SimpleNamespace(object_list=[old])}
+    assert last_modified({"albums_page": paged, **following}) == new.date
+    # Pelican's home page is paginated by `articles` and `dates` too: the articles' page.
+    by_dates = SimpleNamespace(object_list=[old])
+    assert last_modified({"dates_page": by_dates, "articles_page": paged}) == new.date
+    assert last_modified({"dates_page": by_dates, "albums_page": paged}) == new.date
     # The newest date of a whole list, kept between the pages of a build.
     newest, listed, other = {}, [old], [new]
-    assert last_modified({"articles": listed}, newest) == day
-    assert last_modified({"articles": other}, newest) == new.date
+    assert last_modified({"articles": listed, "blog": True}, newest) == day
+    assert last_modified({"articles": other, "blog": True}, newest) == new.date
     listed.append(SimpleNamespace(url="c/", date=day + dt.timedelta(days=2)))
-    assert last_modified({"articles": listed}, newest) == day + dt.timedelta(days=2)
+    later = day + dt.timedelta(days=2)
+    assert last_modified({"articles": listed, "blog": True}, newest) == later
     assert last_modified({"articles": [], "articles_page": paged}, newest) == new.date
-    assert last_modified({"articles": []}, newest) is None
+    assert last_modified({"articles": [], "blog": True}, newest) is None
+    # Another page (a plugin's data page) has no date of the site's articles...
+    assert last_modified({"articles": [old, new]}) is None
+    # ... unless its generator passes one (None: no date).
+    assert last_modified({"articles": [old], "last_modified": new.date}) == new.date
+    assert last_modified({"article": old, "last_modified": None}) is None
+    # A piece of content of another type: when it was published (an agenda item's
+    # `published_date`, not its start).
+    event = Page("", {"title": "Musdes", "date": day + dt.timedelta(days=9)}, DEFAULT_CONFIG)
+    event.published_date = day
+    assert last_modified({"event": event}) == day
     assert published({"page": SimpleNamespace(status="published")})
     assert not published({"article": SimpleNamespace(status="draft")})
     assert not published({"page": SimpleNamespace(status="hidden")})
@@ -111,6 +131,46 @@ def test_noindex_hidden_and_excluded_pages_are_left_out(site):
     assert "cari/" not in found and site.exists("cari/index.html")  # SITEMAP_EXCLUDE
     assert "admin/" not in found and site.exists("admin/index.html")  # SITEMAP_EXCLUDE
     assert "kontak/" in found
+
+
+def lastmods(site):
+    root = ElementTree.parse(site.path("sitemap.xml")).getroot()
+    return {
+        node.findtext("s:loc", None, NS)[len(BASE) + 1 :]: node.findtext("s:lastmod", None, NS)
+        for node in root.findall("s:url", NS)
+    }
+
+
+ALBUM = "galeri/contoh-album-kerja-bakti-dusun-krajan/"
+
+
+def test_single_photo_pages_are_left_out(site):
+    found = locs(site)
+    assert ALBUM in found and "galeri/" in found
+    assert site.exists(ALBUM + "1/index.html") and site.exists(ALBUM + "2/index.html")
+    assert not [url for url in found if url.startswith(ALBUM) and url != ALBUM]
+
+
+def test_each_page_has_its_own_last_modified_date(site):
+    """Build day 15 July 2024; the newest article is of 10 July 2024."""
+    dates = lastmods(site)
+    assert dates[""] == dates["arsip/"] == dates["kategori/"] == "2024-07-10T00:00:00+07:00"
+    # The notice board: each item's own date; an agenda item is published by its start,
+    # or by the build day while it is still to come (never a future date).
+    assert dates["pengumuman/jadwal-ronda-malam-bulan-juli/"] == "2024-07-08T19:00:00+07:00"
+    assert dates["pengumuman/"] == "2024-07-08T19:00:00+07:00"
+    assert dates["agenda/musyawarah-desa-penyusunan-rkpdes-2025/"] == "2024-06-20T09:00:00+07:00"
+    assert dates["agenda/upacara-hut-kemerdekaan-ri/"] == "2024-07-15T00:00:00+07:00"
+    assert dates["agenda/"] == "2024-07-15T00:00:00+07:00"
+    # Albums: the album's date, the album list its newest album.
+    assert dates[ALBUM] == dates["galeri/"] == "2024-07-20T00:00:00+07:00"
+    # A village page: the newest of its news, notices, agenda and albums.
+    assert dates["desa/binangun/"] == "2024-07-20T00:00:00+07:00"
+    assert dates["desa/bengkel/"] == "2022-10-24T00:00:00+08:00"
+    # APBDes and village data pages have no date of their own: no lastmod.
+    for url in ("apbdes/", "apbdes/2024/", "profil/", "aparatur/", "dokumen/"):
+        assert url in dates and dates[url] is None, url
+    assert all(date is None or date <= "2024-07-20T23" for date in dates.values())
 
 
 def test_the_sites_own_robots_txt_wins(site):

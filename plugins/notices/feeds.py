@@ -1,0 +1,112 @@
+"""Feed entries of the notice board: what the page shows above the text, and when the item
+was published.
+
+Pelican's Writer makes an entry of a notice or an agenda item like one of an article: its
+text and its `date`. A reader of a village feed would then see an agenda item without
+its time or place, dated by its start (in the future), and a notice without its last day.
+`feed_generated` puts the facts first (in Indonesian, plain escaped text) and dates the
+entry by `published_date` (contents.py); the entry's id (Pelican's tag URI) is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
+from pelican.utils import set_date_tzinfo
+
+from wartadesa.dates import jam, tanggal, tanggal_jam
+
+from .contents import BoardItem, Event, Notice
+
+if TYPE_CHECKING:
+    from feedgenerator import SyndicationFeed
+
+SEPARATOR = " · "
+
+
+def when(event: Event) -> str:
+    """'Kamis, 20 Juni 2024 pukul 09.00 WIB – 12.00 WIB' (as partials/event_when.html)."""
+    text = tanggal_jam(event.start, event.start_has_time)
+    if event.end is None:
+        return text
+    if event.last_day == event.first_day and event.end_has_time:
+        return f"{text} – {jam(event.end)}"
+    return f"{text} – {tanggal_jam(event.end, event.end_has_time)}"
+
+
+def lead(item: BoardItem) -> str:
+    """The paragraph an entry starts with ("" when there is nothing to add)."""
+    if isinstance(item, Event):
+        parts = [f"Waktu: {when(item)}"]
+        if item.venue:
+            parts.append(f"Tempat: {item.venue}")
+        if item.organizer:
+            parts.append(f"Penyelenggara: {item.organizer}")
+    elif isinstance(item, Notice) and item.valid_until is not None:
+        parts = [f"Berlaku sampai {tanggal(item.valid_until)}"]
+    else:
+        return ""
+    return f"<p>{escape(SEPARATOR.join(str(p) for p in parts))}</p>"
+
+
+def entry_date(item: Any):
+    """The date a feed lists an item by: when it was published (`published_date` of the
+    notice board's items), else its `date`."""
+    return getattr(item, "published_date", None) or item.date
+
+
+def newest_first(items: Iterable[Any]) -> list[Any]:
+    return sorted(items, key=entry_date, reverse=True)
+
+
+_known: tuple[Any, dict[str, BoardItem]] = (None, {})
+
+
+def _board(context: Mapping[str, Any]) -> dict[str, BoardItem]:
+    """{url: item} of every notice and agenda item written, made once per build."""
+    global _known
+    lists = tuple(
+        context.get(key) or [] for key in ("notices", "hidden_notices", "events", "hidden_events")
+    )
+    if _known[0] is None or any(a is not b for a, b in zip(_known[0], lists, strict=True)):
+        _known = (lists, {item.url: item for items in lists for item in items if item.url})
+    return _known[1]
+
+
+def forget(_pelican: object = None) -> None:
+    """finalized: drop the build's items (a live preview process keeps running)."""
+    global _known
+    _known = (None, {})
+
+
+def _relative(link: str, context: Mapping[str, Any]) -> str:
+    """An entry's link as the item's `url` (Pelican joins SITEURL and the url)."""
+    link = link.removesuffix("?ref=feed")
+    site = str(context.get("SITEURL") or "").rstrip("/")
+    if site and link.startswith(site + "/"):
+        return link[len(site) + 1 :]
+    return link.lstrip("/")
+
+
+def board_entries(context: Mapping[str, Any], feed: SyndicationFeed | None = None, **_: object):
+    """feed_generated: the entries of notices and agenda items start with their facts and
+    are dated when they were published."""
+    if feed is None or not feed.items:
+        return
+    board = _board(context)
+    if not board:
+        return
+    zone = context.get("TIMEZONE")
+    for entry in feed.items:
+        item = board.get(_relative(entry["link"], context))
+        if item is None:
+            continue
+        entry["pubdate"] = set_date_tzinfo(entry_date(item), zone)
+        text = lead(item)
+        if text:
+            for key in ("content", "description"):
+                if entry.get(key):
+                    entry[key] = text + "\n" + entry[key]
+            if not entry.get("content") and not entry.get("description"):
+                entry["description"] = text
