@@ -216,8 +216,10 @@ def test_paragraph_and_front_matter(refused, numbers):
 
 
 def test_data_file(refused, numbers):
+    # a YAML file no plugin reads is also reported as such (content_guard.unread)
     assert [line.split(" — ")[0] for line in problem(refused, "penerima.yml")] == [
-        f"2: NIK {masked(numbers['data'])} {FULL}"
+        "1: berkas ini tidak dibaca dan tidak terbit (file never read by the build)",
+        f"2: NIK {masked(numbers['data'])} {FULL}",
     ]
 
 
