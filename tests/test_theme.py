@@ -620,7 +620,6 @@ def test_stylesheet_has_dark_mode_print_focus_and_video_player():
         ".video{",
         ".video--short{",
         ".video__link",
-        ".video__poster",
         ".video__play",
         ".video__title",
         ".video iframe",
