@@ -91,3 +91,28 @@ def test_viewer_with_keyboard(page_factory, served_sample_site):
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused.endswith(expected)
     assert not page.console_errors and not page.failed_requests
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_album_list_title_has_the_room_beside_the_thumbnail(page_factory, served_sample_site, width):
+    """galeri/: the <source> tags of the thumbnail's <picture> take no grid cell, so the
+    thumbnail is the picture's image and the title gets the rest of the row."""
+    page = page_factory(width, 800)
+    page.goto(served_sample_site + "/galeri/")
+    item = page.locator(".albums__item").first.bounding_box()
+    title = page.locator(".albums__title").first.bounding_box()
+    image = page.locator(".albums__img").first.bounding_box()
+    picture = page.locator(".albums__item picture").first.bounding_box()
+    meta = page.locator(".albums__item .meta").first.bounding_box()
+    assert title["width"] >= 0.6 * item["width"], (title, item)
+    assert title["x"] >= image["x"] + image["width"]  # beside the thumbnail, not under it
+    assert meta["x"] == title["x"] and meta["y"] >= title["y"] + title["height"] - 1
+    assert picture == image  # the picture's box is its image, nothing else
+    assert round(image["width"]) == round(image["height"]) == 104
+    sources = page.eval_on_selector_all(
+        ".albums__item source", "els => els.map(e => getComputedStyle(e).display)"
+    )
+    assert sources and set(sources) == {"none"}
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"gallery-albums-{width}")
+
