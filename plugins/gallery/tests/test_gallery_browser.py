@@ -94,7 +94,9 @@ def test_viewer_with_keyboard(page_factory, served_sample_site):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_album_list_title_has_the_room_beside_the_thumbnail(page_factory, served_sample_site, width):
+def test_album_list_title_has_the_room_beside_the_thumbnail(
+    page_factory, served_sample_site, width
+):
     """galeri/: the <source> tags of the thumbnail's <picture> take no grid cell, so the
     thumbnail is the picture's image and the title gets the rest of the row."""
     page = page_factory(width, 800)
@@ -116,3 +118,35 @@ def test_album_list_title_has_the_room_beside_the_thumbnail(page_factory, served
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"gallery-albums-{width}")
 
+
+def test_viewer_keeps_every_size_of_the_srcset(page_factory, served_sample_site):
+    """gallery.js makes the fetched photo's addresses absolute: each candidate of a srcset
+    stays "address width" (the last, largest one too); the browser reports nothing."""
+    page = page_factory(1280, 800, bypass_csp=True)
+    messages = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.goto(served_sample_site + ALBUM + "2/")
+    expected = page.eval_on_selector_all(
+        "figure.cover source, figure.cover img", "els => els.map(e => e.getAttribute('srcset'))"
+    )
+    page.goto(served_sample_site + ALBUM)
+    page.locator(".gallery a").nth(1).click()
+    dialog = page.locator("dialog#penampil")
+    dialog.locator("figure img").wait_for()
+    page.wait_for_function("document.querySelector('dialog img').naturalWidth > 0")
+    shown = dialog.locator("source, img").evaluate_all(
+        "els => els.map(e => e.getAttribute('srcset'))"
+    )
+    assert len(shown) == len(expected) >= 2
+    for before, after in zip(expected, shown, strict=True):
+        wanted = [c.split() for c in before.split(", ")]
+        got = [c.split() for c in after.split(", ")]
+        assert [w for _, w in got] == [w for _, w in wanted], after  # every size, the largest too
+        assert all(url.startswith(served_sample_site + "/") for url, _ in got), after
+        assert [url.rsplit("/", 1)[1] for url, _ in got] == [
+            url.rsplit("/", 1)[1] for url, _ in wanted
+        ]
+    current = page.evaluate("document.querySelector('dialog img').currentSrc")
+    assert current.startswith(served_sample_site + "/")
+    assert not page.console_errors and not page.failed_requests
+    assert [m for m in messages if "srcset" in m.lower()] == []
