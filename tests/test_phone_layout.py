@@ -2,6 +2,7 @@
 numbers do not break, a card's summary uses the full width, archive titles keep their
 own column beside the date, and an article's villages share one trail per kecamatan."""
 
+import io
 import shutil
 
 import pytest
@@ -86,3 +87,80 @@ def test_archive_titles_keep_their_column(phone, phone_site):
     for date, title in zip(dates, titles, strict=False):
         assert title["left"] >= date["right"], (date, title)  # every title line beside the date
     screenshot(phone, "phone-archive-360")
+
+
+CUT_OFF_JS = """() => [...document.querySelectorAll('body *')]
+  .filter(el => el.scrollWidth > el.clientWidth + 1)
+  .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+       + ' ' + el.scrollWidth + '>' + el.clientWidth)"""
+
+
+def edge_shades(page, wrapper):
+    """Brightness of the wrapper's first and last 3 px at the top of its last body row
+    (the cells' padding: no text there)."""
+    row = wrapper.locator("tbody tr").last.bounding_box()
+    box = wrapper.bounding_box()
+    shot = Image.open(
+        io.BytesIO(
+            page.screenshot(
+                clip={"x": box["x"], "y": row["y"] + 2, "width": box["width"], "height": 4}
+            )
+        )
+    ).convert("L")
+    scale = shot.width / box["width"]
+
+    def shade(x):
+        return sum(shot.getpixel((int((x + dx) * scale), 1)) for dx in range(1, 4)) / 3
+
+    return shade(1), shade(box["width"] - 5)
+
+
+@pytest.mark.parametrize("path", ["/apbdes/", "/profil/", "/desa/binangun/"])
+def test_wide_tables_scroll_in_their_box_and_show_it(phone, phone_site, path):
+    """A table wider than a 360 px phone scrolls inside its `.table` box, the only element
+    of the page wider than its box; its caption wraps inside the box (never cut); a shadow
+    on the side with more shows that it scrolls; amounts keep one line."""
+    phone.goto(phone_site + path)
+    wrappers = phone.locator("div.table")
+    assert wrappers.count() >= 1
+    assert phone.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    cut = phone.evaluate(CUT_OFF_JS)
+    assert all(item.startswith("div.table ") for item in cut), cut
+    scrolling = 0
+    for index in range(wrappers.count()):
+        wrapper = wrappers.nth(index)
+        wrapper.scroll_into_view_if_needed()
+        box = wrapper.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        caption = wrapper.locator("caption").bounding_box()
+        assert (
+            caption["x"] >= box["x"] and caption["x"] + caption["width"] <= box["x"] + box["width"]
+        )
+        assert wrapper.locator("caption").evaluate("c => c.scrollWidth <= c.clientWidth")
+        for cell in wrapper.locator(".num").all():  # an amount is never broken
+            assert cell.evaluate("el => el.getClientRects().length") == 1
+            lines = cell.evaluate(
+                "el => { const r = document.createRange(); r.selectNodeContents(el);"
+                " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"
+            )
+            assert lines <= 1, cell.inner_text()
+        if not wrapper.evaluate("el => el.scrollWidth > el.clientWidth"):
+            continue
+        scrolling += 1
+        assert wrapper.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+        # At the start the right edge is shaded, at the end the left one (and not the right).
+        start = edge_shades(phone, wrapper)
+        wrapper.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        end = edge_shades(phone, wrapper)
+        assert start[1] < end[1] - 15 and end[0] < start[0] - 15, (start, end)
+        # Scrolled to the end, the caption is still in view.
+        caption = wrapper.locator("caption").bounding_box()
+        assert (
+            caption["x"] >= box["x"] - 1
+            and caption["x"] + caption["width"] <= box["x"] + box["width"] + 1
+        )
+        wrapper.evaluate("el => { el.scrollLeft = 0; }")
+    assert scrolling >= 1, "no table is wider than the phone: the test proves nothing"
+    screenshot(phone, "phone-tables" + path.replace("/", "-").rstrip("-"))

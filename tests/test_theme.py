@@ -6,7 +6,7 @@ import gzip
 import json
 import re
 import shutil
-from urllib.parse import quote, urljoin
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -339,6 +339,50 @@ def test_share_links_carry_the_encoded_absolute_address(published_site):
     assert text_of(button) == "Salin tautan" and button.has_attr("hidden")  # shown by share.js
 
 
+@pytest.mark.parametrize(
+    "path, title, kind",
+    [
+        (
+            "pengumuman/penutupan-sementara-jalan-poros-binangun-untuk-pengecoran/",
+            "Penutupan Sementara Jalan Poros Binangun untuk Pengecoran",
+            "pengumuman",
+        ),
+        (
+            "agenda/musyawarah-desa-penyusunan-rkpdes-2025/",
+            "Musyawarah Desa Penyusunan RKPDes 2025",
+            "agenda",
+        ),
+        ("apbdes/", "APBDes 2025 Warta Desa", "APBDes"),
+        ("apbdes/2024/", "APBDes 2024 Warta Desa", "APBDes"),
+        ("desa/binangun/apbdes/", "APBDes 2025 Desa Binangun", "APBDes"),
+        (
+            "galeri/contoh-album-kerja-bakti-dusun-krajan/",
+            "Contoh Album Kerja Bakti Dusun Krajan",
+            "album",
+        ),
+        ("galeri/contoh-album-kerja-bakti-dusun-krajan/2/", "— Contoh Album Kerja Bakti", "foto"),
+    ],
+)
+def test_notices_events_apbdes_and_albums_can_be_shared_too(published_site, path, title, kind):
+    """The share links of a news article, on the other pages a villager forwards: the
+    WhatsApp text is the page's title and its absolute address (the canonical one)."""
+    page = published_site.html(path)
+    url = f"{PRODUCTION_URL}/{path}"
+    assert page.find("link", rel="canonical")["href"] == url
+    links = {text_of(a): a["href"] for a in page.select(".share__list a")}
+    assert set(links) == {"WhatsApp", "Facebook", "Telegram", "X"}
+    assert links["WhatsApp"].startswith("https://wa.me/?text=")
+    text = parse_qs(urlsplit(links["WhatsApp"]).query)["text"][0]
+    assert text.endswith(" " + url) and title in text, text
+    assert (
+        links["Facebook"] == f"https://www.facebook.com/sharer/sharer.php?u={quote(url, safe='')}"
+    )
+    assert page.select_one(".copy input")["value"] == url
+    assert text_of(page.select_one(".share__title")) == f"Bagikan {kind} ini"
+    assert page.find("script", src=f"{PRODUCTION_URL}/theme/js/share.js")
+    assert page.select_one(".share").has_attr("data-pagefind-ignore")  # not in search text
+
+
 def test_sitemap_lists_every_page_with_absolute_addresses(published_site):
     root = ElementTree.parse(published_site.path("sitemap.xml")).getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -620,7 +664,6 @@ def test_stylesheet_has_dark_mode_print_focus_and_video_player():
         ".video{",
         ".video--short{",
         ".video__link",
-        ".video__poster",
         ".video__play",
         ".video__title",
         ".video iframe",

@@ -75,8 +75,6 @@ PLAYER = re.compile(
     r'(?:watch\?v=(?P=id)(?:&amp;t=\d+s)?|shorts/(?P=id)(?:\?t=\d+s)?)" '
     r'data-embed="https://www\.youtube-nocookie\.com/embed/(?P=id)\?autoplay=1(?:&amp;start=\d+)?" '
     r'data-title="[^"]*" aria-label="[^"]*">'
-    r'<img class="video__poster" src="https://i\.ytimg\.com/vi/(?P=id)/hqdefault\.jpg" alt="" '
-    r'width="480" height="360" loading="lazy" decoding="async">'
     r'<span class="video__play" aria-hidden="true"></span>'
     r'<span class="video__title">(?:[^<]|<span class="(?:caps|amp|dquo|quo)">[^<]*</span>)*'
     r"</span></a>\n</figure>"

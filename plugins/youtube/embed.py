@@ -1,6 +1,8 @@
 """The "lite" player markup for one video: a poster link that video.js turns into the iframe.
 
-Without JavaScript (and in feeds) it is a plain link to the video on YouTube.
+The poster is drawn by the site itself (the title and a play button on a dark box): no image
+is asked of YouTube before the reader presses play. Without JavaScript (and in feeds) it is a
+plain link to the video on YouTube.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ def embed_url(video: Video) -> str:
 
 
 def poster_url(video: Video) -> str:
-    """The poster image (480x360, always present for every public video)."""
+    """YouTube's poster image (480x360, always present for every public video): only for
+    the share preview (`og:image`), never loaded by the page itself."""
     return f"https://i.ytimg.com/vi/{video.id}/hqdefault.jpg"
 
 
@@ -46,10 +49,6 @@ def render(video: Video, title: str | None = None) -> str:
         f'<a class="video__link" href="{attr(watch_url(video))}" '
         f'data-embed="{attr(embed_url(video))}" data-title="{attr(title)}" '
         f'aria-label="{attr(PLAY_LABEL + ": " + title)}">'
-        # `alt` with no value = empty alt (decorative: the link has its aria-label);
-        # written this way, Pelican does not warn "Empty alt attribute" for every video.
-        f'<img class="video__poster" src="{attr(poster_url(video))}" alt '
-        'width="480" height="360" loading="lazy" decoding="async">'
         '<span class="video__play" aria-hidden="true"></span>'
         f'<span class="video__title">{escape(title, quote=False)}</span></a>'
         "\n</figure>"

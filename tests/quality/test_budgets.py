@@ -107,6 +107,7 @@ def test_rules_find_every_problem_of_a_bad_page(tmp_path):
     assert any("@font-face" in m for m in rules["render-blocking"])
     assert any("3 stylesheets" in m for m in rules["render-blocking"])
     assert rules["external"] == [
+        "<img> https://i.ytimg.com/vi/abc/hqdefault.jpg",  # YouTube's poster too
         "<iframe> https://www.youtube-nocookie.com/embed/abc",
         "<img> https://example.org/x.jpg",
         "<link> https://cdn.example.com/x.css",

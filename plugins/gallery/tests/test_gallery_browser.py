@@ -91,3 +91,62 @@ def test_viewer_with_keyboard(page_factory, served_sample_site):
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused.endswith(expected)
     assert not page.console_errors and not page.failed_requests
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_album_list_title_has_the_room_beside_the_thumbnail(
+    page_factory, served_sample_site, width
+):
+    """galeri/: the <source> tags of the thumbnail's <picture> take no grid cell, so the
+    thumbnail is the picture's image and the title gets the rest of the row."""
+    page = page_factory(width, 800)
+    page.goto(served_sample_site + "/galeri/")
+    item = page.locator(".albums__item").first.bounding_box()
+    title = page.locator(".albums__title").first.bounding_box()
+    image = page.locator(".albums__img").first.bounding_box()
+    picture = page.locator(".albums__item picture").first.bounding_box()
+    meta = page.locator(".albums__item .meta").first.bounding_box()
+    assert title["width"] >= 0.6 * item["width"], (title, item)
+    assert title["x"] >= image["x"] + image["width"]  # beside the thumbnail, not under it
+    assert meta["x"] == title["x"] and meta["y"] >= title["y"] + title["height"] - 1
+    assert picture == image  # the picture's box is its image, nothing else
+    assert round(image["width"]) == round(image["height"]) == 104
+    sources = page.eval_on_selector_all(
+        ".albums__item source", "els => els.map(e => getComputedStyle(e).display)"
+    )
+    assert sources and set(sources) == {"none"}
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"gallery-albums-{width}")
+
+
+def test_viewer_keeps_every_size_of_the_srcset(page_factory, served_sample_site):
+    """gallery.js makes the fetched photo's addresses absolute: each candidate of a srcset
+    stays "address width" (the last, largest one too); the browser reports nothing."""
+    page = page_factory(1280, 800, bypass_csp=True)
+    messages = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.goto(served_sample_site + ALBUM + "2/")
+    expected = page.eval_on_selector_all(
+        "figure.cover source, figure.cover img", "els => els.map(e => e.getAttribute('srcset'))"
+    )
+    page.goto(served_sample_site + ALBUM)
+    page.locator(".gallery a").nth(1).click()
+    dialog = page.locator("dialog#penampil")
+    dialog.locator("figure img").wait_for()
+    page.wait_for_function("document.querySelector('dialog img').naturalWidth > 0")
+    shown = dialog.locator("source, img").evaluate_all(
+        "els => els.map(e => e.getAttribute('srcset'))"
+    )
+    assert len(shown) == len(expected) >= 2
+    for before, after in zip(expected, shown, strict=True):
+        wanted = [c.split() for c in before.split(", ")]
+        got = [c.split() for c in after.split(", ")]
+        assert [w for _, w in got] == [w for _, w in wanted], after  # every size, the largest too
+        assert all(url.startswith(served_sample_site + "/") for url, _ in got), after
+        assert [url.rsplit("/", 1)[1] for url, _ in got] == [
+            url.rsplit("/", 1)[1] for url, _ in wanted
+        ]
+    current = page.evaluate("document.querySelector('dialog img').currentSrc")
+    assert current.startswith(served_sample_site + "/")
+    assert not page.console_errors and not page.failed_requests
+    assert [m for m in messages if "srcset" in m.lower()] == []

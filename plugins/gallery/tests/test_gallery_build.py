@@ -42,8 +42,11 @@ def test_album_grid_links_every_photo_to_its_large_view(sample_site):
     assert links[1].find("img")["alt"].startswith("Gambar contoh berdiri")
     assert "Album contoh untuk menunjukkan galeri foto" in text_of(page.select_one(".prose"))
     # The optional viewer: a deferred script of the theme (the grid works without it).
-    assert [s["src"] for s in page.select("script[src]")] == ["../../theme/js/gallery.js"]
-    assert page.select_one("script[src]").has_attr("defer")
+    assert [s["src"] for s in page.select("script[src]")] == [
+        "../../theme/js/gallery.js",
+        "../../theme/js/share.js",  # the share box's copy button
+    ]
+    assert all(s.has_attr("defer") for s in page.select("script[src]"))
 
 
 def test_large_view_has_the_photo_upright_sized_and_captioned(sample_site):

@@ -529,6 +529,38 @@ def fragments(output):
     return found
 
 
+@pytest.mark.parametrize(
+    "url, expected, glued",
+    [
+        (
+            "/agenda/musyawarah-desa-penyusunan-rkpdes-2025/",
+            ["Waktu Kamis, 20 Juni 2024", "Tempat Balai Desa Binangun", "Penyelenggara Pemerintah"],
+            ["WaktuKamis", "BinangunPenyelenggara", "petaPenyelenggara"],
+        ),
+        (
+            "/apbdes/",
+            [
+                "Pendapatan Rp1.535.000.000",
+                "Belanja Rp1.595.000.000",
+                "Uraian Anggaran Realisasi %",
+            ],
+            ["PendapatanRp", "BelanjaRp", "UraianAnggaran", "SumberAnggaran"],
+        ),
+        ("/profil/", ["Luas wilayah 412,5 ha", "Laki-laki Perempuan Jumlah"], ["PerempuanJumlah"]),
+        ("/desa/binangun/profil/", ["Tahun IDM IKS IKE IKL Status"], ["TahunIDM"]),
+    ],
+)
+def test_search_text_keeps_labels_and_values_apart(sample_site, url, expected, glued):
+    """Pagefind reads a page's text without the space the layout shows between a label
+    (<dt>, a column heading) and what follows: the templates write one, so a result's
+    excerpt reads "Waktu Kamis, 20 Juni 2024", not "WaktuKamis"."""
+    text = fragments(sample_site.output)[url]
+    for words in expected:
+        assert words in text, (words, text[:600])
+    for words in glued:
+        assert words not in text, (words, text[:600])
+
+
 @pytest.mark.parametrize("parts", [False, True], ids=["one-index", "in-parts"])
 def test_the_live_preview_shows_the_rebuild_first_and_the_new_index_follows(tmp_path, parts):
     """`invoke livereload` builds with index_later: the new folder has the previous index

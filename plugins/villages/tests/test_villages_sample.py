@@ -251,12 +251,38 @@ def test_village_page_advertises_its_feeds(published_site):
     alternates = {
         link["type"]: link["href"]
         for link in page.select('head link[rel="alternate"]')
-        if "binangun" in link["href"]
+        if "/desa/binangun" in link["href"]  # (the site's address has "binangun" too)
     }
     assert alternates == {
         "application/atom+xml": f"{PRODUCTION_URL}/feeds/desa/binangun.atom.xml",
         "application/rss+xml": f"{PRODUCTION_URL}/feeds/desa/binangun.rss.xml",
     }
+
+
+@pytest.mark.parametrize(
+    "path, feed",
+    [
+        ("desa/binangun/", "feeds/desa/binangun"),
+        ("wilayah/jawa-timur/tuban/singgahan/", "feeds/wilayah/35.23.07"),
+    ],
+)
+def test_place_pages_list_their_own_feeds_before_the_sites(published_site, path, feed):
+    """A feed reader given a village's address subscribes to the first feed the page
+    lists: the village's own news, then the site's; each feed once."""
+    hrefs = [
+        link["href"] for link in published_site.html(path).select('head link[rel="alternate"]')
+    ]
+    assert hrefs == [
+        f"{PRODUCTION_URL}/{feed}.rss.xml",
+        f"{PRODUCTION_URL}/{feed}.atom.xml",
+        f"{PRODUCTION_URL}/feeds/all.atom.xml",
+        f"{PRODUCTION_URL}/feeds/all.rss.xml",
+    ]
+
+
+def test_other_pages_list_only_the_sites_feeds(published_site):
+    hrefs = [link["href"] for link in published_site.html("").select('head link[rel="alternate"]')]
+    assert hrefs == [f"{PRODUCTION_URL}/feeds/all.atom.xml", f"{PRODUCTION_URL}/feeds/all.rss.xml"]
 
 
 def test_menu_links_the_directory(sample_site):

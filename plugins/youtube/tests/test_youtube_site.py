@@ -159,10 +159,8 @@ def test_player_markup_follows_the_contract(site):
     assert link["data-embed"] == NOCOOKIE + "BODYVIDEO01?autoplay=1&start=3723"
     assert link["data-title"] == "Video YouTube"
     assert link["aria-label"] == "Putar video: Video YouTube"
-    poster = link.find("img", class_="video__poster")
-    assert poster["src"] == "https://i.ytimg.com/vi/BODYVIDEO01/hqdefault.jpg"
-    assert (poster["alt"], poster["width"], poster["height"]) == ("", "480", "360")
-    assert (poster["loading"], poster["decoding"]) == ("lazy", "async")
+    # The poster is the site's own box: no image at all, none asked of YouTube.
+    assert figure.find("img") is None and "ytimg" not in str(figure)
     play = link.find("span", class_="video__play")
     assert play["aria-hidden"] == "true" and play.get_text() == ""
     assert text_of(link.find("span", class_="video__title")) == "Video YouTube"
@@ -327,17 +325,14 @@ def test_feeds_show_posters_as_links_and_never_an_iframe_or_script(published, pa
     entry = entries[f"{SITEURL}/{ARTICLE}"]
     html = entry.content[0].value if "content" in entry else entry.description
     soup = BeautifulSoup(html, "html.parser")
-    posters = {img["src"]: img.find_parent("a")["href"] for img in soup.find_all("img")}
-    assert posters["https://i.ytimg.com/vi/FRONTVIDEO1/hqdefault.jpg"] == (
-        "https://www.youtube.com/watch?v=FRONTVIDEO1&t=90s"
-    )
-    assert posters["https://i.ytimg.com/vi/BODYVIDEO01/hqdefault.jpg"] == (
-        "https://www.youtube.com/watch?v=BODYVIDEO01&t=3723s"
-    )
+    assert soup.find("img") is None and "ytimg" not in html  # a feed loads nothing from YouTube
+    links = [a["href"] for a in soup.find_all("a") if "youtube.com/" in a["href"]]
     # The front matter video leads the entry, as on the page; it is there once.
-    sources = [img["src"] for img in soup.find_all("img")]
-    assert sources[0].endswith("/FRONTVIDEO1/hqdefault.jpg")
-    assert len([src for src in sources if "/FRONTVIDEO1/" in src]) == 1
+    assert links[0] == "https://www.youtube.com/watch?v=FRONTVIDEO1&t=90s"
+    assert links.count(links[0]) == 1
+    assert "https://www.youtube.com/watch?v=BODYVIDEO01&t=3723s" in links
+    first = soup.find("a", href=links[0])
+    assert text_of(first) == "Musyawarah Desa dengan Video"  # the poster link reads its title
 
 
 def test_feed_entries_without_video_have_no_poster(published):
@@ -346,15 +341,42 @@ def test_feed_entries_without_video_have_no_poster(published):
     assert "i.ytimg.com" not in entry.content[0].value
 
 
-def test_production_pages_use_absolute_script_and_poster_urls(published):
+def test_production_pages_use_an_absolute_script_url_and_no_youtube_image(published):
     page = published.html(ARTICLE)
     assert page.find("script", src=f"{SITEURL}/theme/js/video.js")
-    assert page.select_one('figure[data-video="BODYVIDEO01"] img')["src"].startswith(
-        "https://i.ytimg.com/"
-    )
+    assert page.select('img[src*="ytimg"]') == [] and page.select("figure.video img") == []
 
 
 # --- In the browser ---------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_nothing_leaves_the_site_before_the_reader_presses_play(site, page_factory):
+    """The README's promise: the page asks YouTube for nothing (no poster image, no
+    script, no frame) until play is pressed; then only the nocookie player."""
+    with serve_folder(site.output) as base_url:
+        page = page_factory(390, 844)
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{base_url}/{ARTICLE}", wait_until="networkidle")
+        for figure in page.locator("figure.video").all():  # lazy images would load here
+            figure.scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        assert len(page.locator("figure.video").all()) == 5
+        assert any(url.endswith("/theme/js/video.js") for url in requests)
+        outside = [url for url in requests if not url.startswith(base_url + "/")]
+        assert outside == []
+        # The poster box is the site's own: play button and title drawn, no image.
+        assert page.locator("figure.video img").count() == 0
+        box = page.locator('figure[data-video="LINKEDVIDEO"]').bounding_box()
+        title = page.locator('figure[data-video="LINKEDVIDEO"] .video__title').bounding_box()
+        assert title["width"] > 0.9 * box["width"] and title["height"] > 0
+        screenshot(page, "youtube-poster-no-request-390")
+
+        page.locator('figure[data-video="LINKEDVIDEO"] a.video__link').click()
+        page.locator('figure[data-video="LINKEDVIDEO"] iframe').wait_for(state="attached")
+        outside = [url for url in requests if not url.startswith(base_url + "/")]
+        assert outside and all(url.startswith(NOCOOKIE + "LINKEDVIDEO") for url in outside)
 
 
 @pytest.mark.browser
@@ -390,11 +412,8 @@ def test_clicking_the_poster_plays_the_privacy_enhanced_video(site, page_factory
         page.locator('figure[data-video="SHORTVIDEO1"] iframe').wait_for(state="attached")
         assert page.locator("iframe").count() == 3
 
-        # Only the YouTube frames were requested outside 127.0.0.1 (blocked by the fixture);
-        # the posters come from i.ytimg.com, which the fixture blocks too.
-        external = [
-            url for url in page.external_requests if not url.startswith("https://i.ytimg.com/vi/")
-        ]
+        # Only the YouTube frames were requested outside 127.0.0.1 (blocked by the fixture).
+        external = page.external_requests
         assert all(url.startswith(NOCOOKIE) for url in external), external
         assert NOCOOKIE + "LINKEDVIDEO?autoplay=1" in external
         # The blocked requests log "Failed to load resource"; nothing else may appear
