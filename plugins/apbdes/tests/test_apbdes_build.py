@@ -186,6 +186,12 @@ def test_a_village_of_the_portal_has_its_apbdes(sample_site):
     assert section.find("a")["href"].endswith("desa/binangun/apbdes/")
     page = sample_site.html("desa/binangun/apbdes/2025/")
     assert text_of(page.h1) == "APBDes 2025 Desa Binangun"
+    assert text_of(page.find("p", class_="meta")).startswith(
+        "Anggaran Pendapatan dan Belanja Desa (APBDes) Desa Binangun, tahun anggaran 2025"
+    )
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("APBDes (Anggaran Pendapatan dan Belanja Desa) Desa Binangun")
+    assert "Desa Desa" not in str(page)
     assert [text_of(a) for a in page.find("nav", class_="crumbs")("a")] == [
         "Beranda",
         "Desa",
