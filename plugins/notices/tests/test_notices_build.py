@@ -185,7 +185,6 @@ def test_add_to_calendar_link(sample_site):
     assert len(events) == 1 and str(events[0]["SUMMARY"]) == "Upacara HUT Kemerdekaan RI"
 
 
-
 def test_a_past_event_offers_no_calendar_button(day_builds):
     """On 1 September the 17 August ceremony is over: its page no longer offers to add it
     to a calendar (its .ics stays at its address)."""
@@ -195,6 +194,7 @@ def test_a_past_event_offers_no_calendar_button(day_builds):
     assert site.exists("agenda/upacara-hut-kemerdekaan-ri.ics")
     coming = day_builds["14-juli"].html(UPACARA)
     assert coming.find("a", string="Tambahkan ke kalender")
+
 
 # --- iCalendar ----------------------------------------------------------------------
 
