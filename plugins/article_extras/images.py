@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 from PIL import UnidentifiedImageError
 
 from content_guard import browser_url
+from content_guard.links import plugin_active
 from front_matter.contents import strip_tags
 from front_matter.errors import ContentError
-from front_matter.paths import OUTSIDE_HINT, closest_file, inside_content
+from front_matter.paths import OUTSIDE_HINT, closest_file, inside_content, unclear_characters
 from front_matter.pictures import TooManyPixels, note_refused, open_picture
 from front_matter.source import body_line, line_containing, meta_line
 
@@ -122,9 +123,7 @@ def external_url(value: str, settings: Mapping[str, Any]) -> str:
     if value.startswith("//"):
         value = "https:" + value
     browser = browser_url.parse(value)
-    if any(c == "\\" or ord(c) < 32 or c == "\x7f" for c in value) or browser.host != (
-        (urlsplit(value).hostname or "").lower()
-    ):
+    if unclear_characters(value) or browser.host != ((urlsplit(value).hostname or "").lower()):
         raise ImageProblem(
             f"gambar '{value}' bukan alamat web yang jelas: peramban bisa memuatnya dari "
             "situs lain daripada yang tertulis (ambiguous image address)",
@@ -266,15 +265,11 @@ def cover_of(content: Content) -> Cover | None:
     return Cover(relative, width, height, alt, caption)
 
 
-def _photos_plugin(settings: Mapping[str, Any]) -> bool:
-    return "photos" in [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS", [])]
-
-
 def _alt_warning(content: Content, src: str, relative: str | None) -> ContentError | None:
     """A body image with an empty alt text (alt=""), which Pelican notes in English with
     no line (content_guard drops that note). A photo the photos plugin makes into a
     <picture> is left to it: it refuses a photo without alt text."""
-    if relative is not None and _photos_plugin(content.settings):
+    if relative is not None and plugin_active(content.settings, "photos"):
         from photos.source import handled  # photos imports this module: not at the top
 
         if handled(relative):

@@ -136,7 +136,7 @@ def _is_safe_tag(name: str) -> bool:
 
 def _line(source: str, pattern: str) -> int:
     match = re.search(pattern, source, re.IGNORECASE)
-    return source.count("\n", 0, match.start()) + 1 if match else 1
+    return _line_of(source, match) if match else 1
 
 
 def _attribute_line(source: str, name: str, value: str) -> int:
@@ -147,7 +147,7 @@ def _attribute_line(source: str, name: str, value: str) -> int:
     )
     for match in pattern.finditer(source):
         if html.unescape(match.group(1).strip("\"'")) == value:
-            return source.count("\n", 0, match.start()) + 1
+            return _line_of(source, match)
     return _line(source, rf"(?<![\w:-]){re.escape(name)}\s*=")
 
 
@@ -203,7 +203,7 @@ def problems(source: str, unknown_refused: bool = True) -> list[tuple[int, str]]
         if why:
             found.append((_line_of(source, match), f"xlink:href: {why}"))
     if unknown_refused and everything != harmless and not found:
-        found.append(_removed(document, tags, words, schemes))
+        found.append(_removed(document, tags, words, schemes, everything))
     return sorted(set(found))
 
 
@@ -211,10 +211,10 @@ def _line_of(source: str, match: re.Match) -> int:
     return source.count("\n", 0, match.start()) + 1
 
 
-def _removed(document, tags, words, schemes) -> tuple[int, str]:
+def _removed(document, tags, words, schemes, everything) -> tuple[int, str]:
     """(line, why) of the first element of `document` (in the text's order) whose removal
-    changes the cleaning that keeps everything, and that the harmless cleaning removes."""
-    everything = _clean(document, tags, words, schemes, None)
+    changes the cleaning that keeps everything (`everything`, already made), and that the
+    harmless cleaning removes."""
     for match in TAG.finditer(document):
         name = match.group(1)
         if _is_safe_tag(name):

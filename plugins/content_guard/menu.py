@@ -78,6 +78,7 @@ def broken_menu_links(
         return []
     lines = written_menu(path)
     errors = []
+    pages = None  # the site's page addresses, sorted once when a link is broken
     for label, address in links:
         if address not in lines or "://" in address or address.startswith("#"):
             continue
@@ -86,7 +87,7 @@ def broken_menu_links(
             not posixpath.splitext(target)[1] and target + "/index.html" in outputs
         ):
             continue
-        pages = page_addresses(outputs)
+        pages = page_addresses(outputs) if pages is None else pages
         close = difflib.get_close_matches("/" + address, pages, n=CLOSEST, cutoff=0.4)
         hint = (
             "alamat yang ada dan paling mirip: " + ", ".join(close)

@@ -14,12 +14,18 @@ OUTSIDE_HINT = (
 )
 
 
+def unclear_characters(value: str) -> bool:
+    """A backslash or a control character: never in a path or address an operator means
+    (browsers read `\\` as `/` and drop tabs and newlines, Python does not)."""
+    return any(c == "\\" or ord(c) < 32 or c == "\x7f" for c in value)
+
+
 def inside_content(value: str, content_root: str | os.PathLike) -> str | None:
     """`value` (relative to the content folder `content_root`, '/'-separated, a leading
     '/' ignored) normalised: 'images/./a.jpg' -> 'images/a.jpg'. None when it lies outside
     the content folder once `..` and symbolic links are resolved, is the folder itself, or
     holds a backslash or a control character (never a path an operator means)."""
-    if any(c == "\\" or ord(c) < 32 or c == "\x7f" for c in value):
+    if unclear_characters(value):
         return None
     normal = posixpath.normpath(value.lstrip("/"))
     if normal in (".", "..") or normal.startswith("../"):

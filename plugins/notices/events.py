@@ -18,7 +18,7 @@ from wartadesa.dates import build_day
 from . import ical
 from .contents import Event
 from .json_ld import event_ld
-from .reading import read_all
+from .reading import read_all, source_files
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -43,7 +43,7 @@ class EventsGenerator(Generator):
 
     def source_files(self) -> list[str]:
         """Every file read from the type's folders, drafts included (content_guard.unread)."""
-        return list(getattr(self, "read_sources", ()))
+        return source_files(self)
 
     def generate_context(self) -> None:
         day = build_day(self.settings)

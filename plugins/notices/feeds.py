@@ -9,7 +9,7 @@ entry by `published_date` (contents.py); the entry's id (Pelican's tag URI) is k
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -54,10 +54,6 @@ def entry_date(item: Any):
     """The date a feed lists an item by: when it was published (`published_date` of the
     notice board's items), else its `date`."""
     return getattr(item, "published_date", None) or item.date
-
-
-def newest_first(items: Iterable[Any]) -> list[Any]:
-    return sorted(items, key=entry_date, reverse=True)
 
 
 _known: tuple[Any, dict[str, BoardItem]] = (None, {})

@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from wartadesa.dates import build_day
 
 from .contents import Notice
-from .reading import read_all
+from .reading import read_all, source_files
 
 if TYPE_CHECKING:
     from pelican.writers import Writer
@@ -33,7 +33,7 @@ class NoticesGenerator(Generator):
 
     def source_files(self) -> list[str]:
         """Every file read from the type's folders, drafts included (content_guard.unread)."""
-        return list(getattr(self, "read_sources", ()))
+        return source_files(self)
 
     def generate_context(self) -> None:
         day = build_day(self.settings)

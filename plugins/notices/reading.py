@@ -50,3 +50,9 @@ def read_all(generator: Generator, content_class: type[BoardItem]) -> list[Board
             generator.add_source_path(item)
             items.append(item)
     return items
+
+
+def source_files(generator: Generator) -> list[str]:
+    """Every file `read_all` found in the type's folders, drafts included (a generator's
+    source_files(), for content_guard.unread)."""
+    return list(getattr(generator, "read_sources", ()))
