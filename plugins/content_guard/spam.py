@@ -163,6 +163,25 @@ MAX_SHRINKING = 2
 SHRINKING_HOW = (
     f"lebih dari {MAX_SHRINKING} <small>/<sub>/<sup> bersarang, hurufnya terlalu kecil untuk dibaca"
 )
+# A link whose only content is pictures drawn at most 2 pixels wide or high (a "pixel"):
+# nothing to see, found only by search engines.
+PICTURE_LINK = re.compile(
+    r"<a\b[^>]*\shref\s*=[^>]*>((?:\s|&nbsp;|&#160;|<img\b[^>]*>)*<img\b[^>]*>"
+    r"(?:\s|&nbsp;|&#160;|<img\b[^>]*>)*)</a\s*>",
+    re.I,
+)
+PICTURE = re.compile(r"<img\b[^>]*>", re.I)
+TINY_SIZE = re.compile(
+    r"""\s(?:width|height)\s*=\s*["']?\s*(?:[0-2](?:\.\d*)?|\.\d+)(?:px)?\s*(?=["'\s/>])""", re.I
+)
+TINY_PICTURE_HOW = "tautan pada gambar berukuran 2 piksel atau kurang"
+# Letters the browser shows in the reverse of the order written: inside <bdo> (dir="rtl":
+# "<bdo dir=rtl>rocag tols</bdo>" reads "slot gacor" on the page) and after the
+# right-to-left override character U+202E (also as an entity, or as YAML's escape "\u202E"
+# in front matter). What the checks read is then not what a reader sees. Village news
+# needs neither: Arabic script runs right to left by itself.
+REVERSING_TAG = re.compile(r"<bdo(?=[\s/>])", re.I)
+REVERSING_CHARACTER = re.compile(r"\u202e|\\(?:u|U0000)202[eE]")
 
 # Static files whose text is read: plain text and any file that looks like markup, whatever
 # its extension (the static-file check's classification, markup.py).
@@ -414,6 +433,10 @@ def _hidden_in_markup(source):
     for match in links:
         if not fold(match.group(1)).translate(BLANK_LETTERS).split():
             found.append((match.start(), "tautan tanpa teks"))
+    if "<img" in source.lower():
+        for match in PICTURE_LINK.finditer(source):
+            if all(TINY_SIZE.search(tag) for tag in PICTURE.findall(match.group(1))):
+                found.append((match.start(), TINY_PICTURE_HOW))
     depth = 0
     for match in SHRINKING.finditer(source):
         if match.group(1):
@@ -422,6 +445,17 @@ def _hidden_in_markup(source):
         depth += 1
         if depth == MAX_SHRINKING + 1:
             found.append((match.start(), SHRINKING_HOW))
+    return found
+
+
+def reversed_text(lines: Iterable[tuple[int, str]]) -> list[int]:
+    """The lines that make the browser show letters in the reverse of the order written
+    (REVERSING_TAG, REVERSING_CHARACTER; the character also written as an entity)."""
+    found = []
+    for number, text in lines:
+        shown = html.unescape(text) if "&" in text else text
+        if REVERSING_TAG.search(text) or REVERSING_CHARACTER.search(shown):
+            found.append(number)
     return found
 
 
@@ -480,6 +514,17 @@ def problems_in(
                 number,
                 f"teks tersembunyi di HTML ({how}): pembaca tidak melihatnya tetapi mesin pencari "
                 "membacanya (hidden text)",
+                HACKED_HINT,
+            )
+        )
+    for number in reversed_text(lines):
+        errors.append(
+            ContentError(
+                path,
+                number,
+                "huruf dibuat tampil terbalik (<bdo> atau karakter U+202E): pembaca melihat "
+                "kata yang lain daripada yang tertulis, cara menyembunyikan promosi judi dari "
+                "pemeriksaan (reversed text)",
                 HACKED_HINT,
             )
         )

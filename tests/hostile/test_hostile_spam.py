@@ -48,6 +48,29 @@ FIELD_CASES = {
     "ringkasan-entitas": (dict(ringkasan="Bocoran &#116;ogel malam ini."), 4, ["togel"]),
 }
 
+# name -> (file contents, line, words the message must hold): letters a reader sees in
+# another order than written, a link on a picture too small to see.
+REVERSED = "huruf dibuat tampil terbalik"
+TRICK_CASES = {
+    "bdo": (article('Info <bdo dir="rtl">rocag tols</bdo> terbaru.'), BODY_LINE, [REVERSED]),
+    "karakter-rlo": (article("Info \u202erocag tols\u202c terbaru."), BODY_LINE, [REVERSED]),
+    "entitas-rlo": (article("Info &#x202E;rocag tols&#8236; terbaru."), BODY_LINE, [REVERSED]),
+    # YAML's escape in a double-quoted value: the title is shown reversed on every page.
+    "judul-escape-yaml": (
+        '---\njudul: "Kabar \\u202Erocag tols"\ntanggal: 2024-06-05\n---\nIsi.\n',
+        2,
+        [REVERSED],
+    ),
+    "gambar-satu-piksel": (
+        article(
+            'Kabar desa. <a href="https://hoki-raja.example/daftar">'
+            '<img src="../images/titik.png" width="1" height="1" alt=""></a>'
+        ),
+        BODY_LINE,
+        ["teks tersembunyi", "2 piksel"],
+    ),
+}
+
 
 @pytest.fixture(scope="session")
 def spam_errors(tmp_path_factory):
@@ -58,6 +81,8 @@ def spam_errors(tmp_path_factory):
         files[f"berita/tautan-{name}.md"] = article(body, judul=f"Tautan {name}")
     for name, (front, _, _) in FIELD_CASES.items():
         files[f"berita/kolom-{name}.md"] = article(judul=f"Kolom {name}", **front)
+    for name, (text, _, _) in TRICK_CASES.items():
+        files[f"berita/trik-{name}.md"] = text
     files["berita/situs-slot-gacor-terbaru.md"] = article(judul="Kabar desa")
     files["files/pola-gacor-hari-ini.pdf"] = b"%PDF-1.4\n"
     content = write_tree(tmp_path_factory.mktemp("spam-content"), files)
@@ -91,6 +116,13 @@ def test_gambling_in_front_matter_fields_is_refused(spam_errors, name):
     assert_refused(errors, content, f"berita/kolom-{name}.md", line, "judi", *words)
 
 
+@pytest.mark.parametrize("name", TRICK_CASES)
+def test_reversed_letters_and_invisible_picture_links_are_refused(spam_errors, name):
+    content, errors = spam_errors
+    _, line, words = TRICK_CASES[name]
+    assert_refused(errors, content, f"berita/trik-{name}.md", line, *words)
+
+
 def test_gambling_in_file_names_is_refused(spam_errors):
     content, errors = spam_errors
     assert_refused(
@@ -120,6 +152,7 @@ Sosialisasi P3PD dan SDGs Desa diikuti 35 kader, materi dari BPS Kab. Tuban.
 Tautan resmi: https://kemendesa.go.id/berita/dana-desa dan https://www.bps.go.id/id.
 Jalan poros desa sepanjang 1,5 km dicor beton (K-300), lebar 4 m, dengan drainase.
 Kelompok tani "Sido Makmur" panen jagung 8 ton per hektare di lahan 12 ha.
+Doa pembuka dibacakan: <span dir="rtl" lang="ar">بِسْمِ اللهِ الرَّحْمٰنِ الرَّحِيْمِ</span>.
 """
 
 

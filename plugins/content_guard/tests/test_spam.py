@@ -8,6 +8,7 @@ from content_guard.spam import (
     hidden_text,
     phrase_seen,
     problems_in,
+    reversed_text,
     spam_attributes,
     spam_links,
     spam_text,
@@ -149,6 +150,15 @@ def test_links_to_gambling_pages_on_other_sites_are_found():
         ('<text fill-opacity=".0">x</text>', "opacity:0"),
         ('<text font-size="0px">x</text>', "font-size:0"),
         ('<text visibility="hidden">x</text>', "visibility:hidden"),
+        # A link on pictures nobody can see.
+        (
+            '<a href="https://hoki-raja.example/"><img src="titik.png" width="1" height="1"></a>',
+            "tautan pada gambar berukuran 2 piksel atau kurang",
+        ),
+        (
+            "<A href=/daftar> <IMG src=a.png height='0px'>&nbsp;<img src=b.png width=.5></a>",
+            "tautan pada gambar berukuran 2 piksel atau kurang",
+        ),
     ],
 )
 def test_hidden_text_is_found(html, how):
@@ -174,6 +184,10 @@ def test_hidden_text_in_a_style_block_names_its_line():
         "![](foto.jpg) [![Foto](foto.jpg)](https://contoh.desa.id/) - [ ] tugas",
         "Contoh HTML: &lt;a href=x&gt;&lt;/a&gt; [-](https://contoh.desa.id/) <a href=/>→</a>",
         '<svg><g opacity="0.5" font-size="12"><text>Peta desa</text></g></svg>',
+        '<a href="https://contoh.desa.id/"><img src="logo.png" width="120" height="40"></a>',
+        '<a href="/"><img src="a.png" width="24"><img src="b.png" width="1"></a>',
+        '<a href="/">Beranda <img src="titik.png" width="1" height="1"></a>',
+        '<img src="titik.png" width="1" height="1"> <a href="/">Beranda</a>',
     ],
 )
 def test_visible_html_is_not_hidden_text(html):
@@ -309,6 +323,32 @@ def test_deeply_nested_small_text_is_hidden_text():
 )
 def test_small_text_two_levels_deep_is_not_hidden(html):
     assert hidden_text(numbered(html)) == []
+
+
+# --- Letters shown in another order than written -----------------------------------
+
+
+def test_letters_shown_reversed_are_found():
+    lines = numbered(
+        'Info <bdo dir="rtl">rocag tols</bdo>.',
+        "Info \u202erocag tols\u202c.",
+        "Info &#8238;rocag tols.",
+        'judul: "Kabar \\u202Erocag tols"',
+        "Info <BDO\ndir=rtl>",
+    )
+    assert reversed_text(lines) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<p dir="rtl" lang="ar">بِسْمِ اللهِ</p>',
+        "Tanda \u200f dan \u2067isolasi\u2069 tidak membalik huruf.",
+        "Contoh: &lt;bdo&gt; ditulis sebagai teks, <bdi>Nama</bdi>, <body>",
+    ],
+)
+def test_right_to_left_text_that_keeps_its_order_is_not_reversed(text):
+    assert reversed_text(numbered(text)) == []
 
 
 # --- In a real build: the anti-gambling article, allowed on purpose -------------------
