@@ -1,5 +1,6 @@
-"""The search page (`SEARCH_SAVE_AS`, written through Pelican's Writer) and the theme's
-helper that allows WebAssembly in the Content-Security-Policy of that page only."""
+"""The search page (`SEARCH_SAVE_AS`, written through Pelican's Writer) with its filter
+lists, and the theme's helper that allows WebAssembly in the Content-Security-Policy of that
+page only."""
 
 from __future__ import annotations
 
@@ -9,11 +10,22 @@ from typing import TYPE_CHECKING
 
 from pelican.generators import Generator
 
+from front_matter.contents import plain
+
 from .indexer import INDEX_FOLDER, STABLE_FILES
 from .shards import SHARDS_FILE
 
 if TYPE_CHECKING:
     from pelican.writers import Writer
+
+# What the theme marks for the index with the filters of partials/search_facts.html: the
+# context's list, and the name shown as the category (None: the item's own category).
+FILTERED = (
+    ("articles", None),
+    ("notices", "Pengumuman"),
+    ("events", "Agenda"),
+    ("albums", "Galeri"),
+)
 
 
 def allow_wasm(policy: str | None) -> str:
@@ -68,7 +80,31 @@ class SearchPageGenerator(Generator):
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             pagefind_js=pagefind_address(save_as),
+            search_filters=filter_values(self.context),
         )
+
+
+def filter_values(context: dict) -> dict[str, list[str]]:
+    """The values of the index's filters `desa`, `kategori` and `tahun`, as
+    partials/search_facts.html writes them on the published items, for the search page's
+    lists: the page then needs nothing of Pagefind until a search is made."""
+    villages, categories, years = set(), set(), set()
+    for key, kind in FILTERED:
+        for item in context.get(key) or ():
+            if getattr(item, "status", "published") != "published":
+                continue
+            years.add(item.date.year)
+            categories.add(kind or plain(getattr(item, "category", "")))
+            villages.update(plain(place.title) for place in getattr(item, "villages", None) or ())
+    return {
+        "desa": sorted(filter(None, villages), key=_by_letters),
+        "kategori": sorted(filter(None, categories), key=_by_letters),
+        "tahun": [str(year) for year in sorted(years, reverse=True)],
+    }
+
+
+def _by_letters(text: str) -> tuple[str, str]:
+    return text.casefold(), text
 
 
 def pagefind_address(save_as: str) -> str:

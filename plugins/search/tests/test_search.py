@@ -302,6 +302,61 @@ def test_filters_by_year_and_category(page_factory, served_search_site):
 
 
 @pytest.mark.browser
+def test_the_page_loads_nothing_of_pagefind_before_a_search(page_factory, served_search_site):
+    page = page_factory(390, 844)
+    page.csp_messages, requests = [], []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and page.csp_messages.append(m.text),
+    )
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{served_search_site}/cari/")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "pagefind" in url] == []
+    assert page.locator("#cari-saring").is_visible()
+    assert page.locator("#cari-tanpa-js").is_hidden()
+    villages = page.locator("select[name=desa] option").all_inner_texts()
+    assert villages[0] == "Semua desa" and "Desa Binangun" in villages
+    # Choosing a village is the search: the page asks the index then.
+    page.select_option("select[name=desa]", "Desa Binangun")
+    page.wait_for_url("**desa=Desa+Binangun**")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    metas = page.locator(".hit .meta").all_inner_texts()
+    assert metas and all("Binangun" in meta for meta in metas)
+    assert page.input_value("select[name=desa]") == "Desa Binangun"
+    assert [url for url in requests if url.endswith("/pagefind/pagefind.js")]
+    assert_clean(page)
+
+
+@pytest.mark.browser
+def test_the_filter_lists_hold_exactly_the_values_of_the_index(page_factory, served_sample_site):
+    """The lists are made by the build (plugins/search/page.py), the index's filters by
+    Pagefind from the pages: the same values, for articles, notices, events and albums."""
+    page = page_factory(1280, 800)
+    page.goto(f"{served_sample_site}/cari/")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    shown = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll("#cari select")].map(
+            s => [s.name, [...s.options].slice(1).map(o => o.value)]))"""
+    )
+    index = page.evaluate(
+        """async () => {
+            const form = document.getElementById("cari");
+            const pagefind = await import(new URL(form.dataset.pagefind, location));
+            const filters = await pagefind.filters();
+            return Object.fromEntries(["desa", "kategori", "tahun"].map(
+                name => [name, Object.keys(filters[name] || {})]));
+        }"""
+    )
+    for name in ("desa", "kategori", "tahun"):
+        assert sorted(shown[name]) == sorted(index[name]), name
+    assert {"Pengumuman", "Agenda", "Galeri"} <= set(shown["kategori"])
+    assert shown["tahun"] == sorted(shown["tahun"], reverse=True)
+    assert shown["desa"] == sorted(shown["desa"], key=str.casefold)
+
+
+@pytest.mark.browser
 def test_a_page_is_found_without_a_date_line(page_factory, served_search_site):
     page = open_search(page_factory, served_search_site, "q=kabar")
     assert titles(page) == ["Tentang Situs"]

@@ -1,9 +1,9 @@
-// cari/
-{let d=document,$=i=>d.getElementById("cari"+i),f=$(""),P=new URLSearchParams(location.search),q=(P.get("q")||"").trim(),per=+f.dataset.per,el=(t,c,x)=>Object.assign(d.createElement(t),{className:c||"",textContent:x||""}),Q=q?"“"+q+"”":"";
-(async()=>{let pf,A;try{let u=new URL(f.dataset.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});pf=await import(u);await Promise.all((m.merge||[]).map(s=>pf.mergeIndex(""+new URL(s,u))));A=await pf.filters()}catch(e){$("-gagal").hidden=0;return}
-$("-tanpa-js").hidden=1;f.q.value=q;let W={};
-for(let k of["desa","kategori","tahun"]){let s=f.elements[k],v=P.get(k),o=Object.keys(A[k]||{}).sort((a,b)=>k=="tahun"?b-a:a.localeCompare(b,"id"));for(let x of o)s.add(new Option(x,x,0,x==v));if(o.includes(v))W[k]=v;s.onchange=()=>f.requestSubmit()}
-$("-saring").hidden=0;if(!q&&!Object.keys(W).length)return;
+// cari/: the filter lists come with the page; Pagefind is loaded only for a search
+{let d=document,$=i=>d.getElementById("cari"+i),f=$(""),P=new URLSearchParams(location.search),q=(P.get("q")||"").trim(),per=+f.dataset.per,el=(t,c,x)=>Object.assign(d.createElement(t),{className:c||"",textContent:x||""}),Q=q?"“"+q+"”":"",W={};
+$("-tanpa-js").hidden=1;f.q.value=q;
+for(let s of f.querySelectorAll("select")){let v=P.get(s.name);if(v&&[...s.options].some(o=>o.value==v)){s.value=v;W[s.name]=v}s.onchange=()=>f.requestSubmit()}
+$("-saring").hidden=0;
+(async()=>{if(!q&&!Object.keys(W).length)return;let pf;try{let u=new URL(f.dataset.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});pf=await import(u);await Promise.all((m.merge||[]).map(s=>pf.mergeIndex(""+new URL(s,u))))}catch(e){$("-gagal").hidden=0;$("-tanpa-js").hidden=0;return}
 let r=await pf.search(q||null,{filters:W}),n=r.results.length,N=Math.ceil(n/per),at=Math.min(Math.max(P.get("hal")|0,1),N||1);
 if(!n){$("-kata").textContent=Q||"saringan ini";$("-kosong").hidden=0;return}
 for(let h of await Promise.all(r.results.slice((at-1)*per,at*per).map(x=>x.data()))){let li=el("li","hit"),t=el("h2","hit__title"),a=el("a",0,h.meta.title),x=el("p","hit__text"),F=h.filters;a.href=h.url;t.append(a);
