@@ -36,6 +36,8 @@ HTML = (".html", ".htm", ".shtml")
 XML = (".svg", ".xml", ".xsl", ".xslt", ".xhtml", ".xht")
 # Plain-text files the spam check also reads when they hold no markup.
 PLAIN_TEXT = (".txt",)
+# Stylesheets: published as written, loaded by the HTML files beside them.
+CSS = (".css",)
 TAG_START = re.compile(rb"<[A-Za-z!?]")
 TAG_START_UTF16 = re.compile(rb"<\x00[A-Za-z!?]\x00|\x00<\x00[A-Za-z!?]")
 BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -74,9 +76,9 @@ def decode(data: bytes) -> str:
 
 
 def is_text(path: str) -> bool:
-    """A published static file whose text the spam check reads: plain text (`.txt`), HTML,
-    SVG or XML by its name, or any other file that looks like markup (unreadable: no)."""
-    if str(path).lower().endswith(PLAIN_TEXT + HTML + XML):
+    """A published static file whose text the spam check reads: plain text (`.txt`), CSS,
+    HTML, SVG or XML by its name, or any other file that looks like markup (unreadable: no)."""
+    if str(path).lower().endswith(PLAIN_TEXT + CSS + HTML + XML):
         return True
     if is_binary(path):
         return False

@@ -381,8 +381,9 @@ def _could_hold_word_in(values: str) -> bool:
     return _letters_hold_word(NOT_LETTERS.sub("", without_urls(fold(values))))
 
 
-def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(line, how) for raw HTML that hides text from readers; `lines` are consecutive."""
+def hidden_text(lines: Sequence[tuple[int, str]], css: bool = False) -> list[tuple[int, str]]:
+    """(line, how) for raw HTML that hides text from readers; `lines` are consecutive
+    (`css`: the lines of a stylesheet, read as one style block)."""
     if not lines:
         return []
     first = lines[0][0]
@@ -401,6 +402,8 @@ def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     found = []
     blocks = [(m.start(1), m.group(1)) for m in STYLE_ATTRIBUTE.finditer(text)]
     blocks += [(m.start(1), m.group(1)) for m in STYLE_BLOCK.finditer(text)]
+    if css:
+        blocks.append((0, text))
     for start, css in blocks:
         for pattern, how in HIDDEN_CSS:
             match = pattern.search(css)
@@ -477,8 +480,10 @@ def problems_in(
     lines: Sequence[tuple[int, str]],
     body: Sequence[tuple[int, str]],
     allow_text: bool = False,
+    css: bool = False,
 ) -> list[ContentError]:
-    """Every spam ContentError in one file: `lines` all lines, `body` the body lines."""
+    """Every spam ContentError in one file: `lines` all lines, `body` the body lines
+    (`css`: a stylesheet, its rules looked at for hidden text)."""
     errors = []
     for number, url, why in spam_links(lines, with_pages=not allow_text):
         errors.append(
@@ -507,7 +512,7 @@ def problems_in(
                     HACKED_HINT + ALLOWED_HINT,
                 )
             )
-    for number, how in hidden_text(body):
+    for number, how in hidden_text(body, css=css):
         errors.append(
             ContentError(
                 path,
@@ -627,7 +632,8 @@ def check(generators: Sequence[Generator]) -> None:
         if not STATIC_TEXT(path):
             continue
         lines = numbered(source_lines(path))
-        for error in problems_in(path, lines, lines, allow_text=allowed):
+        stylesheet = path.lower().endswith(markup.CSS)
+        for error in problems_in(path, lines, lines, allow_text=allowed, css=stylesheet):
             report(error)
     if settings is None and generators:
         settings = generators[0].settings

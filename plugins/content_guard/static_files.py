@@ -13,7 +13,9 @@ active content:
 - in SVG/XML: references to other sites (`href`, `xlink:href`, `src`, `url(...)` and
   `@import` in styles), entity declarations holding markup or files (`<!ENTITY`),
   `<?xml-stylesheet?>`;
-- compressed SVG (`.svgz`), which cannot be read.
+- compressed SVG (`.svgz`), which cannot be read;
+- in a stylesheet (`.css`, loaded by the HTML files beside it): `@import`, `expression()`,
+  `behavior:`, `-moz-binding`, `javascript:`/`data:` addresses, line by line.
 
 HTML (`.html`, and other markup that is not XML) is read twice: by html.parser here, for
 line-numbered messages, and, when that finds nothing, as a browser reads it
@@ -47,6 +49,10 @@ BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
 HINT_SVG = (
     'hapus bagian itu dari berkas (di Inkscape: Simpan sebagai "Optimized SVG" atau '
     '"Plain SVG"), atau simpan gambarnya sebagai PNG'
+)
+HINT_CSS = (
+    "berkas CSS di content/ diterbitkan apa adanya di domain desa: hapus bagian itu "
+    "(gaya tampilan cukup ditulis langsung, tanpa @import atau alamat javascript:/data:)"
 )
 HINT_HTML = (
     "halaman HTML di content/ diterbitkan apa adanya di domain desa: hapus bagian itu, "
@@ -159,6 +165,15 @@ def html_problems(source: str, served_as_html: bool = True) -> list[tuple[int, s
     return sorted(set(scanner.found)) or browser_html.problems(source, served_as_html)
 
 
+def css_file_problems(source: str) -> list[tuple[int, str]]:
+    """(line, why) of what is active in a stylesheet (`active.css_problems`, line by line)."""
+    return [
+        (number, why)
+        for number, line in enumerate(source.splitlines(), start=1)
+        for why in css_problems(line, external_allowed=True)
+    ]
+
+
 def problems(path: str, source: str) -> list[ContentError]:
     """ContentErrors for one published static file (`source`: its text, of a file with an
     SVG/XML/HTML extension or one that looks like markup, `markup.looks_like_markup`)."""
@@ -174,6 +189,8 @@ def problems(path: str, source: str) -> list[ContentError]:
         ]
     if lower.endswith(markup.HTML):
         found, kind, hint = html_problems(source), "HTML", HINT_HTML
+    elif lower.endswith(markup.CSS):
+        found, kind, hint = css_file_problems(source), "CSS", HINT_CSS
     elif lower.endswith(SVG_XML):
         is_svg = lower.endswith(".svg")
         found = svg_problems(source, every_element=is_svg)
@@ -223,7 +240,7 @@ def check(generators: Sequence[Generator]) -> None:
     for item in getattr(static, "staticfiles", None) or []:
         path = str(getattr(item, "source_path", ""))
         lower = path.lower()
-        named = lower.endswith(SVG_XML + markup.HTML + REFUSED)
+        named = lower.endswith(SVG_XML + markup.HTML + markup.CSS + REFUSED)
         if not named and markup.is_binary(path):
             continue
         try:

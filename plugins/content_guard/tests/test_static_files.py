@@ -73,6 +73,30 @@ REFUSED = {
         3,
         ["<portal>"],
     ),
+    # Stylesheets, loaded by the HTML files beside them.
+    "extra/gaya.css": (
+        "body { color: #222 }\n@import url(https://evil.example/x.css);\n",
+        2,
+        ["berkas CSS", "@import"],
+    ),
+    "extra/latar.css": (
+        "p {\n  background: url('javascript:fetch(1)');\n}\n",
+        2,
+        ["berkas CSS", "javascript:"],
+    ),
+}
+# file -> (text, line, words of the message): a stylesheet's rules hide text, or show it.
+SPAM_IN_CSS = {
+    "extra/iklan.css": (
+        "p { margin: 0 }\n.iklan { display: none }\n",
+        2,
+        ["teks tersembunyi", "display:none"],
+    ),
+    "extra/isi.css": (
+        'a::after { content: "slot gacor maxwin" }\n',
+        1,
+        ["teks promosi judi", "slot gacor"],
+    ),
 }
 REPORT = (
     '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
@@ -96,6 +120,9 @@ CLEAN = {
     "files/usia.csv": "kelompok,jumlah\n<lima tahun,12\n",
     "extra/jalur.gpx": '<?xml version="1.0"?>\n<gpx version="1.1" creator="desa">'
     '<trk><name>Jalur sehat</name><link href="https://binangun.desa.id/"/></trk></gpx>\n',
+    "extra/laporan.css": "table { border-collapse: collapse }\n"
+    "td { background: url(../images/balai.jpg) no-repeat }\n"
+    "@media (max-width: 600px) { td { font-size: 90% } }\n",
     # A known binary kind is never read as markup, whatever its bytes.
     "files/contoh.pdf": b"%PDF-1.4\n<script>not html</script>\n",
 }
@@ -138,7 +165,7 @@ def test_markup_is_told_by_the_content_not_the_name(name, data, expected):
 
 @pytest.fixture(scope="session")
 def markup_errors(tmp_path_factory):
-    files = {name: text for name, (text, _, _) in REFUSED.items()}
+    files = {name: text for name, (text, _, _) in {**REFUSED, **SPAM_IN_CSS}.items()}
     files.update(CLEAN)
     files["berita/a.md"] = article()
     content = write_tree(tmp_path_factory.mktemp("markup-content"), files)
@@ -151,6 +178,13 @@ def test_active_markup_is_refused_whatever_its_name(markup_errors, name):
     content, errors = markup_errors
     _, line, words = REFUSED[name]
     assert_refused(errors, content, name, line, "kode aktif", *words)
+
+
+@pytest.mark.parametrize("name", SPAM_IN_CSS)
+def test_a_stylesheet_that_hides_or_shows_spam_is_refused(markup_errors, name):
+    content, errors = markup_errors
+    _, line, words = SPAM_IN_CSS[name]
+    assert_refused(errors, content, name, line, *words)
 
 
 def test_ordinary_files_raise_nothing(markup_errors):
