@@ -15,14 +15,13 @@ dokumen:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import posixpath
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from front_matter.paths import inside_content
+from front_matter.paths import closest_file, inside_content
 
 from .common import DataFile, file_size, header_keys, read_header
 
@@ -293,12 +292,8 @@ def check_file(
         return None
     path = os.path.join(content_root, *relative.split("/"))
     if not os.path.isfile(path):
-        hint = FILE_HINT
-        folder = os.path.dirname(path)
-        names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
-        close = difflib.get_close_matches(posixpath.basename(relative), names, n=1, cutoff=0.6)
-        if close:
-            hint = f"maksud Anda '{posixpath.join(posixpath.dirname(relative), close[0])}'?"
+        close = closest_file(relative, content_root)
+        hint = f"maksud Anda '{close}'?" if close else FILE_HINT
         rest = reader.line_text(node).split(":", 1)[-1]
         if " #" in rest and not rest.strip().startswith(("'", '"')):
             hint = (
