@@ -166,9 +166,7 @@ SHRINKING_HOW = (
 # A link whose only content is pictures drawn at most 2 pixels wide or high (a "pixel"):
 # nothing to see, found only by search engines.
 PICTURE_LINK = re.compile(
-    r"<a\b[^>]*\shref\s*=[^>]*>((?:\s|&nbsp;|&#160;|<img\b[^>]*>)*<img\b[^>]*>"
-    r"(?:\s|&nbsp;|&#160;|<img\b[^>]*>)*)</a\s*>",
-    re.I,
+    r"<a\b[^>]*\shref\s*=[^>]*>((?:\s|&nbsp;|&#160;|<img\b[^>]*>)+)</a\s*>", re.I
 )
 PICTURE = re.compile(r"<img\b[^>]*>", re.I)
 TINY_SIZE = re.compile(
@@ -438,7 +436,8 @@ def _hidden_in_markup(source):
             found.append((match.start(), "tautan tanpa teks"))
     if "<img" in source.lower():
         for match in PICTURE_LINK.finditer(source):
-            if all(TINY_SIZE.search(tag) for tag in PICTURE.findall(match.group(1))):
+            pictures = PICTURE.findall(match.group(1))
+            if pictures and all(TINY_SIZE.search(tag) for tag in pictures):
                 found.append((match.start(), TINY_PICTURE_HOW))
     depth = 0
     for match in SHRINKING.finditer(source):
