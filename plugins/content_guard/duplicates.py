@@ -10,6 +10,7 @@ months are simply two articles; in the same month they are this error.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from front_matter.errors import ContentError, display_path, report, reports_only
 from .content import contents, is_article, meta_line
 from .menu import broken_menu_links
 from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
+
+INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 if TYPE_CHECKING:
     from pelican.generators import Generator
@@ -135,14 +138,21 @@ def _report_outside(path, group):
         )
 
 
+def _shown(path):
+    """`path` with its invisible characters written as U+XXXX (a direction control would
+    otherwise turn the message's own letters around)."""
+    return INVISIBLE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", path)
+
+
 def _report_unsafe_name(path, group):
     for owner in group:
         report(
             ContentError(
                 owner.path or "pelicanconf.py",
                 owner.line,
-                f"nama berkas keluaran '{path}' memuat karakter yang tidak aman di alamat web "
-                "(\" ' < > ` \\ atau karakter kendali) (unsafe file name)",
+                f"nama berkas keluaran '{_shown(path)}' memuat karakter yang tidak aman di alamat "
+                "web (\" ' < > ` \\, karakter kendali atau pengatur arah tulisan) "
+                "(unsafe file name)",
                 "ganti nama berkasnya: pakai huruf, angka, tanda minus dan titik saja",
             )
         )

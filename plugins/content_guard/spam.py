@@ -19,6 +19,7 @@ from front_matter.errors import ContentError, report, reports_only
 from front_matter.source import numbered, source_lines
 
 from . import browser_url, markup
+from .active import css_text
 from .content import body_line, contents, meta_line, relative_path, static_generator
 from .reader_text import (
     LEET,
@@ -127,7 +128,9 @@ HIDDEN_CSS = [
         "posisi di luar layar (off-screen)",
     ),
     (
-        re.compile(r"(?:height|width|max-height)\s*:\s*0+(?:px)?\s*;.*overflow\s*:\s*hidden", re.I),
+        re.compile(
+            r"(?:height|width|max-height)\s*:\s*0+(?:px)?\s*;[^{}]*overflow\s*:\s*hidden", re.I
+        ),
         "ukuran 0 (zero size)",
     ),
     (re.compile(r"clip\s*:\s*rect\(\s*0", re.I), "clip:rect(0…)"),
@@ -154,7 +157,10 @@ BLANK_LETTERS = dict.fromkeys(map(ord, "\u115f\u1160\u2800\u3164\uffa0"), " ")
 # A link with nothing to see in it (HTML or Markdown `[](...)`) is found only by search
 # engines. Candidates: no letter or digit in the link's text outside entities (`&nbsp;`).
 NO_WORD = r"((?:[^<>\[\]\w&]|[\u115f\u1160\u3164\uffa0]|&#?\w+;)*)"
-LINK_WITH_TEXT = re.compile(r"<a\b[^>]*\shref\s*=[^>]*>" + NO_WORD + r"</a\s*>", re.I)
+# (The opening tag's attributes as one group, `href` looked for in them afterwards: two
+# `[^>]*` around `href` took minutes on a file of many `<a href=`.)
+LINK_WITH_TEXT = re.compile(r"<a\b([^>]*)>" + NO_WORD + r"</a\s*>", re.I)
+HREF = re.compile(r"\shref\s*=", re.I)
 MARKDOWN_LINK_WITH_TEXT = re.compile(r"\[" + NO_WORD + r"\]\(")
 # Elements the browser writes smaller than the text around them (`font-size: smaller`):
 # nested, the letters become too small to see.
@@ -164,13 +170,17 @@ SHRINKING_HOW = (
     f"lebih dari {MAX_SHRINKING} <small>/<sub>/<sup> bersarang, hurufnya terlalu kecil untuk dibaca"
 )
 # A link whose only content is pictures drawn at most 2 pixels wide or high (a "pixel"):
-# nothing to see, found only by search engines.
-PICTURE_LINK = re.compile(
-    r"<a\b[^>]*\shref\s*=[^>]*>((?:\s|&nbsp;|&#160;|<img\b[^>]*>)+)</a\s*>", re.I
-)
+# nothing to see, found only by search engines. HTML (other tags and blank characters in
+# the link count as nothing) and Markdown with attr_list (`[![](titik.png){: width="1"}](…)`).
+# A size is read as a browser reads the attribute: its leading number (`1em`, `01`, `0%`).
+LINK = re.compile(r"<a\b([^>]*)>(.{0,4000}?)</a\s*>", re.I | re.S)
 PICTURE = re.compile(r"<img\b[^>]*>", re.I)
+ANY_TAG = re.compile(r"<[^>]*>")
+MARKDOWN_PICTURE_LINK = re.compile(r"\[((?:\s*!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?)+)\s*\]\(")
+MARKDOWN_PICTURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?")
 TINY_SIZE = re.compile(
-    r"""\s(?:width|height)\s*=\s*["']?\s*(?:[0-2](?:\.\d*)?|\.\d+)(?:px)?\s*(?=["'\s/>])""", re.I
+    r"""[\s{](?:width|height)\s*=\s*["']?\s*\+?0*(?:[01](?:\.\d*)?|2(?:\.0*)?|\.\d+)(?![\d.])""",
+    re.I,
 )
 TINY_PICTURE_HOW = "tautan pada gambar berukuran 2 piksel atau kurang"
 # Letters the browser shows in the reverse of the order written: inside <bdo> (dir="rtl":
@@ -178,8 +188,11 @@ TINY_PICTURE_HOW = "tautan pada gambar berukuran 2 piksel atau kurang"
 # right-to-left override character U+202E (also as an entity, or as YAML's escape "\u202E"
 # in front matter). What the checks read is then not what a reader sees. Village news
 # needs neither: Arabic script runs right to left by itself.
-REVERSING_TAG = re.compile(r"<bdo(?=[\s/>])", re.I)
-REVERSING_CHARACTER = re.compile(r"\u202e|\\(?:u|U0000)202[eE]")
+REVERSING_TAG = re.compile(r"<bdo(?=[\s/>])(?![^>]*\sdir\s*=\s*[\"']?\s*ltr\b)", re.I)
+REVERSING_CHARACTER = re.compile("\u202e")
+REVERSING_ESCAPE = re.compile(r'"[^"\n]*\\(?:u|U0000)202[eE]')  # in a double-quoted YAML value
+# The same in CSS (a `<style>` block, an SVG attribute, a stylesheet).
+REVERSING_STYLE = re.compile(r"unicode-bidi\s*[:=]\s*[\"']?\s*(?:bidi|isolate)-override", re.I)
 
 # Static files whose text is read: plain text and any file that looks like markup, whatever
 # its extension (the static-file check's classification, markup.py).
@@ -379,9 +392,8 @@ def _could_hold_word_in(values: str) -> bool:
     return _letters_hold_word(NOT_LETTERS.sub("", without_urls(fold(values))))
 
 
-def hidden_text(lines: Sequence[tuple[int, str]], css: bool = False) -> list[tuple[int, str]]:
-    """(line, how) for raw HTML that hides text from readers; `lines` are consecutive
-    (`css`: the lines of a stylesheet, read as one style block)."""
+def hidden_text(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(line, how) for raw HTML that hides text from readers; `lines` are consecutive."""
     if not lines:
         return []
     first = lines[0][0]
@@ -400,8 +412,6 @@ def hidden_text(lines: Sequence[tuple[int, str]], css: bool = False) -> list[tup
     found = []
     blocks = [(m.start(1), m.group(1)) for m in STYLE_ATTRIBUTE.finditer(text)]
     blocks += [(m.start(1), m.group(1)) for m in STYLE_BLOCK.finditer(text)]
-    if css:
-        blocks.append((0, text))
     for start, css in blocks:
         for pattern, how in HIDDEN_CSS:
             match = pattern.search(css)
@@ -419,26 +429,57 @@ def hidden_text(lines: Sequence[tuple[int, str]], css: bool = False) -> list[tup
 
 def _hidden_in_markup(source):
     """(offset, how) in `source` of links with nothing to see in them (only spaces,
-    zero-width characters, `&nbsp;`: only search engines find them) and of text in more
+    zero-width characters, `&nbsp;`, or pictures of 2 pixels or less: only search engines
+    find them) and of text in more
     than MAX_SHRINKING nested elements that each make the letters smaller (30 nested
     <small>: letters 0.08px high), the tags counted in the order written, as the browser
     nests them (an unclosed one holds what follows)."""
     found = []
-    links = list(LINK_WITH_TEXT.finditer(source))
+    texts = [
+        (match.start(), match.group(2))
+        for match in LINK_WITH_TEXT.finditer(source)
+        if HREF.search(match.group(1))
+    ]
     if "](" in source:  # not after `!` (a picture: `![](foto.jpg)`), `]` or `\`
-        links += [
-            match
+        texts += [
+            (match.start(), match.group(1))
             for match in MARKDOWN_LINK_WITH_TEXT.finditer(source)
             if source[match.start() - 1 : match.start()] not in ("!", "]", "\\")
         ]
-    for match in links:
-        if not fold(match.group(1)).translate(BLANK_LETTERS).split():
-            found.append((match.start(), "tautan tanpa teks"))
+    for at, text in texts:
+        if not fold(text).translate(BLANK_LETTERS).split():
+            found.append((at, "tautan tanpa teks"))
+    return found + _tiny_picture_links(source) + _shrunk_text(source)
+
+
+def _is_tiny(attributes: str) -> bool:
+    return bool(TINY_SIZE.search(html.unescape(attributes)))
+
+
+def _tiny_picture_links(source):
+    """(offset, how) of links whose only content is pictures of 2 pixels or less."""
+    found = []
     if "<img" in source.lower():
-        for match in PICTURE_LINK.finditer(source):
-            pictures = PICTURE.findall(match.group(1))
-            if pictures and all(TINY_SIZE.search(tag) for tag in pictures):
+        for match in LINK.finditer(source):
+            inside = match.group(2)
+            pictures = PICTURE.findall(inside)
+            if not pictures or not HREF.search(match.group(1)):
+                continue
+            if fold(ANY_TAG.sub("", inside)).translate(BLANK_LETTERS).split():
+                continue  # the link has text to see
+            if all(_is_tiny(picture) for picture in pictures):
                 found.append((match.start(), TINY_PICTURE_HOW))
+    if "![" in source:
+        for match in MARKDOWN_PICTURE_LINK.finditer(source):
+            sizes = MARKDOWN_PICTURE.findall(match.group(1))
+            if all(size and _is_tiny(size) for size in sizes):
+                found.append((match.start(), TINY_PICTURE_HOW))
+    return found
+
+
+def _shrunk_text(source):
+    """(offset, how) of text in more than MAX_SHRINKING nested shrinking elements."""
+    found = []
     depth = 0
     for match in SHRINKING.finditer(source):
         if match.group(1):
@@ -452,11 +493,17 @@ def _hidden_in_markup(source):
 
 def reversed_text(lines: Iterable[tuple[int, str]]) -> list[int]:
     """The lines that make the browser show letters in the reverse of the order written
-    (REVERSING_TAG, REVERSING_CHARACTER; the character also written as an entity)."""
+    (REVERSING_TAG, REVERSING_CHARACTER also written as an entity or YAML's escape,
+    REVERSING_STYLE)."""
     found = []
     for number, text in lines:
         shown = html.unescape(text) if "&" in text else text
-        if REVERSING_TAG.search(text) or REVERSING_CHARACTER.search(shown):
+        if (
+            REVERSING_CHARACTER.search(shown)
+            or ("bdo" in text.lower() and REVERSING_TAG.search(text))
+            or ("202" in text and REVERSING_ESCAPE.search(text))
+            or ("override" in text.lower() and REVERSING_STYLE.search(shown))
+        ):
             found.append(number)
     return found
 
@@ -479,10 +526,8 @@ def problems_in(
     lines: Sequence[tuple[int, str]],
     body: Sequence[tuple[int, str]],
     allow_text: bool = False,
-    css: bool = False,
 ) -> list[ContentError]:
-    """Every spam ContentError in one file: `lines` all lines, `body` the body lines
-    (`css`: a stylesheet, its rules looked at for hidden text)."""
+    """Every spam ContentError in one file: `lines` all lines, `body` the body lines."""
     errors = []
     for number, url, why in spam_links(lines, with_pages=not allow_text):
         errors.append(
@@ -511,7 +556,7 @@ def problems_in(
                     HACKED_HINT + ALLOWED_HINT,
                 )
             )
-    for number, how in hidden_text(body, css=css):
+    for number, how in hidden_text(body):
         errors.append(
             ContentError(
                 path,
@@ -526,7 +571,8 @@ def problems_in(
             ContentError(
                 path,
                 number,
-                "huruf dibuat tampil terbalik (<bdo> atau karakter U+202E): pembaca melihat "
+                "huruf dibuat tampil terbalik (<bdo>, karakter U+202E atau unicode-bidi: "
+                "bidi-override): pembaca melihat "
                 "kata yang lain daripada yang tertulis, cara menyembunyikan promosi judi dari "
                 "pemeriksaan (reversed text)",
                 HACKED_HINT,
@@ -631,8 +677,9 @@ def check(generators: Sequence[Generator]) -> None:
         if not STATIC_TEXT(path):
             continue
         lines = numbered(source_lines(path))
-        stylesheet = path.lower().endswith(markup.CSS)
-        for error in problems_in(path, lines, lines, allow_text=allowed, css=stylesheet):
+        if path.lower().endswith(markup.CSS):  # its words as the browser reads them
+            lines = numbered(css_text("\n".join(text for _, text in lines)).split("\n"))
+        for error in problems_in(path, lines, lines, allow_text=allowed):
             report(error)
     if settings is None and generators:
         settings = generators[0].settings

@@ -14,8 +14,9 @@ active content:
   `@import` in styles), entity declarations holding markup or files (`<!ENTITY`),
   `<?xml-stylesheet?>`;
 - compressed SVG (`.svgz`), which cannot be read;
-- in a stylesheet (`.css`, loaded by the HTML files beside it): `@import`, `expression()`,
-  `behavior:`, `-moz-binding`, `javascript:`/`data:` addresses, line by line.
+- in a stylesheet (`.css`, loaded by the HTML files beside it), read with its comments out
+  and its escapes decoded: `@import`, `expression()`, `behavior:`, `-moz-binding`,
+  `javascript:` addresses and `data:` ones other than pictures and fonts.
 
 HTML (`.html`, and other markup that is not XML) is read twice: by html.parser here, for
 line-numbered messages, and, when that finds nothing, as a browser reads it
@@ -35,7 +36,14 @@ from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
 
 from . import browser_html, markup
-from .active import ACTIVE_ELEMENTS, attribute_problems, css_problems, local_name
+from .active import (
+    ACTIVE_ELEMENTS,
+    attribute_problems,
+    css_findings,
+    css_problems,
+    css_text,
+    local_name,
+)
 from .content import static_generator
 
 if TYPE_CHECKING:
@@ -166,12 +174,15 @@ def html_problems(source: str, served_as_html: bool = True) -> list[tuple[int, s
 
 
 def css_file_problems(source: str) -> list[tuple[int, str]]:
-    """(line, why) of what is active in a stylesheet (`active.css_problems`, line by line)."""
-    return [
-        (number, why)
-        for number, line in enumerate(source.splitlines(), start=1)
-        for why in css_problems(line, external_allowed=True)
-    ]
+    """(line, why) of what is active in a stylesheet (`active.css_findings` on its text as
+    the browser reads it, `active.css_text`)."""
+    text = css_text(source)
+    return sorted(
+        {
+            (text.count("\n", 0, at) + 1, why)
+            for at, why in css_findings(text, external_allowed=True)
+        }
+    )
 
 
 def problems(path: str, source: str) -> list[ContentError]:

@@ -90,7 +90,9 @@ def filter_values(context: dict) -> dict[str, list[str]]:
     lists: the page then needs nothing of Pagefind until a search is made."""
     villages, categories, years = set(), set(), set()
     for key, kind in FILTERED:
-        for item in context.get(key) or ():
+        items = context.get(key) or ()
+        translations = [t for item in items for t in getattr(item, "translations", None) or ()]
+        for item in [*items, *translations]:  # a translation has its page, marked the same
             if getattr(item, "status", "published") != "published":
                 continue
             years.add(item.date.year)

@@ -154,3 +154,28 @@ def test_articles_of_different_months_are_not_each_others_translations(tmp_path)
     finally:
         signals.all_generators_finalized.disconnect(record)
     assert seen == {6: [], 7: []}
+
+
+def test_unsafe_characters_in_a_file_name_are_refused_and_shown(tmp_path):
+    """A quote breaks out of an attribute; a right-to-left override makes `surat\u202efdp.docx`
+    read as `suratxcod.pdf`: both are refused, the invisible one written out."""
+    from tests.hostile.hostile import article, check_content, write_tree
+
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "files/surat\u202efdp.docx": b"PK",
+            'files/a"b.pdf': b"%PDF-1.4\n",
+            "files/surat-biasa.pdf": b"%PDF-1.4\n",
+            "berita/a.md": article(),
+        },
+    )
+    errors, _ = check_content(content)
+    unsafe = sorted(e.split("/content/", 1)[1] for e in errors if "(unsafe file name)" in e)
+    assert [line.split(":", 1)[0] for line in unsafe] == [
+        'files/a"b.pdf',
+        "files/surat\u202efdp.docx",
+    ]
+    assert "'files/surat<U+202E>fdp.docx'" in unsafe[1]
+    assert "\u202e" not in unsafe[1].split(":", 1)[1]
+    assert "pengatur arah tulisan" in unsafe[1]

@@ -159,6 +159,19 @@ def test_links_to_gambling_pages_on_other_sites_are_found():
             "<A href=/daftar> <IMG src=a.png height='0px'>&nbsp;<img src=b.png width=.5></a>",
             "tautan pada gambar berukuran 2 piksel atau kurang",
         ),
+        # Other tags and blank characters around it; the sizes as a browser reads them.
+        (
+            '<a href="/x"><span><img src="a.png" width="1em"></span>\u200b<!-- - --></a>',
+            "tautan pada gambar berukuran 2 piksel atau kurang",
+        ),
+        (
+            '<a href="/x"><img src="a.png" width="&#49;"><img src="b.png" height="01"></a>',
+            "tautan pada gambar berukuran 2 piksel atau kurang",
+        ),
+        (
+            '[![](titik.png){: width="1" height="1"}](https://hoki-raja.example/)',
+            "tautan pada gambar berukuran 2 piksel atau kurang",
+        ),
     ],
 )
 def test_hidden_text_is_found(html, how):
@@ -188,6 +201,9 @@ def test_hidden_text_in_a_style_block_names_its_line():
         '<a href="/"><img src="a.png" width="24"><img src="b.png" width="1"></a>',
         '<a href="/">Beranda <img src="titik.png" width="1" height="1"></a>',
         '<img src="titik.png" width="1" height="1"> <a href="/">Beranda</a>',
+        '<a href="/"><img src="a.png" width="2.5"><img src="b.png" width="10"></a>',
+        '<a id="atas"><img src="titik.png" width="1"></a>',
+        '[![Logo](logo.png){: width="120"}](https://contoh.desa.id/) [![Logo](logo.png)](/)',
     ],
 )
 def test_visible_html_is_not_hidden_text(html):
@@ -335,8 +351,10 @@ def test_letters_shown_reversed_are_found():
         "Info &#8238;rocag tols.",
         'judul: "Kabar \\u202Erocag tols"',
         "Info <BDO\ndir=rtl>",
+        "<style>.r { unicode-bidi: bidi-override; direction: rtl }</style>",
+        '<text unicode-bidi="bidi-override" direction="rtl">rocag tols</text>',
     )
-    assert reversed_text(lines) == [1, 2, 3, 4, 5]
+    assert reversed_text(lines) == [1, 2, 3, 4, 5, 6, 7]
 
 
 @pytest.mark.parametrize(
@@ -345,6 +363,8 @@ def test_letters_shown_reversed_are_found():
         '<p dir="rtl" lang="ar">بِسْمِ اللهِ</p>',
         "Tanda \u200f dan \u2067isolasi\u2069 tidak membalik huruf.",
         "Contoh: &lt;bdo&gt; ditulis sebagai teks, <bdi>Nama</bdi>, <body>",
+        '<bdo dir="ltr">Nama</bdo>, unicode-bidi: isolate',
+        "Kode `\\u202e` ditulis sebagai teks",
     ],
 )
 def test_right_to_left_text_that_keeps_its_order_is_not_reversed(text):

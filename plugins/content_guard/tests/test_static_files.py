@@ -84,18 +84,34 @@ REFUSED = {
         2,
         ["berkas CSS", "javascript:"],
     ),
-}
-# file -> (text, line, words of the message): a stylesheet's rules hide text, or show it.
-SPAM_IN_CSS = {
-    "extra/iklan.css": (
-        "p { margin: 0 }\n.iklan { display: none }\n",
+    # Escapes and comments as a browser reads them; an address over two lines.
+    "extra/samar.css": (
+        "p { color: red }\n@\\69mport url(https://evil.example/x.css);\n",
         2,
-        ["teks tersembunyi", "display:none"],
+        ["berkas CSS", "@import"],
     ),
+    "extra/dua-baris.css": (
+        "p {\n  background: url(\n    'javascript:fetch(1)'\n  );\n}\n",
+        2,
+        ["berkas CSS", "javascript:"],
+    ),
+}
+# file -> (text, line, words of the message): gambling text or reversed letters a stylesheet shows.
+SPAM_IN_CSS = {
     "extra/isi.css": (
         'a::after { content: "slot gacor maxwin" }\n',
         1,
         ["teks promosi judi", "slot gacor"],
+    ),
+    "extra/isi-samar.css": (
+        'p { margin: 0 }\na::after { content: "\\73\\6c\\6f\\74 \\67\\61\\63\\6f\\72" }\n',
+        2,
+        ["teks promosi judi", "slotgacor"],  # an escape ends at its space
+    ),
+    "extra/terbalik.css": (
+        'a::after { content: "\\202E rocag tols" }\n',
+        1,
+        ["huruf dibuat tampil terbalik"],
     ),
 }
 REPORT = (
@@ -120,9 +136,17 @@ CLEAN = {
     "files/usia.csv": "kelompok,jumlah\n<lima tahun,12\n",
     "extra/jalur.gpx": '<?xml version="1.0"?>\n<gpx version="1.1" creator="desa">'
     '<trk><name>Jalur sehat</name><link href="https://binangun.desa.id/"/></trk></gpx>\n',
+    # A stylesheet as sites and office programs write them: hiding menus for print, an SVG
+    # arrow and a font as data: addresses.
     "extra/laporan.css": "table { border-collapse: collapse }\n"
     "td { background: url(../images/balai.jpg) no-repeat }\n"
-    "@media (max-width: 600px) { td { font-size: 90% } }\n",
+    "[hidden] { display: none !important }\n"
+    "@media print { nav, .tombol { display: none } }\n"
+    ".lipat { height: 0; overflow: hidden } .redup { opacity: 0 }\n"
+    "select { background-image: url(\"data:image/svg+xml,%3csvg xmlns='http://www.w3.org/2000/"
+    "svg'%3e%3c/svg%3e\") }\n"
+    "@font-face { font-family: Desa; src: url(data:application/font-woff;base64,d09GRgABAAA=) }\n"
+    "/* Dibuat dengan LibreOffice */ @media (max-width: 600px) { td { font-size: 90% } }\n",
     # A known binary kind is never read as markup, whatever its bytes.
     "files/contoh.pdf": b"%PDF-1.4\n<script>not html</script>\n",
 }

@@ -4,13 +4,15 @@ the system Chromium, its Content-Security-Policy, and what the other pages do no
 import gzip
 import json
 import shutil
+from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PRODUCTION_URL, serve_folder
 from search.indexer import INDEX_FOLDER, UNUSED_FILES, IndexFailed, index_site
-from search.page import allow_wasm, pagefind_address
+from search.page import allow_wasm, filter_values, pagefind_address
 from tests.quality.test_accessibility import describe_violations, run_axe
 from tests.sitetools import SAMPLE, SAMPLE_BUILD_EPOCH, build_site, environ, settings_path
 from wartadesa.build import BuildFailed
@@ -354,6 +356,44 @@ def test_the_filter_lists_hold_exactly_the_values_of_the_index(page_factory, ser
     assert {"Pengumuman", "Agenda", "Galeri"} <= set(shown["kategori"])
     assert shown["tahun"] == sorted(shown["tahun"], reverse=True)
     assert shown["desa"] == sorted(shown["desa"], key=str.casefold)
+
+
+def test_filter_values_count_translations_and_published_items_only():
+    def item(year, category, villages=(), status="published", translations=()):
+        return SimpleNamespace(
+            date=datetime(year, 5, 1),
+            category=category,
+            villages=[SimpleNamespace(title=title) for title in villages],
+            status=status,
+            translations=list(translations),
+        )
+
+    english = item(2025, "News", ["Desa <em>Ubud</em>"])
+    context = {
+        "articles": [
+            item(2024, "Pembangunan", ["Desa Binangun"], translations=[english]),
+            item(2019, "Rahasia", ["Desa Draf"], status="draft"),
+        ],
+        "notices": [item(2023, "ignored", ["Desa  Antap"])],
+        "events": [item(2022, "ignored")],
+        "albums": [item(2024, "ignored", ["desa Binangun"])],
+    }
+    assert filter_values(context) == {
+        "desa": ["Desa Antap", "Desa Binangun", "desa Binangun", "Desa Ubud"],
+        "kategori": ["Agenda", "Galeri", "News", "Pembangunan", "Pengumuman"],
+        "tahun": ["2025", "2024", "2023", "2022"],
+    }
+
+
+@pytest.mark.browser
+def test_a_link_with_a_filter_value_no_longer_listed_says_nothing_matched(
+    page_factory, served_search_site
+):
+    page = open_search(page_factory, served_search_site, "desa=Desa+Lama")
+    assert page.locator("#cari-kosong").is_visible()
+    assert page.locator("#cari-kata").inner_text() == "saringan ini"
+    assert page.input_value("select[name=desa]") == ""
+    assert_clean(page)
 
 
 @pytest.mark.browser

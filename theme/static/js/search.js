@@ -1,8 +1,8 @@
 // cari/: the filter lists come with the page; Pagefind is loaded only for a search
 {let d=document,$=i=>d.getElementById("cari"+i),f=$(""),P=new URLSearchParams(location.search),q=(P.get("q")||"").trim(),per=+f.dataset.per,el=(t,c,x)=>Object.assign(d.createElement(t),{className:c||"",textContent:x||""}),Q=q?"“"+q+"”":"",W={};
 $("-tanpa-js").hidden=1;f.q.value=q;
-for(let s of f.querySelectorAll("select")){let v=P.get(s.name);if(v&&[...s.options].some(o=>o.value==v)){s.value=v;W[s.name]=v}s.onchange=()=>f.requestSubmit()}
-$("-saring").hidden=0;
+let S=f.querySelectorAll("select");for(let s of S){let v=P.get(s.name);if(v){W[s.name]=v;if([...s.options].some(o=>o.value==v))s.value=v}s.onchange=()=>f.requestSubmit()}
+$("-saring").hidden=!S.length;
 (async()=>{if(!q&&!Object.keys(W).length)return;let pf;try{let u=new URL(f.dataset.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});pf=await import(u);await Promise.all((m.merge||[]).map(s=>pf.mergeIndex(""+new URL(s,u))))}catch(e){$("-gagal").hidden=0;$("-tanpa-js").hidden=0;return}
 let r=await pf.search(q||null,{filters:W}),n=r.results.length,N=Math.ceil(n/per),at=Math.min(Math.max(P.get("hal")|0,1),N||1);
 if(!n){$("-kata").textContent=Q||"saringan ini";$("-kosong").hidden=0;return}
