@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
+from front_matter.limits import unclosed_tags_problem
 from front_matter.source import numbered, source_lines
 
 from . import browser_url, markup
@@ -527,7 +528,12 @@ def problems_in(
     body: Sequence[tuple[int, str]],
     allow_text: bool = False,
 ) -> list[ContentError]:
-    """Every spam ContentError in one file: `lines` all lines, `body` the body lines."""
+    """Every spam ContentError in one file: `lines` all lines, `body` the body lines. A
+    file with more tags left open than front_matter.limits allows is that one error: its
+    patterns would take minutes (an article never gets here: its reader refuses it)."""
+    problem = lines and unclosed_tags_problem(path, "\n".join(t for _, t in lines), lines[0][0])
+    if problem:
+        return [problem]
     errors = []
     for number, url, why in spam_links(lines, with_pages=not allow_text):
         errors.append(

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
+from front_matter.limits import unclosed_tags_problem
 
 from . import browser_html, markup
 from .active import (
@@ -188,6 +189,8 @@ def css_file_problems(source: str) -> list[tuple[int, str]]:
 def problems(path: str, source: str) -> list[ContentError]:
     """ContentErrors for one published static file (`source`: its text, of a file with an
     SVG/XML/HTML extension or one that looks like markup, `markup.looks_like_markup`)."""
+    if unclosed_tags_problem(path, source):
+        return []  # refused by the spam check, which reads every file read here (spam.py)
     lower = str(path).lower()
     if lower.endswith(REFUSED):
         return [

@@ -6,7 +6,11 @@ refused within a second instead of keeping Markdown busy for minutes.
 - nesting of quotes (`>`) and lists (indentation) on one line: MAX_NESTING_DEPTH (20);
   Python-Markdown recurses per level (about 1,000 levels: RecursionError after minutes);
 - `[` in one paragraph: MAX_BRACKETS_PER_PARAGRAPH (200); unmatched brackets make the link
-  pattern quadratic (3,000 in one paragraph: 2 s; 10,000: 18 s).
+  pattern quadratic (3,000 in one paragraph: 2 s; 10,000: 18 s);
+- tags not closed by `>` (`<b ` with no `>` before the next `<`) in the whole file:
+  MAX_UNCLOSED_TAGS (100). Python-Markdown's raw HTML parser reads the rest of the file
+  again for each (64 KB of `<b `: 44 s; 1,000 in 2 MB: 82 s; 200 in 420 KB: 2 s), and so do
+  the content checks' patterns: the static-file checks refuse such a file the same way.
 """
 
 from __future__ import annotations
@@ -107,8 +111,9 @@ def fenced_code(lines: Sequence[str]) -> set[int]:
 def check_text(
     path: str | os.PathLike, text: str, settings: Mapping[str, Any] | None, first_line: int = 1
 ) -> None:
-    """Raise ContentError for too many lines, too deep nesting or too many brackets in one
-    paragraph of `text` (which starts at line `first_line` of the file)."""
+    """Raise ContentError for too many lines, too deep nesting, too many brackets in one
+    paragraph or too many unclosed tags in `text` (which starts at line `first_line` of the
+    file)."""
     lines = text.split("\n")
     most = limit(settings, "MAX_CONTENT_LINES")
     if most and len(lines) + first_line - 1 > most:
@@ -148,6 +153,51 @@ def check_text(
                 f"{brackets}) (too many brackets in one paragraph)",
                 "hapus tanda [ yang tidak perlu atau pisahkan paragrafnya dengan baris kosong",
             )
+    if "<" in text:  # fenced code is not parsed as HTML: its lines are left out (kept empty)
+        parsed = "\n".join("" if index in code else line for index, line in enumerate(lines))
+        problem = unclosed_tags_problem(path, parsed, first_line)
+        if problem:
+            raise problem
+
+
+MAX_UNCLOSED_TAGS = 100
+_ANGLE = re.compile(r"[<>]")
+_TAG_START = re.compile(r"[A-Za-z!?/]")
+
+
+def unclosed_tags(text: str) -> list[int]:
+    """Offsets in `text` of the tag starts (`<` then a letter, `!`, `?` or `/`) with no `>`
+    before the next `<` or the end. One pass: `a < b` and `<5 tahun` are no tag starts."""
+    found, pending = [], None
+    for match in _ANGLE.finditer(text):
+        if match.group() == ">":
+            pending = None
+            continue
+        if pending is not None:
+            found.append(pending)
+        at = match.start()
+        pending = at if _TAG_START.match(text, at + 1) else None
+    if pending is not None:
+        found.append(pending)
+    return found
+
+
+def unclosed_tags_problem(
+    path: str | os.PathLike, text: str, first_line: int = 1
+) -> ContentError | None:
+    """A ContentError when `text` (from line `first_line` of the file) holds more than
+    MAX_UNCLOSED_TAGS tag starts not closed by `>` (`unclosed_tags`), else None."""
+    found = unclosed_tags(text) if "<" in text else []
+    if len(found) <= MAX_UNCLOSED_TAGS:
+        return None
+    return ContentError(
+        path,
+        first_line + text.count("\n", 0, found[0]),
+        f"{len(found)} tag HTML tidak ditutup dengan tanda > (batas {MAX_UNCLOSED_TAGS}), "
+        "yang pertama di baris ini (too many unclosed tags)",
+        "tutup setiap tag dengan >, atau tulis tanda < sebagai &lt; bila maksudnya 'kurang "
+        "dari'; berkas seperti ini biasanya tempelan yang rusak",
+    )
 
 
 MAX_YAML_DEPTH = 20
