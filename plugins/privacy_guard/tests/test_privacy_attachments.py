@@ -194,3 +194,145 @@ def test_office_files_that_unpack_too_large_are_refused_before_unpacking(tmp_pat
     many.write_bytes(zip_bomb_docx(megabytes=0, parts=ARCHIVE_MEMBERS + 1))
     with pytest.raises(TooLarge, match="10001 bagian, batasnya 10000"):
         records_of(many, ".xlsx")
+
+
+# --- Every part of an Office file, and files inside files --------------------------------
+
+WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _word_part(root, inner):
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:{root} {WORD}>{inner}</w:{root}>'
+
+
+def _run(text, tag="t"):
+    return f"<w:r><w:{tag}>{text}</w:{tag}></w:r>"
+
+
+def office_zip(parts):
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_docx_parts_outside_the_body_and_tracked_deletions(tmp_path):
+    body = (
+        "<w:body>"
+        f"<w:p>{_run('Daftar penerima dihapus sebelum terbit.')}</w:p>"
+        # A tracked deletion: Word keeps the deleted NIK in the file.
+        f"<w:p><w:del>{_run(f'NIK {NIK}', 'delText')}</w:del></w:p>"
+        # A content control around a table (Word templates).
+        f"<w:sdt><w:sdtContent><w:tbl><w:tr><w:tc><w:p>{_run('Nama')}</w:p></w:tc>"
+        f"<w:tc><w:p>{_run('NIK')}</w:p></w:tc></w:tr><w:tr><w:tc><w:p>{_run('Sutini')}</w:p>"
+        f"</w:tc><w:tc><w:p>{_run(NIK)}</w:p></w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>"
+        "</w:body>"
+    )
+    raw = office_zip(
+        {
+            "word/document.xml": _word_part("document", body),
+            "word/header1.xml": _word_part("hdr", f"<w:p>{_run(f'KK {KK}')}</w:p>"),
+            "word/comments.xml": _word_part(
+                "comments", f'<w:comment w:id="0"><w:p>{_run(f"cek NIK {NIK}")}</w:p></w:comment>'
+            ),
+            "word/footnotes.xml": _word_part(
+                "footnotes", f'<w:footnote w:id="1"><w:p>{_run(f"NIK {NIK}")}</w:p></w:footnote>'
+            ),
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx": xlsx_bytes(
+                {"Data": [["Nama", "NIK"], ["Warsito", NIK]]}
+            ),
+        }
+    )
+    errors = errors_of(tmp_path, "ba.docx", raw)
+    places = [
+        "paragraf 2",
+        "tabel 1 baris 2",
+        "header1.xml, paragraf 1",
+        "comments.xml, paragraf 1",
+        "footnotes.xml, paragraf 1",
+        "objek tersemat Microsoft_Excel_Worksheet.xlsx: lembar 'Data' baris 2",
+    ]
+    assert len(errors) == len(places), errors
+    for place in places:
+        assert any(f": {place}: " in error for error in errors), (place, errors)
+    assert all(masked(NIK) in e or masked(KK) in e for e in errors)
+
+
+def test_workbook_comments_and_page_headers(tmp_path):
+    from openpyxl import Workbook, load_workbook
+    from openpyxl.comments import Comment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Kegiatan", "Anggaran"])
+    sheet.append(["Rabat beton", 75000000])
+    sheet["A2"].comment = Comment(f"penerima upah: Sutini NIK {NIK}", "Operator")
+    sheet.oddHeader.center.text = f"Disusun oleh KK {KK}"
+    path = tmp_path / "rab.xlsx"
+    book.save(path)
+    load_workbook(path).close()  # a real workbook
+    errors = errors_of(tmp_path, "rab.xlsx", path.read_bytes())
+    assert len(errors) == 2, errors
+    assert any(masked(NIK) in e for e in errors) and any(masked(KK) in e for e in errors)
+
+
+def test_presentations_and_zip_archives_are_read(tmp_path):
+    slide = (
+        '<p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:cSld><p:spTree>'
+        f"<p:sp><p:txBody><a:p><a:r><a:t>Penerima: Sutini, NIK </a:t></a:r><a:r><a:t>{NIK}"
+        "</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
+    )
+    raw = office_zip({"ppt/slides/slide1.xml": slide})
+    assert [masked(NIK) in e for e in errors_of(tmp_path, "paparan.pptx", raw)] == [True]
+    archive = office_zip({"lampiran/penerima.csv": f"Nama;NIK\nSutini;{NIK}\n"})
+    errors = errors_of(tmp_path, "lampiran.zip", archive)
+    assert len(errors) == 1 and "lampiran/penerima.csv" in errors[0], errors
+
+
+def test_text_saved_as_utf16_is_read(tmp_path):
+    table = f"No\tNama\tNIK\r\n1\tSutini\t{NIK}\r\n"
+    for name, encoding in (("blt.txt", "utf-16"), ("blt.csv", "utf-16"), ("le.csv", "utf-16-le")):
+        errors = errors_of(tmp_path, name, table.encode(encoding))
+        assert len(errors) == 1 and masked(NIK) in errors[0], (name, errors)
+
+
+def test_pdf_document_properties_are_read(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_author(f"Sutini NIK {NIK}")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(text="Laporan kegiatan posyandu")
+    errors = errors_of(tmp_path, "laporan.pdf", bytes(pdf.output()))
+    assert errors == [f"1: properti dokumen: NIK {masked(NIK)} {FULL}"]
+
+
+def test_a_gps_position_kept_only_in_xmp_is_found(tmp_path):
+    import io
+
+    from PIL import Image
+
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+        b'22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+        b'exif:GPSLatitude="6,54.0S" exif:GPSLongitude="112,3.0E"/></rdf:RDF></x:xmpmeta>'
+    )
+    from PIL.PngImagePlugin import PngInfo
+
+    png_text = PngInfo()
+    png_text.add_itxt("XML:com.adobe.xmp", xmp.decode())
+    for kind, name in (("JPEG", "foto.jfif"), ("PNG", "foto.png"), ("WEBP", "foto.webp")):
+        out = io.BytesIO()
+        options = {"pnginfo": png_text} if kind == "PNG" else {"xmp": xmp}
+        Image.new("RGB", (16, 16), (120, 160, 90)).save(out, kind, **options)
+        path = tmp_path / name
+        path.write_bytes(out.getvalue())
+        assert has_gps(str(path)), kind
+        path.write_bytes(photo_bytes(kind=kind))
+        assert not has_gps(str(path)), kind

@@ -93,3 +93,33 @@ def test_allowed_files_are_not_read(tmp_path):
 def test_ignored_markdown_is_not_read(tmp_path):
     (tmp_path / "README.md").write_text(f"Contoh NIK {MAKER.nik()}\n", encoding="utf-8")
     assert run(tmp_path) == []
+
+
+def test_hidden_files_unopened_archives_and_more_photo_kinds(tmp_path):
+    """What Pelican publishes is checked, also a hidden file or one in a hidden folder, a
+    photo saved as .jfif (WhatsApp Web); an archive the guard cannot open is a warning."""
+    from attachment_files import photo_bytes
+
+    from tests.hostile.hostile import article, check_content, write_tree
+
+    nik = Maker(seed=5).nik()
+    table = f"Nama;NIK\nSutini;{nik}\n"
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "berita/a.md": article(),
+            "files/.penerima.csv": table,
+            "files/.arsip/daftar.csv": table,
+            "files/lampiran.rar": b"Rar!\x1a\x07\x00",
+            "images/foto.jfif": photo_bytes(gps=True),
+        },
+    )
+    errors, warnings = check_content(content)
+
+    def named(lines, name):
+        return [line for line in lines if f"/content/{name}:" in line]
+
+    for name in ("files/.penerima.csv", "files/.arsip/daftar.csv"):
+        assert any(masked(nik) in line for line in named(errors, name)), errors
+    assert any("posisi GPS" in line for line in named(errors, "images/foto.jfif")), errors
+    assert any("tidak bisa diperiksa" in line for line in named(warnings, "files/lampiran.rar"))

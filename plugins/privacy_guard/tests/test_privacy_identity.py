@@ -36,6 +36,12 @@ def test_synthetic_numbers_have_the_structure():
         spaced(NIK, (6, 6, 4), "-"),
         spaced(NIK, (4, 4, 4, 4), "\u00a0"),
         spaced(NIK, (6, 6, 4), "\u2013"),
+        # As copied from PDFs, forms and chats: longer gaps, underscores, invisible ones.
+        spaced(NIK, (4, 4, 4, 4), "  "),
+        spaced(NIK, (6, 6, 4), " - "),
+        spaced(NIK, (4, 4, 4, 4), "_"),
+        spaced(NIK, (4, 4, 4, 4), "\u200b"),
+        spaced(NIK, (6, 6, 4), "\u00ad"),
     ],
 )
 def test_identity_numbers_with_common_separators(written):
@@ -43,6 +49,33 @@ def test_identity_numbers_with_common_separators(written):
     found = find(text)
     assert [f.masked for f in found] == [masked(NIK)]
     assert text[found[0].start : found[0].end] == written
+
+
+# Dates with a time that make 16 digits of the NIK shape: the day and month are a
+# kecamatan's code (12.07 Sumatera Utara, 16.08 Sumatera Selatan, 12.10), year, hours and
+# minutes a birth date and a serial.
+DATES_WITH_TIMES = [
+    "Jumat, 12-07-2024 08.00-11.00 WIB",
+    "Sabtu 16-08-2025 07.30-10.00",
+    "pada 12-01-2023 08.00-10.00",
+    "Senin, 12.01.2023 09.30 - 11.00",
+]
+
+
+@pytest.mark.parametrize("text", DATES_WITH_TIMES)
+def test_a_date_with_a_time_is_not_an_identity_number(text):
+    digits = "".join(c for c in text if c.isdigit())
+    assert len(digits) == 16 and structure(digits)  # it has the shape: only the writing tells
+    assert find(f"Posyandu Melati dibuka {text} di balai desa.") == []
+    assert [f.masked for f in find(f"NIK {text}")] == [masked(digits)]  # labelled: counted
+
+
+def test_the_label_no_identitas_is_an_identity_label():
+    for label in ("No. Identitas", "Nomor Identitas", "no identitas"):
+        assert [f.masked for f in find(f"Siti Aminah, {label} {NIK}, Dusun Krajan")] == [
+            masked(NIK)
+        ]
+    assert find(f"No. ID pelanggan {NIK}") == []  # still another number's label
 
 
 def test_a_number_after_a_year_or_amount_on_the_same_run():

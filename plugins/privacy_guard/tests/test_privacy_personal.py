@@ -21,6 +21,10 @@ def kinds(*lines):
         ("Pendaftaran hubungi Bapak Slamet di 0813-3344-5566.", "0813xxxxx566"),
         ("Informasi: Bu Siti (WA +62 857 1122 3344).", "0857xxxxx344"),
         ("Nama: Agus Salim, HP 0821 9988 7766", "0821xxxxx766"),
+        # Names in capitals, more forms of address, WhatsApp's non-breaking hyphen and space.
+        ("Hubungi Ibu SITI AMINAH 0813-3344-5566.", "0813xxxxx566"),
+        ("Pendaftaran lewat Mas Joko, 0813 3344 5566.", "0813xxxxx566"),
+        ("Informasi: Ustadz Rohman +62\u00a0857\u20111122\u20113344", "0857xxxxx344"),
     ],
 )
 def test_private_mobile_number_next_to_a_name(line, shown):
@@ -95,6 +99,13 @@ def test_addresses_in_a_table_with_names():
     assert [
         k for _, k, _ in kinds("| Nama | RT | RW |", "|---|---|---|", "| Sutini | 01 | 02 |")
     ] == ["address"]
+    # A role in the header is still a person: "Nama Kepala Keluarga", "Nama Ketua".
+    assert [
+        k
+        for _, k, _ in kinds(
+            "| Nama Kepala Keluarga | Alamat |", "|---|---|", "| Sutini | Krajan RT 01 RW 02 |"
+        )
+    ] == ["address"]
 
 
 @pytest.mark.parametrize(
@@ -108,6 +119,26 @@ def test_addresses_in_a_table_with_names():
             "| Rabat beton | RT 02/RW 01 | Rp75.000.000 |",
         ),
         ("Kerja bakti dilakukan serentak di setiap RT dan RW.",),
+        # Tables and lists of places and works: their "Nama" is not a person's.
+        (
+            "| Nama Dusun | Jumlah RT | Jumlah RW | Jumlah KK |",
+            "|---|---|---|---|",
+            "| Krajan | 4 | 2 | 312 |",
+        ),
+        (
+            "| Nama Kegiatan | Lokasi | Anggaran |",
+            "|---|---|---|",
+            "| Rabat beton | RT 01/RW 03 | Rp75.000.000 |",
+        ),
+        ("| Nama Posyandu | Lokasi |", "|---|---|", "| Melati | RT 02 RW 01 |"),
+        (
+            "Sarana yang dibangun:",
+            "",
+            "- Lapangan Voli, RT 02/RW 04",
+            "- Pos Kamling Mawar (RT 03/RW 01): selesai",
+            "1. Embung Sumber Rejo, RT 05/RW 02",
+            "- Rabat Beton (RT 01/RW 03)",
+        ),
     ],
 )
 def test_addresses_of_works_do_not_warn(lines):
