@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 HONORIFIC = re.compile(
     r"(?<![\w.])(?:(?i:bapak|pak|ibu|bu|bpk|sdr|sdri|saudara|saudari|mbak|mbah|mas|kang|kak"
     r"|ustadz|ustaz|ustadzah|ustazah|almarhum|almarhumah)\s+|(?i:bpk|sdr|sdri|tn|ny|nn|alm|almh)"
-    r"\.\s*|Hj?\.\s*)[A-Z][A-Za-z]"
+    r"\.\s*|Hj?\.\s*)([A-Z][A-Za-z]+)"
 )
 NAME_LABEL = re.compile(
     r"\bnama\b\s*(?:lengkap\s*)?[:=]|\ba\.\s?n\.|\batas\s+nama\b", re.IGNORECASE
@@ -319,7 +319,15 @@ def _list_name(text):
 
 def _name_near(text, start, end):
     window = text[max(0, start - NEAR) : end + NEAR]
-    return bool(HONORIFIC.search(window) or NAME_LABEL.search(window))
+    return bool(NAME_LABEL.search(window)) or any(
+        _a_name(match.group(1)) for match in HONORIFIC.finditer(window)
+    )
+
+
+def _a_name(word):
+    """The word after a form of address names a person: "Siti", "SITI"; not "Pak RT",
+    "Ibu PKK" (a name in capitals is not one of NOT_A_NAME's offices and roles)."""
+    return not (word.isupper() and word.lower() in NOT_A_NAME)
 
 
 def _named_row(record):

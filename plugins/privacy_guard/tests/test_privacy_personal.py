@@ -39,6 +39,8 @@ def test_private_mobile_number_next_to_a_name(line, shown):
         "Hubungi Bapak Slamet di 0812-3456-7890.",  # the site's own CONTACT_PHONE
         "Telepon kantor desa (0356) 712345.",
         "Realisasi belanja Rp1.250.000.000 atau 81 persen dari pagu.",
+        "Warga yang belum terdata menghubungi Pak RT 03 di 0813-3344-5566.",
+        "Pendaftaran lomba lewat Ibu PKK, 0813 3344 5566.",
     ],
 )
 def test_office_numbers_and_amounts_do_not_warn(line):
