@@ -51,14 +51,30 @@ def markdown_records(lines: Sequence[str], first: int = 1) -> list[Record]:
     """Records of Markdown (or YAML, or plain text) `lines`, numbered from `first`.
 
     A line followed by a delimiter row (`|---|---|`) is a table header; the rows under it
-    keep its cells as their headers until a line without `|`.
+    keep its cells as their headers until a line without `|`. Lines of cells separated by
+    tabs (a block of Excel pasted as it is) are a table too: the first of two or more such
+    lines is its header when it looks like one (`_header_like`).
     """
     records = []
     header = None
+    tab_header = None  # the header of a block of tab-separated lines, [] when it has none
     count = len(lines)
     for index, raw in enumerate(lines):
         text = plain(raw)
         number = first + index
+        if "\t" in text.strip() and "|" not in text:
+            cells = [cell.strip() for cell in text.split("\t")]
+            following = lines[index + 1] if index + 1 < count else ""
+            if tab_header is None and "\t" in following.strip():
+                filled = [c for c in cells if c]
+                tab_header = cells if _header_like(filled) else []
+                if tab_header:
+                    records.append(Record(number, cells, [], "row"))
+                    continue
+            if tab_header is not None:
+                records.append(Record(number, cells, tab_header, "row"))
+                continue
+        tab_header = None
         if DELIMITER_ROW.match(text) and "-" in text and ("|" in text or header is not None):
             continue
         if "|" in text:

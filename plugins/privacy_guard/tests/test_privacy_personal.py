@@ -189,3 +189,27 @@ def test_spreadsheet_phone_numbers_without_their_zero(tmp_path):
     records = records_of(path, ".xlsx")
     assert [f.shown for f in findings(records[1], ALLOWED)] == ["0813xxxxx566"]
     assert findings(records[2], ALLOWED) == []  # the allowed office number
+
+
+def test_a_block_pasted_from_excel_with_tabs_is_a_table():
+    """Copied from Excel and pasted into an article: cells separated by tabs. The header
+    labels the NIK column (also a NIK of a kecamatan that no longer exists) and names the
+    people, so phone, birth date and address warn as in a Markdown table."""
+    from synthetic_ids import Maker
+
+    from privacy_guard.scan import identity_errors
+
+    nik = Maker(seed=3).nik(code="35.23.99")  # Tuban, a kecamatan code not in the data
+    lines = [
+        "Daftar penerima:",
+        "",
+        "No\tNama\tNIK\tAlamat\tNo HP\tTgl Lahir",
+        f"1\tSutini\t{nik}\tKrajan RT 01/RW 02\t0813-3344-5566\t12-08-1985",
+    ]
+    records = markdown_records(lines)
+    assert [r.kind for r in records] == ["prose", "row", "row"]
+    errors = [e.message for e in identity_errors("a.md", records)]
+    assert len(errors) == 1 and "di kolom 'NIK'" in errors[0], errors
+    assert sorted(k for _, k, _ in kinds(*lines)) == ["address", "birth", "phone"]
+    # One line with a tab is no table.
+    assert [r.kind for r in markdown_records(["Rapat\tdimulai pukul 09.00"])] == ["prose"]
