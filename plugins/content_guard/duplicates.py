@@ -10,7 +10,6 @@ months are simply two articles; in the same month they are this error.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,9 +17,7 @@ from front_matter.errors import ContentError, display_path, report, reports_only
 
 from .content import contents, is_article, meta_line
 from .menu import broken_menu_links
-from .outputs import UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
-
-INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+from .outputs import INVISIBLE, UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
 
 if TYPE_CHECKING:
     from pelican.generators import Generator

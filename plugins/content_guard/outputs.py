@@ -48,7 +48,9 @@ TAXONOMY_KEYS = {"categories": "category", "tags": "tags", "authors": "author"}
 # Characters never safe in an address: quotes, brackets, controls, and the direction
 # controls that show a name's letters in another order (`\u202e` makes `gpj.exe` look like
 # `exe.jpg`).
-UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\"'<>`\\\u202a-\u202e\u2066-\u2069]")
+INVISIBLE_CHARACTERS = r"\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+UNSAFE_NAME = re.compile(f"[{INVISIBLE_CHARACTERS}\"'<>`\\\\]")
 
 
 @dataclass

@@ -528,12 +528,7 @@ def problems_in(
     body: Sequence[tuple[int, str]],
     allow_text: bool = False,
 ) -> list[ContentError]:
-    """Every spam ContentError in one file: `lines` all lines, `body` the body lines. A
-    file with more tags left open than front_matter.limits allows is that one error: its
-    patterns would take minutes (an article never gets here: its reader refuses it)."""
-    problem = lines and unclosed_tags_problem(path, "\n".join(t for _, t in lines), lines[0][0])
-    if problem:
-        return [problem]
+    """Every spam ContentError in one file: `lines` all lines, `body` the body lines."""
     errors = []
     for number, url, why in spam_links(lines, with_pages=not allow_text):
         errors.append(
@@ -585,6 +580,16 @@ def problems_in(
             )
         )
     return errors
+
+
+def file_problems(
+    path: str | os.PathLike, lines: Sequence[tuple[int, str]], allow_text: bool = False
+) -> list[ContentError]:
+    """problems_in for a whole static or data file (every line its body). A file with more
+    tags left open than front_matter.limits allows is that one error: the patterns would
+    take minutes on it (an article's reader refuses such a file before it gets here)."""
+    problem = lines and unclosed_tags_problem(path, "\n".join(t for _, t in lines), lines[0][0])
+    return [problem] if problem else problems_in(path, lines, lines, allow_text)
 
 
 def name_problems(
@@ -685,12 +690,11 @@ def check(generators: Sequence[Generator]) -> None:
         lines = numbered(source_lines(path))
         if path.lower().endswith(markup.CSS):  # its words as the browser reads them
             lines = numbered(css_text("\n".join(text for _, text in lines)).split("\n"))
-        for error in problems_in(path, lines, lines, allow_text=allowed):
+        for error in file_problems(path, lines, allow_text=allowed):
             report(error)
     if settings is None and generators:
         settings = generators[0].settings
     if settings:
         for path in data_files(settings["PATH"]):
-            lines = numbered(source_lines(path))
-            for error in problems_in(path, lines, lines):
+            for error in file_problems(path, numbered(source_lines(path))):
                 report(error)

@@ -7,7 +7,7 @@ An Office file is read whole, not only its main part: a Word file's headers, foo
 footnotes, comments and tracked deletions, text in content controls, a workbook's comments
 and page headers, a presentation's slides and notes, the document properties, and the
 Office files embedded in it (an Excel table pasted into Word), each with the reader of its
-kind (`OFFICE_PARTS`).
+kind (`office_part_records`).
 
 Each reader returns records located the way an operator finds them again: the page of a
 PDF, the sheet and row of a spreadsheet, the paragraph or table row of a document.
@@ -24,6 +24,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import posixpath
 import re
 import warnings
 import zipfile
@@ -210,25 +211,41 @@ def _text_of(element):
     return "".join(parts)
 
 
+UNPACKING_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    ElementTree.ParseError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    zlib.error,
+)
+
+
+def _part(archive: zipfile.ZipFile, member: str, limit: int = XML_LIMIT) -> bytes:
+    """The bytes of `member` of an open archive (bounded by `_archive`), or Damaged, or
+    TooLarge."""
+    try:
+        with archive.open(member) as part:
+            data = part.read(limit + 1)
+    except UNPACKING_ERRORS as error:
+        raise Damaged(type(error).__name__) from None
+    if len(data) > limit:  # never, as declared: the bound holds whatever it says
+        raise TooLarge(f"bagian {member} lebih dari {limit // (1024 * 1024)} MB")
+    return data
+
+
+def _xml(data: bytes):
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise Damaged(type(error).__name__) from None
+
+
 def _zipped_xml(raw, member):
     """The parsed XML `member` of an office file (a zip archive), or Damaged, or TooLarge."""
     with _archive(raw) as archive:
-        try:
-            with archive.open(member) as part:
-                data = part.read(XML_LIMIT + 1)
-            if len(data) > XML_LIMIT:  # never, as declared: the bound holds whatever it says
-                raise TooLarge(f"bagian {member} lebih dari {XML_LIMIT // (1024 * 1024)} MB")
-            return ElementTree.fromstring(data)
-        except (
-            zipfile.BadZipFile,
-            KeyError,
-            ElementTree.ParseError,
-            OSError,
-            EOFError,
-            NotImplementedError,
-            zlib.error,
-        ) as error:
-            raise Damaged(type(error).__name__) from None
+        return _xml(_part(archive, member))
 
 
 def _word_blocks(element):
@@ -286,29 +303,32 @@ OFFICE_SKIPPED = re.compile(
 )
 EMBEDDED = re.compile(r"^(?:word|xl|ppt)/embeddings/", re.IGNORECASE)
 HEADER_FOOTER = re.compile(r"(?:odd|even|first)(?:Header|Footer)$")
+PARAGRAPH = re.compile(r"\}p$")  # DrawingML's a:p, OpenDocument's text:p
 MEMBER_LIMIT = 64 * 1024 * 1024  # bytes of one embedded or archived file read
 
 
 def office_part_records(raw: bytes, read: set[str], depth: int = 0) -> list[Record]:
     """The records of every part of the Office file `raw` not in `read` (see OFFICE_SKIPPED)
-    and of the Office files embedded in it."""
+    and of the Office files embedded in it (the archive opened once)."""
     records = []
     with _archive(raw) as archive:
-        names = [m.filename for m in archive.infolist() if not m.is_dir()]
-    for name in names:
-        if name in read or OFFICE_SKIPPED.search(name):
-            continue
-        if EMBEDDED.match(name):
-            records += member_records(raw, name, f"objek tersemat {name.rsplit('/', 1)[-1]}", depth)
-            continue
-        if not name.lower().endswith(".xml"):
-            continue
-        root = _zipped_xml(raw, name)
-        part = name.rsplit("/", 1)[-1]
-        if root.tag.startswith(W) or any(node.tag.startswith(W) for node in root):
-            records += word_records(root, part)
-            continue
-        records += [Record(1, [text], [], "prose", part) for text in _xml_lines(root, name)]
+        for name in archive.namelist():
+            if name in read or name.endswith("/") or OFFICE_SKIPPED.search(name):
+                continue
+            part = posixpath.basename(name)
+            if EMBEDDED.match(name):
+                records += member_records(archive, name, f"objek tersemat {part}", depth)
+                continue
+            if not name.lower().endswith(".xml"):
+                continue
+            data = _part(archive, name)
+            if "/worksheets/" in name and b"Header>" not in data and b"Footer>" not in data:
+                continue  # its cells are the sheet read already; no page header or footer
+            root = _xml(data)
+            if root.tag.startswith(W) or any(node.tag.startswith(W) for node in root):
+                records += word_records(root, part)
+            else:
+                records += [Record(1, [t], [], "prose", part) for t in _xml_lines(root, name)]
     return records
 
 
@@ -316,31 +336,23 @@ def _xml_lines(root, name: str) -> list[str]:
     """The text of an XML part, a line per paragraph where it has paragraphs (DrawingML's
     and OpenDocument's `p`: a number split over runs stays whole), else per text node; of a
     worksheet only its page header and footer."""
-    if "/worksheets/" in name:
-        nodes = [n for n in root.iter() if HEADER_FOOTER.search(str(n.tag))]
-        return [" ".join(n.text.split()) for n in nodes if n.text and n.text.strip()]
-    paragraphs = [n for n in root.iter() if str(n.tag).endswith("}p")]
-    if paragraphs:
-        texts = ["".join(t for n in p.iter() for t in (n.text,) if t) for p in paragraphs]
-    else:
-        texts = [n.text for n in root.iter() if n.text]
-    return [" ".join(text.split()) for text in texts if text and text.strip()]
+    worksheet = "/worksheets/" in name
+    pattern = HEADER_FOOTER if worksheet else PARAGRAPH
+    blocks = [node for node in root.iter() if pattern.search(str(node.tag))]
+    if blocks or worksheet:
+        texts = ["".join(node.text for node in block.iter() if node.text) for block in blocks]
+    else:  # no paragraphs: each text node alone
+        texts = [node.text for node in root.iter() if node.text]
+    return [" ".join(text.split()) for text in texts if text.strip()]
 
 
-def member_records(raw: bytes, name: str, where: str, depth: int) -> list[Record]:
-    """The records of the file `name` inside the archive `raw`, read by its extension (not
+def member_records(archive: zipfile.ZipFile, name: str, where: str, depth: int) -> list[Record]:
+    """The records of the file `name` inside the open `archive`, read by its extension (not
     beyond NESTING levels, nor MEMBER_LIMIT bytes)."""
-    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    extension = posixpath.splitext(name)[1].lower()
     if depth + 1 > NESTING or extension not in EXTENSIONS | {".bin"}:
         return []
-    with _archive(raw) as archive:
-        info = archive.getinfo(name)
-        if info.file_size > MEMBER_LIMIT:
-            raise TooLarge(f"{name} {info.file_size // (1024 * 1024)} MB")
-        try:
-            data = archive.read(name)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as error:
-            raise Damaged(type(error).__name__) from None
+    data = _part(archive, name, MEMBER_LIMIT)
     if extension == ".bin":  # an OLE object (an old Excel sheet pasted into Word): strings
         extension = ".doc"
     found = records_from(data, extension, depth + 1)
@@ -356,11 +368,11 @@ def presentation_records(raw: bytes, depth: int = 0) -> list[Record]:
 
 def archive_records(raw: bytes, depth: int = 0) -> list[Record]:
     """The files in a ZIP archive, each read by its extension."""
-    with _archive(raw) as archive:
-        names = [m.filename for m in archive.infolist() if not m.is_dir()]
     records = []
-    for name in names:
-        records += member_records(raw, name, name, depth)
+    with _archive(raw) as archive:
+        for name in archive.namelist():
+            if not name.endswith("/"):
+                records += member_records(archive, name, name, depth)
     return records
 
 
