@@ -16,6 +16,11 @@ _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]+):(?P<rest>[^\s
 # ` #2`: one space, then # glued to a word (a `  # catatan` comment has two spaces or a space
 # after #).
 _GLUED_HASH = re.compile(r"^ #[^\s#]")
+# A note at the end of a front matter line, as the README writes one: two blanks (or a tab),
+# then # and a blank: `mulai: 2024-06-20 09:00   # tanggal saja = sehari penuh`.
+_NOTE = re.compile(r"^(?:[ \t]*\t|[ \t]{2,})[ \t]*#(?:[ \t]|$)")
+# One space, then # and a blank: a note written with one space, or a value with ` # `.
+_SPACED_HASH = re.compile(r"^ #(?:[ \t]|$)")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
 # A key written without its colon: `kategori Pembangunan`, `kategori; ...`, `kategori = ...`.
 _KEY_WITHOUT_COLON = re.compile(
@@ -209,7 +214,9 @@ def comment_cut(
     its line by ` #`: YAML reads the rest as a comment and drops it (`judul: Kerja Bakti #2`
     gives "Kerja Bakti"). glued_only (data files, where `  # catatan` at the end of a line
     is a real comment): only a `#` after one space and glued to the next word (`#2`,
-    `#gotongroyong`). A quoted value or a comment on a line of its own: None."""
+    `#gotongroyong`). Otherwise (front matter) a note written as the README writes one,
+    two blanks then `# ` (`_NOTE`), is a note too. A quoted value or a comment on a line
+    of its own: None."""
     if not isinstance(node, yaml.ScalarNode) or node.style:
         return None  # quoted (or a block scalar): the operator chose where the value ends
     end = node.end_mark
@@ -218,17 +225,24 @@ def comment_cut(
         return None
     if glued_only and not (node.value and _GLUED_HASH.match(rest)):
         return None
+    if node.value and _NOTE.match(rest):
+        return None
     start = node.start_mark
     line = lines[end.line]
     if start.line == end.line:
         written, value = line[: start.column].strip(), line[start.column :].strip()
     else:
         written, value = f"{key}:", f"{node.value} {rest.strip()}"
+    quote = f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}"
+    if node.value and start.line == end.line and _SPACED_HASH.match(rest):
+        # `tanggal: 2024-07-05 # catatan`: a note with one space, or ` # ` in the value
+        note = f"{written} {node.value}  {rest.strip()}"
+        quote = f"bila itu catatan, beri dua spasi sebelum #:  {note}  — bila bukan, {quote}"
     return (
         end.line,
         f"teks sesudah tanda # ('{rest.strip()}') dianggap catatan dan hilang dari "
         f"'{key}' (YAML reads ' #' as a comment)",
-        f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}",
+        quote,
     )
 
 

@@ -239,6 +239,72 @@ def test_comments_that_cut_nothing_stay_allowed(tmp_path):
     assert (meta["title"], meta["category"]) == ("Kerja Bakti #2", "Kerja#2")
 
 
+def _readme_front_matters():
+    """Every ```yaml block of the README that is a whole front matter (opens with ---)."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
+    return [
+        "\n".join(line.strip() for line in block.splitlines()) + "\n"
+        for block in blocks
+        if block.lstrip().startswith("---\n")
+    ]
+
+
+def test_the_readmes_front_matter_examples_read_as_written(tmp_path):
+    """Copied as written, notes at the ends of lines (`  # catatan`) included, each front
+    matter example of the README reads without an error, and a note is not in a value."""
+    examples = _readme_front_matters()
+    assert len(examples) >= 3 and sum("  # " in e for e in examples) >= 2
+    for number, example in enumerate(examples):
+        path = tmp_path / f"contoh-{number}.md"
+        path.write_text(example + "Isi.\n", encoding="utf-8")
+        meta = read_source(path).meta
+        assert not any("#" in str(value) for value in meta.values()), (example, meta)
+
+
+@pytest.mark.parametrize(
+    "line, value",
+    [
+        ("tanggal: 2024-07-05 09:00   # jam boleh tidak ditulis", "2024-07-05 09:00"),
+        ("tanggal: 2024-07-05\t# catatan sesudah tab", "2024-07-05"),
+        ("tanggal: 2024-07-05  #", "2024-07-05"),
+    ],
+)
+def test_a_note_after_two_blanks_is_a_note(tmp_path, line, value):
+    path = tmp_path / "b.md"
+    path.write_text(f"---\njudul: Rapat\n{line}\n---\nIsi.\n", encoding="utf-8")
+    assert str(read_source(path).meta["date"]) == value
+
+
+@pytest.mark.parametrize(
+    "line, hint",
+    [
+        (
+            "judul: Rapat # catatan",
+            "bila itu catatan, beri dua spasi sebelum #:  judul: Rapat  # catatan  — bila bukan, "
+            'beri tanda kutip pada seluruh nilainya:  judul: "Rapat # catatan"',
+        ),
+        (
+            "judul: Kerja Bakti  #2",
+            'beri tanda kutip pada seluruh nilainya:  judul: "Kerja Bakti  #2"',
+        ),
+    ],
+    ids=["one-space", "two-spaces-glued"],
+)
+def test_a_hash_that_is_no_note_is_still_refused(tmp_path, line, hint):
+    """One space before `# ` may be a note or part of the value: both fixes are shown. A `#`
+    glued to a word (`#2`) is never a note, even after two spaces."""
+    path = tmp_path / "b.md"
+    path.write_text(f"---\n{line}\ntanggal: 2024-07-05\n---\nIsi.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_source(path)
+    assert caught.value.line == 2 and "hilang" in caught.value.message, str(caught.value)
+    assert caught.value.hint == hint
+
+
 @pytest.mark.parametrize(
     "text, cut",
     [
