@@ -41,6 +41,9 @@ from wartadesa.rupiah import percent, rupiah
 MAX_FILE_KB = 256
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 YEARS = (1990, 2100)
+# No village budget line comes near a trillion rupiah (a whole APBDes is some billions): a
+# larger amount is digits typed or pasted twice, and Babel cannot print one of 28 digits.
+MAX_AMOUNT = 10**12
 REALISASI_SUSPECT = 1.5  # realisasi above 1.5 x anggaran: almost surely a typo (warning)
 # The five bidang of belanja desa (Permendagri 20/2018, lampiran), in their official order.
 BIDANG = (
@@ -389,6 +392,15 @@ class Reader:
                 f"{key} {where} negatif ({value}) (negative amount)",
                 "anggaran dan realisasi ditulis sebagai angka positif; defisit dan "
                 "pengeluaran dihitung sendiri dari rinciannya",
+            )
+            return None
+        if number >= MAX_AMOUNT:
+            self.error(
+                node,
+                f"{key} {where} terlalu besar: {value} ({len(str(number))} angka, "
+                "Rp1 triliun atau lebih) (amount too large)",
+                "periksa jumlah angkanya: anggaran desa ditulis dalam rupiah, misalnya "
+                "910.000.000 (sembilan ratus sepuluh juta)",
             )
             return None
         return number

@@ -78,6 +78,34 @@ def test_negative_amount(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "written, digits", [("10000000000000000000000000000", 29), ("1.000.000.000.000", 13)]
+)
+def test_an_amount_of_a_trillion_or_more_is_a_typo(tmp_path, written, digits):
+    """Digits typed or pasted twice: refused at their line (before, 28 digits and more
+    passed the reader and stopped the build in Babel without a file or a line)."""
+    line = only(
+        tmp_path,
+        f"""\
+        pendapatan:
+          - uraian: Dana Desa
+            anggaran: {written}
+        """,
+    )
+    assert line.endswith(
+        f"2025.yml:3: anggaran 'Dana Desa' terlalu besar: {written} ({digits} angka, Rp1 "
+        "triliun atau lebih) (amount too large) — periksa jumlah angkanya: anggaran desa "
+        "ditulis dalam rupiah, misalnya 910.000.000 (sembilan ratus sepuluh juta)"
+    )
+
+
+def test_an_amount_below_a_trillion_is_read(tmp_path):
+    budget, errors = read_budget(
+        write(tmp_path, "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 999.999.999.999\n")
+    )
+    assert errors == [] and budget.pendapatan.anggaran == 999_999_999_999
+
+
 def test_stated_total_that_does_not_add_up_names_its_line(tmp_path):
     text = GOOD.replace("anggaran: 1.500.000.000", "anggaran: 1.600.000.000")
     line = only(tmp_path, text)
