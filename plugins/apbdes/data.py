@@ -167,9 +167,16 @@ class Budget:
         """Pendapatan minus belanja (anggaran): positive a surplus, negative a deficit."""
         return self.pendapatan.anggaran - self.belanja.anggaran
 
+    def realisasi_of(self, section: Section) -> int | None:
+        """The section's realisasi; a section without lines has realized 0 when the budget
+        has realisasi elsewhere (a year without `pengeluaran:` spent nothing on it)."""
+        if not section.items:
+            return 0 if self.has_realisasi else None
+        return section.realisasi
+
     @property
     def surplus_realisasi(self) -> int | None:
-        return _difference(self.pendapatan.realisasi, self.belanja.realisasi)
+        return _difference(self.realisasi_of(self.pendapatan), self.realisasi_of(self.belanja))
 
     @property
     def pembiayaan_netto(self) -> int:
@@ -177,7 +184,7 @@ class Budget:
 
     @property
     def pembiayaan_netto_realisasi(self) -> int | None:
-        return _difference(self.penerimaan.realisasi, self.pengeluaran.realisasi)
+        return _difference(self.realisasi_of(self.penerimaan), self.realisasi_of(self.pengeluaran))
 
     @property
     def has_pembiayaan(self) -> bool:
@@ -303,10 +310,11 @@ class Reader:
             for key in FINANCING_KEYS:
                 if parts and key in parts:
                     self.section(parts[key][1], getattr(budget, key), "uraian")
-        if not budget.pendapatan.items and not budget.belanja.items and not self.errors:
+        missing = [s.key for s in (budget.pendapatan, budget.belanja) if not s.items]
+        if missing and not self.errors:  # a page of "Belanja Rp0" and a surplus is not APBDes
             self.error(
                 node,
-                "berkas APBDes tanpa pendapatan dan belanja (no data)",
+                f"berkas APBDes tanpa {' dan '.join(missing)} (missing {' and '.join(missing)})",
                 "isi  pendapatan:  dan  belanja:  (lihat contoh di README)",
             )
         return None if self.errors else budget

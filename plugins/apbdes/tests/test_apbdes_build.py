@@ -240,7 +240,8 @@ def test_bad_year_files_stop_the_build_with_every_message(tmp_path):
     other = content / "data" / "desa" / "sidomulyo" / "apbdes"
     other.mkdir(parents=True)
     (other / "2025.yml").write_text(
-        "pendapatan:\n  - uraian: DD\n    anggaran: 5\n", encoding="utf-8"
+        "pendapatan:\n  - uraian: DD\n    anggaran: 5\nbelanja:\n  - bidang: 1\n    anggaran: 5\n",
+        encoding="utf-8",
     )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
@@ -322,7 +323,8 @@ def test_a_page_at_the_apbdes_address_is_a_clash_naming_both(tmp_path):
     )
     (content / "data" / "apbdes").mkdir(parents=True)
     (content / "data" / "apbdes" / "2025.yml").write_text(
-        "pendapatan:\n  - uraian: DD\n    anggaran: 5\n", encoding="utf-8"
+        "pendapatan:\n  - uraian: DD\n    anggaran: 5\nbelanja:\n  - bidang: 1\n    anggaran: 5\n",
+        encoding="utf-8",
     )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
@@ -384,7 +386,7 @@ def test_realisasi_far_above_anggaran_is_published_with_a_warning(tmp_path):
 def test_a_budget_year_after_next_year_stops_the_build(tmp_path):
     # The test build day is 15 July 2024: 2025 is next year's APBDes, 2042 a typo that
     # would have become the headline year of apbdes/.
-    line = "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 5\n"
+    line = "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 5\nbelanja:\n  - bidang: 1\n    anggaran: 5\n"
     content = apbdes_content(tmp_path, {"2025.yml": line, "2042.yml": line})
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
@@ -393,3 +395,39 @@ def test_a_budget_year_after_next_year_stops_the_build(tmp_path):
         "2025 (budget year too far ahead) — beri nama berkas dengan tahun anggarannya, "
         "misalnya  2024.yml"
     ]
+
+
+def test_realisasi_of_a_zero_anggaran_is_shown_as_an_amount(tmp_path):
+    """No percent of Rp0: the facts say how much was realized instead of a dangling
+    "terealisasi"; a year without `pengeluaran:` shows its SiLPA realisasi."""
+    content = apbdes_content(
+        tmp_path,
+        {
+            "2024.yml": """\
+                pendapatan:
+                  - uraian: Bantuan keuangan tak terduga
+                    anggaran: 0
+                    realisasi: 5.000.000
+                belanja:
+                  - bidang: 1
+                    anggaran: 4.000.000
+                    realisasi: 3.000.000
+                pembiayaan:
+                  penerimaan:
+                    - uraian: SiLPA
+                      anggaran: 1.000.000
+                      realisasi: 1.000.000
+                """
+        },
+    )
+    site = build_site(tmp_path / "output", content=content)
+    page = site.html("apbdes/")
+    facts = " ".join(page.find("dl", class_="apbdes-facts").get_text(" ").split())
+    assert "Pendapatan Rp0 · terealisasi Rp5.000.000 Belanja" in facts, facts
+    rows = {
+        row.th.get_text(" ", strip=True): [td.get_text(strip=True) for td in row.find_all("td")]
+        for row in page.find("table").find_all("tr")
+        if row.th and row.find("td")
+    }
+    assert rows["Pengeluaran pembiayaan"] == ["Rp0", "Rp0", "–"]
+    assert rows["Sisa lebih (kurang) pembiayaan anggaran"][:2] == ["-Rp3.000.000", "Rp3.000.000"]

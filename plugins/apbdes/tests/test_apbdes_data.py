@@ -62,6 +62,30 @@ def test_a_good_file_gives_totals_and_balance(tmp_path):
     assert budget.pembiayaan_netto == 100_000_000 and budget.silpa == 0
 
 
+def test_a_year_without_pengeluaran_has_realized_none_of_it(tmp_path):
+    """No `pengeluaran:` with realisasi elsewhere: netto and SiLPA realisasi are worked out
+    (they showed "–" on the page), with the empty section at 0."""
+    text = GOOD.replace(
+        "    anggaran: 700000000", "    anggaran: 700000000\n    realisasi: 650000000"
+    )
+    text = text.replace(
+        "    anggaran: 900000000", "    anggaran: 900000000\n    realisasi: 800000000"
+    )
+    text += "      realisasi: 100000000\n"
+    budget, errors = read_budget(write(tmp_path, text))
+    assert errors == []
+    assert budget.realisasi_of(budget.pengeluaran) == 0
+    assert budget.surplus_realisasi == 1_450_000_000 - 1_450_000_000
+    assert budget.pembiayaan_netto_realisasi == 100_000_000
+    assert budget.silpa_realisasi == 100_000_000
+
+
+def test_without_any_realisasi_an_empty_section_has_none(tmp_path):
+    budget, errors = read_budget(write(tmp_path, GOOD.replace("realisasi", "# realisasi")))
+    assert errors == [] and not budget.has_realisasi
+    assert budget.realisasi_of(budget.pengeluaran) is None and budget.silpa_realisasi is None
+
+
 def test_negative_amount(tmp_path):
     line = only(
         tmp_path,
@@ -100,10 +124,22 @@ def test_an_amount_of_a_trillion_or_more_is_a_typo(tmp_path, written, digits):
 
 
 def test_an_amount_below_a_trillion_is_read(tmp_path):
-    budget, errors = read_budget(
-        write(tmp_path, "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 999.999.999.999\n")
+    text = GOOD.replace("anggaran: 700000000", "anggaran: 999.999.999.999")
+    budget, errors = read_budget(write(tmp_path, text))
+    assert errors == [] and budget.belanja.items[0].anggaran == 999_999_999_999
+
+
+@pytest.mark.parametrize("missing", ["pendapatan", "belanja"])
+def test_a_budget_without_pendapatan_or_belanja_is_refused(tmp_path, missing):
+    """A page of "Belanja Rp0" and a surplus as large as the income is not an APBDes."""
+    kept = "belanja" if missing == "pendapatan" else "pendapatan"
+    start = GOOD.index(f"{kept}:")
+    end = GOOD.index("pembiayaan:") if kept == "belanja" else GOOD.index("belanja:")
+    line = only(tmp_path, "contoh: true\n" + GOOD[start:end])
+    assert line.endswith(
+        f"2025.yml:1: berkas APBDes tanpa {missing} (missing {missing}) — isi  pendapatan:  "
+        "dan  belanja:  (lihat contoh di README)"
     )
-    assert errors == [] and budget.pendapatan.anggaran == 999_999_999_999
 
 
 def test_stated_total_that_does_not_add_up_names_its_line(tmp_path):

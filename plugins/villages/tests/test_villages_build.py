@@ -89,7 +89,7 @@ def broken_registry_build(tmp_path_factory, registry, encoding="utf-8"):
     write(
         content,
         "data/desa/binangun/apbdes/2025.yml",
-        "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 1.000.000\n",
+        "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 1.000.000\nbelanja:\n  - bidang: 1\n    anggaran: 1.000.000\n",
     )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path_factory.mktemp("broken-registry-out") / "output", content=content)
