@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from PIL import UnidentifiedImageError
 
@@ -160,12 +160,15 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
             OUTSIDE_HINT,
             outside=True,
         )
+    if relative and not os.path.isfile(os.path.join(settings["PATH"], relative)):
+        relative = _named_otherwise(value, written, settings["PATH"]) or relative
     if not relative or not os.path.isfile(os.path.join(settings["PATH"], relative)):
         close = relative and closest_file(relative, settings["PATH"])
         raise ImageProblem(
             f"gambar '{value}' tidak ditemukan di folder content (image file not found)",
-            f"maksud Anda '{close}'? (huruf besar/kecil harus sama) tulis nama berkas persis "
-            "seperti di folder"
+            f"maksud Anda '{close}'? "
+            + ("(huruf besar/kecil harus sama) " if close.lower() == relative.lower() else "")
+            + "tulis nama berkas persis seperti di folder"
             if close
             else "periksa nama berkas (huruf besar/kecil berpengaruh); " + HINT,
         )
@@ -176,6 +179,22 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
             "(not in STATIC_PATHS, it would not be published)"
         )
     return relative
+
+
+def _named_otherwise(value: str, written: str, root: str) -> str | None:
+    """The file an address that names no file as written still means, or None: the whole
+    value when the file's own name holds `#` or `?` (`Sampul Desa #2.jpeg`, as the web
+    editor writes it), then the address percent-decoded (`WhatsApp%20Image%20….jpeg`,
+    how the editor and Markdown write a name with spaces in a body; a browser decodes it
+    the same way, and so does Pelican's `{static}`). Each is held to the content folder
+    as written paths are (front_matter.paths.inside_content)."""
+    for candidate in (value, unquote(written)):
+        if candidate == written or not candidate.strip("/"):
+            continue
+        relative = inside_content(candidate, root)
+        if relative and os.path.isfile(os.path.join(root, relative)):
+            return relative
+    return None
 
 
 def dimensions(path: str | Path) -> tuple[int, int] | tuple[None, None]:

@@ -125,7 +125,12 @@ def check(
                     index_path,
                     line,
                     f"foto '{name}' tidak ada di folder galeri/{folder_name}/ (missing photo)",
-                    (f"maksud Anda '{close[0]}'? (huruf besar/kecil harus sama) " if close else "")
+                    (f"maksud Anda '{close[0]}'? " if close else "")
+                    + (
+                        "(huruf besar/kecil harus sama) "
+                        if close and close[0].lower() == name.lower()
+                        else ""
+                    )
                     + f"salin fotonya ke folder galeri/{folder_name}/ atau perbaiki namanya",
                 )
             )

@@ -393,6 +393,15 @@ def test_cover_problems_name_file_line_and_fix(tmp_path, value, words):
         assert word in message
 
 
+def test_a_missing_covers_suggestion_speaks_of_case_only_when_case_is_the_difference(tmp_path):
+    root = content_root(tmp_path)
+    for written, remark in (("images/Musdes.jpg", True), ("images/musdes2.jpg", False)):
+        with pytest.raises(ContentError) as caught:
+            cover_of(fake_content(root, image=written))
+        assert "maksud Anda 'images/musdes.jpg'?" in caught.value.hint
+        assert ("huruf besar/kecil harus sama" in caught.value.hint) is remark, caught.value.hint
+
+
 @pytest.mark.parametrize(
     "value", ["https://i.ytimg.com/vi/abc/hqdefault.jpg", "https://foto.binangun.desa.id/a.jpg"]
 )
@@ -587,3 +596,38 @@ def test_build_stops_on_a_missing_cover_with_file_and_line(tmp_path):
     assert len(problems) == 1
     assert "musdes.md:5: gambar 'images/tidak-ada.jpg' tidak ditemukan" in problems[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_photos_named_as_phones_and_the_web_editor_name_them_are_found(tmp_path):
+    """A WhatsApp photo's name has spaces: the web editor (and Markdown) write it
+    percent-encoded in a body (`WhatsApp%20Image%20….jpeg`), and a cover's name may hold a
+    `#` (`Sampul Desa #2.jpeg`). Both are the files a browser would load: found, made into
+    sized photos. A percent-encoded `..` still stays inside content/."""
+    root = tmp_path / "content"
+    write_site(root, cover="'/images/Sampul Desa #2.jpeg'")
+    Image.new("RGB", (640, 360), "red").save(root / "images" / "Sampul Desa #2.jpeg")
+    phone = "WhatsApp Image 2024-06-01 at 10.15.33.jpeg"
+    Image.new("RGB", (900, 600), "blue").save(root / "images" / phone)
+    source = root / "berita" / "musdes.md"
+    encoded = phone.replace(" ", "%20")
+    source.write_text(
+        source.read_text(encoding="utf-8") + f"\n![Jembatan desa](/images/{encoded})\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "out", content=root)
+    page = site.html("berita/2024/06/musdes-binangun/")
+    here = site.path("berita/2024/06/musdes-binangun/").parent
+    cover = page.select_one("figure.cover img")
+    body = page.find("img", alt="Jembatan desa")
+    assert "sampul-desa-2" in cover["src"] and (here / cover["src"]).is_file()
+    assert "whatsapp-image" in body["src"] and (here / body["src"]).is_file()
+    assert (body["width"], body["height"]) == ("800", "533")
+
+    (tmp_path / "rahasia.jpg").write_bytes((root / "images" / phone).read_bytes())
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\n![x](/images/%2E%2E/%2E%2E/rahasia.jpg)\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "out2", content=root)
+    assert any("%2E%2E/%2E%2E/rahasia.jpg" in p for p in failed.value.problems), failed.value

@@ -272,7 +272,8 @@ def test_listed_photo_missing_from_the_folder(broken):
     problems, _ = broken
     assert (
         "galeri/foto-hilang/index.md:7: foto 'hilang.jpg' tidak ada di folder "
-        "galeri/foto-hilang/ (missing photo) — maksud Anda 'Hilang.JPG'?" in problems
+        "galeri/foto-hilang/ (missing photo) — maksud Anda 'Hilang.JPG'? (huruf besar/kecil "
+        "harus sama) salin fotonya" in problems
     )
 
 
