@@ -14,6 +14,17 @@ OUTSIDE_HINT = (
 )
 
 
+def from_content(value: str) -> str:
+    """A file's path as written in a value, from the content folder: without Pelican's
+    `{static}`/`{attach}` (or `|static|`), the leading `/` the web editor writes
+    (`/files/surat.pdf`: a site address) and a leading `content/` (copied from the folder
+    list). 'content/files/a.pdf', '/files/a.pdf', '{static}/files/a.pdf' -> 'files/a.pdf'."""
+    value = value.strip()
+    for prefix in ("{static}", "{attach}", "|static|", "|attach|"):
+        value = value.removeprefix(prefix)
+    return value.lstrip("/").removeprefix("content/")
+
+
 def unclear_characters(value: str) -> bool:
     """A backslash or a control character: never in a path or address an operator means
     (browsers read `\\` as `/` and drop tabs and newlines, Python does not)."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import posixpath
 
+from .paths import closest_file, from_content
+
 TRUE = {"true", "ya", "yes", "1"}
 FALSE = {"false", "tidak", "no", "0"}
 ATTACHMENT_FOLDER = "files"
@@ -58,7 +60,7 @@ def coordinates(value: object) -> tuple[float, float]:
 
 def attachment_path(value: object, content_path: str | os.PathLike) -> str:
     """'files/name.pdf' (a bare name means files/name.pdf); the file must exist."""
-    text = str(value).strip().replace("\\", "/")
+    text = from_content(str(value).replace("\\", "/"))
     if not text.startswith(ATTACHMENT_FOLDER + "/"):
         text = f"{ATTACHMENT_FOLDER}/{text}"
     normal = posixpath.normpath(text)
@@ -75,7 +77,9 @@ def attachment_path(value: object, content_path: str | os.PathLike) -> str:
             hint,
         )
     if not os.path.isfile(os.path.join(content_path, *normal.split("/"))):
+        close = closest_file(normal, content_path)
         raise BadValue(
-            f"lampiran '{value}' tidak ada di content/{normal} (attachment file not found)", hint
+            f"lampiran '{value}' tidak ada di content/{normal} (attachment file not found)",
+            f"maksud Anda  lampiran: {close} ?" if close else hint,
         )
     return normal

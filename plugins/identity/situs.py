@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from front_matter.errors import ContentError, ContentErrors, report
+from front_matter.paths import from_content
 from front_matter.source import decode
 
 FILE_SETTING = "SITE_IDENTITY"
@@ -223,6 +224,7 @@ def _check_text(path, key, node, value, settings):
             "misalnya pemdes@binangun.desa.id",
         )
     if key == "logo":
+        value = from_content(value)  # `/images/logo.png` as the web editor writes it
         if not IMAGE.search(value) or value.startswith(("/", "http:", "https:")) or ".." in value:
             raise ContentError(
                 path,
@@ -243,6 +245,8 @@ def _check_text(path, key, node, value, settings):
 
 
 def _normalise(key, value):
+    if key == "logo":
+        return from_content(value)
     if key == "alamat":
         return "\n".join(line.strip() for line in value.splitlines() if line.strip())
     return value

@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from front_matter.paths import closest_file, inside_content
+from front_matter.paths import closest_file, from_content, inside_content
 
 from .common import DataFile, file_size, header_keys, read_header
 
@@ -263,10 +263,7 @@ def check_file(
     if value is None:
         return None
     written = value
-    for prefix in ("{static}", "{attach}"):
-        value = value.removeprefix(prefix)
-    value = value.lstrip("/")
-    value = value.removeprefix("content/")
+    value = from_content(value)
     if "\\" in value or value.startswith("~") or ":" in value.split("/")[0]:
         reader.error(
             node, f"berkas '{written}' bukan alamat berkas di content/ (bad path)", FILE_HINT

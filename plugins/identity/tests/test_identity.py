@@ -250,3 +250,17 @@ def test_without_overrides_no_custom_css_is_linked(tmp_path):
     sheets = [link["href"] for link in site.html("").find_all("link", rel="stylesheet")]
     assert len(sheets) == 1
     assert not (site.output / "theme" / "custom.css").exists()
+
+
+@pytest.mark.parametrize("written", ["/images/logo-desa.png", "content/images/logo-desa.png"])
+def test_a_logo_written_as_a_site_address_is_its_file(tmp_path, written):
+    """The web editor writes `logo: /images/logo-desa.png` (a site address)."""
+    from PIL import Image
+
+    content = sample_content(tmp_path / "content", f"nama: Desa Binangun\nlogo: {written}\n")
+    (content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (256, 256), "green").save(content / "images" / "logo-desa.png")
+    site = build_site(tmp_path / "output", content=content)
+    logo = site.html("").find("img", class_="brand__logo")
+    assert logo["src"].endswith("images/logo-desa.png") and not logo["src"].startswith("/")
+    assert site.exists("images/logo-desa.png")

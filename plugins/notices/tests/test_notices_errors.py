@@ -3,7 +3,7 @@ what is wrong in Indonesian, never a traceback."""
 
 import pytest
 
-from tests.sitetools import settings_path
+from tests.sitetools import build_site, settings_path
 from wartadesa.build import problem_lines
 from wartadesa.check import check
 
@@ -187,6 +187,40 @@ def test_bad_notice_board_input(name, tmp_path):
         assert word.lower() in message, f"{word!r} missing from:\n{shown}"
     if kind == "warning":
         assert not errors, shown
+
+
+@pytest.mark.parametrize(
+    "written", ["/files/jadwal.pdf", "content/files/jadwal.pdf", "{static}/files/jadwal.pdf"]
+)
+def test_an_attachment_written_as_a_site_address_is_its_file(tmp_path, written):
+    """The web editor writes `lampiran: /files/x.pdf` (a site address); an operator may
+    copy `content/files/x.pdf` from the folder list: both name content/files/x.pdf."""
+    content = tmp_path / "content"
+    for folder in ("pengumuman", "files"):
+        (content / folder).mkdir(parents=True)
+    (content / "files" / "jadwal.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (content / "pengumuman" / "a.md").write_text(
+        NOTICE.format(extra=f'lampiran: "{written}"'), encoding="utf-8"
+    )
+    site = build_site(tmp_path / "output", content=content)
+    page = site.html("pengumuman/pengumuman-uji/")
+    link = page.find("a", href=lambda h: h and h.endswith("jadwal.pdf"))
+    assert link is not None and link["href"].endswith("files/jadwal.pdf")
+    assert site.exists("files/jadwal.pdf")
+
+
+def test_an_attachment_whose_name_differs_in_case_is_named(tmp_path):
+    content = tmp_path / "content"
+    for folder in ("pengumuman", "files"):
+        (content / folder).mkdir(parents=True)
+    (content / "files" / "jadwal.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    path = content / "pengumuman" / "a.md"
+    path.write_text(NOTICE.format(extra="lampiran: /files/Jadwal.PDF"), encoding="utf-8")
+    errors, _ = check(settings_path(), content)
+    assert errors == [
+        f"{path}:4: lampiran '/files/Jadwal.PDF' tidak ada di content/files/Jadwal.PDF "
+        "(attachment file not found) — maksud Anda  lampiran: files/jadwal.pdf ?"
+    ]
 
 
 def test_a_good_notice_and_event_pass(tmp_path):
