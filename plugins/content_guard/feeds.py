@@ -14,21 +14,25 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from front_matter.contents import ELEMENT_NAME
 
 if TYPE_CHECKING:
     from feedgenerator import SyndicationFeed
 
-TAG_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]*>?")
+# What a feed reader that shows titles as HTML would read as markup, once entities are
+# decoded: an element a browser knows (spaces allowed after `<`, as lenient readers do),
+# a comment or a declaration. `<5 tahun` and `<Binangun>` are text and stay.
+TAG_LIKE = re.compile(r"<\s*(?:" + ELEMENT_NAME + r")[^<>]*>?|<[!?][^<>]*>?", re.IGNORECASE)
 FEED_TEXTS = ("title", "description", "subtitle", "author_name")
 ITEM_TEXTS = ("title", "author_name")
 
 
 def plain_text(value: object) -> str:
-    """Text without tags, and without anything that still looks like a tag once
-    entities are decoded."""
-    text = Markup(str(value)).striptags()
-    return " ".join(TAG_LIKE.sub("", text).split())
+    """The text without anything a reader could take for markup. Pelican hands these
+    fields over as text already (titles through `striptags()`, which decodes entities;
+    SITENAME and SITESUBTITLE as situs.yml, which refuses markup, has them): stripping
+    tags again would take `<Penting>` or `<5 tahun … >` out of a title."""
+    return " ".join(TAG_LIKE.sub("", str(value)).split())
 
 
 def plain_feed_texts(context: Mapping[str, Any], feed: SyndicationFeed) -> None:

@@ -26,7 +26,9 @@ import nh3
 from pelican.contents import Content, Static
 
 from front_matter import memo
+from front_matter.contents import MARKUP_START, text_brackets
 from front_matter.errors import ContentError, report
+from front_matter.source import meta_line
 from wartadesa.read_objects import restorable
 from youtube.iframes import pasted_video, short_address, video_of
 from youtube.markdown_ext import NAME as YOUTUBE_EXTENSION
@@ -144,6 +146,8 @@ ATTRIBUTES = {
 # Titles and captions are short inline text (typogrify adds <span class="caps"> etc.).
 INLINE_TAGS = {"span", "em", "strong", "b", "i", "code", "sub", "sup", "abbr", "small", "br"}
 INLINE_ATTRIBUTES = {"span": {"class"}, "abbr": {"title"}}
+MARKUP_NAME = re.compile(r"<\s*/?\s*([a-z][\w-]*)", re.IGNORECASE)
+FIELD_NAMES = {"title": "judul", "image_caption": "keterangan_gambar"}
 PLAIN_FIELDS = ("title", "image_caption")
 
 EMPTY_IFRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL | re.IGNORECASE)
@@ -282,8 +286,20 @@ def clean_html(html: str | None, policy: str | None = None) -> str | None:
 
 
 def clean_inline(text: str) -> str:
-    """Title-like text: inline formatting only."""
-    return _inline_cleaner.clean(text)
+    """Title-like text: inline formatting only. A `<` that starts no element a browser
+    knows is text (`<5 tahun`, `<Penting>`), escaped before cleaning."""
+    return _inline_cleaner.clean(text_brackets(text))
+
+
+def removed_from_inline(text: str) -> list[str]:
+    """The elements clean_inline removes from `text` ('<script>', '<img>'), in order."""
+    found = []
+    for match in MARKUP_NAME.finditer(text):
+        name = match.group(1).lower()
+        tag = f"<{name}>"
+        if MARKUP_START.match(text, match.start()) and name not in INLINE_TAGS and tag not in found:
+            found.append(tag)
+    return found
 
 
 # --- What cleaning will remove, told to the operator (warnings, with the line) -------
@@ -364,10 +380,14 @@ def clean_content(instance: object) -> None:
         report(error)
     lines = body_lines(instance)
     converted = YOUTUBE_EXTENSION in instance.settings.get("MARKDOWN", {}).get("extensions", ())
-    unsafe = [
-        (number, what, "hapus dari berkas: bagian ini tidak pernah ditampilkan")
-        for number, what in unsafe_parts(lines)
-    ] + removed_iframes(lines, converted)
+    unsafe = (
+        [
+            (number, what, "hapus dari berkas: bagian ini tidak pernah ditampilkan")
+            for number, what in unsafe_parts(lines)
+        ]
+        + removed_iframes(lines, converted)
+        + removed_from_fields(instance)
+    )
     for number, what, hint in sorted(unsafe, key=lambda part: part[0]):
         report(
             ContentError(
@@ -388,6 +408,33 @@ def clean_content(instance: object) -> None:
     _apply(instance, cleaned)
     if not problems and not unsafe:
         memo.keep(result_key, cleaned)
+
+
+def removed_from_fields(instance: Content) -> list[tuple[int, str, str]]:
+    """(line, what, hint) for the markup cleaning takes out of the title, the caption and
+    the summary written in front matter (they were cleaned without a word)."""
+    found = []
+    for field, name in FIELD_NAMES.items():
+        value = instance.metadata.get(field)
+        if isinstance(value, str) and "<" in value:
+            line = meta_line(instance, field)
+            for tag in removed_from_inline(value):
+                found.append(
+                    (
+                        line,
+                        f"{tag} di {name}",
+                        f"{name} hanya berisi teks (boleh <b>, <i>, <em>, <strong>); "
+                        "hapus kode HTML-nya",
+                    )
+                )
+    summary_line = meta_line(instance, "summary", None)
+    summary = instance.metadata.get("summary")
+    if summary_line is not None and isinstance(summary, str):
+        found += [
+            (summary_line, f"{what} di ringkasan", "hapus dari ringkasan")
+            for _line, what in unsafe_parts([(summary_line, summary)])
+        ]
+    return found
 
 
 def _apply(instance: Content, cleaned: dict[str, str]) -> None:

@@ -7,11 +7,38 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
+import nh3
+
 # Context entries of Pelican's article and page generators (every status); their
 # translations hang on each item (`item.translations`).
 ARTICLE_KEYS = ("articles", "hidden_articles", "drafts")
 PAGE_KEYS = ("pages", "hidden_pages", "draft_pages")
-TAG = re.compile(r"<[^>]+>")
+# A tag as a browser reads one: `<` then a letter, `/`, `!` or `?`. `<5 tahun` and `a < b`
+# are text, so text already made plain (entities decoded) keeps them when made plain again.
+TAG = re.compile(r"<(?:/?[A-Za-z][^>]*|!--.*?--|[!?][^>]*)>", re.S)
+# The element names a browser knows. In a title or caption `<` starts markup only before
+# one of them: `<5 tahun`, `<Penting>`, `<Binangun>` are the operator's own brackets and
+# stay text (read as markup they vanished, with the words between, from the page, the
+# address and the feeds).
+HTML_ELEMENTS = (
+    set(nh3.ALLOWED_TAGS)
+    | {"applet", "audio", "base", "basefont", "bgsound", "blink", "body", "button", "canvas"}
+    | {"dialog", "embed", "fieldset", "font", "form", "frame", "frameset", "head", "html"}
+    | {"iframe", "image", "input", "isindex", "keygen", "label", "legend", "link", "listing"}
+    | {"marquee", "math", "menu", "meta", "meter", "nextid", "nobr", "noembed", "noframes"}
+    | {"noscript", "object", "optgroup", "option", "output", "param", "picture", "plaintext"}
+    | {"portal", "progress", "script", "search", "select", "slot", "source", "style", "svg"}
+    | {"template", "textarea", "title", "track", "video", "xmp"}
+)
+ELEMENT_NAME = r"/?(?:" + "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True)) + r")(?![\w-])"
+MARKUP_START = re.compile(r"<(?=" + ELEMENT_NAME + ")", re.IGNORECASE)
+TEXT_BRACKET = re.compile(r"<(?!" + ELEMENT_NAME + ")", re.IGNORECASE)
+
+
+def text_brackets(value: str) -> str:
+    """`value` (a title: HTML with inline formatting) with every `<` that starts no
+    element written `&lt;`: 'Balita <5 Tahun' -> 'Balita &lt;5 Tahun'."""
+    return TEXT_BRACKET.sub("&lt;", value)
 
 
 def all_contents(context: Mapping, keys: Sequence[str] = ARTICLE_KEYS + PAGE_KEYS) -> list:

@@ -317,16 +317,62 @@ def test_build_cleans_body_title_and_summary(cleaned_site):
 
 
 def test_build_warns_about_what_it_removed(cleaned_site):
+    """In the body, and in the title and summary written in front matter (cleaned without
+    a word before), each at its own line."""
     assert [w.split(": ", 1)[1] for w in cleaned_site.warnings] == [
+        "HTML tidak aman dihapus dari halaman: <img> di judul (unsafe HTML removed) — judul "
+        "hanya berisi teks (boleh <b>, <i>, <em>, <strong>); hapus kode HTML-nya",
+        "HTML tidak aman dihapus dari halaman: <script> di ringkasan (unsafe HTML removed) — "
+        "hapus dari ringkasan",
         "HTML tidak aman dihapus dari halaman: <script> (unsafe HTML removed) — hapus dari "
         "berkas: bagian ini tidak pernah ditampilkan",
         "HTML tidak aman dihapus dari halaman: atribut onclick= (unsafe HTML removed) — hapus "
         "dari berkas: bagian ini tidak pernah ditampilkan",
     ]  # never "set TRUSTED_HTML = True": that switches cleaning off for every page
     assert [w.split(": ", 1)[0].rsplit("/", 1)[1] for w in cleaned_site.warnings] == [
+        "kabar.md:2",
+        "kabar.md:5",
         "kabar.md:9",
         "kabar.md:11",
     ]
+
+
+BRACKETS = """\
+---
+judul: Imunisasi Balita <5 Tahun dan Lansia >60 Tahun, Warga <Binangun> Datang
+tanggal: 2024-06-06 09:00
+kategori: Kesehatan
+ringkasan: Anak usia <5 tahun & lansia >60 tahun mendapat layanan gratis.
+---
+Isi berita.
+"""
+
+
+@pytest.fixture(scope="module")
+def brackets_site(tmp_path_factory):
+    content = make_content(tmp_path_factory.mktemp("brackets-content"))
+    (content / "berita" / "imunisasi.md").write_text(BRACKETS, encoding="utf-8")
+    return build_site(tmp_path_factory.mktemp("brackets") / "output", content=content)
+
+
+def test_brackets_that_start_no_element_are_the_operators_text(brackets_site):
+    """`<5 tahun`, `>60` and `<Binangun>` are text everywhere a reader meets the title and
+    the summary: the page, its address, the search engines' and WhatsApp's description,
+    the feeds. Before, `<5 Tahun dan Lansia >` vanished from the address, the feeds'
+    titles and the description, and `<Binangun>` from every place."""
+    import feedparser
+
+    title = "Imunisasi Balita <5 Tahun dan Lansia >60 Tahun, Warga <Binangun> Datang"
+    summary = "Anak usia <5 tahun & lansia >60 tahun mendapat layanan gratis."
+    url = "berita/2024/06/imunisasi-balita-5-tahun-dan-lansia-60-tahun-warga-binangun-datang/"
+    page = brackets_site.html(url)
+    assert text_of(page.h1) == title
+    assert page.title.get_text().startswith(title + " — ")
+    assert page.find("meta", attrs={"name": "description"})["content"] == summary
+    assert page.find("meta", property="og:description")["content"] == summary
+    feed = feedparser.parse(brackets_site.text("feeds/all.atom.xml"))
+    assert title in [entry.title for entry in feed.entries]
+    assert not [w for w in brackets_site.warnings if "imunisasi.md" in w]
 
 
 def test_trusted_html_is_left_as_written(trusted_site):
