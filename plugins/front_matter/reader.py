@@ -237,7 +237,7 @@ class YamlMarkdownReader(MarkdownReader):
                     f"isi baris  {field.written}: {field.example}",
                 )
         start, end = metadata.get("start"), metadata.get("end")
-        if start and end and _aware(end, self.settings) < _aware(start, self.settings):
+        if start and end and _ends_before(start, end, metadata, self.settings):
             raise ContentError(
                 source.path,
                 source.lines.get("end", 1),
@@ -311,6 +311,15 @@ def _check_news_as_page(source, settings):
             severity="warning",
         )
     )
+
+
+def _ends_before(start, end, metadata, settings):
+    """Whether an event's end is before its start. `selesai: 2024-08-17` (no time) is the
+    whole of that day, as the pages, the calendar and the feeds read it: only an earlier
+    day is before a start that has a time."""
+    if not metadata.get("end_has_time", True):
+        return end.date() < start.date()
+    return _aware(end, settings) < _aware(start, settings)
 
 
 def _aware(value, settings):

@@ -122,6 +122,19 @@ class Event(BoardItem):
     def last_day(self) -> dt.date:
         return local_day(self.end, self.settings) if self.end is not None else self.first_day
 
+    @property
+    def end_shown(self) -> str:
+        """How pages and feeds write the end after the start: "" when it adds nothing (no
+        end, the same day without a time, the same moment), "time" for a later time of
+        the same day ('– 12.00 WIB'), "day" for another day ('– Minggu, 18 Agustus 2024')."""
+        if self.end is None:
+            return ""
+        if self.last_day != self.first_day:
+            return "day"
+        if not self.end_has_time or (self.start_has_time and self.end == self.start):
+            return ""
+        return "time"
+
     def state_on(self, day: dt.date) -> str:
         """ "past", "current" or "upcoming" on the build day `day`."""
         if self.last_day < day:

@@ -28,11 +28,11 @@ SEPARATOR = " · "
 def when(event: Event) -> str:
     """'Kamis, 20 Juni 2024 pukul 09.00 WIB – 12.00 WIB' (as partials/event_when.html)."""
     text = tanggal_jam(event.start, event.start_has_time)
-    if event.end is None:
-        return text
-    if event.last_day == event.first_day and event.end_has_time:
+    if event.end_shown == "time":
         return f"{text} – {jam(event.end)}"
-    return f"{text} – {tanggal_jam(event.end, event.end_has_time)}"
+    if event.end_shown == "day":
+        return f"{text} – {tanggal_jam(event.end, event.end_has_time)}"
+    return text
 
 
 def lead(item: BoardItem) -> str:

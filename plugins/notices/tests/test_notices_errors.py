@@ -41,6 +41,14 @@ CASES = {
         4,
         ["selesai", "sebelum mulai"],
     ),
+    "selesai-tanpa-jam-hari-sebelumnya": (  # a timed start, an earlier day without time
+        "agenda",
+        EVENT,
+        "mulai: 2024-07-20 08:00\nselesai: 2024-07-19",
+        "error",
+        4,
+        ["selesai", "sebelum mulai"],
+    ),
     "mulai-hilang": (
         "agenda",
         EVENT,
@@ -239,6 +247,10 @@ def test_a_good_notice_and_event_pass(tmp_path):
         EVENT.format(
             extra="mulai: 2024-07-20 09:00 WITA\nselesai: 2024-07-20 11:00\npeta: -6.99, 111.83"
         ),
+        encoding="utf-8",
+    )
+    (content / "agenda" / "c.md").write_text(  # ends that day, time unwritten: fine
+        EVENT.format(extra="mulai: 2024-08-17 08:00\nselesai: 2024-08-17\nslug: upacara"),
         encoding="utf-8",
     )
     errors, warnings = check(settings_path(), content)
