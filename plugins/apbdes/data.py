@@ -653,10 +653,11 @@ def read_folder(
                     budget.path,
                     1,
                     f"APBDes {budget.year} ditulis di dua "
-                    f"berkas (also {os.path.basename(seen[budget.year])})",
+                    f"berkas (also {os.path.basename(seen[budget.year].path)})",
                     "hapus salah satunya",
                 )
             )
-        seen[budget.year] = budget.path
-    budgets.sort(key=lambda b: b.year, reverse=True)
+            continue  # one page per year: the other file's would clash at its address
+        seen[budget.year] = budget
+    budgets = sorted(seen.values(), key=lambda b: b.year, reverse=True)
     return budgets, errors

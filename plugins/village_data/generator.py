@@ -172,16 +172,24 @@ class VillageDataGenerator(Generator):
         data = DataSet(folder=folder, village=village)
         found = False
         for kind, read in READERS.items():
-            path = next(
-                (
-                    os.path.join(folder, kind + e)
-                    for e in EXTENSIONS
-                    if os.path.isfile(os.path.join(folder, kind + e))
-                ),
-                None,
-            )
-            if path is None:
+            paths = [
+                os.path.join(folder, kind + e)
+                for e in EXTENSIONS
+                if os.path.isfile(os.path.join(folder, kind + e))
+            ]
+            if not paths:
                 continue
+            path = paths[0]
+            for other in paths[1:]:  # profil.yml beside profil.yaml: one would be ignored
+                report(
+                    ContentError(
+                        other,
+                        1,
+                        f"{kind} ditulis di dua berkas (also {os.path.basename(path)}): "
+                        f"{os.path.basename(other)} tidak dibaca",
+                        "hapus salah satunya (satukan isinya di satu berkas)",
+                    )
+                )
             reader = DataReader(path)
             root = reader.load()
             value = read(reader, root, self) if root is not None else None

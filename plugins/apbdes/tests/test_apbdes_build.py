@@ -431,3 +431,16 @@ def test_realisasi_of_a_zero_anggaran_is_shown_as_an_amount(tmp_path):
     }
     assert rows["Pengeluaran pembiayaan"] == ["Rp0", "Rp0", "–"]
     assert rows["Sisa lebih (kurang) pembiayaan anggaran"][:2] == ["-Rp3.000.000", "Rp3.000.000"]
+
+
+def test_one_year_in_two_files_is_one_message(tmp_path):
+    """Not also four 'duplicate URL' errors telling to change APBDES_URL."""
+    text = (
+        "pendapatan:\n  - uraian: DD\n    anggaran: 5\nbelanja:\n  - bidang: 1\n    anggaran: 5\n"
+    )
+    content = apbdes_content(tmp_path, {"2024.yml": text, "2024.yaml": text})
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    assert [p.split("/data/apbdes/", 1)[1] for p in failed.value.problems] == [
+        "2024.yml:1: APBDes 2024 ditulis di dua berkas (also 2024.yaml) — hapus salah satunya"
+    ]

@@ -590,3 +590,20 @@ def test_document_dates_are_read_as_article_dates(tmp_path):
         "Jumat, bukan Sabtu (day name does not match the date) — periksa tanggalnya; bila "
         "tanggalnya benar, tulis  Jumat, 20 Desember 2024  (nama hari boleh tidak ditulis)"
     ]
+
+
+def test_one_kind_of_data_in_two_files_names_the_one_not_read(tmp_path):
+    """profil.yml beside profil.yaml: one of them was ignored without a word."""
+    content = tmp_path / "content"
+    write(content / "data", "profil.yml", "visi: Desa yang maju\n")
+    write(content / "data", "profil.yaml", "visi: Desa yang sejahtera\n")
+    (content / "pages").mkdir()
+    (content / "pages" / "tentang.md").write_text(
+        "---\njudul: Tentang\n---\nIsi.\n", encoding="utf-8"
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    assert [p.replace(str(content) + os.sep, "") for p in failed.value.problems] == [
+        "data/profil.yaml:1: profil ditulis di dua berkas (also profil.yml): profil.yaml "
+        "tidak dibaca — hapus salah satunya (satukan isinya di satu berkas)"
+    ]
