@@ -206,18 +206,36 @@ def _data_advice(
         + f" (di content/data/ atau content/data/desa/<slug-desa>/) dan APBDes "
         f"content/{apbdes[0]}/<tahun>.yml"
     )
+    proper = _yaml_name(stem, ext)
     if any(folder == a or fnmatch.fnmatch(folder, a) for a in apbdes):
+        if proper and proper != stem + ext:
+            return _rename(stem + ext, proper) + " (APBDes: satu berkas YAML per tahun)"
         if lower.endswith(YAML):
             return known
         return (
             f"APBDes ditulis sebagai berkas YAML, satu per tahun: {stem}.yml (lihat README, APBDes)"
         )
-    if lower.endswith(YAML):
-        wanted = next((n for n in names if os.path.splitext(n)[0] == stem.lower()), None)
+    if proper:
+        base = os.path.splitext(proper)[0].lower()
+        wanted = next((n for n in names if os.path.splitext(n)[0] == base), None)
         if wanted:
-            return f"nama berkas data harus huruf kecil: {stem.lower()}{ext.lower()}"
+            return _rename(stem + ext, base + os.path.splitext(proper)[1])
         return known
     return f"berkas data harus berupa YAML (.yml); {known}"
+
+
+def _rename(name: str, proper: str) -> str:
+    if name.lower() == proper.lower():
+        return f"nama berkas data harus huruf kecil: {proper}"
+    return f"ganti namanya menjadi {proper}"
+
+
+def _yaml_name(stem: str, ext: str) -> str | None:
+    """The name a YAML data file should have: `idm.yml` for `idm.yml.txt` (Notepad adds
+    .txt), `2022.yml` for `2022.YML`; None when it is not meant as YAML."""
+    if ext.lower() in (".txt", ".text") and stem.lower().endswith(YAML):
+        stem, ext = os.path.splitext(stem)
+    return stem + ext.lower() if ext.lower() in YAML else None
 
 
 @reports_only

@@ -44,6 +44,10 @@ def test_only_files_nobody_reads_are_named(tmp_path):
     (content / "data" / "desa" / "binangun" / "Idm.yml").write_text("x: 1\n", encoding="utf-8")
     (content / "data" / "apbdes" / "catatan.txt").write_text("x\n", encoding="utf-8")
     (content / "Desa.yml").write_text("[]\n", encoding="utf-8")
+    # Notepad's added .txt and upper-case extensions (the rename was "2023.yml.yml", or none)
+    (content / "data" / "apbdes" / "2023.yml.txt").write_text("x: 1\n", encoding="utf-8")
+    (content / "data" / "apbdes" / "2022.YML").write_text("x: 1\n", encoding="utf-8")
+    (content / "data" / "desa" / "binangun" / "profil.yml.txt").write_text("x\n", encoding="utf-8")
 
     errors, warnings = check(content=content)
 
@@ -57,8 +61,15 @@ def test_only_files_nobody_reads_are_named(tmp_path):
             "APBDes ditulis sebagai berkas YAML, satu per tahun: catatan.yml (lihat README, APBDes)"
         ),
         "Desa.yml": "nama berkas harus huruf kecil: desa.yml",
+        "data/apbdes/2023.yml.txt": (
+            "ganti namanya menjadi 2023.yml (APBDes: satu berkas YAML per tahun)"
+        ),
+        "data/apbdes/2022.YML": (
+            "nama berkas data harus huruf kecil: 2022.yml (APBDes: satu berkas YAML per tahun)"
+        ),
+        "data/desa/binangun/profil.yml.txt": "ganti namanya menjadi profil.yml",
     }, errors
-    assert len(errors) == 4, errors  # nothing else: the sample site's files are all known
+    assert len(errors) == 7, errors  # nothing else: the sample site's files are all known
     assert [w for w in warnings if "galeri/foto.jpg:1: " in w and "di luar folder album" in w]
 
 
