@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
-from front_matter.paths import inside_content
+from front_matter.paths import closest_file, inside_content
 
 from .aparatur import organization_ld, read_officials
 from .dokumen import group, read_documents
@@ -204,7 +204,7 @@ class VillageDataGenerator(Generator):
 
     def _photos(self, officials):
         photos = []
-        for official in officials.all:
+        for official in officials.all + officials.left_out:
             if not official.foto:
                 continue
             relative = inside_content(official.foto, self.path)
@@ -222,14 +222,18 @@ class VillageDataGenerator(Generator):
                 continue
             official.foto = relative
             if os.path.isfile(os.path.join(self.path, relative)):
-                photos.append(official)
+                if official not in officials.left_out:
+                    photos.append(official)
                 continue
+            close = closest_file(relative, self.path)
             report(
                 ContentError(
                     officials.path,
                     official.foto_line,
                     f"foto '{official.foto}' tidak ada (missing photo)",
-                    "simpan fotonya di content/images/ lalu tulis  foto: images/nama-foto.jpg",
+                    f"maksud Anda  foto: {close} ?"
+                    if close
+                    else "simpan fotonya di content/images/ lalu tulis  foto: images/nama-foto.jpg",
                 )
             )
         # Without the photos plugin (not in PLUGINS) the page shows no pictures.

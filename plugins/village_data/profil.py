@@ -197,16 +197,14 @@ def _read_people(reader, node):
             people.groups.append(AgeGroup(umur.replace(" ", ""), men, women))
     if len(reader.errors) > errors:
         return None
-    if people.groups:
-        for key, label in (("laki_laki", "laki-laki"), ("perempuan", "perempuan")):
-            total = sum(getattr(g, key) for g in people.groups)
-            if total != getattr(people, key):
-                reader.error(
-                    fields[key],
-                    f"jumlah {label} per kelompok umur ({thousands(total)}) "
-                    f"tidak sama dengan {key}: {thousands(getattr(people, key))} "
-                    "(age groups do not add up)",
-                    "periksa angka tiap kelompok umur atau jumlahnya",
-                )
-                return None
-    return people
+    for key, label in (("laki_laki", "laki-laki"), ("perempuan", "perempuan")):
+        total = sum(getattr(g, key) for g in people.groups)
+        if people.groups and total != getattr(people, key):  # both told, not one at a time
+            reader.error(
+                fields[key],
+                f"jumlah {label} per kelompok umur ({thousands(total)}) "
+                f"tidak sama dengan {key}: {thousands(getattr(people, key))} "
+                "(age groups do not add up)",
+                "periksa angka tiap kelompok umur atau jumlahnya",
+            )
+    return None if len(reader.errors) > errors else people
