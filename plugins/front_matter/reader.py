@@ -260,8 +260,9 @@ class YamlMarkdownReader(MarkdownReader):
             raise ContentError(
                 source.path,
                 source.body_line,
-                "isi berita kosong (empty body)",
-                "tulis isi berita di bawah baris --- penutup",
+                f"isi {schema.TYPE_NAMES.get(content_type, 'berita')} kosong (empty body)",
+                f"tulis isi {schema.TYPE_NAMES.get(content_type, 'berita')} di bawah baris "
+                "--- penutup",
             )
 
     def _check_belongs(self, source, metadata, content_type):

@@ -90,7 +90,8 @@ def _read_source(path, _mtime_ns, _size):
             path,
             1,
             "berkas kosong (empty file)",
-            "salin contoh berita dari content/berita dan isi judul, tanggal dan isinya",
+            "salin berkas lain dari folder yang sama (atau buat dengan  invoke new) lalu "
+            "isi judul, tanggal dan isinya",
         )
     lines = text.split("\n")
     if lines[0].strip() != "---":

@@ -49,6 +49,14 @@ CASES = {
         4,
         ["selesai", "sebelum mulai"],
     ),
+    "isi-kosong": (  # said of a notice, not of "berita"
+        "pengumuman",
+        "---\njudul: Pengumuman Uji\ntanggal: 2024-07-01\n{extra}---\n",
+        "",
+        "error",
+        5,
+        ["isi pengumuman kosong", "tulis isi pengumuman"],
+    ),
     "mulai-hilang": (
         "agenda",
         EVENT,
