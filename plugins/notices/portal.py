@@ -7,11 +7,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wartadesa.dates import build_day, local_day
+
 if TYPE_CHECKING:
     from pelican.contents import Article
     from pelican.generators import Generator
 
-HOME_SETTINGS = {"HOME_NOTICES": 5, "HOME_EVENTS": 3}
+HOME_SETTINGS = {"HOME_NOTICES": 5, "HOME_EVENTS": 3, "HOME_NOTICE_DAYS": 60}
+
+
+def on_home(notices: Sequence, settings: dict) -> list:
+    """The current notices the home page shows: one without `berlaku_sampai` for
+    HOME_NOTICE_DAYS after its date (it stays current on its page and in the list; it
+    stayed on the home page for years before)."""
+    days = settings.get("HOME_NOTICE_DAYS", HOME_SETTINGS["HOME_NOTICE_DAYS"])
+    today = build_day(settings)
+    return [
+        notice
+        for notice in notices
+        if notice.valid_until is not None
+        or not days
+        or (today - local_day(notice.date, settings)).days <= days
+    ]
 
 
 def headline(articles: Sequence[Article]) -> Article | None:
@@ -27,7 +44,7 @@ def add_to_context(generators: Sequence[Generator]) -> None:
     context = generators[0].context
     settings = generators[0].settings
     articles = context.get("articles", [])
-    notices = context.get("current_notices", [])
+    notices = on_home(context.get("current_notices", []), settings)
     events = context.get("upcoming_events", [])
     context["portal"] = {
         "headline": headline(articles),
