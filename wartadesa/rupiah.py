@@ -39,7 +39,10 @@ def percent(part, whole):
     """'85,6%' of part/whole, or '' when there is no whole to compare with."""
     if part is None or not whole:
         return ""
-    return format_percent(part / whole, locale=LOCALE, format="#,##0.0%")
+    # Rounded half up, as a spreadsheet and a reader do (Babel rounds half to even:
+    # 42,5 jt of 40 jt would be "106,2%" where Excel shows 106,3%); exact, in Decimal.
+    share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return format_percent(share / 100, locale=LOCALE, format="#,##0.0%")
 
 
 def persen(part, whole):

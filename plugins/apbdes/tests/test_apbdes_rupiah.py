@@ -29,3 +29,10 @@ def test_percent_has_one_decimal_with_comma():
     assert percent(1493500000, 1535000000) == "97,3%"
     assert percent(5, 5) == "100,0%"
     assert percent(None, 5) == "" and percent(5, 0) == ""
+
+
+def test_percent_rounds_half_up_as_a_spreadsheet_does():
+    # 106,25 %: Babel alone rounds half to even, "106,2%"; Excel and a reader say 106,3%.
+    assert percent(42_500_000, 40_000_000) == "106,3%"
+    assert percent(1, 8) == "12,5%" and percent(1, 16) == "6,3%"  # 6,25 %
+    assert percent(-5, 40) == "-12,5%"
