@@ -125,3 +125,19 @@ def test_annotation_escaping():
 def test_summary_cells_carry_no_markup():
     text = github.problems_summary(["content/x.md:1: judul <script>|x`"])
     assert "<script>" not in text and "&lt;script&gt;\\|x'" in text
+
+
+def test_a_warning_under_strict_is_one_problem_with_its_heading_apart(site):
+    """--strict (`invoke publish`, the workflow): the heading is printed once above the
+    warnings and is neither counted ("2 masalah" for one) nor an annotation."""
+    (site / "content" / "berita" / "2024-06-05-rapat.md").write_text(
+        "---\njudul: Rapat\ntanggal: 2024-06-05\npenting: true\n---\nIsi.\n", encoding="utf-8"
+    )  # a key of notices in an article: a warning
+    result = run(site, "wartadesa.build", "--output", "output", "--strict")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines[0] == "peringatan dianggap galat (--strict):"
+    assert len([line for line in lines if "2024-06-05-rapat.md:" in line]) == 1, lines
+    assert "Build gagal: 1 masalah." in result.stderr
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(commands) == 1 and "2024-06-05-rapat.md" in commands[0], commands

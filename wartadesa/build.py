@@ -49,12 +49,14 @@ class BuildFailed(Exception):
     """The build stopped; `problems` are the lines to show the operator (sorted by file
     and line, without repeats); `warnings` the warnings logged before it stopped."""
 
-    def __init__(self, problems, warnings=()):
+    def __init__(self, problems, warnings=(), heading=""):
         self.problems = sort_problems(problems)
         self.warnings = sort_problems(warnings)
-        super().__init__("\n".join(self.problems))
+        self.heading = heading  # a line shown above the problems, not one of them
+        super().__init__("\n".join(([heading] if heading else []) + self.problems))
 
 
+STRICT_HEADING = "peringatan dianggap galat (--strict):"
 _LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", re.S)
 
 
@@ -453,7 +455,7 @@ def _build_into(
         if collector.errors:
             raise BuildFailed(list(collector.errors), collector.warnings)
         if strict and collector.warnings:
-            raise BuildFailed(["peringatan dianggap galat (--strict):"] + collector.warnings)
+            raise BuildFailed(collector.warnings, heading=STRICT_HEADING)
         if stats is not None:
             stats["siteurl"] = settings.get("SITEURL", "")
         if pages is not None:
@@ -555,6 +557,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 130
     except BuildFailed as failed:
+        if failed.heading:
+            print(failed.heading, file=sys.stderr)
         for line in problem_lines(failed.problems, failed.warnings):
             print(line, file=sys.stderr)
         if github.enabled(args.github):
