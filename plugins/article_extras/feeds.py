@@ -1,9 +1,14 @@
 """What Pelican's Writer leaves out of every feed: its language, the page it belongs to, and
 a date for an empty feed.
 
-Pelican makes every feed with the site root as its link and no language. Every feed
-declares DEFAULT_LANG (`id`); a feed written with `FEED_PAGE_URL` in its context (a
-village's or region's feed: plugin villages) links to that page.
+Pelican makes every feed with the site root as its link (RSS `<link>`, Atom alternate link)
+and as its Atom `<id>`, and no language. Atom requires each feed's id to be its own: every
+feed declares DEFAULT_LANG (`id`) and links to the page it mirrors, which is also its id.
+A feed written with `FEED_PAGE_URL` in its context (a village's or region's feed: plugin
+villages; the notice feed: plugin notices, `pengumuman/`) links to that page; the feeds
+Pelican's ArticlesGenerator writes are known by their address: the site's feeds
+(FEED_ALL_ATOM, ...) link to the home page, a category's (CATEGORY_FEED_ATOM, ...) to the
+category's page, and likewise a tag's and an author's when a site turns those feeds on.
 
 An empty feed (a village in desa.yml with no news yet) is dated by the build day:
 feedgenerator dates a feed by its newest item, and a feed without items by the clock:
@@ -24,16 +29,60 @@ if TYPE_CHECKING:
 
 
 FEED_PAGE_URL = "FEED_PAGE_URL"  # context key: the address (like an item's url) of the page
+# Feeds of the whole site (Pelican's settings): their page is the home page.
+SITE_FEEDS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
+# Feeds of one category, tag or author: (setting prefix, context list of (object, articles)).
+TERM_FEEDS = (("CATEGORY", "categories"), ("TAG", "tags"), ("AUTHOR", "authors"))
+
+
+def feed_address(context: Mapping[str, Any], feed: SyndicationFeed) -> str | None:
+    """The feed's own address relative to the site (`feeds/all.atom.xml`): the Writer makes
+    its `feed_url` by joining FEED_DOMAIN and the address it was given."""
+    url = str(feed.feed.get("feed_url") or "")
+    domain = str(context.get("FEED_DOMAIN") or "").rstrip("/")
+    if domain and url.startswith(domain + "/"):
+        return url[len(domain) + 1 :]
+    return None
+
+
+def feed_page(context: Mapping[str, Any], address: str | None) -> str | None:
+    """The page (an address like an item's url, "" for the home page) of a feed Pelican's
+    ArticlesGenerator wrote at `address`; None when it is none of those feeds."""
+    if address is None:
+        return None
+    for key in SITE_FEEDS:
+        url = context.get(key + "_URL") or context.get(key)
+        if url and str(url) == address:
+            return ""
+    for prefix, list_key in TERM_FEEDS:
+        for kind in ("ATOM", "RSS"):
+            template = context.get(f"{prefix}_FEED_{kind}")
+            template = context.get(f"{prefix}_FEED_{kind}_URL", template)
+            if not template or "{slug}" not in str(template):
+                continue
+            head, _, tail = str(template).partition("{slug}")
+            if len(address) <= len(head) + len(tail) or not (
+                address.startswith(head) and address.endswith(tail)
+            ):
+                continue
+            slug = address[len(head) : len(address) - len(tail)]
+            for term, _articles in context.get(list_key) or []:
+                if term.slug == slug:
+                    return term.url
+    return None
 
 
 def language_and_page(
     context: Mapping[str, Any], feed: SyndicationFeed | None = None, **_kwargs: object
 ) -> None:
-    """feed_generated: the feed's language, and its page when the writer was told one."""
+    """feed_generated: the feed's language, and its page: the one the writer was told, or
+    the one of a feed Pelican's ArticlesGenerator writes."""
     if feed is None:
         return
     feed.feed["language"] = context.get("DEFAULT_LANG") or "id"
     page = context.get(FEED_PAGE_URL)
+    if page is None:
+        page = feed_page(context, feed_address(context, feed))
     if page is not None:
         # As Pelican joins SITEURL and an item's url (Writer._add_item_to_the_feed).
         link = str(context.get("SITEURL") or "").rstrip("/") + "/" + str(page)

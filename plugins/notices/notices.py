@@ -90,7 +90,10 @@ class NoticesGenerator(Generator):
                 last_modified=max((n.published_date for n in self.notices), default=None),
             )
         newest = sorted(self.notices, key=lambda n: (n.date, n.slug), reverse=True)
+        # The feeds link to the list they mirror (plugin article_extras: FEED_PAGE_URL is
+        # their <link> and Atom <id>), as a village's feeds link to its page.
+        context = self.context
+        if save_as and self.settings.get("NOTICES_URL") is not None:
+            context = {**self.context, "FEED_PAGE_URL": self.settings["NOTICES_URL"]}
         for path, kind in self._feeds():
-            writer.write_feed(
-                newest, self.context, path, path, feed_type=kind, feed_title="Pengumuman"
-            )
+            writer.write_feed(newest, context, path, path, feed_type=kind, feed_title="Pengumuman")
