@@ -111,3 +111,36 @@ def test_every_feed_declares_indonesian(published_site):
         assert parsed(published_site, path).feed.language == "id", path
     site_feed = parsed(published_site, "feeds/all.rss.xml")
     assert site_feed.feed.link == f"{PRODUCTION_URL}/"
+
+
+ATTACHMENT = "files/jadwal-ronda-juli.txt"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "feeds/pengumuman.atom.xml",
+        "feeds/pengumuman.rss.xml",
+        "feeds/desa/binangun.atom.xml",
+        "feeds/desa/binangun.rss.xml",
+        "feeds/wilayah/35.23.07.atom.xml",
+    ],
+)
+def test_a_notice_entry_carries_its_attachment(published_site, path):
+    """As the notice's page: 'Lampiran: <name>' linked after the text, with the absolute
+    address of the published file; and the file as the entry's enclosure."""
+    found = entries(parsed(published_site, path))
+    entry = found[RONDA]
+    html = entry.content[0].value if entry.get("content") else entry.description
+    body = BeautifulSoup(html, "html.parser")
+    paragraph = body.find_all("p")[-1]
+    assert " ".join(paragraph.get_text().split()) == "Lampiran: jadwal-ronda-juli.txt"
+    assert paragraph.a["href"] == f"{PRODUCTION_URL}/{ATTACHMENT}"
+    page = published_site.html(RONDA).select_one("p.attachment a")
+    assert page.get_text() == "jadwal-ronda-juli.txt"  # the page shows the same
+    size = published_site.path(ATTACHMENT).stat().st_size
+    assert [(e.href, e.type, e.length) for e in entry.enclosures] == [
+        (f"{PRODUCTION_URL}/{ATTACHMENT}", "text/plain", str(size))
+    ]
+    assert not found[JALAN].get("enclosures")  # a notice without lampiran has none
+    assert "Lampiran" not in (found[JALAN].get("description") or "")
