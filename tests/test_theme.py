@@ -30,6 +30,10 @@ ALL_ARTICLE_URLS = [
 ]
 VIDEO_ID = "dQw4w9WgXcQ"
 VIDEO_ARTICLE = "berita/2024/01/kabar-desa-nomor-3/"
+# A normal headline as the video's title: two or three lines on a phone.
+VIDEO_TITLE = (
+    "Musyawarah Desa Binangun: Warga dan BPD Sepakati Prioritas Pembangunan Jalan Dusun Krajan"
+)
 FOOTER = {
     "OFFICE_ADDRESS": "Jl. Raya Binangun No. 1\nKecamatan Singgahan, Tuban 62361",
     "CONTACT_EMAIL": "pemdes@binangun.desa.id",
@@ -56,7 +60,12 @@ def write_generated_content(root):
             f"---\ntitle: Kabar Desa Nomor {number}\ndate: 2024-01-{number:02d}\n"
             f"category: {category}\ntags: [kabar]\nauthor: Operator Desa\n"
             + ("village: Binangun\n" if number == 2 else "")
-            + (f"youtube: https://www.youtube.com/watch?v={VIDEO_ID}\n" if number == 3 else "")
+            + (
+                f"youtube: https://www.youtube.com/watch?v={VIDEO_ID}\n"
+                f'youtube_title: "{VIDEO_TITLE}"\n'
+                if number == 3
+                else ""
+            )
             + f"summary: Ringkasan kabar desa nomor {number}.\n---\n\n"
             + "Kabar singkat dari desa untuk warga. " * 40
             + "\n",

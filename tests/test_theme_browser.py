@@ -7,7 +7,14 @@ import pytest
 
 from conftest import ARTIFACTS, screenshot, serve_folder
 from tests.sitetools import build_site
-from tests.test_theme import FOOTER, KONFERENSI, MUSDES, VIDEO_ARTICLE, write_generated_content
+from tests.test_theme import (
+    FOOTER,
+    KONFERENSI,
+    MUSDES,
+    VIDEO_ARTICLE,
+    VIDEO_TITLE,
+    write_generated_content,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -244,6 +251,29 @@ def test_video_box_keeps_its_size_when_the_player_loads(page_factory, served_gen
     assert page.external_requests and all(
         url.startswith("https://www.youtube-nocookie.com/embed/") for url in page.external_requests
     )
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_a_long_video_title_never_covers_the_play_button(page_factory, served_generated, width):
+    """A headline as the video's title (three lines or more on a phone) shows two lines
+    with an ellipsis; the play button stays below them, inside the poster."""
+    page = page_factory(width, 740)
+    page.goto(served_generated + "/" + VIDEO_ARTICLE)
+    figure = page.locator("figure.video")
+    figure.scroll_into_view_if_needed()
+    poster = figure.bounding_box()
+    title = page.locator(".video__title")
+    band = title.bounding_box()
+    play = page.locator(".video__play").bounding_box()
+    assert " ".join(title.text_content().split()) == VIDEO_TITLE  # all of it for screen readers
+    line = float(title.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)"))
+    assert title.evaluate("el => el.scrollHeight > el.clientHeight")  # the title is clamped
+    assert title.evaluate("el => el.clientHeight") <= 2 * line + 1  # to two lines
+    assert band["y"] + band["height"] <= play["y"], (band, play)  # never over the button
+    assert poster["y"] <= band["y"] and play["y"] + play["height"] <= poster["y"] + poster["height"]
+    middle = play["x"] + play["width"] / 2
+    assert abs(middle - (poster["x"] + poster["width"] / 2)) < 2
+    screenshot(page, f"theme-video-long-title-{width}")
 
 
 def test_reading_order_on_phone_title_first(page_factory, served_sample_site):
