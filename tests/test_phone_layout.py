@@ -61,6 +61,26 @@ def test_menu_is_one_row_and_fits(phone, phone_site):
     screenshot(phone, "phone-home-360")
 
 
+def test_menu_wraps_rather_than_scrolls_at_320px(page_factory, phone_site):
+    """Six items (the kit's data pages add Profil) do not fit one row of a 320 px phone:
+    the last ones wrap onto a second row, every item whole and in view, nothing scrolls."""
+    phone = page_factory(width=320, height=740)
+    phone.goto(phone_site + "/profil/")
+    items = boxes(phone, ".menu li")
+    assert len(items) == 6, items
+    assert all(item["left"] >= 0 and item["right"] <= 320 for item in items), items
+    assert phone.evaluate(
+        "() => { const u = document.querySelector('.menu ul');"
+        " return u.scrollWidth <= u.clientWidth && getComputedStyle(u).overflowX === 'visible'; }"
+    )
+    assert phone.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    for link in phone.locator(".menu a").all():  # no label is cut ("Prof…")
+        assert link.evaluate("el => el.scrollWidth <= el.clientWidth"), link.inner_text()
+    screenshot(phone, "phone-menu-320")
+
+
 def test_phone_number_is_never_broken(page_factory, phone_site):
     phone = page_factory(width=280, height=740)  # the narrowest phones still in use
     phone.goto(phone_site + "/")

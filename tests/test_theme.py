@@ -514,6 +514,32 @@ def test_header_logo_menu_and_current_page(sample_site):
     assert text_of(menu.find("a", attrs={"aria-current": "page"})) == "Berita"
 
 
+@pytest.mark.parametrize(
+    "url, label, kind",
+    [
+        ("", "Beranda", "page"),
+        ("arsip/", "Berita", "page"),
+        ("tentang/", "Tentang", "page"),
+        ("kategori/pemerintahan/", "Kategori", "true"),  # a page below the item's address
+        ("desa/binangun/", "Desa", "true"),
+        ("desa/binangun/profil/", "Desa", "true"),
+        # The one item of the data pages (Profil) is current on every page of the group.
+        ("profil/", "Profil", "page"),
+        ("aparatur/", "Profil", "true"),
+        ("dokumen/", "Profil", "true"),
+        ("apbdes/", "Profil", "true"),
+        ("apbdes/2024/", "Profil", "true"),
+        (KONFERENSI, None, None),  # no item leads to an article
+    ],
+)
+def test_menu_marks_the_item_a_page_belongs_to(sample_site, url, label, kind):
+    menu = sample_site.html(url).find("nav", attrs={"aria-label": "Menu utama"})
+    labels = [text_of(a) for a in menu.find_all("a")]
+    assert labels == ["Beranda", "Berita", "Kategori", "Desa", "Tentang", "Profil"]
+    current = menu.find_all("a", attrs={"aria-current": True})
+    assert [(text_of(a), a["aria-current"]) for a in current] == ([(label, kind)] if label else [])
+
+
 def test_footer_shows_address_contacts_and_social_links(generated_site):
     footer = generated_site.html("").find("footer")
     text = text_of(footer)
