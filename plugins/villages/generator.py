@@ -142,6 +142,7 @@ class VillagesGenerator(Generator):
             region.children.sort(key=lambda r: r.code)
             region.villages.sort(key=lambda v: (v.name, v.code))
         self.directory = self._directory()
+        self.other_regions = self._other_regions()
         self.context["villages"] = self.villages
         self.context["regions"] = self.regions
         self.context["village_directory"] = self.directory
@@ -196,6 +197,13 @@ class VillagesGenerator(Generator):
             kabupaten.items[-1].items.append(village)
         return list(groups.values())
 
+    def _other_regions(self):
+        """The regions with a page but no village of the directory (tagged with `wilayah:`
+        only, and the provinces above them), in code order: the directory lists them
+        after its villages, so that every region page is reached from it (the directory
+        links each village's kecamatan, kabupaten and province)."""
+        return [region for region in self.regions if not region.villages and region.save_as]
+
     def planned_outputs(self) -> Iterator[tuple[Any, ...]]:
         """Every file generate_output writes, for content_guard's output plan:
         (save_as, description, source path, line, hint[, (url, articles, template)]);
@@ -249,6 +257,7 @@ class VillagesGenerator(Generator):
                 self.get_template("villages"),
                 self.context,
                 directory=self.directory,
+                other_regions=self.other_regions,
                 url=self.settings.get("VILLAGES_URL"),
                 template_name="villages",
                 page_name=os.path.splitext(save_as)[0],

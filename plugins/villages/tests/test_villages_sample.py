@@ -111,6 +111,26 @@ def test_directory_groups_by_kabupaten_and_kecamatan_with_counts(sample_site):
             ["Kecamatan Kediri 1 berita"],
             ["Desa Bengkel 1 berita"],
         ),
+        # regions tagged with `wilayah:` only, and the provinces above them
+        (
+            "Wilayah lain",
+            [],
+            [
+                "Provinsi Sumatera Utara 1 berita",
+                "Provinsi Jawa Tengah 1 berita",
+                "Provinsi Nusa Tenggara Timur 1 berita",
+                "Provinsi Kalimantan Tengah 1 berita",
+                "Kabupaten Gunung Mas, Kalimantan Tengah 1 berita",
+                "Provinsi Kalimantan Selatan 2 berita",
+            ],
+        ),
+    ]
+    # each kabupaten heading links its province too
+    assert [a["href"] for a in page.select("main section h2 a")][:4] == [
+        "../wilayah/jawa-timur/tuban/",
+        "../wilayah/jawa-timur/",
+        "../wilayah/bali/tabanan/",
+        "../wilayah/bali/",
     ]
 
 
@@ -306,6 +326,39 @@ def test_links_on_village_and_region_pages_resolve(sample_site):
             if target.netloc != "site":
                 continue
             assert sample_site.exists(target.path), f"{url}: broken link {link['href']}"
+
+
+def test_every_region_page_is_reached_from_the_directory(sample_site):
+    """From the menu's Desa item (the directory `desa/`), following only the links between
+    place pages (desa/, wilayah/: lists, headings, breadcrumbs), a reader reaches every
+    region page the build wrote, not only through an article's place line; the help page
+    `ikuti/` sends readers of region feeds there."""
+    menu = sample_site.html("").select_one('nav[aria-label="Menu utama"]')
+    start = [
+        urlparse(urljoin("http://site/", a["href"])).path.lstrip("/") for a in menu.find_all("a")
+    ]
+    assert "desa/" in start
+    reached, queue = {"desa/"}, ["desa/"]
+    while queue:
+        url = queue.pop()
+        for link in sample_site.html(url).select("a[href]"):
+            target = urlparse(urljoin("http://site/" + url, link["href"]))
+            path = target.path.lstrip("/")
+            if target.netloc != "site" or not path.startswith(("desa/", "wilayah/")):
+                continue
+            if path.endswith("/") and path not in reached and sample_site.exists(path):
+                reached.add(path)
+                queue.append(path)
+    built = {
+        p.relative_to(sample_site.output).parent.as_posix() + "/"
+        for p in sample_site.output.glob("wilayah/**/index.html")
+    }
+    assert len(built) == 12
+    assert sorted(built - reached) == []
+    help_page = sample_site.html("ikuti/").main
+    sentence = next(p for p in help_page.find_all("p") if "provinsi" in p.get_text())
+    assert "semua wilayah tercantum di daftar desa" in text_of(sentence).replace(" .", ".")
+    assert sentence.a["href"] == "../desa/"
 
 
 def test_sample_build_loads_little_data(tmp_path):
