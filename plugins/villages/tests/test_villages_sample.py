@@ -154,6 +154,26 @@ def test_region_pages(sample_site, url, h1, code, articles):
     assert listed_articles(page) == [berita(a) for a in articles]
 
 
+@pytest.mark.parametrize(
+    "url, description",
+    [
+        ("wilayah/bali/", "Berita dari Provinsi Bali dan desa-desa di dalamnya."),
+        (
+            "wilayah/jawa-timur/tuban/",
+            "Berita dari Kabupaten Tuban (Jawa Timur) dan desa-desa di dalamnya.",
+        ),
+        (
+            "wilayah/jawa-timur/tuban/singgahan/",
+            "Berita dari Kecamatan Singgahan (Kab. Tuban, Jawa Timur) dan desa-desa di dalamnya.",
+        ),
+    ],
+)
+def test_region_description_names_the_region_once(sample_site, url, description):
+    page = sample_site.html(url)
+    assert page.find("meta", attrs={"name": "description"})["content"] == description
+    assert page.find("meta", attrs={"property": "og:description"})["content"] == description
+
+
 def test_region_page_lists_its_villages_and_subregions(sample_site):
     tuban = sample_site.html("wilayah/jawa-timur/tuban/")
     items = [words(li) for li in tuban.select("main ul li")]
