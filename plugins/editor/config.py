@@ -118,7 +118,7 @@ def type_collection(
     choices: Mapping[str, Any],
 ) -> dict[str, Any]:
     used = [field for field in schema.FIELDS if name in field.used_by]
-    fields = [form_field(field, name, choices) for field in used if in_form(field)]
+    fields = [form_field(field, name, choices) for field in used if in_form(field, name)]
     # A required field the form cannot fill: such files are edited, never created here.
     creatable = all(in_form(field) for field in used if name in field.required)
     slug_field = schema.BY_KEY["slug"].written

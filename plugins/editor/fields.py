@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from front_matter import schema
 from front_matter.keys import MAX_SLUG, SLUG
 
 if TYPE_CHECKING:
@@ -52,10 +53,9 @@ FORM_HINTS = {
     "diarahkan ke sini.",
     "date": "Tanggal dan jam terbit, menurut zona waktu situs.",
 }
-TEMPLATE_OPTIONS = [
-    {"label": "Berita (article)", "value": "article"},
-    {"label": "Halaman (page)", "value": "page"},
-]
+# The select's labels of the theme's templates; a type's form offers the templates that fit
+# it (schema.TEMPLATES), and has no `template` field when only one fits (`in_form`).
+TEMPLATE_LABELS = {"article": "Berita (article)", "page": "Halaman (page)"}
 
 
 # The schema types the form knows (front_matter.schema docstring). A field of another type
@@ -107,9 +107,24 @@ PHOTO_FIELDS = [
 ]
 
 
-def in_form(field: Field) -> bool:
-    """True when the form has a widget for `field` (its type, or its key for `image`)."""
-    return field.type in KNOWN_TYPES
+def in_form(field: Field, content_type: str | None = None) -> bool:
+    """True when the form has a widget for `field` (its type, or its key for `image`). In
+    the form of `content_type`, a `template` field only when more than one template fits
+    that type (schema.TEMPLATES): with one, the theme picks it and a select would only
+    offer a way to break the build."""
+    if field.type not in KNOWN_TYPES:
+        return False
+    if field.type == "template" and content_type is not None:
+        return len(schema.TEMPLATES.get(content_type, ())) > 1
+    return True
+
+
+def template_options(content_type: str) -> list[dict[str, str]]:
+    """The select options of the templates that fit `content_type` (schema.TEMPLATES)."""
+    return [
+        {"label": TEMPLATE_LABELS.get(name, name), "value": name}
+        for name in schema.TEMPLATES.get(content_type, ())
+    ]
 
 
 def form_field(field: Field, content_type: str, choices: Mapping[str, Any]) -> dict[str, Any]:
@@ -121,11 +136,11 @@ def form_field(field: Field, content_type: str, choices: Mapping[str, Any]) -> d
         "hint": FORM_HINTS.get(field.key, field.help),
         "required": content_type in field.required,
     }
-    widget.update(_widget(field, choices))
+    widget.update(_widget(field, content_type, choices))
     return widget
 
 
-def _widget(field, choices):
+def _widget(field, content_type, choices):
     if field.key == "village" and choices.get("villages"):
         options = [
             {"label": option["label"], "value": option["value"]} for option in choices["villages"]
@@ -159,7 +174,7 @@ def _widget(field, choices):
     if kind == "status":
         return {"widget": "select", "options": STATUS_OPTIONS, "default": "published"}
     if kind == "template":
-        return {"widget": "select", "options": TEMPLATE_OPTIONS}
+        return {"widget": "select", "options": template_options(content_type)}
     if kind == "lang":
         return {"widget": "string", "pattern": ["^[a-z]{2,3}$", "Kode bahasa, misalnya en."]}
     if kind == "flag":

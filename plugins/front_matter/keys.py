@@ -3,7 +3,9 @@
 Addresses and output paths are made by the site from the date and the slug: `url` and
 `save_as` are refused (an address could break out of an attribute, point elsewhere or
 overwrite a file the site writes itself). A slug is one path segment of `a-z`, `0-9` and
-`-`; `lang` a language code; `template` one of the theme's content templates. Unknown keys
+`-`; `lang` a language code; `template` one of the theme's content templates, and the one
+of its content type (`schema.TEMPLATES`: `page` in a news article stops the build in the
+theme). Unknown keys
 are warnings and are dropped: Pelican would otherwise set any key as an attribute of the
 article (`timezone`, `date_format`, `settings`, ...). The keys themselves are in schema.py.
 """
@@ -19,7 +21,7 @@ from . import schema
 from .errors import ContentError
 
 REFUSED_KEYS = schema.REFUSED
-TEMPLATES = ("article", "page")
+TEMPLATES = tuple(dict.fromkeys(name for names in schema.TEMPLATES.values() for name in names))
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 MAX_SLUG = 100
@@ -64,6 +66,33 @@ def check_value(path: str | os.PathLike, line: int | None, key: str, value: obje
             "hapus baris template: (tema memilih sendiri) atau pakai salah satu: "
             + ", ".join(TEMPLATES),
         )
+
+
+def check_template(
+    path: str | os.PathLike, line: int | None, value: object, content_type: str
+) -> None:
+    """Raise ContentError when the template `value` is not one of `content_type`'s
+    (schema.TEMPLATES): the theme's page.html cannot render a news article, nor
+    article.html a page. A type without templates of its own is not checked here (its
+    `template` key is not used: schema `used_by`)."""
+    fitting = schema.TEMPLATES.get(content_type)
+    if not fitting or not isinstance(value, str) or value in fitting:
+        return
+    name = schema.TYPE_NAMES.get(content_type, content_type)
+    owners = [
+        schema.TYPE_NAMES.get(kind, kind)
+        for kind, names in schema.TEMPLATES.items()
+        if value in names
+    ]
+    raise ContentError(
+        path,
+        line,
+        f"template '{value}' tidak bisa dipakai untuk {name}"
+        + (f": templat itu untuk {', '.join(owners)}" if owners else "")
+        + " (template does not fit this content type)",
+        "hapus baris template: (tema memilih sendiri) atau tulis  template: "
+        + " atau ".join(fitting),
+    )
 
 
 _HEADER_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:")

@@ -17,7 +17,7 @@ from . import limits, schema
 from .contents import text_brackets
 from .dates import DateError, has_time, parse_date
 from .errors import ContentError, report
-from .keys import REFUSED_KEYS, check_value, native_lines, refused
+from .keys import REFUSED_KEYS, check_template, check_value, native_lines, refused
 from .source import KNOWN_KEYS, read_source
 from .values import BadValue, attachment_path, coordinates, flag
 
@@ -216,6 +216,9 @@ class YamlMarkdownReader(MarkdownReader):
     def _check_required(self, source, content, metadata):
         content_type = content_type_of(source.path, self.settings)
         self._check_belongs(source, metadata, content_type)
+        if "template" in metadata:
+            line = source.lines.get("template") or native_lines(source.text).get("template", 1)
+            check_template(source.path, line, metadata["template"], content_type)
         if content_type == schema.PAGE:
             _check_news_as_page(source, self.settings)
         for field in schema.required_for(content_type):

@@ -35,6 +35,12 @@ ALBUM = "album"  # galeri
 CONTENT_TYPES = (ARTICLE, PAGE, NOTICE, EVENT, ALBUM)
 # Title, dates, villages, status and slug mean the same in every type of the notice board.
 NOTICE_BOARD = (NOTICE, EVENT)
+# The theme's templates a `template:` key may name, by content type: the theme's article.html
+# renders an `article`, page.html a `page`, so `template: page` on a news article stops the
+# build in the theme. The reader refuses a template of another type (front_matter.keys
+# .check_template); the web editor offers the templates of each type, and no field where
+# only one fits.
+TEMPLATES = {ARTICLE: ("article",), PAGE: ("page",)}
 
 
 @dataclass(frozen=True)
@@ -267,9 +273,11 @@ FIELDS = (
     Field(
         "template",
         type="template",
+        used_by=tuple(TEMPLATES),
         label="Templat",
-        help="Templat tampilan: article atau page (tema memilih sendiri).",
-        reference="`article` or `page` only (the theme picks the right one anyway)",
+        help="Templat tampilan: article untuk berita, page untuk halaman (tema memilih sendiri).",
+        reference="`article` in an article, `page` in a page; any other is refused (the theme "
+        "picks the right one anyway, so the web editor has no field for it)",
         example="page",
     ),
     Field(

@@ -72,7 +72,7 @@ def test_published_config_is_the_generated_one(config, settings):
 def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
     form = collection(config, kind)
     assert form["folder"] == folder
-    expected = [f for f in schema.FIELDS if kind in f.used_by and in_form(f)]
+    expected = [f for f in schema.FIELDS if kind in f.used_by and in_form(f, kind)]
     fields = form["fields"]
     assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
     for field, widget in zip(expected, fields, strict=False):
@@ -90,12 +90,31 @@ def test_form_hints_name_schema_fields():
 
 def test_every_schema_field_is_in_some_form(config):
     names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
-    assert {f.written for f in schema.FIELDS} <= names
+    # `template`: one template fits each type, so no form has it (test below)
+    left_out = {f.written for f in schema.FIELDS if f.type == "template"}
+    assert {f.written for f in schema.FIELDS} - left_out <= names
     unknown = [f"{f.key} ({f.type})" for f in schema.FIELDS if not in_form(f)]
     assert unknown == [], (
         "schema field types the editor has no widget for: add one in "
         "plugins/editor/fields.py (_widget, KNOWN_TYPES)"
     )
+
+
+def test_a_form_offers_only_the_templates_of_its_type(config, settings, monkeypatch):
+    """`template: page` in a news article passed the form and stopped the build in the
+    theme ("'page' is undefined"; the reader now refuses it): each form offers the
+    templates that fit its type (schema.TEMPLATES), and none when only one fits."""
+    for kind in schema.CONTENT_TYPES:
+        if any(c["name"] == kind for c in config["collections"]):
+            names = [f["name"] for f in collection(config, kind)["fields"]]
+            assert "template" not in names, kind
+    monkeypatch.setitem(schema.TEMPLATES, schema.PAGE, ("page", "page-lebar"))
+    made = editor_config(settings)
+    template = next(f for f in collection(made, "page")["fields"] if f["name"] == "template")
+    assert template["widget"] == "select"
+    assert [o["value"] for o in template["options"]] == ["page", "page-lebar"]
+    assert template["options"][0]["label"] == "Halaman (page)"
+    assert "template" not in [f["name"] for f in collection(made, "article")["fields"]]
 
 
 def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
