@@ -215,12 +215,13 @@ class YamlMarkdownReader(MarkdownReader):
 
     def _check_required(self, source, content, metadata):
         content_type = content_type_of(source.path, self.settings)
-        self._check_belongs(source, metadata, content_type)
+        explained = ()
+        if content_type == schema.PAGE:
+            explained = _check_news_as_page(source, metadata, self.settings)
+        self._check_belongs(source, metadata, content_type, explained)
         if "template" in metadata:
             line = source.lines.get("template") or native_lines(source.text).get("template", 1)
             check_template(source.path, line, metadata["template"], content_type)
-        if content_type == schema.PAGE:
-            _check_news_as_page(source, self.settings)
         for field in schema.required_for(content_type):
             if not metadata.get(field.key) and field.key in source.typos:
                 written, line = source.typos[field.key]
@@ -268,15 +269,20 @@ class YamlMarkdownReader(MarkdownReader):
                 "--- penutup",
             )
 
-    def _check_belongs(self, source, metadata, content_type):
+    def _check_belongs(self, source, metadata, content_type, explained=()):
         """A key of another content type (penting: in a news article) is a warning and is
-        dropped, like an unknown key. A type the schema does not describe yet (no field
+        dropped, like an unknown key; the keys in `explained` are dropped without one (a
+        warning of their own said why). A type the schema does not describe yet (no field
         names it) is not checked."""
         if not schema.used_by(content_type):
             return
         for key in list(metadata):
             field = schema.BY_KEY.get(key)
             if field is None or content_type in field.used_by:
+                continue
+            if key in explained:
+                del metadata[key]
+                metadata.pop(f"{key}_has_time", None)
                 continue
             owners = ", ".join(schema.TYPE_NAMES[t] for t in field.used_by)
             report(
@@ -293,15 +299,22 @@ class YamlMarkdownReader(MarkdownReader):
             metadata.pop(f"{key}_has_time", None)
 
 
-NEWS_KEYS = ("date", "category", "village")  # what makes a page look like a news article
+# What makes a page look like a news article (`kode_desa` joins `desa`). None of them is
+# the page's in the schema (`used_by`), so the web editor's page form does not offer them.
+NEWS_KEYS = ("date", "category", "village", "village_code")
 
 
-def _check_news_as_page(source, settings):
+def _check_news_as_page(source, metadata, settings):
     """A page with `tanggal`, `kategori` or `desa` is almost surely a news article saved in
-    the pages folder: it would be published as an undated page, outside every list."""
-    found = [source.written.get(key, key) for key in NEWS_KEYS if key in source.lines]
+    the pages folder: it would be published as an undated page, outside every list. One
+    warning for them all; returns the keys it named (dropped, as keys a page does not use,
+    without a warning each)."""
+    # The keys as written (YAML), else as Pelican's native header has them (English).
+    written = source.written or {key: key for key in metadata}
+    keys = [key for key in NEWS_KEYS if key in written]
+    found = [written[key] for key in keys]
     if not found:
-        return
+        return ()
     folder = (settings.get("ARTICLE_PATHS") or ["berita"])[0]
     folder = folder if folder not in ("", ".") else "berita"
     report(
@@ -315,6 +328,7 @@ def _check_news_as_page(source, settings):
             severity="warning",
         )
     )
+    return (*keys, "village") if "village_code" in keys else tuple(keys)
 
 
 def _ends_before(start, end, metadata, settings):

@@ -11,7 +11,9 @@ checked by `plugins/front_matter/tests/test_schema.py`) and the web editor's for
 
 Content types: CONTENT_TYPES names the Markdown content types (folders: ARTICLE_PATHS,
 PAGE_PATHS, CONTENT_TYPE_PATHS), TYPE_LABELS what operators call them; the web editor
-makes one form of each type that has a folder and fields (`used_by`).
+makes one form of each type that has a folder and fields (`used_by`). A page (Profil,
+Kontak) has no date, category or village: the reader takes a page with them for a news
+article in the wrong folder (reader.NEWS_KEYS, a warning), so they are not the page's.
 
 Types: `text` (one value), `list` (one value or a list), `date`, `status`, `markdown`
 (text, Markdown allowed), `address` (a web address), `slug`, `lang`, `template`, `flag`
@@ -102,7 +104,7 @@ FIELDS = (
         "tanggal",
         "date",
         required=(ARTICLE, NOTICE, ALBUM),
-        used_by=(*BOTH, NOTICE, ALBUM),
+        used_by=(ARTICLE, NOTICE, ALBUM),
         help="Tanggal dan jam terbit. Contoh lain: 2025-01-15 atau 2025-01-15 09:00.",
         reference="required for articles, notices and albums: `2024-06-06`, `2024-06-06 09:00`, "
         "`2024-06-06 09:00+08:00`, `2024-06-06 09:00 WITA`; also day first as Indonesians "
@@ -125,21 +127,23 @@ FIELDS = (
         "village",
         "desa",
         "list",
-        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        used_by=(ARTICLE, *NOTICE_BOARD, ALBUM),
         help="Desa yang diberitakan: satu nama, atau beberapa seperti [binangun, saringembat].",
-        reference="one value or a list (see the village plugin)",
+        reference="articles, notices, events and albums: one value or a list (see the village "
+        "plugin)",
         example="binangun",
     ),
     Field(
         "village_code",
         "kode_desa",
         "list",
-        used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
+        used_by=(ARTICLE, *NOTICE_BOARD, ALBUM),
         label="Kode desa lain",
         help="Kode resmi Kemendagri desa yang belum ada di daftar desa, misalnya "
         "35.23.07.2001 (satu atau beberapa).",
         reference="one official village code or a list, for a village not in `desa.yml`: "
-        "added to `village` (the web editor's free field beside its village select)",
+        "added to `village` (the web editor's free field beside its village select); not in "
+        "pages",
         example="35.23.07.2001",
     ),
     Field(
@@ -152,7 +156,12 @@ FIELDS = (
         example="Kec. Singgahan",
     ),
     Field(
-        "category", "kategori", help="Satu kategori.", reference="one value", example="Pemerintahan"
+        "category",
+        "kategori",
+        used_by=(ARTICLE,),
+        help="Satu kategori.",
+        reference="articles: one value",
+        example="Pemerintahan",
     ),
     Field(
         "tags",

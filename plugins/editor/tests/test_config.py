@@ -11,7 +11,7 @@ import yaml
 from editor import generator
 from editor.config import content_types, editor_config
 from editor.fields import FORM_HINTS, YOUTUBE_PATTERN, in_form
-from front_matter import schema
+from front_matter import reader, schema
 from tests.sitetools import SAMPLE, settings_path
 from villages.registry import load_registry
 from wartadesa.build import load_settings
@@ -100,6 +100,19 @@ def test_every_schema_field_is_in_some_form(config):
     )
 
 
+def test_the_page_form_offers_no_key_the_reader_takes_for_news(config):
+    """A page saved with tanggal, desa or kategori from the Halaman form drew the reader's
+    warning "ini tampaknya berita, bukan halaman", an error for `invoke publish`: the
+    schema's page fields are what the reader accepts in a page without a word."""
+    page = [f["name"] for f in collection(config, "page")["fields"]]
+    news = {schema.BY_KEY[key].written for key in reader.NEWS_KEYS}
+    assert news == {"tanggal", "kategori", "desa", "kode_desa"}
+    assert not news & set(page), news & set(page)
+    assert {"judul", "slug", "ringkasan", "status"} <= set(page)
+    article = [f["name"] for f in collection(config, "article")["fields"]]
+    assert news <= set(article)
+
+
 def test_a_form_offers_only_the_templates_of_its_type(config, settings, monkeypatch):
     """`template: page` in a news article passed the form and stopped the build in the
     theme ("'page' is undefined"; the reader now refuses it): each form offers the
@@ -130,7 +143,7 @@ def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
 def test_village_select_lists_every_village_of_desa_yml(config):
     registry = load_registry(SAMPLE / "content" / "desa.yml")
     assert len(registry.entries) == 3 and not registry.errors
-    for kind in ("article", "page"):
+    for kind in ("article", "notice", "event", "album"):
         village = next(f for f in collection(config, kind)["fields"] if f["name"] == "desa")
         assert village["widget"] == "select" and village["multiple"] is True
         assert [o["value"] for o in village["options"]] == [e.slug for e in registry.entries]

@@ -53,6 +53,12 @@ def test_schema_is_consistent():
             assert field.example, field.key
     assert [f.key for f in schema.required_for("article")] == ["title", "date"]
     assert [f.key for f in schema.required_for("page")] == ["title"]
+    # What the reader takes for a news article in the pages folder is not a page's key
+    # (else the web editor's page form offers it and `invoke publish` refuses the page).
+    for key in reader.NEWS_KEYS:
+        assert "page" not in schema.BY_KEY[key].used_by, key
+    for kind, templates in schema.TEMPLATES.items():
+        assert kind in schema.BY_KEY["template"].used_by and templates, kind
 
 
 def test_new_article_comments_are_the_schema_help():
