@@ -29,6 +29,9 @@ YOUTUBE_MESSAGE = (
     "(contoh https://youtu.be/abcdefghijk)."
 )
 ADDRESS_PATTERN = r"^https?://[^\s<>\"']+$"
+# The reader's slug rule (front_matter.keys: SLUG, at most MAX_SLUG characters) as one
+# pattern, the same text in Python and JavaScript: the length bound is a lookahead.
+SLUG_PATTERN = f"^(?=.{{1,{MAX_SLUG}}}$)" + SLUG.pattern.removeprefix("^")
 SLUG_MESSAGE = (
     f"Hanya huruf kecil a-z, angka dan tanda minus (paling panjang {MAX_SLUG}), "
     "misalnya musyawarah-desa-2025."
@@ -170,7 +173,9 @@ def _widget(field, content_type, choices):
             "pattern": [ADDRESS_PATTERN, "Tulis alamat lengkap yang diawali https://"],
         }
     if kind == "slug":
-        return {"widget": "string", "pattern": [SLUG.pattern, SLUG_MESSAGE]}
+        # maxlength: Sveltia's character counter and its own message; the pattern also
+        # bounds the length (a value pasted past the counter is still refused)
+        return {"widget": "string", "maxlength": MAX_SLUG, "pattern": [SLUG_PATTERN, SLUG_MESSAGE]}
     if kind == "status":
         return {"widget": "select", "options": STATUS_OPTIONS, "default": "published"}
     if kind == "template":

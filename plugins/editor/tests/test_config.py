@@ -12,6 +12,8 @@ from editor import generator
 from editor.config import content_types, editor_config
 from editor.fields import FORM_HINTS, YOUTUBE_PATTERN, in_form
 from front_matter import reader, schema
+from front_matter.errors import ContentError
+from front_matter.keys import MAX_SLUG, check_value
 from tests.sitetools import SAMPLE, settings_path
 from villages.registry import load_registry
 from wartadesa.build import load_settings
@@ -138,6 +140,38 @@ def test_file_names_are_date_and_a_slug_fixed_at_creation(config):
     assert slug["required"] is True
     assert re.fullmatch(slug["pattern"][0], "musyawarah-desa-2025")
     assert not re.fullmatch(slug["pattern"][0], "Musyawarah Desa")
+
+
+SLUGS = [
+    "musyawarah-desa-2025",
+    "a" * MAX_SLUG,
+    "a" * (MAX_SLUG + 1),
+    "-".join(["musyawarah"] * 11),  # 120 characters, as a long title makes it
+    "Musyawarah Desa",
+    "rapat--desa",
+    "-rapat",
+    "rapat/desa",
+    "",
+]
+
+
+def test_the_slug_field_refuses_what_the_reader_refuses(config):
+    """The build refuses a slug longer than keys.MAX_SLUG ("paling panjang 100"), the form
+    took it: every form's slug field has the reader's limit (the same constant) and its
+    pattern accepts exactly the slugs the reader accepts."""
+    forms = [c for c in config["collections"] if "fields" in c and c["name"] in schema.TYPE_LABELS]
+    assert len(forms) == 5
+    for form in forms:
+        slug = next(f for f in form["fields"] if f["name"] == "slug")
+        assert slug["maxlength"] == MAX_SLUG, form["name"]
+        assert f"paling panjang {MAX_SLUG}" in slug["pattern"][1]
+        for value in SLUGS:
+            try:
+                check_value("berita/a.md", 1, "slug", value)
+                accepted = True
+            except ContentError:
+                accepted = False
+            assert bool(re.fullmatch(slug["pattern"][0], value)) is accepted, value
 
 
 def test_village_select_lists_every_village_of_desa_yml(config):
