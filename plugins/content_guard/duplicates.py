@@ -17,7 +17,15 @@ from front_matter.errors import ContentError, display_path, report, reports_only
 
 from .content import contents, is_article, meta_line
 from .menu import broken_menu_links
-from .outputs import INVISIBLE, UNSAFE_NAME, folder_conflicts, leaves_output, plan_outputs
+from .outputs import (
+    INVISIBLE,
+    UNSAFE_NAME,
+    folder_conflicts,
+    leaves_output,
+    plan_outputs,
+    reserved_folder,
+    reserved_folders,
+)
 
 if TYPE_CHECKING:
     from pelican.generators import Generator
@@ -155,6 +163,28 @@ def _report_unsafe_name(path, group):
         )
 
 
+def _report_reserved(path, folder, description, group):
+    """Content, static files and redirects writing inside a folder the site keeps whole for
+    itself (the search index): one error each, at the line that makes the address."""
+    for owner in group:
+        if owner.site:
+            continue
+        report(
+            ContentError(
+                owner.path,
+                owner.line,
+                f"alamat {_url(owner, path)} berada di folder {folder}/ yang dipakai "
+                f"{description} situs (address inside a folder reserved by the site)",
+                owner.hint
+                or (
+                    "pilih nama lain:  slug: nama-lain  di front matter"
+                    if owner.item is not None
+                    else "ganti nama berkasnya atau pindahkan ke folder lain"
+                ),
+            )
+        )
+
+
 def _report_folder_conflict(path, under, owners):
     for owner in owners[path]:
         others = ", ".join(o.location or o.description for o in owners[under])
@@ -172,12 +202,17 @@ def _report_folder_conflict(path, under, owners):
 @reports_only(here=True)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every output path written twice, used as a file
-    and as a folder, leaving the output folder or unsafe in an address."""
+    and as a folder, leaving the output folder, inside a folder the site keeps for itself
+    (the search index) or unsafe in an address."""
     owners = plan_outputs(generators)
+    reserved = reserved_folders(generators)
     for path, group in sorted(owners.items()):
         if leaves_output(path):
             _report_outside(path, group)
             continue
+        folder = reserved_folder(path, reserved)
+        if folder is not None:
+            _report_reserved(path, folder, reserved[folder], group)
         if UNSAFE_NAME.search(path):
             _report_unsafe_name(path, group)
         if len(group) > 1:

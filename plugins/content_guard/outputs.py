@@ -7,7 +7,8 @@ pages and feeds, redirects, sitemap.xml and robots.txt); static files
 of the content and of the theme (GitHub Pages' .nojekyll and CNAME come from the identity
 plugin's generator); the build marker.
 `duplicates.check` turns every path written twice (or used as a file and as a folder, or
-leaving the output folder) into `file:line` messages naming both sides.
+leaving the output folder, or inside a folder a plugin keeps for itself: `reserved_folders`)
+into `file:line` messages naming both sides.
 """
 
 from __future__ import annotations
@@ -226,6 +227,27 @@ def plan_outputs(generators: Sequence[Generator]) -> dict[str, list[Owner]]:
     _declared(plan, generators)
     _static(plan, generators)
     return plan.owners
+
+
+def reserved_folders(generators: Sequence[Generator]) -> dict[str, str]:
+    """{folder: what the site writes there} of the folders a plugin's generator keeps whole
+    for itself (`reserved_folders()` yields (folder, description) pairs): the search index
+    `pagefind/` is written after every page, into a folder nothing else may have made (an
+    operator's page at `pagefind/` stopped the build there, naming no file)."""
+    reserved = {}
+    for generator in generators:
+        declare = getattr(generator, "reserved_folders", None)
+        if declare is not None:
+            for folder, description in declare():
+                reserved[target(folder)] = description
+    return reserved
+
+
+def reserved_folder(path: str, reserved: Mapping[str, str]) -> str | None:
+    """The folder of `reserved` that output path `path` lies in (or is), else None."""
+    return next(
+        (folder for folder in reserved if path == folder or path.startswith(folder + "/")), None
+    )
 
 
 def folder_conflicts(owners: Mapping[str, list[Owner]]) -> list[tuple[str, str]]:

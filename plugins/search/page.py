@@ -18,6 +18,7 @@ from .shards import SHARDS_FILE
 if TYPE_CHECKING:
     from pelican.writers import Writer
 
+INDEX_DESCRIPTION = "indeks pencarian (Pagefind)"
 # What the theme marks for the index with the filters of partials/search_facts.html: the
 # context's list, and the name shown as the category (None: the item's own category).
 FILTERED = (
@@ -58,7 +59,8 @@ def add_template_helpers(generator: Generator) -> None:
 
 
 class SearchPageGenerator(Generator):
-    """Writes the search page; declares it and the index's fixed files for the output plan."""
+    """Writes the search page; declares it, the index's fixed files and its folder for the
+    output plan."""
 
     def generate_context(self) -> None:
         pass
@@ -68,7 +70,13 @@ class SearchPageGenerator(Generator):
         if save_as:
             yield save_as, "halaman pencarian (cari)", None, 1, ""
         for name in (*STABLE_FILES, SHARDS_FILE):
-            yield f"{INDEX_FOLDER}/{name}", "indeks pencarian (Pagefind)", None, 1, ""
+            yield f"{INDEX_FOLDER}/{name}", INDEX_DESCRIPTION, None, 1, ""
+
+    def reserved_folders(self) -> Iterator[tuple[str, str]]:
+        """The index folder, for the output plan: the indexer writes it whole once every
+        page is written (most of its files named by their content hash), so a page, a
+        redirect or a static file inside it is an error at the line that makes it."""
+        yield INDEX_FOLDER, INDEX_DESCRIPTION
 
     def generate_output(self, writer: Writer) -> None:
         save_as = self.settings.get("SEARCH_SAVE_AS")

@@ -92,6 +92,8 @@ def test_preview_redirects_are_relative(tmp_path):
         ("https://desa.id/a/?x=1", "memuat ? atau #"),
         ("profil-desa/", "juga dipakai oleh"),  # the page's own address
         ("arsip/", "sudah dipakai"),  # a page the site writes itself
+        ("pagefind/x.html", "berada di folder pagefind/"),  # the search index's folder
+        ("/pagefind/", "indeks pencarian (Pagefind)"),
         ("berita/2025/01/musyawarah-desa-binangn/", "juga dipakai oleh"),  # listed twice
     ],
 )
