@@ -186,15 +186,21 @@ def _report_reserved(path, folder, description, group):
 
 
 def _report_folder_conflict(path, under, owners):
-    for owner in owners[path]:
-        others = ", ".join(o.location or o.description for o in owners[under])
+    """At the content that makes either address (an `alamat_lama` or a slug), not at the
+    settings when one side is the site's own file (`admin/config.yml`, `robots.txt`)."""
+    files, folders = owners[path], owners[under]
+    blamed = [o for o in files + folders if o.path and not o.site] or files
+    for owner in blamed:
+        others = ", ".join(
+            o.location or o.description for o in (folders if owner in files else files)
+        )
         report(
             ContentError(
                 owner.path or "pelicanconf.py",
                 owner.line,
                 f"berkas keluaran {path} juga dibutuhkan sebagai folder oleh {under} ({others}) "
                 "(a file and a folder at the same path)",
-                "ganti nama salah satunya",
+                owner.hint or "ganti nama salah satunya",
             )
         )
 

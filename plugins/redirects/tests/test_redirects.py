@@ -95,6 +95,9 @@ def test_preview_redirects_are_relative(tmp_path):
         ("pagefind/x.html", "berada di folder pagefind/"),  # the search index's folder
         ("/pagefind/", "indeks pencarian (Pagefind)"),
         ("berita/2025/01/musyawarah-desa-binangn/", "juga dipakai oleh"),  # listed twice
+        # A site file made a folder: at this line, not at pelicanconf.py:1
+        ("robots.txt", "juga dibutuhkan sebagai folder"),
+        ("admin/config.yml", "juga dibutuhkan sebagai folder"),
     ],
 )
 def test_bad_old_addresses_are_refused_with_file_and_line(tmp_path, value, words):
