@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
+from front_matter.paths import OUTSIDE_HINT, inside_content
 from front_matter.source import find_line, numbered, source_lines
 
 from .content import articles_generator, body_line, contents, meta_line, static_generator
@@ -274,7 +275,19 @@ def check_address(
         if what not in ("filename", "static", "attach"):
             return None
         path = urlsplit(value).path
-        if site.find_linked(item, what, path) is not None:
+        found = site.find_linked(item, what, path)
+        source = found and os.path.relpath(os.path.join(site.root, found.source_path), site.root)
+        if found is not None and inside_content(source, site.root) is None:
+            # `{attach}../../pelicanconf.py`: Pelican would publish a file of the project
+            return _problem(
+                item,
+                lines,
+                address,
+                f"tautan ke berkas di luar folder content/: {address} (link to a file outside "
+                "the content folder)",
+                OUTSIDE_HINT,
+            )
+        if found is not None:
             return None
         kind = "berita/halaman" if what == "filename" else "berkas"
         hint = FILE_HINT

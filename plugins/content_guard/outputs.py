@@ -199,6 +199,8 @@ def _static(plan, generators):
     static = static_generator(generators)
     owned = set()
     for item in getattr(static, "staticfiles", []) or []:
+        if not os.path.isfile(os.path.join(settings.get("PATH", ""), str(item.source_path))):
+            continue  # linked but missing: Pelican copies nothing, links.py names the link
         plan.add(item.save_as, Owner(display_path(item.source_path), str(item.source_path)))
         owned.add(target(item.save_as))
     theme = settings.get("THEME", "")

@@ -110,6 +110,28 @@ def test_broken_links_each_named_with_line_and_hint(tmp_path):
     ]
 
 
+def test_a_link_to_a_project_file_outside_content_is_named_at_its_line(tmp_path):
+    """`{attach}../../pelicanconf.py` from content/berita/: Pelican would publish the
+    settings file. It was refused only at the file itself (`pelicanconf.py:1`); a linked file
+    that does not exist was also named as if it would be written."""
+    article = BAD.replace(
+        "Paragraf pertama.",
+        "Lihat [pengaturan]({attach}../../pelicanconf.py) dan [x]({static}../../tidak/ada.txt).",
+    )
+    content = site_content(tmp_path, article)
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'x'\n", encoding="utf-8")
+    errors, _ = check(content=content)
+    assert [e.split("/content/berita/", 1)[1] for e in errors if "tautan.md:6:" in e] == [
+        "tautan.md:6: tautan ke berkas di luar folder content/: {attach}../../pelicanconf.py "
+        "(link to a file outside the content folder) — simpan berkasnya di dalam folder "
+        "content/ (misalnya content/images/) lalu tulis alamatnya dari folder content/, tanpa ../",
+        "tautan.md:6: tautan ke berkas yang tidak ada: {static}../../tidak/ada.txt (broken "
+        "link) — simpan berkasnya di content/images/ (gambar) atau content/files/ (dokumen), "
+        "lalu tautkan dengan {static}/images/nama-berkas.jpg",
+    ]
+    assert not [e for e in errors if "ada.txt:1:" in e], errors
+
+
 def test_pelican_own_link_warnings_are_not_repeated(tmp_path):
     """Pelican warns 'Unable to find' / 'Cannot get modification stamp' without a line:
     only our errors are shown."""
