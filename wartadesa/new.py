@@ -268,7 +268,7 @@ def render_typed(content_type, title, villages, settings, now, slug):
         )
     )
     for field in fields:
-        lines.append(f"# {field.help}")
+        lines.append(f"# {field.help_for(content_type)}")
         value = values.get(field.key)
         if field.key == "village":
             if value:
@@ -287,9 +287,9 @@ def render_typed(content_type, title, villages, settings, now, slug):
         ):
             lines.append(f"{field.written}: {value}")
         elif content_type in field.required:
-            lines.append(f"{field.written}: {field.example}")
+            lines.append(f"{field.written}: {schema.said_of(field.example, content_type)}")
         else:
-            lines.append(f"# {field.written}: {field.example}")
+            lines.append(f"# {field.written}: {schema.said_of(field.example, content_type)}")
     lines.append("---")
     return "\n".join(lines) + "\n" + TYPED_BODY.format(name=name)
 

@@ -136,7 +136,7 @@ def form_field(field: Field, content_type: str, choices: Mapping[str, Any]) -> d
     widget = {
         "name": field.written,
         "label": field.label_text,
-        "hint": FORM_HINTS.get(field.key, field.help),
+        "hint": FORM_HINTS.get(field.key, field.help_for(content_type)),
         "required": content_type in field.required,
     }
     widget.update(_widget(field, content_type, choices))

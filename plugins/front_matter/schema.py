@@ -23,6 +23,7 @@ Types: `text` (one value), `list` (one value or a list), `date`, `status`, `mark
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ARTICLE = "article"
@@ -66,6 +67,15 @@ TYPE_LABELS = {
 TYPE_NAMES = {kind: labels.label.lower() for kind, labels in TYPE_LABELS.items()}
 
 
+def said_of(text: str, content_type: str) -> str:
+    """A help or example text (written for news) said of `content_type`: the word berita
+    becomes the type's name ("Judul berita." -> "Judul pengumuman.")."""
+    labels = TYPE_LABELS.get(content_type)
+    if labels is None or content_type == ARTICLE:
+        return text
+    return re.sub(r"\bberita\b", labels.singular.lower(), text)
+
+
 @dataclass(frozen=True)
 class Field:
     key: str
@@ -82,6 +92,10 @@ class Field:
     def label_text(self) -> str:
         """The field's Indonesian name in forms."""
         return self.label or self.written.replace("_", " ").capitalize()
+
+    def help_for(self, content_type: str) -> str:
+        """`help` as said of `content_type`: "Judul pengumuman." for a notice's title."""
+        return said_of(self.help, content_type)
 
     @property
     def written(self) -> str:
@@ -236,8 +250,8 @@ FIELDS = (
         type="status",
         used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
         label="Status",
-        help="draft = belum terbit (hanya di alamat draf/). Ganti menjadi published bila "
-        "siap terbit.",
+        help="draft = belum terbit (berita dan halaman draf hanya di alamat draf/). Ganti "
+        "menjadi published bila siap terbit.",
         reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
         "never published), `hidden` (`tersembunyi`)",
         example="draft",

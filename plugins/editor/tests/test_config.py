@@ -79,7 +79,7 @@ def test_every_schema_field_of_each_type_is_in_its_form(config, kind, folder):
     assert [f["name"] for f in fields] == [f.written for f in expected] + ["body"]
     for field, widget in zip(expected, fields, strict=False):
         assert widget["label"] == field.label_text
-        assert widget["hint"].startswith(FORM_HINTS.get(field.key, field.help))
+        assert widget["hint"].startswith(FORM_HINTS.get(field.key, field.help_for(kind)))
         if field.key != "slug":
             assert widget["required"] is (kind in field.required), field.key
     assert fields[-1]["widget"] == "markdown"
@@ -370,3 +370,18 @@ def test_the_config_text_is_made_again_only_for_another_config(monkeypatch):
     assert again == first and len(dumps) == 1
     other = generator.render_config({"collections": [{"name": "berita", "label": "Kabar"}]})
     assert len(dumps) == 2 and "Kabar" in other and "Kabar" not in first
+
+
+def test_each_form_speaks_of_its_own_type(config):
+    """The title's hint said "Judul berita." on every form (a notice, an album)."""
+    hints = {
+        kind: next(f["hint"] for f in collection(config, kind)["fields"] if f["name"] == "judul")
+        for kind in ("article", "page", "notice", "event", "album")
+    }
+    assert hints == {
+        "article": "Judul berita.",
+        "page": "Judul halaman.",
+        "notice": "Judul pengumuman.",
+        "event": "Judul agenda.",
+        "album": "Judul album.",
+    }

@@ -42,7 +42,8 @@ def test_new_agenda(tmp_path):
     for field in schema.used_by("event"):
         if field.key not in ("lang", "translation", "template"):
             assert f"{field.written}:" in text, field.key  # written or commented
-            assert field.help in text
+            assert field.help_for("event") in text
+    assert "# Judul agenda." in text and "berita" not in text.replace("diberitakan", "")
     assert "# peta: -6.9912, 111.8307" in text
     assert check(settings_path(), content) == ([], [])
     again = write_typed("event", "Musyawarah Desa", [], settings, NOW + dt.timedelta(days=1))
