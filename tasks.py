@@ -111,6 +111,7 @@ def serve(c, port=PORT):
     import functools
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+    from wartadesa.local_host import http_server_handler
     from wartadesa.output_folder import is_preview
 
     if not is_preview(OUTPUT):
@@ -120,7 +121,9 @@ def serve(c, port=PORT):
                 "alamat situs asli: membangun pratinjau dulu (building the preview)."
             )
         build(c)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
+    handler = functools.partial(
+        http_server_handler(SimpleHTTPRequestHandler), directory=str(OUTPUT)
+    )
     with ThreadingHTTPServer((HOST, int(port)), handler) as server:
         print(f"Pratinjau situs: http://{HOST}:{port}/  (Ctrl+C untuk berhenti)")
         try:
@@ -137,6 +140,7 @@ def livereload(c, port=PORT):
     from tornado.ioloop import IOLoop
 
     from wartadesa.build import BuildFailed
+    from wartadesa.local_host import tornado_handler
     from wartadesa.preview import LivePreview
 
     # Only this preview's pages allow livereload's inline script; the build cache makes a
@@ -177,6 +181,7 @@ def livereload(c, port=PORT):
 
     rebuild_site()
     server = Server()
+    server.SFH = tornado_handler(server.SFH)  # this computer's requests only (local_host.py)
     for path in WATCHED:
         # One watch per path, so that a save runs one rebuild: livereload runs every watch
         # that saw a change before it reloads the browser (a folder watched both as a

@@ -73,6 +73,7 @@ def test_build_then_serve_shows_the_five_articles(project):
             assert title in home
         about = fetch(f"http://127.0.0.1:{port}/tentang/")
         assert "Tentang Situs Ini" in text_of(BeautifulSoup(about, "html.parser"))
+        assert foreign_host_status(port) == 403  # DNS rebinding (wartadesa/local_host.py)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -149,6 +150,21 @@ def test_gh_pages_commits_the_production_site(project):
     assert "index.html" in files and ".nojekyll" in files and "feeds/all.atom.xml" in files
 
 
+def foreign_host_status(port):
+    """The status of a request to the server on `port` as a page of another site whose name
+    resolves to 127.0.0.1 makes it (its name in the Host header)."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("GET", "/", skip_host=True)
+    connection.putheader("Host", f"evil.example:{port}")
+    connection.endheaders()
+    try:
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 @contextlib.contextmanager
 def live_preview(project, log=None):
     """`invoke livereload` on a free port: yields (base URL, retitle), where retitle(words)
@@ -196,6 +212,7 @@ def test_livereload_rebuilds_when_content_changes(project, tmp_path):
             assert time.monotonic() < deadline, "the rest of the site was not reported"
             time.sleep(0.2)
         time.sleep(2)  # two polls of the watcher: a second rebuild would have started
+        assert foreign_host_status(int(base.rsplit(":", 1)[1])) == 403  # DNS rebinding
     text = log.read_text()
     assert text.count("Running task: rebuild_site") == 1, text
     assert text.count("Halaman tampil; sisa situs menyusul") == 1, text
