@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, display_path, report, reports_only
 
-from .content import contents, is_article, meta_line
+from .content import articles_generator, contents, is_article, meta_line
 from .menu import broken_menu_links
 from .outputs import (
     INVISIBLE,
@@ -45,7 +45,8 @@ def is_translation_clash(record: logging.LogRecord) -> bool:
     L", "N original items"). Recognised by logger, level, the logging function and its
     arguments (N, the id text[, the lang], then the N source paths), not by the message
     text, so a reworded message is still recognised. A single file ("all items are
-    translations" for a lone `translation: true`) is kept: no address is shared."""
+    translations" for a lone `translation: true`) is reported by `lone_translations`, in
+    Indonesian at its line."""
     if (record.name, record.levelno, record.funcName) != (
         "pelican.utils",
         logging.WARNING,
@@ -53,10 +54,32 @@ def is_translation_clash(record: logging.LogRecord) -> bool:
     ):
         return False
     args = record.args if isinstance(record.args, tuple) else ()
-    if not args or not isinstance(args[0], int) or args[0] < 2:
+    if not args or not isinstance(args[0], int) or args[0] < 1:
         return False
     paths = args[-args[0] :]
     return len(args) >= args[0] + 2 and all(isinstance(path, str) for path in paths)
+
+
+def lone_translations(generators: Sequence[Generator]) -> list[ContentError]:
+    """A published article marked `translation: true` that has no original (no article of
+    the same slug and month without it): Pelican publishes it as an original and says so
+    in English with the file's full path (a warning `invoke publish` takes for an error);
+    the web editor's form offers the flag."""
+    found = []
+    for item in getattr(articles_generator(generators), "articles", None) or []:
+        if str(item.metadata.get("translation", "false")).lower() == "true":
+            found.append(
+                ContentError(
+                    item.source_path,
+                    meta_line(item, "translation"),
+                    "berita ini ditandai terjemahan (translation: true), tetapi tidak ada berita "
+                    "asli dengan slug dan bulan yang sama (translation without an original)",
+                    "hapus baris  translation: true  bila ini bukan terjemahan; bila terjemahan, "
+                    "samakan slug dan bulan tanggalnya dengan berita aslinya",
+                    severity="warning",
+                )
+            )
+    return found
 
 
 def _url(owner, path):
@@ -226,6 +249,8 @@ def check(generators: Sequence[Generator]) -> None:
     for path, under in folder_conflicts(owners):
         _report_folder_conflict(path, under, owners)
     for error in broken_menu_links(owners, generators[0].settings):  # on the same plan
+        report(error)
+    for error in lone_translations(generators):
         report(error)
     for item in contents(generators):
         if not item.slug:

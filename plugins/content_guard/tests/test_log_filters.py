@@ -56,16 +56,44 @@ def item(path, lang="id", translation="false"):
     )
 
 
-def test_translation_clashes_are_dropped_a_lone_translation_is_kept(records):
+def test_translation_notes_are_dropped_a_lone_translation_too(records):
+    """The lone translation is reported in Indonesian at its line (duplicates.py
+    lone_translations; test_a_lone_translation_is_told_at_its_line)."""
     get_original_items([item("a.md"), item("b.md")], 'with slug "rapat"')  # same lang
     get_original_items([item("c.md", "en"), item("d.md", "fr")], 'with slug "x"')  # 2 originals
     get_original_items([item("e.md", translation="true")], 'with slug "y"')  # all translations
     warnings = [r for r in records if r.name == "pelican.utils"]
     assert len(warnings) == 4  # a+b: same lang and two originals; c+d; e
-    dropped = [r for r in warnings if is_translation_clash(r)]
-    assert len(dropped) == 3
-    assert [r.args[-1] for r in warnings if not is_translation_clash(r)] == ["e.md"]
-    assert not TranslationNoteFilter().filter(dropped[0])
+    assert all(is_translation_clash(r) for r in warnings)
+    assert not TranslationNoteFilter().filter(warnings[0])
+
+
+def test_a_lone_translation_is_told_at_its_line(tmp_path):
+    from wartadesa.check import check
+
+    berita = tmp_path / "berita"
+    berita.mkdir()
+    (berita / "english.md").write_text(
+        "---\njudul: English Version\ntanggal: 2025-01-15\nslug: english\nlang: en\n"
+        "translation: true\n---\nEnglish text.\n",
+        encoding="utf-8",
+    )
+    (berita / "rapat.md").write_text(  # a translation with its original: nothing to say
+        "---\njudul: Rapat\ntanggal: 2025-01-16\n---\nIsi.\n", encoding="utf-8"
+    )
+    (berita / "meeting.md").write_text(
+        "---\njudul: Meeting\ntanggal: 2025-01-16\nslug: rapat\nlang: en\n"
+        "translation: true\n---\nText.\n",
+        encoding="utf-8",
+    )
+    errors, warnings = check(content=tmp_path)
+    assert errors == []
+    assert [w.replace(str(berita) + "/", "") for w in warnings] == [
+        "english.md:6: berita ini ditandai terjemahan (translation: true), tetapi tidak ada "
+        "berita asli dengan slug dan bulan yang sama (translation without an original) — hapus "
+        "baris  translation: true  bila ini bukan terjemahan; bila terjemahan, samakan slug dan "
+        "bulan tanggalnya dengan berita aslinya"
+    ]
 
 
 def article(text):
