@@ -144,7 +144,7 @@ def _report_group(path, group):
                 owner.line if owner else 1,
                 f"berkas keluaran {path} ditulis dua kali: {descriptions} (output file written "
                 "twice)",
-                "ganti nama kategori/label/penulis di baris ini"
+                (owner.hint or "ganti nama kategori/label/penulis di baris ini")
                 if owner
                 else "periksa pengaturan *_SAVE_AS, *_URL dan feed di pelicanconf.py",
             )

@@ -28,11 +28,28 @@ class EmptyAltFilter(logging.Filter):
         return not is_empty_alt_note(record)
 
 
+def is_empty_slug_note(record: logging.LogRecord) -> bool:
+    """Pelican's English 'Unable to generate valid slug for Tag "!!!".' (no file): the
+    term's page then clashes with the list of its kind, which duplicates.py reports at the
+    line that names the term, saying why."""
+    return (
+        record.name == "pelican.urlwrappers"
+        and record.levelno == logging.WARNING
+        and record.funcName == "slug"
+    )
+
+
+class EmptySlugFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not is_empty_slug_note(record)
+
+
 FILTERS = {
     "pelican.utils": TranslationNoteFilter,
     "pelican.contents": LinkNoteFilter,
     "pelican.cache": LinkNoteFilter,
     "pelican.readers": EmptyAltFilter,
+    "pelican.urlwrappers": EmptySlugFilter,
 }
 
 

@@ -153,7 +153,15 @@ def _site_lists(plan, generators):
         for taxonomy, items in pairs:
             path, line = _first_user(items, TAXONOMY_KEYS[name])
             owner = Owner(
-                f"halaman {TAXONOMY_LABELS[name]} '{taxonomy.name}'", path, line, site=True
+                f"halaman {TAXONOMY_LABELS[name]} '{taxonomy.name}'",
+                path,
+                line,
+                site=True,
+                # `label: ["!!!"]`: no letter or digit, so no slug: its page is the list's
+                hint=""
+                if taxonomy.slug
+                else f"{TAXONOMY_LABELS[name]} '{taxonomy.name}' tidak menghasilkan alamat (tidak "
+                "ada huruf atau angka latin): tulis dengan huruf atau angka, atau hapus",
             )
             if taxonomy.save_as:
                 plan.add_pages(taxonomy.save_as, taxonomy.url, items, template, owner)

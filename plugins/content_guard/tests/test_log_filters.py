@@ -151,3 +151,23 @@ def test_pelicans_empty_alt_note_is_dropped_other_reader_notes_kept(records):
     assert len(notes) == 2
     assert [is_empty_alt_note(r) for r in notes] == [True, False]
     assert [EmptyAltFilter().filter(r) for r in notes] == [False, True]
+
+
+def test_a_term_without_a_slug_is_one_message_at_its_line(tmp_path):
+    """`label: ["!!!"]`: Pelican's English 'Unable to generate valid slug for Tag' (no file)
+    is dropped; the clash of the term's page with the list of labels says why."""
+    from wartadesa.check import check
+
+    (tmp_path / "berita").mkdir()
+    path = tmp_path / "berita" / "label.md"
+    path.write_text(
+        '---\njudul: Uji Label\ntanggal: 2024-06-05\nlabel: ["!!!", rapat]\n---\nIsi.\n',
+        encoding="utf-8",
+    )
+    errors, warnings = check(content=tmp_path)
+    assert warnings == []
+    assert errors == [
+        f"{path}:4: berkas keluaran tag/index.html ditulis dua kali: daftar label, halaman "
+        "label '!!!' (output file written twice) — label '!!!' tidak menghasilkan alamat "
+        "(tidak ada huruf atau angka latin): tulis dengan huruf atau angka, atau hapus"
+    ]
