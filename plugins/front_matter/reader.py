@@ -14,7 +14,6 @@ from markdown import Markdown
 from pelican.readers import METADATA_PROCESSORS, MarkdownReader
 
 from . import limits, schema
-from .contents import text_brackets
 from .dates import DateError, has_time, parse_date
 from .errors import ContentError, report
 from .keys import REFUSED_KEYS, check_template, check_value, native_lines, refused
@@ -27,8 +26,6 @@ DATE_KEYS = schema.of_type("date")
 # List keys Pelican does not process itself (it makes `tags` Tag objects) stay lists.
 PLAIN_LIST_KEYS = schema.LIST_KEYS - set(METADATA_PROCESSORS)
 REQUIRED_SOMEWHERE = {field.key for field in schema.FIELDS if field.required}
-# Inline HTML like a title: a `<` that starts no element is the operator's text.
-TITLE_KEYS = ("title", "image_caption", "youtube_title")
 # Content types whose text under the front matter may be left out (an album's photos
 # are its content).
 BODY_OPTIONAL = (schema.EVENT, schema.ALBUM)  # an event or an album may have no text
@@ -208,9 +205,6 @@ class YamlMarkdownReader(MarkdownReader):
         if key in self.settings["FORMATTED_FIELDS"]:
             self._md.reset()
             return self.process_metadata(key, self._md.convert(value))
-        if key in TITLE_KEYS and isinstance(value, str):
-            # Before Pelican makes the slug from it (striptags would take `<5 Tahun … >`)
-            value = text_brackets(value)
         return self.process_metadata(key, value)
 
     def _check_required(self, source, content, metadata):

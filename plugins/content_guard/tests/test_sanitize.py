@@ -357,14 +357,16 @@ def brackets_site(tmp_path_factory):
 
 def test_brackets_that_start_no_element_are_the_operators_text(brackets_site):
     """`<5 tahun`, `>60` and `<Binangun>` are text everywhere a reader meets the title and
-    the summary: the page, its address, the search engines' and WhatsApp's description,
-    the feeds. Before, `<5 Tahun dan Lansia >` vanished from the address, the feeds'
-    titles and the description, and `<Binangun>` from every place."""
+    the summary: the page, the search engines' and WhatsApp's description, the feeds.
+    Before, `<5 Tahun dan Lansia >` vanished from the feeds' titles and the description,
+    and `<Binangun>` from every place."""
     import feedparser
 
     title = "Imunisasi Balita <5 Tahun dan Lansia >60 Tahun, Warga <Binangun> Datang"
     summary = "Anak usia <5 tahun & lansia >60 tahun mendapat layanan gratis."
-    url = "berita/2024/06/imunisasi-balita-5-tahun-dan-lansia-60-tahun-warga-binangun-datang/"
+    # The address is made as it always was (Pelican's slug of the title as written): an
+    # article already published keeps its address when the kit is upgraded.
+    url = "berita/2024/06/imunisasi-balita-60-tahun-warga-datang/"
     page = brackets_site.html(url)
     assert text_of(page.h1) == title
     assert page.title.get_text().startswith(title + " — ")
