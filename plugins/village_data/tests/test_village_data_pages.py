@@ -48,11 +48,21 @@ def test_pages_exist_and_join_the_menu(sample_site):
         assert [
             a.get_text() for a in sample_site.html(url).select(".data-links [aria-current]")
         ] == [url.title()[:-1]]
-    village = sample_site.html("desa/binangun/aparatur/").select(".data-links a")
-    assert [a["href"] for a in village] == [
-        "../../../desa/binangun/profil/",
-        "../../../desa/binangun/aparatur/",
-    ]
+    # A portal village's pages link each other, its APBDes (plugin apbdes) included, as
+    # the site's own do (the APBDes was left out, and its page linked none of them).
+    for url, depth, current in (
+        ("desa/binangun/aparatur/", "../../../", "page"),
+        ("desa/binangun/apbdes/", "../../../", "page"),
+        ("desa/binangun/apbdes/2025/", "../../../../", "true"),
+    ):
+        village = sample_site.html(url).select(".data-links a")
+        assert [a["href"] for a in village] == [
+            f"{depth}desa/binangun/profil/",
+            f"{depth}desa/binangun/aparatur/",
+            f"{depth}desa/binangun/apbdes/",
+        ], url
+        marked = [a for a in village if a.get("aria-current")]
+        assert len(marked) == 1 and marked[0]["aria-current"] == current, url
 
 
 def test_no_raw_data_file_is_published(sample_site):
