@@ -1,12 +1,14 @@
 """article_extras: reading time, cover images, related and previous/next
 articles, the archive's year links, JSON-LD helpers for the theme, every feed's language
-and page and the date of an empty feed (sitemap.xml: plugin sitemap)."""
+and page and the date of an empty feed (sitemap.xml: plugin sitemap), and web addresses
+written as plain text made links."""
 
 from __future__ import annotations
 
 from pelican import signals
 
 from .archive import note_archive_years, paginate_archives
+from .autolink import add_markdown_extension
 from .extras import add_template_helpers, link_articles, prepare_content
 from .feeds import date_empty_feed, language_and_page
 from .fragments import forget_rendered
@@ -14,6 +16,7 @@ from .fragments import forget_rendered
 
 def register() -> None:
     signals.initialized.connect(paginate_archives)
+    signals.initialized.connect(add_markdown_extension)
     signals.content_object_init.connect(prepare_content)
     signals.article_generator_finalized.connect(note_archive_years)
     signals.all_generators_finalized.connect(link_articles)
