@@ -296,7 +296,7 @@ def _alt_warning(content: Content, src: str, relative: str | None) -> ContentErr
     name = posixpath.basename(src.split("?", 1)[0].split("#", 1)[0]) or src
     return ContentError(
         content.source_path,
-        line_containing(content, src, body_line(content)),
+        line_containing(content, src, body_line(content), first=body_line(content)),
         f"gambar '{name}' tanpa teks alt: pembaca tunanetra dan mesin pencari tidak tahu "
         "isinya (image without alt text)",
         ALT_HINT,
@@ -322,7 +322,7 @@ def prepare_body_images(content: Content) -> list[ContentError]:
                 relative = local_path(src, settings)
                 width, height = dimensions(os.path.join(settings["PATH"], relative))
             except ImageProblem as problem:
-                line = line_containing(content, src, body_line(content))
+                line = line_containing(content, src, body_line(content), first=body_line(content))
                 errors.append(
                     ContentError(content.source_path, line, problem.message, problem.hint)
                 )
@@ -338,7 +338,7 @@ def prepare_body_images(content: Content) -> list[ContentError]:
             try:
                 external_url(src, settings)
             except ImageProblem as problem:
-                line = line_containing(content, src, body_line(content))
+                line = line_containing(content, src, body_line(content), first=body_line(content))
                 errors.append(
                     ContentError(content.source_path, line, problem.message, problem.hint)
                 )

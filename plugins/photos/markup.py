@@ -118,7 +118,9 @@ def body_pictures(content: Content, registry: Registry, used: list) -> list[Cont
         relative = _relative_source(attributes.get("src", ""), content)
         if not relative or not handled(relative):
             return tag
-        line = line_containing(content, posixpath.basename(relative), body_line(content))
+        line = line_containing(
+            content, posixpath.basename(relative), body_line(content), first=body_line(content)
+        )
         try:
             photo = registry.photo(relative)
         except PhotoProblem as problem:

@@ -257,14 +257,20 @@ def test_problems_stop_the_build_with_file_line_and_fix(tmp_path):
     write(
         content,
         "berita/2024-08-05-alt.md",
-        article(5, "Alt", body="Isi.\n\n![](images/tanpa-alt.jpg)"),
+        article(
+            5,
+            "Alt",
+            # the same photo as the cover: the message is at the body's line, not at gambar:
+            "gambar: images/tanpa-alt.jpg\nketerangan_gambar: Sampul\n",
+            body="Isi.\n\n![](images/tanpa-alt.jpg)",
+        ),
     )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     problems = "\n".join(failed.value.problems)
     assert "berita/2024-08-03-rusak.md:8: foto 'rusak.jpg' terpotong" in problems
     assert re.search(r"berita/2024-08-04-heic\.md:4: .*HEIC.*JPG", problems)
-    assert "berita/2024-08-05-alt.md:8: foto 'tanpa-alt.jpg' tanpa teks alt" in problems
+    assert "berita/2024-08-05-alt.md:10: foto 'tanpa-alt.jpg' tanpa teks alt" in problems
     # One message for that mistake: not Pelican's English note as well.
     assert len([p for p in failed.value.problems if "tanpa-alt.jpg" in p]) == 1
     assert "Empty alt" not in problems
