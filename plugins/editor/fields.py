@@ -80,8 +80,11 @@ KNOWN_TYPES = frozenset(
         "photos",
     }
 )
-# "lintang, bujur" as front_matter.values.coordinates reads it (ranges checked by the build).
-COORDINATES_PATTERN = r"^\s*-?\d{1,3}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$"
+# "lintang, bujur" as front_matter.values.coordinates reads it, in its ranges: latitude
+# -90..90, longitude -180..180 (a form that took 999, 999 left the error to the build).
+LATITUDE = r"-?(?:90(?:\.0+)?|[1-8]?\d(?:\.\d+)?)"
+LONGITUDE = r"-?(?:180(?:\.0+)?|(?:1[0-7]\d|[1-9]?\d)(?:\.\d+)?)"
+COORDINATES_PATTERN = rf"^\s*{LATITUDE}\s*,\s*{LONGITUDE}\s*$"
 # An album's photos (type "photos"): stored beside the album's index.md (the album
 # collection's media folder is the entry's own folder), each with caption and alt text.
 PHOTO_FIELDS = [

@@ -385,3 +385,35 @@ def test_each_form_speaks_of_its_own_type(config):
         "event": "Judul agenda.",
         "album": "Judul album.",
     }
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "-6.9912, 111.8307",
+        "0, 0",
+        "90, 180",
+        "-90.0, -180.00",
+        " 1.5 ,  -2 ",
+        "90.1, 0",
+        "0, 180.5",
+        "999, 999",
+        "-6.9912 111.8307",
+        "6,9912, 111,8307",
+        "91, 10",
+        "10, 181",
+        "utara, timur",
+    ],
+)
+def test_the_map_field_takes_what_the_reader_takes(value):
+    """The form's pattern accepts exactly the coordinates the build reads (999, 999 passed
+    the form and stopped the build)."""
+    from editor.fields import COORDINATES_PATTERN
+    from front_matter.values import BadValue, coordinates
+
+    try:
+        coordinates(value)
+        read = True
+    except BadValue:
+        read = False
+    assert bool(re.match(COORDINATES_PATTERN, value)) is read, value
