@@ -261,6 +261,8 @@ def editor_config(settings: Mapping[str, Any], categories: Iterable[str] = ()) -
     choices = {
         "villages": village_choices(settings),
         "categories": sorted(set(settings.get("CATEGORIES") or categories)),
+        # CATEGORIES = [] (kategori bebas): a new category may be typed
+        "categories_free": not settings.get("CATEGORIES"),
         "timezone": settings.get("TIMEZONE"),
         "content": content_folder(settings),
     }

@@ -152,6 +152,15 @@ def _widget(field, content_type, choices):
             {"label": option["label"], "value": option["value"]} for option in choices["villages"]
         ]
         return {"widget": "select", "multiple": True, "options": options, "dropdown_threshold": 8}
+    if field.key == "category" and choices.get("categories_free"):
+        used = ", ".join(choices.get("categories") or [])
+        return {  # CATEGORIES = [] (kategori bebas): a select would allow no new category
+            "widget": "string",
+            "hint": f"{field.help_for(content_type)} Sudah dipakai: {used} (tulis persis sama "
+            "agar masuk kategori itu; kategori baru boleh)."
+            if used
+            else field.help_for(content_type),
+        }
     if field.key == "category" and choices.get("categories"):
         return {"widget": "select", "options": list(choices["categories"])}
     if field.key == "image":

@@ -186,10 +186,10 @@ def test_village_select_lists_every_village_of_desa_yml(config):
             assert entry.official.name in option["label"]
 
 
-def test_category_select_and_date_format(config, settings):
+def test_category_field_and_date_format(config, settings):
     fields = {f["name"]: f for f in collection(config, "article")["fields"]}
-    assert fields["kategori"]["widget"] == "select"
-    assert "Umum" in fields["kategori"]["options"]
+    assert settings["CATEGORIES"] == []  # the sample: free categories, the used ones named
+    assert fields["kategori"]["widget"] == "string" and "Umum" in fields["kategori"]["hint"]
     assert fields["tanggal"]["format"] == "YYYY-MM-DD HH:mm"
     assert fields["tanggal"]["input_timezone"] == settings["TIMEZONE"] == "Asia/Jakarta"
     assert fields["gambar"]["widget"] == "image"
@@ -200,6 +200,18 @@ def test_fixed_categories_come_from_the_setting(settings):
     fixed = editor_config({**settings, "CATEGORIES": ["Pemerintahan", "Bencana"]}, ["Umum"])
     kategori = next(f for f in fixed["collections"][0]["fields"] if f["name"] == "kategori")
     assert kategori["options"] == ["Bencana", "Pemerintahan"]
+
+
+def test_free_categories_can_be_typed_with_the_used_ones_named(settings):
+    """CATEGORIES = [] (kategori bebas): a select of the categories in use allowed no new
+    one; the form takes any text and names those in use."""
+    free = editor_config({**settings, "CATEGORIES": []}, ["Umum", "Pembangunan"])
+    kategori = next(f for f in free["collections"][0]["fields"] if f["name"] == "kategori")
+    assert kategori["widget"] == "string" and "options" not in kategori
+    assert kategori["hint"] == (
+        "Satu kategori. Sudah dipakai: Pembangunan, Umum (tulis persis sama agar masuk "
+        "kategori itu; kategori baru boleh)."
+    )
 
 
 def test_identity_and_registry_files_are_editable(config):
