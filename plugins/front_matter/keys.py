@@ -110,8 +110,65 @@ def native_lines(text: str) -> dict[str, int]:
     return lines
 
 
+# English words operators bring from other tools and templates, and the Indonesian keys
+# they mean (no spelling is close: `expires` is nothing like `berlaku_sampai`). A key is
+# suggested only where the file knows it.
+SYNONYMS = {
+    "expires": ("berlaku_sampai",),
+    "expiry": ("berlaku_sampai",),
+    "until": ("berlaku_sampai",),
+    "start": ("mulai",),
+    "end": ("selesai",),
+    "place": ("tempat",),
+    "location": ("tempat",),
+    "venue": ("tempat",),
+    "organizer": ("penyelenggara",),
+    "map": ("peta",),
+    "important": ("penting",),
+    "pinned": ("penting",),
+    "attachment": ("lampiran",),
+    "description": ("ringkasan", "uraian", "deskripsi", "keterangan"),
+    "summary": ("ringkasan",),
+    "source": ("sumber",),
+    "file": ("berkas",),
+    "year": ("tahun",),
+    "type": ("jenis",),
+    "number": ("nomor",),
+    "name": ("nama",),
+    "position": ("jabatan",),
+    "photo": ("foto",),
+    "photos": ("foto",),
+    "caption": ("keterangan", "keterangan_gambar"),
+    "village": ("desa",),
+    "region": ("wilayah",),
+    "budget": ("anggaran",),
+    "income": ("pendapatan",),
+    "revenue": ("pendapatan",),
+    "expenditure": ("belanja",),
+    "spending": ("belanja",),
+    "realization": ("realisasi",),
+    "total": ("jumlah",),
+    "items": ("rincian",),
+    "vision": ("visi",),
+    "mission": ("misi",),
+    "population": ("penduduk",),
+    "featured": ("utama",),
+}
+
+
+def closest_key(written: str, known: Iterable[str]) -> str | None:
+    """The key of `known` an operator most likely meant by `written`: the Indonesian key an
+    English word stands for (SYNONYMS), else the closest spelling, else None."""
+    known = list(known)
+    for meant in SYNONYMS.get(written.strip().lower(), ()):
+        if meant in known:
+            return meant
+    close = difflib.get_close_matches(written, known, n=1)
+    return close[0] if close else None
+
+
 def unknown_key_hint(written: str, known: Iterable[str], allowed: Iterable[str]) -> str:
     """The hint for a key nobody knows: the closest of `known` (keys and their aliases),
     else the list of `allowed` keys."""
-    close = difflib.get_close_matches(written, list(known), n=1)
-    return f"maksud Anda '{close[0]}'?" if close else "kunci yang boleh: " + ", ".join(allowed)
+    close = closest_key(written, known)
+    return f"maksud Anda '{close}'?" if close else "kunci yang boleh: " + ", ".join(allowed)

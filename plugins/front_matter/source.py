@@ -3,7 +3,6 @@
 Pure functions on files, shared by the reader (build) and `invoke check`.
 """
 
-import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -14,7 +13,7 @@ import yaml
 
 from . import characters, schema
 from .errors import ContentError
-from .keys import REFUSED_KEYS, check_value, refused
+from .keys import REFUSED_KEYS, check_value, closest_key, refused
 from .limits import yaml_depth_problem
 from .yaml_errors import comment_cut, explain, merged_node_items, spacing_problem
 
@@ -376,10 +375,10 @@ def _take(source, loader, key_node, value_node):
     else:
         value = value.strip()
     if key not in KNOWN_KEYS:
-        close = difflib.get_close_matches(written, sorted(KNOWN_KEYS | set(ALIASES)), n=1)
-        hint = f"maksud Anda '{close[0]}'?" if close else "kunci ini diabaikan"
+        close = closest_key(written, sorted(KNOWN_KEYS | set(ALIASES)))
+        hint = f"maksud Anda '{close}'?" if close else "kunci ini diabaikan"
         if close:
-            source.typos.setdefault(ALIASES.get(close[0], close[0]), (written, line))
+            source.typos.setdefault(ALIASES.get(close, close), (written, line))
         source.warnings.append(
             ContentError(
                 source.path,

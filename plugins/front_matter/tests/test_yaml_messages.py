@@ -368,3 +368,32 @@ def test_merged_items_finds_each_lost_dash():
     assert problems[1][1].startswith("'nama' ditulis dua kali dalam satu orang (baris 4 dan 7)")
     assert problems[1][2].startswith("setiap orang diawali tanda `- `: tulis  - nama: C  di")
     assert merged_items([("nama", 2, "A"), ("jabatan", 3, "X")], "orang") == []
+
+
+@pytest.mark.parametrize(
+    "written, known, meant",
+    [
+        ("expires", ["judul", "tanggal", "berlaku_sampai"], "berlaku_sampai"),
+        ("Description", ["judul", "ringkasan"], "ringkasan"),
+        ("description", ["judul", "uraian"], "uraian"),
+        ("source", ["sumber", "keterangan"], "sumber"),
+        ("venue", ["judul", "mulai"], None),  # `tempat` is not a key of this file
+        ("judl", ["judul", "tanggal"], "judul"),  # spelling still counts
+    ],
+)
+def test_an_english_key_is_told_its_indonesian_name(written, known, meant):
+    """`expires`, `description`, `source` are nothing like berlaku_sampai, ringkasan,
+    sumber in spelling: they got no suggestion."""
+    from front_matter.keys import closest_key
+
+    assert closest_key(written, known) == meant
+
+
+def test_an_english_key_in_front_matter_gets_the_key_it_means(tmp_path):
+    path = tmp_path / "pengumuman.md"
+    path.write_text(
+        "---\njudul: Ronda\ntanggal: 2024-07-09\nexpires: 2024-07-30\n---\nIsi.\n",
+        encoding="utf-8",
+    )
+    [warning] = read_source(path).warnings
+    assert warning.line == 4 and warning.hint == "maksud Anda 'berlaku_sampai'?", str(warning)
