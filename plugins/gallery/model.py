@@ -23,6 +23,11 @@ class Album(Content):
         self.pictures = []  # AlbumPhoto, in the order of `foto:`
         self.villages = []  # villages.model.Village, set by the generator
         self.regions = []
+        # Pelican's readers give every file DEFAULT_CATEGORY: an album is in no news
+        # category (its feed entries said "Umum").
+        metadata = kwargs.get("metadata", args[1] if len(args) > 1 else None)
+        if isinstance(metadata, dict):
+            metadata.pop("category", None)
         super().__init__(*args, **kwargs)
 
     @property

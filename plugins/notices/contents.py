@@ -39,6 +39,9 @@ class BoardItem(Page):
         context: dict[str, Any] | None = None,
     ) -> None:
         metadata = dict(metadata or {})
+        # Pelican's readers give every file DEFAULT_CATEGORY: a notice or event is none of
+        # the news categories (its feed entries said "Umum"; its kind is what it is).
+        metadata.pop("category", None)
         zone = ZoneInfo((settings or {}).get("TIMEZONE") or "UTC")
         for key in self.date_keys:
             if metadata.get(key) is not None:

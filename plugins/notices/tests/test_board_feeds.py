@@ -144,3 +144,14 @@ def test_a_notice_entry_carries_its_attachment(published_site, path):
     ]
     assert not found[JALAN].get("enclosures")  # a notice without lampiran has none
     assert "Lampiran" not in (found[JALAN].get("description") or "")
+
+
+@pytest.mark.parametrize("path", ["feeds/desa/binangun.atom.xml", "feeds/pengumuman.rss.xml"])
+def test_board_and_album_entries_carry_no_news_category(published_site, path):
+    """Pelican gives every file DEFAULT_CATEGORY: notices, events and albums were filed
+    under "Umum" in the feeds; news entries keep theirs."""
+    found = entries(parsed(published_site, path))
+    board = [e for link, e in found.items() if not link.startswith("berita/")]
+    assert board and all(not e.get("tags") for e in board), [e.get("tags") for e in board]
+    news = [e for link, e in found.items() if link.startswith("berita/")]
+    assert all(e.get("tags") for e in news)
