@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from front_matter.reader import add_markdown_extension as add_extension
+
 if TYPE_CHECKING:
     from markdown import Markdown
     from pelican import Pelican
@@ -65,9 +67,5 @@ def makeExtension(**kwargs: Any) -> AutolinkExtension:  # noqa: N802 - Markdown'
 
 
 def add_markdown_extension(pelican: Pelican) -> None:
-    """initialized: into MARKDOWN (Pelican's readers load every key of extension_configs)."""
-    markdown = pelican.settings.setdefault("MARKDOWN", {})
-    markdown.setdefault("extension_configs", {}).setdefault(NAME, {})
-    extensions = markdown.setdefault("extensions", [])
-    if NAME not in extensions:
-        extensions.append(NAME)
+    """initialized: into MARKDOWN, for every reader."""
+    add_extension(pelican.settings, NAME)

@@ -354,6 +354,17 @@ def _join_village_codes(metadata, lines):
         lines["village"] = lines["village_code"]
 
 
+def add_markdown_extension(settings: dict[str, Any], name: str) -> None:
+    """Have every reader load the Markdown extension module `name` (a plugin's, at
+    `initialized`, before any reader is made): Pelican's Markdown readers load every key
+    of MARKDOWN's extension_configs, and ours its `extensions` too."""
+    markdown = settings.setdefault("MARKDOWN", {})
+    markdown.setdefault("extension_configs", {}).setdefault(name, {})
+    extensions = markdown.setdefault("extensions", [])
+    if name not in extensions:
+        extensions.append(name)
+
+
 def content_type_of(path: str | os.PathLike, settings: Mapping[str, Any]) -> str:
     """The content type of a source file, from the first folder of its path under PATH.
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from front_matter.reader import add_markdown_extension as add_extension
+
 from .markdown_ext import NAME as EXTENSION
 
 if TYPE_CHECKING:
@@ -11,9 +13,5 @@ if TYPE_CHECKING:
 
 
 def add_markdown_extension(pelican: Pelican) -> None:
-    """initialized: Pelican's Markdown readers load every key of extension_configs."""
-    markdown = pelican.settings.setdefault("MARKDOWN", {})
-    markdown.setdefault("extension_configs", {}).setdefault(EXTENSION, {})
-    extensions = markdown.setdefault("extensions", [])
-    if EXTENSION not in extensions:
-        extensions.append(EXTENSION)
+    """initialized: into MARKDOWN, for every reader."""
+    add_extension(pelican.settings, EXTENSION)

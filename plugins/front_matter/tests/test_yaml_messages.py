@@ -392,8 +392,7 @@ def test_an_english_key_is_told_its_indonesian_name(written, known, meant):
 def test_an_english_key_in_front_matter_gets_the_key_it_means(tmp_path):
     path = tmp_path / "pengumuman.md"
     path.write_text(
-        "---\njudul: Ronda\ntanggal: 2024-07-09\nexpires: 2024-07-30\n---\nIsi.\n",
-        encoding="utf-8",
+        "---\njudul: Ronda\ntanggal: 2024-07-09\nexpires: 2024-07-30\n---\nIsi.\n", encoding="utf-8"
     )
     [warning] = read_source(path).warnings
     assert warning.line == 4 and warning.hint == "maksud Anda 'berlaku_sampai'?", str(warning)
