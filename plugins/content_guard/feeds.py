@@ -14,15 +14,18 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from front_matter.contents import ELEMENT_NAME
+from front_matter.contents import HTML_ELEMENTS
 
 if TYPE_CHECKING:
     from feedgenerator import SyndicationFeed
 
 # What a feed reader that shows titles as HTML would read as markup, once entities are
-# decoded: an element a browser knows (spaces allowed after `<`, as lenient readers do),
-# a comment or a declaration. `<5 tahun` and `<Binangun>` are text and stay.
-TAG_LIKE = re.compile(r"<\s*(?:" + ELEMENT_NAME + r")[^<>]*>?|<[!?][^<>]*>?", re.IGNORECASE)
+# decoded: `<` then a letter, `/`, `!` or `?` (spaces allowed after `<`, as lenient readers
+# do). `<5 tahun` is text; so is a bare name that is no element (`<Penting>`, `<Binangun>`:
+# to such a reader an empty unknown element, with nothing to run), but not one with
+# attributes (`<x onclick=…>`), a custom element (`<a-b>`) or a known element.
+TAG_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]*>?")
+BARE_NAME = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)\s*>")
 FEED_TEXTS = ("title", "description", "subtitle", "author_name")
 ITEM_TEXTS = ("title", "author_name")
 
@@ -32,7 +35,14 @@ def plain_text(value: object) -> str:
     fields over as text already (titles through `striptags()`, which decodes entities;
     SITENAME and SITESUBTITLE as situs.yml, which refuses markup, has them): stripping
     tags again would take `<Penting>` or `<5 tahun … >` out of a title."""
-    return " ".join(TAG_LIKE.sub("", str(value)).split())
+    return " ".join(TAG_LIKE.sub(_markup_out, str(value)).split())
+
+
+def _markup_out(match: re.Match) -> str:
+    bare = BARE_NAME.fullmatch(match.group(0))
+    if bare and bare.group(1).lower() not in HTML_ELEMENTS:
+        return match.group(0)
+    return ""
 
 
 def plain_feed_texts(context: Mapping[str, Any], feed: SyndicationFeed) -> None:

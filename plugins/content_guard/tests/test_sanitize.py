@@ -348,11 +348,39 @@ Isi berita.
 """
 
 
+HANDLERS = """\
+---
+judul: Rapat <x onmouseover=alert(document.domain)>Desa</x>
+tanggal: 2024-06-07 09:00
+kategori: <x onclick=alert(3)>Umum
+label: ['<xss autofocus tabindex=1 onfocus=alert(2)>Gotong']
+---
+Isi berita.
+"""
+
+
 @pytest.fixture(scope="module")
 def brackets_site(tmp_path_factory):
     content = make_content(tmp_path_factory.mktemp("brackets-content"))
     (content / "berita" / "imunisasi.md").write_text(BRACKETS, encoding="utf-8")
+    (content / "berita" / "rapat.md").write_text(HANDLERS, encoding="utf-8")
     return build_site(tmp_path_factory.mktemp("brackets") / "output", content=content)
+
+
+@pytest.mark.parametrize("path", ["feeds/all.atom.xml", "feeds/all.rss.xml"])
+def test_feeds_carry_no_markup_a_reader_would_run(brackets_site, path):
+    """Titles, categories and labels are plain text in feeds, for readers that render
+    them as HTML: an element with attributes is taken out even when the page shows its
+    brackets as text (Pelican's striptags decodes them again for the feed)."""
+    import feedparser
+
+    feed = feedparser.parse(brackets_site.text(path))
+    texts = [e.title for e in feed.entries] + [
+        t.term for e in feed.entries for t in e.get("tags", [])
+    ]
+    assert "Rapat Desa" in texts and "Gotong" in texts, texts
+    for markup in ("onmouseover", "onclick", "onfocus", "<x", "alert"):
+        assert not [t for t in texts if markup in t], (markup, texts)
 
 
 def test_brackets_that_start_no_element_are_the_operators_text(brackets_site):
