@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 NAME = "article_extras.autolink"
 # Not after a letter, a digit, `/`, a quote, `=`, `<` or `(`… that would make it part of
 # something else; up to a space, a quote or an angle bracket.
-ADDRESS = r"(?<![\w/\"'=<\[@])(https?://[^\s<>\"'\[\]`]+)"
+ADDRESS = r"(?<![\w/\"'=<\[@])(https?://[^\s<>\"'\[\]`\x02\x03]+)"
 TRAILING = ".,;:!?*_~"
 
 
@@ -58,8 +58,11 @@ class BareAddress(InlineProcessor):
 
 class AutolinkExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
-        # After Markdown's own links (`[t](u)` 160, `<u>` 120), before emphasis (`_`, `*`).
-        md.inlinePatterns.register(BareAddress(ADDRESS, md), "bare_address", 105)
+        # After Markdown's own links (`[t](u)` 160, `<u>` 120) and raw inline HTML (90: an
+        # address in an attribute, `alt="dari https://…"`, stays as written), before
+        # emphasis (`_`, `*`: 60, 50). `\x02…\x03` (Markdown's placeholders, a code span
+        # after the address) ends it.
+        md.inlinePatterns.register(BareAddress(ADDRESS, md), "bare_address", 85)
 
 
 def makeExtension(**kwargs: Any) -> AutolinkExtension:  # noqa: N802 - Markdown's entry point

@@ -41,6 +41,20 @@ def convert(text):
         ("`https://code.id/`", "<p><code>https://code.id/</code></p>"),
         ('<a href="https://raw.id/">raw</a>', '<p><a href="https://raw.id/">raw</a></p>'),
         ("alamat https:// saja", "<p>alamat https:// saja</p>"),
+        # An address inside an attribute of raw inline HTML stays in it.
+        (
+            'Foto <img src="a.jpg" alt="dari https://desa.id/x"> di sini',
+            '<p>Foto <img src="a.jpg" alt="dari https://desa.id/x"> di sini</p>',
+        ),
+        (
+            '<a title="ke https://x.id/" href="/y/">y</a>',
+            '<p><a title="ke https://x.id/" href="/y/">y</a></p>',
+        ),
+        # A code span right after it is no part of the address.
+        (
+            "https://a.com/`kode`",
+            '<p><a href="https://a.com/">https://a.com/</a><code>kode</code></p>',
+        ),
         ("ftp://desa.id/x", "<p>ftp://desa.id/x</p>"),
     ],
 )
