@@ -172,6 +172,13 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
             if close
             else "periksa nama berkas (huruf besar/kecil berpengaruh); " + HINT,
         )
+    if any(c in relative for c in "#?") and not _renamed(relative, settings):
+        # Published under its own name, `#` or `?` would end the address in a browser
+        raise ImageProblem(
+            f"nama berkas gambar '{relative}' memuat # atau ?: alamatnya terputus di peramban "
+            "(file name with # or ?)",
+            "ganti nama berkasnya tanpa # dan ?, lalu tulis nama barunya di sini",
+        )
     static = [p.strip("/") for p in settings.get("STATIC_PATHS", [])]
     if not any(relative == p or relative.startswith(p + "/") for p in static):
         raise ImageProblem(
@@ -179,6 +186,16 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
             "(not in STATIC_PATHS, it would not be published)"
         )
     return relative
+
+
+def _renamed(relative: str, settings: Mapping[str, Any]) -> bool:
+    """Whether the photos plugin publishes the picture under a name of its own (a photo:
+    JPEG, PNG, WebP, HEIC), so the source file's name never reaches an address."""
+    if not plugin_active(settings, "photos"):
+        return False
+    from photos.source import handled  # photos imports this module: not at the top
+
+    return handled(relative)
 
 
 def _named_otherwise(value: str, written: str, root: str) -> str | None:

@@ -631,3 +631,26 @@ def test_photos_named_as_phones_and_the_web_editor_name_them_are_found(tmp_path)
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "out2", content=root)
     assert any("%2E%2E/%2E%2E/rahasia.jpg" in p for p in failed.value.problems), failed.value
+
+
+def test_a_picture_published_under_its_own_name_may_not_hold_a_hash(tmp_path):
+    """A drawing (SVG) keeps its name when published: `#` in it would end the address in
+    a browser (the page showed a broken picture), so it is refused with the fix; a photo
+    gets a new name from the photos plugin and may keep its `#`."""
+    root = tmp_path / "content"
+    write_site(root)
+    (root / "images" / "Peta Desa #3.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8"
+    )
+    source = root / "berita" / "musdes.md"
+    source.write_text(
+        source.read_text(encoding="utf-8") + "\n![Peta desa](images/Peta%20Desa%20%233.svg)\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "out", content=root)
+    assert [p.split("/content/", 1)[1] for p in failed.value.problems] == [
+        "berita/musdes.md:15: nama berkas gambar 'images/Peta Desa #3.svg' memuat # atau ?: "
+        "alamatnya terputus di peramban (file name with # or ?) — ganti nama berkasnya tanpa # "
+        "dan ?, lalu tulis nama barunya di sini"
+    ]
