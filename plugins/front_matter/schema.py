@@ -87,6 +87,9 @@ class Field:
     reference: str = ""  # the README table's "value" column
     example: str = ""  # a value as an operator would write it
     label: str = ""  # Indonesian form label (web editor); "" = the alias, capitalised
+    # `help` speaks of "this item" as berita, said of each type (said_of); False: the text
+    # names the types themselves and stays as written
+    typed: bool = True
 
     @property
     def label_text(self) -> str:
@@ -95,7 +98,7 @@ class Field:
 
     def help_for(self, content_type: str) -> str:
         """`help` as said of `content_type`: "Judul pengumuman." for a notice's title."""
-        return said_of(self.help, content_type)
+        return said_of(self.help, content_type) if self.typed else self.help
 
     @property
     def written(self) -> str:
@@ -250,8 +253,9 @@ FIELDS = (
         type="status",
         used_by=(*BOTH, *NOTICE_BOARD, ALBUM),
         label="Status",
-        help="draft = belum terbit (berita dan halaman draf hanya di alamat draf/). Ganti "
-        "menjadi published bila siap terbit.",
+        help="draft = belum terbit. Ganti menjadi published bila siap terbit (berita dan "
+        "halaman draf bisa dilihat di alamat draf/).",
+        typed=False,
         reference="`published` (default; also `terbit`), `draft` (`draf`: preview only, "
         "never published), `hidden` (`tersembunyi`)",
         example="draft",
@@ -272,6 +276,7 @@ FIELDS = (
         "alamat_lama",
         "list",
         help="Alamat lama berita atau halaman ini; tiap alamat diarahkan ke sini.",
+        typed=False,
         reference="one or a list of earlier addresses of this article or page: each gets "
         'a redirect page (see "Alamat berita tidak berubah")',
         example="berita/2023/05/judul-lama/",
@@ -299,6 +304,7 @@ FIELDS = (
         used_by=tuple(TEMPLATES),
         label="Templat",
         help="Templat tampilan: article untuk berita, page untuk halaman (tema memilih sendiri).",
+        typed=False,
         reference="`article` in an article, `page` in a page; any other is refused (the theme "
         "picks the right one anyway, so the web editor has no field for it)",
         example="page",

@@ -43,7 +43,9 @@ def test_new_agenda(tmp_path):
         if field.key not in ("lang", "translation", "template"):
             assert f"{field.written}:" in text, field.key  # written or commented
             assert field.help_for("event") in text
-    assert "# Judul agenda." in text and "berita" not in text.replace("diberitakan", "")
+    assert "# Judul agenda." in text and "# ringkasan: Tulis ringkasan agenda di sini." in text
+    # the status line names the types with draft addresses as they are, not as "agenda"
+    assert "(berita dan halaman draf bisa dilihat di alamat draf/)" in text
     assert "# peta: -6.9912, 111.8307" in text
     assert check(settings_path(), content) == ([], [])
     again = write_typed("event", "Musyawarah Desa", [], settings, NOW + dt.timedelta(days=1))
