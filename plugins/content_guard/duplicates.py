@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from front_matter.errors import ContentError, display_path, report, reports_only
 
-from .content import articles_generator, contents, is_article, meta_line
+from .content import contents, is_article, meta_line
 from .menu import broken_menu_links
 from .outputs import (
     INVISIBLE,
@@ -61,24 +61,33 @@ def is_translation_clash(record: logging.LogRecord) -> bool:
 
 
 def lone_translations(generators: Sequence[Generator]) -> list[ContentError]:
-    """A published article marked `translation: true` that has no original (no article of
-    the same slug and month without it): Pelican publishes it as an original and says so
-    in English with the file's full path (a warning `invoke publish` takes for an error);
-    the web editor's form offers the flag."""
+    """An article or page (any status) marked `translation: true` that has no original
+    (none of the same translation id without it): Pelican publishes it as an original and
+    says so in English with the file's full path (a warning `invoke publish` takes for an
+    error); the web editor's form offers the flag."""
+    items = contents(generators)
+    translations = {id(t) for item in items for t in getattr(item, "translations", None) or []}
     found = []
-    for item in getattr(articles_generator(generators), "articles", None) or []:
-        if str(item.metadata.get("translation", "false")).lower() == "true":
-            found.append(
-                ContentError(
-                    item.source_path,
-                    meta_line(item, "translation"),
-                    "berita ini ditandai terjemahan (translation: true), tetapi tidak ada berita "
-                    "asli dengan slug dan bulan yang sama (translation without an original)",
-                    "hapus baris  translation: true  bila ini bukan terjemahan; bila terjemahan, "
-                    "samakan slug dan bulan tanggalnya dengan berita aslinya",
-                    severity="warning",
-                )
+    for item in items:
+        if id(item) in translations:
+            continue
+        if str(item.metadata.get("translation", "false")).lower() != "true":
+            continue
+        kind, same = (
+            ("berita", "slug dan bulan yang sama") if is_article(item) else ("halaman", "slug sama")
+        )
+        found.append(
+            ContentError(
+                item.source_path,
+                meta_line(item, "translation"),
+                f"{kind} ini ditandai terjemahan (translation: true), tetapi tidak ada {kind} "
+                f"asli dengan {same} (translation without an original)",
+                "hapus baris  translation: true  bila ini bukan terjemahan; bila terjemahan, "
+                f"samakan slug{' dan bulan tanggalnya' if is_article(item) else ''} dengan "
+                f"{kind} aslinya",
+                severity="warning",
             )
+        )
     return found
 
 

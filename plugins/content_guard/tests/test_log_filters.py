@@ -86,13 +86,30 @@ def test_a_lone_translation_is_told_at_its_line(tmp_path):
         "translation: true\n---\nText.\n",
         encoding="utf-8",
     )
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "profil.md").write_text(  # a page too (Pelican's note was kept)
+        "---\njudul: Profile\nlang: en\ntranslation: true\n---\nText.\n", encoding="utf-8"
+    )
+    (berita / "draf.md").write_text(  # and a draft
+        "---\njudul: Draft\ntanggal: 2025-01-17\nlang: en\ntranslation: true\n"
+        "status: draft\n---\nText.\n",
+        encoding="utf-8",
+    )
     errors, warnings = check(content=tmp_path)
     assert errors == []
-    assert [w.replace(str(berita) + "/", "") for w in warnings] == [
-        "english.md:6: berita ini ditandai terjemahan (translation: true), tetapi tidak ada "
+    assert sorted(w.replace(str(tmp_path) + "/", "") for w in warnings) == [
+        "berita/draf.md:5: berita ini ditandai terjemahan (translation: true), tetapi tidak ada "
         "berita asli dengan slug dan bulan yang sama (translation without an original) — hapus "
         "baris  translation: true  bila ini bukan terjemahan; bila terjemahan, samakan slug dan "
-        "bulan tanggalnya dengan berita aslinya"
+        "bulan tanggalnya dengan berita aslinya",
+        "berita/english.md:6: berita ini ditandai terjemahan (translation: true), tetapi tidak "
+        "ada berita asli dengan slug dan bulan yang sama (translation without an original) — "
+        "hapus baris  translation: true  bila ini bukan terjemahan; bila terjemahan, samakan "
+        "slug dan bulan tanggalnya dengan berita aslinya",
+        "pages/profil.md:4: halaman ini ditandai terjemahan (translation: true), tetapi tidak "
+        "ada halaman asli dengan slug sama (translation without an original) — hapus baris  "
+        "translation: true  bila ini bukan terjemahan; bila terjemahan, samakan slug dengan "
+        "halaman aslinya",
     ]
 
 
