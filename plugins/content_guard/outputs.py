@@ -161,7 +161,8 @@ def _site_lists(plan, generators):
                 hint=""
                 if taxonomy.slug
                 else f"{TAXONOMY_LABELS[name]} '{taxonomy.name}' tidak menghasilkan alamat (tidak "
-                "ada huruf atau angka latin): tulis dengan huruf atau angka, atau hapus",
+                "ada huruf atau angka latin di luar kode HTML): tulis dengan huruf atau angka, "
+                "atau hapus",
             )
             if taxonomy.save_as:
                 plan.add_pages(taxonomy.save_as, taxonomy.url, items, template, owner)

@@ -186,5 +186,6 @@ def test_a_term_without_a_slug_is_one_message_at_its_line(tmp_path):
     assert errors == [
         f"{path}:4: berkas keluaran tag/index.html ditulis dua kali: daftar label, halaman "
         "label '!!!' (output file written twice) — label '!!!' tidak menghasilkan alamat "
-        "(tidak ada huruf atau angka latin): tulis dengan huruf atau angka, atau hapus"
+        "(tidak ada huruf atau angka latin di luar kode HTML): tulis dengan huruf atau angka, "
+        "atau hapus"
     ]
