@@ -136,11 +136,11 @@ def serve(c, port=PORT):
 def livereload(c, port=PORT):
     """Serve on http://127.0.0.1:8000 and rebuild when content, theme, plugins or settings change."""
     from livereload import Server
-    from livereload.handlers import LiveReloadHandler
+    from livereload.handlers import ForceReloadHandler, LiveReloadHandler
     from tornado.ioloop import IOLoop
 
     from wartadesa.build import BuildFailed
-    from wartadesa.local_host import tornado_handler
+    from wartadesa.local_host import guard_tornado
     from wartadesa.preview import LivePreview
 
     # Only this preview's pages allow livereload's inline script; the build cache makes a
@@ -180,8 +180,12 @@ def livereload(c, port=PORT):
             print("\n".join(failed.problems), file=sys.stderr)
 
     rebuild_site()
+    # This computer's requests only (wartadesa/local_host.py): the pages, livereload's
+    # WebSocket and its /forcereload.
+    guard_tornado(LiveReloadHandler)
+    guard_tornado(ForceReloadHandler, same_origin=True)
     server = Server()
-    server.SFH = tornado_handler(server.SFH)  # this computer's requests only (local_host.py)
+    server.SFH = guard_tornado(server.SFH)
     for path in WATCHED:
         # One watch per path, so that a save runs one rebuild: livereload runs every watch
         # that saw a change before it reloads the browser (a folder watched both as a

@@ -150,14 +150,38 @@ def test_gh_pages_commits_the_production_site(project):
     assert "index.html" in files and ".nojekyll" in files and "feeds/all.atom.xml" in files
 
 
-def foreign_host_status(port):
-    """The status of a request to the server on `port` as a page of another site whose name
-    resolves to 127.0.0.1 makes it (its name in the Host header)."""
+def foreign_host_status(port, path="/", host="evil.example"):
+    """The status of a request to the server on `port` as a page of another site makes it:
+    one whose name resolves to 127.0.0.1 (its name in the Host header), or, with `host`
+    127.0.0.1, any page (the browser says `Sec-Fetch-Site: cross-site`)."""
     import http.client
 
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.putrequest("GET", "/", skip_host=True)
-    connection.putheader("Host", f"evil.example:{port}")
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", f"{host}:{port}")
+    connection.putheader("Sec-Fetch-Site", "cross-site")
+    connection.endheaders()
+    try:
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def websocket_status(port, origin):
+    """The status of livereload's WebSocket handshake from a page of `origin`."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("GET", "/livereload", skip_host=True)
+    for name, value in (
+        ("Host", f"127.0.0.1:{port}"),
+        ("Origin", origin),
+        ("Upgrade", "websocket"),
+        ("Connection", "Upgrade"),
+        ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ("Sec-WebSocket-Version", "13"),
+    ):
+        connection.putheader(name, value)
     connection.endheaders()
     try:
         return connection.getresponse().status
@@ -212,7 +236,11 @@ def test_livereload_rebuilds_when_content_changes(project, tmp_path):
             assert time.monotonic() < deadline, "the rest of the site was not reported"
             time.sleep(0.2)
         time.sleep(2)  # two polls of the watcher: a second rebuild would have started
-        assert foreign_host_status(int(base.rsplit(":", 1)[1])) == 403  # DNS rebinding
+        port = int(base.rsplit(":", 1)[1])
+        assert foreign_host_status(port) == 403  # DNS rebinding
+        assert websocket_status(port, "http://evil.example") == 403  # another site's page
+        assert websocket_status(port, f"http://127.0.0.1:{port}") == 101  # the preview's own
+        assert foreign_host_status(port, "/forcereload", host="127.0.0.1") == 403
     text = log.read_text()
     assert text.count("Running task: rebuild_site") == 1, text
     assert text.count("Halaman tampil; sisa situs menyusul") == 1, text

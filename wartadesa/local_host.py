@@ -40,15 +40,40 @@ def http_server_handler(base: type) -> type:
     return LocalOnly
 
 
-def tornado_handler(base: type) -> type:
-    """`base` (a tornado RequestHandler, livereload's static file handler) refusing
-    requests for another host."""
+def local_origin(origin: str | None) -> bool:
+    """Whether an Origin header (`http://127.0.0.1:8000`) is a page of this computer."""
+    try:
+        return local_host(urlsplit(origin or "").netloc)
+    except ValueError:
+        return False
+
+
+def guard_tornado(handler: type, same_origin: bool = False) -> type:
+    """Make the tornado handler class `handler` (the live preview's static files, its
+    WebSocket, its `/forcereload`) refuse requests for another host, in place: livereload
+    keeps its reload state on its own classes (a subclass would split it). A WebSocket also
+    refuses pages of other sites (livereload's accepts every Origin: any page could learn
+    the path of every file the operator saves). `same_origin`: a request another site's
+    page makes (`Sec-Fetch-Site: cross-site`, an <img> pointing at /forcereload) is
+    refused too. Returns `handler`."""
     from tornado.web import HTTPError
 
-    class LocalOnly(base):
-        def prepare(self):
-            if not local_host(self.request.host):
-                raise HTTPError(403)
-            return super().prepare()
+    if getattr(handler, "_local_only", False):
+        return handler
+    original = handler.prepare
 
-    return LocalOnly
+    def prepare(self):
+        if not local_host(self.request.host):
+            raise HTTPError(403)
+        fetched = self.request.headers.get("Sec-Fetch-Site", "same-origin")
+        if same_origin and fetched not in ("same-origin", "none"):
+            raise HTTPError(403)
+        return original(self)
+
+    def check_origin(self, origin):  # asked by WebSocket handlers only
+        return local_origin(origin)
+
+    handler.prepare = prepare
+    handler.check_origin = check_origin
+    handler._local_only = True
+    return handler
