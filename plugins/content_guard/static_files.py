@@ -55,7 +55,7 @@ REFUSED = (".svgz",)
 # Script files: served from the village's domain, any page there (or an injection a later
 # bug allowed) could load them past the policy's `script-src 'self'`, and a service worker
 # (`sw.js`) would control the whole site. The site's scripts are the theme's own.
-SCRIPTS = (".js", ".mjs", ".cjs", ".jsm", ".wasm")
+SCRIPTS = (".js", ".mjs", ".cjs", ".jsm", ".es", ".ecma", ".wasm")  # served as JavaScript
 
 XML_STYLESHEET = re.compile(r"<\?xml-stylesheet", re.IGNORECASE)
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML

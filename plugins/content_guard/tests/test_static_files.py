@@ -123,6 +123,7 @@ SCRIPT_FILES = {
     ),
     "extra/alat.mjs": ("export const x = 1;\n" + "a<b;\n" * 150, 1, []),  # many `<`: still a script
     "files/modul.wasm": ("\0asm\x01\0\0\0", 1, []),
+    "files/lama.es": ("alert(1)\n", 1, []),  # application/ecmascript on GitHub Pages
 }
 REPORT = (
     '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
