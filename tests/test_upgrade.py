@@ -144,6 +144,28 @@ def test_upgrade_stops_when_the_village_edited_a_kit_file(village):
     assert "overrides/templates/" in result.stderr
     assert snapshot(repo, SITE_FILES + KIT_PATHS) == before
     assert git("status", "--porcelain", cwd=repo) == status
+    # The command it gives restores the file though the edit is committed (`git checkout
+    # -- file` restored the edited, committed file), and then the upgrade goes through.
+    [command] = [
+        line.strip() for line in result.stderr.splitlines() if line.strip().startswith("git ")
+    ]
+    assert command.endswith(" -- theme/templates/partials/footer.html"), command
+    subprocess.run(command.split(), cwd=repo, check=True)
+    assert upgrade(repo, "--ref", head).returncode == 0
+
+
+def test_a_villages_own_file_in_a_kit_folder_is_left_alone(village):
+    """A workflow of the village's own (.github/workflows/cadangan.yml) is in no version of
+    the kit: it does not stop the upgrade (it was listed as an edited kit file) and stays."""
+    repo, _old, head = village
+    own = repo / ".github" / "workflows" / "cadangan.yml"
+    own.write_text("name: Cadangan\non: [workflow_dispatch]\n", encoding="utf-8")
+    git("add", "-A", cwd=repo)
+    git("commit", "-q", "-m", "Cadangan", cwd=repo)
+    result = upgrade(repo, "--ref", head)
+    assert result.returncode == 0, result.stderr
+    assert own.read_text(encoding="utf-8").startswith("name: Cadangan")
+    assert ".github/workflows/cadangan.yml" not in result.stdout
 
 
 def test_dry_run_changes_nothing(village):
@@ -153,6 +175,28 @@ def test_dry_run_changes_nothing(village):
     assert result.returncode == 0, result.stderr
     assert "(--dry-run: tidak ada yang diubah)" in result.stdout
     assert snapshot(repo, SITE_FILES + KIT_PATHS) == before
+
+
+def test_the_notes_not_yet_released_are_shown(village):
+    """Upgrading to main between two commits of one version: the CHANGELOG's unreleased
+    section ('## Berikutnya') is what the village must read; only its entries the old
+    kit did not hold are shown (nothing was shown: only numbered sections counted)."""
+    from wartadesa.upgrade import changelog_since
+
+    repo, old, head = village
+    result = upgrade(repo, "--ref", head, "--dry-run")
+    shown = result.stdout.split("Catatan perubahan (CHANGELOG.md):", 1)
+    assert len(shown) == 2, result.stdout
+    current = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    unreleased = current.split("\n## Berikutnya", 1)[1].split("\n## ", 1)[0]
+    entries = [e.strip() for e in unreleased.split("\n- ")[1:]]
+    before = subprocess.run(  # the oldest kits had no CHANGELOG.md
+        ["git", "show", f"{old}:CHANGELOG.md"], cwd=repo, capture_output=True, text=True
+    ).stdout
+    fresh = [e for e in entries if ("- " + e) not in before]
+    assert fresh and all(e.splitlines()[0] in shown[1] for e in fresh)
+    # the same kit twice: no notes
+    assert changelog_since("9.9.9", head, repo, head) == []
 
 
 def test_without_a_kit_address_it_says_how_to_add_one(village):

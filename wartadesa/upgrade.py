@@ -37,6 +37,7 @@ KIT_PATHS = (
     "package-lock.json",
     ".github/workflows",
     ".ci",
+    "docs",
     "CHANGELOG.md",
 )
 SITE_PATHS = ("content", "overrides", "pelicanconf.py", "publishconf.py", "README.md")
@@ -106,15 +107,27 @@ def version_at(commit, cwd=ROOT):
     return match.group(1) if match else "0.1.0"
 
 
-def changelog_since(version, commit, cwd=ROOT):
-    """The CHANGELOG.md sections of `commit` newer than `version`."""
+def changelog_since(version, commit, cwd=ROOT, base=None):
+    """The CHANGELOG.md sections of `commit` newer than `version`, and of its unreleased
+    section (`## Berikutnya`, no number) the entries `base`'s CHANGELOG.md did not hold
+    yet: an upgrade between two commits of one version (`--ref main`) has notes too."""
     text = git("show", f"{commit}:CHANGELOG.md", cwd=cwd, check=False)
+    before = git("show", f"{base}:CHANGELOG.md", cwd=cwd, check=False) if base else ""
     sections = re.split(r"(?m)^(?=## )", text)
     newer = []
     for section in sections:
+        if not section.startswith("## "):
+            continue
         match = re.match(r"## \[?(\d+(?:\.\d+)*)", section)
-        if match and _as_tuple(match.group(1)) > _as_tuple(version):
-            newer.append(section.strip())
+        if match:
+            if _as_tuple(match.group(1)) > _as_tuple(version):
+                newer.append(section.strip())
+            continue
+        heading, _, body = section.partition("\n")
+        entries = re.split(r"(?m)^(?=- )", body)
+        fresh = [e.strip() for e in entries if e.startswith("- ") and e.strip() not in before]
+        if fresh:
+            newer.append("\n".join([heading.strip(), "", *fresh]))
     return newer
 
 
@@ -168,18 +181,26 @@ def plan(target, cwd=ROOT):
     edited kit files."""
     here = kit_files_here(cwd)
     base, edited = find_base(target, here, cwd)
+    old, new = kit_files_at(base, cwd), kit_files_at(target, cwd)
+    # The village's own file in a kit folder (its own workflow in .github/workflows/) is
+    # in no version of the kit: nothing overwrites or removes it.
+    edited = [path for path in edited if path in old or path in new]
     if edited:
         lines = [f"  - {path}" for path in edited]
+        changed = " ".join(path for path in edited if path in old)
+        added = " ".join(path for path in edited if path not in old)
+        undo = (f"  git checkout {base[:10]} -- {changed}\n" if changed else "") + (
+            f"  hapus berkas baru ini: {added}\n" if added else ""
+        )
         raise UpgradeError(
             "pembaruan dibatalkan, tidak ada yang diubah: berkas kit berikut sudah diubah "
             "di situs ini (kit files were edited):\n" + "\n".join(lines) + "\n"
             "Berkas kit akan ditimpa oleh versi baru. Simpan perubahan tampilan di folder "
             "overrides/ (templat: overrides/templates/ dengan nama dan folder yang sama "
             "seperti di theme/templates/, gaya: overrides/static/custom.css), lalu "
-            "kembalikan berkas kit:  git checkout -- <berkas>  (atau hapus berkas baru), "
-            "dan jalankan invoke upgrade lagi."
+            "kembalikan berkas kit seperti di versi kit situs ini:\n" + undo + "dan "
+            "jalankan invoke upgrade lagi."
         )
-    old, new = kit_files_at(base, cwd), kit_files_at(target, cwd)
     return {
         "base": base,
         "target": target,
@@ -234,8 +255,8 @@ def main(argv=None, cwd=ROOT):
         return 1
     for line in describe(steps):
         print(line)
-    notes = changelog_since(steps["old_version"], target, cwd)
-    if notes and steps["old_version"] != steps["new_version"]:
+    notes = changelog_since(steps["old_version"], target, cwd, steps["base"])
+    if notes:
         print("\nCatatan perubahan (CHANGELOG.md):\n")
         print("\n\n".join(notes))
     if args.dry_run:
@@ -249,7 +270,7 @@ def main(argv=None, cwd=ROOT):
         print(
             "\nBerkas kit sudah diperbarui dan ditandai (git add). Periksa dengan "
             'invoke check dan invoke build, lalu simpan:  git commit -m "Perbarui kit ke '
-            f'versi {steps["new_version"]}"'
+            f'versi {steps["new_version"]} ({steps["target"][:10]})"'
         )
     return 0
 
