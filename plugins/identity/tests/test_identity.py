@@ -264,3 +264,21 @@ def test_a_logo_written_as_a_site_address_is_its_file(tmp_path, written):
     logo = site.html("").find("img", class_="brand__logo")
     assert logo["src"].endswith("images/logo-desa.png") and not logo["src"].startswith("/")
     assert site.exists("images/logo-desa.png")
+
+
+def test_the_readmes_footer_example_works_as_copied(tmp_path):
+    """README step 7's footer: the office address's lines are broken with <br> (the
+    example printed the text "<br>" between them on every page)."""
+    from tests.sitetools import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("Contoh: kaki halaman (footer) sendiri.", 1)[1]
+    footer = example.split("```html\n", 1)[1].split("```", 1)[0]
+    content = sample_content(tmp_path / "content", SITUS)
+    partials = tmp_path / "overrides" / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "footer.html").write_text(footer, encoding="utf-8")
+    site = build_site(tmp_path / "output", content=content)
+    address = site.html("").find("footer").find("address")
+    assert "<br" not in address.get_text() and len(address.find_all("br")) >= 1
+    assert "Jl. Raya Binangun No. 1" in address.get_text()
