@@ -47,6 +47,9 @@ class ContentError(Exception):
         self.message = message
         self.hint = hint
         self.severity = severity
+        # Other mistakes of the same kind in the file, told with this one (a reader that
+        # stops at the first would leave them for one build each)
+        self.also: list[ContentError] = []
 
     @property
     def location(self) -> str:

@@ -84,6 +84,8 @@ class YamlMarkdownReader(MarkdownReader):
                 if (warning.path, warning.line) != (err.path, err.line):
                     report(warning)
             report(err)
+            for more in err.also:
+                report(more)
             raise
         for warning in source.warnings:
             report(warning)

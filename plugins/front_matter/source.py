@@ -19,6 +19,8 @@ from .yaml_errors import comment_cut, explain, merged_node_items, spacing_proble
 
 # Keys, Indonesian aliases and which keys take a list: from the one schema.
 ALIASES = schema.ALIASES
+# Values that never hold ` # ` (a date, a flag, a status, an address part…)
+NO_HASH_TYPES = {"date", "status", "slug", "lang", "template", "flag", "coordinates"}
 LIST_KEYS = schema.LIST_KEYS
 SCALAR_KEYS = schema.SCALAR_KEYS
 KNOWN_KEYS = schema.KEYS
@@ -293,10 +295,15 @@ def _parse_yaml(source, yaml_text):
                 "front matter harus berisi baris 'kunci: nilai' (front matter must be key: value lines)",
             )
         lines = yaml_text.split("\n")
+        cuts = [
+            ContentError(source.path, cut[0] + 2, *cut[1:])
+            for key_node, value_node in node.value
+            if (cut := cut_by_comment(lines, key_node, value_node))
+        ]
+        if cuts:  # every value a `#` cuts, at once
+            cuts[0].also = cuts[1:]
+            raise cuts[0]
         for key_node, value_node in node.value:
-            cut = cut_by_comment(lines, key_node, value_node)
-            if cut:
-                raise ContentError(source.path, cut[0] + 2, *cut[1:])
             _take(source, loader, key_node, value_node)
     except yaml.MarkedYAMLError as err:
         index, message, hint = explain(err, yaml_text)
@@ -322,8 +329,11 @@ def cut_by_comment(
     (`judul: Kerja Bakti #2` gives "Kerja Bakti"). A comment on a line of its own stays
     allowed. None when nothing is cut."""
     items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+    field = schema.BY_KEY.get(ALIASES.get(str(key_node.value).lower(), str(key_node.value)))
+    # A date, a flag, a status… never holds ` # `: only the note's fix is offered
+    note_only = field is not None and field.type in NO_HASH_TYPES
     for node in items:
-        cut = comment_cut(lines, key_node.value, node)
+        cut = comment_cut(lines, key_node.value, node, note_only=note_only)
         if cut:
             return cut
     return None

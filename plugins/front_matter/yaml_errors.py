@@ -208,7 +208,12 @@ def spacing_problem(text: str) -> tuple[int, str, str] | None:
 
 
 def comment_cut(
-    lines: list[str], key: str, node: yaml.Node, *, glued_only: bool = False
+    lines: list[str],
+    key: str,
+    node: yaml.Node,
+    *,
+    glued_only: bool = False,
+    note_only: bool = False,
 ) -> tuple[int, str, str] | None:
     """(line index, message, hint) when the unquoted value `node` of `key` is followed on
     its line by ` #`: YAML reads the rest as a comment and drops it (`judul: Kerja Bakti #2`
@@ -216,7 +221,8 @@ def comment_cut(
     is a real comment): only a `#` after one space and glued to the next word (`#2`,
     `#gotongroyong`). Otherwise (front matter) a note written as the README writes one,
     two blanks then `# ` (`_NOTE`), is a note too. A quoted value or a comment on a line
-    of its own: None."""
+    of its own: None. note_only: the value cannot hold ` # ` (a date, a flag): after one
+    space, only the note's fix is offered."""
     if not isinstance(node, yaml.ScalarNode) or node.style:
         return None  # quoted (or a block scalar): the operator chose where the value ends
     end = node.end_mark
@@ -237,7 +243,11 @@ def comment_cut(
     if node.value and start.line == end.line and _SPACED_HASH.match(rest):
         # `tanggal: 2024-07-05 # catatan`: a note with one space, or ` # ` in the value
         note = f"{written} {node.value}  {rest.strip()}"
-        quote = f"bila itu catatan, beri dua spasi sebelum #:  {note}  — bila bukan, {quote}"
+        quote = (
+            f"catatan ditulis sesudah dua spasi:  {note}"
+            if note_only
+            else f"bila itu catatan, beri dua spasi sebelum #:  {note}  — bila bukan, {quote}"
+        )
     return (
         end.line,
         f"teks sesudah tanda # ('{rest.strip()}') dianggap catatan dan hilang dari "

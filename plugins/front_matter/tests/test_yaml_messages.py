@@ -396,3 +396,33 @@ def test_an_english_key_in_front_matter_gets_the_key_it_means(tmp_path):
     )
     [warning] = read_source(path).warnings
     assert warning.line == 4 and warning.hint == "maksud Anda 'berlaku_sampai'?", str(warning)
+
+
+def test_every_value_a_hash_cuts_is_told_at_once_with_the_fix_that_fits(tmp_path):
+    """Three cut values were told one build at a time; a date or a flag cannot hold ` # `,
+    so the quotes' fix (which then fails as a date) is not offered for them."""
+    path = tmp_path / "pengumuman.md"
+    path.write_text(
+        "---\njudul: Jadwal Posyandu #1 Tahun 2025\ntanggal: 2025-02-10 # tanggal surat\n"
+        "penting: true # tampil paling atas\n---\nIsi.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        read_source(path)
+    told = [caught.value, *caught.value.also]
+    assert [(e.line, e.hint) for e in told] == [
+        (2, 'beri tanda kutip pada seluruh nilainya:  judul: "Jadwal Posyandu #1 Tahun 2025"'),
+        (3, "catatan ditulis sesudah dua spasi:  tanggal: 2025-02-10  # tanggal surat"),
+        (4, "catatan ditulis sesudah dua spasi:  penting: true  # tampil paling atas"),
+    ]
+
+
+def test_a_build_reports_every_cut_value(tmp_path):
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "berita" / "rapat.md").write_text(
+        "---\njudul: Rapat #2\ntanggal: 2025-02-10 # catatan\n---\nIsi.\n", encoding="utf-8"
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    assert [p.split("rapat.md:", 1)[1][:2] for p in failed.value.problems] == ["2:", "3:"]
