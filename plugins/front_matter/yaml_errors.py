@@ -13,12 +13,11 @@ from .errors import ContentError
 from .limits import yaml_depth_problem
 
 _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_]+):(?P<rest>[^\s/:].*)$")
-# ` #2`: one space, then # glued to a word (a `  # catatan` comment has two spaces or a space
-# after #).
-_GLUED_HASH = re.compile(r"^ #[^\s#]")
 # A note at the end of a front matter line, as the README writes one: two blanks (or a tab),
 # then # and a blank: `mulai: 2024-06-20 09:00   # tanggal saja = sehari penuh`.
 _NOTE = re.compile(r"^(?:[ \t]*\t|[ \t]{2,})[ \t]*#(?:[ \t]|$)")
+# `#` glued to a word: the start of a value (`judul: #2 Kerja Bakti`), never a note.
+_GLUED = re.compile(r"^\s*#[^\s#]")
 # One space, then # and a blank: a note written with one space, or a value with ` # `.
 _SPACED_HASH = re.compile(r"^ #(?:[ \t]|$)")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s+-(?P<rest>[^\s-].*)$")
@@ -208,31 +207,22 @@ def spacing_problem(text: str) -> tuple[int, str, str] | None:
 
 
 def comment_cut(
-    lines: list[str],
-    key: str,
-    node: yaml.Node,
-    *,
-    glued_only: bool = False,
-    note_only: bool = False,
+    lines: list[str], key: str, node: yaml.Node, *, note_only: bool = False
 ) -> tuple[int, str, str] | None:
     """(line index, message, hint) when the unquoted value `node` of `key` is followed on
     its line by ` #`: YAML reads the rest as a comment and drops it (`judul: Kerja Bakti #2`
-    gives "Kerja Bakti"). glued_only (data files, where `  # catatan` at the end of a line
-    is a real comment): only a `#` after one space and glued to the next word (`#2`,
-    `#gotongroyong`). Otherwise (front matter) a note written as the README writes one,
-    two blanks then `# ` (`_NOTE`), is a note too. A quoted value or a comment on a line
-    of its own: None. note_only: the value cannot hold ` # ` (a date, a flag): after one
-    space, only the note's fix is offered."""
+    gives "Kerja Bakti"). A note written as the README writes one, two blanks then `# `
+    (`_NOTE`), is a note. A quoted value or a comment on a line of its own: None.
+    note_only: the value cannot hold ` # ` (a date, a flag): after one space, only the
+    note's fix is offered."""
     if not isinstance(node, yaml.ScalarNode) or node.style:
         return None  # quoted (or a block scalar): the operator chose where the value ends
     end = node.end_mark
     rest = lines[end.line][end.column :] if end.line < len(lines) else ""
     if not rest.lstrip().startswith("#"):
         return None
-    if glued_only and not (node.value and _GLUED_HASH.match(rest)):
-        return None
-    if node.value and _NOTE.match(rest):
-        return None
+    if _NOTE.match(rest) or (not node.value and not _GLUED.match(rest)):
+        return None  # a note; or `situs: # nanti`: nothing written before it, nothing lost
     start = node.start_mark
     line = lines[end.line]
     if start.line == end.line:
@@ -240,7 +230,7 @@ def comment_cut(
     else:
         written, value = f"{key}:", f"{node.value} {rest.strip()}"
     quote = f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}"
-    if node.value and start.line == end.line and _SPACED_HASH.match(rest):
+    if start.line == end.line and _SPACED_HASH.match(rest):
         # `tanggal: 2024-07-05 # catatan`: a note with one space, or ` # ` in the value
         note = f"{written} {node.value}  {rest.strip()}"
         quote = (
@@ -263,9 +253,11 @@ def quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def first_glued_cut(text: str, root: yaml.Node | None) -> tuple[int, str, str] | None:
-    """comment_cut (glued_only) of the first value of a data file cut by a `#` glued to a
-    word after one space (`nama: Posyandu Melati #2`), or None."""
+def first_cut(text: str, root: yaml.Node | None) -> tuple[int, str, str] | None:
+    """comment_cut of the first value of a data file a `#` cuts, by the rule of front
+    matter: a note after two blanks is a note; after one space (`alamat: Jl. Raya No. 1 #
+    RT 02`: the footer lost "RT 02"), or glued to a word (`nama: Posyandu Melati #2`), the
+    rest of the value would be lost. None when nothing is cut."""
     lines = text.split("\n")
     stack = [("", root)] if root is not None else []
     while stack:  # depth first, in the order of the file
@@ -277,7 +269,7 @@ def first_glued_cut(text: str, root: yaml.Node | None) -> tuple[int, str, str] |
         elif isinstance(node, yaml.SequenceNode):
             stack += [(key, item) for item in reversed(node.value)]
         else:
-            cut = comment_cut(lines, key, node, glued_only=True)
+            cut = comment_cut(lines, key, node)
             if cut:
                 return cut
     return None
@@ -309,7 +301,7 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
         ) from None
     finally:
         loader.dispose()
-    cut = first_glued_cut(text, root)
+    cut = first_cut(text, root)
     if cut:
         raise ContentError(path, cut[0] + 1, cut[1], cut[2])
     return root

@@ -384,8 +384,8 @@ def test_idm_decimal_comma_and_duplicate_year(tmp_path):
 
 def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
     """`#3` glued to a word is refused while the YAML is read (front_matter.yaml_errors:
-    the text after it would be lost); after two spaces it is a YAML comment, and the
-    missing file's message says why the name was cut."""
+    the text after it would be lost), after two spaces too; a note (two spaces, `# `) is a
+    YAML comment, and the missing file's message says why the name was cut."""
     write(tmp_path, "files/SK #3.pdf", "x")
     text = """
         dokumen:
@@ -406,7 +406,7 @@ def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
     _, errors = read(
         tmp_path,
         "data/dokumen.yml",
-        text.format(hash=" #"),
+        text.format(hash=" # "),
         read_documents,
         str(tmp_path),
         SETTINGS,
@@ -415,7 +415,7 @@ def test_unquoted_hash_in_a_file_name_explains_the_comment(tmp_path):
         (
             "data/dokumen.yml:5: berkas 'files/SK' tidak ada (missing file: "
             "content/files/SK) — tanda # sesudah spasi memulai komentar YAML: apit nama "
-            'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK  #3.pdf"'
+            'berkasnya dengan tanda kutip, misalnya  berkas: "files/SK  # 3.pdf"'
         )
     ]
 
