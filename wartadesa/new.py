@@ -415,6 +415,11 @@ def main(argv=None):
                 f"{', '.join(content_types())} (unknown content type)"
             )
         if content_type != "article":
+            if args.kategori:
+                print(
+                    f"--kategori hanya untuk berita: diabaikan untuk {args.jenis.strip().lower()}",
+                    file=sys.stderr,
+                )
             if args.judul is None:
                 raise NewArticleError(
                     "tulis judulnya, misalnya  invoke new --jenis "
@@ -436,7 +441,8 @@ def main(argv=None):
             title, villages, category = args.judul, split_villages(args.desa), args.kategori
         path = write_article(title, villages, category, settings)
     except (NewArticleError, BuildFailed) as problem:
-        print(f"Gagal membuat berita: {problem}", file=sys.stderr)
+        kind = (args.jenis or "berita").strip().lower()
+        print(f"Gagal membuat {kind}: {problem}", file=sys.stderr)
         return 1
     print(display(path))
     print(

@@ -93,3 +93,16 @@ def test_invoke_new_passes_the_type(tmp_path, monkeypatch):
     tasks.new.body(None, "Musyawarah Desa", desa="binangun", jenis="agenda")
     tasks.new.body(None, "Rapat", jenis="berita")
     assert seen == [["Musyawarah Desa", "--desa", "binangun", "--jenis", "agenda"], ["Rapat"]]
+
+
+def test_the_command_line_speaks_of_the_type_it_makes(tmp_path, capsys):
+    """A mistake in `invoke new --jenis agenda` said "Gagal membuat berita"; --kategori,
+    which only news have, was dropped without a word."""
+    content, _settings = site(tmp_path)
+    common = ["--content", str(content), "--settings", str(settings_path())]
+    code = main(["--jenis", "agenda", "Musyawarah", "--desa", "binangn", *common])
+    assert code == 1
+    assert capsys.readouterr().err.startswith("Gagal membuat agenda: ")
+    code = main(["--jenis", "pengumuman", "Ronda", "--kategori", "Keamanan", *common])
+    assert code == 0
+    assert "--kategori hanya untuk berita: diabaikan untuk pengumuman" in capsys.readouterr().err
