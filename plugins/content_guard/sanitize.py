@@ -148,6 +148,10 @@ INLINE_TAGS = {"span", "em", "strong", "b", "i", "code", "sub", "sup", "abbr", "
 INLINE_ATTRIBUTES = {"span": {"class"}, "abbr": {"title"}}
 MARKUP_NAME = re.compile(r"<\s*/?\s*([a-z][\w-]*)", re.IGNORECASE)
 FIELD_NAMES = {"title": "judul", "image_caption": "keterangan_gambar"}
+# An inline element's opening tag with what follows its name (`<b dan b>`), and the names
+# of the attributes written there (`class="caps"` -> class; `dan b` -> dan, b).
+BARE_OPEN = re.compile(r"<(?P<name>[a-z]+)\s+(?P<attributes>[^<>]*)>", re.IGNORECASE)
+ATTRIBUTE_NAME = re.compile(r"([^\s\"'=/]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 PLAIN_FIELDS = ("title", "image_caption")
 
 EMPTY_IFRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL | re.IGNORECASE)
@@ -292,13 +296,25 @@ def clean_inline(text: str) -> str:
 
 
 def removed_from_inline(text: str) -> list[str]:
-    """The elements clean_inline removes from `text` ('<script>', '<img>'), in order."""
+    """The elements clean_inline removes from `text` ('<script>', '<img>'), and the inline
+    ones read with words that are no attributes of theirs (`a<b dan b>c`: bold "c", the
+    words gone: '<b dan b>'), in order."""
     found = []
     for match in MARKUP_NAME.finditer(text):
         name = match.group(1).lower()
+        if not MARKUP_START.match(text, match.start()):
+            continue
         tag = f"<{name}>"
-        if MARKUP_START.match(text, match.start()) and name not in INLINE_TAGS and tag not in found:
-            found.append(tag)
+        if name not in INLINE_TAGS:
+            if tag not in found:
+                found.append(tag)
+            continue
+        written = BARE_OPEN.match(text, match.start())
+        names = (
+            {a.lower() for a in ATTRIBUTE_NAME.findall(written["attributes"])} if written else set()
+        )
+        if written and not names <= INLINE_ATTRIBUTES.get(name, set()):
+            found.append(written.group(0))
     return found
 
 
@@ -423,7 +439,9 @@ def removed_from_fields(instance: Content) -> list[tuple[int, str, str]]:
                     (
                         line,
                         f"{tag} di {name}",
-                        f"{name} hanya berisi teks (boleh <b>, <i>, <em>, <strong>); "
+                        "bila itu bukan kode HTML, beri spasi sesudah tanda <  (a < b)"
+                        if " " in tag
+                        else f"{name} hanya berisi teks (boleh <b>, <i>, <em>, <strong>); "
                         "hapus kode HTML-nya",
                     )
                 )

@@ -214,6 +214,22 @@ def test_external_links_get_noopener_internal_links_do_not():
     assert cleaned.find_all("a")[3]["href"] == "{filename}/berita/a.md"
 
 
+@pytest.mark.parametrize(
+    "title, told",
+    [
+        ("Nilai a<b dan b>c di Rapat", ["<b dan b>"]),  # bold "c", "dan b" gone
+        ("Rapat <b onclick=x()>BPD</b>", ["<b onclick=x()>"]),
+        ('Rapat <span class="caps">BPD</span> dan <abbr title="Badan">BPD</abbr>', []),
+        ("Judul <b>Berita</b> <br />", []),
+        ("Album <script>alert(1)</script> Jahat <img src=x>", ["<script>", "<img>"]),
+    ],
+)
+def test_what_cleaning_takes_from_a_title_is_named(title, told):
+    from content_guard.sanitize import removed_from_inline
+
+    assert removed_from_inline(title) == told
+
+
 def test_titles_keep_inline_text_only():
     assert clean_inline('Rapat <span class="caps">BPD</span><script>x()</script>') == (
         'Rapat <span class="caps">BPD</span>'
