@@ -52,14 +52,18 @@ def utc(value: dt.datetime) -> str:
 
 
 def domain(settings: Mapping[str, Any]) -> str:
-    """The site's domain for UIDs: CUSTOM_DOMAIN, else the host of the site address,
-    else the site name made safe."""
+    """The site's domain for UIDs: CUSTOM_DOMAIN, else the host of the site address (with
+    its path, for a project site under a shared host), else the site name made safe."""
     if (settings.get("CUSTOM_DOMAIN") or "").strip():
         return settings["CUSTOM_DOMAIN"].strip().lower()
     for key in ("SITE_BASE", "SITEURL", "PUBLISH_SITEURL"):
-        host = urlsplit(str(settings.get(key) or "")).hostname
+        address = urlsplit(str(settings.get(key) or ""))
+        host = address.hostname
         if host and host not in ("127.0.0.1", "localhost"):
-            return host
+            # A project site (akun.github.io/situs-desa) shares its host with every other
+            # site of the account: its path tells them apart
+            path = address.path.strip("/")
+            return f"{host}/{path}" if path else host
     name = re.sub(r"[^a-z0-9]+", "-", str(settings.get("SITENAME", "warta-desa")).lower())
     return (name.strip("-") or "warta-desa") + ".invalid"  # no domain known (preview)
 

@@ -69,6 +69,14 @@ def test_hostile_text_cannot_add_properties_or_events():
 def test_uid_from_the_domain_or_the_site_address():
     assert uid(event(), SETTINGS) == "agenda-rapat@binangun-singgahan.desa.id"
     assert uid(event(), {"SITEURL": "https://desa.example.id"}) == "agenda-rapat@desa.example.id"
+    # Two villages' project sites under one GitHub account: one host, two UIDs
+    assert [
+        uid(event(), {"SITEURL": f"https://akun.github.io/{site}/"})
+        for site in ("situs-binangun", "situs-saringembat")
+    ] == [
+        "agenda-rapat@akun.github.io/situs-binangun",
+        "agenda-rapat@akun.github.io/situs-saringembat",
+    ]
     assert (
         uid(event(), {"SITEURL": "", "SITENAME": "Desa Binangun"})
         == "agenda-rapat@desa-binangun.invalid"
