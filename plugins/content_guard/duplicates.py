@@ -28,6 +28,7 @@ from .outputs import (
 )
 
 if TYPE_CHECKING:
+    from pelican.contents import Content
     from pelican.generators import Generator
 
 
@@ -60,12 +61,11 @@ def is_translation_clash(record: logging.LogRecord) -> bool:
     return len(args) >= args[0] + 2 and all(isinstance(path, str) for path in paths)
 
 
-def lone_translations(generators: Sequence[Generator]) -> list[ContentError]:
+def lone_translations(items: Sequence[Content]) -> list[ContentError]:
     """An article or page (any status) marked `translation: true` that has no original
     (none of the same translation id without it): Pelican publishes it as an original and
     says so in English with the file's full path (a warning `invoke publish` takes for an
     error); the web editor's form offers the flag."""
-    items = contents(generators)
     translations = {id(t) for item in items for t in getattr(item, "translations", None) or []}
     found = []
     for item in items:
@@ -259,9 +259,10 @@ def check(generators: Sequence[Generator]) -> None:
         _report_folder_conflict(path, under, owners)
     for error in broken_menu_links(owners, generators[0].settings):  # on the same plan
         report(error)
-    for error in lone_translations(generators):
+    items = contents(generators)
+    for error in lone_translations(items):
         report(error)
-    for item in contents(generators):
+    for item in items:
         if not item.slug:
             report(
                 ContentError(

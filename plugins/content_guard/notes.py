@@ -12,15 +12,16 @@ from .duplicates import TranslationNoteFilter
 from .links import LinkNoteFilter
 
 
+def _pelican_warning(record: logging.LogRecord, logger: str, function: str) -> bool:
+    """Whether `record` is a warning Pelican's `function` logs on `logger`."""
+    return (record.name, record.levelno, record.funcName) == (logger, logging.WARNING, function)
+
+
 def is_empty_alt_note(record: logging.LogRecord) -> bool:
     """Pelican's English 'Empty alt attribute for image x.jpg in /abs/path.md' (the
     reader's `find_empty_alt`, no line): article_extras and photos report every body image
     with an empty alt text at its line, in Indonesian."""
-    return (
-        record.name == "pelican.readers"
-        and record.levelno == logging.WARNING
-        and record.funcName == "find_empty_alt"
-    )
+    return _pelican_warning(record, "pelican.readers", "find_empty_alt")
 
 
 class EmptyAltFilter(logging.Filter):
@@ -32,11 +33,7 @@ def is_empty_slug_note(record: logging.LogRecord) -> bool:
     """Pelican's English 'Unable to generate valid slug for Tag "!!!".' (no file): the
     term's page then clashes with the list of its kind, which duplicates.py reports at the
     line that names the term, saying why."""
-    return (
-        record.name == "pelican.urlwrappers"
-        and record.levelno == logging.WARNING
-        and record.funcName == "slug"
-    )
+    return _pelican_warning(record, "pelican.urlwrappers", "slug")
 
 
 class EmptySlugFilter(logging.Filter):

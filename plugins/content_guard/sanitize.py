@@ -26,7 +26,7 @@ import nh3
 from pelican.contents import Content, Static
 
 from front_matter import memo
-from front_matter.contents import MARKUP_START, text_brackets
+from front_matter.contents import HTML_ELEMENTS, text_brackets
 from front_matter.errors import ContentError, report
 from front_matter.source import meta_line
 from wartadesa.read_objects import restorable
@@ -146,13 +146,14 @@ ATTRIBUTES = {
 # Titles and captions are short inline text (typogrify adds <span class="caps"> etc.).
 INLINE_TAGS = {"span", "em", "strong", "b", "i", "code", "sub", "sup", "abbr", "small", "br"}
 INLINE_ATTRIBUTES = {"span": {"class"}, "abbr": {"title"}}
-MARKUP_NAME = re.compile(r"<\s*/?\s*([a-z][\w-]*)", re.IGNORECASE)
+# A tag's name as a browser reads it (`<` directly followed by the name; `< b` is text).
+TAG_NAME = re.compile(r"</?([a-z][\w-]*)", re.IGNORECASE)
 FIELD_NAMES = {"title": "judul", "image_caption": "keterangan_gambar"}
 # An inline element's opening tag with what follows its name (`<b dan b>`), and the names
 # of the attributes written there (`class="caps"` -> class; `dan b` -> dan, b).
 BARE_OPEN = re.compile(r"<(?P<name>[a-z]+)\s+(?P<attributes>[^<>]*)>", re.IGNORECASE)
 ATTRIBUTE_NAME = re.compile(r"([^\s\"'=/]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-PLAIN_FIELDS = ("title", "image_caption")
+PLAIN_FIELDS = tuple(FIELD_NAMES)
 
 EMPTY_IFRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL | re.IGNORECASE)
 LINK_TAG = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"([^>]*)>', re.IGNORECASE)
@@ -300,10 +301,10 @@ def removed_from_inline(text: str) -> list[str]:
     ones read with words that are no attributes of theirs (`a<b dan b>c`: bold "c", the
     words gone: '<b dan b>'), in order."""
     found = []
-    for match in MARKUP_NAME.finditer(text):
+    for match in TAG_NAME.finditer(text):
         name = match.group(1).lower()
-        if not MARKUP_START.match(text, match.start()):
-            continue
+        if name not in HTML_ELEMENTS:
+            continue  # the operator's own brackets (`<Penting>`): kept as text
         tag = f"<{name}>"
         if name not in INLINE_TAGS:
             if tag not in found:

@@ -268,7 +268,11 @@ def check(generators: Sequence[Generator]) -> None:
     for item in getattr(static, "staticfiles", None) or []:
         path = str(getattr(item, "source_path", ""))
         lower = path.lower()
-        named = lower.endswith(SVG_XML + markup.HTML + markup.CSS + REFUSED + SCRIPTS)
+        if lower.endswith(SCRIPTS):  # refused by its name: nothing to read
+            for error in problems(path, ""):
+                report(error)
+            continue
+        named = lower.endswith(SVG_XML + markup.HTML + markup.CSS + REFUSED)
         if not named and markup.is_binary(path):
             continue
         try:

@@ -31,7 +31,6 @@ HTML_ELEMENTS = (
     | {"template", "textarea", "title", "track", "video", "xmp"}
 )
 ELEMENT_NAME = r"/?(?:" + "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True)) + r")(?![\w-])"
-MARKUP_START = re.compile(r"<(?=" + ELEMENT_NAME + ")", re.IGNORECASE)
 TEXT_BRACKET = re.compile(r"<(?!" + ELEMENT_NAME + ")", re.IGNORECASE)
 
 
