@@ -80,7 +80,7 @@ def apply_identity(settings: dict[str, Any]) -> dict[str, Any]:
     # problem is shown at once, and stops before writing anything.
     for error in errors:
         report(error)
-    if not errors:
+    if not any(error.severity == "error" for error in errors):
         settings.update(values)
     return settings
 
@@ -97,8 +97,18 @@ def read_identity(
         root = compose_yaml(str(path), text)
     except ContentError as error:
         return {}, [error]
-    if root is None:
-        return {}, []
+    if root is None:  # nothing but blank lines and comments: the defaults are kept
+        return {}, [
+            ContentError(
+                path,
+                1,
+                "situs.yml kosong: nama, desa, alamat dan menu situs memakai bawaan kit "
+                "(empty identity file)",
+                "isi identitas desa Anda (lihat contoh di README, bagian Isi identitas "
+                "situs) atau hapus berkasnya",
+                severity="warning",
+            )
+        ]
     if not _is_mapping(root):
         return {}, [
             ContentError(

@@ -197,9 +197,13 @@ class VillageDataGenerator(Generator):
                 report(error)
             if value is not None and kind == "aparatur":
                 self._photos(value)
-            if value is not None and not reader.errors and not empty(value):
-                setattr(data, kind, value)
-                found = True
+            if reader.errors:
+                continue
+            if value is None or empty(value):
+                report(nothing_to_show(path))
+                continue
+            setattr(data, kind, value)
+            found = True
         return data if found else None
 
     def _photos(self, officials):
@@ -348,6 +352,20 @@ class VillageDataGenerator(Generator):
                 main_url=url,
                 main_years=data.document_years,
             )
+
+
+def nothing_to_show(path: str) -> ContentError:
+    """The warning for a data file that is read without a mistake but shows nothing (an
+    empty file, only comments, `data: []`, only `contoh:`/`sumber:`): its page or part of
+    a page is left out, which the operator should hear of."""
+    name = os.path.basename(path)
+    return ContentError(
+        path,
+        1,
+        f"{name} tidak berisi data: tidak ada yang ditampilkan darinya (empty data file)",
+        "isi datanya (lihat contoh di README, bagian Profil, aparatur, dokumen dan IDM desa) atau hapus berkasnya",
+        severity="warning",
+    )
 
 
 def empty(value: object) -> bool:

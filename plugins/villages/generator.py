@@ -105,7 +105,7 @@ class VillagesGenerator(Generator):
     def generate_context(self) -> None:
         registry_path = os.path.join(self.path, self.settings["VILLAGES_REGISTRY"])
         registry = load_registry(registry_path, self.settings["VILLAGES_REGISTRY_MAX_KB"])
-        for error in registry.errors:
+        for error in registry.errors + registry.warnings:
             report(error)
         articles = list(tagged_items(self.context))
         for article in articles:

@@ -95,6 +95,7 @@ class Registry:
     readable: bool = True
     entries: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # ContentErrors that do not stop the build
     # Names/slugs/codes of entries that failed: articles naming them are not reported twice.
     broken_keys: set = field(default_factory=set)
 
@@ -135,7 +136,18 @@ def load_registry(path: str | os.PathLike, max_kb: float | None = MAX_REGISTRY_S
         registry.readable = False
         registry.errors.append(error)
         return registry
-    if node is None:
+    if node is None:  # nothing but blank lines and comments: as if there were no file
+        registry.warnings.append(
+            ContentError(
+                path,
+                1,
+                "desa.yml kosong: tidak ada desa yang terdaftar (empty village list)",
+                "tulis desa yang diliput situs, satu entri per desa, misalnya  "
+                "- kode: 35.23.07.2005  (lihat README, bagian Desa yang diliput), atau "
+                "hapus berkasnya",
+                severity="warning",
+            )
+        )
         return registry
     if not isinstance(node, yaml.SequenceNode):
         registry.readable = False

@@ -131,6 +131,19 @@ def test_without_situs_yml_the_kit_defaults_apply(tmp_path):
     assert text_of(site.html("").find("footer", class_="site-foot").h2) == "Warta Desa"
 
 
+def test_an_empty_situs_yml_is_a_warning_and_the_defaults_apply(tmp_path):
+    """Emptied by mistake (a failed copy, an editor saving nothing), the file would give the
+    site the kit's name without a word; `invoke publish` (--strict) refuses it."""
+    content = sample_content(tmp_path / "content", "# diisi nanti\n\n")
+    site = build_site(tmp_path / "output", content=content)
+    assert text_of(site.html("").find("footer", class_="site-foot").h2) == "Warta Desa"
+    assert [w for w in site.warnings if "situs.yml" in w] == [
+        f"{content / 'situs.yml'}:1: situs.yml kosong: nama, desa, alamat dan "
+        "menu situs memakai bawaan kit (empty identity file) — isi identitas desa Anda "
+        "(lihat contoh di README, bagian Isi identitas situs) atau hapus berkasnya"
+    ]
+
+
 def problems(tmp_path, situs):
     content = sample_content(tmp_path / "content", situs)
     errors, _warnings = check(settings_path(), content)

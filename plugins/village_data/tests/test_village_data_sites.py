@@ -4,6 +4,7 @@ the village on its pages; a page set to "" is not written."""
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -55,6 +56,21 @@ def test_no_data_no_pages_and_no_menu_links(tmp_path):
     site = build_site(tmp_path / "output", content=root)
     for url in ("profil/", "aparatur/", "dokumen/", "desa/binangun/profil/"):
         assert not site.exists(url), url
+    # ... but each is named: a page that does not appear is not a mystery.
+    hint = (
+        "isi datanya (lihat contoh di README, bagian Profil, aparatur, dokumen dan IDM "
+        "desa) atau hapus berkasnya"
+    )
+    assert sorted(w for w in site.warnings if "data" in w) == [
+        f"{root / name}:1: {Path(name).name} tidak berisi data: tidak ada yang "
+        f"ditampilkan darinya (empty data file) — {hint}"
+        for name in (
+            "data/aparatur.yml",
+            "data/desa/binangun/dokumen.yml",
+            "data/idm.yml",
+            "data/profil.yml",
+        )
+    ]
     labels = [a.get_text() for a in site.html("").select(".menu a")]
     assert not {"Profil", "Aparatur", "Dokumen"} & set(labels)
     assert not site.html("desa/binangun/").select("section.idm, .data-links")

@@ -274,6 +274,14 @@ def test_missing_and_empty_files(tmp_path):
     assert load_registry(tmp_path / "desa.yml").entries == []
     empty = load(tmp_path, "# belum ada desa\n")
     assert (empty.entries, empty.errors, empty.exists) == ([], [], True)
+    # Not an error (the site works as without desa.yml), but the operator hears of it.
+    assert empty.complete
+    assert [str(w).split("desa.yml", 1)[1] for w in empty.warnings] == [
+        ":1: desa.yml kosong: tidak ada desa yang terdaftar (empty village list) — tulis "
+        "desa yang diliput situs, satu entri per desa, misalnya  - kode: 35.23.07.2005  "
+        "(lihat README, bagian Desa yang diliput), atau hapus berkasnya"
+    ]
+    assert load(tmp_path, "- kode: 35.23.07.2005\n").warnings == []
 
 
 @pytest.mark.parametrize(
