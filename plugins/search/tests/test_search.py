@@ -292,6 +292,29 @@ def test_a_village_filter_narrows_the_results(page_factory, served_search_site):
 
 
 @pytest.mark.browser
+def test_a_search_by_filters_alone_lists_the_newest_first(
+    page_factory, served_search_site, search_site
+):
+    """Without a word there is no relevance to rank by: the items of the chosen village
+    come newest first, as on its page (each result's date read from its built page)."""
+    page = open_search(page_factory, served_search_site, "desa=Desa+Binangun")
+    links = page.locator(".hit__title a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) > 3
+    dates = []
+    for link in links:
+        path = link.split("/", 3)[3]
+        soup = BeautifulSoup(
+            (search_site.output / path / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        dates.append(datetime.fromisoformat(soup.select_one("article time")["datetime"]))
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
+    assert_clean(page)
+    # A word keeps Pagefind's own order (relevance), as before.
+    worded = open_search(page_factory, served_search_site, "q=membangun&desa=Desa+Binangun")
+    assert titles(worded)[0] == "Pembangunan Jembatan Dusun Krajan Dimulai"
+
+
+@pytest.mark.browser
 def test_results_are_paged(page_factory, served_search_site):
     page = open_search(page_factory, served_search_site, "q=gotong+royong")
     assert page.locator(".hit").count() == 10
