@@ -113,11 +113,17 @@ def test_written_values_win_over_the_official_data(tmp_path):
         desa: 35.23.07.2005
         kecamatan: Singgahan Raya
         kode_pos: 62399
+        telepon: 0356-321000
         """,
     )
     site = build_site(tmp_path / "output", content=content)
     footer = site.html("").find("footer", class_="site-foot")
     assert text_of(footer.h2) == "Warta Binangun"
+    # An office line is not offered as WhatsApp (only `whatsapp:` is, with its wa.me link).
+    assert [text_of(li) for li in footer.select("li") if "0356" in text_of(li)] == [
+        "Telepon: 0356-321000"
+    ]
+    assert not footer.find(string=lambda text: "WhatsApp" in text)
     assert list(footer.address.stripped_strings) == [
         "Kecamatan Singgahan Raya, Kabupaten Tuban",
         "Jawa Timur 62399",
