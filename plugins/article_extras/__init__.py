@@ -12,12 +12,16 @@ from .autolink import add_markdown_extension
 from .extras import add_template_helpers, link_articles, prepare_content
 from .feeds import date_empty_feed, language_and_page
 from .fragments import forget_rendered
+from .summaries import note_written_summary, text_only_summaries
 
 
 def register() -> None:
     signals.initialized.connect(paginate_archives)
     signals.initialized.connect(add_markdown_extension)
     signals.content_object_init.connect(prepare_content)
+    signals.content_object_init.connect(note_written_summary)
+    signals.article_generator_finalized.connect(text_only_summaries)
+    signals.page_generator_finalized.connect(text_only_summaries)
     signals.article_generator_finalized.connect(note_archive_years)
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)

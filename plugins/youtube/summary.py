@@ -48,7 +48,8 @@ def summarize_without_players(generator: Generator) -> None:
     """article_generator_finalized / page_generator_finalized."""
     keys = ARTICLE_KEYS if hasattr(generator, "articles") else PAGE_KEYS
     for item in all_contents(generator.context, keys):
-        if getattr(item, FLAG, False):
+        # Not when article_extras made it already (text only: players are left out too).
+        if getattr(item, FLAG, False) and "summary" not in item.metadata:
             summary = automatic_summary(item._content, item.settings)
             item.metadata["summary"] = summary
             item._summary = summary
