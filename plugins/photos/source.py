@@ -16,7 +16,8 @@ from front_matter.pictures import TooManyPixels, open_picture
 
 from .settings import digest, setting
 
-RASTER = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif"}
+# .jfif, .jpe: JPEGs as Windows saves them (WhatsApp Web, Chrome downloads).
+RASTER = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif"}
 HEIC = {".heic", ".heif"}
 ORIENTATION = 0x0112
 BROKEN_HINT = "buka foto di ponsel atau komputer lalu simpan ulang atau salin ulang sebagai JPG"

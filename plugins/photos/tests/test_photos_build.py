@@ -16,7 +16,7 @@ from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed
 
 ARTICLE = "berita/2024/08/kerja-bakti-warga/"
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jfif", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"}
 
 
 def write(root, relative, data):
@@ -51,8 +51,10 @@ def photo_content(root):
     write(
         content,
         "berita/2024-08-02-kecil.md",
-        article(2, "Foto Kecil", "gambar: images/kecil.jpg\n"),
+        # Windows saves WhatsApp Web's photos as .jfif: a JPEG like any other.
+        article(2, "Foto Kecil", "gambar: images/kecil.jpg\n", "![Dari WhatsApp](images/wa.jfif)"),
     )
+    write(content, "images/wa.jfif", phone_jpeg())
     return content
 
 
@@ -84,9 +86,10 @@ def photo_files(site):
 def test_originals_are_not_published(built):
     first, *_ = built
     assert not first.exists("images/ponsel.jpg") and not first.exists("images/peta.png")
+    assert not first.exists("images/wa.jfif")
     sources = {
         (first.output.parent / "content" / "images" / n).read_bytes()
-        for n in ("ponsel.jpg", "peta.png", "kecil.jpg", "cetak.jpg")
+        for n in ("ponsel.jpg", "peta.png", "kecil.jpg", "cetak.jpg", "wa.jfif")
     }
     assert not [p for p in published_images(first) if p.read_bytes() in sources]
 
@@ -143,6 +146,13 @@ def test_every_srcset_candidate_exists_with_the_width_it_claims(built):
                         assert image.format == element["type"].split("/")[1].upper()
     widths = [w for _src, w in candidates(first.html(ARTICLE).select_one("figure.cover source"))]
     assert widths == [480, 800, 1200, 1600]  # never upscaled: the photo is 3000 wide
+
+
+def test_a_jfif_photo_is_made_small_and_upright_like_a_jpg(built):
+    first, *_ = built
+    img = first.html("berita/2024/08/foto-kecil/").select_one(".prose picture img")
+    assert img is not None and img["src"].startswith("../../../../foto/")
+    assert (img["width"], img["height"]) == ("800", "1067")  # rotated by its EXIF
 
 
 def test_card_thumbnails_are_square_crops(built):
