@@ -1,7 +1,7 @@
 """article_extras: reading time, cover images, related and previous/next
 articles, the archive's year links, JSON-LD helpers for the theme, every feed's language
 and page and the date of an empty feed (sitemap.xml: plugin sitemap), and web addresses
-written as plain text made links."""
+written as plain text made links, and lists typed as on a phone read as lists."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from .extras import add_template_helpers, link_articles, prepare_content
 from .feeds import date_empty_feed, language_and_page
 from .fragments import forget_rendered
 from .summaries import note_written_summary, text_only_summaries
+from .typed_lists import add_markdown_extension as add_typed_lists
 
 
 def register() -> None:
     signals.initialized.connect(paginate_archives)
     signals.initialized.connect(add_markdown_extension)
+    signals.initialized.connect(add_typed_lists)
     signals.content_object_init.connect(prepare_content)
     signals.content_object_init.connect(note_written_summary)
     signals.article_generator_finalized.connect(text_only_summaries)
