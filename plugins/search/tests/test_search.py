@@ -21,6 +21,7 @@ from tests.sitetools import (
     environ,
     settings_path,
     settled_names,
+    text_of,
 )
 from wartadesa.build import BuildFailed
 from wartadesa.defaults import CONTENT_SECURITY_POLICY
@@ -423,7 +424,9 @@ def test_a_link_with_a_filter_value_no_longer_listed_says_nothing_matched(
 ):
     page = open_search(page_factory, served_search_site, "desa=Desa+Lama")
     assert page.locator("#cari-kosong").is_visible()
-    assert page.locator("#cari-kata").inner_text() == "saringan ini"
+    # The value is named: the list shows "Semua desa", the message why nothing matched.
+    assert page.locator("#cari-kata").inner_text() == "saringan Desa Lama"
+    assert page.locator("#cari-saran-saring").is_visible()
     assert page.input_value("select[name=desa]") == ""
     assert_clean(page)
 
@@ -443,8 +446,85 @@ def test_no_result_shows_the_message_with_suggestions(page_factory, served_searc
     assert message.is_visible()
     assert "“kapalselam”" in message.inner_text()
     assert message.locator("a[href='../arsip/']").count() == 1
+    assert page.locator("#cari-saran-saring").is_hidden()  # no filter to take away
+    assert page.locator("#cari-status").inner_text() == ""
     assert page.locator(".hit").count() == 0
     assert_clean(page)
+    filtered = open_search(
+        page_factory, served_search_site, "q=posyandu&tahun=2022&kategori=Pembangunan"
+    )
+    assert filtered.locator("#cari-kata").inner_text() == (
+        "“posyandu” dengan saringan Pembangunan, 2022"  # in the form's order
+    )
+    assert filtered.locator("#cari-saran-saring").is_visible()
+
+
+@pytest.mark.browser
+def test_a_slow_index_says_it_is_searching(page_factory, served_search_site):
+    """On a slow connection the index takes seconds: the status region says so meanwhile."""
+    page = page_factory(390, 844)
+    held = []
+    page.route("**/pagefind/shards.json", lambda route: held.append(route))
+    page.goto(f"{served_search_site}/cari/?q=posyandu")
+    page.wait_for_function("document.getElementById('cari-status').textContent === 'Mencari…'")
+    held[0].continue_()
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert page.locator("#cari-status").inner_text().startswith("2 hasil")
+
+
+@pytest.mark.browser
+def test_an_empty_search_asks_for_a_word(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=&desa=&kategori=&tahun=")
+    assert page.locator("#cari-isi").is_visible()
+    assert page.locator("#cari-kosong").is_hidden() and page.locator(".hit").count() == 0
+    assert open_search(page_factory, served_search_site, "").locator("#cari-isi").is_hidden()
+
+
+@pytest.mark.browser
+def test_a_village_name_finds_every_item_of_the_village(page_factory, served_search_site):
+    """The village and region names an item shows (its place list) are searched too."""
+
+    def links(query):
+        page = open_search(page_factory, served_search_site, query + "&hal=1")
+        found = set(page.locator(".hit__title a").evaluate_all("as => as.map(a => a.href)"))
+        while page.locator("#cari-halaman a[rel=next]").count():
+            page.click("#cari-halaman a[rel=next]")
+            page.wait_for_selector("#cari[data-selesai]", state="attached")
+            found |= set(page.locator(".hit__title a").evaluate_all("as => as.map(a => a.href)"))
+        return found
+
+    by_filter = links("desa=Desa+Binangun")
+    assert len(by_filter) > 3
+    assert by_filter <= links("q=binangun")
+
+
+@pytest.mark.browser
+def test_back_shows_the_form_of_the_results_shown(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=gotong+royong")
+    page.select_option("select[name=tahun]", "2023")
+    page.wait_for_url("**tahun=2023**")
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    page.fill("#cari-q", "ketik lagi")
+    page.go_back()
+    page.wait_for_selector("#cari[data-selesai]", state="attached")
+    assert page.input_value("select[name=tahun]") == ""
+    assert page.input_value("#cari-q") == "gotong royong"
+    assert page.locator("#cari-status").inner_text().startswith("12 hasil")
+
+
+@pytest.mark.browser
+def test_arrow_keys_on_a_filter_wait_for_enter(page_factory, served_search_site):
+    page = open_search(page_factory, served_search_site, "q=gotong+royong")
+    address = page.url
+    page.focus("select[name=tahun]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert page.url == address  # a keyboard user steps through the years in place
+    chosen = page.input_value("select[name=tahun]")
+    assert chosen
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**tahun={chosen}**")
 
 
 @pytest.mark.browser
@@ -584,6 +664,7 @@ def test_when_the_index_cannot_load_the_page_says_so_and_keeps_the_links(
     page.wait_for_selector("#cari[data-selesai]", state="attached")
     assert page.locator("#cari-gagal").is_visible()
     assert page.locator("#cari-tanpa-js a[href='../arsip/']").is_visible()
+    assert "JavaScript" not in page.locator("#cari-tanpa-js").inner_text()  # it is on
 
 
 @pytest.mark.parametrize(
@@ -611,10 +692,13 @@ def test_every_published_page_type_is_in_the_index(sample_site):
         "profil/",
         "aparatur/",
         "dokumen/",
-        "apbdes/",
+        "apbdes/2025/",
     ):
         body = sample_site.html(url).select("[data-pagefind-body]")
         assert len(body) == 1, url
+    # apbdes/ shows the latest year again: only its year's page is found.
+    assert "APBDes 2025" in text_of(sample_site.html("apbdes/").h1)
+    assert sample_site.html("apbdes/").select("[data-pagefind-body]") == []
     kinds = [
         span.get_text()
         for span in sample_site.html("agenda/kerja-bakti-membersihkan-saluran-irigasi/").select(
@@ -641,7 +725,7 @@ def test_the_index_holds_exactly_the_marked_pages(sample_site):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         indexed.add(json.loads(data[len(b"pagefind_dcd") :])["url"])
-    assert "/apbdes/" in marked
+    assert "/apbdes/2025/" in marked and "/apbdes/" not in marked
     assert indexed == marked
     assert not [p for p in out.iterdir() if p.name.startswith(".pagefind")]
 
@@ -665,7 +749,7 @@ def fragments(output):
             ["WaktuKamis", "BinangunPenyelenggara", "petaPenyelenggara"],
         ),
         (
-            "/apbdes/",
+            "/apbdes/2025/",
             [
                 "Pendapatan Rp1.535.000.000",
                 "Belanja Rp1.595.000.000",

@@ -1,13 +1,12 @@
-// cari/: the filter lists come with the page; Pagefind is loaded only for a search
-{let d=document,$=i=>d.getElementById("cari"+i),f=$(""),P=new URLSearchParams(location.search),q=(P.get("q")||"").trim(),per=+f.dataset.per,el=(t,c,x)=>Object.assign(d.createElement(t),{className:c||"",textContent:x||""}),Q=q?"“"+q+"”":"",W={};
-$("-tanpa-js").hidden=1;f.q.value=q;
-let S=f.querySelectorAll("select");for(let s of S){let v=P.get(s.name);if(v){W[s.name]=v;if([...s.options].some(o=>o.value==v))s.value=v}s.onchange=()=>f.requestSubmit()}
-$("-saring").hidden=!S.length;
-(async()=>{if(!q&&!Object.keys(W).length)return;let pf;try{let u=new URL(f.dataset.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});pf=await import(u);await Promise.all((m.merge||[]).map(s=>pf.mergeIndex(""+new URL(s,u))))}catch(e){$("-gagal").hidden=0;$("-tanpa-js").hidden=0;return}
-let r=await pf.search(q||null,q?{filters:W}:{filters:W,sort:{waktu:"desc"}}),n=r.results.length,N=Math.ceil(n/per),at=Math.min(Math.max(P.get("hal")|0,1),N||1);
-if(!n){$("-kata").textContent=Q||"saringan ini";$("-kosong").hidden=0;return}
-for(let h of await Promise.all(r.results.slice((at-1)*per,at*per).map(x=>x.data()))){let li=el("li","hit"),t=el("h2","hit__title"),a=el("a",0,h.meta.title),x=el("p","hit__text"),F=h.filters;a.href=h.url;t.append(a);
-for(let c of new DOMParser().parseFromString(h.excerpt,"text/html").body.childNodes)x.append(c.nodeName=="MARK"?el("mark",0,c.textContent):c.textContent);
-let M=[h.meta.tanggal,(F.desa||[]).join(", "),F.kategori].filter(Boolean).join(" · ");li.append(t,M?el("p","meta",M):"",x);$("-hasil").append(li)}
-$("-status").textContent=n+" hasil"+(q?" untuk "+Q:"")+(N>1?", halaman "+at+" dari "+N:"");
-if(N>1){let go=(i,l,rel)=>i<1||i>N?el("span"):(P.set("hal",i),Object.assign(el("a","btn",l),{rel,href:"?"+P})),nav=$("-halaman");nav.append(go(at-1,"← Sebelumnya","prev"),el("span","pages__at","Halaman "+at+" dari "+N),go(at+1,"Berikutnya →","next"));nav.hidden=0}})().finally(()=>{f.dataset.selesai=""})}
+{let d=document,$=i=>d.getElementById("cari"+i),f=$(""),D=f.dataset,P=new URLSearchParams(location.search),q=P.get("q")?.trim()||"",el=(t,c="",x="")=>Object.assign(d.createElement(t),{className:c,textContent:x}),Q=q&&"“"+q+"”",W={},S=f.querySelectorAll("select"),T=$("-status"),w=v=>T.textContent=v,J=$("-tanpa-js"),R=()=>k||f.requestSubmit(),k,
+y=()=>{f.q.value=q;for(let s of S){let v=P.get(s.name)||"";if(v)W[s.name]=v;s.value=v;s.selectedIndex<0&&(s.value="");s.onkeydown=e=>R(k=e.key!="Enter");s.onchange=R}};
+J.hidden=1;$("-saring").hidden=!S[0];y();onpageshow=y;
+(async()=>{let F=Object.values(W),z=D.per,p,n,N,A,r;if(!q&&!F[0])return $("-isi").hidden=!P.has("q");
+w("Mencari…");try{let u=new URL(D.pagefind,location),m=await fetch(new URL("shards.json",u),{cache:"no-cache"}).then(r=>r.ok?r.json():{});p=await import(u);await Promise.all((m.merge||[]).map(s=>p.mergeIndex(""+new URL(s,u))))}catch(e){w();$("-gagal").hidden=J.hidden=0;return}
+r=(await p.search(q||null,{filters:W,sort:q?{}:{waktu:"desc"}})).results;n=r.length;N=Math.ceil(n/z);A=Math.max(Math.min(P.get("hal")|0,N),1);
+w(n?n+" hasil"+(Q&&" untuk "+Q)+(N>1?", halaman "+A+" dari "+N:""):"");
+if(!n){$("-kata").textContent=Q+(F[0]?(Q&&" dengan ")+"saringan "+F.join(", "):"");$("-saran-saring").hidden=!F[0];$("-kosong").hidden=0}
+for(let h of await Promise.all(r.slice((A-1)*z,A*z).map(x=>x.data()))){let L=el("li","hit"),t=el("h2","hit__title"),x=el("p","hit__text"),F=h.filters,M=[h.meta.tanggal,F.desa,F.kategori].flat().filter(x=>x).join(" · ");t.append(Object.assign(el("a","",h.meta.title),{href:h.url}));
+for(let c of new DOMParser().parseFromString(h.excerpt,"text/html").body.childNodes)x.append(c.nodeName=="MARK"?el("mark","",c.textContent):c.textContent);
+L.append(t,M?el("p","meta",M):"",x);$("-hasil").append(L)}
+if(N>1){let g=(i,l,rel)=>i<1||i>N?el("span"):(P.set("hal",i),Object.assign(el("a","btn",l),{rel,href:"?"+P})),v=$("-halaman");v.append(g(A-1,"← Sebelumnya","prev"),g(A+1,"Berikutnya →","next"));v.hidden=0}})().finally(()=>D.selesai="")}
