@@ -362,6 +362,8 @@ class Resolver:
                 "tulis slugnya atau kodenya: " + listing(in_registry, slugs=self.slugs),
             )
         found = [v for v in data.villages_named(key) if ancestors_fit(v, constraints)]
+        if found and not constraints:
+            self._not_a_region_of_the_site(first, found)
         if len(found) == 1:
             return found[0]
         if found:
@@ -393,6 +395,31 @@ class Resolver:
         else:
             hint = self._typo_hint(key, slug)
         raise Unresolved(f"desa '{text}' tidak ditemukan (unknown village)", hint)
+
+    def _not_a_region_of_the_site(self, name: str, found: list[Official]) -> None:
+        """Raise when `name`, not a village of desa.yml, is the name of a kecamatan,
+        kabupaten or province of the site's own area (one holding, or next to, a village of
+        desa.yml) and no village of that name lies in it: `desa: Kerek` on a portal of Kab.
+        Tuban meant Kec. Kerek, not the one Desa Kerek of Kab. Ngawi it would otherwise be."""
+        regions = [region for region in region_candidates(name) if self._of_the_site(region)]
+        if not regions or any(
+            village.code.startswith(region.code + ".") for region in regions for village in found
+        ):
+            return
+        region = regions[0]
+        raise Unresolved(
+            f"'{name}' adalah {data.path_of(region)} ({region.code}) di wilayah situs ini, "
+            "bukan desa di content/desa.yml (region name written as a village)",
+            f"kecamatan, kabupaten dan provinsi ditulis di wilayah:, misalnya  wilayah: "
+            f"{data.short_name(region)}  ; bila yang dimaksud memang desa bernama {name} di "
+            "tempat lain, tulis kodenya: " + listing(found, limit=AMBIGUOUS_SHOWN),
+        )
+
+    def _of_the_site(self, region: Official) -> bool:
+        """Whether a village of desa.yml lies in `region`, or, for a kecamatan, in its
+        kabupaten."""
+        prefix = (region.parent_code if region.level == 3 else region.code) + "."
+        return any(code.startswith(prefix) for code in self.by_code)
 
     def _is_village_name(self, text):
         """Whether `text` (written after a comma, without Kec./Kab.) names a village."""

@@ -85,6 +85,35 @@ def test_name_shared_in_the_country(resolver):
     assert ", Jawa Timur)" in text.split("yang paling dekat:")[1].split(";")[0]
 
 
+@pytest.mark.parametrize(
+    "value, region, elsewhere",
+    [
+        # Kecamatan of Kab. Tuban, whose only villages of that name are in other provinces.
+        ("Kerek", "Kec. Kerek, Kab. Tuban, Jawa Timur (35.23.08)", "35.21.09.2012 (Desa Kerek,"),
+        ("Jatirogo", "Kec. Jatirogo, Kab. Tuban, Jawa Timur (35.23.02)", "(Desa Jatirogo,"),
+        # ... and one whose name four villages elsewhere share: not "ambiguous" either.
+        ("Singgahan", "Kec. Singgahan, Kab. Tuban, Jawa Timur (35.23.07)", "(Desa Singgahan,"),
+        ("Tuban", "Kab. Tuban, Jawa Timur (35.23)", "(Desa Tuban,"),
+    ],
+)
+def test_a_region_of_the_site_written_as_a_village_is_told_to_be_a_region(
+    resolver, value, region, elsewhere
+):
+    """`desa: Kerek` on a site of Kab. Tuban meant Kec. Kerek: it tagged Desa Kerek of Kab.
+    Ngawi without a word (a village page in another province, on the portal's list)."""
+    text = problem(resolver.village, value)
+    assert text.startswith(f"'{value}' adalah {region} di wilayah situs ini, bukan desa di")
+    short = region.split(",")[0]
+    assert f"ditulis di wilayah:, misalnya  wilayah: {short}  ;" in text
+    assert f"bila yang dimaksud memang desa bernama {value} di tempat lain, tulis kodenya: " in text
+    assert elsewhere in text
+    # Written with its kecamatan, or as a code, the village elsewhere is still taken;
+    # without desa.yml nothing is the site's area.
+    assert resolver.village("Kerek, Kec. Ngawi").code == "35.21.09.2012"
+    assert resolver.village("35.21.09.2012").name == "Kerek"
+    assert Resolver().village("Kerek").code == "35.21.09.2012"
+
+
 def test_misspelt_village_suggests_the_closest_with_codes(resolver):
     text = problem(resolver.village, "Saringembt")
     assert "desa 'Saringembt' tidak ditemukan" in text
