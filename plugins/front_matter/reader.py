@@ -19,6 +19,7 @@ from .errors import ContentError, report
 from .keys import REFUSED_KEYS, check_template, check_value, native_lines, refused
 from .source import KNOWN_KEYS, read_source
 from .values import BadValue, attachment_path, coordinates, flag
+from .yaml_errors import CURLY_QUOTES
 
 # Pelican's own `Key: value` header also knows these.
 NATIVE_KEYS = KNOWN_KEYS | {"authors"}
@@ -168,6 +169,8 @@ class YamlMarkdownReader(MarkdownReader):
                     f"'{source.written.get(key, key)}' tidak berisi nilai (key has no value)",
                     "isi nilainya atau hapus baris ini",
                 )
+            if key in NAME_KEYS:
+                _no_curly_quotes(source, key, value, line)
             metadata[key] = self._convert(source, key, value, line)
             if key == "date":
                 metadata["date_has_time"] = has_time(value)
@@ -297,6 +300,37 @@ class YamlMarkdownReader(MarkdownReader):
 
 # What makes a page look like a news article (`kode_desa` joins `desa`). None of them is
 # the page's in the schema (`used_by`), so the web editor's page form does not offer them.
+# Values that name a shared page (a category's, a tag's, a village's) or an address.
+NAME_KEYS = frozenset({"category", "tags", "author", "village", "region", "village_code", "slug"})
+
+
+def _no_curly_quotes(source, key, value, line):
+    """A name wrapped in curly quotes (Word, a phone keyboard: `kategori: “Pemerintahan”`)
+    would be named with them: the shared page `kategori/pemerintahan/` of every article
+    titled "“Pemerintahan”". YAML reads them as letters; the operator meant quotes."""
+    if isinstance(value, list):
+        items = value
+    elif key in schema.LIST_KEYS:  # `label: “musdes”, “anggaran”`
+        items = [part.strip() for part in value.split(",")]
+    else:
+        items = [value]
+    quoted = [
+        i for i in items if isinstance(i, str) and i[:1] in CURLY_QUOTES and i[-1:] in CURLY_QUOTES
+    ]
+    if not quoted:
+        return
+    written = source.written.get(key, key)
+    inner = [i.strip(CURLY_QUOTES + " ") if i in quoted else i for i in items]
+    fixed = f"[{', '.join(inner)}]" if isinstance(value, list) else ", ".join(inner)
+    raise ContentError(
+        source.path,
+        line,
+        f"tanda kutip {quoted[0][0]}{quoted[0][-1]} (kutip miring dari Word atau ponsel) di "
+        f"'{written}' akan ikut menjadi bagian namanya (curly quotes are not YAML quotes)",
+        f"hapus tanda kutipnya:  {written}: {fixed}",
+    )
+
+
 NEWS_KEYS = ("date", "category", "village", "village_code")
 
 
