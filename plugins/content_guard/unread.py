@@ -15,6 +15,10 @@ Known files come from the build's own records, not from a second list:
   list (desa.yml), read when Pelican starts;
 - the templates TEMPLATE_PAGES renders (their paths are relative to content/).
 
+News written beside content/ (a Markdown file with front matter in the project folder, or
+in a folder there named like one of content/'s: `berita/`) is an error too
+(`beside_content`): GitHub's "Add file" on the repository's first page puts it there.
+
 Never judged: hidden files and folders, and names matching IGNORE_FILES (README.md, editor
 lock files, Thumbs.db, ...), except YAML files (IGNORE_FILES has *.yml only so that
 Pelican leaves them to the data plugins: a YAML file no plugin reads is reported).
@@ -173,6 +177,10 @@ def _markdown_name(stem: str, ext: str, lower: str, extensions: set[str]) -> str
     `kabar.txt`), or None when it is not meant as Markdown."""
     if lower.endswith(".md.txt"):
         return stem[:-3] + ".md"
+    if lower != lower.rstrip() and lower.rstrip().endswith(".md"):  # `rapat.md ` (a space)
+        return stem.rstrip() + ext.rstrip().lower()
+    if not ext and not stem.startswith("."):  # `2024-12-03-rapat`, saved without .md
+        return stem.rstrip() + ".md"
     if ext[1:].lower() in extensions and ext[1:] not in extensions:
         return stem + ".md"
     if ext.lower() in (".txt", ".text"):
@@ -238,8 +246,54 @@ def _yaml_name(stem: str, ext: str) -> str | None:
     return stem + ext.lower() if ext.lower() in YAML else None
 
 
+OUTSIDE_MESSAGE = "berkas berita di luar folder content/ tidak dibaca (file outside content/)"
+PROJECT_NOTES = {"readme.md", "changelog.md"}  # the kit's own, beside content/
+
+
+def beside_content(settings: Mapping[str, Any]) -> list[ContentError]:
+    """A ContentError for each news item written beside content/ instead of in it (GitHub's
+    "Add file" on the repository's first page makes it there): a Markdown file with front
+    matter in the project folder, or in a folder there named like one of content/'s."""
+    root = os.path.abspath(settings["PATH"])
+    project = os.path.dirname(root)
+    folders = _first(
+        [
+            *settings.get("ARTICLE_PATHS", []),
+            *settings.get("PAGE_PATHS", []),
+            *(p for paths in (settings.get("CONTENT_TYPE_PATHS") or {}).values() for p in paths),
+        ]
+    )
+    articles = (_first(settings.get("ARTICLE_PATHS", [])) or ["berita"])[0]
+    found = []
+    for folder in ["", *folders]:
+        where = os.path.join(project, folder)
+        if os.path.abspath(where) == root or not os.path.isdir(where):
+            continue
+        for name in sorted(os.listdir(where)):
+            path = os.path.join(where, name)
+            if not name.lower().endswith(".md") or name.lower() in PROJECT_NOTES:
+                continue
+            if not os.path.isfile(path) or not _has_front_matter(path):
+                continue
+            target = f"content/{folder}/{name}" if folder else f"content/{articles}/{name}"
+            found.append(ContentError(path, 1, OUTSIDE_MESSAGE, f"pindahkan ke {target}"))
+    return found
+
+
+def _has_front_matter(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(8).lstrip(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
+
+
 @reports_only
 def check(generators: Sequence[Generator]) -> None:
-    """all_generators_finalized: report every file under content/ nobody read."""
+    """all_generators_finalized: report every file under content/ nobody read, and every
+    news item written beside content/."""
     for problem in unread_files(generators):
         report(problem)
+    if generators:
+        for problem in beside_content(generators[0].settings):
+            report(problem)

@@ -48,6 +48,9 @@ def test_only_files_nobody_reads_are_named(tmp_path):
     (content / "data" / "apbdes" / "2023.yml.txt").write_text("x: 1\n", encoding="utf-8")
     (content / "data" / "apbdes" / "2022.YML").write_text("x: 1\n", encoding="utf-8")
     (content / "data" / "desa" / "binangun" / "profil.yml.txt").write_text("x\n", encoding="utf-8")
+    # GitHub's "Create new file" with the name typed without .md, or with a space after it
+    # (made here: a name ending in a space cannot be checked out on Windows).
+    (content / "berita" / "rapat.md ").write_text(ARTICLE, encoding="utf-8")
 
     errors, warnings = check(content=content)
 
@@ -68,8 +71,9 @@ def test_only_files_nobody_reads_are_named(tmp_path):
             "nama berkas data harus huruf kecil: 2022.yml (APBDes: satu berkas YAML per tahun)"
         ),
         "data/desa/binangun/profil.yml.txt": "ganti namanya menjadi profil.yml",
+        "berita/rapat.md ": "ganti namanya menjadi rapat.md",
     }, errors
-    assert len(errors) == 7, errors  # nothing else: the sample site's files are all known
+    assert len(errors) == 8, errors  # nothing else: the sample site's files are all known
     assert [w for w in warnings if "galeri/foto.jpg:1: " in w and "di luar folder album" in w]
 
 
@@ -93,3 +97,37 @@ def test_templates_pages_and_a_replaced_identity_file_are_known(tmp_path):
     assert unread(errors) == {
         "catatan.html": "pindahkan ke content/berita/ (berita) atau content/pages/ (halaman)"
     }, errors
+
+
+def test_news_written_beside_content_is_named(tmp_path):
+    """GitHub's "Add file" on the repository's first page writes beside content/: the news
+    never appeared, and the build said nothing."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (tmp_path / "2024-12-03-akar.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "berita").mkdir()
+    (tmp_path / "berita" / "rapat.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "pengumuman").mkdir()
+    (tmp_path / "pengumuman" / "ronda.md").write_text(ARTICLE, encoding="utf-8")
+    # The project's own notes are not news: no front matter, or the kit's README/CHANGELOG.
+    (tmp_path / "README.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "CONTRIBUTING.md").write_text("# Cara membantu\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "catatan.md").write_text(ARTICLE, encoding="utf-8")
+
+    errors, _warnings = check(content=content)
+
+    outside = sorted(
+        line.split(str(tmp_path) + "/", 1)[1]
+        for line in errors
+        if "di luar folder content/" in line
+    )
+    assert outside == [
+        "2024-12-03-akar.md:1: berkas berita di luar folder content/ tidak dibaca (file outside "
+        "content/) — pindahkan ke content/berita/2024-12-03-akar.md",
+        "berita/rapat.md:1: berkas berita di luar folder content/ tidak dibaca (file outside "
+        "content/) — pindahkan ke content/berita/rapat.md",
+        "pengumuman/ronda.md:1: berkas berita di luar folder content/ tidak dibaca (file "
+        "outside content/) — pindahkan ke content/pengumuman/ronda.md",
+    ]
+    assert len(errors) == 3, errors
