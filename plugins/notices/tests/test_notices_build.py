@@ -89,6 +89,34 @@ def test_expired_notice_stays_online_marked(sample_site):
     assert not sample_site.html(JALAN).select(".badge--ended")
 
 
+def test_a_shared_link_says_when_and_where(sample_site):
+    """WhatsApp's preview (og:description) and the shared text name the time and place of
+    an event and until when a notice holds, before its summary."""
+    from urllib.parse import parse_qs, urlsplit
+
+    def shared(url):
+        page = sample_site.html(url)
+        description = page.find("meta", property="og:description")["content"]
+        link = page.select_one(".share a[href^='https://wa.me/']")["href"]
+        return description, parse_qs(urlsplit(link).query)["text"][0]
+
+    description, text = shared(MUSDES)
+    assert description.startswith(
+        "Kamis, 20 Juni 2024 pukul 09.00 WIB – 12.00 WIB, Balai Desa Binangun. "
+    )
+    assert text.startswith(
+        "Musyawarah Desa Penyusunan RKPDes 2025 (Kamis, 20 Juni 2024 pukul 09.00 WIB – "
+        "12.00 WIB, Balai Desa Binangun) http"
+    )
+    assert shared(KERJA_BAKTI)[0].startswith("Sabtu, 20 Juli 2024 – Minggu, 21 Juli 2024")
+    description, text = shared(POSYANDU)
+    assert description.startswith("Berlaku sampai Minggu, 30 Juni 2024. ")
+    assert "(berlaku sampai Minggu, 30 Juni 2024)" in text
+    # A notice without an end is shared by its title, its preview is its summary.
+    description, text = shared(RONDA)
+    assert not description.startswith("Berlaku") and "(" not in text.split(" http")[0]
+
+
 def test_notice_attachment_is_linked_and_published(sample_site):
     page = sample_site.html(RONDA)
     link = page.select_one(".attachment a")

@@ -740,6 +740,16 @@ def fragments(output):
     return found
 
 
+def test_status_badges_are_not_searched(sample_site):
+    """An excerpt began with "Sudah lewat." or "Sudah berakhir.": the badge is the page's
+    state on the build day, not its text."""
+    text = fragments(sample_site.output)
+    past = text["/agenda/musyawarah-desa-penyusunan-rkpdes-2025/"]
+    assert "Musyawarah" in past and "Sudah lewat" not in past
+    ended = text["/pengumuman/pendaftaran-posyandu-balita-bulan-juni/"]
+    assert "Posyandu" in ended and "Sudah berakhir" not in ended
+
+
 @pytest.mark.parametrize(
     "url, expected, glued",
     [
