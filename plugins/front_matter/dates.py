@@ -107,10 +107,33 @@ def _as_iso(text):
     return f"{match['y']}-{month:02d}-{int(match['d']):02d}{match['rest']}"
 
 
+# What a phone keyboard or a word processor types in a date: `Jum’at` (a curly
+# apostrophe), `2024–07–08` (en dashes), the whole value in curly quotes.
+_TYPED = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+_TIME_ONLY = re.compile(r"^(?:pukul\s+|jam\s+)?\d{1,2}[.:]\d{2}(?:\s*\w{3,4})?$", re.IGNORECASE)
+
+
+def _typed(text: str) -> str:
+    """`text` with the look-alike characters phones and word processors type made plain."""
+    return text.translate(_TYPED).strip("\u201c\u201d\u2018\u2019'\" ")
+
+
 def has_time(value: object) -> bool:
     """Whether the written date includes a time of day."""
     try:
-        match = _DATE_RE.match(_as_iso(str(value).strip()))
+        match = _DATE_RE.match(_as_iso(_typed(str(value).strip())))
     except DateError:
         return False
     return bool(match and match["H"])
@@ -138,8 +161,14 @@ def parse_date(value: object) -> SafeDatetime:
     Year first (2026-11-29) or the Indonesian day-month-year (29-11-2026, 29/11/2026,
     29 November 2026)."""
     text = str(value).strip()
-    match = _DATE_RE.match(_as_iso(text))
+    match = _DATE_RE.match(_as_iso(_typed(text)))
     if not match:
+        if _TIME_ONLY.match(text):
+            raise DateError(
+                f"tanggal '{text}' hanya berisi jam (a time without its date)",
+                hint="tulis tanggalnya juga, misalnya 2024-06-20 "
+                + re.search(r"\d{1,2}[.:]\d{2}", text).group(),
+            )
         raise DateError(f"tanggal '{text}' tidak dikenali (date not understood)")
     y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
     if y < FIRST_YEAR:
@@ -159,7 +188,7 @@ def parse_date(value: object) -> SafeDatetime:
             f"(day {d} does not exist)",
             hint="periksa tanggalnya (check the day of the month)",
         )
-    _check_day_name(text, dt.date(y, m, d))
+    _check_day_name(_typed(text), dt.date(y, m, d))
     hour = int(match["H"] or 0)
     minute = int(match["M"] or 0)
     second = int(match["S"] or 0)

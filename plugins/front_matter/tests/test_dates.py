@@ -30,6 +30,11 @@ from wartadesa.build import BuildFailed
         ("06-06-2024 pkl. 09.00", (2024, 6, 6, 9, 0), True),
         ("2024-06-06 pukul 09.00", (2024, 6, 6, 9, 0), True),
         ("2026-11-29", (2026, 11, 29, 0, 0), False),
+        # As a phone or a word processor types them: curly apostrophe, en dashes, quotes.
+        ("Jum\u2019at, 6 Desember 2024", (2024, 12, 6, 0, 0), False),
+        ("2024\u201307\u201308", (2024, 7, 8, 0, 0), False),
+        ("\u20182024-12-06\u2019", (2024, 12, 6, 0, 0), False),
+        ("\u201c2024-07-08 09:00\u201d", (2024, 7, 8, 9, 0), True),
     ],
 )
 def test_day_month_year_forms(written, expected, with_time):
@@ -73,6 +78,9 @@ def test_a_day_name_that_does_not_match_the_date():
         ("29 Novembr 2026", "nama bulan 'Novembr' tidak dikenal", "29 November 2026"),
         ("11/29/2026", "bulan 29 tidak ada", "tanggal-bulan-tahun (29-11-2026)"),
         ("29-11-26", "tidak dikenali", "2024-06-05"),
+        # `selesai: 11.00`: the time of the end without its date.
+        ("11.00", "hanya berisi jam", "tulis tanggalnya juga, misalnya 2024-06-20 11.00"),
+        ("pukul 11:30 WIB", "hanya berisi jam", "misalnya 2024-06-20 11:30"),
     ],
 )
 def test_impossible_or_unclear_dates_say_what_to_write(written, words, hint):
