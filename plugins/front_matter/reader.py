@@ -171,6 +171,8 @@ class YamlMarkdownReader(MarkdownReader):
                 )
             if key in NAME_KEYS:
                 _no_curly_quotes(source, key, value, line)
+            if key == "tags":
+                _no_hashtags(source, key, value, line)
             metadata[key] = self._convert(source, key, value, line)
             if key == "date":
                 metadata["date_has_time"] = has_time(value)
@@ -328,6 +330,22 @@ def _no_curly_quotes(source, key, value, line):
         f"tanda kutip {quoted[0][0]}{quoted[0][-1]} (kutip miring dari Word atau ponsel) di "
         f"'{written}' akan ikut menjadi bagian namanya (curly quotes are not YAML quotes)",
         f"hapus tanda kutipnya:  {written}: {fixed}",
+    )
+
+
+def _no_hashtags(source, key, value, line):
+    """`label: "#musdes #anggaran"` (hashtags, quoted as the `#` rule asks) made one label
+    of both, with the signs."""
+    items = value if isinstance(value, list) else [part.strip() for part in value.split(",")]
+    if not any(isinstance(i, str) and i.startswith("#") for i in items):
+        return
+    names = [n for i in items for n in str(i).replace("#", " ").split() if n]
+    written = source.written.get(key, key)
+    raise ContentError(
+        source.path,
+        line,
+        f"label tidak ditulis dengan tanda # (hashtag): '{', '.join(map(str, items))}'",
+        f"beberapa label ditulis sebagai daftar:  {written}: [{', '.join(names)}]",
     )
 
 

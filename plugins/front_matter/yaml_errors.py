@@ -206,6 +206,9 @@ def spacing_problem(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+_HASHTAGS = re.compile(r"^\s*#[^\s#,]+(?:[\s,]+#[^\s#,]+)*\s*$")
+
+
 def comment_cut(
     lines: list[str], key: str, node: yaml.Node, *, note_only: bool = False
 ) -> tuple[int, str, str] | None:
@@ -230,7 +233,12 @@ def comment_cut(
     else:
         written, value = f"{key}:", f"{node.value} {rest.strip()}"
     quote = f"beri tanda kutip pada seluruh nilainya:  {written} {quoted(value)}"
-    if start.line == end.line and _SPACED_HASH.match(rest):
+    if key in ("label", "tags") and _HASHTAGS.match(value):
+        # `label: #musdes #anggaran` (hashtags, as on social media): quoted, one label
+        # "#musdes #anggaran" would be made of both
+        names = ", ".join(re.findall(r"#([^\s#,]+)", value))
+        quote = f"label ditulis tanpa tanda #, beberapa label sebagai daftar:  {written} [{names}]"
+    elif start.line == end.line and _SPACED_HASH.match(rest):
         # `tanggal: 2024-07-05 # catatan`: a note with one space, or ` # ` in the value
         note = f"{written} {node.value}  {rest.strip()}"
         quote = (
