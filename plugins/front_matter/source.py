@@ -102,6 +102,16 @@ def _read_source(path, _mtime_ns, _size):
         return source
     end = front_matter_end(lines)
     if end is None:
+        closing = _closing_lookalike(lines)
+        if closing is not None:
+            raise ContentError(
+                path,
+                closing + 1,
+                f"baris '{lines[closing].strip()}' tampaknya penutup front matter, tetapi "
+                "penutupnya harus tepat tiga tanda minus (front matter block never closes)",
+                "ganti baris ini dengan  ---  (tiga tanda minus saja; Word dan ponsel mengubah "
+                "--- menjadi —)",
+            )
         raise ContentError(
             path,
             1,
@@ -120,6 +130,21 @@ def _read_source(path, _mtime_ns, _size):
 # turns --- into —).
 _OPENING_LOOKALIKE = re.compile(r"^\s*(?:(?:[-_=]\s*){2,}|[\u2012-\u2015][-\u2012-\u2015\s]*)$")
 _HEADER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+
+
+def _closing_lookalike(lines: list[str]) -> int | None:
+    """The index of the first line after the opening `---` that was meant to close it: a
+    look-alike (`—`, `- - -`, `----`, `___`) right after the last `key: value` line (and
+    the values indented under it), before any other text."""
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if _OPENING_LOOKALIKE.match(line) and line.strip():
+            return index
+        if line.strip() and not (_HEADER_KEY.match(line) or line[:1] in " \t-#"):
+            return None  # the body began: no look-alike closed the keys
+    return None
+
+
 NOT_ON_LINE_1 = "baris pertama harus --- (awal front matter)"
 ENGLISH = "(front matter must start on line 1)"
 
