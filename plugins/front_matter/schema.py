@@ -201,7 +201,9 @@ FIELDS = (
         "markdown",
         used_by=BOTH + NOTICE_BOARD,
         help="Ringkasan satu atau dua kalimat untuk daftar berita dan pratinjau WhatsApp.",
-        reference="one or two sentences (Markdown allowed)",
+        reference="one or two sentences (Markdown allowed): the lead above the body and the "
+        "text of list cards. Without it, cards show the body's first 40 words "
+        "(`SUMMARY_MAX_LENGTH`) without its photos and videos, and the page has no lead",
         example="Tulis ringkasan berita di sini.",
     ),
     Field(

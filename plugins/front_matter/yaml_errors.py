@@ -55,7 +55,8 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
         return line, f"{message} (YAML: {original})", hint
 
     if "could not find expected ':'" in problem and context_line < len(lines):
-        return at(context_line, *missing_colon(lines[context_line]))
+        above = lines[context_line - 1] if context_line > 0 else ""
+        return at(context_line, *missing_colon(lines[context_line], above))
     if "\t" in bad or "tab" in problem:
         return at(
             problem_line, "ada karakter tab", "YAML tidak boleh memakai tab: ganti tab dengan spasi"
@@ -79,7 +80,7 @@ def explain(err: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     if "mapping values are not allowed" in problem:
         first = _key_line_without_colon(lines, problem_line)
         if first is not None:  # `judul Rapat` then `tanggal: ...`: one key read as two lines
-            return at(first, *missing_colon(lines[first]))
+            return at(first, *missing_colon(lines[first], lines[first - 1] if first else ""))
         if bad[:1].isspace():
             return at(
                 problem_line,
@@ -150,9 +151,16 @@ def invisible_character(line: str) -> str | None:
     return next((name for char, name in INVISIBLE.items() if char in line), None)
 
 
-def missing_colon(line: str) -> tuple[str, str]:
+# A `key: value` line whose value is plain text (no quote, list or block sign).
+_PLAIN_VALUE_LINE = re.compile(r"^\s*[\w-]+\s*:\s+[^\s\"'\[{|>&*!].*$")
+
+
+def missing_colon(line: str, above: str = "") -> tuple[str, str]:
     """(message, hint) for a `kunci: nilai` line YAML could not read as a key: an invisible
-    character (a non-breaking space after the colon), or the colon left out."""
+    character (a non-breaking space after the colon), or the colon left out. A line that
+    begins with a capital or a digit under a `key: value` line (`above`) is most likely
+    the rest of that value, broken by Enter (`judul: Rapat Desa` / `Tentang Anggaran`):
+    the hint joins them first."""
     invisible = invisible_character(line)
     cleaned = line
     for char in INVISIBLE:
@@ -163,13 +171,23 @@ def missing_colon(line: str) -> tuple[str, str]:
             f"hapus karakter itu dan ketik ulang spasinya, tulis  {cleaned.strip()}",
         )
     match = _KEY_WITHOUT_COLON.match(line)
+    key = match["key"] if match else ""
+    colon = "kunci: nilai"
+    if match:
+        indent = match["indent"].strip()
+        colon = f"{indent}{' ' if indent else ''}{key}: {match['rest'].strip()}"
+    start = line[:1]
+    if (start.isupper() or start.isdigit()) and _PLAIN_VALUE_LINE.match(above):
+        missing = f"setelah '{key}'" if key else "di baris ini"
+        return (
+            f"baris ini tampaknya lanjutan nilai di baris atasnya (tanda titik dua (:) "
+            f"tidak ada {missing})",
+            f"tulis nilainya di satu baris:  {above.strip()} {line.strip()}  — bila ini "
+            f"memang kunci baru, tulis  {colon}",
+        )
     if match is None:
         return "tanda titik dua (:) tidak ada di baris ini", "tulis  kunci: nilai"
-    key, rest = match["key"], match["rest"].strip()
-    return (
-        f"tanda titik dua (:) tidak ada setelah '{key}'",
-        f"tulis  {match['indent'].strip()}{' ' if match['indent'].strip() else ''}{key}: {rest}",
-    )
+    return f"tanda titik dua (:) tidak ada setelah '{key}'", f"tulis  {colon}"
 
 
 def _key_line_without_colon(lines: list[str], problem_line: int) -> int | None:

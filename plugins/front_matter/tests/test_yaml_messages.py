@@ -10,6 +10,25 @@ from villages.registry import load_registry
 from wartadesa.build import BuildFailed
 
 CASES = {
+    # A title broken by Enter: joining the lines is the fix, not a new key "Tentang".
+    "title-on-two-lines": (
+        "judul: Rapat Desa\nTentang Anggaran 2025\ntanggal: 2024-06-05",
+        3,
+        "baris ini tampaknya lanjutan nilai di baris atasnya",
+        "tulis nilainya di satu baris:  judul: Rapat Desa Tentang Anggaran 2025",
+    ),
+    "summary-on-two-lines": (
+        "judul: Rapat\nringkasan: Warga dan BPD membahas\n2 rancangan.\ntanggal: 2024-06-05",
+        4,
+        "lanjutan nilai di baris atasnya",
+        "ringkasan: Warga dan BPD membahas 2 rancangan.",
+    ),
+    "key-without-colon-stays-a-key": (
+        "judul: Rapat Desa\ntanggal 2024-06-05",
+        3,
+        "tanda titik dua (:) tidak ada setelah 'tanggal'",
+        "tulis  tanggal: 2024-06-05",
+    ),
     "colon-in-title": (
         "judul: Rapat: hasil musdes\ntanggal: 2024-06-05",
         2,
