@@ -26,8 +26,10 @@ from front_matter.yaml_errors import compose_yaml, merged_node_items
 from . import data
 from .names import SLUG_PATTERN, fold, looks_like_code, village_key
 from .resolve import (
+    AMBIGUOUS_SHOWN,
     Unresolved,
     listing,
+    nearness,
     parse_region,
     region_candidates,
     region_fits,
@@ -329,6 +331,17 @@ def _identify(values, lines, path):
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
+        elsewhere = data.villages_named(key) if scopes else []
+        if elsewhere:  # spelt right, in another kecamatan than the one written
+            near = sorted(elsewhere, key=nearness([r.code for rs in scopes.values() for r in rs]))
+            raise ContentError(
+                path,
+                lines["nama"],
+                f"desa '{name}' tidak ada{where}, tetapi ada di tempat lain (village is in "
+                "another region)",
+                "periksa kecamatan/kabupatennya, atau tulis kodenya: "
+                + listing(near, limit=AMBIGUOUS_SHOWN),
+            )
         scope = None
         if scopes and max(scopes) >= 2:  # a kecamatan's or kabupaten's villages
             scope = [v for region in scopes[max(scopes)] for v in data.descendants(region.code)]

@@ -303,3 +303,20 @@ def test_other_mistakes(tmp_path, text, words):
     message = only_error(load_registry(path))
     for word in words:
         assert word in message
+
+
+def test_a_name_spelt_right_in_the_wrong_kecamatan_names_where_it_is(tmp_path):
+    """ "periksa ejaannya" sent the operator to a spelling that was right: the village is in
+    another kecamatan, and the message says which."""
+    message = only_error(load(tmp_path, "- nama: Guwoterus\n  kecamatan: Singgahan\n"))
+    assert "desa.yml:1: desa 'Guwoterus' tidak ada di Singgahan, tetapi ada di tempat lain" in (
+        message
+    )
+    assert message.endswith(
+        "periksa kecamatan/kabupatennya, atau tulis kodenya: 35.23.10.2001 (Desa Guwoterus, "
+        "Kec. Montong, Kab. Tuban, Jawa Timur)"
+    )
+    assert "periksa ejaannya" not in message
+    # A misspelling in the right kecamatan still gets "maksud Anda".
+    typo = only_error(load(tmp_path, "- nama: Guwoteruss\n  kecamatan: Montong\n"))
+    assert "tidak ditemukan di Montong" in typo and "mungkin maksud Anda: 35.23.10.2001" in typo
