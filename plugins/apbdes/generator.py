@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
-from front_matter.errors import ContentError, report
+from front_matter.errors import report
+from villages.folders import unknown_folder
 from wartadesa.dates import build_day
 
 from .chart import bar_chart
@@ -138,15 +139,7 @@ class ApbdesGenerator(Generator):
             if village is None and not self.context.get("village_registry_complete", True):
                 continue  # desa.yml has an error (reported): its village list is not sure
             if village is None:
-                known = ", ".join(sorted(villages)) or "(desa.yml kosong)"
-                errors.append(
-                    ContentError(
-                        budgets[0].path,
-                        1,
-                        f"folder desa '{slug}' tidak ada di desa.yml (unknown village slug)",
-                        f"nama folder harus slug desa dari desa.yml: {known}",
-                    )
-                )
+                errors.append(unknown_folder(os.path.join(parent, slug), slug, villages))
                 continue
             ledger = Ledger(budgets, folder_of(village.url), self.settings, village)
             village.apbdes = ledger

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
 from front_matter.paths import closest_file, inside_content
+from villages.folders import unknown_folder
 
 from .aparatur import organization_ld, read_officials
 from .dokumen import group, read_documents
@@ -136,17 +137,7 @@ class VillageDataGenerator(Generator):
                 if village is None and not self.context.get("village_registry_complete", True):
                     continue  # desa.yml has an error (reported): its village list is not sure
                 if village is None:
-                    close = sorted(villages)
-                    report(
-                        ContentError(
-                            path,
-                            1,
-                            f"folder data '{slug}' bukan slug desa mana pun "
-                            "(unknown village folder)",
-                            "nama folder harus slug desa "
-                            "dari desa.yml: " + (", ".join(close) or "belum ada desa"),
-                        )
-                    )
+                    report(unknown_folder(path, slug, villages))
                     continue
                 data = self._read(path, village)
                 if data is None:

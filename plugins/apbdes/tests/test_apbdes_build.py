@@ -243,6 +243,10 @@ def test_bad_year_files_stop_the_build_with_every_message(tmp_path):
         "pendapatan:\n  - uraian: DD\n    anggaran: 5\nbelanja:\n  - bidang: 1\n    anggaran: 5\n",
         encoding="utf-8",
     )
+    # The same folder's profile: village_data names the folder too, with the same line.
+    (content / "data" / "desa" / "sidomulyo" / "profil.yml").write_text(
+        "visi: Desa maju\n", encoding="utf-8"
+    )
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     problems = failed.value.problems
@@ -251,7 +255,7 @@ def test_bad_year_files_stop_the_build_with_every_message(tmp_path):
     assert "data/apbdes/2025.yml:2: jumlah anggaran pendapatan tertulis Rp200" in text
     assert "data/apbdes/2025.yml:7: bidang 'Kesehatan' tidak dikenal" in text
     assert "apbdes-2024.yml:1: nama berkas APBDes 'apbdes-2024.yml' bukan tahun" in text
-    assert "sidomulyo/apbdes/2025.yml:1: folder desa 'sidomulyo' tidak ada di desa.yml" in text
+    assert "data/desa/sidomulyo:1: folder desa 'sidomulyo' tidak ada di desa.yml" in text
     assert "binangun" in text
     assert not (tmp_path / "output").exists() or not any((tmp_path / "output").iterdir())
 

@@ -205,7 +205,7 @@ def test_profile_problems(problems):
 
 
 def test_unknown_village_folder(problems):
-    line = one(problems, "data/desa/tidak-ada:1:", "folder data 'tidak-ada' bukan slug desa")
+    line = one(problems, "data/desa/tidak-ada:1:", "folder desa 'tidak-ada' tidak ada di desa.yml")
     assert "binangun" in line
 
 

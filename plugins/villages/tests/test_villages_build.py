@@ -108,8 +108,8 @@ def test_one_wrong_digit_in_desa_yml_is_its_only_error(tmp_path_factory):
           kecamatan: Singgahan
         """,
     )
-    # Not "nama desa 'binangun' tidak unik" for every article, not "folder data 'binangun'
-    # bukan slug", not situs.yml's "desa 'binangun' tidak ada di desa.yml": the line to fix.
+    # Not "nama desa 'binangun' tidak unik" for every article, not "folder desa 'binangun'
+    # tidak ada di desa.yml", not situs.yml's "desa 'binangun' tidak ada di desa.yml": the line to fix.
     assert len(problems) == 1, problems
     assert problems[0].startswith(
         "desa.yml:2: kode desa '35.23.07.2099' tidak ada dalam data resmi Kemendagri"

@@ -320,3 +320,35 @@ def test_a_name_spelt_right_in_the_wrong_kecamatan_names_where_it_is(tmp_path):
     # A misspelling in the right kecamatan still gets "maksud Anda".
     typo = only_error(load(tmp_path, "- nama: Guwoteruss\n  kecamatan: Montong\n"))
     assert "tidak ditemukan di Montong" in typo and "mungkin maksud Anda: 35.23.10.2001" in typo
+
+
+@pytest.mark.parametrize(
+    "slug, known, hint",
+    [
+        ("Binangun", {"binangun"}, "nama folder harus huruf kecil: ganti namanya menjadi binangun"),
+        (
+            "binangn",
+            {"binangun"},
+            "maksud Anda 'binangun'? nama folder harus slug desa dari desa.yml",
+        ),
+        (
+            "lajo-kidul",
+            {"binangun"},
+            "nama folder harus slug desa dari desa.yml: binangun; bila ini Desa Lajo Kidul, "
+            "Kec. Singgahan, Kab. Tuban, Jawa Timur, tambahkan dulu desanya ke "
+            "content/desa.yml:  - kode: 35.23.07.2001",
+        ),
+        (
+            "zzz",
+            {f"desa-{n:02d}" for n in range(300)},  # a kabupaten's portal: not 300 names
+            "nama folder harus slug desa dari desa.yml: desa-00, desa-01, desa-02, desa-03, "
+            "desa-04, desa-05, desa-06, desa-07 (dan 292 lainnya)",
+        ),
+    ],
+)
+def test_an_unknown_village_folder_gets_the_likeliest_fix(slug, known, hint):
+    from villages.folders import unknown_folder
+
+    error = unknown_folder(f"content/data/desa/{slug}", slug, known)
+    assert error.message == f"folder desa '{slug}' tidak ada di desa.yml (unknown village folder)"
+    assert error.hint == hint

@@ -1,0 +1,49 @@
+"""The message for a data folder named after no village of desa.yml
+(`content/data/desa/<slug>/`, read by the village_data and apbdes plugins): one line, the
+same from both (the build shows a repeated line once), with the likeliest fix first."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Collection
+
+from front_matter.errors import ContentError
+
+from . import data
+from .names import village_key
+
+SHOWN = 8  # slugs listed when nothing else helps (a portal has hundreds)
+
+
+def unknown_folder(path: str | os.PathLike, slug: str, known: Collection[str]) -> ContentError:
+    """The error for the folder `path`, named `slug`, when `known` are desa.yml's slugs."""
+    return ContentError(
+        path,
+        1,
+        f"folder desa '{slug}' tidak ada di desa.yml (unknown village folder)",
+        _hint(slug, sorted(known)),
+    )
+
+
+def _hint(slug: str, known: list[str]) -> str:
+    if slug.lower() in known:
+        return f"nama folder harus huruf kecil: ganti namanya menjadi {slug.lower()}"
+    close = difflib.get_close_matches(slug.lower(), known, n=1, cutoff=0.75)
+    if close:
+        return f"maksud Anda '{close[0]}'? nama folder harus slug desa dari desa.yml"
+    listed = ", ".join(known[:SHOWN]) or "belum ada desa"
+    more = f" (dan {len(known) - SHOWN} lainnya)" if len(known) > SHOWN else ""
+    hint = f"nama folder harus slug desa dari desa.yml: {listed}{more}"
+    named = data.villages_named(village_key(slug.replace("-", " ")))
+    if len(named) == 1:
+        return (
+            f"{hint}; bila ini {data.path_of(named[0])}, tambahkan dulu desanya ke "
+            f"content/desa.yml:  - kode: {named[0].code}"
+        )
+    if named:
+        return (
+            f"{hint}; bila ini desa lain yang belum terdaftar, tambahkan dulu ke content/desa.yml "
+            f"dengan kodenya (ada {len(named)} desa bernama seperti itu)"
+        )
+    return hint
