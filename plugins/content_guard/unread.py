@@ -223,9 +223,26 @@ def _data_advice(
         return (
             f"APBDes ditulis sebagai berkas YAML, satu per tahun: {stem}.yml (lihat README, APBDes)"
         )
+    data_root = settings.get("VILLAGE_DATA_PATH") or "data"
+    villages = settings.get("VILLAGE_DATA_VILLAGES") or "desa"
+    parts = folder.split("/")
+    in_village = len(parts) == 3 and parts[:2] == [data_root, villages]  # data/desa/<slug>
     if proper:
         base = os.path.splitext(proper)[0].lower()
+        if (base.isdigit() and len(base) == 4) or base == "apbdes":  # an APBDes year
+            year = base if base.isdigit() else "<tahun>"
+            where = f"{folder}/apbdes" if in_village else apbdes[0]
+            return f"APBDes disimpan satu berkas per tahun: content/{where}/{year}.yml"
         wanted = next((n for n in names if os.path.splitext(n)[0] == base), None)
+        if wanted and stem + ext == proper and not in_village and folder != data_root:
+            # The right name in the wrong folder: `data/sumurgung/idm.yml`
+            village = f"content/{data_root}/{villages}/<slug-desa>/{proper}"
+            if len(parts) == 2 and parts[0] == data_root:
+                village = f"content/{data_root}/{villages}/{parts[1]}/{proper}"
+            return (
+                f"letak berkas salah: data desa portal disimpan di {village} (dengan folder "
+                f"{villages}/ di antaranya), data desa situs ini di content/{data_root}/{proper}"
+            )
         if wanted:
             return _rename(stem + ext, base + os.path.splitext(proper)[1])
         return known

@@ -51,6 +51,10 @@ def test_only_files_nobody_reads_are_named(tmp_path):
     # GitHub's "Create new file" with the name typed without .md, or with a space after it
     # (made here: a name ending in a space cannot be checked out on Windows).
     (content / "berita" / "rapat.md ").write_text(ARTICLE, encoding="utf-8")
+    # A portal's village data without its desa/ folder, and an APBDes year beside it.
+    (content / "data" / "sumurgung").mkdir()
+    (content / "data" / "sumurgung" / "idm.yml").write_text("x: 1\n", encoding="utf-8")
+    (content / "data" / "desa" / "binangun" / "2026.yml").write_text("x: 1\n", encoding="utf-8")
 
     errors, warnings = check(content=content)
 
@@ -72,8 +76,16 @@ def test_only_files_nobody_reads_are_named(tmp_path):
         ),
         "data/desa/binangun/profil.yml.txt": "ganti namanya menjadi profil.yml",
         "berita/rapat.md ": "ganti namanya menjadi rapat.md",
+        "data/sumurgung/idm.yml": (
+            "letak berkas salah: data desa portal disimpan di content/data/desa/sumurgung/"
+            "idm.yml (dengan folder desa/ di antaranya), data desa situs ini di "
+            "content/data/idm.yml"
+        ),
+        "data/desa/binangun/2026.yml": (
+            "APBDes disimpan satu berkas per tahun: content/data/desa/binangun/apbdes/2026.yml"
+        ),
     }, errors
-    assert len(errors) == 8, errors  # nothing else: the sample site's files are all known
+    assert len(errors) == 10, errors  # nothing else: the sample site's files are all known
     assert [w for w in warnings if "galeri/foto.jpg:1: " in w and "di luar folder album" in w]
 
 
