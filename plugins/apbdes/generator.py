@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.generators import Generator
 
 from front_matter.errors import report
-from villages.folders import unknown_folder
+from villages.folders import ownerless_data, portal_without_owner, unknown_folder
 from wartadesa.dates import build_day
 
 from .chart import bar_chart
@@ -109,6 +109,8 @@ class ApbdesGenerator(Generator):
         if budgets:
             self.ledgers.append(Ledger(budgets, "", self.settings))
         errors += self._village_ledgers()
+        if budgets and portal_without_owner(self.context, self.settings):
+            errors.append(ownerless_data(budgets[0].path, "APBDes"))
         for error in errors:
             report(error)
         site = next((ledger for ledger in self.ledgers if ledger.village is None), None)

@@ -15,7 +15,7 @@ from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
 from front_matter.paths import closest_file, inside_content
-from villages.folders import unknown_folder
+from villages.folders import ownerless_data, portal_without_owner, unknown_folder
 
 from .aparatur import organization_ld, read_officials
 from .dokumen import group, read_documents
@@ -114,6 +114,10 @@ class VillageDataGenerator(Generator):
         place = settings.get("SITE_PLACE") or {}
         own = by_code.get(place.get("kode"))
         site = self._read(folder, own)
+        if site is not None and portal_without_owner(self.context, settings):
+            for kind in ("profil", "aparatur", "idm"):  # a village's own (dokumen may not be)
+                if getattr(site, kind) is not None:
+                    report(ownerless_data(getattr(site, kind).path, kind))
         if site is not None:
             site.name = place.get("desa") or (own.name if own else "")
             site.title = place.get("nama") or (own.title if own else "")

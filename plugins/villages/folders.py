@@ -47,3 +47,25 @@ def _hint(slug: str, known: list[str]) -> str:
             f"dengan kodenya (ada {len(named)} desa bernama seperti itu)"
         )
     return hint
+
+
+def portal_without_owner(context: dict, settings: dict) -> bool:
+    """Whether the site covers several villages of desa.yml and names none as its own
+    (no `desa:` in situs.yml): data in content/data/ itself then belongs to no village."""
+    registered = [v for v in context.get("villages", []) if getattr(v, "in_registry", False)]
+    return len(registered) > 1 and not (settings.get("SITE_PLACE") or {}).get("kode")
+
+
+def ownerless_data(path: str | os.PathLike, kind: str) -> ContentError:
+    """The warning for a village's data (`kind`: "profil", "APBDes"…) written in the data
+    folder of a portal that names no village of its own."""
+    return ContentError(
+        path,
+        1,
+        f"{kind} di content/data/ tampil sebagai milik situs, tetapi situs ini meliput "
+        "beberapa desa dan situs.yml tidak menyebut desanya sendiri (data without its village)",
+        "simpan data tiap desa di content/data/desa/<slug-desa>/ (APBDes di "
+        "content/data/desa/<slug-desa>/apbdes/); bila situs ini milik satu desa, tulis  "
+        "desa: <kode desa>  di content/situs.yml",
+        severity="warning",
+    )

@@ -237,3 +237,36 @@ def test_year_pages_are_in_the_output_plan(many_documents):
     # The search index's files named by content hash cannot be planned (search.indexer).
     assert {name for name in written if not HASHED.match(name)} == many_documents.plan
     assert "dokumen/2020/index.html" in written
+
+
+def test_a_portal_naming_no_village_of_its_own_is_told_whose_data_it_is(tmp_path):
+    """On a portal (several villages in desa.yml, no `desa:` in situs.yml) a village's IDM
+    or APBDes moved up from data/desa/<slug>/ was published as the portal's own."""
+    root = content(tmp_path / "content")
+    write(root, "desa.yml", "- kode: 35.23.07.2005\n- kode: 35.23.07.2011\n")
+    write(root, "data/idm.yml", IDM)
+    write(
+        root,
+        "data/apbdes/2024.yml",
+        "pendapatan:\n  - uraian: Dana Desa\n    anggaran: 5\n"
+        "belanja:\n  - bidang: 1\n    anggaran: 5\n",
+    )
+    site = build_site(tmp_path / "output", content=root)
+    hint = (
+        "simpan data tiap desa di content/data/desa/<slug-desa>/ (APBDes di "
+        "content/data/desa/<slug-desa>/apbdes/); bila situs ini milik satu desa, tulis  "
+        "desa: <kode desa>  di content/situs.yml"
+    )
+    found = sorted(w for w in site.warnings if "tampil sebagai milik situs" in w)
+    assert found == [
+        f"{root / 'data/apbdes/2024.yml'}:1: APBDes di content/data/ tampil sebagai milik situs, "
+        "tetapi situs ini meliput beberapa desa dan situs.yml tidak menyebut desanya sendiri "
+        f"(data without its village) — {hint}",
+        f"{root / 'data/idm.yml'}:1: idm di content/data/ tampil sebagai milik situs, tetapi "
+        "situs ini meliput beberapa desa dan situs.yml tidak menyebut desanya sendiri (data "
+        f"without its village) — {hint}",
+    ]
+    # A one-village site without `desa:` keeps its data as its own, without a word.
+    write(root, "desa.yml", "- kode: 35.23.07.2005\n")
+    one = build_site(tmp_path / "one", content=root)
+    assert not [w for w in one.warnings if "tampil sebagai milik situs" in w]
