@@ -10,7 +10,15 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from . import data
-from .names import REGION_PREFIXES, as_code, fold, looks_like_code, split_prefix, village_key
+from .names import (
+    REGION_PREFIXES,
+    as_code,
+    fold,
+    looks_like_code,
+    slugify,
+    split_prefix,
+    village_key,
+)
 
 if TYPE_CHECKING:
     from .data import Official
@@ -359,7 +367,9 @@ class Resolver:
             raise Unresolved(
                 f"nama desa '{text}' tidak unik di content/desa.yml: ada {len(in_registry)} "
                 f"desa bernama {first} (ambiguous village name)",
-                "tulis slugnya atau kodenya: " + listing(in_registry, slugs=self.slugs),
+                "tulis slugnya atau kodenya: "
+                + listing(in_registry, slugs=self.slugs)
+                + self._address_kept(first, in_registry),
             )
         found = [v for v in data.villages_named(key) if ancestors_fit(v, constraints)]
         if found and not constraints:
@@ -395,6 +405,19 @@ class Resolver:
         else:
             hint = self._typo_hint(key, slug)
         raise Unresolved(f"desa '{text}' tidak ditemukan (unknown village)", hint)
+
+    def _address_kept(self, name: str, villages: list[Official]) -> str:
+        """A second village of the same name gives both longer addresses: the first one's
+        page and feeds (`desa/sumurgung/`, followed by officials) move. Told how to keep
+        them, when none of the two has the name's own slug any more."""
+        base = slugify(name)
+        if not base or any(self.slugs.get(v.code) == base for v in villages):
+            return ""
+        return (
+            f". Dengan dua desa bernama sama, tidak ada yang beralamat desa/{base}/: bila "
+            f"salah satunya sudah terbit di alamat itu (feed-nya diikuti warga), tulis  slug: "
+            f"{base}  di entrinya di desa.yml agar alamatnya tetap"
+        )
 
     def _not_a_region_of_the_site(self, name: str, found: list[Official]) -> None:
         """Raise when `name`, not a village of desa.yml, is the name of a kecamatan,

@@ -73,6 +73,12 @@ def test_name_shared_by_two_registry_villages_asks_for_the_slug(resolver):
     assert (
         "binangun-binangun = 35.05.16.2004 (Desa Binangun, Kec. Binangun, Kab. Blitar, Jawa Timur)"
     ) in text
+    # The village already published at desa/binangun/ can keep its address and feeds.
+    assert text.endswith(
+        "Dengan dua desa bernama sama, tidak ada yang beralamat desa/binangun/: bila salah "
+        "satunya sudah terbit di alamat itu (feed-nya diikuti warga), tulis  slug: binangun  di "
+        "entrinya di desa.yml agar alamatnya tetap"
+    )
 
 
 def test_name_shared_in_the_country(resolver):
