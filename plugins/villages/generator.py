@@ -144,6 +144,8 @@ class VillagesGenerator(Generator):
         self.directory = self._directory()
         self.other_regions = self._other_regions()
         self.context["villages"] = self.villages
+        # Lists name each item's villages (theme partials/item_villages.html).
+        self.context["several_villages"] = sum(v.in_registry for v in self.villages) > 1
         self.context["regions"] = self.regions
         self.context["village_directory"] = self.directory
 

@@ -394,3 +394,28 @@ def test_sample_build_loads_little_data(tmp_path):
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "['desa', 'kodepos', 'wilayah'] False"
+
+
+def test_lists_name_each_items_villages_on_a_site_of_several(sample_site, tmp_path):
+    """On a portal, two items of one title ("Jadwal Posyandu" of two villages) were two
+    identical lines: each card and board item names its villages after the date."""
+    home = sample_site.html("")
+    metas = {
+        text_of(card.select_one(".card__title")): text_of(card.select_one(".meta"))
+        for card in home.select("article.card")
+    }
+    konferensi = next(m for t, m in metas.items() if "Konferensi" in t)
+    assert konferensi.endswith(" · Desa Binangun, Desa Saringembat")
+    notices = [text_of(item) for item in sample_site.html("pengumuman/").select(".board__item")]
+    assert any("Desa Binangun" in line for line in notices), notices
+    # A one-village site says nothing its reader does not know.
+    from tests.sitetools import build_site
+
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "desa.yml").write_text("- kode: 35.23.07.2005\n", encoding="utf-8")
+    (content / "berita" / "a.md").write_text(
+        "---\njudul: Kabar Desa\ntanggal: 2024-06-05\ndesa: Binangun\n---\nIsi.\n", encoding="utf-8"
+    )
+    one = build_site(tmp_path / "output", content=content)
+    assert text_of(one.html("").select_one("article.card .meta")) == "Rabu, 5 Juni 2024"
