@@ -105,7 +105,10 @@ def filter_values(context: dict) -> dict[str, list[str]]:
                 continue
             years.add(item.date.year)
             categories.add(kind or plain(getattr(item, "category", "")))
-            villages.update(plain(place.title) for place in getattr(item, "villages", None) or ())
+            villages.update(
+                plain(getattr(place, "filter_name", place.title))
+                for place in getattr(item, "villages", None) or ()
+            )
     return {
         "desa": sorted(filter(None, villages), key=_by_letters),
         "kategori": sorted(filter(None, categories), key=_by_letters),

@@ -141,6 +141,7 @@ class VillagesGenerator(Generator):
         for region in self.regions:
             region.children.sort(key=lambda r: r.code)
             region.villages.sort(key=lambda v: (v.name, v.code))
+        self._filter_names()
         self.directory = self._directory()
         self.other_regions = self._other_regions()
         self.context["villages"] = self.villages
@@ -148,6 +149,20 @@ class VillagesGenerator(Generator):
         self.context["several_villages"] = sum(v.in_registry for v in self.villages) > 1
         self.context["regions"] = self.regions
         self.context["village_directory"] = self.directory
+
+    def _filter_names(self) -> None:
+        """Each village's name in the search page's village filter (partials/search_facts.html,
+        search.page.filter_values): its title, with its kecamatan when another village of
+        the site has the same title, so that the two are not one choice."""
+        titles = {}
+        for village in self.villages:
+            titles.setdefault(village.title, []).append(village)
+        for title, same in titles.items():
+            for village in same:
+                shared = len(same) > 1
+                village.filter_name = (
+                    f"{title}, {village.kecamatan.short_name}" if shared else title
+                )
 
     def _resolve(self, article, key, resolve, problems):
         values = getattr(article, key, None) or []

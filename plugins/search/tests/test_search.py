@@ -885,3 +885,26 @@ def test_the_build_gives_memory_back_while_pagefind_works_on_a_large_index(tmp_p
     calls.clear()
     index_site(empty, {"PLUGINS": ["search"]}, meanwhile=lambda: calls.append(running_children()))
     assert calls == []
+
+
+def test_two_villages_of_one_name_are_two_choices_of_the_village_filter(tmp_path):
+    """A portal with Binangun of Tuban and Binangun of Blitar had one "Desa Binangun" in the
+    filter, which found both villages' items."""
+    content = tmp_path / "content"
+    (content / "berita").mkdir(parents=True)
+    (content / "desa.yml").write_text(
+        "- kode: 35.23.07.2005\n- kode: 35.05.16.2004\n- kode: 35.23.07.2011\n", encoding="utf-8"
+    )
+    for slug, village in (("tuban", "binangun-singgahan"), ("blitar", "binangun-binangun")):
+        article(content / "berita", slug, f"Kabar {slug}", "2024-05-01", village, "Umum", "Isi.")
+    article(content / "berita", "saringembat", "Kabar", "2024-05-02", "Saringembat", "Umum", "Isi.")
+    site = build_site(tmp_path / "output", content=content)
+    options = [o.get_text() for o in site.html("cari/").select("select[name=desa] option")]
+    assert options == [
+        "Semua desa",
+        "Desa Binangun, Kec. Binangun",
+        "Desa Binangun, Kec. Singgahan",
+        "Desa Saringembat",  # a name no other village has stays as it is
+    ]
+    facts = site.html("berita/2024/05/tuban/").select('[data-pagefind-filter="desa"]')
+    assert [text_of(f) for f in facts] == ["Desa Binangun, Kec. Singgahan"]
