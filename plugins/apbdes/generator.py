@@ -109,8 +109,9 @@ class ApbdesGenerator(Generator):
         if budgets:
             self.ledgers.append(Ledger(budgets, "", self.settings))
         errors += self._village_ledgers()
-        if budgets and portal_without_owner(self.context, self.settings):
-            errors.append(ownerless_data(budgets[0].path, "APBDes"))
+        real = [budget for budget in budgets if not budget.contoh]  # not the kit's examples
+        if real and portal_without_owner(self.context, self.settings):
+            errors.append(ownerless_data(real[0].path, "APBDes"))
         for error in errors:
             report(error)
         site = next((ledger for ledger in self.ledgers if ledger.village is None), None)

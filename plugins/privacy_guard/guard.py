@@ -45,6 +45,12 @@ GPS_HINT = (
     "foto lewat WhatsApp lalu simpan hasilnya. Matikan juga 'Simpan lokasi' (tag lokasi) di "
     "aplikasi kamera ponsel (remove the GPS position from the photo)"
 )
+UNUSED_HINT = (
+    "foto ini tidak dipakai berita atau halaman mana pun, jadi terbit apa adanya (foto yang "
+    "dipakai dibersihkan otomatis). Bila seharusnya dipakai, periksa nama berkasnya di "
+    "berita, juga huruf besar/kecilnya; bila tidak dipakai, hapus berkasnya. Bila memang "
+    "ingin diterbitkan apa adanya: "
+)
 TOO_LARGE_HINT = (
     "berkasnya tampak rusak atau dibuat terlalu besar: buka di Word, Excel atau LibreOffice "
     "lalu simpan ulang (Simpan Sebagai), atau simpan sebagai PDF; bila tetap gagal, hapus "
@@ -174,14 +180,28 @@ class Guard:
                 )
             return
         if found:
+            hint = GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path)))
+            if self._unused_photo(path):
+                hint = UNUSED_HINT + hint
             self.problems.append(
                 ContentError(
                     identity.mask_text(path),
                     1,
                     "foto berisi posisi GPS (photo carries a GPS position in its EXIF or XMP data)",
-                    GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path))),
+                    hint,
                 )
             )
+
+    def _unused_photo(self, path: str) -> bool:
+        """Whether `path` is a photo the photos plugin would have cleaned had an article or
+        page shown it: published as it is only because nothing uses it (or names it with
+        another case, `IMG_1234.jpg` for `IMG_1234.JPG`)."""
+        plugins = [str(p).rsplit(".", 1)[-1] for p in self.settings.get("PLUGINS") or ()]
+        if "photos" not in plugins or self.published is None:
+            return False
+        from photos.source import handled
+
+        return handled(path)
 
     def file_name(self, path: str) -> None:
         name = self.relative(path)

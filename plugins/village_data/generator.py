@@ -116,8 +116,9 @@ class VillageDataGenerator(Generator):
         site = self._read(folder, own)
         if site is not None and portal_without_owner(self.context, settings):
             for kind in ("profil", "aparatur", "idm"):  # a village's own (dokumen may not be)
-                if getattr(site, kind) is not None:
-                    report(ownerless_data(getattr(site, kind).path, kind))
+                value = getattr(site, kind)
+                if value is not None and not value.contoh:  # the kit's examples: not yet
+                    report(ownerless_data(value.path, kind))
         if site is not None:
             site.name = place.get("desa") or (own.name if own else "")
             site.title = place.get("nama") or (own.title if own else "")

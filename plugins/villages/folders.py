@@ -58,7 +58,8 @@ def portal_without_owner(context: dict, settings: dict) -> bool:
 
 def ownerless_data(path: str | os.PathLike, kind: str) -> ContentError:
     """The warning for a village's data (`kind`: "profil", "APBDes"…) written in the data
-    folder of a portal that names no village of its own."""
+    folder of a portal that names no village of its own; not for the kit's examples
+    (`contoh: ya`), which a new site has before it names its village."""
     return ContentError(
         path,
         1,

@@ -407,7 +407,17 @@ def test_a_gps_photo_used_as_a_cover_is_published_only_without_metadata(tmp_path
     write(content, "images/tidak-dipakai.jpg", photo_bytes(gps=True))
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "refused", content=content)
-    assert [p for p in failed.value.problems if "tidak-dipakai.jpg:1: foto berisi posisi GPS" in p]
+    [unused] = [
+        p for p in failed.value.problems if "tidak-dipakai.jpg:1: foto berisi posisi GPS" in p
+    ]
+    # The real cause first: a photo an article shows is cleaned; this one is shown by none
+    # (a name written in another case, say), so it would go out as it is.
+    assert (
+        " — foto ini tidak dipakai berita atau halaman mana pun, jadi terbit apa adanya (foto "
+        "yang dipakai dibersihkan otomatis). Bila seharusnya dipakai, periksa nama berkasnya di "
+        "berita, juga huruf besar/kecilnya; bila tidak dipakai, hapus berkasnya. Bila memang "
+        "ingin diterbitkan apa adanya: foto menyimpan lokasi"
+    ) in unused
     assert not [p for p in failed.value.problems if "rumah.jpg" in p]
 
 
