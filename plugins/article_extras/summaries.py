@@ -20,13 +20,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
-from pelican.utils import (
-    strip_toc_elements_from_html,
-    truncate_html_paragraphs,
-    truncate_html_words,
-)
 
-from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
+from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents, automatic_summary
 from wartadesa.read_objects import restorable
 
 if TYPE_CHECKING:
@@ -67,14 +62,7 @@ def without_pictures(html: str) -> str:
 
 def text_summary(html: str | None, settings: Mapping[str, Any]) -> str:
     """Pelican's automatic summary (same settings) of `html` without its pictures."""
-    content = without_pictures(html or "")
-    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
-        content = truncate_html_paragraphs(content, settings["SUMMARY_MAX_PARAGRAPHS"])
-    if settings.get("SUMMARY_MAX_LENGTH") is not None:
-        content = truncate_html_words(
-            content, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
-        )
-    return strip_toc_elements_from_html(content)
+    return automatic_summary(without_pictures(html or ""), settings)
 
 
 def text_only_summaries(generator: Generator) -> None:

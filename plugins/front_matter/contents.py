@@ -67,3 +67,23 @@ def strip_tags(text: object) -> str:
 def plain(text: object) -> str:
     """Text without tags and entities, whitespace collapsed to single spaces."""
     return " ".join(strip_tags(text).split())
+
+
+def automatic_summary(html_text: str | None, settings: Mapping) -> str:
+    """Pelican's automatic summary of `html_text` (Content.get_summary, same settings: the
+    first SUMMARY_MAX_PARAGRAPHS paragraphs, SUMMARY_MAX_LENGTH words, no table of
+    contents), for a body a plugin has taken something out of first."""
+    from pelican.utils import (
+        strip_toc_elements_from_html,
+        truncate_html_paragraphs,
+        truncate_html_words,
+    )
+
+    content = html_text or ""
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        content = truncate_html_paragraphs(content, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is not None:
+        content = truncate_html_words(
+            content, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
+        )
+    return strip_toc_elements_from_html(content)

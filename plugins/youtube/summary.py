@@ -13,13 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from pelican.utils import (
-    strip_toc_elements_from_html,
-    truncate_html_paragraphs,
-    truncate_html_words,
-)
-
 from front_matter.contents import ARTICLE_KEYS, PAGE_KEYS, all_contents
+from front_matter.contents import automatic_summary as summary_of
 
 if TYPE_CHECKING:
     from pelican.generators import Generator
@@ -34,14 +29,7 @@ def without_players(html: str | None) -> str:
 
 def automatic_summary(html: str | None, settings: Mapping[str, Any]) -> str:
     """Pelican's automatic summary of `html` (same settings), without the players."""
-    content = without_players(html)
-    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
-        content = truncate_html_paragraphs(content, settings["SUMMARY_MAX_PARAGRAPHS"])
-    if settings.get("SUMMARY_MAX_LENGTH") is not None:
-        content = truncate_html_words(
-            content, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
-        )
-    return strip_toc_elements_from_html(content)
+    return summary_of(without_players(html), settings)
 
 
 def summarize_without_players(generator: Generator) -> None:
