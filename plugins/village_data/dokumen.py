@@ -232,6 +232,10 @@ def _read_document(reader, item, content_root, settings):
         what="dokumen",
         item="dokumen",
         example="- judul: ...  jenis: Perdes  tahun: 2024  berkas: files/...",
+        choices={
+            "jenis": [name for name, _heading in TYPES],
+            "klasifikasi": list(dict.fromkeys(CLASSES.values())),
+        },
     )
     if fields is None or not set(REQUIRED) <= set(fields):
         return None

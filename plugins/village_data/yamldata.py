@@ -87,11 +87,13 @@ class DataReader:
         what: str = "data",
         example: str = "",
         item: str = "",
+        choices: Mapping[str, Iterable[str]] | None = None,
     ) -> dict[str, yaml.Node] | None:
         """{key: value node} of a mapping with only `keys` (aliases: {"alias": "key"} in
         keys as a dict), or None when the node is not a mapping. `item` (the noun of one
         list item, "orang"): the mapping is one item of a list, and a repeated key is
-        first explained as an item written without its `- ` (front_matter.yaml_errors)."""
+        first explained as an item written without its `- ` (front_matter.yaml_errors).
+        `choices` ({key: values}): what a missing required key can be, told in its hint."""
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node,
@@ -127,7 +129,11 @@ class DataReader:
             found[key] = (key_node, value_node)
         for key in required:
             if key not in found:
-                self.error(node, f"{what} tanpa '{key}' (missing key)", f"tambahkan  {key}: ...")
+                values = list((choices or {}).get(key, ()))
+                hint = f"tambahkan  {key}: {values[0] if values else '...'}"
+                if len(values) > 1:
+                    hint += f"  (pilihannya: {', '.join(values)})"
+                self.error(node, f"{what} tanpa '{key}' (missing key)", hint)
         return {key: value for key, (_k, value) in found.items()}
 
     def _merged_items(self, node: yaml.MappingNode, aliases: Mapping[str, str], item: str):

@@ -338,6 +338,31 @@ def test_documents_accept_aliases_and_static_prefix(tmp_path):
     )
 
 
+def test_a_missing_choice_names_the_choices(tmp_path):
+    """A document without `klasifikasi` was told "tambahkan  klasifikasi: ..." without what
+    it may be (the message for a wrong value lists them)."""
+    write(tmp_path, "files/sk.pdf", "x")
+    _documents, errors = read(
+        tmp_path,
+        "data/dokumen.yml",
+        """
+        dokumen:
+          - judul: SK
+            tahun: 2024
+            berkas: files/sk.pdf
+        """,
+        read_documents,
+        str(tmp_path),
+        SETTINGS,
+    )
+    assert errors == [
+        "data/dokumen.yml:2: dokumen tanpa 'jenis' (missing key) — tambahkan  jenis: Perdes  "
+        "(pilihannya: Perdes, Perkades, SK Kades, APBDes, LKPPD, LPPD, Laporan, Lainnya)",
+        "data/dokumen.yml:2: dokumen tanpa 'klasifikasi' (missing key) — tambahkan  "
+        "klasifikasi: berkala  (pilihannya: berkala, serta merta, setiap saat)",
+    ]
+
+
 @pytest.mark.parametrize(
     "score, status",
     [
