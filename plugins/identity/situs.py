@@ -336,19 +336,21 @@ def _links(path, key, node, web_only):
 def _village(path, line, written, settings):
     """Official names of the village `written` (a code, or a name from desa.yml)."""
     from villages import data
-    from villages.names import as_code, looks_like_code, village_key
+    from villages.names import looks_like_code, village_key
     from villages.registry import load_registry
 
     official = None
     if looks_like_code(written):
-        official = data.lookup(as_code(written))
-        if official is None or official.level != 4:
-            raise ContentError(
-                path,
-                line,
-                f"kode desa '{written}' tidak ada di data resmi Kemendagri (unknown village code)",
-                "periksa kodenya, misalnya 35.23.07.2005",
+        from villages.resolve import Unresolved, village_by_code
+
+        try:
+            official = village_by_code(
+                written,
+                "desa: di situs.yml adalah desa pemilik situs: tulis kode desanya "
+                "(PP.KK.CC.DDDD); situs portal sebuah kecamatan atau kabupaten tidak menulis desa:",
             )
+        except Unresolved as problem:
+            raise ContentError(path, line, problem.message, problem.hint) from None
     else:
         registry_path = Path(settings["PATH"]) / settings["VILLAGES_REGISTRY"]
         registry = load_registry(str(registry_path))

@@ -189,7 +189,16 @@ def problems(tmp_path, situs):
             "desa: Atlantis\n",
             "situs.yml:1: desa 'Atlantis' tidak ada di desa.yml (unknown village)",
         ),
-        ("desa: 99.99.99.9999\n", "situs.yml:1: kode desa '99.99.99.9999' tidak ada di data resmi"),
+        (
+            "desa: 99.99.99.9999\n",
+            "situs.yml:1: kode desa '99.99.99.9999' tidak ada dalam data resmi Kemendagri",
+        ),
+        # A kabupaten's code is one (a portal writes no desa:), not an unknown code.
+        (
+            "desa: 35.23\n",
+            "situs.yml:1: kode '35.23' adalah Kab. Tuban, Jawa Timur, bukan desa/kelurahan (a "
+            "region code, not a village) — desa: di situs.yml adalah desa pemilik situs",
+        ),
         (
             "logo: images/tidak-ada.png\n",
             "situs.yml:1: logo 'images/tidak-ada.png' tidak ditemukan",
