@@ -138,8 +138,12 @@ def external_url(value: str, settings: Mapping[str, Any]) -> str:
     )
 
 
-def local_path(value: str, settings: Mapping[str, Any]) -> str:
+def local_path(value: str, settings: Mapping[str, Any], source: str | None = None) -> str:
     """'images/x.jpg', '/images/x.jpg' or '{static}/images/x.jpg' -> 'images/x.jpg'.
+
+    Also as GitHub shows a picture in its preview of the file: relative to the file's own
+    folder (`../images/x.jpg` in content/berita/, given `source`, the file's path) or from
+    the repository (`content/images/x.jpg`), when that is a file inside content/.
 
     Raise ImageProblem for files outside the content folder (after resolving `..` and
     symbolic links: front_matter.paths), missing files and files outside STATIC_PATHS
@@ -152,7 +156,14 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
         if value.startswith(prefix):
             value = value[len(prefix) :]
     written = value.split("?", 1)[0].split("#", 1)[0]
+    if "\\" in written:  # `images\\foto.jpg`, copied from Windows
+        raise ImageProblem(
+            f"gambar '{value}' ditulis dengan garis miring terbalik (backslash in an image path)",
+            f"pakai garis miring biasa:  {written.replace(chr(92), '/')}",
+        )
     relative = inside_content(written, settings["PATH"]) if written.strip("/") else None
+    if not _is_file(relative, settings):
+        relative = _as_github_shows(written, settings, source) or relative
     if written.strip("/") and relative is None:
         raise ImageProblem(
             f"gambar '{value}' harus berada di dalam folder content/ (image outside the "
@@ -164,6 +175,12 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
         relative = _named_otherwise(value, written, settings["PATH"]) or relative
     if not relative or not os.path.isfile(os.path.join(settings["PATH"], relative)):
         close = relative and closest_file(relative, settings["PATH"])
+        if relative and not close and "/" not in relative:  # `gambar: foto.jpg`
+            folders = [f.strip("/") for f in settings.get("STATIC_PATHS", [])]
+            close = next(
+                (c for f in folders if (c := closest_file(f"{f}/{relative}", settings["PATH"]))),
+                None,
+            )
         raise ImageProblem(
             f"gambar '{value}' tidak ditemukan di folder content (image file not found)",
             f"maksud Anda '{close}'? "
@@ -186,6 +203,30 @@ def local_path(value: str, settings: Mapping[str, Any]) -> str:
             "(not in STATIC_PATHS, it would not be published)"
         )
     return relative
+
+
+def _is_file(relative: str | None, settings: Mapping[str, Any]) -> bool:
+    return bool(relative) and os.path.isfile(os.path.join(settings["PATH"], relative))
+
+
+def _as_github_shows(written: str, settings: Mapping[str, Any], source: str | None) -> str | None:
+    """The file inside content/ that `written` names as GitHub's preview reads it: from the
+    source file's folder (`../images/x.jpg`) or from the repository (`content/images/x.jpg`);
+    None when that is no file inside content/ (`../../pelicanconf.py` stays outside)."""
+    root = settings["PATH"]
+    candidates = []
+    if source and not written.startswith("/"):
+        folder = os.path.relpath(os.path.dirname(os.path.abspath(source)), os.path.abspath(root))
+        if not folder.startswith(".."):
+            candidates.append(posixpath.join(folder.replace(os.sep, "/"), written))
+    content = os.path.basename(os.path.normpath(root))
+    if written.lstrip("/").startswith(content + "/"):
+        candidates.append(written.lstrip("/")[len(content) + 1 :])
+    for candidate in candidates:
+        relative = inside_content(candidate, root)
+        if _is_file(relative, settings):
+            return relative
+    return None
 
 
 def _renamed(relative: str, settings: Mapping[str, Any]) -> bool:
@@ -291,7 +332,7 @@ def cover_of(content: Content) -> Cover | None:
         if EXTERNAL.match(value):
             relative, width, height = external_url(value, settings), None, None
         else:
-            relative = local_path(value, settings)
+            relative = local_path(value, settings, content.source_path)
             width, height = dimensions(os.path.join(settings["PATH"], relative))
     except ImageProblem as problem:
         note_refused(getattr(content, "_context", None), problem.picture)
@@ -336,13 +377,15 @@ def prepare_body_images(content: Content) -> list[ContentError]:
         relative = None
         if src and not src.startswith("data:") and not EXTERNAL.match(src):
             try:
-                relative = local_path(src, settings)
+                relative = local_path(src, settings, content.source_path)
                 width, height = dimensions(os.path.join(settings["PATH"], relative))
             except ImageProblem as problem:
                 line = line_containing(content, src, body_line(content), first=body_line(content))
-                errors.append(
-                    ContentError(content.source_path, line, problem.message, problem.hint)
+                # In the body a picture is written as Markdown, not as front matter's `gambar:`
+                hint = problem.hint.replace(
+                    "gambar: images/nama-berkas.jpg", "![keterangan foto](images/nama-berkas.jpg)"
                 )
+                errors.append(ContentError(content.source_path, line, problem.message, hint))
                 note_refused(getattr(content, "_context", None), problem.picture)
                 if problem.outside:  # Pelican would copy a {static} file it links
                     return tag.replace(f'src="{attributes["src"]}"', 'src=""', 1)
