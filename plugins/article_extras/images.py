@@ -354,12 +354,24 @@ def _alt_warning(content: Content, src: str, relative: str | None) -> ContentErr
     name = posixpath.basename(src.split("?", 1)[0].split("#", 1)[0]) or src
     return ContentError(
         content.source_path,
-        line_containing(content, src, body_line(content), first=body_line(content)),
+        _image_line(content, src),
         f"gambar '{name}' tanpa teks alt: pembaca tunanetra dan mesin pencari tidak tahu "
         "isinya (image without alt text)",
         ALT_HINT,
         severity="warning",
     )
+
+
+def _image_line(content: Content, src: str) -> int:
+    """The body line of the picture `src`: where it is written as a picture (`](src`,
+    `src="src"`) before any line merely holding the name (`images/wa.jpeg` on an earlier
+    line holds `wa.jpeg` too)."""
+    first = body_line(content)
+    for needle in (f"]({src}", f"](<{src}>", f'src="{src}"', f"src='{src}'", src):
+        line = line_containing(content, needle, 0, first=first)
+        if line:
+            return line
+    return first
 
 
 def prepare_body_images(content: Content) -> list[ContentError]:
@@ -380,7 +392,7 @@ def prepare_body_images(content: Content) -> list[ContentError]:
                 relative = local_path(src, settings, content.source_path)
                 width, height = dimensions(os.path.join(settings["PATH"], relative))
             except ImageProblem as problem:
-                line = line_containing(content, src, body_line(content), first=body_line(content))
+                line = _image_line(content, src)
                 # In the body a picture is written as Markdown, not as front matter's `gambar:`
                 hint = problem.hint.replace(
                     "gambar: images/nama-berkas.jpg", "![keterangan foto](images/nama-berkas.jpg)"
@@ -398,7 +410,7 @@ def prepare_body_images(content: Content) -> list[ContentError]:
             try:
                 external_url(src, settings)
             except ImageProblem as problem:
-                line = line_containing(content, src, body_line(content), first=body_line(content))
+                line = _image_line(content, src)
                 errors.append(
                     ContentError(content.source_path, line, problem.message, problem.hint)
                 )

@@ -61,6 +61,13 @@ def test_addresses_github_shows_are_the_picture(tmp_path):
             "file not found) — periksa nama berkas (huruf besar/kecil berpengaruh); simpan "
             "berkasnya di content/images/ lalu tulis  ![keterangan foto](images/nama-berkas.jpg)",
         ),
+        # The line of the picture written wrong, not of an earlier one holding its name.
+        (
+            "",
+            "![Benar](images/IMG_2024.JPG)\n\nTeks.\n\n![Salah](IMG_2024.JPG)",
+            11,
+            "gambar 'IMG_2024.JPG' tidak ditemukan",
+        ),
         # Relative to the article's folder, still never outside content/.
         (
             "",
