@@ -101,3 +101,52 @@ def date_empty_feed(
         build_day(context), dt.time(), ZoneInfo(context.get("TIMEZONE") or "UTC")
     )
     feed.latest_post_date = lambda: moment
+
+
+_by_link: tuple[Any, dict[str, Any]] = (None, {})
+
+
+def _items(context: Mapping[str, Any], base: str) -> dict[str, Any]:
+    """{entry link: item} of the articles (and their translations) and albums, made once
+    per build (a feed is written for each village, region and category)."""
+    global _by_link
+    lists = tuple(context.get(key) or [] for key in ("articles", "albums"))
+    if _by_link[0] is None or any(a is not b for a, b in zip(_by_link[0], lists, strict=True)):
+        items = [i for items in lists for i in items]
+        items += [t for i in items for t in getattr(i, "translations", None) or ()]
+        _by_link = (lists, {f"{base}/{i.url}": i for i in items if getattr(i, "url", None)})
+    return _by_link[1]
+
+
+def cover_first(
+    context: Mapping[str, Any], feed: SyndicationFeed | None = None, **_kwargs: object
+) -> None:
+    """feed_generated: an article's or album's cover picture at the top of its entry, as
+    its page shows it (the photos plugin's share picture, else the file): a feed reader
+    showed only the pictures of the body, and an album's entry none."""
+    if feed is None or not feed.items:
+        return
+    from markupsafe import escape
+
+    from .seo import absolute, share_image
+
+    link_base = str(context.get("SITEURL") or "").rstrip("/")  # as the Writer makes links
+    image_base = link_base or str(context.get("FEED_DOMAIN") or "").rstrip("/")
+    items = _items(context, link_base)
+    for entry in feed.items:
+        item = items.get(entry.get("link"))
+        cover = getattr(item, "cover", None)
+        if not cover:
+            continue
+        url, width, height = share_image(item, context)
+        size = f' width="{width}" height="{height}"' if width and height else ""
+        alt = escape(getattr(cover, "alt", "") or "")
+        picture = f'<p><img src="{escape(absolute(image_base, url))}" alt="{alt}"{size}></p>'
+        key = "content" if entry.get("content") else "description"
+        entry[key] = picture + "\n" + (entry.get(key) or "")
+
+
+def forget_items(_pelican: object = None) -> None:
+    """finalized: drop the build's items (a live preview process keeps running)."""
+    global _by_link
+    _by_link = (None, {})
