@@ -411,7 +411,11 @@ def _take(source, loader, key_node, value_node):
         value = value.strip()
     if key not in KNOWN_KEYS:
         close = closest_key(written, sorted(KNOWN_KEYS | set(ALIASES)))
-        hint = f"maksud Anda '{close}'?" if close else "kunci ini diabaikan"
+        hint = (
+            f"maksud Anda '{close}'?"
+            if close
+            else _continued(source, line) or "kunci ini diabaikan"
+        )
         if close:
             source.typos.setdefault(ALIASES.get(close, close), (written, line))
         source.warnings.append(
@@ -480,3 +484,23 @@ def _records(source, loader, written, line, node):
             record["lines"][name] = key_line
         records.append(record)
     return records
+
+
+def _continued(source: Source, line: int) -> str | None:
+    """The hint for a capitalised unknown key under a `key: value` line: most likely the
+    rest of that value broken by Enter (`judul: Rapat Desa` / `Waktu: 07.00 di balai`),
+    which YAML read as a key of its own and the build dropped."""
+    from .yaml_errors import _PLAIN_VALUE_LINE, quoted
+
+    lines = source.text.split("\n")
+    if line < 2 or line > len(lines):
+        return None
+    here, above = lines[line - 1].strip(), lines[line - 2]
+    if not here[:1].isupper() or not _PLAIN_VALUE_LINE.match(above):
+        return None
+    key, _, value = above.partition(":")
+    joined = quoted(f"{value.strip()} {here}")
+    return (
+        "bila baris ini lanjutan nilai di baris atasnya, tulis keduanya di satu baris dalam "
+        f"tanda kutip:  {key.strip()}: {joined}  — bila bukan, hapus baris ini"
+    )
