@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from front_matter.contents import FeedItems
 from wartadesa.dates import build_day
 
 if TYPE_CHECKING:
@@ -103,19 +104,7 @@ def date_empty_feed(
     feed.latest_post_date = lambda: moment
 
 
-_by_link: tuple[Any, dict[str, Any]] = (None, {})
-
-
-def _items(context: Mapping[str, Any], base: str) -> dict[str, Any]:
-    """{entry link: item} of the articles (and their translations) and albums, made once
-    per build (a feed is written for each village, region and category)."""
-    global _by_link
-    lists = tuple(context.get(key) or [] for key in ("articles", "albums"))
-    if _by_link[0] is None or any(a is not b for a, b in zip(_by_link[0], lists, strict=True)):
-        items = [i for items in lists for i in items]
-        items += [t for i in items for t in getattr(i, "translations", None) or ()]
-        _by_link = (lists, {f"{base}/{i.url}": i for i in items if getattr(i, "url", None)})
-    return _by_link[1]
+COVERED = FeedItems(("articles", "albums"), translations=True)
 
 
 def cover_first(
@@ -130,23 +119,20 @@ def cover_first(
 
     from .seo import absolute, share_image
 
-    link_base = str(context.get("SITEURL") or "").rstrip("/")  # as the Writer makes links
-    image_base = link_base or str(context.get("FEED_DOMAIN") or "").rstrip("/")
-    items = _items(context, link_base)
+    base = str(context.get("SITEURL") or context.get("FEED_DOMAIN") or "").rstrip("/")
     for entry in feed.items:
-        item = items.get(entry.get("link"))
+        item = COVERED.of(entry, context)
         cover = getattr(item, "cover", None)
         if not cover:
             continue
         url, width, height = share_image(item, context)
         size = f' width="{width}" height="{height}"' if width and height else ""
         alt = escape(getattr(cover, "alt", "") or "")
-        picture = f'<p><img src="{escape(absolute(image_base, url))}" alt="{alt}"{size}></p>'
+        picture = f'<p><img src="{escape(absolute(base, url))}" alt="{alt}"{size}></p>'
         key = "content" if entry.get("content") else "description"
         entry[key] = picture + "\n" + (entry.get(key) or "")
 
 
 def forget_items(_pelican: object = None) -> None:
     """finalized: drop the build's items (a live preview process keeps running)."""
-    global _by_link
-    _by_link = (None, {})
+    COVERED.forget()

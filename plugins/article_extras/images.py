@@ -24,6 +24,7 @@ from front_matter.errors import ContentError
 from front_matter.paths import OUTSIDE_HINT, closest_file, inside_content, unclear_characters
 from front_matter.pictures import TooManyPixels, note_refused, open_picture
 from front_matter.source import body_line, line_containing, meta_line
+from wartadesa.paths import relative_path
 
 if TYPE_CHECKING:
     from pelican.contents import Content
@@ -171,9 +172,9 @@ def local_path(value: str, settings: Mapping[str, Any], source: str | None = Non
             OUTSIDE_HINT,
             outside=True,
         )
-    if relative and not os.path.isfile(os.path.join(settings["PATH"], relative)):
+    if relative and not _is_file(relative, settings):
         relative = _named_otherwise(value, written, settings["PATH"]) or relative
-    if not relative or not os.path.isfile(os.path.join(settings["PATH"], relative)):
+    if not _is_file(relative, settings):
         close = relative and closest_file(relative, settings["PATH"])
         if relative and not close and "/" not in relative:  # `gambar: foto.jpg`
             folders = [f.strip("/") for f in settings.get("STATIC_PATHS", [])]
@@ -216,7 +217,7 @@ def _as_github_shows(written: str, settings: Mapping[str, Any], source: str | No
     root = settings["PATH"]
     candidates = []
     if source and not written.startswith("/"):
-        folder = os.path.relpath(os.path.dirname(os.path.abspath(source)), os.path.abspath(root))
+        folder = relative_path(os.path.dirname(os.path.abspath(source)), os.path.abspath(root))
         if not folder.startswith(".."):
             candidates.append(posixpath.join(folder.replace(os.sep, "/"), written))
     content = os.path.basename(os.path.normpath(root))

@@ -52,6 +52,18 @@ def _first(paths: Iterable[str]) -> list[str]:
     return [_posix(p).split("/", 1)[0] for p in paths if p and _posix(p) != "."]
 
 
+def _markdown_folders(settings: Mapping[str, Any]) -> list[str]:
+    """The first folder of every path the Markdown readers read: articles, pages and the
+    other content types (pengumuman, agenda, galeri)."""
+    return _first(
+        [
+            *settings.get("ARTICLE_PATHS", []),
+            *settings.get("PAGE_PATHS", []),
+            *(p for paths in (settings.get("CONTENT_TYPE_PATHS") or {}).values() for p in paths),
+        ]
+    )
+
+
 def known_files(generators: Sequence[Generator]) -> tuple[set[str], list[str]]:
     """(files, folders) the build knows, relative to PATH with / separators."""
     context = generators[0].context
@@ -120,13 +132,7 @@ def advice(relative: str, settings: Mapping[str, Any], extensions: set[str]) -> 
     top = parts[0] if len(parts) > 1 else ""
     stem, ext = os.path.splitext(name)
     lower = name.lower()
-    markdown = _first(
-        [
-            *settings.get("ARTICLE_PATHS", []),
-            *settings.get("PAGE_PATHS", []),
-            *(p for paths in (settings.get("CONTENT_TYPE_PATHS") or {}).values() for p in paths),
-        ]
-    )
+    markdown = _markdown_folders(settings)
     static = _first(settings.get("STATIC_PATHS", []))
     data = _first([settings.get("VILLAGE_DATA_PATH") or "data"])
     every = [*markdown, *static, *data]
@@ -273,13 +279,7 @@ def beside_content(settings: Mapping[str, Any]) -> list[ContentError]:
     matter in the project folder, or in a folder there named like one of content/'s."""
     root = os.path.abspath(settings["PATH"])
     project = os.path.dirname(root)
-    folders = _first(
-        [
-            *settings.get("ARTICLE_PATHS", []),
-            *settings.get("PAGE_PATHS", []),
-            *(p for paths in (settings.get("CONTENT_TYPE_PATHS") or {}).values() for p in paths),
-        ]
-    )
+    folders = _markdown_folders(settings)
     articles = (_first(settings.get("ARTICLE_PATHS", [])) or ["berita"])[0]
     found = []
     for folder in ["", *folders]:

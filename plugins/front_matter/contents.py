@@ -87,3 +87,44 @@ def automatic_summary(html_text: str | None, settings: Mapping) -> str:
             content, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
         )
     return strip_toc_elements_from_html(content)
+
+
+def entry_url(link: str, context: Mapping) -> str:
+    """A feed entry's link as its item's `url`: Pelican joins SITEURL and the url, and adds
+    `?ref=feed` with FEED_APPEND_REF."""
+    link = link.removesuffix("?ref=feed")
+    site = str(context.get("SITEURL") or "").rstrip("/")
+    if site and link.startswith(site + "/"):
+        return link[len(site) + 1 :]
+    return link.lstrip("/")
+
+
+class FeedItems:
+    """The content item behind each entry of a feed, for `feed_generated` receivers:
+    {url: item} of the context's lists `keys` (and their translations, with
+    `translations`), made once per build (a feed is written for every village, region and
+    category) and again only when one of the lists is another object; `forget` (at
+    `finalized`) lets a live preview's last build go."""
+
+    def __init__(self, keys: Sequence[str], translations: bool = False) -> None:
+        self.keys = tuple(keys)
+        self.translations = translations
+        self._lists: tuple | None = None
+        self._items: dict = {}
+
+    def items(self, context: Mapping) -> dict:
+        lists = tuple(context.get(key) or [] for key in self.keys)
+        if self._lists is None or any(a is not b for a, b in zip(self._lists, lists, strict=True)):
+            found = [item for items in lists for item in items]
+            if self.translations:
+                found += [t for item in found for t in getattr(item, "translations", None) or ()]
+            self._lists = lists
+            self._items = {item.url: item for item in found if getattr(item, "url", None)}
+        return self._items
+
+    def of(self, entry: Mapping, context: Mapping):
+        """The item of a feed entry, or None."""
+        return self.items(context).get(entry_url(entry["link"], context))
+
+    def forget(self) -> None:
+        self._lists, self._items = None, {}

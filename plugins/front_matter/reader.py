@@ -300,22 +300,25 @@ class YamlMarkdownReader(MarkdownReader):
             metadata.pop(f"{key}_has_time", None)
 
 
-# What makes a page look like a news article (`kode_desa` joins `desa`). None of them is
-# the page's in the schema (`used_by`), so the web editor's page form does not offer them.
 # Values that name a shared page (a category's, a tag's, a village's) or an address.
 NAME_KEYS = frozenset({"category", "tags", "author", "village", "region", "village_code", "slug"})
+
+
+def _items(key, value):
+    """The values of a front matter value as they will be read: a list's items, a list
+    key's comma-separated parts (`label: musdes, anggaran`), else the one value."""
+    if isinstance(value, list):
+        return value
+    if key in schema.LIST_KEYS:
+        return [part.strip() for part in value.split(",")]
+    return [value]
 
 
 def _no_curly_quotes(source, key, value, line):
     """A name wrapped in curly quotes (Word, a phone keyboard: `kategori: “Pemerintahan”`)
     would be named with them: the shared page `kategori/pemerintahan/` of every article
     titled "“Pemerintahan”". YAML reads them as letters; the operator meant quotes."""
-    if isinstance(value, list):
-        items = value
-    elif key in schema.LIST_KEYS:  # `label: “musdes”, “anggaran”`
-        items = [part.strip() for part in value.split(",")]
-    else:
-        items = [value]
+    items = _items(key, value)
     quoted = [
         i for i in items if isinstance(i, str) and i[:1] in CURLY_QUOTES and i[-1:] in CURLY_QUOTES
     ]
@@ -336,7 +339,7 @@ def _no_curly_quotes(source, key, value, line):
 def _no_hashtags(source, key, value, line):
     """`label: "#musdes #anggaran"` (hashtags, quoted as the `#` rule asks) made one label
     of both, with the signs."""
-    items = value if isinstance(value, list) else [part.strip() for part in value.split(",")]
+    items = _items(key, value)
     if not any(isinstance(i, str) and i.startswith("#") for i in items):
         return
     names = [n for i in items for n in str(i).replace("#", " ").split() if n]
@@ -349,6 +352,8 @@ def _no_hashtags(source, key, value, line):
     )
 
 
+# What makes a page look like a news article (`kode_desa` joins `desa`). None of them is
+# the page's in the schema (`used_by`), so the web editor's page form does not offer them.
 NEWS_KEYS = ("date", "category", "village", "village_code")
 
 

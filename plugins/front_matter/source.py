@@ -15,7 +15,7 @@ from . import characters, schema
 from .errors import ContentError
 from .keys import REFUSED_KEYS, check_value, closest_key, refused
 from .limits import yaml_depth_problem
-from .yaml_errors import comment_cut, explain, merged_node_items, spacing_problem
+from .yaml_errors import comment_cut, continued_value, explain, merged_node_items, spacing_problem
 
 # Keys, Indonesian aliases and which keys take a list: from the one schema.
 ALIASES = schema.ALIASES
@@ -487,20 +487,16 @@ def _records(source, loader, written, line, node):
 
 
 def _continued(source: Source, line: int) -> str | None:
-    """The hint for a capitalised unknown key under a `key: value` line: most likely the
-    rest of that value broken by Enter (`judul: Rapat Desa` / `Waktu: 07.00 di balai`),
-    which YAML read as a key of its own and the build dropped."""
-    from .yaml_errors import _PLAIN_VALUE_LINE, quoted
-
+    """The hint for an unknown key under a `key: value` line that is most likely the rest
+    of that value broken by Enter (`judul: Rapat Desa` / `Waktu: 07.00 di balai`), which
+    YAML read as a key of its own and the build dropped."""
     lines = source.text.split("\n")
     if line < 2 or line > len(lines):
         return None
-    here, above = lines[line - 1].strip(), lines[line - 2]
-    if not here[:1].isupper() or not _PLAIN_VALUE_LINE.match(above):
+    joined = continued_value(lines[line - 1].strip(), lines[line - 2])
+    if joined is None:
         return None
-    key, _, value = above.partition(":")
-    joined = quoted(f"{value.strip()} {here}")
     return (
         "bila baris ini lanjutan nilai di baris atasnya, tulis keduanya di satu baris dalam "
-        f"tanda kutip:  {key.strip()}: {joined}  — bila bukan, hapus baris ini"
+        f"tanda kutip:  {joined}  — bila bukan, hapus baris ini"
     )

@@ -155,6 +155,19 @@ def invisible_character(line: str) -> str | None:
 _PLAIN_VALUE_LINE = re.compile(r"^\s*[\w-]+\s*:\s+[^\s\"'\[{|>&*!].*$")
 
 
+def continued_value(line: str, above: str) -> str | None:
+    """`above` and `line` written as one `key: value` line, when `line` is most likely the
+    rest of the value above broken by Enter: it begins with a capital or a digit, under a
+    `key: value` line whose value is plain text (`judul: Rapat Desa` / `Tentang Anggaran`).
+    Quoted when the joined value needs it (`Waktu: 07.00`). Else None."""
+    start = line[:1]
+    if not (start.isupper() or start.isdigit()) or not _PLAIN_VALUE_LINE.match(above):
+        return None
+    key, _, value = above.partition(":")
+    joined = f"{value.strip()} {line.strip()}"
+    return f"{key.strip()}: {quoted(joined) if ': ' in joined or ' #' in joined else joined}"
+
+
 def missing_colon(line: str, above: str = "") -> tuple[str, str]:
     """(message, hint) for a `kunci: nilai` line YAML could not read as a key: an invisible
     character (a non-breaking space after the colon), or the colon left out. A line that
@@ -176,14 +189,13 @@ def missing_colon(line: str, above: str = "") -> tuple[str, str]:
     if match:
         indent = match["indent"].strip()
         colon = f"{indent}{' ' if indent else ''}{key}: {match['rest'].strip()}"
-    start = line[:1]
-    if (start.isupper() or start.isdigit()) and _PLAIN_VALUE_LINE.match(above):
+    joined = continued_value(line, above)
+    if joined:
         missing = f"setelah '{key}'" if key else "di baris ini"
         return (
             f"baris ini tampaknya lanjutan nilai di baris atasnya (tanda titik dua (:) "
             f"tidak ada {missing})",
-            f"tulis nilainya di satu baris:  {above.strip()} {line.strip()}  — bila ini "
-            f"memang kunci baru, tulis  {colon}",
+            f"tulis nilainya di satu baris:  {joined}  — bila ini memang kunci baru, tulis  {colon}",
         )
     if match is None:
         return "tanda titik dua (:) tidak ada di baris ini", "tulis  kunci: nilai"

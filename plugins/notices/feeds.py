@@ -22,6 +22,7 @@ from feedgenerator import Enclosure
 from markupsafe import escape
 from pelican.utils import set_date_tzinfo
 
+from front_matter.contents import FeedItems
 from wartadesa.dates import jam, tanggal, tanggal_jam
 
 from .contents import BoardItem, Event, Notice
@@ -100,33 +101,12 @@ def entry_date(item: Any):
     return getattr(item, "published_date", None) or item.date
 
 
-_known: tuple[Any, dict[str, BoardItem]] = (None, {})
-
-
-def _board(context: Mapping[str, Any]) -> dict[str, BoardItem]:
-    """{url: item} of every notice and agenda item written, made once per build."""
-    global _known
-    lists = tuple(
-        context.get(key) or [] for key in ("notices", "hidden_notices", "events", "hidden_events")
-    )
-    if _known[0] is None or any(a is not b for a, b in zip(_known[0], lists, strict=True)):
-        _known = (lists, {item.url: item for items in lists for item in items if item.url})
-    return _known[1]
+BOARD = FeedItems(("notices", "hidden_notices", "events", "hidden_events"))
 
 
 def forget(_pelican: object = None) -> None:
     """finalized: drop the build's items (a live preview process keeps running)."""
-    global _known
-    _known = (None, {})
-
-
-def _relative(link: str, context: Mapping[str, Any]) -> str:
-    """An entry's link as the item's `url` (Pelican joins SITEURL and the url)."""
-    link = link.removesuffix("?ref=feed")
-    site = str(context.get("SITEURL") or "").rstrip("/")
-    if site and link.startswith(site + "/"):
-        return link[len(site) + 1 :]
-    return link.lstrip("/")
+    BOARD.forget()
 
 
 def board_entries(context: Mapping[str, Any], feed: SyndicationFeed | None = None, **_: object):
@@ -134,12 +114,11 @@ def board_entries(context: Mapping[str, Any], feed: SyndicationFeed | None = Non
     are dated when they were published."""
     if feed is None or not feed.items:
         return
-    board = _board(context)
-    if not board:
+    if not BOARD.items(context):
         return
     zone = context.get("TIMEZONE")
     for entry in feed.items:
-        item = board.get(_relative(entry["link"], context))
+        item = BOARD.of(entry, context)
         if item is None:
             continue
         entry["pubdate"] = set_date_tzinfo(entry_date(item), zone)

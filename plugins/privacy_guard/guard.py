@@ -196,8 +196,9 @@ class Guard:
         """Whether `path` is a photo the photos plugin would have cleaned had an article or
         page shown it: published as it is only because nothing uses it (or names it with
         another case, `IMG_1234.jpg` for `IMG_1234.JPG`)."""
-        plugins = [str(p).rsplit(".", 1)[-1] for p in self.settings.get("PLUGINS") or ()]
-        if "photos" not in plugins or self.published is None:
+        from content_guard.links import plugin_active
+
+        if not plugin_active(self.settings, "photos") or self.published is None:
             return False
         from photos.source import handled
 

@@ -52,8 +52,8 @@ def _hint(slug: str, known: list[str]) -> str:
 def portal_without_owner(context: dict, settings: dict) -> bool:
     """Whether the site covers several villages of desa.yml and names none as its own
     (no `desa:` in situs.yml): data in content/data/ itself then belongs to no village."""
-    registered = [v for v in context.get("villages", []) if getattr(v, "in_registry", False)]
-    return len(registered) > 1 and not (settings.get("SITE_PLACE") or {}).get("kode")
+    several = context.get("several_villages", False)  # set by the villages generator
+    return several and not (settings.get("SITE_PLACE") or {}).get("kode")
 
 
 def ownerless_data(path: str | os.PathLike, kind: str) -> ContentError:

@@ -7,6 +7,7 @@ default once, in wartadesa/defaults.py; the generator never changes the settings
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -154,15 +155,12 @@ class VillagesGenerator(Generator):
         """Each village's name in the search page's village filter (partials/search_facts.html,
         search.page.filter_values): its title, with its kecamatan when another village of
         the site has the same title, so that the two are not one choice."""
-        titles = {}
+        titles = Counter(village.title for village in self.villages)
         for village in self.villages:
-            titles.setdefault(village.title, []).append(village)
-        for title, same in titles.items():
-            for village in same:
-                shared = len(same) > 1
-                village.filter_name = (
-                    f"{title}, {village.kecamatan.short_name}" if shared else title
-                )
+            shared = titles[village.title] > 1
+            village.filter_name = (
+                f"{village.title}, {village.kecamatan.short_name}" if shared else village.title
+            )
 
     def _resolve(self, article, key, resolve, problems):
         values = getattr(article, key, None) or []
