@@ -113,9 +113,11 @@ class FeedItems:
         self._items: dict = {}
 
     def items(self, context: Mapping) -> dict:
-        lists = tuple(context.get(key) or [] for key in self.keys)
+        # The lists themselves (None when missing), not `or []`: a new empty list each
+        # call made every feed of a site without albums build the whole mapping again.
+        lists = tuple(context.get(key) for key in self.keys)
         if self._lists is None or any(a is not b for a, b in zip(self._lists, lists, strict=True)):
-            found = [item for items in lists for item in items]
+            found = [item for items in lists for item in items or ()]
             if self.translations:
                 found += [t for item in found for t in getattr(item, "translations", None) or ()]
             self._lists = lists
