@@ -24,12 +24,14 @@ WATCHED = [
 ]
 
 
-def _build(c, settings="pelicanconf.py", output=None, strict=False):
+def _build(c, settings="pelicanconf.py", output=None, strict=False, port=None):
     cmd = f'"{PY}" -m wartadesa.build --settings {settings}'
     if output:
         cmd += f' --output "{output}"'
     if strict:
         cmd += " --strict"
+    if port is not None:  # the preview's feed links name the port it is served on
+        cmd += f" --port {int(port)}"
     with c.cd(str(ROOT)):
         c.run(cmd, pty=False)
 
@@ -107,12 +109,14 @@ def new(c, judul=None, desa="", kategori="", jenis="berita"):
 @task(help={"port": f"port (default {PORT})"})
 def serve(c, port=PORT):
     """Serve the preview in output/ on http://127.0.0.1:8000 (Ctrl+C to stop); builds it
-    first when output/ is missing or holds a production build (`invoke publish`)."""
+    first when output/ is missing, holds a production build (`invoke publish`) or was built
+    for another port (its feed links name the port)."""
     import functools
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     from wartadesa.local_host import http_server_handler
     from wartadesa.output_folder import is_preview
+    from wartadesa.preview import built_for_another_port
 
     if not is_preview(OUTPUT):
         if OUTPUT.exists():
@@ -120,7 +124,13 @@ def serve(c, port=PORT):
                 "output/ berisi build produksi (invoke publish), yang tautannya menuju "
                 "alamat situs asli: membangun pratinjau dulu (building the preview)."
             )
-        build(c)
+        _build(c, port=port)
+    elif built_for_another_port(OUTPUT, port):
+        print(
+            f"output/ dibangun untuk port lain: membangun ulang untuk port {port}, agar "
+            "tautan RSS dan tautan bagikan menuju pratinjau ini (rebuilding for this port)."
+        )
+        _build(c, port=port)
     handler = functools.partial(
         http_server_handler(SimpleHTTPRequestHandler), directory=str(OUTPUT)
     )
@@ -163,7 +173,7 @@ def livereload(c, port=PORT):
         if loops:
             loops[0].add_callback(reload_waiters_again)
 
-    preview = LivePreview(ROOT / "pelicanconf.py", OUTPUT, on_built=reload_again)
+    preview = LivePreview(ROOT / "pelicanconf.py", OUTPUT, on_built=reload_again, port=port)
 
     def rebuild_site():
         if not loops and LiveReloadHandler.watcher is not None:

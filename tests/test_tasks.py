@@ -52,17 +52,28 @@ def fetch(url, timeout=20):
 
 
 def test_build_then_serve_shows_the_five_articles(project):
+    """`invoke build` makes the preview for port 8000; served on another port, it is built
+    again so that its feed links (absolute: FEED_DOMAIN) name the port it is served on."""
     result = invoke(project, "build")
     assert result.returncode == 0, result.stderr
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
         cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
-        home = text_of(BeautifulSoup(fetch(f"http://127.0.0.1:{port}/"), "html.parser"))
+        page = BeautifulSoup(fetch(f"http://127.0.0.1:{port}/", timeout=120), "html.parser")
+        feeds = [a["href"] for a in page.select("footer a[href$='.xml']")]
+        assert feeds, "no feed link in the footer"
+        assert all(f.startswith(f"http://127.0.0.1:{port}/feeds/") for f in feeds), feeds
+        feed = feedparser.parse(fetch(f"http://127.0.0.1:{port}/feeds/all.atom.xml"))
+        assert feed.entries
+        own = [link.href for link in feed.feed.links if link.rel == "self"]
+        assert own == [f"http://127.0.0.1:{port}/feeds/all.atom.xml"], own
+        home = text_of(page)
         for title in (
             "Konferensi Kades",
             "Pelatihan Aparatur",
@@ -76,7 +87,8 @@ def test_build_then_serve_shows_the_five_articles(project):
         assert foreign_host_status(port) == 403  # DNS rebinding (wartadesa/local_host.py)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        printed, _ = server.communicate(timeout=10)
+    assert f"membangun ulang untuk port {port}" in printed, printed
 
 
 def test_serve_after_publish_shows_the_preview(project):
@@ -237,6 +249,8 @@ def test_livereload_rebuilds_when_content_changes(project, tmp_path):
             time.sleep(0.2)
         time.sleep(2)  # two polls of the watcher: a second rebuild would have started
         port = int(base.rsplit(":", 1)[1])
+        footer = BeautifulSoup(fetch(base + "/"), "html.parser").select("footer a[href$='.xml']")
+        assert footer and all(a["href"].startswith(base + "/feeds/") for a in footer), footer
         assert foreign_host_status(port) == 403  # DNS rebinding
         assert websocket_status(port, "http://evil.example") == 403  # another site's page
         assert websocket_status(port, f"http://127.0.0.1:{port}") == 101  # the preview's own

@@ -242,8 +242,11 @@ def build(
     index_later: list | None = None,
     save_later: list | None = None,
     early=None,
+    port: int | None = None,
 ) -> list[str]:
     """Build the site; return the warnings. Raise BuildFailed on any error.
+    `port`: where a preview is served (`invoke serve --port`): its feed links and shared
+    addresses name that port (wartadesa.preview.served_at).
     `stats`, a dict, receives the numbers of articles and pages and the SITEURL.
     `index_later`, a list (the live preview): the new folder keeps the previous search
     index, and the settings are appended for `search.indexer.index_in_place` afterwards.
@@ -259,6 +262,11 @@ def build(
     build stops there in any case (used by `invoke check`)."""
     settings_file = Path(settings_file).resolve()
     settings = load_settings(settings_file, overrides)
+    if port is not None:
+        from wartadesa.preview import served_at
+
+        overrides = {**served_at(settings, port), **(overrides or {})}
+        settings = {**settings, **overrides}
     if write:
         output = check_output_path(output or settings["OUTPUT_PATH"], settings)
     problems = check_content_files(settings)
@@ -470,7 +478,9 @@ def _build_into(
         except IndexFailed as failed:
             raise BuildFailed([str(failed)], collector.warnings) from None
         try:
-            output_folder.finish(staging, settings.get("RELATIVE_URLS", False))
+            output_folder.finish(
+                staging, settings.get("RELATIVE_URLS", False), settings.get("FEED_DOMAIN")
+            )
             output_folder.swap(staging, output, keep_folders=pages is not None)
             swapped = True
         except OSError as error:
@@ -538,6 +548,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=None)
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
+        "--port", type=int, default=None, help="the port the preview is served on (feed links)"
+    )
+    parser.add_argument(
         "--github",
         action="store_true",
         help="GitHub annotations and job summary (default in GitHub Actions)",
@@ -548,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
     stop_on_signals()
     stats = {}
     try:
-        warnings = build(args.settings, args.output, args.strict, stats=stats)
+        warnings = build(args.settings, args.output, args.strict, stats=stats, port=args.port)
     except KeyboardInterrupt:
         print(
             "\nBuild dibatalkan: situs yang sudah ada tidak diubah. "

@@ -259,12 +259,25 @@ def holds_more_than_marker(folder: Path) -> bool:
         return False
 
 
-def finish(staging, relative_links=False):
+def finish(staging, relative_links=False, address=None):
     """Mark the built folder as ours (the staging marker goes, the build marker stays),
-    noting whether its links are relative (a preview) or absolute (production)."""
+    noting whether its links are relative (a preview) or absolute (production), and a
+    preview's absolute address (FEED_DOMAIN: `invoke serve` builds again for another
+    port, wartadesa.preview.built_for_another_port)."""
     (staging / STAGING_MARKER).unlink(missing_ok=True)
     links = "relative" if relative_links else "absolute"
-    (staging / MARKER).write_text(f"{MARKER_TEXT}links: {links}\n", encoding="utf-8")
+    text = f"{MARKER_TEXT}links: {links}\n"
+    if relative_links and address:
+        text += f"address: {address}\n"
+    (staging / MARKER).write_text(text, encoding="utf-8")
+
+
+def built_address(folder) -> str | None:
+    """The absolute address a preview in `folder` was built for (None: not noted)."""
+    for line in _marker_lines(folder) or []:
+        if line.startswith("address: "):
+            return line.removeprefix("address: ").strip()
+    return None
 
 
 def swap(staging: Path, output: Path, keep_folders: bool = False) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import gc
 import hashlib
 import os
+import re
 import sys
 import threading
 import time
@@ -48,6 +49,33 @@ def policy_with_live_reload(policy):
 
 
 PREVIEW_CACHE = "cache/build"  # the build cache of the live preview (see read_cache.py)
+
+# The preview's own address, as the kit's FEED_DOMAIN names it (wartadesa/defaults.py).
+_LOCAL_ADDRESS = re.compile(r"http://(?:127\.0\.0\.1|localhost)(?::\d+)?/?\Z")
+
+
+def served_at(settings, port) -> dict:
+    """The settings override that makes a preview's absolute addresses (FEED_DOMAIN: the
+    feed links, a feed's entries, the addresses shared to WhatsApp) name the port the
+    preview is served on: `invoke serve --port 8080` showed links to port 8000. Nothing
+    for a production build (absolute links) or a FEED_DOMAIN the site set to an address
+    of its own."""
+    if port is None or not settings.get("RELATIVE_URLS"):
+        return {}
+    if not _LOCAL_ADDRESS.match(str(settings.get("FEED_DOMAIN") or "")):
+        return {}
+    return {"FEED_DOMAIN": f"http://127.0.0.1:{int(port)}"}
+
+
+def built_for_another_port(folder, port) -> bool:
+    """Whether the preview in `folder` must be built again to be served on `port`: it
+    names another local port, or no address (built by an older kit)."""
+    from wartadesa.output_folder import built_address
+
+    address = built_address(folder)
+    if address is None:
+        return True
+    return bool(_LOCAL_ADDRESS.match(address)) and address != f"http://127.0.0.1:{int(port)}"
 
 
 def preview_overrides(settings):
@@ -101,10 +129,13 @@ class LivePreview:
     folder being swapped, the cache complete before it is read, and no garbage of the last
     build left for the collector to walk during the next."""
 
-    def __init__(self, settings_file, output, overrides=None, report=None, on_built=None) -> None:
+    def __init__(
+        self, settings_file, output, overrides=None, report=None, on_built=None, port=None
+    ) -> None:
         self.settings_file = Path(settings_file)
         self.output = Path(output)
         self.overrides = dict(overrides or {})
+        self.port = port  # where the preview is served (served_at)
         self.report = report or print_report  # report(text, error=False): the index's outcome
         # Called (in the thread) when a build that showed pages early has ended: the whole
         # new output in place, or the pages shown put back. `invoke livereload` reloads the
@@ -120,10 +151,11 @@ class LivePreview:
 
     def build_overrides(self) -> dict:
         """The settings overrides of the next rebuild: the preview's (preview_overrides),
-        then this preview's own."""
+        its port's (served_at), then this preview's own."""
         from wartadesa.build import load_settings
 
-        return {**preview_overrides(load_settings(self.settings_file)), **self.overrides}
+        settings = load_settings(self.settings_file)
+        return {**preview_overrides(settings), **served_at(settings, self.port), **self.overrides}
 
     def rebuild(self, early: bool = False) -> list[str]:
         """Build the preview; return its warnings (BuildFailed as wartadesa.build.build).

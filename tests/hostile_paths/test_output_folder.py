@@ -95,7 +95,7 @@ def test_the_projects_own_output_from_before_the_marker_is_replaced(project):
     assert result.returncode == 0, result.stderr
     assert not (old / "berkas-lama.txt").exists()
     assert (old / output_folder.MARKER).read_text(encoding="utf-8") == (
-        output_folder.MARKER_TEXT + "links: relative\n"
+        output_folder.MARKER_TEXT + "links: relative\naddress: http://127.0.0.1:8000\n"
     )
     assert [name for name in settled_names(project) if name.startswith(".output-")] == []
 
@@ -170,9 +170,10 @@ def test_every_build_is_marked_and_a_marked_folder_is_replaced(small_content, tm
     output = tmp_path / "site" / "output"
     build_small(small_content, output)
     assert (output / output_folder.MARKER).read_text(encoding="utf-8") == (
-        output_folder.MARKER_TEXT + "links: relative\n"
+        output_folder.MARKER_TEXT + "links: relative\naddress: http://127.0.0.1:8000\n"
     )
     assert output_folder.is_preview(output)
+    assert output_folder.built_address(output) == "http://127.0.0.1:8000"
     (output / "sisa-build-lama.txt").write_text("x", encoding="utf-8")
     build_small(small_content, output)
     assert not (output / "sisa-build-lama.txt").exists()
