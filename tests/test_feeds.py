@@ -6,6 +6,7 @@ import re
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import PRODUCTION_URL
 
@@ -64,3 +65,27 @@ def test_every_feed_links_to_the_page_it_mirrors(published_site, kind):
         f"{PRODUCTION_URL}/kategori/pemerintahan/"
     )
     assert parsed(published_site, f"feeds/all.{kind}.xml").feed.link == f"{PRODUCTION_URL}/"
+
+
+def test_a_preview_s_entries_link_to_the_preview(sample_site):
+    """The preview has no SITEURL: Pelican wrote each entry's link relative (`berita/...`),
+    which a feed reader resolves against the feed's own folder (`feeds/berita/...`). They
+    name FEED_DOMAIN, where the preview is served, and the other plugins still find the
+    item behind each entry (a village feed's agenda entry starts with its time)."""
+    preview = "http://127.0.0.1:8000/"
+    checked = 0
+    for path in feed_paths(sample_site):
+        feed = parsed(sample_site, path)
+        assert feed.feed.link.startswith(preview), (path, feed.feed.link)
+        for entry in feed.entries:
+            assert entry.link.startswith(preview), (path, entry.link)
+            page = entry.link.removeprefix(preview).split("?")[0]
+            assert sample_site.exists(page + "index.html"), (path, entry.link)
+            checked += 1
+    assert checked > 20
+    village = parsed(sample_site, "feeds/desa/binangun.atom.xml")
+    starts = [
+        " ".join(BeautifulSoup(e.content[0].value, "html.parser").p.get_text().split())
+        for e in village.entries
+    ]
+    assert any(text.startswith("Waktu: Kamis, 20 Juni 2024 pukul 09.00") for text in starts)

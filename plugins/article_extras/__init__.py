@@ -10,7 +10,13 @@ from pelican import signals
 from .archive import note_archive_years, paginate_archives
 from .autolink import add_markdown_extension
 from .extras import add_template_helpers, link_articles, prepare_content
-from .feeds import cover_first, date_empty_feed, forget_items, language_and_page
+from .feeds import (
+    absolute_in_preview,
+    cover_first,
+    date_empty_feed,
+    forget_items,
+    language_and_page,
+)
 from .fragments import forget_rendered
 from .summaries import note_written_summary, text_only_summaries
 from .typed_lists import add_markdown_extension as add_typed_lists
@@ -30,5 +36,6 @@ def register() -> None:
     signals.feed_generated.connect(date_empty_feed)
     signals.feed_generated.connect(language_and_page)
     signals.feed_generated.connect(cover_first)
+    signals.feed_generated.connect(absolute_in_preview)  # last: the others read the links
     signals.finalized.connect(forget_rendered)
     signals.finalized.connect(forget_items)

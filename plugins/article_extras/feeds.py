@@ -10,6 +10,8 @@ Pelican's ArticlesGenerator writes are known by their address: the site's feeds
 (FEED_ALL_ATOM, ...) link to the home page, a category's (CATEGORY_FEED_ATOM, ...) to the
 category's page, and likewise a tag's and an author's when a site turns those feeds on.
 
+In a preview, entry links are made absolute with FEED_DOMAIN (`absolute_in_preview`).
+
 An empty feed (a village in desa.yml with no news yet) is dated by the build day:
 feedgenerator dates a feed by its newest item, and a feed without items by the clock:
 two builds would then differ. The build day (wartadesa.dates.build_day: SOURCE_DATE_EPOCH,
@@ -131,6 +133,30 @@ def cover_first(
         picture = f'<p><img src="{escape(absolute(base, url))}" alt="{alt}"{size}></p>'
         key = "content" if entry.get("content") else "description"
         entry[key] = picture + "\n" + (entry.get(key) or "")
+
+
+def absolute_in_preview(
+    context: Mapping[str, Any], feed: SyndicationFeed | None = None, **_kwargs: object
+) -> None:
+    """feed_generated, last: in a preview (no SITEURL, relative links) Pelican writes each
+    entry's link relative (`berita/...`), which a feed reader takes as relative to the
+    feed's own address (`feeds/berita/...`, not found). Such links, and the feed's own
+    page, are made absolute with FEED_DOMAIN, where the preview is served."""
+    domain = str(context.get("FEED_DOMAIN") or "").rstrip("/")
+    if feed is None or context.get("SITEURL") or not domain:
+        return
+
+    def absolute(link: str) -> str:
+        return link if "://" in link else domain + "/" + link.lstrip("/")
+
+    for entry in feed.items:
+        if entry.get("link"):
+            entry["link"] = absolute(str(entry["link"]))
+    link = feed.feed.get("link")
+    if link:
+        if feed.feed.get("id") == link:
+            feed.feed["id"] = absolute(str(link))
+        feed.feed["link"] = absolute(str(link))
 
 
 def forget_items(_pelican: object = None) -> None:

@@ -91,11 +91,13 @@ def automatic_summary(html_text: str | None, settings: Mapping) -> str:
 
 def entry_url(link: str, context: Mapping) -> str:
     """A feed entry's link as its item's `url`: Pelican joins SITEURL and the url, and adds
-    `?ref=feed` with FEED_APPEND_REF."""
+    `?ref=feed` with FEED_APPEND_REF; a preview's links are made absolute with FEED_DOMAIN
+    (article_extras.feeds.absolute_in_preview)."""
     link = link.removesuffix("?ref=feed")
-    site = str(context.get("SITEURL") or "").rstrip("/")
-    if site and link.startswith(site + "/"):
-        return link[len(site) + 1 :]
+    for key in ("SITEURL", "FEED_DOMAIN"):
+        site = str(context.get(key) or "").rstrip("/")
+        if site and link.startswith(site + "/"):
+            return link[len(site) + 1 :]
     return link.lstrip("/")
 
 
