@@ -64,7 +64,11 @@ def served_at(settings, port) -> dict:
         return {}
     if not _LOCAL_ADDRESS.match(str(settings.get("FEED_DOMAIN") or "")):
         return {}
-    return {"FEED_DOMAIN": f"http://127.0.0.1:{int(port)}"}
+    return {"FEED_DOMAIN": _address(port)}
+
+
+def _address(port) -> str:
+    return f"http://127.0.0.1:{int(port)}"
 
 
 def built_for_another_port(folder, port) -> bool:
@@ -75,7 +79,7 @@ def built_for_another_port(folder, port) -> bool:
     address = built_address(folder)
     if address is None:
         return True
-    return bool(_LOCAL_ADDRESS.match(address)) and address != f"http://127.0.0.1:{int(port)}"
+    return bool(_LOCAL_ADDRESS.match(address)) and address != _address(port)
 
 
 def preview_overrides(settings):

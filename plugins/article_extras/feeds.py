@@ -119,9 +119,9 @@ def cover_first(
         return
     from markupsafe import escape
 
-    from .seo import absolute, share_image
+    from .seo import absolute, share_image, site_base
 
-    base = str(context.get("SITEURL") or context.get("FEED_DOMAIN") or "").rstrip("/")
+    base = site_base(context)
     for entry in feed.items:
         item = COVERED.of(entry, context)
         cover = getattr(item, "cover", None)
@@ -142,21 +142,19 @@ def absolute_in_preview(
     entry's link relative (`berita/...`), which a feed reader takes as relative to the
     feed's own address (`feeds/berita/...`, not found). Such links, and the feed's own
     page, are made absolute with FEED_DOMAIN, where the preview is served."""
-    domain = str(context.get("FEED_DOMAIN") or "").rstrip("/")
-    if feed is None or context.get("SITEURL") or not domain:
+    if feed is None or context.get("SITEURL") or not context.get("FEED_DOMAIN"):
         return
+    from .seo import absolute, site_base
 
-    def absolute(link: str) -> str:
-        return link if "://" in link else domain + "/" + link.lstrip("/")
-
+    domain = site_base(context)
     for entry in feed.items:
         if entry.get("link"):
-            entry["link"] = absolute(str(entry["link"]))
+            entry["link"] = absolute(domain, entry["link"])
     link = feed.feed.get("link")
     if link:
         if feed.feed.get("id") == link:
-            feed.feed["id"] = absolute(str(link))
-        feed.feed["link"] = absolute(str(link))
+            feed.feed["id"] = absolute(domain, link)
+        feed.feed["link"] = absolute(domain, link)
 
 
 def forget_items(_pelican: object = None) -> None:
