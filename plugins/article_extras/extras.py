@@ -89,6 +89,8 @@ def link_articles(generators: Iterable[Generator]) -> None:
             index = RelatedIndex(articles)
             for article in articles + list(generator.hidden_articles):
                 article.related_articles = LazyRelated(article, index, limit)
+            if memo.active():
+                index.ready()  # the kept lists checked once, before the writers fork
 
 
 def add_template_helpers(generator: Generator) -> None:

@@ -12,7 +12,12 @@ from front_matter import memo
 if TYPE_CHECKING:
     from pelican.contents import Article
 
-MEMO_KEY = "related lists, by the groups looked at"
+# Tables of the build cache (front_matter.memo): each article's list by its file and the
+# limit, and what each article was to the lists (`_member_text`) when they were found.
+MEMO_KEY = "related lists, kept while no change can reach them"
+MEMBERS_KEY = "related lists: each article as they saw it"
+# More changed articles than this since the last build: every list is found again.
+MAX_CHANGES = 200
 
 
 def _key(item):
@@ -31,22 +36,29 @@ class RelatedIndex:
     The index is built on the first query: by then every plugin has set
     `villages` on the articles.
 
-    With the build cache (front_matter.memo), each list found is kept with the groups
-    (a village, a tag, a category) that were looked at to find it and a digest of each
-    group's members as they were (file, villages, category, tags, address, date). A later
-    build takes the list again when the article's own description and every one of those
-    digests are the same: a changed article scores again only the lists of the articles
-    that share a group it is in (or was in)."""
+    With the build cache (front_matter.memo), each list found is kept, and so is what
+    every article was to the lists (file, villages, category, tags, address, date). A later
+    build takes a list again when no article that changed since (added, removed, or with
+    another description) can be in it: none of them is in the list, and each one now
+    either shares nothing with the list's article or ranks below the list's last one (a
+    full list). A list is exactly the first articles of that order among every article
+    sharing something, so it is then the list found afresh. Lists are checked when the
+    index is built (`ready`), so that lists not asked for in one build are kept for the
+    next."""
 
     def __init__(self, candidates: Iterable[Article]) -> None:
         self._candidates = candidates
         self._info = None
         self._by_key = None
-        self._earlier = None  # kept key -> (groups looked at with their digests, paths)
-        self._found = None  # the same, for this build (what the memo keeps)
+        self._found = None  # "path limit" -> (the article's member text, paths), kept
         self._by_path = None
-        self._group_digests = {}
         self._member_texts = {}
+
+    def ready(self):
+        """Build the index now (with the build cache: before the writers fork, so that
+        they share the lists checked here): by then every plugin has set `villages`."""
+        if self._info is None:
+            self._build()
 
     @staticmethod
     def _describe(article):
@@ -91,17 +103,62 @@ class RelatedIndex:
         )
 
     def _recall(self, candidates):
-        """The lists kept by earlier builds (front_matter.memo), if the build cache is on."""
-        tables = memo.table(MEMO_KEY)
-        if tables is None:
+        """The lists kept by earlier builds (front_matter.memo), if the build cache is on,
+        that no change since can reach."""
+        lists, members = memo.table(MEMO_KEY), memo.table(MEMBERS_KEY)
+        if lists is None or members is None:
             return
         paths = [getattr(other, "source_path", None) for other in candidates]
         by_path = dict(zip(paths, candidates, strict=True))
         if None in by_path or len(by_path) != len(candidates):
             return  # lists are kept as files: every article needs its own
         self._by_path = by_path
-        # Only the lists of this build are kept (a removed article's go).
-        self._earlier, self._found = tables
+        earlier, self._found = lists
+        earlier_members, now = members
+        for path, other in by_path.items():
+            now[path] = self._member_text(other)
+        if not earlier_members:
+            return
+        removed = earlier_members.keys() - now.keys()
+        changed = [path for path, text in now.items() if earlier_members.get(path) != text]
+        if len(changed) + len(removed) > MAX_CHANGES:
+            return
+        gone = removed.union(changed)
+        changed_now = [by_path[path] for path in changed]
+        for key, (text, found) in earlier.items():
+            path = key.rpartition(" ")[0]
+            article = by_path.get(path)
+            if article is None or now[path] != text or not gone.isdisjoint(found):
+                continue
+            if all(self._cannot_enter(article, other, found, key) for other in changed_now):
+                self._found.setdefault(key, (text, found))
+
+    def _row(self, article, other):
+        """How `other` ranks in `article`'s list (smaller first), or None when the two
+        share nothing (the order of `_find`)."""
+        described, info = self._info[id(article)], self._info[id(other)]
+        if info[3] == described[3]:
+            return None  # the article itself, by its address (as `_score_members`)
+        villages, tags = self._masks[id(article)]
+        o_villages, o_tags = self._masks[id(other)]
+        shared = (
+            (villages & o_villages).bit_count(),
+            int(described[1] is not None and info[1] == described[1]),
+            (tags & o_tags).bit_count(),
+        )
+        if not any(shared):
+            return None
+        return (-shared[0], -shared[1], -shared[2], info[4], info[3])
+
+    def _cannot_enter(self, article, other, found, key):
+        """Whether the changed article `other` stays out of `article`'s kept list `found`
+        (paths; the limit is the end of `key`)."""
+        row = self._row(article, other)
+        if row is None:
+            return True
+        if len(found) < int(key.rpartition(" ")[2]):
+            return False  # the list has room: it would be in it
+        return row > self._row(article, self._by_path[found[-1]])
 
     def _member_text(self, article):
         """What an article is to the lists it is in (file, villages, category, tags,
@@ -115,19 +172,6 @@ class RelatedIndex:
             if known is not None:
                 self._member_texts[id(article)] = text
         return text
-
-    def _group_digest(self, key):
-        """A digest of what the members of one group are (in no particular order)."""
-        digest = self._group_digests.get(key)
-        if digest is None:
-            members = sorted(self._member_text(other) for other in self._by_key.get(key, ()))
-            # A repr holds no line break: the joined texts tell the members apart.
-            digest = memo.key("related group", repr(key), "\n".join(members))
-            self._group_digests[key] = digest
-        return digest
-
-    def _kept_key(self, article, limit):
-        return f"{self._member_text(article)} {limit}"
 
     def _score(self, keys, described, masks, seen, scored):
         """Append a sort row for each not yet seen article under `keys`."""
@@ -180,31 +224,26 @@ class RelatedIndex:
         if self._info is None:
             self._build()
         described = self._info.get(id(article)) or self._describe(article)
-        if self._found is None:
-            return self._find(article, described, limit)[0]
-        kept_key = self._kept_key(article, limit)
-        entry = self._found.get(kept_key) or self._earlier.get(kept_key)
-        if entry is not None:
-            groups, paths = entry
-            if all(self._group_digest(key) == digest for key, digest in groups) and all(
-                path in self._by_path for path in paths
-            ):
-                self._found[kept_key] = entry
-                return [self._by_path[path] for path in paths]
-        found, looked_at = self._find(article, described, limit)
-        groups = tuple((key, self._group_digest(key)) for key in looked_at)
-        self._found[kept_key] = (groups, [item.source_path for item in found])
+        path = getattr(article, "source_path", None)
+        if self._found is None or path is None:
+            return self._find(article, described, limit)
+        key, text = f"{path} {limit}", self._member_text(article)
+        entry = self._found.get(key)
+        if entry is not None and entry[0] == text:  # its paths are all articles now
+            return [self._by_path[found] for found in entry[1]]
+        found = self._find(article, described, limit)
+        self._found[key] = (text, [item.source_path for item in found])
         return found
 
     def _find(self, article, described, limit):
-        """(the related articles, the groups looked at to find them)"""
+        """The related articles, found by scoring."""
         villages, category, tags, _url, _newest = described
         masks = self._masks.get(id(article)) or self._masks_of(described)
         seen = {id(article)}
         scored = []
         # An article sharing a village always ranks above one that doesn't: when the
         # village matches already fill the list, category and tags need no scan.
-        looked_at = [("village", v) for v in sorted(villages)]
+        village_keys = [("village", v) for v in sorted(villages)]
         if len(villages) == 1 and category is not None:
             # With one village, every article of it shares that one: those of the same
             # category too rank first. When they fill the list, only they are scored.
@@ -214,12 +253,9 @@ class RelatedIndex:
             if len(scored) < limit:
                 scored = []
         if not scored:
-            self._score(looked_at, described, masks, seen, scored)
+            self._score(village_keys, described, masks, seen, scored)
         if len(scored) < limit:
             tag_keys = [("tag", t) for t in sorted(tags)]
-            looked_at += tag_keys
-            if category is not None:
-                looked_at.append(("category", category))
             # Every article not seen yet shares no village. Those of the same category rank
             # above any other: when they are fewer than the articles sharing a tag, and
             # enough, only they are scored.
@@ -236,7 +272,7 @@ class RelatedIndex:
                     key = ("category", category)
                     self._newest_unseen(key, limit, described, masks, seen, scored)
         best = heapq.nsmallest(limit, scored, key=lambda row: row[:5])  # = sorted(...)[:limit]
-        return [row[5] for row in best], looked_at
+        return [row[5] for row in best]
 
 
 def related_articles(

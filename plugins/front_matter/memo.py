@@ -83,6 +83,11 @@ def install(folder: Path | None) -> Memo | None:
     return _memo
 
 
+def active() -> bool:
+    """Whether this build has the memo (the build cache is on)."""
+    return _memo is not None
+
+
 def key(check: str, *parts: object) -> str:
     """A digest of `check` and `parts`: a text by its bytes and length (no `repr`, which
     costs four times the hashing on an article's HTML), anything else by its `repr`."""

@@ -148,8 +148,8 @@ def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
     tmp_path, monkeypatch
 ):
     """With the build cache (front_matter.memo), a second build over the same descriptions
-    takes the lists found before (no scoring). A changed article scores again only the
-    lists that looked at a group (village, tag, category) it is in or was in."""
+    takes the lists found before (no scoring). A changed article scores again its own list
+    and the lists it was in or could now enter."""
 
     def site():
         items = [
@@ -205,6 +205,38 @@ def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
         memo.install(None)
 
 
+def test_a_new_address_scores_again_only_the_lists_it_can_reach(tmp_path, monkeypatch):
+    """A changed title gives an article a new address. In a category of 30 articles, the
+    oldest is in no list of 2 (the newest others fill them): only its own list is scored
+    again, not every list of the category."""
+    items = [fake(f"{number}/", number + 1) for number in range(30)]
+    for number, item in enumerate(items):
+        item.source_path = str(tmp_path / f"{number}.md")
+    scored = []
+    original = RelatedIndex._find
+    monkeypatch.setattr(
+        RelatedIndex,
+        "_find",
+        lambda self, article, *args: scored.append(article.url) or original(self, article, *args),
+    )
+    try:
+        lists = []
+        for step in ("first", "new address"):
+            if step == "new address":
+                items[0].url = "0-judul-baru/"
+            memo.install(tmp_path / "memo")
+            index = RelatedIndex(items)
+            index.ready()
+            scored.clear()
+            lists.append({item.url: [a.url for a in index.related(item, 2)] for item in items})
+            memo._memo.save()
+        assert scored == ["0-judul-baru/"]
+        assert lists[1]["0-judul-baru/"] == ["29/", "28/"]
+        assert lists[1]["1/"] == lists[0]["1/"] == ["29/", "28/"]
+    finally:
+        memo.install(None)
+
+
 def test_related_lists_from_the_memo_are_the_lists_found_afresh(tmp_path):
     """A seeded random sequence of edits (villages, tags, category, date, address, added and
     removed articles): after each, every list the memo gives is the one found without it."""
@@ -225,7 +257,7 @@ def test_related_lists_from_the_memo_are_the_lists_found_afresh(tmp_path):
 
     items = [random_article(number) for number in range(40)]
     try:
-        for _step in range(12):
+        for _step in range(30):
             for _edit in range(rng.randint(1, 3)):
                 kind = rng.choice(["village", "tag", "category", "date", "url", "add", "remove"])
                 item = rng.choice(items)
@@ -247,13 +279,17 @@ def test_related_lists_from_the_memo_are_the_lists_found_afresh(tmp_path):
             for item in items:
                 memo.note_source(item.source_path, "key")
             kept = RelatedIndex(items)
-            with_memo = {item.url: [a.url for a in kept.related(item, 3)] for item in items}
+            kept.ready()  # as a build does: the kept lists checked before any is asked for
+            # A build asks for some lists only (the pages rendered again): the others are
+            # kept for the next build, which may ask for them after more edits.
+            # Lists of 3 are mostly full, lists of 12 often not.
+            asked = [(item, limit) for item in items for limit in (3, 12)]
+            asked = rng.sample(asked, len(asked) // 2)
+            with_memo = [[a.url for a in kept.related(*question)] for question in asked]
             memo._memo.save()
             memo.install(None)
             fresh = RelatedIndex(items)  # no memo: every list found
-            assert with_memo == {
-                item.url: [a.url for a in fresh.related(item, 3)] for item in items
-            }
+            assert with_memo == [[a.url for a in fresh.related(*question)] for question in asked]
     finally:
         memo.install(None)
 
