@@ -156,9 +156,10 @@ class RelatedIndex:
         row = self._row(article, other)
         if row is None:
             return True
-        if len(found) < int(key.rpartition(" ")[2]):
-            return False  # the list has room: it would be in it
-        return row > self._row(article, self._by_path[found[-1]])
+        last = self._by_path.get(found[-1]) if found else None
+        if last is None or len(found) < int(key.rpartition(" ")[2]):
+            return False  # the list has room (or is not told): it would be in it
+        return row > self._row(article, last)
 
     def _member_text(self, article):
         """What an article is to the lists it is in (file, villages, category, tags,
