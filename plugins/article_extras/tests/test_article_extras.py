@@ -144,9 +144,19 @@ def test_related_lists_follow_the_documented_order_in_big_categories(
             assert found == ranked_by_definition(article, items, limit), article.url
 
 
-def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
-    tmp_path, monkeypatch
-):
+def scoring_noted(monkeypatch):
+    """The addresses of the articles whose related list is found by scoring, in order."""
+    scored = []
+    original = RelatedIndex._find
+    monkeypatch.setattr(
+        RelatedIndex,
+        "_find",
+        lambda self, article, *args: scored.append(article.url) or original(self, article, *args),
+    )
+    return scored
+
+
+def test_related_lists_are_kept_between_builds_until_a_change_can_reach_them(tmp_path, monkeypatch):
     """With the build cache (front_matter.memo), a second build over the same descriptions
     takes the lists found before (no scoring). A changed article scores again its own list
     and the lists it was in or could now enter."""
@@ -168,13 +178,7 @@ def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
         index = RelatedIndex(items)
         return {item.url: [a.url for a in index.related(item, 2)] for item in items}
 
-    scored = []
-    original = RelatedIndex._find
-    monkeypatch.setattr(
-        RelatedIndex,
-        "_find",
-        lambda self, article, *args: scored.append(article.url) or original(self, article, *args),
-    )
+    scored = scoring_noted(monkeypatch)
     try:
         memo.install(tmp_path / "memo")
         first = lists(site())
@@ -192,9 +196,9 @@ def test_related_lists_are_kept_between_builds_while_their_groups_do_not_change(
             if step == "same":
                 assert scored == [] and found == first
             elif step == "moved":
-                # d/ itself; a/ (village binangun) and e/ (bengkel) looked at its old and
-                # new village; b/ (no village) at the category Kesehatan that d/ is in.
-                # c/ looked only at Pemerintahan (a/ and c/): its list is kept.
+                # d/ itself; a/ and b/, whose lists held d/; e/ (bengkel), whose list had
+                # room and now shares a village with d/. d/ shares nothing with c/ (only
+                # Pemerintahan): its list is kept.
                 assert sorted(scored) == ["a/", "b/", "d/", "e/"]
                 assert found["a/"] == ["c/", "b/"] and found["e/"] == ["d/"]
                 assert found["c/"] == first["c/"]
@@ -212,13 +216,7 @@ def test_a_new_address_scores_again_only_the_lists_it_can_reach(tmp_path, monkey
     items = [fake(f"{number}/", number + 1) for number in range(30)]
     for number, item in enumerate(items):
         item.source_path = str(tmp_path / f"{number}.md")
-    scored = []
-    original = RelatedIndex._find
-    monkeypatch.setattr(
-        RelatedIndex,
-        "_find",
-        lambda self, article, *args: scored.append(article.url) or original(self, article, *args),
-    )
+    scored = scoring_noted(monkeypatch)
     try:
         lists = []
         for step in ("first", "new address"):
