@@ -126,38 +126,30 @@ class RelatedIndex:
         gone = removed.union(changed)
         changed_now = [by_path[path] for path in changed]
         for key, (text, found) in earlier.items():
-            path = key.rpartition(" ")[0]
+            path, _, limit = key.rpartition(" ")
             article = by_path.get(path)
             if article is None or now[path] != text or not gone.isdisjoint(found):
                 continue
-            if all(self._cannot_enter(article, other, found, key) for other in changed_now):
+            if all(self._cannot_enter(article, other, found, int(limit)) for other in changed_now):
                 self._found.setdefault(key, (text, found))
 
     def _row(self, article, other):
-        """How `other` ranks in `article`'s list (smaller first), or None when the two
-        share nothing (the order of `_find`)."""
-        described, info = self._info[id(article)], self._info[id(other)]
-        if info[3] == described[3]:
-            return None  # the article itself, by its address (as `_score_members`)
-        villages, tags = self._masks[id(article)]
-        o_villages, o_tags = self._masks[id(other)]
-        shared = (
-            (villages & o_villages).bit_count(),
-            int(described[1] is not None and info[1] == described[1]),
-            (tags & o_tags).bit_count(),
+        """How `other` ranks in `article`'s list (`_score_members`' sort row: smaller
+        first), or None when the two share nothing."""
+        rows = []
+        self._score_members(
+            (other,), self._info[id(article)], self._masks[id(article)], set(), rows
         )
-        if not any(shared):
-            return None
-        return (-shared[0], -shared[1], -shared[2], info[4], info[3])
+        return rows[0][:5] if rows and any(rows[0][:3]) else None
 
-    def _cannot_enter(self, article, other, found, key):
+    def _cannot_enter(self, article, other, found, limit):
         """Whether the changed article `other` stays out of `article`'s kept list `found`
-        (paths; the limit is the end of `key`)."""
+        (paths) of `limit` articles."""
         row = self._row(article, other)
         if row is None:
             return True
         last = self._by_path.get(found[-1]) if found else None
-        if last is None or len(found) < int(key.rpartition(" ")[2]):
+        if last is None or len(found) < limit:
             return False  # the list has room (or is not told): it would be in it
         return row > self._row(article, last)
 
