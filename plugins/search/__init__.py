@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .page import SearchPageGenerator, add_template_helpers
+from .shards import note_sources
 
 
 def _generator(_pelican):
@@ -14,3 +15,4 @@ def _generator(_pelican):
 def register() -> None:
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(_generator)
+    signals.all_generators_finalized.connect(note_sources)

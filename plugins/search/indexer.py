@@ -320,9 +320,10 @@ def _index_site(folder, settings, into, previous, meanwhile, before_large) -> No
         # too), or fail: no index; the search page says search cannot be loaded.
         return
     count = shards.shard_count(len(marked), per_shard)
+    sources = shards.sources_of(settings)
     groups: dict[int, list[Marked]] = {}
     for page in marked:
-        groups.setdefault(shards.shard_of(page.relative, count), []).append(page)
+        groups.setdefault(shards.shard_of(page.relative, count, sources), []).append(page)
     present = sorted(groups)  # the first group with pages is the first part (the scripts)
     record = shards.Record(read_cache.folder(settings), count)
     previous = Path(previous) if previous is not None else None

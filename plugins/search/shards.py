@@ -5,9 +5,12 @@ each indexed by its own Pagefind run into its own bundle; the search page merges
 - How many: one part for up to SEARCH_SHARD_PAGES marked pages (default 1,000; 0 = never
   split), else the power of two that keeps each part at about that size, at most
   MAX_SHARDS. A village site is one part, exactly the single index it always had.
-- Which part: a stable hash (CRC-32) of the page's name (its folder's name: an article's
-  slug) into one of that many groups, so a page stays in its group from build to build, also
-  when a new date changes its address, and a change to one article touches one part.
+- Which part: a stable hash (CRC-32) of the page's name into one of that many groups: for
+  a page made from a content file, that file's path under `content/`; for any other page,
+  its folder's name. A page stays in its group from build to build, also when a new title
+  or date changes its address, and a change to one article touches one part. (Picked by
+  the slug before, an article whose slug comes from its title moved to another part with
+  a new title: two parts were indexed again.)
   The first group with pages is the first part, `pagefind/` (it alone holds Pagefind's
   scripts and WebAssembly); every other group with pages is `pagefind/shard-<group>/`.
 - Kept parts (BUILD_CACHE set): a part whose pages are, in what Pagefind reads of them, those
@@ -28,8 +31,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -70,18 +74,61 @@ def shard_count(pages: int, per_shard: int) -> int:
     return count
 
 
-def page_name(relative: str) -> str:
-    """What picks a page's part: the name of its folder (`berita/2024/05/posyandu/index.html`
-    -> `posyandu`, an article's slug), or its file name when it is not an index page. A
-    new date moves an article to another address but not to another part."""
+# The content file of each page made from one, by the output folder of the build that
+# made it (its OUTPUT_PATH): noted once the site is complete (`note_sources`), read when
+# the folder is indexed (also by a forked process, and by the live preview's index, made
+# after its build returned). The last few builds of the process are kept.
+_SOURCES: dict[str, dict[str, str]] = {}
+KEPT_BUILDS = 4
+
+
+def _folder_key(path: Any) -> str:
+    return os.path.realpath(os.fspath(path)) if path else ""
+
+
+def note_sources(generators: Sequence[Any]) -> None:
+    """all_generators_finalized: the page each content file of the site makes (Pelican's
+    `generated_content`: articles and pages of every status), by its path in the output."""
+    if not generators:
+        return
+    found: dict[str, str] = {}
+    content = generators[0].context.get("generated_content") or {}
+    for source, item in sorted(content.items()):
+        save_as = getattr(item, "save_as", None)
+        if save_as:
+            page = posixpath.normpath(save_as.replace(os.sep, "/"))
+            found.setdefault(page, source.replace(os.sep, "/"))
+    key = _folder_key(generators[0].settings.get("OUTPUT_PATH"))
+    _SOURCES.pop(key, None)
+    _SOURCES[key] = found
+    while len(_SOURCES) > KEPT_BUILDS:
+        del _SOURCES[next(iter(_SOURCES))]
+
+
+def sources_of(settings: Mapping[str, Any]) -> Mapping[str, str]:
+    """{page path: its content file} of the build whose output folder `settings` name
+    (empty when no build of this process noted one)."""
+    return _SOURCES.get(_folder_key(settings.get("OUTPUT_PATH")), {})
+
+
+def page_name(relative: str, sources: Mapping[str, str] | None = None) -> str:
+    """What picks a page's part: the content file it was made from (`sources`, by page
+    path: `berita/posyandu.md`), else the name of its folder
+    (`berita/2024/05/posyandu/index.html` -> `posyandu`), or its file name when it is not
+    an index page. A new title or date moves an article to another address but not to
+    another part."""
+    source = sources.get(relative) if sources else None
+    if source:
+        return source
     parts = relative.split("/")
     return parts[-2] if len(parts) > 1 and parts[-1] == "index.html" else parts[-1]
 
 
-def shard_of(relative: str, count: int) -> int:
+def shard_of(relative: str, count: int, sources: Mapping[str, str] | None = None) -> int:
     if count <= 1:
         return 0
-    return zlib.crc32(page_name(relative).encode("utf-8", "surrogateescape")) % count
+    name = page_name(relative, sources)
+    return zlib.crc32(name.encode("utf-8", "surrogateescape")) % count
 
 
 def folder_name(group: int, primary: bool) -> str:

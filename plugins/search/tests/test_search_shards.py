@@ -188,11 +188,24 @@ def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
     assert parts_of(output) == parts
 
 
-def test_a_page_keeps_its_part_when_a_new_date_changes_its_address(tmp_path):
-    """A page's part is picked by its folder's name (an article's slug): a new date moves
-    the article to another address but not to another part. The article linking to it, in
-    another part, gets the new address in its text, which Pagefind does not read: one part
-    is indexed again."""
+@pytest.mark.parametrize(
+    ("before", "after", "address"),
+    [
+        ("tanggal: 2023-08-10", "tanggal: 2023-10-10", "/2023/10/posyandu/"),
+        # A new title gives a new slug (SLUGIFY_SOURCE = "title"): written out here.
+        (
+            "slug: posyandu",
+            "slug: posyandu-lansia-saringembat",
+            "/2023/08/posyandu-lansia-saringembat/",
+        ),
+    ],
+    ids=["date", "slug"],
+)
+def test_a_page_keeps_its_part_when_its_address_changes(tmp_path, before, after, address):
+    """A page's part is picked by its content file: a new date or slug moves the article
+    to another address but not to another part. The article linking to it, in another
+    part, gets the new address in its text, which Pagefind does not read: one part is
+    indexed again."""
     content = search_content(tmp_path / "content")
     linking = content / "berita" / "jembatan.md"
     with open(linking, "a", encoding="utf-8") as handle:
@@ -201,38 +214,45 @@ def test_a_page_keeps_its_part_when_a_new_date_changes_its_address(tmp_path):
     settings = {"SEARCH_SHARD_PAGES": PER_PART, "BUILD_CACHE": str(cache)}
     build_site(output, content=content, **settings)
     bundle = output / INDEX_FOLDER
-    before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    before_files = {
+        p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()
+    }
     old_parts = parts_of(output)
     (linking_page,) = output.glob("berita/*/*/jembatan/index.html")
     assert b"/2023/08/posyandu/" in linking_page.read_bytes()
     changed = content / "berita" / "posyandu.md"
     text = changed.read_text(encoding="utf-8")
-    changed.write_text(text.replace("tanggal: 2023-08-10", "tanggal: 2023-10-10"), encoding="utf-8")
+    assert before in text
+    changed.write_text(text.replace(before, after), encoding="utf-8")
     build_site(output, content=content, **settings)
     parts = parts_of(output)
-    assert b"/2023/10/posyandu/" in linking_page.read_bytes()
+    assert address.encode() in linking_page.read_bytes()
 
-    def holding(found, address):
-        return [name for name, pages in found.items() if any(address in url for url in pages)]
+    def holding(found, part_of):
+        return [name for name, pages in found.items() if any(part_of in url for url in pages)]
 
-    assert holding(parts, "/jembatan/") != holding(parts, "/2023/10/posyandu/")
-    assert holding(old_parts, "/2023/08/posyandu/") == holding(parts, "/2023/10/posyandu/")
-    assert len(holding(parts, "/2023/10/posyandu/")) == 1
+    assert not holding(parts, "/2023/08/posyandu/")
+    assert holding(parts, "/jembatan/") != holding(parts, address)
+    assert holding(old_parts, "/2023/08/posyandu/") == holding(parts, address)
+    assert len(holding(parts, address)) == 1
     again = {
         name
         for name in parts
         for path in (bundle / name).glob("fragment/*")
-        if before.get(path.relative_to(bundle)) != path.stat().st_ino
+        if before_files.get(path.relative_to(bundle)) != path.stat().st_ino
     }
-    assert again == set(holding(parts, "/2023/10/posyandu/"))
+    assert again == set(holding(parts, address))
     fresh = build_site(tmp_path / "fresh", content=content, SEARCH_SHARD_PAGES=PER_PART)
     assert parts_of(fresh.output) == parts
 
 
-def test_a_part_is_picked_by_the_page_name():
+def test_a_part_is_picked_by_the_content_file_else_the_page_name():
     from search import shards
 
+    sources = {"berita/2023/08/posyandu/index.html": "berita/posyandu.md"}
+    assert shards.page_name("berita/2023/08/posyandu/index.html", sources) == "berita/posyandu.md"
     assert shards.page_name("berita/2023/08/posyandu/index.html") == "posyandu"
+    assert shards.page_name("desa/binangun/index.html", sources) == "binangun"
     assert shards.page_name("tentang.html") == "tentang.html"
     assert shards.page_name("index.html") == "index.html"
     assert shards.shard_of("berita/2023/08/posyandu/index.html", 8) == shards.shard_of(
