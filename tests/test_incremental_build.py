@@ -283,6 +283,69 @@ def test_links_are_checked_again_without_parsing_when_an_address_moves(tmp_path,
     assert parsed == []
 
 
+def test_a_new_address_checks_again_only_the_texts_linking_to_addresses(tmp_path, monkeypatch):
+    """A `{filename}` link, a `{static}` link and a link to another site are checked
+    against the files, not the addresses: when an article's address moves, a text with
+    only those is not checked again; a text linking to an address in the site is. A
+    deleted file its `{static}` link points to is still reported."""
+    from content_guard import links
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sample" / "content", content)
+    settings = {"BUILD_CACHE": str(tmp_path / "cache"), "BUILD_WORKERS": 1}
+    output = tmp_path / "site" / "output"
+    news = sorted((content / "berita").rglob("*.md"))
+    moved = content / "berita" / "2022-10-24-ngantor-di-desa-bengkel.md"
+    by_file, by_address = [path for path in news if path != moved][:2]
+    (content / "files").mkdir(exist_ok=True)
+    (content / "files" / "laporan.pdf").write_bytes(b"%PDF-1.4\n")
+    target = "/" + moved.relative_to(content).as_posix()
+    with open(by_file, "a", encoding="utf-8") as handle:
+        handle.write(
+            f"\nBaca juga [berita Bengkel]({{filename}}{target}), [laporan]"
+            "({static}/files/laporan.pdf) dan [situs kabupaten](https://contoh.go.id/).\n"
+        )
+    build_site(output, content=content, **settings)
+    (page,) = (output / "berita" / "2022" / "10").glob("*/index.html")
+    address = "/" + page.parent.relative_to(output).as_posix() + "/"
+    with open(by_address, "a", encoding="utf-8") as handle:
+        handle.write(f"\nBaca juga [berita Bengkel]({address}).\n")
+    build_site(output, content=content, **settings)
+    build_site(output, content=content, **settings)  # nothing changed: every text clean
+    text = moved.read_text(encoding="utf-8")
+    moved.write_text(text.replace("tanggal: 2022-10-24", "tanggal: 2022-11-24"), encoding="utf-8")
+    checked = []
+    check_item = links.check_item
+    monkeypatch.setattr(
+        links,
+        "check_item",
+        lambda site, item, *rest: checked.append(item.source_path) or check_item(site, item, *rest),
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content, **settings)
+    assert any(
+        by_address.name in line and f"tautan ke halaman yang tidak ada di situs: {address}" in line
+        for line in failed.value.problems
+    ), failed.value.problems
+    assert not any(by_file.name in line for line in failed.value.problems)
+    assert str(by_address) in checked and str(moved) in checked
+    assert str(by_file) not in checked
+    # The file behind the {static} link goes: that text is checked, and reported.
+    moved.write_text(text, encoding="utf-8")
+    by_address.write_text(
+        by_address.read_text(encoding="utf-8").replace(address, "/"), encoding="utf-8"
+    )
+    (content / "files" / "laporan.pdf").unlink()
+    checked.clear()
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content, **settings)
+    assert str(by_file) in checked
+    reported = [line for line in failed.value.problems if "tautan" in line]
+    assert len(reported) == 1 and by_file.name in reported[0] and "laporan.pdf" in reported[0], (
+        failed.value.problems
+    )
+
+
 def test_cleaning_kept_from_before_still_warns_and_removes_new_unsafe_html(tmp_path):
     """The cleaned body is kept only for a file that had nothing to report: a script added
     to a remembered article is removed and warned about in the next cached build and again

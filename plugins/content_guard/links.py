@@ -167,16 +167,42 @@ class Site:
         for key in ("CATEGORIES_URL", "TAGS_URL", "AUTHORS_URL", "ARCHIVES_URL"):
             if settings.get(key):
                 self.urls.add(self._dir(settings[key]))
-        # Everything a link is checked against: a link found good stays good while this is.
+        # What links are checked against: a link found good stays good while this is. A
+        # `{filename}`/`{static}`/`{attach}` link (and `image:`) only against the files
+        # (`files_key`: a new address does not touch it); a link to an address in the
+        # site against everything (`key`).
+        self.files_key = memo.key(
+            "links-files",
+            self.static,
+            sorted(self.context.get("generated_content", {})),
+            sorted(self.context.get("static_content", {})),
+        )
         self.key = memo.key(
             "links-site",
+            self.files_key,
             sorted(self.files),
             sorted(self.urls),
             sorted(self.taxonomy_urls),
             self.prefixes,
-            sorted(self.context.get("generated_content", {})),
-            sorted(self.context.get("static_content", {})),
         )
+
+    def key_for(self, item: Content, links: list[tuple[str, str]], check_images: bool) -> str:
+        """What `check_item` checks the item's `links` against (as `check_address` looks
+        them up): `key` when one is an address in the site, else `files_key` when one is a
+        `{filename}`/`{static}`/`{attach}` link or a checked `image:`, else nothing."""
+        found = ""
+        for tag, address in links:
+            if address.startswith("#") or (tag == "img" and not check_images):
+                continue
+            intrasite = INTRASITE.match(address)
+            if intrasite:
+                if intrasite["what"] in ("filename", "static", "attach"):
+                    found = self.files_key
+            elif not EXTERNAL.match(address) and urlsplit(address).path:
+                return self.key
+        if check_images and item.metadata.get("image"):
+            found = self.files_key
+        return found
 
     @staticmethod
     def _dir(url):
@@ -398,21 +424,24 @@ def check(generators: Sequence[Generator]) -> None:
     site = Site(generators, items)
     check_images = not plugin_active(site.settings, "article_extras")
     # The links of each text, kept between builds (memo table): when what they are checked
-    # against changes (a new address), every item is checked again without parsing it.
+    # against changes (a new address), the items whose links look it up are checked again
+    # without parsing them.
     tables = memo.table(LINKS_TABLE)
     jobs = []  # (clean key, (item, key of its HTML))
     for item in items:
         html_key = None  # without the build cache, no table: the HTML is not hashed
+        against = site.key
         if tables is not None:
             html = (item._content or "") + (item.metadata.get("summary") or "")
             html_key = memo.key("links in", html)
             if html_key in tables[0]:
                 tables[1].setdefault(html_key, tables[0][html_key])  # kept for the next build
+            against = site.key_for(item, _links_of(item, html_key), check_images)
         clean_key = memo.text_key(
             "links",
             item.source_path,
             lambda item=item: source_lines(item),
-            site.key,
+            against,
             item.url,
             check_images,
             html_key,
