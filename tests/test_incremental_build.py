@@ -229,6 +229,18 @@ def test_checks_passed_before_still_catch_a_new_problem(tmp_path, added, expecte
         assert any(expected in line for line in found), failed.value.problems
 
 
+def failing_build(output, content, **settings) -> list[str]:
+    """The problems of a build that must fail."""
+    with pytest.raises(BuildFailed) as failed:
+        build_site(output, content=content, **settings)
+    return failed.value.problems
+
+
+def told(problems: list[str], name: str, message: str) -> bool:
+    """Whether one of `problems` names the file `name` with `message`."""
+    return any(name in line and message in line for line in problems)
+
+
 def test_a_link_found_good_before_is_checked_again_when_its_target_goes(tmp_path):
     """The link check's memo is keyed by everything links are checked against: deleting
     the article a clean article links to makes the next cached build report the link."""
@@ -243,12 +255,8 @@ def test_a_link_found_good_before_is_checked_again_when_its_target_goes(tmp_path
     build_site(output, content=content, BUILD_CACHE=str(cache))
     build_site(output, content=content, BUILD_CACHE=str(cache))  # the link is known good
     target.unlink()
-    with pytest.raises(BuildFailed) as failed:
-        build_site(output, content=content, BUILD_CACHE=str(cache))
-    assert any(
-        first.name in line and "tautan ke berita/halaman yang tidak ada" in line
-        for line in failed.value.problems
-    ), failed.value.problems
+    problems = failing_build(output, content, BUILD_CACHE=str(cache))
+    assert told(problems, first.name, "tautan ke berita/halaman yang tidak ada"), problems
 
 
 def test_links_are_checked_again_without_parsing_when_an_address_moves(tmp_path, monkeypatch):
@@ -274,12 +282,8 @@ def test_links_are_checked_again_without_parsing_when_an_address_moves(tmp_path,
     moved.write_text(text.replace("tanggal: 2022-10-24", "tanggal: 2022-11-24"), encoding="utf-8")
     parsed = []
     monkeypatch.setattr(links, "links_in", lambda html: parsed.append(html) or [])
-    with pytest.raises(BuildFailed) as failed:
-        build_site(output, content=content, **settings)
-    assert any(
-        first.name in line and f"tautan ke halaman yang tidak ada di situs: {address}" in line
-        for line in failed.value.problems
-    ), failed.value.problems
+    problems = failing_build(output, content, **settings)
+    assert told(problems, first.name, f"tautan ke halaman yang tidak ada di situs: {address}")
     assert parsed == []
 
 
@@ -321,13 +325,9 @@ def test_a_new_address_checks_again_only_the_texts_linking_to_addresses(tmp_path
         "check_item",
         lambda site, item, *rest: checked.append(item.source_path) or check_item(site, item, *rest),
     )
-    with pytest.raises(BuildFailed) as failed:
-        build_site(output, content=content, **settings)
-    assert any(
-        by_address.name in line and f"tautan ke halaman yang tidak ada di situs: {address}" in line
-        for line in failed.value.problems
-    ), failed.value.problems
-    assert not any(by_file.name in line for line in failed.value.problems)
+    problems = failing_build(output, content, **settings)
+    assert told(problems, by_address.name, f"tautan ke halaman yang tidak ada di situs: {address}")
+    assert not told(problems, by_file.name, "")
     assert str(by_address) in checked and str(moved) in checked
     assert str(by_file) not in checked
     # The file behind the {static} link goes: that text is checked, and reported.
@@ -337,13 +337,10 @@ def test_a_new_address_checks_again_only_the_texts_linking_to_addresses(tmp_path
     )
     (content / "files" / "laporan.pdf").unlink()
     checked.clear()
-    with pytest.raises(BuildFailed) as failed:
-        build_site(output, content=content, **settings)
+    problems = failing_build(output, content, **settings)
     assert str(by_file) in checked
-    reported = [line for line in failed.value.problems if "tautan" in line]
-    assert len(reported) == 1 and by_file.name in reported[0] and "laporan.pdf" in reported[0], (
-        failed.value.problems
-    )
+    reported = [line for line in problems if "tautan" in line]
+    assert len(reported) == 1 and told(reported, by_file.name, "laporan.pdf"), problems
 
 
 def test_cleaning_kept_from_before_still_warns_and_removes_new_unsafe_html(tmp_path):
