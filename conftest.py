@@ -141,6 +141,17 @@ def page_factory(browser):
         context.close()
 
 
+def external_requests_once(page, expected, seconds=10):
+    """The page's external requests once one starting with `expected` has been seen (or
+    after `seconds`): an iframe is attached before the browser asks for its address, and
+    the request reaches the test's route only while Playwright is waited on."""
+    waited = 0
+    while not any(url.startswith(expected) for url in page.external_requests) and waited < seconds:
+        page.wait_for_timeout(50)
+        waited += 0.05
+    return page.external_requests
+
+
 def screenshot(page, name):
     """Save a full-page screenshot under test-artifacts/ and return its path."""
     ARTIFACTS.mkdir(exist_ok=True)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ARTIFACTS, screenshot, serve_folder
+from conftest import ARTIFACTS, external_requests_once, screenshot, serve_folder
 from tests.sitetools import build_site
 from tests.test_theme import (
     FOOTER,
@@ -248,9 +248,10 @@ def test_video_box_keeps_its_size_when_the_player_loads(page_factory, served_gen
     assert figure.bounding_box() == before
     assert page.locator(".prose p").first.bounding_box()["y"] == text_top  # no layout shift
     screenshot(page, "theme-video-390")
-    assert page.external_requests and all(
-        url.startswith("https://www.youtube-nocookie.com/embed/") for url in page.external_requests
-    )
+    external = external_requests_once(page, "https://www.youtube-nocookie.com/embed/")
+    assert external and all(
+        url.startswith("https://www.youtube-nocookie.com/embed/") for url in external
+    ), external
 
 
 @pytest.mark.parametrize("width", [320, 360])

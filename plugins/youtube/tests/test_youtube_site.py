@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import screenshot, serve_folder
+from conftest import external_requests_once, screenshot, serve_folder
 from tests.sitetools import build_site, text_of
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -413,7 +413,7 @@ def test_clicking_the_poster_plays_the_privacy_enhanced_video(site, page_factory
         assert page.locator("iframe").count() == 3
 
         # Only the YouTube frames were requested outside 127.0.0.1 (blocked by the fixture).
-        external = page.external_requests
+        external = external_requests_once(page, NOCOOKIE + "LINKEDVIDEO?autoplay=1")
         assert all(url.startswith(NOCOOKIE) for url in external), external
         assert NOCOOKIE + "LINKEDVIDEO?autoplay=1" in external
         # The blocked requests log "Failed to load resource"; nothing else may appear
