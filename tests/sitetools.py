@@ -86,6 +86,20 @@ class Site:
         )
 
 
+def calls_noted(monkeypatch, owner, name, noted):
+    """Patch `owner.name` (a function or method) to go on as before, noting `noted(*args)`
+    of each call in the list returned, in order."""
+    calls = []
+    original = getattr(owner, name)
+
+    def patched(*args, **kwargs):
+        calls.append(noted(*args))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, patched)
+    return calls
+
+
 def text_of(element):
     """Visible text with typographic spaces (typogrify's &nbsp;) made plain."""
     text = element.get_text(" ", strip=True).replace("\xa0", " ")

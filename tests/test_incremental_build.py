@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from tests.sitetools import ROOT, build_site, settled_names
+from tests.sitetools import ROOT, build_site, calls_noted, settled_names
 from wartadesa import output_folder, read_objects
 from wartadesa.bench import corpus as corpus_module
 from wartadesa.bench.differential import (
@@ -318,12 +318,8 @@ def test_a_new_address_checks_again_only_the_texts_linking_to_addresses(tmp_path
     build_site(output, content=content, **settings)  # nothing changed: every text clean
     text = moved.read_text(encoding="utf-8")
     moved.write_text(text.replace("tanggal: 2022-10-24", "tanggal: 2022-11-24"), encoding="utf-8")
-    checked = []
-    check_item = links.check_item
-    monkeypatch.setattr(
-        links,
-        "check_item",
-        lambda site, item, *rest: checked.append(item.source_path) or check_item(site, item, *rest),
+    checked = calls_noted(
+        monkeypatch, links, "check_item", lambda _site, item, *_: item.source_path
     )
     problems = failing_build(output, content, **settings)
     assert told(problems, by_address.name, f"tautan ke halaman yang tidak ada di situs: {address}")

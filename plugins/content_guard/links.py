@@ -252,7 +252,10 @@ def _links_of(item: Content, html_key: str | None) -> list[tuple[str, str]]:
     tables = memo.table(LINKS_TABLE) if html_key is not None else None
     if tables is not None:
         found = tables[1].get(html_key)
+        if found is None:
+            found = tables[0].get(html_key)
         if found is not None:
+            tables[1][html_key] = found  # kept for the next build
             return found
     found = links_in((item._content or "") + (item.metadata.get("summary") or ""))
     if tables is not None:
@@ -434,8 +437,6 @@ def check(generators: Sequence[Generator]) -> None:
         if tables is not None:
             html = (item._content or "") + (item.metadata.get("summary") or "")
             html_key = memo.key("links in", html)
-            if html_key in tables[0]:
-                tables[1].setdefault(html_key, tables[0][html_key])  # kept for the next build
             against = site.key_for(item, _links_of(item, html_key), check_images)
         clean_key = memo.text_key(
             "links",

@@ -17,7 +17,7 @@ from article_extras.seo import absolute, news_article, plain, share_image
 from article_extras.tables import wrap_tables
 from front_matter import memo
 from front_matter.errors import ContentError
-from tests.sitetools import build_site
+from tests.sitetools import build_site, calls_noted
 from wartadesa.build import BuildFailed
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -146,14 +146,7 @@ def test_related_lists_follow_the_documented_order_in_big_categories(
 
 def scoring_noted(monkeypatch):
     """The addresses of the articles whose related list is found by scoring, in order."""
-    scored = []
-    original = RelatedIndex._find
-    monkeypatch.setattr(
-        RelatedIndex,
-        "_find",
-        lambda self, article, *args: scored.append(article.url) or original(self, article, *args),
-    )
-    return scored
+    return calls_noted(monkeypatch, RelatedIndex, "_find", lambda _index, article, *_: article.url)
 
 
 def test_related_lists_are_kept_between_builds_until_a_change_can_reach_them(tmp_path, monkeypatch):
