@@ -287,6 +287,65 @@ def test_the_checks_of_the_rebuild_scenarios_fail_on_an_output_not_rebuilt(tmp_p
     )
 
 
+def test_a_build_of_ours_notes_when_each_of_its_steps_began(corpus, tmp_path):
+    """The build's process notes the moment each phase begins (child.phase_marks), on the
+    clock the parent times it with: the steps are in order and make up the wall time."""
+    from wartadesa.bench.child import PHASES
+    from wartadesa.bench.run import STEPS
+
+    ours = run_build(
+        "ours", Path("pelicanconf.py").resolve(), tmp_path / "ours", {"PATH": corpus.ours}
+    )
+    assert set(ours.phases) == set(PHASES)
+    moments = [ours.phases[name] for name in PHASES]
+    assert moments[0] > 0 and moments == sorted(moments) and moments[-1] < ours.wall
+    steps = ours.steps()
+    assert [step for step, _ in steps] == list(STEPS)
+    assert all(value >= 0 for _, value in steps)
+    assert sum(value for _, value in steps) == pytest.approx(ours.wall)
+    assert dict(steps)["read"] > 0 and dict(steps)["write"] > 0
+    plain_file = tmp_path / "plain_settings.py"
+    plain_file.write_text(plain_settings_text(our_settings(), corpus.plain))
+    plain = run_build("plain", plain_file, tmp_path / "plain")
+    assert plain.phases == {} and plain.steps() == []  # only our builds are timed in steps
+
+
+def test_the_phase_marks_leave_pelican_as_it_was():
+    from pelican import Pelican
+    from pelican.plugins import signals
+
+    from wartadesa.bench.child import phase_marks
+
+    run, writer = Pelican.run, Pelican._get_writer
+    marks = {}
+    with phase_marks(marks) as noted:
+        assert Pelican.run is not run and "send" in vars(signals.finalized)
+        with signals.finalized.muted():  # no receiver of an earlier build in this process
+            signals.finalized.send(object())
+        noted("returned")
+    assert set(marks) == {"written", "returned"} and marks["written"] <= marks["returned"]
+    assert (Pelican.run, Pelican._get_writer) == (run, writer)
+    assert "send" not in vars(signals.finalized)
+    assert "send" not in vars(signals.all_generators_finalized)
+
+
+def test_the_rebuild_with_nothing_changed_checks_that_the_pages_stayed(tmp_path):
+    output = tmp_path / "out"
+    (output / "berita/a").mkdir(parents=True)
+    (output / "berita/a/index.html").write_text("<p>a</p>")
+    (output / "feeds").mkdir()
+    (output / "feeds/all.atom.xml").write_text("<feed/>")
+    change = scenarios.unchanged(output)
+    assert (change.kind, change.path) == (scenarios.UNCHANGED, "")
+    assert change.check(output)
+    (output / "berita/b").mkdir()
+    (output / "berita/b/index.html").write_text("<p>b</p>")
+    assert not change.check(output)  # a page more
+    (output / "berita/b/index.html").unlink()
+    (output / "feeds/all.atom.xml").unlink()
+    assert not change.check(output)  # a feed less
+
+
 def test_fewer_runs_by_default_for_big_sites():
     assert [default_runs(n) for n in (30, 1000, 5000, 10000, 20000)] == [3, 3, 3, 2, 1]
 
@@ -408,6 +467,31 @@ def test_a_run_measures_every_rebuild_and_sees_every_change(bench_run):
     assert figures["one_article"] == max(figures["rebuilds"][k] for k in scenarios.ONE_ARTICLE)
     assert figures["ratio"] == pytest.approx(figures["ours"] / figures["plain"], rel=0.02)
     assert figures["memory_mb"] >= figures["main_memory_mb"] > 20
+
+
+def test_a_run_times_a_rebuild_with_nothing_changed_and_every_build_in_steps(bench_run):
+    _, figures, text = bench_run
+    (row,) = [r for r in table_rows(text, "change") if r[0] == scenarios.UNCHANGED_DESCRIPTION]
+    walls = re.fullmatch(r"(\d+\.\d\d) s \(rounds: (\d+\.\d\d) / (\d+\.\d\d) s\)", row[2])
+    assert walls and float(walls[1]) == min(float(walls[2]), float(walls[3]))
+    assert f"{figures['unchanged']:.2f}" == walls[1]
+    assert row[5] == "yes (the same pages)" and row[7] == "–"
+    assert list(figures["steps"]) == ["full", "none", *scenarios.KINDS]
+    rows = table_rows(text, "build")
+    assert [r[0] for r in rows] == [
+        report.BUILD_LABELS["full"],
+        scenarios.UNCHANGED_DESCRIPTION,
+        *(scenarios.DESCRIPTIONS[kind] for kind in scenarios.KINDS),
+    ]
+    for row, (label, steps) in zip(rows, figures["steps"].items(), strict=True):
+        cells = [float(cell) for cell in row[1:]]
+        assert cells[:-1] == [steps[step] for step in steps]
+        assert sum(cells[:-1]) == pytest.approx(cells[-1], abs=0.05)
+        if label == "none":
+            assert cells[-1] == figures["unchanged"]
+        elif label != "full":
+            assert cells[-1] == figures["rebuilds"][label]
+        assert steps["read"] > 0 and steps["write"] > 0
 
 
 def test_the_rebuilt_output_shows_each_change(bench_run):

@@ -14,17 +14,28 @@ that rebuild, from the save until the saved article's page is shown, and
 `preview_built_seconds` until the whole new output is in place. The last line
 printed is `BENCH-RESULT {json}` with the warnings, the errors and the peak memory of
 this process (`main_rss_kb`) and of its largest forked worker (`worker_rss_kb`: the build's
-reading and writing workers and the photo encoders, all waited for). `--profile FILE`
-writes a cProfile of the build.
+reading and writing workers and the photo encoders, all waited for), and for `ours` when
+each step of the build began (`phases`: `time.monotonic()`, the clock the parent measures
+the wall time with; see PHASES). `--profile FILE` writes a cProfile of the build.
 """
 
 import argparse
+import contextlib
+import functools
 import json
 import logging
 import resource
 import sys
+import time
 
 RESULT_PREFIX = "BENCH-RESULT "
+# The steps of one build of ours, each named by the moment it begins (`phase_marks`):
+# Pelican's run (the interpreter, the kit's and Pelican's imports, the settings and the
+# plugins are before it), `all_generators_finalized` (every file read, the context made),
+# the writer asked for (the site completed and checked: everything is written after),
+# `finalized` (every page written) and the build's return (the search index, the page
+# record and the swap of the output folder are before it).
+PHASES = ("run", "finalized", "writer", "written", "returned")
 
 
 class _Counter(logging.Handler):
@@ -38,13 +49,63 @@ class _Counter(logging.Handler):
         target.append(record.getMessage())
 
 
-def build_ours(settings, output, overrides):
+def build_ours(settings, output, overrides, marks=None):
     from wartadesa.build import BuildFailed, build
 
+    with phase_marks(marks if marks is not None else {}) as noted:
+        try:
+            return build(settings, output=output, overrides=overrides), []
+        except BuildFailed as failed:
+            return [], failed.problems
+        finally:
+            noted("returned")
+
+
+@contextlib.contextmanager
+def phase_marks(marks):
+    """Note in `marks` the first moment each of PHASES begins (`time.monotonic()`), for the
+    build run inside: Pelican's run, two of its signals and the writer wrapped for the
+    block only. The wrappers note the time before anything else runs, so the order in which
+    blinker calls the receivers of a signal does not matter."""
+    from pelican import Pelican
+    from pelican.plugins import signals
+
+    def noted(name):
+        marks.setdefault(name, time.monotonic())
+
+    def before(name, function):
+        def wrapped(*args, **kwargs):
+            noted(name)
+            return function(*args, **kwargs)
+
+        return wrapped
+
+    def after(name, function):
+        def wrapped(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            finally:
+                noted(name)
+
+        return wrapped
+
+    aggregate, done = signals.all_generators_finalized, signals.finalized
+    patched = [  # (owner, attribute, wrapper, what to put back: None = the class's own)
+        (Pelican, "run", before("run", Pelican.run), Pelican.run),
+        (Pelican, "_get_writer", after("writer", Pelican._get_writer), Pelican._get_writer),
+        (aggregate, "send", before("finalized", aggregate.send), None),
+        (done, "send", before("written", done.send), None),
+    ]
+    for owner, name, wrapper, _original in patched:
+        setattr(owner, name, wrapper)
     try:
-        return build(settings, output=output, overrides=overrides), []
-    except BuildFailed as failed:
-        return [], failed.problems
+        yield noted
+    finally:
+        for owner, name, _wrapper, original in patched:
+            if original is None:
+                delattr(owner, name)  # the signal's send of its class again
+            else:
+                setattr(owner, name, original)
 
 
 def build_plain(settings, output, overrides):
@@ -119,13 +180,13 @@ def main(argv=None):
     parser.add_argument("--line", default="")
     args = parser.parse_args(argv)
     overrides = json.loads(args.overrides)
-    preview = None
     if args.config == "preview":
         warnings, errors, preview = preview_ours(
             args.settings, args.output, overrides, args.append, args.line
         )
         return _finish(warnings, errors, preview)
-    run = build_ours if args.config == "ours" else build_plain
+    marks = {}
+    run = functools.partial(build_ours, marks=marks) if args.config == "ours" else build_plain
     if args.profile:
         import cProfile
 
@@ -134,10 +195,10 @@ def main(argv=None):
         profiler.dump_stats(args.profile)
     else:
         warnings, errors = run(args.settings, args.output, overrides)
-    return _finish(warnings, errors, preview)
+    return _finish(warnings, errors, {"phases": marks} if marks else None)
 
 
-def _finish(warnings, errors, preview):
+def _finish(warnings, errors, extra):
     for line in errors:
         print(line, file=sys.stderr)
     result = {
@@ -146,7 +207,7 @@ def _finish(warnings, errors, preview):
         "main_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "worker_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }
-    result.update(preview or {})
+    result.update(extra or {})
     print(RESULT_PREFIX + json.dumps(result))
     return 1 if errors else 0
 

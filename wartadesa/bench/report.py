@@ -11,7 +11,8 @@ import json
 import re
 from pathlib import Path
 
-from .scenarios import DESCRIPTIONS, ONE_ARTICLE
+from .run import STEPS
+from .scenarios import DESCRIPTIONS, ONE_ARTICLE, UNCHANGED_DESCRIPTION
 
 RATIO_TARGET = 1.10  # full build, ours / plain Pelican
 CHANGE_SECONDS = 5.0  # one article changed
@@ -74,6 +75,8 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   rebuilt output: the article page at its new URL shows the new text, title or date; the old
   URL is gone; the new village's page lists the article and the old one no longer does; the
   added article has its page and is on the home page; the deleted one's page is gone.
+  Each round of changes starts with a rebuild with nothing changed (checked: the same pages
+  and feeds as before), the part of every rebuild that does not depend on the change.
   A build returns once its output is in place and leaves the removal of the output it
   replaced to a background `rm` at the lowest priority (`output_folder.remove_later`);
   each timed rebuild starts once that removal is over, as an operator's next save or push
@@ -274,7 +277,30 @@ def figures(result):
         if result.preview is None
         else list(result.preview.measurement.preview_shown),
         "differential": _differential_figures(result.differential),
+        "unchanged": None
+        if result.unchanged is None
+        else round(result.unchanged.measurement.wall, 2),
+        "steps": {
+            label: {step: round(value, 2) for step, value in measurement.steps()}
+            for label, measurement in _stepped(result)
+            if measurement.steps()
+        },
     }
+
+
+def _median_run(stats):
+    """The timed build whose wall time is the median (the faster middle one)."""
+    return sorted(stats.runs, key=lambda m: m.wall)[(len(stats.runs) - 1) // 2]
+
+
+def _stepped(result):
+    """[(label, Measurement)] of the builds whose steps are shown: the full build (the median
+    run), the rebuild with nothing changed, and each kind of rebuild (the median round)."""
+    found = [("full", _median_run(result.ours))] if result.ours.runs else []
+    if result.unchanged is not None:
+        found.append(("none", result.unchanged.measurement))
+    found += [(r.kind, r.measurement) for r in result.rebuilds]
+    return found
 
 
 def _differential_figures(run):
@@ -540,6 +566,20 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
         + ":\n"
     )
     rows = []
+    if result.unchanged is not None:
+        u = result.unchanged
+        rows.append(
+            (
+                UNCHANGED_DESCRIPTION,
+                "–",
+                rounds_cell(u),
+                seconds(u.measurement.cpu),
+                mb(u.measurement.all_rss_kb),
+                "yes (the same pages)" if u.verified else "**no**",
+                "– (the part of every rebuild that does not depend on the change)",
+                "–",
+            )
+        )
     for r in result.rebuilds:
         m = r.measurement
         rows.append(
@@ -584,6 +624,8 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
             rows,
         )
     )
+
+    out.extend(_steps_section(result))
 
     out.extend(_differential_section(result.differential))
 
@@ -651,6 +693,48 @@ def render_section(result, profile_file="docs/benchmarks-profile.txt"):
     out.append("```python\n" + result.plain_settings.rstrip() + "\n```\n\n</details>")
     body = "\n".join(out) + "\n"
     return f"<!-- bench:{n} start -->\n{body}<!-- bench:{n} end -->\n"
+
+
+STEP_LABELS = {
+    "start": "start (Python, imports, settings, plugins)",
+    "read": "read (files, context)",
+    "check": "complete and check",
+    "write": "write pages",
+    "finish": "index, record, swap",
+    "exit": "exit",
+}
+BUILD_LABELS = {"full": "full build (no cache; the median run)", "none": UNCHANGED_DESCRIPTION}
+
+
+def _steps_section(result):
+    """Each build's wall time in its steps (run.STEPS), from the moments the build process
+    noted (bench/child.py, PHASES)."""
+    rows = []
+    for label, measurement in _stepped(result):
+        steps = dict(measurement.steps())
+        if not steps:
+            continue
+        rows.append(
+            (
+                BUILD_LABELS.get(label) or DESCRIPTIONS[label],
+                *(f"{steps[step]:.2f}" for step in STEPS),
+                f"{measurement.wall:.2f}",
+            )
+        )
+    if not rows:
+        return []
+    return [
+        "\n### Where a build's time goes\n",
+        "The wall time of each build above in steps, in seconds, from the moments the build's "
+        "process noted (`wartadesa/bench/child.py`): from its start to Pelican's run (the "
+        "interpreter, the imports, the settings, the plugins), reading until "
+        "`all_generators_finalized` (every file read, from the build cache where it can be; "
+        "the context made), completing and checking the site until the writer is asked for, "
+        "writing every page until `finalized`, then the search index, the page record and "
+        "the swap of the output folder until the build returns, and the process's exit. "
+        "A rebuild's row is its median round.\n",
+        _table(("build", *(STEP_LABELS[step] for step in STEPS), "wall"), rows),
+    ]
 
 
 def _differential_section(run):

@@ -26,7 +26,7 @@ from wartadesa.weight import measure_site, segments_from_settings
 
 from . import corpus as corpus_module
 from . import differential, scenarios
-from .child import RESULT_PREFIX
+from .child import PHASES, RESULT_PREFIX
 from .plain import plain_settings_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +61,14 @@ DIFFERENTIAL_PREVIEW_ROUNDS = 1  # then through the live preview (LivePreview.re
 MIN_DIFFERENTIAL_ARTICLES = 8  # enough to delete and rename articles no other links to
 
 
+# The wall time of a build of ours in steps, between the moments child.PHASES begin: the
+# process's start (the interpreter, the imports, the settings, the plugins), reading (every
+# file read, from the build cache where it can be, the context made), completing and
+# checking the site, writing the pages, finishing (the search index, the page record, the
+# swap of the output folder), and the process's exit.
+STEPS = ("start", "read", "check", "write", "finish", "exit")
+
+
 @dataclass
 class Measurement:
     """One build: wall and CPU time (the process and every process it waited for), memory."""
@@ -75,6 +83,17 @@ class Measurement:
     preview_built_seconds: float = 0.0  # ... until the whole new output is in place
     preview_shown: list = field(default_factory=list)  # the pages shown early
     preview_problems: list = field(default_factory=list)  # what the preview reported as errors
+    # `ours`: seconds from the process's start to the start of each of child.PHASES
+    phases: dict = field(default_factory=dict)
+
+    def steps(self):
+        """[(step, seconds)] of the wall time: each of STEPS, from the start of one phase to
+        the next (the first from the process's start, the last until it ended); [] when the
+        build did not note every phase."""
+        if set(self.phases) != set(PHASES):
+            return []
+        moments = [0.0, *(self.phases[name] for name in PHASES), self.wall]
+        return [(step, b - a) for step, a, b in zip(STEPS, moments[:-1], moments[1:], strict=True)]
 
     @property
     def all_rss_kb(self):
@@ -183,12 +202,12 @@ class Rebuild:
     walls: list = field(default_factory=list)  # every round's wall time, in order (median_of)
 
 
-def median_of(rounds):
-    """One Rebuild per kind, in the order of scenarios.KINDS, from every round's: the round
+def median_of(rounds, kinds=scenarios.KINDS):
+    """One Rebuild per kind, in the order of `kinds`, from every round's: the round
     whose wall time is the median (the faster of the two middle ones for an even count),
     with every round's wall time; verified only when every round's change was visible."""
     found = []
-    for kind in scenarios.KINDS:
+    for kind in kinds:
         same = [r for r in rounds if r.kind == kind]
         if not same:
             continue
@@ -232,6 +251,7 @@ class BenchResult:
     profile_wall: float = 0.0
     load: tuple = ()  # 1-minute load average at the start and at the end
     rebuild_rounds: int = 1  # times each kind of change was measured (median_of)
+    unchanged: Rebuild | None = None  # a rebuild with nothing changed, once a round (median_of)
     differential: "differential.Result | None" = None  # the larger differential run
 
     @property
@@ -350,7 +370,7 @@ def run_build(
     command += list(extra)
     out_log, err_log = logs / f"{output.name}.out", logs / f"{output.name}.err"
     with open(out_log, "w") as out, open(err_log, "w") as err:
-        start = time.perf_counter()
+        start = time.monotonic()  # the child notes its phases on the same clock
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
         try:
             with TreeMemory(process.pid) as memory:
@@ -359,7 +379,7 @@ def run_build(
             process.kill()
             process.wait()
             raise
-        wall = time.perf_counter() - start
+        wall = time.monotonic() - start
         process.returncode = os.waitstatus_to_exitcode(status)
     result = {}
     for line in out_log.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -380,6 +400,7 @@ def run_build(
         preview_built_seconds=result.get("preview_built_seconds", 0.0),
         preview_shown=result.get("preview_shown", []),
         preview_problems=result.get("preview_problems", []),
+        phases={name: moment - start for name, moment in (result.get("phases") or {}).items()},
     )
 
 
@@ -556,21 +577,31 @@ def _run(articles, villages, seed, runs, profile, work, started, log, rebuild_ro
         "Build ulang dengan cache (BUILD_CACHE) ke folder yang sama, satu perubahan tiap kali"
         + (f", {rebuild_rounds} putaran (rounds)" if rebuild_rounds > 1 else "")
     )
-    rounds = []
+    rounds, unchanged_rounds = [], []
     output = work / "warm-ours"
-    for change in scenarios.make_changes(site, settings, seed, rounds=rebuild_rounds):
+
+    def rebuild_after(change, into):
         measurement = run_build(
             "ours", OUR_SETTINGS, output, cached_overrides, logs=logs, fresh=False
         )
         rebuild = Rebuild(change.kind, change.path, measurement, change.check(output))
-        rounds.append(rebuild)
+        into.append(rebuild)
         seen = (
             "perubahan terlihat (verified)" if rebuild.verified else "TIDAK TERLIHAT (not verified)"
         )
+        steps = ", ".join(f"{step} {value:.2f}" for step, value in measurement.steps())
         log(
-            f"  {change.kind:7}: {measurement.wall:6.2f} s (CPU {measurement.cpu:.2f} s; {change.path}; {seen})"
+            f"  {change.kind:7}: {measurement.wall:6.2f} s (CPU {measurement.cpu:.2f} s; "
+            f"{change.path or '-'}; {seen}; {steps})"
         )
+
+    changes = scenarios.make_changes(site, settings, seed, rounds=rebuild_rounds)
+    for number, change in enumerate(changes):
+        if number % len(scenarios.KINDS) == 0:  # each round starts with nothing changed
+            rebuild_after(scenarios.unchanged(output), unchanged_rounds)
+        rebuild_after(change, rounds)
     rebuilds = median_of(rounds)
+    unchanged = next(iter(median_of(unchanged_rounds, (scenarios.UNCHANGED,))), None)
 
     log("Pratinjau (invoke livereload): satu berita disimpan, build ulang di proses yang sama")
     change = scenarios.preview_change(site, settings, seed, [r.path for r in rounds])
@@ -625,6 +656,7 @@ def _run(articles, villages, seed, runs, profile, work, started, log, rebuild_ro
         ),
         load=(load_start, load_end),
         preview=preview,
+        unchanged=unchanged,
     )
     if profile:
         log("Profil satu build penuh (cProfile)")

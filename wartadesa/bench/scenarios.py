@@ -29,6 +29,10 @@ DESCRIPTIONS = {
     "add": "satu berita ditambah (article added)",
     "delete": "satu berita dihapus (article deleted)",
 }
+# A rebuild with nothing changed (`unchanged`): not one of KINDS (no target of its own), the
+# part of every rebuild's time that does not depend on the change.
+UNCHANGED = "none"
+UNCHANGED_DESCRIPTION = "tidak ada yang diubah (nothing changed)"
 LINK = re.compile(r"\(\{filename\}/([^)]+)\)")  # a link to another article, as the corpus writes
 # Front matter keys the corpus writes (corpus.ENGLISH_KEYS / INDONESIAN_KEYS).
 KEYS = {
@@ -216,6 +220,22 @@ def delete_article(site, pages, rng, keep=()):
     site.articles.remove(article)
     page = pages.article(article.title, article.date)
     return Change("delete", article.path, lambda output: not (Path(output) / page).exists())
+
+
+def _pages_and_feeds(output):
+    root = Path(output)
+    return {
+        path.relative_to(root).as_posix()
+        for pattern in ("**/*.html", "**/*.xml")
+        for path in root.glob(pattern)
+    }
+
+
+def unchanged(output):
+    """The scenario of a rebuild with nothing changed: its check is that the rebuilt output
+    has exactly the pages and feeds it had before."""
+    before = _pages_and_feeds(output)
+    return Change(UNCHANGED, "", lambda rebuilt: _pages_and_feeds(rebuilt) == before)
 
 
 def make_changes(site, settings, seed, rounds=1):
