@@ -342,6 +342,10 @@ def test_the_rebuild_with_nothing_changed_checks_that_the_pages_stayed(tmp_path)
     (output / "berita/b/index.html").write_text("<p>b</p>")
     assert not change.check(output)  # a page more
     (output / "berita/b/index.html").unlink()
+    assert change.check(output)
+    (output / "berita/a/index.html").write_text("<p>a, diubah</p>")
+    assert not change.check(output)  # a page changed
+    (output / "berita/a/index.html").write_text("<p>a</p>")
     (output / "feeds/all.atom.xml").unlink()
     assert not change.check(output)  # a feed less
 

@@ -596,10 +596,10 @@ def _run(articles, villages, seed, runs, profile, work, started, log, rebuild_ro
         )
 
     changes = scenarios.make_changes(site, settings, seed, rounds=rebuild_rounds)
-    for number, change in enumerate(changes):
-        if number % len(scenarios.KINDS) == 0:  # each round starts with nothing changed
+    for number in range(rebuild_rounds * len(scenarios.KINDS)):
+        if number % len(scenarios.KINDS) == 0:  # each round starts with nothing changed,
             rebuild_after(scenarios.unchanged(output), unchanged_rounds)
-        rebuild_after(change, rounds)
+        rebuild_after(next(changes), rounds)  # before the next change is made
     rebuilds = median_of(rounds)
     unchanged = next(iter(median_of(unchanged_rounds, (scenarios.UNCHANGED,))), None)
 

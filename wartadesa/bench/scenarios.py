@@ -8,6 +8,7 @@ the `<time datetime>` of the article, a page that must be gone.
 """
 
 import datetime as dt
+import hashlib
 import random
 import re
 from collections.abc import Callable
@@ -223,17 +224,19 @@ def delete_article(site, pages, rng, keep=()):
 
 
 def _pages_and_feeds(output):
+    """{path: sha256} of every page and feed under `output`."""
     root = Path(output)
     return {
-        path.relative_to(root).as_posix()
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for pattern in ("**/*.html", "**/*.xml")
         for path in root.glob(pattern)
     }
 
 
 def unchanged(output):
-    """The scenario of a rebuild with nothing changed: its check is that the rebuilt output
-    has exactly the pages and feeds it had before."""
+    """The scenario of a rebuild with nothing changed (made before the next change is):
+    its check is that the rebuilt output has exactly the pages and feeds it had before,
+    byte for byte."""
     before = _pages_and_feeds(output)
     return Change(UNCHANGED, "", lambda rebuilt: _pages_and_feeds(rebuilt) == before)
 
