@@ -75,8 +75,9 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   rebuilt output: the article page at its new URL shows the new text, title or date; the old
   URL is gone; the new village's page lists the article and the old one no longer does; the
   added article has its page and is on the home page; the deleted one's page is gone.
-  Each round of changes starts with a rebuild with nothing changed (checked: the same pages
-  and feeds as before), the part of every rebuild that does not depend on the change.
+  Each round of changes starts with a rebuild with nothing changed (checked: every page and
+  feed the same as before, byte for byte), the part of every rebuild that does not depend on
+  the change.
   A build returns once its output is in place and leaves the removal of the output it
   replaced to a background `rm` at the lowest priority (`output_folder.remove_later`);
   each timed rebuild starts once that removal is over, as an operator's next save or push
