@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from .run import STEPS
+from .run import STEPS, middle
 from .scenarios import DESCRIPTIONS, ONE_ARTICLE, UNCHANGED_DESCRIPTION
 
 RATIO_TARGET = 1.10  # full build, ours / plain Pelican
@@ -75,8 +75,8 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
   rebuilt output: the article page at its new URL shows the new text, title or date; the old
   URL is gone; the new village's page lists the article and the old one no longer does; the
   added article has its page and is on the home page; the deleted one's page is gone.
-  Each round of changes starts with a rebuild with nothing changed (checked: every page and
-  feed the same as before, byte for byte), the part of every rebuild that does not depend on
+  Each round of changes starts with a rebuild with nothing changed (checked: every file of
+  the output the same as before, byte for byte), the part of every rebuild that does not depend on
   the change.
   A build returns once its output is in place and leaves the removal of the output it
   replaced to a background `rm` at the lowest priority (`output_folder.remove_later`);
@@ -284,24 +284,19 @@ def figures(result):
         "steps": {
             label: {step: round(value, 2) for step, value in measurement.steps()}
             for label, measurement in _stepped(result)
-            if measurement.steps()
         },
     }
 
 
-def _median_run(stats):
-    """The timed build whose wall time is the median (the faster middle one)."""
-    return sorted(stats.runs, key=lambda m: m.wall)[(len(stats.runs) - 1) // 2]
-
-
 def _stepped(result):
     """[(label, Measurement)] of the builds whose steps are shown: the full build (the median
-    run), the rebuild with nothing changed, and each kind of rebuild (the median round)."""
-    found = [("full", _median_run(result.ours))] if result.ours.runs else []
+    run), the rebuild with nothing changed, and each kind of rebuild (the median round);
+    a build that did not note every step is left out."""
+    found = [("full", middle(result.ours.runs))] if result.ours.runs else []
     if result.unchanged is not None:
         found.append(("none", result.unchanged.measurement))
     found += [(r.kind, r.measurement) for r in result.rebuilds]
-    return found
+    return [(label, measurement) for label, measurement in found if measurement.steps()]
 
 
 def _differential_figures(run):
@@ -713,8 +708,6 @@ def _steps_section(result):
     rows = []
     for label, measurement in _stepped(result):
         steps = dict(measurement.steps())
-        if not steps:
-            continue
         rows.append(
             (
                 BUILD_LABELS.get(label) or DESCRIPTIONS[label],

@@ -202,19 +202,25 @@ class Rebuild:
     walls: list = field(default_factory=list)  # every round's wall time, in order (median_of)
 
 
+def middle(items, wall=lambda measurement: measurement.wall):
+    """The item whose `wall` time is the median (the faster of the two middle ones for an
+    even count)."""
+    return sorted(items, key=wall)[(len(items) - 1) // 2]
+
+
 def median_of(rounds, kinds=scenarios.KINDS):
     """One Rebuild per kind, in the order of `kinds`, from every round's: the round
-    whose wall time is the median (the faster of the two middle ones for an even count),
-    with every round's wall time; verified only when every round's change was visible."""
+    whose wall time is the median (`middle`), with every round's wall time; verified only
+    when every round's change was visible."""
     found = []
     for kind in kinds:
         same = [r for r in rounds if r.kind == kind]
         if not same:
             continue
-        middle = sorted(same, key=lambda r: r.measurement.wall)[(len(same) - 1) // 2]
+        chosen = middle(same, lambda r: r.measurement.wall)
         walls = [r.measurement.wall for r in same]
         verified = all(r.verified for r in same)
-        found.append(Rebuild(kind, middle.path, middle.measurement, verified, walls))
+        found.append(Rebuild(kind, chosen.path, chosen.measurement, verified, walls))
     return found
 
 
