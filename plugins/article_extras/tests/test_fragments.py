@@ -163,3 +163,158 @@ def test_a_partial_prints_what_an_include_prints(environment, context):
     once, included = page.render(article=Article("Musdes & BPD"), **context).split("|")
     assert once == included
     assert once.startswith("tidak" if not context else "ada")
+
+
+# --- One text for every page depth (RELATIVE_URLS) ------------------------------------
+ROOTED = {
+    "card.html": '<a href="{{ SITEURL }}/{{ article.url }}">{{ article.title }}</a>'
+    '<img src="{{ SITEURL }}/foto/{{ article.url }}.jpg">',
+    "list.html": '{% for article in articles %}{{ rendered_once(CARD, article=article) }}'
+    "{% endfor %}",
+    "included.html": "{% for article in articles %}{% include CARD %}{% endfor %}",
+    # SITEURL read other than as the start of an address: for every page, as before.
+    "compared.html": "{{ 'akar' if SITEURL == '.' else 'dalam' }} {{ article.title }}",
+    # Encoded for one article only: the first card is the same either way.
+    "encoded.html": "{{ article.title }}{% if article.url == 'b.html' %} "
+    "{{ SITEURL|urlencode }}{% endif %}",
+}
+
+
+def _rooted_environment(monkeypatch, relative=True):
+    import article_extras.fragments as fragments
+
+    environment = jinja2.Environment(loader=jinja2.DictLoader(ROOTED), autoescape=True)
+    environment.globals["rendered_once"] = RenderedOnce({"RELATIVE_URLS": relative})
+    rendered = []
+    render_with = fragments._render_with
+
+    def counted(environment, name, variables):
+        rendered.append(variables["SITEURL"])
+        return render_with(environment, name, variables)
+
+    monkeypatch.setattr(fragments, "_render_with", counted)
+    return environment, rendered
+
+
+class Linked:
+    def __init__(self, title, url):
+        self.title, self.url = title, url
+
+
+ARTICLES = [Linked("Musdes", "a.html"), Linked("Posyandu", "b.html")]
+ROOTS = [".", "..", "../..", "../../.."]
+
+
+def _pages(environment, card, roots=ROOTS):
+    """Each root's list page and what an include prints for it."""
+    found = []
+    for root in roots:
+        values = {"articles": ARTICLES, "SITEURL": root, "localsiteurl": root, "CARD": card}
+        once = environment.get_template("list.html").render(values)
+        included = environment.get_template("included.html").render(values)
+        found.append((once, included))
+    return found
+
+
+def test_a_relative_build_makes_a_card_once_for_every_depth(monkeypatch):
+    """With RELATIVE_URLS each page's SITEURL is its way back to the root: the card is made
+    once with a stand-in for it (and once more for the first page, to compare) and prints
+    each page's own root."""
+    environment, rendered = _rooted_environment(monkeypatch)
+    pages = _pages(environment, "card.html")
+    for root, (once, included) in zip(ROOTS, pages, strict=True):
+        assert once == included
+        assert f'<a href="{root}/a.html">Musdes</a><img src="{root}/foto/a.html.jpg">' in once
+    assert len(rendered) == 3  # two cards, and the first card for the first page's root
+    assert rendered.count(".") == 1
+
+
+def test_an_absolute_site_and_a_partial_without_the_setting_make_a_card_for_every_root(
+    monkeypatch,
+):
+    environment, rendered = _rooted_environment(monkeypatch, relative=False)
+    for once, included in _pages(environment, "card.html"):
+        assert once == included
+    assert sorted(rendered) == sorted(ROOTS * 2)
+
+
+@pytest.mark.parametrize("card", ["compared.html", "encoded.html"])
+def test_a_partial_using_siteurl_otherwise_is_made_for_every_root(monkeypatch, card):
+    """A partial that compares SITEURL (seen on the first card) or encodes it (on a later
+    card only: a trace of the stand-in is left) prints what an include prints."""
+    environment, rendered = _rooted_environment(monkeypatch)
+    for once, included in _pages(environment, card):
+        assert once == included
+    assert "\ue000" not in "".join(once for once, _ in _pages(environment, card))
+
+
+LINKING = """---
+judul: Tautan di Ringkasan Berita
+tanggal: 2024-07-11
+kategori: Pemerintahan
+label: [kepala desa]
+desa: Binangun
+---
+
+Rapat ini melanjutkan [rakor sebelumnya]({filename}/berita/2024-05-03-rakor-pmd-kalsel.md)
+yang dibahas bersama perangkat desa.
+
+Paragraf kedua berita ini.
+"""
+
+
+def test_a_relative_build_prints_the_same_cards_with_one_text_for_every_depth(
+    tmp_path, monkeypatch
+):
+    """The sample site, with an article whose card's summary links to another article
+    (Pelican makes that link from the page's `localsiteurl`), built with one card text for
+    every depth and with a card for each depth: every file is the same, each card was made
+    once (and the first of each helper once more, to compare), and the summary's link on a
+    list page two folders deep leads to the linked article."""
+    import posixpath
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    import article_extras.fragments as fragments
+    from tests.sitetools import SAMPLE, build_site
+    from wartadesa.bench.differential import tree_of
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    (content / "berita" / "2024-07-11-tautan-ringkasan.md").write_text(LINKING, encoding="utf-8")
+    rendered = []
+    render_with = fragments._render_with
+
+    def counted(environment, name, variables):
+        if name == "partials/article_card.html":
+            rendered.append((variables["article"].source_path, variables["SITEURL"]))
+        return render_with(environment, name, variables)
+
+    monkeypatch.setattr(fragments, "_render_with", counted)
+    rooted = build_site(tmp_path / "rooted", content=content, BUILD_WORKERS=1)
+    rooted_renders, rendered[:] = list(rendered), []
+    monkeypatch.setattr(fragments.RenderedOnce, "_root_of", lambda *_args: None)
+    each = build_site(tmp_path / "each", content=content, BUILD_WORKERS=1)
+    assert rooted.warnings == each.warnings
+    assert tree_of(rooted.output) == tree_of(each.output)
+
+    linking = str(content / "berita" / "2024-07-11-tautan-ringkasan.md")
+    depths = {root for path, root in rendered if path == linking}
+    assert len(depths) >= 3, depths
+    # Once with the stand-in; the newest card also for the first page of each generator
+    # that shows it (compared), fewer times than once per depth.
+    made = [root for path, root in rooted_renders if path == linking]
+    assert made.count(fragments.ROOT) == 1
+    assert len(made) < len(depths), made
+    assert sorted(path for path, root in rooted_renders if root == fragments.ROOT) == sorted(
+        {path for path, _root in rendered}
+    )
+
+    page = "kategori/pemerintahan/index.html"
+    soup = BeautifulSoup((rooted.output / page).read_text(encoding="utf-8"), "html.parser")
+    card = next(c for c in soup.select("article.card") if "Tautan di Ringkasan" in c.text)
+    link = card.select_one(".card__sum a")["href"]
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
+    assert (rooted.output / target).is_file() or (rooted.output / target / "index.html").is_file()
+    assert "rakor" in target
