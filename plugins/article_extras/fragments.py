@@ -157,7 +157,8 @@ class RenderedOnce:
                 return render_here()
             kept = texts.kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
         text = kept[0]
-        return Markup(text.replace(ROOT, root)) if root else text
+        # str's replace: Markup's escapes its arguments and makes a Markup of each part.
+        return Markup(str.replace(text, ROOT, root)) if root else text
 
     def _root_of(self, context, name: str, names: frozenset[str], values) -> str | None:
         """The page's root (its SITEURL) when the partial's text is made with the stand-in
@@ -184,7 +185,7 @@ class _Rooted:
         self._compared = False
 
     def serves(self, text: str, root: str, render_here) -> bool:
-        printed = text.replace(ROOT, root)
+        printed = str.replace(text, ROOT, root)
         if TRACE in printed.lower() or (not self._compared and printed != render_here()):
             self.serving = False
         self._compared = True
