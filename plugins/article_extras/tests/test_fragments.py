@@ -169,7 +169,7 @@ def test_a_partial_prints_what_an_include_prints(environment, context):
 ROOTED = {
     "card.html": '<a href="{{ SITEURL }}/{{ article.url }}">{{ article.title }}</a>'
     '<img src="{{ SITEURL }}/foto/{{ article.url }}.jpg">',
-    "list.html": '{% for article in articles %}{{ rendered_once(CARD, article=article) }}'
+    "list.html": "{% for article in articles %}{{ rendered_once(CARD, article=article) }}"
     "{% endfor %}",
     "included.html": "{% for article in articles %}{% include CARD %}{% endfor %}",
     # SITEURL read other than as the start of an address: for every page, as before.
@@ -229,9 +229,7 @@ def test_a_relative_build_makes_a_card_once_for_every_depth(monkeypatch):
     assert rendered.count(".") == 1
 
 
-def test_an_absolute_site_and_a_partial_without_the_setting_make_a_card_for_every_root(
-    monkeypatch,
-):
+def test_an_absolute_site_and_a_partial_without_the_setting_make_a_card_for_every_root(monkeypatch):
     environment, rendered = _rooted_environment(monkeypatch, relative=False)
     for once, included in _pages(environment, "card.html"):
         assert once == included
