@@ -91,9 +91,9 @@ def _texts_of(settings: Mapping[str, Any] | None) -> _Texts:
 
 
 # The site's root in a partial's text made once for every page depth (RELATIVE_URLS): a
-# character of Unicode's private use area (no content file or setting holds one: it would
-# be printed as is) around a name, so that an encoded stand-in still shows (`TRACE`).
-ROOT = "\ue000wartadesa-root\ue000"
+# Unicode noncharacter (the build refuses a content or data file that holds one:
+# front_matter.characters) around a name, so that an encoded stand-in still shows (`TRACE`).
+ROOT = "\ufdd0wartadesa-root\ufdd0"
 TRACE = "wartadesa-root"
 # What Pelican's writer makes a page's SITEURL with RELATIVE_URLS (path_to_url of the
 # page's folder, relative to the output).
