@@ -95,6 +95,7 @@ def _texts_of(settings: Mapping[str, Any] | None) -> _Texts:
 # front_matter.characters) around a name, so that an encoded stand-in still shows (`TRACE`).
 ROOT = "\ufdd0wartadesa-root\ufdd0"
 TRACE = "wartadesa-root"
+STAND_IN = {"SITEURL": ROOT, "localsiteurl": ROOT}  # what a partial reads instead of the root
 # What Pelican's writer makes a page's SITEURL with RELATIVE_URLS (path_to_url of the
 # page's folder, relative to the output).
 _RELATIVE_ROOT = re.compile(r"\.|\.\.(?:/\.\.)*")
@@ -119,7 +120,7 @@ class RenderedOnce:
         if names is None:
             return _render(environment, name, context, values)
         root = self._root_of(context, name, names, values)
-        stand_in = {"SITEURL": ROOT, "localsiteurl": ROOT} if root else {}
+        stand_in = STAND_IN if root else {}
         read = [(key, values[key]) for key in sorted(values)]
         read += [
             (key, stand_in.get(key, context.get(key, MISSING)))
@@ -134,18 +135,17 @@ class RenderedOnce:
         kept = texts.kept.get(key)
         if kept is None:
 
-            def render_here():  # for the page's own root
-                read_values = {each: context[each] for each in names if each in context}
-                return _render_with(environment, name, {**read_values, **values})
-
-            def render():
+            def render(instead=stand_in):
                 # Only what it can read: copying the page's whole context (every setting,
                 # the lists of articles) for each card took about 0.3 s of each writing
-                # process.
+                # process. `instead`: the stand-in for the root, or nothing (the page's own).
                 read_values = {each: context[each] for each in names if each in context}
-                read_values.update((k, v) for k, v in stand_in.items() if k in read_values)
-                with _links_from(ROOT if root else None, [v for _, v in read]):
+                read_values.update((k, v) for k, v in instead.items() if k in read_values)
+                with _links_from(instead.get("SITEURL"), [v for _, v in read]):
                     return _render_with(environment, name, {**read_values, **values})
+
+            def render_here():
+                return render({})
 
             store = incremental.current()  # with BUILD_CACHE: kept between builds too
             text = (
@@ -171,7 +171,9 @@ class RenderedOnce:
             return None
         if context.get("localsiteurl") != siteurl:
             return None
-        rooted = self._rooted.setdefault(name, _Rooted())
+        rooted = self._rooted.get(name)
+        if rooted is None:  # (setdefault would make one for every card)
+            rooted = self._rooted[name] = _Rooted()
         return siteurl if rooted.serving else None
 
 
