@@ -44,6 +44,8 @@ def address_end(address: str) -> int:
 
 class BareAddress(InlineProcessor):
     ANCESTOR_EXCLUDES = ("a",)
+    # Every match holds it: text without it is passed over (wartadesa.markdown_inline).
+    NEEDS = ("http",)
 
     def handleMatch(self, m: re.Match, data: str) -> tuple[Any, int, int]:  # noqa: N802 - Markdown's API
         address = m.group(1)
