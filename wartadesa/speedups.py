@@ -26,7 +26,7 @@ formatted by Pelican, every time.
 `frozen_urls()` is a context manager around one build (wartadesa.build uses it); outside
 it nothing is cached, so tests or tools that run Pelican directly behave as before.
 
-`computed_once()` removes eight more repeats of Pelican's own, two of typogrify's and one
+`computed_once()` removes eight more repeats of Pelican's own, two of typogrify's and two
 of Markdown's:
 
 - the articles generator lists the content folder's files three times (the disabled
@@ -72,8 +72,10 @@ of Markdown's:
   0.14 s now; a test compares both on random texts);
 - Markdown's inline processor tries each of its patterns on every piece of text; a piece
   without the characters every match of a pattern holds (a backtick, `[`, `<`, `&`, `*`
-  or `_`...) is passed over with the same result (wartadesa/markdown_inline.py: at 5,000
-  articles, converting them took 7.2-7.5 s of one core before, 4.5-4.8 s now).
+  or `_`...) is passed over with the same result (wartadesa/markdown_inline.py), and so is
+  a block processor on a block without the characters every block it takes holds (a
+  heading `#`, a table `|`, a quote `>`...: wartadesa/markdown_blocks.py); at 5,000
+  articles, converting them took 7.2-8.2 s of one core before, 3.7-3.9 s now.
 """
 
 import _string
@@ -92,7 +94,7 @@ from pelican.cache import FileStampDataCacher
 from pelican.contents import Article, Content, Page
 from pelican.utils import SafeDatetime, path_to_url, posixize_path
 
-from wartadesa import markdown_inline
+from wartadesa import markdown_blocks, markdown_inline
 from wartadesa.paths import relative_path
 
 _original_get_url_setting = Content.get_url_setting
@@ -710,6 +712,7 @@ def computed_once():
             smartypants_passing_over(),
             typogrify_widont_at_block_ends(),
             markdown_inline.passing_over(),
+            markdown_blocks.passing_over(),
         ):
             yield
     finally:
