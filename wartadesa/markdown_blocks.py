@@ -29,6 +29,8 @@ import markdown
 from markdown import blockparser, blockprocessors
 from markdown.extensions import abbr, def_list, footnotes, tables
 
+from wartadesa.markdown_inline import NeedsKept
+
 KNOWN_VERSIONS = ((3, 11),)
 
 
@@ -69,16 +71,7 @@ def needs_of(processor) -> tuple[str, ...] | None:
     return None
 
 
-# id of a BlockParser -> (it, its processors, needs_of each): worked out again when the
-# processors are not the same objects (kept with it: its id is not reused meanwhile).
-_known: dict[int, tuple[object, list, list]] = {}
-
-
-def _needs_of_all(parser, processors: list) -> list:
-    kept = _known.get(id(parser))
-    if kept is None or kept[1] != processors:
-        kept = _known[id(parser)] = (parser, processors, [needs_of(p) for p in processors])
-    return kept[2]
+_known = NeedsKept(needs_of)  # the processors of each block parser
 
 
 def _parse_blocks(self, parent, blocks: list[str]) -> None:
@@ -86,7 +79,7 @@ def _parse_blocks(self, parent, blocks: list[str]) -> None:
     block holds none of what a block it takes holds."""
     while blocks:
         processors = list(self.blockprocessors)
-        needs = _needs_of_all(self, processors)
+        needs = _known.of(self, processors)
         for processor, wanted in zip(processors, needs, strict=True):
             block = blocks[0]
             if wanted is not None:

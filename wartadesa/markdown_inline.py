@@ -57,16 +57,26 @@ def needs_of(pattern) -> tuple[str, ...] | None:
     return None if compiled is None else NEEDS.get(compiled.pattern)
 
 
-# id of an InlineProcessor -> (it, its patterns, needs_of each): worked out again when the
-# patterns are not the same objects (kept with it: its id is not reused meanwhile).
-_known: dict[int, tuple[object, list, list]] = {}
+class NeedsKept:
+    """`needs_of` of each of an owner's items (an inline processor's patterns, a block
+    parser's processors), worked out again when the items are not the same objects. The
+    owner is kept with them while passing over is on: its id is not reused meanwhile."""
+
+    def __init__(self, needs_of) -> None:
+        self._needs_of = needs_of
+        self._kept: dict[int, tuple[object, list, list]] = {}
+
+    def of(self, owner, items: list) -> list:
+        kept = self._kept.get(id(owner))
+        if kept is None or kept[1] != items:
+            kept = self._kept[id(owner)] = (owner, items, [self._needs_of(i) for i in items])
+        return kept[2]
+
+    def clear(self) -> None:
+        self._kept.clear()
 
 
-def _needs_of_all(processor, patterns: list) -> list:
-    kept = _known.get(id(processor))
-    if kept is None or kept[1] != patterns:
-        kept = _known[id(processor)] = (processor, patterns, [needs_of(p) for p in patterns])
-    return kept[2]
+_known = NeedsKept(needs_of)
 
 
 def _handle_inline(self, data: str, index: int = 0) -> str:
@@ -76,7 +86,7 @@ def _handle_inline(self, data: str, index: int = 0) -> str:
     if not isinstance(data, util.AtomicString):
         start = 0
         patterns = list(self.inlinePatterns)
-        needs = _needs_of_all(self, patterns)
+        needs = _known.of(self, patterns)
         count = len(patterns)
         apply = self._InlineProcessor__applyPattern
         while index < count:
