@@ -319,7 +319,8 @@ def test_an_unknown_processor_is_always_asked():
 
 def test_an_unknown_pattern_is_always_tried():
     """A pattern whose expression is not in the table (an extension's, or one Markdown
-    changed) has no needs: it is tried on every text."""
+    changed), or that searches with another expression than its own, has no needs: it is
+    tried on every text."""
     md = Markdown(extensions=EXTENSIONS)
     known = {type(p).__name__: markdown_inline.needs_of(p) for p in md.inlinePatterns}
     assert known["LinkInlineProcessor"] == ("[",)
@@ -331,3 +332,10 @@ def test_an_unknown_pattern_is_always_tried():
         pass
 
     assert markdown_inline.needs_of(Other(r"\[x", md)) is None
+
+    class Searching(markdown.inlinepatterns.LinkInlineProcessor):
+        def getCompiledRegExp(self):  # noqa: N802 - Markdown's name
+            return re.compile(r"\(")
+
+    assert markdown_inline.needs_of(Searching(markdown.inlinepatterns.LINK_RE, md)) is None
+    assert markdown_inline.needs_of(md.inlinePatterns["link"]) == ("[",)

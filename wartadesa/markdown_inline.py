@@ -50,6 +50,8 @@ def needs_of(pattern) -> tuple[str, ...] | None:
     """The strings one of which a match of `pattern` holds (None: not known, always tried)."""
     if not isinstance(pattern, inlinepatterns.InlineProcessor):
         return None  # an old-style Pattern matches a slice of the text: tried as before
+    if type(pattern).getCompiledRegExp is not inlinepatterns.Pattern.getCompiledRegExp:
+        return None  # it searches with another expression than its own: not known
     own = getattr(pattern, "NEEDS", None)  # a pattern of ours says it itself
     if own is not None:
         return tuple(own)
