@@ -375,6 +375,8 @@ def test_nothing_leaves_the_site_before_the_reader_presses_play(site, page_facto
 
         page.locator('figure[data-video="LINKEDVIDEO"] a.video__link').click()
         page.locator('figure[data-video="LINKEDVIDEO"] iframe').wait_for(state="attached")
+        # The frame is attached before the browser asks for its address: wait for that.
+        external_requests_once(page, NOCOOKIE + "LINKEDVIDEO")
         outside = [url for url in requests if not url.startswith(base_url + "/")]
         assert outside and all(url.startswith(NOCOOKIE + "LINKEDVIDEO") for url in outside)
 
