@@ -23,15 +23,10 @@ uses it); outside it Markdown is as it was.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-import markdown
 from markdown import blockparser, blockprocessors
 from markdown.extensions import abbr, def_list, footnotes, tables
 
-from wartadesa.markdown_inline import NeedsKept
-
-KNOWN_VERSIONS = ((3, 11),)
+from wartadesa.markdown_inline import NeedsKept, replaced
 
 
 def _pattern(kind, name: str) -> str:
@@ -41,7 +36,7 @@ def _pattern(kind, name: str) -> str:
 
 # (exact class, the attribute holding the expression its test or run searches with, that
 # expression's text) -> the strings one of which a block it takes holds. Taken from the
-# classes of the Markdown version checked (KNOWN_VERSIONS).
+# classes of the Markdown version checked (markdown_inline.KNOWN_VERSIONS).
 NEEDS: dict[tuple[type, str | None, str | None], tuple[str, ...]] = {
     (kind, name, None if name is None else _pattern(kind, name)): needs
     for kind, name, needs in (
@@ -92,22 +87,7 @@ def _parse_blocks(self, parent, blocks: list[str]) -> None:
                 break  # run returns True or None
 
 
-def known_version() -> bool:
-    return tuple(markdown.__version_info__[:2]) in KNOWN_VERSIONS
-
-
-@contextmanager
 def passing_over():
     """Within the block, Markdown's block parser passes over the processors that cannot take
     a block (see the module docstring)."""
-    parser = blockparser.BlockParser
-    original = parser.__dict__.get("parseBlocks")
-    if original is None or not known_version():
-        yield
-        return
-    parser.parseBlocks = _parse_blocks
-    try:
-        yield
-    finally:
-        parser.parseBlocks = original
-        _known.clear()
+    return replaced(blockparser.BlockParser, "parseBlocks", _parse_blocks, _known)

@@ -26,7 +26,8 @@ from contextlib import contextmanager
 import markdown
 from markdown import inlinepatterns, treeprocessors, util
 
-# The loop of InlineProcessor.__handleInline, reproduced below, as in these versions.
+# The loops of InlineProcessor.__handleInline (below) and BlockParser.parseBlocks
+# (markdown_blocks), reproduced as in these versions.
 KNOWN_VERSIONS = ((3, 11),)
 
 # A pattern's regular expression (its text) -> the strings one of which any match holds,
@@ -112,18 +113,25 @@ def known_version() -> bool:
 
 
 @contextmanager
-def passing_over():
-    """Within the block, Markdown's inline processor passes over the patterns that cannot
-    match (see the module docstring)."""
-    processor = treeprocessors.InlineProcessor
-    name = "_InlineProcessor__handleInline"
-    original = processor.__dict__.get(name)
+def replaced(kind: type, name: str, replacement, kept: NeedsKept):
+    """Within the block, `kind.name` (a method of Markdown's own) is `replacement`, when it
+    is there and Markdown is a version the replacement was written from; `kept` is cleared
+    after."""
+    original = kind.__dict__.get(name)
     if original is None or not known_version():
         yield
         return
-    setattr(processor, name, _handle_inline)
+    setattr(kind, name, replacement)
     try:
         yield
     finally:
-        setattr(processor, name, original)
-        _known.clear()
+        setattr(kind, name, original)
+        kept.clear()
+
+
+def passing_over():
+    """Within the block, Markdown's inline processor passes over the patterns that cannot
+    match (see the module docstring)."""
+    return replaced(
+        treeprocessors.InlineProcessor, "_InlineProcessor__handleInline", _handle_inline, _known
+    )
