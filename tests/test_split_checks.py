@@ -12,6 +12,7 @@ from front_matter import memo
 from front_matter.errors import ContentError, report, reports_only
 from tests.sitetools import build_site
 from wartadesa.build import BuildFailed
+from wartadesa.split_checks import placed
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def receivers(tmp_path):
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(json.dumps([name, os.getpid(), linked]) + "\n")
 
-    @reports_only
+    @reports_only(cost=1000)  # costlier than any of the kit's: in the forked process
     def anywhere(generators):
         note("anywhere", generators)
         memo.mark_clean("uji-bersih")
@@ -36,15 +37,19 @@ def receivers(tmp_path):
     def here(generators):
         note("here", generators)
 
+    @reports_only(cost=0)  # costs nothing: joins the lighter side, the build's process
+    def light(generators):
+        note("light", generators)
+
     def unmarked(generators):
         note("unmarked", generators)
 
-    for receiver in (anywhere, here, unmarked):
+    for receiver in (anywhere, here, light, unmarked):
         signals.all_generators_finalized.connect(receiver)
     try:
         yield lambda: [json.loads(line) for line in log.read_text().splitlines()]
     finally:
-        for receiver in (anywhere, here, unmarked):
+        for receiver in (anywhere, here, light, unmarked):
             signals.all_generators_finalized.disconnect(receiver)
 
 
@@ -57,18 +62,18 @@ def test_marked_checks_run_last_and_aside_and_their_reports_count(tmp_path, rece
     assert not (tmp_path / "output").exists()  # nothing published
     seen = receivers()
     assert [name for name, _, _ in seen][0] == "unmarked"  # the marked ones after the others
-    assert sorted(name for name, _, _ in seen) == ["anywhere", "here", "unmarked"]
+    assert sorted(name for name, _, _ in seen) == ["anywhere", "here", "light", "unmarked"]
     # The site complete (previous/next articles: article_extras) before the marked ones.
     assert all(linked for name, _, linked in seen if name != "unmarked")
     pids = {name: pid for name, pid, _ in seen}
-    assert pids["here"] == pids["unmarked"] == os.getpid()
+    assert pids["here"] == pids["unmarked"] == pids["light"] == os.getpid()
     assert (pids["anywhere"] != os.getpid()) == (workers == 2)
 
 
 def test_what_a_check_aside_found_clean_is_kept(tmp_path):
     clean = []
 
-    @reports_only
+    @reports_only(cost=1000)
     def aside(generators):
         clean.append(("aside", os.getpid() != here_pid, memo.is_clean("uji-bersih")))
         memo.mark_clean("uji-bersih")
@@ -139,7 +144,7 @@ def test_a_check_connected_strongly_stays_connected_build_after_build(tmp_path):
 def test_a_table_a_check_aside_filled_is_kept(tmp_path):
     import pickle
 
-    @reports_only
+    @reports_only(cost=1000)
     def aside(generators):
         memo.table("uji tabel")[1]["kunci"] = "nilai"
 
@@ -158,3 +163,55 @@ def test_a_table_a_check_aside_filled_is_kept(tmp_path):
     for part in (tmp_path / "cache").rglob("results-*.bin"):
         saved.update(pickle.loads(part.read_bytes())["entries"])
     assert saved["uji tabel"] == {"kunci": "nilai"}
+
+
+def _check(name, **marks):
+    def check(generators):
+        pass
+
+    check.__name__ = check.__qualname__ = name
+    return reports_only(check, **marks)
+
+
+def test_the_checks_are_shared_by_their_cost():
+    """The `here` ones stay; the others go, costliest first, to the side with less to do
+    so far (the forked one on a tie); each side in the signal's order."""
+    a = _check("a", here=True, cost=50)
+    b = _check("b", cost=200)
+    c = _check("c", cost=120)
+    d = _check("d", cost=60)
+    e = _check("e", here=True, cost=20)
+    f = _check("f")  # unsaid: a small check (front_matter.errors.DEFAULT_CHECK_COST)
+    here, aside = placed([a, b, c, d, e, f])
+    # here 70; b (200) aside; c here (190); d here (250); f (10) aside.
+    assert [r.__name__ for r in here] == ["a", "c", "d", "e"]
+    assert [r.__name__ for r in aside] == ["b", "f"]
+    assert placed([b]) == ([], [b])  # a tie (nothing either side): aside
+    assert placed([a, e]) == ([a, e], [])  # only `here` ones: all here
+
+
+def test_the_kits_own_checks_leave_neither_process_waiting_long():
+    """The spam check (the costliest) runs beside the link and address checks and the
+    personal data check; the small ones go where there is room."""
+    from content_guard import (
+        categories,
+        duplicates,
+        future,
+        links,
+        size,
+        spam,
+        static_files,
+        unread,
+    )
+    from privacy_guard import guard
+
+    taken = [
+        module.check
+        for module in (size, spam, static_files, duplicates, links, categories, future, unread)
+    ] + [guard.check]
+    here, aside = placed(taken)
+    assert spam.check in aside and guard.check in here
+    assert links.check in here and duplicates.check in here
+    cost_here = sum(r.reports_cost for r in here)
+    cost_aside = sum(r.reports_cost for r in aside)
+    assert max(cost_here, cost_aside) <= 1.1 * min(cost_here, cost_aside), (cost_here, cost_aside)

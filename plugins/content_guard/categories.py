@@ -48,7 +48,7 @@ def problem(item: Content, allowed: Sequence[str]) -> ContentError | None:
     )
 
 
-@reports_only
+@reports_only(cost=3)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every article whose category is not allowed."""
     items = [i for i in contents(generators) if is_article(i)]

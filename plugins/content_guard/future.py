@@ -76,7 +76,7 @@ def _kind(item: object) -> str:
     return getattr(item, "kind", "") or type(item).__name__.lower()
 
 
-@reports_only
+@reports_only(cost=8)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: warn about every published date too far ahead (articles,
     notices, albums) and every event that lasts more than LONGEST_EVENT."""

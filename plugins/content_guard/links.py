@@ -418,7 +418,7 @@ def check_front_matter(site: Site, item: Content, check_images: bool) -> list[Co
     return errors
 
 
-@reports_only(here=True)
+@reports_only(here=True, cost=200)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every link that points at nothing."""
     items = contents(generators)

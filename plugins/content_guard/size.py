@@ -31,7 +31,7 @@ def problem(path: str | os.PathLike, limit_kb: float | None) -> ContentError | N
     return size_problem(path, size, limit_kb)
 
 
-@reports_only
+@reports_only(cost=6)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every article or page over the size limit."""
     for item in contents(generators):

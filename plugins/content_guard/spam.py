@@ -647,7 +647,7 @@ def data_files(path: str | os.PathLike) -> list[str]:
     return found
 
 
-@reports_only
+@reports_only(cost=340)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report spam in every article, page, static text file
     and YAML data file (desa.yml, ...), and in names that become addresses."""

@@ -259,7 +259,7 @@ def problems(path: str, source: str) -> list[ContentError]:
     return errors
 
 
-@reports_only
+@reports_only(cost=1)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: refuse published static files with active content: those
     named SVG/HTML/XML and every other one that looks like markup (`markup.py`). A file found

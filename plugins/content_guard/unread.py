@@ -305,7 +305,7 @@ def _has_front_matter(path: str) -> bool:
         return False
 
 
-@reports_only
+@reports_only(cost=15)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every file under content/ nobody read, and every
     news item written beside content/."""

@@ -77,15 +77,23 @@ def report(error: ContentError) -> ContentError:
     return error
 
 
-def reports_only(check=None, *, here: bool = False):
+# What a check costs when it says nothing (`reports_only(cost=...)`): a small one.
+DEFAULT_CHECK_COST = 10
+
+
+def reports_only(check=None, *, here: bool = False, cost: float = DEFAULT_CHECK_COST):
     """Mark an `all_generators_finalized` receiver that only reads the site and reports
     (`report`, logging): the build may run it after every other receiver, in another
     process while the rest of the checks run (wartadesa/split_checks.py). `here=True`: in
     the build's own process (what it works out, such as the addresses of every page, is
-    used later by the build)."""
+    used later by the build). `cost`: about how long it takes in a full build, in
+    milliseconds of one core per 1,000 articles of the benchmark's corpus (`invoke
+    bench`): the build shares the checks between the two processes by it, so that
+    neither waits long for the other."""
 
     def mark(function):
         function.reports_only = "here" if here else "anywhere"
+        function.reports_cost = cost
         return function
 
     return mark(check) if check is not None else mark

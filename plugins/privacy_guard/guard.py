@@ -267,7 +267,7 @@ class Guard:
         )
 
 
-@reports_only
+@reports_only(cost=150)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report personal data in everything published."""
     if not generators:
