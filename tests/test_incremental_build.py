@@ -435,6 +435,26 @@ def test_a_partial_rendered_once_is_part_of_the_page(tmp_path, page, names):
     assert fingerprints.template_names(environment.get_template("p")) == names
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p>Tanpa tautan ke berkas lain.</p><a href="https://desa.id/">desa</a>',
+        '<a href="{filename}/berita/b.md">b</a> <a href="{filename}/berita/a.md">a</a>',
+        '<a href="|filename|../b.md#atas">b</a>',
+        '<img src="{static}/images/x.jpg"> <img src="|static|/images/y.png?v=2">',
+        '<a href="{attach}dokumen/apbdes.pdf">unduh</a>',
+        # The words alone, without a link: nothing.
+        "<p>filename, static, attach</p>",
+    ],
+)
+def test_the_links_a_page_is_fingerprinted_by_are_those_the_pattern_finds(body):
+    """A body is looked at with the pattern only when it holds one of the link words
+    (`_links_in`): what it finds is what the pattern finds over the whole body."""
+    from wartadesa.incremental import _LINK, _links_in
+
+    assert _links_in(body) == sorted(set(_LINK.findall(body)))
+
+
 def test_a_changed_article_renders_only_the_region_pages_that_show_it(tmp_path):
     """Region and village pages count all their articles on every page (`N berita`): a
     change to one article's text renders again only the list pages it is on, and their

@@ -244,6 +244,15 @@ def _told_by_sources(value: Any) -> bool:
     return all(isinstance(item, _PLACED) for item in value)
 
 
+def _links_in(text: str) -> list[tuple[str, str]]:
+    """The `{filename}`/`{static}`/`{attach}` links of a body, sorted. Every match holds one
+    of the three words, looked for first: a plain `in` is many times faster than the pattern
+    over the body of an article that has none (most of them)."""
+    if "filename" not in text and "static" not in text and "attach" not in text:
+        return []
+    return sorted(set(_LINK.findall(text)))
+
+
 class Unknown(Exception):
     """A value whose state cannot be told from outside: the page is rendered."""
 
@@ -688,7 +697,7 @@ class Fingerprints:
             origin = (relative_path(source, self.content_path), self._source_hash(source))
         else:
             origin = (_digest(getattr(content, "_content", "")), repr(content.metadata))
-        links = sorted(set(_LINK.findall(getattr(content, "_content", "") or "")))
+        links = _links_in(getattr(content, "_content", "") or "")
         return (
             "C",
             type(content).__name__,
