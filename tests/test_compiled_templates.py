@@ -11,10 +11,20 @@ import pytest
 from tests.sitetools import SAMPLE, build_site
 from wartadesa.build import BuildFailed
 
+_made = [0]  # content objects made so far in this process (a forked one: until its fork)
+
+
+def _count_made(_instance) -> None:
+    _made[0] += 1
+
 
 @pytest.fixture
 def compilations(tmp_path, monkeypatch):
-    """Every template Jinja compiles, in any process of the build, as (process, name)."""
+    """Every template Jinja compiles, in any process of the build, as (process, name);
+    `compilations(made=True)`: as (process, name, content objects made in that process when
+    it compiled it: in a forked process, those made before its fork)."""
+    from pelican.plugins import signals
+
     record = tmp_path / "compiled.txt"
     original = jinja2.Environment.compile
 
@@ -23,16 +33,22 @@ def compilations(tmp_path, monkeypatch):
 
         if name is not None:  # a template from a file (not one made from a string)
             with open(record, "a", encoding="utf-8") as handle:  # one line: whole
-                handle.write(f"{os.getpid()} {name}\n")
+                handle.write(f"{os.getpid()} {_made[0]} {name}\n")
         return original(self, source, name, filename, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    _made[0] = 0
+    signals.content_object_init.connect(_count_made)
 
-    def read():
+    def read(made=False):
         lines = record.read_text(encoding="utf-8").splitlines() if record.exists() else []
-        return [tuple(line.split(" ", 1)) for line in lines]
+        found = [line.split(" ", 2) for line in lines]
+        if made:
+            return [(process, name, int(count)) for process, count, name in found]
+        return [(process, name) for process, _count, name in found]
 
-    return read
+    yield read
+    signals.content_object_init.disconnect(_count_made)
 
 
 def test_each_template_is_compiled_once_a_build_by_all_its_processes(tmp_path, compilations):
@@ -41,8 +57,18 @@ def test_each_template_is_compiled_once_a_build_by_all_its_processes(tmp_path, c
     counts = Counter(name for _process, name in compiled)
     assert {"base.html", "article.html", "partials/article_card.html"} <= set(counts)
     assert [name for name, count in counts.items() if count > 1] == []
-    # Compiled beside the checks, not by the processes that write the pages.
+    # Compiled aside, not by the processes that write the pages.
     assert len({process for process, _name in compiled}) == 1
+
+
+def test_the_theme_is_compiled_while_the_build_reads(tmp_path, compilations):
+    """The forked process that compiles the theme is made before any article is: it works
+    while the build reads, not while the checks keep both cores busy."""
+    build_site(tmp_path / "output", BUILD_WORKERS=2)
+    compiled = compilations(made=True)
+    assert {"base.html", "article.html"} <= {name for _process, name, _made in compiled}
+    assert {made for _process, _name, made in compiled} == {0}
+    assert _made[0] > 0  # the build did make content objects (in this process)
 
 
 def test_a_serial_build_compiles_each_template_once_too(tmp_path, compilations):

@@ -12,10 +12,13 @@ checks each template's source itself:
   folders go;
 - without, it is kept in memory for this build only (CompiledOnce). The writing processes
   (wartadesa.parallel) are forked when writing starts, and would each compile what they
-  render; so, while the checks run (`all_generators_finalized`, when a core is free), a
-  forked process compiles every template of the theme, and its code joins this build's
-  before the writers are forked (`get_writer`). A template it could not compile is left
-  to the page that renders it, which reports the mistake as before.
+  render; so, as soon as the articles generator is made (`article_generator_init`: its
+  Jinja environment has every filter then), a forked process compiles every template of
+  the theme while the build reads, and its code joins this build's before the writers are
+  forked (`get_writer`). A template it could not compile is left to the page that renders
+  it, which reports the mistake as before. (It used to start with the checks, at
+  `all_generators_finalized`: both cores are busy there, and on a small site the build
+  waited for it before writing: 0.3 s of a 1.3 s build of 20 articles.)
 
 A site whose JINJA_ENVIRONMENT names its own bytecode cache keeps it.
 """
@@ -91,21 +94,20 @@ def _compile(environment: jinja2.Environment, names: list[str]) -> dict[str, byt
 
 
 class _CompilingAside:
-    """The theme compiled in a forked process (parallel.Aside) while the checks run."""
+    """The theme compiled in a forked process (parallel.Aside) while the build reads."""
 
     def __init__(self) -> None:
         self.aside: Aside | None = None
         self.cache: CompiledOnce | None = None
 
-    def start(self, generators) -> None:
-        """all_generators_finalized: compile the templates beside the checks."""
-        environment = next(
-            (g.env for g in generators if isinstance(getattr(g, "env", None), jinja2.Environment)),
-            None,
-        )
-        if environment is None or not isinstance(environment.bytecode_cache, CompiledOnce):
+    def start(self, generator) -> None:
+        """article_generator_init: compile the templates while the build reads."""
+        environment = getattr(generator, "env", None)
+        if self.aside is not None or not isinstance(environment, jinja2.Environment):
             return
-        if worker_count(generators[0].settings) <= 1:
+        if not isinstance(environment.bytecode_cache, CompiledOnce):
+            return
+        if worker_count(generator.settings) <= 1:
             return  # no writer is forked: each template is compiled once as it is
         names = _theme_templates(environment)
         if names:
@@ -139,11 +141,11 @@ def compiled_once(settings: dict[str, Any], aside: bool = True) -> Iterator[None
         yield
         return
     compiling = _CompilingAside()
-    signals.all_generators_finalized.connect(compiling.start)
+    signals.article_generator_init.connect(compiling.start)
     signals.get_writer.connect(compiling.take)
     try:
         yield
     finally:
-        signals.all_generators_finalized.disconnect(compiling.start)
+        signals.article_generator_init.disconnect(compiling.start)
         signals.get_writer.disconnect(compiling.take)
         compiling.stop()
