@@ -384,6 +384,47 @@ def test_the_config_text_is_made_again_only_for_another_config(monkeypatch):
     assert len(dumps) == 2 and "Kabar" in other and "Kabar" not in first
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        # Text that makes an emitter choose: quotes, a colon, a leading dash or star, a
+        # number-like text, a long line, non-ASCII letters, a line break, an empty text.
+        {
+            "label": "Kabar: 'Desa' \"Maju\" #1",
+            "hint": "- * 0012 " + "panjang " * 20,
+            "nama": "Desa Tégal Ñusa — ꦗꦮ",
+            "lines": "satu\ndua\n",
+            "empty": "",
+            "yes": "yes",
+            "nested": [{"a": None, "b": True, "c": 1.5, "d": []}, {}],
+        },
+    ],
+)
+def test_the_config_text_is_the_one_pyyaml_itself_writes(config, extra):
+    """config.yml is written with libyaml's emitter when PyYAML has it (6 times faster):
+    for the sample's config, and values that make an emitter choose, the text is the one
+    PyYAML's own emitter writes."""
+    from editor import generator
+
+    shown = {**config, "extra": extra}
+    fast = yaml.dump(
+        shown, Dumper=generator._Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
+    own = yaml.dump(
+        shown, Dumper=generator._PythonDumper, allow_unicode=True, sort_keys=False, width=100
+    )
+    assert fast == own
+    assert yaml.safe_load(fast) == shown
+
+
+def test_the_config_is_written_with_libyaml_where_pyyaml_has_it():
+    from editor import generator
+
+    assert yaml.__with_libyaml__  # PyYAML's wheels carry it: the fast path is the one tested
+    assert issubclass(generator._Dumper, yaml.CSafeDumper)
+
+
 def test_each_form_speaks_of_its_own_type(config):
     """The title's hint said "Judul berita." on every form (a notice, an album)."""
     hints = {
