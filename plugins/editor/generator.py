@@ -37,10 +37,6 @@ class _Dumper(_BASE_DUMPER):
         return True
 
 
-class _PythonDumper(yaml.SafeDumper):  # PyYAML's own emitter: what the text must equal
-    ignore_aliases = _Dumper.ignore_aliases
-
-
 # The last config rendered in this process, by its repr, and its text: the live preview's
 # rebuilds mostly render the same one (yaml.dump of it took 0.05 s of each).
 _rendered: tuple[str, str] = ("", "")

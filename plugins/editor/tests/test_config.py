@@ -407,13 +407,14 @@ def test_the_config_text_is_the_one_pyyaml_itself_writes(config, extra):
     PyYAML's own emitter writes."""
     from editor import generator
 
+    class Own(yaml.SafeDumper):  # PyYAML's own emitter: what the text must equal
+        ignore_aliases = generator._Dumper.ignore_aliases
+
     shown = {**config, "extra": extra}
     fast = yaml.dump(
         shown, Dumper=generator._Dumper, allow_unicode=True, sort_keys=False, width=100
     )
-    own = yaml.dump(
-        shown, Dumper=generator._PythonDumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    own = yaml.dump(shown, Dumper=Own, allow_unicode=True, sort_keys=False, width=100)
     assert fast == own
     assert yaml.safe_load(fast) == shown
 
