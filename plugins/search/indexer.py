@@ -348,8 +348,8 @@ def _index_site(folder, settings, into, previous, meanwhile, before_large) -> No
                 _copy_part(previous / shards.folder_name(group, primary), target, primary)
                 record.note(group, primary, keys[group], target)
 
-        _index_parts(to_index, folder, work, settings, meanwhile, take_reused_parts)
-        _forget_links(settings, present)
+        linking = _index_parts(to_index, folder, work, settings, meanwhile, take_reused_parts)
+        _forget_links(settings, linking | {group for group, _target, _primary in reused})
         for group, _pages, target, primary in to_index:
             record.note(group, primary, keys[group], target)
         os.rename(work / str(present[0]), bundle)
@@ -370,8 +370,8 @@ def _index_site(folder, settings, into, previous, meanwhile, before_large) -> No
             ) from None
         raise
     finally:
-        # Without waiting: removing the parts' folders of links took about 1 s of the
-        # cores Pagefind works on at 5,000 articles.
+        # Without waiting: removing the parts' folders of links (a part read from links)
+        # took about 1 s of the cores Pagefind works on at 5,000 articles.
         discard(work, beside=folder)
     record.save()
     seen.save()
@@ -402,14 +402,17 @@ def _index_parts(
     settings: Mapping[str, Any],
     meanwhile: Callable[[], None] | None,
     alongside: Callable[[], None],
-) -> None:
+) -> set[int]:
     """Pagefind over each part to index, as many at once as the build has workers; once
     the first has started (or failed), `meanwhile` runs in this thread when the parts hold
     more than LARGE_INDEX_PAGES pages, then `alongside` (the work that does not wait for
-    Pagefind)."""
+    Pagefind). Pagefind reads a part's pages in the site's folder itself, chosen by their
+    paths (`_glob_config`); a part with a page whose path a glob cannot name plainly reads
+    them from a folder of links (`_link_pages`). Returns the groups read from links."""
+    linking: set[int] = set()
     if not to_index:
         alongside()
-        return
+        return linking
     from wartadesa.parallel import worker_count
 
     started = threading.Event()
@@ -419,10 +422,16 @@ def _index_parts(
 
     def one(job):
         group, pages, target, primary = job
-        linked = links / f"pages-{group}"
+        relatives = [page.relative for page in pages]
         try:
-            _link_pages([page.relative for page in pages], folder, linked)
-            _run_pagefind(linked, target, settings, folder, started)
+            if all(_GLOB_SAFE.match(relative) for relative in relatives):
+                chosen = _glob_config(relatives, work / f"glob-{group}")
+                _run_pagefind(folder, target, settings, folder, started, cwd=chosen)
+            else:
+                linked = links / f"pages-{group}"
+                _link_pages(relatives, folder, linked)
+                linking.add(group)
+                _run_pagefind(linked, target, settings, folder, started)
         finally:
             started.set()  # (without the cache the links go with the work folder: discard)
         for name in UNUSED_FILES + (() if primary else SCRIPT_FILES):
@@ -445,6 +454,24 @@ def _index_parts(
             future.result()  # the first failure is the build's message
     finally:  # after a failure (or Ctrl+C), parts not yet started are not started
         pool.shutdown(wait=True, cancel_futures=True)
+    return linking
+
+
+# A page path Pagefind's glob (wax) names as it is: folders and file names of letters,
+# digits, `.`, `_` and `-` (every path the kit's own addresses make). Any other path (a
+# village's own URL setting) is read from a folder of links instead.
+_GLOB_SAFE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")
+
+
+def _glob_config(relatives: list[str], where: Path) -> Path:
+    """A folder holding Pagefind's configuration file whose glob names exactly the pages
+    `relatives` (posix paths under the site folder): Pagefind run from there reads those
+    pages and no other. A file, not the command line: a part's glob is about 45 KB at
+    5,000 articles, and a command-line argument may not pass 128 KB."""
+    where.mkdir(parents=True, exist_ok=True)
+    glob = "{" + ",".join(relatives) + "}"
+    (where / "pagefind.json").write_text(json.dumps({"glob": glob}), encoding="utf-8")
+    return where
 
 
 # --- The index after the preview (invoke livereload) ----------------------------------
@@ -477,7 +504,8 @@ def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-# With the build cache, each part's folder of links is kept in the cache folder for the
+# With the build cache, the folder of links of a part read from links (a page path a glob
+# cannot name plainly) is kept in the cache folder for the
 # next build (`_link_pages`): a rebuild's part is mostly the same pages, the very same files
 # (hard links), and making its 600 folders again cost 0.3–0.45 s of a one-article rebuild
 # at 5,000 articles on a disk slow to give out recently freed inodes.
@@ -507,12 +535,14 @@ def _link_pages(relatives: list[str], folder: Path, pages: Path) -> None:
         link_or_copy(source, target)
 
 
-def _forget_links(settings: Mapping[str, Any], present: list[int]) -> None:
-    """The kept folders of links of parts the index no longer has (fewer parts)."""
+def _forget_links(settings: Mapping[str, Any], keep: set[int]) -> None:
+    """The kept folders of links but those of the parts `keep` (read from links this time,
+    or taken whole from the previous index): a part Pagefind read in the site's folder, or
+    that the index no longer has (fewer parts), needs none."""
     kept = read_cache.folder(settings)
     if kept is None or not (kept / LINKS_FOLDER).is_dir():
         return
-    names = {f"pages-{group}" for group in present}
+    names = {f"pages-{group}" for group in keep}
     for folder in (kept / LINKS_FOLDER).iterdir():
         if folder.name not in names:
             shutil.rmtree(folder, ignore_errors=True)
@@ -556,15 +586,20 @@ def _run_pagefind(
     settings: Mapping[str, Any],
     folder: Path,
     started: threading.Event | None = None,
+    cwd: Path | None = None,
 ) -> None:
-    """Pagefind over `pages` into `bundle`; `started` is set once it runs."""
+    """Pagefind over `pages` into `bundle`, run in the folder `cwd` (where it reads its
+    configuration file, if any); `started` is set once it runs."""
     try:
         process = subprocess.Popen(
             command(pages, bundle, settings),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "NO_COLOR": "1"},
+            # Pagefind's own variables (PAGEFIND_GLOB...) would override the part's file.
+            env={k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+            | {"NO_COLOR": "1"},
+            cwd=cwd,
         )
     except OSError as error:
         raise IndexFailed(

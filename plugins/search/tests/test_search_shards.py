@@ -71,8 +71,9 @@ def test_a_big_index_comes_in_parts_that_hold_every_marked_page_once(sharded_sit
 
 @pytest.mark.browser
 def test_the_folders_pagefind_read_leave_the_site_and_go_in_the_background(tmp_path, monkeypatch):
-    """The parts' folders of links to the pages are no part of the site: they leave the
-    output before it is published, and the build does not wait for their removal."""
+    """The parts' working folders (Pagefind's configuration naming each part's pages) are
+    no part of the site: they leave the output before it is published, and the build does
+    not wait for their removal."""
     from wartadesa import output_folder
 
     later = []
@@ -84,7 +85,7 @@ def test_the_folders_pagefind_read_leave_the_site_and_go_in_the_background(tmp_p
     (left,) = later  # left for the background removal, beside the output
     assert left.parent == tmp_path and left.name.startswith(output_folder.OLD_PREFIX)
     linked = sorted(p.name for p in left.iterdir())
-    assert len(linked) == len(parts_of(site.output)) and linked[0].startswith("pages-")
+    assert len(linked) == len(parts_of(site.output)) and linked[0].startswith("glob-")
     monkeypatch.undo()
     output_folder.remove_later(left)
     output_folder.wait_for_removals(60)
@@ -568,3 +569,86 @@ def test_the_folder_pagefind_reads_holds_each_page_of_a_part_at_its_own_path(tmp
 def _with_parents(name):
     parts = name.split("/")
     return ["/".join(parts[: end + 1]) for end in range(len(parts))]
+
+
+def _hand_made_site(folder, names):
+    for number, name in enumerate(names):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"<html lang='id'><body><main data-pagefind-body><h1>Halaman {number}</h1>"
+            f"<p>kata{number} pembangunan</p></main></body></html>",
+            encoding="utf-8",
+        )
+    (folder / "bukan-cari" / "index.html").parent.mkdir(parents=True)
+    (folder / "bukan-cari" / "index.html").write_text("<p>tidak ditandai</p>", encoding="utf-8")
+
+
+def _addresses(names):
+    return sorted("/" + name.removesuffix("index.html") for name in names)
+
+
+def test_pagefind_reads_each_part_from_the_site_folder_by_the_pages_paths(tmp_path, monkeypatch):
+    """Each part's Pagefind runs on the site's own folder, told exactly the part's pages (its
+    configuration file's glob): no folder of links is made, and every part holds its own
+    pages and no other (also where the environment holds Pagefind's variables)."""
+    monkeypatch.setenv("PAGEFIND_GLOB", "**/*.{html}")
+    monkeypatch.setenv("PAGEFIND_SITE", str(tmp_path))
+    names = [f"berita/2024/0{n % 3 + 1}/berita-{n}/index.html" for n in range(9)]
+    names += ["index.html", "kontak/index.html", "v1.2_x/index.html"]
+    site = tmp_path / "site"
+    _hand_made_site(site, names)
+    linked = []
+    monkeypatch.setattr(indexer, "_link_pages", lambda *args: linked.append(args))
+    commands = []
+    run = indexer._run_pagefind
+
+    def noted(pages, bundle, settings, folder, started=None, cwd=None):
+        config = json.loads((cwd / "pagefind.json").read_text(encoding="utf-8"))
+        commands.append((pages, config["glob"]))
+        return run(pages, bundle, settings, folder, started, cwd=cwd)
+
+    monkeypatch.setattr(indexer, "_run_pagefind", noted)
+    indexer.index_site(site, {"PLUGINS": ["search"], "SEARCH_SHARD_PAGES": 4})
+    assert linked == []
+    assert len(commands) == 4 and all(pages == site for pages, _ in commands)
+    parts = parts_of(site)
+    assert len(parts) == 4 and all(parts.values())
+    found = sorted(url for pages in parts.values() for url in pages)
+    assert found == _addresses(names)  # each page once; the unmarked page in none
+    for _pages, glob in commands:  # a part's glob names its pages, in the part that has them
+        named = glob.removeprefix("{").removesuffix("}").split(",")
+        assert any(sorted(pages) == _addresses(named) for pages in parts.values())
+
+
+@pytest.mark.parametrize(
+    "odd",
+    ["desa/x y/index.html", "desa/(a)/index.html", "desa/{b,c}/index.html", "désa/index.html"],
+)
+def test_a_page_path_a_glob_cannot_name_plainly_is_read_from_links(tmp_path, monkeypatch, odd):
+    """A page whose path holds another character than a letter, a digit, `.`, `_` or `-`
+    (a village's own URL setting) would be another glob, or none: its part, and only its
+    part, is read from a folder of links to its pages, as before; every page is indexed."""
+    assert not indexer._GLOB_SAFE.match(odd)
+    names = ["index.html", "berita/a/index.html", "berita/b/index.html", odd]
+    site = tmp_path / "site"
+    _hand_made_site(site, names)
+    linked = []
+    link = indexer._link_pages
+    monkeypatch.setattr(indexer, "_link_pages", lambda r, *a: linked.append(r) or link(r, *a))
+    indexer.index_site(site, {"PLUGINS": ["search"], "SEARCH_SHARD_PAGES": 2})
+    parts = parts_of(site)
+    assert len(parts) == 2
+    assert sorted(url for pages in parts.values() for url in pages) == _addresses(names)
+    (part,) = linked
+    assert odd in part and len(part) < len(names)
+    assert any(sorted(pages) == _addresses(part) for pages in parts.values())
+
+
+def test_the_plain_page_paths_are_those_of_the_kits_addresses():
+    plain = ["index.html", "berita/2024/01/musdes-apbdes-2024/index.html", "a/b.c_d-e/f.html"]
+    odd = ["", "/index.html", "berita//index.html", "a/../b.html", ".x/index.html", "a b.html"]
+    odd += ["a*.html", "a?.html", "[a].html", "a{b}.html", "a,b.html", "a!.html", "a\\b.html"]
+    odd += ["a:b.html", "a<b>.html", "a$.html", "a#.html", "ä.html", "a/./b.html"]
+    assert [p for p in plain if indexer._GLOB_SAFE.match(p)] == plain
+    assert [p for p in odd if indexer._GLOB_SAFE.match(p)] == []
