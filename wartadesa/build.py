@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from front_matter.errors import ContentError, ContentErrors, display_path  # noqa: E402
+from front_matter.paths import forget_real_folders  # noqa: E402
 from search.indexer import INDEX_FOLDER, IndexFailed, index_site, keep_index  # noqa: E402
 from search.indexer import enabled as search_enabled  # noqa: E402
 from wartadesa import output_folder, read_cache  # noqa: E402
@@ -260,6 +261,7 @@ def build(
     Content is read and every plugin's checks run (up to `all_generators_finalized`);
     if anything was reported as an error, nothing is written. With write=False the
     build stops there in any case (used by `invoke check`)."""
+    forget_real_folders()  # what an earlier build (the live preview) saw of the folders
     settings_file = Path(settings_file).resolve()
     settings = load_settings(settings_file, overrides)
     if port is not None:

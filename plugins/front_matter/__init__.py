@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pelican import signals
 
+from .paths import forget_real_folders
 from .reader import YamlMarkdownReader
 
 if TYPE_CHECKING:
@@ -18,4 +19,5 @@ def add_reader(readers: Readers) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(forget_real_folders)
     signals.readers_init.connect(add_reader)

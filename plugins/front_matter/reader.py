@@ -17,6 +17,7 @@ from . import limits, schema
 from .dates import DateError, has_time, parse_date
 from .errors import ContentError, report
 from .keys import REFUSED_KEYS, check_template, check_value, native_lines, refused
+from .paths import real_folder, real_path
 from .source import KNOWN_KEYS, read_source
 from .values import BadValue, attachment_path, coordinates, flag
 from .yaml_errors import CURLY_QUOTES
@@ -430,8 +431,8 @@ def content_type_of(path: str | os.PathLike, settings: Mapping[str, Any]) -> str
     PAGE_PATHS give pages, CONTENT_TYPE_PATHS ({type: [folder, ...]}) the other types
     (pengumuman, agenda, galeri); everything else is an article.
     """
-    content_root = os.path.realpath(settings["PATH"])
-    relative = os.path.relpath(os.path.realpath(path), content_root)
+    content_root = real_folder(settings["PATH"])
+    relative = os.path.relpath(real_path(path), content_root)
     if relative.startswith(".."):
         return schema.ARTICLE
     first = Path(relative).parts[0]
