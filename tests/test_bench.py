@@ -34,6 +34,7 @@ from wartadesa.bench.run import (
     median_of,
     our_settings,
     run_build,
+    timed_builds,
 )
 from wartadesa.preview import script_hash
 from wartadesa.weight import measure_site, page_type, segments_from_settings
@@ -967,3 +968,34 @@ def test_the_kits_bytecode_is_made_before_the_timed_builds(tmp_path, monkeypatch
     run.compile_kit()
     for source in sources:
         assert Path(importlib.util.cache_from_source(str(source))).is_file(), source
+
+
+def test_the_timed_builds_outputs_are_removed_after_the_last_of_them(tmp_path, monkeypatch):
+    """Each timed full build writes into a new folder, and no output is removed before the
+    last timed build is done (a removal just before a build slowed it on this machine's
+    disk: wartadesa.bench.run.timed_builds); then every one is."""
+    from wartadesa.bench import run as run_module
+
+    seen = []
+
+    def build(config, settings_file, output, overrides, logs=None):
+        seen.append((config, sorted(p.name for p in tmp_path.iterdir())))
+        assert not output.exists()
+        (output / "berita").mkdir(parents=True)
+        (output / "index.html").write_text("<p>x</p>")
+        return Measurement(wall=1.0, cpu=1.5, main_rss_kb=1024)
+
+    monkeypatch.setattr(run_module, "run_build", build)
+    builds = {"ours": ("ours", "a.py", {}), "plain": ("plain", "b.py", {})}
+    timed = timed_builds(builds, 2, tmp_path, tmp_path / "logs", log=lambda line: None)
+    assert {name: len(measurements) for name, measurements in timed.items()} == {
+        "ours": 2,
+        "plain": 2,
+    }
+    assert seen == [
+        ("ours", []),
+        ("plain", ["run1-ours"]),
+        ("ours", ["run1-ours", "run1-plain"]),
+        ("plain", ["run1-ours", "run1-plain", "run2-ours"]),
+    ]
+    assert list(tmp_path.iterdir()) == []
