@@ -530,31 +530,25 @@ def timed_builds(builds, runs, work, logs, log=print):
     file, overrides)}) in turn, each into its own new folder under `work`: {name: [their
     Measurements]}.
 
-    The outputs are removed once every timed build is done, not each before the next
-    build: on a disk mounted without a journal (this machine's ext4) the file system passes
-    over every inode deleted in the last minutes when it gives out a new one
-    (`recently_deleted`: 4 % of a build's perf samples, 8 % with its callers), so a build
-    made right after another output's removal paid for it, the more so the more files it
-    makes (ours 5,559 at 1,000 articles, plain Pelican 3,352) and the more builds came
-    before (a build's system time went from 1.1 s to 4 s over twenty). A first build, or
-    CI's, has nothing just removed; a rebuild's removal of the output it replaces is its
-    own and stays in its time."""
+    The outputs stay until the benchmark's work folder goes, at its end: none is removed
+    between timed builds, or before the rebuilds. On a disk mounted without a journal (this
+    machine's ext4) the file system passes over every inode deleted in the last minutes
+    when it gives out a new one (`recently_deleted`: 4 % of a build's perf samples, 8 %
+    with its callers), so a build made right after another output's removal paid for it,
+    the more so the more files it makes (ours 5,559 at 1,000 articles, plain Pelican 3,352)
+    and the more builds came before (a build's system time went from 1.1 s to 4 s over
+    twenty). A first build, or CI's, has nothing just removed; a rebuild's removal of the
+    output it replaces is its own and stays in its time."""
     timed = {name: [] for name in builds}
-    made = []
-    try:
-        for run in range(1, runs + 1):
-            for name, (config, settings_file, overrides) in builds.items():
-                output = Path(work) / f"run{run}-{name}"
-                measurement = run_build(config, settings_file, output, overrides, logs=logs)
-                made.append(output)
-                timed[name].append(measurement)
-                log(
-                    f"  run {run}/{runs} {name:5}: {measurement.wall:6.2f} s "
-                    f"(CPU {measurement.cpu:.2f} s), {_mb(measurement)}"
-                )
-    finally:
-        for output in made:
-            shutil.rmtree(output, ignore_errors=True)
+    for run in range(1, runs + 1):
+        for name, (config, settings_file, overrides) in builds.items():
+            output = Path(work) / f"run{run}-{name}"
+            measurement = run_build(config, settings_file, output, overrides, logs=logs)
+            timed[name].append(measurement)
+            log(
+                f"  run {run}/{runs} {name:5}: {measurement.wall:6.2f} s "
+                f"(CPU {measurement.cpu:.2f} s), {_mb(measurement)}"
+            )
     return timed
 
 
