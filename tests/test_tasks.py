@@ -286,8 +286,10 @@ def test_livereload_reloads_the_open_page(project, page_factory):
             assert time.monotonic() < deadline, "the live-reload socket did not connect"
             page.wait_for_timeout(100)
         retitle("Judul Baru Tanpa Klik")
+        # While the page reloads, its new document can have no body yet: not yet, not an error.
         page.wait_for_function(
-            "() => document.body.innerText.includes('Judul Baru Tanpa Klik')", timeout=90_000
+            "() => !!document.body && document.body.innerText.includes('Judul Baru Tanpa Klik')",
+            timeout=90_000,
         )
         # The new text shows before the reloaded page's `load` event reaches the test.
         deadline = time.monotonic() + 30
