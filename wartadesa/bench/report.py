@@ -57,13 +57,15 @@ paragraph in one article of ten, villages from the official Kemendagri data thro
 - **Full builds** alternate (ours, plain, ours, plain, ...) after one untimed warm-up build of
   each (ours with the build cache on, `BUILD_CACHE`: it is also the first build of the rebuild
   scenarios, and its output is the one measured for page weight); every timed build runs in a
-  fresh Python process into an empty folder. Wall time is measured around the process
+  fresh Python process into a new folder, and no timed build's output is removed before the
+  benchmark ends (a removal just before a build slowed it on a disk mounted without a
+  journal: `timed_builds`). Wall time is measured around the process
   (interpreter start included); CPU time is that of the process and of every worker it forked
   (`os.wait4`). The machine is shared: compare the ratios within one run, not absolute seconds
   across runs.
 - **Peak memory**: the maximum resident set of the build's main process, and, because the build
   forks workers (reading, writing, photo encoding) and runs Pagefind, the most memory all its
-  processes use at one moment: sampled every 0.1 s from /proc as the sum of their
+  processes use at one moment: sampled every 0.5 s from /proc as the sum of their
   proportional set sizes (Pss: a page shared after `fork` counts once). Where /proc cannot be
   read, an upper bound instead: the main process plus one worker per core at the largest
   worker's peak. The memory target is judged on that figure.
