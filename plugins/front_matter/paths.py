@@ -53,8 +53,8 @@ def real_folder(folder: str | os.PathLike) -> str:
 def real_path(path: str | os.PathLike) -> str:
     """os.path.realpath(path): its folder's real path (remembered, `real_folder`) joined
     with its name, resolved again only when that name is itself a symbolic link."""
-    folder, name = os.path.split(os.path.abspath(path))
-    if name in ("", ".", ".."):  # (abspath leaves neither; a root has no name)
+    folder, name = os.path.split(os.path.abspath(path))  # (abspath leaves no `.` or `..`)
+    if not name:  # the root
         return os.path.realpath(path)
     joined = os.path.join(real_folder(folder), name)
     return os.path.realpath(joined) if os.path.islink(joined) else joined
