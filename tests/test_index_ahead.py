@@ -1,5 +1,5 @@
-"""The search index of a small rebuild, made in a forked process while the build finishes
-(wartadesa/index_ahead.py, wartadesa.parallel.Aside). That its output is a clean build's,
+"""The search index of a build on more than one core, made in a forked process while the
+build finishes (wartadesa/index_ahead.py, wartadesa.parallel.Aside). That its output is a clean build's,
 byte for byte, is checked by tests/test_incremental_build.py (every cached build there is
 indexed ahead)."""
 
@@ -7,14 +7,13 @@ import json
 import logging
 import os
 import time
-from types import SimpleNamespace
 
 import pytest
 
 import search.indexer as indexer
 from tests.sitetools import build_site, index_parts
 from wartadesa import build as build_module
-from wartadesa import incremental, index_ahead
+from wartadesa import incremental
 from wartadesa.build import BuildFailed
 from wartadesa.index_ahead import IndexAhead
 from wartadesa.parallel import Aside
@@ -22,13 +21,25 @@ from wartadesa.parallel import Aside
 
 def watch_index(monkeypatch, record, fail_aside=False):
     """Note each index made, in whichever process: (made aside, Pelican run going on,
-    refusing a large index); an index made aside fails if `fail_aside`."""
+    giving the build's memory back while Pagefind works); an index made aside fails if
+    `fail_aside`."""
+    from pelican import Pelican
+
     index_site = build_module.index_site
     parent = os.getpid()
+    running = []
+    run = Pelican.run
+
+    def watched_run(self):
+        running.append(True)
+        try:
+            return run(self)
+        finally:
+            running.clear()
 
     def indexing(*args, **kwargs):
         aside = os.getpid() != parent
-        seen = [aside, incremental.current() is not None, "before_large" in kwargs]
+        seen = [aside, bool(running), kwargs.get("meanwhile") is not None]
         with open(record, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(seen) + "\n")
         if fail_aside and aside:
@@ -36,6 +47,7 @@ def watch_index(monkeypatch, record, fail_aside=False):
         return index_site(*args, **kwargs)
 
     monkeypatch.setattr(build_module, "index_site", indexing)
+    monkeypatch.setattr(Pelican, "run", watched_run)
 
     def calls():
         if not record.exists():
@@ -55,31 +67,28 @@ def pagefind_files(output):
     )
 
 
-def test_a_small_rebuild_is_indexed_aside_while_the_build_finishes(tmp_path, monkeypatch):
+def test_every_build_is_indexed_aside_while_it_finishes(tmp_path, monkeypatch):
     calls = watch_index(monkeypatch, tmp_path / "calls.jsonl")
     cache = tmp_path / "cache"
     output = tmp_path / "site" / "output"
-    build_site(tmp_path / "plain" / "output")  # no cache: after the run, as before
-    assert calls() == [(False, False, False)]
+    plain = build_site(tmp_path / "plain" / "output", BUILD_WORKERS=2)  # no cache
     first = build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
     again = build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
-    # In another process, while the run goes on; a large index would be refused there.
-    assert calls() == [(True, True, True)] * 2
-    assert first.warnings == again.warnings == []
+    # In another process, while the run goes on, sharing its memory: none given back.
+    assert calls() == [(True, True, False)] * 3
+    assert plain.warnings == first.warnings == again.warnings == []
     assert pagefind_files(output) == pagefind_files(tmp_path / "plain" / "output")
     assert (output / "pagefind" / "pagefind.js").is_file()
-    # One core: nothing to gain, after the run as before.
+    # One core: nothing to gain, after the run, the memory given back meanwhile.
     build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=1)
-    assert calls() == [(False, False, False)]
-    # A rebuild that renders many pages again is indexed after the run, as before.
-    monkeypatch.setattr(index_ahead, "AHEAD_PAGES", 0)
-    build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
-    assert calls() == [(False, False, False)]
+    build_site(tmp_path / "plain" / "output", BUILD_WORKERS=1)
+    assert calls() == [(False, False, True)] * 2
 
 
-def test_a_large_index_is_left_to_the_end_of_the_build(tmp_path, monkeypatch):
-    """More than LARGE_INDEX_PAGES pages to index: not made aside, but after the run, with
-    the build's memory given back while Pagefind works (as without the index ahead)."""
+def test_memory_is_given_back_only_while_an_index_after_the_run_works(tmp_path, monkeypatch):
+    """More than LARGE_INDEX_PAGES pages to index: on one core the index is made after the
+    run and the build's memory given back while Pagefind works; on two it is made aside,
+    and the main process, whose memory the index's process shares, collects nothing."""
     calls = watch_index(monkeypatch, tmp_path / "calls.jsonl")
     given_back = []
     give_back = build_module.give_back_memory
@@ -91,9 +100,13 @@ def test_a_large_index_is_left_to_the_end_of_the_build(tmp_path, monkeypatch):
     monkeypatch.setattr(build_module, "give_back_memory", giving_back)
     monkeypatch.setattr(indexer, "LARGE_INDEX_PAGES", 0)
     output = tmp_path / "site" / "output"
-    build_site(output, BUILD_CACHE=str(tmp_path / "cache"), BUILD_WORKERS=2)
-    assert calls() == [(True, True, True), (False, False, False)]
+    build_site(output, BUILD_CACHE=str(tmp_path / "cache"), BUILD_WORKERS=1)
+    assert calls() == [(False, False, True)]
     assert given_back == [(os.getpid(), True)]
+    given_back.clear()
+    build_site(output, BUILD_CACHE=str(tmp_path / "cache"), BUILD_WORKERS=2)
+    assert calls() == [(True, True, False)]
+    assert given_back == []
     assert pagefind_files(output)
     assert not (output / indexer.PARTS_FOLDER).exists()
 
@@ -142,7 +155,7 @@ def test_a_page_written_after_the_index_started_is_indexed(tmp_path, monkeypatch
     finally:
         signals.get_writer.disconnect(after_the_index)
         signals.finalized.disconnect(late_page)
-    assert calls() == [(True, True, True), (False, False, False)]
+    assert calls() == [(True, True, False), (False, False, True)]
     texts = indexed_texts(output)
     if change == "new page":
         assert "Kalimattelatsekali" in texts["/telat/"]
@@ -159,16 +172,15 @@ def test_an_index_failing_aside_fails_the_build_and_keeps_the_output(tmp_path, m
     calls = watch_index(monkeypatch, tmp_path / "calls.jsonl", fail_aside=True)
     with pytest.raises(BuildFailed) as failed:
         build_site(output, BUILD_CACHE=str(cache), BUILD_WORKERS=2)
-    assert calls() == [(True, True, True)]
+    assert calls() == [(True, True, False)]
     assert failed.value.problems == ["indeks pencarian: gagal untuk uji"]
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == before
     assert [p.name for p in output.parent.iterdir()] == ["output"]  # no folder left behind
 
 
-def test_a_failed_build_waits_for_its_index_aside(tmp_path, monkeypatch):
+def test_a_failed_build_waits_for_its_index_aside(tmp_path):
     """stop(): the index at work aside is waited for, so the folder it writes in can go;
     a build with errors is not indexed aside, and finish() then makes the index itself."""
-    monkeypatch.setattr(incremental, "current", lambda: SimpleNamespace(enabled=True, rendered=1))
     done = tmp_path / "done"
 
     def slow_index(*_args, **_kwargs):

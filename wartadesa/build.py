@@ -308,8 +308,9 @@ def build(
 
 def give_back_memory() -> None:
     """Return the memory of the finished Pelican run to the system while Pagefind indexes
-    many pages (the two would otherwise add up; search.indexer.index_site calls it once
-    Pagefind has started on more than LARGE_INDEX_PAGES pages): hand the settled objects
+    many pages after the run (a build on one core: the two would otherwise add up;
+    search.indexer.index_site calls it once Pagefind has started on more than
+    LARGE_INDEX_PAGES pages; an index made aside shares this memory): hand the settled objects
     back to the collector (settled_heap), collect the freed ones, then ask glibc to release
     its free heap pages (malloc_trim; nothing elsewhere)."""
     import ctypes
@@ -402,10 +403,10 @@ def _build_into(
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         if index_later is None and write:
-            # Pagefind takes the most memory of the build: the build's is given back as
-            # soon as Pagefind has started on many pages (the collection's time is then not
-            # waited for on its own). A small rebuild's index starts once every page is
-            # written, while the build finishes (wartadesa/index_ahead.py).
+            # On more than one core the index starts once every page is written, in a
+            # forked process, while the build finishes (wartadesa/index_ahead.py). On one
+            # core it is made after the run, and the build's memory is given back as soon
+            # as Pagefind has started on many pages (Pagefind takes the most memory).
             ahead = IndexAhead(
                 index_site,
                 staging,

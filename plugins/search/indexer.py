@@ -281,18 +281,15 @@ def index_site(
     into: str | Path | None = None,
     previous: str | Path | None = None,
     meanwhile: Callable[[], None] | None = None,
-    before_large: Callable[[], None] | None = None,
 ) -> None:
     """Write the Pagefind index of the site in `folder` into `into` (default: its
     `pagefind/`), in parts on a big site (search/shards.py). `previous`: the index folder of
     the build before, whose unchanged parts are taken instead of being indexed again (with
     BUILD_CACHE only). `meanwhile`: called once, as soon as Pagefind is at work on more than
     LARGE_INDEX_PAGES pages (the build frees its memory then); not called for fewer pages or
-    none. `before_large`: called before Pagefind starts on more than LARGE_INDEX_PAGES pages
-    (an exception from it stops the index: wartadesa.index_ahead leaves a large index to
-    the end of the build). Does nothing else when the search plugin is not in PLUGINS. Raises
-    IndexFailed with an Indonesian message."""
-    _index_site(folder, settings, into, previous, meanwhile, before_large)
+    none. Does nothing else when the search plugin is not in PLUGINS. Raises IndexFailed
+    with an Indonesian message."""
+    _index_site(folder, settings, into, previous, meanwhile)
 
 
 # Pagefind's memory grows with the pages it indexes (about 130 MB for 700 pages, 1 GB for
@@ -304,7 +301,7 @@ def index_site(
 LARGE_INDEX_PAGES = 1500
 
 
-def _index_site(folder, settings, into, previous, meanwhile, before_large) -> None:
+def _index_site(folder, settings, into, previous, meanwhile) -> None:
     if not enabled(settings):
         return
     try:
@@ -340,8 +337,6 @@ def _index_site(folder, settings, into, previous, meanwhile, before_large) -> No
                 reused.append((group, target, primary))
             else:
                 to_index.append((group, groups[group], target, primary))
-        if before_large is not None and sum(len(job[1]) for job in to_index) > LARGE_INDEX_PAGES:
-            before_large()
 
         def take_reused_parts():  # while Pagefind works on the others
             for group, target, primary in reused:
