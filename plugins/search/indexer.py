@@ -293,8 +293,8 @@ def index_site(
 
 
 # Pagefind's memory grows with the pages it indexes (about 130 MB for 700 pages, 1 GB for
-# 10,000): the build gives its own memory back while Pagefind works (`meanwhile`) only when
-# more pages than this are indexed. A rebuild that indexes again the one part of the index
+# 10,000): a build that indexes after its run (on one core) gives its own memory back while
+# Pagefind works (`meanwhile`) only when more pages than this are indexed. A rebuild that indexes again the one part of the index
 # an edited article is in (at most 1,250 pages: 16 parts at 20,000 articles) goes on
 # without waiting for that collection (0.3–0.5 s at 5,000 articles, on the cores Pagefind
 # uses).
@@ -372,8 +372,9 @@ def _index_site(folder, settings, into, previous, meanwhile) -> None:
     seen.save()
 
 
-# Pagefind reads the pages of each part from a folder of links to them (same relative
-# paths, so the same addresses); each part is written into its own folder, then moved.
+# The index's working folder: each part's Pagefind configuration (`glob-N`, or a folder
+# of links for a part with odd page paths, `_index_parts`) and each part written into its
+# own folder, then moved.
 PARTS_FOLDER = ".pagefind-parts"
 # Only the first part is loaded as Pagefind's module: the others need no scripts.
 SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.id.pagefind", "wasm.unknown.pagefind")
