@@ -215,3 +215,46 @@ def test_the_kits_own_checks_leave_neither_process_waiting_long():
     cost_here = sum(r.reports_cost for r in here)
     cost_aside = sum(r.reports_cost for r in aside)
     assert max(cost_here, cost_aside) <= 1.1 * min(cost_here, cost_aside), (cost_here, cost_aside)
+
+
+class _Shares:
+    """A share of work (shared_before_writing) noting where each part ran and what was
+    merged into the build's process."""
+
+    def __init__(self, log):
+        self.log = log
+        self.merged = []
+
+    def part(self, index, count):
+        with open(self.log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps([index, count, os.getpid()]) + "\n")
+        return f"bagian {index} dari {count}"
+
+    def merge(self, value):
+        self.merged.append(value)
+
+
+@pytest.mark.parametrize("workers", [2, 1])
+def test_work_shared_before_writing_is_split_between_the_checks_processes(tmp_path, workers):
+    from wartadesa.split_checks import shared_before_writing
+
+    work = _Shares(tmp_path / "parts.jsonl")
+
+    def receiver(generators):
+        assert generators and all(hasattr(a, "previous_article") for a in generators[0].articles)
+        return work
+
+    shared_before_writing.connect(receiver)
+    try:
+        build_site(tmp_path / "output", BUILD_WORKERS=workers)
+    finally:
+        shared_before_writing.disconnect(receiver)
+    parts = [json.loads(line) for line in (tmp_path / "parts.jsonl").read_text().splitlines()]
+    if workers == 1:  # all of it in the build's process, nothing to merge
+        assert parts == [[0, 1, os.getpid()]]
+        assert work.merged == []
+    else:  # the first share here, the second in the forked process, merged here
+        shares = {index: (count, pid) for index, count, pid in parts}
+        assert len(parts) == 2 and shares[0] == (2, os.getpid())
+        assert shares[1][0] == 2 and shares[1][1] != os.getpid()
+        assert work.merged == ["bagian 1 dari 2"]

@@ -15,6 +15,15 @@ back what they logged (logged again here: the build's collector counts every err
 writing starts, and the messages are sorted by file and line as always) and what they
 found clean or kept in the memo (front_matter.memo). On one core (BUILD_WORKERS = 1, no
 fork) they run one after the other, in the same order, in the build's process.
+
+Work that readies the writing is shared the same way (`shared_before_writing`: the cards of
+the articles, plugin article_extras): a receiver gets the generators in the build's process
+before the other process is forked, and returns None or a share of work with
+`part(index, count)`, which does the share `index` of `count` in the process it runs in (what
+it makes is kept there) and returns it as a value that pickles, and `merge(value)`, which
+takes another process's share into the build's process. The build's process does its share
+after its checks and the forked process after its own; on one core the whole of it is done
+after the checks. Both writing processes are forked later: each has every share.
 """
 
 from __future__ import annotations
@@ -22,10 +31,13 @@ from __future__ import annotations
 import weakref
 from contextlib import contextmanager, suppress
 
+from blinker import signal
 from blinker.base import ANY_ID, make_id
 from pelican.plugins import signals
 
 from wartadesa.parallel import Aside, worker_count
+
+shared_before_writing = signal("wartadesa_shared_before_writing")
 
 
 def _marked(receiver) -> str | None:
@@ -94,14 +106,21 @@ class _Checks:
         """all_generators_finalized, after every other receiver."""
         here, aside = placed(self.taken)
         settings = generators[0].settings if generators else {}
-        if not aside or not here or worker_count(settings) <= 1:
+        works = [work for _, work in shared_before_writing.send(generators) if work is not None]
+        if worker_count(settings) <= 1 or not (aside and here or works):
             for receiver in self.taken:
                 receiver(generators)
+            for work in works:
+                work.part(0, 1)
             return
-        other = Aside(lambda: _run_noting_memo(aside, generators))
+        if not (aside and here):  # the checks are not shared: all of them here
+            here, aside = list(self.taken), []
+        other = Aside(lambda: _run_noting_memo(aside, generators, works))
         try:
             for receiver in here:
                 receiver(generators)
+            for work in works:
+                work.part(0, 2)
         except BaseException:
             # What the other checks found is reported too (as when they run first, on one
             # core); their own failure, if any, gives way to this one.
@@ -110,18 +129,22 @@ class _Checks:
             raise
         from front_matter import memo
 
-        memo.merge_all(other.result())
+        found = other.result()
+        memo.merge_all(found["memo"])
+        for work, value in zip(works, found["works"], strict=True):
+            work.merge(value)
 
 
-def _run_noting_memo(receivers, generators):
-    """In the forked process: run `receivers`; what they added to the memo (the keys found
-    clean, the results kept, the entries of its tables: memo.share_all)."""
+def _run_noting_memo(receivers, generators, works=()):
+    """In the forked process: run `receivers`, then the second share of each of `works`;
+    what the checks added to the memo (the keys found clean, the results kept, the entries
+    of its tables: memo.share_all) and the shares' values."""
     from front_matter import memo
 
     memo.forked()
     for receiver in receivers:
         receiver(generators)
-    return memo.share_all()
+    return {"memo": memo.share_all(), "works": [work.part(1, 2) for work in works]}
 
 
 @contextmanager

@@ -1,14 +1,18 @@
 """article_extras: reading time, cover images, related and previous/next
 articles, the archive's year links, JSON-LD helpers for the theme, every feed's language
 and page and the date of an empty feed (sitemap.xml: plugin sitemap), and web addresses
-written as plain text made links, and lists typed as on a phone read as lists."""
+written as plain text made links, lists typed as on a phone read as lists, and the
+articles' cards made before the writing (on two cores, while the checks run)."""
 
 from __future__ import annotations
 
 from pelican import signals
 
+from wartadesa.split_checks import shared_before_writing
+
 from .archive import note_archive_years, paginate_archives
 from .autolink import add_markdown_extension
+from .cards_ahead import make_cards_ahead
 from .extras import add_template_helpers, link_articles, prepare_content
 from .feeds import (
     absolute_in_preview,
@@ -33,6 +37,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(note_archive_years)
     signals.all_generators_finalized.connect(link_articles)
     signals.generator_init.connect(add_template_helpers)
+    shared_before_writing.connect(make_cards_ahead)  # on two cores while the checks run
     signals.feed_generated.connect(date_empty_feed)
     signals.feed_generated.connect(language_and_page)
     signals.feed_generated.connect(cover_first)

@@ -113,32 +113,24 @@ class RenderedOnce:
 
     @pass_context
     def __call__(self, context, name: str, **values: Any) -> Markup:
-        environment = context.environment
-        if name not in self._names:
-            self._names[name] = _names_read(environment, name)
-        names = self._names[name]
-        if names is None:
-            return _render(environment, name, context, values)
-        root = self._root_of(context, name, names, values)
-        stand_in = STAND_IN if root else {}
-        read = [(key, values[key]) for key in sorted(values)]
-        read += [
-            (key, stand_in.get(key, context.get(key, MISSING)))
-            for key in sorted(names - values.keys())
-        ]
+        return self._text(context, name, values, self._found(context, name, values))
+
+    def _text(self, context, name: str, values: dict[str, Any], found: tuple | None) -> Markup:
+        """The partial's text on the page of `context` (`found`: its `_found`)."""
+        if found is None:
+            return _render(context.environment, name, context, values)
+        key, read, root = found
         texts = self._texts
-        key = (
-            texts.kind(environment),
-            name,
-            *((k, v if type(v) in _PLAIN else id(v)) for k, v in read),
-        )
         kept = texts.kept.get(key)
         if kept is None:
+            environment = context.environment
+            stand_in = STAND_IN if root else {}
 
             def render(instead=stand_in):
                 # Only what it can read: copying the page's whole context (every setting,
                 # the lists of articles) for each card took about 0.3 s of each writing
                 # process. `instead`: the stand-in for the root, or nothing (the page's own).
+                names = self._names[name]
                 read_values = {each: context[each] for each in names if each in context}
                 read_values.update((k, v) for k, v in instead.items() if k in read_values)
                 with _links_from(instead.get("SITEURL"), [v for _, v in read]):
@@ -155,10 +147,61 @@ class RenderedOnce:
             )
             if root and not self._rooted[name].serves(text, root, render_here):
                 return render_here()
-            kept = texts.kept[key] = (text, [v for _, v in read if type(v) not in _PLAIN])
+            kept = texts.kept[key] = (text, _objects(read))
         text = kept[0]
         # str's replace: Markup's escapes its arguments and makes a Markup of each part.
         return Markup(str.replace(text, ROOT, root)) if root else text
+
+    def _found(self, context, name: str, values: dict[str, Any]) -> tuple | None:
+        """(key, what it reads, the page's root or None) of the partial's text for `values`
+        on the page of `context`; None when it is made every time (its templates cannot be
+        told)."""
+        environment = context.environment
+        if name not in self._names:
+            self._names[name] = _names_read(environment, name)
+        names = self._names[name]
+        if names is None:
+            return None
+        root = self._root_of(context, name, names, values)
+        stand_in = STAND_IN if root else {}
+        read = [(key, values[key]) for key in sorted(values)]
+        read += [
+            (key, stand_in.get(key, context.get(key, MISSING)))
+            for key in sorted(names - values.keys())
+        ]
+        key = (
+            self._texts.kind(environment),
+            name,
+            *((k, v if type(v) in _PLAIN else id(v)) for k, v in read),
+        )
+        return key, read, root
+
+    # --- made ahead (cards_ahead.py): the text a page's call would make, made before ---
+    def kind(self, environment: jinja2.Environment) -> int:
+        """The number of the environments that make the same texts as `environment`."""
+        return self._texts.kind(environment)
+
+    def make(self, context, name: str, values: dict[str, Any]) -> tuple[tuple, str] | None:
+        """(key, text) of the partial for `values` on the page of `context`, made now unless
+        it was before, and kept for the pages; None when it is not kept (made on every
+        page)."""
+        found = self._found(context, name, values)
+        if found is None:
+            return None
+        key = found[0]
+        if key not in self._texts.kept:
+            self._text(context, name, values, found)
+        kept = self._texts.kept.get(key)
+        return None if kept is None else (key, str(kept[0]))
+
+    def take(self, context, name: str, values: dict[str, Any], key: tuple, text: str) -> bool:
+        """Keep `text`, made by another process (`make`), when the same call makes the same
+        key here (the objects it names are this process's: it was forked from this one)."""
+        found = self._found(context, name, values)
+        if found is None or found[0] != key or key in self._texts.kept:
+            return False
+        self._texts.kept[key] = (Markup(text), _objects(found[1]))
+        return True
 
     def _root_of(self, context, name: str, names: frozenset[str], values) -> str | None:
         """The page's root (its SITEURL) when the partial's text is made with the stand-in
@@ -214,6 +257,11 @@ def _links_from(root: str | None, values: list) -> Iterator[None]:
                 shared.pop("localsiteurl", None)
             else:
                 shared["localsiteurl"] = before[key]
+
+
+def _objects(read: list[tuple[str, Any]]) -> list:
+    """The objects a key names by identity, kept alive with its text."""
+    return [value for _, value in read if type(value) not in _PLAIN]
 
 
 def forget_rendered(*_args, **_kwargs) -> None:

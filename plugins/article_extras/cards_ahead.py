@@ -1,0 +1,125 @@
+"""The articles' cards made before the writing, half in each of the checks' two processes
+(wartadesa.split_checks.shared_before_writing).
+
+Every list page prints its articles' cards with `rendered_once` (fragments.py), and each
+writing process made the cards of the pages it writes: nearly every card in both, since a
+card is on about ten list pages and the pages are shared between the processes by their
+names (at 5,000 articles 0.75 s of each writing process, at 1,000 0.16 s). Made while the
+checks run, half in the build's process and half in the checks' forked process, whose texts
+come back with its checks' results, each card is made once, and both writing processes
+(forked after) have them all.
+
+A card made ahead is the text a list page's own call would make: the same helper makes it,
+with the shared context of the generator whose pages call it and the `SITEURL` of a page at
+the site's root (`.`, with RELATIVE_URLS: a card is made with a stand-in for the root), and
+keeps it under the key that call works out. A page whose call works out another key (a
+theme that passes other values, a value only that page has) makes its card as before. A
+card that fails to be made is left to its page, whose error is then the build's. Nothing is
+made ahead when a page links a file with `{attach}` (rendering then moves files, and the
+order of renders matters: wartadesa.parallel writes in one process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from pelican.generators import ArticlesGenerator, Generator
+
+from wartadesa import incremental
+
+from .fragments import RenderedOnce
+
+CARD = "partials/article_card.html"  # the theme's card: rendered_once(CARD, article=...)
+ARGUMENT = "article"
+
+
+class CardsAhead:
+    """The cards of one build's articles for each kind of environment that prints them."""
+
+    def __init__(self, generators: Sequence[Generator]) -> None:
+        self.articles = []
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                self.articles = list(generator.articles)
+        # (helper, a Jinja context like a list page's, the shared context, what a page at the
+        # root sets in it), one for each kind of environment
+        self.pages = []
+        kinds = set()
+        for generator in generators:
+            environment = getattr(generator, "env", None)
+            helper = environment.globals.get("rendered_once") if environment else None
+            if not isinstance(helper, RenderedOnce):
+                continue
+            kind = helper.kind(environment)  # numbered here: the forked process agrees
+            if kind in kinds:
+                continue
+            kinds.add(kind)
+            try:
+                template = environment.get_template(CARD)
+            except Exception:  # noqa: BLE001 - a theme without the card: nothing ahead
+                continue
+            variables = dict(generator.context)
+            shared = {}  # what the writer sets in the shared context for a page at the root
+            if generator.settings.get("RELATIVE_URLS"):
+                # Pelican's writer: the page's SITEURL, and the shared context's
+                # `localsiteurl` a summary's links are made from (path_to_url of ".").
+                variables["SITEURL"] = variables["localsiteurl"] = shared["localsiteurl"] = "."
+            page = (helper, template.new_context(variables), generator.context, shared)
+            self.pages.append(page)
+
+    def part(self, index: int, count: int) -> dict[str, Any]:
+        """The cards of every `count`-th article from the `index`-th, made here; as
+        (page number, article number, key, text), with the texts the build cache took
+        from its earlier builds or made meanwhile (incremental.Store.partial)."""
+        store = incremental.current()
+        if store is not None and index:
+            store.forked()  # only what this share adds travels back
+        made = []
+        for number, (helper, context, shared, as_page) in enumerate(self.pages):
+            with _set(shared, as_page):
+                for position in range(index, len(self.articles), count):
+                    try:
+                        found = helper.make(context, CARD, {ARGUMENT: self.articles[position]})
+                    except Exception:  # noqa: BLE001 - left to the page, which reports it
+                        continue
+                    if found is not None:
+                        made.append((number, position, *found))
+        partials = store.share()["partials"] if store is not None and index else []
+        return {"cards": made, "partials": partials}
+
+    def merge(self, value: dict[str, Any]) -> None:
+        """Another process's share: its cards kept here, and the build cache's texts."""
+        for number, position, key, text in value["cards"]:
+            helper, context, _shared, _as_page = self.pages[number]
+            helper.take(context, CARD, {ARGUMENT: self.articles[position]}, key, text)
+        store = incremental.current()
+        if store is not None and value["partials"]:
+            store.merge({"partials": value["partials"]})
+
+
+@contextmanager
+def _set(mapping: dict, values: dict) -> Iterator[None]:
+    """`values` set in `mapping` meanwhile."""
+    missing = object()
+    before = {key: mapping.get(key, missing) for key in values}
+    mapping.update(values)
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is missing:
+                mapping.pop(key, None)
+            else:
+                mapping[key] = value
+
+
+def make_cards_ahead(generators: Sequence[Generator]) -> CardsAhead | None:
+    """shared_before_writing: the cards of this build's articles, if any page prints them."""
+    from wartadesa.parallel import uses_attach
+
+    if uses_attach(generators):
+        return None
+    ahead = CardsAhead(generators)
+    return ahead if ahead.articles and ahead.pages else None
