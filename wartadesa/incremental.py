@@ -779,6 +779,11 @@ class Store:
             self.partials[key] = str(text)
         return text
 
+    def keeps_partials(self) -> bool:
+        """Whether the builds before left texts of partials this build may take (then a
+        partial costs only its digest)."""
+        return self.enabled and bool(self._earlier_partials())
+
     def _earlier_partials(self) -> dict[str, str]:
         """The texts kept by the builds before, for the same `site` (settings, kit, static
         files, build day: a new one renders every page again anyway)."""

@@ -16,7 +16,10 @@ keeps it under the key that call works out. A page whose call works out another 
 theme that passes other values, a value only that page has) makes its card as before. A
 card that fails to be made is left to its page, whose error is then the build's. Nothing is
 made ahead when a page links a file with `{attach}` (rendering then moves files, and the
-order of renders matters: wartadesa.parallel writes in one process).
+order of renders matters: wartadesa.parallel writes in one process), nor in a rebuild whose
+build cache holds the cards of the builds before (incremental.Store.partial: a card then
+costs its digest, not its making; made ahead, five alternating rebuilds with nothing changed
+at 5,000 articles took 4.28 s against 4.17 s).
 """
 
 from __future__ import annotations
@@ -121,5 +124,8 @@ def make_cards_ahead(generators: Sequence[Generator]) -> CardsAhead | None:
 
     if uses_attach(generators):
         return None
+    store = incremental.current()
+    if store is not None and store.keeps_partials():
+        return None  # a rebuild: the cards are the last build's texts, found by digest
     ahead = CardsAhead(generators)
     return ahead if ahead.articles and ahead.pages else None

@@ -169,3 +169,25 @@ def test_a_card_that_fails_is_left_to_its_page(environment):
     page = environment.get_template("list.html")
     with pytest.raises(jinja2.UndefinedError):  # the page's own call: the build's error
         page.render(articles=articles, SITEURL=".", localsiteurl=".")
+
+
+def test_a_rebuild_takes_the_cards_the_build_cache_kept_instead(tmp_path, monkeypatch):
+    """With the build cache a card costs only its digest once the builds before left its
+    text: nothing is made ahead then; a first build with the cache makes them ahead."""
+    import article_extras.cards_ahead as module
+
+    log = tmp_path / "parts.txt"
+    part = module.CardsAhead.part
+
+    def noted(self, index, count):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{index}/{count}\n")
+        return part(self, index, count)
+
+    monkeypatch.setattr(module.CardsAhead, "part", noted)
+    cache = str(tmp_path / "cache")
+    build_site(tmp_path / "output", BUILD_CACHE=cache, BUILD_WORKERS=2)
+    assert sorted(log.read_text().split()) == ["0/2", "1/2"]
+    log.write_text("")
+    build_site(tmp_path / "output", BUILD_CACHE=cache, BUILD_WORKERS=2)
+    assert log.read_text() == ""
