@@ -665,6 +665,22 @@ def reading_owners(files: int, count: int) -> list[int]:
     return owners
 
 
+# A reader sends every file's content and metadata through its pipe as soon as it is read;
+# the main process takes them in the files' order, after its own share of the reading and
+# its work on each file. With the pipe's 64 KB (six to ten articles) the reader waited for
+# the main process about 15 % of its time at 1,000 articles (0.23 s of 1.5 s); the pipe is
+# made as large as the system allows, up to this (Linux's default limit for any user).
+READER_PIPE_BYTES = 1 << 20
+
+
+def _widen(fd: int) -> None:
+    """The pipe of `fd` holds READER_PIPE_BYTES (where the system allows it)."""
+    import fcntl
+
+    with suppress(AttributeError, OSError):
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, READER_PIPE_BYTES)
+
+
 class _Reading:
     def __init__(self):
         self.workers = []  # [read fd, pid, {path: result or None}, done]
@@ -736,6 +752,7 @@ class _Reading:
             if not mine:
                 continue
             read_end, write_end = os.pipe()
+            _widen(write_end)
             pid = os.fork()
             if pid == 0:
                 os.close(read_end)
