@@ -643,8 +643,12 @@ class _SharedUnpickler(pickle.Unpickler):
 
 # What the main process does for each file read (the content object and its receivers:
 # cleaning the HTML, reading time...) besides reading its own share, as a part of what
-# reading one file costs (5,000 articles: about 3.6 s against 13.8 s).
-MAIN_WORK_PER_FILE = 0.25
+# reading one file costs (5,000 articles: about 3.6 s against 13.8 s), and the generators'
+# work after the last file. 0.25 until the readers' pipes were widened (READER_PIPE_BYTES):
+# then a reader ended about 0.25 s before the main process at 1,000 articles; with 0.33
+# the reading step took 1.63 s against 1.73 s (eight alternating builds; 5,000 articles,
+# three: 6.54 s against 6.90 s).
+MAIN_WORK_PER_FILE = 0.33
 
 
 def reading_owners(files: int, count: int) -> list[int]:
