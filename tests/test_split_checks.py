@@ -258,3 +258,26 @@ def test_work_shared_before_writing_is_split_between_the_checks_processes(tmp_pa
         assert len(parts) == 2 and shares[0] == (2, os.getpid())
         assert shares[1][0] == 2 and shares[1][1] != os.getpid()
         assert work.merged == ["bagian 1 dari 2"]
+
+
+def test_a_build_that_only_checks_readies_nothing_for_the_writing(tmp_path):
+    """invoke check (write=False): the checks run, no work is shared before a writing
+    that does not come."""
+    from tests.sitetools import SAMPLE_BUILD_EPOCH, environ, settings_path
+    from wartadesa.build import build
+    from wartadesa.split_checks import shared_before_writing
+
+    asked = []
+
+    def receiver(generators):
+        asked.append(len(generators))
+
+    shared_before_writing.connect(receiver)
+    try:
+        with environ(SOURCE_DATE_EPOCH=SAMPLE_BUILD_EPOCH):
+            build(settings_path("pelicanconf.py"), write=False, overrides={"BUILD_WORKERS": 2})
+        assert asked == []
+        build_site(tmp_path / "output", BUILD_WORKERS=2)
+        assert len(asked) == 1
+    finally:
+        shared_before_writing.disconnect(receiver)

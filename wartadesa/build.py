@@ -428,7 +428,7 @@ def _build_into(
                 parallel_reading(save_later),
                 parallel_writing(),
                 content_folders_aside(settings, enabled=write),
-                checks_on_two_cores(),
+                checks_on_two_cores(writing=write),
             ):
                 try:
                     Pelican(settings).run()

@@ -23,7 +23,8 @@ before the other process is forked, and returns None or a share of work with
 it makes is kept there) and returns it as a value that pickles, and `merge(value)`, which
 takes another process's share into the build's process. The build's process does its share
 after its checks and the forked process after its own; on one core the whole of it is done
-after the checks. Both writing processes are forked later: each has every share.
+after the checks. Both writing processes are forked later: each has every share. A build
+that only checks (`invoke check`) readies nothing.
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def placed(taken: list) -> tuple[list, list]:
 
 
 class _Checks:
-    def __init__(self) -> None:
+    def __init__(self, writing: bool = True) -> None:
         self.taken = []  # the marked receivers, in the order the signal had them
         self._weak = {}  # id of a taken receiver -> whether it was connected weakly
+        self.writing = writing  # False: the build stops after the checks (invoke check)
 
     def take(self, _pelican=None) -> None:
         """initialized: every plugin has connected its receivers. Taken: the marked ones
@@ -106,7 +108,8 @@ class _Checks:
         """all_generators_finalized, after every other receiver."""
         here, aside = placed(self.taken)
         settings = generators[0].settings if generators else {}
-        works = [work for _, work in shared_before_writing.send(generators) if work is not None]
+        shared = shared_before_writing.send(generators) if self.writing else []
+        works = [work for _, work in shared if work is not None]
         if worker_count(settings) <= 1 or not (aside and here or works):
             for receiver in self.taken:
                 receiver(generators)
@@ -148,9 +151,10 @@ def _run_noting_memo(receivers, generators, works=()):
 
 
 @contextmanager
-def checks_on_two_cores():
-    """Around one Pelican run (wartadesa.build): see the module docstring."""
-    checks = _Checks()
+def checks_on_two_cores(writing: bool = True):
+    """Around one Pelican run (wartadesa.build): see the module docstring. `writing`
+    False: the build only checks (`invoke check`), nothing is readied for the writing."""
+    checks = _Checks(writing)
     signals.initialized.connect(checks.take)
     try:
         yield
