@@ -15,8 +15,10 @@ checks each template's source itself:
   render; so, as soon as the articles generator is made (`article_generator_init`: its
   Jinja environment has every filter then), a forked process compiles every template of
   the theme while the build reads, and its code joins this build's before the writers are
-  forked (`get_writer`). A template it could not compile is left to the page that renders
-  it, which reports the mistake as before. (It used to start with the checks, at
+  forked (`get_writer`), or before, when the checks ready work for the writing
+  (`split_checks.shared_before_writing`: the articles' cards are made then, with this code,
+  in the build's process and the checks' forked one). A template it could not compile is
+  left to the page that renders it, which reports the mistake as before. (It used to start with the checks, at
   `all_generators_finalized`: both cores are busy there, and on a small site the build
   waited for it before writing: 0.3 s of a 1.3 s build of 20 articles.)
 
@@ -36,6 +38,7 @@ from pelican.plugins import signals
 
 from wartadesa.parallel import Aside, worker_count
 from wartadesa.read_cache import folder
+from wartadesa.split_checks import shared_before_writing
 
 
 class CompiledOnce(jinja2.BytecodeCache):
@@ -126,6 +129,11 @@ class _CompilingAside:
         for key, code in (compiled or {}).items():
             self.cache.compiled.setdefault(key, code)
 
+    def take_before_shared_work(self, _generators) -> None:
+        """shared_before_writing: the compiled code joins before any work readies the
+        writing (every share is done once all receivers have answered); no work of its own."""
+        self.take()
+
     def stop(self) -> None:
         aside, self.aside = self.aside, None
         if aside is not None:
@@ -143,9 +151,11 @@ def compiled_once(settings: dict[str, Any], aside: bool = True) -> Iterator[None
     compiling = _CompilingAside()
     signals.article_generator_init.connect(compiling.start)
     signals.get_writer.connect(compiling.take)
+    shared_before_writing.connect(compiling.take_before_shared_work)
     try:
         yield
     finally:
         signals.article_generator_init.disconnect(compiling.start)
         signals.get_writer.disconnect(compiling.take)
+        shared_before_writing.disconnect(compiling.take_before_shared_work)
         compiling.stop()

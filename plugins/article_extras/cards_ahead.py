@@ -46,9 +46,7 @@ class CardsAhead:
         for generator in generators:
             if isinstance(generator, ArticlesGenerator):
                 self.articles = list(generator.articles)
-        # (helper, a Jinja context like a list page's, the shared context, what a page at the
-        # root sets in it), one for each kind of environment
-        self.pages = []
+        self.pages = []  # one _Page for each kind of environment
         kinds = set()
         for generator in generators:
             environment = getattr(generator, "env", None)
@@ -59,18 +57,13 @@ class CardsAhead:
             if kind in kinds:
                 continue
             kinds.add(kind)
-            try:
-                template = environment.get_template(CARD)
-            except Exception:  # noqa: BLE001 - a theme without the card: nothing ahead
-                continue
             variables = dict(generator.context)
             shared = {}  # what the writer sets in the shared context for a page at the root
             if generator.settings.get("RELATIVE_URLS"):
                 # Pelican's writer: the page's SITEURL, and the shared context's
                 # `localsiteurl` a summary's links are made from (path_to_url of ".").
                 variables["SITEURL"] = variables["localsiteurl"] = shared["localsiteurl"] = "."
-            page = (helper, template.new_context(variables), generator.context, shared)
-            self.pages.append(page)
+            self.pages.append(_Page(helper, environment, variables, generator.context, shared))
 
     def part(self, index: int, count: int) -> dict[str, Any]:
         """The cards of every `count`-th article from the `index`-th, made here; as
@@ -80,11 +73,14 @@ class CardsAhead:
         if store is not None and index:
             store.forked()  # only what this share adds travels back
         made = []
-        for number, (helper, context, shared, as_page) in enumerate(self.pages):
-            with _set(shared, as_page):
+        for number, page in enumerate(self.pages):
+            context = page.context()
+            if context is None:
+                continue
+            with _set(page.shared, page.as_page):
                 for position in range(index, len(self.articles), count):
                     try:
-                        found = helper.make(context, CARD, {ARGUMENT: self.articles[position]})
+                        found = page.helper.make(context, CARD, {ARGUMENT: self.articles[position]})
                     except Exception:  # noqa: BLE001 - left to the page, which reports it
                         continue
                     if found is not None:
@@ -95,11 +91,34 @@ class CardsAhead:
     def merge(self, value: dict[str, Any]) -> None:
         """Another process's share: its cards kept here, and the build cache's texts."""
         for number, position, key, text in value["cards"]:
-            helper, context, _shared, _as_page = self.pages[number]
-            helper.take(context, CARD, {ARGUMENT: self.articles[position]}, key, text)
+            page = self.pages[number]
+            context = page.context()
+            if context is not None:
+                page.helper.take(context, CARD, {ARGUMENT: self.articles[position]}, key, text)
         store = incremental.current()
         if store is not None and value["partials"]:
             store.merge({"partials": value["partials"]})
+
+
+class _Page:
+    """A list page as far as its cards go: the helper, a Jinja context like the page's
+    (made when the cards are: the template is loaded once the theme's compiled code has
+    joined the build's, wartadesa.compiled_templates), the shared context and what a page
+    at the root sets in it."""
+
+    def __init__(self, helper, environment, variables, shared, as_page) -> None:
+        self.helper, self.environment, self.variables = helper, environment, variables
+        self.shared, self.as_page = shared, as_page
+        self._context = None
+
+    def context(self):
+        if self._context is None:
+            try:
+                template = self.environment.get_template(CARD)
+            except Exception:  # noqa: BLE001 - a theme without the card: nothing ahead
+                return None
+            self._context = template.new_context(self.variables)
+        return self._context
 
 
 @contextmanager
