@@ -24,15 +24,14 @@ at 5,000 articles took 4.28 s against 4.17 s).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from pelican.generators import ArticlesGenerator, Generator
 
 from wartadesa import incremental
 
-from .fragments import RenderedOnce
+from .fragments import RenderedOnce, set_meanwhile
 
 CARD = "partials/article_card.html"  # the theme's card: rendered_once(CARD, article=...)
 ARGUMENT = "article"
@@ -77,7 +76,7 @@ class CardsAhead:
             context = page.context()
             if context is None:
                 continue
-            with _set(page.shared, page.as_page):
+            with set_meanwhile([page.shared], page.as_page):
                 for position in range(index, len(self.articles), count):
                     try:
                         found = page.helper.make(context, CARD, {ARGUMENT: self.articles[position]})
@@ -119,22 +118,6 @@ class _Page:
                 return None
             self._context = template.new_context(self.variables)
         return self._context
-
-
-@contextmanager
-def _set(mapping: dict, values: dict) -> Iterator[None]:
-    """`values` set in `mapping` meanwhile."""
-    missing = object()
-    before = {key: mapping.get(key, missing) for key in values}
-    mapping.update(values)
-    try:
-        yield
-    finally:
-        for key, value in before.items():
-            if value is missing:
-                mapping.pop(key, None)
-            else:
-                mapping[key] = value
 
 
 def make_cards_ahead(generators: Sequence[Generator]) -> CardsAhead | None:

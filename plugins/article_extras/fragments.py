@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import re
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -246,17 +246,25 @@ def _links_from(root: str | None, values: list) -> Iterator[None]:
         for value in values:
             if isinstance(value, Content) and isinstance(value._context, dict):
                 contexts[id(value._context)] = value._context
-    before = {key: shared.get("localsiteurl", MISSING) for key, shared in contexts.items()}
-    for shared in contexts.values():
-        shared["localsiteurl"] = root
+    with set_meanwhile(contexts.values(), {"localsiteurl": root}):
+        yield
+
+
+@contextmanager
+def set_meanwhile(mappings: Iterable[dict], values: dict[str, Any]) -> Iterator[None]:
+    """`values` set in each of `mappings` meanwhile, and what was there put back."""
+    before = [(mapping, {key: mapping.get(key, MISSING) for key in values}) for mapping in mappings]
+    for mapping, _ in before:
+        mapping.update(values)
     try:
         yield
     finally:
-        for key, shared in contexts.items():
-            if before[key] is MISSING:
-                shared.pop("localsiteurl", None)
-            else:
-                shared["localsiteurl"] = before[key]
+        for mapping, kept in before:
+            for key, value in kept.items():
+                if value is MISSING:
+                    mapping.pop(key, None)
+                else:
+                    mapping[key] = value
 
 
 def _objects(read: list[tuple[str, Any]]) -> list:
