@@ -312,21 +312,92 @@ def test_pelicans_writer_makes_a_folder_only_for_a_page_of_its_own(tmp_path, mon
     assert writers_os.path is os.path and writers_os.sep == os.sep
 
 
-def test_the_main_process_reads_a_smaller_share_spread_over_the_files():
-    """reading_owners: every file has one reader; the main process (0), which also makes
-    the content object of every file read, takes fewer than an equal share, spread evenly
-    (never a run of its own at the start or the end), and the workers equal shares."""
-    from wartadesa.parallel import MAIN_WORK_PER_FILE, reading_owners
+def test_every_file_is_taken_once_by_the_process_free_first():
+    """_Claims: across forked processes every file is taken exactly once, each process's
+    in the order of the list, and a file's reader is known to every process."""
+    claims = parallel._Claims(200)
+    assert claims.take(parallel._Claims.MAIN) == 0 and claims.reader(0) == parallel._Claims.MAIN
+    assert claims.reader(1) == 0
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a reader: its files until none is left
+        taken = []
+        while (position := claims.take(1)) is not None:
+            taken.append(position)
+        os.write(write_end, repr(taken).encode())
+        os._exit(0)
+    os.close(write_end)
+    mine = []
+    while (position := claims.take(parallel._Claims.MAIN)) is not None:
+        mine.append(position)
+    os.waitpid(pid, 0)
+    with os.fdopen(read_end, "rb") as pipe:
+        theirs = eval(pipe.read().decode())  # noqa: S307 - the list the child wrote
+    assert theirs == sorted(theirs) and mine == sorted(mine)
+    assert sorted([0, *mine, *theirs]) == list(range(200))
+    assert all(claims.reader(p) == 1 for p in theirs)
+    assert all(claims.reader(p) == parallel._Claims.MAIN for p in mine)
+    assert claims.take(1) is None
+    claims.close()
 
-    assert reading_owners(7, 1) == [0] * 7
-    for count in (2, 3, 4):
-        owners = reading_owners(1000, count)
-        assert len(owners) == 1000 and set(owners) <= set(range(count))
-        main = owners.count(0)
-        assert 0 < main < 1000 / count
-        expected = 1000 * (1 / count - (count - 1) / count * MAIN_WORK_PER_FILE)
-        assert abs(main - expected) <= 1
-        workers = [owners.count(index) for index in range(1, count)]
-        assert max(workers) - min(workers) <= 1
-        for start in range(0, 1000, 100):  # every tenth of the list: its part of the share
-            assert abs(owners[start : start + 100].count(0) - main / 10) <= 1
+
+def test_the_main_process_reads_ahead_while_a_reader_is_slow(tmp_path, serial_site, monkeypatch):
+    """While the file Pelican asks for next is still being read by the reader, the main
+    process reads the next one instead of waiting; the site is the serial build's."""
+    import time
+
+    from pelican.readers import Readers
+
+    main = os.getpid()
+    original = Readers.read_file
+
+    def slow_in_a_reader(self, *args, **kwargs):
+        if os.getpid() != main:
+            time.sleep(0.05)
+        return original(self, *args, **kwargs)
+
+    ahead = []
+    read_ahead = parallel._Reading._read_ahead
+
+    def counted(self, position):
+        ahead.append(position)
+        return read_ahead(self, position)
+
+    monkeypatch.setattr(Readers, "read_file", slow_in_a_reader)
+    monkeypatch.setattr(parallel._Reading, "_read_ahead", counted)
+    split = build_site(tmp_path / "output", BUILD_WORKERS=2)
+    assert ahead
+    serial, parallel_files = files(serial_site.output), files(split.output)
+    assert sorted(parallel_files) == sorted(serial)
+    assert [name for name in serial if serial[name] != parallel_files[name]] == []
+    assert split.warnings == serial_site.warnings
+
+
+def test_a_file_read_ahead_that_logged_is_read_again_in_its_turn(caplog):
+    """The main process reads a file ahead of its turn silently: a warning is counted and
+    not shown, Pelican's duplicate filter forgets it (the reading again in the file's turn
+    shows it), and the root logger has its handlers back."""
+    from pelican.log import LimitFilter
+
+    reading = parallel._Reading()
+    reading.files = [("a.md", object), ("b.md", object)]
+    reading.claims = parallel._Claims(2)
+    assert reading.claims.take(parallel._Claims.MAIN) == 0
+    reading.generator = SimpleNamespace(readers=None, path="/isi")
+
+    def original(readers, base_path, path, content_class):
+        if path == "b.md":
+            logging.getLogger("pelican.readers").warning("peringatan dari %s", path)
+        return "<p>isi</p>", {"title": path}
+
+    reading.original = original
+    handlers = list(logging.getLogger().handlers)
+    before = set(LimitFilter._raised_messages)
+    assert reading.claims.take(parallel._Claims.MAIN) == 1
+    reading._read_ahead(0)
+    reading._read_ahead(1)
+    assert reading.ahead == {0: ("<p>isi</p>", {"title": "a.md"}), 1: None}
+    assert LimitFilter._raised_messages == before
+    assert logging.getLogger().handlers == handlers
+    assert not [r for r in caplog.records if "peringatan" in r.getMessage()]
+    reading.claims.close()

@@ -641,32 +641,99 @@ class _SharedUnpickler(pickle.Unpickler):
         return self._shared[key]
 
 
-# What the main process does for each file read (the content object and its receivers:
-# cleaning the HTML, reading time...) besides reading its own share, as a part of what
-# reading one file costs (5,000 articles: about 3.6 s against 13.8 s), and the generators'
-# work after the last file. 0.25 until the readers' pipes were widened (READER_PIPE_BYTES):
-# then a reader ended about 0.25 s before the main process at 1,000 articles; with 0.33
-# the reading step took 1.63 s against 1.73 s (eight alternating builds; 5,000 articles,
-# three: 6.54 s against 6.90 s).
-MAIN_WORK_PER_FILE = 0.33
+class _Claims:
+    """Which process reads each file of a list, decided while they read: every process
+    takes the next file no process has taken, one at a time, the readers whenever they
+    are free, the main process whenever the file Pelican asks for next is not read yet (it
+    would wait otherwise; a file it takes is near in the order, its content object is made
+    soon after). So no process waits while a file is left, whatever each file costs and
+    whatever else the main process does for each file (the content object and its
+    receivers): with a fixed share the reader ended 0.07-0.41 s before the main process at
+    1,000 articles, and taking the main process's files from the end of the list left it
+    about 1 s of content objects to make alone at 5,000. Shared by the forked processes: a
+    page of memory (the next file, and each file's reader) and a pipe holding one byte, the
+    lock."""
+
+    MAIN = 255  # the main process, as a file's reader (the readers are 1, 2, ...)
+    _ENDS = struct.Struct("=qq")  # the next file to take, the number of files
+
+    def __init__(self, files: int) -> None:
+        import mmap
+
+        self._memory = mmap.mmap(-1, self._ENDS.size + max(files, 1))  # shared over a fork
+        self._ENDS.pack_into(self._memory, 0, 0, files)
+        self._lock = os.pipe()
+        os.write(self._lock[1], b"x")
+
+    @contextmanager
+    def _locked(self):
+        os.read(self._lock[0], 1)
+        try:
+            yield
+        finally:
+            os.write(self._lock[1], b"x")
+
+    def take(self, reader: int) -> int | None:
+        """The next file no process has taken, now `reader`'s (a reader's number or MAIN);
+        None when none is left."""
+        with self._locked():
+            taken, files = self._ENDS.unpack_from(self._memory, 0)
+            if taken >= files:
+                return None
+            self._memory[self._ENDS.size + taken] = reader
+            self._ENDS.pack_into(self._memory, 0, taken + 1, files)
+        return taken
+
+    def reader(self, position: int) -> int:
+        """Who took the file at `position`: 0 nobody yet, MAIN, or a reader's number."""
+        return self._memory[self._ENDS.size + position]
+
+    def close(self) -> None:
+        for fd in self._lock:
+            with suppress(OSError):
+                os.close(fd)
+        self._memory.close()
 
 
-def reading_owners(files: int, count: int) -> list[int]:
-    """Which process reads each of `files` files: 0 the main process, 1..count-1 the
-    workers. The main process takes the share that makes it finish with the workers,
-    given its work on every file (MAIN_WORK_PER_FILE), spread evenly over the list."""
-    if count <= 1:
-        return [0] * files
-    main = max(0.0, 1 / count - (count - 1) / count * MAIN_WORK_PER_FILE)
-    owners, taken, worker = [], 0, 0
-    for number in range(files):
-        if int((number + 1) * main) > taken:
-            taken += 1
-            owners.append(0)
-        else:
-            owners.append(1 + worker % (count - 1))
-            worker += 1
-    return owners
+class _Silenced(logging.Handler):
+    """While the main process reads a file ahead of its turn: the root logger's only
+    handler, counting warnings and errors (a file that logs anything is read again in its
+    turn, so its messages come in the serial build's order), with Pelican's duplicate
+    filter (LimitFilter, which would hide the message the second time) as it was before."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+    def __enter__(self):
+        from pelican.log import LimitFilter
+
+        root = logging.getLogger()
+        self._handlers = list(root.handlers)
+        for handler in self._handlers:
+            root.removeHandler(handler)
+        root.addHandler(self)
+        self._limits = [
+            (container, container.copy())
+            for container in (
+                LimitFilter._raised_messages,
+                LimitFilter._group_count,
+                LimitFilter._ignore,
+            )
+        ]
+        return self
+
+    def __exit__(self, *_exc):
+        root = logging.getLogger()
+        root.removeHandler(self)
+        for handler in self._handlers:
+            root.addHandler(handler)
+        for container, before in self._limits:
+            container.clear()
+            container.update(before)
 
 
 # A reader sends every file's content and metadata through its pipe as soon as it is read;
@@ -688,7 +755,11 @@ def _widen(fd: int) -> None:
 class _Reading:
     def __init__(self):
         self.workers = []  # [read fd, pid, {path: result or None}, done]
-        self.assigned = {}  # (abs path, class name) -> worker
+        self.files = []  # (file, content class) of the list the readers share
+        self.positions = {}  # (abs path, class name) -> its position in `files`
+        self.claims = None  # _Claims of `files`
+        self.ahead = {}  # position -> (content, metadata) the main process read ahead, or None
+        self.generator = None
         self.shared = {}
         self.original = None
         self.cache = None  # wartadesa.read_cache.ReadCache when BUILD_CACHE is set
@@ -747,28 +818,28 @@ class _Reading:
                 if key is None or not self.cache.has(key):
                     missing.append((f, cls))
             files = missing
-        owners = reading_owners(len(files), count)
+        if not files:
+            return
+        self.files, self.generator = files, generator
+        for position, (f, cls) in enumerate(files):
+            self.positions[(os.path.abspath(os.path.join(generator.path, f)), cls.__name__)] = (
+                position
+            )
+        self.claims = _Claims(len(files))
         self.shared = {id(settings): settings, id(generator.context): generator.context}
         for index in range(1, count):
-            mine = [
-                (f, cls) for (f, cls), owner in zip(files, owners, strict=True) if owner == index
-            ]
-            if not mine:
-                continue
             read_end, write_end = os.pipe()
             _widen(write_end)
             pid = os.fork()
             if pid == 0:
                 os.close(read_end)
-                self._work(generator, mine, write_end)
+                self._work(generator, index, write_end)
             os.close(write_end)
-            worker = [read_end, pid, {}, False]
-            self.workers.append(worker)
-            for f, cls in mine:
-                key = (os.path.abspath(os.path.join(generator.path, f)), cls.__name__)
-                self.assigned[key] = worker
+            self.workers.append([read_end, pid, {}, False])
 
-    def _work(self, generator, files, fd):
+    def _work(self, generator, index, fd):
+        """In reader `index`: the files it takes (`_Claims`), each sent as soon as it is
+        read."""
         status = 0
         try:
             capture = _Capture.instead_of_handlers()
@@ -778,7 +849,8 @@ class _Reading:
 
             import io
 
-            for f, cls in files:
+            while (position := self.claims.take(index)) is not None:
+                f, cls = self.files[position]
                 path = os.path.abspath(os.path.join(generator.path, f))
                 capture.records.clear()
                 try:
@@ -830,10 +902,36 @@ class _Reading:
         return b"".join(chunks)
 
     def result(self, key):
-        """The worker's (content, metadata) of this file, or None: read it here."""
-        worker = self.assigned.pop(key, None)
-        if worker is None:
+        """The (content, metadata) of this file read by a reader or ahead by this process,
+        or None: read it here. While the file's reader has not sent it, this process reads
+        the next file no process has taken instead of waiting (`_Claims`)."""
+        position = self.positions.pop(key, None)
+        if position is None:
             return None
+        while True:
+            reader = self.claims.reader(position)
+            if reader == _Claims.MAIN:
+                return self.ahead.pop(position, None)
+            if reader:
+                worker = self.workers[reader - 1]
+                if key in worker[2] or worker[3] or self._ready(worker):
+                    return self._take(worker, key)
+            taken = self.claims.take(_Claims.MAIN)
+            if taken is None:
+                if reader:
+                    return self._take(worker, key)  # nothing else to read: wait for it
+                continue  # a reader has just taken it
+            if taken == position:
+                return None  # its turn: read here, as a serial build reads it
+            self._read_ahead(taken)
+
+    @staticmethod
+    def _ready(worker):
+        import select
+
+        return bool(select.select([worker[0]], [], [], 0)[0])
+
+    def _take(self, worker, key):
         results = worker[2]
         while key not in results and not worker[3]:
             message = self._next_message(worker)
@@ -844,6 +942,26 @@ class _Reading:
             results[(path, name)] = result
         return results.pop(key, None)
 
+    def _read_ahead(self, position):
+        """Read the file at `position`, taken by this process, ahead of its turn. Its
+        result waits for its turn (None: read again then, it logged something or failed)."""
+        f, cls = self.files[position]
+        generator = self.generator
+
+        def keep(**values):
+            return values["content"], values["metadata"]
+
+        keep.__name__ = cls.__name__
+        result = None
+        with _Silenced() as silenced:
+            try:
+                result = self.original(
+                    generator.readers, base_path=generator.path, path=f, content_class=keep
+                )
+            except Exception:  # noqa: BLE001 - read again in its turn, which reports it
+                result = None
+        self.ahead[position] = result if silenced.count == 0 else None
+
     def stop(self):
         for fd, pid, _results, _done in self.workers:
             with suppress(ProcessLookupError):
@@ -851,7 +969,10 @@ class _Reading:
             os.close(fd)
             os.waitpid(pid, 0)
         self.workers = []
-        self.assigned = {}
+        self.positions, self.ahead = {}, {}
+        if self.claims is not None:
+            self.claims.close()
+            self.claims = None
 
 
 @contextmanager
