@@ -281,3 +281,38 @@ def test_a_build_that_only_checks_readies_nothing_for_the_writing(tmp_path):
         assert len(asked) == 1
     finally:
         shared_before_writing.disconnect(receiver)
+
+
+@pytest.mark.parametrize("workers, forked", [(2, False), (4, True)])
+def test_a_check_split_over_processes_uses_only_its_part_of_the_cores(tmp_path, workers, forked):
+    """Within the checks on two processes, a check's own split (parallel.map_forked) forks
+    no process on two cores, and one more in each process on four: the build's and the
+    forked process's checks together use the cores once."""
+    from wartadesa.parallel import map_forked
+
+    log = tmp_path / "pids.jsonl"
+
+    def pids(generators):
+        found = map_forked(lambda _item: os.getpid(), range(200), generators[0].settings)
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps([os.getpid(), sorted(set(found))]) + "\n")
+
+    here = reports_only(here=True)(lambda generators: pids(generators))
+    anywhere = reports_only(cost=1000)(lambda generators: pids(generators))
+    for receiver in (here, anywhere):
+        signals.all_generators_finalized.connect(receiver, weak=False)
+    try:
+        build_site(tmp_path / "output", BUILD_WORKERS=workers)
+    finally:
+        for receiver in (here, anywhere):
+            signals.all_generators_finalized.disconnect(receiver)
+    seen = [json.loads(line) for line in log.read_text().splitlines()]
+    assert len(seen) == 2 and seen[0][0] != seen[1][0]  # one check in each process
+    for caller, processes in seen:
+        assert caller in processes and len(processes) == (2 if forked else 1)
+    from wartadesa.parallel import sharing_cores
+
+    with sharing_cores(2):
+        inside = map_forked(lambda _item: os.getpid(), range(200), {"BUILD_WORKERS": 2})
+    outside = map_forked(lambda _item: os.getpid(), range(200), {"BUILD_WORKERS": 2})
+    assert set(inside) == {os.getpid()} and len(set(outside)) == 2

@@ -10,10 +10,11 @@ receiver of `all_generators_finalized` (those that complete the site: previous/n
 articles, the notice board), by one receiver connected last: the ones marked `here` in the
 build's process, the others shared by their cost (`placed`: at 5,000 articles the spam
 check alone takes longer than the link and address checks the build's process must run)
-between the build's process and a forked process meanwhile (parallel.Aside), which sends
-back what they logged (logged again here: the build's collector counts every error before
-writing starts, and the messages are sorted by file and line as always) and what they
-found clean or kept in the memo (front_matter.memo). On one core (BUILD_WORKERS = 1, no
+between the build's process and a forked process meanwhile (parallel.Aside; a check that
+splits its files over processes, parallel.map_forked, uses only its process's part of the
+cores: on two none), which sends back what they logged (logged again here: the build's
+collector counts every error before writing starts, and the messages are sorted by file and
+line as always) and what they found clean or kept in the memo (front_matter.memo). On one core (BUILD_WORKERS = 1, no
 fork) they run one after the other, in the same order, in the build's process.
 
 Work that readies the writing is shared the same way (`shared_before_writing`: the cards of
@@ -36,7 +37,7 @@ from blinker import signal
 from blinker.base import ANY_ID, make_id
 from pelican.plugins import signals
 
-from wartadesa.parallel import Aside, worker_count
+from wartadesa.parallel import Aside, sharing_cores, worker_count
 
 shared_before_writing = signal("wartadesa_shared_before_writing")
 
@@ -118,18 +119,19 @@ class _Checks:
             return
         if not (aside and here):  # the checks are not shared: all of them here
             here, aside = list(self.taken), []
-        other = Aside(lambda: _run_noting_memo(aside, generators, works))
-        try:
-            for receiver in here:
-                receiver(generators)
-            for work in works:
-                work.part(0, 2)
-        except BaseException:
-            # What the other checks found is reported too (as when they run first, on one
-            # core); their own failure, if any, gives way to this one.
-            with suppress(Exception):
-                other.result()
-            raise
+        with sharing_cores(2):  # a check's own split (map_forked): its process's part
+            other = Aside(lambda: _run_noting_memo(aside, generators, works))
+            try:
+                for receiver in here:
+                    receiver(generators)
+                for work in works:
+                    work.part(0, 2)
+            except BaseException:
+                # What the other checks found is reported too (as when they run first, on
+                # one core); their own failure, if any, gives way to this one.
+                with suppress(Exception):
+                    other.result()
+                raise
         from front_matter import memo
 
         found = other.result()
