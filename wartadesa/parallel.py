@@ -48,6 +48,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from wartadesa import incremental
 from wartadesa.content_folders import CONTENT_LISTS
 from wartadesa.output_folder import link_or_copy
+from wartadesa.read_cache import Silence
 
 logger = logging.getLogger(__name__)
 
@@ -695,18 +696,11 @@ class _Claims:
         self._memory.close()
 
 
-class _Silenced(logging.Handler):
+class _Silenced(Silence):
     """While the main process reads a file ahead of its turn: the root logger's only
     handler, counting warnings and errors (a file that logs anything is read again in its
     turn, so its messages come in the serial build's order), with Pelican's duplicate
     filter (LimitFilter, which would hide the message the second time) as it was before."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
 
     def __enter__(self):
         from pelican.log import LimitFilter
@@ -983,7 +977,7 @@ def parallel_reading(save_later=None):
     from pelican.plugins import signals
     from pelican.readers import Readers, SkipStub
 
-    from wartadesa.read_cache import Silence, set_typography
+    from wartadesa.read_cache import set_typography
 
     reading = _Reading()
     original = reading.original = Readers.read_file
