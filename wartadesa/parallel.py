@@ -731,7 +731,7 @@ class _Silenced(Silence):
 
 
 # A reader sends every file's content and metadata through its pipe as soon as it is read;
-# the main process takes them in the files' order, after its own share of the reading and
+# the main process takes them in the files' order, between the files it reads itself and
 # its work on each file. With the pipe's 64 KB (six to ten articles) the reader waited for
 # the main process about 15 % of its time at 1,000 articles (0.23 s of 1.5 s); the pipe is
 # made as large as the system allows, up to this (Linux's default limit for any user).
