@@ -14,8 +14,9 @@ between the build's process and a forked process meanwhile (parallel.Aside; a ch
 splits its files over processes, parallel.map_forked, uses only its process's part of the
 cores: on two none), which sends back what they logged (logged again here: the build's
 collector counts every error before writing starts, and the messages are sorted by file and
-line as always) and what they found clean or kept in the memo (front_matter.memo). On one core (BUILD_WORKERS = 1, no
-fork) they run one after the other, in the same order, in the build's process.
+line as always) and what they found clean or kept in the memo (front_matter.memo). On one
+core (BUILD_WORKERS = 1, no fork) they run one after the other, in the same order, in the
+build's process.
 
 Work that readies the writing is shared the same way (`shared_before_writing`: the cards of
 the articles, plugin article_extras): a receiver gets the generators in the build's process
