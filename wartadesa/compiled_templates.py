@@ -18,9 +18,9 @@ checks each template's source itself:
   forked (`get_writer`), or before, when the checks ready work for the writing
   (`split_checks.shared_before_writing`: the articles' cards are made then, with this code,
   in the build's process and the checks' forked one). A template it could not compile is
-  left to the page that renders it, which reports the mistake as before. (It used to start with the checks, at
-  `all_generators_finalized`: both cores are busy there, and on a small site the build
-  waited for it before writing: 0.3 s of a 1.3 s build of 20 articles.)
+  left to the page that renders it, which reports the mistake as before. (It used to start
+  with the checks, at `all_generators_finalized`: both cores are busy there, and on a small
+  site the build waited for it before writing: 0.3 s of a 1.3 s build of 20 articles.)
 
 A site whose JINJA_ENVIRONMENT names its own bytecode cache keeps it.
 """
@@ -118,7 +118,9 @@ class _CompilingAside:
             self.aside = Aside(lambda: _compile(environment, names))
 
     def take(self, *_args, **_kwargs) -> None:
-        """get_writer, before the writers are forked: the compiled code joins this build's."""
+        """get_writer, before the writers are forked, or shared_before_writing, before any
+        work readies the writing (every share is done once all receivers have answered; this
+        one answers None, no work of its own): the compiled code joins this build's."""
         aside, self.aside = self.aside, None
         if aside is None:
             return
@@ -128,11 +130,6 @@ class _CompilingAside:
             return
         for key, code in (compiled or {}).items():
             self.cache.compiled.setdefault(key, code)
-
-    def take_before_shared_work(self, _generators) -> None:
-        """shared_before_writing: the compiled code joins before any work readies the
-        writing (every share is done once all receivers have answered); no work of its own."""
-        self.take()
 
     def stop(self) -> None:
         aside, self.aside = self.aside, None
@@ -151,11 +148,11 @@ def compiled_once(settings: dict[str, Any], aside: bool = True) -> Iterator[None
     compiling = _CompilingAside()
     signals.article_generator_init.connect(compiling.start)
     signals.get_writer.connect(compiling.take)
-    shared_before_writing.connect(compiling.take_before_shared_work)
+    shared_before_writing.connect(compiling.take)
     try:
         yield
     finally:
         signals.article_generator_init.disconnect(compiling.start)
         signals.get_writer.disconnect(compiling.take)
-        shared_before_writing.disconnect(compiling.take_before_shared_work)
+        shared_before_writing.disconnect(compiling.take)
         compiling.stop()
