@@ -288,7 +288,7 @@ def test_a_check_split_over_processes_uses_only_its_part_of_the_cores(tmp_path, 
     """Within the checks on two processes, a check's own split (parallel.map_forked) forks
     no process on two cores, and one more in each process on four: the build's and the
     forked process's checks together use the cores once."""
-    from wartadesa.parallel import map_forked
+    from wartadesa.parallel import map_forked, sharing_cores
 
     log = tmp_path / "pids.jsonl"
 
@@ -310,8 +310,6 @@ def test_a_check_split_over_processes_uses_only_its_part_of_the_cores(tmp_path, 
     assert len(seen) == 2 and seen[0][0] != seen[1][0]  # one check in each process
     for caller, processes in seen:
         assert caller in processes and len(processes) == (2 if forked else 1)
-    from wartadesa.parallel import sharing_cores
-
     with sharing_cores(2):
         inside = map_forked(lambda _item: os.getpid(), range(200), {"BUILD_WORKERS": 2})
     outside = map_forked(lambda _item: os.getpid(), range(200), {"BUILD_WORKERS": 2})

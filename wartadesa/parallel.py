@@ -709,7 +709,7 @@ class _Silenced(Silence):
         self._handlers = list(root.handlers)
         for handler in self._handlers:
             root.removeHandler(handler)
-        root.addHandler(self)
+        super().__enter__()
         self._limits = [
             (container, container.copy())
             for container in (
@@ -721,8 +721,8 @@ class _Silenced(Silence):
         return self
 
     def __exit__(self, *_exc):
+        super().__exit__(*_exc)
         root = logging.getLogger()
-        root.removeHandler(self)
         for handler in self._handlers:
             root.addHandler(handler)
         for container, before in self._limits:
