@@ -499,6 +499,76 @@ def test_remembered_url_expansions_are_pelicans(monkeypatch):
     assert Content._expand_settings is speedups._original_expand_settings  # put back
 
 
+def test_an_object_taken_back_keeps_its_url_expansions(monkeypatch):
+    """An article as read_objects keeps it (its state pickled with `lasting_expansions`,
+    the settings its own copy) is not formatted again by the build that takes it back; once
+    a value its addresses name or the setting's text changes, it is, and every address is
+    still the one Pelican's own expansion gives."""
+    import copy
+    import pickle
+
+    from pelican.contents import Article
+    from pelican.utils import SafeDatetime
+
+    from wartadesa import speedups
+    from wartadesa.read_objects import LEFT_OUT
+    from wartadesa.speedups import _original_expand_settings, frozen_urls, lasting_expansions
+
+    formatted = []
+    format_ = speedups._format
+
+    def counted_format(template, names, values):
+        formatted.append(template)
+        return format_(template, names, values)
+
+    monkeypatch.setattr(speedups, "_format", counted_format)
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(
+        ARTICLE_URL="berita/{date:%Y}/{date:%m}/{slug}/",
+        ARTICLE_SAVE_AS="berita/{date:%Y}/{date:%m}/{slug}/index.html",
+    )
+
+    def pelicans(article):
+        return [_original_expand_settings(article, key, "article") for key in ("url", "save_as")]
+
+    def addresses(article):
+        return [article.url, article.save_as]
+
+    with frozen_urls():
+        made = Article(
+            "<p>isi</p>",
+            metadata={"title": "Kerja bakti", "date": SafeDatetime(2024, 3, 9, 8, 30)},
+            settings=settings,
+            source_path="/site/content/berita/kerja-bakti.md",
+        )
+        kept = {k: v for k, v in vars(made).items() if k not in LEFT_OUT}
+        expansions = lasting_expansions(made)
+        assert len(expansions) == 2 and len(formatted) == 2  # url and save_as, once each
+        kept["_wartadesa_urls"] = expansions
+        # Taken back by a later build: that build's settings (equal texts, other objects).
+        state = pickle.loads(pickle.dumps({k: v for k, v in kept.items() if k != "settings"}))
+        later = dict(settings)
+        for name in ("ARTICLE_URL", "ARTICLE_SAVE_AS"):
+            later[name] = "".join(list(settings[name]))
+            assert later[name] == settings[name] and later[name] is not settings[name]
+        state["settings"] = later
+        taken = Article.__new__(Article)
+        taken.__dict__.update(state)
+        formatted.clear()
+        assert addresses(taken) == pelicans(taken) == addresses(made)
+        assert formatted == []  # nothing formatted again
+        taken.slug = "kerja-bakti-dusun"
+        assert (
+            addresses(taken)
+            == pelicans(taken)
+            == ["berita/2024/03/kerja-bakti-dusun/", "berita/2024/03/kerja-bakti-dusun/index.html"]
+        )
+        assert len(formatted) == 2
+        taken.settings["ARTICLE_URL"] = "kabar/{date:%Y}/{slug}/"
+        assert addresses(taken) == pelicans(taken)
+        assert taken.url == "kabar/2024/kerja-bakti-dusun/" and len(formatted) == 3
+
+
 def test_url_dates_formatted_as_pelican_formats_them():
     """The fast `strftime` of a URL setting's date gives Pelican's text (or its error) for
     every pattern: zero-stripping `%-m`, directives Pelican leaves alone (`%e`, `%k`),

@@ -52,11 +52,13 @@ from blinker import signal
 
 from wartadesa.bucket_files import BucketFiles
 from wartadesa.read_cache import SharedPickler, SharedUnpickler
+from wartadesa.speedups import lasting_expansions
 
 FORMAT = 1
 STEM = "objects"  # objects-00.bin ... (bucket_files), apart from the read entries (*.pickle)
 # Attributes not kept: the closure the photos plugin sets (made again by content_restored)
-# and the memo of URL expansions (wartadesa/speedups.py, made again when asked).
+# and the memo of URL expansions (wartadesa/speedups.py), of which only the expansions with
+# the values they were made from are kept (`speedups.lasting_expansions`).
 LEFT_OUT = frozenset({"_update_content", "_wartadesa_urls"})
 
 # Sent with an object taken from an earlier build, once its attributes are in place: what a
@@ -164,6 +166,9 @@ class Objects:
         if getattr(item, "status", "") == "draft":
             return
         state = {name: value for name, value in vars(item).items() if name not in LEFT_OUT}
+        expansions = lasting_expansions(item)
+        if expansions:
+            state["_wartadesa_urls"] = expansions
         buffer = io.BytesIO()
         try:
             SharedPickler(buffer, {"settings": item.settings, "context": context}).dump(state)
