@@ -402,9 +402,12 @@ def _index_parts(
     """Pagefind over each part to index, as many at once as the build has workers; once
     the first has started (or failed), `meanwhile` runs in this thread when the parts hold
     more than LARGE_INDEX_PAGES pages, then `alongside` (the work that does not wait for
-    Pagefind). Pagefind reads a part's pages in the site's folder itself, chosen by their
-    paths (`_glob_config`); a part with a page whose path a glob cannot name plainly reads
-    them from a folder of links (`_link_pages`). Returns the groups read from links."""
+    Pagefind). With the build cache, Pagefind reads a part's pages from the folder of links
+    kept for it there (`_link_pages`): only that part's folders to walk, and a rebuild's
+    links are mostly the ones already there. Without it, Pagefind reads them in the site's
+    folder itself, chosen by their paths (`_glob_config`: no 600 folders made for a build
+    whose links would go with it), unless a page's path is one a glob cannot name plainly
+    (then from links too). Returns the groups read from links."""
     linking: set[int] = set()
     if not to_index:
         alongside()
@@ -420,7 +423,7 @@ def _index_parts(
         group, pages, target, primary = job
         relatives = [page.relative for page in pages]
         try:
-            if all(_GLOB_SAFE.match(relative) for relative in relatives):
+            if kept is None and all(_GLOB_SAFE.match(relative) for relative in relatives):
                 chosen = _glob_config(relatives, work / f"glob-{group}")
                 _run_pagefind(folder, target, settings, folder, started, cwd=chosen)
             else:
@@ -500,11 +503,11 @@ def index_in_place(folder: str | Path, settings: Mapping[str, Any]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-# With the build cache, the folder of links of a part read from links (a page path a glob
-# cannot name plainly) is kept in the cache folder for the
-# next build (`_link_pages`): a rebuild's part is mostly the same pages, the very same files
-# (hard links), and making its 600 folders again cost 0.3–0.45 s of a one-article rebuild
-# at 5,000 articles on a disk slow to give out recently freed inodes.
+# With the build cache, every part is read from a folder of links kept in the cache folder
+# for the next build (`_link_pages`): a rebuild's part is mostly the same pages, the very
+# same files (hard links), so its folders are made once (making a part's 600 folders again
+# cost 0.3–0.45 s of a one-article rebuild at 5,000 articles on a disk slow to give out
+# recently freed inodes), and Pagefind walks only them, not the site's 10,000 folders.
 LINKS_FOLDER = "search-links"
 
 

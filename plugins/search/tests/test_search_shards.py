@@ -197,6 +197,72 @@ def test_a_rebuild_indexes_again_only_the_part_that_changed(tmp_path):
     assert parts_of(output) == parts
 
 
+def test_with_the_build_cache_each_part_is_read_from_its_kept_folder_of_links(
+    tmp_path, monkeypatch
+):
+    """With the build cache, each part's Pagefind reads the folder of links kept for that
+    part in the cache (every marked page of the part at its own path, the output's very
+    file), not a glob over the whole site; a rebuild keeps the links of the pages it took
+    from the last output and links the page it wrote again, and the index is a clean
+    build's."""
+    content = search_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    settings = {"SEARCH_SHARD_PAGES": PER_PART, "BUILD_CACHE": str(cache)}
+    noted_runs = tmp_path / "runs.txt"  # the index is made in a forked process
+    run = indexer._run_pagefind
+
+    def noted(pages, bundle, settings, folder, started=None, cwd=None):
+        with open(noted_runs, "a", encoding="utf-8") as handle:
+            handle.write(f"{pages}\t{cwd}\n")
+        return run(pages, bundle, settings, folder, started, cwd=cwd)
+
+    def runs():
+        lines = noted_runs.read_text(encoding="utf-8").splitlines()
+        noted_runs.unlink()
+        return [(Path(pages), cwd) for pages, cwd in (line.split("\t") for line in lines)]
+
+    monkeypatch.setattr(indexer, "_run_pagefind", noted)
+    build_site(output, content=content, **settings)
+    links = cache / indexer.LINKS_FOLDER
+    parts = parts_of(output)
+    first = runs()
+    assert len(first) == len(parts) > 1
+    assert all(pages.parent == links and cwd == "None" for pages, cwd in first)
+
+    def linked(folder):
+        """{page: inode} of a part's folder of links, each the output's file at its path."""
+        found = {}
+        for path in (p for p in folder.rglob("*") if p.is_file()):
+            relative = path.relative_to(folder)
+            assert os.path.samefile(path, output / relative), relative
+            found[relative.as_posix()] = path.stat().st_ino
+        return found
+
+    folders = {pages for pages, _cwd in first}
+    before = {folder: linked(folder) for folder in folders}
+    marked = {m.relative for m in marked_pages(output)}
+    assert sorted(p for links in before.values() for p in links) == sorted(marked)
+    assert len(marked) == sum(len(p) for p in parts.values())
+    pages_before = {name: (output / name).stat().st_ino for name in marked}
+    changed = content / "berita" / "posyandu.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nKalimatlinkbaru ditambahkan.\n", encoding="utf-8"
+    )
+    build_site(output, content=content, **settings)
+    (again,) = runs()  # the changed article's part
+    assert again[0] in folders and again[1] == "None"
+    after = linked(again[0])
+    assert after.keys() == before[again[0]].keys()
+    assert any("posyandu" in name for name in after)
+    for name, inode in after.items():  # linked again only where the page is a new file
+        page_is_new = (output / name).stat().st_ino != pages_before[name]
+        assert (inode != before[again[0]][name]) == page_is_new, name
+    monkeypatch.undo()
+    fresh = build_site(tmp_path / "fresh", content=content, SEARCH_SHARD_PAGES=PER_PART)
+    assert parts_of(fresh.output) == parts_of(output)
+    assert any("Kalimatlinkbaru" in t for p in parts_of(output).values() for t in p.values())
+
+
 @pytest.mark.parametrize(
     ("before", "after", "address"),
     [
