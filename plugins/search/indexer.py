@@ -402,12 +402,13 @@ def _index_parts(
     """Pagefind over each part to index, as many at once as the build has workers; once
     the first has started (or failed), `meanwhile` runs in this thread when the parts hold
     more than LARGE_INDEX_PAGES pages, then `alongside` (the work that does not wait for
-    Pagefind). With the build cache, Pagefind reads a part's pages from the folder of links
-    kept for it there (`_link_pages`): only that part's folders to walk, and a rebuild's
-    links are mostly the ones already there. Without it, Pagefind reads them in the site's
-    folder itself, chosen by their paths (`_glob_config`: no 600 folders made for a build
-    whose links would go with it), unless a page's path is one a glob cannot name plainly
-    (then from links too). Returns the groups read from links."""
+    Pagefind). With the build cache (on the site's disk), Pagefind reads a part's pages from
+    the folder of links kept for it there (`_link_pages`): only that part's folders to walk,
+    and a rebuild's links are mostly the ones already there. Otherwise it reads them in the
+    site's folder itself, chosen by their paths (`_glob_config`: no 600 folders made for a
+    build whose links would go with it, or copied to another disk), unless a page's path is
+    one a glob cannot name plainly (then from links too). Returns the groups read from
+    links."""
     linking: set[int] = set()
     if not to_index:
         alongside()
@@ -418,12 +419,14 @@ def _index_parts(
 
     kept = read_cache.folder(settings)  # with the build cache: the links kept there
     links = kept / LINKS_FOLDER if kept is not None else work
+    # Links kept only where they can be links: a cache on another disk would copy the pages.
+    from_links = kept is not None and same_disk(kept, folder)
 
     def one(job):
         group, pages, target, primary = job
         relatives = [page.relative for page in pages]
         try:
-            if kept is None and all(_GLOB_SAFE.match(relative) for relative in relatives):
+            if not from_links and all(_GLOB_SAFE.match(relative) for relative in relatives):
                 chosen = _glob_config(relatives, work / f"glob-{group}")
                 _run_pagefind(folder, target, settings, folder, started, cwd=chosen)
             else:
@@ -460,6 +463,14 @@ def _index_parts(
 # digits, `.`, `_` and `-` (every path the kit's own addresses make). Any other path (a
 # village's own URL setting) is read from a folder of links instead.
 _GLOB_SAFE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")
+
+
+def same_disk(first: Path, second: Path) -> bool:
+    """Whether the two folders are on one file system (a hard link can join them)."""
+    try:
+        return os.stat(first).st_dev == os.stat(second).st_dev
+    except OSError:
+        return False
 
 
 def _glob_config(relatives: list[str], where: Path) -> Path:

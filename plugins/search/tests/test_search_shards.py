@@ -263,6 +263,24 @@ def test_with_the_build_cache_each_part_is_read_from_its_kept_folder_of_links(
     assert any("Kalimatlinkbaru" in t for p in parts_of(output).values() for t in p.values())
 
 
+def test_a_cache_on_another_disk_reads_the_parts_by_their_glob(tmp_path, monkeypatch):
+    """Links cannot join two file systems (each page would be copied into the cache): with
+    the cache on another disk the parts are read by their glob, as without the cache."""
+    other = tmp_path / "lain"
+    assert not indexer.same_disk(tmp_path, other)  # not there (yet): not told the same
+    other.mkdir()
+    assert indexer.same_disk(tmp_path, other)
+    monkeypatch.setattr(indexer, "same_disk", lambda first, second: False)
+    content = search_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    build_site(output, content=content, SEARCH_SHARD_PAGES=PER_PART, BUILD_CACHE=str(cache))
+    assert len(parts_of(output)) > 1
+    assert cache.is_dir() and not (cache / indexer.LINKS_FOLDER).exists()
+    monkeypatch.undo()
+    fresh = build_site(tmp_path / "fresh", content=content, SEARCH_SHARD_PAGES=PER_PART)
+    assert parts_of(fresh.output) == parts_of(output)
+
+
 @pytest.mark.parametrize(
     ("before", "after", "address"),
     [
