@@ -16,8 +16,9 @@ lists, the link and output checks), each time copying the metadata and formattin
 with its own `strftime`. A URL setting's text is a function of the values it names
 (`berita/{date:%Y}/{date:%m}/{slug}/`: the date and the slug), so each content object also
 remembers its last expansion of each setting with the values it was made from, and gives it
-again while the setting's text and those values are the same objects or equal texts and
-numbers. The expansion itself formats only the values the setting names (Pelican first
+again while the setting's text is equal and those values are the same objects or equal texts
+and numbers; an object an earlier build kept (wartadesa/read_objects.py) brings its
+expansions with it (`lasting_expansions`). The expansion itself formats only the values the setting names (Pelican first
 copies every metadata value into the mapping it formats with). A setting that names a value
 that can change in place (a list) is formatted every time; one that names a missing value,
 a nested field (`{date:{format}}`) or the current time (`{date}` without a date) is
@@ -101,6 +102,9 @@ _original_get_url_setting = Content.get_url_setting
 _original_expand_settings = Content._expand_settings
 _state = {"frozen": False}
 _UNKNOWN = object()  # a value an expansion is not remembered by
+# The key of an expansion in a content object's `_wartadesa_urls`: (_EXPANDED, setting's
+# name); `_get_url_setting` keeps its frozen addresses there by their plain name ("url").
+_EXPANDED = "expanded"
 # Values compared by equality (immutable, and formatted alike when equal and of one type);
 # any other value (a date) is compared by identity.
 _EQUAL_TYPES = (str, int, bool, type(None))
@@ -174,7 +178,7 @@ def _expand_settings(self, key, klass=None):
     cache = self.__dict__.get("_wartadesa_urls")
     if cache is None:
         cache = self.__dict__["_wartadesa_urls"] = {}
-    kept = cache.get(("expanded", fq_key))
+    kept = cache.get((_EXPANDED, fq_key))
     # (equal, not the same: an object an earlier build made has its own copy, read_objects)
     if kept is not None and kept[0] == template and _same(kept[1], values):
         return kept[2]
@@ -182,7 +186,7 @@ def _expand_settings(self, key, klass=None):
         return _original_expand_settings(self, key, klass)
     expanded = _format(template, names, values)
     if all(isinstance(value, (*_EQUAL_TYPES, dt.date)) for value in values):
-        cache[("expanded", fq_key)] = (template, values, expanded)
+        cache[(_EXPANDED, fq_key)] = (template, values, expanded)
     return expanded
 
 
@@ -196,7 +200,7 @@ def lasting_expansions(item):
         with suppress(Exception):  # asked for again later, and refused there as always
             item.get_url_setting(key)
     cache = item.__dict__.get("_wartadesa_urls") or {}
-    return {key: value for key, value in cache.items() if type(key) is tuple}
+    return {key: value for key, value in cache.items() if key[0] == _EXPANDED}
 
 
 def _format(template, names, values):
