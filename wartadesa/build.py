@@ -35,6 +35,7 @@ from wartadesa.defaults import LEFTOVER_FILES  # noqa: E402
 from wartadesa.incremental import reusing_pages  # noqa: E402
 from wartadesa.index_ahead import IndexAhead  # noqa: E402
 from wartadesa.parallel import parallel_reading, parallel_writing  # noqa: E402
+from wartadesa.settings_check import settings_problems  # noqa: E402
 from wartadesa.speedups import (  # noqa: E402
     computed_once,
     exit_code,
@@ -197,7 +198,6 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
             key: copy.deepcopy(value) if isinstance(value, (dict, list, set)) else value
             for key, value in settings.items()
         }
-        return with_leftovers_ignored(settings)
     except SystemExit as stop:
         raise BuildFailed([str(stop)]) from None
     except SyntaxError as error:
@@ -231,6 +231,10 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
                 f"{error} (error in the settings) — periksa baris ini"
             ]
         ) from None
+    problems = settings_problems(settings, settings_file)
+    if problems:
+        raise BuildFailed(problems)
+    return with_leftovers_ignored(settings)
 
 
 def build(

@@ -421,21 +421,9 @@ def production_settings(site: dict) -> dict:
     variable (the workflow sets it to the repository's GitHub Pages address)."""
     import os
 
-    domain = site.get("CUSTOM_DOMAIN") or ""
-    siteurl = (
-        os.environ.get("SITEURL")
-        or site.get("PUBLISH_SITEURL")
-        or (f"https://{domain}" if domain else "")
-        # The workflow's fallback: the repository's own GitHub Pages address.
-        or os.environ.get("PAGES_URL", "")
-    ).rstrip("/")
-    if not siteurl:
-        raise SystemExit(
-            "publishconf.py: alamat situs belum diisi. Isi CUSTOM_DOMAIN di pelicanconf.py "
-            "atau variabel SITEURL di GitHub (Settings > Secrets and variables > Actions > "
-            "Variables), atau jalankan dengan SITEURL=https://nama-desa.desa.id "
-            "(the production site address is not set)."
-        )
+    from wartadesa.settings_check import production_address
+
+    siteurl = production_address(site, os.environ)
     return {
         "SITEURL": siteurl,
         "RELATIVE_URLS": False,
