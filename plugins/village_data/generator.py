@@ -84,6 +84,24 @@ class DataSet:
         return [(PAGES[p][0], self.pages[p][0]) for p in PAGES if p in self.pages]
 
 
+# A page or article whose address is a data page's: the operator renames theirs.
+_CLASH_HINT = (
+    "alamat ini milik halaman data desa: beri halaman atau berita itu slug lain "
+    "(atau ubah VILLAGE_DATA_PAGES di pelicanconf.py)"
+)
+
+
+def _data_file(folder: str, kinds) -> str:
+    """The data file a data page is made from (the first of `kinds` that exists, e.g.
+    content/data/profil.yml), else the data folder."""
+    for kind in kinds:
+        for extension in EXTENSIONS:
+            path = os.path.join(folder, kind + extension)
+            if os.path.isfile(path):
+                return path
+    return folder
+
+
 class VillageDataGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -276,22 +294,22 @@ class VillageDataGenerator(Generator):
     # --- writing ----------------------------------------------------------------
     def planned_outputs(self) -> Iterator[tuple[str, str, str, int, str]]:
         for data in self.datasets:
+            owner = f" {data.title}" if data.village is not None and data.base_url else ""
             for page, (_url, save_as) in data.pages.items():
-                owner = f" {data.title}" if data.village is not None and data.base_url else ""
                 yield (
                     save_as,
                     f"halaman {page}{owner}",
-                    data.folder,
+                    _data_file(data.folder, PAGES[page][1]),
                     1,
-                    "ubah VILLAGE_DATA_PAGES di pelicanconf.py",
+                    _CLASH_HINT,
                 )
             for year, _url, save_as in data.year_pages:
                 yield (
                     save_as,
                     f"halaman dokumen {year}{owner}",
-                    data.folder,
+                    _data_file(data.folder, ("dokumen",)),
                     1,
-                    "ubah VILLAGE_DATA_PAGES di pelicanconf.py",
+                    _CLASH_HINT,
                 )
 
     def generate_output(self, writer: Writer) -> None:

@@ -673,3 +673,24 @@ def test_a_missing_photo_is_told_with_the_other_mistakes_of_its_entry(tmp_path):
         "data/aparatur.yml:8: foto 'images/aparatur/kepala-desa.JPG' tidak ada (missing photo) "
         "— maksud Anda  foto: images/aparatur/kepala-desa.jpg ?",
     ]
+
+
+def test_a_page_on_a_data_pages_address_names_the_data_file(tmp_path):
+    """The README's own example once made `content/pages/profil.md` with `slug: profil`: the
+    message names content/data/profil.yml, not a folder, and says to give the page another
+    slug."""
+    import shutil
+
+    from tests.sitetools import SAMPLE
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    write(content, "pages/profil.md", "---\njudul: Profil Desa\nslug: profil\n---\n\nIsi.\n")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content)
+    prefix = str(content) + os.sep
+    problems = [p.replace(prefix, "") for p in failed.value.problems]
+    data_side = one(problems, "data/profil.yml:1: ", "profil/index.html")
+    assert "juga dipakai oleh" in data_side and "pages/profil.md" in data_side
+    assert "beri halaman atau berita itu slug lain" in data_side
+    one(problems, "pages/profil.md:", "data/profil.yml")
