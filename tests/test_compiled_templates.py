@@ -114,3 +114,54 @@ def test_a_template_mistake_on_a_later_line_names_that_line(tmp_path):
         build_site(tmp_path / "output", content=content)
     [problem] = failed.value.problems
     assert problem.startswith(f"{content.parent / 'overrides/templates/partials/footer.html'}:3: ")
+
+
+FOOTER = "overrides/templates/partials/footer.html"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (
+            "<footer>\n{{ SITE.name }}\n</footer>\n",
+            2,
+            ["nilai tidak dikenal di templat (undefined value): 'SITE' is undefined"],
+        ),
+        (
+            "<footer>\n\n{% include 'partials/kontak.html' %}\n</footer>\n",
+            3,
+            ["templat 'partials/kontak.html' tidak ditemukan", "{% include %}"],
+        ),
+        (
+            "<footer>{{ SITENAME + 1 }}</footer>\n",
+            1,
+            ["templat gagal dipakai (template error): TypeError:"],
+        ),
+    ],
+)
+def test_a_template_mistake_found_when_rendering_names_its_file_and_line(
+    tmp_path, workers, text, line, words
+):
+    """Mistakes Jinja finds only when a page is rendered: the template's file and line from
+    its traceback, what is wrong, how to fix it; not a Python error in English, not a
+    folder's permissions (a missing include is an OSError to Python)."""
+    content = _site_with_template(tmp_path, "partials/footer.html", text)
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content, BUILD_WORKERS=workers)
+    [problem] = failed.value.problems
+    assert problem.startswith(f"{content.parent / FOOTER}:{line}: "), problem
+    for word in [*words, "hapus berkas itu dari overrides/templates/"]:
+        assert word in problem, problem
+    assert "chmod" not in problem and "build gagal" not in problem
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_template_not_saved_as_utf8_is_named(tmp_path):
+    content = _site_with_template(tmp_path, "partials/footer.html", "")
+    (content.parent / FOOTER).write_bytes("<footer>Desa kami</footer>\n".encode("utf-16"))
+    with pytest.raises(BuildFailed) as failed:
+        build_site(tmp_path / "output", content=content, BUILD_WORKERS=1)
+    [problem] = failed.value.problems
+    assert problem.startswith(f"{content.parent / FOOTER}:1: templat bukan teks UTF-8"), problem
+    assert "simpan berkas itu sebagai UTF-8" in problem
