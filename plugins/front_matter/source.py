@@ -319,6 +319,9 @@ def _parse_yaml(source, yaml_text):
                 node.start_mark.line + 2,
                 "front matter harus berisi baris 'kunci: nilai' (front matter must be key: value lines)",
             )
+        bad = characters.bad_value(node, yaml_text)
+        if bad:
+            raise ContentError(source.path, bad[0] + 2, *bad[1:])
         lines = yaml_text.split("\n")
         cuts = [
             ContentError(source.path, cut[0] + 2, *cut[1:])

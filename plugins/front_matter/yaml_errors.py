@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import yaml
 
+from .characters import bad_value
 from .errors import ContentError
 from .limits import yaml_depth_problem
 
@@ -339,6 +340,9 @@ def compose_yaml(path: str | os.PathLike, text: str) -> yaml.Node | None:
         ) from None
     finally:
         loader.dispose()
+    bad = bad_value(root, text)
+    if bad:
+        raise ContentError(path, bad[0] + 1, *bad[1:])
     cut = first_cut(text, root)
     if cut:
         raise ContentError(path, cut[0] + 1, cut[1], cut[2])

@@ -471,3 +471,105 @@ def test_a_build_reports_every_cut_value(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build_site(tmp_path / "output", content=content)
     assert [p.split("rapat.md:", 1)[1][:2] for p in failed.value.problems] == ["2:", "3:"]
+
+
+# A double-quoted YAML escape writes a character the file's own text may not hold: the
+# value YAML decodes is checked too (feeds would be ill-formed XML, or the build would stop
+# with Pelican's "Control characters are not supported in XML 1.0" and no file:line).
+ESCAPED = [
+    # (YAML text, line of the escape in that text, U+XXXX, escape as written, key)
+    ('judul: "Rapat Desa\\uFFFE"\ntanggal: 2024-08-01', 1, "U+FFFE", "\\uFFFE", "judul"),
+    ('tanggal: 2024-08-01\njudul: "Rapat Desa\\x01"', 2, "U+0001", "\\x01", "judul"),
+    ('judul: "Rapat\\0 Desa"\ntanggal: 2024-08-01', 1, "U+0000", "\\0", "judul"),
+    ('judul: "Rapat\\x0b Desa"\ntanggal: 2024-08-01', 1, "U+000B", "\\x0b", "judul"),
+    ('tanggal: 2024-08-01\njudul: Rapat\npenulis: "Budi\\e[31m"', 3, "U+001B", "\\e", "penulis"),
+    ('judul: "Rapat é 😀\\N Desa"\ntanggal: 2024-08-01', 1, "U+0085", "\\N", "judul"),
+    (
+        'judul: Rapat\ntanggal: 2024-08-01\nlabel:\n  - musdes\n  - "rt\\u0007"',
+        5,
+        "U+0007",
+        "\\u0007",
+        "label",
+    ),
+    (
+        'judul: Rapat\nringkasan: "Warga hadir\n  di balai \\U0001FFFF desa"\ntanggal: 2024-08-01',
+        3,
+        "U+1FFFF",
+        "\\U0001FFFF",
+        "ringkasan",
+    ),
+]
+ESCAPED_IDS = [
+    "noncharacter-in-title",
+    "control-in-title",
+    "nul",
+    "vertical-tab",
+    "terminal-colour-in-author",
+    "c1-after-emoji",
+    "list-item",
+    "second-line-of-a-value",
+]
+
+
+@pytest.mark.parametrize("yaml_text, line, code, escape, key", ESCAPED, ids=ESCAPED_IDS)
+def test_an_escape_for_a_forbidden_character_in_front_matter_is_refused(
+    tmp_path, yaml_text, line, code, escape, key
+):
+    path = tmp_path / "2024-08-01-rapat.md"
+    path.write_text(f"---\n{yaml_text}\n---\nIsi.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_source(path)
+    error = caught.value
+    assert error.line == line + 1, str(error)  # the file's line: `---` is line 1
+    assert error.message == (
+        f"karakter kendali atau bukan-karakter {code} tidak boleh ada (control character): "
+        f"nilai '{key}' menuliskannya dengan kode {escape}"
+    )
+    assert error.hint.startswith(f"hapus kode {escape} itu dari nilainya")
+
+
+@pytest.mark.parametrize("yaml_text, line, code, escape, key", ESCAPED, ids=ESCAPED_IDS)
+def test_an_escape_for_a_forbidden_character_in_a_data_file_is_refused(
+    yaml_text, line, code, escape, key
+):
+    from front_matter.yaml_errors import compose_yaml
+
+    with pytest.raises(ContentError) as caught:
+        compose_yaml("data/profil.yml", yaml_text)
+    assert str(caught.value).startswith(
+        f"data/profil.yml:{line}: karakter kendali atau bukan-karakter {code} tidak boleh ada "
+        f"(control character): nilai '{key}' menuliskannya dengan kode {escape} — hapus kode "
+        f"{escape} itu dari nilainya"
+    )
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        'judul: "Rapat\\tDesa"\nringkasan: "Baris satu\\nbaris dua"',  # tab, newline: allowed
+        'judul: "Rapat \\\\x01 Desa"',  # a backslash, then the text x01
+        "judul: 'Rapat \\x01 Desa'\nringkasan: Rapat \\uFFFE",  # no escapes outside \"...\"
+        'judul: "Rapat\\x20Desa \\_ \\u00e9 \\L"',  # space, no-break space, é, line separator
+        "judul: |\n  Rapat \\x01 Desa",  # a block is text as written
+    ],
+    ids=["tab-and-newline", "escaped-backslash", "not-double-quoted", "visible", "block"],
+)
+def test_escapes_for_allowed_characters_stay_allowed(tmp_path, yaml_text):
+    from front_matter.yaml_errors import compose_yaml
+
+    path = tmp_path / "2024-08-01-rapat.md"
+    path.write_text(f"---\n{yaml_text}\ntanggal: 2024-08-01\n---\nIsi.\n", encoding="utf-8")
+    read_source(path)
+    compose_yaml("situs.yml", yaml_text)
+
+
+def test_an_escaped_key_and_an_alias_loop_are_walked_once(tmp_path):
+    from front_matter.yaml_errors import compose_yaml
+
+    with pytest.raises(ContentError) as caught:
+        compose_yaml("situs.yml", 'nama: Desa\n"ala\\x01mat": Jl. Raya')
+    assert caught.value.line == 2 and "U+0001" in caught.value.message
+    assert "nama kunci menuliskannya dengan kode \\x01" in caught.value.message
+    with pytest.raises(ContentError) as caught:
+        compose_yaml("situs.yml", 'menu: &m\n  - *m\n  - "Beranda\\uFFFF"')
+    assert caught.value.line == 3 and "U+FFFF" in caught.value.message
