@@ -6,7 +6,9 @@ GitHub Pages picks a file's type from its extension (mime-db): `.html` is HTML, 
 decides: a file that is not of a known binary kind (pictures other than SVG, PDF, Office and
 ZIP files, sound, video, fonts: served as such, never rendered as markup, and not scanned)
 looks like markup when, after an optional byte order mark and white space, it starts with `<`,
-or when it holds a `<` followed by a letter, `!` or `?` anywhere.
+or when it holds a `<` followed by a letter, `!` or `?` anywhere. Such a file may be read as
+XML (`could_be_xml`) when its extension is one GitHub Pages serves as XML, or when it starts
+with an XML declaration or a doctype.
 """
 
 from __future__ import annotations
@@ -34,6 +36,23 @@ BINARY = _extensions(
 HTML = (".html", ".htm", ".shtml")
 # Served as SVG or XML: read as XML, and refused when they cannot be.
 XML = (".svg", ".xml", ".xsl", ".xslt", ".xhtml", ".xht")
+# Every extension GitHub Pages serves as XML, which a browser renders as XML (an
+# `<h:script>` in it runs): mime-db's text/xml, application/xml and */*+xml types (2026-03).
+# Markup in such a file is read as XML, never only as HTML (static_files.py).
+SERVED_AS_XML = _extensions(
+    "1km ac aml atom atomcat atomdeleted atomsvc bdo bmml ccxml cdfx cdxml cpl csl dae davmount",
+    "dbk dcmp dd2 ddf dtb dwd emma emotionml es3 et3 fdt fo gml gpx grxml hal held ink inkml irp",
+    "its kbl kml lasxml lbe lgr link66 lostxml mads maei mathml meta4 metalink mets mods mpd mpf",
+    "mpkg mpp mrcx mscml musd musicxml mxml ncx obgx omdoc opf osfpvg osm owl pls provx pskcxml",
+    "rapd rdf relo res rif rl rld rng rs rsat rsd rsheet rss rusd sbml sdkd sdkm senmlx sensmlx",
+    "shf sls smi smil sru srx ssdl ssml stpx svg svgz swidtag systemverify td tei teicorpus tfi",
+    "ttml uo uoml uvt uvvt vec vxml wadl wbs wif wsdl wspolicy x3d x3dz xaml xav xca xcs xdcf xdf",
+    "xdm xdp xdssc xel xenc xer xht xhtm xhtml xhvml xlf xml xns xop xpl xsd xsf xsl xslt xsm",
+    "xspf xul xvm xvml yin zaz zmm",
+)
+# The start of an XML document: its declaration, or a doctype other than an HTML page's.
+XML_START = re.compile(r"\ufeff?\s*<(?:\?xml[\s?]|!DOCTYPE\s)", re.IGNORECASE)
+HTML_DOCTYPE = re.compile(r"\ufeff?\s*<!DOCTYPE\s+html(?:\s[^>\[]*)?>", re.IGNORECASE)
 # Plain-text files the spam check also reads when they hold no markup.
 PLAIN_TEXT = (".txt",)
 # Stylesheets: published as written, loaded by the HTML files beside them.
@@ -59,6 +78,15 @@ def looks_like_markup(path: str, data: bytes) -> bool:
             break
     start = start.lstrip(b" \t\r\n\f\x00")
     return start.startswith(b"<") or bool(TAG_START.search(data) or TAG_START_UTF16.search(data))
+
+
+def could_be_xml(path: str, text: str) -> bool:
+    """True when a browser may read the file at `path` (`text`: its text, `decode`) as XML:
+    GitHub Pages serves its extension as XML or SVG, or it starts with an XML declaration or
+    a doctype (`<!DOCTYPE html>` alone, an HTML page's, does not count)."""
+    if os.path.splitext(str(path))[1][1:].lower() in SERVED_AS_XML:
+        return True
+    return bool(XML_START.match(text)) and not HTML_DOCTYPE.match(text)
 
 
 def decode(data: bytes) -> str:

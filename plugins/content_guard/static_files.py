@@ -11,8 +11,13 @@ active content:
 - event attributes (`onload=`, `onclick=`, ...) and animations that set them or links;
 - `javascript:`/`vbscript:`/`data:` addresses (except pictures and fonts);
 - in SVG/XML: references to other sites (`href`, `xlink:href`, `src`, `url(...)` and
-  `@import` in styles), entity declarations holding markup or files (`<!ENTITY`),
-  `<?xml-stylesheet?>`;
+  `@import` in styles), entity declarations holding markup or files (`<!ENTITY`, found in
+  the text whatever the XML parser makes of the rest), parameter-entity references
+  (`%name;`) in a doctype, `<?xml-stylesheet?>`;
+- a file a browser may read as XML (`markup.could_be_xml`: by its extension, or because it
+  starts with an XML declaration or a doctype) that expat cannot read, whatever the reason
+  (a name character expat does not know, an encoding it cannot decode): what a browser makes
+  of it cannot be checked, and the HTML check reads it otherwise than an XML parser;
 - compressed SVG (`.svgz`), which cannot be read;
 - in a stylesheet (`.css`, loaded by the HTML files beside it), read with its comments out
   and its escapes decoded: `@import`, `expression()`, `behavior:`, `-moz-binding`,
@@ -26,6 +31,7 @@ Text spam and hidden text in these files are the spam check's job (spam.py).
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.parsers.expat
 from collections.abc import Sequence
@@ -59,6 +65,23 @@ SCRIPTS = (".js", ".mjs", ".cjs", ".jsm", ".es", ".ecma", ".wasm")  # served as 
 
 XML_STYLESHEET = re.compile(r"<\?xml-stylesheet", re.IGNORECASE)
 BROKEN = "rusak: "  # prefix of the reason when the file cannot be read as XML
+ENTITY = "deklarasi <!ENTITY> berisi markup atau berkas lain"
+ENTITY_START = re.compile(r"<!ENTITY", re.IGNORECASE)
+# A plain text entity (Illustrator writes namespace URLs so): a name and a quoted value with no
+# markup, reference or parameter entity in it. Anything else `<!ENTITY` starts is refused.
+PLAIN_ENTITY = re.compile(
+    r"""<!ENTITY[ \t\r\n]+[^\s%"'<>&;]+[ \t\r\n]+(?:"[^"<&%]*"|'[^'<&%]*')[ \t\r\n]*>"""
+)
+DOCTYPE_START = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+# What a doctype holds, as far as telling its internal subset (`[...]`) and the parameter-entity
+# references in it: comments and quoted strings, `%name;`, brackets and `>`.
+DOCTYPE_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|\Z)|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|%[^\s%;<>"'\[\]]+;|[\[\]>]""", re.DOTALL
+)
+XML_ENCODING = re.compile(r"""\A\ufeff?<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+# The text checked was decoded as a browser decodes it (`markup.decode`): UTF-8, or UTF-16 by
+# its byte order mark; expat reads it as UTF-8 whichever of these the file declares.
+DECODED = {"utf-8", "utf-16", "utf-16-le", "utf-16-be"}
 HINT_SVG = (
     'hapus bagian itu dari berkas (di Inkscape: Simpan sebagai "Optimized SVG" atau '
     '"Plain SVG"), atau simpan gambarnya sebagai PNG'
@@ -70,6 +93,10 @@ HINT_CSS = (
 HINT_HTML = (
     "halaman HTML di content/ diterbitkan apa adanya di domain desa: hapus bagian itu, "
     "atau tulis isinya sebagai halaman Markdown di content/pages/"
+)
+HINT_UNREADABLE_XML = (
+    "hapus berkasnya, atau terbitkan di dalam berkas .zip (berkas .zip diunduh, tidak dibuka "
+    "peramban); berkas dari program lain bisa disimpan ulang sebagai XML UTF-8 yang benar"
 )
 
 
@@ -86,7 +113,11 @@ def svg_problems(source: str, every_element: bool = True) -> list[tuple[int, str
     `every_element` False (XML data such as an RSS file): only elements in the XHTML,
     SVG or MathML namespace are looked at; a browser shows the rest as a data tree."""
     found = []
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    declared = XML_ENCODING.match(source)
+    encoding = declared and _codec_name(declared.group(1))
+    parser = xml.parsers.expat.ParserCreate(
+        "UTF-8" if encoding in DECODED else None, namespace_separator=" "
+    )
     stack = []
 
     def line():
@@ -136,7 +167,52 @@ def svg_problems(source: str, every_element: bool = True) -> list[tuple[int, str
         parser.Parse(source.encode("utf-8"), True)
     except xml.parsers.expat.ExpatError as error:
         found.append((error.lineno or 1, BROKEN + xml.parsers.expat.ErrorString(error.code)))
-    return sorted(set(found))
+    except (ValueError, LookupError) as error:  # UnicodeError is a ValueError
+        # An encoding expat cannot decode: multi-byte (Shift_JIS, GBK) or unknown.
+        label = declared.group(1) if declared else ""
+        why = f"pengodean (encoding) '{label}' tidak didukung" if label else str(error)
+        found.append((1, BROKEN + why))
+    declarations = doctype_problems(source)
+    if any(why == ENTITY for _, why in declarations):  # the same, told at its first line
+        found = [(at, why) for at, why in found if why != ENTITY]
+    return sorted(set(found + declarations))
+
+
+def _codec_name(label: str) -> str:
+    try:
+        return codecs.lookup(label.strip()).name
+    except LookupError:
+        return ""
+
+
+def doctype_problems(source: str) -> list[tuple[int, str]]:
+    """(line, why) of the declarations in `source` that a browser may turn into markup, read in
+    the text whatever expat makes of the file (it stops at the first mistake, and a
+    non-validating parser reads no declaration after an unknown `%name;`, where a browser may):
+    every `<!ENTITY` but a plain text entity, and a parameter-entity reference in a doctype."""
+    found = []
+
+    def line(at: int) -> int:
+        return source.count("\n", 0, at) + 1
+
+    for match in ENTITY_START.finditer(source):
+        if not PLAIN_ENTITY.match(source, match.start()):
+            found.append((line(match.start()), ENTITY))
+    for doctype in DOCTYPE_START.finditer(source):
+        in_subset = False
+        for token in DOCTYPE_TOKEN.finditer(source, doctype.end()):
+            text = token.group()
+            if text == "[":
+                in_subset = True
+            elif text == ("]" if in_subset else ">"):
+                break
+            elif in_subset and text.startswith("%"):
+                found.append(
+                    (line(token.start()), f"rujukan entitas parameter {text} di <!DOCTYPE>")
+                )
+        if in_subset:  # read to its end (or the file's): a later `<!DOCTYPE` is inside it
+            break
+    return found
 
 
 class _HTMLScanner(HTMLParser):
@@ -225,9 +301,12 @@ def problems(path: str, source: str) -> list[ContentError]:
         kind, hint = ("SVG", HINT_SVG) if is_svg else ("XML", HINT_HTML)
     else:
         # Any other markup (`.xsd`, `.rss`, `.kml`, no extension...): GitHub Pages may serve
-        # it as XML, which a browser renders; what does not parse as XML gets the HTML check.
+        # it as XML, which a browser renders. What does not parse as XML is refused when a
+        # browser may read it as XML (`markup.could_be_xml`): the HTML check reads it otherwise
+        # than an XML parser. Other markup (`<lima tahun` in a `.csv`) gets the HTML check.
         found, kind, hint = svg_problems(source, every_element=False), "XML", HINT_HTML
-        if any(why.startswith(BROKEN) for _, why in found):
+        broken = any(why.startswith(BROKEN) for _, why in found)
+        if broken and not markup.could_be_xml(path, source):
             found, kind = html_problems(source, served_as_html=False), "HTML"
             found += [
                 (source.count("\n", 0, match.start()) + 1, "<?xml-stylesheet?>")
@@ -235,7 +314,18 @@ def problems(path: str, source: str) -> list[ContentError]:
             ]
     errors = []
     for line, why in found:
-        if why.startswith(BROKEN):
+        if why.startswith(BROKEN) and kind == "XML":
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"berkas XML tidak bisa diperiksa dengan aman: {why[len(BROKEN) :]} "
+                    "(unreadable XML file refused); peramban membacanya sebagai XML, dan isinya "
+                    "bisa berjalan di domain situs desa",
+                    HINT_UNREADABLE_XML,
+                )
+            )
+        elif why.startswith(BROKEN):
             errors.append(
                 ContentError(
                     path,
