@@ -24,6 +24,7 @@ from front_matter.errors import ContentError
 from front_matter.paths import OUTSIDE_HINT, closest_file, inside_content, unclear_characters
 from front_matter.pictures import TooManyPixels, note_refused, open_picture
 from front_matter.source import body_line, line_containing, meta_line
+from front_matter.values import COMPUTER_PATH, computer_file_name
 from wartadesa.paths import relative_path
 
 if TYPE_CHECKING:
@@ -93,16 +94,12 @@ def allowed_by_csp(url: str, settings: Mapping[str, Any]) -> bool:
     return False
 
 
-# A file on the operator's own computer: C:\Users\..., D:/Foto/..., file:///..., \\server\...
-COMPUTER_PATH = re.compile(r"^(?:[a-z]:[\\/]|file:|\\\\)", re.IGNORECASE)
-
-
 def computer_path_problem(value: str) -> ImageProblem | None:
     """The problem of an image written as a path on the operator's computer, else None:
     the site cannot reach that file, and it is not on another site either."""
     if not COMPUTER_PATH.match(value):
         return None
-    name = re.split(r"[\\/]", value.rstrip("\\/"))[-1] or "nama-berkas.jpg"
+    name = computer_file_name(value) or "nama-berkas.jpg"
     return ImageProblem(
         f"gambar '{value}' adalah alamat berkas di komputer Anda (a path on your computer), "
         "bukan berkas situs",

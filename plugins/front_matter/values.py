@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 
 from .paths import closest_file, from_content
 
@@ -58,8 +59,26 @@ def coordinates(value: object) -> tuple[float, float]:
     return (lat, lon)
 
 
+# A file on the operator's own computer: C:\Users\..., D:/Foto/..., file:///..., \\server\...
+COMPUTER_PATH = re.compile(r"^(?:[a-z]:[\\/]|file:|\\\\)", re.IGNORECASE)
+
+
+def computer_file_name(value: str) -> str | None:
+    """The file name of `value` when it is a path on the operator's computer, else None."""
+    if not COMPUTER_PATH.match(value):
+        return None
+    return re.split(r"[\\/]", value.rstrip("\\/"))[-1] or None
+
+
 def attachment_path(value: object, content_path: str | os.PathLike) -> str:
     """'files/name.pdf' (a bare name means files/name.pdf); the file must exist."""
+    if COMPUTER_PATH.match(str(value)):
+        name = computer_file_name(str(value)) or "nama-berkas.pdf"
+        raise BadValue(
+            f"lampiran '{value}' adalah alamat berkas di komputer Anda (a path on your "
+            "computer), bukan berkas situs",
+            f"salin berkasnya ke folder content/files/ lalu tulis  lampiran: files/{name}",
+        )
     text = from_content(str(value).replace("\\", "/"))
     if not text.startswith(ATTACHMENT_FOLDER + "/"):
         text = f"{ATTACHMENT_FOLDER}/{text}"

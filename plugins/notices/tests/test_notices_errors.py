@@ -113,6 +113,18 @@ CASES = {
         4,
         ["lampiran 'files/tidak-ada.pdf' tidak ada", "content/files/"],
     ),
+    "lampiran-di-komputer": (
+        "pengumuman",
+        NOTICE,
+        "lampiran: C:\\Users\\Operator\\Documents\\jadwal.pdf",
+        "error",
+        4,
+        [
+            "lampiran 'C:\\Users\\Operator\\Documents\\jadwal.pdf' adalah alamat berkas di "
+            "komputer Anda",
+            "salin berkasnya ke folder content/files/ lalu tulis  lampiran: files/jadwal.pdf",
+        ],
+    ),
     "lampiran-keluar-folder": (
         "pengumuman",
         NOTICE,
