@@ -220,6 +220,7 @@ class YamlMarkdownReader(MarkdownReader):
         explained = ()
         if content_type == schema.PAGE:
             explained = _check_news_as_page(source, metadata, self.settings)
+        _check_written_instead(source, metadata, content_type)
         self._check_belongs(source, metadata, content_type, explained)
         if "template" in metadata:
             line = source.lines.get("template") or native_lines(source.text).get("template", 1)
@@ -299,6 +300,34 @@ class YamlMarkdownReader(MarkdownReader):
             )
             del metadata[key]
             metadata.pop(f"{key}_has_time", None)
+
+
+# A required key of a content type and the key of another type an operator writes for it
+# (an agenda's `mulai:` written as `tanggal:`, as in news and notices).
+WRITTEN_INSTEAD = {"start": ("date",)}
+
+
+def _check_written_instead(source, metadata, content_type):
+    """One error at the line of a key of another content type written for a required key
+    of this one (an agenda with `tanggal:` and no `mulai:`): not a warning that the key is
+    dropped and a second error that the required one is missing."""
+    for field in schema.required_for(content_type):
+        if metadata.get(field.key):
+            continue
+        for other in WRITTEN_INSTEAD.get(field.key, ()):
+            written = schema.BY_KEY.get(other)
+            if other not in metadata or written is None or content_type in written.used_by:
+                continue
+            line = source.lines.get(other, 1)
+            value = source.text.split("\n")[line - 1].partition(":")[2].strip()
+            raise ContentError(
+                source.path,
+                line,
+                f"{field.written} belum diisi (missing {field.key}): "
+                f"{schema.TYPE_NAMES[content_type]} memakai  {field.written}:  bukan  "
+                f"{written.written}:",
+                f"ganti baris ini menjadi  {field.written}: {value or field.example}",
+            )
 
 
 # Values that name a shared page (a category's, a tag's, a village's) or an address.

@@ -184,6 +184,17 @@ CASES = {
         4,
         ["'penting' hanya untuk pengumuman", "bukan untuk berita"],
     ),
+    "tanggal-untuk-mulai": (
+        "agenda",
+        EVENT,
+        "tanggal: 2024-07-20 08:00",
+        "error",
+        3,
+        [
+            "mulai belum diisi (missing start): agenda memakai  mulai:  bukan  tanggal:",
+            "ganti baris ini menjadi  mulai: 2024-07-20 08:00",
+        ],
+    ),
     "utama-di-agenda": (
         "agenda",
         EVENT,
@@ -215,6 +226,8 @@ def test_bad_notice_board_input(name, tmp_path):
         assert word.lower() in message, f"{word!r} missing from:\n{shown}"
     if kind == "warning":
         assert not errors, shown
+    else:  # one message: no other error or warning about the same mistake
+        assert [text for text in errors + warnings if str(path.resolve()) in text] == named
 
 
 @pytest.mark.parametrize(
