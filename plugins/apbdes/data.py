@@ -439,6 +439,7 @@ class Reader:
             )
             if fields is None:
                 return
+        before = len(self.errors)
         if "rincian" in fields:
             items = fields["rincian"][1]
             if not isinstance(items, yaml.SequenceNode):
@@ -452,7 +453,9 @@ class Reader:
                     self.item(item, section, label_key)
         self.check_partial(section)
         if "jumlah" in fields:
-            self.check_total(fields["jumlah"], section)
+            # A line that could not be read (already reported) is left out of the sum: the
+            # stated total is then read (its own mistakes told) but not compared.
+            self.check_total(fields["jumlah"], section, compare=len(self.errors) == before)
 
     def item(self, node: yaml.Node, section: Section, label_key: str) -> None:
         where = f"rincian {section.title}"
@@ -551,8 +554,11 @@ class Reader:
                         "tulis  realisasi: 0  bila belum ada realisasinya",
                     )
 
-    def check_total(self, pair: tuple[yaml.Node, yaml.Node], section: Section) -> None:
-        """A stated `jumlah:` must match the sum of the lines."""
+    def check_total(
+        self, pair: tuple[yaml.Node, yaml.Node], section: Section, compare: bool = True
+    ) -> None:
+        """A stated `jumlah:` must match the sum of the lines (`compare`: every line was
+        read; otherwise only the total's own value is checked)."""
         key_node, node = pair
         if isinstance(node, yaml.ScalarNode):  # `jumlah: 1500000000` is the anggaran
             stated = {"anggaran": (key_node, self.amount(node, "jumlah", section.title))}
@@ -564,7 +570,7 @@ class Reader:
             }
         computed = {"anggaran": section.anggaran, "realisasi": section.realisasi}
         for key, (where, value) in stated.items():
-            if value is None or not section.items:
+            if value is None or not section.items or not compare:
                 continue
             total = computed[key]
             if key == "realisasi" and total is None:

@@ -400,10 +400,13 @@ def _check_news_as_page(source, metadata, settings):
         return ()
     folder = (settings.get("ARTICLE_PATHS") or ["berita"])[0]
     folder = folder if folder not in ("", ".") else "berita"
+    # The line of the first of those keys (a YAML key's, else a `Key: value` header's).
+    header = {} if source.has_yaml else native_lines(source.text)
+    lines = [source.lines.get(key) or header.get(written[key].lower()) for key in keys]
     report(
         ContentError(
             source.path,
-            1,
+            min(filter(None, lines), default=1),
             f"ini tampaknya berita, bukan halaman: ada {', '.join(found)} (a page with "
             "news keys: published as an undated page, outside the news lists)",
             f"pindahkan ke content/{folder}/; halaman tetap (Profil, Kontak) ditulis tanpa "

@@ -32,6 +32,10 @@ from front_matter.source import decode
 
 FILE_SETTING = "SITE_IDENTITY"
 DEFAULT_FILE = "situs.yml"
+# Set (True) when situs.yml had a problem, already reported (an error, or the warning
+# that it is empty): whether it names the site's own village is then not known, and
+# checks that depend on `desa:` (villages.folders.portal_without_owner) say nothing.
+PROBLEM_SETTING = "SITE_IDENTITY_PROBLEM"
 TEXT_KEYS = {
     "nama": "SITENAME",
     "slogan": "SITESUBTITLE",
@@ -73,9 +77,11 @@ def identity_path(settings: Mapping[str, Any]) -> Path:
 def apply_identity(settings: dict[str, Any]) -> dict[str, Any]:
     """Update `settings` from the identity file (when there is one)."""
     path = identity_path(settings)
+    settings[PROBLEM_SETTING] = False
     if not path.is_file():
         return settings
     values, errors = read_identity(path, settings)
+    settings[PROBLEM_SETTING] = bool(errors)
     # Reported (not raised): the build goes on reading the articles so that every
     # problem is shown at once, and stops before writing anything.
     for error in errors:

@@ -3,9 +3,11 @@ or page, pointing to where it lives now (never listed in the sitemap or feeds)."
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from pelican.contents import Article
 from pelican.generators import Generator
 
 from front_matter.errors import ContentError, report
@@ -31,12 +33,46 @@ class RedirectGenerator(Generator):
     def _collect(self, content):
         values = getattr(content, "old_addresses", None) or []
         line = meta_line(content, "old_addresses")
+        own = posixpath.normpath(content.save_as) if getattr(content, "save_as", "") else None
+        listed = {}  # output path -> the value first written for it
         for value in values:
             try:
                 path = address_path(value)
             except BadAddress as problem:
                 report(ContentError(content.source_path, line, str(problem), HINT))
                 continue
+            target = posixpath.normpath(save_as(path))
+            if target == own:
+                # Not a clash with another file (content_guard's "juga dipakai oleh"): the
+                # page would replace the content itself with a redirect to itself.
+                kind = "berita" if isinstance(content, Article) else "halaman"
+                report(
+                    ContentError(
+                        content.source_path,
+                        line,
+                        f"alamat lama '{value}' adalah alamat {kind} ini sendiri saat ini "
+                        "(old address is the current address)",
+                        "hapus alamat itu dari alamat_lama: di sana hanya alamat yang dulu "
+                        f"dipakai {kind} ini",
+                    )
+                )
+                continue
+            if target in listed:  # the same address twice in one list: not another file's
+                report(
+                    ContentError(
+                        content.source_path,
+                        line,
+                        f"alamat lama '{value}' ditulis dua kali di alamat_lama (listed twice)",
+                        "hapus salah satunya"
+                        + (
+                            ""
+                            if listed[target] == value
+                            else f": '{listed[target]}' adalah alamat yang sama"
+                        ),
+                    )
+                )
+                continue
+            listed[target] = value
             self.redirects.append((save_as(path), content, line))
 
     def planned_outputs(self) -> Iterator[tuple[str, str, str, int | None, str]]:

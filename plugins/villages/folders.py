@@ -51,7 +51,11 @@ def _hint(slug: str, known: list[str]) -> str:
 
 def portal_without_owner(context: dict, settings: dict) -> bool:
     """Whether the site covers several villages of desa.yml and names none as its own
-    (no `desa:` in situs.yml): data in content/data/ itself then belongs to no village."""
+    (no `desa:` in situs.yml): data in content/data/ itself then belongs to no village.
+    Not when situs.yml had a problem (identity plugin, SITE_IDENTITY_PROBLEM): its own
+    message is the one to give; its `desa:` may well be there."""
+    if settings.get("SITE_IDENTITY_PROBLEM"):
+        return False
     several = context.get("several_villages", False)  # set by the villages generator
     return several and not (settings.get("SITE_PLACE") or {}).get("kode")
 

@@ -1,6 +1,7 @@
 """Every mistake in a year file is one message naming the file and the line."""
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -340,3 +341,79 @@ def test_a_line_that_lost_its_dash(tmp_path):
         "tampaknya tanda `- ` di awal baris 5 terlupa"
     ) in line
     assert "tulis  - uraian: Alokasi Dana Desa  di baris 5" in line
+
+
+SAMPLE_2025 = (
+    Path(__file__).resolve().parents[3] / "tests/fixtures/sample/content/data/apbdes/2025.yml"
+)
+
+
+@pytest.mark.parametrize(
+    "line, written, expected",
+    [
+        (24, "anggaran: Rp950.000.000", "anggaran 'Dana Desa (DD)' bukan angka: 'Rp950.000.000'"),
+        (24, "anggaran: 950.000.000,50", "anggaran 'Dana Desa (DD)' bukan angka: '950.000.000,50'"),
+        (25, "realisasi: 950 juta", "realisasi 'Dana Desa (DD)' bukan angka: '950 juta'"),
+    ],
+    ids=["rp", "sen", "realisasi"],
+)
+def test_an_unreadable_line_is_not_also_a_wrong_total(tmp_path, line, written, expected):
+    """`anggaran: Rp950.000.000` in the sample's 2025.yml was told, and so were the stated
+    totals (lines 20 and 21: "tertulis Rp1.535.000.000, tetapi jumlah rinciannya
+    Rp585.000.000"), sending the operator to check totals that are right."""
+    lines = SAMPLE_2025.read_text(encoding="utf-8").split("\n")
+    key = written.split(":")[0]
+    assert lines[line - 1].strip().startswith(f"{key}:")
+    lines[line - 1] = lines[line - 1].split(key)[0] + written
+    path = tmp_path / "2025.yml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    budget, errors = read_budget(path)
+    assert budget is None
+    assert [str(error) for error in errors] == [
+        f"{path}:{line}: {expected} (not a number) — tulis angka rupiah bulat tanpa 'Rp' dan "
+        "tanpa sen, misalnya  anggaran: 1500000000  atau  anggaran: 1.500.000.000"
+    ]
+
+
+def test_a_line_without_anggaran_is_not_also_a_wrong_total(tmp_path):
+    """Any line left out of the sum (here one without anggaran) skips the comparison; a
+    mistake in the stated total itself is still told, and other sections are compared."""
+    found = problems(
+        tmp_path,
+        """\
+        pendapatan:
+          jumlah: 15
+          rincian:
+            - uraian: Dana Desa
+              anggaran: 10
+            - uraian: ADD
+        belanja:
+          jumlah: Rp15
+          rincian:
+            - bidang: 1
+              anggaran: Rp10
+            - bidang: 2
+              anggaran: 5
+        pembiayaan:
+          penerimaan:
+            jumlah: 7
+            rincian:
+              - uraian: SiLPA
+                anggaran: 5
+        """,
+    )
+    path = tmp_path / "2025.yml"
+    hint = (
+        "tulis angka rupiah bulat tanpa 'Rp' dan tanpa sen, misalnya  anggaran: 1500000000  "
+        "atau  anggaran: 1.500.000.000"
+    )
+    assert found == [
+        f"{path}:6: rincian 'ADD' tanpa anggaran (missing anggaran) — tulis  anggaran: "
+        "100000000  (angka rupiah)",
+        f"{path}:11: anggaran 'Penyelenggaraan Pemerintahan Desa' bukan angka: 'Rp10' (not a "
+        f"number) — {hint}",
+        f"{path}:8: jumlah belanja bukan angka: 'Rp15' (not a number) — {hint}",
+        f"{path}:16: jumlah anggaran penerimaan pembiayaan tertulis Rp7, tetapi jumlah "
+        "rinciannya Rp5 (selisih Rp2) (stated total does not match the sum of the lines) — "
+        "periksa angka tiap rincian; jumlah harus sama dengan penjumlahannya",
+    ]

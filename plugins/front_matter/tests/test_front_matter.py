@@ -307,3 +307,51 @@ def test_a_native_pelican_header_is_not_taken_for_misplaced_front_matter(tmp_pat
     path = tmp_path / "native.md"
     path.write_text("Title: Rapat\nDate: 2024-06-05\n\nIsi.\n\n---\n\nLagi.\n", encoding="utf-8")
     assert not read_source(path).has_yaml
+
+
+PAGE_HINT = "pindahkan ke content/berita/; halaman tetap (Profil, Kontak) ditulis tanpa "
+
+
+@pytest.mark.parametrize(
+    "text, line, keys",
+    [
+        (
+            "---\njudul: Kontak\nslug: kontak\nkategori: Umum\n---\nHubungi kantor desa.\n",
+            4,
+            ["kategori"],
+        ),
+        (
+            "---\njudul: Kontak\nslug: kontak\nringkasan: Alamat kantor\ntanggal: 2024-07-01\n"
+            "---\nHubungi kantor desa.\n",
+            5,
+            ["tanggal"],
+        ),
+        # Several keys: the line of the first one written.
+        (
+            "---\njudul: Kontak\nkategori: Umum\nslug: kontak\ntanggal: 2024-07-01\n---\n"
+            "Hubungi kantor desa.\n",
+            3,
+            ["tanggal", "kategori"],
+        ),
+        # Pelican's own `Key: value` header.
+        ("Title: Kontak\nSlug: kontak\nCategory: Umum\n\nHubungi kantor desa.\n", 3, ["category"]),
+    ],
+    ids=["kategori", "tanggal", "both", "native-header"],
+)
+def test_news_keys_in_a_page_are_named_at_their_line(tmp_path, text, line, keys):
+    """`kategori: Umum` on line 4 of pages/kontak.md was reported at kontak.md:1."""
+    from wartadesa.build import problem_lines
+    from wartadesa.check import check
+
+    content = tmp_path / "content"
+    write(content, "rapat.md", "---\njudul: Rapat\ntanggal: 2024-07-01 09:00\n---\nIsi.\n")
+    page = content / "pages" / "kontak.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(text, encoding="utf-8")
+    errors, warnings = check(settings_path(), content)
+    named = f"{keys[0]} dan {keys[1]}" if len(keys) > 1 else keys[0]
+    assert problem_lines(errors, warnings) == [
+        f"{page}:{line}: peringatan: ini tampaknya berita, bukan halaman: ada "
+        f"{', '.join(keys)} (a page with news keys: published as an undated page, outside "
+        f"the news lists) — {PAGE_HINT}{named}"
+    ]

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 
 from tests.sitetools import SAMPLE, build_site, settings_path, text_of
-from wartadesa.build import BuildFailed
+from wartadesa.build import BuildFailed, problem_lines
 from wartadesa.check import check
 
 ARTICLE = (
@@ -235,6 +235,80 @@ def test_a_mistake_stops_the_build(tmp_path):
         "situs.yml:1: alamat email 'bukan-email' tidak valid (invalid e-mail) — "
         "misalnya pemdes@binangun.desa.id"
     )
+
+
+def real_data_content(folder, situs):
+    """The sample's content as a village's own (its data files without `contoh:`, the
+    kit's example mark), on its portal of three villages (the sample's desa.yml), with
+    `situs` (bytes: written as is) as situs.yml."""
+    content = sample_content(folder)
+    for name in ("aparatur", "idm", "profil", "dokumen", "apbdes/2024", "apbdes/2025"):
+        path = content / "data" / f"{name}.yml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(x for x in lines if not x.startswith("contoh:")), "utf-8")
+    (content / "situs.yml").write_bytes(situs)
+    return content
+
+
+UNCLOSED = 'YAML tidak valid: tanda kutip " dibuka di baris ini tetapi tidak ditutup'
+
+
+@pytest.mark.parametrize(
+    "situs, expected",
+    [
+        (
+            b'nama: Warta Binangun\ndesa: 35.23.07.2005\nalamat: "Jl. Raya Binangun No. 1\n'
+            b"menu:\n  - Beranda: /\n",
+            f"situs.yml:3: {UNCLOSED} (YAML: while scanning a quoted scalar found unexpected "
+            'end of stream) — tutup dengan " di akhir nilai, di baris yang sama',
+        ),
+        (
+            b"nama: Warta Binangun\nslogn: Kabar desa\ndesa: 35.23.07.2005\n",
+            "situs.yml:2: kunci 'slogn' tidak dikenal (unknown key) — maksudnya `slogan`?",
+        ),
+        (
+            b"nama: Warta Binangun\ndesa: 35.23.07.9999\n",
+            "situs.yml:2: kode desa '35.23.07.9999' tidak ada dalam data resmi Kemendagri "
+            "(unknown code) — kode yang ada di Kec. Singgahan: ",
+        ),
+        (
+            b"nama: Warta Binangun\ndesa: 35.23.07.2005\nalamat: Jl. Kal\xe9\n",
+            "situs.yml:3: berkas bukan teks UTF-8 (file is not UTF-8 text) — simpan ulang "
+            "berkas dengan encoding UTF-8 di editor Anda",
+        ),
+        (
+            b"",
+            "situs.yml:1: peringatan: situs.yml kosong: nama, desa, alamat dan menu situs "
+            "memakai bawaan kit (empty identity file) — isi identitas desa Anda (lihat contoh "
+            "di README, bagian Isi identitas situs) atau hapus berkasnya",
+        ),
+    ],
+    ids=["unclosed-quote", "unknown-key", "unknown-code", "cp1252", "empty"],
+)
+def test_a_situs_yml_mistake_is_the_only_problem(tmp_path, situs, expected):
+    """situs.yml unreadable (or its desa: wrong, which is reported) on a portal with data of
+    its own: the data files were each warned that situs.yml names no village of its own
+    (content/data/aparatur.yml:1 … tulis desa: <kode desa> di content/situs.yml), four false
+    messages sending the operator to add a `desa:` that is there."""
+    content = real_data_content(tmp_path / "content", situs)
+    errors, warnings = check(settings_path(), content)
+    found = [line.replace(f"{content}/", "") for line in problem_lines(errors, warnings)]
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_a_portal_with_a_readable_situs_yml_without_desa_is_still_told(tmp_path):
+    """The same content with a situs.yml that reads well and names no village: the data
+    files are the portal's own, with no village; that warning stays (one for APBDes)."""
+    content = real_data_content(tmp_path / "content", b"nama: Warta Binangun\n")
+    errors, warnings = check(settings_path(), content)
+    found = [line.replace(f"{content}/", "") for line in problem_lines(errors, warnings)]
+    assert [line.split(": peringatan: ")[0] for line in found] == [
+        "data/aparatur.yml:1",
+        "data/apbdes/2025.yml:1",
+        "data/idm.yml:1",
+        "data/profil.yml:1",
+    ]
+    assert all("situs.yml tidak menyebut desanya sendiri" in line for line in found)
 
 
 # --- overrides/: the site's own templates and CSS on top of the theme -------------

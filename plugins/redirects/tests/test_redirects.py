@@ -4,8 +4,9 @@ import textwrap
 
 import pytest
 
-from tests.sitetools import build_site
-from wartadesa.build import BuildFailed
+from tests.sitetools import build_site, settings_path
+from wartadesa.build import BuildFailed, problem_lines
+from wartadesa.check import check
 
 ARTICLE = """\
 ---
@@ -94,7 +95,6 @@ def test_preview_redirects_are_relative(tmp_path):
         ("arsip/", "sudah dipakai"),  # a page the site writes itself
         ("pagefind/x.html", "berada di folder pagefind/"),  # the search index's folder
         ("/pagefind/", "indeks pencarian (Pagefind)"),
-        ("berita/2025/01/musyawarah-desa-binangn/", "juga dipakai oleh"),  # listed twice
         # A site file made a folder: at this line, not at pelicanconf.py:1
         ("robots.txt", "juga dibutuhkan sebagai folder"),
         ("admin/config.yml", "juga dibutuhkan sebagai folder"),
@@ -118,3 +118,62 @@ def test_bad_old_addresses_are_refused_with_file_and_line(tmp_path, value, words
         )
     ], failed.value.problems
     assert not (tmp_path / "output").exists()
+
+
+OWN = "alamat lama '{}' adalah alamat {} ini sendiri saat ini (old address is the current address)"
+
+
+@pytest.mark.parametrize(
+    "article, page, at, message",
+    [
+        # The article's own current address (as in the address bar, or as a path).
+        (
+            ARTICLE.replace(
+                "  - /lama/musdes.html", "  - berita/2025/01/musyawarah-desa-binangun/"
+            ),
+            PAGE,
+            ("berita/musdes.md", 5),
+            OWN.format("berita/2025/01/musyawarah-desa-binangun/", "berita")
+            + " — hapus alamat itu dari alamat_lama: di sana hanya alamat yang dulu dipakai "
+            "berita ini",
+        ),
+        (
+            ARTICLE.replace(
+                "  - /lama/musdes.html",
+                "  - https://binangun-singgahan.desa.id/berita/2025/01/musyawarah-desa-binangun/",
+            ),
+            PAGE,
+            ("berita/musdes.md", 5),
+            OWN.format(
+                "https://binangun-singgahan.desa.id/berita/2025/01/musyawarah-desa-binangun/",
+                "berita",
+            )
+            + " — hapus alamat itu dari alamat_lama: di sana hanya alamat yang dulu dipakai "
+            "berita ini",
+        ),
+        (
+            ARTICLE,
+            PAGE.replace("alamat_lama: profil/", "alamat_lama: /profil-desa/"),
+            ("pages/profil.md", 3),
+            OWN.format("/profil-desa/", "halaman")
+            + " — hapus alamat itu dari alamat_lama: di sana hanya alamat yang dulu dipakai "
+            "halaman ini",
+        ),
+        # The same old address twice in one list.
+        (
+            ARTICLE.replace("  - /lama/musdes.html", "  - /berita/2025/01/musyawarah-desa-binangn"),
+            PAGE,
+            ("berita/musdes.md", 5),
+            "alamat lama '/berita/2025/01/musyawarah-desa-binangn' ditulis dua kali di "
+            "alamat_lama (listed twice) — hapus salah satunya: "
+            "'berita/2025/01/musyawarah-desa-binangn/' adalah alamat yang sama",
+        ),
+    ],
+    ids=["own-path", "own-link", "own-page", "listed-twice"],
+)
+def test_an_old_address_of_the_content_itself_is_one_message(tmp_path, article, page, at, message):
+    """`alamat_lama:` holding the article's own address gave two errors naming the article
+    as the other file of a duplicate (one advising two articles with the same title)."""
+    content = content_with(tmp_path, article, page)
+    errors, warnings = check(settings_path(), content)
+    assert problem_lines(errors, warnings) == [f"{content / at[0]}:{at[1]}: {message}"]
