@@ -3,6 +3,7 @@
 Every task runs with the Python that runs invoke (the project's .venv).
 """
 
+import contextlib
 import shutil
 import sys
 from pathlib import Path
@@ -106,8 +107,38 @@ def new(c, judul=None, desa="", kategori="", jenis="berita"):
         raise Exit(code=code)
 
 
+def _port(port, task_name):
+    """The port `invoke {task_name} --port` names, free now (before a build that can take
+    minutes), or Exit with the operator's message: taken (another preview still running),
+    not allowed, not a port. A string for invoke, so that `--port abc` reaches it too."""
+    from invoke import Exit
+
+    from wartadesa.local_host import PortProblem, listen_check, port_number
+
+    try:
+        number = port_number(port, task_name)
+        listen_check(HOST, number, task_name)
+    except PortProblem as problem:
+        raise Exit(str(problem), code=1) from None
+    return number
+
+
+@contextlib.contextmanager
+def _listening(port, task_name):
+    """Around the server binding its port: taken since _port looked, it is the operator's
+    message too, not a traceback."""
+    from invoke import Exit
+
+    from wartadesa.local_host import port_message
+
+    try:
+        yield
+    except OSError as error:
+        raise Exit(port_message(error, HOST, port, task_name), code=1) from None
+
+
 @task(help={"port": f"port (default {PORT})"})
-def serve(c, port=PORT):
+def serve(c, port=str(PORT)):
     """Serve the preview in output/ on http://127.0.0.1:8000 (Ctrl+C to stop); builds it
     first when output/ is missing, holds a production build (`invoke publish`) or was built
     for another port (its feed links name the port)."""
@@ -118,6 +149,7 @@ def serve(c, port=PORT):
     from wartadesa.output_folder import is_preview
     from wartadesa.preview import built_for_another_port
 
+    port = _port(port, "serve")
     if not is_preview(OUTPUT):
         if OUTPUT.exists():
             print(
@@ -134,7 +166,9 @@ def serve(c, port=PORT):
     handler = functools.partial(
         http_server_handler(SimpleHTTPRequestHandler), directory=str(OUTPUT)
     )
-    with ThreadingHTTPServer((HOST, int(port)), handler) as server:
+    with _listening(port, "serve"):
+        server = ThreadingHTTPServer((HOST, port), handler)
+    with server:
         print(f"Pratinjau situs: http://{HOST}:{port}/  (Ctrl+C untuk berhenti)")
         try:
             server.serve_forever()
@@ -143,8 +177,13 @@ def serve(c, port=PORT):
 
 
 @task(help={"port": f"port (default {PORT})"})
-def livereload(c, port=PORT):
+def livereload(c, port=str(PORT)):
     """Serve on http://127.0.0.1:8000 and rebuild when content, theme, plugins or settings change."""
+    _live(port, "livereload")
+
+
+def _live(port, task_name):
+    """`invoke livereload`, or `invoke edit` (`task_name`: the one its messages name)."""
     from livereload import Server
     from livereload.handlers import ForceReloadHandler, LiveReloadHandler
     from tornado.ioloop import IOLoop
@@ -153,6 +192,7 @@ def livereload(c, port=PORT):
     from wartadesa.local_host import guard_tornado
     from wartadesa.preview import LivePreview
 
+    port = _port(port, task_name)
     # Only this preview's pages allow livereload's inline script; the build cache makes a
     # rebuild after one saved article re-read only that article and render again only the
     # pages that show it (wartadesa/incremental.py). The saved article's page is shown as
@@ -196,6 +236,13 @@ def livereload(c, port=PORT):
     guard_tornado(ForceReloadHandler, same_origin=True)
     server = Server()
     server.SFH = guard_tornado(server.SFH)
+    application = server.application
+
+    def listen(*args, **kwargs):  # where Server.serve binds the port
+        with _listening(port, task_name):
+            return application(*args, **kwargs)
+
+    server.application = listen
     for path in WATCHED:
         # One watch per path, so that a save runs one rebuild: livereload runs every watch
         # that saw a change before it reloads the browser (a folder watched both as a
@@ -205,23 +252,24 @@ def livereload(c, port=PORT):
         target = ROOT / path
         server.watch(str(target if target.is_file() else target / "**" / "*"), rebuild_site)
     try:
-        server.serve(host=HOST, port=int(port), root=str(OUTPUT))
+        server.serve(host=HOST, port=port, root=str(OUTPUT))
     finally:  # the last rebuild's cache files and index, when the preview is stopped
         preview.wait()
 
 
 @task(help={"port": f"port (default {PORT})"})
-def edit(c, port=PORT):
+def edit(c, port=str(PORT)):
     """Write news in the browser on this computer (web editor, no GitHub account).
 
     The editor (admin/) on the live preview saves into content/; the preview rebuilds as
     you save."""
+    port = _port(port, "edit")
     print(
         f"Editor berita: http://{HOST}:{port}/admin/  (buka di Chrome atau Edge)\n"
         "Klik 'Work with Local Repository' lalu pilih folder situs ini "
         f"({ROOT}); berita yang disimpan langsung tampil di http://{HOST}:{port}/"
     )
-    livereload(c, port)
+    _live(port, "edit")
 
 
 @task(help={"version": "@sveltia/cms version (default: the one pinned in the kit)"})

@@ -140,6 +140,7 @@ def advice(relative: str, settings: Mapping[str, Any], extensions: set[str]) -> 
     pages = (_first(settings.get("PAGE_PATHS", [])) or ["pages"])[0]
 
     renamed = _markdown_name(stem, ext, lower, extensions)
+    yaml_name = _yaml_name(stem, ext)  # `situs.yml` of `situs.yml.txt`: meant as YAML
     if top and top not in every:
         proper = next((f for f in every if f.lower() == top.lower()), None)
         if proper:
@@ -151,8 +152,10 @@ def advice(relative: str, settings: Mapping[str, Any], extensions: set[str]) -> 
         return f"folder content/{top}/ tidak dibaca; folder yang dibaca: " + ", ".join(
             f"{f}/" for f in every
         )
-    if top in data or (not top and lower.endswith(YAML)):
+    if top in data or (not top and yaml_name):
         return _data_advice(relative, stem, ext, lower, settings)
+    if yaml_name:
+        return _site_yaml_advice(name, yaml_name, settings, top)
     if not top:
         if renamed or ext[1:].lower() in extensions or ext.lower() in TEXT:
             name_part = f" dengan nama {renamed}" if renamed and renamed != name else ""
@@ -180,7 +183,9 @@ def advice(relative: str, settings: Mapping[str, Any], extensions: set[str]) -> 
 
 def _markdown_name(stem: str, ext: str, lower: str, extensions: set[str]) -> str | None:
     """The name a Markdown file should have (`kabar.md` for `kabar.MD`, `kabar.md.txt`,
-    `kabar.txt`), or None when it is not meant as Markdown."""
+    `kabar.txt`), or None when it is not meant as Markdown (`situs.yml.txt` is YAML)."""
+    if _yaml_name(stem, ext):
+        return None
     if lower.endswith(".md.txt"):
         return stem[:-3] + ".md"
     if lower != lower.rstrip() and lower.rstrip().endswith(".md"):  # `rapat.md ` (a space)
@@ -197,23 +202,15 @@ def _markdown_name(stem: str, ext: str, lower: str, extensions: set[str]) -> str
 def _data_advice(
     relative: str, stem: str, ext: str, lower: str, settings: Mapping[str, Any]
 ) -> str:
+    if "/" not in relative:  # content/situs.yml.txt, content/Desa.yml, content/profil.yml
+        return _site_yaml_advice(relative, _yaml_name(stem, ext) or relative, settings, "")
     # Imported here: only a misplaced data file needs them (apbdes brings its chart code).
     from apbdes.generator import ApbdesGenerator
     from village_data.generator import data_file_names
 
     names = data_file_names()
     apbdes = ApbdesGenerator.folders(settings)
-    registry = settings.get("VILLAGES_REGISTRY") or "desa.yml"
-    identity = settings.get(FILE_SETTING) or DEFAULT_FILE
-    folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
-    if "/" not in relative:
-        wanted = next((n for n in (identity, registry) if n.lower() == lower), None)
-        if wanted:
-            return f"nama berkas harus huruf kecil: {wanted}"
-        return (
-            f"berkas YAML di content/ yang dibaca hanya {identity} dan {registry}; data "
-            "desa disimpan di content/data/"
-        )
+    folder = relative.rsplit("/", 1)[0]
     known = (
         "berkas data yang dikenal: "
         + ", ".join(names)
@@ -253,6 +250,37 @@ def _data_advice(
             return _rename(stem + ext, base + os.path.splitext(proper)[1])
         return known
     return f"berkas data harus berupa YAML (.yml); {known}"
+
+
+def _site_yaml_advice(name: str, proper: str, settings: Mapping[str, Any], top: str) -> str:
+    """What to do with the YAML file `name` (`proper`: its name without Notepad's .txt) in
+    content/ itself (`top` "") or in a folder that holds no data (`berita/situs.yml.txt`):
+    the YAML files the kit reads there are the identity file and the village list; village
+    data go in content/data/."""
+    from village_data.generator import data_file_names
+
+    registry = settings.get("VILLAGES_REGISTRY") or "desa.yml"
+    identity = settings.get(FILE_SETTING) or DEFAULT_FILE
+    data_root = settings.get("VILLAGE_DATA_PATH") or "data"
+    base = os.path.splitext(proper)[0].lower()
+    wanted = next((n for n in (identity, registry) if os.path.splitext(n)[0].lower() == base), None)
+    if wanted and top:
+        return f"pindahkan ke content/{wanted}"
+    if wanted and name.lower() == wanted.lower():
+        return f"nama berkas harus huruf kecil: {wanted}"
+    if wanted:
+        return f"ganti namanya menjadi {wanted}"
+    data = next((n for n in data_file_names() if os.path.splitext(n)[0] == base), None)
+    move = f": pindahkan ke content/{data_root}/{data}" if data else ""
+    if top:
+        return (
+            f"berkas YAML yang dibaca hanya content/{identity}, content/{registry} dan data "
+            f"desa di content/{data_root}/{move}"
+        )
+    return (
+        f"berkas YAML di content/ yang dibaca hanya {identity} dan {registry}; data "
+        f"desa disimpan di content/{data_root}/{move}"
+    )
 
 
 def _rename(name: str, proper: str) -> str:

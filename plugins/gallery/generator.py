@@ -27,10 +27,26 @@ if TYPE_CHECKING:
     from pelican.writers import Writer
 
 INDEX = "index.md"
+# What an index.md saved under another name ends in: `index.MD`, `index.md.txt` (Notepad),
+# `index.txt`, `index` (GitHub's "Create new file" with the name typed without .md).
+INDEX_ENDINGS = ("", ".md", ".markdown", ".mkd", ".mdown")
 DUPLICATE_HINT = (
     "dua album dengan judul yang sama: ubah judul salah satunya atau tulis  "
     "slug: nama-lain  di index.md-nya"
 )
+
+
+def misnamed_index(names: list[str]) -> str | None:
+    """The album's index.md saved under another name (`index.MD`, `Index.md`, `index.md.txt`,
+    `index.txt`, `index.md ` with a space, `index`), or None."""
+    for name in sorted(names):
+        lower = name.lower().strip()
+        stem, ext = os.path.splitext(lower)
+        if ext in (".txt", ".text"):  # Notepad's own ending
+            stem, ext = os.path.splitext(stem)
+        if name != INDEX and stem == "index" and ext in INDEX_ENDINGS:
+            return name
+    return None
 
 
 class GalleryGenerator(Generator):
@@ -48,7 +64,9 @@ class GalleryGenerator(Generator):
         )
 
     def album_folders(self) -> list[tuple[str, bool]]:
-        """[(folder relative to PATH, has index.md)]; stray files reported."""
+        """[(folder relative to PATH, has index.md)]; stray files reported. index.md is
+        looked for by its exact name: on Windows or a Mac `index.MD` would be found as
+        index.md, and the album would be lost on GitHub's Linux."""
         found = []
         self.strays = []
         for base in (self.settings.get("CONTENT_TYPE_PATHS") or {}).get("album", []):
@@ -61,7 +79,8 @@ class GalleryGenerator(Generator):
                 path = os.path.join(root, name)
                 relative = os.path.join(base, name)
                 if os.path.isdir(path):
-                    found.append((relative, os.path.isfile(os.path.join(path, INDEX))))
+                    index = os.path.join(path, INDEX)
+                    found.append((relative, INDEX in os.listdir(path) and os.path.isfile(index)))
                 else:
                     self.strays.append(path)
                     report(
@@ -82,6 +101,34 @@ class GalleryGenerator(Generator):
         index.md, the photos it lists), and the stray files it reported itself:
         content_guard.unread reports none of them again."""
         return [os.path.join(self.path, folder, "") for folder in self.folders] + self.strays
+
+    def _without_index(self, folder: str) -> ContentError:
+        """The problem of an album folder without index.md: the file saved under another
+        name (`index.MD`, `index.md.txt`) to rename, or index.md to write."""
+        misnamed = misnamed_index(os.listdir(os.path.join(self.path, folder)))
+        if misnamed:
+            if misnamed.lower() == INDEX:
+                how = " (huruf kecil semua)"
+            elif misnamed.lower().endswith((".txt", ".text")):
+                how = " (tanpa .txt di belakangnya)"
+            elif misnamed != misnamed.strip():
+                how = " (tanpa spasi)"
+            else:
+                how = ""
+            return ContentError(
+                os.path.join(self.path, folder, misnamed),
+                1,
+                f"berkas album harus bernama {INDEX}, bukan {misnamed}: albumnya tidak terbit "
+                "(album file misnamed)",
+                f"ganti namanya menjadi {INDEX}{how}",
+            )
+        return ContentError(
+            os.path.join(self.path, folder, INDEX),
+            1,
+            f"folder album {folder}/ tidak punya {INDEX} (album folder without {INDEX})",
+            f"buat {folder}/{INDEX} berisi judul, tanggal dan daftar foto: (lihat "
+            'README, "Galeri foto"), atau hapus foldernya',
+        )
 
     def _read(self, folder):
         try:
@@ -126,16 +173,7 @@ class GalleryGenerator(Generator):
         self.folders = [folder for folder, _ in found]
         for folder, has_index in found:
             if not has_index:
-                report(
-                    ContentError(
-                        os.path.join(self.path, folder, INDEX),
-                        1,
-                        f"folder album {folder}/ tidak punya {INDEX} (album folder without "
-                        f"{INDEX})",
-                        f"buat {folder}/{INDEX} berisi judul, tanggal dan daftar foto: (lihat "
-                        'README, "Galeri foto"), atau hapus foldernya',
-                    )
-                )
+                report(self._without_index(folder))
                 continue
             album = self._read(folder)
             if album is None or album.status == "draft":

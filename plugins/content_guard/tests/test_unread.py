@@ -143,3 +143,45 @@ def test_news_written_beside_content_is_named(tmp_path):
         "outside content/) — pindahkan ke content/pengumuman/ronda.md",
     ]
     assert len(errors) == 3, errors
+
+
+def test_yaml_files_saved_with_txt_are_named_to_rename(tmp_path):
+    """Notepad saves `situs.yml` as `situs.yml.txt`: the fix is its YAML name, not a news
+    item's `situs.yml.md`; a YAML file the kit reads elsewhere is named where it belongs."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    yaml = "nama: Contoh\n"
+    for name in (
+        "situs.yml.txt",
+        "desa.yml.txt",
+        "Situs.yml.txt",
+        "profil.yml.txt",
+        "berita/situs.yml.txt",
+        "berita/profil.yml",
+        "pages/catatan.yml.txt",
+        "data/dokumen.yml.txt",
+    ):
+        (content / name).write_text(yaml, encoding="utf-8")
+
+    errors, _warnings = check(content=content)
+
+    assert unread(errors) == {
+        "situs.yml.txt": "ganti namanya menjadi situs.yml",
+        "desa.yml.txt": "ganti namanya menjadi desa.yml",
+        "Situs.yml.txt": "ganti namanya menjadi situs.yml",
+        "profil.yml.txt": (
+            "berkas YAML di content/ yang dibaca hanya situs.yml dan desa.yml; data desa "
+            "disimpan di content/data/: pindahkan ke content/data/profil.yml"
+        ),
+        "berita/situs.yml.txt": "pindahkan ke content/situs.yml",
+        "berita/profil.yml": (
+            "berkas YAML yang dibaca hanya content/situs.yml, content/desa.yml dan data desa "
+            "di content/data/: pindahkan ke content/data/profil.yml"
+        ),
+        "pages/catatan.yml.txt": (
+            "berkas YAML yang dibaca hanya content/situs.yml, content/desa.yml dan data desa "
+            "di content/data/"
+        ),
+        "data/dokumen.yml.txt": "ganti namanya menjadi dokumen.yml",
+    }, errors
+    assert not [line for line in errors if "yml.md" in line], errors

@@ -253,6 +253,13 @@ def broken(tmp_path_factory):
         {"a.jpg": good},
     )
     write_album(galeri / "tanpa-foto", "---\njudul: Tanpa Foto\ntanggal: 2024-08-08\n---\n", {})
+    # index.md saved under another name: in capitals, or with Notepad's .txt
+    for folder, name in (("index-besar", "index.MD"), ("index-notepad", "index.md.txt")):
+        (galeri / folder).mkdir()
+        (galeri / folder / name).write_text(
+            album_text("Salah Nama", "2024-08-11", [("a.jpg", "A")]), encoding="utf-8"
+        )
+        (galeri / folder / "a.jpg").write_bytes(good)
     (galeri / "lepas.md").write_text("---\njudul: Lepas\n---\n\nIsi.\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
         build_site(root / "output", content=content)
@@ -266,6 +273,45 @@ def test_album_folder_without_index(broken):
         "galeri/tanpa-index/index.md:1: folder album galeri/tanpa-index/ tidak punya "
         "index.md (album folder without index.md) — buat galeri/tanpa-index/index.md" in problems
     )
+
+
+def test_album_index_under_another_name_is_named_to_rename(broken):
+    """`index.MD` or `index.md.txt` (Notepad): the file that is there is named, with the fix
+    (rename it; on Windows an index.md made beside index.MD clashes with it)."""
+    problems, _ = broken
+    assert (
+        "galeri/index-besar/index.MD:1: berkas album harus bernama index.md, bukan index.MD: "
+        "albumnya tidak terbit (album file misnamed) — ganti namanya menjadi index.md (huruf "
+        "kecil semua)" in problems
+    ), problems
+    assert (
+        "galeri/index-notepad/index.md.txt:1: berkas album harus bernama index.md, bukan "
+        "index.md.txt: albumnya tidak terbit (album file misnamed) — ganti namanya menjadi "
+        "index.md (tanpa .txt di belakangnya)" in problems
+    ), problems
+    assert "galeri/index-besar/index.md:" not in problems  # not a file that does not exist
+    assert "galeri/index-notepad/index.md:" not in problems
+    assert "buat galeri/index-besar/index.md" not in problems
+
+
+@pytest.mark.parametrize(
+    "names, misnamed",
+    [
+        (["a.jpg", "index.MD"], "index.MD"),
+        (["Index.md"], "Index.md"),
+        (["index.md.txt", "a.jpg"], "index.md.txt"),
+        (["index.txt"], "index.txt"),
+        (["index.md "], "index.md "),
+        (["index"], "index"),
+        (["index.markdown"], "index.markdown"),
+        (["a.jpg", "catatan.md"], None),
+        (["index.html", "indeks.md"], None),
+    ],
+)
+def test_which_file_is_the_misnamed_album_index(names, misnamed):
+    from gallery.generator import misnamed_index
+
+    assert misnamed_index(names) == misnamed
 
 
 def test_listed_photo_missing_from_the_folder(broken):
