@@ -3,7 +3,11 @@
 - `{static}`, `{attach}` and `{filename}` links Pelican cannot resolve (Pelican only warns);
 - relative links to a file (`/images/x.jpg`, `../images/x.jpg`, `files/x.pdf`) that the
   site does not publish at that address;
-- links into the site's own sections (berita/, kategori/, ...) that match no page;
+- every other link to an address of the site (`/sejarah/`, `../agenda/rapat/`,
+  `/feeds/all.atom.xml`) that matches nothing the build writes: checked against the output
+  plan (outputs.plan_outputs), the closest page named;
+- a link to a content file as GitHub shows it (`../2025-01-15-musdes.md`): published as
+  written, a dead link; `{filename}/berita/2025-01-15-musdes.md` is the link to its page;
 - front matter `image:` that does not exist, `source:` that is not a web address.
 
 Body images and `image:` are left to the article_extras plugin when it is active (it
@@ -12,6 +16,7 @@ checks them and measures them).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import logging
 import os
@@ -29,6 +34,7 @@ from front_matter.paths import OUTSIDE_HINT, inside_content
 from front_matter.source import find_line, numbered, source_lines
 
 from .content import articles_generator, body_line, contents, meta_line, static_generator
+from .outputs import plan_outputs, reserved_folders
 
 if TYPE_CHECKING:
     from pelican.contents import Content
@@ -68,7 +74,12 @@ FILE_TYPES = {
     ".m4a",
     ".wav",
 }
+# A content file's own name in a link (Pelican's Markdown reader's extensions): GitHub
+# follows `[x](../2025-01-15-musdes.md)`, the published page does not.
+CONTENT_TYPES = {".md", ".markdown", ".mkd", ".mdown"}
+PAGE_TYPES = {".html", ".htm"}
 LINK_ATTRIBUTES = {"href", "src", "poster"}
+PAGE_HINT = "salin alamatnya dari halaman yang dituju"
 FILE_HINT = (
     "simpan berkasnya di content/images/ (gambar) atau content/files/ (dokumen), "
     "lalu tautkan dengan {static}/images/nama-berkas.jpg"
@@ -152,13 +163,15 @@ class Site:
                             settings.get("THEME_STATIC_DIR", "theme"), relative.replace(os.sep, "/")
                         )
                     )
+        # Everything the build writes (the output plan duplicates.check checks: content, the
+        # site's lists with their pagination, feeds, what the plugins' generators declare,
+        # static and theme files) and the folders a plugin fills whole later (the search
+        # index pagefind/, most of its files named by their content).
+        self.outputs = set(plan_outputs(generators))
+        self.files.update(self.outputs)
+        self.reserved = sorted(reserved_folders(generators))
         self.urls = {self._dir(i.url) for i in items if i.url}
-        self.prefixes = []
         articles = articles_generator(generators)
-        for key in ("ARTICLE_URL", "CATEGORY_URL", "TAG_URL", "AUTHOR_URL"):
-            prefix = str(settings.get(key, "")).split("{", 1)[0]
-            if prefix.strip("/"):
-                self.prefixes.append(prefix.lstrip("/"))
         self.taxonomy_urls = set()
         if articles is not None:
             for pairs in (articles.categories, articles.tags, articles.authors):
@@ -181,10 +194,14 @@ class Site:
             "links-site",
             self.files_key,
             sorted(self.files),
+            self.reserved,
             sorted(self.urls),
             sorted(self.taxonomy_urls),
-            self.prefixes,
         )
+        self._pages = None  # page addresses for suggestions, made when a link is broken
+        self._shallow = None  # those one or two folders deep
+        self._content_files = None  # content files by name, made when one is linked
+        self._closest = {}  # suggestion by what was written, for the links of every file
 
     def key_for(self, item: Content, links: list[tuple[str, str]], check_images: bool) -> str:
         """What `check_item` checks the item's `links` against (as `check_address` looks
@@ -227,6 +244,94 @@ class Site:
                     return found
         return None
 
+    def serves(self, target: str, folder: bool) -> bool:
+        """Whether the published site answers at output path `target` (normalised, no
+        leading `/`, "" the root; `folder`: the address ends with `/`): a file the build
+        writes, a folder's index.html (also without the `/`: GitHub Pages redirects
+        `/tentang` to `/tentang/`), or a file inside a folder a plugin fills later."""
+        if target in ("", "."):
+            return "index.html" in self.outputs
+        if not folder and target in self.files:
+            return True
+        if target + "/index.html" in self.outputs or self._dir(target) + "/" in self.urls:
+            return True
+        return not folder and any(target.startswith(f + "/") for f in self.reserved)
+
+    def pages(self) -> list[str]:
+        """Every page address of the site (no leading `/`, with its trailing one)."""
+        if self._pages is None:
+            found = {self._dir(o) for o in self.outputs if o.rsplit("/", 1)[-1] == "index.html"}
+            self._pages = sorted(found | self.urls | self.taxonomy_urls)
+        return self._pages
+
+    def closest(self, written: str, extension: str = "") -> str | None:
+        """The address of the site closest to output path `written`: a page (`extension`
+        "", or `.html`), else a file of that extension; None when none is close."""
+        found = self._closest.get((written, extension), "")
+        if found == "":
+            if extension in ("", *PAGE_TYPES):
+                candidates = self._beside(written)
+            else:
+                candidates = sorted(f for f in self.files if f.lower().endswith(extension))
+            close = difflib.get_close_matches(written, candidates, n=1)
+            found = self._closest[(written, extension)] = close[0] if close else None
+        return found
+
+    def _beside(self, written: str) -> list[str]:
+        """The pages in the deepest folder of `written` that holds any (berita/2024/05/ for
+        a slug mistyped there), else the pages one or two folders deep (`/sejarahh/` for
+        `sejarah/`, `/binangun/` for `desa/binangun/`): thousands of articles are not
+        compared with each address that matches nothing."""
+        pages = self.pages()
+        parts = written.strip("/").split("/")
+        for depth in range(len(parts) - 1, 0, -1):
+            folder = "/".join(parts[:depth]) + "/"
+            start = bisect.bisect_left(pages, folder)
+            end = bisect.bisect_left(pages, folder[:-1] + "0")  # "0" follows "/"
+            if start < end:
+                return pages[start:end]
+        if self._shallow is None:
+            self._shallow = [page for page in pages if page.count("/") <= 2]
+        return self._shallow
+
+    def content_files(self) -> dict[str, list[str]]:
+        """{name: [path relative to content/, ...]} of every content file Pelican read."""
+        if self._content_files is None:
+            self._content_files = {}
+            for relative in sorted(self.context.get("generated_content", {})):
+                relative = relative.replace(os.sep, "/")
+                if os.path.isfile(os.path.join(self.root, relative)):
+                    self._content_files.setdefault(posixpath.basename(relative), []).append(
+                        relative
+                    )
+        return self._content_files
+
+    def linked_content(self, item: Content, path: str) -> str | None:
+        """The content file (relative to content/) a link written as a file's path means:
+        as GitHub reads it (beside the linking file), from content/, the same name beside
+        the linking file, else the one file of that name; None when there is none."""
+        files = self.content_files()
+        name = posixpath.basename(path)
+        here = item.relative_dir.replace(os.sep, "/")
+        stripped = path
+        while stripped.startswith(("../", "./", "/")):
+            stripped = stripped.split("/", 1)[1]
+        for candidate in (
+            posixpath.normpath(posixpath.join(here, path)),
+            stripped,
+            posixpath.join(here, name),
+        ):
+            if candidate in files.get(posixpath.basename(candidate), ()):
+                return candidate
+        same = files.get(name, [])
+        return same[0] if len(same) == 1 else None
+
+    def closest_content(self, path: str) -> str | None:
+        """The content file whose name is closest to the one in `path`, or None."""
+        files = self.content_files()
+        names = difflib.get_close_matches(posixpath.basename(path), list(files), n=1, cutoff=0.75)
+        return files[names[0]][0] if names else None
+
     def closest_static(self, path: str) -> str | None:
         """The published file whose name is closest to the one in `path`, or None."""
         by_name = {}
@@ -237,10 +342,16 @@ class Site:
 
 
 def _problem(item, lines, address, message, hint):
-    """The error at the line holding `address`: in the body first, else anywhere."""
+    """The error at the line holding `address`, as a link's address first (`tentang` is
+    also in `/tentang.html`): in the body first, else anywhere."""
     start = body_line(item)
-    line = find_line(lines, address, None, first=start) or find_line(lines, address, start)
-    return ContentError(item.source_path, line, message, hint)
+    needles = (f"]({address}", f'="{address}"', f"='{address}'", f"<{address}>", address)
+    for first in (start, 1):
+        for needle in needles:
+            line = find_line(lines, needle, None, first=first)
+            if line is not None:
+                return ContentError(item.source_path, line, message, hint)
+    return ContentError(item.source_path, start, message, hint)
 
 
 LINKS_TABLE = "links in each text"
@@ -330,8 +441,7 @@ def check_address(
         )
     if EXTERNAL.match(address):
         return None
-    parts = urlsplit(address)
-    path = unquote(parts.path)
+    path = unquote(urlsplit(address).path)
     if not path:
         return None
     if path.startswith("/"):
@@ -339,12 +449,14 @@ def check_address(
     else:
         base = posixpath.dirname(site._dir(item.url or "") + "x")
         target = posixpath.normpath(posixpath.join(base, path))
-    if target.startswith(".."):
-        target = None
+    if target == ".." or target.startswith("../"):
+        target = None  # above the site's root
+    elif site.serves(target, path.endswith("/")):
+        return None
     extension = posixpath.splitext(path)[1].lower()
+    if extension in CONTENT_TYPES:
+        return _content_file_problem(site, item, lines, address, path)
     if extension in FILE_TYPES:
-        if target is not None and target in site.files:
-            return None
         return _problem(
             item,
             lines,
@@ -352,15 +464,32 @@ def check_address(
             f"tautan ke berkas yang tidak ada di situs: {address} (broken link)",
             _file_hint(site, item, path),
         )
-    if extension or target is None:
-        return None
-    directory = target.rstrip("/") + "/" if target not in ("", ".") else ""
-    if not any(directory.startswith(p) for p in site.prefixes):
-        return None
-    if directory in site.urls or any(directory.startswith(u) for u in site.taxonomy_urls):
-        return None
-    close = difflib.get_close_matches(directory, sorted(site.urls | site.taxonomy_urls), n=1)
-    hint = f"maksud Anda /{close[0]}?" if close else "salin alamatnya dari halaman yang dituju"
+    from_root = posixpath.normpath("/" + path).lstrip("/")  # as a browser reads `../` at /
+    written = target or from_root
+    hint = None
+    if not path.startswith("/") and from_root and site.serves(from_root, path.endswith("/")):
+        # `sejarah/` on berita/2024/07/x/ is berita/2024/07/x/sejarah/
+        shown = from_root + ("/" if path.endswith("/") else "")
+        hint = f"maksud Anda /{shown}? Alamat tanpa / di depan dibaca dari folder halaman ini"
+    if extension and extension not in PAGE_TYPES:
+        close = site.closest(written, extension)
+        return _problem(
+            item,
+            lines,
+            address,
+            f"tautan ke berkas yang tidak ada di situs: {address} (broken link)",
+            hint or (f"maksud Anda /{close}?" if close else PAGE_HINT),
+        )
+    if extension:  # `/tentang.html`: the page is `/tentang/`
+        directory = posixpath.splitext(written)[0] + "/"
+    else:
+        directory = written.rstrip("/") + "/" if written not in ("", ".") else ""
+        # A list's later pages come and go with its articles (kategori/x/2/).
+        if target is not None and any(directory.startswith(u) for u in site.taxonomy_urls):
+            return None
+    if hint is None:
+        close = site.closest(directory)
+        hint = f"maksud Anda /{close}?" if close else _page_hint(site, directory)
     return _problem(
         item,
         lines,
@@ -368,6 +497,59 @@ def check_address(
         f"tautan ke halaman yang tidak ada di situs: {address} (broken link)",
         hint,
     )
+
+
+def _page_hint(site, directory):
+    """Where to copy the address from when no page's address is close: the list the
+    address was meant to be in (`/desa/` for `/desa/tidak-ada/`), if the site has it."""
+    parent = posixpath.dirname(directory.rstrip("/"))
+    while parent and not site.serves(parent, True):
+        parent = posixpath.dirname(parent)
+    if parent:
+        return f"buka /{parent}/ lalu {PAGE_HINT}"
+    return PAGE_HINT
+
+
+def _content_file_problem(site, item, lines, address, path):
+    """A link to a content file by its name (`../2025-01-15-musdes.md`, as GitHub follows
+    it): the published page keeps it as written, a dead link. `{filename}` is the link
+    Pelican turns into that page's address."""
+    found = site.linked_content(item, path)
+    if found is None:
+        close = site.closest_content(path)
+        return _problem(
+            item,
+            lines,
+            address,
+            f"berkas berita/halaman yang ditautkan tidak ditemukan di folder content: {address} "
+            "(broken link: file not found)",
+            f"maksud Anda {{filename}}/{close}?"
+            if close
+            else "periksa nama berkas .md yang ditautkan (huruf besar/kecil berpengaruh), lalu "
+            "tulis {filename}/berita/nama-berkas.md",
+        )
+    link = f"{{filename}}/{found}"
+    text = _link_text(lines, address)
+    if text is not None:
+        link = f"[{text}]({link})"
+    return _problem(
+        item,
+        lines,
+        address,
+        f"tautan ke berkas {posixpath.basename(found)} tidak menuju halamannya di situs: "
+        f"{address} (link to a content file, a dead link once published)",
+        f"tulis {link}: build menggantinya dengan alamat halaman itu",
+    )
+
+
+def _link_text(lines, address):
+    """The text of the Markdown link `[text](address)` in the source, or None."""
+    written = re.compile(r"\[([^\]\n]*)\]\(\s*<?" + re.escape(address) + r"[\s>)]")
+    for _number, line in lines:
+        found = written.search(line)
+        if found:
+            return found[1]
+    return None
 
 
 def _file_hint(site, item, path):
