@@ -385,6 +385,7 @@ PHOTOS_FALLBACK_MAX_WIDTH = 800  # JPEG/PNG fallback widths (browsers without We
 PHOTOS_QUALITY = {"jpeg": 78, "webp": 72, "avif": 55}
 PHOTOS_SHARE_SIZE = [1200, 630]  # og:image / JSON-LD image, a JPEG
 PHOTOS_SHARE_MAX_KB = 300
+PHOTOS_LOGO_SIZE = 176  # site logo: longer side of its one picture (4x the 44 px header)
 PHOTOS_OUTPUT = "foto"  # folder of the pictures in the site
 PHOTOS_CACHE = "cache/photos"  # beside content/ (git-ignored); delete it to re-encode all
 PHOTOS_WORKERS = 0  # processes encoding at once; 0: one per CPU core

@@ -105,7 +105,7 @@ def _working(image, jobs):
     for _file, kind, w, h, _fmt in jobs:
         if kind == "original":
             return image
-        if kind == "full":
+        if kind in ("full", "logo"):  # scaled whole
             scale = max(scale, w / width)
         else:  # cropped to fill w x h
             scale = max(scale, w / width, h / height)
@@ -138,7 +138,7 @@ def encode_source(
         if kind == "original":
             data = _original(_clean(image), source_format)
         else:
-            if kind == "full":
+            if kind in ("full", "logo"):
                 derivative = (
                     image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
                     if image.size != (width, height)

@@ -1,7 +1,9 @@
 """The photos' generator: declares every derivative to the output plan, fills the cache
 with what is missing (both cores) and copies the derivatives into the output folder.
 Originals used by the pipeline are taken out of Pelican's static files: they are not
-published (PHOTOS_PUBLISH_ORIGINALS publishes a copy without metadata instead)."""
+published (PHOTOS_PUBLISH_ORIGINALS publishes a copy without metadata instead). The site
+logo's picture is planned when the generator is made, before any page is rendered
+(logo.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from front_matter.errors import ContentError, report
 
 from . import encode
+from .logo import prepare_logo
 from .registry import registry_of
 from .settings import cache_folder, setting, workers
 from .source import BROKEN_HINT
@@ -39,6 +42,9 @@ class PhotosGenerator:
         self.context = context
         self.settings = settings
         self.output_path = output_path
+        # Every generator is made before any reads or renders: SITELOGO names the logo's
+        # picture from the start (context: the templates; settings: JSON-LD, web editor).
+        prepare_logo(context, settings)
 
     @property
     def registry(self) -> Registry:
@@ -47,7 +53,10 @@ class PhotosGenerator:
     def derivatives(self) -> list[tuple[Derivative, Photo]]:
         """[(Derivative, Photo)] of every published photo, sorted by output name."""
         found = {}
-        for photo in self.registry.published.values():
+        photos = list(self.registry.published.values())
+        if self.registry.logo is not None:
+            photos.append(self.registry.logo)
+        for photo in photos:
             for derivative in photo.derivatives:
                 found[derivative.name] = (derivative, photo)
         return [found[name] for name in sorted(found)]
@@ -61,6 +70,11 @@ class PhotosGenerator:
                 1,
                 "",
             )
+
+    def source_files(self) -> list[str]:
+        """The files this generator reads itself (content_guard's unread check)."""
+        logo = self.registry.logo
+        return [logo.source.path] if logo is not None else []
 
     def generate_context(self) -> None:
         pass
@@ -113,9 +127,11 @@ def keep_originals_private(generator: StaticGenerator) -> None:
     registry = context.get("PHOTOS_REGISTRY")
     if registry is None or registry.settings is not generator.settings:
         return
-    used = registry.published
+    used = dict(registry.published)
     # Every original the pipeline read stays private, also one used only by a draft.
-    # Files the theme links by name (logo, favicon, default share picture) stay published.
+    # Files the theme links by name stay published: the favicon, the default share
+    # picture, and a logo the pipeline does not make (an SVG); a logo it makes names its
+    # picture by now (logo.py), and its original is private like any other.
     named = {
         str(generator.settings.get(key) or "").lstrip("/")
         for key in ("SITELOGO", "FAVICON", "DEFAULT_OG_IMAGE")
@@ -125,6 +141,10 @@ def keep_originals_private(generator: StaticGenerator) -> None:
         for relative, photo in registry.photos.items()
         if not isinstance(photo, Exception) and relative not in named
     }
+    if registry.logo_source is not None:
+        private.add(registry.logo_source)
+    if registry.logo is not None:
+        used.setdefault(registry.logo_source, registry.logo)
     # In place: Pelican's context["staticfiles"] is the same list.
     generator.staticfiles[:] = [
         item
@@ -135,9 +155,11 @@ def keep_originals_private(generator: StaticGenerator) -> None:
     for relative, photo in used.items():
         if relative not in private:
             continue
-        # The original if published, else the largest picture (the fallback if as large).
+        # The original if published, else the largest picture (the fallback if as large);
+        # the logo's own picture for a logo no page shows.
         target = photo.original or max(
-            photo.of("full"), key=lambda d: (d.width, d.format == photo.fallback_format)
+            photo.of("full") or photo.of("logo"),
+            key=lambda d: (d.width, d.format == photo.fallback_format),
         )
         item = static.get(relative)
         if item is not None:  # Pelican's {static} links now resolve to the derivative

@@ -27,6 +27,9 @@ class Registry:
         self.root = os.path.abspath(settings["PATH"])
         self.photos = {}  # relative source path -> Photo (or PhotoProblem)
         self.published = {}  # relative source path -> Photo used by a published page
+        self.logo = None  # the site logo's Photo (logo.py), published by every page
+        # Its original (relative path), also when refused: never published as it is.
+        self.logo_source = None
 
     def photo(self, relative: str) -> Photo:
         """The Photo of `relative`, or raise its PhotoProblem (inspected once)."""

@@ -29,6 +29,10 @@ DEFAULTS = {
     "PHOTOS_CACHE": "cache/photos",
     # Processes encoding at once (0: one per CPU core).
     "PHOTOS_WORKERS": 0,
+    # The site logo (SITELOGO, a raster file under content/): published as one picture of
+    # at most this many pixels on its longer side (4x the theme's 44 px header logo; search
+    # engines want at least 112 px). Not a pixel setting: the size is in the file's name.
+    "PHOTOS_LOGO_SIZE": 176,
     # True: the original is published too (without GPS and other metadata).
     "PHOTOS_PUBLISH_ORIGINALS": False,
     # Warnings for the operator.

@@ -22,7 +22,7 @@ EXTENSION = {"jpeg": "jpg", "png": "png", "webp": "webp", "avif": "avif"}
 @dataclass(frozen=True)
 class Derivative:
     name: str  # path inside the output folder, e.g. "foto/musdes-1a2b3c4d5e6f-800.webp"
-    kind: str  # "full", "thumb", "share" or "original"
+    kind: str  # "full", "thumb", "share", "original" or "logo"
     width: int
     height: int
     format: str  # "jpeg", "png", "webp", "avif"; "original": the source's own format
@@ -96,9 +96,29 @@ def share_size(source: Source, settings: Mapping[str, Any]) -> tuple[int, int]:
     return max(1, round(target_w * scale)), max(1, round(target_h * scale))
 
 
-def plan(source: Source, settings: Mapping[str, Any]) -> Photo:
+def _base(source: Source, settings: Mapping[str, Any]) -> str:
     folder = str(setting(settings, "PHOTOS_OUTPUT")).strip("/")
-    base = f"{folder}/{stem(source.relative)}-{source.digest}"
+    return f"{folder}/{stem(source.relative)}-{source.digest}"
+
+
+def logo_size(source: Source, settings: Mapping[str, Any]) -> tuple[int, int]:
+    """The logo's size: inside a PHOTOS_LOGO_SIZE square, aspect kept, never upscaled."""
+    box = int(setting(settings, "PHOTOS_LOGO_SIZE"))
+    scale = min(1.0, box / max(source.width, source.height))
+    return max(1, round(source.width * scale)), max(1, round(source.height * scale))
+
+
+def plan_logo(source: Source, settings: Mapping[str, Any]) -> Photo:
+    """The site logo: one picture (PNG when it has transparency, else JPEG) named by its
+    size (`-logo176x176.png`), so another PHOTOS_LOGO_SIZE gives another name."""
+    width, height = logo_size(source, settings)
+    fmt = "png" if source.alpha else "jpeg"
+    name = f"{_base(source, settings)}-logo{width}x{height}.{EXTENSION[fmt]}"
+    return Photo(source, [Derivative(name, "logo", width, height, fmt)])
+
+
+def plan(source: Source, settings: Mapping[str, Any]) -> Photo:
+    base = _base(source, settings)
     fallback = "png" if source.alpha else "jpeg"
     formats = [
         f for f in setting(settings, "PHOTOS_FORMATS") if f in MIME and f not in ("jpeg", "png")

@@ -5,7 +5,9 @@
 - attachments: every PDF, spreadsheet, document and text file under the content folder;
 - photos: every JPEG/PNG/WebP/TIFF under the content folder published as it is (a GPS
   position in its EXIF); a photo that only reaches the site through the photos plugin's
-  derivatives (metadata stripped, original not published) is not refused;
+  derivatives (metadata stripped, original not published: cover and body photos, the
+  site logo) is not refused; the message of one the theme shows by a setting's name
+  (favicon, default share picture, a logo published as it is) says so;
 - file names: a name holding an identity number publishes it in the address.
 
 Identity numbers and GPS positions are errors (the build writes nothing); a phone number,
@@ -50,6 +52,20 @@ UNUSED_HINT = (
     "dipakai dibersihkan otomatis). Bila seharusnya dipakai, periksa nama berkasnya di "
     "berita, juga huruf besar/kecilnya; bila tidak dipakai, hapus berkasnya. Bila memang "
     "ingin diterbitkan apa adanya: "
+)
+# Pictures the theme shows by their name, published as they are (the photos plugin makes
+# a metadata-free picture of a raster logo under content/; not of these, nor of a logo
+# while that plugin is off): setting -> what the operator knows it as, and where it is set.
+SITE_PICTURES = {
+    "SITELOGO": "logo situs (`logo:` di content/situs.yml, atau SITELOGO)",
+    "FAVICON": "ikon situs di tab peramban (FAVICON di pelicanconf.py)",
+    "DEFAULT_OG_IMAGE": (
+        "gambar pratinjau bawaan saat tautan dibagikan (DEFAULT_OG_IMAGE di pelicanconf.py)"
+    ),
+}
+SITE_PICTURE_HINT = (
+    "foto ini dipakai sebagai {role}, jadi terbit apa adanya (bukan salinan yang "
+    "dibersihkan seperti foto berita); "
 )
 TOO_LARGE_HINT = (
     "berkasnya tampak rusak atau dibuat terlalu besar: buka di Word, Excel atau LibreOffice "
@@ -181,7 +197,10 @@ class Guard:
             return
         if found:
             hint = GPS_HINT.format(law=LAW, name=os.path.basename(identity.mask_text(path)))
-            if self._unused_photo(path):
+            role = self._site_picture(path)
+            if role:
+                hint = SITE_PICTURE_HINT.format(role=role) + hint
+            elif self._unused_photo(path):
                 hint = UNUSED_HINT + hint
             self.problems.append(
                 ContentError(
@@ -191,6 +210,18 @@ class Guard:
                     hint,
                 )
             )
+
+    def _site_picture(self, path: str) -> str | None:
+        """What the theme shows `path` as (the site's logo, favicon, default share picture),
+        or None: such a picture is published as it is because a setting names it."""
+        from front_matter.paths import from_content
+
+        relative = self.relative(path)
+        for key, role in SITE_PICTURES.items():
+            value = str(self.settings.get(key) or "")
+            if value and from_content(value) == relative:
+                return role
+        return None
 
     def _unused_photo(self, path: str) -> bool:
         """Whether `path` is a photo the photos plugin would have cleaned had an article or

@@ -298,7 +298,9 @@ def test_a_link_to_the_original_leads_to_its_largest_picture(built):
         assert image.size == (1600, 2133) and not image.getexif()
 
 
-def test_the_site_logo_stays_published_when_an_article_uses_it(tmp_path):
+def test_the_site_logo_used_as_a_cover_too_gets_both_pictures(tmp_path):
+    """The header shows the logo's own small picture, the article its cover pictures; the
+    original is published by neither (plugins/photos/tests/test_photos_logo.py)."""
     content = tmp_path / "content"
     shutil.copytree(SAMPLE / "content", content)
     identity = content / "situs.yml"
@@ -310,5 +312,10 @@ def test_the_site_logo_stays_published_when_an_article_uses_it(tmp_path):
         content, "berita/2024-08-06-logo.md", article(6, "Logo Baru", "gambar: images/logo.png\n")
     )
     site = build_site(tmp_path / "output", content=content)
-    assert site.exists("images/logo.png")  # the header links it by name
-    assert site.html("berita/2024/08/logo-baru/").select_one("figure.cover picture")
+    assert not site.exists("images/logo.png")
+    page = site.html("berita/2024/08/logo-baru/")
+    assert page.select_one("figure.cover picture")
+    logo = page.find("img", class_="brand__logo")["src"]
+    assert logo.startswith("../../../../foto/logo-") and logo.endswith("-logo176x176.png")
+    with Image.open(site.path("berita/2024/08/logo-baru/").parent / logo) as image:
+        assert image.size == (176, 176) and image.mode == "RGBA"
