@@ -71,6 +71,66 @@ TRICK_CASES = {
     ),
 }
 
+# The audit's article: a capital I for a small l (identical in the theme's sans-serif
+# font), words split by Markdown links, "maxwln"; then each trick alone.
+AUDITED = """\
+---
+judul: "Info SIOT GACOR Maxwln hari ini"
+tanggal: 2024-08-01 09:00
+kategori: Pemerintahan
+desa: 32.79.02.2006
+label: [sIot gacor]
+---
+Daftar sekarang: sIot gacor, Iink aIternatif, [s](#)lot [g](#)acor di [sini](https://bit.ly/x).
+"""
+AUDITED_LINES = {2: "maxwln", 6: "slot gacor", 8: "slot gacor"}
+# name -> (file contents, line, words the message must hold)
+BYPASS_CASES = {
+    "i-besar-dalam-kata": (article("Daftar sekarang: sIot gacor."), BODY_LINE, ["slot gacor"]),
+    "kata-huruf-besar": (article("INFO SIOT GACOR TERBARU."), BODY_LINE, ["slot gacor"]),
+    "tautan-alternatif": (
+        article("Kunjungi Iink aIternatif kami."),
+        BODY_LINE,
+        ["link alternatif"],
+    ),
+    "l-kecil-di-huruf-besar": (article("JUDl ONLlNE TERPERCAYA."), BODY_LINE, ["judi online"]),
+    "i-huruf-lebar": (article("Ayo \uff53\uff29\uff4f\uff54 gacor."), BODY_LINE, ["slot gacor"]),
+    "i-kiril": (article("Ayo s\u0406ot gacor."), BODY_LINE, ["slot gacor"]),
+    "i-berjarak": (article("Ayo S I O T G A C O R sekarang."), BODY_LINE, ["slotgacor"]),
+    "i-dua-baris": (article("Ayo sIot\ngacor di sini."), BODY_LINE, ["slot gacor"]),
+    "i-judul": (article(judul="SIOT GACOR Terpercaya"), 2, ["slot gacor"]),
+    "i-label": (article(label=["rapat", "sIot gacor"]), 4, ["slot gacor"]),
+    "i-atribut": (
+        article('Berita <abbr title="sIot gacor terbaru">BUMDes</abbr>.'),
+        BODY_LINE,
+        ["atribut title=", "slot gacor"],
+    ),
+    "tautan-dalam-kata": (article("Info [s](#)lot [g](#)acor terbaru."), BODY_LINE, ["slot gacor"]),
+    "tautan-referensi": (
+        article("Info [s][1]lot gacor.\n\n[1]: https://example.com/"),
+        BODY_LINE,
+        ["slot gacor"],
+    ),
+    "kode-dalam-kata": (article("Info s`lo`t gacor terbaru."), BODY_LINE, ["slot gacor"]),
+    "escape-markdown": (article("Info s\\*l\\*ot gacor terbaru."), BODY_LINE, ["slot gacor"]),
+    "escape-di-baris-lain": (
+        article("Rapat desa.\n\nWarga diajak s\\*l\\*ot gacor."),
+        BODY_LINE + 2,
+        ["slot gacor"],
+    ),
+    "ringkasan-tautan": (article(ringkasan="Kabar [s](#)lot [g](#)acor"), 4, ["slot gacor"]),
+    "judul-escape-yaml": (
+        '---\njudul: "Kabar \\x73lot gacor"\nslug: kabar-desa-x\ntanggal: 2024-06-05\n---\nIsi.\n',
+        2,
+        ["slot gacor"],
+    ),
+    "situs-bandar-bola": (article("Situs bandar bola terpercaya."), BODY_LINE, ["bandar bola"]),
+    "agen-bola": (article("Agen bola resmi 2024."), BODY_LINE, ["agen bola"]),
+    "taruhan-bola": (article("Taruhan bola malam ini."), BODY_LINE, ["taruhan bola"]),
+    "maxwln": (article("Pola maxwln terbaru."), BODY_LINE, ["maxwln"]),
+    "mix-parlay": (article("Mix parlay terbaik."), BODY_LINE, ["mix parlay"]),
+}
+
 
 @pytest.fixture(scope="session")
 def spam_errors(tmp_path_factory):
@@ -83,6 +143,9 @@ def spam_errors(tmp_path_factory):
         files[f"berita/kolom-{name}.md"] = article(judul=f"Kolom {name}", **front)
     for name, (text, _, _) in TRICK_CASES.items():
         files[f"berita/trik-{name}.md"] = text
+    for name, (text, _, _) in BYPASS_CASES.items():
+        files[f"berita/celah-{name}.md"] = text
+    files["berita/audit.md"] = AUDITED
     files["berita/situs-slot-gacor-terbaru.md"] = article(judul="Kabar desa")
     files["files/pola-gacor-hari-ini.pdf"] = b"%PDF-1.4\n"
     content = write_tree(tmp_path_factory.mktemp("spam-content"), files)
@@ -121,6 +184,19 @@ def test_reversed_letters_and_invisible_picture_links_are_refused(spam_errors, n
     content, errors = spam_errors
     _, line, words = TRICK_CASES[name]
     assert_refused(errors, content, f"berita/trik-{name}.md", line, *words)
+
+
+def test_the_audited_article_is_refused_at_each_line(spam_errors):
+    content, errors = spam_errors
+    for line, words in AUDITED_LINES.items():
+        assert_refused(errors, content, "berita/audit.md", line, "teks promosi judi", words)
+
+
+@pytest.mark.parametrize("name", BYPASS_CASES)
+def test_each_trick_of_the_audit_alone_is_refused(spam_errors, name):
+    content, errors = spam_errors
+    _, line, words = BYPASS_CASES[name]
+    assert_refused(errors, content, f"berita/celah-{name}.md", line, "judi", *words)
 
 
 def test_gambling_in_file_names_is_refused(spam_errors):
@@ -166,6 +242,38 @@ def test_ordinary_village_news_is_accepted(tmp_path):
                 label=["gotong royong", "dana desa", "4G", "BLT-DD"],
                 penulis="Operator Desa",
                 kategori="Pembangunan",
+            )
+        },
+    )
+    assert check_content(content) == ([], [])
+
+
+# Words with a capital I (or in capitals), "slot" in its ordinary sense, Markdown links.
+ORDINARY_CAPITALS = """\
+Ibu-ibu PKK Desa Binangun mengikuti lomba masak menyambut Idul Fitri.
+Rombongan studi banding dari DI Yogyakarta disambut Kepala Desa Ilham.
+BUMDes Maju Jaya membuka unit simpan pinjam; IKM dan KIM ikut pameran di Balai Desa.
+Slot waktu posyandu dibagi per RT agar warga tidak antre.
+INFO PENTING: PELAYANAN ONLINE KANTOR DESA LIBUR SAAT IDUL FITRI.
+PILKADES SERENTAK: DAFTAR PEMILIH TETAP DIUMUMKAN DI BALAI DESA.
+Ilir, Indah, Iwan, Ismail, Ika dan Intan mewakili SD Inpres di lomba cerdas cermat.
+Program Indonesia Pintar (PIP) untuk siswa SLTA; SILPA dipakai untuk jalan.
+Tim voli dari Kecamatan Bandar, bola voli putri juara dua; agen bola lampu membuka toko.
+Turnamen sepak bola antar dusun: taruhan dilarang keras.
+[Daftar hadir](https://kemendesa.go.id/) musyawarah; [slot](#) waktu [online](#) rapat.
+"""
+
+
+def test_ordinary_words_with_capital_i_are_accepted(tmp_path):
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "berita/kabar-idul-fitri.md": article(
+                ORDINARY_CAPITALS,
+                judul="Info Idul Fitri: Pelayanan DI Balai Desa",
+                label=["Idul Fitri", "DI Yogyakarta", "BUMDes", "IKM"],
+                penulis="Ilham",
+                ringkasan="Ibu-ibu PKK dan BUMDes menyambut Idul Fitri; slot waktu posyandu.",
             )
         },
     )
