@@ -229,14 +229,27 @@ def _static(plan, generators):
     plan.add(BUILD_MARKER, Owner("penanda build (.wartadesa-build)", site=True))
 
 
+# The plan of a build's generators, kept in their context (one build, one context) for the
+# next check that asks: the duplicate and link checks both read it, one after the other.
+_PLANNED = "_wartadesa_output_plan"
+
+
 def plan_outputs(generators: Sequence[Generator]) -> dict[str, list[Owner]]:
-    """{output path: [Owner, ...]} of everything the build will write."""
+    """{output path: [Owner, ...]} of everything the build will write (worked out once
+    every generator has finished; the same plan for the same generators: do not change it)."""
+    context = getattr(generators[0], "context", None) if generators else None
+    key = tuple(map(id, generators))
+    kept = context.get(_PLANNED) if isinstance(context, dict) else None
+    if kept is not None and kept[0] == key:
+        return kept[1]
     settings = generators[0].settings if generators else {}
     plan = Plan(settings)
     _contents(plan, generators)
     _site_lists(plan, generators)
     _declared(plan, generators)
     _static(plan, generators)
+    if isinstance(context, dict):
+        context[_PLANNED] = (key, plan.owners)
     return plan.owners
 
 
