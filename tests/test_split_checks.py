@@ -191,8 +191,9 @@ def test_the_checks_are_shared_by_their_cost():
 
 
 def test_the_kits_own_checks_leave_neither_process_waiting_long():
-    """The spam check (the costliest) runs beside the link and address checks and the
-    personal data check; the small ones go where there is room."""
+    """The spam check (the costliest: 3.64 s of one core at 5,000 articles, more than the
+    link, address and personal-data checks together) is two receivers, one in each process;
+    the small ones go where there is room. The costs are those measured."""
     from content_guard import (
         categories,
         duplicates,
@@ -208,9 +209,9 @@ def test_the_kits_own_checks_leave_neither_process_waiting_long():
     taken = [
         module.check
         for module in (size, spam, static_files, duplicates, links, categories, future, unread)
-    ] + [guard.check]
+    ] + [spam.check_more, guard.check]
     here, aside = placed(taken)
-    assert spam.check in aside and guard.check in here
+    assert (spam.check in aside) != (spam.check_more in aside)  # one half in each process
     assert links.check in here and duplicates.check in here
     cost_here = sum(r.reports_cost for r in here)
     cost_aside = sum(r.reports_cost for r in aside)

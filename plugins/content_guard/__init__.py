@@ -28,6 +28,7 @@ def register() -> None:
     for check in (
         size.check,
         spam.check,
+        spam.check_more,
         static_files.check,
         duplicates.check,
         links.check,

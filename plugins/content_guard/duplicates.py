@@ -237,7 +237,7 @@ def _report_folder_conflict(path, under, owners):
         )
 
 
-@reports_only(here=True, cost=25)
+@reports_only(here=True, cost=48)  # measured: 0.24 s at 5,000 articles (py-spy)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every output path written twice, used as a file
     and as a folder, leaving the output folder, inside a folder the site keeps for itself

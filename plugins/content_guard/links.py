@@ -600,7 +600,7 @@ def check_front_matter(site: Site, item: Content, check_images: bool) -> list[Co
     return errors
 
 
-@reports_only(here=True, cost=200)
+@reports_only(here=True, cost=219)  # measured: 1.10 s at 5,000 articles (py-spy)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report every link that points at nothing."""
     items = contents(generators)

@@ -298,7 +298,7 @@ class Guard:
         )
 
 
-@reports_only(cost=150)
+@reports_only(cost=222)  # measured: 1.11 s at 5,000 articles (py-spy)
 def check(generators: Sequence[Generator]) -> None:
     """all_generators_finalized: report personal data in everything published."""
     if not generators:
