@@ -9,7 +9,7 @@ off the signal once the plugins are registered (`initialized`) and run after eve
 receiver of `all_generators_finalized` (those that complete the site: previous/next
 articles, the notice board), by one receiver connected last: the ones marked `here` in the
 build's process, the others shared by their cost (`placed`: at 5,000 articles the spam
-check alone takes longer than the link and address checks the build's process must run)
+check takes longer than all the others together, so it is two receivers, one half each)
 between the build's process and a forked process meanwhile (parallel.Aside; a check that
 splits its files over processes, parallel.map_forked, uses only its process's part of the
 cores: on two none), which sends back what they logged (logged again here: the build's
