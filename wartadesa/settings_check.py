@@ -134,7 +134,7 @@ def settings_problems(settings: Mapping[str, Any], settings_file: str | Path) ->
                 problems.append(f"{setting_line(settings_file, name)}: {problem}")
     domain = settings.get("CUSTOM_DOMAIN") or ""
     if domain:
-        problem = host_problem(domain) if isinstance(domain, str) else host_problem(repr(domain))
+        problem = host_problem(domain if isinstance(domain, str) else repr(domain))
         if problem is not None:
             problems.append(f"{setting_line(settings_file, 'CUSTOM_DOMAIN')}: {problem}")
     return problems
@@ -147,7 +147,7 @@ def production_address(site: Mapping[str, Any], environ: Mapping[str, str]) -> s
     settings_file = site.get("__file__") or "publishconf.py"
     domain = site.get("CUSTOM_DOMAIN") or ""
     if domain:
-        problem = host_problem(domain) if isinstance(domain, str) else host_problem(repr(domain))
+        problem = host_problem(domain if isinstance(domain, str) else repr(domain))
         if problem is not None:
             raise SystemExit(f"{setting_line(settings_file, 'CUSTOM_DOMAIN')}: {problem}")
     sources = (

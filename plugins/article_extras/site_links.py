@@ -26,11 +26,18 @@ if TYPE_CHECKING:
 ROOT_LINK = re.compile(r"""(<a\b[^>]*?\shref=)(["'])/(?![/\\])""", re.IGNORECASE)
 
 
+def join(siteurl: str | None, path: str, settings: dict[str, Any]) -> str:
+    """`path` (from the site's root) under a page's siteurl, as Pelican joins them: relative
+    in the preview (RELATIVE_URLS), else under the absolute address. Also the photos
+    plugin's `{photo}/` addresses."""
+    if settings.get("RELATIVE_URLS"):
+        return posixpath.join(siteurl or "", path)
+    return f"{(siteurl or '').rstrip('/')}/{path}"
+
+
 def under(siteurl: str, settings: dict[str, Any]) -> str:
     """The start that replaces a link's leading `/` on a page whose siteurl is `siteurl`."""
-    if settings.get("RELATIVE_URLS"):
-        return posixpath.join(siteurl or ".", "")
-    return f"{(siteurl or '').rstrip('/')}/"
+    return join(siteurl or ("." if settings.get("RELATIVE_URLS") else ""), "", settings)
 
 
 @restorable

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from article_extras.images import ALT_HINT
+from article_extras.site_links import join
 from front_matter.errors import ContentError, report
 from front_matter.paths import inside_content
 from front_matter.source import body_line, line_containing, meta_line
@@ -69,12 +70,6 @@ def picture(
     text = " ".join(f'{name}="{value}"' for name, value in img.items())
     parts.append(f"<img {text}></picture>")
     return "".join(parts)
-
-
-def join(siteurl: str | None, path: str, settings: Mapping[str, Any]) -> str:
-    if settings.get("RELATIVE_URLS"):
-        return posixpath.join(siteurl or "", path)
-    return f"{(siteurl or '').rstrip('/')}/{path}"
 
 
 def _resolving(content):
