@@ -79,6 +79,9 @@ CONFUSABLES = {
     "ʟ": "l",
     "ⅰ": "i",
     "ℓ": "l",
+    "ɩ": "i",  # Latin iota (Ɩ once case-folded)
+    "ɪ": "i",  # small capital I
+    "ǀ": "l",  # dental click: a bare upright stroke
 }
 CONFUSABLE_TABLE = str.maketrans(CONFUSABLES)
 # Digits and signs written for letters: `1` read as `l` (s1ot) and, separately, as `i` (jud1).
@@ -161,6 +164,37 @@ def _format_characters():
     }
 
 
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _format_characters_out(run: re.Match) -> str:
+    return run.group(0).translate(_format_characters())
+
+
+def without_format_characters(text: str) -> str:
+    """`text` without its format characters (Unicode category Cf). They are all outside
+    ASCII: only the runs of such characters are looked up in the table (`str.translate`
+    looks up every character of a text that is not all ASCII, slowly)."""
+    return NON_ASCII.sub(_format_characters_out, text)
+
+
+def _confusables_folded(run: re.Match) -> str:
+    return run.group(0).translate(CONFUSABLE_TABLE)
+
+
+def fold_confusables(text: str) -> str:
+    """`text` with its look-alike letters folded to Latin (CONFUSABLES). Their keys are
+    all outside ASCII, so only the runs of such characters are looked up."""
+    return NON_ASCII.sub(_confusables_folded, text)
+
+
+def ascii_apart(text: str) -> str:
+    """`text` with each run of characters outside ASCII as one NUL: for `str.translate`
+    with a table of ASCII keys, which is quick only on ASCII text, and a search for words
+    of ASCII letters, which such a character (kept by the table) always ends."""
+    return text if text.isascii() else NON_ASCII.sub("\0", text)
+
+
 def fold(text: object) -> str:
     """Entities decoded, NFKC, format characters out, case folded, confusables folded,
     accents dropped (slót -> slot)."""
@@ -169,8 +203,8 @@ def fold(text: object) -> str:
         text = html.unescape(html.unescape(text))  # &amp;#115; as well as &#115;
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKC", text).translate(_format_characters())
-    text = text.casefold().translate(CONFUSABLE_TABLE)
+    text = without_format_characters(unicodedata.normalize("NFKC", text))
+    text = fold_confusables(text.casefold())
     if text.isascii():
         return text
     return COMBINING.sub("", unicodedata.normalize("NFKD", text))

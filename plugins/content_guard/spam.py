@@ -26,6 +26,7 @@ from .reader_text import (
     LEET,
     LEET_AS_I,
     LEET_CHARACTERS,
+    ascii_apart,
     attribute_texts,
     fold,
     joined_letters,
@@ -305,6 +306,7 @@ def _letters_hold_word(squeezed: str, bars: bool = False) -> bool:
     """Whether a gambling word is in `squeezed` (text without its spaces) with its digits
     read as letters, either way of reading `1`; `bars`: also with i and l read as one
     letter (what the readings of spam_readings.bar_readings can hold)."""
+    squeezed = ascii_apart(squeezed)  # (the tables' keys and the words are ASCII)
     if bars:  # both ways of reading `1`, i and l: all are l (the other words: as they are)
         collapsed = squeezed.translate(LEET_I_AS_L)
         return any(word in collapsed for word in SQUEEZED_WORDS_I_AS_L)
@@ -733,7 +735,7 @@ def _page_could_hold_phrase(page_html: str) -> bool:
     text = fold(text.replace("&nbsp;", " ") if "&nbsp;" in text else text)
     if "<" in text:
         return True
-    text = "".join(without_urls(text).split()).translate(NOT_LETTER_CHARACTERS)
+    text = ascii_apart("".join(without_urls(text).split())).translate(NOT_LETTER_CHARACTERS)
     return _letters_hold_word(text, bars=True)
 
 

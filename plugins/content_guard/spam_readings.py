@@ -27,12 +27,12 @@ import unicodedata
 
 from .reader_text import (
     COMBINING,
-    CONFUSABLE_TABLE,
     LEET,
     LEET_AS_I,
     LEET_CHARACTERS,
-    _format_characters,
+    fold_confusables,
     joined_letters,
+    without_format_characters,
 )
 
 # Marks for a letter that reads as i or l, kept through folding (control characters, which
@@ -44,7 +44,7 @@ BAR_L = "\x02"  # written as a small l among capitals
 # Capitals drawn as a bare vertical bar in other scripts (after NFKC, which already makes
 # full-width, mathematical and Roman-numeral capitals I): Cyrillic І and palochka Ӏ, Greek
 # Ι (`fold` reads them i, l and i).
-CAPITAL_BARS = str.maketrans(dict.fromkeys("\u0406\u04c0\u0399", "I"))
+CAPITAL_BAR = re.compile("[\u0406\u04c0\u0399]")
 # A capital next to a small l: the line may hold a word of capitals with an l in it.
 CAPITAL_AND_L = re.compile(r"[A-Z]l|l[A-Z]")
 WORD_WITH_L = re.compile(r"[^\W_]*l[^\W_]*")
@@ -75,8 +75,8 @@ def marked_fold(text: object) -> str | None:
     if "&" in text:
         text = html.unescape(html.unescape(text))
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_format_characters())
-        text = text.translate(CAPITAL_BARS)
+        text = without_format_characters(unicodedata.normalize("NFKC", text))
+        text = CAPITAL_BAR.sub("I", text)
     marked = "I" in text
     if CAPITAL_AND_L.search(text):
         with_l = WORD_WITH_L.sub(_mark_l, text)
@@ -87,7 +87,7 @@ def marked_fold(text: object) -> str | None:
     text = text.replace("I", BAR_I)
     if text.isascii():
         return text.lower()
-    text = text.casefold().translate(CONFUSABLE_TABLE)
+    text = fold_confusables(text.casefold())
     return text if text.isascii() else COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 

@@ -109,6 +109,9 @@ def test_ordinary_village_news_is_not_spam(text):
         ("Bocoran RTP Iive hari ini", "rtp live"),
         ("Agen TOGEI resmi", "agen togel"),
         ("Ayo s\u0406ot gacor", "slot gacor"),  # Cyrillic І
+        ("Ayo s\u01c0ot gacor", "slot gacor"),  # Latin dental click ǀ
+        ("Ayo jud\u0196 online", "judi online"),  # Latin capital iota Ɩ
+        ("Ayo jud\u026a online", "judi online"),  # small capital ɪ
         ("Ayo \uff53\uff29\uff4f\uff54 \uff47\uff41\uff43\uff4f\uff52", "slot gacor"),  # full-width
         ("Ayo S I O T G A C O R", "slotgacor"),
         # A small l for a capital I in a word of capitals.
