@@ -20,6 +20,7 @@ from .menu import broken_menu_links
 from .outputs import (
     INVISIBLE,
     UNSAFE_NAME,
+    case_clashes,
     folder_conflicts,
     leaves_output,
     plan_outputs,
@@ -237,10 +238,41 @@ def _report_folder_conflict(path, under, owners):
         )
 
 
+def _address(path):
+    """An output path as the address a reader types: `/profil/` for `profil/index.html`."""
+    return "/" + (
+        path.removesuffix("index.html") if path.rpartition("/")[2] == "index.html" else path
+    )
+
+
+def _report_case_clash(paths, owners):
+    """At the content that makes each address (the site's own file only when no content
+    does): the other addresses and who makes them."""
+    everyone = [(path, owner) for path in paths for owner in owners[path]]
+    blamed = [(p, o) for p, o in everyone if o.path and not o.site] or everyone
+    for path, owner in blamed:
+        others = ", ".join(
+            f"{_address(other)} ({o.location or o.description})"
+            for other, o in everyone
+            if other != path
+        )
+        report(
+            ContentError(
+                owner.path or "pelicanconf.py",
+                owner.line,
+                f"alamat {_address(path)} hanya berbeda huruf besar/kecil dari {others} "
+                "(addresses differ only in case)",
+                (owner.hint + "; " if owner.hint else "ganti nama salah satunya; ")
+                + "di Windows dan Mac keduanya satu berkas, yang ditulis terakhir menimpa "
+                "yang lain",
+            )
+        )
+
+
 @reports_only(here=True, cost=48)  # measured: 0.24 s at 5,000 articles (py-spy)
 def check(generators: Sequence[Generator]) -> None:
-    """all_generators_finalized: report every output path written twice, used as a file
-    and as a folder, leaving the output folder, inside a folder the site keeps for itself
+    """all_generators_finalized: report every output path written twice (also in another
+    case: one file on Windows and Mac), used as a file and as a folder, leaving the output folder, inside a folder the site keeps for itself
     (the search index) or unsafe in an address."""
     owners = plan_outputs(generators)
     reserved = reserved_folders(generators)
@@ -255,6 +287,8 @@ def check(generators: Sequence[Generator]) -> None:
             _report_unsafe_name(path, group)
         if len(group) > 1:
             _report_group(path, group)
+    for paths in case_clashes(owners):
+        _report_case_clash(paths, owners)
     for path, under in folder_conflicts(owners):
         _report_folder_conflict(path, under, owners)
     for error in broken_menu_links(owners, generators[0].settings):  # on the same plan

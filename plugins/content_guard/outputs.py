@@ -274,6 +274,16 @@ def reserved_folder(path: str, reserved: Mapping[str, str]) -> str | None:
     )
 
 
+def case_clashes(owners: Mapping[str, list[Owner]]) -> list[list[str]]:
+    """Groups of output paths that differ only in case (`Profil/index.html`,
+    `profil/index.html`): one file on Windows and Mac, where a preview or a build writes
+    the one over the other."""
+    by_folded: dict[str, list[str]] = {}
+    for path in owners:
+        by_folded.setdefault(path.casefold(), []).append(path)
+    return [sorted(paths) for _, paths in sorted(by_folded.items()) if len(paths) > 1]
+
+
 def folder_conflicts(owners: Mapping[str, list[Owner]]) -> list[tuple[str, str]]:
     """[(file target, folder target under it)] where one path is both a file and a folder."""
     folders = {}

@@ -34,7 +34,7 @@ class RedirectGenerator(Generator):
         values = getattr(content, "old_addresses", None) or []
         line = meta_line(content, "old_addresses")
         own = posixpath.normpath(content.save_as) if getattr(content, "save_as", "") else None
-        listed = {}  # output path -> the value first written for it
+        listed = {}  # output path, case folded -> (the value written for it, the path)
         for value in values:
             try:
                 path = address_path(value)
@@ -42,10 +42,25 @@ class RedirectGenerator(Generator):
                 report(ContentError(content.source_path, line, str(problem), HINT))
                 continue
             target = posixpath.normpath(save_as(path))
+            kind = "berita" if isinstance(content, Article) else "halaman"
+            if own and target != own and target.casefold() == own.casefold():
+                # One file on Windows and Mac: a preview or a build there would replace
+                # the content with a redirect to itself.
+                report(
+                    ContentError(
+                        content.source_path,
+                        line,
+                        f"alamat lama '{value}' hanya berbeda huruf besar/kecil dari alamat "
+                        f"{kind} ini sendiri, /{content.url} (old address differs from "
+                        "the current address only in case)",
+                        "hapus alamat itu dari alamat_lama: di Windows dan Mac keduanya satu "
+                        f"berkas, sehingga halaman pengalih akan menimpa {kind} ini",
+                    )
+                )
+                continue
             if target == own:
                 # Not a clash with another file (content_guard's "juga dipakai oleh"): the
                 # page would replace the content itself with a redirect to itself.
-                kind = "berita" if isinstance(content, Article) else "halaman"
                 report(
                     ContentError(
                         content.source_path,
@@ -57,22 +72,25 @@ class RedirectGenerator(Generator):
                     )
                 )
                 continue
-            if target in listed:  # the same address twice in one list: not another file's
+            first = listed.get(target.casefold())  # (value, target) written before
+            if first:  # twice in one list, also in another case (one file on Windows and
+                # Mac): not another file's
                 report(
                     ContentError(
                         content.source_path,
                         line,
                         f"alamat lama '{value}' ditulis dua kali di alamat_lama (listed twice)",
                         "hapus salah satunya"
+                        + ("" if first[0] == value else f": '{first[0]}' adalah alamat yang sama")
                         + (
                             ""
-                            if listed[target] == value
-                            else f": '{listed[target]}' adalah alamat yang sama"
+                            if first[1] == target
+                            else " di Windows dan Mac (hanya berbeda huruf besar/kecil)"
                         ),
                     )
                 )
                 continue
-            listed[target] = value
+            listed[target.casefold()] = (value, target)
             self.redirects.append((save_as(path), content, line))
 
     def planned_outputs(self) -> Iterator[tuple[str, str, str, int | None, str]]:

@@ -168,8 +168,29 @@ OWN = "alamat lama '{}' adalah alamat {} ini sendiri saat ini (old address is th
             "alamat_lama (listed twice) — hapus salah satunya: "
             "'berita/2025/01/musyawarah-desa-binangn/' adalah alamat yang sama",
         ),
+        # Only the case differs: one file on Windows and Mac.
+        (
+            ARTICLE,
+            PAGE.replace("alamat_lama: profil/", "alamat_lama: /Profil-Desa/"),
+            ("pages/profil.md", 3),
+            "alamat lama '/Profil-Desa/' hanya berbeda huruf besar/kecil dari alamat halaman ini "
+            "sendiri, /profil-desa/ (old address differs from the current address only in case)"
+            " — hapus alamat itu dari alamat_lama: di Windows dan Mac keduanya satu berkas, "
+            "sehingga halaman pengalih akan menimpa halaman ini",
+        ),
+        (
+            ARTICLE.replace(
+                "  - /lama/musdes.html", "  - /Berita/2025/01/Musyawarah-Desa-Binangn/"
+            ),
+            PAGE,
+            ("berita/musdes.md", 5),
+            "alamat lama '/Berita/2025/01/Musyawarah-Desa-Binangn/' ditulis dua kali di "
+            "alamat_lama (listed twice) — hapus salah satunya: "
+            "'berita/2025/01/musyawarah-desa-binangn/' adalah alamat yang sama di Windows dan "
+            "Mac (hanya berbeda huruf besar/kecil)",
+        ),
     ],
-    ids=["own-path", "own-link", "own-page", "listed-twice"],
+    ids=["own-path", "own-link", "own-page", "listed-twice", "own-case", "listed-twice-case"],
 )
 def test_an_old_address_of_the_content_itself_is_one_message(tmp_path, article, page, at, message):
     """`alamat_lama:` holding the article's own address gave two errors naming the article
@@ -177,3 +198,22 @@ def test_an_old_address_of_the_content_itself_is_one_message(tmp_path, article, 
     content = content_with(tmp_path, article, page)
     errors, warnings = check(settings_path(), content)
     assert problem_lines(errors, warnings) == [f"{content / at[0]}:{at[1]}: {message}"]
+
+
+def test_an_old_address_differing_only_in_case_from_another_files_is_refused(tmp_path):
+    """`Profil-Desa/index.html` and `profil-desa/index.html` are one file on Windows and
+    Mac: the redirect would replace the page in a preview there. Both sides are told."""
+    article = ARTICLE.replace("  - /lama/musdes.html", "  - PROFIL-DESA/")
+    content = content_with(tmp_path, article, PAGE)
+    errors, warnings = check(settings_path(), content)
+    assert problem_lines(errors, warnings) == [
+        f"{content / 'berita/musdes.md'}:5: alamat /PROFIL-DESA/ hanya berbeda huruf "
+        f"besar/kecil dari /profil-desa/ ({content / 'pages/profil.md'}:2) (addresses "
+        "differ only in case) — hapus alamat itu dari alamat_lama; di Windows dan Mac keduanya satu berkas, "
+        "yang ditulis terakhir menimpa yang lain",
+        f"{content / 'pages/profil.md'}:2: alamat /profil-desa/ hanya berbeda huruf besar/kecil "
+        f"dari /PROFIL-DESA/ ({content / 'berita/musdes.md'}:5) (addresses differ only "
+        "in case) — "
+        "ganti nama salah satunya; di Windows dan Mac keduanya satu berkas, yang ditulis "
+        "terakhir menimpa yang lain",
+    ]
