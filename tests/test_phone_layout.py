@@ -184,3 +184,44 @@ def test_wide_tables_scroll_in_their_box_and_show_it(phone, phone_site, path):
         wrapper.evaluate("el => { el.scrollLeft = 0; }")
     assert scrolling >= 1, "no table is wider than the phone: the test proves nothing"
     screenshot(phone, "phone-tables" + path.replace("/", "-").rstrip("-"))
+
+
+WHOLE_WORDS = """sel => {
+  // Each word of the element's text on one line: a word broken over two lines has
+  // two boxes.
+  const node = document.querySelector(sel).firstChild;
+  const text = node.textContent;
+  const broken = [];
+  for (const m of text.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    if (range.getClientRects().length !== 1) broken.push(m[0]);
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("size", [16, 26, 32])
+def test_a_large_system_text_keeps_the_sites_name_whole(page_factory, phone_site, size):
+    """A reader who set a large text size on the phone (26 and 32 px for 16): the site's
+    name and tagline keep their words whole (they used to break into syllables, "Wart / a
+    / Desa", beside the search link), nothing scrolls sideways, and the skip link stays
+    out of sight until it is focused."""
+    phone = page_factory(width=360, height=740)
+    cdp = phone.context.new_cdp_session(phone)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": size, "fixed": 13}})
+    phone.goto(phone_site + "/")
+    assert phone.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > size
+    assert phone.evaluate(WHOLE_WORDS, ".brand__name") == []
+    assert phone.evaluate(WHOLE_WORDS, ".brand__tag") == []
+    assert phone.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    skip = boxes(phone, ".skip")[0]
+    assert skip["bottom"] <= 0, skip
+    phone.keyboard.press("Tab")
+    skip = boxes(phone, ".skip")[0]
+    assert skip["top"] >= 0 and skip["bottom"] <= 740, skip
+    screenshot(phone, f"phone-home-text-{size}")
