@@ -3,6 +3,7 @@ own identity: it links to the page it mirrors (RSS <link>, Atom alternate link) 
 feed's <id> is that page, so no two feeds share an id (RFC 4287 4.2.6)."""
 
 import re
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -89,3 +90,22 @@ def test_a_preview_s_entries_link_to_the_preview(sample_site):
         for e in village.entries
     ]
     assert any(text.startswith("Waktu: Kamis, 20 Juni 2024 pukul 09.00") for text in starts)
+
+
+def test_every_rss_guid_that_is_no_link_says_so(published_site):
+    """Pelican's guid is a tag URI (`tag:host,date:/path`): without isPermaLink="false" RSS
+    reads it as the entry's web address, and validators refused every RSS feed."""
+    entries = 0
+    for path in feed_paths(published_site):
+        if not path.endswith(".rss.xml"):
+            continue
+        root = ElementTree.fromstring(published_site.path(path).read_bytes())
+        for guid in root.iter("guid"):
+            entries += 1
+            text = guid.text or ""
+            if text.startswith(("http://", "https://")):
+                assert guid.get("isPermaLink") != "false", (path, text)
+            else:
+                assert guid.get("isPermaLink") == "false", (path, text)
+                assert not parsed(published_site, path).entries[0].get("guidislink"), path
+    assert entries > 10

@@ -21,6 +21,7 @@ from .feeds import (
     cover_first,
     date_empty_feed,
     forget_items,
+    guid_not_a_link,
     language_and_page,
 )
 from .fragments import forget_rendered
@@ -46,6 +47,7 @@ def register() -> None:
     signals.feed_generated.connect(date_empty_feed)
     signals.feed_generated.connect(language_and_page)
     signals.feed_generated.connect(cover_first)
+    signals.feed_generated.connect(guid_not_a_link)
     signals.feed_generated.connect(absolute_in_preview)  # last: the others read the links
     signals.finalized.connect(forget_rendered)
     signals.finalized.connect(forget_items)

@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from feedgenerator import Rss201rev2Feed
+
 from front_matter.contents import FeedItems
 from wartadesa.dates import build_day
 
@@ -155,6 +157,21 @@ def absolute_in_preview(
         if feed.feed.get("id") == link:
             feed.feed["id"] = absolute(domain, link)
         feed.feed["link"] = absolute(domain, link)
+
+
+def guid_not_a_link(
+    context: Mapping[str, Any], feed: SyndicationFeed | None = None, **_kwargs: object
+) -> None:
+    """feed_generated: an RSS entry's `<guid>` is Pelican's tag URI (`tag:host,date:/path`),
+    stable when the site moves, but RSS reads a guid without `isPermaLink="false"` as the
+    entry's web address, so validators refused every feed and a reader could take it for
+    a link. Each guid that is no http(s) address says so."""
+    if feed is None or not isinstance(feed, Rss201rev2Feed):
+        return
+    for entry in feed.items:
+        guid = str(entry.get("unique_id") or "")
+        if guid and not guid.startswith(("http://", "https://")):
+            entry["unique_id_is_permalink"] = False
 
 
 def forget_items(_pelican: object = None) -> None:
