@@ -225,3 +225,18 @@ def test_a_large_system_text_keeps_the_sites_name_whole(page_factory, phone_site
     skip = boxes(phone, ".skip")[0]
     assert skip["top"] >= 0 and skip["bottom"] <= 740, skip
     screenshot(phone, f"phone-home-text-{size}")
+
+
+def test_the_tab_of_the_page_shown_stands_out(phone, phone_site):
+    """Profil, Aparatur, Dokumen, APBDes: the current tab (aria-current) looked like the
+    others, so a reader could not see where they were."""
+    phone.goto(phone_site + "/profil/")
+    look = phone.eval_on_selector_all(
+        ".data-links .tag",
+        "els => els.map(e => [e.hasAttribute('aria-current'),"
+        " getComputedStyle(e).backgroundColor, getComputedStyle(e).color])",
+    )
+    current = [style for is_current, *style in look if is_current]
+    others = [style for is_current, *style in look if not is_current]
+    assert len(current) == 1 and len(others) >= 2, look
+    assert all(style != current[0] for style in others), look
