@@ -109,3 +109,30 @@ def test_every_rss_guid_that_is_no_link_says_so(published_site):
                 assert guid.get("isPermaLink") == "false", (path, text)
                 assert not parsed(published_site, path).entries[0].get("guidislink"), path
     assert entries > 10
+
+
+def test_a_category_page_offers_its_own_feeds(published_site):
+    """As a village's page does: in the head (rel=alternate, which a feed reader finds from
+    the page's address) and under the title. They were only listed on ikuti/."""
+    soup = published_site.html("kategori/pemerintahan/")
+    head = {
+        link["type"]: link["href"]
+        for link in soup.head.find_all("link", rel="alternate")
+        if "kategori" in link.get("href", "")
+    }
+    assert head == {
+        "application/rss+xml": f"{PRODUCTION_URL}/feeds/kategori/pemerintahan.rss.xml",
+        "application/atom+xml": f"{PRODUCTION_URL}/feeds/kategori/pemerintahan.atom.xml",
+    }
+    body = soup.select_one("main .feed-links")
+    assert "Ikuti berita kategori Pemerintahan" in body.get_text(" ", strip=True)
+    assert [a["href"] for a in body.find_all("a")][:2] == list(head.values())
+    for url in head.values():
+        assert not parsed(published_site, url.removeprefix(PRODUCTION_URL + "/")).bozo
+    tag = sorted(published_site.output.glob("tag/*/index.html"))[0]  # a tag has no feeds
+    assert (
+        published_site.html(tag.relative_to(published_site.output).as_posix()).select_one(
+            ".feed-links"
+        )
+        is None
+    )
