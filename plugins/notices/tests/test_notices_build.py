@@ -38,6 +38,7 @@ def day_builds(tmp_path_factory):
         "1-juni": "2024-06-01 08:00",
         "sept-pagi": "2024-09-01 06:00",
         "sept-malam": "2024-09-01 23:30",
+        "tahun-depan": "2025-06-01 08:00",
     }
     return {
         name: build_site(tmp_path_factory.mktemp(name) / "output", source_date_epoch=epoch(day))
@@ -339,7 +340,11 @@ def test_home_page_before_and_after(day_builds):
         "Kerja Bakti Membersihkan Saluran Irigasi",
     ]  # the next three only
     late = home_sections(day_builds["sept-pagi"])
-    assert "Agenda terdekat" not in late  # every event is past: the block is hidden
+    # Every event is past: no list, but the agenda (the past ones) stays one tap away;
+    # nothing else on the site links it.
+    assert "Agenda terdekat" not in late
+    assert text_of(late["Agenda"]) == "Agenda Tidak ada agenda mendatang. Semua agenda →"
+    assert [h.endswith("/agenda/") for h in links(late["Agenda"], ".more a")] == [True]
     assert titles(late["Pengumuman"]) == ["Jadwal Ronda Malam Bulan Juli"]  # no end date
     agenda = day_builds["sept-pagi"].html("agenda/")
     assert "Belum ada agenda yang akan datang." in text_of(agenda)
@@ -348,6 +353,17 @@ def test_home_page_before_and_after(day_builds):
         "Juli 2024",
         "Juni 2024",
     ]
+
+
+def test_home_page_without_current_notices_still_links_them(day_builds):
+    """A year on, no notice is current (the one without an end left the home page after
+    HOME_NOTICE_DAYS): the home page says so and links the list, the only way to it."""
+    sections = home_sections(day_builds["tahun-depan"])
+    assert list(sections) == ["Pengumuman", "Agenda"]
+    assert text_of(sections["Pengumuman"]) == (
+        "Pengumuman Tidak ada pengumuman yang berlaku saat ini. Semua pengumuman →"
+    )
+    assert [h.endswith("/pengumuman/") for h in links(sections["Pengumuman"], ".more a")] == [True]
 
 
 def test_two_builds_on_the_same_day_are_identical(day_builds):
