@@ -351,6 +351,23 @@ def test_production_page_has_absolute_share_picture_and_canonical(published_site
     )
 
 
+def test_the_latest_years_two_pages_name_one_canonical(published_site):
+    """apbdes/ shows what apbdes/2025/ shows: both named themselves canonical, two pages
+    of the same content for search engines. The year's page, whose address keeps its year,
+    is the one (canonical and og:url); the years before keep their own."""
+    base = "https://binangun-singgahan.desa.id"
+    for latest, year in [
+        ("apbdes/", "apbdes/2025/"),
+        ("desa/binangun/apbdes/", "desa/binangun/apbdes/2025/"),
+    ]:
+        for path in (latest, year):
+            page = published_site.html(path)
+            assert page.find("link", rel="canonical")["href"] == f"{base}/{year}", path
+            assert page.find("meta", property="og:url")["content"] == f"{base}/{year}", path
+    older = published_site.html("apbdes/2024/")
+    assert older.find("link", rel="canonical")["href"] == f"{base}/apbdes/2024/"
+
+
 # --- Figures that are almost surely typos -------------------------------------------------
 
 
