@@ -240,3 +240,15 @@ def test_the_tab_of_the_page_shown_stands_out(phone, phone_site):
     others = [style for is_current, *style in look if not is_current]
     assert len(current) == 1 and len(others) >= 2, look
     assert all(style != current[0] for style in others), look
+
+
+def test_links_alone_on_their_line_are_tall_enough_for_a_thumb(phone, phone_site):
+    """The footer's feed links, an article's place trail and "Semua berita di arsip →"
+    were 18 to 20 px tall, 24 px apart: a thumb hit the one next to it."""
+    phone.goto(phone_site + "/")
+    found = boxes(phone, ".foot .plain a") + boxes(phone, ".more a")
+    phone.goto(phone_site + "/")
+    phone.click("text=Pelatihan Aparatur Kecamatan P3PD")
+    found += boxes(phone, ".place-path a")
+    assert len(found) >= 6, found
+    assert all(box["height"] >= 36 for box in found), found
