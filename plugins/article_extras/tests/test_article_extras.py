@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -493,6 +494,17 @@ def test_tables_scroll_in_a_labelled_focusable_box():
         '<p>x</p><div class="table" role="region" aria-label="Tabel" tabindex="0">'
         "<table><tr><td>1</td></tr></table></div>"
     )
+
+
+def test_each_table_box_has_its_own_name():
+    """Several boxes all named "Tabel" told a screen reader's listener nothing about which
+    one they were in: a caption names its box, the others are numbered."""
+    html = wrap_tables(
+        "<table><caption>Jumlah <b>penduduk</b> &amp; KK</caption><tr><td>1</td></tr></table>"
+        '<table><tr><td>2</td></tr></table><table><caption>"A" <x></caption></table>'
+    )
+    labels = re.findall(r'aria-label="([^"]*)"', html)
+    assert labels == ["Tabel: Jumlah penduduk &amp; KK", "Tabel 2", "Tabel: &#34;A&#34;"]
 
 
 # --- JSON-LD and share image ----------------------------------------------------------
