@@ -136,3 +136,19 @@ def test_a_category_page_offers_its_own_feeds(published_site):
         )
         is None
     )
+
+
+def test_the_follow_pages_feed_links_each_say_whose_feed_they_are(published_site):
+    """ikuti/ lists each feed as "RSS · Atom": a screen reader read eight links named only
+    "RSS" or "Atom". Each name now begins with the word shown and says whose feed it is,
+    and no two links to different feeds share a name."""
+    page = published_site.html("ikuti/")
+    feeds = [a for a in page.select("main a") if "/feeds/" in a["href"]]
+    assert len(feeds) >= 8
+    names = {}
+    for link in feeds:
+        name = link.get("aria-label") or link.get_text(strip=True)
+        assert name.startswith(link.get_text(strip=True)), name  # the label holds the text
+        names.setdefault(name, set()).add(link["href"])
+    assert all(len(hrefs) == 1 for hrefs in names.values()), names
+    assert "RSS kategori Pemerintahan" in names
