@@ -198,6 +198,9 @@ class ApbdesGenerator(Generator):
                     village=ledger.village,
                     content_obj=budget,
                     is_latest_page=(url == ledger.url),
+                    # apbdes/ names its year's page canonical (apbdes.html): that page
+                    # alone is listed (plugin sitemap).
+                    in_sitemap=url != ledger.url,
                 )
             for budget in ledger.budgets:
                 place = ledger.village.title if ledger.village else ""

@@ -1,54 +1,34 @@
 """The shareable summary picture of one APBDes year: a 1200x630 PNG (og:image), drawn
-with Pillow at build time.
-
-The font is Pillow's own built-in one (`ImageFont.load_default(size)`, Aileron, drawn
-with the basic layout engine): it exists wherever Pillow is installed (a fresh Debian
-image, a village's GitHub Actions runner) without any system font package, so the same
-data gives the same picture, byte for byte, on every machine with the same Pillow.
-The PNG carries no metadata (no date, no software name)."""
+with Pillow at build time, in the font and colours of `wartadesa.share_pictures` (the
+same data gives the same picture, byte for byte, on every machine with the same Pillow)."""
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from wartadesa.rupiah import percent, rupiah_short
+from wartadesa.share_pictures import (
+    GREEN,
+    INK,
+    LINE,
+    MARGIN,
+    MUTED,
+    SIZE,
+    SOFT,
+    WARN,
+    WHITE,
+    png_bytes,
+)
+from wartadesa.share_pictures import bold as _bold
+from wartadesa.share_pictures import fit as _fit
+from wartadesa.share_pictures import font as _font
 
 if TYPE_CHECKING:
     from .data import Budget
 
-SIZE = (1200, 630)
-GREEN = (21, 100, 60)  # the theme's --accent / --head-bg
-INK = (28, 36, 32)  # --fg
-MUTED = (84, 94, 88)  # --muted
-LINE = (217, 225, 219)  # --line
-SOFT = (241, 245, 242)  # --soft
-WHITE = (255, 255, 255)
-WARN = (163, 46, 24)
-MARGIN = 60
-
-
-def _font(size):
-    return ImageFont.load_default(size=size)
-
-
-def _fit(draw, text, size, width):
-    """The biggest font (not above `size`) that fits `text` into `width`, and the text
-    (shortened with '...' when even 60% of the size does not fit)."""
-    for step in range(size, int(size * 0.6) - 1, -2):
-        font = _font(step)
-        if draw.textlength(text, font=font) <= width:
-            return font, text
-    font = _font(int(size * 0.6))
-    while text and draw.textlength(text + "...", font=font) > width:
-        text = text[:-1]
-    return font, text.rstrip() + "..."
-
-
-def _bold(draw, xy, text, font, fill):
-    draw.text(xy, text, font=font, fill=fill, stroke_width=1, stroke_fill=fill)
+__all__ = ["GREEN", "MARGIN", "SIZE", "WARN", "summary_png"]
 
 
 def summary_png(budget: Budget, site_name: str, place: str = "") -> bytes:
@@ -102,6 +82,4 @@ def summary_png(budget: Budget, site_name: str, place: str = "") -> bytes:
         draw.line((MARGIN, SIZE[1] - 70, SIZE[0] - MARGIN, SIZE[1] - 70), fill=LINE, width=2)
         font, text = _fit(draw, site_name, 28, width)
         draw.text((MARGIN, SIZE[1] - 54), text, font=font, fill=MUTED)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
-    return buffer.getvalue()
+    return png_bytes(image)

@@ -366,6 +366,12 @@ def test_the_latest_years_two_pages_name_one_canonical(published_site):
             assert page.find("meta", property="og:url")["content"] == f"{base}/{year}", path
     older = published_site.html("apbdes/2024/")
     assert older.find("link", rel="canonical")["href"] == f"{base}/apbdes/2024/"
+    # Shared and listed by that address: the sitemap has the year's page, not apbdes/.
+    share = published_site.html("apbdes/").select_one(".copy input")["value"]
+    assert share == f"{base}/apbdes/2025/"
+    sitemap = published_site.text("sitemap.xml")
+    assert f"<loc>{base}/apbdes/2025/</loc>" in sitemap
+    assert f"<loc>{base}/apbdes/</loc>" not in sitemap
 
 
 # --- Figures that are almost surely typos -------------------------------------------------
