@@ -18,7 +18,7 @@ from article_extras.seo import absolute, news_article, plain, share_image
 from article_extras.tables import wrap_tables
 from front_matter import memo
 from front_matter.errors import ContentError
-from tests.sitetools import build_site, calls_noted
+from tests.sitetools import build_site, calls_noted, text_of
 from wartadesa.build import BuildFailed
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -605,7 +605,10 @@ def test_build_measures_cover_and_wraps_tables(tmp_path):
     site = build_site(tmp_path / "out", content=write_site(tmp_path / "content"))
     page = site.html("berita/2024/06/musdes-binangun/")
     image = page.select_one("figure.cover img")
-    assert (image["width"], image["height"], image["alt"]) == ("640", "360", "Warga di balai desa")
+    # No alt text of its own: the caption says it, once (an alt text repeating the caption
+    # was read twice by a screen reader).
+    assert (image["width"], image["height"], image["alt"]) == ("640", "360", "")
+    assert text_of(page.select_one("figure.cover figcaption")) == "Warga di balai desa"
     # The photos plugin publishes sized copies (foto/...), not the original.
     assert not site.exists("images/musdes.jpg")
     assert (site.path("berita/2024/06/musdes-binangun/").parent / image["src"]).is_file()
