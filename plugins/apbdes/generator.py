@@ -70,6 +70,10 @@ class Ledger:
 
 
 class ApbdesGenerator(Generator):
+    # Its pages' addresses are set by the settings, not by the data files (content_guard's
+    # output plan: a page on one of them is told once, at the page).
+    SITE_ADDRESSES = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ledgers = []

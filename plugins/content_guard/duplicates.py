@@ -135,6 +135,7 @@ def _report_group(path, group):
                     f"alamat {url} sudah dipakai {other.description} situs (URL taken by the site)"
                     + (f", dari {other.location}" if other.path else ""),
                     owner.hint
+                    or other.hint
                     or (
                         "pilih nama lain:  slug: nama-lain  di front matter"
                         if owner.item is not None

@@ -189,13 +189,19 @@ def _declared(plan, generators):
     """Outputs a plugin's generator declares itself: `planned_outputs()` yields
     (save_as, description, source path or "", line, hint for a clash or ""), and for
     a paginated list a sixth part (url, items, template): every page of it is added
-    (the villages plugin's village and region pages, the redirects plugin's pages)."""
+    (the villages plugin's village and region pages, the redirects plugin's pages).
+    A generator with `SITE_ADDRESSES = True` writes at addresses the site's settings fix
+    (the data pages, APBDes): its outputs are the site's own, the file only says where
+    they come from, so a clash is told once, at the other side (a page's `slug`)."""
     for generator in generators:
         declare = getattr(generator, "planned_outputs", None)
         if declare is None:
             continue
+        fixed = getattr(generator, "SITE_ADDRESSES", False)
         for save_as, description, path, line, hint, *paged in declare():
-            owner = Owner(description, str(path) if path else "", line, site=not path, hint=hint)
+            owner = Owner(
+                description, str(path) if path else "", line, site=fixed or not path, hint=hint
+            )
             if paged:
                 url, items, template = paged[0]
                 plan.add_pages(save_as, url, items, template, owner)

@@ -103,6 +103,10 @@ def _data_file(folder: str, kinds) -> str:
 
 
 class VillageDataGenerator(Generator):
+    # Its pages' addresses are set by the settings, not by the data files (content_guard's
+    # output plan: a page on one of them is told once, at the page).
+    SITE_ADDRESSES = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.datasets = []

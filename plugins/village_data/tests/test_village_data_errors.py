@@ -690,7 +690,11 @@ def test_a_page_on_a_data_pages_address_names_the_data_file(tmp_path):
         build_site(tmp_path / "output", content=content)
     prefix = str(content) + os.sep
     problems = [p.replace(prefix, "") for p in failed.value.problems]
-    data_side = one(problems, "data/profil.yml:1: ", "profil/index.html")
-    assert "juga dipakai oleh" in data_side and "pages/profil.md" in data_side
-    assert "beri halaman atau berita itu slug lain" in data_side
-    one(problems, "pages/profil.md:", "data/profil.yml")
+    # One message, at the page (the side to change), naming the data file: the data
+    # page's address is the site's own (VILLAGE_DATA_PAGES).
+    assert problems == [
+        "pages/profil.md:3: alamat profil/ sudah dipakai halaman profil situs (URL taken by "
+        "the site), dari data/profil.yml:1 — alamat ini milik halaman data desa: "
+        "beri halaman atau berita itu slug lain (atau ubah VILLAGE_DATA_PAGES di "
+        "pelicanconf.py)"
+    ]
