@@ -13,6 +13,7 @@ own definitions at each build:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,13 +24,12 @@ from villages import registry as village_registry
 
 from .fields import form_field, in_form
 
-BODY = {
-    "name": "body",
-    "label": "Isi",
-    "widget": "markdown",
-    "hint": "Isi berita. Foto di dalam isi: tombol gambar; tulis juga teks penggantinya.",
-    "required": True,
-}
+BODY = {"name": "body", "label": "Isi", "widget": "markdown", "required": True}
+# The body's hint, of each type's form ({kind}: the type's name, "berita", "halaman", ...).
+BODY_HINT = (
+    "Isi {kind}. Foto di dalam isi: tombol gambar, lalu isi teks penggantinya (apa yang "
+    "tampak di foto): tanpa itu build berhenti."
+)
 
 # Commit messages on GitHub, in Indonesian ({{slug}}, {{path}}, {{collection}}: Sveltia tags).
 COMMIT_MESSAGES = {
@@ -144,7 +144,7 @@ def type_collection(
             + "}}"
         },
         "summary": "{{" + title + "}}",
-        "fields": [*fields, BODY],
+        "fields": [*fields, {**BODY, "hint": BODY_HINT.format(kind=labels.singular.lower())}],
     }
     if any(field.type == "photos" for field in used):  # an album: folder/index.md + photos
         collection["path"] = "{{slug}}/index"
@@ -156,6 +156,29 @@ def type_collection(
             "default": {"field": date, "direction": "descending"},
         }
     return collection
+
+
+IDENTITY_PATTERNS = {
+    "telepon": [situs.PHONE.pattern, "Nomor saja, misalnya 0356-123456 (tanpa nama orang)."],
+    "whatsapp": [situs.PHONE.pattern, "Nomor saja, misalnya 0812-3456-7890 (tanpa nama orang)."],
+    "email": [situs.EMAIL.pattern, "Alamat surel lengkap, misalnya pemdes@binangun.desa.id."],
+}
+
+
+def reserved_segments(settings: Mapping[str, Any]) -> list[str]:
+    """The first segments of the addresses the site writes itself (every *_URL and
+    *_SAVE_AS folder without a `{...}` in it, the data pages, the static folders, the
+    editor, the photos and the search index): a page (`{slug}/`) may not be one."""
+    found = {"pagefind", "foto", "theme"}
+    values = [v for k, v in settings.items() if k.endswith(("_URL", "_SAVE_AS"))]
+    values += list((settings.get("VILLAGE_DATA_PAGES") or {}).values())
+    values += [f"{v}/" for v in settings.get("STATIC_PATHS") or []]
+    values += [f"{settings.get(k)}/" for k in ("EDITOR_PATH", "THEME_STATIC_DIR", "PHOTOS_OUTPUT")]
+    for value in values:
+        first, slash, _rest = str(value or "").lstrip("/").partition("/")
+        if slash and first and "{" not in first and re.fullmatch(r"[a-z0-9-]+", first):
+            found.add(first)
+    return sorted(found)
 
 
 def _text_field(name, labels, required=False):
@@ -194,6 +217,8 @@ def identity_collection(settings: Mapping[str, Any], choices: Mapping[str, Any])
             }
         else:
             field = _text_field(key, labels)
+            if key in IDENTITY_PATTERNS:  # what situs.py accepts (its expressions are JS too)
+                field["pattern"] = IDENTITY_PATTERNS[key]
         fields.append(field)
     name = settings.get(situs.FILE_SETTING) or situs.DEFAULT_FILE
     return {
@@ -265,6 +290,9 @@ def editor_config(settings: Mapping[str, Any], categories: Iterable[str] = ()) -
         "categories_free": not settings.get("CATEGORIES"),
         "timezone": settings.get("TIMEZONE"),
         "content": content_folder(settings),
+        "reserved": reserved_segments(settings),
+        "category_required": bool(settings.get("CATEGORIES"))
+        and settings.get("DEFAULT_CATEGORY") not in (settings.get("CATEGORIES") or []),
     }
     content = content_folder(settings)
     collections = [

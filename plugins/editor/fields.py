@@ -36,6 +36,11 @@ SLUG_MESSAGE = (
     f"Hanya huruf kecil a-z, angka dan tanda minus (paling panjang {MAX_SLUG}), "
     "misalnya musyawarah-desa-2025."
 )
+# A page's slug is its whole address (PAGE_URL `{slug}/`): not one the site writes itself.
+RESERVED_MESSAGE = (
+    f"{SLUG_MESSAGE} Bukan alamat yang sudah dipakai halaman situs sendiri (misalnya profil, "
+    "arsip, agenda) atau angka saja: pilih slug lain, misalnya profil-singkat."
+)
 DATE_FORMAT = "YYYY-MM-DD HH:mm"  # Day.js: what the front matter reader reads
 STATUS_OPTIONS = [
     {"label": "Terbit (published)", "value": "published"},
@@ -47,12 +52,12 @@ STATUS_OPTIONS = [
 FORM_HINTS = {
     "village": "Centang desa yang diberitakan (daftar desa di menu Daftar desa).",
     "village_code": "Desa yang belum ada di daftar di atas: tulis kode resminya (misalnya "
-    "35.23.07.2001), satu per kotak.",
-    "region": "Kecamatan, kabupaten/kota atau provinsi yang diberitakan; satu per kotak.",
-    "tags": "Label, satu per kotak.",
+    "35.23.07.2001), satu kode per baris (bukan dipisah koma).",
+    "region": "Kecamatan, kabupaten/kota atau provinsi yang diberitakan; satu per baris.",
+    "tags": "Label, satu per baris (label yang dipisah koma menjadi satu label).",
     "image": "Foto sampul: pilih dari perangkat (tersimpan di content/images/); isi juga "
     "keterangan dan teks pengganti di bawah.",
-    "old_addresses": "Alamat lama berita atau halaman ini, satu per kotak; tiap alamat "
+    "old_addresses": "Alamat lama berita atau halaman ini, satu per baris; tiap alamat "
     "diarahkan ke sini.",
     "date": "Tanggal dan jam terbit, menurut zona waktu situs.",
 }
@@ -96,12 +101,12 @@ PHOTO_FIELDS = [
         "accept": "image/jpeg,image/png,image/webp",
         "hint": "Pilih foto dari perangkat; tersimpan di folder album.",
     },
-    {
+    {  # required: the build needs a caption or an alt text, which a form cannot say
         "name": "keterangan",
         "label": "Keterangan",
         "widget": "string",
-        "required": False,
-        "hint": "Keterangan di bawah foto.",
+        "required": True,
+        "hint": "Keterangan di bawah foto (wajib).",
     },
     {
         "name": "alt",
@@ -143,7 +148,20 @@ def form_field(field: Field, content_type: str, choices: Mapping[str, Any]) -> d
         "required": content_type in field.required,
     }
     widget.update(_widget(field, content_type, choices))
+    if field.key == "category" and choices.get("category_required"):
+        # A fixed CATEGORIES without DEFAULT_CATEGORY: the build stops on an article
+        # without one (content_guard.categories).
+        widget["required"] = True
+    if field.type == "slug" and content_type == "page" and choices.get("reserved"):
+        widget["pattern"] = [page_slug_pattern(choices["reserved"]), RESERVED_MESSAGE]
     return widget
+
+
+def page_slug_pattern(reserved) -> str:
+    """SLUG_PATTERN but for the first segments the site's own pages use (`reserved`) and
+    numbers alone (the home page's `2/`, `3/`): the same text in Python and JavaScript."""
+    names = "|".join(sorted(reserved))
+    return f"^(?!(?:{names}|[0-9]+)$)" + SLUG_PATTERN.removeprefix("^")
 
 
 def _widget(field, content_type, choices):

@@ -352,6 +352,15 @@ class Resolver:
         text = str(text).strip()
         first, *rest = [part.strip() for part in text.split(",")]
         if looks_like_code(first):
+            codes = [part for part in rest if looks_like_code(part)]
+            if codes:  # one list item holding several (the web editor's list, typed with
+                # commas): only the first was read, the others left out without a word
+                raise Unresolved(
+                    f"beberapa kode desa dalam satu butir: '{text}' (several village codes "
+                    "in one item)",
+                    "tulis satu kode per baris (di editor web: satu per baris, tanpa koma), "
+                    f"atau sebagai daftar: [{', '.join([first, *codes])}]",
+                )
             return village_by_code(first)
         if self._skipped(first):
             return None

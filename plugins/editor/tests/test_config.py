@@ -3,6 +3,7 @@
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from front_matter.errors import ContentError
 from front_matter.keys import MAX_SLUG, check_value
 from tests.sitetools import SAMPLE, settings_path
 from villages.registry import load_registry
-from wartadesa.build import load_settings
+from wartadesa.build import load_settings, problem_lines
+from wartadesa.check import check
 from youtube.urls import InvalidVideo, parse
 
 
@@ -473,3 +475,87 @@ def test_the_map_field_takes_what_the_reader_takes(value):
     except BadValue:
         read = False
     assert bool(re.match(COORDINATES_PATTERN, value)) is read, value
+
+
+# --- What the form saves, the build takes (an audit of the editor against the build) ---
+
+
+def test_a_pages_slug_cannot_be_an_address_the_site_writes_itself(config, tmp_path):
+    """`slug: profil` on a page (an obvious "Profil Desa") was saved and the build stopped
+    (`sudah dipakai halaman profil situs`): the page form refuses the first segments of
+    the site's own addresses and numbers alone (the home page's 2/), and still takes the
+    reader's other slugs; an article's slug (under berita/yyyy/mm/) may be any of them."""
+    page = next(f for f in collection(config, "page")["fields"] if f["name"] == "slug")
+    article = next(f for f in collection(config, "article")["fields"] if f["name"] == "slug")
+    refused = ["profil", "aparatur", "dokumen", "apbdes", "arsip", "agenda", "pengumuman"]
+    refused += ["galeri", "desa", "kategori", "tag", "cari", "ikuti", "admin", "foto", "2"]
+    for value in refused:
+        assert not re.fullmatch(page["pattern"][0], value), value
+        assert re.fullmatch(article["pattern"][0], value), value
+    for value in ("profil-singkat", "sejarah", "tentang", "profilku", "2-tahun-bumdes"):
+        assert re.fullmatch(page["pattern"][0], value), value
+    assert "sudah dipakai halaman situs" in page["pattern"][1]
+    # Each refused one is indeed taken: the build stops on it.
+    for value in ("profil", "arsip"):
+        content = tmp_path / value / "content"
+        shutil.copytree(SAMPLE / "content", content)
+        (content / "pages" / "baru.md").write_text(
+            f"---\njudul: Halaman Baru\nslug: {value}\n---\nIsi.\n", encoding="utf-8"
+        )
+        errors, warnings = check(settings_path(), content)
+        assert any("pages/baru.md" in line for line in problem_lines(errors, warnings)), value
+
+
+def test_a_photo_of_an_album_needs_its_caption(config):
+    """The build refuses an album photo with neither caption nor alt text; the form made
+    both optional. The caption is required."""
+    photos = next(f for f in collection(config, "album")["fields"] if f["name"] == "foto")
+    fields = {f["name"]: f for f in photos["fields"]}
+    assert fields["keterangan"]["required"] is True
+    assert fields["alt"]["required"] is False
+
+
+def test_the_category_is_required_where_the_build_requires_it(settings):
+    """CATEGORIES fixed and DEFAULT_CATEGORY not among them: an article saved without a
+    category stopped the build (`kategori belum diisi`)."""
+
+    def kategori(**changes):
+        made = editor_config({**settings, **changes}, ["Umum"])
+        return next(f for f in made["collections"][0]["fields"] if f["name"] == "kategori")
+
+    assert kategori(CATEGORIES=["Pemerintahan", "Pembangunan"])["required"] is True
+    assert kategori(CATEGORIES=["Umum", "Pembangunan"])["required"] is False
+    assert kategori(CATEGORIES=[])["required"] is False
+
+
+@pytest.mark.parametrize(
+    "key, value, accepted",
+    [
+        ("whatsapp", "0812-3456-7890", True),
+        ("whatsapp", "0812-3456-7890 (Pak Sekdes)", False),
+        ("telepon", "0356 123456", True),
+        ("telepon", "Telp. 0356 123456", False),
+        ("telepon", "+62 356 123456", True),
+        ("email", "pemdes@binangun.desa.id", True),
+        ("email", "pemdes.binangun@gmail", False),
+    ],
+)
+def test_identity_contacts_take_what_the_build_takes(config, tmp_path, key, value, accepted):
+    situs = next(c for c in config["collections"] if c["name"] == "situs")
+    field = next(f for f in situs["files"][0]["fields"] if f["name"] == key)
+    assert bool(re.fullmatch(field["pattern"][0], value)) is accepted
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    (content / "situs.yml").write_text(f"{key}: {value}\n", encoding="utf-8")
+    errors, warnings = check(settings_path(), content)
+    told = [line for line in problem_lines(errors, warnings) if "situs.yml" in line]
+    assert (not told) is accepted, told
+
+
+def test_the_body_hint_speaks_of_its_type_and_of_the_photos_alt_text(config):
+    """ "Isi berita." was the hint of every form; a photo in the body without its alt text
+    stops the build, which the form cannot enforce: the hint says so."""
+    for kind, word in (("article", "berita"), ("page", "halaman"), ("album", "album")):
+        body = next(f for f in collection(config, kind)["fields"] if f["name"] == "body")
+        assert body["hint"].startswith(f"Isi {word}.")
+        assert "teks pengganti" in body["hint"] and "build berhenti" in body["hint"]
