@@ -60,6 +60,10 @@ FORM_HINTS = {
     "old_addresses": "Alamat lama berita atau halaman ini, satu per baris; tiap alamat "
     "diarahkan ke sini.",
     "date": "Tanggal dan jam terbit, menurut zona waktu situs.",
+    # The picker always writes a time: 00:00 is read as the whole day (notices.contents).
+    "start": "Tanggal dan jam mulai. Acara sehari penuh: biarkan jamnya 00.00.",
+    "end": "Tanggal dan jam selesai (boleh kosong). Sampai akhir hari itu: jam 00.00.",
+    "valid_until": "Hari terakhir pengumuman berlaku (jam 00.00: sepanjang hari itu).",
 }
 # The select's labels of the theme's templates; a type's form offers the templates that fit
 # it (schema.TEMPLATES), and has no `template` field when only one fits (`in_form`).

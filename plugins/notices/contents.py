@@ -24,6 +24,19 @@ def _aware(value, zone):
     return value
 
 
+def midnight_is_a_day(metadata: dict[str, Any], key: str, zone: ZoneInfo) -> None:
+    """A time of 00:00 (in the site's TIMEZONE, `zone`) on `key` counts as no time: the
+    whole day.
+    The web editor's date field always writes a time, so an all-day agenda item or a
+    notice's last day came as `2024-07-25 00:00` and was shown "pukul 00.00", its calendar
+    ending a day early. (An event that truly begins at midnight is written 00:01.)"""
+    value = metadata.get(key)
+    if not metadata.get(f"{key}_has_time") or not isinstance(value, dt.datetime):
+        return
+    if value.astimezone(zone).time() == dt.time(0):
+        metadata[f"{key}_has_time"] = False
+
+
 class BoardItem(Page):
     """A Page whose URL settings are named after its class (NOTICE_URL, EVENT_SAVE_AS)."""
 
@@ -46,6 +59,7 @@ class BoardItem(Page):
         for key in self.date_keys:
             if metadata.get(key) is not None:
                 metadata[key] = _aware(metadata[key], zone)
+                midnight_is_a_day(metadata, key, zone)
         self.prepare(metadata)
         super().__init__(content, metadata, settings, source_path, context)
 

@@ -388,3 +388,36 @@ def test_home_page_second_page_has_no_portal(tmp_path_factory):
     assert len(first.select(".board")) == 2
     # Page 1: the headline, then the other article of the page (not the headline again).
     assert len(first.select(".card")) == 2
+
+
+def test_the_web_editors_midnight_is_a_whole_day(tmp_path):
+    """The web editor's date field always writes a time: an all-day agenda item came as
+    `mulai: 2024-07-25 00:00`, `selesai: 2024-07-26 00:00`, shown "pukul 00.00 WIB" with a
+    calendar ending on the 25th; a notice's last day "pukul 00.00". Midnight is the day."""
+    content = tmp_path / "content"
+    (content / "agenda").mkdir(parents=True)
+    (content / "pengumuman").mkdir()
+    (content / "agenda" / "2024-07-25-lomba.md").write_text(
+        "---\njudul: Lomba Agustusan\nmulai: 2024-07-25 00:00\nselesai: 2024-07-26 00:00\n"
+        "tempat: Lapangan desa\n---\nLomba.\n",
+        encoding="utf-8",
+    )
+    (content / "pengumuman" / "2024-07-10-ronda.md").write_text(
+        "---\njudul: Jadwal Ronda\ntanggal: 2024-07-10 08:00\nberlaku_sampai: 2024-07-31 00:00\n"
+        "---\nRonda.\n",
+        encoding="utf-8",
+    )
+    site = build_site(
+        tmp_path / "output", content=content, source_date_epoch=epoch("2024-07-15 08:00")
+    )
+    event = text_of(site.html("agenda/lomba-agustusan/").select_one(".post"))
+    assert "Kamis, 25 Juli 2024 – Jumat, 26 Juli 2024" in event and "pukul" not in event
+    [entry] = icalendar.Calendar.from_ical(
+        site.path("agenda/lomba-agustusan.ics").read_bytes()
+    ).walk("VEVENT")
+    assert (entry.decoded("DTSTART"), entry.decoded("DTEND")) == (
+        dt.date(2024, 7, 25),
+        dt.date(2024, 7, 27),  # through the 26th
+    )
+    notice = text_of(site.html("pengumuman/jadwal-ronda/").select_one(".post"))
+    assert "Berlaku sampai Rabu, 31 Juli 2024" in notice and "00.00" not in notice
