@@ -22,7 +22,7 @@ from identity import situs
 from villages import data as village_data
 from villages import registry as village_registry
 
-from .fields import form_field, in_form
+from .fields import ADDRESS_PATTERN, SLUG_MESSAGE, SLUG_PATTERN, form_field, in_form
 
 BODY = {"name": "body", "label": "Isi", "widget": "markdown", "required": True}
 # The body's hint, of each type's form ({kind}: the type's name, "berita", "halaman", ...).
@@ -65,7 +65,10 @@ VILLAGE_LABELS = {
     "kecamatan": ("Kecamatan", "Untuk membedakan desa yang namanya sama."),
     "kabupaten": ("Kabupaten/kota", "Untuk membedakan desa yang namanya sama."),
     "provinsi": ("Provinsi", "Untuk membedakan desa yang namanya sama."),
-    "kode_pos": ("Kode pos", "Bila berbeda dari data resmi."),
+    "kode_pos": (
+        "Kode pos",
+        "Biasanya dikosongkan: diambil dari data resmi (bila diisi, harus sama).",
+    ),
     "slug": ("Slug", "Bagian alamat halaman desa (bawaan: dari nama)."),
     "situs": ("Situs web desa", "Alamat lengkap, diawali https://"),
     "alamat": ("Alamat kantor desa", "Alamat kantor desa."),
@@ -165,6 +168,14 @@ IDENTITY_PATTERNS = {
 }
 
 
+LOGO_TYPES = "image/png,image/jpeg,image/svg+xml,image/webp,image/gif"
+VILLAGE_PATTERNS = {
+    "slug": [SLUG_PATTERN, SLUG_MESSAGE],
+    "situs": [ADDRESS_PATTERN, "Tulis alamat lengkap yang diawali https://"],
+    "kode_pos": [r"^[0-9]{5}$", "Lima angka, misalnya 62361."],
+}
+
+
 def reserved_segments(settings: Mapping[str, Any]) -> list[str]:
     """The first segments of the addresses the site writes itself (every *_URL and
     *_SAVE_AS folder without a `{...}` in it, the data pages, the static folders, the
@@ -219,6 +230,8 @@ def identity_collection(settings: Mapping[str, Any], choices: Mapping[str, Any])
             field = _text_field(key, labels)
             if key in IDENTITY_PATTERNS:  # what situs.py accepts (its expressions are JS too)
                 field["pattern"] = IDENTITY_PATTERNS[key]
+        if key == "logo":
+            field["accept"] = LOGO_TYPES  # situs.IMAGE's kinds
         fields.append(field)
     name = settings.get(situs.FILE_SETTING) or situs.DEFAULT_FILE
     return {
@@ -238,6 +251,9 @@ def identity_collection(settings: Mapping[str, Any], choices: Mapping[str, Any])
 
 def registry_collection(settings: Mapping[str, Any]) -> dict[str, Any]:
     entry_fields = [_text_field(key, VILLAGE_LABELS) for key in village_registry.KEYS]
+    for field in entry_fields:  # what villages.registry accepts
+        if field["name"] in VILLAGE_PATTERNS:
+            field["pattern"] = VILLAGE_PATTERNS[field["name"]]
     name = settings.get("VILLAGES_REGISTRY") or "desa.yml"
     return {
         "name": "desa",

@@ -64,6 +64,14 @@ FORM_HINTS = {
     "start": "Tanggal dan jam mulai. Acara sehari penuh: biarkan jamnya 00.00.",
     "end": "Tanggal dan jam selesai (boleh kosong). Sampai akhir hari itu: jam 00.00.",
     "valid_until": "Hari terakhir pengumuman berlaku (jam 00.00: sepanjang hari itu).",
+    # The schema's help speaks of YAML values and files written by hand.
+    "status": "Terbit: tampil di situs. Draf: belum tampil (bisa dilihat di alamat draf/). "
+    "Tersembunyi: hanya bisa dibuka lewat alamatnya.",
+    "featured": "Nyalakan agar berita ini menjadi berita utama di beranda (yang terbaru bila "
+    "lebih dari satu).",
+    "pinned": "Nyalakan agar pengumuman ini tampil paling atas.",
+    "attachment": "Pilih berkas lampiran (PDF, gambar) dari perangkat; tersimpan di "
+    "content/files/.",
 }
 # The select's labels of the theme's templates; a type's form offers the templates that fit
 # it (schema.TEMPLATES), and has no `template` field when only one fits (`in_form`).
@@ -126,8 +134,10 @@ def in_form(field: Field, content_type: str | None = None) -> bool:
     """True when the form has a widget for `field` (its type, or its key for `image`). In
     the form of `content_type`, a `template` field only when more than one template fits
     that type (schema.TEMPLATES): with one, the theme picks it and a select would only
-    offer a way to break the build."""
-    if field.type not in KNOWN_TYPES:
+    offer a way to break the build. Never `translation`: a translation has its original's
+    slug, and the editor refuses a second file of one slug (a value written by hand is
+    kept as it is)."""
+    if field.type not in KNOWN_TYPES or field.key == "translation":
         return False
     if field.type == "template" and content_type is not None:
         return len(schema.TEMPLATES.get(content_type, ())) > 1

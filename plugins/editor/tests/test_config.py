@@ -94,10 +94,13 @@ def test_form_hints_name_schema_fields():
 
 def test_every_schema_field_is_in_some_form(config):
     names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
-    # `template`: one template fits each type, so no form has it (test below)
-    left_out = {f.written for f in schema.FIELDS if f.type == "template"}
+    # `template`: one template fits each type, so no form has it (test below);
+    # `translation`: the editor refuses a second file of one slug (test below)
+    left_out = {f.written for f in schema.FIELDS if f.type == "template"} | {"translation"}
     assert {f.written for f in schema.FIELDS} - left_out <= names
-    unknown = [f"{f.key} ({f.type})" for f in schema.FIELDS if not in_form(f)]
+    unknown = [
+        f"{f.key} ({f.type})" for f in schema.FIELDS if not in_form(f) and f.key != "translation"
+    ]
     assert unknown == [], (
         "schema field types the editor has no widget for: add one in "
         "plugins/editor/fields.py (_widget, KNOWN_TYPES)"
@@ -559,3 +562,41 @@ def test_the_body_hint_speaks_of_its_type_and_of_the_photos_alt_text(config):
         body = next(f for f in collection(config, kind)["fields"] if f["name"] == "body")
         assert body["hint"].startswith(f"Isi {word}.")
         assert "teks pengganti" in body["hint"] and "build berhenti" in body["hint"]
+
+
+def test_no_form_offers_the_translation_switch(config):
+    """A translation has its original's slug; the editor refused to save a second file of
+    that slug, and with another slug the build warned `translation without an original`:
+    the switch could only lead to that warning."""
+    names = {f["name"] for c in config["collections"] for f in c.get("fields", [])}
+    assert "translation" not in names
+
+
+def test_the_village_list_and_the_logo_take_what_the_build_takes(config):
+    """desa.yml's slug, web address and postal code, and situs.yml's logo: free text or any
+    picture was saved and the build refused it (`slug … tidak valid`, `situs … bukan alamat
+    web`, `logo '…bmp' bukan berkas gambar`)."""
+    registry = next(c for c in config["collections"] if c["name"] == "desa")
+    fields = {f["name"]: f for f in registry["files"][0]["fields"][0]["fields"]}
+    assert not re.fullmatch(fields["slug"]["pattern"][0], "Binangun Lama")
+    assert re.fullmatch(fields["slug"]["pattern"][0], "binangun-lama")
+    assert not re.fullmatch(fields["situs"]["pattern"][0], "binangun.desa.id")
+    assert re.fullmatch(fields["situs"]["pattern"][0], "https://binangun.desa.id")
+    assert re.fullmatch(fields["kode_pos"]["pattern"][0], "62361")
+    assert not re.fullmatch(fields["kode_pos"]["pattern"][0], "6236")
+    assert "harus sama" in fields["kode_pos"]["hint"]
+    situs = next(c for c in config["collections"] if c["name"] == "situs")
+    logo = next(f for f in situs["files"][0]["fields"] if f["name"] == "logo")
+    assert "image/bmp" not in logo["accept"] and "image/png" in logo["accept"]
+
+
+def test_switches_and_the_status_speak_of_the_form_not_of_yaml(config):
+    """The hints said "true: …" and "Ganti menjadi published" while the form shows a
+    switch and "Terbit (published)"."""
+    for kind in ("article", "notice", "page"):
+        for field in collection(config, kind)["fields"]:
+            hint = field.get("hint", "")
+            assert not hint.startswith("true:"), (kind, field["name"], hint)
+            assert "menjadi published" not in hint, (kind, field["name"], hint)
+    lampiran = next(f for f in collection(config, "notice")["fields"] if f["name"] == "lampiran")
+    assert "tulis namanya" not in lampiran["hint"] and "Pilih berkas" in lampiran["hint"]
