@@ -100,6 +100,11 @@ def _url(owner, path):
 
 
 def hint_for(item: object) -> str:
+    if "slug" in (getattr(item, "meta_lines", None) or {}):  # the address is the written slug
+        return (
+            "slug yang ditulis di berkas ini sudah dipakai: ubah slug-nya, misalnya dengan "
+            "bulan dan tahunnya (slug: jadwal-ronda-agustus-2024)"
+        )
     if item is not None and is_article(item):
         return (
             "dua berita dengan judul sama di bulan yang sama: ubah judul salah satunya "

@@ -107,3 +107,24 @@ def test_hidden_and_draft_items(tmp_path):
     assert not site.exists("agenda/upacara-hut-kemerdekaan-ri.ics")
     assert "Upacara" not in site.text("agenda.ics")
     assert "Upacara" not in text_of(site.html("agenda/"))
+
+
+def test_a_repeated_notice_with_its_slug_written_is_told_to_change_the_slug(tmp_path):
+    """A monthly notice made again in the web editor keeps its written `slug:`: the old
+    hint ("ubah judul salah satunya") changed nothing, the address comes from the slug."""
+    content = content_copy(tmp_path)
+    for name, title in (
+        ("2024-07-08-ronda.md", "Jadwal Ronda Juli"),
+        ("2024-08-08-ronda.md", "Jadwal Ronda Agustus"),
+    ):
+        (content / "pengumuman" / name).write_text(
+            f"---\njudul: {title}\ntanggal: {name[:10]}\nslug: jadwal-ronda\n---\nRonda.\n",
+            encoding="utf-8",
+        )
+    errors, _warnings = check(settings_path(), content)
+    told = [line for line in problem_lines(errors, []) if "jadwal-ronda/" in line]
+    assert len(told) == 2, told
+    assert all(
+        "slug yang ditulis di berkas ini sudah dipakai: ubah slug-nya" in line for line in told
+    ), told
+    assert not any("ubah judul" in line for line in told), told
