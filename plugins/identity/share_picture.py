@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup
 from pelican.generators import Generator
 from PIL import Image, ImageDraw
 
+from front_matter.contents import plain
 from wartadesa.share_pictures import GREEN, MARGIN, MUTED, SIZE, WHITE, bold, lines_of, png_bytes
 
 from .overrides import overrides_folder
@@ -43,11 +43,6 @@ def use_site_picture(settings: dict[str, Any]) -> None:
     if (overrides_folder(settings) / "static" / Path(KIT_PICTURE)).is_file():
         return
     settings[SETTING] = settings["DEFAULT_OG_IMAGE"] = f"{static}/{SITE_PICTURE}"
-
-
-def plain(value: object) -> str:
-    """Text without tags, entities decoded, in one line."""
-    return " ".join(Markup(str(value or "")).striptags().split())
 
 
 def domain(settings: Mapping[str, Any]) -> str:
