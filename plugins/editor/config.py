@@ -6,6 +6,8 @@ own definitions at each build:
   named from `schema.TYPE_LABELS`;
 - the site identity file (plugin identity) and the village registry (plugin villages),
   their keys from those plugins;
+- the village data files with a form, `aparatur.yml` and `dokumen.yml` (plugin
+  village_data, `data_files.py`);
 - the village list of the forms from `content/desa.yml`, categories from CATEGORIES or
   from the articles of this build.
 """
@@ -22,6 +24,7 @@ from identity import situs
 from villages import data as village_data
 from villages import registry as village_registry
 
+from .data_files import data_collection
 from .fields import ADDRESS_PATTERN, SLUG_MESSAGE, SLUG_PATTERN, form_field, in_form
 
 BODY = {"name": "body", "label": "Isi", "widget": "markdown", "required": True}
@@ -281,7 +284,8 @@ def registry_collection(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def village_choices(settings: Mapping[str, Any]) -> list[dict[str, str]]:
-    """[{label, value, code}] of the registry's villages (value: the slug articles write)."""
+    """[{label, value, code, name}] of the registry's villages (value: the slug articles
+    write; name: "Desa Binangun")."""
     path = os.path.join(settings["PATH"], settings.get("VILLAGES_REGISTRY") or "desa.yml")
     loaded = village_registry.load_registry(path, settings.get("VILLAGES_REGISTRY_MAX_KB"))
     options = []
@@ -292,6 +296,7 @@ def village_choices(settings: Mapping[str, Any]) -> list[dict[str, str]]:
                 "label": f"{village_data.path_of(official)} ({official.code})",
                 "value": entry.slug,
                 "code": official.code,
+                "name": village_data.short_name(official),
             }
         )
     return options
@@ -316,6 +321,10 @@ def editor_config(settings: Mapping[str, Any], categories: Iterable[str] = ()) -
         for name, labels, folder in content_types(settings)
     ]
     collections += [identity_collection(settings, choices), registry_collection(settings)]
+    names = {option["value"]: option["name"] for option in choices["villages"]}
+    data = data_collection(settings, content, names)
+    if data is not None:
+        collections.append(data)
     backend = {
         "name": "github",
         "repo": settings.get("EDITOR_REPO") or "pemilik/nama-repo",

@@ -15,7 +15,7 @@ from PIL import Image
 from conftest import ARTIFACTS, serve_folder
 from editor.tests.sveltia import field, picker_stub, repository_files
 from front_matter import schema
-from tests.sitetools import SAMPLE, build_site
+from tests.sitetools import SAMPLE, build_site, text_of
 from wartadesa.check import check
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,7 @@ SLUG = "kerja-bakti-binangun"
 ALT = "Warga membersihkan saluran air di Dusun Krajan"
 CAPTION = "Kerja bakti di Dusun Krajan."
 DEVICE_ZONE = "Asia/Jayapura"
+OFFICIAL = "Siti Aminah"
 BODY = "Warga Desa Binangun bergotong royong membersihkan saluran air."
 
 
@@ -89,8 +90,9 @@ def saved(sample_site, browser, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def data_files_saved(sample_site, browser, tmp_path_factory):
-    """Change the site identity, add a village by its code to desa.yml and create a page
-    in the editor; return (written files, site folder)."""
+    """Change the site identity, add a village by its code to desa.yml, add an official to
+    a village's aparatur.yml and create a page in the editor; return (written files, site
+    folder)."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, timezone_id="Asia/Jakarta", locale="id-ID"
     )
@@ -112,6 +114,16 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
             page.get_by_text("Daftar desa yang diliput").click()
             field(page, "desa").get_by_role("button", name=re.compile("Add.*desa")).click()
             field(page, "desa.3.kode").locator("input").fill("35.23.07.2001")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_text("Entry saved.").wait_for()
+            page.get_by_text("Data desa", exact=True).first.click()
+            page.get_by_text("Aparatur desa dan BPD: Desa Binangun", exact=True).click()
+            group = field(page, "pemerintah_desa")
+            group.get_by_role("button", name=re.compile("Add.*orang")).click()
+            field(page, "pemerintah_desa.3.nama").locator("input").fill(OFFICIAL)
+            field(page, "pemerintah_desa.3.jabatan").locator("input").fill("Kepala Desa")
+            field(page, "pemerintah_desa.3.masa_jabatan").locator("input").fill("sejak 2024")
+            page.screenshot(path=ARTIFACTS / "editor-aparatur.png")
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             page.get_by_text("Halaman", exact=True).first.click()
@@ -152,6 +164,16 @@ def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved, 
         .startswith("---\njudul: Sejarah Desa Binangun\n")
     )
     assert "berdiri sejak lama" in built.text("sejarah-desa/")
+    officials = yaml.safe_load(files["content/data/desa/binangun/aparatur.yml"])
+    assert officials["contoh"] == "ya"  # the example mark stays until the operator says not
+    assert officials["pemerintah_desa"][-1] == {
+        "nama": OFFICIAL,
+        "jabatan": "Kepala Desa",
+        "masa_jabatan": "sejak 2024",
+    }
+    assert officials["pemerintah_desa"][0]["foto"] == "images/aparatur/kepala-desa.jpg"
+    page = text_of(built.html("desa/binangun/aparatur/").find("main"))
+    assert f"{OFFICIAL}" in page and "sejak 2024" in page
 
 
 def written_article(files):

@@ -1,0 +1,220 @@
+"""The forms of the village data files (plugin village_data): `aparatur.yml` (officials and
+BPD members) and `dokumen.yml` (public documents), for the site's own data folder and for
+each village folder of a portal that holds data files.
+
+The keys, groups and choices come from the village_data readers themselves
+(`aparatur.GROUPS`/`KEYS`, `dokumen.KEYS`/`REQUIRED`/`TYPES`/`CLASSES`/`FILE_TYPES`,
+`common.HEADER_KEYS`); only the labels and hints are written here. What a form accepts is
+what the reader accepts (tests/test_data_forms.py saves every form's values and builds
+them). `profil.yml`, `idm.yml` and the APBDes files have no form: their figures must add up
+across fields (age groups, IDM scores, budget lines), which a form cannot check, so they
+are edited in the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from village_data import aparatur, dokumen
+from village_data.common import HEADER_KEYS
+
+# The kinds with a form, in menu order: (kind, label of the site's own file).
+KINDS = (("aparatur", "Aparatur desa dan BPD"), ("dokumen", "Dokumen dan informasi publik"))
+EXTENSIONS = (".yml", ".yaml")  # village_data.generator.EXTENSIONS
+
+HEADER_FIELDS = {
+    # A select of the words the kit's files and README write (`contoh: ya`): a switch showed
+    # `ya` as off (YAML 1.2 reads it as text) and wrote `contoh: false` on the first save.
+    "contoh": {
+        "label": "Data contoh",
+        "widget": "select",
+        "options": [
+            {"label": "Ya: isinya masih contoh (ditandai di halaman)", "value": "ya"},
+            {"label": "Tidak: data desa sungguhan", "value": "tidak"},
+        ],
+        "hint": "Pilih Tidak setelah semua isinya diganti data desa Anda.",
+    },
+    "sumber": {
+        "label": "Sumber data",
+        "widget": "string",
+        "hint": "Dari mana isinya, misalnya SK Kepala Desa Nomor 5 Tahun 2024.",
+    },
+    "catatan": {"label": "Catatan", "widget": "text", "hint": "Tampil di bawah daftar."},
+}
+
+OFFICIAL_LABELS = {
+    "nama": ("Nama", "Nama lengkap beserta gelar, misalnya Budi Santoso, S.Pd."),
+    "jabatan": ("Jabatan", "Misalnya Kepala Desa, Sekretaris Desa, Ketua BPD."),
+    "masa_jabatan": ("Masa jabatan", "Misalnya 2019-2025 atau sejak 2021 (boleh kosong)."),
+    "foto": ("Foto", "Foto wajah, JPG, PNG atau WebP (boleh kosong)."),
+}
+DOCUMENT_LABELS = {
+    "judul": ("Judul", "Misalnya Peraturan Desa tentang APBDes 2025."),
+    "jenis": ("Jenis", "Jenis dokumen; daftar di halaman dikelompokkan menurut jenis."),
+    "nomor": ("Nomor", "Nomor dokumen, misalnya 5 atau 141/12/2024 (boleh kosong)."),
+    "tahun": ("Tahun", "Tahun dokumen, empat angka."),
+    "tanggal": ("Tanggal", "Tanggal penetapan (boleh kosong)."),
+    "berkas": ("Berkas", "Pilih berkasnya dari perangkat; tersimpan di content/files/."),
+    "ringkasan": ("Ringkasan", "Satu atau dua kalimat tentang isinya (boleh kosong)."),
+    "klasifikasi": ("Klasifikasi", "Klasifikasi informasi publik menurut UU 14/2008."),
+}
+PHOTO_ACCEPT = ",".join(
+    sorted(
+        {"image/jpeg" if t in (".jpg", ".jpeg") else f"image/{t[1:]}" for t in aparatur.PHOTO_TYPES}
+    )
+)
+
+
+def _any_case(word: str) -> str:
+    """`word` in either case, for a pattern without flags (Sveltia makes `new RegExp`)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# aparatur.TERM (case-insensitive there) written for the form: `2019-2025`, `sejak 2021`,
+# `2021 s.d. sekarang`. That the end is not before the start is left to the build.
+TERM_PATTERN = (
+    rf"^\s*(?:{_any_case('sejak')}\s+)?\d{{4}}(?:\s*(?:-|–|—|[Ss]\.?[Dd]\.?|{_any_case('sampai')})"
+    rf"\s*(?:\d{{4}}|{_any_case('sekarang')}))?\s*$"
+)
+TERM_MESSAGE = "Tulis misalnya 2019-2025 atau sejak 2021."
+
+
+def _field(name: str, labels: Mapping[str, tuple[str, str]], required: bool, **extra) -> dict:
+    label, hint = labels[name]
+    return {"name": name, "label": label, "hint": hint, "required": required, **extra}
+
+
+def header_fields() -> list[dict[str, Any]]:
+    return [{"name": key, "required": False, **HEADER_FIELDS[key]} for key in HEADER_KEYS]
+
+
+def official_fields(content: str) -> list[dict[str, Any]]:
+    widgets = {
+        "nama": {"widget": "string"},
+        "jabatan": {"widget": "string"},
+        "masa_jabatan": {"widget": "string", "pattern": [TERM_PATTERN, TERM_MESSAGE]},
+        "foto": {
+            "widget": "image",
+            "choose_url": False,
+            "accept": PHOTO_ACCEPT,
+            "media_folder": f"/{content}/images/aparatur",
+            "public_folder": "images/aparatur",
+        },
+    }
+    return [
+        _field(key, OFFICIAL_LABELS, key in ("nama", "jabatan"), **widgets[key])
+        for key in aparatur.KEYS
+    ]
+
+
+def officials_fields(content: str) -> list[dict[str, Any]]:
+    entries = official_fields(content)
+    groups = [
+        {
+            "name": key,
+            "label": heading,
+            "widget": "list",
+            "required": False,
+            "label_singular": "orang",
+            "summary": "{{fields.jabatan}}: {{fields.nama}}",
+            "hint": "Urutan di sini urutan di halaman.",
+            "fields": entries,
+        }
+        for key, heading in aparatur.GROUPS
+    ]
+    return header_fields() + groups
+
+
+def document_fields(content: str) -> list[dict[str, Any]]:
+    classes = list(dict.fromkeys(dokumen.CLASSES.values()))
+    widgets = {
+        "judul": {"widget": "string"},
+        "jenis": {
+            "widget": "select",
+            "options": [{"label": heading, "value": name} for name, heading in dokumen.TYPES],
+        },
+        "nomor": {"widget": "string"},
+        "tahun": {"widget": "number", "value_type": "int", "min": 1945, "max": 2100},
+        "tanggal": {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False},
+        "berkas": {
+            "widget": "file",
+            "choose_url": False,
+            "accept": ",".join(sorted(dokumen.FILE_TYPES)),
+            "media_folder": f"/{content}/files",
+            "public_folder": "files",
+        },
+        "ringkasan": {"widget": "text"},
+        "klasifikasi": {
+            "widget": "select",
+            "options": [{"label": dokumen.CLASS_LABELS[c], "value": c} for c in classes],
+        },
+    }
+    entries = [
+        _field(key, DOCUMENT_LABELS, key in dokumen.REQUIRED, **widgets[key])
+        for key in dokumen.KEYS
+    ]
+    documents = {
+        "name": "dokumen",
+        "label": "Dokumen",
+        "widget": "list",
+        "required": True,
+        "label_singular": "dokumen",
+        "summary": "{{fields.tahun}} {{fields.jenis}}: {{fields.judul}}",
+        "fields": entries,
+    }
+    return header_fields() + [documents]
+
+
+FIELDS = {"aparatur": officials_fields, "dokumen": document_fields}
+
+
+def data_folders(settings: Mapping[str, Any], names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """[(folder relative to the content folder, whose: "" for the site's own, else the
+    village's name)]: the site's data folder, then each village folder of a portal that
+    holds a data file (`names`: the villages' labels by slug)."""
+    own = settings["VILLAGE_DATA_PATH"].strip("/")
+    found = [(own, "")]
+    villages = f"{own}/{settings['VILLAGE_DATA_VILLAGES'].strip('/')}"
+    root = os.path.join(settings["PATH"], *villages.split("/"))
+    if os.path.isdir(root):
+        for slug in sorted(os.listdir(root)):
+            folder = os.path.join(root, slug)
+            if any(
+                os.path.isfile(os.path.join(folder, kind + extension))
+                for kind, _label in KINDS
+                for extension in EXTENSIONS
+            ):
+                found.append((f"{villages}/{slug}", names.get(slug, slug)))
+    return found
+
+
+def _file_name(settings: Mapping[str, Any], folder: str, kind: str) -> str:
+    """`kind.yml`, or `kind.yaml` where only that one is there (the reader takes either)."""
+    for extension in EXTENSIONS:
+        if os.path.isfile(os.path.join(settings["PATH"], *folder.split("/"), kind + extension)):
+            return kind + extension
+    return kind + EXTENSIONS[0]
+
+
+def data_collection(
+    settings: Mapping[str, Any], content: str, names: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """The files collection of the data files with a form; None without the plugin."""
+    if "VILLAGE_DATA_PATH" not in settings or "VILLAGE_DATA_VILLAGES" not in settings:
+        return None
+    files = []
+    for folder, whose in data_folders(settings, names):
+        for kind, label in KINDS:
+            files.append(
+                {
+                    "name": kind if not whose else f"{kind}-{folder.rsplit('/', 1)[-1]}",
+                    "label": label if not whose else f"{label}: {whose}",
+                    "file": f"{content}/{folder}/{_file_name(settings, folder, kind)}",
+                    "format": "yaml",
+                    "fields": FIELDS[kind](content),
+                }
+            )
+    return {"name": "data_desa", "label": "Data desa", "files": files}

@@ -1,0 +1,173 @@
+"""The forms of the village data files (editor/data_files.py): their keys are the readers',
+and what they save is what the build takes."""
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from editor.config import editor_config
+from editor.data_files import TERM_PATTERN
+from tests.sitetools import SAMPLE, build_site, settings_path, text_of
+from village_data import aparatur, dokumen
+from village_data.common import HEADER_KEYS, YES
+from wartadesa.build import load_settings, problem_lines
+from wartadesa.check import check
+
+
+@pytest.fixture(scope="module")
+def forms(sample_site):
+    """{file name: form} of the data collection the sample build published."""
+    config = yaml.safe_load(sample_site.text("admin/config.yml"))
+    data = next(c for c in config["collections"] if c["name"] == "data_desa")
+    return {form["name"]: form for form in data["files"]}
+
+
+def fields_of(form):
+    return {field["name"]: field for field in form["fields"]}
+
+
+def test_the_own_files_and_each_village_folders_files_have_forms(forms):
+    assert forms["aparatur"]["file"] == "content/data/aparatur.yml"
+    assert forms["dokumen"]["file"] == "content/data/dokumen.yml"
+    # The sample portal keeps Binangun's officials in data/desa/binangun/: its forms are
+    # named by the village, its dokumen.yml (not there yet) made on the first save.
+    assert forms["aparatur-binangun"]["file"] == "content/data/desa/binangun/aparatur.yml"
+    assert forms["aparatur-binangun"]["label"] == "Aparatur desa dan BPD: Desa Binangun"
+    assert forms["dokumen-binangun"]["file"] == "content/data/desa/binangun/dokumen.yml"
+    assert not any(name.startswith(("profil", "idm")) for name in forms)
+
+
+def test_a_yaml_file_keeps_its_name(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    (content / "data" / "aparatur.yml").rename(content / "data" / "aparatur.yaml")
+    settings = {**load_settings(settings_path()), "PATH": str(content)}
+    config = editor_config(settings)
+    data = next(c for c in config["collections"] if c["name"] == "data_desa")
+    files = {form["name"]: form["file"] for form in data["files"]}
+    assert files["aparatur"] == "content/data/aparatur.yaml"
+
+
+def test_the_officials_form_has_the_readers_keys(forms):
+    fields = fields_of(forms["aparatur"])
+    assert list(fields) == [*HEADER_KEYS, *(key for key, _heading in aparatur.GROUPS)]
+    for key, heading in aparatur.GROUPS:
+        group = fields[key]
+        assert group["widget"] == "list" and group["label"] == heading
+        entry = fields_of(group)
+        assert list(entry) == list(aparatur.KEYS)
+        assert {k for k, f in entry.items() if f["required"]} == {"nama", "jabatan"}
+        assert entry["foto"]["widget"] == "image"
+        assert set(entry["foto"]["accept"].split(",")) == {"image/jpeg", "image/png", "image/webp"}
+    # `contoh`: the words the reader takes, for either answer (the kit's files write `ya`)
+    contoh = fields["contoh"]
+    assert contoh["widget"] == "select"
+    assert {o["value"] for o in contoh["options"]} <= set(YES)
+    assert {YES[o["value"]] for o in contoh["options"]} == {True, False}
+
+
+def test_the_documents_form_has_the_readers_keys_and_choices(forms):
+    fields = fields_of(forms["dokumen"])
+    assert list(fields) == [*HEADER_KEYS, "dokumen"]
+    entry = fields_of(fields["dokumen"])
+    assert list(entry) == list(dokumen.KEYS)
+    assert {k for k, f in entry.items() if f["required"]} == set(dokumen.REQUIRED)
+    assert [o["value"] for o in entry["jenis"]["options"]] == [n for n, _h in dokumen.TYPES]
+    assert {o["value"] for o in entry["klasifikasi"]["options"]} == set(dokumen.CLASSES.values())
+    assert set(entry["berkas"]["accept"].split(",")) == set(dokumen.FILE_TYPES)
+    assert entry["berkas"]["media_folder"] == "/content/files"
+    assert entry["tahun"]["value_type"] == "int"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2019-2025",
+        "2019 - 2025",
+        "2019–2025",
+        "sejak 2021",
+        "Sejak 2021",
+        "2021",
+        "2021 s.d. 2027",
+        "2021 sd sekarang",
+        "2021 sampai Sekarang",
+        "2019 sampai dengan 2025",
+        "periode 2019-2025",
+        "2019/2025",
+        "19-25",
+        "sejak",
+        "2021-kini",
+    ],
+)
+def test_the_term_field_takes_what_the_reader_takes(value):
+    assert bool(re.fullmatch(TERM_PATTERN, value)) is bool(aparatur.TERM.match(value.strip()))
+
+
+def written(values):
+    """A data file as the editor writes it: YAML of the form's values, no comments."""
+    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
+
+
+def test_what_the_forms_save_builds(tmp_path_factory):
+    content = tmp_path_factory.mktemp("data-forms") / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    (content / "files" / "perdes-3-2025.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    # The sample is a portal: its officials are a village's (the site's own data folder would
+    # be told to say whose they are).
+    (content / "data" / "desa" / "binangun" / "aparatur.yml").write_text(
+        written(
+            {
+                "contoh": "tidak",
+                "sumber": "SK Kepala Desa Nomor 7 Tahun 2025",
+                "pemerintah_desa": [
+                    {"nama": "Siti Aminah", "jabatan": "Kepala Desa", "masa_jabatan": "2021-2027"},
+                    {"nama": "Joko Purnomo", "jabatan": "Sekretaris Desa"},
+                ],
+                "bpd": [{"nama": "Sri Lestari", "jabatan": "Ketua BPD"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (content / "data" / "dokumen.yml").write_text(
+        written(
+            {
+                "contoh": "tidak",
+                "dokumen": [
+                    {
+                        "judul": "Peraturan Desa tentang RPJMDes",
+                        "jenis": "Perdes",
+                        "nomor": "3",
+                        "tahun": 2025,
+                        "tanggal": "2025-03-14",
+                        "berkas": "files/perdes-3-2025.pdf",
+                        "klasifikasi": "setiap saat",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    errors, warnings = check(settings_path(), content)
+    assert problem_lines(errors, warnings) == []
+    built = build_site(tmp_path_factory.mktemp("data-forms-built") / "output", content=content)
+    officials = text_of(built.html("desa/binangun/aparatur/").find("main"))
+    assert "Siti Aminah" in officials and "2021–2027" in officials and "Sri Lestari" in officials
+    assert "contoh" not in officials.lower()
+    documents = built.html("dokumen/")
+    link = documents.find("a", href=re.compile(r"perdes-3-2025\.pdf$"))
+    assert link is not None and "RPJMDes" in text_of(documents.find("main"))
+
+
+def test_a_term_the_form_refuses_is_one_the_build_refuses(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    term = "2019 sampai dengan 2025"
+    assert not re.fullmatch(TERM_PATTERN, term)
+    (content / "data" / "aparatur.yml").write_text(
+        written({"pemerintah_desa": [{"nama": "A", "jabatan": "B", "masa_jabatan": term}]}),
+        encoding="utf-8",
+    )
+    errors, _warnings = check(settings_path(), content)
+    assert any("aparatur.yml:4" in line and "masa_jabatan" in line for line in errors), errors
