@@ -80,6 +80,8 @@ TERM_PATTERN = (
     rf"\s*(?:\d{{4}}|{_any_case('sekarang')}))?\s*$"
 )
 TERM_MESSAGE = "Tulis misalnya 2019-2025 atau sejak 2021."
+# A year the reader takes (DataReader.year: 1945 to 2100).
+YEAR_PATTERN = r"^\s*(?:194[5-9]|19[5-9]\d|20\d\d|2100)\s*$"
 
 
 def _field(name: str, labels: Mapping[str, tuple[str, str]], required: bool, **extra) -> dict:
@@ -137,7 +139,8 @@ def document_fields(content: str) -> list[dict[str, Any]]:
             "options": [{"label": heading, "value": name} for name, heading in dokumen.TYPES],
         },
         "nomor": {"widget": "string"},
-        "tahun": {"widget": "number", "value_type": "int", "min": 1945, "max": 2100},
+        # Text, not a number field: its preview wrote 2025 the Indonesian way, "2.025".
+        "tahun": {"widget": "string", "pattern": [YEAR_PATTERN, "Tulis tahun dengan empat angka."]},
         "tanggal": {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False},
         "berkas": {
             "widget": "file",

@@ -8,10 +8,11 @@ import pytest
 import yaml
 
 from editor.config import editor_config
-from editor.data_files import TERM_PATTERN
+from editor.data_files import TERM_PATTERN, YEAR_PATTERN
 from tests.sitetools import SAMPLE, build_site, settings_path, text_of
 from village_data import aparatur, dokumen
 from village_data.common import HEADER_KEYS, YES
+from village_data.yamldata import DataReader
 from wartadesa.build import load_settings, problem_lines
 from wartadesa.check import check
 
@@ -78,7 +79,6 @@ def test_the_documents_form_has_the_readers_keys_and_choices(forms):
     assert {o["value"] for o in entry["klasifikasi"]["options"]} == set(dokumen.CLASSES.values())
     assert set(entry["berkas"]["accept"].split(",")) == set(dokumen.FILE_TYPES)
     assert entry["berkas"]["media_folder"] == "/content/files"
-    assert entry["tahun"]["value_type"] == "int"
 
 
 @pytest.mark.parametrize(
@@ -171,3 +171,15 @@ def test_a_term_the_form_refuses_is_one_the_build_refuses(tmp_path):
     )
     errors, _warnings = check(settings_path(), content)
     assert any("aparatur.yml:4" in line and "masa_jabatan" in line for line in errors), errors
+
+
+@pytest.mark.parametrize("value", ["1944", "1945", "2025", "2100", "2101", "25", "2.025", "20255"])
+def test_the_year_field_takes_the_years_the_reader_takes(value, tmp_path):
+    path = tmp_path / "dokumen.yml"
+    path.write_text(f"tahun: '{value}'\n", encoding="utf-8")
+    reader = DataReader(path)
+    (_key, node), *_ = reader.load().value
+    taken = reader.year(node, "tahun") is not None and not reader.errors
+    form = bool(re.fullmatch(YEAR_PATTERN, value))
+    # The form asks for four digits; the reader also reads "2.025" (Indonesian thousands).
+    assert form is taken if value.isdigit() else not form

@@ -26,6 +26,7 @@ ALT = "Warga membersihkan saluran air di Dusun Krajan"
 CAPTION = "Kerja bakti di Dusun Krajan."
 DEVICE_ZONE = "Asia/Jayapura"
 OFFICIAL = "Siti Aminah"
+DOCUMENT = "Peraturan Kepala Desa tentang Jam Pelayanan"
 BODY = "Warga Desa Binangun bergotong royong membersihkan saluran air."
 
 
@@ -99,6 +100,8 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
     context.add_init_script(picker_stub(SAMPLE))
     page = context.new_page()
     page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    attachment = tmp_path_factory.mktemp("dokumen") / "perkades-2-2025.pdf"
+    attachment.write_bytes(b"%PDF-1.4\n%%EOF\n")
     try:
         with serve_folder(sample_site.output) as base:
             page.goto(base + "/admin/")
@@ -124,6 +127,22 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
             field(page, "pemerintah_desa.3.jabatan").locator("input").fill("Kepala Desa")
             field(page, "pemerintah_desa.3.masa_jabatan").locator("input").fill("sejak 2024")
             page.screenshot(path=ARTIFACTS / "editor-aparatur.png")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_text("Entry saved.").wait_for()
+            page.get_by_text("Data desa", exact=True).first.click()
+            page.get_by_text("Dokumen dan informasi publik", exact=True).click()
+            field(page, "dokumen").get_by_role("button", name=re.compile("Add.*dokumen")).click()
+            field(page, "dokumen.4.judul").locator("input").fill(DOCUMENT)
+            jenis = field(page, "dokumen.4.jenis")
+            jenis.get_by_role("combobox").click()
+            page.get_by_role("option", name="Peraturan Kepala Desa (Perkades)").click()
+            field(page, "dokumen.4.tahun").locator("input").fill("2025")
+            berkas = field(page, "dokumen.4.berkas").locator('input[type="file"]').first
+            berkas.set_input_files(attachment)
+            field(page, "dokumen.4.klasifikasi").get_by_role(
+                "radio", name="Informasi serta merta"
+            ).check()
+            page.screenshot(path=ARTIFACTS / "editor-dokumen.png")
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             page.get_by_text("Halaman", exact=True).first.click()
@@ -174,6 +193,16 @@ def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved, 
     assert officials["pemerintah_desa"][0]["foto"] == "images/aparatur/kepala-desa.jpg"
     page = text_of(built.html("desa/binangun/aparatur/").find("main"))
     assert f"{OFFICIAL}" in page and "sejak 2024" in page
+    documents = yaml.safe_load(files["content/data/dokumen.yml"])
+    assert documents["contoh"] == "ya" and len(documents["dokumen"]) == 5
+    added = documents["dokumen"][-1]
+    assert added["judul"] == DOCUMENT and added["jenis"] == "Perkades"
+    assert str(added["tahun"]) == "2025" and added["klasifikasi"] == "serta merta"
+    assert added["berkas"].lstrip("/") == "files/perkades-2-2025.pdf"  # Sveltia adds the "/"
+    assert files["content/files/perkades-2-2025.pdf"] == b"%PDF-1.4\n%%EOF\n"
+    listed = built.html("dokumen/")
+    assert listed.find("a", href=re.compile(r"files/perkades-2-2025\.pdf$")) is not None
+    assert DOCUMENT in text_of(listed.find("main"))
 
 
 def written_article(files):
