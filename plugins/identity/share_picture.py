@@ -8,19 +8,26 @@ build time from the site's identity instead (`SITE_SHARE_PICTURE`, under the the
 static folder): its name and tagline (situs.yml `nama`, `slogan`), and its domain
 (CUSTOM_DOMAIN, else the host of a production SITEURL). 1200x630 PNG in the theme's
 colours and Pillow's built-in font (wartadesa.share_pictures: the same identity gives the
-same bytes on every machine), written by a generator and declared for the output plan."""
+same bytes on every machine), written by a generator and declared for the output plan.
+With the build cache (BUILD_CACHE), the drawn bytes are kept in its `share-picture/`
+folder under a digest of what they are drawn from (the identity, the drawing code, Pillow's
+version), so a rebuild copies them instead of drawing them again (about 45 ms)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import PIL
 from pelican.generators import Generator
 from PIL import Image, ImageDraw
 
 from front_matter.contents import plain
+from wartadesa import read_cache, share_pictures
 from wartadesa.share_pictures import GREEN, MARGIN, MUTED, SIZE, WHITE, bold, lines_of, png_bytes
 
 from .overrides import overrides_folder
@@ -89,6 +96,36 @@ def picture_png(settings: Mapping[str, Any]) -> bytes:
     return png_bytes(image)
 
 
+CACHE_FOLDER = "share-picture"  # in the build cache: <digest>.png, the last one drawn
+
+
+def picture_key(settings: Mapping[str, Any]) -> str:
+    """A digest of everything `picture_png` draws from."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for module in (__file__, share_pictures.__file__):
+        digest.update(Path(module).read_bytes())
+    for value in (settings.get("SITENAME"), settings.get("SITESUBTITLE"), domain(settings)):
+        digest.update(b"\0" + str(value or "").encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+def cached_picture_png(settings: Mapping[str, Any]) -> bytes:
+    """`picture_png`, taken from the build cache when it holds the one for this identity."""
+    cache = read_cache.folder(settings)
+    if cache is None:
+        return picture_png(settings)
+    kept = cache / CACHE_FOLDER / f"{picture_key(settings)}.png"
+    with suppress(OSError):
+        return kept.read_bytes()
+    data = picture_png(settings)
+    with suppress(OSError):  # a cache that cannot be written only makes the next build draw
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for older in kept.parent.glob("*.png"):
+            older.unlink()
+        read_cache.replace_file(kept, data)
+    return data
+
+
 class SharePictureGenerator(Generator):
     """Writes SITE_SHARE_PICTURE when `use_site_picture` chose to draw it."""
 
@@ -105,7 +142,7 @@ class SharePictureGenerator(Generator):
             return
         target = Path(self.output_path, *name.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(picture_png(self.settings))
+        target.write_bytes(cached_picture_png(self.settings))
 
 
 def get_generators(_pelican: object) -> type[Generator]:

@@ -96,3 +96,32 @@ def test_a_sites_own_picture_is_kept(tmp_path):
     )
     assert og_image(other)[0] == f"{BASE}/theme/img/logo.svg"
     assert not other.exists("theme/img/og-situs.png")
+
+
+def test_a_rebuild_takes_the_drawn_picture_from_the_build_cache(tmp_path, monkeypatch):
+    from identity import share_picture
+
+    settings = {
+        "SITENAME": "Desa Binangun",
+        "SITESUBTITLE": "Kabar dari lereng Kendeng",
+        "SITEURL": BASE,
+        "PATH": str(tmp_path / "content"),
+        "BUILD_CACHE": str(tmp_path / "cache"),
+    }
+    drawn = share_picture.cached_picture_png(settings)
+    assert drawn == picture_png(settings)
+    kept = tmp_path / "cache" / share_picture.CACHE_FOLDER
+    assert [p.name for p in kept.iterdir()] == [f"{share_picture.picture_key(settings)}.png"]
+
+    def no_drawing(_settings):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(share_picture, "picture_png", no_drawing)
+    assert share_picture.cached_picture_png(dict(settings)) == drawn
+    # Another identity is drawn, and only its picture is kept.
+    monkeypatch.undo()
+    other = {**settings, "SITESUBTITLE": "Berita dari Binangun"}
+    assert share_picture.cached_picture_png(other) == picture_png(other) != drawn
+    assert [p.name for p in kept.iterdir()] == [f"{share_picture.picture_key(other)}.png"]
+    # Without the build cache, nothing is kept anywhere.
+    assert share_picture.cached_picture_png({**settings, "BUILD_CACHE": ""}) == drawn
