@@ -6,9 +6,14 @@ The keys, groups and choices come from the village_data readers themselves
 (`aparatur.GROUPS`/`KEYS`, `dokumen.KEYS`/`REQUIRED`/`TYPES`/`CLASSES`/`FILE_TYPES`,
 `common.HEADER_KEYS`); only the labels and hints are written here. What a form accepts is
 what the reader accepts (tests/test_data_forms.py saves every form's values and builds
-them). `profil.yml`, `idm.yml` and the APBDes files have no form: their figures must add up
-across fields (age groups, IDM scores, budget lines), which a form cannot check, so they
-are edited in the file.
+them). `profil.yml`, `idm.yml` and the APBDes files have no form: their figures are written
+the Indonesian way (`1.250` is 1250) and the editor reads YAML as YAML 1.2, where `1.250` is
+the number 1.25, and writes it back so (seen in a run of the real editor: `sumber: 1.250`
+came back `'1.25'`); a form would quietly change a village's area or budget. Their figures
+must also add up across fields, which a form cannot check.
+
+Every field is text, a choice or a file: a date picker showed `20 Desember 2024` (which the
+reader takes) as empty and saved the document without its date, so `tanggal` is text too.
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ DOCUMENT_LABELS = {
     "jenis": ("Jenis", "Jenis dokumen; daftar di halaman dikelompokkan menurut jenis."),
     "nomor": ("Nomor", "Nomor dokumen, misalnya 5 atau 141/12/2024 (boleh kosong)."),
     "tahun": ("Tahun", "Tahun dokumen, empat angka."),
-    "tanggal": ("Tanggal", "Tanggal penetapan (boleh kosong)."),
+    "tanggal": ("Tanggal", "Tanggal penetapan, misalnya 20 Desember 2024 (boleh kosong)."),
     "berkas": ("Berkas", "Pilih berkasnya dari perangkat; tersimpan di content/files/."),
     "ringkasan": ("Ringkasan", "Satu atau dua kalimat tentang isinya (boleh kosong)."),
     "klasifikasi": ("Klasifikasi", "Klasifikasi informasi publik menurut UU 14/2008."),
@@ -141,7 +146,9 @@ def document_fields(content: str) -> list[dict[str, Any]]:
         "nomor": {"widget": "string"},
         # Text, not a number field: its preview wrote 2025 the Indonesian way, "2.025".
         "tahun": {"widget": "string", "pattern": [YEAR_PATTERN, "Tulis tahun dengan empat angka."]},
-        "tanggal": {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False},
+        # Text, not a date picker: the picker showed a date written the Indonesian way
+        # (`20 Desember 2024`, which the reader takes) as empty and saved the file without it.
+        "tanggal": {"widget": "string"},
         "berkas": {
             "widget": "file",
             "choose_url": False,

@@ -26,6 +26,7 @@ ALT = "Warga membersihkan saluran air di Dusun Krajan"
 CAPTION = "Kerja bakti di Dusun Krajan."
 DEVICE_ZONE = "Asia/Jayapura"
 OFFICIAL = "Siti Aminah"
+WRITTEN_DATE = "20 Desember 2024"
 DOCUMENT = "Peraturan Kepala Desa tentang Jam Pelayanan"
 BODY = "Warga Desa Binangun bergotong royong membersihkan saluran air."
 
@@ -97,7 +98,14 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, timezone_id="Asia/Jakarta", locale="id-ID"
     )
-    context.add_init_script(picker_stub(SAMPLE))
+    # The operator's folder: the fixture, its first document dated the Indonesian way.
+    source = tmp_path_factory.mktemp("operator") / "site"
+    shutil.copytree(SAMPLE / "content", source / "content")
+    documents = source / "content" / "data" / "dokumen.yml"
+    text = documents.read_text(encoding="utf-8")
+    assert "tanggal: 2024-12-20" in text
+    documents.write_text(text.replace("tanggal: 2024-12-20", f"tanggal: {WRITTEN_DATE}", 1))
+    context.add_init_script(picker_stub(source))
     page = context.new_page()
     page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
     attachment = tmp_path_factory.mktemp("dokumen") / "perkades-2-2025.pdf"
@@ -157,7 +165,7 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
     finally:
         context.close()
     site = tmp_path_factory.mktemp("data-files") / "site"
-    shutil.copytree(SAMPLE / "content", site / "content")
+    shutil.copytree(source / "content", site / "content")
     for path, data in files.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
@@ -195,6 +203,8 @@ def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved, 
     assert f"{OFFICIAL}" in page and "sejak 2024" in page
     documents = yaml.safe_load(files["content/data/dokumen.yml"])
     assert documents["contoh"] == "ya" and len(documents["dokumen"]) == 5
+    # A date the reader takes but a date picker cannot show is kept as written.
+    assert documents["dokumen"][0]["tanggal"] == WRITTEN_DATE
     added = documents["dokumen"][-1]
     assert added["judul"] == DOCUMENT and added["jenis"] == "Perkades"
     assert str(added["tahun"]) == "2025" and added["klasifikasi"] == "serta merta"
