@@ -25,10 +25,10 @@ from typing import Any
 
 from village_data import aparatur, dokumen
 from village_data.common import HEADER_KEYS
+from village_data.generator import EXTENSIONS, READERS
 
 # The kinds with a form, in menu order: (kind, label of the site's own file).
 KINDS = (("aparatur", "Aparatur desa dan BPD"), ("dokumen", "Dokumen dan informasi publik"))
-EXTENSIONS = (".yml", ".yaml")  # village_data.generator.EXTENSIONS
 
 HEADER_FIELDS = {
     # A select of the words the kit's files and README write (`contoh: ya`): a switch showed
@@ -181,23 +181,30 @@ def document_fields(content: str) -> list[dict[str, Any]]:
 FIELDS = {"aparatur": officials_fields, "dokumen": document_fields}
 
 
+def _joined(*parts: str) -> str:
+    """'/'-joined, without empty parts (VILLAGE_DATA_PATH = "": the content folder itself)."""
+    return "/".join(part for part in parts if part)
+
+
 def data_folders(settings: Mapping[str, Any], names: Mapping[str, str]) -> list[tuple[str, str]]:
     """[(folder relative to the content folder, whose: "" for the site's own, else the
-    village's name)]: the site's data folder, then each village folder of a portal that
-    holds a data file (`names`: the villages' labels by slug)."""
+    village's name)]: the site's data folder, then each village folder of a portal that is
+    a village of `desa.yml` or holds a data file (`names`: the villages' names by slug)."""
     own = settings["VILLAGE_DATA_PATH"].strip("/")
     found = [(own, "")]
-    villages = f"{own}/{settings['VILLAGE_DATA_VILLAGES'].strip('/')}"
+    villages = _joined(own, settings["VILLAGE_DATA_VILLAGES"].strip("/"))
     root = os.path.join(settings["PATH"], *villages.split("/"))
     if os.path.isdir(root):
         for slug in sorted(os.listdir(root)):
             folder = os.path.join(root, slug)
-            if any(
+            if not os.path.isdir(folder):
+                continue
+            if slug in names or any(
                 os.path.isfile(os.path.join(folder, kind + extension))
-                for kind, _label in KINDS
+                for kind in READERS
                 for extension in EXTENSIONS
             ):
-                found.append((f"{villages}/{slug}", names.get(slug, slug)))
+                found.append((_joined(villages, slug), names.get(slug, slug)))
     return found
 
 
@@ -222,7 +229,7 @@ def data_collection(
                 {
                     "name": kind if not whose else f"{kind}-{folder.rsplit('/', 1)[-1]}",
                     "label": label if not whose else f"{label}: {whose}",
-                    "file": f"{content}/{folder}/{_file_name(settings, folder, kind)}",
+                    "file": _joined(content, folder, _file_name(settings, folder, kind)),
                     "format": "yaml",
                     "fields": FIELDS[kind](content),
                 }

@@ -40,6 +40,30 @@ def test_the_own_files_and_each_village_folders_files_have_forms(forms):
     assert not any(name.startswith(("profil", "idm")) for name in forms)
 
 
+def test_every_village_folder_of_a_portal_gets_its_forms(tmp_path):
+    """The folder of a village of desa.yml has the two forms whatever it holds (APBDes
+    only, IDM only); a file beside the folders has none."""
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    villages = content / "data" / "desa"
+    (villages / "saringembat" / "apbdes").mkdir(parents=True)
+    shutil.move(villages / "binangun" / "aparatur.yml", tmp_path / "aparatur.yml")  # idm.yml left
+    (villages / "catatan.txt").write_text("bukan folder desa\n", encoding="utf-8")
+    settings = {**load_settings(settings_path()), "PATH": str(content)}
+    data = next(c for c in editor_config(settings)["collections"] if c["name"] == "data_desa")
+    files = {form["name"]: form for form in data["files"]}
+    assert sorted(files) == [
+        "aparatur",
+        "aparatur-binangun",
+        "aparatur-saringembat",
+        "dokumen",
+        "dokumen-binangun",
+        "dokumen-saringembat",
+    ]
+    assert files["aparatur-saringembat"]["label"] == "Aparatur desa dan BPD: Desa Saringembat"
+    assert files["aparatur-saringembat"]["file"] == ("content/data/desa/saringembat/aparatur.yml")
+
+
 def test_a_yaml_file_keeps_its_name(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(SAMPLE / "content", content)
