@@ -1,6 +1,9 @@
 """The forms of the village data files (plugin village_data): `aparatur.yml` (officials and
 BPD members) and `dokumen.yml` (public documents), for the site's own data folder and for
-each village folder of a portal that holds data files.
+each village folder of a portal (a village of `desa.yml`, or a folder holding data files).
+A portal that names no village of its own (no `desa:` in situs.yml) gets no own officials'
+form: officials in `content/data/` there belong to no village (`villages.folders.
+portal_without_owner`, which the build warns about); its own documents it may have.
 
 The keys, groups and choices come from the village_data readers themselves
 (`aparatur.GROUPS`/`KEYS`, `dokumen.KEYS`/`REQUIRED`/`TYPES`/`CLASSES`/`FILE_TYPES`,
@@ -13,7 +16,9 @@ came back `'1.25'`); a form would quietly change a village's area or budget. The
 must also add up across fields, which a form cannot check.
 
 Every field is text, a choice or a file: a date picker showed `20 Desember 2024` (which the
-reader takes) as empty and saved the document without its date, so `tanggal` is text too.
+reader takes) as empty and saved the document without its date, so `tanggal` is text too,
+with a pattern of the shapes `front_matter.dates` reads. `contoh` is required: a value the
+select does not list (`contoh: Ya`) must be chosen again, never dropped unseen.
 """
 
 from __future__ import annotations
@@ -23,12 +28,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from front_matter.dates import DAY_NAMES, MONTH_NAMES
 from village_data import aparatur, dokumen
 from village_data.common import HEADER_KEYS
-from village_data.generator import EXTENSIONS, READERS
+from village_data.generator import EXTENSIONS, PAGES, data_file, holds_data
+from villages.folders import portal_without_owner
+
+from .fields import PHOTO_ACCEPT, file_widget
 
 # The kinds with a form, in menu order: (kind, label of the site's own file).
 KINDS = (("aparatur", "Aparatur desa dan BPD"), ("dokumen", "Dokumen dan informasi publik"))
+# The kinds that are a village's own: in the data folder of a portal naming no village of
+# its own they belong to no village (village_data.generator warns), so it gets no form.
+VILLAGES_OWN = {"aparatur"}
 
 HEADER_FIELDS = {
     # A select of the words the kit's files and README write (`contoh: ya`): a switch showed
@@ -41,13 +53,18 @@ HEADER_FIELDS = {
             {"label": "Tidak: data desa sungguhan", "value": "tidak"},
         ],
         "hint": "Pilih Tidak setelah semua isinya diganti data desa Anda.",
+        "required": True,
     },
     "sumber": {
         "label": "Sumber data",
         "widget": "string",
         "hint": "Dari mana isinya, misalnya SK Kepala Desa Nomor 5 Tahun 2024.",
     },
-    "catatan": {"label": "Catatan", "widget": "text", "hint": "Tampil di bawah daftar."},
+    "catatan": {
+        "label": "Catatan",
+        "widget": "text",
+        "hint": "Hanya tampil di kotak tanda CONTOH, selama Data contoh = Ya.",
+    },
 }
 
 OFFICIAL_LABELS = {
@@ -61,16 +78,19 @@ DOCUMENT_LABELS = {
     "jenis": ("Jenis", "Jenis dokumen; daftar di halaman dikelompokkan menurut jenis."),
     "nomor": ("Nomor", "Nomor dokumen, misalnya 5 atau 141/12/2024 (boleh kosong)."),
     "tahun": ("Tahun", "Tahun dokumen, empat angka."),
-    "tanggal": ("Tanggal", "Tanggal penetapan, misalnya 20 Desember 2024 (boleh kosong)."),
+    "tanggal": (
+        "Tanggal",
+        "Tanggal penetapan, misalnya 20 Desember 2024 atau 2024-12-20 (boleh kosong).",
+    ),
     "berkas": ("Berkas", "Pilih berkasnya dari perangkat; tersimpan di content/files/."),
     "ringkasan": ("Ringkasan", "Satu atau dua kalimat tentang isinya (boleh kosong)."),
-    "klasifikasi": ("Klasifikasi", "Klasifikasi informasi publik menurut UU 14/2008."),
+    "klasifikasi": (
+        "Klasifikasi",
+        "Menurut UU 14/2008. Berkala: diumumkan rutin (APBDes, laporan); serta merta: "
+        "menyangkut keselamatan warga; tersedia setiap saat: diberikan bila diminta "
+        "(Perdes, SK).",
+    ),
 }
-PHOTO_ACCEPT = ",".join(
-    sorted(
-        {"image/jpeg" if t in (".jpg", ".jpeg") else f"image/{t[1:]}" for t in aparatur.PHOTO_TYPES}
-    )
-)
 
 
 def _any_case(word: str) -> str:
@@ -85,6 +105,14 @@ TERM_PATTERN = (
     rf"\s*(?:\d{{4}}|{_any_case('sekarang')}))?\s*$"
 )
 TERM_MESSAGE = "Tulis misalnya 2019-2025 atau sejak 2021."
+# A date without a time as front_matter.dates reads it: 2024-12-20, 20-12-2024 (or with / or
+# .), 20 Desember 2024, Jumat, 20 Desember 2024 (its month and day names, any case).
+DATE_PATTERN = (
+    r"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([-/.])\d{1,2}\1\d{4}|"
+    rf"(?:(?:{'|'.join(_any_case(d) for d in DAY_NAMES)}),?\s+)?\d{{1,2}}\s+"
+    rf"(?:{'|'.join(_any_case(m) for m in MONTH_NAMES)})\.?\s+\d{{4}})\s*$"
+)
+DATE_MESSAGE = "Tulis misalnya 20 Desember 2024 atau 2024-12-20."
 # A year the reader takes (DataReader.year: 1945 to 2100).
 YEAR_PATTERN = r"^\s*(?:194[5-9]|19[5-9]\d|20\d\d|2100)\s*$"
 
@@ -127,7 +155,7 @@ def officials_fields(content: str) -> list[dict[str, Any]]:
             "required": False,
             "label_singular": "orang",
             "summary": "{{fields.jabatan}}: {{fields.nama}}",
-            "hint": "Urutan di sini urutan di halaman.",
+            "hint": "Urutan di sini menjadi urutan di halaman.",
             "fields": entries,
         }
         for key, heading in aparatur.GROUPS
@@ -148,14 +176,8 @@ def document_fields(content: str) -> list[dict[str, Any]]:
         "tahun": {"widget": "string", "pattern": [YEAR_PATTERN, "Tulis tahun dengan empat angka."]},
         # Text, not a date picker: the picker showed a date written the Indonesian way
         # (`20 Desember 2024`, which the reader takes) as empty and saved the file without it.
-        "tanggal": {"widget": "string"},
-        "berkas": {
-            "widget": "file",
-            "choose_url": False,
-            "accept": ",".join(sorted(dokumen.FILE_TYPES)),
-            "media_folder": f"/{content}/files",
-            "public_folder": "files",
-        },
+        "tanggal": {"widget": "string", "pattern": [DATE_PATTERN, DATE_MESSAGE]},
+        "berkas": {**file_widget(content), "accept": ",".join(sorted(dokumen.FILE_TYPES))},
         "ringkasan": {"widget": "text"},
         "klasifikasi": {
             "widget": "select",
@@ -197,34 +219,42 @@ def data_folders(settings: Mapping[str, Any], names: Mapping[str, str]) -> list[
     if os.path.isdir(root):
         for slug in sorted(os.listdir(root)):
             folder = os.path.join(root, slug)
-            if not os.path.isdir(folder):
-                continue
-            if slug in names or any(
-                os.path.isfile(os.path.join(folder, kind + extension))
-                for kind in READERS
-                for extension in EXTENSIONS
-            ):
+            if os.path.isdir(folder) and (slug in names or holds_data(folder)):
                 found.append((_joined(villages, slug), names.get(slug, slug)))
     return found
 
 
 def _file_name(settings: Mapping[str, Any], folder: str, kind: str) -> str:
     """`kind.yml`, or `kind.yaml` where only that one is there (the reader takes either)."""
-    for extension in EXTENSIONS:
-        if os.path.isfile(os.path.join(settings["PATH"], *folder.split("/"), kind + extension)):
-            return kind + extension
-    return kind + EXTENSIONS[0]
+    path = data_file(os.path.join(settings["PATH"], *folder.split("/")), kind)
+    return os.path.basename(path) if path else kind + EXTENSIONS[0]
+
+
+def _shown_kinds(settings: Mapping[str, Any]) -> set[str]:
+    """The kinds the village_data plugin makes a page of (none when it is not in PLUGINS)."""
+    plugins = [getattr(p, "__name__", str(p)) for p in settings.get("PLUGINS") or []]
+    if "village_data" not in {name.rsplit(".", 1)[-1] for name in plugins}:
+        return set()
+    pages = settings.get("VILLAGE_DATA_PAGES") or {}
+    return {
+        kind for page, segment in pages.items() if segment for kind in PAGES.get(page, ("", ()))[1]
+    }
 
 
 def data_collection(
     settings: Mapping[str, Any], content: str, names: Mapping[str, str]
 ) -> dict[str, Any] | None:
-    """The files collection of the data files with a form; None without the plugin."""
-    if "VILLAGE_DATA_PATH" not in settings or "VILLAGE_DATA_VILLAGES" not in settings:
+    """The files collection of the data files with a form; None when the village_data
+    plugin makes no page of them. `names`: the villages of desa.yml by slug."""
+    shown = _shown_kinds(settings)
+    if not shown or "VILLAGE_DATA_PATH" not in settings or "VILLAGE_DATA_VILLAGES" not in settings:
         return None
+    ownerless = portal_without_owner({"several_villages": len(names) > 1}, settings)
     files = []
     for folder, whose in data_folders(settings, names):
         for kind, label in KINDS:
+            if kind not in shown or (not whose and ownerless and kind in VILLAGES_OWN):
+                continue
             files.append(
                 {
                     "name": kind if not whose else f"{kind}-{folder.rsplit('/', 1)[-1]}",
@@ -234,4 +264,4 @@ def data_collection(
                     "fields": FIELDS[kind](content),
                 }
             )
-    return {"name": "data_desa", "label": "Data desa", "files": files}
+    return {"name": "data_desa", "label": "Data desa", "files": files} if files else None

@@ -102,6 +102,21 @@ KNOWN_TYPES = frozenset(
 LATITUDE = r"-?(?:90(?:\.0+)?|[1-8]?\d(?:\.\d+)?)"
 LONGITUDE = r"-?(?:180(?:\.0+)?|(?:1[0-7]\d|[1-9]?\d)(?:\.\d+)?)"
 COORDINATES_PATTERN = rf"^\s*{LATITUDE}\s*,\s*{LONGITUDE}\s*$"
+# The pictures a photo field takes (the photos plugin's: JPEG, PNG, WebP).
+PHOTO_ACCEPT = "image/jpeg,image/png,image/webp"
+
+
+def file_widget(content: str) -> dict[str, Any]:
+    """A file uploaded into content/files/, written as files/name.pdf (a notice's
+    attachment, a public document)."""
+    return {
+        "widget": "file",
+        "choose_url": False,
+        "media_folder": f"/{content}/files",
+        "public_folder": "files",
+    }
+
+
 # An album's photos (type "photos"): stored beside the album's index.md (the album
 # collection's media folder is the entry's own folder), each with caption and alt text.
 PHOTO_FIELDS = [
@@ -110,7 +125,7 @@ PHOTO_FIELDS = [
         "label": "Foto",
         "widget": "image",
         "choose_url": False,
-        "accept": "image/jpeg,image/png,image/webp",
+        "accept": PHOTO_ACCEPT,
         "hint": "Pilih foto dari perangkat; tersimpan di folder album.",
     },
     {  # required: the build needs a caption or an alt text, which a form cannot say
@@ -196,7 +211,7 @@ def _widget(field, content_type, choices):
     if field.key == "category" and choices.get("categories"):
         return {"widget": "select", "options": list(choices["categories"])}
     if field.key == "image":
-        return {"widget": "image", "choose_url": False, "accept": "image/jpeg,image/png,image/webp"}
+        return {"widget": "image", "choose_url": False, "accept": PHOTO_ACCEPT}
     if field.key == "youtube":
         return {"widget": "string", "pattern": [YOUTUBE_PATTERN, YOUTUBE_MESSAGE]}
     kind = field.type
@@ -228,13 +243,8 @@ def _widget(field, content_type, choices):
         return {"widget": "string", "pattern": ["^[a-z]{2,3}$", "Kode bahasa, misalnya en."]}
     if kind == "flag":
         return {"widget": "boolean", "default": False}
-    if kind == "file":  # a file under content/files/, written as files/name.pdf
-        return {
-            "widget": "file",
-            "choose_url": False,
-            "media_folder": f"/{choices.get('content') or 'content'}/files",
-            "public_folder": "files",
-        }
+    if kind == "file":
+        return file_widget(choices.get("content") or "content")
     if kind == "coordinates":
         return {
             "widget": "string",

@@ -56,7 +56,9 @@ _MONTHS = {
     )
     for name in names
 }
-_DAY_NAME = r"(?:(?P<day_name>senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad),?\s+)?"
+MONTH_NAMES = tuple(_MONTHS)  # every month name the reader takes, lower case (the editor)
+DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+_DAY_NAME = rf"(?:(?P<day_name>{'|'.join(DAY_NAMES)}),?\s+)?"
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(HARI)}
 _WEEKDAYS.update({"jum'at": 4, "ahad": 6})

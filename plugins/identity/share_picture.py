@@ -10,8 +10,8 @@ static folder): its name and tagline (situs.yml `nama`, `slogan`), and its domai
 colours and Pillow's built-in font (wartadesa.share_pictures: the same identity gives the
 same bytes on every machine), written by a generator and declared for the output plan.
 With the build cache (BUILD_CACHE), the drawn bytes are kept in its `share-picture/`
-folder under a digest of what they are drawn from (the identity, the drawing code, Pillow's
-version), so a rebuild copies them instead of drawing them again (about 45 ms)."""
+folder under a digest of what they are drawn from (the texts drawn, the drawing code,
+Pillow's, FreeType's and zlib's versions), so a rebuild copies them instead of drawing them again (about 45 ms)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import PIL
 from pelican.generators import Generator
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, features
 
 from front_matter.contents import plain
 from wartadesa import read_cache, share_pictures
@@ -100,12 +100,18 @@ CACHE_FOLDER = "share-picture"  # in the build cache: <digest>.png, the last one
 
 
 def picture_key(settings: Mapping[str, Any]) -> str:
-    """A digest of everything `picture_png` draws from."""
-    digest = hashlib.sha256(PIL.__version__.encode())
+    """A digest of everything `picture_png` draws from: the texts as drawn, the drawing
+    code, and Pillow with the FreeType and zlib it was built with (a distribution's Pillow
+    may keep its version while they change)."""
+    libraries = [PIL.__version__] + [
+        features.version(name) or "-" for name in ("freetype2", "zlib")
+    ]
+    digest = hashlib.sha256("\0".join(libraries).encode())
     for module in (__file__, share_pictures.__file__):
         digest.update(Path(module).read_bytes())
-    for value in (settings.get("SITENAME"), settings.get("SITESUBTITLE"), domain(settings)):
-        digest.update(b"\0" + str(value or "").encode("utf-8", "replace"))
+    texts = (plain(settings.get("SITENAME")), plain(settings.get("SITESUBTITLE")), domain(settings))
+    for text in texts:
+        digest.update(b"\0" + str(text or "").encode("utf-8", "replace"))
     return digest.hexdigest()
 
 

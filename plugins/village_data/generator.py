@@ -91,15 +91,24 @@ _CLASH_HINT = (
 )
 
 
+def data_file(folder: str, kind: str) -> str | None:
+    """`folder`'s data file of `kind` (`profil.yml`, else `profil.yaml`), or None."""
+    for extension in EXTENSIONS:
+        path = os.path.join(folder, kind + extension)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def holds_data(folder: str) -> bool:
+    """Whether `folder` holds a data file of any kind this plugin reads."""
+    return any(data_file(folder, kind) for kind in READERS)
+
+
 def _data_file(folder: str, kinds) -> str:
     """The data file a data page is made from (the first of `kinds` that exists, e.g.
     content/data/profil.yml), else the data folder."""
-    for kind in kinds:
-        for extension in EXTENSIONS:
-            path = os.path.join(folder, kind + extension)
-            if os.path.isfile(path):
-                return path
-    return folder
+    return next(filter(None, (data_file(folder, kind) for kind in kinds)), folder)
 
 
 class VillageDataGenerator(Generator):
@@ -155,11 +164,7 @@ class VillageDataGenerator(Generator):
                 village = villages.get(slug)
                 if village is not None and not village.save_as:
                     continue  # VILLAGE_SAVE_AS = "": no village pages, none of their data
-                if village is None and not any(
-                    os.path.isfile(os.path.join(path, kind + e))
-                    for kind in READERS
-                    for e in EXTENSIONS
-                ):
+                if village is None and not holds_data(path):
                     continue  # another plugin's data only (apbdes/): that plugin reports it
                 if village is None and not self.context.get("village_registry_complete", True):
                     continue  # desa.yml has an error (reported): its village list is not sure

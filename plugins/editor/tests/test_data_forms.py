@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from editor.config import editor_config
-from editor.data_files import TERM_PATTERN, YEAR_PATTERN
+from editor.data_files import DATE_PATTERN, TERM_PATTERN, YEAR_PATTERN
 from tests.sitetools import SAMPLE, build_site, settings_path, text_of
 from village_data import aparatur, dokumen
 from village_data.common import HEADER_KEYS, YES
@@ -30,7 +30,9 @@ def fields_of(form):
 
 
 def test_the_own_files_and_each_village_folders_files_have_forms(forms):
-    assert forms["aparatur"]["file"] == "content/data/aparatur.yml"
+    # The sample is a portal naming no village of its own: officials in content/data/ would
+    # be no village's (the build warns), so only its documents have a form there.
+    assert "aparatur" not in forms
     assert forms["dokumen"]["file"] == "content/data/dokumen.yml"
     # The sample portal keeps Binangun's officials in data/desa/binangun/: its forms are
     # named by the village, its dokumen.yml (not there yet) made on the first save.
@@ -53,7 +55,6 @@ def test_every_village_folder_of_a_portal_gets_its_forms(tmp_path):
     data = next(c for c in editor_config(settings)["collections"] if c["name"] == "data_desa")
     files = {form["name"]: form for form in data["files"]}
     assert sorted(files) == [
-        "aparatur",
         "aparatur-binangun",
         "aparatur-saringembat",
         "dokumen",
@@ -67,16 +68,39 @@ def test_every_village_folder_of_a_portal_gets_its_forms(tmp_path):
 def test_a_yaml_file_keeps_its_name(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(SAMPLE / "content", content)
-    (content / "data" / "aparatur.yml").rename(content / "data" / "aparatur.yaml")
+    (content / "data" / "dokumen.yml").rename(content / "data" / "dokumen.yaml")
     settings = {**load_settings(settings_path()), "PATH": str(content)}
     config = editor_config(settings)
     data = next(c for c in config["collections"] if c["name"] == "data_desa")
     files = {form["name"]: form["file"] for form in data["files"]}
-    assert files["aparatur"] == "content/data/aparatur.yaml"
+    assert files["dokumen"] == "content/data/dokumen.yaml"
+
+
+def data_forms(settings):
+    data = [c for c in editor_config(settings)["collections"] if c["name"] == "data_desa"]
+    return [form["name"] for form in data[0]["files"]] if data else []
+
+
+def test_a_site_naming_its_village_has_its_own_officials_form():
+    settings = load_settings(settings_path())
+    own = {**settings, "SITE_PLACE": {"kode": "35.23.07.2005"}}
+    assert data_forms(own)[:2] == ["aparatur", "dokumen"]
+    assert "aparatur" not in data_forms(settings)
+
+
+def test_no_form_for_data_no_page_shows():
+    settings = load_settings(settings_path())
+    without_plugin = [p for p in settings["PLUGINS"] if "village_data" not in str(p)]
+    assert data_forms({**settings, "PLUGINS": without_plugin}) == []
+    pages = {**settings["VILLAGE_DATA_PAGES"], "aparatur": ""}
+    assert not any(
+        name.startswith("aparatur")
+        for name in data_forms({**settings, "VILLAGE_DATA_PAGES": pages})
+    )
 
 
 def test_the_officials_form_has_the_readers_keys(forms):
-    fields = fields_of(forms["aparatur"])
+    fields = fields_of(forms["aparatur-binangun"])
     assert list(fields) == [*HEADER_KEYS, *(key for key, _heading in aparatur.GROUPS)]
     for key, heading in aparatur.GROUPS:
         group = fields[key]
@@ -207,3 +231,34 @@ def test_the_year_field_takes_the_years_the_reader_takes(value, tmp_path):
     form = bool(re.fullmatch(YEAR_PATTERN, value))
     # The form asks for four digits; the reader also reads "2.025" (Indonesian thousands).
     assert form is taken if value.isdigit() else not form
+
+
+@pytest.mark.parametrize(
+    "value, common",
+    [
+        ("2024-12-20", True),
+        ("20-12-2024", True),
+        ("20/12/2024", True),
+        ("20.12.2024", True),
+        ("20 Desember 2024", True),
+        ("Jumat, 20 Desember 2024", True),
+        ("jumat 20 desember 2024", True),
+        ("20 Des 2024", True),
+        ("20 Nopember 2024", True),
+        ("Desember 2024", False),
+        ("20-12-24", False),
+        ("20 Desembr 2024", False),
+        ("2024-12-20 09:00", False),  # the reader takes a time too; the form asks for a day
+        ("20-12/2024", False),
+    ],
+)
+def test_the_date_field_takes_what_the_reader_takes(value, common, tmp_path):
+    """Whatever the form takes, the reader reads as a date; the usual ways are taken."""
+    path = tmp_path / "dokumen.yml"
+    path.write_text(f"tanggal: '{value}'\n", encoding="utf-8")
+    reader = DataReader(path)
+    (_key, node), *_ = reader.load().value
+    taken = reader.date(node, "tanggal") is not None and not reader.errors
+    form = bool(re.fullmatch(DATE_PATTERN, value))
+    assert form is common
+    assert taken or not form

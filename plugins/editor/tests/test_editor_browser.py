@@ -27,6 +27,7 @@ CAPTION = "Kerja bakti di Dusun Krajan."
 DEVICE_ZONE = "Asia/Jayapura"
 OFFICIAL = "Siti Aminah"
 WRITTEN_DATE = "20 Desember 2024"
+VILLAGE_DOCUMENT = "Keputusan Kepala Desa tentang Petugas Posyandu"
 DOCUMENT = "Peraturan Kepala Desa tentang Jam Pelayanan"
 BODY = "Warga Desa Binangun bergotong royong membersihkan saluran air."
 
@@ -110,6 +111,9 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
     page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
     attachment = tmp_path_factory.mktemp("dokumen") / "perkades-2-2025.pdf"
     attachment.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    village_attachment = attachment.with_name("sk-kades-3-2025.pdf")
+    # Other bytes: the editor gives a file it already has the name it has (by its content).
+    village_attachment.write_bytes(b"%PDF-1.4\n% SK\n%%EOF\n")
     try:
         with serve_folder(sample_site.output) as base:
             page.goto(base + "/admin/")
@@ -151,6 +155,22 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
                 "radio", name="Informasi serta merta"
             ).check()
             page.screenshot(path=ARTIFACTS / "editor-dokumen.png")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_text("Entry saved.").wait_for()
+            # A village's dokumen.yml that does not exist yet is made by its form.
+            page.get_by_text("Data desa", exact=True).first.click()
+            page.get_by_text("Dokumen dan informasi publik: Desa Binangun", exact=True).click()
+            field(page, "contoh").get_by_role("radio", name=re.compile("^Tidak")).check()
+            field(page, "dokumen").get_by_role("button", name=re.compile("Add.*dokumen")).click()
+            field(page, "dokumen.0.judul").locator("input").fill(VILLAGE_DOCUMENT)
+            field(page, "dokumen.0.jenis").get_by_role("combobox").click()
+            page.get_by_role("option", name="Keputusan Kepala Desa (SK Kades)").click()
+            field(page, "dokumen.0.tahun").locator("input").fill("2025")
+            berkas = field(page, "dokumen.0.berkas").locator('input[type="file"]').first
+            berkas.set_input_files(village_attachment)
+            field(page, "dokumen.0.klasifikasi").get_by_role(
+                "radio", name="Informasi tersedia setiap saat"
+            ).check()
             page.get_by_role("button", name="Save").click()
             page.get_by_text("Entry saved.").wait_for()
             page.get_by_text("Halaman", exact=True).first.click()
@@ -213,6 +233,11 @@ def test_identity_registry_and_page_saved_by_the_editor_build(data_files_saved, 
     listed = built.html("dokumen/")
     assert listed.find("a", href=re.compile(r"files/perkades-2-2025\.pdf$")) is not None
     assert DOCUMENT in text_of(listed.find("main"))
+    made = yaml.safe_load(files["content/data/desa/binangun/dokumen.yml"])
+    assert made["contoh"] == "tidak" and len(made["dokumen"]) == 1
+    assert made["dokumen"][0]["judul"] == VILLAGE_DOCUMENT
+    assert made["dokumen"][0]["berkas"].lstrip("/") == "files/sk-kades-3-2025.pdf"
+    assert VILLAGE_DOCUMENT in text_of(built.html("desa/binangun/dokumen/").find("main"))
 
 
 def written_article(files):

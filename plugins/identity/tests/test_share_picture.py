@@ -125,3 +125,15 @@ def test_a_rebuild_takes_the_drawn_picture_from_the_build_cache(tmp_path, monkey
     assert [p.name for p in kept.iterdir()] == [f"{share_picture.picture_key(other)}.png"]
     # Without the build cache, nothing is kept anywhere.
     assert share_picture.cached_picture_png({**settings, "BUILD_CACHE": ""}) == drawn
+
+
+def test_the_cache_key_follows_what_is_drawn():
+    """The key is of the texts drawn: the same picture, the same key; another text, another."""
+    from identity.share_picture import picture_key
+
+    plain_name = {"SITENAME": "Desa Binangun", "SITEURL": BASE}
+    assert picture_key({**plain_name, "SITENAME": "<b>Desa</b> Binangun"}) == picture_key(
+        plain_name
+    )
+    assert picture_key({**plain_name, "SITENAME": "Desa Binangun Lor"}) != picture_key(plain_name)
+    assert picture_key({**plain_name, "CUSTOM_DOMAIN": "lain.desa.id"}) != picture_key(plain_name)
