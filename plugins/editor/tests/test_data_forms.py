@@ -221,13 +221,18 @@ def test_a_term_the_form_refuses_is_one_the_build_refuses(tmp_path):
     assert any("aparatur.yml:4" in line and "masa_jabatan" in line for line in errors), errors
 
 
-@pytest.mark.parametrize("value", ["1944", "1945", "2025", "2100", "2101", "25", "2.025", "20255"])
-def test_the_year_field_takes_the_years_the_reader_takes(value, tmp_path):
-    path = tmp_path / "dokumen.yml"
-    path.write_text(f"tahun: '{value}'\n", encoding="utf-8")
+def read_by_the_reader(folder, key, value, read):
+    """Whether village_data's reader takes `value` of `key` (`read`: a DataReader method)."""
+    path = folder / "dokumen.yml"
+    path.write_text(f"{key}: '{value}'\n", encoding="utf-8")
     reader = DataReader(path)
     (_key, node), *_ = reader.load().value
-    taken = reader.year(node, "tahun") is not None and not reader.errors
+    return read(reader, node, key) is not None and not reader.errors
+
+
+@pytest.mark.parametrize("value", ["1944", "1945", "2025", "2100", "2101", "25", "2.025", "20255"])
+def test_the_year_field_takes_the_years_the_reader_takes(value, tmp_path):
+    taken = read_by_the_reader(tmp_path, "tahun", value, DataReader.year)
     form = bool(re.fullmatch(YEAR_PATTERN, value))
     # The form asks for four digits; the reader also reads "2.025" (Indonesian thousands).
     assert form is taken if value.isdigit() else not form
@@ -254,11 +259,7 @@ def test_the_year_field_takes_the_years_the_reader_takes(value, tmp_path):
 )
 def test_the_date_field_takes_what_the_reader_takes(value, common, tmp_path):
     """Whatever the form takes, the reader reads as a date; the usual ways are taken."""
-    path = tmp_path / "dokumen.yml"
-    path.write_text(f"tanggal: '{value}'\n", encoding="utf-8")
-    reader = DataReader(path)
-    (_key, node), *_ = reader.load().value
-    taken = reader.date(node, "tanggal") is not None and not reader.errors
+    taken = read_by_the_reader(tmp_path, "tanggal", value, DataReader.date)
     form = bool(re.fullmatch(DATE_PATTERN, value))
     assert form is common
     assert taken or not form

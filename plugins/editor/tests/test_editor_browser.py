@@ -91,6 +91,18 @@ def saved(sample_site, browser, tmp_path_factory):
     return files, site, errors, photo, preview_styles
 
 
+def add_document(page, index, title, kind, upload):
+    """Add a document to the open dokumen form: its title, kind, year 2025 and file."""
+    field(page, "dokumen").get_by_role("button", name=re.compile("Add.*dokumen")).click()
+    field(page, f"dokumen.{index}.judul").locator("input").fill(title)
+    field(page, f"dokumen.{index}.jenis").get_by_role("combobox").click()
+    page.get_by_role("option", name=kind).click()
+    field(page, f"dokumen.{index}.tahun").locator("input").fill("2025")
+    field(page, f"dokumen.{index}.berkas").locator('input[type="file"]').first.set_input_files(
+        upload
+    )
+
+
 @pytest.fixture(scope="module")
 def data_files_saved(sample_site, browser, tmp_path_factory):
     """Change the site identity, add a village by its code to desa.yml, add an official to
@@ -143,14 +155,7 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
             page.get_by_text("Entry saved.").wait_for()
             page.get_by_text("Data desa", exact=True).first.click()
             page.get_by_text("Dokumen dan informasi publik", exact=True).click()
-            field(page, "dokumen").get_by_role("button", name=re.compile("Add.*dokumen")).click()
-            field(page, "dokumen.4.judul").locator("input").fill(DOCUMENT)
-            jenis = field(page, "dokumen.4.jenis")
-            jenis.get_by_role("combobox").click()
-            page.get_by_role("option", name="Peraturan Kepala Desa (Perkades)").click()
-            field(page, "dokumen.4.tahun").locator("input").fill("2025")
-            berkas = field(page, "dokumen.4.berkas").locator('input[type="file"]').first
-            berkas.set_input_files(attachment)
+            add_document(page, 4, DOCUMENT, "Peraturan Kepala Desa (Perkades)", attachment)
             field(page, "dokumen.4.klasifikasi").get_by_role(
                 "radio", name="Informasi serta merta"
             ).check()
@@ -161,13 +166,8 @@ def data_files_saved(sample_site, browser, tmp_path_factory):
             page.get_by_text("Data desa", exact=True).first.click()
             page.get_by_text("Dokumen dan informasi publik: Desa Binangun", exact=True).click()
             field(page, "contoh").get_by_role("radio", name=re.compile("^Tidak")).check()
-            field(page, "dokumen").get_by_role("button", name=re.compile("Add.*dokumen")).click()
-            field(page, "dokumen.0.judul").locator("input").fill(VILLAGE_DOCUMENT)
-            field(page, "dokumen.0.jenis").get_by_role("combobox").click()
-            page.get_by_role("option", name="Keputusan Kepala Desa (SK Kades)").click()
-            field(page, "dokumen.0.tahun").locator("input").fill("2025")
-            berkas = field(page, "dokumen.0.berkas").locator('input[type="file"]').first
-            berkas.set_input_files(village_attachment)
+            kind = "Keputusan Kepala Desa (SK Kades)"
+            add_document(page, 0, VILLAGE_DOCUMENT, kind, village_attachment)
             field(page, "dokumen.0.klasifikasi").get_by_role(
                 "radio", name="Informasi tersedia setiap saat"
             ).check()
