@@ -113,6 +113,7 @@ def test_the_officials_form_has_the_readers_keys(forms):
     # `contoh`: the words the reader takes, for either answer (the kit's files write `ya`)
     contoh = fields["contoh"]
     assert contoh["widget"] == "select"
+    assert contoh["required"]  # an unlisted value (`contoh: Ya`) is chosen again, not dropped
     assert {o["value"] for o in contoh["options"]} <= set(YES)
     assert {YES[o["value"]] for o in contoh["options"]} == {True, False}
 
