@@ -140,7 +140,7 @@ def official_fields(content: str) -> list[dict[str, Any]]:
         },
     }
     return [
-        _field(key, OFFICIAL_LABELS, key in ("nama", "jabatan"), **widgets[key])
+        _field(key, OFFICIAL_LABELS, key in aparatur.REQUIRED, **widgets[key])
         for key in aparatur.KEYS
     ]
 
@@ -246,8 +246,8 @@ def data_collection(
 ) -> dict[str, Any] | None:
     """The files collection of the data files with a form; None when the village_data
     plugin makes no page of them. `names`: the villages of desa.yml by slug."""
-    shown = _shown_kinds(settings)
-    if not shown or "VILLAGE_DATA_PATH" not in settings or "VILLAGE_DATA_VILLAGES" not in settings:
+    shown = _shown_kinds(settings)  # none without the plugin (its settings come with it)
+    if not shown:
         return None
     ownerless = portal_without_owner({"several_villages": len(names) > 1}, settings)
     files = []

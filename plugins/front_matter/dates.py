@@ -57,11 +57,11 @@ _MONTHS = {
     for name in names
 }
 MONTH_NAMES = tuple(_MONTHS)  # every month name the reader takes, lower case (the editor)
-DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
-_DAY_NAME = rf"(?:(?P<day_name>{'|'.join(DAY_NAMES)}),?\s+)?"
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(HARI)}
 _WEEKDAYS.update({"jum'at": 4, "ahad": 6})
+DAY_NAMES = tuple(_WEEKDAYS)  # every day name the reader takes, lower case (the editor)
+_DAY_NAME = rf"(?:(?P<day_name>{'|'.join(DAY_NAMES)}),?\s+)?"
 # "pukul 09.00", "jam 09:00", "pkl. 09.00" (as the site itself prints the time), after the
 # date with or without a comma: read as the time.
 _CLOCK_WORD = re.compile(r"(?:\s*,\s*|\s+)(?:pukul|pkl\.?|jam)\s*(?=\d)", re.IGNORECASE)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 GROUPS = (("pemerintah_desa", "Pemerintah Desa"), ("bpd", "Badan Permusyawaratan Desa (BPD)"))
 KEYS = ("nama", "jabatan", "masa_jabatan", "foto")
+REQUIRED = ("nama", "jabatan")
 TERM = re.compile(
     r"^(?:sejak\s+)?(\d{4})(?:\s*(?:-|–|—|s\.?d\.?|sampai)\s*(\d{4}|sekarang))?$", re.IGNORECASE
 )
@@ -101,12 +102,12 @@ def _read_official(reader, item):
     fields = reader.mapping(
         item,
         KEYS,
-        required=("nama", "jabatan"),
+        required=REQUIRED,
         what="aparatur",
         item="orang",
         example="- nama: Budi Santoso  jabatan: Kepala Desa",
     )
-    if fields is None or not {"nama", "jabatan"} <= set(fields):
+    if fields is None or not set(REQUIRED) <= set(fields):
         return None
     official = Official(
         nama=reader.text(fields["nama"], "nama"),
