@@ -126,7 +126,11 @@ class ApbdesGenerator(Generator):
     def _village_ledgers(self):
         """Each village's APBDes (data/desa/<slug>/apbdes/), attached to its Village."""
         errors = []
-        villages = {village.slug: village for village in self.context.get("villages", [])}
+        villages = {  # only desa.yml's villages have data folders (README)
+            village.slug: village
+            for village in self.context.get("villages", [])
+            if village.in_registry
+        }
         template = self.settings.get("APBDES_VILLAGE_PATH") or ""
         if "{slug}" not in template:
             return errors
@@ -169,7 +173,7 @@ class ApbdesGenerator(Generator):
             "APBDES_URL di pelicanconf.py"
         )
         for ledger in self.ledgers:
-            owner = f" {ledger.village.title}" if ledger.village else ""
+            owner = f" {ledger.village.distinct_title}" if ledger.village else ""
             latest = ledger.latest
             yield (ledger.save_as, f"halaman APBDes{owner}", latest.path, 1, hint)
             for budget in ledger.budgets:
@@ -207,7 +211,7 @@ class ApbdesGenerator(Generator):
                     in_sitemap=url != ledger.url,
                 )
             for budget in ledger.budgets:
-                place = ledger.village.title if ledger.village else ""
+                place = ledger.village.distinct_title if ledger.village else ""
                 self._write_png(budget.image_url, summary_png(budget, site_name, place))
 
     def _write_png(self, name, data):

@@ -92,7 +92,7 @@ class EventsGenerator(Generator):
                     yield (
                         pattern.format(slug=village.slug),
                         village.events,
-                        f"Agenda {village.title}",
+                        f"Agenda {village.distinct_title}",
                     )
         for item in [*self.events, *self.hidden_events]:
             if item.ics_save_as:

@@ -24,17 +24,16 @@ def event_ld(event: Event, site_base: str) -> dict[str, Any]:
     }
     if event.end is not None:
         data["endDate"] = iso(event.end) if event.end_has_time else iso(event.last_day)
-    villages = [v.name for v in getattr(event, "villages", None) or []]
+    villages = list(getattr(event, "villages", None) or [])
     place = {
         "@type": "Place",
-        "name": event.venue or ", ".join(villages) or str(plain(event.title)),
+        "name": event.venue or ", ".join(v.name for v in villages) or str(plain(event.title)),
     }
-    if villages:
-        place["address"] = {
-            "@type": "PostalAddress",
-            "addressLocality": villages[0],
-            "addressCountry": "ID",
-        }
+    if villages:  # the first village's locality (with its kecamatan and kabupaten), region
+        # and postal code; not the village office's street, which is not the venue
+        address = dict(villages[0].place()["address"])
+        address.pop("streetAddress", None)
+        place["address"] = address
     if event.geo:
         place["geo"] = {
             "@type": "GeoCoordinates",

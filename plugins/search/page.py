@@ -94,8 +94,9 @@ class SearchPageGenerator(Generator):
 
 def filter_values(context: dict) -> dict[str, list[str]]:
     """The values of the index's filters `desa`, `kategori` and `tahun`, as
-    partials/search_facts.html writes them on the published items, for the search page's
-    lists: the page then needs nothing of Pagefind until a search is made."""
+    partials/search_facts.html writes them on the published items (and
+    partials/village_filter.html on a village's data pages), for the search page's lists:
+    the page then needs nothing of Pagefind until a search is made."""
     villages, categories, years = set(), set(), set()
     for key, kind in FILTERED:
         items = context.get(key) or ()
@@ -106,9 +107,13 @@ def filter_values(context: dict) -> dict[str, list[str]]:
             years.add(item.date.year)
             categories.add(kind or plain(getattr(item, "category", "")))
             villages.update(
-                plain(getattr(place, "filter_name", place.title))
+                plain(getattr(place, "distinct_title", place.title))
                 for place in getattr(item, "villages", None) or ()
             )
+    for place in context.get("villages") or ():  # partials/village_filter.html
+        data = getattr(place, "data", None)
+        if (data is not None and data.base_url and data.pages) or getattr(place, "apbdes", None):
+            villages.add(plain(place.distinct_title))
     return {
         "desa": sorted(filter(None, villages), key=_by_letters),
         "kategori": sorted(filter(None, categories), key=_by_letters),

@@ -150,10 +150,16 @@ def _read_official(reader, item):
 
 
 def organization_ld(
-    officials: Officials, name: str, url: str, siteurl: str, photo_url: Callable[[Any], str]
+    officials: Officials,
+    name: str,
+    url: str,
+    siteurl: str,
+    photo_url: Callable[[Any], str],
+    area: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """schema.org GovernmentOrganization with every official as a member (OrganizationRole);
-    the BPD as a sub-organization. Values are plain text: the template writes |tojson."""
+    the BPD as a sub-organization; `area`: the village's schema.org Place (`areaServed`:
+    which of two villages of one name). Values are plain text: the template writes |tojson."""
 
     def role(official):
         person = {"@type": "Person", "name": official.nama, "jobTitle": official.jabatan}
@@ -172,6 +178,8 @@ def organization_ld(
         "name": f"Pemerintah Desa {name}" if name else "Pemerintah Desa",
         "url": url,
     }
+    if area:
+        data["areaServed"] = area
     for group in officials.groups:
         members = [role(o) for o in group.officials]
         if group.key == "pemerintah_desa":

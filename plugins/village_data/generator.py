@@ -140,8 +140,11 @@ class VillageDataGenerator(Generator):
     def generate_context(self) -> None:
         settings = self.settings
         folder = os.path.join(self.path, settings["VILLAGE_DATA_PATH"])
-        villages = {v.slug: v for v in self.context.get("villages", []) if v.slug}
-        by_code = {v.code: v for v in villages.values()}
+        everyone = [v for v in self.context.get("villages", []) if v.slug]
+        by_code = {v.code: v for v in everyone}
+        # A village's data folder is named by its slug in desa.yml (README): not a village
+        # only some article names, whose address and data would go with that article.
+        villages = {v.slug: v for v in everyone if v.in_registry}
         place = settings.get("SITE_PLACE") or {}
         own = by_code.get(place.get("kode"))
         site = self._read(folder, own)
@@ -174,7 +177,7 @@ class VillageDataGenerator(Generator):
                 data = self._read(path, village)
                 if data is None:
                     continue
-                data.name, data.title = village.name, village.title
+                data.name, data.title = village.name, village.distinct_title
                 self._plan_pages(data, village.url)
                 self.datasets.append(data)
         for data in self.datasets:
@@ -333,6 +336,7 @@ class VillageDataGenerator(Generator):
                         absolute(self.settings, url),
                         self.settings.get("SITEURL", ""),
                         lambda photo: absolute(self.settings, photo.share.name),
+                        data.village.place() if data.village is not None else None,
                     )
                 if page == "dokumen":
                     self._documents(write, data, url, save_as)

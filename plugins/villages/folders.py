@@ -6,29 +6,36 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from front_matter.errors import ContentError
 
 from . import data
 from .names import village_key
+from .slugs import slug_candidates
 
 SHOWN = 8  # slugs listed when nothing else helps (a portal has hundreds)
 
 
 def unknown_folder(path: str | os.PathLike, slug: str, known: Collection[str]) -> ContentError:
-    """The error for the folder `path`, named `slug`, when `known` are desa.yml's slugs."""
+    """The error for the folder `path`, named `slug`, when `known` are desa.yml's slugs, or
+    its villages by slug (then a folder named by a village's code or name, or by the
+    address it had while another village of its name was listed, is told which)."""
+    villages = known if isinstance(known, Mapping) else {}
     return ContentError(
         path,
         1,
         f"folder desa '{slug}' tidak ada di desa.yml (unknown village folder)",
-        _hint(slug, sorted(known)),
+        _hint(slug, sorted(known), villages),
     )
 
 
-def _hint(slug: str, known: list[str]) -> str:
+def _hint(slug: str, known: list[str], villages: Mapping) -> str:
     if slug.lower() in known:
         return f"nama folder harus huruf kecil: ganti namanya menjadi {slug.lower()}"
+    named = _named(slug.lower(), villages)
+    if named:
+        return named
     close = difflib.get_close_matches(slug.lower(), known, n=1, cutoff=0.75)
     if close:
         return f"maksud Anda '{close[0]}'? nama folder harus slug desa dari desa.yml"
@@ -47,6 +54,28 @@ def _hint(slug: str, known: list[str]) -> str:
             f"dengan kodenya (ada {len(named)} desa bernama seperti itu)"
         )
     return hint
+
+
+def _named(folder: str, villages: Mapping) -> str:
+    """The hint for a folder named by a listed village's code, its name, or an address it
+    had while another village of its name was in desa.yml; "" for none of these."""
+    digits = folder.replace(".", "")
+    for slug, village in villages.items():
+        if digits.isdigit() and village.code.replace(".", "") == digits:
+            return f"nama folder adalah slug desa, bukan kodenya: ganti namanya menjadi {slug}"
+    key = village_key(folder.replace("-", " "))
+    same_name = sorted(s for s, village in villages.items() if village_key(village.name) == key)
+    if same_name:
+        return f"maksud Anda {' atau '.join(same_name)}? nama folder harus slug desa dari desa.yml"
+    for slug, village in villages.items():
+        official = data.lookup(village.code)
+        if official is not None and folder in list(slug_candidates(official))[1:]:
+            return (
+                f"desa itu kini beralamat desa/{slug}/ (tidak ada lagi desa lain bernama "
+                f"{village.name} di desa.yml): ganti nama folder menjadi {slug}, atau tulis  "
+                f"slug: {folder}  di entrinya di desa.yml agar alamat halaman dan feed-nya tetap"
+            )
+    return ""
 
 
 def portal_without_owner(context: dict, settings: dict) -> bool:

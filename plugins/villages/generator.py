@@ -142,7 +142,7 @@ class VillagesGenerator(Generator):
         for region in self.regions:
             region.children.sort(key=lambda r: r.code)
             region.villages.sort(key=lambda v: (v.name, v.code))
-        self._filter_names()
+        self._distinct_titles()
         self.directory = self._directory()
         self.other_regions = self._other_regions()
         self.context["villages"] = self.villages
@@ -151,16 +151,19 @@ class VillagesGenerator(Generator):
         self.context["regions"] = self.regions
         self.context["village_directory"] = self.directory
 
-    def _filter_names(self) -> None:
-        """Each village's name in the search page's village filter (partials/search_facts.html,
-        search.page.filter_values): its title, with its kecamatan when another village of
-        the site has the same title, so that the two are not one choice."""
-        titles = Counter(village.title for village in self.villages)
-        for village in self.villages:
-            shared = titles[village.title] > 1
-            village.filter_name = (
-                f"{village.title}, {village.kecamatan.short_name}" if shared else village.title
-            )
+    def _distinct_titles(self) -> None:
+        """Each place's `distinct_title`: its title, with the region above it when another
+        place of the site has the same title ("Desa Ngampel, Kec. Manyar", "Kecamatan
+        Kedungadem, Kab. Bojonegoro"), wherever a reader must tell the two apart without the
+        page around it: lists, feed and calendar titles, the search filter, data pages."""
+        for places, above in ((self.villages, "kecamatan"), (self.regions, "parent")):
+            titles = Counter(place.title for place in places)
+            for place in places:
+                region = getattr(place, above)
+                shared = titles[place.title] > 1 and region is not None
+                place.distinct_title = (
+                    f"{place.title}, {region.short_name}" if shared else place.title
+                )
 
     def _resolve(self, article, key, resolve, problems):
         values = getattr(article, key, None) or []
@@ -284,7 +287,7 @@ class VillagesGenerator(Generator):
         if not (atom or rss):
             return
         context = {**self.context, "FEED_PAGE_URL": place.url}
-        title = place.title
+        title = place.distinct_title
         if atom:
             writer.write_feed(articles, context, atom, atom, feed_title=title)
         if rss:

@@ -24,7 +24,7 @@ from front_matter.source import decode
 from front_matter.yaml_errors import compose_yaml, merged_node_items
 
 from . import data
-from .names import SLUG_PATTERN, fold, looks_like_code, village_key
+from .names import SLUG_PATTERN, fold, looks_like_code, slugify, village_key
 from .resolve import (
     AMBIGUOUS_SHOWN,
     Unresolved,
@@ -538,3 +538,33 @@ def assign_registry_slugs(registry: Registry) -> None:
     slugs = assign_slugs([(e.official, e.explicit_slug) for e in registry.entries])
     for entry, slug in zip(registry.entries, slugs, strict=False):
         entry.slug = slug
+    for entry in registry.entries:
+        if not entry.explicit_slug and entry.slug != slugify(entry.official.name):
+            registry.warnings.append(_longer_address(registry, entry))
+
+
+def _longer_address(registry: Registry, entry: Entry) -> ContentError:
+    """A village whose automatic address is longer than its name's slug because another
+    entry has the same name (or that slug): its address, page and feeds would move, without
+    a word, when that entry is added or removed. Told once per build, at its entry, until
+    its address is written down (`slug:`); `invoke publish` (strict) waits for it."""
+    base = slugify(entry.official.name)
+    twins = [
+        other
+        for other in registry.entries
+        if other is not entry and slugify(other.official.name) == base
+    ]
+    if twins:
+        why = f"ada desa lain bernama {entry.official.name} di desa.yml (baris {twins[0].line})"
+    else:
+        why = f"slug '{base}' dipakai entri lain"
+    return ContentError(
+        registry.path,
+        entry.line,
+        f"{why}, jadi alamat desa ini desa/{entry.slug}/, bukan desa/{base}/; alamat itu "
+        "pindah bila daftar desa berubah (automatic address)",
+        f"tulis  slug: {entry.slug}  di entri ini agar alamat halaman dan feed-nya tetap; bila "
+        f"desa ini sudah lama terbit di desa/{base}/ (feed-nya diikuti warga), tulis  slug: "
+        f"{base}  di entri ini dan slug lain di entri yang satunya",
+        severity="warning",
+    )

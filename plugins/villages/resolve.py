@@ -19,6 +19,7 @@ from .names import (
     split_prefix,
     village_key,
 )
+from .slugs import slug_candidates
 
 if TYPE_CHECKING:
     from .data import Official
@@ -221,7 +222,9 @@ def _suggestion_hint(suggestions):
 
 
 def _code_hint(code):
-    """Nearest existing codes below the deepest existing ancestor of an unknown code."""
+    """Nearest existing codes below the deepest existing ancestor of an unknown code: first
+    those a digit or two away from it as written (`2096` for 2006: one digit mistyped),
+    then the closest in number."""
     parts = code.split(".")
     parent = None
     for depth in range(len(parts) - 1, 0, -1):
@@ -231,9 +234,15 @@ def _code_hint(code):
     if parent is None:
         return "dua angka pertama adalah kode provinsi (11 Aceh sampai 96 Papua Barat Daya)"
     wanted = parts[len(parent.code.split("."))]
-    siblings = sorted(
-        data.children(parent.code), key=lambda o: abs(int(o.code.split(".")[-1]) - int(wanted))
-    )
+
+    def distance(official):
+        last = official.code.split(".")[-1]
+        digits = sum(a != b for a, b in zip(last, wanted, strict=False)) + abs(
+            len(last) - len(wanted)
+        )
+        return (min(digits, 3), abs(int(last) - int(wanted)))
+
+    siblings = sorted(data.children(parent.code), key=distance)
     return f"kode yang ada di {data.short_name(parent)}: " + listing(
         sorted(siblings[:MAX_SUGGESTIONS], key=lambda o: o.code), total=len(siblings)
     )
@@ -307,9 +316,11 @@ class Resolver:
         self.by_slug = {}
         self.by_key = {}
         self.slugs = {}
+        self.lines = {}  # code -> the entry's line in desa.yml
         for entry in entries:
             official = entry.official
             self.by_code[official.code] = official
+            self.lines[official.code] = entry.line
             self.by_slug[entry.slug] = official
             self.slugs[official.code] = entry.slug
             keys = {data.village_key_of(official)}
@@ -346,7 +357,30 @@ class Resolver:
     def _region(self, text):
         if self._skipped(text):
             return None
-        return resolve_region(text, near=self.near)
+        region = resolve_region(text, near=self.near)
+        self._not_a_village_of_the_site(text, region)
+        return region
+
+    def _not_a_village_of_the_site(self, text: object, region: Official) -> None:
+        """Raise when `text`, a bare name (no code, no Kec./Kab., nothing after a comma),
+        is the name of a village of desa.yml and the region it found lies outside the
+        site's own area: `wilayah: Ngampel` on a portal of Kab. Gresik meant its Desa
+        Ngampel, not Kec. Ngampel of Kab. Kendal (the mirror of `desa: Kerek`)."""
+        text = str(text).strip()
+        code, prefix, _key = parse_region(text)
+        if code or prefix or "," in text or self._of_the_site(region):
+            return
+        villages = self.by_key.get(village_key(text)) or []
+        if not villages:
+            return
+        slugs = " atau ".join(self.slugs[village.code] for village in villages)
+        raise Unresolved(
+            f"'{text}' adalah desa di content/desa.yml; wilayah bernama itu ada di luar "
+            f"wilayah situs ini: {data.path_of(region)} ({region.code}) (village name "
+            "written as a region)",
+            f"desa ditulis di desa:, misalnya  desa: {slugs}  ; bila yang dimaksud memang "
+            f"{data.path_of(region)}, tulis kodenya:  wilayah: {region.code}",
+        )
 
     def _village(self, text):
         text = str(text).strip()
@@ -428,6 +462,20 @@ class Resolver:
             f"{base}  di entrinya di desa.yml agar alamatnya tetap"
         )
 
+    def _moved(self, slug: str) -> str:
+        """The hint for the address a village of desa.yml had while another village of its
+        name was listed there (`desa: ngampel-manyar` once the other Ngampel is gone)."""
+        for code, current in self.slugs.items():
+            official = self.by_code[code]
+            if slug != current and slug in list(slug_candidates(official))[1:]:
+                return (
+                    f"desa {official.name} di baris {self.lines[code]} desa.yml kini beralamat "
+                    f"desa/{current}/ (tidak ada lagi desa lain bernama {official.name} di "
+                    f"desa.yml): tulis  slug: {slug}  di entrinya agar alamat halaman dan "
+                    f"feed-nya tetap, atau tulis  desa: {current}"
+                )
+        return ""
+
     def _not_a_region_of_the_site(self, name: str, found: list[Official]) -> None:
         """Raise when `name`, not a village of desa.yml, is the name of a kecamatan,
         kabupaten or province of the site's own area (one holding, or next to, a village of
@@ -462,6 +510,9 @@ class Resolver:
         return bool(key) and (key in self.by_key or bool(data.villages_named(key)))
 
     def _typo_hint(self, key, slug):
+        moved = self._moved(slug)
+        if moved:
+            return moved
         registry_keys = data.close_keys(key, list(self.by_key), n=MAX_SUGGESTIONS, cutoff=0.7)
         registry_slugs = data.close_keys(slug, list(self.by_slug), n=MAX_SUGGESTIONS, cutoff=0.7)
         found = [v for k in registry_keys for v in self.by_key[k]]

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .data import Official
 
 
-def _candidates(official):
+def slug_candidates(official):
     """Longer and longer slugs for one village: name, + kecamatan, + kabupaten, + code."""
     kecamatan, kabupaten = (data.lookup(c) for c in official.ancestor_codes()[:0:-1])
     base = slugify(official.name)
@@ -31,7 +31,7 @@ def assign_slugs(items: Sequence[tuple[Official, str]], taken: Iterable[str] = (
     used = set(taken) | {explicit for _, explicit in items if explicit}
     result = [explicit or None for _, explicit in items]
     pending = [i for i, (_, explicit) in enumerate(items) if not explicit]
-    options = {i: list(_candidates(items[i][0])) for i in pending}
+    options = {i: list(slug_candidates(items[i][0])) for i in pending}
     for depth in range(4):
         counts = {}
         for i in pending:

@@ -3,6 +3,7 @@ a site without content/desa.yml works with codes and nationally unique names."""
 
 import textwrap
 
+import feedparser
 import pytest
 
 from tests.sitetools import build_site, text_of
@@ -209,3 +210,19 @@ def test_site_without_any_village(tmp_path):
     assert site.warnings == []
     assert "Belum ada desa yang terdaftar." in text_of(site.html("desa/"))
     assert not site.exists("wilayah/")
+
+
+def test_two_regions_of_one_name_are_told_apart_in_their_feeds(tmp_path):
+    """Kec. Sooko is in Kab. Ponorogo (35.02.06) and in Kab. Mojokerto (35.16.13): each
+    region feed's title names its kabupaten, as two villages of one name name their
+    kecamatan."""
+    content = tmp_path / "content"
+    article(content, "a", 1, "wilayah: 35.02.06")
+    article(content, "b", 2, "wilayah: 35.16.13")
+    site = build_site(tmp_path / "output", content=content)
+    titles = {
+        code: feedparser.parse(site.text(f"feeds/wilayah/{code}.atom.xml")).feed.title
+        for code in ("35.02.06", "35.16.13")
+    }
+    assert titles["35.02.06"].endswith(" - Kecamatan Sooko, Kab. Ponorogo"), titles
+    assert titles["35.16.13"].endswith(" - Kecamatan Sooko, Kab. Mojokerto"), titles

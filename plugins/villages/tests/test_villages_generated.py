@@ -112,8 +112,43 @@ def expected_titles(predicate):
     ]
 
 
-def test_builds_without_warnings(portal):
-    assert portal.warnings == []
+def test_the_two_binangun_are_told_to_write_their_addresses_down(portal):
+    """The only warnings: each Binangun's automatic address would move, without a word, when
+    the other one left desa.yml; each entry is told to write its address (`slug:`)."""
+    assert len(portal.warnings) == 2, portal.warnings
+    for warning, (slug, other) in zip(
+        sorted(portal.warnings, key=lambda w: "binangun-binangun" in w),
+        (("binangun-singgahan", "binangun-binangun"), ("binangun-binangun", "binangun-singgahan")),
+        strict=True,
+    ):
+        assert "desa.yml:" in warning and "ada desa lain bernama Binangun di desa.yml" in warning
+        assert f"jadi alamat desa ini desa/{slug}/, bukan desa/binangun/" in warning
+        assert f"tulis  slug: {slug}  di entri ini" in warning
+        assert other not in warning
+
+
+def test_the_two_binangun_are_told_apart_wherever_their_page_is_not_around(portal):
+    """Two villages of one name: their feeds, feed links, lists and the follow page name
+    each with its kecamatan (from this test's KECAMATAN); a village of its own name not."""
+    for slug, kecamatan in (("binangun-singgahan", "Singgahan"), ("binangun-binangun", "Binangun")):
+        name = f"Desa Binangun, Kec. {kecamatan}"
+        for kind in ("rss", "atom"):
+            feed = feedparser.parse(portal.text(f"feeds/desa/{slug}.{kind}.xml"))
+            assert feed.feed.title.endswith(f" - {name}"), feed.feed.title
+        page = portal.html(f"desa/{slug}/")
+        heads = [link["title"] for link in page.select('link[rel="alternate"][title^="Berita"]')]
+        assert len(heads) == 2 and all(title.startswith(f"Berita {name} — ") for title in heads)
+        assert f"Ikuti berita {name} di aplikasi" in text_of(page.select_one(".feed-links"))
+        assert f"· {name}" in text_of(page.select_one("main article"))
+    follow = portal.html("ikuti/")
+    labels = [a["aria-label"] for a in follow.select('a[aria-label^="RSS Desa Binangun"]')]
+    assert sorted(labels) == [
+        "RSS Desa Binangun, Kec. Binangun",
+        "RSS Desa Binangun, Kec. Singgahan",
+    ]
+    code, name = covered_villages()[1]  # one name in the portal: no kecamatan
+    one = feedparser.parse(portal.text(f"feeds/desa/{expected_slug(code, name)}.rss.xml"))
+    assert one.feed.title.endswith(f" - Desa {name}")
 
 
 def test_village_slugs_are_unique_and_readable(portal):

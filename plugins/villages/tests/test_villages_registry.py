@@ -352,3 +352,78 @@ def test_an_unknown_village_folder_gets_the_likeliest_fix(slug, known, hint):
     error = unknown_folder(f"content/data/desa/{slug}", slug, known)
     assert error.message == f"folder desa '{slug}' tidak ada di desa.yml (unknown village folder)"
     assert error.hint == hint
+
+
+def twin_villages(tmp_path, text):
+    """desa.yml's villages by slug, as the village_data and apbdes plugins pass them."""
+    from villages.model import Village
+    from villages.registry import load_registry
+
+    path = tmp_path / "desa.yml"
+    path.write_text(text, encoding="utf-8")
+    registry = load_registry(path)
+    assert registry.errors == []
+    return registry, {
+        entry.slug: Village(entry.official, [None, None, None], {}, entry)
+        for entry in registry.entries
+    }
+
+
+@pytest.mark.parametrize(
+    "folder, hint",
+    [
+        (
+            "35.23.07.2005",
+            "nama folder adalah slug desa, bukan kodenya: ganti namanya menjadi binangun-singgahan",
+        ),
+        (
+            "3505162004",
+            "nama folder adalah slug desa, bukan kodenya: ganti namanya menjadi binangun-binangun",
+        ),
+        (
+            "binangun",
+            "maksud Anda binangun-binangun atau binangun-singgahan? nama folder harus slug desa "
+            "dari desa.yml",
+        ),
+    ],
+)
+def test_a_data_folder_named_by_a_code_or_a_shared_name_is_told_its_slug(tmp_path, folder, hint):
+    from villages.folders import unknown_folder
+
+    _registry, villages = twin_villages(tmp_path, "- kode: 35.23.07.2005\n- kode: 35.05.16.2004\n")
+    assert unknown_folder(f"content/data/desa/{folder}", folder, villages).hint == hint
+
+
+def test_a_data_folder_of_the_address_before_the_namesake_left_is_explained(tmp_path):
+    from villages.folders import unknown_folder
+
+    _registry, villages = twin_villages(tmp_path, "- kode: 35.23.07.2005\n")
+    assert unknown_folder(
+        "content/data/desa/binangun-singgahan", "binangun-singgahan", villages
+    ).hint == (
+        "desa itu kini beralamat desa/binangun/ (tidak ada lagi desa lain bernama Binangun di "
+        "desa.yml): ganti nama folder menjadi binangun, atau tulis  slug: binangun-singgahan  "
+        "di entrinya di desa.yml agar alamat halaman dan feed-nya tetap"
+    )
+
+
+def test_two_villages_of_one_name_are_told_to_write_their_addresses_down(tmp_path):
+    """An automatic address that another entry's name made longer moves when that entry
+    leaves: a warning at each such entry until its `slug:` is written; none once it is."""
+    registry, _ = twin_villages(
+        tmp_path,
+        "- kode: 35.23.07.2005\n- nama: Saringembat\n  kecamatan: Singgahan\n- kode: 35.05.16.2004\n",
+    )
+    assert [(w.line, w.severity) for w in registry.warnings] == [(1, "warning"), (4, "warning")]
+    assert registry.warnings[0].message == (
+        "ada desa lain bernama Binangun di desa.yml (baris 4), jadi alamat desa ini "
+        "desa/binangun-singgahan/, bukan desa/binangun/; alamat itu pindah bila daftar desa "
+        "berubah (automatic address)"
+    )
+    assert registry.warnings[0].hint.startswith("tulis  slug: binangun-singgahan  di entri ini")
+    pinned, _ = twin_villages(
+        tmp_path,
+        "- kode: 35.23.07.2005\n  slug: binangun\n- kode: 35.05.16.2004\n  slug: binangun-blitar\n",
+    )
+    assert pinned.warnings == []
+    assert [entry.slug for entry in pinned.entries] == ["binangun", "binangun-blitar"]

@@ -247,3 +247,50 @@ def test_two_villages_after_one_comma_are_told_to_be_a_list(resolver):
         "daftar, misalnya  desa: [Binangun, Saringembat]  atau satu desa per baris diawali "
         "tanda `- `"
     )
+
+
+def test_a_code_with_one_digit_mistyped_is_offered_its_likely_meaning():
+    """`35.23.07.2095` for Binangun's 2005: the codes one digit away come before the
+    numerically closest (2008-2012 in Kec. Singgahan, which hid 2005)."""
+    from villages.resolve import village_by_code
+
+    text = problem(village_by_code, "35.23.07.2095")
+    assert "kode yang ada di Kec. Singgahan: " in text
+    assert "35.23.07.2005 (Desa Binangun" in text
+
+
+def test_the_address_a_village_had_beside_its_namesake_is_explained(tmp_path):
+    """Once the other Binangun left desa.yml, Binangun of Tuban is `binangun` again: an
+    article still naming `binangun-singgahan` is told why and how to keep that address."""
+    registry = registry_file(
+        tmp_path, "- nama: Saringembat\n  kecamatan: Singgahan\n- kode: 35.23.07.2005\n"
+    )
+    resolver = Resolver(registry.entries, registry.broken_keys)
+    assert resolver.village("binangun").code == "35.23.07.2005"
+    assert problem(resolver.village, "binangun-singgahan") == (
+        "desa 'binangun-singgahan' tidak ditemukan (unknown village) — desa Binangun di baris 3 "
+        "desa.yml kini beralamat desa/binangun/ (tidak ada lagi desa lain bernama Binangun di "
+        "desa.yml): tulis  slug: binangun-singgahan  di entrinya agar alamat halaman dan "
+        "feed-nya tetap, atau tulis  desa: binangun"
+    )
+
+
+def test_a_village_of_desa_yml_written_as_a_region_elsewhere_is_an_error(tmp_path):
+    """`wilayah: Ngampel` on a portal of Kab. Gresik with Desa Ngampel in desa.yml: Kec.
+    Ngampel of Kab. Kendal lies outside the site, so it is not taken silently (the mirror
+    of `desa: Kerek`). Written as a kecamatan, or by its code, it is."""
+    registry = registry_file(
+        tmp_path, "- kode: 35.25.02.2003\n- nama: Leran\n  kecamatan: Manyar\n"
+    )
+    resolver = Resolver(registry.entries, registry.broken_keys)
+    text = problem(resolver.region, "Ngampel")
+    assert text.startswith(
+        "'Ngampel' adalah desa di content/desa.yml; wilayah bernama itu ada di luar wilayah "
+        "situs ini: Kec. Ngampel"
+    )
+    assert "desa ditulis di desa:, misalnya  desa: ngampel  ; bila yang dimaksud memang" in text
+    kendal = resolver.region("Kec. Ngampel")
+    assert kendal.code.startswith("33.24.")  # Kab. Kendal
+    assert resolver.region(kendal.code) == kendal
+    assert f"wilayah: {kendal.code}" in text
+    assert resolver.region("Manyar").code == "35.25.10"  # a kecamatan of the site: as before
