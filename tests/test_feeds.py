@@ -152,3 +152,22 @@ def test_the_follow_pages_feed_links_each_say_whose_feed_they_are(published_site
         names.setdefault(name, set()).add(link["href"])
     assert all(len(hrefs) == 1 for hrefs in names.values()), names
     assert "RSS kategori Pemerintahan" in names
+
+
+def test_preview_entry_ids_name_the_preview_host_as_production_names_its_own(
+    sample_site, published_site
+):
+    """Pelican makes an entry's id from its link; a preview's links are relative (no
+    SITEURL), so its ids were `tag:None,...`. They now name the host the preview is served
+    at, and are production's ids but for the host."""
+    checked = 0
+    for path in feed_paths(sample_site):
+        preview = [entry.id for entry in parsed(sample_site, path).entries]
+        published = [entry.id for entry in parsed(published_site, path).entries]
+        assert all(i.startswith("tag:127.0.0.1,") for i in preview), (path, preview[:1])
+        host = re.escape(PRODUCTION_URL.split("://", 1)[1])
+        assert [re.sub(r"^tag:127\.0\.0\.1,", "", i) for i in preview] == [
+            re.sub(rf"^tag:{host},", "", i) for i in published
+        ], path
+        checked += len(preview)
+    assert checked > 10

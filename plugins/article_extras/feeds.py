@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from feedgenerator import Rss201rev2Feed
+from feedgenerator import Rss201rev2Feed, get_tag_uri
 
 from front_matter.contents import FeedItems
 from wartadesa.dates import build_day
@@ -143,7 +143,9 @@ def absolute_in_preview(
     """feed_generated, last: in a preview (no SITEURL, relative links) Pelican writes each
     entry's link relative (`berita/...`), which a feed reader takes as relative to the
     feed's own address (`feeds/berita/...`, not found). Such links, and the feed's own
-    page, are made absolute with FEED_DOMAIN, where the preview is served."""
+    page, are made absolute with FEED_DOMAIN, where the preview is served; so is each
+    entry's id, which Pelican made from the relative link (`tag:None,...`), as production's
+    is from its address (`tag:host,date:/path`)."""
     if feed is None or context.get("SITEURL") or not context.get("FEED_DOMAIN"):
         return
     from .seo import absolute, site_base
@@ -151,7 +153,10 @@ def absolute_in_preview(
     domain = site_base(context)
     for entry in feed.items:
         if entry.get("link"):
-            entry["link"] = absolute(domain, entry["link"])
+            relative = entry["link"]
+            entry["link"] = absolute(domain, relative)
+            if str(entry.get("unique_id") or "") == get_tag_uri(relative, entry.get("pubdate")):
+                entry["unique_id"] = get_tag_uri(entry["link"], entry.get("pubdate"))
     link = feed.feed.get("link")
     if link:
         if feed.feed.get("id") == link:
