@@ -24,14 +24,21 @@ def _aware(value, zone):
     return value
 
 
-def midnight_is_a_day(metadata: dict[str, Any], key: str, zone: ZoneInfo) -> None:
+def midnight_is_a_day(
+    metadata: dict[str, Any], key: str, zone: ZoneInfo, timed_with: str = ""
+) -> None:
     """A time of 00:00 (in the site's TIMEZONE, `zone`) on `key` counts as no time: the
     whole day.
     The web editor's date field always writes a time, so an all-day agenda item or a
     notice's last day came as `2024-07-25 00:00` and was shown "pukul 00.00", its calendar
-    ending a day early. (An event that truly begins at midnight is written 00:01.)"""
+    ending a day early. (An event that truly begins at midnight is written 00:01.)
+    Not when `timed_with` (an event's end, for its start) has a time of its own: `mulai:
+    2024-10-05 00:00` with `selesai: 2024-10-05 04:00` is a night watch from midnight,
+    which was shown as a day "– 04.00 WIB" and put in calendars as the whole day."""
     value = metadata.get(key)
     if not metadata.get(f"{key}_has_time") or not isinstance(value, dt.datetime):
+        return
+    if timed_with and metadata.get(f"{timed_with}_has_time"):
         return
     if value.astimezone(zone).time() == dt.time(0):
         metadata[f"{key}_has_time"] = False
@@ -41,7 +48,8 @@ class BoardItem(Page):
     """A Page whose URL settings are named after its class (NOTICE_URL, EVENT_SAVE_AS)."""
 
     kind = ""  # "notice", "event": the schema's content type
-    date_keys = ()
+    date_keys = ()  # in this order: a key of timed_with after its partner
+    timed_with = {}  # key -> the key whose own time keeps its 00:00 a time
 
     def __init__(
         self,
@@ -59,7 +67,7 @@ class BoardItem(Page):
         for key in self.date_keys:
             if metadata.get(key) is not None:
                 metadata[key] = _aware(metadata[key], zone)
-                midnight_is_a_day(metadata, key, zone)
+                midnight_is_a_day(metadata, key, zone, self.timed_with.get(key, ""))
         self.prepare(metadata)
         super().__init__(content, metadata, settings, source_path, context)
 
@@ -103,7 +111,8 @@ class Event(BoardItem):
 
     kind = "event"
     default_template = "event"
-    date_keys = ("start", "end")
+    date_keys = ("end", "start")
+    timed_with = {"start": "end"}
 
     def prepare(self, metadata: dict[str, Any]) -> None:
         for key in ("end", "venue", "organizer", "geo"):

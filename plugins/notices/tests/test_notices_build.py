@@ -421,3 +421,29 @@ def test_the_web_editors_midnight_is_a_whole_day(tmp_path):
     )
     notice = text_of(site.html("pengumuman/jadwal-ronda/").select_one(".post"))
     assert "Berlaku sampai Rabu, 31 Juli 2024" in notice and "00.00" not in notice
+
+
+def test_a_midnight_start_with_an_end_time_is_a_time(tmp_path):
+    """`mulai: 2024-10-05 00:00` with `selesai: 2024-10-05 04:00` is a night watch from
+    midnight: its midnight is no whole day (the page read "Sabtu, 5 Oktober 2024 – 04.00
+    WIB", the calendar the whole day)."""
+    content = tmp_path / "content"
+    (content / "agenda").mkdir(parents=True)
+    (content / "agenda" / "2024-10-05-ronda.md").write_text(
+        "---\njudul: Ronda Malam\nmulai: 2024-10-05 00:00\nselesai: 2024-10-05 04:00\n"
+        "tempat: Pos ronda\n---\nRonda.\n",
+        encoding="utf-8",
+    )
+    site = build_site(
+        tmp_path / "output", content=content, source_date_epoch=epoch("2024-09-15 08:00")
+    )
+    event = text_of(site.html("agenda/ronda-malam/").select_one(".post"))
+    assert "Sabtu, 5 Oktober 2024 pukul 00.00 WIB – 04.00 WIB" in event
+    [entry] = icalendar.Calendar.from_ical(site.path("agenda/ronda-malam.ics").read_bytes()).walk(
+        "VEVENT"
+    )
+    zone = ZoneInfo("Asia/Jakarta")
+    assert (entry.decoded("DTSTART"), entry.decoded("DTEND")) == (
+        dt.datetime(2024, 10, 5, 0, 0, tzinfo=zone),
+        dt.datetime(2024, 10, 5, 4, 0, tzinfo=zone),
+    )
