@@ -126,12 +126,17 @@ FOOTER = "overrides/templates/partials/footer.html"
         (
             "<footer>\n{{ SITE.name }}\n</footer>\n",
             2,
-            ["nilai tidak dikenal di templat (undefined value): 'SITE' is undefined"],
+            [
+                "nilai tidak dikenal di templat (undefined value): 'SITE' is undefined",
+                # a copy of an older kit's template may use what the kit no longer gives
+                "bila berkas ini salinan templat kit yang lebih lama, nilai yang diterimanya "
+                "mungkin sudah berubah: bandingkan dengan theme/templates/partials/footer.html",
+            ],
         ),
         (
             "<footer>\n\n{% include 'partials/kontak.html' %}\n</footer>\n",
             3,
-            ["templat 'partials/kontak.html' tidak ditemukan", "{% include %}"],
+            ["templat 'partials/kontak.html' tidak ditemukan", "{% include %}"],  # no kit copy
         ),
         (
             "<footer>{{ SITENAME + 1 }}</footer>\n",

@@ -92,14 +92,14 @@ def upgrade(repo, *args):
 def test_upgrade_replaces_the_kit_and_keeps_the_site(village):
     repo, old, head = village
     before = snapshot(repo)
-    assert kit_files_here(repo) != kit_files_at(head, repo), "the older kit must differ"
+    assert differences_from(head, repo), "the older kit must differ"
     result = upgrade(repo, "--ref", head)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Kit: versi ")
     assert f"({old[:10]}) -> versi " in result.stdout.splitlines()[0]
     assert "  diubah  wartadesa/build.py" in result.stdout or "  baru" in result.stdout
     assert snapshot(repo) == before, "content/, overrides/ and settings are the village's"
-    assert kit_files_here(repo) == kit_files_at(head, repo), "the kit is current"
+    assert differences_from(head, repo) == [], "the kit is current"
     staged = git("diff", "--cached", "--name-only", cwd=repo).splitlines()
     assert staged and all(any(p == k or p.startswith(k + "/") for k in KIT_PATHS) for p in staged)
 
@@ -205,3 +205,49 @@ def test_without_a_kit_address_it_says_how_to_add_one(village):
     env_free = upgrade(repo)
     assert env_free.returncode == 1
     assert "git remote add kit" in env_free.stderr
+
+
+def test_a_windows_checkout_upgrades(village):
+    """Git for Windows writes text files with CRLF (core.autocrlf). The kit keeps one file
+    with CRLF on purpose (tests/bad_articles/crlf.md), which git then reads as LF: every
+    upgrade refused it as edited, and the command it gave changed nothing."""
+    repo, _old, head = village
+    git("config", "core.autocrlf", "true", cwd=repo)
+    for item in repo.iterdir():
+        if item.name != ".git":
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    git("checkout", "--", ".", cwd=repo)
+    assert b"\r\n" in (repo / "tasks.py").read_bytes(), "checked out as on Windows"
+    assert git("status", "--porcelain", cwd=repo) == ""
+    result = upgrade(repo, "--ref", head)
+    assert result.returncode == 0, result.stderr
+    assert "tests/bad_articles/crlf.md" not in result.stdout + result.stderr
+    assert differences_from(head, repo) == []
+
+
+def differences_from(commit, repo):
+    from wartadesa.upgrade import differences
+
+    return differences(kit_files_at(commit, repo), kit_files_here(repo))
+
+
+def test_a_kit_file_of_another_kit_version_is_no_edit(village):
+    """A kit file whose bytes are some version of the kit's own holds nothing of the
+    village's: the upgrade tool brought ahead by hand (how a village whose kit predates a
+    fix of this tool gets it), or a file an earlier upgrade left at an older version (the
+    oldest tools did not bring docs/). Each is replaced; before, each stopped the upgrade
+    as an edited kit file."""
+    repo, old, head = village
+    git("checkout", head, "--", "wartadesa/upgrade.py", cwd=repo)
+    git("commit", "-q", "-m", "Alat pembaruan terbaru", cwd=repo)
+    result = upgrade(repo, "--ref", head)
+    assert result.returncode == 0, result.stderr
+    assert "  diubah  wartadesa/upgrade.py" not in result.stdout  # already the new one
+    git("commit", "-q", "-m", "Perbarui kit", cwd=repo)
+    footer = "theme/templates/partials/footer.html"
+    git("checkout", old, "--", footer, cwd=repo)
+    git("commit", "-q", "-m", "Berkas tertinggal", cwd=repo)
+    again = upgrade(repo, "--ref", head)
+    assert again.returncode == 0, again.stderr
+    assert f"  diubah  {footer}" in again.stdout
+    assert differences_from(head, repo) == []

@@ -68,8 +68,28 @@ def template_problem(error: BaseException) -> ContentError | None:
         message = f"templat gagal dipakai (template error): {type(error).__name__}: {error}"
         hint = "periksa baris itu"
     if own:
+        kit = _kit_copy(frame.filename)
+        if kit and isinstance(error, jinja2.UndefinedError):  # an old copy of the kit's
+            hint += (
+                f"; bila berkas ini salinan templat kit yang lebih lama, nilai yang diterimanya "
+                f"mungkin sudah berubah: bandingkan dengan {kit} versi kit sekarang"
+            )
         hint = f"{hint}, {_OWN}"
     return ContentError(frame.filename, frame.lineno, message, hint)
+
+
+def _kit_copy(filename: str) -> str:
+    """The kit theme's template of the same name as the site's own `filename`
+    (`overrides/templates/partials/share.html` -> `theme/templates/partials/share.html`),
+    or "" when the kit has none."""
+    parts = Path(filename).parts
+    if "templates" not in parts:
+        return ""
+    start = len(parts) - parts[::-1].index("templates")
+    name = Path(*parts[start:]) if parts[start:] else None
+    if name is None or not (_KIT_THEME / "templates" / name).is_file():
+        return ""
+    return f"theme/templates/{name.as_posix()}"
 
 
 def _is_template(filename: str) -> bool:

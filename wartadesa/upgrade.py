@@ -9,10 +9,14 @@ anything else) are never touched.
 
 The kit version the site is on is the commit of the upstream history whose kit files
 are the site's (a "Use this template" repository shares no history with the kit, so
-the files are compared, not the commits). When the village edited a kit file, nothing
-is changed and the edited files are listed, with the way to keep the change in
-overrides/ instead. Otherwise the new kit files are written (and staged), the changes
-are listed and the CHANGELOG entries since the old version are shown.
+the files are compared, not the commits). A file is the kit's as it was when its bytes
+are those of some version of it in the kit's history, as git stores them or as they were
+checked out (on Windows git writes text files with CRLF line ends): a file an earlier
+upgrade left behind, or one brought ahead by hand (this very tool), is no village's edit.
+When the village edited a kit file, nothing is changed and the edited files are listed,
+with the way to keep the change in overrides/ instead. Otherwise every kit file that is
+not the new kit's is written (and staged), the changes are listed and the CHANGELOG
+entries since the old version are shown.
 """
 
 import argparse
@@ -42,7 +46,7 @@ KIT_PATHS = (
 )
 SITE_PATHS = ("content", "overrides", "pelicanconf.py", "publishconf.py", "README.md")
 DEFAULT_REMOTE = "kit"
-MAX_HISTORY = 2000
+MAX_HISTORY = 20000  # commits of the kit looked through for the site's version
 
 
 class UpgradeError(Exception):
@@ -73,18 +77,48 @@ def kit_files_at(commit, cwd=ROOT):
 
 
 def kit_files_here(cwd=ROOT):
-    """{path: blob id} of the kit files in the working folder (tracked, or new and not
-    ignored by .gitignore)."""
+    """{path: blob ids} of the kit files in the working folder (tracked, or new and not
+    ignored by .gitignore): the blob git would store (line ends as the repository's
+    settings turn them: CRLF to LF with core.autocrlf) and the file's bytes as they are.
+    A file the kit keeps with CRLF (tests/bad_articles/crlf.md) is only the second on
+    Windows; any other file the first."""
     listed = git("ls-files", "-co", "--exclude-standard", "--", *KIT_PATHS, cwd=cwd)
     paths = [p for p in listed.splitlines() if is_kit_path(p) and (Path(cwd) / p).is_file()]
     if not paths:
         return {}
-    blobs = git("hash-object", "--stdin-paths", cwd=cwd, input="\n".join(paths) + "\n")
-    return dict(zip(paths, blobs.split(), strict=False))
+    names = "\n".join(paths) + "\n"
+    stored = git("hash-object", "--stdin-paths", cwd=cwd, input=names).split()
+    raw = git("hash-object", "--no-filters", "--stdin-paths", cwd=cwd, input=names).split()
+    return {path: frozenset(pair) for path, *pair in zip(paths, stored, raw, strict=False)}
 
 
-def differences(a, b):
-    return sorted(p for p in set(a) | set(b) if a.get(p) != b.get(p))
+def _same(blob, here):
+    """Whether a kit file of blob id `blob` (None: no such file) is the one found here."""
+    if here is None or blob is None:
+        return here is None and blob is None
+    return blob in here if isinstance(here, frozenset) else blob == here
+
+
+def differences(files, here):
+    """The paths where the kit files `files` ({path: blob id}) and `here` differ."""
+    return sorted(p for p in set(files) | set(here) if not _same(files.get(p), here.get(p)))
+
+
+def kit_versions(target, paths, cwd=ROOT):
+    """{path: every blob id the kit's history up to `target` gave it}."""
+    found = {path: set() for path in paths}
+    if not paths:
+        return found
+    out = git(
+        "log", "--format=", "--raw", "--no-abbrev", "--no-renames", target, "--", *paths, cwd=cwd
+    )
+    for line in out.splitlines():
+        if not line.startswith(":") or "\t" not in line:
+            continue
+        meta, path = line.split("\t", 1)
+        if path in found:
+            found[path].update(blob for blob in meta.split()[2:4] if blob.strip("0"))
+    return found
 
 
 def find_base(target, here, cwd=ROOT):
@@ -158,8 +192,9 @@ def fetch(ref, remote=None, url=None, cwd=ROOT):
     )
     if result.returncode:
         raise UpgradeError(
-            f"versi kit '{ref}' tidak bisa diambil dari {source}: "
-            f"{result.stderr.strip()} (fetch failed)"
+            f"versi kit '{ref}' tidak bisa diambil dari {source}: periksa nama cabang atau "
+            f"commit itu (kit belum memberi tag versi; tanpa --ref: cabang main) dan sambungan "
+            f"internet (fetch failed; git: {result.stderr.strip()})"
         )
     return git("rev-parse", "FETCH_HEAD^{commit}", cwd=cwd).strip()
 
@@ -185,6 +220,14 @@ def plan(target, cwd=ROOT):
     # The village's own file in a kit folder (its own workflow in .github/workflows/) is
     # in no version of the kit: nothing overwrites or removes it.
     edited = [path for path in edited if path in old or path in new]
+    # A file that is some version of the kit's own (left behind by an earlier upgrade,
+    # brought ahead by hand) holds nothing of the village's: it is replaced.
+    versions = kit_versions(target, [path for path in edited if path in here], cwd)
+    edited = [
+        path
+        for path in edited
+        if path not in here or not any(_same(blob, here[path]) for blob in versions[path])
+    ]
     if edited:
         lines = [f"  - {path}" for path in edited]
         changed = " ".join(path for path in edited if path in old)
@@ -206,9 +249,9 @@ def plan(target, cwd=ROOT):
         "target": target,
         "old_version": version_at(base, cwd),
         "new_version": version_at(target, cwd),
-        "added": sorted(set(new) - set(old)),
-        "changed": sorted(p for p in set(new) & set(old) if new[p] != old[p]),
-        "removed": sorted(set(old) - set(new)),
+        "added": sorted(p for p in new if p not in here),
+        "changed": sorted(p for p in new if p in here and not _same(new[p], here[p])),
+        "removed": sorted(p for p in set(old) - set(new) if p in here),
     }
 
 
