@@ -966,3 +966,32 @@ def test_a_file_saved_again_while_the_build_runs_is_recorded_as_it_was_read(tmp_
     clean = build_site(tmp_path / "clean", content=content).output
     assert "Judul Baru Pelatihan" in (clean / "index.html").read_text(encoding="utf-8")
     assert files_of(output) == files_of(clean)
+
+
+def test_a_new_namesake_changes_the_cached_pages_that_name_a_village(tmp_path):
+    """A village's label (`distinct_title`) gains its kecamatan when an article names
+    another village of its name by code, desa.yml unchanged: the pages and cards that name
+    the first village are rendered again (the cache knew a village by its name and
+    addresses only)."""
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    output = tmp_path / "out" / "output"
+    (content / "berita").mkdir(parents=True)
+    (content / "desa.yml").write_text("- kode: 35.23.07.2005\n- kode: 35.23.07.2011\n")
+    for name, village in (("a", "binangun"), ("b", "saringembat")):
+        (content / "berita" / f"{name}.md").write_text(
+            f"---\ntitle: Kabar {name}\ndate: 2024-03-0{1 + (name == 'b')} 09:00\n"
+            f"category: Pemerintahan\ndesa: {village}\n---\nIsi kabar.\n",
+            encoding="utf-8",
+        )
+    build_site(output, content=content, BUILD_CACHE=str(cache))
+    assert "· Desa Binangun<" in (output / "index.html").read_text(encoding="utf-8")
+    (content / "berita" / "c.md").write_text(
+        "---\ntitle: Kabar c\ndate: 2024-03-03 09:00\ncategory: Pemerintahan\n"
+        "desa: 35.05.16.2004\n---\nIsi kabar.\n",  # Binangun of Kab. Blitar
+        encoding="utf-8",
+    )
+    built = build_site(output, content=content, BUILD_CACHE=str(cache))
+    clean = build_site(tmp_path / "clean" / "output", content=content)
+    assert differences(clean.output, built.output) == []
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert "Desa Binangun, Kec. Singgahan" in home and "Desa Binangun, Kec. Binangun" in home

@@ -11,7 +11,9 @@ before a template is rendered for an output file, the build works out that page'
 - what is the same for every page (`Fingerprints.site`): the kit's code, Pelican's and the
   Markdown libraries' versions, every setting (but OUTPUT_PATH), every template file the
   theme can load, every data and static file under the content folder (photos: their
-  sizes in the page), and the build day (expired notices, coming events);
+  sizes in the page), the build day (expired notices, coming events), and what a plugin
+  works out from the content as a whole that pages show beside it (`site_depends_on`: the
+  labels of villages sharing a name);
 - the template's name, and for each variable the template and everything it includes,
   extends or imports can read (found with Jinja's own analysis, `jinja2.meta`) the value
   this page gets. A content object (article, page, notice...) counts by its source file's
@@ -584,9 +586,10 @@ class Fingerprints:
         return _digest("O", type(value).__qualname__, self._attributes(value, depth, level))
 
     def _shown(self, wrapper: URLWrapper) -> tuple:
-        """A village's, tag's, category's... name and addresses: a function of its class,
-        the settings and its attributes, worked out once for equal ones (every article has
-        its own Tag and Category objects)."""
+        """A village's, tag's, category's... name and addresses (and a place's title as
+        told apart from a namesake's, `distinct_title`, which another village can change):
+        a function of its class, the settings and its attributes, worked out once for equal
+        ones (every article has its own Tag and Category objects)."""
         try:
             key = (
                 type(wrapper),
@@ -603,6 +606,7 @@ class Fingerprints:
                 wrapper.slug,
                 wrapper.url,
                 wrapper.save_as,
+                getattr(wrapper, "distinct_title", None),
             )
             if key is not None:
                 self._wrappers[key] = shown
@@ -1135,6 +1139,17 @@ _current: Store | None = None
 def current() -> Store | None:
     """The store of the build in progress, if pages may be reused."""
     return _current
+
+
+def site_depends_on(*parts: Any) -> None:
+    """Something every page may show that `site` does not cover, worked out from the
+    content as a whole (the villages plugin's labels of places sharing a name: an article
+    naming a village's namesake by its code changes them, desa.yml unchanged): with the
+    build cache, a change to it renders every page again, as a data file's does. Called
+    from a generator's context, before anything is written; nothing without the cache."""
+    if _current is not None:
+        prints = _current.fingerprints
+        prints.site = _digest(prints.site, *parts)
 
 
 @contextmanager

@@ -105,12 +105,25 @@ def differences(files, here):
 
 
 def kit_versions(target, paths, cwd=ROOT):
-    """{path: every blob id the kit's history up to `target` gave it}."""
+    """{path: every blob id the kit's history up to `target` gave it} (every commit, merges
+    too, each against each of its parents: no version a merge made is missed)."""
     found = {path: set() for path in paths}
     if not paths:
         return found
     out = git(
-        "log", "--format=", "--raw", "--no-abbrev", "--no-renames", target, "--", *paths, cwd=cwd
+        "log",
+        "--format=",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--no-color",
+        "--full-history",
+        "-m",
+        "--root",
+        target,
+        "--",
+        *paths,
+        cwd=cwd,
     )
     for line in out.splitlines():
         if not line.startswith(":") or "\t" not in line:
@@ -123,11 +136,15 @@ def kit_versions(target, paths, cwd=ROOT):
 
 def find_base(target, here, cwd=ROOT):
     """(commit, edited files): the upstream commit whose kit files are closest to the
-    site's, and the kit files the village changed since."""
+    site's, and the kit files the village changed since. A file in neither that commit nor
+    the target (the village's own workflow) does not count: it would keep every commit
+    from matching, and the whole history would be looked through."""
     commits = git("rev-list", f"--max-count={MAX_HISTORY}", target, cwd=cwd).split()
+    latest = set(kit_files_at(target, cwd))
     best = None
     for commit in commits:
-        changed = differences(kit_files_at(commit, cwd), here)
+        files = kit_files_at(commit, cwd)
+        changed = [p for p in differences(files, here) if p in files or p in latest]
         if best is None or len(changed) < len(best[1]):
             best = (commit, changed)
         if not changed:
@@ -258,8 +275,14 @@ def plan(target, cwd=ROOT):
 def apply(steps, cwd=ROOT):
     """Write the target's kit files (staged in git) and remove the dropped ones."""
     written = steps["added"] + steps["changed"]
-    if written:
-        git("checkout", steps["target"], "--", *written, cwd=cwd)
+    if written:  # the paths on stdin: all of them pass what a Windows command line holds
+        git(
+            "checkout",
+            steps["target"],
+            "--pathspec-from-file=-",
+            cwd=cwd,
+            input="\n".join(written) + "\n",
+        )
     for path in steps["removed"]:
         git("rm", "--quiet", "--force", "--", path, cwd=cwd, check=False)
         (Path(cwd) / path).unlink(missing_ok=True)

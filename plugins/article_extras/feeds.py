@@ -20,6 +20,7 @@ else today in the site's TIMEZONE) keeps builds of one day byte-identical."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -153,15 +154,24 @@ def absolute_in_preview(
     domain = site_base(context)
     for entry in feed.items:
         if entry.get("link"):
-            relative = entry["link"]
-            entry["link"] = absolute(domain, relative)
-            if str(entry.get("unique_id") or "") == get_tag_uri(relative, entry.get("pubdate")):
-                entry["unique_id"] = get_tag_uri(entry["link"], entry.get("pubdate"))
+            entry["link"] = absolute(domain, entry["link"])
+            entry["unique_id"] = _tag_of_link(str(entry.get("unique_id") or ""), entry["link"])
     link = feed.feed.get("link")
     if link:
         if feed.feed.get("id") == link:
             feed.feed["id"] = absolute(domain, link)
         feed.feed["link"] = absolute(domain, link)
+
+
+def _tag_of_link(unique_id: str, link: str) -> str:
+    """Pelican's tag URI made from a relative link (`tag:None,2024-07-10:berita/...`) made
+    again from the absolute `link`, keeping its date (another receiver may have changed the
+    entry's pubdate since): `tag:127.0.0.1,2024-07-10:/berita/...`. Any other id as it is."""
+    match = re.match(r"tag:None(,[^:]*)?:", unique_id)
+    if match is None:
+        return unique_id
+    _tag, host, path = get_tag_uri(link, None).split(":", 2)  # tag:hostname:/path
+    return f"tag:{host}{match.group(1) or ''}:{path}"
 
 
 def guid_not_a_link(

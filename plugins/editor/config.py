@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -285,18 +286,24 @@ def registry_collection(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 def village_choices(settings: Mapping[str, Any]) -> list[dict[str, str]]:
     """[{label, value, code, name}] of the registry's villages (value: the slug articles
-    write; name: "Desa Binangun")."""
+    write; name: "Desa Binangun", with its kecamatan when another village of the registry
+    has that name, as the site names it: "Desa Ngampel, Kec. Manyar")."""
     path = os.path.join(settings["PATH"], settings.get("VILLAGES_REGISTRY") or "desa.yml")
     loaded = village_registry.load_registry(path, settings.get("VILLAGES_REGISTRY_MAX_KB"))
+    names = Counter(village_data.short_name(entry.official) for entry in loaded.entries)
     options = []
     for entry in loaded.entries:
         official = entry.official
+        name = village_data.short_name(official)
+        if names[name] > 1:
+            kecamatan = village_data.lookup(official.parent_code)
+            name = f"{name}, {village_data.short_name(kecamatan)}"
         options.append(
             {
                 "label": f"{village_data.path_of(official)} ({official.code})",
                 "value": entry.slug,
                 "code": official.code,
-                "name": village_data.short_name(official),
+                "name": name,
             }
         )
     return options

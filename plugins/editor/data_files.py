@@ -31,7 +31,7 @@ from typing import Any
 from front_matter.dates import DAY_NAMES, MONTH_NAMES
 from village_data import aparatur, dokumen
 from village_data.common import HEADER_KEYS
-from village_data.generator import EXTENSIONS, PAGES, data_file, holds_data
+from village_data.generator import EXTENSIONS, PAGES, data_file
 from villages.folders import portal_without_owner
 
 from .fields import PHOTO_ACCEPT, file_widget
@@ -211,7 +211,7 @@ def _joined(*parts: str) -> str:
 def data_folders(settings: Mapping[str, Any], names: Mapping[str, str]) -> list[tuple[str, str]]:
     """[(folder relative to the content folder, whose: "" for the site's own, else the
     village's name)]: the site's data folder, then each village folder of a portal that is
-    a village of `desa.yml` or holds a data file (`names`: the villages' names by slug)."""
+    a village of `desa.yml` (`names`: their names by slug; the build refuses any other)."""
     own = settings["VILLAGE_DATA_PATH"].strip("/")
     found = [(own, "")]
     villages = _joined(own, settings["VILLAGE_DATA_VILLAGES"].strip("/"))
@@ -219,8 +219,8 @@ def data_folders(settings: Mapping[str, Any], names: Mapping[str, str]) -> list[
     if os.path.isdir(root):
         for slug in sorted(os.listdir(root)):
             folder = os.path.join(root, slug)
-            if os.path.isdir(folder) and (slug in names or holds_data(folder)):
-                found.append((_joined(villages, slug), names.get(slug, slug)))
+            if os.path.isdir(folder) and slug in names:
+                found.append((_joined(villages, slug), names[slug]))
     return found
 
 

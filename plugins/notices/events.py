@@ -124,7 +124,7 @@ class EventsGenerator(Generator):
             if village.events:
                 yield (
                     pattern.format(slug=village.slug),
-                    f"kalender desa '{village.name}'",
+                    f"kalender desa '{village.distinct_title}'",
                     "",
                     1,
                     "",

@@ -90,9 +90,8 @@ def event_lines(event: Event, settings: Mapping[str, Any], site_base: str | None
                 )
             lines.append(f"DTEND:{utc(end)}")
     lines.append(f"SUMMARY:{escape(plain(event.title))}")
-    place = ", ".join(
-        p for p in (event.venue, *(v.name for v in getattr(event, "villages", []) or [])) if p
-    )
+    villages = getattr(event, "villages", []) or []
+    place = ", ".join(p for p in (event.venue, *(_village_name(v) for v in villages)) if p)
     if place:
         lines.append(f"LOCATION:{escape(place)}")
     if event.geo:
@@ -125,3 +124,9 @@ def calendar(
         lines += event_lines(event, settings, site_base)
     lines.append("END:VCALENDAR")
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
+
+
+def _village_name(village) -> str:
+    """ "Binangun", or "Desa Ngampel, Kec. Manyar" beside another Ngampel of the site."""
+    distinct = getattr(village, "distinct_title", None)
+    return distinct if distinct and distinct != village.title else village.name

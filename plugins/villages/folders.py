@@ -12,7 +12,7 @@ from front_matter.errors import ContentError
 
 from . import data
 from .names import village_key
-from .slugs import slug_candidates
+from .slugs import former_address
 
 SHOWN = 8  # slugs listed when nothing else helps (a portal has hundreds)
 
@@ -67,15 +67,18 @@ def _named(folder: str, villages: Mapping) -> str:
     same_name = sorted(s for s, village in villages.items() if village_key(village.name) == key)
     if same_name:
         return f"maksud Anda {' atau '.join(same_name)}? nama folder harus slug desa dari desa.yml"
-    for slug, village in villages.items():
-        official = data.lookup(village.code)
-        if official is not None and folder in list(slug_candidates(official))[1:]:
-            return (
-                f"desa itu kini beralamat desa/{slug}/ (tidak ada lagi desa lain bernama "
-                f"{village.name} di desa.yml): ganti nama folder menjadi {slug}, atau tulis  "
-                f"slug: {folder}  di entrinya di desa.yml agar alamat halaman dan feed-nya tetap"
-            )
-    return ""
+    officials = ((data.lookup(v.code), slug) for slug, v in villages.items())
+    found = former_address(folder, ((o, slug) for o, slug in officials if o is not None))
+    if found is None:
+        return ""
+    official, current, shared = found
+    if shared:  # the other one is still listed: its slug was written otherwise
+        return f"slug desa {official.name} itu di desa.yml: {current}; ganti nama folder menjadi {current}"
+    return (
+        f"desa itu kini beralamat desa/{current}/ (tidak ada lagi desa lain bernama "
+        f"{official.name} di desa.yml): ganti nama folder menjadi {current}, atau tulis  "
+        f"slug: {folder}  di entrinya di desa.yml agar alamat halaman dan feed-nya tetap"
+    )
 
 
 def portal_without_owner(context: dict, settings: dict) -> bool:

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from front_matter.contents import all_articles
 from front_matter.errors import ContentError, report
 from front_matter.source import item_line, meta_line
+from wartadesa.incremental import site_depends_on
 
 from . import data
 from .model import Region, Village, file_under_places
@@ -152,18 +153,36 @@ class VillagesGenerator(Generator):
         self.context["village_directory"] = self.directory
 
     def _distinct_titles(self) -> None:
-        """Each place's `distinct_title`: its title, with the region above it when another
-        place of the site has the same title ("Desa Ngampel, Kec. Manyar", "Kecamatan
-        Kedungadem, Kab. Bojonegoro"), wherever a reader must tell the two apart without the
-        page around it: lists, feed and calendar titles, the search filter, data pages."""
-        for places, above in ((self.villages, "kecamatan"), (self.regions, "parent")):
-            titles = Counter(place.title for place in places)
+        """Each place's `distinct_title`: its title, with the regions above it, nearest
+        first, for as long as another place of the site has the same ("Desa Ngampel, Kec.
+        Manyar"; "Desa Sooko, Kec. Sooko, Kab. Ponorogo" beside Sooko of Kab. Mojokerto),
+        wherever a reader must tell the two apart without the page around it: lists, feed
+        and calendar titles, the search filter, data pages, the web editor's forms."""
+        for places in (self.villages, self.regions):
             for place in places:
-                region = getattr(place, above)
-                shared = titles[place.title] > 1 and region is not None
-                place.distinct_title = (
-                    f"{place.title}, {region.short_name}" if shared else place.title
-                )
+                place.distinct_title = place.title
+            above = {
+                place.code: [r.short_name for r in reversed(place.ancestors)] for place in places
+            }
+            for depth in range(4):
+                titles = Counter(place.distinct_title for place in places)
+                shared = [place for place in places if titles[place.distinct_title] > 1]
+                if not shared:
+                    break
+                for place in shared:
+                    names = above[place.code]
+                    extra = names[depth] if depth < len(names) else place.code
+                    place.distinct_title = f"{place.distinct_title}, {extra}"
+        # Cards and pages kept by the build cache name these places: a namesake named in an
+        # article (by code; desa.yml the same) changes the labels of pages not showing it.
+        site_depends_on(
+            "distinct titles",
+            [
+                (place.code, place.distinct_title)
+                for place in (*self.villages, *self.regions)
+                if place.distinct_title != place.title
+            ],
+        )
 
     def _resolve(self, article, key, resolve, problems):
         values = getattr(article, key, None) or []

@@ -167,6 +167,11 @@ class Village(Place):
         return [self.provinsi, self.kabupaten, self.kecamatan]
 
     @property
+    def ancestors(self) -> list[Region]:
+        """The regions above, top first (as Region.ancestors)."""
+        return self.regions
+
+    @property
     def hierarchy(self) -> list[Region | Village]:
         return self.regions + [self]
 

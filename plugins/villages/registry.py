@@ -558,13 +558,17 @@ def _longer_address(registry: Registry, entry: Entry) -> ContentError:
         why = f"ada desa lain bernama {entry.official.name} di desa.yml (baris {twins[0].line})"
     else:
         why = f"slug '{base}' dipakai entri lain"
+    hint = f"tulis  slug: {entry.slug}  di entri ini agar alamat halaman dan feed-nya tetap"
+    if not any(other.explicit_slug == base for other in registry.entries):
+        hint += (
+            f"; bila desa ini sudah lama terbit di desa/{base}/ (feed-nya diikuti warga), tulis"
+            f"  slug: {base}  di entri ini, dan slug lain di entri lain yang bernama sama"
+        )
     return ContentError(
         registry.path,
         entry.line,
         f"{why}, jadi alamat desa ini desa/{entry.slug}/, bukan desa/{base}/; alamat itu "
         "pindah bila daftar desa berubah (automatic address)",
-        f"tulis  slug: {entry.slug}  di entri ini agar alamat halaman dan feed-nya tetap; bila "
-        f"desa ini sudah lama terbit di desa/{base}/ (feed-nya diikuti warga), tulis  slug: "
-        f"{base}  di entri ini dan slug lain di entri yang satunya",
+        hint,
         severity="warning",
     )

@@ -19,7 +19,7 @@ from .names import (
     split_prefix,
     village_key,
 )
-from .slugs import slug_candidates
+from .slugs import former_address
 
 if TYPE_CHECKING:
     from .data import Official
@@ -465,16 +465,20 @@ class Resolver:
     def _moved(self, slug: str) -> str:
         """The hint for the address a village of desa.yml had while another village of its
         name was listed there (`desa: ngampel-manyar` once the other Ngampel is gone)."""
-        for code, current in self.slugs.items():
-            official = self.by_code[code]
-            if slug != current and slug in list(slug_candidates(official))[1:]:
-                return (
-                    f"desa {official.name} di baris {self.lines[code]} desa.yml kini beralamat "
-                    f"desa/{current}/ (tidak ada lagi desa lain bernama {official.name} di "
-                    f"desa.yml): tulis  slug: {slug}  di entrinya agar alamat halaman dan "
-                    f"feed-nya tetap, atau tulis  desa: {current}"
-                )
-        return ""
+        found = former_address(slug, ((self.by_code[c], s) for c, s in self.slugs.items()))
+        if found is None:
+            return ""
+        official, current, shared = found
+        where = f"desa {official.name} di baris {self.lines[official.code]} desa.yml"
+        if shared:  # the other one is still listed: its slug was written otherwise
+            return (
+                f"{where} beralamat desa/{current}/ (slug-nya di desa.yml): tulis  desa: {current}"
+            )
+        return (
+            f"{where} kini beralamat desa/{current}/ (tidak ada lagi desa lain bernama "
+            f"{official.name} di desa.yml): tulis  slug: {slug}  di entrinya agar alamat "
+            f"halaman dan feed-nya tetap, atau tulis  desa: {current}"
+        )
 
     def _not_a_region_of_the_site(self, name: str, found: list[Official]) -> None:
         """Raise when `name`, not a village of desa.yml, is the name of a kecamatan,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from . import data
-from .names import slugify
+from .names import slugify, village_key
 
 if TYPE_CHECKING:
     from .data import Official
@@ -48,3 +48,18 @@ def assign_slugs(items: Sequence[tuple[Official, str]], taken: Iterable[str] = (
         if not pending:
             break
     return result
+
+
+def former_address(slug: str, villages: Iterable[tuple[Official, str]]):
+    """(official, its slug now, whether another of `villages` has its name) for the village
+    of `villages` ([(official, slug now)], desa.yml's) whose longer automatic address `slug`
+    is (`ngampel-manyar` for Ngampel of Kec. Manyar), when that is not its address now;
+    else None. Such an address was its own while another village of its name was listed
+    (or is another village's spelling of it)."""
+    villages = list(villages)
+    for official, current in villages:
+        if slug != current and slug in list(slug_candidates(official))[1:]:
+            key = village_key(official.name)
+            shared = sum(village_key(other.name) == key for other, _ in villages) > 1
+            return official, current, shared
+    return None

@@ -264,3 +264,29 @@ def test_the_date_field_takes_what_the_reader_takes(value, common, tmp_path):
     form = bool(re.fullmatch(DATE_PATTERN, value))
     assert form is common
     assert taken or not form
+
+
+def test_two_villages_of_one_name_are_told_apart_and_a_folder_outside_desa_yml_has_no_form(
+    tmp_path,
+):
+    """Two Binangun in desa.yml: their forms name their kecamatan (Singgahan, Binangun in
+    the official register), as the site does. A folder of a village not in desa.yml, which
+    the build refuses, gets no form (it used to, when it held a data file)."""
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE / "content", content)
+    (content / "desa.yml").write_text(
+        "- kode: 35.23.07.2005\n  slug: binangun\n- kode: 35.05.16.2004\n  slug: binangun-blitar\n",
+        encoding="utf-8",
+    )
+    villages = content / "data" / "desa"
+    (villages / "binangun-blitar").mkdir(parents=True)
+    (villages / "saringembat").mkdir(exist_ok=True)
+    (villages / "saringembat" / "idm.yml").write_text("data: []\n", encoding="utf-8")
+    settings = {**load_settings(settings_path()), "PATH": str(content)}
+    data = next(c for c in editor_config(settings)["collections"] if c["name"] == "data_desa")
+    labels = {form["name"]: form["label"] for form in data["files"]}
+    assert labels["aparatur-binangun"] == "Aparatur desa dan BPD: Desa Binangun, Kec. Singgahan"
+    assert labels["aparatur-binangun-blitar"] == (
+        "Aparatur desa dan BPD: Desa Binangun, Kec. Binangun"
+    )
+    assert not any("saringembat" in name for name in labels)

@@ -97,6 +97,11 @@ def search_content(folder):
         "---\njudul: Tentang Situs\nslug: tentang\n---\n\nKabar desa dan posyandu.\n",
         encoding="utf-8",
     )
+    officials = folder / "data" / "desa" / "bengkel" / "aparatur.yml"  # no article of Bengkel
+    officials.parent.mkdir(parents=True)
+    officials.write_text(
+        "pemerintah_desa:\n  - nama: I Made Wirata\n    jabatan: Perbekel\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -142,7 +147,8 @@ def test_only_published_articles_and_pages_are_marked_for_the_index(search_site)
     assert not any("rahasia" in name for name in marked)
     assert (out / "draf" / "rahasia" / "index.html").is_file()  # the preview has the draft
     assert (out / "tersembunyi" / "index.html").is_file()
-    assert len(marked) == 15  # 14 articles and one page
+    assert len(marked) == 16  # 14 articles, one page and the officials of Bengkel
+    assert "desa/bengkel/aparatur/index.html" in marked
 
 
 def test_the_search_page_alone_allows_webassembly(search_site, published_site):
@@ -313,6 +319,19 @@ def test_a_search_by_filters_alone_lists_the_newest_first(
     # A word keeps Pagefind's own order (relevance), as before.
     worded = open_search(page_factory, served_search_site, "q=membangun&desa=Desa+Binangun")
     assert titles(worded)[0] == "Pembangunan Jembatan Dusun Krajan Dimulai"
+
+
+@pytest.mark.browser
+def test_a_village_filter_alone_finds_its_data_pages(page_factory, served_search_site):
+    """Bengkel has no article, only its officials' page: the search page offers the village
+    (its data page carries the filter), and choosing it alone finds that page. A search by
+    filters alone is sorted by date, which left out every page without one."""
+    page = open_search(page_factory, served_search_site, "desa=Desa+Bengkel")
+    assert "Desa Bengkel" in page.locator("select[name=desa] option").all_inner_texts()
+    assert titles(page) == ["Aparatur Desa Bengkel"]
+    assert_clean(page)
+    worded = open_search(page_factory, served_search_site, "q=perbekel&desa=Desa+Bengkel")
+    assert titles(worded) == ["Aparatur Desa Bengkel"]
 
 
 @pytest.mark.browser

@@ -124,6 +124,7 @@ def test_an_agenda_item_is_located_in_its_kecamatan_and_kabupaten(twins):
     assert "streetAddress" not in address  # the village office is not the venue
     calendar = twins.text("feeds/desa/binangun.ics").replace("\n ", "")  # lines unfolded
     assert f"X-WR-CALNAME:Agenda {TUBAN.replace(',', chr(92) + ',')}" in calendar
+    assert f"LOCATION:Lapangan desa\\, {TUBAN.replace(',', chr(92) + ',')}" in calendar
 
 
 def test_lists_name_each_item_s_village_with_its_kecamatan(twins):

@@ -226,3 +226,20 @@ def test_two_regions_of_one_name_are_told_apart_in_their_feeds(tmp_path):
     }
     assert titles["35.02.06"].endswith(" - Kecamatan Sooko, Kab. Ponorogo"), titles
     assert titles["35.16.13"].endswith(" - Kecamatan Sooko, Kab. Mojokerto"), titles
+
+
+def test_two_villages_of_one_name_in_two_kecamatan_of_one_name_name_their_kabupaten(tmp_path):
+    """Desa Sooko lies in a Kec. Sooko both in Kab. Ponorogo and in Kab. Mojokerto: the
+    kecamatan does not tell them apart, so their labels go up to the kabupaten."""
+    content = tmp_path / "content"
+    article(content, "a", 1, "desa: 35.02.06.2004")
+    article(content, "b", 2, "desa: 35.16.13.2010")
+    site = build_site(tmp_path / "output", content=content)
+    titles = sorted(
+        feedparser.parse(site.text(f"feeds/desa/{slug}.rss.xml")).feed.title.split(" - ")[-1]
+        for slug in ("sooko-sooko-ponorogo", "sooko-sooko-mojokerto")
+    )
+    assert titles == [
+        "Desa Sooko, Kec. Sooko, Kab. Mojokerto",
+        "Desa Sooko, Kec. Sooko, Kab. Ponorogo",
+    ]

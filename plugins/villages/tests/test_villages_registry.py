@@ -427,3 +427,15 @@ def test_two_villages_of_one_name_are_told_to_write_their_addresses_down(tmp_pat
     )
     assert pinned.warnings == []
     assert [entry.slug for entry in pinned.entries] == ["binangun", "binangun-blitar"]
+
+
+def test_a_data_folder_of_the_longer_address_of_a_written_slug_is_told_that_slug(tmp_path):
+    from villages.folders import unknown_folder
+
+    _registry, villages = twin_villages(
+        tmp_path,
+        "- kode: 35.23.07.2005\n  slug: binangun\n- kode: 35.05.16.2004\n  slug: binangun-blitar\n",
+    )
+    assert unknown_folder("x", "binangun-singgahan", villages).hint == (
+        "slug desa Binangun itu di desa.yml: binangun; ganti nama folder menjadi binangun"
+    )

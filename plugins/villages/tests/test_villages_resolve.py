@@ -294,3 +294,18 @@ def test_a_village_of_desa_yml_written_as_a_region_elsewhere_is_an_error(tmp_pat
     assert resolver.region(kendal.code) == kendal
     assert f"wilayah: {kendal.code}" in text
     assert resolver.region("Manyar").code == "35.25.10"  # a kecamatan of the site: as before
+
+
+def test_the_longer_address_of_a_village_whose_slug_is_written_names_that_slug(tmp_path):
+    """Both Binangun listed, their slugs written (binangun, binangun-blitar): an article
+    naming the automatic `binangun-singgahan` is told the slug, not to write another one
+    (which would move the address just written down)."""
+    registry = registry_file(
+        tmp_path,
+        "- kode: 35.23.07.2005\n  slug: binangun\n- kode: 35.05.16.2004\n  slug: binangun-blitar\n",
+    )
+    resolver = Resolver(registry.entries, registry.broken_keys)
+    assert problem(resolver.village, "binangun-singgahan") == (
+        "desa 'binangun-singgahan' tidak ditemukan (unknown village) — desa Binangun di baris 1 "
+        "desa.yml beralamat desa/binangun/ (slug-nya di desa.yml): tulis  desa: binangun"
+    )
