@@ -390,32 +390,39 @@ def test_home_page_second_page_has_no_portal(tmp_path_factory):
     assert len(first.select(".card")) == 2
 
 
+def board_site(tmp_path, files, day):
+    """A site of only these notices and agenda items ({path under content/: text}), built
+    on `day`."""
+    content = tmp_path / "content"
+    for name, text in files.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    return build_site(tmp_path / "output", content=content, source_date_epoch=epoch(day))
+
+
+def calendar_span(site, path):
+    """(DTSTART, DTEND) of the one event of an agenda item's .ics file."""
+    [entry] = icalendar.Calendar.from_ical(site.path(path).read_bytes()).walk("VEVENT")
+    return entry.decoded("DTSTART"), entry.decoded("DTEND")
+
+
 def test_the_web_editors_midnight_is_a_whole_day(tmp_path):
     """The web editor's date field always writes a time: an all-day agenda item came as
     `mulai: 2024-07-25 00:00`, `selesai: 2024-07-26 00:00`, shown "pukul 00.00 WIB" with a
     calendar ending on the 25th; a notice's last day "pukul 00.00". Midnight is the day."""
-    content = tmp_path / "content"
-    (content / "agenda").mkdir(parents=True)
-    (content / "pengumuman").mkdir()
-    (content / "agenda" / "2024-07-25-lomba.md").write_text(
-        "---\njudul: Lomba Agustusan\nmulai: 2024-07-25 00:00\nselesai: 2024-07-26 00:00\n"
-        "tempat: Lapangan desa\n---\nLomba.\n",
-        encoding="utf-8",
-    )
-    (content / "pengumuman" / "2024-07-10-ronda.md").write_text(
-        "---\njudul: Jadwal Ronda\ntanggal: 2024-07-10 08:00\nberlaku_sampai: 2024-07-31 00:00\n"
-        "---\nRonda.\n",
-        encoding="utf-8",
-    )
-    site = build_site(
-        tmp_path / "output", content=content, source_date_epoch=epoch("2024-07-15 08:00")
+    site = board_site(
+        tmp_path,
+        {
+            "agenda/2024-07-25-lomba.md": "---\njudul: Lomba Agustusan\nmulai: 2024-07-25 00:00\n"
+            "selesai: 2024-07-26 00:00\ntempat: Lapangan desa\n---\nLomba.\n",
+            "pengumuman/2024-07-10-ronda.md": "---\njudul: Jadwal Ronda\ntanggal: 2024-07-10 "
+            "08:00\nberlaku_sampai: 2024-07-31 00:00\n---\nRonda.\n",
+        },
+        "2024-07-15 08:00",
     )
     event = text_of(site.html("agenda/lomba-agustusan/").select_one(".post"))
     assert "Kamis, 25 Juli 2024 – Jumat, 26 Juli 2024" in event and "pukul" not in event
-    [entry] = icalendar.Calendar.from_ical(
-        site.path("agenda/lomba-agustusan.ics").read_bytes()
-    ).walk("VEVENT")
-    assert (entry.decoded("DTSTART"), entry.decoded("DTEND")) == (
+    assert calendar_span(site, "agenda/lomba-agustusan.ics") == (
         dt.date(2024, 7, 25),
         dt.date(2024, 7, 27),  # through the 26th
     )
@@ -427,23 +434,18 @@ def test_a_midnight_start_with_an_end_time_is_a_time(tmp_path):
     """`mulai: 2024-10-05 00:00` with `selesai: 2024-10-05 04:00` is a night watch from
     midnight: its midnight is no whole day (the page read "Sabtu, 5 Oktober 2024 – 04.00
     WIB", the calendar the whole day)."""
-    content = tmp_path / "content"
-    (content / "agenda").mkdir(parents=True)
-    (content / "agenda" / "2024-10-05-ronda.md").write_text(
-        "---\njudul: Ronda Malam\nmulai: 2024-10-05 00:00\nselesai: 2024-10-05 04:00\n"
-        "tempat: Pos ronda\n---\nRonda.\n",
-        encoding="utf-8",
-    )
-    site = build_site(
-        tmp_path / "output", content=content, source_date_epoch=epoch("2024-09-15 08:00")
+    site = board_site(
+        tmp_path,
+        {
+            "agenda/2024-10-05-ronda.md": "---\njudul: Ronda Malam\nmulai: 2024-10-05 00:00\n"
+            "selesai: 2024-10-05 04:00\ntempat: Pos ronda\n---\nRonda.\n"
+        },
+        "2024-09-15 08:00",
     )
     event = text_of(site.html("agenda/ronda-malam/").select_one(".post"))
     assert "Sabtu, 5 Oktober 2024 pukul 00.00 WIB – 04.00 WIB" in event
-    [entry] = icalendar.Calendar.from_ical(site.path("agenda/ronda-malam.ics").read_bytes()).walk(
-        "VEVENT"
-    )
     zone = ZoneInfo("Asia/Jakarta")
-    assert (entry.decoded("DTSTART"), entry.decoded("DTEND")) == (
+    assert calendar_span(site, "agenda/ronda-malam.ics") == (
         dt.datetime(2024, 10, 5, 0, 0, tzinfo=zone),
         dt.datetime(2024, 10, 5, 4, 0, tzinfo=zone),
     )
