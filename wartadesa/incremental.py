@@ -586,10 +586,10 @@ class Fingerprints:
         return _digest("O", type(value).__qualname__, self._attributes(value, depth, level))
 
     def _shown(self, wrapper: URLWrapper) -> tuple:
-        """A village's, tag's, category's... name and addresses (and a place's title as
-        told apart from a namesake's, `distinct_title`, which another village can change):
-        a function of its class, the settings and its attributes, worked out once for equal
-        ones (every article has its own Tag and Category objects)."""
+        """A village's, tag's, category's... name and addresses: a function of its class,
+        the settings and its attributes, worked out once for equal ones (every article has
+        its own Tag and Category objects). (A place's `distinct_title`, which a namesake
+        changes, is in `site`: `site_depends_on`.)"""
         try:
             key = (
                 type(wrapper),
@@ -606,7 +606,6 @@ class Fingerprints:
                 wrapper.slug,
                 wrapper.url,
                 wrapper.save_as,
-                getattr(wrapper, "distinct_title", None),
             )
             if key is not None:
                 self._wrappers[key] = shown

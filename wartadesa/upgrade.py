@@ -93,10 +93,11 @@ def kit_files_here(cwd=ROOT):
 
 
 def _same(blob, here):
-    """Whether a kit file of blob id `blob` (None: no such file) is the one found here."""
+    """Whether a kit file of blob id `blob` (None: no such file) is the one found here (its
+    blob ids, `kit_files_here`; None: none)."""
     if here is None or blob is None:
         return here is None and blob is None
-    return blob in here if isinstance(here, frozenset) else blob == here
+    return blob in here
 
 
 def differences(files, here):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ from front_matter import schema
 from identity import situs
 from villages import data as village_data
 from villages import registry as village_registry
+from villages.slugs import distinct_labels
 
 from .data_files import data_collection
 from .fields import ADDRESS_PATTERN, SLUG_MESSAGE, SLUG_PATTERN, form_field, in_form
@@ -290,14 +290,24 @@ def village_choices(settings: Mapping[str, Any]) -> list[dict[str, str]]:
     has that name, as the site names it: "Desa Ngampel, Kec. Manyar")."""
     path = os.path.join(settings["PATH"], settings.get("VILLAGES_REGISTRY") or "desa.yml")
     loaded = village_registry.load_registry(path, settings.get("VILLAGES_REGISTRY_MAX_KB"))
-    names = Counter(village_data.short_name(entry.official) for entry in loaded.entries)
+    names = distinct_labels(  # as the site's `distinct_title`
+        [
+            (
+                village_data.short_name(entry.official),
+                [
+                    *(
+                        village_data.short_name(village_data.lookup(code))
+                        for code in reversed(entry.official.ancestor_codes())
+                    ),
+                    entry.official.code,
+                ],
+            )
+            for entry in loaded.entries
+        ]
+    )
     options = []
-    for entry in loaded.entries:
+    for entry, name in zip(loaded.entries, names, strict=True):
         official = entry.official
-        name = village_data.short_name(official)
-        if names[name] > 1:
-            kecamatan = village_data.lookup(official.parent_code)
-            name = f"{name}, {village_data.short_name(kecamatan)}"
         options.append(
             {
                 "label": f"{village_data.path_of(official)} ({official.code})",

@@ -7,7 +7,6 @@ default once, in wartadesa/defaults.py; the generator never changes the settings
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -24,7 +23,7 @@ from . import data
 from .model import Region, Village, file_under_places
 from .registry import load_registry
 from .resolve import Resolver, Unresolved
-from .slugs import assign_slugs
+from .slugs import assign_slugs, distinct_labels
 
 if TYPE_CHECKING:
     from pelican.contents import Content
@@ -159,20 +158,14 @@ class VillagesGenerator(Generator):
         wherever a reader must tell the two apart without the page around it: lists, feed
         and calendar titles, the search filter, data pages, the web editor's forms."""
         for places in (self.villages, self.regions):
-            for place in places:
-                place.distinct_title = place.title
-            above = {
-                place.code: [r.short_name for r in reversed(place.ancestors)] for place in places
-            }
-            for depth in range(4):
-                titles = Counter(place.distinct_title for place in places)
-                shared = [place for place in places if titles[place.distinct_title] > 1]
-                if not shared:
-                    break
-                for place in shared:
-                    names = above[place.code]
-                    extra = names[depth] if depth < len(names) else place.code
-                    place.distinct_title = f"{place.distinct_title}, {extra}"
+            labels = distinct_labels(
+                [
+                    (place.title, [*(r.short_name for r in reversed(place.ancestors)), place.code])
+                    for place in places
+                ]
+            )
+            for place, label in zip(places, labels, strict=True):
+                place.distinct_title = label
         # Cards and pages kept by the build cache name these places: a namesake named in an
         # article (by code; desa.yml the same) changes the labels of pages not showing it.
         site_depends_on(

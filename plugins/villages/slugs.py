@@ -1,7 +1,9 @@
-"""Unique village slugs: 'binangun', or 'binangun-singgahan' when two villages share a name."""
+"""Unique village slugs: 'binangun', or 'binangun-singgahan' when two villages share a name;
+and unique labels the same way: 'Desa Binangun, Kec. Singgahan' (`distinct_labels`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -63,3 +65,20 @@ def former_address(slug: str, villages: Iterable[tuple[Official, str]]):
             shared = sum(village_key(other.name) == key for other, _ in villages) > 1
             return official, current, shared
     return None
+
+
+def distinct_labels(items: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """For [(title, what tells it apart, nearest first: the regions above it, then its
+    code)], each title with as many of those added as it takes while another item has the
+    same label: "Desa Ngampel, Kec. Manyar"; "Desa Sooko, Kec. Sooko, Kab. Ponorogo"."""
+    labels = [title for title, _ in items]
+    for depth in range(max((len(apart) for _, apart in items), default=0)):
+        counts = Counter(labels)
+        shared = [i for i, label in enumerate(labels) if counts[label] > 1]
+        if not shared:
+            break
+        for i in shared:
+            apart = items[i][1]
+            if depth < len(apart):
+                labels[i] = f"{labels[i]}, {apart[depth]}"
+    return labels
